@@ -1,0 +1,1 @@
+"""Drafting backends: `offline` (built-in composer) and `openai` (OpenAI-compatible)."""

@@ -1,0 +1,54 @@
+"""What every backend takes and returns; the pipeline depends only on this."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ..models import Analysis, CheckResult, Message
+from ..profiles import VoiceProfile
+
+
+@dataclass(frozen=True, kw_only=True)
+class GenerationRequest:
+    """Everything a backend needs to write one draft per tone."""
+
+    message: Message
+    analysis: Analysis
+    profile: VoiceProfile
+    tones: list[str]
+    # Approved replies retrieved from the history (few-shot examples); filled once the store exists.
+    examples: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RepairRequest:
+    """A second attempt for the drafts that failed blocking checks."""
+
+    request: GenerationRequest
+    drafts: dict[str, str]
+    failures: dict[str, list[CheckResult]]
+
+
+@dataclass(kw_only=True)
+class Generation:
+    """Draft texts by tone, plus what the backend wants the user to know."""
+
+    drafts: dict[str, str]
+    backend: str
+    usage: dict[str, Any] | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+class Backend(Protocol):
+    """A drafting backend: writes drafts and repairs failed ones."""
+
+    name: str
+
+    def generate(self, request: GenerationRequest) -> Generation:
+        """Write one draft per requested tone."""
+        ...
+
+    def repair(self, repair: RepairRequest) -> Generation:
+        """Rewrite the failed drafts so the named checks pass."""
+        ...

@@ -1,0 +1,348 @@
+"""The offline composer: builds each draft from moves that fit the intent, per tone."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from dataclasses import dataclass
+
+from ..analysis import find_products
+import emoji as emoji_lib
+
+from ..knowledge import fact_mentions, relevant_facts, relevant_tips
+from ..phrasebook import STYLES, Phrasebook, load_phrasebook, render_all
+from ..profiles import VoiceProfile
+from ..text import fold, sentences, shorten
+from .base import Generation, GenerationRequest, RepairRequest
+
+# Moves per situation, in reading order. "fact" inserts the profile's best matching fact.
+PLANS: dict[str, list[str]] = {
+    "refund_request": ["open", "fact", "escalate", "close"],
+    "damaged_or_wrong_item": ["open", "fact", "escalate", "close"],
+    "defect": ["open", "fact", "escalate", "close"],
+    "billing": ["open", "escalate", "close"],
+    "delivery_problem": ["open", "escalate", "close"],
+    "order_status": ["open", "fact", "escalate", "close"],
+    "order_via_message": ["open", "fact", "offer", "close"],
+    "product_question": ["open", "fact", "engage", "close"],
+    "praise": ["open", "fact", "engage", "close"],
+    "criticism": ["open", "fact", "pass_on", "close"],
+    "collaboration": ["open", "next", "close"],
+    "troll": ["open", "engage"],
+    "spam": ["open"],
+    "other": ["open", "engage", "close"],
+    "injection": ["open", "engage"],
+    "outreach": ["open", "add", "engage"],
+}
+# When a draft is too long, moves are dropped in this order (the concern and the answer stay).
+DROP_ORDER = ("close", "engage", "add", "pass_on", "offer", "open")
+# With a team to involve, the next step matters more than the fact.
+DROP_ORDER_ESCALATION = ("close", "engage", "offer", "pass_on", "fact", "open")
+NEGATIVE = frozenset({"refund_request", "damaged_or_wrong_item", "defect", "billing", "delivery_problem", "criticism"})
+STYLE_HINTS = {
+    "playful": ("playful", "verspielt", "witz", "humor", "augenzwinkern", "locker", "frech", "fun"),
+    "crisp": ("crisp", "kurz", "knapp", "klar", "short", "concise", "brief", "direkt"),
+    "formal": ("formal", "förmlich", "sachlich", "höflich", "polite", "seriös"),
+}
+
+
+def tone_style(name: str, instruction: str) -> str:
+    """The composer style for a tone: its name if known, else guessed from its instruction."""
+    if name in STYLES:
+        return name
+    text = fold(f"{name} {instruction}")
+    for style, hints in STYLE_HINTS.items():
+        if any(fold(h) in text for h in hints):
+            return style
+    return "warm"
+
+
+@dataclass(frozen=True)
+class _Context:
+    request: GenerationRequest
+    book: Phrasebook
+    situation: str
+    style: str
+    slots: dict[str, str]
+    rng: random.Random
+    avoid: frozenset[str]
+
+
+class OfflineBackend:
+    """Writes drafts without network or model, from the profile and a phrasebook."""
+
+    name = "offline"
+
+    def generate(self, request: GenerationRequest) -> Generation:
+        """One draft per tone, deterministic for the same input."""
+        return Generation(
+            drafts={tone: compose(request, tone) for tone in request.tones}, backend=self.name
+        )
+
+    def repair(self, repair: RepairRequest) -> Generation:
+        """Recompose the failed drafts with other templates, avoiding what failed."""
+        drafts = dict(repair.drafts)
+        for tone, failures in repair.failures.items():
+            drafts[tone] = compose(repair.request, tone, attempt=1, avoid={f.name for f in failures})
+        return Generation(drafts=drafts, backend=self.name)
+
+
+def compose(request: GenerationRequest, tone: str, *, attempt: int = 0, avoid: set[str] | None = None) -> str:
+    """Compose one draft for one tone."""
+    ctx = _context(request, tone, attempt, frozenset(avoid or ()))
+    options = [(move, _move(ctx, move)) for move in _plan(ctx)]
+    options = [(move, texts) for move, texts in options if texts]
+    return _fit(ctx, options, request.profile.limit(request.message.channel))
+
+
+def _context(request: GenerationRequest, tone: str, attempt: int, avoid: frozenset[str]) -> _Context:
+    profile, analysis = request.profile, request.analysis
+    book = load_phrasebook(analysis.language) or load_phrasebook(profile.brand.default_language)
+    if book is None:
+        book = load_phrasebook("en")
+    assert book is not None, "the package ships phrasebook_en.yaml"
+    style = tone_style(tone, profile.tones.get(tone, ""))
+    seed = hashlib.sha256(f"{request.message.text}\x00{request.message.post}\x00{tone}\x00{attempt}".encode())
+    return _Context(
+        request=request, book=book, situation=_situation(request), style=style,
+        slots=_slots(request, book.language), rng=random.Random(seed.digest()), avoid=avoid,
+    )
+
+
+def _situation(request: GenerationRequest) -> str:
+    if request.message.mode == "outreach":
+        return "outreach"
+    if request.analysis.injection_suspected and request.analysis.intent in ("other", "troll"):
+        return "injection"
+    return request.analysis.intent
+
+
+def _plan(ctx: _Context) -> list[str]:
+    plan = list(PLANS[ctx.situation])
+    if ctx.style == "crisp" and "engage" in plan and ctx.situation not in ("troll", "injection", "other"):
+        plan.remove("engage")
+    if "length" in ctx.avoid:
+        plan = [m for m in plan if m in ("open", "fact", "escalate", "next")]
+    if ctx.style == "crisp" and ctx.request.message.channel == "comment" and "escalate" in plan:
+        plan = [m for m in plan if m != "fact"]  # crisp public answers: acknowledge, move to the DM
+    return plan
+
+
+def _move(ctx: _Context, move: str) -> list[str]:
+    """The texts this move could use: the preferred one first, then shorter alternatives."""
+    if move == "fact":
+        return _fact_move(ctx)
+    if move == "close":
+        sign_off = _sign_off(ctx)
+        return [sign_off] if sign_off else []
+    if move == "add" and ctx.slots.get("tip") and ctx.style != "crisp":
+        return [ctx.slots["tip"]]
+    if move == "escalate":
+        move = "escalate_dm" if ctx.request.message.channel == "dm" else "escalate_public"
+    return _render(ctx, move)
+
+
+def _render(ctx: _Context, move: str) -> list[str]:
+    templates = ctx.book.candidates(move, _intent_key(ctx, move), ctx.style)
+    address = ctx.request.profile.address_form(ctx.book.language)
+    return render_all(templates, ctx.slots, address, ctx.rng)
+
+
+def _intent_key(ctx: _Context, move: str) -> str:
+    secondary = ctx.request.analysis.secondary_intents
+    if move == "open" and ctx.situation == "product_question" and "praise" in secondary:
+        return "praise_question"
+    return ctx.situation
+
+
+def _fact_move(ctx: _Context) -> list[str]:
+    options = [t for t in (ctx.slots.get("fact", ""), ctx.slots.get("fact_short", "")) if t]
+    if options or ctx.situation != "product_question":
+        return options
+    return _render(ctx, "unknown")
+
+
+def _sign_off(ctx: _Context) -> str:
+    sign_off = ctx.request.profile.sign_off
+    if ctx.request.message.channel not in sign_off.channels or ctx.situation in ("spam", "troll", "outreach"):
+        return ""
+    return ctx.request.profile.localized(sign_off.text, ctx.book.language)
+
+
+# ------------------------------------------------------------------- slots
+
+
+def _slots(request: GenerationRequest, language: str) -> dict[str, str]:
+    message, analysis, profile = request.message, request.analysis, request.profile
+    entities = analysis.entities
+    source = message.post if message.mode == "outreach" and message.post else message.text
+    slots = {
+        "name": _first_name(message.author),
+        "product": entities.products[0] if entities.products else "",
+        "order_lines": _order_lines(message.text, request),
+        "place": _place(message.text),
+        "keyword": _cap(_keyword(entities.keywords, entities.products, 0), language),
+        "keyword2": _cap(_keyword(entities.keywords, entities.products, 1), language),
+        "topic": _cap(_keyword(entities.keywords, [], 0), language) if message.mode == "outreach" else "",
+        "topic2": _cap(_keyword(entities.keywords, [], 1), language) if message.mode == "outreach" else "",
+        "fact": "",
+        "team": "",
+        "ask": "",
+        "order": entities.order_ids[0] if entities.order_ids and message.channel == "dm" else "",
+        **_swap(message.text, request),
+    }
+    slots.update(_fact_slots(source, request, language))
+    if slots.get("fact_keyword"):
+        slots["keyword"] = _cap(slots["fact_keyword"], language)
+    slots.update(_team_slots(analysis.escalation.team if analysis.escalation else "", profile, language))
+    return slots
+
+
+def _fact_slots(text: str, request: GenerationRequest, language: str) -> dict[str, str]:
+    if request.message.mode == "outreach":
+        tips = relevant_tips(text, request.profile)
+        return {"tip": request.profile.localized(tips[0].text, language)} if tips else {}
+    if request.analysis.intent in ("spam", "troll", "collaboration"):
+        return {}
+    facts = relevant_facts(text, request.analysis, request.profile)
+    if not facts:
+        return {}
+    profile = request.profile
+    fact = facts[0]
+    wording = profile.localized(fact.text, language)
+    short = profile.localized(fact.short, language) if fact.short else sentences(wording)[0]
+    topic = next((k for k in request.analysis.entities.keywords if fact_mentions(fact, k)), "")
+    return {"fact": wording, "fact_short": short if short != wording else "", "fact_id": fact.id, "fact_keyword": topic}
+
+
+def _team_slots(team: str, profile: VoiceProfile, language: str) -> dict[str, str]:
+    rule = profile.brand.escalation.get(team)
+    if rule is None:
+        return {}
+    label = profile.localized(rule.label, language) or team.replace("_", " ")
+    return {"team": label, "ask": profile.localized(rule.ask_in_dm, language)}
+
+
+def _first_name(author: str | None) -> str:
+    parts = (author or "").split()
+    if len(parts) >= 2 and all(p.isalpha() for p in parts[:2]) and parts[0][0].isupper():
+        return parts[0] if len(parts[0]) >= 4 else "".join(parts[:2]).capitalize()
+    return ""
+
+
+def _cap(word: str, language: str) -> str:
+    """German nouns are capitalised; people typing fast often don't."""
+    return word[:1].upper() + word[1:] if language == "de" else word
+
+
+def _keyword(keywords: list[str], products: list[str], index: int) -> str:
+    taken = fold(" ".join(products))
+    usable = [k for k in keywords if fold(k) not in taken]
+    return usable[index] if len(usable) > index else ""
+
+
+def _order_lines(text: str, request: GenerationRequest) -> str:
+    lines = []
+    for match in re.finditer(r"(\d+)\s?[x×]\s?([^\d,;.!?\n]+?)(?=\s*(?:,|;|\.|!|\?|\bund\b|\band\b|$))", text):
+        products = find_products(match.group(2), request.profile)
+        if products:
+            lines.append(f"{match.group(1)}x {products[0]}")
+    joiner = " und " if request.analysis.language == "de" else " and "
+    return joiner.join(lines)
+
+
+def _swap(text: str, request: GenerationRequest) -> dict[str, str]:
+    """For a wrong item: what was ordered ("statt X") and what came instead."""
+    match = re.search(r"\b(?:statt|anstatt|instead of)\b", text, re.IGNORECASE)
+    if not match:
+        return {}
+    after = find_products(text[match.end() :], request.profile)
+    if len(after) >= 2:  # "statt X war Y drin"
+        return {"wanted": after[0], "got": after[1]}
+    before = find_products(text[: match.start()], request.profile)
+    if after and before:  # "Y statt X"
+        return {"wanted": after[0], "got": before[-1]}
+    return {}
+
+
+def _place(text: str) -> str:
+    match = re.search(r"\b(?:lieferung|liefern|versand|schicken|deliver\w*|ship\w*)\s+(?:an|nach|to)\s+([A-ZÄÖÜ][\wäöüß-]{2,})", text)
+    return match.group(1) if match else ""
+
+
+# ------------------------------------------------------------ emoji, length
+
+
+def _with_emoji(ctx: _Context, parts: list[tuple[str, str]], limit: int) -> list[tuple[str, str]]:
+    count = _emoji_budget(ctx)
+    palette = _palette(ctx)
+    if not count or not parts or not palette or "emoji" in ctx.avoid:
+        return parts
+    chosen = "".join(ctx.rng.sample(palette, min(count, len(palette))))
+    if len(_join(parts)) + len(chosen) + 1 > limit:
+        return parts
+    first_move, first = parts[0]
+    if first.rstrip().endswith((".", "!", "?")) or len(parts) == 1:
+        return [(first_move, f"{first} {chosen}"), *parts[1:]]
+    body = [i for i, (move, _) in enumerate(parts) if move != "close"]
+    last = body[-1]
+    return [(m, f"{t} {chosen}" if i == last else t) for i, (m, t) in enumerate(parts)]
+
+
+def _palette(ctx: _Context) -> list[str]:
+    """Emoji that fit the situation: faces for jokes and praise, objects for answers."""
+    palette = ctx.request.profile.emoji.palette
+    if ctx.situation in ("praise", "troll", "other", "outreach", "collaboration") or ctx.style == "playful":
+        return [e for e in palette if e != "📦"] or palette
+    return [e for e in palette if not _is_face(e) and e != "📦"]
+
+
+def _is_face(symbol: str) -> bool:
+    name = emoji_lib.demojize(symbol)
+    return any(word in name for word in ("face", "skull", "grin", "smil", "joy", "wink"))
+
+
+def _emoji_budget(ctx: _Context) -> int:
+    profile = ctx.request.profile
+    density = profile.platform.emoji_density
+    wanted = {"playful": 2, "warm": 1}.get(ctx.style, 0)
+    if ctx.situation in NEGATIVE or ctx.situation in ("spam", "injection"):
+        wanted = min(wanted, 1) if ctx.style == "playful" and ctx.situation == "criticism" else 0
+    wanted = min(wanted, {"none": 0, "low": 1 if ctx.style == "playful" else 0, "medium": 1, "high": 2}[density])
+    return min(wanted, profile.emoji.max_per_reply)
+
+
+def _fit(ctx: _Context, options: list[tuple[str, list[str]]], limit: int) -> str:
+    """Preferred wording if it fits; else other wordings, then fewer moves, then a cut."""
+    parts = _shrink([(move, texts[0]) for move, texts in options], options, limit)
+    drop_order = DROP_ORDER_ESCALATION if "escalate" in dict(parts) else DROP_ORDER
+    for move in drop_order:
+        if len(_join(parts)) <= limit or len(parts) == 1:
+            break
+        parts = [(m, t) for m, t in parts if m != move] or parts
+    parts = _with_emoji(ctx, parts, limit)
+    text = _join(parts)
+    if len(text) > limit and len(sentences(text)) > 1:
+        text = sentences(text)[0]
+    return shorten(text, limit)
+
+
+def _shrink(parts: list[tuple[str, str]], options: list[tuple[str, list[str]]], limit: int) -> list[tuple[str, str]]:
+    """Swap in other wordings, move by move, taking the first one that makes the draft fit."""
+    for index, (move, texts) in enumerate(options):
+        if len(_join(parts)) <= limit:
+            break
+        others = [*parts[:index], *parts[index + 1 :]]
+        room = limit - len(_join(others)) - 1
+        fitting = next((t for t in texts if len(t) <= room), min(texts, key=len))
+        parts[index] = (move, fitting)
+    return parts
+
+
+def _join(parts: list[tuple[str, str]]) -> str:
+    text = ""
+    for move, part in parts:
+        if part.strip():
+            text += ("\n" if move == "close" else " ") + part.strip()
+    return text.strip()

@@ -1,0 +1,106 @@
+"""The pipeline: analyse -> generate -> check -> repair once -> DraftSet."""
+
+from __future__ import annotations
+
+import time
+
+from .analysis import analyse
+from .backends.base import Backend, Generation, GenerationRequest, RepairRequest
+from .backends.offline import OfflineBackend
+from .checks import CheckContext, blocking, run_checks
+from .constants import MESSAGE_HARD_CAP, MESSAGE_SOFT_CAP
+from .errors import BackendError, InputError
+from .handoff import build_handoff
+from .models import Draft, DraftSet, Message
+from .profiles import VoiceProfile
+
+
+def draft(
+    message: Message,
+    profile: VoiceProfile,
+    tones: list[str] | None = None,
+    backend: Backend | None = None,
+    *,
+    fallback: bool = True,
+) -> DraftSet:
+    """Draft one reply per tone for a message, checked against the profile's rules."""
+    started = time.perf_counter()
+    message, notices = prepare_message(message)
+    request = GenerationRequest(
+        message=message, analysis=analyse(message, profile), profile=profile,
+        tones=resolve_tones(profile, tones),
+    )
+    generation = _generate(backend or OfflineBackend(), request, fallback)
+    drafts = _check_and_repair(generation, request, backend or OfflineBackend(), fallback)
+    told = next((d for d in drafts if d.ok), drafts[0])
+    return DraftSet(
+        backend=generation.backend, profile=profile.key,
+        elapsed_ms=(time.perf_counter() - started) * 1000, message=message,
+        analysis=request.analysis, drafts=drafts,
+        handoff=build_handoff(message, request.analysis, profile, f"({told.tone}) {told.text}"),
+        notices=notices + generation.notices, usage=generation.usage,
+    )
+
+
+def prepare_message(message: Message) -> tuple[Message, list[str]]:
+    """Refuse unusable input; truncate very long input with a visible notice."""
+    if message.mode == "reply" and not message.text.strip():
+        raise InputError("the message is empty: paste the comment or DM you want to answer")
+    if message.mode == "outreach" and not (message.post or message.text).strip():
+        raise InputError("outreach needs the other creator's post: pass --post TEXT")
+    longest = max(len(message.text), len(message.post or ""))
+    if longest > MESSAGE_HARD_CAP:
+        raise InputError(f"the message has {longest:,} characters; the limit is {MESSAGE_HARD_CAP:,}")
+    if longest <= MESSAGE_SOFT_CAP:
+        return message, []
+    shortened = message.model_copy(
+        update={"text": message.text[:MESSAGE_SOFT_CAP], "post": (message.post or "")[:MESSAGE_SOFT_CAP] or None}
+    )
+    return shortened, [f"the message was {longest:,} characters; only the first {MESSAGE_SOFT_CAP:,} were used"]
+
+
+def resolve_tones(profile: VoiceProfile, tones: list[str] | None) -> list[str]:
+    """The requested tones, or the brand's defaults; unknown names are an InputError."""
+    if not tones:
+        return list(profile.brand.default_tones)
+    known = profile.tones
+    unknown = [t for t in tones if t not in known]
+    if unknown:
+        raise InputError(f"unknown tone {unknown[0]!r}; the profile defines: {', '.join(known)}")
+    return list(dict.fromkeys(tones))
+
+
+def _generate(backend: Backend, request: GenerationRequest, fallback: bool) -> Generation:
+    try:
+        return backend.generate(request)
+    except BackendError as exc:
+        if not fallback or backend.name == "offline":
+            raise
+        generation = OfflineBackend().generate(request)
+        generation.notices.append(f"{backend.name} backend failed ({exc}); these drafts come from the offline composer")
+        return generation
+
+
+def _check_and_repair(generation: Generation, request: GenerationRequest, backend: Backend, fallback: bool) -> list[Draft]:
+    drafts = [_checked(tone, generation.drafts.get(tone, ""), request) for tone in request.tones]
+    failures = {d.tone: blocking(d.checks) for d in drafts if not d.ok}
+    if not failures:
+        return drafts
+    repairer = backend if generation.backend == backend.name else OfflineBackend()
+    try:
+        repaired = repairer.repair(RepairRequest(request=request, drafts=generation.drafts, failures=failures))
+    except BackendError as exc:
+        generation.notices.append(f"repair failed ({exc}); drafts are shown with their failed checks")
+        return drafts
+    return [_repaired(d, repaired.drafts.get(d.tone, d.text), request) if d.tone in failures else d for d in drafts]
+
+
+def _repaired(original: Draft, text: str, request: GenerationRequest) -> Draft:
+    candidate = _checked(original.tone, text, request).model_copy(update={"repaired": True})
+    return candidate if len(blocking(candidate.checks)) <= len(blocking(original.checks)) else original
+
+
+def _checked(tone: str, text: str, request: GenerationRequest) -> Draft:
+    ctx = CheckContext(text=text, message=request.message, analysis=request.analysis, profile=request.profile)
+    results = run_checks(ctx)
+    return Draft(tone=tone, text=text, ok=not blocking(results), checks=results)

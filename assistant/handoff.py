@@ -1,0 +1,63 @@
+"""Internal handoff notes: what the team that must act needs to know."""
+
+from __future__ import annotations
+
+from .models import Analysis, Handoff, Message
+from .profiles import VoiceProfile
+from .text import clean, shorten
+
+QUOTE_LIMIT = 500
+LABELS = {
+    "de": {
+        "refund_request": "Erstattungswunsch", "order_status": "Frage zum Bestellstatus",
+        "delivery_problem": "Lieferproblem", "damaged_or_wrong_item": "beschädigte oder falsche Ware",
+        "defect": "Defekt", "billing": "Zahlung/Abrechnung",
+        "concern": "Anliegen", "words": "Worte der Person", "order": "Bestellnummer",
+        "none": "noch nicht genannt", "products": "Produkte", "dates": "Zeitangaben",
+        "urgency": "Dringlichkeit", "told": "Was der Person gesagt wird", "comment": "Kommentar",
+        "by": "von", "promises": "Zusagen: keine (Erstattung, Rabatt oder Termin entscheidet das Team)",
+    },
+    "en": {
+        "refund_request": "refund request", "order_status": "order status question",
+        "delivery_problem": "delivery problem", "damaged_or_wrong_item": "damaged or wrong item",
+        "defect": "defect", "billing": "billing",
+        "concern": "Concern", "words": "Customer's words", "order": "Order number",
+        "none": "not given yet", "products": "Products", "dates": "Dates mentioned",
+        "urgency": "urgency", "told": "What the customer is told", "comment": "comment",
+        "by": "by", "promises": "Promises: none (refunds, discounts or dates are the team's call)",
+    },
+}
+
+
+def build_handoff(message: Message, analysis: Analysis, profile: VoiceProfile, told: str) -> Handoff | None:
+    """A note for the escalation team (in the brand's language), or None when no team must act."""
+    if analysis.escalation is None:
+        return None
+    team = analysis.escalation.team
+    rule = profile.brand.escalation.get(team)
+    t = LABELS.get(profile.brand.default_language, LABELS["en"])
+    lines = [
+        f"{t['concern']}: {t.get(analysis.intent, analysis.escalation.reason)} ({_where(message, t)}; "
+        f"{t['urgency']}: {analysis.urgency})",
+        f"{t['words']}: „{shorten(clean(message.text), QUOTE_LIMIT)}“",
+        f"{t['order']}: {', '.join(analysis.entities.order_ids) or t['none']}",
+        *_extras(analysis, t),
+        f"{t['told']}: {told}",
+        t["promises"],
+    ]
+    return Handoff(team=team, note="\n".join(lines), contact=rule.contact if rule else None)
+
+
+def _where(message: Message, t: dict[str, str]) -> str:
+    channel = "DM" if message.channel == "dm" else t["comment"]
+    author = f", {t['by']} {clean(message.author)}" if message.author else ""
+    return f"{message.platform} {channel}{author}"
+
+
+def _extras(analysis: Analysis, t: dict[str, str]) -> list[str]:
+    extras = []
+    if analysis.entities.products:
+        extras.append(f"{t['products']}: {', '.join(analysis.entities.products)}")
+    if analysis.entities.dates:
+        extras.append(f"{t['dates']}: {', '.join(analysis.entities.dates)}")
+    return extras

@@ -1,0 +1,81 @@
+"""The offline composer's phrasebooks: move templates per language, intent and style."""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from .profiles import parse_file
+
+DATA = Path(__file__).parent / "data"
+STYLES = ("warm", "playful", "crisp", "formal")
+_ADDRESS = re.compile(r"\[\[(.*?)\|\|(.*?)\]\]", re.S)
+_FIELDS = string.Formatter()
+
+Templates = dict[str, list[str]]  # style (or "any") -> templates
+
+
+class Phrasebook(BaseModel):
+    """Templates for every move: move -> intent (or "any") -> style (or "any") -> texts."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    language: str
+    moves: dict[str, dict[str, Templates]]
+
+    def candidates(self, move: str, intent: str, style: str) -> list[str]:
+        """Templates for a move, most specific first: intent+style, intent, any+style, any."""
+        by_intent = self.moves.get(move, {})
+        for key in (intent, "any"):
+            styles = by_intent.get(key, {})
+            found = styles.get(style) or (styles.get("warm") if style == "formal" else None)
+            if found or styles.get("any"):
+                return [*(found or []), *styles.get("any", [])]
+        return []
+
+
+@lru_cache(maxsize=8)
+def load_phrasebook(language: str) -> Phrasebook | None:
+    """The built-in phrasebook for a language, or None when there is none."""
+    path = DATA / f"phrasebook_{language}.yaml"
+    if not path.is_file():
+        return None
+    return parse_file(path, Phrasebook)
+
+
+def fields(template: str) -> set[str]:
+    """The slot names a template needs."""
+    return {name for _, name, _, _ in _FIELDS.parse(template) if name}
+
+
+# Slots that carry something concrete from the message; templates using them are preferred.
+CONCRETE = frozenset({"product", "order_lines", "place", "keyword", "keyword2", "topic", "wanted", "got", "order"})
+
+
+def render(templates: list[str], slots: dict[str, str], address: str, rng: random.Random) -> str:
+    """Pick a template whose slots are all filled (concrete ones first) and fill it; '' if none fits."""
+    options = render_all(templates, slots, address, rng)
+    return options[0] if options else ""
+
+
+def render_all(templates: list[str], slots: dict[str, str], address: str, rng: random.Random) -> list[str]:
+    """Every usable template filled: a random concrete one first, then the rest shuffled."""
+    filled = {k for k, v in slots.items() if v}
+    usable = [t for t in templates if fields(t) <= filled]
+    concrete = [t for t in usable if fields(t) & CONCRETE]
+    if not usable:
+        return []
+    first = rng.choice(concrete or usable)
+    rest = [t for t in usable if t != first]
+    rng.shuffle(rest)
+    return [_fill(t, slots, address) for t in [first, *rest]]
+
+
+def _fill(template: str, slots: dict[str, str], address: str) -> str:
+    chosen = _ADDRESS.sub(lambda m: m.group(2) if address == "Sie" else m.group(1), template)
+    return chosen.format_map(slots)

@@ -1,0 +1,46 @@
+"""Shared fixtures: the example profiles, the shared samples, and a drafting helper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from assistant import DraftSet, Message, draft, load_profile
+from assistant.profiles import VoiceProfile
+
+ROOT = Path(__file__).resolve().parent.parent
+PERSONAS = ROOT / "personas"
+SHARED = ROOT.parent / "shared"
+SAMPLES = SHARED / "samples" / "messages.yaml"
+GERMEVAL = SHARED / "corpora" / "germeval2021" / "comments.csv"
+
+
+def profile_for(platform: str) -> VoiceProfile:
+    """The example brand's merged profile for a platform."""
+    return load_profile(PERSONAS, "bohnenkiez", platform)
+
+
+def draft_text(text: str, platform: str = "tiktok", **fields: Any) -> DraftSet:
+    """Draft a reply offline for a message with the example brand."""
+    return draft(Message(text=text, platform=platform, **fields), profile_for(platform))  # type: ignore[arg-type]
+
+
+def shared_samples() -> list[dict[str, Any]]:
+    """The shared sample messages (empty when ../shared is not there)."""
+    if not SAMPLES.exists():
+        return []
+    return list(yaml.safe_load(SAMPLES.read_text(encoding="utf-8"))["messages"])
+
+
+def sample_message(sample: dict[str, Any]) -> Message:
+    """A Message from one entry of the shared samples."""
+    return Message(
+        text=sample.get("message", ""), platform=sample["platform"], channel=sample.get("channel", "comment"),
+        mode=sample.get("mode", "reply"), author=sample.get("author"), post=sample.get("post"),
+    )
+
+
+needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared is not next to this clone")
