@@ -6,7 +6,19 @@ from .models import Analysis, CheckResult, Draft, DraftSet, Handoff, Message
 from .profiles import VoiceProfile, load_profile
 
 __all__ = [
-    "Analysis", "BackendError", "CheckResult", "ConfigError", "Draft", "DraftSet", "Handoff",
-    "InputError", "Message", "ProfileError", "ReplyvoiceError", "VoiceProfile", "draft", "load_profile",
+    "Analysis",
+    "BackendError",
+    "CheckResult",
+    "ConfigError",
+    "Draft",
+    "DraftSet",
+    "Handoff",
+    "InputError",
+    "Message",
+    "ProfileError",
+    "ReplyvoiceError",
+    "VoiceProfile",
+    "draft",
+    "load_profile",
 ]
 __version__ = "0.1.0"

@@ -34,7 +34,9 @@ PROFANITY = re.compile(
     re.IGNORECASE,
 )
 ADJECTIVE_ENDING = re.compile(r"(?:lich|ig|isch|los|voll|haft|bar|ous|ful|less|ly|ive|able|ing|ed)$")
-AMOUNT = re.compile(r"(?:€|\$|chf)\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:€|euro\b|eur\b|\$|chf\b|dollar)", re.I)
+AMOUNT = re.compile(
+    r"(?:€|\$|chf)\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:€|euro\b|eur\b|\$|chf\b|dollar)", re.I
+)
 DATE = re.compile(
     r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b(?:mon|diens|mitt|donners|frei|sams|sonn)tag\b|\bmittwoch\b|"
     r"\b(?:gestern|vorgestern|heute|morgen|letzte[rn]? woche|monday|tuesday|wednesday|thursday|friday|"
@@ -58,11 +60,18 @@ def analyse(message: Message, profile: VoiceProfile) -> Analysis:
     sentiment = _sentiment(subject, intent)
     notes += _notes(message, intent, injection)
     return Analysis(
-        language=language, detected_language=detected, intent=intent,  # type: ignore[arg-type]
-        secondary_intents=[i for i in ranked[1:3] if i != intent],  # type: ignore[misc]
-        sentiment=sentiment, urgency=_urgency(text, sentiment, escalation is not None),
-        entities=entities, pii=pii, escalation=escalation,
-        injection_suspected=injection, recommend_reply=intent != "spam", notes=notes,
+        language=language,
+        detected_language=detected,
+        intent=intent,
+        secondary_intents=[i for i in ranked[1:3] if i != intent],
+        sentiment=sentiment,
+        urgency=_urgency(text, sentiment, escalation is not None),
+        entities=entities,
+        pii=pii,
+        escalation=escalation,
+        injection_suspected=injection,
+        recommend_reply=intent != "spam",
+        notes=notes,
     )
 
 
@@ -98,6 +107,12 @@ def _urgency(text: str, sentiment: str, escalated: bool) -> str:
     return "medium" if escalated or sentiment == "negative" else "low"
 
 
+def _without_injection(text: str) -> str:
+    """The text minus sentences that try to instruct the assistant (never echo those)."""
+    parts = re.split(r"(?<=[.!?\n])\s+", text)
+    return " ".join(p for p in parts if not injection_suspected(p))
+
+
 def _entities(text: str, pii: list[Span], profile: VoiceProfile) -> Entities:
     by_kind = {kind: [s.text for s in pii if s.kind == kind] for kind in ("order_id", "email", "phone")}
     return Entities(
@@ -107,7 +122,7 @@ def _entities(text: str, pii: list[Span], profile: VoiceProfile) -> Entities:
         dates=_unique(m.group() for m in DATE.finditer(text)),
         emails=_unique(by_kind["email"]),
         phones=_unique(by_kind["phone"]),
-        keywords=keywords(text, exclude=[s.text for s in pii]),
+        keywords=keywords(_without_injection(text), exclude=[s.text for s in pii]),
     )
 
 

@@ -102,7 +102,16 @@ def self_promotion(ctx: CheckContext) -> CheckResult:
     return CheckResult(name="self_promotion", ok=not found, detail=detail)
 
 
-CHECKS: list[Check] = [length, stock_phrases, language, address_form, emoji_limit, hashtags, personal_data, self_promotion]
+CHECKS: list[Check] = [
+    length,
+    stock_phrases,
+    language,
+    address_form,
+    emoji_limit,
+    hashtags,
+    personal_data,
+    self_promotion,
+]
 
 
 def run_checks(ctx: CheckContext) -> list[CheckResult]:

@@ -52,14 +52,29 @@ def message_options(func: F) -> F:
         click.option("--message", "-m", "message", default="", help="The incoming message; - reads stdin."),
         click.option("--platform", "-p", required=True, type=click.Choice(PLATFORMS), help="Where it arrived."),
         click.option("--channel", "-c", default="comment", show_default=True, type=click.Choice(CHANNELS)),
-        click.option("--mode", default="reply", show_default=True, type=click.Choice(MODES),
-                     help="outreach: comment on another creator's post (--post)."),
+        click.option(
+            "--mode",
+            default="reply",
+            show_default=True,
+            type=click.Choice(MODES),
+            help="outreach: comment on another creator's post (--post).",
+        ),
         click.option("--author", default=None, help="Who wrote the message."),
         click.option("--post", default=None, help="The post being commented on (context, or the outreach target)."),
-        click.option("--thread", "thread_file", default=None, type=click.Path(dir_okay=False),
-                     help="A file with earlier messages of the thread, one per line."),
-        click.option("--personas", default="personas", show_default=True, type=click.Path(file_okay=False),
-                     help="Folder with one sub-folder per brand."),
+        click.option(
+            "--thread",
+            "thread_file",
+            default=None,
+            type=click.Path(dir_okay=False),
+            help="A file with earlier messages of the thread, one per line.",
+        ),
+        click.option(
+            "--personas",
+            default="personas",
+            show_default=True,
+            type=click.Path(file_okay=False),
+            help="Folder with one sub-folder per brand.",
+        ),
         click.option("--brand", default=None, help="Brand folder name (default: the only or first one)."),
         click.option("--tones", default=None, help="Comma-separated tones (default: the brand's default tones)."),
     ]
@@ -70,8 +85,12 @@ def message_options(func: F) -> F:
 
 @cli.command()
 @message_options
-@click.option("--backend", type=click.Choice(["offline", "openai"]), default=None,
-              help="Default: openai when configured (OPENAI_BASE_URL or OPENAI_API_KEY), else offline.")
+@click.option(
+    "--backend",
+    type=click.Choice(["offline", "openai"]),
+    default=None,
+    help="Default: openai when configured (OPENAI_BASE_URL or OPENAI_API_KEY), else offline.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead of a table.")
 @one_line_errors
 def draft(backend: str | None, as_json: bool, **options: Any) -> None:
@@ -105,8 +124,13 @@ def _inputs(options: dict[str, Any]) -> tuple[Any, Any, list[str] | None]:
     thread = _read_thread(options["thread_file"])
     profile = load_profile(Path(options["personas"]), options["brand"], options["platform"])
     message = Message(
-        text=text, platform=options["platform"], channel=options["channel"], mode=options["mode"],
-        author=options["author"], post=options["post"], thread=thread,
+        text=text,
+        platform=options["platform"],
+        channel=options["channel"],
+        mode=options["mode"],
+        author=options["author"],
+        post=options["post"],
+        thread=thread,
     )
     tones = [t.strip() for t in options["tones"].split(",") if t.strip()] if options["tones"] else None
     return message, profile, tones

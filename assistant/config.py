@@ -169,12 +169,16 @@ def load_settings(
     chosen_url = (url or defaults.DEFAULT_BASE_URL).rstrip("/")
     key = _require_key(key, url, sources)
     name = pick.text("model", model, ENV_MODEL) or _default_model(chosen_url)
-    numbers = {f: pick.number(f, e, c, t) for f, e, c, t in _NUMERIC}
+    numbers: dict[str, Any] = {f: pick.number(f, e, c, t) for f, e, c, t in _NUMERIC}
     if timeout is not None:
         numbers["deadline"], sources["deadline"] = float(timeout), "option"
     settings = OpenAISettings(
-        api_key=key, base_url=chosen_url, model=name, prices=_prices(data, path),
-        sources=sources, **{k: v for k, v in numbers.items() if v is not None},
+        api_key=key,
+        base_url=chosen_url,
+        model=name,
+        prices=_prices(data, path),
+        sources=sources,
+        **{k: v for k, v in numbers.items() if v is not None},
     )
     return _validated(settings)
 
@@ -224,8 +228,7 @@ def _require_key(key: str | None, url: str | None, sources: dict[str, str]) -> s
         sources["api_key"] = "placeholder (local server)"
         return defaults.PLACEHOLDER_KEY
     raise ConfigError(
-        f"openai backend is not configured: set {ENV_KEY} "
-        f"(or {ENV_BASE_URL} for a local OpenAI-compatible server)"
+        f"openai backend is not configured: set {ENV_KEY} (or {ENV_BASE_URL} for a local OpenAI-compatible server)"
     )
 
 
@@ -255,9 +258,7 @@ def _prices(data: dict[str, Any], path: Path | None) -> dict[str, Price]:
                 output=float(row["output"]),
             )
         except (KeyError, TypeError, ValueError, AttributeError):
-            raise ConfigError(
-                f"{path}: [prices.\"{model}\"] needs numbers input, output (and cached_input)"
-            ) from None
+            raise ConfigError(f'{path}: [prices."{model}"] needs numbers input, output (and cached_input)') from None
     return prices
 
 

@@ -27,18 +27,24 @@ def draft(
     started = time.perf_counter()
     message, notices = prepare_message(message)
     request = GenerationRequest(
-        message=message, analysis=analyse(message, profile), profile=profile,
+        message=message,
+        analysis=analyse(message, profile),
+        profile=profile,
         tones=resolve_tones(profile, tones),
     )
     generation = _generate(backend or OfflineBackend(), request, fallback)
     drafts = _check_and_repair(generation, request, backend or OfflineBackend(), fallback)
     told = next((d for d in drafts if d.ok), drafts[0])
     return DraftSet(
-        backend=generation.backend, profile=profile.key,
-        elapsed_ms=(time.perf_counter() - started) * 1000, message=message,
-        analysis=request.analysis, drafts=drafts,
+        backend=generation.backend,
+        profile=profile.key,
+        elapsed_ms=(time.perf_counter() - started) * 1000,
+        message=message,
+        analysis=request.analysis,
+        drafts=drafts,
         handoff=build_handoff(message, request.analysis, profile, f"({told.tone}) {told.text}"),
-        notices=notices + generation.notices, usage=generation.usage,
+        notices=notices + generation.notices,
+        usage=generation.usage,
     )
 
 
@@ -81,7 +87,9 @@ def _generate(backend: Backend, request: GenerationRequest, fallback: bool) -> G
         return generation
 
 
-def _check_and_repair(generation: Generation, request: GenerationRequest, backend: Backend, fallback: bool) -> list[Draft]:
+def _check_and_repair(
+    generation: Generation, request: GenerationRequest, backend: Backend, fallback: bool
+) -> list[Draft]:
     drafts = [_checked(tone, generation.drafts.get(tone, ""), request) for tone in request.tones]
     failures = {d.tone: blocking(d.checks) for d in drafts if not d.ok}
     if not failures:

@@ -18,33 +18,63 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (r"check (?:out )?my (?:profile|page|bio)|schau (?:mal )?(?:auf )?mein profil|follow back", 3.0),
         (r"dm (?:me|mir) fur|whatsapp \+|telegram", 2.0),
         (r"gewinnspiel gewonnen|you (?:have )?won|du hast gewonnen", 3.0),
+        (r"to be featured|get featured|send (?:it|this) to @|promo_?page|dm (?:us|me) to collab", 3.0),
     ],
     "refund_request": [
-        (r"geld zuruck|geld wieder|mein geld|money back|my money", 3.0),
+        (
+            r"(?:geld|kohle|knete|betrag) (?:zuruck|wieder)|wo bleibt (?:mein|meine) (?:geld|kohle|erstattung)|mein geld|money back|my money",
+            3.0,
+        ),
+        (r"zuruckgeschickt|zuruckgesendet|sent (?:it |them )?back|returned (?:it|them|the)", 2.0),
         (r"(?:ruck)?erstatt\w*|refund\w*|gutschrift", 2.5),
         (r"storn\w*|widerruf\w*|cancel (?:my|the) order", 2.0),
         (r"zuruck ?(?:schicken|senden|geben)|retoure|send (?:it )?back|return (?:it|this|them|my)", 1.5),
     ],
     "damaged_or_wrong_item": [
         (r"kaputt angekommen|beschadigt|zerbrochen|aufgerissen|ausgelaufen|damaged|arrived broken", 3.0),
-        (r"falsche?n? (?:sorte|kaffee|artikel|produkt|bohnen|paket|lieferung|ware)", 3.0),
-        (r"wrong (?:item|coffee|product|beans|order|bag)|instead of", 3.0),
-        (r"\bstatt\b.{0,60}\b(?:war|kam|ist|lag|drin)|anstatt", 2.5),
+        (
+            r"\b(?:kam|kamen|ist|war|waren|sind)\b.{0,25}\bkaputt\b|kaputt (?:an|geliefert)|arrived (?:damaged|broken|smashed)",
+            3.0,
+        ),
+        (r"falsch\w* (?:sorte|kaffee|artikel|produkt|bohnen|paket|lieferung|ware|muhle|mahlgrad)", 3.0),
+        (r"wrong (?:item|coffee|product|beans|order|bag|grind)|\bgot\b.{0,40}\binstead\b", 3.0),
+        (
+            r"instead of (?:the |my |a )?(?:\w+ ){0,2}(?:coffee|beans|espresso|blend|grinder|order|bag|kiezmischung)",
+            3.0,
+        ),
+        (r"ripped|torn open|leaking|smashed|crushed", 2.5),
+        (
+            r"bestellt\b.{0,50}\b(?:bekommen|erhalten|geliefert|kam|gekommen)|ordered\b.{0,50}\b(?:got|received|came)",
+            3.0,
+        ),
+        (r"nur (?:eine?r?|1) (?:war|kam|lag)|only (?:one|1) (?:was|came)", 3.0),
+        (r"\bgesprungen\w*|\bgebrochen\w*|angeknackst|zersplittert|cracked|shattered|dented|verbeult", 3.0),
+        (r"\b(?:an)?statt\b(?! zu\b).{0,60}\b(?:war|kam|ist|lag|drin|geliefert|bekommen)", 2.5),
         (r"\bfehlt\b|fehlte|nicht (?:dabei|drin)|is missing|was missing", 2.0),
     ],
     "defect": [
         (r"defekt\w*|defective|funktioniert nicht|geht nicht mehr|stopped working|doesn.?t work", 2.5),
-        (r"(?:muhle|grinder|kurbel|mahlwerk|griff|handle)\b.{0,40}(?:kaputt|abgebrochen|broke|klemmt|quietscht|wackelt|locker)", 3.0),
+        (
+            r"(?:muhle|grinder|kurbel|mahlwerk|griff|handle)\b.{0,40}(?:kaputt|abgebrochen|broke|klemmt|quietscht|wackelt|locker)",
+            3.0,
+        ),
         (r"(?:kaputt|abgebrochen|broke|klemmt)\b.{0,40}(?:muhle|grinder|kurbel|mahlwerk|griff)", 3.0),
         (r"garantie|warranty|reparatur|repair", 1.5),
     ],
     "billing": [
-        (r"doppelt (?:abgebucht|bezahlt|belastet|berechnet)|charged twice|double.?charged", 3.0),
+        (r"doppelt (?:abgebucht|bezahlt|belastet|berechnet)|charged (?:\w+ ){0,3}twice|double.?charged", 3.0),
         (r"abbuchung|abgebucht|lastschrift|rechnung|invoice|mahnung|overcharged|zu viel (?:bezahlt|berechnet)", 2.5),
         (r"paypal|kreditkarte|credit card|zahlung|payment|billing|bezahlung", 1.0),
     ],
     "delivery_problem": [
-        (r"nicht (?:angekommen|zugestellt|geliefert|da)|nie angekommen|never arrived|not (?:arrived|delivered)|hasn.?t arrived", 3.0),
+        (
+            r"nicht (?:angekommen|zugestellt|geliefert|da)|nie angekommen|never arrived|not (?:arrived|delivered)|hasn.?t arrived",
+            3.0,
+        ),
+        (
+            r"says delivered|marked (?:as )?delivered|als zugestellt|zugestellt\b.{0,30}(?:aber|nicht)|nothing at (?:my|the) door",
+            3.5,
+        ),
         (r"nich angekommen|immer noch nicht|still not|noch immer nicht", 2.0),
         (r"filiale|packstation|zusteller|nachbarn?|paketshop|post office|courier|dhl|hermes|zustellung", 1.5),
         (r"zuruck an (?:den )?absender|returned to sender|falsche adresse|wrong address|verloren|lost", 2.5),
@@ -54,17 +84,29 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (r"wo (?:bleibt|ist) (?:meine?|die|das|unser)\w* (?:bestellung|paket|lieferung|kaffee|abo|sendung)", 3.0),
         (r"wann (?:kommt|kommen|wird|werden|ist)\b.{0,40}(?:bestellung|paket|lieferung|versand|verschickt|da)", 2.5),
         (r"where (?:is|'s) my|when will (?:my|it)|order status|tracking|sendungsverfolgung|sendungsnummer", 3.0),
+        (
+            r"update on (?:my |the )?order|haven.?t heard|wann\b.{0,50}\b(?:ankommt|ankommen|kommt|geliefert|verschickt|versendet|da ist)",
+            3.0,
+        ),
         (r"schon verschickt|already shipped|been shipped|versandbestatigung|status", 2.0),
         (r"(?:bestellung|paket|order)\b.{0,30}(?:noch nicht|not yet)", 1.5),
     ],
     "order_via_message": [
         (r"\b\d+\s?x\s+\w|\b\d+ (?:tuten|packungen|packchen|beutel|bags|kilo|kg)\b", 2.5),
-        (r"hatte (?:gern|gerne)|mochte\b.{0,40}bestellen|ich bestelle|i.?d like to order|i want to order|can i order", 2.5),
+        (
+            r"hatte (?:gern|gerne)|mochte\b.{0,40}bestellen|ich bestelle|i.?d like to order|i want to order|can i order",
+            2.5,
+        ),
+        (r"abo abschliessen|abonnieren|(?:like|want) to subscribe|sign (?:me )?up for", 3.0),
         (r"lieferung (?:an|nach)|bitte (?:schicken|liefern|senden)|schickt mir|send me|deliver to", 2.0),
     ],
     "collaboration": [
         (r"kooperation|\bkoop\b|collab\w*|zusammenarbeit|partnership|partner\w*|sponsor\w*", 3.0),
         (r"influencer|content creator|ugc|media ?kit|pr.?paket|pr package|reichweite|follower", 2.0),
+        (
+            r"podcast|as (?:a|our) guest|als gast|interview|wholesale|grosshandel|in unserem (?:cafe|laden)|eure bohnen (?:gern|gerne)? ?(?:verkaufen|anbieten)",
+            2.5,
+        ),
         (r"werbung machen|promote your|feature your|eure produkte vorstellen", 2.0),
     ],
     "criticism": [
@@ -73,22 +115,46 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (r"zu teur|viel zu teur|too expensive|overpriced|preiserhohung|price increase|teur geworden", 2.5),
         (r"fruher\b.{0,60}(?:gab|war|besser)|nicht mehr so|used to be|schade|leider nicht mehr", 2.0),
         (r"warum (?:gibt es|habt ihr) (?:keine?n?|nicht)|why (?:don.?t|do not) you|argerlich|nervig|annoying", 1.5),
+        (
+            r"unubersichtlich|umstandlich|kompliziert|ewig gebraucht|confusing|complicated|\bnervt\b|zu langsam|too slow",
+            2.0,
+        ),
     ],
     "troll": [
         (r"uberbewertet|overrated|tee\s*>|tea\s*>|braucht kein mensch|nobody needs|wer trinkt", 2.5),
         (r"hipster|cringe|lame|langweilig|boring|bruh|schlafmittel", 1.5),
-        (r"idiot\w*|dumm\w*|scheiss\w*|shit\w*|kacke?|fuck\w*|lacherlich|loser|clown|🤡|💩", 2.5),
+        (
+            r"lappen|spinner|witzfigur|vollpfosten|trottel|penner|idiot\w*|dumm\w*|scheiss\w*|shit\w*|kacke?|fuck\w*|lacherlich|loser|clown|🤡|💩",
+            2.5,
+        ),
     ],
     "product_question": [
-        (r"\?", 1.0),
-        (r"^(?:welche\w*|wie|was|wo|wann|gibt es|habt ihr|kann (?:ich|man)|sind|ist|do you|does|which|how|what|is there|are your|can i)\b", 1.5),
-        (r"mahlgrad|grind|entkoffeiniert|koffeinfrei|decaf|haltbar|shelf life|recycl|versand|shipping|liefert ihr|deliver|rostgrad|roast|bohnen|beans", 1.0),
-        (r"\b(?:office|buro)\b|workshop|abo\b|subscription|osterreich|schweiz|austria|switzerland", 1.0),
+        (r"\?", 0.8),
+        (
+            r"^(?:welche\w*|wie|was|wo|wann|gibt es|habt ihr|kann (?:ich|man)|sind|ist|do you|does|which|how|what|is there|are your|can i)\b",
+            1.0,
+        ),
+        (
+            r"mahlgrad|grind|entkoffeiniert|koffeinfrei|decaf|haltbar|shelf life|recycl|versand|shipping|liefert ihr|deliver|rostgrad|roast",
+            0.7,
+        ),
+        (r"\b(?:office|buro)\b|workshop|abo\b|subscription|osterreich|schweiz|austria|switzerland", 0.5),
     ],
     "praise": [
-        (r"lecker|bester?\b|beste[nmr]?\b|the best|best\b|love|liebe (?:euch|euren|eure|diesen)|mega|geil|großartig|grossartig|amazing|delicious|awesome|fantastic|perfekt|perfect|wunderbar|traumhaft|genial|gönnung|gonnung|yummy|so gut|richtig gut|really good", 2.0),
+        (
+            r"(?:krass|mega|echt|so|richtig|voll|sehr|super) gut|\btoll\w*|viel besser|so much better|lieblings\w*|favou?rite",
+            2.0,
+        ),
+        (
+            r"lecker|bester?\b|beste[nmr]?\b|the best|best\b|(?<!would )(?<!i.d )love|liebe (?:euch|euren|eure|diesen)|mega|geil|großartig|grossartig|amazing|delicious|awesome|fantastic|perfekt|perfect|wunderbar|traumhaft|genial|gönnung|gonnung|yummy|so gut|richtig gut|really good",
+            2.0,
+        ),
         (r"danke (?:euch|fur|dass)|thank you for|thanks for|weiter so|keep it up|top\b|empfehl\w*|recommend", 1.5),
         (r"😍|❤|💛|🥰|😋|🙌|👏|🤩|💯|🔥", 1.0),
+    ],
+    "other": [
+        (r"bewerb\w*|\bjobs?\b|stellenangebot|praktikum|hiring|apply for|work for you", 2.0),
+        (r"welches lied|welcher song|what song|which song|musik im video|song (?:is )?(?:this|playing)", 2.0),
     ],
 }
 
@@ -102,7 +168,7 @@ INJECTION_CUES = [
     r"(?:you are|du bist) (?:now|jetzt|ab jetzt)\b|act as|tu so,? als|pretend (?:to be|you)|roleplay|rollenspiel",
     r"neue anweisung|new instructions?|your instructions|deine anweisungen|deinen? (?:prompt|instruktionen)",
     r"(?:repeat|wiederhole|print|gib|zeig\w*|reveal|output)\b.{0,40}(?:prompt|instructions|anweisungen|konfiguration|configuration|profil\b|above|oben)",
-    r"</?(?:system|assistant|user|im_start|im_end)>|^\s*(?:system|assistant)\s*:|\[/?inst\]|<<<|>>>\s*$",
+    r"</?(?:system|assistant|user|im_start|im_end)>|\b(?:system|assistant|developer)\s*:|\[/?inst\]|<<<\s*\w+|\w+\s*>>>\s*$",
     r"(?:rabatt|gutschein|discount|promo)\s?-?code\b.{0,60}(?:entschuldigung|apology|sorry|jetzt|now)|als entschuldigung|as an apology",
     r"base64|awdub3jl|1gn0r3|!gnore|ign0re",
 ]
@@ -114,10 +180,7 @@ URGENT = r"sofort|asap|immediately|dringend|urgent|jetzt\b|right now|heute noch|
 
 @lru_cache(maxsize=1)
 def _compiled() -> dict[str, list[tuple[re.Pattern[str], float]]]:
-    return {
-        intent: [(re.compile(fold_pattern(p)), w) for p, w in cues]
-        for intent, cues in INTENT_CUES.items()
-    }
+    return {intent: [(re.compile(fold_pattern(p)), w) for p, w in cues] for intent, cues in INTENT_CUES.items()}
 
 
 def _rx(pattern: str) -> re.Pattern[str]:

@@ -13,11 +13,56 @@ _GERMAN_CHARS = re.compile(r"[äöüß]", re.IGNORECASE)
 _EN_ONLY = STOPWORDS_EN - STOPWORDS_DE
 _DE_ONLY = STOPWORDS_DE - STOPWORDS_EN
 _DE_HINTS = frozenset(
-    "nicht ich bin kaffee bestellung danke bitte geld zurück paket euer eure mein wo welcher "
-    "welche habt gibt sind kann hallo moin servus tschüss lieferung nix nich net isch".split()
+    [
+        "nicht",
+        "ich",
+        "bin",
+        "kaffee",
+        "bestellung",
+        "danke",
+        "bitte",
+        "geld",
+        "zurück",
+        "paket",
+        "euer",
+        "eure",
+        "mein",
+        "wo",
+        "welcher",
+        "welche",
+        "habt",
+        "gibt",
+        "sind",
+        "kann",
+        "hallo",
+        "moin",
+        "servus",
+        "tschüss",
+        "lieferung",
+        "nix",
+        "nich",
+        "net",
+        "isch",
+    ]
 )
 _EN_HINTS = frozenset(
-    "the you your thanks thank please order coffee beans where when hey love great awesome".split()
+    [
+        "the",
+        "you",
+        "your",
+        "thanks",
+        "thank",
+        "please",
+        "order",
+        "coffee",
+        "beans",
+        "where",
+        "when",
+        "hey",
+        "love",
+        "great",
+        "awesome",
+    ]
 )
 
 
@@ -27,7 +72,7 @@ def detect_language(text: str) -> str:
     if not tokens:
         return UNDETERMINED
     de, en = _votes(tokens, text)
-    covered = (de + en) / len(tokens) >= 0.25 or len(tokens) <= 3
+    covered = (de + en) / len(tokens) >= 0.3 or len(tokens) <= 3
     if de != en and max(de, en) >= 1 and covered:
         return "de" if de > en else "en"
     if sum(len(t) for t in tokens) < 4:

@@ -54,7 +54,9 @@ def fields(template: str) -> set[str]:
 
 
 # Slots that carry something concrete from the message; templates using them are preferred.
-CONCRETE = frozenset({"product", "order_lines", "place", "keyword", "keyword2", "topic", "wanted", "got", "order"})
+CONCRETE = frozenset(
+    {"product", "order_lines", "place", "keyword", "keyword2", "topic", "wanted", "got", "order", "amount"}
+)
 
 
 def render(templates: list[str], slots: dict[str, str], address: str, rng: random.Random) -> str:
@@ -71,9 +73,10 @@ def render_all(templates: list[str], slots: dict[str, str], address: str, rng: r
     if not usable:
         return []
     first = rng.choice(concrete or usable)
-    rest = [t for t in usable if t != first]
-    rng.shuffle(rest)
-    return [_fill(t, slots, address) for t in [first, *rest]]
+    rest = [t for t in concrete if t != first], [t for t in usable if t not in concrete and t != first]
+    rng.shuffle(rest[0])
+    rng.shuffle(rest[1])
+    return [_fill(t, slots, address) for t in [first, *rest[0], *rest[1]]]
 
 
 def _fill(template: str, slots: dict[str, str], address: str) -> str:

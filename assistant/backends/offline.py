@@ -7,9 +7,9 @@ import random
 import re
 from dataclasses import dataclass
 
-from ..analysis import find_products
 import emoji as emoji_lib
 
+from ..analysis import find_products
 from ..knowledge import fact_mentions, relevant_facts, relevant_tips
 from ..phrasebook import STYLES, Phrasebook, load_phrasebook, render_all
 from ..profiles import VoiceProfile
@@ -37,6 +37,8 @@ PLANS: dict[str, list[str]] = {
 }
 # When a draft is too long, moves are dropped in this order (the concern and the answer stay).
 DROP_ORDER = ("close", "engage", "add", "pass_on", "offer", "open")
+# Dropped first when a draft is too long, before any wording is swapped for a shorter one.
+EXTRAS = ("close", "engage", "add")
 # With a team to involve, the next step matters more than the fact.
 DROP_ORDER_ESCALATION = ("close", "engage", "offer", "pass_on", "fact", "open")
 NEGATIVE = frozenset({"refund_request", "damaged_or_wrong_item", "defect", "billing", "delivery_problem", "criticism"})
@@ -76,9 +78,7 @@ class OfflineBackend:
 
     def generate(self, request: GenerationRequest) -> Generation:
         """One draft per tone, deterministic for the same input."""
-        return Generation(
-            drafts={tone: compose(request, tone) for tone in request.tones}, backend=self.name
-        )
+        return Generation(drafts={tone: compose(request, tone) for tone in request.tones}, backend=self.name)
 
     def repair(self, repair: RepairRequest) -> Generation:
         """Recompose the failed drafts with other templates, avoiding what failed."""
@@ -105,8 +105,13 @@ def _context(request: GenerationRequest, tone: str, attempt: int, avoid: frozens
     style = tone_style(tone, profile.tones.get(tone, ""))
     seed = hashlib.sha256(f"{request.message.text}\x00{request.message.post}\x00{tone}\x00{attempt}".encode())
     return _Context(
-        request=request, book=book, situation=_situation(request), style=style,
-        slots=_slots(request, book.language), rng=random.Random(seed.digest()), avoid=avoid,
+        request=request,
+        book=book,
+        situation=_situation(request),
+        style=style,
+        slots=_slots(request, book.language),
+        rng=random.Random(seed.digest()),
+        avoid=avoid,
     )
 
 
@@ -124,8 +129,8 @@ def _plan(ctx: _Context) -> list[str]:
         plan.remove("engage")
     if "length" in ctx.avoid:
         plan = [m for m in plan if m in ("open", "fact", "escalate", "next")]
-    if ctx.style == "crisp" and ctx.request.message.channel == "comment" and "escalate" in plan:
-        plan = [m for m in plan if m != "fact"]  # crisp public answers: acknowledge, move to the DM
+    if ctx.style == "crisp" and "escalate" in plan:
+        plan = [m for m in plan if m != "fact"]  # crisp: acknowledge and hand over, nothing more
     return plan
 
 
@@ -157,10 +162,18 @@ def _intent_key(ctx: _Context, move: str) -> str:
 
 
 def _fact_move(ctx: _Context) -> list[str]:
-    options = [t for t in (ctx.slots.get("fact", ""), ctx.slots.get("fact_short", "")) if t]
-    if options or ctx.situation != "product_question":
-        return options
-    return _render(ctx, "unknown")
+    """The fact's wordings for this tone: warm leads with the full text, others with a short one."""
+    fact = next((f for f in ctx.request.profile.brand.facts if f.id == ctx.slots.get("fact_id")), None)
+    if fact is None:
+        return _render(ctx, "unknown") if ctx.situation == "product_question" else []
+    profile = ctx.request.profile
+    full = profile.localized(fact.text, ctx.book.language)
+    shorts = fact.short_forms(ctx.book.language, profile.brand.default_language) or [sentences(full)[0]]
+    index = STYLES.index(ctx.style) if ctx.style in STYLES else 0
+    rotated = shorts[index % len(shorts) :] + shorts[: index % len(shorts)]
+    ordered = [full, *rotated] if ctx.style == "warm" else [*rotated, full]
+    ordered += [sentences(t)[0] for t in rotated]
+    return list(dict.fromkeys(t for t in ordered if t))
 
 
 def _sign_off(ctx: _Context) -> str:
@@ -190,12 +203,15 @@ def _slots(request: GenerationRequest, language: str) -> dict[str, str]:
         "team": "",
         "ask": "",
         "order": entities.order_ids[0] if entities.order_ids and message.channel == "dm" else "",
+        "amount": entities.amounts[0] if entities.amounts and message.mode == "reply" else "",
         **_swap(message.text, request),
     }
     slots.update(_fact_slots(source, request, language))
     if slots.get("fact_keyword"):
         slots["keyword"] = _cap(slots["fact_keyword"], language)
-    slots.update(_team_slots(analysis.escalation.team if analysis.escalation else "", profile, language))
+    slots.update(
+        _team_slots(analysis.escalation.team if analysis.escalation else "", analysis.intent, profile, language)
+    )
     return slots
 
 
@@ -208,27 +224,28 @@ def _fact_slots(text: str, request: GenerationRequest, language: str) -> dict[st
     facts = relevant_facts(text, request.analysis, request.profile)
     if not facts:
         return {}
-    profile = request.profile
     fact = facts[0]
-    wording = profile.localized(fact.text, language)
-    short = profile.localized(fact.short, language) if fact.short else sentences(wording)[0]
     topic = next((k for k in request.analysis.entities.keywords if fact_mentions(fact, k)), "")
-    return {"fact": wording, "fact_short": short if short != wording else "", "fact_id": fact.id, "fact_keyword": topic}
+    return {"fact_id": fact.id, "fact_keyword": topic}
 
 
-def _team_slots(team: str, profile: VoiceProfile, language: str) -> dict[str, str]:
+def _team_slots(team: str, intent: str, profile: VoiceProfile, language: str) -> dict[str, str]:
     rule = profile.brand.escalation.get(team)
     if rule is None:
         return {}
     label = profile.localized(rule.label, language) or team.replace("_", " ")
-    return {"team": label, "ask": profile.localized(rule.ask_in_dm, language)}
+    ask = rule.ask_by_intent.get(intent) or rule.ask_in_dm
+    return {"team": label, "ask": profile.localized(ask, language)}
 
 
 def _first_name(author: str | None) -> str:
+    """A first name from "Renate Vogel" (or "Sabine" from "Sab Ine"); handles give none."""
     parts = (author or "").split()
-    if len(parts) >= 2 and all(p.isalpha() for p in parts[:2]) and parts[0][0].isupper():
-        return parts[0] if len(parts[0]) >= 4 else "".join(parts[:2]).capitalize()
-    return ""
+    if len(parts) < 2 or not all(p.isalpha() for p in parts[:2]) or not parts[0][0].isupper():
+        return ""
+    if len(parts[0]) <= 3 and len(parts[1]) <= 3:
+        return "".join(parts[:2]).capitalize()
+    return parts[0] if len(parts[0]) >= 3 else ""
 
 
 def _cap(word: str, language: str) -> str:
@@ -267,7 +284,9 @@ def _swap(text: str, request: GenerationRequest) -> dict[str, str]:
 
 
 def _place(text: str) -> str:
-    match = re.search(r"\b(?:lieferung|liefern|versand|schicken|deliver\w*|ship\w*)\s+(?:an|nach|to)\s+([A-ZÄÖÜ][\wäöüß-]{2,})", text)
+    match = re.search(
+        r"\b(?:lieferung|liefern|versand|schicken|deliver\w*|ship\w*)\s+(?:an|nach|to)\s+([A-ZÄÖÜ][\wäöüß-]{2,})", text
+    )
     return match.group(1) if match else ""
 
 
@@ -314,8 +333,13 @@ def _emoji_budget(ctx: _Context) -> int:
 
 
 def _fit(ctx: _Context, options: list[tuple[str, list[str]]], limit: int) -> str:
-    """Preferred wording if it fits; else other wordings, then fewer moves, then a cut."""
-    parts = _shrink([(move, texts[0]) for move, texts in options], options, limit)
+    """Preferred wording if it fits; else fewer extras, other wordings, fewer moves, then a cut."""
+    parts = [(move, texts[0]) for move, texts in options]
+    for move in EXTRAS:
+        if len(_join(parts)) > limit:
+            parts = [(m, t) for m, t in parts if m != move]
+    kept = [(move, texts) for move, texts in options if move in dict(parts)]
+    parts = _shrink(parts, kept, limit)
     drop_order = DROP_ORDER_ESCALATION if "escalate" in dict(parts) else DROP_ORDER
     for move in drop_order:
         if len(_join(parts)) <= limit or len(parts) == 1:
@@ -325,7 +349,8 @@ def _fit(ctx: _Context, options: list[tuple[str, list[str]]], limit: int) -> str
     text = _join(parts)
     if len(text) > limit and len(sentences(text)) > 1:
         text = sentences(text)[0]
-    return shorten(text, limit)
+    text = shorten(text, limit)
+    return text[:1].upper() + text[1:]
 
 
 def _shrink(parts: list[tuple[str, str]], options: list[tuple[str, list[str]]], limit: int) -> list[tuple[str, str]]:

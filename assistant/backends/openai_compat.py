@@ -21,9 +21,15 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
-from ..config import OpenAISettings
-from ..errors import BackendError
-from ..tokens import Budgeted, budget_request, count_messages, estimate_cost
+from ..config import OpenAISettings, load_settings
+from ..errors import BackendError, ConfigError
+from ..tokens import (
+    Budgeted,
+    EncodingIntegrityError,
+    budget_request,
+    count_messages,
+    estimate_cost,
+)
 from . import defaults
 from .base import Generation, GenerationRequest, RepairRequest
 
@@ -47,7 +53,9 @@ DRAFTS_SCHEMA: dict[str, Any] = {
         }
     },
 }
-_FORMAT_WORDS = re.compile(r"response_format|json_schema|json_object|schema|structured|format", re.I)
+_FORMAT_WORDS = re.compile(r"response_format|json_schema|json_object|structured|format", re.I)
+# The unusable answer is quoted back in the format fix up to this many characters.
+FIX_EXCERPT_CHARS = 1_000
 _TOKEN_WORDS = re.compile(r"max_tokens|max_completion_tokens", re.I)
 
 
@@ -130,9 +138,9 @@ def _load_json(content: str) -> Any:
 
 def _coerce(data: Any) -> Any:
     """Accept {"warm": "..."} as well as the documented {"drafts": [...]}."""
-    if isinstance(data, dict) and "drafts" not in data and data:
-        if all(isinstance(v, str) for v in data.values()):
-            return {"drafts": [{"tone": k, "text": v} for k, v in data.items()]}
+    plain = isinstance(data, dict) and data and "drafts" not in data
+    if plain and all(isinstance(v, str) for v in data.values()):
+        return {"drafts": [{"tone": k, "text": v} for k, v in data.items()]}
     return data
 
 
@@ -173,9 +181,16 @@ class OpenAIBackend:
         self._prompts_dir, self._sleep, self._clock = prompts_dir, sleep, clock
         self._openai = openai
         self._client = openai.OpenAI(
-            api_key=settings.api_key, base_url=settings.base_url, max_retries=0,
+            api_key=settings.api_key,
+            base_url=settings.base_url,
+            max_retries=0,
             timeout=self._timeout(settings.read_timeout),
         )
+
+    @classmethod
+    def from_config(cls, **options: Any) -> OpenAIBackend:
+        """Build from load_settings(**options): explicit options, environment, config file."""
+        return cls(settings=load_settings(**options))
 
     def close(self) -> None:
         """Close the HTTP connection pool."""
@@ -184,9 +199,7 @@ class OpenAIBackend:
     def __enter__(self) -> OpenAIBackend:
         return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
 
     # ------------------------------------------------------------ protocol
@@ -214,13 +227,19 @@ class OpenAIBackend:
         return self._generation(drafts, call, budget)
 
     def budget(self, request: GenerationRequest) -> Budgeted:
-        """The request fitted into the configured context, rendered for this model."""
+        """The request fitted into the configured context (BackendError when it cannot fit)."""
         s = self.settings
-        return budget_request(
-            request, model=s.model, context_tokens=s.context_tokens,
-            max_output_tokens=s.max_output_tokens, message_cap=s.message_token_cap,
-            directory=self._prompts_dir,
-        )
+        try:
+            return budget_request(
+                request,
+                model=s.model,
+                context_tokens=s.context_tokens,
+                max_output_tokens=s.max_output_tokens,
+                message_cap=s.message_token_cap,
+                directory=self._prompts_dir,
+            )
+        except (ConfigError, EncodingIntegrityError) as exc:
+            raise BackendError(f"openai backend: {exc}") from None
 
     # ------------------------------------------------------------ drafting
 
@@ -237,7 +256,11 @@ class OpenAIBackend:
             )
 
     def _drafts(
-        self, messages: list[ChatMessage], tones: list[str], limit: int, call: _Call,
+        self,
+        messages: list[ChatMessage],
+        tones: list[str],
+        limit: int,
+        call: _Call,
         request: GenerationRequest,
     ) -> dict[str, str]:
         cache_key = f"replyvoice-{request.profile.key}-{request.profile.version}"
@@ -247,26 +270,41 @@ class OpenAIBackend:
         except MalformedOutput as exc:
             problem = _problem(exc, answer)
         call.notices.append(f"the model's first answer was unusable ({problem}); asked once more")
-        from ..prompts import build_format_fix_messages
-
-        retry = build_format_fix_messages(
-            messages, answer=answer.content or "", problem=problem, tones=tones, limit=limit,
-            directory=self._prompts_dir,
-        )
+        retry = self._fix_messages(messages, answer, problem, tones, limit)
         second = self._complete(retry, call, cache_key)
         try:
             return parse_drafts(second.content, tones)
         except MalformedOutput as exc:
-            raise BackendError(
-                f"openai backend: the model returned unusable output twice ({_problem(exc, second)})"
-            ) from None
+            problem = _problem(exc, second)
+            raise BackendError(f"openai backend: the model returned unusable output twice ({problem})") from None
+
+    def _fix_messages(
+        self,
+        messages: list[ChatMessage],
+        answer: _Answer,
+        problem: str,
+        tones: list[str],
+        limit: int,
+    ) -> list[ChatMessage]:
+        """The format-fix conversation; the bad answer is shortened so the context still fits."""
+        from ..prompts import build_format_fix_messages
+
+        bad = answer.content or ""
+        excerpt = bad if len(bad) <= FIX_EXCERPT_CHARS else bad[:FIX_EXCERPT_CHARS] + " …"
+        for shown in (excerpt, "(left out)"):
+            retry = build_format_fix_messages(
+                messages, answer=shown, problem=problem, tones=tones, limit=limit, directory=self._prompts_dir
+            )
+            needed = count_messages(retry, self.settings.model) + self.settings.max_output_tokens
+            if needed <= self.settings.context_tokens:
+                break
+        return retry
 
     def _generation(self, drafts: dict[str, str], call: _Call, budget: Budgeted) -> Generation:
         notices = [*budget.notices, *call.notices]
         if self.mode != "json_schema":
             notices.append(f"the server does not support JSON-schema output; used {self.mode} mode")
-        return Generation(drafts=drafts, backend=self.name, usage=self._usage(call, budget),
-                          notices=notices)
+        return Generation(drafts=drafts, backend=self.name, usage=self._usage(call, budget), notices=notices)
 
     def _usage(self, call: _Call, budget: Budgeted) -> dict[str, Any]:
         prompt = call.prompt_tokens if call.reported else budget.prompt_tokens * call.requests
@@ -324,20 +362,22 @@ class OpenAIBackend:
         return params
 
     def _post(self, params: dict[str, Any], call: _Call) -> Any:
-        """POST with our own retries: 429 (Retry-After, capped), 5xx, timeouts, dropped connections."""
+        """POST with our own retries: 429 (Retry-After, capped), 5xx, timeouts, dropped links."""
         openai, attempt = self._openai, 0
         while True:
+            if call.requests and call.remaining() < defaults.MIN_ATTEMPT_SECONDS:
+                raise BackendError(f"openai backend: no time left within the {self.settings.deadline:g} s limit")
             call.requests += 1
             try:
-                return self._client.chat.completions.create(
-                    **params, timeout=self._timeout(call.remaining())
-                )
+                return self._client.chat.completions.create(**params, timeout=self._timeout(call.remaining()))
             except openai.APIStatusError as exc:
                 if not _retryable(exc.status_code):
                     raise
                 wait, reason = self._status_wait(exc, attempt), self._status_reason(exc)
             except openai.APIConnectionError as exc:
-                wait, reason = self._backoff(attempt), self._connection_reason(exc, call)
+                wait, reason = self._backoff(attempt), self._connection_reason(exc)
+            except openai.OpenAIError as exc:
+                raise BackendError(f"openai backend: {type(exc).__name__}: {exc}") from None
             attempt += 1
             self._pause(wait, reason, attempt, call)
 
@@ -346,7 +386,8 @@ class OpenAIBackend:
         if attempt > self.settings.max_retries:
             raise BackendError(f"{reason} (gave up after {call.requests} attempts)")
         if call.remaining() - wait < defaults.MIN_ATTEMPT_SECONDS:
-            raise BackendError(f"{reason} (no time left within the {self.settings.deadline:g} s limit)")
+            limit = self.settings.deadline
+            raise BackendError(f"{reason} (no time left within the {limit:g} s limit)")
         call.sleep(wait)
 
     def _status_wait(self, exc: Any, attempt: int) -> float:
@@ -379,8 +420,7 @@ class OpenAIBackend:
             raise BackendError(f"openai backend: the model refused to write drafts: {refusal}")
         if choice.finish_reason == "content_filter":
             raise BackendError("openai backend: the server's content filter blocked the drafts")
-        return _Answer(content=choice.message.content, finish_reason=choice.finish_reason,
-                       refusal=None)
+        return _Answer(content=choice.message.content, finish_reason=choice.finish_reason, refusal=None)
 
     def _add_usage(self, completion: Any, call: _Call) -> None:
         usage = getattr(completion, "usage", None)
@@ -393,9 +433,12 @@ class OpenAIBackend:
         call.completion_tokens += usage.completion_tokens
         if cached is not None:
             call.cached_tokens = (call.cached_tokens or 0) + cached
-        cost = estimate_cost(prompt_tokens=usage.prompt_tokens, cached_tokens=cached or 0,
-                             completion_tokens=usage.completion_tokens,
-                             price=self.settings.price(getattr(completion, "model", None)))
+        cost = estimate_cost(
+            prompt_tokens=usage.prompt_tokens,
+            cached_tokens=cached or 0,
+            completion_tokens=usage.completion_tokens,
+            price=self.settings.price(getattr(completion, "model", None)),
+        )
         call.cost = None if cost is None or call.cost is None else round(call.cost + cost, 8)
 
     # ------------------------------------------------------------ reasons
@@ -407,13 +450,13 @@ class OpenAIBackend:
             401: "check OPENAI_API_KEY",
             403: "the key may not use this model; check OPENAI_API_KEY and REPLYVOICE_MODEL",
             404: f"is model {self.settings.model!r} served there (REPLYVOICE_MODEL) and does "
-                 "OPENAI_BASE_URL end with /v1?",
+            "OPENAI_BASE_URL end with /v1?",
             429: "rate limited; try again in a moment",
         }
         fix = fixes.get(status, "server error" if status >= 500 else "request rejected")
         return f"openai backend: HTTP {status} from {where}: {detail} ({fix})"
 
-    def _connection_reason(self, exc: Any, call: _Call) -> str:
+    def _connection_reason(self, exc: Any) -> str:
         where = self.settings.base_url
         if isinstance(exc, self._openai.APITimeoutError):
             return f"openai backend: {where} did not answer in time"
@@ -430,16 +473,19 @@ class OpenAIBackend:
         except openai.APIStatusError as exc:
             return DoctorCheck("reachable", False, self._status_reason(exc)), []
         except openai.APIConnectionError as exc:
-            reason = self._connection_reason(exc, self._start())
+            reason = self._connection_reason(exc)
             fix = "start the server or set OPENAI_BASE_URL"
             return DoctorCheck("reachable", False, f"{reason}; fix: {fix}"), []
         ids = sorted(m.id for m in page.data)
-        return DoctorCheck("reachable", True, f"{self.settings.base_url} lists {len(ids)} models"), ids
+        detail = f"{self.settings.base_url} lists {len(ids)} models"
+        return DoctorCheck("reachable", True, detail), ids
 
     def check_structured_output(self) -> DoctorCheck:
         """Send a tiny request with JSON-schema output and report what the server accepts."""
-        messages = [{"role": "system", "content": 'Answer with the JSON object {"drafts": []}.'},
-                    {"role": "user", "content": "ping"}]
+        messages = [
+            {"role": "system", "content": 'Answer with the JSON object {"drafts": []}.'},
+            {"role": "user", "content": "ping"},
+        ]
         call = self._start()
         try:
             self._complete(messages, call, "replyvoice-doctor")
@@ -468,8 +514,7 @@ def _model_check(model: str, ids: list[str]) -> DoctorCheck:
     if model in ids:
         return DoctorCheck("model listed", True, f"{model} is served")
     shown = ", ".join(ids[:10]) or "none"
-    return DoctorCheck("model listed", False,
-                       f"{model} is not in /v1/models (listed: {shown}); set REPLYVOICE_MODEL")
+    return DoctorCheck("model listed", False, f"{model} is not in /v1/models (listed: {shown}); set REPLYVOICE_MODEL")
 
 
 # ---------------------------------------------------------------- helpers
