@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -89,11 +88,12 @@ def message_options(func: F) -> F:
     "--backend",
     type=click.Choice(["offline", "openai"]),
     default=None,
-    help="Default: openai when configured (OPENAI_BASE_URL or OPENAI_API_KEY), else offline.",
+    help="Default: openai when configured (OPENAI_BASE_URL, OPENAI_API_KEY or the config file), else offline.",
 )
+@click.option("--no-fallback", is_flag=True, help="Fail instead of falling back to the offline composer.")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead of a table.")
 @one_line_errors
-def draft(backend: str | None, as_json: bool, **options: Any) -> None:
+def draft(backend: str | None, no_fallback: bool, as_json: bool, **options: Any) -> None:
     """Draft one reply per tone for an incoming message.
 
     \b
@@ -102,16 +102,72 @@ def draft(backend: str | None, as_json: bool, **options: Any) -> None:
           --author petens022 --json
       replyvoice draft -p instagram -c dm -m "Mein Paket kam beschädigt an, Bestellung 48213"
       replyvoice draft -p tiktok --mode outreach --post "Mein Budget-Frühstück für 1,50 €"
+      OPENAI_BASE_URL=http://localhost:8000/v1 replyvoice draft -p facebook -m "Hallo!" --backend openai
     """
     from .drafting import draft as run_draft
     from .render import draft_table
 
     message, profile, tones = _inputs(options)
-    result = run_draft(message, profile, tones, _backend(backend))
+    with _backend(backend) as chosen:
+        result = run_draft(message, profile, tones, chosen, fallback=not no_fallback)
     if as_json:
         click.echo(json.dumps(result.contract(), ensure_ascii=False, indent=2))
     else:
         click.echo(draft_table(result))
+
+
+@cli.command()
+@message_options
+@click.option("--model", default=None, help="Count tokens for this model (default: the configured one).")
+@one_line_errors
+def prompt(model: str | None, **options: Any) -> None:
+    """Print the messages the openai backend would send, with their token counts.
+
+    \b
+    Example:
+      replyvoice prompt -p tiktok -m "welcher mahlgrad für french press?"
+    """
+    from .drafting import build_request
+    from .tokens import budget_request
+
+    message, profile, tones = _inputs(options)
+    request, _ = build_request(message, profile, tones)
+    budget = budget_request(request, model=model or _configured_model())
+    estimate = " (estimate: unknown model, counted with o200k_base)" if budget.estimate else ""
+    for item, count in zip(budget.messages, (budget.system_tokens, budget.user_tokens), strict=False):
+        click.echo(f"===== {item['role']} · {count} tokens ({budget.encoding}){estimate} =====")
+        click.echo(item["content"])
+    click.echo(f"===== prompt {budget.prompt_tokens} tokens in all; output capped at {budget.max_output_tokens} =====")
+
+
+@cli.command()
+@one_line_errors
+def doctor() -> None:
+    """Check the configured OpenAI-compatible endpoint and say what to fix.
+
+    \b
+    Example:
+      OPENAI_BASE_URL=http://localhost:11434/v1 REPLYVOICE_MODEL=llama3.1 replyvoice doctor
+    """
+    from .backends.openai_compat import doctor as run_doctor
+    from .config import load_settings
+
+    checks = run_doctor(load_settings())
+    for check in checks:
+        click.echo(f"{'ok  ' if check.ok else 'FAIL'}  {check.name}: {check.detail}")
+    if not all(check.ok for check in checks):
+        raise click.exceptions.Exit(1)
+
+
+def _configured_model() -> str:
+    from .backends.defaults import DEFAULT_MODEL
+    from .config import load_settings
+    from .errors import ConfigError
+
+    try:
+        return load_settings().model
+    except ConfigError:
+        return DEFAULT_MODEL
 
 
 def _inputs(options: dict[str, Any]) -> tuple[Any, Any, list[str] | None]:
@@ -143,15 +199,17 @@ def _read_thread(path: str | None) -> list[str]:
 
 
 def _backend(name: str | None) -> Any:
-    """The chosen backend; openai when configured and nothing was asked for."""
+    """The chosen backend as a context manager; openai when configured and nothing was asked for."""
+    from contextlib import nullcontext
+
     from .backends.offline import OfflineBackend
+    from .config import openai_configured
 
-    configured = bool(os.environ.get("OPENAI_BASE_URL") or os.environ.get("OPENAI_API_KEY"))
-    if name == "openai" or (name is None and configured):
-        from .errors import ConfigError
+    if name == "offline" or (name is None and not openai_configured()):
+        return nullcontext(OfflineBackend())
+    from .backends.openai_compat import OpenAIBackend
 
-        raise ConfigError("the openai backend is not available yet; use --backend offline")
-    return OfflineBackend()
+    return OpenAIBackend.from_config()
 
 
 @cli.group()
@@ -211,4 +269,7 @@ def main() -> None:
         hint = " (see --help)" if isinstance(exc, click.UsageError) else ""
         click.echo(f"replyvoice: error: {exc.format_message()}{hint}", err=True)
         sys.exit(exc.exit_code)
+    except Exception as exc:  # a bug, not a user error: still one line, never a traceback
+        click.echo(f"replyvoice: internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
+        sys.exit(70)
     sys.exit(code if isinstance(code, int) else 0)

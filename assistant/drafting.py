@@ -25,15 +25,10 @@ def draft(
 ) -> DraftSet:
     """Draft one reply per tone for a message, checked against the profile's rules."""
     started = time.perf_counter()
-    message, notices = prepare_message(message)
-    request = GenerationRequest(
-        message=message,
-        analysis=analyse(message, profile),
-        profile=profile,
-        tones=resolve_tones(profile, tones),
-    )
+    request, notices = build_request(message, profile, tones)
+    message = request.message
     generation = _generate(backend or OfflineBackend(), request, fallback)
-    drafts = _check_and_repair(generation, request, backend or OfflineBackend(), fallback)
+    drafts = _check_and_repair(generation, request, backend or OfflineBackend())
     told = next((d for d in drafts if d.ok), drafts[0])
     return DraftSet(
         backend=generation.backend,
@@ -45,7 +40,22 @@ def draft(
         handoff=build_handoff(message, request.analysis, profile, f"({told.tone}) {told.text}"),
         notices=notices + generation.notices,
         usage=generation.usage,
+        fallback_reason=generation.fallback_reason,
     )
+
+
+def build_request(
+    message: Message, profile: VoiceProfile, tones: list[str] | None = None
+) -> tuple[GenerationRequest, list[str]]:
+    """Validate the input and analyse it: what every backend gets (plus notices for the user)."""
+    message, notices = prepare_message(message)
+    request = GenerationRequest(
+        message=message,
+        analysis=analyse(message, profile),
+        profile=profile,
+        tones=resolve_tones(profile, tones),
+    )
+    return request, notices
 
 
 def prepare_message(message: Message) -> tuple[Message, list[str]]:
@@ -83,13 +93,12 @@ def _generate(backend: Backend, request: GenerationRequest, fallback: bool) -> G
         if not fallback or backend.name == "offline":
             raise
         generation = OfflineBackend().generate(request)
+        generation.fallback_reason = str(exc)
         generation.notices.append(f"{backend.name} backend failed ({exc}); these drafts come from the offline composer")
         return generation
 
 
-def _check_and_repair(
-    generation: Generation, request: GenerationRequest, backend: Backend, fallback: bool
-) -> list[Draft]:
+def _check_and_repair(generation: Generation, request: GenerationRequest, backend: Backend) -> list[Draft]:
     drafts = [_checked(tone, generation.drafts.get(tone, ""), request) for tone in request.tones]
     failures = {d.tone: blocking(d.checks) for d in drafts if not d.ok}
     if not failures:

@@ -130,6 +130,7 @@ class DraftSet(_Model):
     handoff: Handoff | None = None
     notices: list[str] = Field(default_factory=list)
     usage: dict[str, Any] | None = None
+    fallback_reason: str | None = None
 
     def contract(self) -> dict[str, Any]:
         """Return the JSON object that `replyvoice draft --json` prints."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from pathlib import Path
@@ -323,17 +324,22 @@ _FIXES = {
 
 
 def _validation_error(exc: ValidationError, text: str, source: str) -> str:
-    err = exc.errors()[0]
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")  # a typo explains "missing"
+    err = errors[0]
     loc = tuple(err["loc"])
     field = ".".join(str(p) for p in loc) or "(top level)"
-    line = _line_of(text, loc)
     fix = _FIXES.get(err["type"], "correct the value")
     if err["type"] == "extra_forbidden":
-        allowed = _allowed_fields(exc.title, loc)
-        fix = f"remove it or fix its spelling{allowed}"
+        fix = f"remove it or fix its spelling{_suggestion(loc, errors)}{_allowed_fields(exc.title, loc)}"
     msg = err["msg"].removeprefix("Value error, ")
     more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return f"{source}:{line}: field '{field}': {msg}; fix: {fix}{more}"
+    return f"{source}:{_line_of(text, loc)}: field '{field}': {msg}; fix: {fix}{more}"
+
+
+def _suggestion(loc: tuple[Any, ...], errors: list[Any]) -> str:
+    missing = [str(e["loc"][-1]) for e in errors if e["type"] == "missing" and tuple(e["loc"][:-1]) == loc[:-1]]
+    close = difflib.get_close_matches(str(loc[-1]), missing, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _allowed_fields(title: str, loc: tuple[Any, ...]) -> str:

@@ -48,3 +48,13 @@ def sample_message(sample: dict[str, Any]) -> Message:
 
 
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared is not next to this clone")
+
+
+@pytest.fixture(autouse=True)
+def _no_user_configuration(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never see the developer's own OpenAI settings or config file."""
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "REPLYVOICE_MODEL", "REPLYVOICE_CONFIG", "REPLYVOICE_DATA_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))

@@ -38,6 +38,8 @@ class Generation:
     backend: str
     usage: dict[str, Any] | None = None
     notices: list[str] = field(default_factory=list)
+    # Set when another backend failed and these drafts are the offline fallback.
+    fallback_reason: str | None = None
 
 
 class Backend(Protocol):

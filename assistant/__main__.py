@@ -1,0 +1,5 @@
+"""`python -m assistant` runs the replyvoice command."""
+
+from .cli import main
+
+main()
