@@ -66,13 +66,14 @@ def render(templates: list[str], slots: dict[str, str], address: str, rng: rando
 
 
 def render_all(templates: list[str], slots: dict[str, str], address: str, rng: random.Random) -> list[str]:
-    """Every usable template filled: a random concrete one first, then the rest shuffled."""
+    """Every usable template filled: one of the most concrete first, then the rest shuffled."""
     filled = {k for k, v in slots.items() if v}
     usable = [t for t in templates if fields(t) <= filled]
     concrete = [t for t in usable if fields(t) & CONCRETE]
     if not usable:
         return []
-    first = rng.choice(concrete or usable)
+    most = max((len(fields(t) & CONCRETE) for t in concrete), default=0)
+    first = rng.choice([t for t in concrete if len(fields(t) & CONCRETE) == most] or usable)
     rest = [t for t in concrete if t != first], [t for t in usable if t not in concrete and t != first]
     rng.shuffle(rest[0])
     rng.shuffle(rest[1])

@@ -39,6 +39,9 @@ PLANS: dict[str, list[str]] = {
 DROP_ORDER = ("close", "engage", "add", "pass_on", "offer", "open")
 # Dropped first when a draft is too long, before any wording is swapped for a shorter one.
 EXTRAS = ("close", "engage", "add")
+EXTRAS_OUTREACH = ("close", "engage")
+# On another creator's post, a useful tip beats our reaction to it.
+DROP_ORDER_OUTREACH = ("close", "engage", "open", "add")
 # With a team to involve, the next step matters more than the fact.
 DROP_ORDER_ESCALATION = ("close", "engage", "offer", "pass_on", "fact", "open")
 NEGATIVE = frozenset({"refund_request", "damaged_or_wrong_item", "defect", "billing", "delivery_problem", "criticism"})
@@ -141,8 +144,9 @@ def _move(ctx: _Context, move: str) -> list[str]:
     if move == "close":
         sign_off = _sign_off(ctx)
         return [sign_off] if sign_off else []
-    if move == "add" and ctx.slots.get("tip") and ctx.style != "crisp":
-        return [ctx.slots["tip"]]
+    tip = ctx.slots.get({"warm": "tip", "formal": "tip", "playful": "tip2"}.get(ctx.style, ""), "")
+    if move == "add" and tip:
+        return [tip]  # each tone its own tip, so no two drafts share a sentence
     if move == "escalate":
         move = "escalate_dm" if ctx.request.message.channel == "dm" else "escalate_public"
     return _render(ctx, move)
@@ -217,8 +221,8 @@ def _slots(request: GenerationRequest, language: str) -> dict[str, str]:
 
 def _fact_slots(text: str, request: GenerationRequest, language: str) -> dict[str, str]:
     if request.message.mode == "outreach":
-        tips = relevant_tips(text, request.profile)
-        return {"tip": request.profile.localized(tips[0].text, language)} if tips else {}
+        tips = [request.profile.localized(t.text, language) for t in relevant_tips(text, request.profile)]
+        return {"tip": tips[0], "tip2": tips[1] if len(tips) > 1 else ""} if tips else {}
     if request.analysis.intent in ("spam", "troll", "collaboration"):
         return {}
     facts = relevant_facts(text, request.analysis, request.profile)
@@ -312,7 +316,8 @@ def _with_emoji(ctx: _Context, parts: list[tuple[str, str]], limit: int) -> list
 def _palette(ctx: _Context) -> list[str]:
     """Emoji that fit the situation: faces for jokes and praise, objects for answers."""
     palette = ctx.request.profile.emoji.palette
-    if ctx.situation in ("praise", "troll", "other", "outreach", "collaboration") or ctx.style == "playful":
+    jokes = ctx.situation in ("praise", "troll", "other", "outreach", "collaboration")
+    if jokes and ctx.style == "playful":
         return [e for e in palette if e != "📦"] or palette
     return [e for e in palette if not _is_face(e) and e != "📦"]
 
@@ -335,12 +340,14 @@ def _emoji_budget(ctx: _Context) -> int:
 def _fit(ctx: _Context, options: list[tuple[str, list[str]]], limit: int) -> str:
     """Preferred wording if it fits; else fewer extras, other wordings, fewer moves, then a cut."""
     parts = [(move, texts[0]) for move, texts in options]
-    for move in EXTRAS:
+    outreach = ctx.situation == "outreach"
+    for move in EXTRAS_OUTREACH if outreach else EXTRAS:
         if len(_join(parts)) > limit:
             parts = [(m, t) for m, t in parts if m != move]
     kept = [(move, texts) for move, texts in options if move in dict(parts)]
     parts = _shrink(parts, kept, limit)
     drop_order = DROP_ORDER_ESCALATION if "escalate" in dict(parts) else DROP_ORDER
+    drop_order = DROP_ORDER_OUTREACH if outreach else drop_order
     for move in drop_order:
         if len(_join(parts)) <= limit or len(parts) == 1:
             break

@@ -1,0 +1,1 @@
+"""Streamlit pages: thin over the library (gather input, call one function, render)."""
