@@ -346,7 +346,7 @@ def _fit(ctx: _Context, options: list[tuple[str, list[str]]], limit: int) -> str
             parts = [(m, t) for m, t in parts if m != move]
     kept = [(move, texts) for move, texts in options if move in dict(parts)]
     parts = _shrink(parts, kept, limit)
-    drop_order = DROP_ORDER_ESCALATION if "escalate" in dict(parts) else DROP_ORDER
+    drop_order: tuple[str, ...] = DROP_ORDER_ESCALATION if "escalate" in dict(parts) else DROP_ORDER
     drop_order = DROP_ORDER_OUTREACH if outreach else drop_order
     for move in drop_order:
         if len(_join(parts)) <= limit or len(parts) == 1:
