@@ -53,7 +53,7 @@ def analyse(message: Message, profile: VoiceProfile) -> Analysis:
     language, notes = answer_language(detected, profile)
     ranked = ["other"] if message.mode == "outreach" else rank_intents(intent_scores(text))
     injection = injection_suspected(subject)
-    intent = _primary_intent(ranked, injection)
+    intent = _primary_intent(ranked, injection, text)
     pii = find_pii(text, profile.brand.order_number_pattern)
     entities = _entities(subject, pii, profile)
     escalation = None if message.mode == "outreach" else _escalation(text, intent, ranked, profile)
@@ -85,8 +85,12 @@ def answer_language(detected: str, profile: VoiceProfile) -> tuple[str, list[str
     return default, [f"message looks like '{detected}'; answering in '{default}', the brand's default"]
 
 
-def _primary_intent(ranked: list[str], injection: bool) -> Intent:
+def _primary_intent(ranked: list[str], injection: bool, text: str) -> Intent:
     top = ranked[0]
+    if top == "praise" and PROFANITY.search(text):  # "toll gemacht, ihr Idioten" is not praise
+        return "troll"
+    if top == "praise" and text.lstrip().startswith("@"):  # praise for another commenter, not for us
+        return "other"
     if injection and top in ("product_question", "praise", "other", "criticism"):
         return "other"
     return top  # type: ignore[return-value]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ SAMPLES = SHARED / "samples" / "messages.yaml"
 GERMEVAL = SHARED / "corpora" / "germeval2021" / "comments.csv"
 
 
+@functools.cache
 def profile_for(platform: str) -> VoiceProfile:
     """The example brand's merged profile for a platform."""
     return load_profile(PERSONAS, "bohnenkiez", platform)

@@ -112,10 +112,23 @@ def _context(request: GenerationRequest, tone: str, attempt: int, avoid: frozens
         book=book,
         situation=_situation(request),
         style=style,
-        slots=_slots(request, book.language),
+        slots=_request_slots(request, book.language),
         rng=random.Random(seed.digest()),
         avoid=avoid,
     )
+
+
+_last_slots: list[tuple[GenerationRequest, str, dict[str, str]]] = []
+
+
+def _request_slots(request: GenerationRequest, language: str) -> dict[str, str]:
+    """Slots are the same for every tone of one request: compute them once."""
+    last = _last_slots[-1] if _last_slots else None
+    if last is not None and last[0] is request and last[1] == language:
+        return last[2]
+    slots = _slots(request, language)
+    _last_slots[:] = [(request, language, slots)]
+    return slots
 
 
 def _situation(request: GenerationRequest) -> str:
