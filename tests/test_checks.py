@@ -1,0 +1,89 @@
+"""Every check with passing and failing drafts, German and English (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis import analyse
+from assistant.checks import CheckContext, run_checks
+from assistant.models import Message
+
+from .conftest import profile_for
+
+
+def check(name: str, draft: str, message: str = "Wie lange dauert der Versand?", **fields: str) -> bool:
+    """Run the named check on one draft for a message; return ok."""
+    platform = fields.pop("platform", "tiktok")
+    msg = Message(text=message, platform=platform, **fields)  # type: ignore[arg-type]
+    profile = profile_for(platform)
+    ctx = CheckContext(text=draft, message=msg, analysis=analyse(msg, profile), profile=profile)
+    return next(r for r in run_checks(ctx) if r.name == name).ok
+
+
+@pytest.mark.parametrize(
+    ("name", "draft", "message", "fields", "ok"),
+    [
+        ("length", "Kurz und gut.", "Hallo?", {}, True),
+        ("length", "x" * 151, "Hallo?", {}, False),
+        ("length", "x" * 900, "Hallo?", {"channel": "dm"}, True),
+        ("length", "", "Hallo?", {}, False),
+        ("stock_phrases", "Mit DHL sind es 2–3 Werktage.", "Versand?", {}, True),
+        ("stock_phrases", "Vielen lieben Dank für Ihre Nachricht! Mit DHL 2–3 Tage.", "Versand?", {}, False),
+        ("stock_phrases", "Wir bedauern die entstandenen Unannehmlichkeiten.", "Versand?", {}, False),
+        ("stock_phrases", "Thank you for reaching out! DHL takes 2-3 days.", "Shipping?", {}, False),
+        ("stock_phrases", "We apologize for any inconvenience caused.", "Shipping?", {}, False),
+        ("stock_phrases", "DHL takes 2-3 working days within Germany.", "Shipping?", {}, True),
+        ("language", "Mit DHL sind es 2–3 Werktage in Deutschland.", "Wie lange dauert der Versand?", {}, True),
+        ("language", "It takes two to three working days with DHL.", "Wie lange dauert der Versand?", {}, False),
+        ("language", "It takes two to three working days with DHL.", "How long does shipping take?", {}, True),
+        (
+            "address_form",
+            "Schreib uns per DM, dann schauen wir nach deiner Bestellung.",
+            "Wo ist mein Paket?",
+            {},
+            True,
+        ),
+        ("address_form", "Schreiben Sie uns bitte, wir prüfen Ihre Bestellung.", "Wo ist mein Paket?", {}, False),
+        ("address_form", "Sie ist unterwegs. Schau in deine Mails.", "Wo ist mein Paket?", {}, True),
+        ("address_form", "Please DM us your order number.", "Where is my parcel?", {}, True),
+        ("emoji", "Mega ☕", "Hi", {}, True),
+        ("emoji", "Mega ☕🔥😄", "Hi", {}, False),
+        ("emoji", "Gern ☕🙂", "Hi", {"platform": "facebook"}, False),
+        ("hashtags", "Danke dir!", "Hi", {}, True),
+        ("hashtags", "Danke dir! #kaffee", "Hi", {}, False),
+        ("personal_data", "Schreib uns per DM.", "Bestellnummer 51877, Tel 030 5551234", {}, True),
+        ("personal_data", "Bestellung 51877 ist unterwegs.", "Bestellnummer 51877", {}, False),
+        ("personal_data", "Ruf dich unter 030 5551234 an.", "Tel 030 5551234", {}, False),
+        ("personal_data", "Schreib an jule.m@web.de", "Hallo", {}, False),
+        ("personal_data", "Bestellung 51877 ist unterwegs.", "Bestellnummer 51877", {"channel": "dm"}, True),
+        (
+            "self_promotion",
+            "Richtig schöne Idee mit der Thermoskanne!",
+            "",
+            {"mode": "outreach", "post": "Mein Frühstück"},
+            True,
+        ),
+        (
+            "self_promotion",
+            "Probier mal unsere Kiezmischung!",
+            "",
+            {"mode": "outreach", "post": "Mein Frühstück"},
+            False,
+        ),
+        ("self_promotion", "Check out our shop, link in bio!", "", {"mode": "outreach", "post": "My breakfast"}, False),
+        ("self_promotion", "Schaut bei Bohnenkiez vorbei", "", {"mode": "outreach", "post": "Mein Frühstück"}, False),
+        ("self_promotion", "Unser Shop hat alles.", "Hallo", {}, True),
+    ],
+)
+def test_check(name: str, draft: str, message: str, fields: dict[str, str], ok: bool) -> None:
+    assert check(name, draft, message, **fields) is ok
+
+
+def test_failed_check_details_name_the_offending_words() -> None:
+    msg = Message(text="Versand?", platform="tiktok")
+    profile = profile_for("tiktok")
+    ctx = CheckContext(
+        text="Vielen Dank für deine Nachricht!", message=msg, analysis=analyse(msg, profile), profile=profile
+    )
+    stock = next(r for r in run_checks(ctx) if r.name == "stock_phrases")
+    assert not stock.ok and "vielen dank für deine nachricht" in stock.detail
