@@ -53,7 +53,7 @@ def stock_phrases(ctx: CheckContext) -> CheckResult:
 
 def language(ctx: CheckContext) -> CheckResult:
     """The draft is written in the language the message should be answered in."""
-    found = detect_language(ctx.text)
+    found = detect_language(ctx.text, thorough=False)
     ok = found in (ctx.analysis.language, UNDETERMINED)
     detail = f"{found}, expected {ctx.analysis.language}"
     return CheckResult(name="language", ok=ok, detail=detail)
