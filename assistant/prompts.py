@@ -9,6 +9,7 @@ only, inside ``<<<NAME ... NAME>>>`` blocks whose markers cannot be forged.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +20,15 @@ import jinja2
 from .backends.base import GenerationRequest, RepairRequest
 from .profiles import VoiceProfile
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+
+def _prompts_dir() -> Path:
+    """prompts/ beside the package (source checkout, editable install) or in the wheel's data files."""
+    source = Path(__file__).resolve().parent.parent / "prompts"
+    installed = Path(sys.prefix) / "share" / "replyvoice" / "prompts"
+    return source if source.is_dir() or not installed.is_dir() else installed
+
+
+PROMPTS_DIR = _prompts_dir()
 ChatMessage = dict[str, str]
 
 _FENCE_RUN = re.compile(r"<{3,}|>{3,}")
