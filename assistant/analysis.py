@@ -23,6 +23,25 @@ from .pii import find_pii
 from .profiles import VoiceProfile
 from .text import fold, is_stopword, words
 
+# Intents that pull in a team: they need something of ours in the message (an order, a product, money).
+OPERATIONAL = frozenset(
+    {
+        "refund_request",
+        "order_status",
+        "delivery_problem",
+        "damaged_or_wrong_item",
+        "defect",
+        "billing",
+        "order_via_message",
+    }
+)
+BRAND_WORDS = re.compile(
+    r"kaffee|coffee|bohne|beans?\b|espresso|paket|parcel|package|bestell|order|liefer|deliver|versand|ship|"
+    r"abo\b|subscription|mühle|muehle|grinder|tüte|bag|geld|money|refund|erstatt|rechnung|invoice|abbuch|charge|"
+    r"zahl|pay|shop|dhl|hermes|sendung|tracking|retour|return|ersatz|kaputt|broken|damaged|defekt|"
+    r"falsch\w* (?:sorte|artikel)",
+    re.IGNORECASE,
+)
 NEGATIVE_INTENTS = frozenset(
     {"refund_request", "damaged_or_wrong_item", "defect", "billing", "delivery_problem", "criticism", "troll"}
 )
@@ -54,6 +73,8 @@ def analyse(message: Message, profile: VoiceProfile) -> Analysis:
     ranked = ["other"] if message.mode == "outreach" else rank_intents(intent_scores(text))
     injection = injection_suspected(subject)
     intent = _primary_intent(ranked, injection, text)
+    if intent in OPERATIONAL and not about_the_brand(text, profile):
+        ranked, intent = [i for i in ranked if i not in OPERATIONAL] or ["other"], "other"
     pii = find_pii(text, profile.brand.order_number_pattern)
     entities = _entities(subject, pii, profile)
     escalation = None if message.mode == "outreach" else _escalation(text, intent, ranked, profile)
@@ -72,6 +93,13 @@ def analyse(message: Message, profile: VoiceProfile) -> Analysis:
         injection_suspected=injection,
         recommend_reply=intent != "spam",
         notes=notes,
+    )
+
+
+def about_the_brand(text: str, profile: VoiceProfile) -> bool:
+    """True when the message mentions something of the brand's business (orders, products, money)."""
+    return bool(
+        BRAND_WORDS.search(text) or find_products(text, profile) or find_pii(text, profile.brand.order_number_pattern)
     )
 
 

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import emoji
 
+from .analysis import PROFANITY
 from .language import UNDETERMINED, detect_language
+from .leakage import leaks
 from .models import Analysis, CheckResult, Message
 from .phrases import find_stock_phrases
 from .pii import find_pii
 from .profiles import VoiceProfile
-from .text import fold
+from .promises import forbidden_promises
+from .similarity import most_similar
+from .text import fold, is_stopword, shorten, words
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -24,12 +28,16 @@ class CheckContext:
     message: Message
     analysis: Analysis
     profile: VoiceProfile
+    # The brand's recent approved replies on this platform, and the other drafts of this set.
+    history: list[str] = field(default_factory=list)
+    siblings: list[str] = field(default_factory=list)
 
 
 Check = Callable[[CheckContext], CheckResult]
 SIE_FORMS = re.compile(r"(?<![.!?:]\s)(?<!^)\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)\b")
 DU_FORMS = re.compile(r"\b(?:du|dich|dir|dein|deine|deinen|deinem|deiner|deines)\b", re.IGNORECASE)
 HASHTAG = re.compile(r"(?<!\w)#\w+")
+MENTION_OR_LINK = re.compile(r"@\w+|https?://\S+|www\.\S+")
 LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:de|com|net|org|shop|io)\b", re.IGNORECASE)
 SELF_PROMO = re.compile(
     r"\b(?:shop|onlineshop|rabatt|discount|gutschein|code|link in bio|folg(?:t|e) uns|follow us|"
@@ -102,6 +110,57 @@ def self_promotion(ctx: CheckContext) -> CheckResult:
     return CheckResult(name="self_promotion", ok=not found, detail=detail)
 
 
+def repetition(ctx: CheckContext) -> CheckResult:
+    """Not a copy of a recent approved reply (block) nor of another draft in the set (warn)."""
+    threshold = ctx.profile.brand.repetition_threshold
+    score, past = most_similar(ctx.text, ctx.history)
+    if score >= threshold:
+        detail = f"{score:.0f}% like an approved reply: “{shorten(past, 80)}”"
+        return CheckResult(name="repetition", ok=False, detail=detail)
+    sibling_score, sibling = most_similar(ctx.text, ctx.siblings)
+    if sibling_score >= 90:
+        detail = f"{sibling_score:.0f}% like another variant: “{shorten(sibling, 60)}”"
+        return CheckResult(name="repetition", ok=False, severity="warn", detail=detail)
+    return CheckResult(name="repetition", ok=True, detail=f"max {max(score, sibling_score):.0f}% (limit {threshold}%)")
+
+
+def specificity(ctx: CheckContext) -> CheckResult:
+    """The draft refers to something concrete in the message (or, in outreach, the post)."""
+    if ctx.analysis.intent == "spam" or ctx.analysis.injection_suspected:
+        return CheckResult(name="specificity", ok=True, detail="not required here")
+    anchors = concrete_anchors(ctx.message, ctx.analysis)
+    if not anchors:
+        return CheckResult(name="specificity", ok=True, detail="nothing concrete in the message")
+    folded = fold(ctx.text)
+    hit = next((a for a in anchors if a in folded), None)
+    source = "post" if ctx.message.mode == "outreach" else "message"
+    detail = f"refers to “{hit}…”" if hit else f"mentions nothing from the {source}; pick up its words or products"
+    return CheckResult(name="specificity", ok=hit is not None, detail=detail)
+
+
+def concrete_anchors(message: Message, analysis: Analysis) -> list[str]:
+    """Stems of the message's own content words, products and amounts (folded, 5 letters)."""
+    source = message.post if message.mode == "outreach" and message.post else message.text
+    source = MENTION_OR_LINK.sub(" ", source)
+    usable = [w for w in words(source) if len(w) >= 4 and not w.isdigit() and not is_stopword(w)]
+    stems = [fold(w)[:5] for w in usable if not PROFANITY.search(w)]  # never ask a draft to echo an insult
+    stems += [fold(p)[:5] for p in analysis.entities.products] + analysis.entities.amounts
+    return list(dict.fromkeys(stems))
+
+
+def promises(ctx: CheckContext) -> CheckResult:
+    """No refund, discount, code, compensation or date the profile's policy does not allow."""
+    found = forbidden_promises(ctx.text, ctx.profile.brand.policy.model_dump())
+    detail = "; ".join(f"{kind}: “{words_}”" for kind, words_ in found) if found else "none"
+    return CheckResult(name="promises", ok=not found, detail=detail)
+
+
+def leakage(ctx: CheckContext) -> CheckResult:
+    """Nothing from the system prompt, the canary, internal notes or team contacts."""
+    found = leaks(ctx.text, ctx.profile)
+    return CheckResult(name="leakage", ok=not found, detail="; ".join(found) if found else "none")
+
+
 CHECKS: list[Check] = [
     length,
     stock_phrases,
@@ -111,6 +170,10 @@ CHECKS: list[Check] = [
     hashtags,
     personal_data,
     self_promotion,
+    repetition,
+    specificity,
+    promises,
+    leakage,
 ]
 
 

@@ -13,6 +13,8 @@ from .errors import BackendError, InputError
 from .handoff import build_handoff
 from .models import Draft, DraftSet, Message
 from .profiles import VoiceProfile
+from .retrieval import Recall, recall
+from .store import Store
 
 
 def draft(
@@ -22,10 +24,11 @@ def draft(
     backend: Backend | None = None,
     *,
     fallback: bool = True,
+    history: Store | None = None,
 ) -> DraftSet:
-    """Draft one reply per tone for a message, checked against the profile's rules."""
+    """Draft one reply per tone for a message, checked against the profile's rules (and history)."""
     started = time.perf_counter()
-    request, notices = build_request(message, profile, tones)
+    request, notices = build_request(message, profile, tones, history=history)
     message = request.message
     generation = _generate(backend or OfflineBackend(), request, fallback)
     drafts = _check_and_repair(generation, request, backend or OfflineBackend())
@@ -45,15 +48,19 @@ def draft(
 
 
 def build_request(
-    message: Message, profile: VoiceProfile, tones: list[str] | None = None
+    message: Message, profile: VoiceProfile, tones: list[str] | None = None, *, history: Store | None = None
 ) -> tuple[GenerationRequest, list[str]]:
-    """Validate the input and analyse it: what every backend gets (plus notices for the user)."""
+    """Validate and analyse the input, recall the history: what every backend gets (plus notices)."""
     message, notices = prepare_message(message)
+    analysis = analyse(message, profile)
+    remembered = recall(history, profile, message, analysis) if history else Recall(history=[], examples=[])
     request = GenerationRequest(
         message=message,
-        analysis=analyse(message, profile),
+        analysis=analysis,
         profile=profile,
         tones=resolve_tones(profile, tones),
+        examples=remembered.examples,
+        history=remembered.history,
     )
     return request, notices
 
@@ -99,7 +106,8 @@ def _generate(backend: Backend, request: GenerationRequest, fallback: bool) -> G
 
 
 def _check_and_repair(generation: Generation, request: GenerationRequest, backend: Backend) -> list[Draft]:
-    drafts = [_checked(tone, generation.drafts.get(tone, ""), request) for tone in request.tones]
+    texts = {tone: generation.drafts.get(tone, "") for tone in request.tones}
+    drafts = [_checked(tone, text, request, _others(texts, tone)) for tone, text in texts.items()]
     failures = {d.tone: blocking(d.checks) for d in drafts if not d.ok}
     if not failures:
         return drafts
@@ -109,15 +117,27 @@ def _check_and_repair(generation: Generation, request: GenerationRequest, backen
     except BackendError as exc:
         generation.notices.append(f"repair failed ({exc}); drafts are shown with their failed checks")
         return drafts
-    return [_repaired(d, repaired.drafts.get(d.tone, d.text), request) if d.tone in failures else d for d in drafts]
+    final = {d.tone: repaired.drafts.get(d.tone, d.text) if d.tone in failures else d.text for d in drafts}
+    return [_repaired(d, final[d.tone], request, _others(final, d.tone)) if d.tone in failures else d for d in drafts]
 
 
-def _repaired(original: Draft, text: str, request: GenerationRequest) -> Draft:
-    candidate = _checked(original.tone, text, request).model_copy(update={"repaired": True})
+def _others(texts: dict[str, str], tone: str) -> list[str]:
+    return [text for other, text in texts.items() if other != tone]
+
+
+def _repaired(original: Draft, text: str, request: GenerationRequest, siblings: list[str]) -> Draft:
+    candidate = _checked(original.tone, text, request, siblings).model_copy(update={"repaired": True})
     return candidate if len(blocking(candidate.checks)) <= len(blocking(original.checks)) else original
 
 
-def _checked(tone: str, text: str, request: GenerationRequest) -> Draft:
-    ctx = CheckContext(text=text, message=request.message, analysis=request.analysis, profile=request.profile)
+def _checked(tone: str, text: str, request: GenerationRequest, siblings: list[str]) -> Draft:
+    ctx = CheckContext(
+        text=text,
+        message=request.message,
+        analysis=request.analysis,
+        profile=request.profile,
+        history=request.history,
+        siblings=siblings,
+    )
     results = run_checks(ctx)
     return Draft(tone=tone, text=text, ok=not blocking(results), checks=results)

@@ -26,7 +26,7 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             3.0,
         ),
         (r"zuruckgeschickt|zuruckgesendet|sent (?:it |them )?back|returned (?:it|them|the)", 2.0),
-        (r"(?:ruck)?erstatt\w*|refund\w*|gutschrift", 2.5),
+        (r"\b(?:zu)?(?:ruck)?erstatt\w*|refund\w*|gutschrift", 2.5),
         (r"storn\w*|widerruf\w*|cancel (?:my|the) order", 2.0),
         (r"zuruck ?(?:schicken|senden|geben)|retoure|send (?:it )?back|return (?:it|this|them|my)", 1.5),
     ],

@@ -28,10 +28,10 @@ class Phrasebook(BaseModel):
     language: str
     moves: dict[str, dict[str, Templates]]
 
-    def candidates(self, move: str, intent: str, style: str) -> list[str]:
-        """Templates for a move, most specific first: intent+style, intent, any+style, any."""
+    def candidates(self, move: str, situations: list[str], style: str) -> list[str]:
+        """Templates for a move: the first situation (most specific first, then "any") that has some."""
         by_intent = self.moves.get(move, {})
-        for key in (intent, "any"):
+        for key in (*situations, "any"):
             styles = by_intent.get(key, {})
             found = styles.get(style) or (styles.get("warm") if style == "formal" else None)
             if found or styles.get("any"):

@@ -127,6 +127,10 @@ class BrandProfile(_Strict):
     escalation: dict[str, EscalationRule] = Field(default_factory=dict)
     order_number_pattern: str = r"\d{5,8}"
     internal_notes: list[str] = Field(default_factory=list)
+    # A draft this similar (rapidfuzz token-set ratio, 0-100) to a recent approved reply is a repeat.
+    repetition_threshold: int = Field(default=80, ge=50, le=100)
+    # Replace personal data with placeholders before anything is sent to an LLM.
+    redact_pii: bool = True
 
     @field_validator("order_number_pattern")
     @classmethod

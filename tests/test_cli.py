@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import PERSONAS, ROOT
-from .fakeserver import FakeOpenAI, hang
+from .fakeserver import FakeOpenAI, content, hang
 
 CONTRACT_KEYS = {"backend", "profile", "elapsed_ms", "analysis", "drafts", "handoff"}
 
@@ -160,8 +160,24 @@ def test_prompt_prints_messages_and_token_counts() -> None:
     assert "welcher mahlgrad für french press?" in result.stdout
 
 
+GOOD_ANSWER = json.dumps(
+    {
+        "drafts": [
+            {
+                "tone": "warm",
+                "text": "Nach Wien sind es mit DHL 4–6 Werktage. Was hast du bestellt?",
+            },
+            {"tone": "playful", "text": "Wien wartet auf Kaffee? 4–6 Werktage, dann duftet's in Favoriten! ☕"},
+            {"tone": "crisp", "text": "Versand nach Wien: 4–6 Werktage mit DHL."},
+        ]
+    },
+    ensure_ascii=False,
+)
+
+
 def test_openai_backend_end_to_end() -> None:
     with FakeOpenAI() as server:
+        server.script(content(GOOD_ANSWER))
         env = {"OPENAI_BASE_URL": server.url, "REPLYVOICE_MODEL": "gpt-4o-mini"}
         data = draft_json("-p", "tiktok", "-m", "Wie lange dauert der Versand nach Wien?", env=env)
         assert data["backend"] == "openai"

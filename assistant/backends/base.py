@@ -17,8 +17,10 @@ class GenerationRequest:
     analysis: Analysis
     profile: VoiceProfile
     tones: list[str]
-    # Approved replies retrieved from the history (few-shot examples); filled once the store exists.
+    # Approved replies similar to this message (few-shot examples for the LLM, inspiration offline).
     examples: list[str] = field(default_factory=list)
+    # The brand's recent approved replies on this platform: drafts must not repeat them.
+    history: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True)

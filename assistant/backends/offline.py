@@ -11,8 +11,9 @@ import emoji as emoji_lib
 
 from ..analysis import find_products
 from ..knowledge import fact_mentions, relevant_facts, relevant_tips
-from ..phrasebook import STYLES, Phrasebook, load_phrasebook, render_all
+from ..phrasebook import CONCRETE, STYLES, Phrasebook, load_phrasebook, render_all
 from ..profiles import VoiceProfile
+from ..similarity import most_similar
 from ..text import fold, sentences, shorten
 from .base import Generation, GenerationRequest, RepairRequest
 
@@ -37,6 +38,10 @@ PLANS: dict[str, list[str]] = {
 }
 # When a draft is too long, moves are dropped in this order (the concern and the answer stay).
 DROP_ORDER = ("close", "engage", "add", "pass_on", "offer", "open")
+# Recomposing with another seed until a draft is new: how often before taking the least repetitive.
+FRESH_ATTEMPTS = 6
+# Variants of one set may be a little closer to each other than to the history.
+SIBLING_MARGIN = 10.0
 # Dropped first when a draft is too long, before any wording is swapped for a shorter one.
 EXTRAS = ("close", "engage", "add")
 EXTRAS_OUTREACH = ("close", "engage")
@@ -80,15 +85,37 @@ class OfflineBackend:
     name = "offline"
 
     def generate(self, request: GenerationRequest) -> Generation:
-        """One draft per tone, deterministic for the same input."""
-        return Generation(drafts={tone: compose(request, tone) for tone in request.tones}, backend=self.name)
+        """One draft per tone, deterministic for the same input and history."""
+        drafts: dict[str, str] = {}
+        for tone in request.tones:
+            drafts[tone] = fresh(request, tone, taken=list(drafts.values()))
+        return Generation(drafts=drafts, backend=self.name)
 
     def repair(self, repair: RepairRequest) -> Generation:
         """Recompose the failed drafts with other templates, avoiding what failed."""
         drafts = dict(repair.drafts)
         for tone, failures in repair.failures.items():
-            drafts[tone] = compose(repair.request, tone, attempt=1, avoid={f.name for f in failures})
+            taken = [text for other, text in drafts.items() if other != tone]
+            avoid = {f.name for f in failures}
+            drafts[tone] = fresh(repair.request, tone, taken=taken, first_attempt=1, avoid=avoid)
         return Generation(drafts=drafts, backend=self.name)
+
+
+def fresh(
+    request: GenerationRequest, tone: str, *, taken: list[str], first_attempt: int = 0, avoid: set[str] | None = None
+) -> str:
+    """A draft that repeats neither the brand's recent approvals nor the other variants."""
+    threshold = request.profile.brand.repetition_threshold
+    best: tuple[float, str] | None = None
+    for attempt in range(first_attempt, first_attempt + FRESH_ATTEMPTS):
+        text = compose(request, tone, attempt=attempt, avoid=avoid)
+        score = max(most_similar(text, request.history)[0], most_similar(text, taken)[0] - SIBLING_MARGIN)
+        if score < threshold:
+            return text
+        if best is None or score < best[0]:
+            best = (score, text)
+    assert best is not None
+    return best[1]
 
 
 def compose(request: GenerationRequest, tone: str, *, attempt: int = 0, avoid: set[str] | None = None) -> str:
@@ -166,16 +193,24 @@ def _move(ctx: _Context, move: str) -> list[str]:
 
 
 def _render(ctx: _Context, move: str) -> list[str]:
-    templates = ctx.book.candidates(move, _intent_key(ctx, move), ctx.style)
+    templates = ctx.book.candidates(move, _situations(ctx, move), ctx.style)
     address = ctx.request.profile.address_form(ctx.book.language)
     return render_all(templates, ctx.slots, address, ctx.rng)
 
 
-def _intent_key(ctx: _Context, move: str) -> str:
+def _situations(ctx: _Context, move: str) -> list[str]:
+    """Where to look for templates, most specific first (e.g. a wrong item before any item problem)."""
     secondary = ctx.request.analysis.secondary_intents
     if move == "open" and ctx.situation == "product_question" and "praise" in secondary:
-        return "praise_question"
-    return ctx.situation
+        return ["praise_question", ctx.situation]
+    if move == "open" and ctx.situation == "damaged_or_wrong_item":
+        wrong = ctx.slots.get("got") or "wrong" in ctx.request.analysis.entities.keywords
+        return ["wrong_item" if wrong or _mentions_wrong(ctx) else "damaged_item", ctx.situation]
+    return [ctx.situation]
+
+
+def _mentions_wrong(ctx: _Context) -> bool:
+    return bool(re.search(r"falsch|statt|wrong|instead|fehlt|missing|nur (?:eine?|1)", fold(ctx.request.message.text)))
 
 
 def _fact_move(ctx: _Context) -> list[str]:
@@ -352,30 +387,63 @@ def _emoji_budget(ctx: _Context) -> int:
 
 def _fit(ctx: _Context, options: list[tuple[str, list[str]]], limit: int) -> str:
     """Preferred wording if it fits; else fewer extras, other wordings, fewer moves, then a cut."""
-    parts = [(move, texts[0]) for move, texts in options]
     outreach = ctx.situation == "outreach"
+    kept = list(options)
     for move in EXTRAS_OUTREACH if outreach else EXTRAS:
-        if len(_join(parts)) > limit:
-            parts = [(m, t) for m, t in parts if m != move]
-    kept = [(move, texts) for move, texts in options if move in dict(parts)]
-    parts = _shrink(parts, kept, limit)
-    drop_order: tuple[str, ...] = DROP_ORDER_ESCALATION if "escalate" in dict(parts) else DROP_ORDER
-    drop_order = DROP_ORDER_OUTREACH if outreach else drop_order
-    for move in drop_order:
-        if len(_join(parts)) <= limit or len(parts) == 1:
+        if len(_join(_preferred(kept))) > limit:
+            kept = [(m, texts) for m, texts in kept if m != move]
+    drop_order: tuple[str, ...] = DROP_ORDER_ESCALATION if any(m == "escalate" for m, _ in kept) else DROP_ORDER
+    parts = _shrink(kept, limit)
+    for move in DROP_ORDER_OUTREACH if outreach else drop_order:
+        if len(_join(parts)) <= limit or len(kept) == 1:
             break
-        parts = [(m, t) for m, t in parts if m != move] or parts
-    parts = _with_emoji(ctx, parts, limit)
-    text = _join(parts)
+        kept = [(m, texts) for m, texts in kept if m != move] or kept
+        parts = _shrink(kept, limit)  # with a move gone, preferred wordings may fit again
+    parts = _keep_concrete_open(ctx, kept, parts, limit)
+    text = _join(_with_emoji(ctx, parts, limit))
     if len(text) > limit and len(sentences(text)) > 1:
         text = sentences(text)[0]
     text = shorten(text, limit)
     return text[:1].upper() + text[1:]
 
 
-def _shrink(parts: list[tuple[str, str]], options: list[tuple[str, list[str]]], limit: int) -> list[tuple[str, str]]:
-    """Swap in other wordings, move by move, taking the first one that makes the draft fit."""
-    for index, (move, texts) in enumerate(options):
+def _keep_concrete_open(
+    ctx: _Context, options: list[tuple[str, list[str]]], parts: list[tuple[str, str]], limit: int
+) -> list[tuple[str, str]]:
+    """If fitting cost the opening its concrete words, shorten or drop the other moves instead."""
+    index = next((i for i, (move, _) in enumerate(parts) if move == "open"), None)
+    if index is None or _is_concrete(parts[index][1], ctx.slots):
+        return parts
+    concrete = [t for t in options[index][1] if _is_concrete(t, ctx.slots)]
+    shortest = [(move, min(texts, key=len)) for move, texts in options if move != "open"]
+    droppable = [m for m in (*EXTRAS, *DROP_ORDER_ESCALATION) if m not in ("open", "escalate")]
+    for move in (None, *droppable):
+        shortest = [(m, t) for m, t in shortest if m != move]
+        room = limit - len(_join(shortest)) - 1
+        fitting = next((t for t in concrete if len(t) <= room), None)
+        if fitting:
+            return [("open", fitting), *shortest]
+    return parts
+
+
+def _is_concrete(text: str, slots: dict[str, str]) -> bool:
+    values = [slots.get(name, "") for name in CONCRETE]
+    return any(value and value in text for value in values)
+
+
+def _preferred(options: list[tuple[str, list[str]]]) -> list[tuple[str, str]]:
+    return [(move, texts[0]) for move, texts in options]
+
+
+def _shrink(options: list[tuple[str, list[str]]], limit: int) -> list[tuple[str, str]]:
+    """Start from the preferred wordings; swap in others, move by move, until the draft fits.
+
+    The opening goes last: it carries the person's own words, so the other moves shrink first.
+    """
+    parts = _preferred(options)
+    order = sorted(range(len(options)), key=lambda i: options[i][0] == "open")
+    for index in order:
+        move, texts = options[index]
         if len(_join(parts)) <= limit:
             break
         others = [*parts[:index], *parts[index + 1 :]]

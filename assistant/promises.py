@@ -1,0 +1,46 @@
+"""Promises a reply must not make unless the profile's policy allows them."""
+
+from __future__ import annotations
+
+import re
+
+# policy field -> patterns (German and English) that make that promise
+PROMISES: dict[str, re.Pattern[str]] = {
+    "refunds": re.compile(
+        r"\b(?:du bekommst|bekommst du|kriegst du|sie bekommen|erhältst du)\b[^.!?]{0,40}\b(?:geld|betrag|erstattung)\b"
+        r"|\b(?:erstatten|überweisen|zahlen)\s+(?:wir|ich)\b|\bwird\s+(?:dir\s+)?(?:erstattet|zurücküberwiesen)"
+        r"|\b(?:geld|erstattung|betrag)\s+(?:ist|sind|geht)\s+(?:schon\s+|bereits\s+)?(?:unterwegs|raus|angewiesen|veranlasst)"
+        r"|\bwe(?:'ll| will| have| 've)?\s+(?:refund|refunded)\b|\byou(?:'ll| will)\s+get\s+(?:your\s+)?(?:money|a refund)"
+        r"|\brefund\s+(?:is|has been)\s+(?:on its way|issued|processed|sent)",
+        re.IGNORECASE,
+    ),
+    "discounts": re.compile(
+        r"\b\d{1,2}\s?%|\brabatt\w*|\bprozente\b|\bdiscount\w*|\bsale\b|\b(?:price|preis)nachlass", re.IGNORECASE
+    ),
+    "codes": re.compile(
+        r"\b(?:gutschein|rabatt|promo|discount|voucher|coupon)[- ]?codes?\b|\bcode\s*[:\"„]?\s*[A-Z0-9]{4,}\b"
+        r"|\bgutschein\w*|\bvoucher\b|\bcoupon\b",
+        re.IGNORECASE,
+    ),
+    "compensation": re.compile(
+        r"\bentschädigung\w*|\bwiedergutmachung\b|\bgratis\b|\bkostenlos\w*|\bumsonst\b|\bgeschenkt\b"
+        r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b|\bfree (?:bag|coffee|shipping|pack)",
+        re.IGNORECASE,
+    ),
+    "delivery_dates": re.compile(
+        r"\b(?:kommt|ist|wird|landet|liegt)\b[^.!?]{0,25}\b(?:morgen|übermorgen|heute noch|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag))\b"
+        r"|\b(?:arrive|arrives|be there|be delivered|reach you)\b[^.!?]{0,20}\b(?:tomorrow|today|by (?:monday|tuesday|wednesday|thursday|friday|saturday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b"
+        r"|\bgarantiert\b[^.!?]{0,30}\b(?:da|geliefert)\b|\bguaranteed\b[^.!?]{0,30}\bdeliver",
+        re.IGNORECASE,
+    ),
+}
+
+
+def forbidden_promises(text: str, allowed: dict[str, bool]) -> list[tuple[str, str]]:
+    """(kind, words) for every promise in text whose policy flag is False."""
+    found = []
+    for kind, pattern in PROMISES.items():
+        if allowed.get(kind, False):
+            continue
+        found += [(kind, m.group().strip()) for m in pattern.finditer(text)]
+    return found

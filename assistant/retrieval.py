@@ -1,0 +1,42 @@
+"""Learning from approvals: what the brand already said, and the replies most like this one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import Analysis, Message
+from .profiles import VoiceProfile
+from .similarity import ranked
+from .store import Approval, Store
+
+HISTORY_LIMIT = 500  # recent approvals the repetition check compares against
+EXAMPLES = 3
+MIN_EXAMPLE_SCORE = 45.0
+SAME_INTENT_BONUS = 20.0
+
+
+@dataclass(frozen=True)
+class Recall:
+    """Recent approved replies (for the repetition check) and the best few-shot examples."""
+
+    history: list[str]
+    examples: list[str]
+
+
+def recall(store: Store, profile: VoiceProfile, message: Message, analysis: Analysis) -> Recall:
+    """The brand's recent approvals on this platform and the most similar ones as examples."""
+    brand = profile.key.split("/")[0]
+    approvals = store.approvals(brand=brand, platform=message.platform, limit=HISTORY_LIMIT)
+    return Recall(history=[a.text for a in approvals], examples=_examples(approvals, message, analysis))
+
+
+def _examples(approvals: list[Approval], message: Message, analysis: Analysis) -> list[str]:
+    if not approvals:
+        return []
+    scored = ranked(message.text or message.post or "", [a.message for a in approvals], limit=EXAMPLES * 5)
+    boosted = sorted(
+        ((score + SAME_INTENT_BONUS * (approvals[i].intent == analysis.intent), i) for score, i in scored),
+        reverse=True,
+    )
+    chosen = [approvals[i].text for score, i in boosted if score >= MIN_EXAMPLE_SCORE]
+    return list(dict.fromkeys(chosen))[:EXAMPLES]
