@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import emoji
 
 from .analysis import PROFANITY
+from .intents import readings
 from .language import UNDETERMINED, detect_language
 from .leakage import leaks
 from .models import Analysis, CheckResult, Message
@@ -16,7 +17,8 @@ from .phrases import find_stock_phrases
 from .pii import find_pii
 from .profiles import VoiceProfile
 from .promises import forbidden_promises
-from .similarity import most_similar
+from .similarity import closest_variant
+from .similarity import repetition as repeats
 from .text import fold, is_stopword, shorten, words
 
 
@@ -113,12 +115,13 @@ def self_promotion(ctx: CheckContext) -> CheckResult:
 def repetition(ctx: CheckContext) -> CheckResult:
     """Not a copy of a recent approved reply (block) nor of another draft in the set (warn)."""
     threshold = ctx.profile.brand.repetition_threshold
-    score, past = most_similar(ctx.text, ctx.history)
+    score, past = repeats(ctx.text, ctx.history, ctx.profile.public_texts())
     if score >= threshold:
         detail = f"{score:.0f}% like an approved reply: “{shorten(past, 80)}”"
         return CheckResult(name="repetition", ok=False, detail=detail)
-    sibling_score, sibling = most_similar(ctx.text, ctx.siblings)
-    if sibling_score >= 90:
+    sibling_score = closest_variant(ctx.text, ctx.siblings)
+    if sibling_score > 85:
+        sibling = max(ctx.siblings, key=lambda v: closest_variant(ctx.text, [v]))
         detail = f"{sibling_score:.0f}% like another variant: “{shorten(sibling, 60)}”"
         return CheckResult(name="repetition", ok=False, severity="warn", detail=detail)
     return CheckResult(name="repetition", ok=True, detail=f"max {max(score, sibling_score):.0f}% (limit {threshold}%)")
@@ -161,6 +164,48 @@ def leakage(ctx: CheckContext) -> CheckResult:
     return CheckResult(name="leakage", ok=not found, detail="; ".join(found) if found else "none")
 
 
+MARKUP = re.compile(
+    r"!?\[[^\]]*\]\([^)]*\)|<\s*/?\s*[a-z][a-z0-9]*\b[^>]*>|javascript:|\bon[a-z]+\s*=|data:[a-z]+/[a-z]+;",
+    re.IGNORECASE,
+)
+URL = re.compile(
+    r"https?://[^\s)\]>\"']+|\bwww\.[^\s)\]>\"']+|\b[\w-]+\.(?:com|net|org|io|ly|xyz|link|shop|de|at|ch)(?:/\S*)?\b",
+    re.I,
+)
+QUOTED = re.compile(r"[\"„“”‚‘’'«»]([^\"„“”‚‘’'«»]{4,})[\"„“”‚‘’'«»]")
+
+
+def markup_and_links(ctx: CheckContext) -> CheckResult:
+    """No HTML, Markdown links or images, scripts, or links to domains the brand has not allowed."""
+    found = [m.group() for m in MARKUP.finditer(ctx.text)]
+    allowed = [d.lower() for d in ctx.profile.brand.allowed_domains]
+    found += [u for u in URL.findall(ctx.text) if not any(d in u.lower() for d in allowed)]
+    detail = "contains: " + ", ".join(dict.fromkeys(f[:40] for f in found)) if found else "none"
+    return CheckResult(name="markup_and_links", ok=not found, detail=detail)
+
+
+def injection_echo(ctx: CheckContext) -> CheckResult:
+    """When the message tries to instruct us, the draft repeats none of its payload."""
+    if not ctx.analysis.injection_suspected:
+        return CheckResult(name="injection_echo", ok=True, detail="no instructions in the message")
+    source = ctx.message.text + "\n" + (ctx.message.post or "")
+    echoed = list(dict.fromkeys(e for form in readings(source) for e in payload_echoes(form, ctx.text)))
+    detail = "repeats: " + ", ".join(f"“{e}”" for e in echoed[:3]) if echoed else "repeats nothing"
+    return CheckResult(name="injection_echo", ok=not echoed, detail=detail)
+
+
+def payload_echoes(message: str, draft: str) -> list[str]:
+    """Parts of a suspicious message found in a draft: quoted strings, codes, runs of 5 words."""
+    folded = fold(draft)
+    quoted = [q.strip() for q in QUOTED.findall(message) if len(q.strip()) >= 4]
+    codes = [w for w in words(message) if len(w) >= 4 and (w.isupper() or any(c.isdigit() for c in w))]
+    tokens = [fold(w) for w in words(message)]
+    runs = [" ".join(tokens[i : i + 5]) for i in range(len(tokens) - 4)]
+    draft_words = " ".join(fold(w) for w in words(draft))
+    found = [q for q in quoted if fold(q) in folded] + [c for c in codes if fold(c) in draft_words.split()]
+    return list(dict.fromkeys(found + [r for r in runs if r in draft_words]))
+
+
 CHECKS: list[Check] = [
     length,
     stock_phrases,
@@ -174,6 +219,8 @@ CHECKS: list[Check] = [
     specificity,
     promises,
     leakage,
+    markup_and_links,
+    injection_echo,
 ]
 
 

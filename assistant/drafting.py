@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from .analysis import analyse
@@ -15,6 +16,8 @@ from .models import Draft, DraftSet, Message
 from .profiles import VoiceProfile
 from .retrieval import Recall, recall
 from .store import Store
+
+SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def draft(
@@ -67,6 +70,7 @@ def build_request(
 
 def prepare_message(message: Message) -> tuple[Message, list[str]]:
     """Refuse unusable input; truncate very long input with a visible notice."""
+    message = _without_surrogates(message)
     if message.mode == "reply" and not message.text.strip():
         raise InputError("the message is empty: paste the comment or DM you want to answer")
     if message.mode == "outreach" and not (message.post or message.text).strip():
@@ -80,6 +84,22 @@ def prepare_message(message: Message) -> tuple[Message, list[str]]:
         update={"text": message.text[:MESSAGE_SOFT_CAP], "post": (message.post or "")[:MESSAGE_SOFT_CAP] or None}
     )
     return shortened, [f"the message was {longest:,} characters; only the first {MESSAGE_SOFT_CAP:,} were used"]
+
+
+def _without_surrogates(message: Message) -> Message:
+    """Lone surrogates (possible in Python strings, invalid in UTF-8) become U+FFFD."""
+
+    def clean(text: str) -> str:
+        return SURROGATE.sub("\ufffd", text)
+
+    return message.model_copy(
+        update={
+            "text": clean(message.text),
+            "post": clean(message.post) if message.post else message.post,
+            "author": clean(message.author) if message.author else message.author,
+            "thread": [clean(t) for t in message.thread],
+        }
+    )
 
 
 def resolve_tones(profile: VoiceProfile, tones: list[str] | None) -> list[str]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import codecs
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .text import fold, fold_pattern
@@ -171,7 +175,78 @@ INJECTION_CUES = [
     r"</?(?:system|assistant|user|im_start|im_end)>|\b(?:system|assistant|developer)\s*:|\[/?inst\]|<<<\s*\w+|\w+\s*>>>\s*$",
     r"(?:rabatt|gutschein|discount|promo)\s?-?code\b.{0,60}(?:entschuldigung|apology|sorry|jetzt|now)|als entschuldigung|as an apology",
     r"base64|awdub3jl|1gn0r3|!gnore|ign0re",
+    r"ignor\w* (?:alle |all |your |deine |die )?(?:regeln|rules|anweisungen|instructions|vorgaben|guidelines)",
 ]
+# More cues, from the injection corpus in tests/data/injection_attacks.yaml (talking to "the AI",
+# say-exactly-this, extraction, role play, chat-template tokens, markup, demanded promises, encodings).
+INJECTION_CUES += [
+    # talking to the machine
+    r"\b(?:an die|to the|to any|if you(?:'re| are)(?: an?)?) (?:ki|ai|bot|assistant|assistent|llm|language model)\b|\b(?:ki|ai),? (?:die|that|who) (?:das|this) (?:liest|reads)|ai reading this",
+    # override / new task
+    r"(?:vergiss|forget)\b.{0,25}\b(?:alles|everything|above|oben|gesagt)|neue (?:aufgabe|richtlinie|regel)|new (?:task|rule|policy)|(?:only|einzige) (?:job|aufgabe)|stop following|(?:regeln|rules|guidelines|richtlinien|sicherheitsregeln|filter|policy)\b.{0,25}\b(?:deaktiviert|aufgehoben|off|disabled|aus)\b|test ?-?(?:modus|mode)|override|uberschreib",
+    # say / write exactly this
+    r"\b(?:antworte|reply|respond)\w* (?:nur |only |just |einfach |bitte )?(?:mit|with)\b|\b(?:sag|say|schreib\w*|write|post\w*|output|print|type|confirm|bestatig\w*)\b (?:(?:einfach|just|only|nur|bitte|please|exactly|genau|mir|that|dass)\b ?){0,3}[:\"'„“]|\b(?:just|einfach) (?:say|sag|schreib\w*|write|confirm)\b|bestatige? mit\b|confirm (?:with|by typing|publicly)|(?:say|sag mir),? (?:that|dass)|(?:repeat|wiederhol\w*) (?:it|ihn|es|den|the|alles|everything)\b|\b(?:kopier|paste|liste?)\w* (?:mir |the |die )?(?:bitte )?(?:das |die |the )?(?:komplette|ganze|escalation|punkte|rules|regeln)",
+    # extraction
+    r"(?:intern\w*|hidden|geheim\w*|versteckt\w*) (?:notiz\w*|notes?|anweisung\w*|instructions?|regeln|rules|code)|\bcanary\b|(?:deine[mnr]?|your) (?:genauen |hidden |versteckten |exact )?(?:profil|profile|konfiguration|configuration|regeln|rules|guidelines|richtlinien|notizen|notes|anweisungen|instructions)\b|(?:contact|kontakt)\s?-?(?:adresse|address)\w*.{0,30}(?:given|intern|profil)|(?:e-?mail|adresse|address)\b.{0,40}\b(?:after-?sales|versand-?team|logistik)\b.{0,40}(?:offentlich|publicly|hier)|zitier\w*|cite your",
+    # role play
+    r"spiel (?:meine|mein|den|die|einen|eine)\b|stell dir vor,? du|imagine (?:you|you're)|antworte (?:wie|als) (?:ein|eine)|(?:reply|answer|respond) as (?:a|an)\b|ab (?:jetzt|sofort) (?:bist|schreibst|antwortest|gilt|gelten)|from now on,? (?:you|du)|developer mode|entwicklermodus",
+    # fake turns and chat-template tokens
+    r"<\|im_(?:start|end)\|>|^\s*#{2,}\s*(?:system|instruction|response|task|output|anweisung)|\[/?system\]|\"role\"\s*:|^\s*(?:entwickler|developer|assistent|assistant|kunde|user|system|admin)\s*:|\badmin hier\b|\bvom entwickler\b|(?:offiziell|official)\)?:",
+    # links, images, markup the reply should contain
+    r"!\[[^\]]*\]\(|\]\((?:https?:|www\.)|<\s*/?\s*(?:script|img|iframe|svg|style|form|input|meta|a|b|object|embed|link|body)\b|javascript:|\bon(?:error|load|mouseover|click)\s*=|(?:link|url|verlink\w*|bild|image)\b.{0,50}\b(?:antwort|reply|answer|einfug\w*|einbau\w*|hange?)\b|\b(?:poste?|teile?|share)\b.{0,15}\blink\b|(?:antwort|reply|answer)\b.{0,50}\b(?:link|url|verlink\w*)|(?:visit|besuch\w*|unter|at)\s+(?:www\.|https?://|bit\.ly)|tell (?:people|everyone|customers)|with everyone|in html\b",
+    # promises demanded
+    r"versprich\b|promise me|(?:code|gutschein\w*|voucher|coupon)\b.{0,40}\b(?:versprochen|promised)|(?:versprochen|promised)\b.{0,40}\b(?:code|gutschein|voucher|coupon|rabatt)|(?:als|zur|as|for) (?:kleine )?(?:wiedergutmachung|entschadigung|entschuldigung|compensation|apology)|to make up for|(?:code|gutschein\w*|voucher)\b.{0,30}\b[a-z]{2,}-?[a-z]*\d{2,}\b|(?:confirm|bestatig\w*)\b.{0,40}\b(?:offentlich|publicly|hier)",
+    # encodings named
+    r"dekodier\w*|decode|entschlussel\w*|rot-?13|ruckwarts\b|backwards|\bexecute\b|fuhr es aus|fuhre? .{0,20} aus",
+]
+_HOMOGLYPHS = str.maketrans(
+    {
+        "а": "a",
+        "е": "e",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "і": "i",
+        "х": "x",
+        "у": "y",
+        "ѕ": "s",
+        "ј": "j",
+        "ԁ": "d",
+        "ɡ": "g",
+        "ν": "v",
+        "ο": "o",
+        "α": "a",
+    }
+)
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
+_INVIS = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+_SPACED = re.compile(r"(?<![^\W\d_])([^\W\d_])[-. ](?=[^\W\d_](?:[-. ][^\W\d_]|\b))")
+_B64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
+
+
+_HOMOGLYPHS = str.maketrans(
+    {
+        "а": "a",
+        "е": "e",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "і": "i",
+        "х": "x",
+        "у": "y",
+        "ѕ": "s",
+        "ј": "j",
+        "ԁ": "d",
+        "ɡ": "g",
+        "ν": "v",
+        "ο": "o",
+        "α": "a",
+    }
+)
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+_SPACED = re.compile(r"(?<![^\W\d_])([^\W\d_])[-. ](?=[^\W\d_](?:[-. ][^\W\d_]|\b))")
+_BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 
 POSITIVE = r"danke|thank|toll|super|lecker|liebe|love|mega|geil|great|best|gut\b|good|perfekt|perfect|schon\b|nice|cool|freu|happy|yay|genial|awesome|amazing|😍|❤|💛|😊|🥰|😋|🙌|👏|😄|😂|🤩|💯"
 NEGATIVE = r"nicht|kein|nie\b|never|not\b|no\b|kaputt|schlecht|bad|bitter|argerlich|wutend|sauer\b|angry|unmoglich|enttausch|disappoint|falsch|wrong|fehlt|missing|problem|sofort|leider|schade|teur|expensive|hass|hate|scheiss|shit|😡|😠|🤬|😭|😢|👎|💩|🤡"
@@ -215,6 +290,22 @@ def count(pattern: str, text: str) -> int:
 
 
 def injection_suspected(text: str) -> bool:
-    """True when the text tries to instruct the assistant instead of talking to the brand."""
-    folded = fold(text)
-    return any(_rx(p).search(folded) for p in INJECTION_CUES)
+    """True when the text (or a decoded form of it) tries to instruct the assistant."""
+    return any(_rx(p).search(fold(form)) for form in readings(text) for p in INJECTION_CUES)
+
+
+def readings(text: str) -> Iterator[str]:
+    """The text as written and as an attacker may have disguised it: homoglyphs, leetspeak,
+    s-p-a-c-e-d letters, reversed, ROT13 and base64."""
+    yield _INVISIBLE.sub("", text).translate(_HOMOGLYPHS)  # z​e​r​o-width between letters
+    plain = _INVISIBLE.sub(" ", text).translate(_HOMOGLYPHS)
+    yield plain
+    yield plain.translate(_LEET)
+    yield _SPACED.sub(r"\1", plain)
+    yield plain[::-1]
+    yield codecs.decode(plain, "rot13")
+    for token in _BASE64.findall(plain):
+        try:
+            yield base64.b64decode(token + "=" * (-len(token) % 4)).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            continue

@@ -42,7 +42,7 @@ def _collect(profile: VoiceProfile) -> _Secrets:
     canary = _canary(profile)
     if canary:
         literals.append(canary)
-    return _Secrets(literals, _shingles(_system_text(profile)) - _shingles(_public_text(profile)))
+    return _Secrets(literals, _shingles(_system_text(profile)) - _shingles("\n".join(profile.public_texts())))
 
 
 def _contacts(profile: VoiceProfile) -> list[str]:
@@ -63,19 +63,6 @@ def _system_text(profile: VoiceProfile) -> str:
     from .prompts import render_system
 
     return render_system(profile)
-
-
-def _public_text(profile: VoiceProfile) -> str:
-    """Texts the brand says to customers anyway: facts, tips, products, sign-offs, examples."""
-    brand, platform = profile.brand, profile.platform
-    pieces = [t for f in [*brand.facts, *brand.tips] for t in f.text.values()]
-    pieces += [s for f in brand.facts for v in f.short.values() for s in ([v] if isinstance(v, str) else v)]
-    pieces += [t for p in brand.products for t in (p.name, *p.text.values())]
-    pieces += [*profile.sign_off.text.values(), *(e.reply for e in platform.examples)]
-    for rule in brand.escalation.values():  # what we ask customers for, and the team names we tell them
-        pieces += [*rule.ask_in_dm.values(), *rule.label.values()]
-        pieces += [text for asks in rule.ask_by_intent.values() for text in asks.values()]
-    return "\n".join(pieces)
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:

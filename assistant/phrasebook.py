@@ -28,11 +28,16 @@ class Phrasebook(BaseModel):
     language: str
     moves: dict[str, dict[str, Templates]]
 
-    def candidates(self, move: str, situations: list[str], style: str) -> list[str]:
-        """Templates for a move: the first situation (most specific first, then "any") that has some."""
+    def candidates(self, move: str, situations: list[str], style: str, *, any_style: bool = False) -> list[str]:
+        """Templates for a move: the first situation (most specific first, then "any") that has some.
+
+        `any_style` adds the other styles' templates (when a draft must differ from many before it).
+        """
         by_intent = self.moves.get(move, {})
         for key in (*situations, "any"):
             styles = by_intent.get(key, {})
+            if any_style and styles:
+                return list(dict.fromkeys(t for texts in styles.values() for t in texts))
             found = styles.get(style) or (styles.get("warm") if style == "formal" else None)
             if found or styles.get("any"):
                 return [*(found or []), *styles.get("any", [])]
@@ -65,15 +70,22 @@ def render(templates: list[str], slots: dict[str, str], address: str, rng: rando
     return options[0] if options else ""
 
 
-def render_all(templates: list[str], slots: dict[str, str], address: str, rng: random.Random) -> list[str]:
-    """Every usable template filled: one of the most concrete first, then the rest shuffled."""
+def render_all(
+    templates: list[str], slots: dict[str, str], address: str, rng: random.Random, *, variety: int = 0
+) -> list[str]:
+    """Every usable template filled: one of the most concrete first, then the rest shuffled.
+
+    `variety` widens the first pick when a draft must differ from earlier ones: 1 = any concrete
+    template, 2 or more = any usable one.
+    """
     filled = {k for k, v in slots.items() if v}
     usable = [t for t in templates if fields(t) <= filled]
     concrete = [t for t in usable if fields(t) & CONCRETE]
     if not usable:
         return []
     most = max((len(fields(t) & CONCRETE) for t in concrete), default=0)
-    first = rng.choice([t for t in concrete if len(fields(t) & CONCRETE) == most] or usable)
+    tiers = [[t for t in concrete if len(fields(t) & CONCRETE) == most], concrete, usable]
+    first = rng.choice(next(tier for tier in [*tiers[min(variety, 2) :], usable] if tier))
     rest = [t for t in concrete if t != first], [t for t in usable if t not in concrete and t != first]
     rng.shuffle(rest[0])
     rng.shuffle(rest[1])

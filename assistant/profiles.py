@@ -131,6 +131,8 @@ class BrandProfile(_Strict):
     repetition_threshold: int = Field(default=80, ge=50, le=100)
     # Replace personal data with placeholders before anything is sent to an LLM.
     redact_pii: bool = True
+    # Domains replies may link to (e.g. the shop); any other link in a draft is blocked.
+    allowed_domains: list[str] = Field(default_factory=list)
 
     @field_validator("order_number_pattern")
     @classmethod
@@ -209,6 +211,18 @@ class VoiceProfile(BaseModel):
     def banned_phrases(self) -> list[str]:
         """Brand and platform banned phrases together."""
         return [*self.brand.banned_phrases, *self.platform.banned_phrases]
+
+    def public_texts(self) -> tuple[str, ...]:
+        """What the brand says to customers anyway: facts, tips, products, sign-offs, asks, examples."""
+        brand, platform = self.brand, self.platform
+        pieces = [t for f in [*brand.facts, *brand.tips] for t in f.text.values()]
+        pieces += [s for f in brand.facts for v in f.short.values() for s in ([v] if isinstance(v, str) else v)]
+        pieces += [t for p in brand.products for t in (p.name, *p.text.values())]
+        pieces += [*self.sign_off.text.values(), *(e.reply for e in platform.examples)]
+        for rule in brand.escalation.values():
+            pieces += [*rule.ask_in_dm.values(), *rule.label.values()]
+            pieces += [text for asks in rule.ask_by_intent.values() for text in asks.values()]
+        return tuple(pieces)
 
     def limit(self, channel: str) -> int:
         """Maximum characters for a reply on this platform and channel."""

@@ -11,7 +11,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:erstatten|überweisen|zahlen)\s+(?:wir|ich)\b|\bwird\s+(?:dir\s+)?(?:erstattet|zurücküberwiesen)"
         r"|\b(?:geld|erstattung|betrag)\s+(?:ist|sind|geht)\s+(?:schon\s+|bereits\s+)?(?:unterwegs|raus|angewiesen|veranlasst)"
         r"|\bwe(?:'ll| will| have| 've)?\s+(?:refund|refunded)\b|\byou(?:'ll| will)\s+get\s+(?:your\s+)?(?:money|a refund)"
-        r"|\brefund\s+(?:is|has been)\s+(?:on its way|issued|processed|sent)",
+        r"|\brefund\s+(?:is|has been)\s+(?:on its way|issued|processed|sent)"
+        r"|\d+(?:[.,]\d{1,2})?\s?(?:€|eur\w*|\$|chf|dollar)\s+(?:back|zurück)|(?:€|\$)\s?\d+(?:[.,]\d{1,2})?\s+(?:back|zurück)",
         re.IGNORECASE,
     ),
     "discounts": re.compile(

@@ -12,8 +12,9 @@ import emoji as emoji_lib
 from ..analysis import find_products
 from ..knowledge import fact_mentions, relevant_facts, relevant_tips
 from ..phrasebook import CONCRETE, STYLES, Phrasebook, load_phrasebook, render_all
+from ..phrases import find_stock_phrases
 from ..profiles import VoiceProfile
-from ..similarity import most_similar
+from ..similarity import closest_variant, repetition
 from ..text import fold, sentences, shorten
 from .base import Generation, GenerationRequest, RepairRequest
 
@@ -40,8 +41,9 @@ PLANS: dict[str, list[str]] = {
 DROP_ORDER = ("close", "engage", "add", "pass_on", "offer", "open")
 # Recomposing with another seed until a draft is new: how often before taking the least repetitive.
 FRESH_ATTEMPTS = 6
-# Variants of one set may be a little closer to each other than to the history.
-SIBLING_MARGIN = 10.0
+ANY_STYLE_FROM = 4  # from this attempt on, borrow openings from the other tones too
+# Two tones whose texts are more alike than this (edit-distance ratio) read as one sentence twice.
+VARIANTS_ALIKE = 85.0
 # Dropped first when a draft is too long, before any wording is swapped for a shorter one.
 EXTRAS = ("close", "engage", "add")
 EXTRAS_OUTREACH = ("close", "engage")
@@ -77,6 +79,7 @@ class _Context:
     slots: dict[str, str]
     rng: random.Random
     avoid: frozenset[str]
+    attempt: int = 0
 
 
 class OfflineBackend:
@@ -108,14 +111,29 @@ def fresh(
     threshold = request.profile.brand.repetition_threshold
     best: tuple[float, str] | None = None
     for attempt in range(first_attempt, first_attempt + FRESH_ATTEMPTS):
-        text = compose(request, tone, attempt=attempt, avoid=avoid)
-        score = max(most_similar(text, request.history)[0], most_similar(text, taken)[0] - SIBLING_MARGIN)
+        # Half-way through, leave out the generic moves (question back, pass-on): they repeat first.
+        lean = attempt - first_attempt >= FRESH_ATTEMPTS // 2
+        text = compose(request, tone, attempt=attempt, avoid={*(avoid or ()), *(["repetition"] if lean else [])})
+        past = repetition(text, request.history, request.profile.public_texts())[0]
+        alike = closest_variant(text, taken) > VARIANTS_ALIKE
+        score = max(past, 100.0 if alike else 0.0) + (0 if _specific(text, request) else 50)
         if score < threshold:
             return text
         if best is None or score < best[0]:
             best = (score, text)
     assert best is not None
     return best[1]
+
+
+def _specific(text: str, request: GenerationRequest) -> bool:
+    """The draft picks up something from the message (the same test as the specificity check)."""
+    from ..checks import concrete_anchors  # the guard's own definition, so both always agree
+
+    if request.analysis.intent == "spam" or request.analysis.injection_suspected:
+        return True
+    anchors = concrete_anchors(request.message, request.analysis)
+    folded = fold(text)
+    return not anchors or any(anchor in folded for anchor in anchors)
 
 
 def compose(request: GenerationRequest, tone: str, *, attempt: int = 0, avoid: set[str] | None = None) -> str:
@@ -142,6 +160,7 @@ def _context(request: GenerationRequest, tone: str, attempt: int, avoid: frozens
         slots=_request_slots(request, book.language),
         rng=random.Random(seed.digest()),
         avoid=avoid,
+        attempt=attempt,
     )
 
 
@@ -170,8 +189,8 @@ def _plan(ctx: _Context) -> list[str]:
     plan = list(PLANS[ctx.situation])
     if ctx.style == "crisp" and "engage" in plan and ctx.situation not in ("troll", "injection", "other"):
         plan.remove("engage")
-    if "length" in ctx.avoid:
-        plan = [m for m in plan if m in ("open", "fact", "escalate", "next")]
+    if "length" in ctx.avoid or "repetition" in ctx.avoid:
+        plan = [m for m in plan if m in ("open", "fact", "escalate", "next", "add", "close")]
     if ctx.style == "crisp" and "escalate" in plan:
         plan = [m for m in plan if m != "fact"]  # crisp: acknowledge and hand over, nothing more
     return plan
@@ -189,13 +208,37 @@ def _move(ctx: _Context, move: str) -> list[str]:
         return [tip]  # each tone its own tip, so no two drafts share a sentence
     if move == "escalate":
         move = "escalate_dm" if ctx.request.message.channel == "dm" else "escalate_public"
-    return _render(ctx, move)
+    team = _team_line(ctx) if move == "engage" else ""
+    rendered = _render(ctx, move)
+    return [team, *rendered] if team else rendered
+
+
+def _team_line(ctx: _Context) -> str:
+    """A closing line the team itself wrote in a similar approved reply (one per tone, never crisp)."""
+    index = {"warm": 0, "formal": 0, "playful": 1}.get(ctx.style)
+    lines = team_lines(ctx.request)
+    return lines[index] if index is not None and len(lines) > index else ""
+
+
+def team_lines(request: GenerationRequest) -> list[str]:
+    """Generic questions or wishes from the approved examples: the team's own phrasing to reuse."""
+    profile = request.profile
+    banned = [fold(p.name) for p in profile.brand.products] + [fold(profile.brand.name)]
+    sign_offs = {fold(t) for t in profile.sign_off.text.values()}
+    lines = []
+    for example in request.examples:
+        for sentence in sentences(emoji_lib.replace_emoji(example, "").replace("\n", " ")):
+            folded = fold(sentence)
+            generic = not re.search(r"[\d@#/]|https?:", sentence) and not any(b in folded for b in banned)
+            if generic and sentence.endswith(("?", "!")) and 12 <= len(sentence) <= 90 and folded not in sign_offs:
+                lines.append(" ".join(sentence.split()))
+    return [line for line in dict.fromkeys(lines) if not find_stock_phrases(line, tuple(profile.banned_phrases))]
 
 
 def _render(ctx: _Context, move: str) -> list[str]:
-    templates = ctx.book.candidates(move, _situations(ctx, move), ctx.style)
+    templates = ctx.book.candidates(move, _situations(ctx, move), ctx.style, any_style=ctx.attempt >= ANY_STYLE_FROM)
     address = ctx.request.profile.address_form(ctx.book.language)
-    return render_all(templates, ctx.slots, address, ctx.rng)
+    return render_all(templates, ctx.slots, address, ctx.rng, variety=ctx.attempt)
 
 
 def _situations(ctx: _Context, move: str) -> list[str]:
@@ -258,6 +301,8 @@ def _slots(request: GenerationRequest, language: str) -> dict[str, str]:
         "amount": entities.amounts[0] if entities.amounts and message.mode == "reply" else "",
         **_swap(message.text, request),
     }
+    if analysis.injection_suspected:  # never echo an attacker's words back, not even as a "keyword"
+        slots.update({"keyword": "", "keyword2": "", "topic": "", "topic2": "", "amount": ""})
     slots.update(_fact_slots(source, request, language))
     if slots.get("fact_keyword"):
         slots["keyword"] = _cap(slots["fact_keyword"], language)
@@ -412,8 +457,8 @@ def _keep_concrete_open(
 ) -> list[tuple[str, str]]:
     """If fitting cost the opening its concrete words, shorten or drop the other moves instead."""
     index = next((i for i, (move, _) in enumerate(parts) if move == "open"), None)
-    if index is None or _is_concrete(parts[index][1], ctx.slots):
-        return parts
+    if index is None or _is_concrete(parts[index][1], ctx.slots) or not _is_concrete(options[index][1][0], ctx.slots):
+        return parts  # concrete already, or a deliberately plain opening (for variety)
     concrete = [t for t in options[index][1] if _is_concrete(t, ctx.slots)]
     shortest = [(move, min(texts, key=len)) for move, texts in options if move != "open"]
     droppable = [m for m in (*EXTRAS, *DROP_ORDER_ESCALATION) if m not in ("open", "escalate")]
