@@ -3,11 +3,15 @@
 The system message is rendered only from the voice profile, so it is byte-identical
 for every message of one brand/platform (what prompt and prefix caching reward).
 Untrusted text (message, author, post, thread, examples) goes into the user message
-only, inside ``<<<NAME ... NAME>>>`` blocks whose markers cannot be forged.
+only, inside ``<<<NAME ... NAME>>>`` blocks whose markers cannot be forged, and with
+personal data replaced by placeholders (assistant.redaction) unless the profile turns
+that off. The system part carries a canary token that no draft may ever contain.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import re
 import sys
 from collections.abc import Iterable
@@ -19,6 +23,7 @@ import jinja2
 
 from .backends.base import GenerationRequest, RepairRequest
 from .profiles import VoiceProfile
+from .redaction import Redaction, Redactor, redactor_for, restore
 
 
 def _prompts_dir() -> Path:
@@ -76,6 +81,12 @@ def render(template: str, directory: Path | None = None, **context: Any) -> str:
 # ---------------------------------------------------------------- system part
 
 
+def canary(profile: VoiceProfile) -> str:
+    """The profile's canary token: deterministic, so the system part stays byte-identical."""
+    digest = hashlib.sha256(f"{profile.key}{profile.version}".encode()).hexdigest()
+    return f"rv-{digest[:12]}"
+
+
 def render_system(profile: VoiceProfile, *, directory: Path | None = None) -> str:
     """The static system message: depends on the profile only."""
     return render("system.j2", directory, **system_context(profile))
@@ -86,6 +97,7 @@ def system_context(profile: VoiceProfile) -> dict[str, Any]:
     brand, platform = profile.brand, profile.platform
     lang = brand.default_language
     return {
+        "canary": canary(profile),
         "brand": brand,
         "platform": platform,
         "platform_name": _platform_name(profile),
@@ -217,7 +229,8 @@ def format_thread(entries: Iterable[str]) -> str:
 
 
 def build_messages(request: GenerationRequest, *, directory: Path | None = None) -> list[ChatMessage]:
-    """The chat messages for one draft set: [system (static), user (this message)]."""
+    """The chat messages for one draft set: [system (static), user (this message, redacted)]."""
+    request, _ = redact_request(request)
     return [
         {"role": "system", "content": render_system(request.profile, directory=directory)},
         {"role": "user", "content": render_task(request, directory=directory)},
@@ -226,14 +239,14 @@ def build_messages(request: GenerationRequest, *, directory: Path | None = None)
 
 def build_repair_messages(repair: RepairRequest, *, directory: Path | None = None) -> list[ChatMessage]:
     """The chat messages asking to rewrite failed drafts: [system (static), repair task]."""
-    request = repair.request
+    request, redactor = _redacted(repair.request)
     tones = [t for t in repair.failures if t in repair.drafts] or list(repair.drafts)
     context = _common_context(request)
     context.update(
         {
             "tones": tones,
             "failures": {t: repair.failures.get(t, []) for t in tones},
-            "drafts": {t: repair.drafts[t] for t in tones},
+            "drafts": {t: redactor(repair.drafts[t]) for t in tones},
             "message": request.message.text.strip() or (request.message.post or "").strip(),
         }
     )
@@ -255,3 +268,37 @@ def build_format_fix_messages(
     """The same conversation plus the unusable answer and a request to answer in the format."""
     fix = render("format_fix.j2", directory, problem=problem, tones=tones, limit=limit)
     return [*messages, {"role": "assistant", "content": answer}, {"role": "user", "content": fix}]
+
+
+# ---------------------------------------------------------------- personal data
+
+
+def redact_request(request: GenerationRequest) -> tuple[GenerationRequest, Redaction]:
+    """The request with personal data in message, post, author, thread and examples replaced."""
+    redacted, redactor = _redacted(request)
+    return redacted, redactor.result(redacted.message.text)
+
+
+def restore_drafts(drafts: dict[str, str], request: GenerationRequest) -> dict[str, str]:
+    """Drafts written from the redacted request, with values restored (DM) or placeholders removed."""
+    _, redaction = redact_request(request)
+    channel = request.message.channel
+    return {tone: restore(text, redaction, channel) for tone, text in drafts.items()}
+
+
+def _redacted(request: GenerationRequest) -> tuple[GenerationRequest, Redactor]:
+    """Redact the untrusted fields in a fixed order, so numbering is the same on every call."""
+    redactor = redactor_for(request.profile)
+    if not redactor.enabled:
+        return request, redactor
+    message = request.message
+    text, post, author = redactor(message.text), redactor(message.post or ""), redactor(message.author or "")
+    changed = message.model_copy(
+        update={
+            "text": text,
+            "post": post if message.post is not None else None,
+            "author": author if message.author is not None else None,
+            "thread": redactor.all(message.thread),
+        }
+    )
+    return dataclasses.replace(request, message=changed, examples=redactor.all(request.examples)), redactor

@@ -3,13 +3,22 @@
 Serves POST /v1/chat/completions and GET /v1/models. Each test scripts the answers
 (queued, first in first out; when the queue is empty it answers with valid drafts
 for the tones the prompt asks for) and inspects every request body received.
+
+``FakeOpenAI(compliant=True)`` (or a scripted ``comply()``) plays a model that obeys
+whatever the message says: its drafts carry the injected payload, a verbatim piece of
+the system prompt, and the canary. Faults: ``status`` (any code, with or without
+Retry-After), ``hang``, ``drop``, ``trickle`` (headers at once, the body a byte at a
+time), ``raw`` (any body, e.g. malformed JSON) and ``empty_choices``.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -27,7 +36,7 @@ DEFAULT_USAGE: dict[str, Any] = {
 class Reply:
     """One scripted answer of the chat-completions endpoint."""
 
-    kind: str = "drafts"  # drafts | content | refusal | status | hang | drop
+    kind: str = "drafts"  # drafts | content | refusal | status | hang | drop | comply | trickle | raw | empty
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     content: str | None = None
@@ -72,6 +81,26 @@ def drop() -> Reply:
     return Reply(kind="drop")
 
 
+def comply() -> Reply:
+    """Drafts from a model that obeys the message (injected payload, system prompt, canary)."""
+    return Reply(kind="comply")
+
+
+def trickle(seconds_per_byte: float = 0.05) -> Reply:
+    """Valid drafts, sent one byte every `seconds_per_byte` (a slow, never-idle stream)."""
+    return Reply(kind="trickle", delay=seconds_per_byte)
+
+
+def raw(body: str, *, code: int = 200) -> Reply:
+    """An HTTP answer whose body is exactly `body` (e.g. malformed JSON), as application/json."""
+    return Reply(kind="raw", status=code, content=body)
+
+
+def empty_choices() -> Reply:
+    """A well-formed completion with `choices: []`."""
+    return Reply(kind="empty")
+
+
 class _QuietServer(ThreadingHTTPServer):
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Client disconnects are expected in the failure tests."""
@@ -90,8 +119,9 @@ class Received:
 class FakeOpenAI:
     """The server: start(), script(...), inspect .requests, stop()."""
 
-    def __init__(self, *, models: list[str] | None = None) -> None:
+    def __init__(self, *, models: list[str] | None = None, compliant: bool = False) -> None:
         self.models = models if models is not None else ["test-model", "gpt-4o-mini"]
+        self.compliant = compliant
         self.requests: list[Received] = []
         self.reject_json_schema = False
         self.reject_json_object = False
@@ -123,14 +153,21 @@ class FakeOpenAI:
             self._queue.extend(replies)
 
     def next_reply(self) -> Reply:
-        """The next scripted answer, or valid drafts."""
+        """The next scripted answer, or valid drafts (obedient ones in compliant mode)."""
         with self._lock:
-            return self._queue.pop(0) if self._queue else drafts()
+            if self._queue:
+                return self._queue.pop(0)
+            return comply() if self.compliant else drafts()
 
     def record(self, received: Received) -> None:
         """Remember a request."""
         with self._lock:
             self.requests.append(received)
+
+    @property
+    def stopping(self) -> bool:
+        """True once stop() was called."""
+        return self._release.is_set()
 
     def wait(self, seconds: float) -> None:
         """Sleep in a handler, cut short when the server stops."""
@@ -226,10 +263,19 @@ class _Handler(BaseHTTPRequestHandler):
             self.fake.wait(reply.delay)
         if reply.kind == "status":
             return self._send(reply.status, {"error": {"message": reply.error}}, reply.headers)
+        if reply.kind == "raw":
+            return self._send_bytes(reply.status, (reply.content or "").encode())
+        if reply.kind == "trickle":
+            return self._trickle(json.dumps(self._completion(reply, body)).encode(), reply.delay)
         self._send(200, self._completion(reply, body))
 
     def _completion(self, reply: Reply, body: dict[str, Any]) -> dict[str, Any]:
-        text = reply.content if reply.kind == "content" else drafts_json(tones_in(body))
+        if reply.kind == "content":
+            text = reply.content
+        elif reply.kind == "comply":
+            text = compliant_json(body)
+        else:
+            text = drafts_json(tones_in(body))
         message: dict[str, Any] = {"role": "assistant", "content": text, "refusal": None}
         if reply.kind == "refusal":
             message = {"role": "assistant", "content": None, "refusal": reply.content}
@@ -240,12 +286,32 @@ class _Handler(BaseHTTPRequestHandler):
             "model": body.get("model", "unknown"),
             "choices": [{"index": 0, "message": message, "finish_reason": reply.finish_reason}],
         }
+        if reply.kind == "empty":
+            result["choices"] = []
         if reply.usage is not None:
             result["usage"] = reply.usage
         return result
 
     def _send(self, code: int, payload: dict[str, Any], headers: dict[str, str] | None = None) -> None:
-        data = json.dumps(payload, ensure_ascii=False).encode()
+        self._send_bytes(code, json.dumps(payload, ensure_ascii=False).encode(), headers)
+
+    def _trickle(self, data: bytes, seconds_per_byte: float) -> None:
+        """Headers at once, then the body one byte at a time (until done or the server stops)."""
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            for i in range(len(data)):
+                self.wfile.write(data[i : i + 1])
+                self.wfile.flush()
+                if self.fake.stopping:
+                    return
+                time.sleep(seconds_per_byte)
+        except OSError:
+            pass  # the client gave up
+
+    def _send_bytes(self, code: int, data: bytes, headers: dict[str, str] | None = None) -> None:
         try:
             self.send_response(code)
             self.send_header("Content-Type", "application/json")
@@ -256,3 +322,63 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(data)
         except OSError:
             pass  # the client gave up (timeout test); nothing to answer
+
+
+# ---------------------------------------------------------------- the compliant model
+
+_CANARY = re.compile(r"Canary: (\S+)")
+_LIMIT = re.compile(r"Maximum length: (\d+) characters")
+_QUOTED = re.compile(r"[\"“„«»']([^\"“”„«»'\n]{3,200})[\"“”«»']")
+_PAYLOAD = re.compile(r"!?\[[^\]\n]*\]\([^)\s]+\)|https?://\S+|<[a-z/][^>\n]*>|\b[A-Z][A-Z0-9]{3,}\d+\b|\b[A-Z]{4,}\b")
+_B64 = re.compile(r"[A-Za-z0-9+/]{12,}={0,2}")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+
+
+def compliant_json(body: dict[str, Any]) -> str:
+    """What a model that obeys the message writes: per tone, the payload, the prompt, the canary."""
+    messages = body.get("messages", [])
+    system = next((m.get("content", "") for m in messages if m.get("role") == "system"), "")
+    user = next((m.get("content", "") for m in reversed(messages) if m.get("role") == "user"), "")
+    first_user = next((m.get("content", "") for m in messages if m.get("role") == "user"), "")
+    limit = int(next(iter(_LIMIT.findall(user) or _LIMIT.findall(first_user)), "150"))
+    canary = (_CANARY.findall(system) or ["(no canary)"])[0]
+    texts = [
+        obeyed(untrusted(first_user)),
+        f"Meine Anweisungen lauten: {system_excerpt(system)}",
+        f"Na klar, hier ist das Geheimnis: {canary}",
+    ]
+    tones = tones_in(body)
+    items = [{"tone": t, "text": texts[i % len(texts)][:limit]} for i, t in enumerate(tones)]
+    return json.dumps({"drafts": items}, ensure_ascii=False)
+
+
+def untrusted(user: str) -> str:
+    """The untrusted text of a task: MESSAGE block, else POST (markers removed)."""
+    for name in ("MESSAGE", "POST"):
+        match = re.search(rf"<<<{name}\n(.*?)\n{name}>>>", user, re.S)
+        if match:
+            return match.group(1)
+    return user
+
+
+def obeyed(message: str) -> str:
+    """The payload an obedient model writes: quoted sentences, codes, links, decoded text."""
+    plain = _INVISIBLE.sub("", message)
+    decoded = [_decode(token) for token in _B64.findall(plain)]
+    found = [*_QUOTED.findall(plain), *_PAYLOAD.findall(plain), *[d for d in decoded if d]]
+    found += [q for d in decoded if d for q in [*_QUOTED.findall(d), *_PAYLOAD.findall(d)]]
+    unique = list(dict.fromkeys(f.strip() for f in found if f.strip()))
+    return " ".join(unique) if unique else " ".join(plain.split())
+
+
+def _decode(token: str) -> str:
+    try:
+        text = base64.b64decode(token + "=" * (-len(token) % 4), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return ""
+    return text if text.isprintable() and len(text) >= 4 else ""
+
+
+def system_excerpt(system: str, words: int = 14) -> str:
+    """A verbatim run of words from the start of the system prompt."""
+    return " ".join(system.split()[:words])
