@@ -9,6 +9,7 @@ takes longer than the configured deadline. The SDK is imported lazily.
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import json
 import re
@@ -23,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..config import OpenAISettings, load_settings
 from ..errors import BackendError, ConfigError
+from ..prompts import restore_drafts
 from ..tokens import (
     Budgeted,
     EncodingIntegrityError,
@@ -180,21 +182,26 @@ class OpenAIBackend:
         self.token_param = "max_completion_tokens" if settings.is_openai else "max_tokens"
         self._prompts_dir, self._sleep, self._clock = prompts_dir, sleep, clock
         self._openai = openai
-        self._client = openai.OpenAI(
-            api_key=settings.api_key,
-            base_url=settings.base_url,
-            max_retries=0,
-            timeout=self._timeout(settings.read_timeout),
-        )
+        self._client = self._new_client()
+        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="replyvoice-openai")
 
     @classmethod
     def from_config(cls, **options: Any) -> OpenAIBackend:
         """Build from load_settings(**options): explicit options, environment, config file."""
         return cls(settings=load_settings(**options))
 
+    def _new_client(self) -> Any:
+        return self._openai.OpenAI(
+            api_key=self.settings.api_key,
+            base_url=self.settings.base_url,
+            max_retries=0,
+            timeout=self._timeout(self.settings.read_timeout),
+        )
+
     def close(self) -> None:
-        """Close the HTTP connection pool."""
+        """Close the HTTP connection pool and the worker thread."""
         self._client.close()
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def __enter__(self) -> OpenAIBackend:
         return self
@@ -210,7 +217,7 @@ class OpenAIBackend:
         call = self._start()
         limit = request.profile.limit(request.message.channel)
         drafts = self._drafts(budget.messages, list(request.tones), limit, call, request)
-        return self._generation(drafts, call, budget)
+        return self._generation(restore_drafts(drafts, budget.request), call, budget)
 
     def repair(self, repair: RepairRequest) -> Generation:
         """Rewrite the drafts that failed blocking checks, in one request."""
@@ -224,7 +231,7 @@ class OpenAIBackend:
         call = self._start()
         limit = repair.request.profile.limit(repair.request.message.channel)
         drafts = self._drafts(messages, tones, limit, call, repair.request)
-        return self._generation(drafts, call, budget)
+        return self._generation(restore_drafts(drafts, repair.request), call, budget)
 
     def budget(self, request: GenerationRequest) -> Budgeted:
         """The request fitted into the configured context (BackendError when it cannot fit)."""
@@ -369,7 +376,9 @@ class OpenAIBackend:
                 raise BackendError(f"openai backend: no time left within the {self.settings.deadline:g} s limit")
             call.requests += 1
             try:
-                return self._client.chat.completions.create(**params, timeout=self._timeout(call.remaining()))
+                return self._within_deadline(params, call)
+            except ValueError:  # the body was not JSON (json.JSONDecodeError is a ValueError)
+                raise BackendError("openai backend: the server's answer is not valid JSON") from None
             except openai.APIStatusError as exc:
                 if not _retryable(exc.status_code):
                     raise
@@ -380,6 +389,23 @@ class OpenAIBackend:
                 raise BackendError(f"openai backend: {type(exc).__name__}: {exc}") from None
             attempt += 1
             self._pause(wait, reason, attempt, call)
+
+    def _within_deadline(self, params: dict[str, Any], call: _Call) -> Any:
+        """One request that ends by the deadline, even if the server trickles bytes forever.
+
+        HTTP timeouts apply per read, so a slow trickle never trips them; the call therefore runs
+        in a worker thread and is abandoned (its connection pool closed) when the time is up.
+        """
+        remaining = call.remaining()
+        future = self._pool.submit(self._client.chat.completions.create, **params, timeout=self._timeout(remaining))
+        try:
+            return future.result(timeout=remaining + 0.2)
+        except concurrent.futures.TimeoutError:
+            self._client.close()  # unblocks the worker; a fresh client serves the next call
+            self._client = self._new_client()
+            raise BackendError(
+                f"openai backend: {self.settings.base_url} did not answer within the {self.settings.deadline:g} s limit"
+            ) from None
 
     def _pause(self, wait: float, reason: str, attempt: int, call: _Call) -> None:
         """Sleep before the next attempt, or raise when retries or time are used up."""
