@@ -8,7 +8,7 @@ import re
 PROMISES: dict[str, re.Pattern[str]] = {
     "refunds": re.compile(
         r"\b(?:du bekommst|bekommst du|kriegst du|sie bekommen|erhältst du)\b[^.!?]{0,40}\b(?:geld|betrag|erstattung)\b"
-        r"|\b(?:erstatten|überweisen|zahlen)\s+(?:wir|ich)\b|\bwird\s+(?:dir\s+)?(?:erstattet|zurücküberwiesen)"
+        r"|\b(?:erstatten|überweisen|zahlen)\s+(?:wir|ich)\b|\b(?:wir|ich)\s+(?:erstatten|überweisen|zahlen)\s+(?:dir|ihnen|euch|den|das|dein)|\bwird\s+(?:dir\s+)?(?:erstattet|zurücküberwiesen)"
         r"|\b(?:geld|erstattung|betrag)\s+(?:ist|sind|geht)\s+(?:schon\s+|bereits\s+)?(?:unterwegs|raus|angewiesen|veranlasst)"
         r"|\bwe(?:'ll| will| have| 've)?\s+(?:refund|refunded)\b|\byou(?:'ll| will)\s+get\s+(?:your\s+)?(?:money|a refund)"
         r"|\brefund\s+(?:is|has been)\s+(?:on its way|issued|processed|sent)"
