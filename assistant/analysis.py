@@ -141,6 +141,8 @@ def _urgency(text: str, sentiment: str, escalated: bool) -> str:
 
 def _without_injection(text: str) -> str:
     """The text minus sentences that try to instruct the assistant (never echo those)."""
+    if not injection_suspected(text):
+        return text
     parts = re.split(r"(?<=[.!?\n])\s+", text)
     return " ".join(p for p in parts if not injection_suspected(p))
 

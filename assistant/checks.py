@@ -81,8 +81,15 @@ def address_form(ctx: CheckContext) -> CheckResult:
 
 def emoji_limit(ctx: CheckContext) -> CheckResult:
     """No more emoji than the profile allows."""
-    count, limit = emoji.emoji_count(ctx.text), ctx.profile.emoji.max_per_reply
+    count, limit = count_emoji(ctx.text), ctx.profile.emoji.max_per_reply
     return CheckResult(name="emoji", ok=count <= limit, severity="warn", detail=f"{count}/{limit}")
+
+
+def count_emoji(text: str) -> int:
+    """Emoji in text (the emoji library walks every character: skip it for plain text)."""
+    if all(ord(c) < 0x2030 and c not in "\u00a9\u00ae" for c in text):
+        return 0
+    return int(emoji.emoji_count(text))
 
 
 def hashtags(ctx: CheckContext) -> CheckResult:

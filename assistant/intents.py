@@ -291,7 +291,14 @@ def count(pattern: str, text: str) -> int:
 
 def injection_suspected(text: str) -> bool:
     """True when the text (or a decoded form of it) tries to instruct the assistant."""
-    return any(_rx(p).search(fold(form)) for form in readings(text) for p in INJECTION_CUES)
+    cues = _injection_rx()
+    return any(cues.search(fold(form)) for form in readings(text))
+
+
+@lru_cache(maxsize=1)
+def _injection_rx() -> re.Pattern[str]:
+    """All injection cues as one pattern: one search per reading instead of one per cue."""
+    return re.compile("|".join(f"(?:{fold_pattern(p)})" for p in INJECTION_CUES), re.MULTILINE)
 
 
 def readings(text: str) -> Iterator[str]:

@@ -49,14 +49,23 @@ def stock_phrases(language: str) -> list[str]:
 
 def find_stock_phrases(text: str, banned: tuple[str, ...] = ()) -> list[str]:
     """Stock or banned phrases found in text, ignoring case, umlauts and one inserted word."""
-    folded = " ".join(re.findall(r"[^\W_]+(?:'[^\W_]+)?", fold(text)))
-    return [phrase for phrase, rx in _patterns(banned) if rx.search(folded)]
+    tokens = re.findall(r"[^\W_]+(?:'[^\W_]+)?", fold(text))
+    folded, present = " ".join(tokens), set(tokens)
+    # Only phrases whose rarest word occurs at all are worth a regex search (most drafts: none).
+    return [phrase for phrase, rx, anchor in _patterns(banned) if anchor in present and rx.search(folded)]
 
 
 @lru_cache(maxsize=32)
-def _patterns(banned: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
+def _patterns(banned: tuple[str, ...]) -> list[tuple[str, re.Pattern[str], str]]:
     phrases = [p for lang in _builtin() for p in _builtin()[lang]] + list(banned)
-    return [(p, _phrase_rx(p)) for p in dict.fromkeys(phrases)]
+    return [(p, _phrase_rx(p), _anchor(p)) for p in dict.fromkeys(phrases)]
+
+
+def _anchor(phrase: str) -> str:
+    """The phrase's longest word outside the du/Sie classes: it must occur for the phrase to match."""
+    tokens = re.findall(r"[^\W_]+(?:'[^\W_]+)?", fold(phrase))
+    fixed = [t for t in tokens if not any(t in group for group in _CLASSES)] or tokens
+    return max(fixed, key=len)
 
 
 def _phrase_rx(phrase: str) -> re.Pattern[str]:

@@ -1,7 +1,8 @@
 """Personal data out before anything goes to an LLM; back in only where the reply may show it.
 
 ``redact`` replaces e-mail addresses, phone numbers (``phonenumbers``: numbers valid in
-DE, AT, CH, US or GB, and any possible number written with + and a country code), IBANs (checksum-validated with ``schwifty``),
+DE, AT, CH, US or GB, and any possible number written with + and a country code),
+IBANs (checksum-validated with ``schwifty``),
 card numbers (Luhn) and order numbers (the profile's pattern) with placeholders such as
 ``[EMAIL_1]``. ``restore`` puts the values back into a draft for a DM; a public comment
 never gets them (its placeholders are removed). Card numbers are never written out in

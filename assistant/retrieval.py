@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .models import Analysis, Message
 from .profiles import VoiceProfile
 from .similarity import ranked
-from .store import Approval, Store
+from .store import Store
 
 HISTORY_LIMIT = 500  # recent approvals the repetition check compares against
 EXAMPLES = 3
@@ -26,17 +26,17 @@ class Recall:
 def recall(store: Store, profile: VoiceProfile, message: Message, analysis: Analysis) -> Recall:
     """The brand's recent approvals on this platform and the most similar ones as examples."""
     brand = profile.key.split("/")[0]
-    approvals = store.approvals(brand=brand, platform=message.platform, limit=HISTORY_LIMIT)
-    return Recall(history=[a.text for a in approvals], examples=_examples(approvals, message, analysis))
+    approvals = store.recent(brand=brand, platform=message.platform, limit=HISTORY_LIMIT)
+    return Recall(history=[text for text, _, _ in approvals], examples=_examples(approvals, message, analysis))
 
 
-def _examples(approvals: list[Approval], message: Message, analysis: Analysis) -> list[str]:
+def _examples(approvals: list[tuple[str, str, str]], message: Message, analysis: Analysis) -> list[str]:
     if not approvals:
         return []
-    scored = ranked(message.text or message.post or "", [a.message for a in approvals], limit=EXAMPLES * 5)
+    scored = ranked(message.text or message.post or "", [m for _, m, _ in approvals], limit=EXAMPLES * 5)
     boosted = sorted(
-        ((score + SAME_INTENT_BONUS * (approvals[i].intent == analysis.intent), i) for score, i in scored),
+        ((score + SAME_INTENT_BONUS * (approvals[i][2] == analysis.intent), i) for score, i in scored),
         reverse=True,
     )
-    chosen = [approvals[i].text for score, i in boosted if score >= MIN_EXAMPLE_SCORE]
+    chosen = [approvals[i][0] for score, i in boosted if score >= MIN_EXAMPLE_SCORE]
     return list(dict.fromkeys(chosen))[:EXAMPLES]

@@ -61,6 +61,10 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX approvals_by_profile ON approvals(brand, platform, created_at);
     """,
+    # v2: the newest approvals of one brand and platform, fast (the repetition check reads them per draft)
+    """
+    CREATE INDEX approvals_recent ON approvals(brand, platform, id);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -117,6 +121,7 @@ class Store:
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{folder}: cannot open the history database ({exc}); set {ENV_DATA_DIR}") from None
         self._db.row_factory = sqlite3.Row
+        self._recent: dict[tuple[str, str, int], tuple[int | None, list[tuple[str, str, str]]]] = {}
         self._configure()
         self._migrate()
 
@@ -282,6 +287,20 @@ class Store:
             (brand, platform, intent, pattern, limit),
         ).fetchall()
         return [_approval(row) for row in rows]
+
+    def recent(self, *, brand: str, platform: str, limit: int) -> list[tuple[str, str, str]]:
+        """(text, message, intent) of the newest approvals: cheap, cached until an approval is added."""
+        newest = self._db.execute("SELECT MAX(id) FROM approvals").fetchone()[0]
+        key = (brand, platform, limit)
+        cached = self._recent.get(key)
+        if cached is None or cached[0] != newest:
+            rows = self._db.execute(
+                "SELECT text, message, intent FROM approvals WHERE brand = ? AND platform = ? ORDER BY id DESC LIMIT ?",
+                (brand, platform, limit),
+            ).fetchall()
+            cached = (newest, [(r[0], r[1], r[2]) for r in rows])
+            self._recent[key] = cached
+        return cached[1]
 
     def count_approvals(self) -> int:
         """How many approvals are stored."""

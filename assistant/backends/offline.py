@@ -6,6 +6,7 @@ import hashlib
 import random
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import emoji as emoji_lib
 
@@ -415,6 +416,7 @@ def _palette(ctx: _Context) -> list[str]:
     return [e for e in palette if not _is_face(e) and e != "📦"]
 
 
+@lru_cache(maxsize=256)
 def _is_face(symbol: str) -> bool:
     name = emoji_lib.demojize(symbol)
     return any(word in name for word in ("face", "skull", "grin", "smil", "joy", "wink"))
