@@ -3,5 +3,10 @@
 import streamlit as st
 
 st.set_page_config(page_title="replyvoice", page_icon="☕", layout="wide")
-pages = [st.Page("assistant/ui/draft_page.py", title="Draft", icon="✍️", default=True)]
+pages = [
+    st.Page("assistant/ui/draft_page.py", title="Draft", icon=":material/edit_note:", default=True),
+    st.Page("assistant/ui/profiles_page.py", title="Voice profiles", icon=":material/tune:"),
+    st.Page("assistant/ui/history_page.py", title="History", icon=":material/history:"),
+    st.Page("assistant/ui/settings_page.py", title="Settings", icon=":material/settings:"),
+]
 st.navigation(pages).run()

@@ -1,0 +1,167 @@
+"""The Draft page with AppTest: draft, compare, edit, approve, regenerate, switch pages, reload."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from assistant.store import Store
+
+from .conftest import PERSONAS, ROOT
+
+REFUND = "ich will mein geld zurück. SOFORT!!!11"
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private data directory and copy of the personas; the app runs from the repository root."""
+    shutil.copytree(PERSONAS, tmp_path / "personas")
+    monkeypatch.setenv("REPLYVOICE_PERSONAS", str(tmp_path / "personas"))
+    monkeypatch.setenv("REPLYVOICE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("REPLYVOICE_BACKEND", "offline")
+    monkeypatch.chdir(ROOT)
+    yield tmp_path
+    st.cache_resource.clear()
+
+
+def start() -> AppTest:
+    """A fresh session of the app, run once."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    return at
+
+
+def drafted(at: AppTest, message: str = REFUND, **fields: str) -> int:
+    """Fill the form, press Draft, return the new draft set's id."""
+    at.text_area(key="w_draft_message").set_value(message)
+    for name, value in fields.items():
+        widget = at.selectbox(key=f"w_draft_{name}") if name in ("platform", "channel", "mode") else None
+        if widget is not None:
+            widget.set_value(value)
+        else:
+            at.text_input(key=f"w_draft_{name}").set_value(value)
+    at.button(key="draft_submit").click().run()
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+    return int(at.session_state["draft_set_id"])
+
+
+def reply(at: AppTest, set_id: int, tone: str) -> str:
+    """The editable text of one variant."""
+    return str(at.text_area(key=f"w_draft_text_{set_id}_{tone}").value)
+
+
+def test_draft_edit_approve_switch_pages_and_come_back(env: Path) -> None:
+    at = start()
+    set_id = drafted(at, author="petens022")
+    texts = [reply(at, set_id, tone) for tone in ("warm", "playful", "crisp")]
+    assert all(texts) and len(set(texts)) == 3
+    badges = " ".join(m.value for m in at.markdown)
+    assert "intent refund request" in badges and "escalate to after sales" in badges
+    assert at.text_area(key=f"w_draft_handoff_{set_id}").value
+    assert any("/ 150 characters" in c.value for c in at.caption)
+
+    at.text_area(key=f"w_draft_text_{set_id}_warm").set_value("Geld zurück? Klar, schreib uns per DM.").run()
+    assert not at.exception
+    assert any(c.value == "38 / 150 characters" for c in at.caption)
+    at.button(key=f"draft_approve_{set_id}_warm").click().run()
+    assert not at.exception
+    assert any("Approved" in s.value for s in at.success)
+    with Store(directory=env / "data") as store:
+        assert [a.text for a in store.approvals()] == ["Geld zurück? Klar, schreib uns per DM."]
+
+    at.switch_page("assistant/ui/history_page.py").run()
+    assert not at.exception
+    assert "Geld zurück? Klar, schreib uns per DM." in at.dataframe[0].value["text"].tolist()
+    at.switch_page("assistant/ui/settings_page.py").run()
+    at.switch_page("assistant/ui/draft_page.py").run()
+    assert not at.exception
+    assert reply(at, set_id, "warm") == "Geld zurück? Klar, schreib uns per DM."
+    assert reply(at, set_id, "playful") == texts[1]
+    assert at.text_area(key="w_draft_message").value == REFUND
+    assert at.text_input(key="w_draft_author").value == "petens022"
+    assert any("Approved" in s.value for s in at.success)
+
+
+def test_a_reload_restores_the_set_and_its_edits_from_the_store(env: Path) -> None:
+    at = start()
+    set_id = drafted(at)
+    at.text_area(key=f"w_draft_text_{set_id}_crisp").set_value("Kurz: DM an uns, wir klären das.").run()
+    assert not at.exception
+    reloaded = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    reloaded.query_params["set"] = str(set_id)
+    reloaded.run()
+    assert not reloaded.exception
+    assert reply(reloaded, set_id, "crisp") == "Kurz: DM an uns, wir klären das."
+    assert reply(reloaded, set_id, "warm") == reply(at, set_id, "warm")
+
+
+def test_regenerate_replaces_only_that_tone_and_keeps_the_other_edits(env: Path) -> None:
+    at = start()
+    set_id = drafted(at)
+    at.text_area(key=f"w_draft_text_{set_id}_warm").set_value("Meine Fassung").run()
+    playful = reply(at, set_id, "playful")
+    at.button(key=f"draft_regen_{set_id}_crisp").click().run()
+    assert not at.exception
+    new_id = int(at.session_state["draft_set_id"])
+    assert new_id != set_id
+    assert reply(at, new_id, "warm") == "Meine Fassung"
+    assert reply(at, new_id, "playful") == playful
+    assert reply(at, new_id, "crisp")
+
+
+@pytest.mark.parametrize(
+    ("platform", "channel", "limit"),
+    [("tiktok", "comment", 150), ("instagram", "dm", 1000), ("facebook", "comment", 8000)],
+)
+def test_every_platform_and_channel_drafts_against_its_limit(
+    env: Path, platform: str, channel: str, limit: int
+) -> None:
+    at = start()
+    drafted(at, "Wie lange dauert der Versand nach Wien?", platform=platform, channel=channel)
+    assert any(f"limit {limit} characters" in c.value for c in at.caption)
+    assert len(at.columns) >= 3
+
+
+def test_markup_in_the_message_is_shown_as_plain_text(env: Path) -> None:
+    at = start()
+    evil = "![x](http://evil.example/a.png) <script>alert(1)</script> Paket?"
+    drafted(at, evil, author="[click](http://evil.example)")
+    assert any(evil in t.value for t in at.text)
+    rendered = [m.value for m in (*at.markdown, *at.caption, *at.info, *at.warning, *at.success, *at.error)]
+    assert not any("evil.example" in value or "<script>" in value for value in rendered)
+
+
+def test_an_empty_message_shows_an_error_and_keeps_the_input(env: Path) -> None:
+    at = start()
+    at.text_input(key="w_draft_author").set_value("bene")
+    at.button(key="draft_submit").click().run()
+    assert not at.exception
+    assert "empty" in at.error[0].value
+    assert at.text_input(key="w_draft_author").value == "bene"
+
+
+def test_an_unreachable_backend_shows_the_offline_drafts_with_a_warning(
+    env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("REPLYVOICE_MAX_RETRIES", "0")
+    monkeypatch.setenv("REPLYVOICE_TIMEOUT", "5")
+    at = start()
+    at.switch_page("assistant/ui/settings_page.py").run()
+    at.radio(key="w_cfg_backend").set_value("openai").run()
+    at.text_input(key="w_cfg_base_url").set_value(f"http://127.0.0.1:{port}/v1")
+    at.text_input(key="w_cfg_model").set_value("llama3.1").run()
+    assert not at.exception
+    at.switch_page("assistant/ui/draft_page.py").run()
+    set_id = drafted(at)
+    assert "offline composer" in at.warning[0].value
+    assert reply(at, set_id, "warm")
