@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 
@@ -28,10 +29,16 @@ def draft(
     *,
     fallback: bool = True,
     history: Store | None = None,
+    avoid: list[str] | None = None,
 ) -> DraftSet:
-    """Draft one reply per tone for a message, checked against the profile's rules (and history)."""
+    """Draft one reply per tone for a message, checked against the profile's rules (and history).
+
+    `avoid` lists texts not to write again (a redraft of a variant someone did not like).
+    """
     started = time.perf_counter()
     request, notices = build_request(message, profile, tones, history=history)
+    if avoid:
+        request = dataclasses.replace(request, avoid=list(avoid))
     message = request.message
     generation = _generate(backend or OfflineBackend(), request, fallback)
     drafts = _check_and_repair(generation, request, backend or OfflineBackend())

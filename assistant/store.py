@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -121,6 +122,7 @@ class Store:
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{folder}: cannot open the history database ({exc}); set {ENV_DATA_DIR}") from None
         self._db.row_factory = sqlite3.Row
+        self._lock = threading.RLock()
         self._recent: dict[tuple[str, str, int], tuple[int | None, list[tuple[str, str, str]]]] = {}
         self._configure()
         self._migrate()
@@ -157,15 +159,22 @@ class Store:
                         self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {number + 1}")
 
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        """All rows of a read (parameterised, and one at a time across threads)."""
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+        # One connection may serve several app sessions (threads): one transaction at a time.
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
 
     # ------------------------------------------------------------ draft sets and edits
 
@@ -191,7 +200,7 @@ class Store:
 
     def draft_set(self, draft_set_id: int) -> DraftSet:
         """A stored draft set by id."""
-        row = self._db.execute("SELECT payload FROM draft_sets WHERE id = ?", (draft_set_id,)).fetchone()
+        row = next(iter(self._query("SELECT payload FROM draft_sets WHERE id = ?", (draft_set_id,))), None)
         if row is None:
             raise StoreError(f"no draft set with id {draft_set_id} in {self.path}; see `replyvoice history`")
         return DraftSet.model_validate_json(row["payload"])
@@ -208,18 +217,18 @@ class Store:
 
     def latest_edits(self, draft_set_id: int) -> dict[str, str]:
         """The newest edited text per tone of a draft set (to restore after a reload)."""
-        rows = self._db.execute(
+        rows = self._query(
             "SELECT tone, after FROM edits WHERE draft_set_id = ? ORDER BY id", (draft_set_id,)
-        ).fetchall()
+        )
         return {row["tone"]: row["after"] for row in rows}
 
     def edits(self, *, platform: str | None = None) -> list[tuple[str, str, str]]:
         """(platform, before, after) of every edit, optionally for one platform."""
-        rows = self._db.execute(
+        rows = self._query(
             "SELECT s.platform, e.before, e.after FROM edits e JOIN draft_sets s ON s.id = e.draft_set_id"
             " WHERE (? IS NULL OR s.platform = ?) ORDER BY e.id",
             (platform, platform),
-        ).fetchall()
+        )
         return [(r["platform"], r["before"], r["after"]) for r in rows]
 
     # ------------------------------------------------------------ approvals
@@ -265,7 +274,7 @@ class Store:
                     fingerprint,
                 ),
             )
-        row = self._db.execute("SELECT * FROM approvals WHERE fingerprint = ?", (fingerprint,)).fetchone()
+        row = self._query("SELECT * FROM approvals WHERE fingerprint = ?", (fingerprint,))[0]
         return _approval(row)
 
     def approvals(
@@ -279,32 +288,32 @@ class Store:
     ) -> list[Approval]:
         """Approved replies, newest first, filtered by brand, platform, intent and a search text."""
         pattern = f"%{_escape_like(search)}%" if search else None
-        rows = self._db.execute(
+        rows = self._query(
             "SELECT * FROM approvals WHERE (?1 IS NULL OR brand = ?1) AND (?2 IS NULL OR platform = ?2)"
             " AND (?3 IS NULL OR intent = ?3)"
             " AND (?4 IS NULL OR text LIKE ?4 ESCAPE '\\' OR message LIKE ?4 ESCAPE '\\')"
             " ORDER BY id DESC LIMIT ?5",
             (brand, platform, intent, pattern, limit),
-        ).fetchall()
+        )
         return [_approval(row) for row in rows]
 
     def recent(self, *, brand: str, platform: str, limit: int) -> list[tuple[str, str, str]]:
         """(text, message, intent) of the newest approvals: cheap, cached until an approval is added."""
-        newest = self._db.execute("SELECT MAX(id) FROM approvals").fetchone()[0]
+        newest = self._query("SELECT MAX(id) FROM approvals")[0][0]
         key = (brand, platform, limit)
         cached = self._recent.get(key)
         if cached is None or cached[0] != newest:
-            rows = self._db.execute(
+            rows = self._query(
                 "SELECT text, message, intent FROM approvals WHERE brand = ? AND platform = ? ORDER BY id DESC LIMIT ?",
                 (brand, platform, limit),
-            ).fetchall()
+            )
             cached = (newest, [(r[0], r[1], r[2]) for r in rows])
             self._recent[key] = cached
         return cached[1]
 
     def count_approvals(self) -> int:
         """How many approvals are stored."""
-        return int(self._db.execute("SELECT COUNT(*) FROM approvals").fetchone()[0])
+        return int(self._query("SELECT COUNT(*) FROM approvals")[0][0])
 
     # ------------------------------------------------------------ export / import
 

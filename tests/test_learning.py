@@ -102,3 +102,11 @@ CHECK_NAMES = (
     "promises",
     "leakage",
 )
+
+
+@pytest.mark.parametrize("message", OWN, ids=lambda m: (m.text or m.post or "")[:30])
+def test_a_redraft_avoids_the_text_it_replaces(message: Message) -> None:
+    profile = profile_for(message.platform)
+    first = draft(message, profile, ["warm"])
+    again = draft(message, profile, ["warm"], avoid=[first.drafts[0].text])
+    assert again.drafts[0].text != first.drafts[0].text

@@ -21,6 +21,8 @@ class GenerationRequest:
     examples: list[str] = field(default_factory=list)
     # The brand's recent approved replies on this platform: drafts must not repeat them.
     history: list[str] = field(default_factory=list)
+    # Texts this request must not produce again (e.g. the draft a person asked to redraft).
+    avoid: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True)

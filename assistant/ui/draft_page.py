@@ -255,7 +255,8 @@ def redraft(set_id: int, result: DraftSet, tone: str) -> None:
     try:
         voice = state.current_profile(brand_of(result), result.message.platform)
         with st.spinner(f"Drafting {tone} again…"):
-            fresh = draft(result.message, voice, [tone], state.backend(), history=state.store())
+            old_text = next(d.text for d in result.drafts if d.tone == tone)
+            fresh = draft(result.message, voice, [tone], state.backend(), history=state.store(), avoid=[old_text])
         merged = v.replace_variant(result, fresh, tone)
         new_id = state.store().save_draft_set(merged)
         for item in merged.drafts:
