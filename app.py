@@ -2,7 +2,10 @@
 
 import streamlit as st
 
+from assistant.ui.gate import require_login
+
 st.set_page_config(page_title="replyvoice", page_icon="☕", layout="wide")
+require_login()  # with [auth] in .streamlit/secrets.toml, nothing below runs before an allowed login
 pages = [
     st.Page("assistant/ui/draft_page.py", title="Draft", icon=":material/edit_note:", default=True),
     st.Page("assistant/ui/profiles_page.py", title="Voice profiles", icon=":material/tune:"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant import Message, ReplyvoiceError, draft
+from assistant.access import DraftQuota
 from assistant.constants import CHANNELS, MODES
 from assistant.models import Draft, DraftSet
 from assistant.profiles import VoiceProfile
@@ -106,6 +107,7 @@ def draft_form(brands: list[str]) -> None:
 def run_draft(message: Message, brand: str, tones: list[str]) -> None:
     """Draft a set with the chosen backend, store it and make it the current set."""
     try:
+        S.setdefault("draft_quota", DraftQuota()).spend()
         voice = state.current_profile(brand, message.platform)
         known = [t for t in tones if t in voice.tones] or None
         with st.spinner(f"Drafting {len(known or voice.brand.default_tones)} variants…"):
