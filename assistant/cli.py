@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,14 +23,21 @@ def one_line_errors(func: F) -> F:
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
+        with guarded():
             return func(*args, **kwargs)
-        except ReplyvoiceError as exc:
-            raise click.ClickException(str(exc)) from None
-        except OSError as exc:
-            raise click.ClickException(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def guarded() -> Iterator[None]:
+    """The context-manager form of one_line_errors, for commands defined in other modules."""
+    try:
+        yield
+    except ReplyvoiceError as exc:
+        raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -92,8 +100,12 @@ def message_options(func: F) -> F:
 )
 @click.option("--no-fallback", is_flag=True, help="Fail instead of falling back to the offline composer.")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead of a table.")
+@click.option("--no-save", is_flag=True, help="Neither read nor write the history (no repetition check).")
+@click.option("--data-dir", default=None, type=click.Path(file_okay=False), help="History folder.")
 @one_line_errors
-def draft(backend: str | None, no_fallback: bool, as_json: bool, **options: Any) -> None:
+def draft(
+    backend: str | None, no_fallback: bool, as_json: bool, no_save: bool, data_dir: str | None, **options: Any
+) -> None:
     """Draft one reply per tone for an incoming message.
 
     \b
@@ -108,12 +120,24 @@ def draft(backend: str | None, no_fallback: bool, as_json: bool, **options: Any)
     from .render import draft_table
 
     message, profile, tones = _inputs(options)
-    with _backend(backend) as chosen:
-        result = run_draft(message, profile, tones, chosen, fallback=not no_fallback)
+    with _backend(backend) as chosen, _history(data_dir, no_save) as store:
+        result = run_draft(message, profile, tones, chosen, fallback=not no_fallback, history=store)
+        saved = store.save_draft_set(result) if store else None
     if as_json:
-        click.echo(json.dumps(result.contract(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(draft_table(result))
+        click.echo(json.dumps({"id": saved, **result.contract()}, ensure_ascii=False, indent=2))
+        return
+    click.echo(draft_table(result))
+    if saved is not None:
+        click.echo(f"\nsaved as draft set #{saved}; approve one with: replyvoice approve {saved} --tone TONE")
+
+
+def _history(data_dir: str | None, no_save: bool) -> Any:
+    """The history store as a context manager (a null context with --no-save)."""
+    from contextlib import nullcontext
+
+    from .store import Store
+
+    return nullcontext(None) if no_save else Store(directory=data_dir)
 
 
 @cli.command()
@@ -273,3 +297,14 @@ def main() -> None:
         click.echo(f"replyvoice: internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
         sys.exit(70)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+from .cli_history import approve, history  # noqa: E402  (registered last: they use this module's helpers)
+
+cli.add_command(approve)
+cli.add_command(history)
+
+from .cli_batch import batch, eval_suite  # noqa: E402  (registered last: they import the group's helpers)
+
+cli.add_command(batch)
+cli.add_command(eval_suite, name="eval")

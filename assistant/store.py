@@ -217,9 +217,7 @@ class Store:
 
     def latest_edits(self, draft_set_id: int) -> dict[str, str]:
         """The newest edited text per tone of a draft set (to restore after a reload)."""
-        rows = self._query(
-            "SELECT tone, after FROM edits WHERE draft_set_id = ? ORDER BY id", (draft_set_id,)
-        )
+        rows = self._query("SELECT tone, after FROM edits WHERE draft_set_id = ? ORDER BY id", (draft_set_id,))
         return {row["tone"]: row["after"] for row in rows}
 
     def edits(self, *, platform: str | None = None) -> list[tuple[str, str, str]]:

@@ -1,7 +1,11 @@
 """Run every benchmark: `python -m benchmarks` (or `make bench`)."""
 
-from . import cli_start, pipeline
+import time
 
-for module in (pipeline, cli_start):
+from . import batch_throughput, cli_start, memory, pipeline, prompt_economy
+
+started = time.perf_counter()
+for module in (pipeline, cli_start, batch_throughput, prompt_economy, memory):
     module.main()
     print()
+print(f"all benchmarks: {time.perf_counter() - started:.0f} s")
