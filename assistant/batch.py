@@ -26,7 +26,7 @@ from .backends.openai_compat import OpenAIBackend
 from .batch_io import BadRow, Format, ResultFile, Row, read_rows
 from .config import OpenAISettings
 from .drafting import draft
-from .errors import BackendError, ReplyvoiceError
+from .errors import ReplyvoiceError
 from .models import DraftSet
 from .profiles import VoiceProfile, load_profile
 from .progress import Progress, duration
@@ -330,35 +330,13 @@ class _Bridge:
         return self._system_tokens[system] + rest + 4 + cap
 
 
-class _BridgedBackend(OpenAIBackend):
-    """OpenAIBackend (prompt, budget, parsing, retries, repair) sending through the bridge.
+def _concurrent_backend(settings: OpenAISettings, bridge: _Bridge) -> OpenAIBackend:
+    """An OpenAIBackend (prompt, budget, parsing, retries, repair) whose requests go through the bridge."""
 
-    TODO(openai_compat): a public `client=` argument (any object with chat.completions.create and an
-    overall deadline) would replace these two overrides of private methods.
-    """
+    def send(params: dict[str, Any], seconds: float) -> Any:
+        return bridge.create(**params, deadline=seconds)
 
-    def __init__(self, *, settings: OpenAISettings, bridge: _Bridge) -> None:
-        self._bridge = bridge
-        super().__init__(settings=settings, clock=bridge.clock)
-
-    def _new_client(self) -> Any:
-        return self._bridge
-
-    def _within_deadline(self, params: dict[str, Any], call: Any) -> Any:
-        """One request that ends by the deadline: asyncio cancels it on the event loop when time is up."""
-        remaining = call.remaining()
-        try:
-            return self._bridge.create(**params, timeout=self._timeout(remaining), deadline=remaining + 0.2)
-        except TimeoutError:
-            limit = self.settings.deadline
-            raise BackendError(
-                f"openai backend: {self.settings.base_url} did not answer within the {limit:g} s limit"
-            ) from None
-
-
-def _concurrent_backend(settings: OpenAISettings, bridge: _Bridge) -> _BridgedBackend:
-    """An OpenAIBackend whose requests go through the bridge."""
-    return _BridgedBackend(settings=settings, bridge=bridge)
+    return OpenAIBackend(settings=settings, clock=bridge.clock, send=send)
 
 
 def _warm_up(settings: OpenAISettings) -> None:

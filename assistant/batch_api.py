@@ -23,7 +23,7 @@ from .batch_io import BadRow, Row, read_rows
 from .config import OpenAISettings, load_settings
 from .drafting import build_request
 from .errors import BackendError, ConfigError, InputError
-from .tokens import budget_request, estimate_cost
+from .tokens import estimate_cost
 
 BATCH_URL = "/v1/chat/completions"
 # The Batch API takes at most this many requests per file.
@@ -39,30 +39,17 @@ def batch_settings() -> OpenAISettings:
 
 def request_body(request: GenerationRequest, settings: OpenAISettings) -> dict[str, Any]:
     """The chat-completions body the openai backend sends for this request."""
-    # TODO(openai_compat): a public OpenAIBackend.request_params(request) would replace this copy of _params().
-    from .backends.openai_compat import DRAFTS_SCHEMA
+    from .backends.openai_compat import OpenAIBackend
 
-    budget = budget_request(
-        request,
-        model=settings.model,
-        context_tokens=settings.context_tokens,
-        max_output_tokens=settings.max_output_tokens,
-        message_cap=settings.message_token_cap,
-    )
-    token_param = "max_completion_tokens" if settings.is_openai else "max_tokens"
-    body: dict[str, Any] = {
-        "model": settings.model,
-        "messages": budget.messages,
-        token_param: settings.max_output_tokens,
-        "response_format": {
-            "type": "json_schema",
-            "json_schema": {"name": "drafts", "strict": True, "schema": DRAFTS_SCHEMA},
-        },
-    }
-    if settings.is_openai:
-        profile = request.profile
-        body["prompt_cache_key"] = f"replyvoice-{profile.key}-{profile.version}"
-    return body
+    backend = OpenAIBackend(settings=settings, send=_never_sent)
+    try:
+        return backend.request_params(request)
+    finally:
+        backend.close()
+
+
+def _never_sent(params: dict[str, Any], seconds: float) -> Any:
+    raise RuntimeError("Batch API requests are written to a file, not sent")
 
 
 @dataclass(kw_only=True)

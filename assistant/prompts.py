@@ -87,9 +87,18 @@ def canary(profile: VoiceProfile) -> str:
     return f"rv-{digest[:12]}"
 
 
+_SYSTEM_CACHE: dict[tuple[str, str, str, int], str] = {}
+
+
 def render_system(profile: VoiceProfile, *, directory: Path | None = None) -> str:
-    """The static system message: depends on the profile only."""
-    return render("system.j2", directory, **system_context(profile))
+    """The static system message: depends on the profile only (so it is rendered once per version)."""
+    folder = Path(directory or PROMPTS_DIR)
+    template = folder / "system.j2"
+    stamp = template.stat().st_mtime_ns if template.exists() else 0
+    key = (profile.key, profile.version, str(folder.resolve()), stamp)
+    if key not in _SYSTEM_CACHE:
+        _SYSTEM_CACHE[key] = render("system.j2", directory, **system_context(profile))
+    return _SYSTEM_CACHE[key]
 
 
 def system_context(profile: VoiceProfile) -> dict[str, Any]:

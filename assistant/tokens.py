@@ -153,14 +153,20 @@ def encoding_name_for_model(model: str) -> tuple[str, bool]:
 
 def count_tokens(text: str, model: str = defaults.DEFAULT_MODEL) -> int:
     """Tokens of a text (special-token strings count as plain text)."""
-    return len(get_encoding(encoding_name_for_model(model)[0]).encode_ordinary(text))
+    return _count(text, encoding_name_for_model(model)[0])
+
+
+@lru_cache(maxsize=256)
+def _count(text: str, encoding: str) -> int:
+    # The ~3,000-token system prompt is the same for every message of a profile: count it once.
+    return len(get_encoding(encoding).encode_ordinary(text))
 
 
 def count_messages(messages: list[ChatMessage], model: str = defaults.DEFAULT_MODEL) -> int:
     """Prompt tokens of chat messages: contents plus the chat format's overhead."""
-    encoding = get_encoding(encoding_name_for_model(model)[0])
-    per_message = sum(3 + len(encoding.encode_ordinary(m["role"])) for m in messages)
-    contents = sum(len(encoding.encode_ordinary(m["content"])) for m in messages)
+    encoding = encoding_name_for_model(model)[0]
+    per_message = sum(3 + _count(m["role"], encoding) for m in messages)
+    contents = sum(_count(m["content"], encoding) for m in messages)
     return per_message + contents + 3
 
 

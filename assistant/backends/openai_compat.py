@@ -162,6 +162,9 @@ def _by_tone(payload: _Payload, tones: list[str]) -> dict[str, str]:
 # ---------------------------------------------------------------- backend
 
 
+Send = Callable[[dict[str, Any], float], Any]
+
+
 class OpenAIBackend:
     """Drafts with an OpenAI-compatible endpoint; one request for all tones."""
 
@@ -174,7 +177,10 @@ class OpenAIBackend:
         prompts_dir: Path | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        send: Send | None = None,
     ) -> None:
+        """`send(params, seconds)` replaces the HTTP call (batch routes it through one async client);
+        it must raise TimeoutError when the seconds run out."""
         import openai
 
         self.settings = settings
@@ -182,8 +188,10 @@ class OpenAIBackend:
         self.token_param = "max_completion_tokens" if settings.is_openai else "max_tokens"
         self._prompts_dir, self._sleep, self._clock = prompts_dir, sleep, clock
         self._openai = openai
-        self._client = self._new_client()
-        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="replyvoice-openai")
+        self._client: Any = self._new_client() if send is None else None  # `send` brings its own HTTP
+        self._send = send or self._send_in_thread
+        # Several app sessions may share one backend: don't let one slow request queue the others.
+        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="replyvoice-openai")
 
     @classmethod
     def from_config(cls, **options: Any) -> OpenAIBackend:
@@ -200,7 +208,8 @@ class OpenAIBackend:
 
     def close(self) -> None:
         """Close the HTTP connection pool and the worker thread."""
-        self._client.close()
+        if self._client is not None:
+            self._client.close()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     def __enter__(self) -> OpenAIBackend:
@@ -270,7 +279,7 @@ class OpenAIBackend:
         call: _Call,
         request: GenerationRequest,
     ) -> dict[str, str]:
-        cache_key = f"replyvoice-{request.profile.key}-{request.profile.version}"
+        cache_key = _cache_key(request)
         answer = self._complete(messages, call, cache_key)
         try:
             return parse_drafts(answer.content, tones)
@@ -391,21 +400,30 @@ class OpenAIBackend:
             self._pause(wait, reason, attempt, call)
 
     def _within_deadline(self, params: dict[str, Any], call: _Call) -> Any:
-        """One request that ends by the deadline, even if the server trickles bytes forever.
-
-        HTTP timeouts apply per read, so a slow trickle never trips them; the call therefore runs
-        in a worker thread and is abandoned (its connection pool closed) when the time is up.
-        """
+        """One request that ends by the deadline, even if the server trickles bytes forever."""
         remaining = call.remaining()
-        future = self._pool.submit(self._client.chat.completions.create, **params, timeout=self._timeout(remaining))
         try:
-            return future.result(timeout=remaining + 0.2)
-        except concurrent.futures.TimeoutError:
-            self._client.close()  # unblocks the worker; a fresh client serves the next call
-            self._client = self._new_client()
+            return self._send({**params, "timeout": self._timeout(remaining)}, remaining + 0.2)
+        except TimeoutError:
             raise BackendError(
                 f"openai backend: {self.settings.base_url} did not answer within the {self.settings.deadline:g} s limit"
             ) from None
+
+    def _send_in_thread(self, params: dict[str, Any], seconds: float) -> Any:
+        """HTTP timeouts apply per read, so a slow trickle never trips them: the call runs in a
+        worker thread and is abandoned (its connection pool closed) when the time is up."""
+        future = self._pool.submit(self._client.chat.completions.create, **params)
+        try:
+            return future.result(timeout=seconds)
+        except concurrent.futures.TimeoutError:
+            self._client.close()  # unblocks the worker; a fresh client serves the next call
+            self._client = self._new_client()
+            raise TimeoutError from None
+
+    def request_params(self, request: GenerationRequest) -> dict[str, Any]:
+        """The chat-completions body this backend would send for a request (e.g. for the Batch API)."""
+        budget = self.budget(request)
+        return self._params(budget.messages, _cache_key(request))
 
     def _pause(self, wait: float, reason: str, attempt: int, call: _Call) -> None:
         """Sleep before the next attempt, or raise when retries or time are used up."""
@@ -521,6 +539,11 @@ class OpenAIBackend:
             return DoctorCheck("structured output", True, "JSON-schema output supported")
         detail = f"no JSON-schema support; replyvoice will use {self.mode} mode (less reliable)"
         return DoctorCheck("structured output", self.mode == "json_object", detail)
+
+
+def _cache_key(request: GenerationRequest) -> str:
+    """Requests of one profile version share a prompt-cache key (their system prefix is identical)."""
+    return f"replyvoice-{request.profile.key}-{request.profile.version}"
 
 
 def doctor(settings: OpenAISettings) -> list[DoctorCheck]:
