@@ -38,7 +38,7 @@ OPERATIONAL = frozenset(
 BRAND_WORDS = re.compile(
     r"kaffee|coffee|bohne|beans?\b|espresso|paket|parcel|package|bestell|order|liefer|deliver|versand|ship|"
     r"abo\b|subscription|mühle|muehle|grinder|tüte|bag|geld|money|refund|erstatt|rechnung|invoice|abbuch|charge|"
-    r"zahl|pay|shop|dhl|hermes|sendung|tracking|retour|return|ersatz|kaputt|broken|damaged|defekt|"
+    r"zahl|pay|shop|dhl|hermes|sendung|tracking|retour|return|ersatz|kaputt|broken|damaged|defekt|scherben|tasse|"
     r"falsch\w* (?:sorte|artikel)",
     re.IGNORECASE,
 )
@@ -70,10 +70,10 @@ def analyse(message: Message, profile: VoiceProfile) -> Analysis:
     subject = text if message.mode == "reply" else f"{message.post or ''}\n{text}".strip()
     detected = detect_language(subject)
     language, notes = answer_language(detected, profile)
-    ranked = ["other"] if message.mode == "outreach" else rank_intents(intent_scores(text))
+    ranked = ["other"] if message.mode == "outreach" else _with_thread(rank_intents(intent_scores(text)), message)
     injection = injection_suspected(subject)
     intent = _primary_intent(ranked, injection, text)
-    if intent in OPERATIONAL and not about_the_brand(text, profile):
+    if intent in OPERATIONAL and not about_the_brand(f"{text}\n{' '.join(message.thread)}", profile):
         ranked, intent = [i for i in ranked if i not in OPERATIONAL] or ["other"], "other"
     pii = find_pii(text, profile.brand.order_number_pattern)
     entities = _entities(subject, pii, profile)
@@ -111,6 +111,14 @@ def answer_language(detected: str, profile: VoiceProfile) -> tuple[str, list[str
     if detected == UNDETERMINED:
         return default, []
     return default, [f"message looks like '{detected}'; answering in '{default}', the brand's default"]
+
+
+def _with_thread(ranked: list[str], message: Message) -> list[str]:
+    """A follow-up ("Hier ist sie: 60912") inherits the thread's concern when it has none of its own."""
+    if ranked[0] not in ("other", "product_question") or not message.thread:
+        return ranked
+    earlier = rank_intents(intent_scores("\n".join(message.thread[-3:])))
+    return [earlier[0], *ranked] if earlier[0] in OPERATIONAL else ranked
 
 
 def _primary_intent(ranked: list[str], injection: bool, text: str) -> Intent:

@@ -53,13 +53,14 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (r"nur (?:eine?r?|1) (?:war|kam|lag)|only (?:one|1) (?:was|came)", 3.0),
         (r"\bgesprungen\w*|\bgebrochen\w*|angeknackst|zersplittert|cracked|shattered|dented|verbeult", 3.0),
+        (r"in scherben|\bscherben\b|zerdruckt|zerquetscht", 3.0),
         (r"\b(?:an)?statt\b(?! zu\b).{0,60}\b(?:war|kam|ist|lag|drin|geliefert|bekommen)", 2.5),
         (r"\bfehlt\b|fehlte|nicht (?:dabei|drin)|is missing|was missing", 2.0),
     ],
     "defect": [
         (r"defekt\w*|defective|funktioniert nicht|geht nicht mehr|stopped working|doesn.?t work", 2.5),
         (
-            r"(?:muhle|grinder|kurbel|mahlwerk|griff|handle)\b.{0,40}(?:kaputt|abgebrochen|broke|klemmt|quietscht|wackelt|locker)",
+            r"(?:muhle|grinder|kurbel|mahlwerk|griff|handle)\b.{0,40}(?:kaputt|abgebrochen|abgefallen|broke|snapped|came off|fell off|klemmt|quietscht|wackelt|locker)",
             3.0,
         ),
         (r"(?:kaputt|abgebrochen|broke|klemmt)\b.{0,40}(?:muhle|grinder|kurbel|mahlwerk|griff)", 3.0),
@@ -114,7 +115,14 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (r"werbung machen|promote your|feature your|eure produkte vorstellen", 2.0),
     ],
     "criticism": [
-        (r"unmoglich|enttauscht|enttauschend|disappointed|disappointing|frechheit|armutszeugnis", 3.0),
+        (
+            r"unmoglich|(?<!never )(?<!not )(?<!nie )(?<!nicht )(?:enttauscht|disappointed)|enttauschend|disappointing|frechheit|armutszeugnis",
+            3.0,
+        ),
+        (
+            r"(?:prices?|preise?)\b.{0,30}\b(?:went up|gone up|again|gestiegen|schon wieder|hoch)|getting ridiculous|wird lacherlich|abzocke",
+            2.5,
+        ),
         (r"schlecht\w*|schlimm|worse|terrible|awful|unfreundlich|rude|arrogant|abzocke|rip.?off", 2.0),
         (r"zu teur|viel zu teur|too expensive|overpriced|preiserhohung|price increase|teur geworden", 2.5),
         (r"fruher\b.{0,60}(?:gab|war|besser)|nicht mehr so|used to be|schade|leider nicht mehr", 2.0),
@@ -154,6 +162,10 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             2.0,
         ),
         (r"danke (?:euch|fur|dass)|thank you for|thanks for|weiter so|keep it up|top\b|empfehl\w*|recommend", 1.5),
+        (
+            r"(?:never|not|nie|nicht|kein einziges mal) (?:been )?(?:disappointed|enttauscht)|schnelle (?:lieferung|versand)|fast (?:delivery|shipping)|super schnell|so schnell da|am nachsten tag da",
+            2.5,
+        ),
         (r"😍|❤|💛|🥰|😋|🙌|👏|🤩|💯|🔥", 1.0),
     ],
     "other": [

@@ -222,6 +222,7 @@ class _Fitter:
     model: str
     limit: int
     directory: Path | None
+    _last: tuple[GenerationRequest, list[ChatMessage]] | None = None
 
     @property
     def encoding(self) -> tiktoken.Encoding:
@@ -230,7 +231,10 @@ class _Fitter:
     def render(self, request: GenerationRequest) -> list[ChatMessage]:
         from .prompts import build_messages
 
-        return build_messages(request, directory=self.directory)
+        # fit() measures the request it then returns, and result() renders it again: render once.
+        if self._last is None or self._last[0] is not request:
+            self._last = (request, build_messages(request, directory=self.directory))
+        return self._last[1]
 
     def size(self, request: GenerationRequest) -> int:
         return count_messages(self.render(request), self.model)
@@ -286,7 +290,7 @@ class _Fitter:
         return request
 
     def _tokens(self, text: str | None) -> int:
-        return len(self.encoding.encode_ordinary(text or ""))
+        return _count(text or "", encoding_name_for_model(self.model)[0])
 
     def result(
         self,
