@@ -28,7 +28,7 @@ from pydantic import BaseModel
 
 from .constants import CHANNELS
 from .errors import ProfileError
-from .profiles import BrandProfile, PlatformProfile, VoiceProfile, parse_text
+from .profiles import BrandProfile, PlatformProfile, VoiceProfile, merge_profiles, parse_text
 
 LOCK_TIMEOUT_S = 10.0
 LOCK_POLL_S = 0.005
@@ -131,20 +131,13 @@ def voice_profile_from_texts(
 ) -> VoiceProfile:
     """Validate edited brand and platform texts together and merge them, as load_profile does with files."""
     brand_path, platform_path = personas / brand / "brand.yaml", personas / brand / f"{platform}.yaml"
-    brand_model = parse_text(brand_text, BrandProfile, source=str(brand_path))
-    platform_model = parse_text(platform_text, PlatformProfile, source=str(platform_path))
-    if platform_model.platform != platform:
-        raise ProfileError(
-            f"{platform_path}:1: field 'platform': says {platform_model.platform!r}; fix: set platform: {platform}"
-        )
-    unknown = [t for t in platform_model.tones if t not in brand_model.tones]
-    if unknown:
-        raise ProfileError(
-            f"{platform_path}: field 'tones': refines undefined tone {unknown[0]!r}; "
-            f"fix: define it in brand.yaml first (known: {', '.join(brand_model.tones)})"
-        )
-    version = hashlib.sha256((brand_text + platform_text).encode()).hexdigest()[:16]
-    return VoiceProfile(key=f"{brand}/{platform}", brand=brand_model, platform=platform_model, version=version)
+    return merge_profiles(
+        parse_text(brand_text, BrandProfile, source=str(brand_path)),
+        parse_text(platform_text, PlatformProfile, source=str(platform_path)),
+        key=f"{brand}/{platform}",
+        platform_path=platform_path,
+        version=hashlib.sha256((brand_text + platform_text).encode()).hexdigest()[:16],
+    )
 
 
 # ---------------------------------------------------------------- the form view

@@ -269,24 +269,31 @@ def load_profile(personas: Path | str, brand: str | None, platform: str) -> Voic
     name = resolve_brand(personas, brand)
     brand_path = personas / name / "brand.yaml"
     platform_path = personas / name / f"{platform}.yaml"
-    brand_model = parse_file(brand_path, BrandProfile)
-    platform_model = parse_file(platform_path, PlatformProfile)
-    if platform_model.platform != platform:
+    return merge_profiles(
+        parse_file(brand_path, BrandProfile),
+        parse_file(platform_path, PlatformProfile),
+        key=f"{name}/{platform}",
+        platform_path=platform_path,
+        version=_digest(brand_path.read_bytes() + platform_path.read_bytes()),
+    )
+
+
+def merge_profiles(
+    brand: BrandProfile, platform: PlatformProfile, *, key: str, platform_path: Path, version: str
+) -> VoiceProfile:
+    """Check that a platform profile fits its brand (platform name, refined tones) and merge them."""
+    expected = key.rsplit("/", 1)[-1]
+    if platform.platform != expected:
         raise ProfileError(
-            f"{platform_path}:1: field 'platform': says {platform_model.platform!r}; fix: set platform: {platform}"
+            f"{platform_path}:1: field 'platform': says {platform.platform!r}; fix: set platform: {expected}"
         )
-    _check_tone_refinements(platform_path, brand_model, platform_model)
-    version = _digest(brand_path.read_bytes() + platform_path.read_bytes())
-    return VoiceProfile(key=f"{name}/{platform}", brand=brand_model, platform=platform_model, version=version)
-
-
-def _check_tone_refinements(path: Path, brand: BrandProfile, platform: PlatformProfile) -> None:
     unknown = [t for t in platform.tones if t not in brand.tones]
     if unknown:
         raise ProfileError(
-            f"{path}: field 'tones': refines undefined tone {unknown[0]!r}; "
+            f"{platform_path}: field 'tones': refines undefined tone {unknown[0]!r}; "
             f"fix: define it in brand.yaml first (known: {', '.join(brand.tones)})"
         )
+    return VoiceProfile(key=key, brand=brand, platform=platform, version=version)
 
 
 def _digest(data: bytes) -> str:
