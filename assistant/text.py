@@ -237,10 +237,20 @@ STOPWORDS_DE = frozenset(
         "ihren",
         "ihrer",
         "euch",
+        # urgency words say how, not what: never the "concern" a draft should echo
+        "sofort",
+        "sofortig",
+        "endlich",
+        "dringend",
+        "schnellstmöglich",
+        "umgehend",
     ]
 )
 STOPWORDS_EN = frozenset(
     [
+        "asap",
+        "immediately",
+        "urgent",
         "a",
         "about",
         "after",
