@@ -231,31 +231,6 @@ _HOMOGLYPHS = str.maketrans(
     }
 )
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
-_INVIS = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
-_SPACED = re.compile(r"(?<![^\W\d_])([^\W\d_])[-. ](?=[^\W\d_](?:[-. ][^\W\d_]|\b))")
-_B64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
-
-
-_HOMOGLYPHS = str.maketrans(
-    {
-        "а": "a",
-        "е": "e",
-        "о": "o",
-        "р": "p",
-        "с": "c",
-        "і": "i",
-        "х": "x",
-        "у": "y",
-        "ѕ": "s",
-        "ј": "j",
-        "ԁ": "d",
-        "ɡ": "g",
-        "ν": "v",
-        "ο": "o",
-        "α": "a",
-    }
-)
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
 _SPACED = re.compile(r"(?<![^\W\d_])([^\W\d_])[-. ](?=[^\W\d_](?:[-. ][^\W\d_]|\b))")
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")

@@ -37,10 +37,10 @@ def shared_samples() -> list[dict[str, Any]]:
     return list(yaml.safe_load(SAMPLES.read_text(encoding="utf-8"))["messages"])
 
 
-def sample_message(sample: dict[str, Any]) -> Message:
-    """A Message from one entry of the shared samples."""
+def sample_message(sample: dict[str, Any], *, text_key: str = "message") -> Message:
+    """A Message from one entry of the shared samples (or of a test table, with `text_key="text"`)."""
     return Message(
-        text=sample.get("message", ""),
+        text=sample.get(text_key, "") or "",
         platform=sample["platform"],
         channel=sample.get("channel", "comment"),
         mode=sample.get("mode", "reply"),

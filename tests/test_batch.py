@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from click.testing import CliRunner
 
 from assistant.batch import Job, run
@@ -23,31 +22,17 @@ from assistant.batch_io import CSV_FIELDS, ResultFile, read_rows
 from assistant.cli import cli
 from assistant.config import load_settings
 from assistant.ratelimit import RateLimiter
+from benchmarks.batch_throughput import sample_rows
 
 from . import fakeserver
-from .conftest import ROOT, shared_samples
+from .conftest import ROOT
 
 FIELDS = ["id", "platform", "channel", "mode", "author", "message", "post"]
-CASES = ROOT / "tests" / "data" / "analysis_cases.yaml"
 
 
 def samples() -> list[dict[str, str]]:
     """The shared samples (or the analysis table when ../shared is missing) as input rows."""
-    items = shared_samples() or [
-        dict(case, message=case.get("text", "")) for case in yaml.safe_load(CASES.read_text(encoding="utf-8"))["cases"]
-    ]
-    return [
-        {
-            "platform": item["platform"],
-            "channel": item.get("channel", "comment"),
-            "mode": item.get("mode", "reply"),
-            "author": item.get("author") or "",
-            "message": item.get("message") or "",
-            "post": item.get("post") or "",
-        }
-        for item in items
-        if item.get("message") or item.get("post")
-    ]
+    return sample_rows()
 
 
 def write_csv(path: Path, rows: int, *, ids: bool = True) -> Path:

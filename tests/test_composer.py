@@ -20,14 +20,7 @@ CASES = yaml.safe_load((Path(__file__).parent / "data" / "analysis_cases.yaml").
 
 
 def _own_message(case: dict[str, Any]) -> Message:
-    return Message(
-        text=case.get("text", ""),
-        platform=case["platform"],
-        channel=case.get("channel", "comment"),
-        mode=case.get("mode", "reply"),
-        author=case.get("author"),
-        post=case.get("post"),
-    )
+    return sample_message(case, text_key="text")
 
 
 MESSAGES = [sample_message(s) for s in shared_samples()] + [
