@@ -126,9 +126,8 @@ def repetition(ctx: CheckContext) -> CheckResult:
     if score >= threshold:
         detail = f"{score:.0f}% like an approved reply: “{shorten(past, 80)}”"
         return CheckResult(name="repetition", ok=False, detail=detail)
-    sibling_score = closest_variant(ctx.text, ctx.siblings)
+    sibling_score, sibling = closest_variant(ctx.text, ctx.siblings)
     if sibling_score > 85:
-        sibling = max(ctx.siblings, key=lambda v: closest_variant(ctx.text, [v]))
         detail = f"{sibling_score:.0f}% like another variant: “{shorten(sibling, 60)}”"
         return CheckResult(name="repetition", ok=False, severity="warn", detail=detail)
     return CheckResult(name="repetition", ok=True, detail=f"max {max(score, sibling_score):.0f}% (limit {threshold}%)")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import time
 
@@ -36,12 +35,11 @@ def draft(
     `avoid` lists texts not to write again (a redraft of a variant someone did not like).
     """
     started = time.perf_counter()
-    request, notices = build_request(message, profile, tones, history=history)
-    if avoid:
-        request = dataclasses.replace(request, avoid=list(avoid))
+    request, notices = build_request(message, profile, tones, history=history, avoid=avoid)
     message = request.message
-    generation = _generate(backend or OfflineBackend(), request, fallback)
-    drafts = _check_and_repair(generation, request, backend or OfflineBackend())
+    chosen = backend or OfflineBackend()
+    generation = _generate(chosen, request, fallback)
+    drafts = _check_and_repair(generation, request, chosen)
     told = next((d for d in drafts if d.ok), drafts[0])
     return DraftSet(
         backend=generation.backend,
@@ -58,7 +56,12 @@ def draft(
 
 
 def build_request(
-    message: Message, profile: VoiceProfile, tones: list[str] | None = None, *, history: Store | None = None
+    message: Message,
+    profile: VoiceProfile,
+    tones: list[str] | None = None,
+    *,
+    history: Store | None = None,
+    avoid: list[str] | None = None,
 ) -> tuple[GenerationRequest, list[str]]:
     """Validate and analyse the input, recall the history: what every backend gets (plus notices)."""
     message, notices = prepare_message(message)
@@ -71,6 +74,7 @@ def build_request(
         tones=resolve_tones(profile, tones),
         examples=remembered.examples,
         history=remembered.history,
+        avoid=list(avoid or []),
     )
     return request, notices
 

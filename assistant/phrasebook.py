@@ -64,12 +64,6 @@ CONCRETE = frozenset(
 )
 
 
-def render(templates: list[str], slots: dict[str, str], address: str, rng: random.Random) -> str:
-    """Pick a template whose slots are all filled (concrete ones first) and fill it; '' if none fits."""
-    options = render_all(templates, slots, address, rng)
-    return options[0] if options else ""
-
-
 def render_all(
     templates: list[str], slots: dict[str, str], address: str, rng: random.Random, *, variety: int = 0
 ) -> list[str]:

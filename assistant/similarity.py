@@ -12,22 +12,6 @@ from rapidfuzz import fuzz, process
 from .text import fold, words
 
 
-def similarity(a: str, b: str) -> float:
-    """Token-set similarity 0-100, ignoring case, umlauts and word order."""
-    return float(fuzz.token_set_ratio(fold(a), fold(b)))
-
-
-def most_similar(text: str, others: Sequence[str]) -> tuple[float, str]:
-    """The highest similarity to any of `others`, and that text ('' when there are none)."""
-    if not others:
-        return 0.0, ""
-    match = process.extractOne(fold(text), _folded(tuple(others)), scorer=fuzz.token_set_ratio)
-    if match is None:
-        return 0.0, ""
-    _, score, index = match
-    return float(score), others[index]
-
-
 def repetition(text: str, history: Sequence[str], known: tuple[str, ...]) -> tuple[float, str]:
     """How much a draft repeats past replies in its own words: facts and sign-offs don't count."""
     if not history:
@@ -95,9 +79,10 @@ def _strip_known(text: str, known: tuple[str, ...]) -> str:
     return " ".join(words(folded))
 
 
-def closest_variant(text: str, variants: Sequence[str]) -> float:
-    """Plain edit-distance similarity 0-100 to the closest other variant: do two tones read alike?"""
-    return max((float(fuzz.ratio(fold(text), fold(v))) for v in variants), default=0.0)
+def closest_variant(text: str, variants: Sequence[str]) -> tuple[float, str]:
+    """Plain edit-distance similarity 0-100 to the closest other variant (and that variant)."""
+    scored = [(float(fuzz.ratio(fold(text), fold(v))), v) for v in variants]
+    return max(scored, default=(0.0, ""))
 
 
 def ranked(text: str, others: Sequence[str], *, limit: int) -> list[tuple[float, int]]:

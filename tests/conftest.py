@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,3 +62,17 @@ def _no_user_configuration(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: py
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+
+
+@pytest.fixture
+def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """For app tests: a private copy of the personas and a data directory; the app runs from the root."""
+    import streamlit as st
+
+    shutil.copytree(PERSONAS, tmp_path / "personas")
+    monkeypatch.setenv("REPLYVOICE_PERSONAS", str(tmp_path / "personas"))
+    monkeypatch.setenv("REPLYVOICE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("REPLYVOICE_BACKEND", "offline")
+    monkeypatch.chdir(ROOT)
+    yield tmp_path
+    st.cache_resource.clear()  # cached stores and clients belong to this test's folders

@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from assistant.store import Store
 
-from .conftest import PERSONAS, ROOT
+from .conftest import ROOT
 
 REFUND = "ich will mein geld zurück. SOFORT!!!11"
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private data directory and copy of the personas; the app runs from the repository root."""
-    shutil.copytree(PERSONAS, tmp_path / "personas")
-    monkeypatch.setenv("REPLYVOICE_PERSONAS", str(tmp_path / "personas"))
-    monkeypatch.setenv("REPLYVOICE_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("REPLYVOICE_BACKEND", "offline")
-    monkeypatch.chdir(ROOT)
-    yield tmp_path
-    st.cache_resource.clear()
+def env(app_env: Path) -> Path:
+    """A private data directory and copy of the personas (see conftest.app_env)."""
+    return app_env
 
 
 def start() -> AppTest:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from assistant import Message, draft, load_profile
@@ -19,18 +16,13 @@ from .conftest import PERSONAS, ROOT
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def env(app_env: Path) -> Path:
     """Two approved replies in a private data directory."""
-    shutil.copytree(PERSONAS, tmp_path / "personas")
-    monkeypatch.setenv("REPLYVOICE_PERSONAS", str(tmp_path / "personas"))
-    monkeypatch.setenv("REPLYVOICE_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.chdir(ROOT)
-    with Store(directory=tmp_path / "data") as store:
+    with Store(directory=app_env / "data") as store:
         for platform, text in (("tiktok", "Welche Bohne für Cold Brew?"), ("facebook", "Paket kam nicht an, 51877")):
             result = draft(Message(text=text, platform=platform), load_profile(PERSONAS, None, platform))
             store.approve(store.save_draft_set(result), "warm", f"<b>{platform}</b> [link](http://x.example)")
-    yield tmp_path
-    st.cache_resource.clear()
+    return app_env
 
 
 def history_page() -> AppTest:

@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from assistant.ui.safe import md
 
-from .conftest import PERSONAS, ROOT
+from .conftest import ROOT
 
 PREFIX = "prof_bohnenkiez_tiktok.yaml"
 
 
 @pytest.fixture
-def personas(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private copy of the personas and data directory; the app runs from the repository root."""
-    shutil.copytree(PERSONAS, tmp_path / "personas")
-    monkeypatch.setenv("REPLYVOICE_PERSONAS", str(tmp_path / "personas"))
-    monkeypatch.setenv("REPLYVOICE_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("REPLYVOICE_BACKEND", "offline")
-    monkeypatch.chdir(ROOT)
-    yield tmp_path / "personas"
-    st.cache_resource.clear()
+def personas(app_env: Path) -> Path:
+    """The private copy of the personas the app edits (see conftest.app_env)."""
+    return app_env / "personas"
 
 
 def open_tiktok() -> AppTest:

@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from .conftest import PERSONAS, ROOT
+from .conftest import ROOT
 from .fakeserver import FakeOpenAI
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private data directory and copy of the personas; the app runs from the repository root."""
-    shutil.copytree(PERSONAS, tmp_path / "personas")
-    monkeypatch.setenv("REPLYVOICE_PERSONAS", str(tmp_path / "personas"))
-    monkeypatch.setenv("REPLYVOICE_DATA_DIR", str(tmp_path / "data"))
+def env(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app's folders, with no backend chosen by the environment."""
     monkeypatch.delenv("REPLYVOICE_BACKEND", raising=False)
-    monkeypatch.chdir(ROOT)
-    yield tmp_path
-    st.cache_resource.clear()
+    return app_env
 
 
 def settings_page() -> AppTest:

@@ -116,7 +116,7 @@ def fresh(
         lean = attempt - first_attempt >= FRESH_ATTEMPTS // 2
         text = compose(request, tone, attempt=attempt, avoid={*(avoid or ()), *(["repetition"] if lean else [])})
         past = repetition(text, [*request.history, *request.avoid], request.profile.public_texts())[0]
-        alike = closest_variant(text, taken) > VARIANTS_ALIKE
+        alike = closest_variant(text, taken)[0] > VARIANTS_ALIKE
         score = max(past, 100.0 if alike else 0.0) + (0 if _specific(text, request) else 50)
         if score < threshold:
             return text
