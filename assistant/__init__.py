@@ -1,9 +1,9 @@
 """replyvoice: individual replies in a brand's voice for TikTok, Instagram and Facebook."""
 
-from .drafting import draft
-from .errors import BackendError, ConfigError, InputError, ProfileError, ReplyvoiceError
-from .models import Analysis, CheckResult, Draft, DraftSet, Handoff, Message
-from .profiles import VoiceProfile, load_profile
+from assistant.errors import BackendError, ConfigError, InputError, ProfileError, ReplyvoiceError
+from assistant.models import Analysis, CheckResult, Draft, DraftSet, Handoff, Message
+from assistant.pipeline import draft
+from assistant.profiles.loading import VoiceProfile, load_profile
 
 __all__ = [
     "Analysis",

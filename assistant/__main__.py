@@ -1,5 +1,5 @@
 """`python -m assistant` runs the replyvoice command."""
 
-from .cli import main
+from assistant.cli.root import main
 
 main()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .models import Analysis, Handoff, Message
-from .profiles import VoiceProfile
-from .text import clean, shorten
+from assistant.models import Analysis, Handoff, Message
+from assistant.profiles.loading import VoiceProfile
+from assistant.text import clean, shorten
 
 QUOTE_LIMIT = 500
 LABELS = {

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .constants import Channel, Mode, Platform
+from assistant.defaults import Channel, Mode, Platform
 
 Intent = Literal[
     "refund_request",
@@ -49,7 +49,7 @@ class Message(_Model):
 class Span(_Model):
     """A piece of personal data found in the message."""
 
-    kind: Literal["email", "phone", "order_id", "iban"]
+    kind: Literal["email", "phone", "order_id", "iban", "card"]
     start: int
     end: int
     text: str

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .text import fold, words
+from assistant.text import fold, words
 
 
 def repetition(text: str, history: Sequence[str], known: tuple[str, ...]) -> tuple[float, str]:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from assistant.batch import Job, run
-from assistant.config import load_settings
+from assistant.batch.jobs import Job, run
+from assistant.settings import load_settings
 
 from .common import ROOT, save, table
 

@@ -34,7 +34,7 @@ def run(repeat: int = 20) -> list[dict[str, object]]:
         [
             sys.executable,
             "-c",
-            "import sys, assistant.cli, assistant.drafting; "
+            "import sys, assistant.cli.root, assistant.pipeline; "
             "print(sorted(m for m in ('streamlit', 'openai') if m in sys.modules))",
         ],
         cwd=ROOT,

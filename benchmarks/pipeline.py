@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from assistant import Message, draft, load_profile
-from assistant.store import Store
+from assistant.history.store import Store
 
 from .common import ROOT, save, stats, table
 

@@ -8,10 +8,10 @@ import tempfile
 from pathlib import Path
 
 from assistant import Message, load_profile
-from assistant.batch import Job, run
-from assistant.config import load_settings
-from assistant.drafting import build_request
-from assistant.tokens import budget_request
+from assistant.backends.openai.tokens import budget_request
+from assistant.batch.jobs import Job, run
+from assistant.pipeline import build_request
+from assistant.settings import load_settings
 
 from .batch_throughput import delay_server, sample_rows, server_requests, write_input
 from .common import ROOT, save, table

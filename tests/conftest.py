@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from assistant import DraftSet, Message, draft, load_profile
-from assistant.profiles import VoiceProfile
+from assistant.profiles.loading import VoiceProfile
 
 ROOT = Path(__file__).resolve().parent.parent
 PERSONAS = ROOT / "personas"

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from assistant.analysis import analyse
+from assistant.analysis.reading import analyse
 from assistant.models import INTENTS, Analysis, Entities, Message
-from assistant.profiles import load_profile
+from assistant.profiles.loading import load_profile
 
 HERE = Path(__file__).resolve().parent
 PERSONAS = HERE.parent / "personas"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant.access import AccessPolicy, DraftQuota
 from assistant.errors import InputError
+from assistant.ui.access import AccessPolicy, DraftQuota
 
 from .conftest import ROOT
 

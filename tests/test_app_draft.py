@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant.store import Store
+from assistant.history.store import Store
 
 from .conftest import ROOT
 

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant import Message, draft, load_profile
-from assistant.store import Store
+from assistant.history.store import Store
 
 from .conftest import PERSONAS, ROOT
 

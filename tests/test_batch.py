@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from assistant.batch import Job, run
-from assistant.batch_api import collect, emit
-from assistant.batch_io import CSV_FIELDS, ResultFile, read_rows
-from assistant.cli import cli
-from assistant.config import load_settings
-from assistant.ratelimit import RateLimiter
+from assistant.batch.files import CSV_FIELDS, ResultFile, read_rows
+from assistant.batch.jobs import Job, run
+from assistant.batch.openai_files import collect, emit
+from assistant.batch.ratelimit import RateLimiter
+from assistant.cli.root import cli
+from assistant.settings import load_settings
 from benchmarks.batch_throughput import sample_rows
 
 from . import fakeserver

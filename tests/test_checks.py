@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.analysis import analyse
-from assistant.checks import CheckContext, run_checks
+from assistant.analysis.reading import analyse
+from assistant.guard.checks import CheckContext, run_checks
 from assistant.models import Message
 
 from .conftest import profile_for

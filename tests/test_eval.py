@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assistant.cli import cli
+from assistant.batch.evaluation import load_suite, run_suite
+from assistant.cli.root import cli
 from assistant.errors import ProfileError
-from assistant.evaluation import load_suite, run_suite
 from assistant.models import INTENTS
 
 from .conftest import PERSONAS

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from assistant import Message, draft
-from assistant.backends.openai_compat import OpenAIBackend
-from assistant.config import OpenAISettings
+from assistant.backends.openai.backend import OpenAIBackend
 from assistant.errors import BackendError
+from assistant.settings import OpenAISettings
 
 try:
     from conftest import profile_for

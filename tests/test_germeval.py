@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from assistant import Message, draft
-from assistant.analysis import PROFANITY
+from assistant.analysis.reading import PROFANITY
 from assistant.models import DraftSet
 
 from .conftest import GERMEVAL, needs_shared, profile_for

@@ -15,13 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant import Message, draft
-from assistant.analysis import analyse
-from assistant.checks import CheckContext, run_checks
-from assistant.cli import cli
-from assistant.constants import MESSAGE_HARD_CAP, MESSAGE_SOFT_CAP
+from assistant.analysis.reading import analyse
+from assistant.backends.openai.redaction import PLACEHOLDER, redact, restore
+from assistant.cli.root import cli
+from assistant.defaults import MESSAGE_HARD_CAP, MESSAGE_SOFT_CAP
 from assistant.errors import InputError, ProfileError
-from assistant.profiles import BrandProfile, PlatformProfile, parse_text
-from assistant.redaction import PLACEHOLDER, redact, restore
+from assistant.guard.checks import CheckContext, run_checks
+from assistant.profiles.loading import BrandProfile, PlatformProfile, parse_text
 
 try:
     from conftest import PERSONAS, profile_for

@@ -19,12 +19,12 @@ import pytest
 import yaml
 
 from assistant import Message, draft
-from assistant.analysis import analyse
-from assistant.backends.openai_compat import OpenAIBackend
-from assistant.config import OpenAISettings
+from assistant.analysis.reading import analyse
+from assistant.backends.openai.backend import OpenAIBackend
+from assistant.backends.openai.prompting import canary, render_system
 from assistant.models import DraftSet
-from assistant.profiles import VoiceProfile
-from assistant.prompts import canary, render_system
+from assistant.profiles.loading import VoiceProfile
+from assistant.settings import OpenAISettings
 from assistant.text import fold, words
 
 try:

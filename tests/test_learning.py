@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from assistant import Message, draft
-from assistant.learning import edit_summary
-from assistant.store import Store
+from assistant.history.habits import edit_summary
+from assistant.history.store import Store
 
 from .conftest import profile_for, sample_message, shared_samples
 
@@ -53,7 +53,7 @@ def test_the_team_phrasing_is_inspiration_not_copy(store: Store) -> None:
 
 
 def test_examples_reach_the_request(store: Store) -> None:
-    from assistant.drafting import build_request
+    from assistant.pipeline import build_request
 
     profile = profile_for("tiktok")
     first = draft(OWN[0], profile)

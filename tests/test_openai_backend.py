@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 
 from assistant.backends.base import GenerationRequest, RepairRequest
-from assistant.backends.openai_compat import MalformedOutput, OpenAIBackend, doctor, parse_drafts
-from assistant.config import OpenAISettings, load_settings, openai_configured
+from assistant.backends.openai.backend import MalformedOutput, OpenAIBackend, doctor, parse_drafts
+from assistant.backends.openai.prompting import build_messages
 from assistant.errors import BackendError, ConfigError
 from assistant.models import Analysis, CheckResult, Message
-from assistant.profiles import load_profile
-from assistant.prompts import build_messages
+from assistant.profiles.loading import load_profile
+from assistant.settings import OpenAISettings, load_settings, openai_configured
 
 try:
     from fakeserver import FakeOpenAI, Reply, content, drop, hang, refusal, status
@@ -500,7 +500,7 @@ def test_openai_configured(tmp_path: Path, env: dict[str, str], configured: bool
 
 
 def test_importing_the_backend_does_not_import_the_sdk() -> None:
-    code = "import sys, assistant.backends.openai_compat; print('openai' in sys.modules)"
+    code = "import sys, assistant.backends.openai.backend; print('openai' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert result.stdout.strip() == "False"
 

@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 
 from assistant.backends.base import GenerationRequest
+from assistant.backends.openai.prompting import build_messages, build_repair_messages, redact_request, restore_drafts
+from assistant.analysis.pii import find, luhn_valid
+from assistant.backends.openai.redaction import Redaction, redact, restore
 from assistant.models import Message
-from assistant.prompts import build_messages, build_repair_messages, redact_request, restore_drafts
-from assistant.redaction import Redaction, find, luhn_valid, redact, restore
 
 try:
     from conftest import profile_for
@@ -165,7 +166,7 @@ def test_redaction_can_be_switched_off_per_profile() -> None:
 
 
 def test_logs_name_kinds_and_counts_never_values(caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.DEBUG, logger="assistant.redaction"):
+    with caplog.at_level(logging.DEBUG, logger="assistant.backends.openai.redaction"):
         redact(SAMPLE, order_pattern=ORDER_PATTERN)
     logged = caplog.text
     assert "email" in logged and "phone" in logged
@@ -174,7 +175,7 @@ def test_logs_name_kinds_and_counts_never_values(caplog: pytest.LogCaptureFixtur
 
 
 def _request(text: str, channel: str = "dm", **fields: Any) -> GenerationRequest:
-    from assistant.analysis import analyse
+    from assistant.analysis.reading import analyse
 
     profile = profile_for("instagram")
     message = Message(text=text, platform="instagram", channel=channel, **fields)  # type: ignore[arg-type]

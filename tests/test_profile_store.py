@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from assistant.errors import ProfileError
-from assistant.profile_store import (
+from assistant.profiles.editing import (
     ProfileConflict,
     apply_form,
     form_fields,
@@ -24,7 +24,7 @@ from assistant.profile_store import (
     voice_profile_from_texts,
     widget_value,
 )
-from assistant.profiles import BrandProfile, PlatformProfile, parse_text
+from assistant.profiles.loading import BrandProfile, PlatformProfile, parse_text
 
 from .conftest import PERSONAS
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import ProfileError
-from assistant.profiles import BrandProfile, PlatformProfile, load_profile, parse_text, validate_dir
+from assistant.profiles.loading import BrandProfile, PlatformProfile, load_profile, parse_text, validate_dir
 
 from .conftest import PERSONAS, profile_for
 

@@ -10,9 +10,7 @@ import jinja2
 import pytest
 
 from assistant.backends.base import GenerationRequest, RepairRequest
-from assistant.models import Analysis, CheckResult, Escalation, Message, Span
-from assistant.profiles import VoiceProfile, load_profile
-from assistant.prompts import (
+from assistant.backends.openai.prompting import (
     PROMPTS_DIR,
     banned_phrases,
     build_format_fix_messages,
@@ -21,6 +19,8 @@ from assistant.prompts import (
     neutralise,
     render,
 )
+from assistant.models import Analysis, CheckResult, Escalation, Message, Span
+from assistant.profiles.loading import VoiceProfile, load_profile
 
 PERSONAS = Path(__file__).resolve().parent.parent / "personas"
 

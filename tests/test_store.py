@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Message, draft
-from assistant.store import SCHEMA_VERSION, Store, StoreError
+from assistant.history.store import SCHEMA_VERSION, Store, StoreError
 
 from .conftest import ROOT, profile_for
 
@@ -120,7 +120,7 @@ def _jsonl(store: Store) -> str:
 WRITER = """
 import sys
 from assistant import Message, draft, load_profile
-from assistant.store import Store
+from assistant.history.store import Store
 store = Store(directory=sys.argv[1])
 profile = load_profile("personas", None, "tiktok")
 result = draft(Message(text="welcher mahlgrad?", platform="tiktok"), profile)

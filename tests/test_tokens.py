@@ -10,11 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.backends.base import GenerationRequest
-from assistant.config import Price
-from assistant.errors import ConfigError
-from assistant.models import Analysis, Message
-from assistant.profiles import load_profile
-from assistant.tokens import (
+from assistant.backends.openai.tokens import (
     SPECS,
     TRUNCATION_MARKER,
     EncodingIntegrityError,
@@ -27,6 +23,10 @@ from assistant.tokens import (
     get_encoding,
     read_bpe,
 )
+from assistant.errors import ConfigError
+from assistant.models import Analysis, Message
+from assistant.profiles.loading import load_profile
+from assistant.settings import Price
 
 PERSONAS = Path(__file__).resolve().parent.parent / "personas"
 

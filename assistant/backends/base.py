@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..models import Analysis, CheckResult, Message
-from ..profiles import VoiceProfile
+from assistant.models import Analysis, CheckResult, Message
+from assistant.profiles.loading import VoiceProfile
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -44,6 +44,8 @@ class Generation:
     notices: list[str] = field(default_factory=list)
     # Set when another backend failed and these drafts are the offline fallback.
     fallback_reason: str | None = None
+    # What the writer was shown that no draft may quote (the system prompt, its canary).
+    confidential: list[str] = field(default_factory=list)
 
 
 class Backend(Protocol):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant import Message, ReplyvoiceError, draft
-from assistant.access import DraftQuota
-from assistant.constants import CHANNELS, MODES
+from assistant.defaults import CHANNELS, MODES
 from assistant.models import Draft, DraftSet
-from assistant.profiles import VoiceProfile
+from assistant.profiles.loading import VoiceProfile
 from assistant.ui import state
 from assistant.ui import variants as v
+from assistant.ui.access import DraftQuota
 from assistant.ui.safe import md
 
 S = st.session_state

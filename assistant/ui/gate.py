@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.access import AccessPolicy
+from assistant.ui.access import AccessPolicy
 
 
 def require_login() -> None:

@@ -7,8 +7,8 @@ import io
 import streamlit as st
 
 from assistant import ReplyvoiceError
+from assistant.history.store import Approval
 from assistant.models import INTENTS
-from assistant.store import Approval
 from assistant.ui import state
 from assistant.ui.safe import md
 

@@ -9,8 +9,8 @@ from typing import Any
 import streamlit as st
 
 from assistant import Message, ProfileError, ReplyvoiceError, draft
-from assistant.constants import CHANNELS
-from assistant.profile_store import (
+from assistant.defaults import CHANNELS
+from assistant.profiles.editing import (
     FormField,
     ProfileConflict,
     apply_form,
@@ -23,7 +23,7 @@ from assistant.profile_store import (
     voice_profile_from_texts,
     widget_value,
 )
-from assistant.profiles import parse_text
+from assistant.profiles.loading import parse_text
 from assistant.ui import state
 from assistant.ui.safe import md
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant import ReplyvoiceError
-from assistant.store import data_dir
+from assistant.settings import data_dir
 from assistant.ui import state
 from assistant.ui.safe import md
 
@@ -47,7 +47,7 @@ def backend_settings() -> tuple[str, str, str]:
 
 def test_connection(base_url: str, model: str) -> None:
     """Run the same checks as `replyvoice doctor` and show each result."""
-    from assistant.backends.openai_compat import doctor
+    from assistant.backends.openai.backend import doctor
 
     try:
         with st.spinner("Testing the connection…"):

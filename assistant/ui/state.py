@@ -10,10 +10,10 @@ from typing import Any
 import streamlit as st
 
 from assistant.backends.base import Backend
-from assistant.config import ENV_KEY, OpenAISettings, load_settings, openai_configured
-from assistant.constants import PLATFORMS
-from assistant.profiles import VoiceProfile, list_brands, load_profile
-from assistant.store import Store, data_dir
+from assistant.defaults import PLATFORMS
+from assistant.history.store import Store
+from assistant.profiles.loading import VoiceProfile, list_brands, load_profile
+from assistant.settings import ENV_KEY, OpenAISettings, data_dir, load_settings, openai_configured
 
 S = st.session_state
 BACKENDS = {"offline": "Offline composer (no network)", "openai": "OpenAI-compatible endpoint"}
@@ -133,7 +133,7 @@ def openai_settings(base_url: str, model: str) -> OpenAISettings:
 
 @st.cache_resource(show_spinner=False, on_release=lambda backend: backend.close())
 def _openai_backend(base_url: str, model: str, key_digest: str, _settings: OpenAISettings) -> Backend:
-    from assistant.backends.openai_compat import OpenAIBackend
+    from assistant.backends.openai.backend import OpenAIBackend
 
     return OpenAIBackend(settings=_settings)
 

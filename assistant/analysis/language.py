@@ -1,0 +1,103 @@
+"""Language identification: fast stopword vote for German/English, py3langid for the rest."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from assistant.text import STOPWORDS_DE, STOPWORDS_EN, words
+
+UNDETERMINED = "und"
+_GERMAN_CHARS = re.compile(r"[äöüß]", re.IGNORECASE)
+_EN_ONLY = STOPWORDS_EN - STOPWORDS_DE
+_DE_ONLY = STOPWORDS_DE - STOPWORDS_EN
+_DE_HINTS = frozenset(
+    [
+        "nicht",
+        "ich",
+        "bin",
+        "kaffee",
+        "bestellung",
+        "danke",
+        "bitte",
+        "geld",
+        "zurück",
+        "paket",
+        "euer",
+        "eure",
+        "mein",
+        "wo",
+        "welcher",
+        "welche",
+        "habt",
+        "gibt",
+        "sind",
+        "kann",
+        "hallo",
+        "moin",
+        "servus",
+        "tschüss",
+        "lieferung",
+        "nix",
+        "nich",
+        "net",
+        "isch",
+    ]
+)
+_EN_HINTS = frozenset(
+    [
+        "the",
+        "you",
+        "your",
+        "thanks",
+        "thank",
+        "please",
+        "order",
+        "coffee",
+        "beans",
+        "where",
+        "when",
+        "hey",
+        "love",
+        "great",
+        "awesome",
+    ]
+)
+
+
+def detect_language(text: str, *, thorough: bool = True) -> str:
+    """ISO 639-1 code of the text's language, or 'und' when undecided.
+
+    `thorough=False` skips the statistical model (0.5 s to load) and answers 'und' where the
+    German/English vote is inconclusive: enough for checking our own drafts.
+    """
+    tokens = [w.lower() for w in words(text) if not w.isdigit()]
+    if not tokens:
+        return UNDETERMINED
+    de, en = _votes(tokens, text)
+    covered = (de + en) / len(tokens) >= 0.3 or len(tokens) <= 3
+    if de != en and max(de, en) >= 1 and covered:
+        return "de" if de > en else "en"
+    if sum(len(t) for t in tokens) < 4 or not thorough:
+        return UNDETERMINED
+    return _langid(text)
+
+
+def _votes(tokens: list[str], text: str) -> tuple[float, float]:
+    de = sum(1 for t in tokens if t in _DE_ONLY or t in _DE_HINTS)
+    en = sum(1 for t in tokens if t in _EN_ONLY or t in _EN_HINTS)
+    return de + 1.5 * bool(_GERMAN_CHARS.search(text)), float(en)
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    # Imported lazily: loading the model costs ~0.5 s, and most messages never need it.
+    from py3langid import langid
+
+    return langid
+
+
+def _langid(text: str) -> str:
+    language, _ = _identifier().classify(text)
+    return str(language)

@@ -1,0 +1,42 @@
+"""Which of the profile's facts answer a message: keyword and intent matching."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.models import Analysis
+from assistant.profiles.loading import Fact, VoiceProfile
+from assistant.text import fold
+
+
+def relevant_facts(text: str, analysis: Analysis, profile: VoiceProfile, limit: int = 2) -> list[Fact]:
+    """Facts whose keywords occur in the text (or which serve the intent), best first."""
+    folded = fold(text)
+    scored = []
+    for index, fact in enumerate(profile.brand.facts):
+        hits = [k for k in fact.keywords if _keyword_rx(k).search(folded)]
+        score = 2.0 * len(hits) + (3.0 if analysis.intent in fact.intents else 0.0)
+        score += 0.5 * any(i in fact.intents for i in analysis.secondary_intents)
+        if score:
+            scored.append((score, -index, fact))
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [fact for _, _, fact in scored[:limit]]
+
+
+@lru_cache(maxsize=512)
+def _keyword_rx(keyword: str) -> re.Pattern[str]:
+    # Keywords match at a word start, so "recycl" finds "recyclebar" but "abo" not "zabou".
+    return re.compile(rf"(?<!\w){re.escape(fold(keyword))}")
+
+
+def relevant_tips(text: str, profile: VoiceProfile) -> list[Fact]:
+    """Brand-free tips (for comments on other creators' posts) whose keywords occur in text."""
+    folded = fold(text)
+    return [tip for tip in profile.brand.tips if any(_keyword_rx(k).search(folded) for k in tip.keywords)]
+
+
+def fact_mentions(fact: Fact, word: str) -> bool:
+    """True when a word of the message is one of the fact's keywords (or starts with one)."""
+    folded = fold(word)
+    return any(folded.startswith(fold(k)) for k in fact.keywords if " " not in k)

@@ -1,0 +1,267 @@
+"""`replyvoice batch`, `replyvoice batch collect` and `replyvoice eval` (registered at the end of cli.py)."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from assistant.defaults import PLATFORMS
+
+F = Callable[..., Any]
+
+
+def _helpers() -> tuple[Callable[[F], F], Callable[[str | None], Any]]:
+    """one_line_errors and _backend from cli.py (imported late: cli.py imports this module last)."""
+    from assistant.cli.root import _backend, one_line_errors
+
+    return one_line_errors, _backend
+
+
+def _one_line_errors(func: F) -> F:
+    """cli.one_line_errors, resolved when the command runs."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return _helpers()[0](func)(*args, **kwargs)
+
+    return wrapper
+
+
+class _DefaultRun(click.Group):
+    """`replyvoice batch INPUT ...` means `replyvoice batch run INPUT ...`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Insert `run` unless a subcommand or --help comes first."""
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = ["run", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultRun)
+def batch() -> None:
+    """Draft replies for many messages at once (CSV or JSONL in, JSONL or CSV out).
+
+    \b
+    Input columns: id, platform, channel, mode, author, message, post
+    (only message and platform are required; id defaults to the line number).
+    Results are appended as each row finishes: rerun the same command after
+    Ctrl-C or a crash and it continues where it stopped.
+
+    \b
+    Examples:
+      replyvoice batch comments.csv --output drafts.jsonl
+      replyvoice batch comments.csv -o drafts.csv --backend openai --concurrency 16 --rpm 500
+      replyvoice batch comments.jsonl --emit-openai-batch requests.jsonl
+      replyvoice batch collect results.jsonl --input comments.jsonl --output drafts.jsonl
+    """
+
+
+def _common(func: F) -> F:
+    options = [
+        click.option("--output", "-o", "output", type=click.Path(dir_okay=False), help="Result file (appended)."),
+        click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), help="Default: by --output suffix."),
+        click.option("--platform", "-p", type=click.Choice(PLATFORMS), help="Platform for rows without one."),
+        click.option("--personas", default="personas", show_default=True, type=click.Path(file_okay=False)),
+        click.option("--brand", default=None, help="Brand folder name (default: the only or first one)."),
+        click.option("--tones", default=None, help="Comma-separated tones (default: the brand's default tones)."),
+        click.option("--no-fallback", is_flag=True, help="Count a failed request as a failed row instead."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress output (the summary is still printed)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@batch.command("run")
+@click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, dir_okay=False))
+@_common
+@click.option("--backend", type=click.Choice(["offline", "openai"]), help="Default: openai if configured.")
+@click.option("--concurrency", "-j", default=8, show_default=True, type=click.IntRange(1, 512), help="openai only.")
+@click.option("--rpm", type=click.FloatRange(min=0, min_open=True), help="Requests per minute at most (openai).")
+@click.option("--tpm", type=click.FloatRange(min=0, min_open=True), help="Tokens per minute at most (openai).")
+@click.option(
+    "--emit-openai-batch",
+    "emit_file",
+    type=click.Path(dir_okay=False),
+    help="Write the requests as an OpenAI Batch API file instead of drafting.",
+)
+@_one_line_errors
+def run(
+    input_path: str,
+    backend: str | None,
+    concurrency: int,
+    rpm: float | None,
+    tpm: float | None,
+    emit_file: str | None,
+    **options: Any,
+) -> None:
+    """Draft every row of INPUT and append the results to --output."""
+    from assistant.batch.jobs import run as run_batch
+
+    if emit_file:
+        return _emit(Path(input_path), Path(emit_file), options)
+    job = _job(Path(input_path), options)
+    _, choose = _helpers()
+    with choose(backend) as chosen:
+        settings = getattr(chosen, "settings", None) if chosen.name == "openai" else None
+        with _interruptible() as reporter:
+            summary = run_batch(
+                job,
+                settings=settings,
+                concurrency=concurrency,
+                rpm=rpm,
+                tpm=tpm,
+                reporter=reporter,
+                make_progress=_progress(options["quiet"]),
+            )
+    _finish(summary)
+
+
+@batch.command("collect")
+@click.argument("results", type=click.Path(exists=True, dir_okay=False))
+@click.option("--input", "-i", "input_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@_common
+@_one_line_errors
+def collect(results: str, input_path: str, **options: Any) -> None:
+    """Turn an OpenAI Batch API results file into the same output as `batch` (needs the input).
+
+    \b
+    Example:
+      replyvoice batch collect batch_abc_output.jsonl --input comments.csv --output drafts.jsonl
+    """
+    from assistant.batch.openai_files import batch_settings
+    from assistant.batch.openai_files import collect as collect_results
+
+    job = _job(Path(input_path), options)
+    with _interruptible() as reporter:
+        summary = collect_results(
+            job, Path(results), settings=batch_settings(), reporter=reporter, make_progress=_progress(options["quiet"])
+        )
+    _finish(summary)
+
+
+def _job(input_path: Path, options: dict[str, Any]) -> Any:
+    from assistant.batch.files import format_of
+    from assistant.batch.jobs import Job
+    from assistant.errors import InputError
+
+    if not options["output"]:
+        raise InputError("missing --output FILE (or --emit-openai-batch FILE)")
+    output = Path(options["output"])
+    tones = [t.strip() for t in options["tones"].split(",") if t.strip()] if options["tones"] else None
+    return Job(
+        input=input_path,
+        output=output,
+        format=format_of(output, options["fmt"]),
+        personas=Path(options["personas"]),
+        brand=options["brand"],
+        tones=tones,
+        fallback=not options["no_fallback"],
+        platform=options["platform"],
+    )
+
+
+def _emit(input_path: Path, target: Path, options: dict[str, Any]) -> None:
+    from assistant.batch.jobs import Job, Reporter
+    from assistant.batch.openai_files import batch_settings, emit
+
+    tones = [t.strip() for t in options["tones"].split(",") if t.strip()] if options["tones"] else None
+    job = Job(
+        input=input_path,
+        output=target,
+        personas=Path(options["personas"]),
+        brand=options["brand"],
+        tones=tones,
+        platform=options["platform"],
+    )
+    reporter = Reporter()
+    settings = batch_settings()
+    counts = emit(job, target, settings=settings, reporter=reporter)
+    for note in reporter.notes:
+        click.echo(note, err=True)
+    click.echo(
+        f"wrote {counts.requests} requests for {settings.model} to {target} "
+        f"(malformed {counts.malformed}, failed {counts.failed}); upload it with purpose=batch, then "
+        f"`replyvoice batch collect RESULTS.jsonl --input {input_path} --output OUT`",
+        err=True,
+    )
+    if counts.failed:
+        raise click.exceptions.Exit(1)
+
+
+def _progress(quiet: bool) -> Callable[[int], Any]:
+    from assistant.batch.progress import Progress
+
+    return lambda total: Progress(total=total, enabled=not quiet)
+
+
+@contextmanager
+def _interruptible() -> Iterator[Any]:
+    """A Reporter whose stop flag the first Ctrl-C sets; the second Ctrl-C stops at once."""
+    from assistant.batch.jobs import Reporter
+
+    reporter = Reporter()
+    if threading.current_thread() is not threading.main_thread():
+        yield reporter
+        return
+
+    def on_sigint(signum: int, frame: Any) -> None:
+        if reporter.stop.is_set():
+            raise KeyboardInterrupt
+        reporter.stop.set()
+        reporter.note("stopping after the rows in progress (Ctrl-C again to stop at once)")
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield reporter
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _finish(summary: Any) -> None:
+    for line in summary.lines():
+        click.echo(line, err=True)
+    if summary.interrupted:
+        raise click.exceptions.Exit(130)
+    if summary.failed:
+        raise click.exceptions.Exit(1)
+
+
+# ---------------------------------------------------------------- eval
+
+
+@click.command("eval")
+@click.argument("suite", type=click.Path(exists=True, dir_okay=False))
+@click.option("--backend", type=click.Choice(["offline", "openai"]), help="Default: openai if configured.")
+@click.option("--junit", type=click.Path(dir_okay=False), help="Also write JUnit XML for CI.")
+@click.option("--personas", default=None, type=click.Path(file_okay=False), help="Default: the suite's folder.")
+@click.option("--brand", default=None, help="Default: the suite's brand or folder.")
+@_one_line_errors
+def eval_suite(suite: str, backend: str | None, junit: str | None, personas: str | None, brand: str | None) -> None:
+    """Run a voice-profile test suite: draft each case and check its expectations.
+
+    Exits non-zero when a case fails (cases marked `xfail` are reported, not failing).
+
+    \b
+    Examples:
+      replyvoice eval personas/bohnenkiez/eval.yaml
+      replyvoice eval personas/bohnenkiez/eval.yaml --backend offline --junit eval.xml
+    """
+    from assistant.batch.evaluation import junit_xml, run_suite, summary_line, table
+
+    _, choose = _helpers()
+    with choose(backend) as chosen:
+        outcome = run_suite(Path(suite), backend=chosen, personas=Path(personas) if personas else None, brand=brand)
+    click.echo(table(outcome))
+    click.echo(summary_line(outcome))
+    if junit:
+        Path(junit).write_text(junit_xml(outcome), encoding="utf-8")
+    if not outcome.ok:
+        raise click.exceptions.Exit(1)
