@@ -20,7 +20,7 @@ Kind = Literal["email", "phone", "iban", "card", "order"]
 KINDS: tuple[Kind, ...] = ("email", "iban", "card", "order", "phone")  # priority on overlaps
 REGIONS: tuple[str, ...] = ("DE", "AT", "CH", "US", "GB")
 _IBAN_CANDIDATE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ \-]?[A-Za-z0-9]){11,32}")
-_CARD_CANDIDATE = re.compile(r"(?<![\d.,])[2-6]\d{3}(?:[ \-]?\d){9,15}(?![\d,]|\.\d)")
+_CARD_CANDIDATE = re.compile(r"(?<![\d.,])[2-6]\d{3}(?:[ \-]?\d){9,15}(?!\d|[.,]\d)")
 _NON_ALNUM = re.compile(r"[^A-Za-z0-9]")
 _MAX_SCAN = 250_000  # characters; longer input is refused upstream (MESSAGE_HARD_CAP)
 
