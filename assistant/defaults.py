@@ -13,6 +13,9 @@ PLATFORMS: Final = ("tiktok", "instagram", "facebook")
 CHANNELS: Final = ("comment", "dm")
 MODES: Final = ("reply", "outreach")
 
+# How platforms are written for people (the app, handoff notes, prompts).
+PLATFORM_NAMES: Final[dict[str, str]] = {"tiktok": "TikTok", "instagram": "Instagram", "facebook": "Facebook"}
+
 # Per-channel length limits in characters (DESIGN.md); profiles may lower them.
 DEFAULT_LIMITS: Final[dict[str, dict[str, int]]] = {
     "tiktok": {"comment": 150, "dm": 1000},

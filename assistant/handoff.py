@@ -4,49 +4,10 @@ from __future__ import annotations
 
 from assistant.models import Analysis, Handoff, Message
 from assistant.profiles.loading import VoiceProfile
-from assistant.text import clean, shorten
+from assistant.text import clean, shorten, table
 
 QUOTE_LIMIT = 500
-LABELS = {
-    "de": {
-        "refund_request": "Erstattungswunsch",
-        "order_status": "Frage zum Bestellstatus",
-        "delivery_problem": "Lieferproblem",
-        "damaged_or_wrong_item": "beschädigte oder falsche Ware",
-        "defect": "Defekt",
-        "billing": "Zahlung/Abrechnung",
-        "concern": "Anliegen",
-        "words": "Worte der Person",
-        "order": "Bestellnummer",
-        "none": "noch nicht genannt",
-        "products": "Produkte",
-        "dates": "Zeitangaben",
-        "urgency": "Dringlichkeit",
-        "told": "Was der Person gesagt wird",
-        "comment": "Kommentar",
-        "by": "von",
-        "promises": "Zusagen: keine (Erstattung, Rabatt oder Termin entscheidet das Team)",
-    },
-    "en": {
-        "refund_request": "refund request",
-        "order_status": "order status question",
-        "delivery_problem": "delivery problem",
-        "damaged_or_wrong_item": "damaged or wrong item",
-        "defect": "defect",
-        "billing": "billing",
-        "concern": "Concern",
-        "words": "Customer's words",
-        "order": "Order number",
-        "none": "not given yet",
-        "products": "Products",
-        "dates": "Dates mentioned",
-        "urgency": "urgency",
-        "told": "What the customer is told",
-        "comment": "comment",
-        "by": "by",
-        "promises": "Promises: none (refunds, discounts or dates are the team's call)",
-    },
-}
+LABELS: dict[str, dict[str, str]] = table("handoff_labels")
 
 
 def build_handoff(message: Message, analysis: Analysis, profile: VoiceProfile, told: str) -> Handoff | None:

@@ -30,11 +30,13 @@ Urgency = Literal["low", "medium", "high"]
 Severity = Literal["block", "warn"]
 
 
-class _Model(BaseModel):
+class StrictModel(BaseModel):
+    """The base of every data model: unknown fields are an error, never silently dropped."""
+
     model_config = ConfigDict(extra="forbid")
 
 
-class Message(_Model):
+class Message(StrictModel):
     """One incoming comment or DM (or, in outreach mode, another creator's post)."""
 
     text: str = ""
@@ -46,7 +48,7 @@ class Message(_Model):
     thread: list[str] = Field(default_factory=list)
 
 
-class Span(_Model):
+class Span(StrictModel):
     """A piece of personal data found in the message."""
 
     kind: Literal["email", "phone", "order_id", "iban", "card"]
@@ -55,7 +57,7 @@ class Span(_Model):
     text: str
 
 
-class Entities(_Model):
+class Entities(StrictModel):
     """Concrete things the message mentions."""
 
     order_ids: list[str] = Field(default_factory=list)
@@ -67,14 +69,14 @@ class Entities(_Model):
     keywords: list[str] = Field(default_factory=list)
 
 
-class Escalation(_Model):
+class Escalation(StrictModel):
     """Which team must act, and why."""
 
     team: str
     reason: str
 
 
-class Analysis(_Model):
+class Analysis(StrictModel):
     """What the message is: language, intent, mood, entities, escalation, risk."""
 
     language: str
@@ -91,7 +93,7 @@ class Analysis(_Model):
     notes: list[str] = Field(default_factory=list)
 
 
-class CheckResult(_Model):
+class CheckResult(StrictModel):
     """The outcome of one quality check on one draft."""
 
     name: str
@@ -100,7 +102,7 @@ class CheckResult(_Model):
     detail: str = ""
 
 
-class Draft(_Model):
+class Draft(StrictModel):
     """One reply text for one tone, with its check results."""
 
     tone: str
@@ -110,7 +112,7 @@ class Draft(_Model):
     repaired: bool = False
 
 
-class Handoff(_Model):
+class Handoff(StrictModel):
     """An internal note for the team that must act."""
 
     team: str
@@ -118,7 +120,43 @@ class Handoff(_Model):
     contact: str | None = None
 
 
-class DraftSet(_Model):
+class Usage(StrictModel):
+    """What drafting with a model cost: requests (repairs included), tokens and an estimated price."""
+
+    model: str
+    requests: int = 1
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    cached_tokens: int | None = None
+    estimated_cost_usd: float | None = None
+    reported_by_server: bool = False
+    system_tokens: int | None = None
+    user_tokens: int | None = None
+    tokenizer: str | None = None
+    token_count_is_estimate: bool = False
+    output_format: str | None = None
+    batch_api: bool = False
+
+    def plus(self, other: Usage | None) -> Usage:
+        """This usage and another request's (a repair) added up: requests, tokens and cost."""
+        if other is None:
+            return self
+
+        def add(a: float | None, b: float | None) -> float | None:
+            return None if a is None or b is None else a + b
+
+        return self.model_copy(
+            update={
+                "requests": self.requests + other.requests,
+                "prompt_tokens": add(self.prompt_tokens, other.prompt_tokens),
+                "completion_tokens": add(self.completion_tokens, other.completion_tokens),
+                "cached_tokens": add(self.cached_tokens, other.cached_tokens),
+                "estimated_cost_usd": add(self.estimated_cost_usd, other.estimated_cost_usd),
+            }
+        )
+
+
+class DraftSet(StrictModel):
     """Everything one drafting run produced; serialises to the DESIGN.md contract."""
 
     backend: str
@@ -129,7 +167,7 @@ class DraftSet(_Model):
     drafts: list[Draft]
     handoff: Handoff | None = None
     notices: list[str] = Field(default_factory=list)
-    usage: dict[str, Any] | None = None
+    usage: Usage | None = None
     fallback_reason: str | None = None
 
     def contract(self) -> dict[str, Any]:

@@ -151,6 +151,8 @@ def _check_and_repair(generation: Generation, request: GenerationRequest, backen
         return drafts
     final = {d.tone: repaired.drafts.get(d.tone, d.text) if d.tone in failures else d.text for d in drafts}
     secret += tuple(repaired.confidential)
+    if generation.usage is not None:  # usage.requests counts the repair request too
+        generation.usage = generation.usage.plus(repaired.usage)
     return [
         _repaired(d, final[d.tone], request, _others(final, d.tone), secret) if d.tone in failures else d
         for d in drafts

@@ -13,10 +13,9 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
 from assistant.batch.jobs import Job, run
 from assistant.settings import load_settings
+from tests.samples import sample_rows
 
 from .common import ROOT, save, table
 
@@ -24,28 +23,6 @@ DELAY = 0.2
 # (concurrency, rows): concurrency 1 would need 200 s for 1,000 rows, so it drafts 50.
 RUNS = ((1, 50), (8, 1000), (32, 1000))
 GOAL_RATIO_AT_32 = 0.9
-SAMPLES = ROOT.parent / "shared" / "samples" / "messages.yaml"
-CASES = ROOT / "tests" / "data" / "analysis_cases.yaml"
-
-
-def sample_rows() -> list[dict[str, str]]:
-    """Messages to cycle through: the shared samples, else the analysis test table."""
-    if SAMPLES.exists():
-        items = yaml.safe_load(SAMPLES.read_text(encoding="utf-8"))["messages"]
-    else:
-        items = [dict(c, message=c.get("text", "")) for c in yaml.safe_load(CASES.read_text(encoding="utf-8"))["cases"]]
-    return [
-        {
-            "platform": item["platform"],
-            "channel": item.get("channel", "comment"),
-            "mode": item.get("mode", "reply"),
-            "author": item.get("author") or "",
-            "message": item.get("message") or "",
-            "post": item.get("post") or "",
-        }
-        for item in items
-        if item.get("message") or item.get("post")
-    ]
 
 
 def write_input(path: Path, rows: int) -> Path:

@@ -12,8 +12,9 @@ from assistant.backends.openai.tokens import budget_request
 from assistant.batch.jobs import Job, run
 from assistant.pipeline import build_request
 from assistant.settings import load_settings
+from tests.samples import sample_rows
 
-from .batch_throughput import delay_server, sample_rows, server_requests, write_input
+from .batch_throughput import delay_server, server_requests, write_input
 from .common import ROOT, save, table
 
 ROWS = 100

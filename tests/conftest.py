@@ -6,13 +6,16 @@ import functools
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
 
 from assistant import DraftSet, Message, draft, load_profile
 from assistant.profiles.loading import VoiceProfile
+
+if TYPE_CHECKING:
+    from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 PERSONAS = ROOT / "personas"
@@ -76,3 +79,13 @@ def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.chdir(ROOT)
     yield tmp_path
     st.cache_resource.clear()  # cached stores and clients belong to this test's folders
+
+
+def new_app(**secrets: object) -> AppTest:
+    """A fresh, not yet run session of the app (app.py at the project root), with optional secrets."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for name, value in secrets.items():
+        at.secrets[name] = value
+    return at

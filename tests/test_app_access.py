@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from assistant.errors import InputError
 from assistant.ui.access import AccessPolicy, DraftQuota
 
-from .conftest import ROOT
+from .conftest import ROOT, new_app
 
 AUTH = {
     "redirect_uri": "http://localhost:8501/oauth2callback",
@@ -24,7 +24,7 @@ AUTH = {
 def app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, user: dict[str, object], allowed: list[str]) -> AppTest:
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("REPLYVOICE_DATA_DIR", str(tmp_path))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = new_app()
     at.secrets["auth"] = AUTH
     at.secrets["replyvoice"] = {"allowed_emails": allowed}
     at.user = user
@@ -56,7 +56,7 @@ def test_user_not_on_the_allowlist_is_refused(monkeypatch: pytest.MonkeyPatch, t
 def test_without_auth_config_there_is_no_login(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("REPLYVOICE_DATA_DIR", str(tmp_path))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = new_app().run()
     assert not at.exception and any(area.label == "Message" for area in at.text_area)
 
 

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.history.store import Store
 
-from .conftest import ROOT
+from .conftest import new_app
 
 REFUND = "ich will mein geld zurück. SOFORT!!!11"
 
@@ -23,7 +23,7 @@ def env(app_env: Path) -> Path:
 
 def start() -> AppTest:
     """A fresh session of the app, run once."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = new_app().run()
     assert not at.exception
     return at
 
@@ -85,7 +85,7 @@ def test_a_reload_restores_the_set_and_its_edits_from_the_store(env: Path) -> No
     set_id = drafted(at)
     at.text_area(key=f"w_draft_text_{set_id}_crisp").set_value("Kurz: DM an uns, wir klären das.").run()
     assert not at.exception
-    reloaded = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    reloaded = new_app()
     reloaded.query_params["set"] = str(set_id)
     reloaded.run()
     assert not reloaded.exception

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from assistant import Message, draft, load_profile
 from assistant.history.store import Store
 
-from .conftest import PERSONAS, ROOT
+from .conftest import PERSONAS, new_app
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def env(app_env: Path) -> Path:
 
 
 def history_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = new_app().run()
     at.switch_page("assistant/ui/history_page.py").run()
     assert not at.exception
     return at

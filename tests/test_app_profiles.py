@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.ui.safe import md
 
-from .conftest import ROOT
+from .conftest import new_app
 
 PREFIX = "prof_bohnenkiez_tiktok.yaml"
 
@@ -22,7 +22,7 @@ def personas(app_env: Path) -> Path:
 
 def open_tiktok() -> AppTest:
     """The profiles page with the TikTok profile open."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = new_app().run()
     at.switch_page("assistant/ui/profiles_page.py").run()
     assert not at.exception
     at.radio(key="w_prof_file_tiktok").set_value("tiktok.yaml").run()

@@ -8,7 +8,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from .conftest import ROOT
+from .conftest import new_app
 from .fakeserver import FakeOpenAI
 
 
@@ -20,7 +20,7 @@ def env(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def settings_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = new_app().run()
     at.switch_page("assistant/ui/settings_page.py").run()
     assert not at.exception
     return at

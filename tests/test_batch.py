@@ -22,10 +22,10 @@ from assistant.batch.openai_files import collect, emit
 from assistant.batch.ratelimit import RateLimiter
 from assistant.cli.root import cli
 from assistant.settings import load_settings
-from benchmarks.batch_throughput import sample_rows
 
 from . import fakeserver
 from .conftest import ROOT
+from .samples import sample_rows
 
 FIELDS = ["id", "platform", "channel", "mode", "author", "message", "post"]
 
@@ -63,6 +63,7 @@ def invoke(*args: str) -> Any:
 
 
 @pytest.mark.timeout(300)
+@pytest.mark.slow
 def test_ten_thousand_rows_interrupted_and_resumed(tmp_path: Path) -> None:
     source = write_csv(tmp_path / "big.csv", 10_000)
     output = tmp_path / "drafts.jsonl"

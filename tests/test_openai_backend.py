@@ -122,21 +122,21 @@ def test_system_prefix_is_stable_across_messages(server: FakeOpenAI, make_backen
 def test_usage_reports_tokens_cache_and_cost(make_backend: MakeBackend) -> None:
     usage = make_backend().generate(make_request()).usage
     assert usage is not None
-    assert usage["requests"] == 1
-    assert (usage["prompt_tokens"], usage["completion_tokens"], usage["cached_tokens"]) == (1200, 60, 1024)
+    assert usage.requests == 1
+    assert (usage.prompt_tokens, usage.completion_tokens, usage.cached_tokens) == (1200, 60, 1024)
     expected = (176 * 0.15 + 1024 * 0.075 + 60 * 0.60) / 1e6
-    assert usage["estimated_cost_usd"] == pytest.approx(expected)
-    assert usage["system_tokens"] > 1000 and 0 < usage["user_tokens"] < 1000
-    assert usage["tokenizer"] == "o200k_base" and usage["token_count_is_estimate"] is False
+    assert usage.estimated_cost_usd == pytest.approx(expected)
+    assert usage.system_tokens > 1000 and 0 < usage.user_tokens < 1000
+    assert usage.tokenizer == "o200k_base" and usage.token_count_is_estimate is False
 
 
 def test_usage_without_server_report_falls_back_to_local_count(server: FakeOpenAI, make_backend: MakeBackend) -> None:
     server.script(Reply(usage=None))
     usage = make_backend(model="local-llama").generate(make_request()).usage
     assert usage is not None
-    assert usage["reported_by_server"] is False
-    assert usage["prompt_tokens"] == usage["system_tokens"] + usage["user_tokens"] + 11
-    assert usage["estimated_cost_usd"] is None and usage["token_count_is_estimate"] is True
+    assert usage.reported_by_server is False
+    assert usage.prompt_tokens == usage.system_tokens + usage.user_tokens + 11
+    assert usage.estimated_cost_usd is None and usage.token_count_is_estimate is True
 
 
 def test_openai_itself_gets_max_completion_tokens_and_a_cache_key() -> None:
@@ -190,7 +190,7 @@ def test_malformed_output_is_retried_once_with_the_format_fix(
     assert retry[2] == {"role": "assistant", "content": bad}
     assert "could not be used" in retry[3]["content"]
     assert any("asked once more" in n for n in generation.notices)
-    assert generation.usage is not None and generation.usage["requests"] == 2
+    assert generation.usage is not None and generation.usage.requests == 2
 
 
 @pytest.mark.parametrize("bad", MALFORMED[:3])

@@ -6,64 +6,14 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from assistant.text import STOPWORDS_DE, STOPWORDS_EN, words
+from assistant.text import STOPWORDS_DE, STOPWORDS_EN, table, words
 
 UNDETERMINED = "und"
 _GERMAN_CHARS = re.compile(r"[äöüß]", re.IGNORECASE)
 _EN_ONLY = STOPWORDS_EN - STOPWORDS_DE
 _DE_ONLY = STOPWORDS_DE - STOPWORDS_EN
-_DE_HINTS = frozenset(
-    [
-        "nicht",
-        "ich",
-        "bin",
-        "kaffee",
-        "bestellung",
-        "danke",
-        "bitte",
-        "geld",
-        "zurück",
-        "paket",
-        "euer",
-        "eure",
-        "mein",
-        "wo",
-        "welcher",
-        "welche",
-        "habt",
-        "gibt",
-        "sind",
-        "kann",
-        "hallo",
-        "moin",
-        "servus",
-        "tschüss",
-        "lieferung",
-        "nix",
-        "nich",
-        "net",
-        "isch",
-    ]
-)
-_EN_HINTS = frozenset(
-    [
-        "the",
-        "you",
-        "your",
-        "thanks",
-        "thank",
-        "please",
-        "order",
-        "coffee",
-        "beans",
-        "where",
-        "when",
-        "hey",
-        "love",
-        "great",
-        "awesome",
-    ]
-)
+_DE_HINTS: frozenset[str] = frozenset(table("language_hints")["de"])
+_EN_HINTS: frozenset[str] = frozenset(table("language_hints")["en"])
 
 
 def detect_language(text: str, *, thorough: bool = True) -> str:

@@ -16,13 +16,20 @@ BACKEND_NAMES: tuple[BackendName, ...] = ("offline", "openai")
 def get_backend(
     name: str | None = None, *, settings: OpenAISettings | None = None
 ) -> AbstractContextManager[Backend]:
-    """The one place that chooses a backend: `name`, else openai when configured, else offline."""
-    from assistant.settings import openai_configured  # the openai SDK loads only when it is chosen
+    """The chosen backend as a context manager that closes it (see make_backend)."""
+    backend = make_backend(name, settings=settings)
+    return backend if isinstance(backend, AbstractContextManager) else nullcontext(backend)
 
-    if name == "offline" or (name is None and settings is None and not openai_configured()):
-        from assistant.backends.offline.composer import OfflineBackend
 
-        return nullcontext(OfflineBackend())
-    from assistant.backends.openai.backend import OpenAIBackend
+def make_backend(name: str | None = None, *, settings: OpenAISettings | None = None) -> Backend:
+    """The one place that chooses a backend: `name`, else settings, else openai when configured, else offline."""
+    from assistant.settings import backend_name, openai_configured  # imported here: keeps `--help` fast
+
+    chosen = backend_name(name)
+    if chosen == "offline" or (chosen is None and settings is None and not openai_configured()):
+        from assistant.backends.offline.composer import OfflineBackend  # (no openai SDK for offline runs)
+
+        return OfflineBackend()
+    from assistant.backends.openai.backend import OpenAIBackend  # loads the openai SDK
 
     return OpenAIBackend(settings=settings) if settings else OpenAIBackend.from_config()

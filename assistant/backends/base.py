@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
-from assistant.models import Analysis, CheckResult, Message
+from assistant.models import Analysis, CheckResult, Message, Usage
 from assistant.profiles.loading import VoiceProfile
+
+# One chat message as OpenAI-compatible APIs take it: {"role": ..., "content": ...}.
+ChatMessage = dict[str, str]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,7 +43,7 @@ class Generation:
 
     drafts: dict[str, str]
     backend: str
-    usage: dict[str, Any] | None = None
+    usage: Usage | None = None
     notices: list[str] = field(default_factory=list)
     # Set when another backend failed and these drafts are the offline fallback.
     fallback_reason: str | None = None

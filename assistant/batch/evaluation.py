@@ -29,12 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from assistant.backends.base import Backend
 from assistant.defaults import Channel, Mode, Platform
 from assistant.errors import ReplyvoiceError
-from assistant.models import DraftSet, Intent, Message
+from assistant.models import DraftSet, Intent, Message, StrictModel
 from assistant.pipeline import draft
 from assistant.profiles.loading import VoiceProfile, load_profile, parse_file
 
@@ -42,11 +42,7 @@ Status = Literal["pass", "fail", "xfail", "xpass"]
 NO_TEAM = "none"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Expect(_Strict):
+class Expect(StrictModel):
     """What a case expects; a field left out is not checked."""
 
     intent: Intent | None = None
@@ -68,7 +64,7 @@ class Expect(_Strict):
         return None if self.escalation in (None, NO_TEAM) else self.escalation
 
 
-class Case(_Strict):
+class Case(StrictModel):
     """One message with its context and what the drafts must satisfy."""
 
     id: str = Field(min_length=1)
@@ -96,7 +92,7 @@ class Case(_Strict):
         )
 
 
-class Suite(_Strict):
+class Suite(StrictModel):
     """A suite file: which brand, and the cases."""
 
     brand: str | None = None

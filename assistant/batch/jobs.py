@@ -76,14 +76,15 @@ class Summary:
         """Count one drafted row and its token usage."""
         self.drafted += 1
         self.fell_back += result.fallback_reason is not None
-        usage = result.usage or {}
-        self.prompt_tokens += int(usage.get("prompt_tokens") or 0)
-        self.completion_tokens += int(usage.get("completion_tokens") or 0)
-        self.cached_tokens += int(usage.get("cached_tokens") or 0)
-        cost = usage.get("estimated_cost_usd")
-        if "estimated_cost_usd" in usage:
-            self.cost_known = True
-            self.cost_usd = None if cost is None or self.cost_usd is None else self.cost_usd + float(cost)
+        usage = result.usage
+        if usage is None:
+            return
+        self.prompt_tokens += usage.prompt_tokens or 0
+        self.completion_tokens += usage.completion_tokens or 0
+        self.cached_tokens += usage.cached_tokens or 0
+        self.cost_known = True
+        cost = usage.estimated_cost_usd
+        self.cost_usd = None if cost is None or self.cost_usd is None else self.cost_usd + cost
 
     @property
     def left(self) -> int:

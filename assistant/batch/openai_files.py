@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from assistant.backends.openai.tokens import estimate_cost
 from assistant.batch.files import BadRow, Row, read_rows
 from assistant.batch.jobs import Job, Profiles, Reporter, Summary, run
 from assistant.errors import BackendError, ConfigError, InputError
+from assistant.models import Usage
 from assistant.pipeline import build_request
 from assistant.settings import OpenAISettings, load_settings
 
@@ -108,7 +109,7 @@ class BatchResult:
 
     content: str | None = None
     error: str | None = None
-    usage: dict[str, Any] = field(default_factory=dict)
+    usage: Usage | None = None
 
 
 def read_results(path: Path, settings: OpenAISettings) -> dict[str, BatchResult]:
@@ -156,7 +157,7 @@ def _completion(body: dict[str, Any], settings: OpenAISettings) -> BatchResult:
     return BatchResult(content=message.get("content"), usage=usage)
 
 
-def _usage(body: dict[str, Any], settings: OpenAISettings) -> dict[str, Any]:
+def _usage(body: dict[str, Any], settings: OpenAISettings) -> Usage:
     usage = body.get("usage") or {}
     prompt, completion = int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0)
     cached = int((usage.get("prompt_tokens_details") or {}).get("cached_tokens") or 0)
@@ -164,16 +165,16 @@ def _usage(body: dict[str, Any], settings: OpenAISettings) -> dict[str, Any]:
     cost = estimate_cost(
         prompt_tokens=prompt, completion_tokens=completion, cached_tokens=cached, price=settings.price(model)
     )
-    return {
-        "model": model,
-        "requests": 1,
-        "prompt_tokens": prompt,
-        "completion_tokens": completion,
-        "cached_tokens": cached,
-        "estimated_cost_usd": None if cost is None else round(cost * BATCH_DISCOUNT, 8),
-        "reported_by_server": bool(usage),
-        "batch_api": True,
-    }
+    return Usage(
+        model=model,
+        requests=1,
+        prompt_tokens=prompt,
+        completion_tokens=completion,
+        cached_tokens=cached,
+        estimated_cost_usd=None if cost is None else round(cost * BATCH_DISCOUNT, 8),
+        reported_by_server=bool(usage),
+        batch_api=True,
+    )
 
 
 class CollectedBackend:
@@ -198,7 +199,7 @@ class CollectedBackend:
         except MalformedOutput as exc:
             raise BackendError(f"openai batch: the model's output is unusable ({exc})") from None
         secret = confidential(request.profile)
-        return Generation(drafts=drafts, backend=self.name, usage=dict(self.result.usage), confidential=secret)
+        return Generation(drafts=drafts, backend=self.name, usage=self.result.usage, confidential=secret)
 
     def repair(self, repair: RepairRequest) -> Generation:
         """No live requests while collecting: the offline composer rewrites failed drafts."""

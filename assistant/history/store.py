@@ -13,10 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from pydantic import BaseModel, ConfigDict
-
 from assistant.errors import ReplyvoiceError
-from assistant.models import DraftSet
+from assistant.models import DraftSet, StrictModel
 from assistant.settings import ENV_DATA_DIR, data_dir
 
 DB_NAME = "replyvoice.db"
@@ -73,10 +71,8 @@ class StoreError(ReplyvoiceError):
     """The history database cannot be used (newer schema, unreadable file, unknown id)."""
 
 
-class Approval(BaseModel):
+class Approval(StrictModel):
     """One approved reply: what the brand actually said."""
-
-    model_config = ConfigDict(extra="forbid")
 
     id: int
     created_at: str

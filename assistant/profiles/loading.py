@@ -13,37 +13,34 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from assistant.defaults import DEFAULT_LIMITS, MIN_DEFAULT_TONES, PLATFORMS, Channel, Platform
 from assistant.errors import ProfileError
+from assistant.models import StrictModel
 
 Localized = dict[str, str]
 M = TypeVar("M", bound=BaseModel)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Identity(_Strict):
+class Identity(StrictModel):
     """Who speaks for the brand and what it stands for."""
 
     speaker: str
     values: list[str] = Field(default_factory=list)
 
 
-class EmojiRules(_Strict):
+class EmojiRules(StrictModel):
     """Emoji palette and how many a reply may carry."""
 
     palette: list[str] = Field(default_factory=list)
     max_per_reply: int = Field(default=2, ge=0)
 
 
-class SignOff(_Strict):
+class SignOff(StrictModel):
     """Closing line per language, used on the listed channels only."""
 
     text: Localized = Field(default_factory=dict)
     channels: list[Channel] = Field(default_factory=lambda: list[Channel](["dm"]))
 
 
-class Product(_Strict):
+class Product(StrictModel):
     """A product the analysis recognises (name plus aliases and common misspellings)."""
 
     name: str
@@ -51,7 +48,7 @@ class Product(_Strict):
     text: Localized = Field(default_factory=dict)
 
 
-class Fact(_Strict):
+class Fact(StrictModel):
     """A fact a community manager may state, found by keywords or intents."""
 
     id: str
@@ -67,7 +64,7 @@ class Fact(_Strict):
         return [value] if isinstance(value, str) else list(value)
 
 
-class Policy(_Strict):
+class Policy(StrictModel):
     """What replies may promise; anything False must be left to the team."""
 
     refunds: bool = False
@@ -77,7 +74,7 @@ class Policy(_Strict):
     delivery_dates: bool = False
 
 
-class EscalationRule(_Strict):
+class EscalationRule(StrictModel):
     """When a team must act, whom to tell, and what to ask the customer in a DM."""
 
     intents: list[str] = Field(default_factory=list)
@@ -89,7 +86,7 @@ class EscalationRule(_Strict):
     label: Localized = Field(default_factory=dict)
 
 
-class Example(_Strict):
+class Example(StrictModel):
     """A message with a good reply, as the team would write it."""
 
     message: str
@@ -97,14 +94,14 @@ class Example(_Strict):
     channel: Channel = "comment"
 
 
-class HashtagRules(_Strict):
+class HashtagRules(StrictModel):
     """How many hashtags a reply may carry."""
 
     max: int = Field(default=0, ge=0)
     policy: str = "none in replies"
 
 
-class BrandProfile(_Strict):
+class BrandProfile(StrictModel):
     """brand.yaml: everything that holds on every platform."""
 
     name: str
@@ -149,7 +146,7 @@ class BrandProfile(_Strict):
             raise ValueError(f"default_tones names undefined tones: {', '.join(missing)}")
 
 
-class PlatformProfile(_Strict):
+class PlatformProfile(StrictModel):
     """<platform>.yaml: extends the brand with the platform's register and limits."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)

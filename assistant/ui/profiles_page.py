@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from assistant import Message, ProfileError, ReplyvoiceError, draft
-from assistant.defaults import CHANNELS
+from assistant.defaults import CHANNELS, PLATFORM_NAMES
 from assistant.profiles.editing import (
     FormField,
     ProfileConflict,
@@ -28,7 +28,7 @@ from assistant.ui import state
 from assistant.ui.safe import md
 
 S = st.session_state
-NAMES = {"tiktok": "TikTok", "instagram": "Instagram", "facebook": "Facebook"}
+NAMES = PLATFORM_NAMES
 SAMPLE = "Wie lange dauert der Versand nach Wien? Und habt ihr die Kiezmischung auch gemahlen?"
 
 

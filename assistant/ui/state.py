@@ -9,11 +9,22 @@ from typing import Any
 
 import streamlit as st
 
+from assistant.backends import make_backend
 from assistant.backends.base import Backend
 from assistant.defaults import PLATFORMS
 from assistant.history.store import Store
 from assistant.profiles.loading import VoiceProfile, list_brands, load_profile
-from assistant.settings import ENV_KEY, OpenAISettings, data_dir, load_settings, openai_configured
+from assistant.settings import (
+    ENV_BASE_URL,
+    ENV_KEY,
+    ENV_MODEL,
+    OpenAISettings,
+    backend_name,
+    data_dir,
+    load_settings,
+    openai_configured,
+    personas_option,
+)
 
 S = st.session_state
 BACKENDS = {"offline": "Offline composer (no network)", "openai": "OpenAI-compatible endpoint"}
@@ -21,7 +32,7 @@ BACKENDS = {"offline": "Offline composer (no network)", "openai": "OpenAI-compat
 
 def personas_dir() -> Path:
     """The personas folder: REPLYVOICE_PERSONAS or ./personas."""
-    return Path(os.environ.get("REPLYVOICE_PERSONAS", "personas"))
+    return personas_option() or Path("personas")
 
 
 @st.cache_data(show_spinner=False)
@@ -112,7 +123,7 @@ def key_source() -> str:
 
 def default_backend() -> str:
     """REPLYVOICE_BACKEND when set, else openai when configured, else offline."""
-    chosen = os.environ.get("REPLYVOICE_BACKEND", "")
+    chosen = backend_name()
     if chosen in BACKENDS:
         return chosen
     return "openai" if openai_configured() else "offline"
@@ -121,8 +132,8 @@ def default_backend() -> str:
 def backend_choice() -> tuple[str, str, str]:
     """(backend, base URL, model) as chosen on the Settings page."""
     S.setdefault("cfg_backend", default_backend())
-    S.setdefault("cfg_base_url", os.environ.get("OPENAI_BASE_URL", ""))
-    S.setdefault("cfg_model", os.environ.get("REPLYVOICE_MODEL", ""))
+    S.setdefault("cfg_base_url", os.environ.get(ENV_BASE_URL, ""))
+    S.setdefault("cfg_model", os.environ.get(ENV_MODEL, ""))
     return S["cfg_backend"], S["cfg_base_url"], S["cfg_model"]
 
 
@@ -133,9 +144,7 @@ def openai_settings(base_url: str, model: str) -> OpenAISettings:
 
 @st.cache_resource(show_spinner=False, on_release=lambda backend: backend.close())
 def _openai_backend(base_url: str, model: str, key_digest: str, _settings: OpenAISettings) -> Backend:
-    from assistant.backends.openai.backend import OpenAIBackend
-
-    return OpenAIBackend(settings=_settings)
+    return make_backend("openai", settings=_settings)
 
 
 def backend() -> Backend | None:

@@ -7,9 +7,8 @@ import re
 import string
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
-
 from assistant.defaults import DATA_DIR
+from assistant.models import StrictModel
 from assistant.profiles.loading import parse_file
 
 DATA = DATA_DIR
@@ -20,10 +19,8 @@ _FIELDS = string.Formatter()
 Templates = dict[str, list[str]]  # style (or "any") -> templates
 
 
-class Phrasebook(BaseModel):
+class Phrasebook(StrictModel):
     """Templates for every move: move -> intent (or "any") -> style (or "any") -> texts."""
-
-    model_config = ConfigDict(extra="forbid")
 
     language: str
     moves: dict[str, dict[str, Templates]]

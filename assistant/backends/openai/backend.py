@@ -23,7 +23,7 @@ from typing import Any, Literal, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from assistant import defaults
-from assistant.backends.base import Generation, GenerationRequest, RepairRequest
+from assistant.backends.base import ChatMessage, Generation, GenerationRequest, RepairRequest
 from assistant.backends.openai.prompting import confidential, restore_drafts
 from assistant.backends.openai.tokens import (
     Budgeted,
@@ -33,12 +33,12 @@ from assistant.backends.openai.tokens import (
     estimate_cost,
 )
 from assistant.errors import BackendError, ConfigError
+from assistant.models import Usage
 from assistant.profiles.loading import VoiceProfile
 from assistant.settings import OpenAISettings, load_settings
 
 Mode = Literal["json_schema", "json_object", "text"]
 MODES: tuple[Mode, ...] = ("json_schema", "json_object", "text")
-ChatMessage = dict[str, str]
 
 DRAFTS_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -325,22 +325,22 @@ class OpenAIBackend:
         usage = self._usage(call, budget)
         return Generation(drafts=drafts, backend=self.name, usage=usage, notices=notices, confidential=secret)
 
-    def _usage(self, call: _Call, budget: Budgeted) -> dict[str, Any]:
+    def _usage(self, call: _Call, budget: Budgeted) -> Usage:
         prompt = call.prompt_tokens if call.reported else budget.prompt_tokens * call.requests
-        return {
-            "model": self.settings.model,
-            "requests": call.requests,
-            "prompt_tokens": prompt,
-            "completion_tokens": call.completion_tokens if call.reported else None,
-            "cached_tokens": call.cached_tokens,
-            "estimated_cost_usd": call.cost if call.reported else None,
-            "reported_by_server": call.reported,
-            "system_tokens": budget.system_tokens,
-            "user_tokens": budget.user_tokens,
-            "tokenizer": budget.encoding,
-            "token_count_is_estimate": budget.estimate,
-            "output_format": self.mode,
-        }
+        return Usage(
+            model=self.settings.model,
+            requests=call.requests,
+            prompt_tokens=prompt,
+            completion_tokens=call.completion_tokens if call.reported else None,
+            cached_tokens=call.cached_tokens,
+            estimated_cost_usd=call.cost if call.reported else None,
+            reported_by_server=call.reported,
+            system_tokens=budget.system_tokens,
+            user_tokens=budget.user_tokens,
+            tokenizer=budget.encoding,
+            token_count_is_estimate=budget.estimate,
+            output_format=self.mode,
+        )
 
     # ------------------------------------------------------------ HTTP
 

@@ -22,8 +22,9 @@ from typing import Any
 
 import jinja2
 
-from assistant.backends.base import GenerationRequest, RepairRequest
+from assistant.backends.base import ChatMessage, GenerationRequest, RepairRequest
 from assistant.backends.openai.redaction import Redaction, Redactor, redactor_for, restore
+from assistant.defaults import PLATFORM_NAMES
 from assistant.profiles.loading import VoiceProfile
 
 
@@ -35,7 +36,6 @@ def _prompts_dir() -> Path:
 
 
 PROMPTS_DIR = _prompts_dir()
-ChatMessage = dict[str, str]
 
 _FENCE_RUN = re.compile(r"<{3,}|>{3,}")
 _FENCE_LOOKALIKE = {"<": "‹", ">": "›"}
@@ -173,7 +173,7 @@ def _escalation_rules(profile: VoiceProfile) -> list[dict[str, Any]]:
 
 
 def _platform_name(profile: VoiceProfile) -> str:
-    return {"tiktok": "TikTok", "instagram": "Instagram", "facebook": "Facebook"}.get(
+    return PLATFORM_NAMES.get(
         profile.platform.platform, profile.platform.platform
     )
 

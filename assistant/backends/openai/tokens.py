@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant import defaults
-from assistant.backends.base import GenerationRequest
+from assistant.backends.base import ChatMessage, GenerationRequest
 from assistant.errors import ConfigError, ReplyvoiceError
 from assistant.settings import Price
 
 if TYPE_CHECKING:
     import tiktoken
 
-ChatMessage = dict[str, str]
 
 
 class EncodingIntegrityError(ReplyvoiceError):
