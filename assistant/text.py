@@ -72,3 +72,17 @@ _STOP_FOLDED = frozenset(fold(w) for w in STOPWORDS_DE | STOPWORDS_EN)
 def is_stopword(word: str) -> bool:
     """True for German or English function words."""
     return fold(word) in _STOP_FOLDED
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def csv_safe(value: object) -> str:
+    """A CSV cell that spreadsheets never run as a formula (OWASP: prefix a quote)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def csv_unsafe(text: str) -> str:
+    """The value csv_safe was given (for reading our own CSV back)."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text

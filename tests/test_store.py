@@ -106,7 +106,8 @@ def test_export_and_import_round_trip(store: Store, tmp_path: Path) -> None:
         assert "mahlgrad" in out.getvalue()
     rows = [json.loads(line) for line in io.StringIO(_jsonl(store)).read().splitlines()]
     with Store(directory=tmp_path / "other") as other:
-        stored, problems = other.import_rows([*rows, {"text": "", "platform": "myspace"}], brand="bohnenkiez")
+        records = enumerate([*rows, {"text": "", "platform": "myspace"}], start=2)
+        stored, problems = other.import_rows(records, brand="bohnenkiez")
         assert (stored, problems) == (1, ["line 3: needs text and a platform (tiktok, instagram, facebook)"])
         assert other.approvals()[0].text == rows[0]["text"]
 

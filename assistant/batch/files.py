@@ -20,13 +20,16 @@ from typing import IO, Any, Literal
 
 from pydantic import ValidationError
 
-from assistant.defaults import PLATFORMS
+from assistant.defaults import MESSAGE_HARD_CAP, PLATFORMS
 from assistant.errors import InputError, ReplyvoiceError
 from assistant.models import DraftSet, Message
+from assistant.text import csv_safe, csv_unsafe
 
 Format = Literal["jsonl", "csv"]
 FORMATS: tuple[Format, ...] = ("jsonl", "csv")
+FIELD_LIMIT = MESSAGE_HARD_CAP + 1  # larger CSV fields are a bad row, not a crash
 INPUT_FIELDS = ("id", "platform", "channel", "mode", "author", "message", "post")
+# Optional beside them: thread (earlier messages; a JSON list, or one message per line in CSV).
 CSV_FIELDS = (
     "id",
     "platform",
@@ -129,6 +132,9 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | BadRow]]:
             except json.JSONDecodeError as exc:
                 yield line, BadRow(line=line, reason=f"invalid JSON ({exc.msg} at column {exc.colno})")
                 continue
+            except RecursionError:
+                yield line, BadRow(line=line, reason="invalid JSON (nested too deeply)")
+                continue
             if not isinstance(data, dict):
                 yield line, BadRow(line=line, reason="expected a JSON object with message and platform")
                 continue
@@ -150,8 +156,10 @@ def _csv_records(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, d
                 "(only message and platform are required; --platform gives a default platform)"
             )
         end = reader.line_num
-        for values in reader:
-            line, end = end + 1, reader.line_num
+        for line, values in _csv_values(reader, end):
+            if isinstance(values, BadRow):
+                yield line, values
+                continue
             if not any(v.strip() for v in values):
                 continue
             if len(values) > len(columns):
@@ -161,7 +169,36 @@ def _csv_records(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, d
             yield line, dict(zip(columns, values, strict=False))
 
 
+def _csv_values(reader: Any, end: int) -> Iterator[tuple[int, list[str] | BadRow]]:
+    """(first line, values) per record; a record the csv module cannot read is a BadRow, not the end."""
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
+    while True:
+        line = end + 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            values = BadRow(line=line, reason=f"unreadable CSV record ({exc})")
+        end = reader.line_num
+        yield line, values
+
+
+def _thread(value: Any) -> list[str] | None:
+    """Earlier messages: a JSON list of strings, or text with one message per line (None: unusable)."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [line.strip() for line in value.splitlines() if line.strip()]
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return [item.strip() for item in value if item.strip()]
+    return None
+
+
 def _row(line: int, record: dict[str, Any], default_platform: str | None = None) -> Row | BadRow:
+    thread = _thread(record.get("thread"))
+    if thread is None:
+        return BadRow(line=line, reason="field 'thread' must be text or a list of texts")
     fields: dict[str, Any] = {}
     for name in INPUT_FIELDS:
         value = record.get(name)
@@ -180,6 +217,7 @@ def _row(line: int, record: dict[str, Any], default_platform: str | None = None)
             mode=(fields["mode"] or "reply").lower(),
             author=fields["author"] or None,
             post=fields["post"] or None,
+            thread=thread,
         )
     except ValidationError as exc:
         err = exc.errors()[0]
@@ -200,35 +238,35 @@ def csv_records(row_id: str, result: DraftSet) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     message, analysis = result.message, result.analysis
+    # Every cell goes through csv_safe: messages and drafts are untrusted and may start with "=".
     for index, item in enumerate(result.drafts, start=1):
         failed = [c.name for c in item.checks if not c.ok and c.severity == "block"]
-        writer.writerow(
-            [
-                row_id,
-                message.platform,
-                message.channel,
-                message.mode,
-                message.author or "",
-                message.text,
-                message.post or "",
-                result.backend,
-                analysis.language,
-                analysis.intent,
-                analysis.sentiment,
-                analysis.urgency,
-                analysis.escalation.team if analysis.escalation else "",
-                item.tone,
-                item.text,
-                "true" if item.ok else "false",
-                " ".join(failed),
-                "true" if item.repaired else "false",
-                result.handoff.team if result.handoff else "",
-                result.handoff.note if result.handoff else "",
-                result.fallback_reason or "",
-                index,
-                len(result.drafts),
-            ]
-        )
+        cells = [
+            row_id,
+            message.platform,
+            message.channel,
+            message.mode,
+            message.author or "",
+            message.text,
+            message.post or "",
+            result.backend,
+            analysis.language,
+            analysis.intent,
+            analysis.sentiment,
+            analysis.urgency,
+            analysis.escalation.team if analysis.escalation else "",
+            item.tone,
+            item.text,
+            "true" if item.ok else "false",
+            " ".join(failed),
+            "true" if item.repaired else "false",
+            result.handoff.team if result.handoff else "",
+            result.handoff.note if result.handoff else "",
+            result.fallback_reason or "",
+            index,
+            len(result.drafts),
+        ]
+        writer.writerow([csv_safe(c) for c in cells[:-2]] + cells[-2:])
     return buffer.getvalue()
 
 
@@ -318,6 +356,7 @@ class ResultFile:
             for values in reader:
                 if len(values) != len(CSV_FIELDS) or not values[-1].isdigit():
                     return group.end if group.complete else group.start  # torn: only the last record can be
+                values[0] = csv_unsafe(values[0])
                 if values[0] != group.id:
                     if not group.complete:
                         raise self._foreign(reader.line_num, f"id {group.id!r} has missing drafts")

@@ -117,19 +117,27 @@ def read_results(path: Path, settings: OpenAISettings) -> dict[str, BatchResult]
     if not path.is_file():
         raise InputError(f"{path}: results file not found")
     results: dict[str, BatchResult] = {}
-    with path.open(encoding="utf-8") as handle:
+    with path.open(encoding="utf-8", errors="replace") as handle:
         for number, text in enumerate(handle, start=1):
             if text.strip():
-                custom_id, result = _parse_result(text, f"{path}:{number}", settings)
+                custom_id, result = _parse_line(text, f"{path}:{number}", settings)
                 results[custom_id] = result
     return results
+
+
+def _parse_line(text: str, where: str, settings: OpenAISettings) -> tuple[str, BatchResult]:
+    """One results line; anything malformed inside it is an InputError naming the line, never a crash."""
+    try:
+        return _parse_result(text, where, settings)
+    except (AttributeError, TypeError, ValueError, KeyError, IndexError, RecursionError):
+        raise InputError(f"{where}: a malformed Batch API result line (unexpected structure)") from None
 
 
 def _parse_result(text: str, where: str, settings: OpenAISettings) -> tuple[str, BatchResult]:
     try:
         data = json.loads(text)
         custom_id = str(data["custom_id"])
-    except (json.JSONDecodeError, KeyError, TypeError):
+    except (json.JSONDecodeError, KeyError, TypeError, RecursionError):
         raise InputError(f"{where}: not a Batch API result line (needs custom_id and response)") from None
     error = data.get("error")
     response = data.get("response") or {}

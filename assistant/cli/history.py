@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -102,25 +100,13 @@ def export(filters: dict[str, Any], fmt: str, output: str) -> None:
 def import_(filters: dict[str, Any], path: str, default_brand: str) -> None:
     """Import past replies from CSV or JSONL (columns: text, platform; optional message, intent, tone, channel)."""
     from assistant.cli.root import guarded
+    from assistant.history.transfer import read_records
 
     with guarded(), _store(filters["data_dir"]) as store:
-        stored, problems = store.import_rows(_rows(Path(path)), brand=default_brand)
+        stored, problems = store.import_rows(read_records(Path(path)), brand=default_brand)
         for problem in problems:
             click.echo(f"{path}: {problem}; skipped", err=True)
-        click.echo(f"imported {stored} replies")
-
-
-def _rows(path: Path) -> list[dict[str, Any]]:
-    text = path.read_text(encoding="utf-8")
-    if path.suffix.lower() == ".csv":
-        return list(csv.DictReader(text.splitlines()))
-    rows = []
-    for line in text.splitlines():
-        try:
-            rows.append(json.loads(line) if line.strip() else {})
-        except json.JSONDecodeError:
-            rows.append({})  # reported by import_rows with its line number
-    return rows
+        click.echo(f"imported {stored} {'reply' if stored == 1 else 'replies'}")
 
 
 @history.command("edits")

@@ -8,7 +8,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -16,6 +16,7 @@ from typing import IO, Any
 from assistant.errors import ReplyvoiceError
 from assistant.models import DraftSet, StrictModel
 from assistant.settings import ENV_DATA_DIR, data_dir
+from assistant.text import csv_safe
 
 DB_NAME = "replyvoice.db"
 BUSY_TIMEOUT_MS = 5_000
@@ -108,8 +109,12 @@ class Store:
         self._db.row_factory = sqlite3.Row
         self._lock = threading.RLock()
         self._recent: dict[tuple[str, str, int], tuple[int | None, list[tuple[str, str, str]]]] = {}
-        self._configure()
-        self._migrate()
+        try:
+            self._configure()
+            self._migrate()
+        except sqlite3.Error as exc:
+            self._db.close()
+            raise StoreError(storage_problem(self.path, exc)) from None
 
     def close(self) -> None:
         """Close the connection."""
@@ -146,19 +151,36 @@ class Store:
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         """All rows of a read (parameterised, and one at a time across threads)."""
         with self._lock:
-            return self._db.execute(sql, params).fetchall()
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise StoreError(storage_problem(self.path, exc)) from None
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         # One connection may serve several app sessions (threads): one transaction at a time.
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise StoreError(storage_problem(self.path, exc)) from None
             try:
                 yield self._db
+            except sqlite3.Error as exc:
+                self._rollback()
+                raise StoreError(storage_problem(self.path, exc)) from None
             except BaseException:
-                self._db.execute("ROLLBACK")
+                self._rollback()
                 raise
-            self._db.execute("COMMIT")
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._rollback()
+                raise StoreError(storage_problem(self.path, exc)) from None
+
+    def _rollback(self) -> None:
+        with suppress(sqlite3.Error):  # the transaction may already be gone (e.g. the disk filled up)
+            self._db.execute("ROLLBACK")
 
     # ------------------------------------------------------------ draft sets and edits
 
@@ -307,33 +329,39 @@ class Store:
             writer.writeheader()
         for item in approvals:
             if fmt == "csv":
-                writer.writerow(item.model_dump())
+                writer.writerow({k: csv_safe(v) for k, v in item.model_dump().items()})
             else:
                 out.write(json.dumps(item.model_dump(exclude={"draft_set_id"}), ensure_ascii=False) + "\n")
             count += 1
         return count
 
-    def import_rows(self, rows: Iterable[dict[str, Any]], *, brand: str) -> tuple[int, list[str]]:
-        """Import past replies (text, platform required); returns (stored, problems by line)."""
+    def import_rows(self, records: Iterable[tuple[int, dict[str, Any] | str]], *, brand: str) -> tuple[int, list[str]]:
+        """Import past replies ((line, row) records, see history.transfer); returns (stored, problems)."""
+        from assistant.history.transfer import checked
+
         stored, problems = 0, []
-        for line, row in enumerate(rows, start=2):
-            text, platform = str(row.get("text") or "").strip(), str(row.get("platform") or "").strip()
-            if not text or platform not in ("tiktok", "instagram", "facebook"):
-                problems.append(f"line {line}: needs text and a platform (tiktok, instagram, facebook)")
+        for line, record in records:
+            row = record if isinstance(record, str) else checked(line, record, brand)
+            if isinstance(row, str):
+                problems.append(row if row.startswith("line ") else f"line {line}: {row}")
                 continue
-            self._insert_approval(
-                draft_set_id=None,
-                created_at=str(row.get("created_at") or "") or None,
-                brand=str(row.get("brand") or brand),
-                platform=platform,
-                channel=str(row.get("channel") or "comment"),
-                intent=str(row.get("intent") or "other"),
-                tone=str(row.get("tone") or "imported"),
-                message=str(row.get("message") or ""),
-                text=text,
-            )
+            self._insert_approval(draft_set_id=None, **row)
             stored += 1
         return stored, problems
+
+
+def storage_problem(path: Path, exc: sqlite3.Error) -> str:
+    """One line saying what is wrong with the history database and what to do."""
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        why = "the history folder is read-only; make it writable"
+    elif "full" in text:
+        why = "the disk is full; free some space"
+    elif "not a database" in text or "malformed" in text or "corrupt" in text:
+        why = "the file is damaged or not a replyvoice history; move it away to start a new one"
+    else:
+        why = f"the database failed ({exc})"
+    return f"{path}: {why} (or point {ENV_DATA_DIR} elsewhere)"
 
 
 def _approval(row: sqlite3.Row) -> Approval:
