@@ -30,6 +30,11 @@ Urgency = Literal["low", "medium", "high"]
 Severity = Literal["block", "warn"]
 
 
+def brand_of(profile_key: str) -> str:
+    """The brand part of a profile key such as "bohnenkiez/tiktok"."""
+    return profile_key.partition("/")[0]
+
+
 class StrictModel(BaseModel):
     """The base of every data model: unknown fields are an error, never silently dropped."""
 

@@ -143,7 +143,11 @@ def test_preview_profile_is_built_from_the_edited_texts(personas: Path) -> None:
     assert profile.key == "bohnenkiez/tiktok" and profile.limit("comment") == 99
     with pytest.raises(ProfileError, match="refines undefined tone"):
         voice_profile_from_texts(
-            "bohnenkiez", brand, platform + "\ntones:\n  sarcastic: nope\n", personas=personas, platform="tiktok"
+            "bohnenkiez",
+            brand,
+            platform.replace("tones:\n", "tones:\n  sarcastic: nope\n", 1),  # one tones key: repeats are errors
+            personas=personas,
+            platform="tiktok",
         )
 
 

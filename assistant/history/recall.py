@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.history.store import Store
-from assistant.models import Analysis, Message
+from assistant.models import Analysis, Message, brand_of
 from assistant.profiles.loading import VoiceProfile
 from assistant.similarity import ranked
 
@@ -25,7 +25,7 @@ class Recall:
 
 def recall(store: Store, profile: VoiceProfile, message: Message, analysis: Analysis) -> Recall:
     """The brand's recent approvals on this platform and the most similar ones as examples."""
-    brand = profile.key.split("/")[0]
+    brand = brand_of(profile.key)
     approvals = store.recent(brand=brand, platform=message.platform, limit=HISTORY_LIMIT)
     return Recall(history=[text for text, _, _ in approvals], examples=_examples(approvals, message, analysis))
 

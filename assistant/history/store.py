@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from assistant.errors import ReplyvoiceError
-from assistant.models import DraftSet, StrictModel
+from assistant.models import DraftSet, StrictModel, brand_of
 from assistant.settings import ENV_DATA_DIR, data_dir
 from assistant.text import csv_safe
 
@@ -186,7 +186,7 @@ class Store:
 
     def save_draft_set(self, result: DraftSet) -> int:
         """Store a draft set; returns its id."""
-        brand = result.profile.split("/")[0]
+        brand = brand_of(result.profile)
         with self._transaction() as db:
             cursor = db.execute(
                 "INSERT INTO draft_sets (created_at, brand, platform, channel, intent, backend, message, payload)"
@@ -250,7 +250,7 @@ class Store:
         self.save_edit(draft_set_id, tone, original, final)
         return self._insert_approval(
             draft_set_id=draft_set_id,
-            brand=result.profile.split("/")[0],
+            brand=brand_of(result.profile),
             platform=result.message.platform,
             channel=result.message.channel,
             intent=result.analysis.intent,

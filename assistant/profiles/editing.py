@@ -28,6 +28,7 @@ from pydantic import BaseModel
 
 from assistant.defaults import CHANNELS
 from assistant.errors import ProfileError
+from assistant.profiles import strict_yaml
 from assistant.profiles.loading import BrandProfile, PlatformProfile, VoiceProfile, merge_profiles, parse_text
 
 LOCK_TIMEOUT_S = 10.0
@@ -165,7 +166,7 @@ class FormField:
 def load_mapping(text: str, source: str = "(profile)") -> dict[str, Any]:
     """The YAML text as a mapping (ProfileError when it is not one)."""
     try:
-        data = yaml.safe_load(text)
+        data = strict_yaml.load(text)
     except yaml.YAMLError as exc:
         raise ProfileError(f"{source}: invalid YAML ({exc}); fix it in the YAML editor") from None
     if data is None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import re
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -14,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from assistant.defaults import DEFAULT_LIMITS, MIN_DEFAULT_TONES, PLATFORMS, Channel, Platform
 from assistant.errors import ProfileError
 from assistant.models import StrictModel
+from assistant.profiles import strict_yaml
+from assistant.profiles.strict_yaml import pattern_problem
 
 Localized = dict[str, str]
 M = TypeVar("M", bound=BaseModel)
@@ -134,7 +135,9 @@ class BrandProfile(StrictModel):
     @field_validator("order_number_pattern")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        re.compile(value)
+        problem = pattern_problem(value)
+        if problem:
+            raise ValueError(problem)
         return value
 
     def model_post_init(self, _context: Any) -> None:
@@ -311,7 +314,7 @@ def parse_file(path: Path, model: type[M]) -> M:
 def parse_text(text: str, model: type[M], *, source: str) -> M:
     """Validate YAML text against a model; errors name source, line, field and fix."""
     try:
-        data = yaml.safe_load(text)
+        data = strict_yaml.load(text)
     except yaml.YAMLError as exc:
         raise ProfileError(_yaml_error(exc, source)) from None
     if not isinstance(data, dict):
