@@ -28,6 +28,11 @@ MESSAGE_SOFT_CAP: Final = 8_000
 # Incoming text beyond this is refused outright (1 MB pastes are mistakes or attacks).
 MESSAGE_HARD_CAP: Final = 200_000
 
+# Other untrusted fields are capped too (a 100,000-character author name is an attack, not a name).
+AUTHOR_CAP: Final = 100
+THREAD_MESSAGES_CAP: Final = 20  # the latest earlier messages are kept
+THREAD_MESSAGE_CAP: Final = 2_000  # characters per earlier message
+
 MIN_DEFAULT_TONES: Final = 3
 
 # Tables shipped with the package (phrasebooks, stock phrases, stopwords, language hints).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.analysis.pii import mask_payment_data
 from assistant.models import Analysis, Handoff, Message
 from assistant.profiles.loading import VoiceProfile
 from assistant.text import clean, shorten, table
@@ -20,7 +21,7 @@ def build_handoff(message: Message, analysis: Analysis, profile: VoiceProfile, t
     lines = [
         f"{t['concern']}: {t.get(analysis.intent, analysis.escalation.reason)} ({_where(message, t)}; "
         f"{t['urgency']}: {analysis.urgency})",
-        f"{t['words']}: „{shorten(clean(message.text), QUOTE_LIMIT)}“",
+        f"{t['words']}: „{shorten(clean(mask_payment_data(message.text)), QUOTE_LIMIT)}“",  # no full card numbers
         f"{t['order']}: {', '.join(analysis.entities.order_ids) or t['none']}",
         *_extras(analysis, t),
         f"{t['told']}: {told}",

@@ -56,7 +56,7 @@ class Message(StrictModel):
 class Span(StrictModel):
     """A piece of personal data found in the message."""
 
-    kind: Literal["email", "phone", "order_id", "iban", "card"]
+    kind: Literal["email", "phone", "order_id", "iban", "card", "address", "name", "id_number", "ip"]
     start: int
     end: int
     text: str

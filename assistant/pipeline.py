@@ -8,7 +8,13 @@ import time
 from assistant.analysis.reading import analyse
 from assistant.backends.base import Backend, Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.composer import OfflineBackend
-from assistant.defaults import MESSAGE_HARD_CAP, MESSAGE_SOFT_CAP
+from assistant.defaults import (
+    AUTHOR_CAP,
+    MESSAGE_HARD_CAP,
+    MESSAGE_SOFT_CAP,
+    THREAD_MESSAGE_CAP,
+    THREAD_MESSAGES_CAP,
+)
 from assistant.errors import BackendError, InputError
 from assistant.guard.checks import CheckContext, blocking, run_checks
 from assistant.handoff import build_handoff
@@ -80,8 +86,8 @@ def build_request(
 
 
 def prepare_message(message: Message) -> tuple[Message, list[str]]:
-    """Refuse unusable input; truncate very long input with a visible notice."""
-    message = _without_surrogates(message)
+    """Refuse unusable input; truncate very long input with a visible notice; cap author and thread."""
+    message = _capped_context(_without_surrogates(message))
     if message.mode == "reply" and not message.text.strip():
         raise InputError("the message is empty: paste the comment or DM you want to answer")
     if message.mode == "outreach" and not (message.post or message.text).strip():
@@ -95,6 +101,13 @@ def prepare_message(message: Message) -> tuple[Message, list[str]]:
         update={"text": message.text[:MESSAGE_SOFT_CAP], "post": (message.post or "")[:MESSAGE_SOFT_CAP] or None}
     )
     return shortened, [f"the message was {longest:,} characters; only the first {MESSAGE_SOFT_CAP:,} were used"]
+
+
+def _capped_context(message: Message) -> Message:
+    """Author and thread are context: cap them silently (the latest thread messages matter most)."""
+    thread = [t[:THREAD_MESSAGE_CAP] for t in message.thread[-THREAD_MESSAGES_CAP:]]
+    author = message.author[:AUTHOR_CAP] if message.author else message.author
+    return message.model_copy(update={"thread": thread, "author": author})
 
 
 def _without_surrogates(message: Message) -> Message:

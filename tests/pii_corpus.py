@@ -230,13 +230,11 @@ def _fill(rng: random.Random, lang: str, template: str) -> Example:
 NOT_PII = [
     "Bestellt am 12.03.2024, geliefert am 15.03.2024",
     "Kostet 19,99 € und der Versand 4,90 €",
-    "Lieferung an 10997 Berlin, Oranienstraße 12",
     "Lieferung an 67059 Ludwigshafen bitte",
     "Ich wohne in 80331 München und warte seit Montag",
     "Paket kam um 14:30 Uhr, 2x 250 g Kiezmischung",
     "Preis 1.299,00 EUR für die Maschine? Krass",
     "Delivered on 2024-03-12 at 9:15, price $24.99",
-    "I live at 221B Baker Street, London NW1 6XE",
     "Mahlgrad 24–26, 4 Minuten, 93 Grad, 60 g pro Liter",
     "Seit 2019 Kunde, schon 35 Bestellungen",
     "Zwischen 8 und 12 Uhr bin ich zu Hause",
@@ -246,4 +244,21 @@ NOT_PII = [
     "Die Sendung wiegt 1000 g und kostet 12,90",
     "Version 3.14.15 der App stürzt ab",
     "Am 1.4. um 10 Uhr, Raum 204",
+]
+
+# Found since issue 17: street addresses, names, ID numbers, IP addresses, spelled-out and obfuscated data.
+MORE_PII = [
+    ("Lieferung an 10997 Berlin, Oranienstraße 12", "address", "Oranienstraße 12"),
+    ("I live at 12 Baker Street, London", "address", "12 Baker Street"),
+    ("Hauptstr. 5a, Hinterhaus", "address", "Hauptstr. 5a"),
+    ("Mein Name ist Dieter Brandt, Kunde seit 2019", "name", "Dieter Brandt"),
+    ("Mit freundlichen Grüßen,\nK. Brandt", "name", "K. Brandt"),
+    ("my name is Jane Doe and my order is late", "name", "Jane Doe"),
+    ("Ausweisnummer L01X00T47 liegt vor", "id", "L01X00T47"),
+    ("Meine IP ist 192.168.178.21", "ip", "192.168.178.21"),
+    ("null eins sieben sechs fünf fünf eins zwei drei", "phone", "null eins sieben sechs fünf fünf eins zwei drei"),
+    ("schreib an jule [at] example [dot] com", "email", "jule [at] example [dot] com"),
+    ("jule(at)bohnenkiez.de bitte", "email", "jule(at)bohnenkiez.de"),
+    ("Bestellung #A-77812 fehlt", "order", "Bestellung #A-77812"),
+    ("see #B-123456 please", "order", "#B-123456"),
 ]

@@ -19,10 +19,10 @@ from assistant.models import Message
 
 try:
     from conftest import profile_for
-    from pii_corpus import NOT_PII, Example, examples
+    from pii_corpus import MORE_PII, NOT_PII, Example, examples
 except ImportError:  # tests/ imported as a package
     from tests.conftest import profile_for
-    from tests.pii_corpus import NOT_PII, Example, examples
+    from tests.pii_corpus import MORE_PII, NOT_PII, Example, examples
 
 ORDER_PATTERN = r"\d{5}"
 TARGETS = {"email": 0.99, "iban": 0.99, "order": 0.99, "phone": 0.95, "card": 0.99}
@@ -217,3 +217,13 @@ def test_drafts_are_restored_for_dms_only() -> None:
     assert comment == {"warm": "Wir melden uns unter wegen."}
     _, redaction = redact_request(_request(SAMPLE))
     assert isinstance(redaction, Redaction) and len(redaction.mapping) == 3
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), MORE_PII)
+def test_addresses_names_ids_ips_and_disguised_data_are_found(text: str, kind: str, value: str) -> None:
+    assert (kind, value) in [(f.kind, f.value) for f in find(text, ORDER_PATTERN)]
+
+
+@pytest.mark.parametrize("text", ["Ich bin total sauer", "Ich bin Kunde seit Jahren", "I am so angry", "Grüße aus Kiel"])
+def test_ordinary_sentences_hold_no_names(text: str) -> None:
+    assert find(text, ORDER_PATTERN) == []

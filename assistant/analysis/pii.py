@@ -16,15 +16,50 @@ from typing import Literal
 
 from assistant.models import Span
 
-Kind = Literal["email", "phone", "iban", "card", "order"]
-KINDS: tuple[Kind, ...] = ("email", "iban", "card", "order", "phone")  # priority on overlaps
+Kind = Literal["email", "phone", "iban", "card", "order", "address", "name", "id", "ip"]
+# Priority on overlaps: the more specific kind wins.
+KINDS: tuple[Kind, ...] = ("email", "iban", "card", "order", "ip", "address", "id", "phone", "name")
 REGIONS: tuple[str, ...] = ("DE", "AT", "CH", "US", "GB")
 _IBAN_CANDIDATE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ \-]?[A-Za-z0-9]){11,32}")
 _CARD_CANDIDATE = re.compile(r"(?<![\d.,])[2-6]\d{3}(?:[ \-]?\d){9,15}(?!\d|[.,]\d)")
 _NON_ALNUM = re.compile(r"[^A-Za-z0-9]")
 _MAX_SCAN = 250_000  # characters; longer input is refused upstream (MESSAGE_HARD_CAP)
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
+# Bounded parts keep every pattern linear on hostile input (a run of 8,000 "+" or digits).
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[a-zA-Z]{2,24}\b")
+# "jule [at] example [dot] com", "jule(at)example.de", "jule at example dot com"
+_AT = r"\s{0,3}(?:\[at\]|\(at\)|\{at\}|\bat\b|\bät\b)\s{0,3}"
+_DOT = r"\s{0,3}(?:\[dot\]|\(dot\)|\{dot\}|\bdot\b|\bpunkt\b|\.)\s{0,3}"
+OBFUSCATED_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w.+-]{{1,64}}{_AT}[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{0,4}}{_DOT}(?:com|de|net|org|at|ch|eu|info|io)\b",
+    re.IGNORECASE,
+)
+IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d{1,2})\.){3}(?:25[0-5]|2[0-4]\d|1?\d{1,2})(?![\d.])")
+IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![\w:])")
+# Street and number ("Oranienstraße 12a", "Hauptstr. 5", "12 Baker Street"); a postcode and city alone
+# ("67059 Ludwigshafen") is where a parcel goes, not who someone is, and stays readable.
+STREET = re.compile(
+    r"\b[A-ZÄÖÜ][\wäöüß-]{1,40}(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ring|ufer|chaussee)"
+    r"\s{1,3}\d{1,4}\s?[a-zA-Z]?\b"
+    r"|\b\d{1,4}\s{1,3}[A-Z][a-z]{1,30}\s(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Way)\b"
+)
+# "Mein Name ist Dieter Brandt", "I'm Jane Doe", a sign-off line "Grüße, K. Brandt"
+NAME = re.compile(
+    r"(?i:\b(?:mein name ist|ich hei(?:ß|ss)e|ich bin|my name is|i am|i'm|this is)\s{1,3}"
+    r"|^(?:(?:viele |liebe |beste |freundliche )?grüße|mit freundlichen grüßen|lg|vg|best regards|regards),?\s{1,3})"
+    r"((?:[A-ZÄÖÜ]\.\s?|[A-ZÄÖÜ][a-zäöüß]{1,20}\s)(?:[A-ZÄÖÜ][a-zäöüß]{1,20}-)?[A-ZÄÖÜ][a-zäöüß]{1,25})\b",
+    re.MULTILINE,
+)
+# ID documents and tax numbers: 8-12 capitals and digits mixed, at least 4 digits and 1 letter.
+ID_NUMBER = re.compile(r"(?<![\w-])(?=[A-Z0-9]{8,12}(?![\w-]))(?=(?:[A-Z]*\d){4})(?=\d*[A-Z])[A-Z0-9]{8,12}(?![\w-])")
+# Order ids in other shapes than the profile's pattern: "#A-77812", "Auftrag B-123456".
+ORDER_LIKE = re.compile(
+    r"(?<![\w#])#[A-Z]{1,3}-?\d{4,10}\b|\b(?:bestellung|auftrag|order)\s{1,3}#?[A-Z]{1,3}-\d{4,10}\b", re.IGNORECASE
+)
+_NUMBER_WORDS = (
+    "null|eins|zwei|drei|vier|fünf|funf|sechs|sieben|acht|neun|zero|one|two|three|four|five|six|seven|eight|nine"
+)
+SPELLED_NUMBER = re.compile(rf"\b(?:(?:{_NUMBER_WORDS})[\s,-]{{1,3}}){{5,20}}(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
 _ORDER_CONTEXT = (
     r"(?:bestell(?:ung|nummer|nr)?|auftrag(?:snummer)?|order(?:\s?(?:number|no|nr|id))?"
     r"|sendung|nr|no|nummer|#)"
@@ -63,7 +98,7 @@ def find(text: str, order_pattern: str | None = None) -> list[Found]:
 
 @lru_cache(maxsize=256)
 def _find_cached(text: str, order_pattern: str | None) -> tuple[Found, ...]:
-    candidates = [*_emails(text), *_ibans(text), *_cards(text)]
+    candidates = [*_emails(text), *_ibans(text), *_cards(text), *_shapes(text)]
     if order_pattern:
         candidates += _orders(text, order_pattern)
     candidates += _phones(text)
@@ -75,8 +110,27 @@ def _find_cached(text: str, order_pattern: str | None) -> tuple[Found, ...]:
 
 
 def _emails(text: str) -> Iterator[Found]:
-    for m in EMAIL.finditer(text):
-        yield Found(kind="email", start=m.start(), end=m.end(), value=m.group())
+    for rx in (EMAIL, OBFUSCATED_EMAIL):
+        for m in rx.finditer(text):
+            yield Found(kind="email", start=m.start(), end=m.end(), value=m.group())
+
+
+_SHAPES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    ("ip", IPV4),
+    ("ip", IPV6),
+    ("address", STREET),
+    ("id", ID_NUMBER),
+    ("order", ORDER_LIKE),
+    ("phone", SPELLED_NUMBER),
+)
+
+
+def _shapes(text: str) -> Iterator[Found]:
+    for kind, rx in _SHAPES:
+        for m in rx.finditer(text):
+            yield Found(kind=kind, start=m.start(), end=m.end(), value=m.group())
+    for m in NAME.finditer(text):
+        yield Found(kind="name", start=m.start(1), end=m.end(1), value=m.group(1))
 
 
 def _ibans(text: str) -> Iterator[Found]:
@@ -123,11 +177,23 @@ def _orders(text: str, pattern: str) -> Iterator[Found]:
             yield Found(kind="order", start=m.start(1), end=m.end(1), value=m.group(1))
 
 
+# Runs of digits and separators that could hold a phone number; phonenumbers only sees these
+# (its matcher is slow on long hostile runs such as "1.1.1.1…").
+_PHONE_RUN = re.compile(r"(?:\+|00)?\d[\d ()/.\-]{5,40}\d")
+
+
 def _phones(text: str) -> Iterator[Found]:
+    for run in _PHONE_RUN.finditer(text):
+        digits = sum(c.isdigit() for c in run.group())
+        if 7 <= digits <= 16:
+            start = max(0, run.start() - 1)
+            for found in _phones_in(text[start : run.end() + 1]):
+                yield Found(kind="phone", start=found.start + start, end=found.end + start, value=found.value)
+
+
+def _phones_in(text: str) -> Iterator[Found]:
     import phonenumbers
 
-    if not any(c.isdigit() for c in text):
-        return
     for region in REGIONS:
         for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
             yield Found(kind="phone", start=m.start, end=m.end, value=m.raw_string)
@@ -138,7 +204,17 @@ def _phones(text: str) -> Iterator[Found]:
 
 
 
-_SPAN_KIND = {"email": "email", "phone": "phone", "iban": "iban", "card": "card", "order": "order_id"}
+_SPAN_KIND = {
+    "email": "email",
+    "phone": "phone",
+    "iban": "iban",
+    "card": "card",
+    "order": "order_id",
+    "address": "address",
+    "name": "name",
+    "id": "id_number",
+    "ip": "ip",
+}
 
 
 def find_pii(text: str, order_pattern: str | None) -> list[Span]:
@@ -147,3 +223,14 @@ def find_pii(text: str, order_pattern: str | None) -> list[Span]:
         Span(kind=_SPAN_KIND[f.kind], start=f.start, end=f.end, text=f.value.strip())
         for f in find(text, order_pattern)
     ]
+
+
+def mask_payment_data(text: str) -> str:
+    """Card numbers and IBANs reduced to their last four characters (for notes that people read)."""
+    pieces, last = [], 0
+    for item in find(text):
+        if item.kind in ("card", "iban"):
+            tail = _NON_ALNUM.sub("", item.value)[-4:]
+            pieces += [text[last : item.start], f"[{item.kind.upper()} …{tail}]"]
+            last = item.end
+    return "".join([*pieces, text[last:]])

@@ -51,6 +51,11 @@ _PII_LABELS = {
     "phone": "phone number",
     "order_id": "order number",
     "iban": "bank account number",
+    "card": "card number",
+    "address": "postal address",
+    "name": "full name",
+    "id_number": "ID number",
+    "ip": "IP address",
 }
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from assistant.analysis.pii import Found, find
 
-PLACEHOLDER = re.compile(r"\[(EMAIL|PHONE|IBAN|CARD|ORDER)_(\d{1,4})\]")
+PLACEHOLDER = re.compile(r"\[(EMAIL|PHONE|IBAN|CARD|ORDER|ADDRESS|NAME|ID|IP)_(\d{1,4})\]")
 _NON_ALNUM = re.compile(r"[^A-Za-z0-9]")
 
 log = logging.getLogger(__name__)
@@ -84,8 +84,8 @@ class Redactor:
 
 
 def _normalised(kind: str, value: str) -> str:
-    if kind == "email":
-        return value.casefold()
+    if kind in ("email", "name", "address", "ip"):
+        return " ".join(value.casefold().split())
     return _NON_ALNUM.sub("", value).upper() if kind in ("iban", "card", "order") else re.sub(r"\D", "", value)
 
 
