@@ -224,6 +224,6 @@ def test_addresses_names_ids_ips_and_disguised_data_are_found(text: str, kind: s
     assert (kind, value) in [(f.kind, f.value) for f in find(text, ORDER_PATTERN)]
 
 
-@pytest.mark.parametrize("text", ["Ich bin total sauer", "Ich bin Kunde seit Jahren", "I am so angry", "Grüße aus Kiel"])
+@pytest.mark.parametrize("text", ["Ich bin total sauer", "Ich bin Kunde seit Jahren", "I am so mad", "Grüße aus Kiel"])
 def test_ordinary_sentences_hold_no_names(text: str) -> None:
     assert find(text, ORDER_PATTERN) == []
