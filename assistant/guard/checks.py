@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import emoji
 
 from assistant.analysis.intents import readings
 from assistant.analysis.language import UNDETERMINED, detect_language
 from assistant.analysis.pii import find_pii
-from assistant.analysis.reading import PROFANITY
 from assistant.guard.leakage import leaks
 from assistant.guard.promises import forbidden_promises
+from assistant.guard.specific import needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
 from assistant.models import Analysis, CheckResult, Message
 from assistant.profiles.loading import VoiceProfile
@@ -38,7 +39,6 @@ class CheckContext:
 
 
 Check = Callable[[CheckContext], CheckResult]
-SIE_FORMS = re.compile(r"(?<![.!?:]\s)(?<!^)\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)\b")
 DU_FORMS = re.compile(r"\b(?:du|dich|dir|dein|deine|deinen|deinem|deiner|deines)\b", re.IGNORECASE)
 HASHTAG = re.compile(r"(?<!\w)#\w+")
 MENTION_OR_LINK = re.compile(r"@\w+|https?://\S+|www\.\S+")
@@ -72,19 +72,62 @@ def language(ctx: CheckContext) -> CheckResult:
 
 
 def address_form(ctx: CheckContext) -> CheckResult:
-    """German drafts keep the profile's du or Sie throughout."""
+    """German drafts keep the profile's du or Sie throughout ("Sie hat 2 Jahre Garantie" is the grinder)."""
     form = ctx.profile.address_form(ctx.analysis.language)
     if ctx.analysis.language != "de" or form not in ("du", "Sie"):
         return CheckResult(name="address_form", ok=True, detail=f"{form}: nothing to check")
-    wrong = (SIE_FORMS if form == "du" else DU_FORMS).findall(ctx.text)
+    wrong = formal_address(ctx.text) if form == "du" else DU_FORMS.findall(ctx.text)
     detail = f"uses {', '.join(dict.fromkeys(wrong))} but the profile says {form}" if wrong else form
     return CheckResult(name="address_form", ok=not wrong, detail=detail)
 
 
+# Formal Sie takes plural verbs ("Sie haben"); she/it takes singular ones ("sie hat", "sie ist").
+_SINGULAR_VERB = re.compile(
+    r"(?:ist|hat|war|wird|kann|muss|darf|soll|will|mag|bleibt|kommt|läuft|geht|mahlt|gehört|hält|schmeckt|"
+    r"passt|braucht|sieht|steht|liegt|klingt|riecht|funktioniert|quietscht|klemmt|\w+[^e\W]t)\b"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:…]\s*|[\n\u2600-\u27bf\U0001f000-\U0001faff]\s*)$")
+_SIE_WORD = re.compile(r"\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)\b")
+
+
+def formal_address(text: str) -> list[str]:
+    """Formal address in a German text: Sie/Ihnen/Ihr… that is not "sie" (she, it, they) at a sentence start."""
+    found = []
+    for m in _SIE_WORD.finditer(text):
+        at_start = bool(_SENTENCE_START.search(text[max(0, m.start() - 4) : m.start()]))
+        if at_start and m.group() == "Sie" and _SINGULAR_VERB.match(text, m.end() + 1):
+            continue  # "… 😅 Sie hat 2 Jahre Garantie": the grinder
+        if at_start and m.group() in ("Sie", "Ihr") and not _formal_after(m.group(), text[m.end() : m.end() + 40]):
+            continue
+        found.append(m.group())
+    return found
+
+
+def _formal_after(word: str, rest: str) -> bool:
+    """Sentence-initial "Sie" + plural verb ("Sie können") or "Ihr" + noun ("Ihr Paket") is formal address."""
+    nxt = re.match(r"\s+(\w+)", rest)
+    if nxt is None:
+        return False
+    following = nxt.group(1)
+    if word == "Ihr":  # "Ihr seid toll" (you all) vs "Ihr Paket ist da" (formal your)
+        return following[:1].isupper()
+    return not _SINGULAR_VERB.fullmatch(following) and following.endswith(("en", "n"))
+
+
 def emoji_limit(ctx: CheckContext) -> CheckResult:
-    """No more emoji than the profile allows."""
-    count, limit = count_emoji(ctx.text), ctx.profile.emoji.max_per_reply
-    return CheckResult(name="emoji", ok=count <= limit, severity="warn", detail=f"{count}/{limit}")
+    """No more emoji than the profile allows, and only from its palette."""
+    rules = ctx.profile.emoji
+    count, limit = count_emoji(ctx.text), rules.max_per_reply
+    foreign = [e for e in emoji_in(ctx.text) if rules.palette and e not in rules.palette]
+    detail = f"{count}/{limit}" + (f"; not in the palette: {' '.join(dict.fromkeys(foreign))}" if foreign else "")
+    return CheckResult(name="emoji", ok=count <= limit and not foreign, detail=detail)
+
+
+def emoji_in(text: str) -> list[str]:
+    """The emoji in text, variation selectors removed (so ☕️ and ☕ are the same emoji)."""
+    if count_emoji(text) == 0:
+        return []
+    return [item["emoji"].replace("\ufe0f", "") for item in emoji.emoji_list(text)]
 
 
 def count_emoji(text: str) -> int:
@@ -97,16 +140,29 @@ def count_emoji(text: str) -> int:
 def hashtags(ctx: CheckContext) -> CheckResult:
     """No more hashtags than the platform allows."""
     found, limit = HASHTAG.findall(ctx.text), ctx.profile.platform.hashtags.max
-    return CheckResult(name="hashtags", ok=len(found) <= limit, severity="warn", detail=f"{len(found)}/{limit}")
+    return CheckResult(name="hashtags", ok=len(found) <= limit, detail=f"{len(found)}/{limit}")
 
 
 def personal_data(ctx: CheckContext) -> CheckResult:
-    """A public comment never repeats e-mail addresses, phone numbers, order numbers or IBANs."""
-    if ctx.message.channel == "dm":
-        return CheckResult(name="personal_data", ok=True, detail="DM: allowed")
+    """No personal data in public; in a DM only what this conversation itself contained."""
     found = find_pii(ctx.text, ctx.profile.brand.order_number_pattern)
-    detail = "in public: " + ", ".join(f"{s.kind} {s.text}" for s in found) if found else "none"
+    if ctx.message.channel == "dm":
+        own = _conversation_values(ctx)
+        found = [s for s in found if _value_key(s.text) not in own]
+        where = "not from this conversation"
+    else:
+        where = "in public"
+    detail = f"{where}: " + ", ".join(f"{s.kind} {s.text}" for s in found) if found else "none"
     return CheckResult(name="personal_data", ok=not found, detail=detail)
+
+
+def _conversation_values(ctx: CheckContext) -> set[str]:
+    texts = [ctx.message.text, *ctx.message.thread, ctx.message.author or ""]
+    return {_value_key(s.text) for t in texts for s in find_pii(t, ctx.profile.brand.order_number_pattern)}
+
+
+def _value_key(value: str) -> str:
+    return "".join(c for c in value.casefold() if c.isalnum())
 
 
 def self_promotion(ctx: CheckContext) -> CheckResult:
@@ -114,9 +170,9 @@ def self_promotion(ctx: CheckContext) -> CheckResult:
     if ctx.message.mode != "outreach":
         return CheckResult(name="self_promotion", ok=True, detail="reply: not applicable")
     found = [m.group() for m in SELF_PROMO.finditer(ctx.text)] + LINK.findall(ctx.text)
-    if fold(ctx.profile.brand.name) in fold(ctx.text):
-        found.append(ctx.profile.brand.name)
-    found += [p.name for p in ctx.profile.brand.products if fold(p.name) in fold(ctx.text)]
+    folded = fold(ctx.text)
+    names = [ctx.profile.brand.name, *(p.name for p in ctx.profile.brand.products)]
+    found += [n for n in names if re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", folded)]
     detail = "advertises: " + ", ".join(dict.fromkeys(found)) if found else "none"
     return CheckResult(name="self_promotion", ok=not found, detail=detail)
 
@@ -137,26 +193,14 @@ def repetition(ctx: CheckContext) -> CheckResult:
 
 def specificity(ctx: CheckContext) -> CheckResult:
     """The draft refers to something concrete in the message (or, in outreach, the post)."""
-    if ctx.analysis.intent == "spam" or ctx.analysis.injection_suspected:
+    if ctx.analysis.intent in ("spam", "troll") or ctx.analysis.injection_suspected:  # never echo provocation
         return CheckResult(name="specificity", ok=True, detail="not required here")
-    anchors = concrete_anchors(ctx.message, ctx.analysis)
-    if not anchors:
+    if not needs_anchor(ctx.message, ctx.analysis):
         return CheckResult(name="specificity", ok=True, detail="nothing concrete in the message")
-    folded = fold(ctx.text)
-    hit = next((a for a in anchors if a in folded), None)
+    hit = refers_to_message(ctx.text, ctx.message, ctx.analysis, ctx.profile)
     source = "post" if ctx.message.mode == "outreach" else "message"
-    detail = f"refers to “{hit}…”" if hit else f"mentions nothing from the {source}; pick up its words or products"
+    detail = f"refers to {hit}" if hit else f"mentions nothing from the {source}; answer its concern or question"
     return CheckResult(name="specificity", ok=hit is not None, detail=detail)
-
-
-def concrete_anchors(message: Message, analysis: Analysis) -> list[str]:
-    """Stems of the message's own content words, products and amounts (folded, 5 letters)."""
-    source = message.post if message.mode == "outreach" and message.post else message.text
-    source = MENTION_OR_LINK.sub(" ", source)
-    usable = [w for w in words(source) if len(w) >= 4 and not w.isdigit() and not is_stopword(w)]
-    stems = [fold(w)[:5] for w in usable if not PROFANITY.search(w)]  # never ask a draft to echo an insult
-    stems += [fold(p)[:5] for p in analysis.entities.products] + analysis.entities.amounts
-    return list(dict.fromkeys(stems))
 
 
 def promises(ctx: CheckContext) -> CheckResult:
@@ -193,25 +237,83 @@ def markup_and_links(ctx: CheckContext) -> CheckResult:
 
 
 def injection_echo(ctx: CheckContext) -> CheckResult:
-    """When the message tries to instruct us, the draft repeats none of its payload."""
-    if not ctx.analysis.injection_suspected:
-        return CheckResult(name="injection_echo", ok=True, detail="no instructions in the message")
-    source = ctx.message.text + "\n" + (ctx.message.post or "")
-    echoed = list(dict.fromkeys(e for form in readings(source) for e in payload_echoes(form, ctx.text)))
-    detail = "repeats: " + ", ".join(f"“{e}”" for e in echoed[:3]) if echoed else "repeats nothing"
+    """The draft carries nothing the untrusted text tried to plant: codes, links, quotes, claims in its words."""
+    sources = untrusted_texts(ctx.message)
+    span = 3 if ctx.analysis.injection_suspected else CLAIM_WORDS
+    echoed = list(
+        dict.fromkeys(
+            e
+            for text in sources
+            for form in readings(text)
+            for e in payload_echoes(
+                form,
+                ctx.text,
+                vocabulary=_vocabulary(ctx.profile),
+                span=span,
+                any_words=ctx.analysis.injection_suspected,
+            )
+        )
+    )
+    detail = "repeats: " + ", ".join(f"“{shorten(e, 40)}”" for e in echoed[:3]) if echoed else "repeats nothing"
     return CheckResult(name="injection_echo", ok=not echoed, detail=detail)
 
 
-def payload_echoes(message: str, draft: str) -> list[str]:
-    """Parts of a suspicious message found in a draft: quoted strings, codes, runs of 5 words."""
+CLAIM_WORDS = 4  # a copied run of this many words that speaks as or about the brand is a planted claim
+_CLAIM_PRONOUNS = frozenset(
+    (
+        *("wir", "uns", "unser", "unsere", "unseren", "unserem", "ich", "mir", "mich", "mein", "meine", "ihr"),
+        *("euch", "euer", "eure", "euren", "we", "us", "our", "ours", "i", "me", "my", "you", "your", "yours"),
+    )
+)
+_CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]{4,}(?![\w-])|(?<![\w-])[A-ZÄÖÜ]{4,}(?![\w-])")
+
+
+def untrusted_texts(message: Message) -> list[str]:
+    """Every field a stranger wrote: the message, the author name, the thread, the post."""
+    return [t for t in (message.text, message.author or "", *message.thread, message.post or "") if t]
+
+
+def payload_echoes(
+    message: str, draft: str, *, vocabulary: frozenset[str] = frozenset(), span: int = 5, any_words: bool = True
+) -> list[str]:
+    """Parts of untrusted text found in a draft: quotes, codes, links, and copied runs of `span` words.
+
+    Without `any_words`, a copied run counts only when it speaks as or to someone ("we refund …").
+    """
     folded = fold(draft)
-    quoted = [q.strip() for q in QUOTED.findall(message) if len(q.strip()) >= 4]
-    codes = [w for w in words(message) if len(w) >= 4 and (w.isupper() or any(c.isdigit() for c in w))]
+    draft_words = [fold(w) for w in words(draft)]
+    joined = " " + " ".join(draft_words) + " "
+    quoted = [q.strip() for q in QUOTED.findall(message) if len(q.strip()) >= 4 and fold(q.strip()) not in vocabulary]
+    if not any_words:  # a quoted word is the person's; a quoted statement is a plant
+        quoted = [q for q in quoted if len(words(q)) >= 2]
+    codes = [c for c in _CODE.findall(message) if fold(c) not in vocabulary and _echoes_code(c, draft, joined)]
+    links = [u for u in URL.findall(message) if fold(u) in folded]
+    found = [q for q in quoted if fold(q) in folded] + codes + links
     tokens = [fold(w) for w in words(message)]
-    runs = [" ".join(tokens[i : i + 5]) for i in range(len(tokens) - 4)]
-    draft_words = " ".join(fold(w) for w in words(draft))
-    found = [q for q in quoted if fold(q) in folded] + [c for c in codes if fold(c) in draft_words.split()]
-    return list(dict.fromkeys(found + [r for r in runs if r in draft_words]))
+    for i in range(len(tokens) - span + 1):
+        run = tokens[i : i + span]
+        claim = bool(_CLAIM_PRONOUNS.intersection(run))
+        novel = any(w not in vocabulary and not is_stopword(w) for w in run)
+        if f" {' '.join(run)} " in joined and (claim or (any_words and novel)):
+            found.append(" ".join(run))
+    return list(dict.fromkeys(found))
+
+
+def _echoes_code(code: str, draft: str, joined: str) -> bool:
+    """A code with digits in any case; a shouted word only when the draft shouts it too."""
+    if any(c.isdigit() for c in code):
+        return f" {fold(code)} " in joined
+    return re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", draft) is not None
+
+
+def _vocabulary(profile: VoiceProfile) -> frozenset[str]:
+    """Words the brand says anyway (facts, products, examples): copying them plants nothing."""
+    return _vocabulary_of("\n".join(profile.public_texts()) + " " + profile.brand.name)
+
+
+@lru_cache(maxsize=16)
+def _vocabulary_of(text: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words(text))
 
 
 CHECKS: list[Check] = [
@@ -233,8 +335,10 @@ CHECKS: list[Check] = [
 
 
 def run_checks(ctx: CheckContext) -> list[CheckResult]:
-    """Run every check on one draft."""
-    return [check(ctx) for check in CHECKS]
+    """Run every check on one draft (a platform may lower or raise a check's severity)."""
+    override = ctx.profile.platform.check_severity
+    results = [check(ctx) for check in CHECKS]
+    return [r.model_copy(update={"severity": override[r.name]}) if r.name in override else r for r in results]
 
 
 def blocking(results: list[CheckResult]) -> list[CheckResult]:

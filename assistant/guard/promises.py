@@ -16,7 +16,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "discounts": re.compile(
-        r"\b\d{1,2}\s?%|\brabatt\w*|\bprozente\b|\bdiscount\w*|\bsale\b|\b(?:price|preis)nachlass", re.IGNORECASE
+        r"\b\d{1,2}\s?%|\brabatt\w*|\bprozente\b|\bdiscount(?!er)\w*|\bsale\b|\b(?:price|preis)nachlass", re.IGNORECASE
     ),
     "codes": re.compile(
         r"\b(?:gutschein|rabatt|promo|discount|voucher|coupon)[- ]?codes?\b|\bcode\s*[:\"„]?\s*[A-Z0-9]{4,}\b"
@@ -37,11 +37,31 @@ PROMISES: dict[str, re.Pattern[str]] = {
 }
 
 
+# A refusal is not a promise: "Rabattcodes können wir leider keine vergeben", "no discount codes".
+NEGATION = re.compile(
+    r"\b(?:leider|kein\w*|nicht|nichts|nie|niemals|weder|no|not|never|none|unfortunately|sadly|cannot)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+# A clause ends at punctuation or a contrast ("leider kein Rabatt, aber ...": the "aber" part stands alone).
+CLAUSE_END = re.compile(r"[.!?;:,\n]|\s\b(?:aber|sondern|dafür|jedoch|but|instead|though)\b", re.IGNORECASE)
+# Set phrases that look negative but refuse nothing.
+NOT_A_REFUSAL = re.compile(r"\b(?:keine sorge|kein problem|kein stress|no problem|no worries|not a problem)\b", re.I)
+NEGATION_WINDOW = 60  # characters around the promise words within their clause
+
+
 def forbidden_promises(text: str, allowed: dict[str, bool]) -> list[tuple[str, str]]:
-    """(kind, words) for every promise in text whose policy flag is False."""
+    """(kind, words) for every promise in text whose policy flag is False (refusals excepted)."""
     found = []
     for kind, pattern in PROMISES.items():
         if allowed.get(kind, False):
             continue
-        found += [(kind, m.group().strip()) for m in pattern.finditer(text)]
+        found += [(kind, m.group().strip()) for m in pattern.finditer(text) if not refused(text, m.start(), m.end())]
     return found
+
+
+def refused(text: str, start: int, end: int) -> bool:
+    """The words at start:end stand in a negated clause ("... gibt es leider nicht")."""
+    before = CLAUSE_END.split(text[max(0, start - NEGATION_WINDOW) : start])[-1]
+    after = CLAUSE_END.split(text[end : end + NEGATION_WINDOW])[0]
+    around = NOT_A_REFUSAL.sub(" ", f"{before} … {after}")
+    return bool(NEGATION.search(around))

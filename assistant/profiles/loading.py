@@ -169,6 +169,8 @@ class PlatformProfile(StrictModel):
     dont: list[str] = Field(default_factory=list)
     banned_phrases: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
+    # Lower (or raise) a check's severity on this platform, e.g. {emoji: warn}.
+    check_severity: dict[str, Literal["block", "warn"]] = Field(default_factory=dict)
 
     @field_validator("limits")
     @classmethod

@@ -10,14 +10,15 @@ from functools import lru_cache
 
 import emoji as emoji_lib
 
-from assistant.analysis.reading import find_products
+from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.facts import fact_mentions, relevant_facts, relevant_tips
 from assistant.backends.offline.phrasebook import CONCRETE, STYLES, Phrasebook, load_phrasebook, render_all
+from assistant.guard.specific import needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
 from assistant.profiles.loading import VoiceProfile
 from assistant.similarity import closest_variant, repetition
-from assistant.text import fold, sentences, shorten
+from assistant.text import fold, sentences, shorten, words
 
 # Moves per situation, in reading order. "fact" inserts the profile's best matching fact.
 PLANS: dict[str, list[str]] = {
@@ -136,14 +137,12 @@ def fresh(
 
 
 def _specific(text: str, request: GenerationRequest) -> bool:
-    """The draft picks up something from the message (the same test as the specificity check)."""
-    from assistant.guard.checks import concrete_anchors  # the guard's own definition, so both always agree
-
-    if request.analysis.intent == "spam" or request.analysis.injection_suspected:
+    """The draft picks up something from the message (the guard's own test, so both always agree)."""
+    if request.analysis.intent in ("spam", "troll") or request.analysis.injection_suspected:
         return True
-    anchors = concrete_anchors(request.message, request.analysis)
-    folded = fold(text)
-    return not anchors or any(anchor in folded for anchor in anchors)
+    if not needs_anchor(request.message, request.analysis):
+        return True
+    return refers_to_message(text, request.message, request.analysis, request.profile) is not None
 
 
 def compose(
@@ -297,15 +296,16 @@ def _slots(request: GenerationRequest, language: str) -> dict[str, str]:
     message, analysis, profile = request.message, request.analysis, request.profile
     entities = analysis.entities
     source = message.post if message.mode == "outreach" and message.post else message.text
+    keywords = _echoable(entities.keywords, source)
     slots = {
         "name": _first_name(message.author),
         "product": entities.products[0] if entities.products else "",
         "order_lines": _order_lines(message.text, request),
         "place": _place(message.text),
-        "keyword": _cap(_keyword(entities.keywords, entities.products, 0), language),
-        "keyword2": _cap(_keyword(entities.keywords, entities.products, 1), language),
-        "topic": _cap(_keyword(entities.keywords, [], 0), language) if message.mode == "outreach" else "",
-        "topic2": _cap(_keyword(entities.keywords, [], 1), language) if message.mode == "outreach" else "",
+        "keyword": _cap(_keyword(keywords, entities.products, 0), language),
+        "keyword2": _cap(_keyword(keywords, entities.products, 1), language),
+        "topic": _cap(_keyword(keywords, [], 0), language) if message.mode == "outreach" else "",
+        "topic2": _cap(_keyword(keywords, [], 1), language) if message.mode == "outreach" else "",
         "fact": "",
         "team": "",
         "ask": "",
@@ -360,6 +360,26 @@ def _first_name(author: str | None) -> str:
 def _cap(word: str, language: str) -> str:
     """German nouns are capitalised; people typing fast often don't."""
     return word[:1].upper() + word[1:] if language == "de" else word
+
+
+# Accusations are never echoed back as the topic ("Bei Kinderarbeit können wir helfen").
+ACCUSATION = re.compile(
+    r"kinderarbeit|child.?labou?r|betrug|betrüg|scam|fraud|abzock|lüge|lügn|liar|ausbeut|exploit|sklav|slave|rassis|racis",
+    re.IGNORECASE,
+)
+
+
+def _echoable(keywords: list[str], source: str) -> list[str]:
+    """Keywords a reply may echo: never shouted words, codes, insults or accusations."""
+    shouted = {fold(w) for w in words(source) if len(w) >= 4 and w.isupper()}
+    return [
+        k
+        for k in keywords
+        if fold(k) not in shouted
+        and not any(c.isdigit() for c in k)
+        and not PROFANITY.search(k)
+        and not ACCUSATION.search(k)
+    ]
 
 
 def _keyword(keywords: list[str], products: list[str], index: int) -> str:

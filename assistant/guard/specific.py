@@ -1,0 +1,167 @@
+"""Does a draft answer this message? Shared words, compounds, the facts and products asked about, honest deferrals."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from assistant.analysis.reading import PROFANITY
+from assistant.models import Analysis, Message
+from assistant.profiles.loading import VoiceProfile
+from assistant.text import fold, is_stopword, table, words
+
+MENTION_OR_LINK = re.compile(r"@\w+|https?://\S+|www\.\S+")
+STEM = 5  # letters that make two word forms the same word (Verpackung, Verpackungen)
+COMPOUND_PART = 4  # a word this long inside a compound counts (Plastik|tüte ~ Tüte)
+# An honest "we don't know yet / we'll find out" answers a question the profile cannot answer.
+STRONG_DEFERRAL = re.compile(
+    r"\b(?:noch kein(?:e|en)? (?:datum|termin|infos?)|(?:datum|termin)\b[^.!?\n]{0,30}\bnoch nicht"
+    r"|frag\w*\b[^.!?\n]{0,40}\b(?:im team|intern|nach)|kläre?n? (?:wir|ich)|checke?n? (?:wir|ich)"
+    r"|wissen wir (?:noch )?nicht|no date yet|(?:we'll|we will|i'll|let me) (?:check|ask|find out)|don't know yet"
+    r"|(?:i'm|i am|we're|we are) (?:asking|checking)|(?:asking|checking with) (?:our|the) (?:team|roasters?))\b",
+    re.IGNORECASE,
+)
+# "We'll let you know" answers only questions that no fact of the profile answers.
+WEAK_DEFERRAL = re.compile(
+    r"\b(?:sag(?:en)? (?:wir |dir )?bescheid|melde[nt]? (?:uns|mich)"
+    r"|gebe? (?:ich|wir) (?:das |es )?(?:gern |direkt )?weiter"
+    r"|(?:we'll|we will|i'll) (?:get back|let you know)|will let you know|pass(?:ing)? (?:it|this) on)\b",
+    re.IGNORECASE,
+)
+QUESTION = re.compile(
+    r"\?|\b(?:wann|wie|was|welche\w*|wo|warum|gibt(?:'s| es)|habt ihr|when|how|what|which|where|why|do you)\b", re.I
+)
+# Words that ask about the range as a whole: any product named in the draft answers them.
+RANGE_WORDS = re.compile(
+    r"\b(?:sorten?|bohnen?|kaffees?|coffee|beans?|blends?|roasts?|mühlen?|grinders?|brew\w*|rezept\w*|recipes?"
+    r"|zubereit\w*|french press|filter\w*|siebträger|portafilter)\b",
+    re.IGNORECASE,
+)
+
+
+def refers_to_message(text: str, message: Message, analysis: Analysis, profile: VoiceProfile) -> str | None:
+    """What the draft picks up from the message (a word, a fact, a product, a deferral), or None."""
+    anchors = message_words(message)
+    drafted = _content(text)
+    shared = next((w for w in drafted if _same_word(w, anchors)), None)
+    if shared:
+        return shared
+    asked = _facts_asked(message, analysis, profile)
+    fact = next((f for f in [*asked, *_tips_fitting(message, profile)] if _mentions(drafted, f)), None)
+    if fact:
+        return f"fact {fact[0]}"
+    concept = _shared_concept(drafted, anchors)
+    if concept:
+        return f"the concern ({concept})"
+    if analysis.escalation and _mentions(drafted, ("next step", _next_step_words(analysis, profile))):
+        return f"the next step for {analysis.escalation.team}"
+    product = _product_named(fold(text), message, analysis, profile)
+    if product:
+        return product
+    source = message.post if message.mode == "outreach" and message.post else message.text
+    # "We'll find out" answers only what the profile cannot answer; a question with a fact needs the fact.
+    if not QUESTION.search(source):
+        return None
+    if STRONG_DEFERRAL.search(text) or (not asked and WEAK_DEFERRAL.search(text)):
+        return "an honest deferral"
+    return None
+
+
+def needs_anchor(message: Message, analysis: Analysis) -> bool:
+    """True when the message has something concrete that a draft should pick up."""
+    return bool(message_words(message) or analysis.entities.products)
+
+
+def message_words(message: Message) -> set[str]:
+    """The folded content words of the message (the post in outreach) and of its thread."""
+    source = message.post if message.mode == "outreach" and message.post else message.text
+    return _content(" ".join([MENTION_OR_LINK.sub(" ", source), *message.thread[-3:]]), profanity=False)
+
+
+def _content(text: str, *, profanity: bool = True) -> set[str]:
+    tokens = [part for w in words(text) for part in {w, *w.split("-")}]  # latte-art-fails: latte, art, fails
+    kept = [w for w in tokens if len(w) >= COMPOUND_PART and not w.isdigit() and not is_stopword(w)]
+    return {fold(w) for w in kept if profanity or not PROFANITY.search(w)}  # never ask a draft to echo an insult
+
+
+def _same_word(word: str, anchors: set[str]) -> bool:
+    word = _unprefixed(word)
+    for anchor in map(_unprefixed, anchors):
+        if word[:STEM] == anchor[:STEM] and min(len(word), len(anchor)) >= STEM:
+            return True
+        if len(word) >= COMPOUND_PART + 1 and (anchor.endswith(word) or word.endswith(anchor)):
+            return True  # compounds end in their head: plastikverpackung ~ verpackung
+    return word in anchors
+
+
+def _unprefixed(word: str) -> str:
+    """German participles without ge-: geröstet ~ rösten, gemahlen ~ mahlen."""
+    return word[2:] if word.startswith("ge") and len(word) >= 7 else word
+
+
+def _facts_asked(message: Message, analysis: Analysis, profile: VoiceProfile) -> list[tuple[str, set[str]]]:
+    """(fact id, its distinctive words) for the facts the message asks about (keywords or intent)."""
+    folded = fold(message.text + " " + " ".join(message.thread[-3:]))
+    asked = []
+    for fact in profile.brand.facts:
+        by_keyword = any(_has(folded, fold(k)) for k in fact.keywords)
+        if by_keyword or analysis.intent in fact.intents:
+            texts = [*fact.text.values(), *(s for v in fact.short.values() for s in ([v] if isinstance(v, str) else v))]
+            asked.append((fact.id, _content(" ".join(texts))))
+    return asked
+
+
+def _tips_fitting(message: Message, profile: VoiceProfile) -> list[tuple[str, set[str]]]:
+    """(tip id, its words) for the brand-free tips that fit the post or message (outreach know-how)."""
+    folded = fold(f"{message.post or ''} {message.text}")
+    fitting = [t for t in profile.brand.tips if any(_has(folded, fold(k)) for k in t.keywords)]
+    return [(t.id, _content(" ".join(t.text.values()))) for t in fitting]
+
+
+def _shared_concept(drafted: set[str], anchors: set[str]) -> str | None:
+    """A concept (price, packaging, …) that both the draft and the message name, in any words."""
+    for name, stems in _concepts():
+        if any(w.startswith(stems) for w in anchors) and any(w.startswith(stems) for w in drafted):
+            return name
+    return None
+
+
+@lru_cache(maxsize=1)
+def _concepts() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((str(name), tuple(fold(s) for s in stems)) for name, stems in table("concepts").items())
+
+
+def _next_step_words(analysis: Analysis, profile: VoiceProfile) -> set[str]:
+    """What the team's rule asks for and calls itself: order number, photo, after-sales team, …"""
+    rule = profile.brand.escalation.get(analysis.escalation.team) if analysis.escalation else None
+    if rule is None:
+        return set()
+    asks = [*rule.ask_in_dm.values(), *rule.label.values()]
+    asks += [t for by_intent in rule.ask_by_intent.values() for t in by_intent.values()]
+    return _content(" ".join(asks)) - {"deine", "your"}
+
+
+def _has(folded: str, keyword: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(keyword)}", folded) is not None
+
+
+def _mentions(drafted: set[str], fact: tuple[str, set[str]]) -> bool:
+    return any(_same_word(w, fact[1]) for w in drafted)
+
+
+def _product_named(folded: str, message: Message, analysis: Analysis, profile: VoiceProfile) -> str | None:
+    """A product the draft names or describes, when the message is about products at all."""
+    source = message.post if message.mode == "outreach" and message.post else message.text
+    if not analysis.entities.products and not RANGE_WORDS.search(source):
+        return None
+    drafted = _content(folded)
+    for product in profile.brand.products:
+        names: Iterable[str] = (product.name, *product.aliases)
+        if any(_has(folded, fold(n)) for n in names):
+            return product.name
+        if fold(product.name) in {fold(p) for p in analysis.entities.products}:
+            described = _content(" ".join(product.text.values()))
+            if any(_same_word(w, described) for w in drafted):
+                return f"{product.name} (described)"
+    return None
