@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
+from assistant.analysis.pii import find, luhn_valid
 from assistant.backends.base import GenerationRequest
 from assistant.backends.openai.prompting import build_messages, build_repair_messages, redact_request, restore_drafts
-from assistant.analysis.pii import find, luhn_valid
 from assistant.backends.openai.redaction import Redaction, redact, restore
 from assistant.models import Message
 
