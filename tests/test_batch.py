@@ -20,7 +20,7 @@ from assistant.batch.files import CSV_FIELDS, ResultFile, read_rows
 from assistant.batch.jobs import Job, run
 from assistant.batch.openai_files import collect, emit
 from assistant.batch.ratelimit import RateLimiter
-from assistant.cli.root import cli
+from assistant.cli import cli
 from assistant.settings import load_settings
 from benchmarks.batch_throughput import sample_rows
 
