@@ -327,3 +327,15 @@ def _no_config(folder: Path) -> Path:
     path = folder / "empty.toml"
     path.write_text("", encoding="utf-8")
     return path
+
+
+def test_the_summary_and_the_progress_bar_show_the_same_rate() -> None:
+    from assistant.batch.jobs import Summary
+    from assistant.batch.progress import Progress
+
+    ticks = iter([0.0, *[0.0] * 10, 2.0])
+    progress = Progress(total=10, enabled=False, clock=lambda: next(ticks))
+    for index in range(10):
+        progress.advance(failed=index == 0)
+    summary = Summary(rows=10, drafted=9, failed=1, wall_s=7.0, drafting_s=2.0)
+    assert progress.rate == 5.0 and "· 5.0 rows/s" in summary.lines()[-1]
