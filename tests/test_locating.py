@@ -1,4 +1,4 @@
-"""Where profiles are found: option, REPLYVOICE_PERSONAS or the config file, ./personas, the user folder, the example."""
+"""Where profiles are found: option, REPLYVOICE_PERSONAS or config, ./personas, the user folder, the example."""
 
 from __future__ import annotations
 
@@ -60,5 +60,5 @@ def test_the_shipped_example_brand_is_personas_bohnenkiez() -> None:
     shipped = EXAMPLE_PERSONAS / "bohnenkiez"
     names = sorted(p.name for p in (PERSONAS / "bohnenkiez").glob("*.yaml"))
     assert sorted(p.name for p in shipped.iterdir()) == names
-    match, mismatch, errors = filecmp.cmpfiles(PERSONAS / "bohnenkiez", shipped, names, shallow=False)
+    _, mismatch, errors = filecmp.cmpfiles(PERSONAS / "bohnenkiez", shipped, names, shallow=False)
     assert not mismatch and not errors, f"copy personas/bohnenkiez to {shipped}: {mismatch + errors} differ"
