@@ -55,9 +55,12 @@ def app(port: int, host: str, no_browser: bool) -> None:
       REPLYVOICE_BACKEND=offline replyvoice app --host 0.0.0.0
     """
     env = {**os.environ, ENV_PERSONAS: str(personas_dir(None).resolve())}
+    command = streamlit_command(port, host, not no_browser)
     click.echo(f"replyvoice app on http://{host}:{port} (Ctrl-C stops it)", err=True)
+    if os.name == "posix":
+        os.execve(command[0], command, env)  # Streamlit becomes this process: signals reach it, no orphan
     try:
-        code = subprocess.call(streamlit_command(port, host, not no_browser), env=env)
+        code = subprocess.call(command, env=env)
     except KeyboardInterrupt:
         code = 0
     raise click.exceptions.Exit(code)

@@ -130,7 +130,7 @@ def collect(results: str, input_path: str, **options: Any) -> None:
 
 def _job(input_path: Path, options: dict[str, Any], output: Path | None = None) -> Job:
     """The batch job the options describe (output: --output, or the Batch API file being written)."""
-    from assistant.batch.files import format_of
+    from assistant.batch.files import format_of  # the batch machinery (and the backends) load only when it runs
     from assistant.batch.jobs import Job
 
     target = output or (Path(options["output"]) if options["output"] else None)
@@ -150,7 +150,7 @@ def _job(input_path: Path, options: dict[str, Any], output: Path | None = None) 
 
 def _emit(input_path: Path, target: Path, options: dict[str, Any]) -> None:
     """Write an OpenAI Batch API requests file instead of drafting."""
-    from assistant.batch.jobs import Reporter
+    from assistant.batch.jobs import Reporter  # the batch machinery loads only when it runs
     from assistant.batch.openai_files import batch_settings, emit
 
     reporter = Reporter()
@@ -170,7 +170,7 @@ def _emit(input_path: Path, target: Path, options: dict[str, Any]) -> None:
 
 def _progress(quiet: bool) -> Callable[[int], Progress]:
     """A factory for the progress display (silent with --quiet)."""
-    from assistant.batch.progress import Progress
+    from assistant.batch.progress import Progress  # imported with the batch machinery, not for --help
 
     return lambda total: Progress(total=total, enabled=not quiet)
 
@@ -178,7 +178,7 @@ def _progress(quiet: bool) -> Callable[[int], Progress]:
 @contextmanager
 def _interruptible() -> Iterator[Reporter]:
     """A Reporter whose stop flag the first Ctrl-C sets; the second Ctrl-C stops at once."""
-    from assistant.batch.jobs import Reporter
+    from assistant.batch.jobs import Reporter  # the batch machinery loads only when it runs
 
     reporter = Reporter()
     if threading.current_thread() is not threading.main_thread():

@@ -14,6 +14,7 @@ import click
 from assistant.defaults import CHANNELS, MODES, PLATFORMS
 from assistant.errors import ReplyvoiceError
 from assistant.profiles.locating import EXAMPLE_BRAND, locate_personas
+from assistant.settings import backend_name
 
 if TYPE_CHECKING:
     from assistant.backends.base import Backend
@@ -130,8 +131,7 @@ def personas_dir(option: str | None) -> Path:
 
 def open_backend(option: str | None) -> AbstractContextManager[Backend]:
     """The backend chosen by --backend, $REPLYVOICE_BACKEND, the config file, else by configuration."""
-    from assistant.backends import get_backend  # the backends load only for commands that draft
-    from assistant.settings import backend_name
+    from assistant.backends import get_backend  # keeps assistant.backends out of --help and --version
 
     return get_backend(backend_name(option))
 
