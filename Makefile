@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ lint: $(DEVSTAMP)
 
 bench: $(DEVSTAMP)
 	$(BIN)/python -m benchmarks
+
+# The voice-profile reference, generated from the pydantic models (tests/test_docs.py fails when it is stale).
+docs: $(STAMP)
+	$(BIN)/python -m assistant.profiles.reference docs/voice-profile.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,5 +1,5 @@
 """`python -m assistant` runs the replyvoice command."""
 
-from assistant.cli.root import main
+from assistant.cli import main
 
 main()

@@ -20,7 +20,7 @@ from assistant.batch.files import CSV_FIELDS, ResultFile, read_rows
 from assistant.batch.jobs import Job, run
 from assistant.batch.openai_files import collect, emit
 from assistant.batch.ratelimit import RateLimiter
-from assistant.cli.root import cli
+from assistant.cli import cli
 from assistant.settings import load_settings
 
 from . import fakeserver
@@ -328,3 +328,15 @@ def _no_config(folder: Path) -> Path:
     path = folder / "empty.toml"
     path.write_text("", encoding="utf-8")
     return path
+
+
+def test_the_summary_and_the_progress_bar_show_the_same_rate() -> None:
+    from assistant.batch.jobs import Summary
+    from assistant.batch.progress import Progress
+
+    ticks = iter([0.0, *[0.0] * 10, 2.0])
+    progress = Progress(total=10, enabled=False, clock=lambda: next(ticks))
+    for index in range(10):
+        progress.advance(failed=index == 0)
+    summary = Summary(rows=10, drafted=9, failed=1, wall_s=7.0, drafting_s=2.0)
+    assert progress.rate == 5.0 and "· 5.0 rows/s" in summary.lines()[-1]

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.batch.evaluation import load_suite, run_suite
-from assistant.cli.root import cli
+from assistant.cli import cli
 from assistant.errors import ProfileError
 from assistant.models import INTENTS
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from assistant import Message, draft
 from assistant.analysis.reading import analyse
 from assistant.backends.openai.redaction import PLACEHOLDER, redact, restore
-from assistant.cli.root import cli
+from assistant.cli import cli
 from assistant.defaults import MESSAGE_HARD_CAP, MESSAGE_SOFT_CAP
 from assistant.errors import InputError, ProfileError
 from assistant.guard.checks import CheckContext, run_checks

@@ -24,7 +24,7 @@ from assistant.backends.base import Backend
 from assistant.backends.offline.composer import OfflineBackend
 from assistant.backends.openai.backend import OpenAIBackend
 from assistant.batch.files import BadRow, Format, ResultFile, Row, read_rows
-from assistant.batch.progress import Progress, duration
+from assistant.batch.progress import Progress, duration, rows_per_second
 from assistant.batch.ratelimit import RateLimiter
 from assistant.errors import ReplyvoiceError
 from assistant.models import DraftSet
@@ -69,6 +69,8 @@ class Summary:
     cost_usd: float | None = 0.0
     cost_known: bool = False
     wall_s: float = 0.0
+    # Seconds from the first row to the last (the progress bar's clock; wall_s adds planning and skipping).
+    drafting_s: float = 0.0
     interrupted: bool = False
     dropped_torn_row: bool = False
 
@@ -93,7 +95,7 @@ class Summary:
 
     def lines(self) -> list[str]:
         """The summary printed at the end of a run."""
-        rate = self.drafted / self.wall_s if self.wall_s > 0 else 0.0
+        rate = rows_per_second(self.drafted + self.failed, self.drafting_s)
         state = ""
         if self.interrupted:
             state = f" · interrupted with {self.left} left: rerun the same command to resume"
@@ -216,6 +218,7 @@ def run(
         first = plan(job, out.done)
         for platform in sorted(first.platforms):
             profiles(platform)  # a missing profile fails now, not after thousands of rows
+        drafting = time.monotonic()
         if make_progress:
             reporter.progress = make_progress(first.todo)
         rows = pending_rows(job, set(out.done), summary, reporter)
@@ -232,6 +235,7 @@ def run(
         finally:
             summary.interrupted = summary.interrupted or reporter.stop.is_set()
             summary.wall_s = time.perf_counter() - started
+            summary.drafting_s = time.monotonic() - drafting
             if reporter.progress:
                 reporter.progress.close()
     return summary

@@ -13,6 +13,11 @@ TTY_REFRESH = 0.1
 PLAIN_INTERVAL = 5.0
 
 
+def rows_per_second(rows: int, seconds: float) -> float:
+    """The one rate the bar and the summary show: rows finished (drafted or failed) per second of drafting."""
+    return rows / seconds if seconds > 0 else 0.0
+
+
 def duration(seconds: float) -> str:
     """0:07, 3:25, 1:02:03."""
     seconds = max(0, round(seconds))
@@ -43,9 +48,8 @@ class Progress:
 
     @property
     def rate(self) -> float:
-        """Rows per second since the start."""
-        elapsed = self._clock() - self.started
-        return self.done / elapsed if elapsed > 0 else 0.0
+        """Rows finished per second since drafting started."""
+        return rows_per_second(self.done, self._clock() - self.started)
 
     def advance(self, *, fell_back: bool = False, failed: bool = False) -> None:
         """One more row finished (drafted, drafted by the fallback, or failed)."""

@@ -1,4 +1,4 @@
-"""`replyvoice batch`, `replyvoice batch collect` and `replyvoice eval` (registered at the end of cli.py)."""
+"""`replyvoice batch` (and `batch collect`) and `replyvoice eval`: many messages at once, and test suites."""
 
 from __future__ import annotations
 
@@ -6,36 +6,32 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from assistant.defaults import PLATFORMS
+from assistant.cli.options import (
+    backend_option,
+    one_line_errors,
+    open_backend,
+    personas_dir,
+    platform_option,
+    profile_options,
+    split_tones,
+    stack,
+)
+from assistant.errors import InputError
 
-F = Callable[..., Any]
+if TYPE_CHECKING:
+    from assistant.batch.jobs import Job, Reporter, Summary
+    from assistant.batch.progress import Progress
 
-
-def _helpers() -> tuple[Callable[[F], F], Callable[[str | None], Any]]:
-    """one_line_errors and _backend from cli.py (imported late: cli.py imports this module last)."""
-    from assistant.cli.root import _backend, one_line_errors
-
-    return one_line_errors, _backend
-
-
-def _one_line_errors(func: F) -> F:
-    """cli.one_line_errors, resolved when the command runs."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        return _helpers()[0](func)(*args, **kwargs)
-
-    return wrapper
+USAGE = "INPUT [OPTIONS] | collect RESULTS --input INPUT [OPTIONS]"
 
 
 class _DefaultRun(click.Group):
-    """`replyvoice batch INPUT ...` means `replyvoice batch run INPUT ...`."""
+    """`replyvoice batch INPUT ...` runs the hidden `run` command; its --help lists the run options."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Insert `run` unless a subcommand or --help comes first."""
@@ -43,8 +39,14 @@ class _DefaultRun(click.Group):
             args = ["run", *args]
         return super().parse_args(ctx, args)
 
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The options of `batch INPUT` (the run command), then the subcommands."""
+        run_command = self.commands["run"]
+        run_command.format_options(click.Context(run_command, info_name="batch", parent=ctx.parent), formatter)
+        self.format_commands(ctx, formatter)
 
-@click.group(cls=_DefaultRun)
+
+@click.group(cls=_DefaultRun, subcommand_metavar=USAGE, options_metavar="")
 def batch() -> None:
     """Draft replies for many messages at once (CSV or JSONL in, JSONL or CSV out).
 
@@ -63,26 +65,20 @@ def batch() -> None:
     """
 
 
-def _common(func: F) -> F:
-    options = [
-        click.option("--output", "-o", "output", type=click.Path(dir_okay=False), help="Result file (appended)."),
-        click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), help="Default: by --output suffix."),
-        click.option("--platform", "-p", type=click.Choice(PLATFORMS), help="Platform for rows without one."),
-        click.option("--personas", default="personas", show_default=True, type=click.Path(file_okay=False)),
-        click.option("--brand", default=None, help="Brand folder name (default: the only or first one)."),
-        click.option("--tones", default=None, help="Comma-separated tones (default: the brand's default tones)."),
-        click.option("--no-fallback", is_flag=True, help="Count a failed request as a failed row instead."),
-        click.option("--quiet", "-q", is_flag=True, help="No progress output (the summary is still printed)."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+job_options = stack(
+    click.option("--output", "-o", "output", type=click.Path(dir_okay=False), help="Result file (appended)."),
+    click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), help="Default: by --output suffix."),
+    platform_option(required=False, help="Platform for rows without one."),
+    profile_options,
+    click.option("--no-fallback", is_flag=True, help="Count a failed request as a failed row instead."),
+    click.option("--quiet", "-q", is_flag=True, help="No progress output (the summary is still printed)."),
+)
 
 
-@batch.command("run")
+@batch.command("run", hidden=True)
 @click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, dir_okay=False))
-@_common
-@click.option("--backend", type=click.Choice(["offline", "openai"]), help="Default: openai if configured.")
+@job_options
+@backend_option
 @click.option("--concurrency", "-j", default=8, show_default=True, type=click.IntRange(1, 512), help="openai only.")
 @click.option("--rpm", type=click.FloatRange(min=0, min_open=True), help="Requests per minute at most (openai).")
 @click.option("--tpm", type=click.FloatRange(min=0, min_open=True), help="Tokens per minute at most (openai).")
@@ -92,43 +88,28 @@ def _common(func: F) -> F:
     type=click.Path(dir_okay=False),
     help="Write the requests as an OpenAI Batch API file instead of drafting.",
 )
-@_one_line_errors
-def run(
-    input_path: str,
-    backend: str | None,
-    concurrency: int,
-    rpm: float | None,
-    tpm: float | None,
-    emit_file: str | None,
-    **options: Any,
-) -> None:
+@one_line_errors
+def run(input_path: str, backend: str | None, emit_file: str | None, **options: Any) -> None:
     """Draft every row of INPUT and append the results to --output."""
-    from assistant.batch.jobs import run as run_batch
+    from assistant.batch.jobs import run as run_batch  # the batch machinery loads only when it runs
 
     if emit_file:
         return _emit(Path(input_path), Path(emit_file), options)
     job = _job(Path(input_path), options)
-    _, choose = _helpers()
-    with choose(backend) as chosen:
-        settings = getattr(chosen, "settings", None) if chosen.name == "openai" else None
-        with _interruptible() as reporter:
-            summary = run_batch(
-                job,
-                settings=settings,
-                concurrency=concurrency,
-                rpm=rpm,
-                tpm=tpm,
-                reporter=reporter,
-                make_progress=_progress(options["quiet"]),
-            )
+    limits = {key: options.pop(key) for key in ("concurrency", "rpm", "tpm")}
+    with open_backend(backend) as chosen, _interruptible() as reporter:
+        # A backend that carries OpenAI settings drafts concurrently through AsyncOpenAI; any other in-process.
+        settings = getattr(chosen, "settings", None)
+        progress = _progress(options["quiet"])
+        summary = run_batch(job, settings=settings, reporter=reporter, make_progress=progress, **limits)
     _finish(summary)
 
 
 @batch.command("collect")
 @click.argument("results", type=click.Path(exists=True, dir_okay=False))
 @click.option("--input", "-i", "input_path", required=True, type=click.Path(exists=True, dir_okay=False))
-@_common
-@_one_line_errors
+@job_options
+@one_line_errors
 def collect(results: str, input_path: str, **options: Any) -> None:
     """Turn an OpenAI Batch API results file into the same output as `batch` (needs the input).
 
@@ -136,7 +117,7 @@ def collect(results: str, input_path: str, **options: Any) -> None:
     Example:
       replyvoice batch collect batch_abc_output.jsonl --input comments.csv --output drafts.jsonl
     """
-    from assistant.batch.openai_files import batch_settings
+    from assistant.batch.openai_files import batch_settings  # the batch machinery loads only when it runs
     from assistant.batch.openai_files import collect as collect_results
 
     job = _job(Path(input_path), options)
@@ -147,43 +128,34 @@ def collect(results: str, input_path: str, **options: Any) -> None:
     _finish(summary)
 
 
-def _job(input_path: Path, options: dict[str, Any]) -> Any:
-    from assistant.batch.files import format_of
+def _job(input_path: Path, options: dict[str, Any], output: Path | None = None) -> Job:
+    """The batch job the options describe (output: --output, or the Batch API file being written)."""
+    from assistant.batch.files import format_of  # the batch machinery (and the backends) load only when it runs
     from assistant.batch.jobs import Job
-    from assistant.errors import InputError
 
-    if not options["output"]:
+    target = output or (Path(options["output"]) if options["output"] else None)
+    if target is None:
         raise InputError("missing --output FILE (or --emit-openai-batch FILE)")
-    output = Path(options["output"])
-    tones = [t.strip() for t in options["tones"].split(",") if t.strip()] if options["tones"] else None
     return Job(
         input=input_path,
-        output=output,
-        format=format_of(output, options["fmt"]),
-        personas=Path(options["personas"]),
+        output=target,
+        format=format_of(target, None if output else options["fmt"]),
+        personas=personas_dir(options["personas"]),
         brand=options["brand"],
-        tones=tones,
+        tones=split_tones(options["tones"]),
         fallback=not options["no_fallback"],
         platform=options["platform"],
     )
 
 
 def _emit(input_path: Path, target: Path, options: dict[str, Any]) -> None:
-    from assistant.batch.jobs import Job, Reporter
+    """Write an OpenAI Batch API requests file instead of drafting."""
+    from assistant.batch.jobs import Reporter  # the batch machinery loads only when it runs
     from assistant.batch.openai_files import batch_settings, emit
 
-    tones = [t.strip() for t in options["tones"].split(",") if t.strip()] if options["tones"] else None
-    job = Job(
-        input=input_path,
-        output=target,
-        personas=Path(options["personas"]),
-        brand=options["brand"],
-        tones=tones,
-        platform=options["platform"],
-    )
     reporter = Reporter()
     settings = batch_settings()
-    counts = emit(job, target, settings=settings, reporter=reporter)
+    counts = emit(_job(input_path, options, output=target), target, settings=settings, reporter=reporter)
     for note in reporter.notes:
         click.echo(note, err=True)
     click.echo(
@@ -196,16 +168,17 @@ def _emit(input_path: Path, target: Path, options: dict[str, Any]) -> None:
         raise click.exceptions.Exit(1)
 
 
-def _progress(quiet: bool) -> Callable[[int], Any]:
-    from assistant.batch.progress import Progress
+def _progress(quiet: bool) -> Callable[[int], Progress]:
+    """A factory for the progress display (silent with --quiet)."""
+    from assistant.batch.progress import Progress  # imported with the batch machinery, not for --help
 
     return lambda total: Progress(total=total, enabled=not quiet)
 
 
 @contextmanager
-def _interruptible() -> Iterator[Any]:
+def _interruptible() -> Iterator[Reporter]:
     """A Reporter whose stop flag the first Ctrl-C sets; the second Ctrl-C stops at once."""
-    from assistant.batch.jobs import Reporter
+    from assistant.batch.jobs import Reporter  # the batch machinery loads only when it runs
 
     reporter = Reporter()
     if threading.current_thread() is not threading.main_thread():
@@ -225,7 +198,8 @@ def _interruptible() -> Iterator[Any]:
         signal.signal(signal.SIGINT, previous)
 
 
-def _finish(summary: Any) -> None:
+def _finish(summary: Summary) -> None:
+    """Print the summary; exit 130 when interrupted, 1 when a row failed."""
     for line in summary.lines():
         click.echo(line, err=True)
     if summary.interrupted:
@@ -234,16 +208,13 @@ def _finish(summary: Any) -> None:
         raise click.exceptions.Exit(1)
 
 
-# ---------------------------------------------------------------- eval
-
-
 @click.command("eval")
 @click.argument("suite", type=click.Path(exists=True, dir_okay=False))
-@click.option("--backend", type=click.Choice(["offline", "openai"]), help="Default: openai if configured.")
+@backend_option
 @click.option("--junit", type=click.Path(dir_okay=False), help="Also write JUnit XML for CI.")
 @click.option("--personas", default=None, type=click.Path(file_okay=False), help="Default: the suite's folder.")
 @click.option("--brand", default=None, help="Default: the suite's brand or folder.")
-@_one_line_errors
+@one_line_errors
 def eval_suite(suite: str, backend: str | None, junit: str | None, personas: str | None, brand: str | None) -> None:
     """Run a voice-profile test suite: draft each case and check its expectations.
 
@@ -254,10 +225,9 @@ def eval_suite(suite: str, backend: str | None, junit: str | None, personas: str
       replyvoice eval personas/bohnenkiez/eval.yaml
       replyvoice eval personas/bohnenkiez/eval.yaml --backend offline --junit eval.xml
     """
-    from assistant.batch.evaluation import junit_xml, run_suite, summary_line, table
+    from assistant.batch.evaluation import junit_xml, run_suite, summary_line, table  # loads the pipeline
 
-    _, choose = _helpers()
-    with choose(backend) as chosen:
+    with open_backend(backend) as chosen:
         outcome = run_suite(Path(suite), backend=chosen, personas=Path(personas) if personas else None, brand=brand)
     click.echo(table(outcome))
     click.echo(summary_line(outcome))

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
-from assistant.models import Draft, DraftSet
+if TYPE_CHECKING:
+    from assistant.models import Draft, DraftSet
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """`1 reply`, `3 replies`."""
+    return f"{count} {one if count == 1 else many}"
 
 
 def draft_table(result: DraftSet) -> str:

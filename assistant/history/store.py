@@ -301,6 +301,18 @@ class Store:
         )
         return [_approval(row) for row in rows]
 
+    def draft_sets(
+        self, *, brand: str | None = None, platform: str | None = None, limit: int = 20
+    ) -> list[dict[str, Any]]:
+        """The newest draft sets: id, created_at, brand, platform, channel, intent, message, approved (bool)."""
+        rows = self._query(
+            "SELECT s.id, s.created_at, s.brand, s.platform, s.channel, s.intent, s.message,"
+            " EXISTS(SELECT 1 FROM approvals a WHERE a.draft_set_id = s.id) AS approved FROM draft_sets s"
+            " WHERE (?1 IS NULL OR s.brand = ?1) AND (?2 IS NULL OR s.platform = ?2) ORDER BY s.id DESC LIMIT ?3",
+            (brand, platform, limit),
+        )
+        return [{**dict(row), "approved": bool(row["approved"])} for row in rows]
+
     def recent(self, *, brand: str, platform: str, limit: int) -> list[tuple[str, str, str]]:
         """(text, message, intent) of the newest approvals: cheap, cached until an approval is added."""
         newest = self._query("SELECT MAX(id) FROM approvals")[0][0]

@@ -307,7 +307,7 @@ def parse_file(path: Path, model: type[M]) -> M:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ProfileError(f"{path}: file not found; create it (see personas/bohnenkiez)") from None
+        raise ProfileError(f"{path}: file not found; create it (`replyvoice init BRAND` writes a set)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError(f"{path}: cannot read ({exc}); fix: save it as UTF-8 text") from None
     return parse_text(text, model, source=str(path))
@@ -315,16 +315,25 @@ def parse_file(path: Path, model: type[M]) -> M:
 
 def parse_text(text: str, model: type[M], *, source: str) -> M:
     """Validate YAML text against a model; errors name source, line, field and fix."""
+    parsed, problems = check_text(text, model, source=source)
+    if parsed is None:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ProfileError(problems[0] + more)
+    return parsed
+
+
+def check_text(text: str, model: type[M], *, source: str) -> tuple[M | None, list[str]]:
+    """Validate YAML text against a model: (model, []) or (None, every problem, one line each)."""
     try:
         data = strict_yaml.load(text)
     except yaml.YAMLError as exc:
-        raise ProfileError(_yaml_error(exc, source)) from None
+        return None, [_yaml_error(exc, source)]
     if not isinstance(data, dict):
-        raise ProfileError(f"{source}:1: expected a mapping of fields; fix: write `field: value` lines")
+        return None, [f"{source}:1: expected a mapping of fields; fix: write `field: value` lines"]
     try:
-        return model.model_validate(data)
+        return model.model_validate(data), []
     except ValidationError as exc:
-        raise ProfileError(_validation_error(exc, text, source)) from None
+        return None, validation_problems(exc, text, source)
 
 
 def _yaml_error(exc: yaml.YAMLError, source: str) -> str:
@@ -350,23 +359,33 @@ _FIXES = {
 }
 
 
-def _validation_error(exc: ValidationError, text: str, source: str) -> str:
+def validation_problems(exc: ValidationError, text: str, source: str) -> list[str]:
+    """Every problem of a failed validation, one line each; a missing field a typo explains is not repeated."""
     errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")  # a typo explains "missing"
-    err = errors[0]
+    explained = {_close_missing(tuple(e["loc"]), errors) for e in errors if e["type"] == "extra_forbidden"}
+    kept = [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in explained)]
+    return [_problem(err, errors, exc.title, text, source) for err in kept]
+
+
+def _problem(err: Any, errors: list[Any], title: str, text: str, source: str) -> str:
     loc = tuple(err["loc"])
     field = ".".join(str(p) for p in loc) or "(top level)"
     fix = _FIXES.get(err["type"], "correct the value")
     if err["type"] == "extra_forbidden":
-        fix = f"remove it or fix its spelling{_suggestion(loc, errors)}{_allowed_fields(exc.title, loc)}"
+        fix = f"remove it or fix its spelling{_suggestion(loc, errors)}{_allowed_fields(title, loc)}"
     msg = err["msg"].removeprefix("Value error, ")
-    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return f"{source}:{_line_of(text, loc)}: field '{field}': {msg}; fix: {fix}{more}"
+    return f"{source}:{_line_of(text, loc)}: field '{field}': {msg}; fix: {fix}"
+
+
+def _close_missing(loc: tuple[Any, ...], errors: list[Any]) -> tuple[Any, ...] | None:
+    missing = [str(e["loc"][-1]) for e in errors if e["type"] == "missing" and tuple(e["loc"][:-1]) == loc[:-1]]
+    close = difflib.get_close_matches(str(loc[-1]), missing, n=1)
+    return (*loc[:-1], close[0]) if close else None
 
 
 def _suggestion(loc: tuple[Any, ...], errors: list[Any]) -> str:
-    missing = [str(e["loc"][-1]) for e in errors if e["type"] == "missing" and tuple(e["loc"][:-1]) == loc[:-1]]
-    close = difflib.get_close_matches(str(loc[-1]), missing, n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    close = _close_missing(loc, errors)
+    return f" (did you mean '{close[-1]}'?)" if close else ""
 
 
 def _allowed_fields(title: str, loc: tuple[Any, ...]) -> str:
