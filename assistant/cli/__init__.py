@@ -10,6 +10,7 @@ import click
 # name -> ("module:attribute", the one-line help `replyvoice --help` shows without importing the module)
 COMMANDS: dict[str, tuple[str, str]] = {
     "draft": ("assistant.cli.draft:draft", "Draft one reply per tone for an incoming message."),
+    "check": ("assistant.cli.check:check", "Check your own reply against the brand's rules before you post it."),
     "prompt": (
         "assistant.cli.draft:prompt",
         "Print the messages the openai backend would send, with their token counts.",
