@@ -17,18 +17,18 @@ def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
     return subprocess.run(argv, capture_output=True, text=True, input=stdin, cwd=ROOT, timeout=60)
 
 
-@pytest.mark.parametrize(
-    ("args", "code", "failing"),
-    [
-        (["-p", "tiktok", "-m", "wie lange dauert der versand?", "--text", "Mit DHL 2–3 Werktage ☕"], 0, []),
-        (["-p", "tiktok", "-m", "versand dauer?", "--text", "DHL, 2–3 Werktage #kaffee"], 1, ["hashtags"]),
-        (["-p", "tiktok", "-m", "wo bleibt mein paket?", "--text", "Es kommt morgen, versprochen! 📦"], 1, ["emoji", "promises"]),
-        (["-p", "instagram", "-m", "Paket kaputt, Bestellung 51877", "--text", "Bestellung 51877 ersetzen wir, schreib per DM."], 1, ["personal_data"]),
-        (["-p", "facebook", "-m", "Hallo", "--text", "Wir bedauern die entstandenen Unannehmlichkeiten."], 1, ["stock_phrases"]),
-    ],
-)
-def test_exit_code_and_failing_checks(args: list[str], code: int, failing: list[str]) -> None:
-    result = run(*args, "--json")
+CASES = [  # platform, message, reply, exit code, failing blocking checks
+    ("tiktok", "wie lange dauert der versand?", "Mit DHL 2–3 Werktage ☕", 0, []),
+    ("tiktok", "versand dauer?", "DHL, 2–3 Werktage #kaffee", 1, ["hashtags"]),
+    ("tiktok", "wo bleibt mein paket?", "Es kommt morgen, versprochen! 📦", 1, ["emoji", "promises"]),
+    ("instagram", "Paket kaputt, Bestellung 51877", "Bestellung 51877 ersetzen wir, per DM.", 1, ["personal_data"]),
+    ("facebook", "Hallo", "Wir bedauern die entstandenen Unannehmlichkeiten.", 1, ["stock_phrases"]),
+]
+
+
+@pytest.mark.parametrize(("platform", "message", "reply", "code", "failing"), CASES)
+def test_exit_code_and_failing_checks(platform: str, message: str, reply: str, code: int, failing: list[str]) -> None:
+    result = run("-p", platform, "-m", message, "--text", reply, "--json")
     assert result.returncode == code, result.stderr
     data = json.loads(result.stdout)
     assert data["ok"] is (code == 0)
