@@ -286,7 +286,9 @@ def payload_echoes(
     quoted = [q.strip() for q in QUOTED.findall(message) if len(q.strip()) >= 4 and fold(q.strip()) not in vocabulary]
     if not any_words:  # a quoted word is the person's; a quoted statement is a plant
         quoted = [q for q in quoted if len(words(q)) >= 2]
-    codes = [c for c in _CODE.findall(message) if fold(c) not in vocabulary and _echoes_code(c, draft, joined)]
+    codes = [
+        c for c in _CODE.findall(message) if fold(c) not in vocabulary and _echoes_code(c, draft, joined, any_words)
+    ]
     links = [u for u in URL.findall(message) if fold(u) in folded]
     found = [q for q in quoted if fold(q) in folded] + codes + links
     tokens = [fold(w) for w in words(message)]
@@ -299,10 +301,15 @@ def payload_echoes(
     return list(dict.fromkeys(found))
 
 
-def _echoes_code(code: str, draft: str, joined: str) -> bool:
-    """A code with digits in any case; a shouted word only when the draft shouts it too."""
+ACRONYM = 5  # WLAN, DHL, USA: short capitals are words, not codes or shouting
+
+
+def _echoes_code(code: str, draft: str, joined: str, suspicious: bool) -> bool:
+    """A code with digits in any case; a shouted word when the draft shouts it too (acronyms only if suspicious)."""
     if any(c.isdigit() for c in code):
         return f" {fold(code)} " in joined
+    if len(code) <= ACRONYM and not suspicious:
+        return False
     return re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", draft) is not None
 
 

@@ -16,7 +16,8 @@ STEM = 5  # letters that make two word forms the same word (Verpackung, Verpacku
 COMPOUND_PART = 4  # a word this long inside a compound counts (Plastik|tüte ~ Tüte)
 # An honest "we don't know yet / we'll find out" answers a question the profile cannot answer.
 STRONG_DEFERRAL = re.compile(
-    r"\b(?:noch kein(?:e|en)? (?:datum|termin|infos?)|(?:datum|termin)\b[^.!?\n]{0,30}\bnoch nicht"
+    r"\b(?:noch kein(?:e|en)? (?:datum|termin|infos?)|(?:datum|termin|date)\b[^.!?\n]{0,30}\b(?:nicht|not|yet)"
+    r"|sobald (?:ich|wir)\b[^.!?\n]{0,20}\b(?:weiß|wissen|sicher)|as soon as (?:i|we) know"
     r"|frag\w*\b[^.!?\n]{0,40}\b(?:im team|intern|nach)|kläre?n? (?:wir|ich)|checke?n? (?:wir|ich)"
     r"|wissen wir (?:noch )?nicht|no date yet|(?:we'll|we will|i'll|let me) (?:check|ask|find out)|don't know yet"
     r"|(?:i'm|i am|we're|we are) (?:asking|checking)|(?:asking|checking with) (?:our|the) (?:team|roasters?))\b",
@@ -51,7 +52,7 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     fact = next((f for f in [*asked, *_tips_fitting(message, profile)] if _mentions(drafted, f)), None)
     if fact:
         return f"fact {fact[0]}"
-    concept = _shared_concept(drafted, anchors)
+    concept = _shared_concept(_all_words(text), _all_words(_source(message)) | anchors)
     if concept:
         return f"the concern ({concept})"
     if analysis.escalation and _mentions(drafted, ("next step", _next_step_words(analysis, profile))):
@@ -117,6 +118,15 @@ def _tips_fitting(message: Message, profile: VoiceProfile) -> list[tuple[str, se
     folded = fold(f"{message.post or ''} {message.text}")
     fitting = [t for t in profile.brand.tips if any(_has(folded, fold(k)) for k in t.keywords)]
     return [(t.id, _content(" ".join(t.text.values()))) for t in fitting]
+
+
+def _source(message: Message) -> str:
+    return message.post if message.mode == "outreach" and message.post else message.text
+
+
+def _all_words(text: str) -> set[str]:
+    """Every folded word, short ones too (concepts know "dm")."""
+    return {fold(w) for w in words(text)}
 
 
 def _shared_concept(drafted: set[str], anchors: set[str]) -> str | None:
