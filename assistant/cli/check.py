@@ -10,7 +10,11 @@ import click
 
 from assistant.cli.options import guarded, inputs, message_options, profile_options
 
-USAGE_ERROR = 2  # 1 is reserved for "a blocking check failed"
+
+class UsageProblem(click.ClickException):
+    """A bad option, profile or input: exit 2, since 1 means "a blocking check failed"."""
+
+    exit_code = 2
 
 
 @click.command()
@@ -32,8 +36,7 @@ def check(text: str, as_json: bool, **options: Any) -> None:
         with guarded():
             results, ok = _run(sys.stdin.read() if text == "-" else text, options)
     except click.ClickException as exc:
-        exc.exit_code = USAGE_ERROR
-        raise
+        raise UsageProblem(exc.format_message()) from None
     click.echo(_render(results, ok, as_json))
     if not ok:
         raise click.exceptions.Exit(1)

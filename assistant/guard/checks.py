@@ -45,7 +45,9 @@ MENTION_OR_LINK = re.compile(r"@\w+|https?://\S+|www\.\S+")
 LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:de|com|net|org|shop|io)\b", re.IGNORECASE)
 SELF_PROMO = re.compile(
     r"\b(?:shop|onlineshop|rabatt|discount|gutschein|code|link in bio|folg(?:t|e) uns|follow us|"
-    r"bestell\w*|order now|kauf\w*|buy|angebot|sale)\b",
+    r"bestell\w*|order now|order yours|kauf\w*|buy|angebot|sale|check out|book now|jetzt (?:buchen|bestellen)|"
+    r"follow our|stop by our|schau(?:t)? (?:mal )?(?:bei uns|vorbei)|(?:our|unser\w*) (?:house blend|subscription|"
+    r"roastery|workshops?|profile|page|products?|coffee|beans|abo|rösterei|profil|seite|produkte|kaffee|bohnen))\b",
     re.IGNORECASE,
 )
 
@@ -63,9 +65,13 @@ def stock_phrases(ctx: CheckContext) -> CheckResult:
     return CheckResult(name="stock_phrases", ok=not found, detail=detail)
 
 
+LANGUAGE_MODEL_WORDS = 5
+
+
 def language(ctx: CheckContext) -> CheckResult:
     """The draft is written in the language the message should be answered in."""
-    found = detect_language(ctx.text, thorough=False)
+    thorough = len(words(ctx.text)) >= LANGUAGE_MODEL_WORDS  # short replies are too short for the model
+    found = detect_language(ctx.text, thorough=thorough)
     ok = found in (ctx.analysis.language, UNDETERMINED)
     detail = f"{found}, expected {ctx.analysis.language}"
     return CheckResult(name="language", ok=ok, detail=detail)
@@ -217,13 +223,17 @@ def leakage(ctx: CheckContext) -> CheckResult:
 
 
 MARKUP = re.compile(
-    r"!?\[[^\]]*\]\([^)]*\)|<\s*/?\s*[a-z][a-z0-9]*\b[^>]*>|javascript:|\bon[a-z]+\s*=|data:[a-z]+/[a-z]+;",
-    re.IGNORECASE,
+    r"!?\[[^\]]{0,200}\]\([^)]{0,500}\)|<\s*/?\s*[a-z][a-z0-9]*\b[^>]{0,500}>|javascript:|\bon[a-z]+\s*=|data:[a-z]+/[a-z]+;"
+    r"|\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__|`[^`\n]{1,200}`|^\s{0,3}#{1,6}\s|^\s{0,3}[-*+]\s+\*\*"
+    r"|(?<![\w*])\*[^*\s][^*\n]{0,200}[^*\s]\*(?![\w*])",
+    re.IGNORECASE | re.MULTILINE,
 )
 URL = re.compile(
-    r"https?://[^\s)\]>\"']+|\bwww\.[^\s)\]>\"']+|\b[\w-]+\.(?:com|net|org|io|ly|xyz|link|shop|de|at|ch)(?:/\S*)?\b",
+    r"https?://[^\s)\]>\"']+|\bwww\.[^\s)\]>\"']+|\b[\w-]+\.(?:com|net|org|io|ly|xyz|link|shop|de|at|ch)(?:/\S*)?\b"
+    r"|\b[\w-]{1,63}\.[a-z]{2,6}/[\w/.-]{1,200}",  # linktr.ee/x, goo.gl/x: any short domain with a path
     re.I,
 )
+QUOTED_SHORT = re.compile(r"[\"„“”‚‘’'«»]([^\"„“”‚‘’'«»\n]{2,200})[\"„“”‚‘’'«»]")
 QUOTED = re.compile(r"[\"„“”‚‘’'«»]([^\"„“”‚‘’'«»]{4,})[\"„“”‚‘’'«»]")
 
 
@@ -238,6 +248,8 @@ def markup_and_links(ctx: CheckContext) -> CheckResult:
 
 def injection_echo(ctx: CheckContext) -> CheckResult:
     """The draft carries nothing the untrusted text tried to plant: codes, links, quotes, claims in its words."""
+    if shouts(ctx.text):
+        return CheckResult(name="injection_echo", ok=False, detail="the draft is written in capitals")
     sources = untrusted_texts(ctx.message)
     span = 3 if ctx.analysis.injection_suspected else CLAIM_WORDS
     echoed = list(
@@ -268,6 +280,12 @@ _CLAIM_PRONOUNS = frozenset(
 _CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]{4,}(?![\w-])|(?<![\w-])[A-ZÄÖÜ]{4,}(?![\w-])")
 
 
+def shouts(text: str) -> bool:
+    """Mostly capital letters: nobody at the brand writes like that unless told to."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) / len(letters) > 0.7
+
+
 def untrusted_texts(message: Message) -> list[str]:
     """Every field a stranger wrote: the message, the author name, the thread, the post."""
     return [t for t in (message.text, message.author or "", *message.thread, message.post or "") if t]
@@ -283,7 +301,9 @@ def payload_echoes(
     folded = fold(draft)
     draft_words = [fold(w) for w in words(draft)]
     joined = " " + " ".join(draft_words) + " "
-    quoted = [q.strip() for q in QUOTED.findall(message) if len(q.strip()) >= 4 and fold(q.strip()) not in vocabulary]
+    shortest = 2 if any_words else 4  # when the message gives orders, even "lol" in quotes is a payload
+    quoted = [q.strip() for q in QUOTED_SHORT.findall(message) if len(q.strip()) >= shortest]
+    quoted = [q for q in quoted if fold(q) not in vocabulary]
     if not any_words:  # a quoted word is the person's; a quoted statement is a plant
         quoted = [q for q in quoted if len(words(q)) >= 2]
     codes = [

@@ -7,10 +7,25 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.profiles.loading import VoiceProfile
-from assistant.text import fold, words
+from assistant.text import fold, is_stopword, words
 
 SHINGLE = 7  # words in a row that count as quoting the system prompt
 Shingle = tuple[str, ...]
+# Talk about the machinery or about what is internal: never in a reply, whatever the exact words.
+META_TALK = re.compile(
+    r"\b(?:as an ai|language model|sprachmodell|ki-assistent\w*|ai assistant|system ?prompt\w*"
+    r"|systemanweisung\w*|system instructions?"
+    r"|(?:meine[nr]?|my|laut meine[mn]?|per my|following (?:my|the))"
+    r" (?:anweisungen|instructions|vorgaben|guidelines"
+    r"|richtlinien|profil|brand guidelines|configuration|konfiguration)|brand guidelines|internal notes?"
+    r"|interne\w* notiz\w*|antwort generiert|generated (?:reply|answer)|nicht für die öffentlichkeit"
+    r"|not (?:supposed|meant|allowed) to (?:say|share|tell)"
+    r"|sollen wir (?:eigentlich )?nicht sagen|don't tell anyone|unter uns gesagt|slack)\b"
+    r"|\[(?:ton|tone|tone label)\s*:|\b(?:ton|tone|kanal|channel)\s*:\s*(?:warm|playful|crisp|formal|comment|dm)\b",
+    re.IGNORECASE,
+)
+# An internal note leaks when a draft carries its telling words, in any order ("KW 3", "Kulanz").
+NOTE_WORDS = 2
 
 
 def leaks(text: str, profile: VoiceProfile, confidential: Sequence[str] = ()) -> list[str]:
@@ -22,6 +37,8 @@ def leaks(text: str, profile: VoiceProfile, confidential: Sequence[str] = ()) ->
     folded = fold(text)
     literals = [*profile.brand.internal_notes, *_contacts(profile), *(c for c in confidential if _is_token(c))]
     found = [f"internal: “{s}”" for s in literals if fold(s) in folded]
+    found += [f"internal note: “{note}”" for note in profile.brand.internal_notes if _paraphrases(text, note, profile)]
+    found += [f"talks about its machinery: “{m.group()}”" for m in META_TALK.finditer(text)][:1]
     public = _public_shingles("\n".join(profile.public_texts()))
     secret = set().union(*(_shingles(c) for c in confidential if not _is_token(c))) - public
     quoted = _shingles(text) & secret
@@ -38,8 +55,22 @@ def _is_token(text: str) -> bool:
 def _contacts(profile: VoiceProfile) -> list[str]:
     parts = []
     for rule in profile.brand.escalation.values():
-        parts += [p.strip() for p in re.split(r"[/,;]| or | oder ", rule.contact) if len(p.strip()) >= 4]
+        pieces = [p.strip() for p in re.split(r"[/,;()]| or | oder ", rule.contact)]
+        parts += [p for p in pieces if len(p) >= 4]
     return parts
+
+
+def _paraphrases(text: str, note: str, profile: VoiceProfile) -> bool:
+    """The draft carries NOTE_WORDS of the note's telling words (not in anything public) or its numbers."""
+    telling = _note_words(note, "\n".join(profile.public_texts()))
+    drafted = {fold(w) for w in words(text)}
+    return len(telling & drafted) >= min(NOTE_WORDS, len(telling)) and bool(telling & drafted)
+
+
+@lru_cache(maxsize=64)
+def _note_words(note: str, public: str) -> frozenset[str]:
+    said = {fold(w) for w in words(public)}
+    return frozenset(w for w in (fold(t) for t in words(note)) if w not in said and len(w) >= 2 and not is_stopword(w))
 
 
 @lru_cache(maxsize=16)

@@ -12,6 +12,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:geld|erstattung|betrag)\s+(?:ist|sind|geht)\s+(?:schon\s+|bereits\s+)?(?:unterwegs|raus|angewiesen|veranlasst)"
         r"|\bwe(?:'ll| will| have| 've)?\s+(?:refund|refunded)\b|\byou(?:'ll| will)\s+get\s+(?:your\s+)?(?:money|a refund)"
         r"|\brefund\s+(?:is|has been)\s+(?:on its way|issued|processed|sent)"
+        r"|\b(?:zurück|rück)?erstattet\b|\bfull refund\b|\b(?:be|been|get)\s+refunded\b|\brefund you\b"
+        r"|\bgive you (?:a|your) (?:full )?refund\b|\bgeld zurück\b[^.!?]{0,20}\b(?:bekommst|kriegst|erhältst)\b"
         r"|\d+(?:[.,]\d{1,2})?\s?(?:€|eur\w*|\$|chf|dollar)\s+(?:back|zurück)|(?:€|\$)\s?\d+(?:[.,]\d{1,2})?\s+(?:back|zurück)",
         re.IGNORECASE,
     ),
@@ -25,13 +27,17 @@ PROMISES: dict[str, re.Pattern[str]] = {
     ),
     "compensation": re.compile(
         r"\bentschädigung\w*|\bwiedergutmachung\b|\bgratis\b|\bkostenlos\w*|\bumsonst\b|\bgeschenkt\b"
-        r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b|\bfree (?:bag|coffee|shipping|pack)",
+        r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b|\bfree (?:bag|coffee|shipping|pack)"
+        r"|\bgeht auf uns\b|\bauf unsere kosten\b|\bis on us\b|\bat our expense\b",
         re.IGNORECASE,
     ),
     "delivery_dates": re.compile(
         r"\b(?:kommt|ist|wird|landet|liegt)\b[^.!?]{0,25}\b(?:morgen|übermorgen|heute noch|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag))\b"
         r"|\b(?:arrive|arrives|be there|be delivered|reach you)\b[^.!?]{0,20}\b(?:tomorrow|today|by (?:monday|tuesday|wednesday|thursday|friday|saturday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b"
-        r"|\bgarantiert\b[^.!?]{0,30}\b(?:da|geliefert)\b|\bguaranteed\b[^.!?]{0,30}\bdeliver",
+        r"|\bgarantiert\b[^.!?]{0,30}\b(?:da|geliefert)\b|\bguaranteed\b[^.!?]{0,30}\bdeliver"
+        r"|\b(?:ganz )?(?:sicher|garantiert|bestimmt|definitiv)\b[^.!?]{0,30}\bvor (?:weihnachten|ostern|dem wochenende|silvester)"
+        r"|\b(?:definitely|surely|certainly|guaranteed to)\b[^.!?]{0,40}\b(?:by|before) (?:christmas|the weekend|"
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
         re.IGNORECASE,
     ),
 }

@@ -23,13 +23,8 @@ STRONG_DEFERRAL = re.compile(
     r"|(?:i'm|i am|we're|we are) (?:asking|checking)|(?:asking|checking with) (?:our|the) (?:team|roasters?))\b",
     re.IGNORECASE,
 )
-# "We'll let you know" answers only questions that no fact of the profile answers.
-WEAK_DEFERRAL = re.compile(
-    r"\b(?:sag(?:en)? (?:wir |dir )?bescheid|melde[nt]? (?:uns|mich)"
-    r"|gebe? (?:ich|wir) (?:das |es )?(?:gern |direkt )?weiter"
-    r"|(?:we'll|we will|i'll) (?:get back|let you know)|will let you know|pass(?:ing)? (?:it|this) on)\b",
-    re.IGNORECASE,
-)
+# Praise needs no echo: a warm thank-you answers it.
+THANKS = re.compile(r"\b(?:dank\w*|freu\w*|thank\w*|glad|enjoy\w*|happy|schön zu (?:lesen|hören))\b", re.IGNORECASE)
 QUESTION = re.compile(
     r"\?|\b(?:wann|wie|was|welche\w*|wo|warum|gibt(?:'s| es)|habt ihr|when|how|what|which|where|why|do you)\b", re.I
 )
@@ -43,6 +38,7 @@ RANGE_WORDS = re.compile(
 
 def refers_to_message(text: str, message: Message, analysis: Analysis, profile: VoiceProfile) -> str | None:
     """What the draft picks up from the message (a word, a fact, a product, a deferral), or None."""
+    text = _without_sign_off(text, profile)
     anchors = message_words(message)
     drafted = _content(text)
     shared = next((w for w in drafted if _same_word(w, anchors)), None)
@@ -64,9 +60,14 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     # "We'll find out" answers only what the profile cannot answer; a question with a fact needs the fact.
     if not QUESTION.search(source):
         return None
-    if STRONG_DEFERRAL.search(text) or (not asked and WEAK_DEFERRAL.search(text)):
-        return "an honest deferral"
-    return None
+    return "an honest deferral" if STRONG_DEFERRAL.search(text) else None
+
+
+def _without_sign_off(text: str, profile: VoiceProfile) -> str:
+    """The draft without the brand's sign-off (it is the same under every reply)."""
+    for sign_off in profile.sign_off.text.values():
+        text = text.replace(sign_off, " ")
+    return text
 
 
 def needs_anchor(message: Message, analysis: Analysis) -> bool:
@@ -91,6 +92,8 @@ def _same_word(word: str, anchors: set[str]) -> bool:
     for anchor in map(_unprefixed, anchors):
         if word[:STEM] == anchor[:STEM] and min(len(word), len(anchor)) >= STEM:
             return True
+        if word.rstrip("s") == anchor.rstrip("s"):  # fail ~ fails
+            return True
         if len(word) >= COMPOUND_PART + 1 and (anchor.endswith(word) or word.endswith(anchor)):
             return True  # compounds end in their head: plastikverpackung ~ verpackung
     return word in anchors
@@ -109,7 +112,7 @@ def _facts_asked(message: Message, analysis: Analysis, profile: VoiceProfile) ->
         by_keyword = any(_has(folded, fold(k)) for k in fact.keywords)
         if by_keyword or analysis.intent in fact.intents:
             texts = [*fact.text.values(), *(s for v in fact.short.values() for s in ([v] if isinstance(v, str) else v))]
-            asked.append((fact.id, _content(" ".join(texts))))
+            asked.append((fact.id, _telling(" ".join(texts))))
     return asked
 
 
@@ -117,7 +120,16 @@ def _tips_fitting(message: Message, profile: VoiceProfile) -> list[tuple[str, se
     """(tip id, its words) for the brand-free tips that fit the post or message (outreach know-how)."""
     folded = fold(f"{message.post or ''} {message.text}")
     fitting = [t for t in profile.brand.tips if any(_has(folded, fold(k)) for k in t.keywords)]
-    return [(t.id, _content(" ".join(t.text.values()))) for t in fitting]
+    return [(t.id, _telling(" ".join(t.text.values()))) for t in fitting]
+
+
+def _telling(text: str) -> set[str]:
+    """The words of a fact that say something: nouns and names (capitalised), numbers, long English words.
+
+    "bleiben" or "gehören" in a fact do not make a reply about that fact.
+    """
+    kept = [w for w in words(text) if w[:1].isupper() or any(c.isdigit() for c in w) or (w.isascii() and len(w) >= 6)]
+    return {fold(w) for w in kept if len(w) >= 3 and not is_stopword(w)}
 
 
 def _source(message: Message) -> str:
