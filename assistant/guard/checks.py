@@ -20,7 +20,7 @@ from assistant.models import Analysis, CheckResult, Message
 from assistant.profiles.loading import VoiceProfile
 from assistant.similarity import closest_variant
 from assistant.similarity import repetition as repeats
-from assistant.text import fold, is_stopword, shorten, words
+from assistant.text import fold, is_stopword, shorten, table, words
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,16 +65,33 @@ def stock_phrases(ctx: CheckContext) -> CheckResult:
     return CheckResult(name="stock_phrases", ok=not found, detail=detail)
 
 
-LANGUAGE_MODEL_WORDS = 5
+LANGUAGE_MODEL_WORDS = 6
+FOREIGN_VOTES = 2  # words of another language that outvote an undecided German/English vote
 
 
 def language(ctx: CheckContext) -> CheckResult:
     """The draft is written in the language the message should be answered in."""
-    thorough = len(words(ctx.text)) >= LANGUAGE_MODEL_WORDS  # short replies are too short for the model
-    found = detect_language(ctx.text, thorough=thorough)
+    found = detect_language(ctx.text, thorough=False)
+    if found == UNDETERMINED:
+        found = _frequent_words_language(ctx.text)
+    if found == UNDETERMINED and len(words(ctx.text)) >= LANGUAGE_MODEL_WORDS:  # rare: loads the model (0.5 s)
+        found = detect_language(ctx.text, thorough=True)
     ok = found in (ctx.analysis.language, UNDETERMINED)
     detail = f"{found}, expected {ctx.analysis.language}"
     return CheckResult(name="language", ok=ok, detail=detail)
+
+
+def _frequent_words_language(text: str) -> str:
+    """The language whose frequent words the text uses most (at least FOREIGN_VOTES of them), else undecided."""
+    tokens = [w.lower() for w in words(text)]
+    votes = {lang: sum(t in vocab for t in tokens) for lang, vocab in _frequent_words().items()}
+    best = max(votes, key=lambda lang: votes[lang])
+    return best if votes[best] >= FOREIGN_VOTES else UNDETERMINED
+
+
+@lru_cache(maxsize=1)
+def _frequent_words() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(str(w) for w in vocab) for lang, vocab in table("foreign_words").items()}
 
 
 def address_form(ctx: CheckContext) -> CheckResult:

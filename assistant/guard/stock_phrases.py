@@ -38,7 +38,7 @@ _CLASSES = [
 
 @lru_cache(maxsize=1)
 def _builtin() -> dict[str, list[str]]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}
+    data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     return {lang: [str(p) for p in phrases] for lang, phrases in data.items()}
 
 
@@ -52,13 +52,14 @@ def find_stock_phrases(text: str, banned: tuple[str, ...] = ()) -> list[str]:
     tokens = re.findall(r"[^\W_]+(?:'[^\W_]+)?", fold(text))
     folded, present = " ".join(tokens), set(tokens)
     # Only phrases whose rarest word occurs at all are worth a regex search (most drafts: none).
-    return [phrase for phrase, rx, anchor in _patterns(banned) if anchor in present and rx.search(folded)]
+    return [phrase for phrase, anchor in _anchors(banned) if anchor in present and _phrase_rx(phrase).search(folded)]
 
 
 @lru_cache(maxsize=32)
-def _patterns(banned: tuple[str, ...]) -> list[tuple[str, re.Pattern[str], str]]:
+def _anchors(banned: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(phrase, anchor word) for every phrase; a phrase's regex is compiled only once its anchor occurs."""
     phrases = [p for lang in _builtin() for p in _builtin()[lang]] + list(banned)
-    return [(p, _phrase_rx(p), _anchor(p)) for p in dict.fromkeys(phrases)]
+    return [(p, _anchor(p)) for p in dict.fromkeys(phrases)]
 
 
 def _anchor(phrase: str) -> str:
@@ -68,6 +69,7 @@ def _anchor(phrase: str) -> str:
     return max(fixed, key=len)
 
 
+@lru_cache(maxsize=1024)
 def _phrase_rx(phrase: str) -> re.Pattern[str]:
     tokens = re.findall(r"[^\W_]+(?:'[^\W_]+)?", fold(phrase))
     gap = r"(?: [^\W_]+)?"  # one inserted word: "vielen (lieben) dank"
