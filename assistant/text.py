@@ -61,7 +61,7 @@ def sentences(text: str) -> list[str]:
 def table(name: str) -> Any:
     """A data table shipped in assistant/data (YAML), loaded once."""
     with (DATA_DIR / f"{name}.yaml").open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 (safe)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 STOPWORDS_DE: frozenset[str] = frozenset(table("stopwords")["de"])
