@@ -174,6 +174,10 @@ class DraftSet(StrictModel):
     notices: list[str] = Field(default_factory=list)
     usage: Usage | None = None
     fallback_reason: str | None = None
+    # Requested tones that did not fit the message and what was written instead (e.g. playful's gentle form).
+    tone_note: str | None = None
+    # Why a person should look closely at this set (e.g. a reading of low confidence), or None.
+    needs_attention: str | None = None
 
     def contract(self) -> dict[str, Any]:
         """Return the JSON object that `replyvoice draft --json` prints."""

@@ -58,6 +58,8 @@ def draft(
         notices=notices + generation.notices,
         usage=generation.usage,
         fallback_reason=generation.fallback_reason,
+        tone_note=generation.tone_note,
+        needs_attention=generation.needs_attention,
     )
 
 

@@ -49,6 +49,10 @@ class Generation:
     fallback_reason: str | None = None
     # What the writer was shown that no draft may quote (the system prompt, its canary).
     confidential: list[str] = field(default_factory=list)
+    # The writer's word on requested tones that did not fit the message.
+    tone_note: str | None = None
+    # Why a person should look closely at this set (a reading of low confidence), or None.
+    needs_attention: str | None = None
 
 
 class Backend(Protocol):
