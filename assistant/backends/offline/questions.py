@@ -1,0 +1,280 @@
+"""The questions of a message, and each one as an indirect question for an honest, specific deferral.
+
+"Liefert ihr auch nach Dänemark?" -> "ob wir auch nach Dänemark liefern", so a reply can say
+"Ob wir auch nach Dänemark liefern, frage ich gerade im Team nach" instead of a vague "we'll check".
+The rewriting knows German and English question word order for common shapes; anything else gives
+None and the reply falls back to a plain honest deferral.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.backends.offline.words import is_adjective, lexicon
+from assistant.text import fold, is_stopword
+
+# ------------------------------------------------------------------ German
+
+_GREETING_DE = re.compile(
+    r"^(?:(?:hallo|hi|hey|hei|huhu|moin|servus|guten (?:tag|morgen|abend)|liebe[s]? \w+|sag mal|kurze frage|frage)"
+    r"[\s,!:.]*)+",
+    re.IGNORECASE,
+)
+_W_DE: tuple[str, ...] = ("wann", "wo", "wie", "was", "warum", "wieso", "weshalb", "welche", "welcher", "welches")
+_W_DE += ("welchen", "welchem", "wer", "woher", "wohin", "womit", "wofür", "wieviel", "wozu")
+_HOW_MUCH = ("lange", "viel", "viele", "oft", "genau", "teuer", "groß", "gross", "schnell", "alt", "fein", "grob")
+_FINITE_DE = {
+    *("ist", "sind", "hat", "habt", "haben", "hast", "gibt", "kann", "kannst", "können", "könnt", "kostet", "kosten"),
+    *("dauert", "dauern", "kommt", "kommen", "liefert", "liefern", "versendet", "versenden", "verschickt"),
+    *("verschicken", "hält", "halten", "schmeckt", "passt", "passen", "muss", "musst", "müssen", "müsst", "soll"),
+    *("sollte", "sollen", "sollt", "darf", "dürfen", "dürft", "will", "wollt", "wollen", "wird", "werden", "war"),
+    *("waren", "macht", "machen", "nehme", "nimmt", "nehmt", "mahle", "mahlt", "brauche", "braucht", "brauchen"),
+    *("bekomme", "bekommt", "bekommen", "kriege", "kriegt", "geht", "gehen", "bietet", "bieten", "verkauft"),
+    *("verkaufen", "lagere", "lagert", "empfehlt", "empfehlen", "findet", "heißt", "stammt", "stammen", "röstet"),
+    *("rösten", "seid", "bin", "sucht", "suchen", "plant", "planen", "habe", "mache", "bestelle", "bestellt"),
+}
+_COLLOQUIAL_DE = {"gibt's": "gibt es", "gibts": "gibt es", "geht's": "geht es", "is": "ist", "nehm": "nehme"}
+_COLLOQUIAL_DE |= {"hab": "habe", "mach": "mache", "kannste": "kannst du", "habt's": "habt ihr"}
+# ihr-form -> wir-form; ich-form -> du-form (irregular ones; the rest follow the rules below)
+_IHR_TO_WIR = {"habt": "haben", "seid": "sind", "könnt": "können", "wollt": "wollen", "müsst": "müssen"}
+_IHR_TO_WIR |= {"dürft": "dürfen", "tut": "tun", "wisst": "wissen", "sollt": "sollen", "nehmt": "nehmen"}
+_ICH_TO_DU = {"kann": "kannst", "soll": "sollst", "muss": "musst", "darf": "darfst", "will": "willst"}
+_ICH_TO_DU |= {"nehme": "nimmst", "habe": "hast", "bin": "bist", "weiß": "weißt", "mag": "magst", "sollte": "solltest"}
+_SWAP_DE = {
+    "ihr": "wir",
+    "euch": "uns",
+    "euer": "unser",
+    "eure": "unsere",
+    "euren": "unseren",
+    "eurem": "unserem",
+    "eurer": "unserer",
+    "eures": "unseres",
+    "ich": "du",
+    "mir": "dir",
+    "mich": "dich",
+    "mein": "dein",
+    "meine": "deine",
+    "meinen": "deinen",
+    "meinem": "deinem",
+    "meiner": "deiner",
+}
+# Formal "Ihnen/Ihr" (capitalised inside the sentence) is the brand: "bei Ihnen" -> "bei uns".
+_SWAP_FORMAL = {"Ihnen": "uns", "Ihr": "unser", "Ihre": "unsere", "Ihren": "unseren", "Ihrem": "unserem"}
+_SWAP_FORMAL |= {"Ihrer": "unserer", "Ihres": "unseres"}
+_DETERMINERS = {
+    *("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine"),
+    *("unser", "unsere", "unseren", "unserem", "dein", "deine", "deinen", "deinem", "im", "am", "zum", "zur"),
+    *("vom", "beim", "ins", "eure", "euer", "euren", "eurem", "mein", "meine", "meinen", "meinem"),
+}
+_PARTICLES = ("wieder", "zurück", "an", "auf", "aus", "mit", "vor", "ab", "zu", "ein", "nach", "raus", "rein", "los")
+# "es gibt sie wieder", "ist wieder da": no separable verb to join with the particle.
+_NO_PARTICLE = {"gibt", "ist", "sind", "hat", "haben", "wird", "werden", "kann", "können", "soll", "sollen", "war"}
+_NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tät|ion|ionen|nis|chen|mischung|kurs|paket)$")
+
+
+def indirect_de(question: str) -> str | None:
+    """A German question as an indirect question from the brand's side ("ob wir ... liefern"), or None."""
+    text = _GREETING_DE.sub("", question.strip())
+    text = re.sub(r"[^\w\s'’äöüÄÖÜß,.-]", " ", text).split("?")[0]
+    text = re.sub(r"(\d)([^\W\d_]+)", r"\1 \2", text)  # "250g" -> "250 g": never echo a code-like token
+    text = re.sub(r"\s+", " ", text).strip(" ,.-")
+    if not text or "," in text or " oder " in f" {text} " or len(text) > 90:
+        return None
+    tokens = []
+    for token in text.replace("’", "'").split(" "):
+        tokens += _COLLOQUIAL_DE.get(token.lower(), token).split(" ")
+    first = tokens[0].lower()
+    if any(t.lower() in ("wir", "uns", "unser", "unsere", "unseren", "unserem") for t in tokens):
+        return None  # "waren wir ...": the person's own group; repeating it would put words in our mouth
+    if first in _W_DE:
+        head_len = 2 if len(tokens) > 2 and first == "wie" and tokens[1].lower() in _HOW_MUCH else 1
+        if first.startswith("welch") and len(tokens) > 2:
+            head_len = 2 if tokens[2].lower() in _FINITE_DE else 0
+        if not head_len:
+            return None
+        head = [tokens[0].lower(), *tokens[1:head_len]]
+        rest = tokens[head_len:]
+    elif first in _FINITE_DE:
+        head, rest = ["ob"], tokens
+    else:
+        return None
+    if not rest or rest[0].lower() not in _FINITE_DE or len(rest) < 2:
+        return None
+    swapped, body = _swap_subject_de(rest[0].lower(), rest[1:])
+    if swapped is None:
+        return None
+    verb = swapped
+    body = _capitalise_de([_SWAP_FORMAL.get(t, _SWAP_DE.get(t.lower(), t)) for t in body])
+    if body and body[-1].lower() in _PARTICLES and verb not in _NO_PARTICLE:  # "wann kommt er wieder"
+        verb = body[-1].lower() + verb
+        body = body[:-1]
+    if "und" in (t.lower() for t in body):  # two questions in one: too easy to get wrong
+        return None
+    return " ".join([*head, *body, verb])
+
+
+def _swap_subject_de(verb: str, body: list[str]) -> tuple[str | None, list[str]]:
+    """Conjugate the verb for the new subject (ihr -> wir, ich -> du, Sie -> wir)."""
+    subject = body[0]
+    following = body[1] if len(body) > 1 else ""
+    if subject == "ihr" or (subject == "Ihr" and not following[:1].isupper()):
+        return _IHR_TO_WIR.get(verb) or _wir_form(verb), body
+    if subject == "Sie":  # formal you: the brand answers as "wir", the verb is already plural
+        return verb, ["wir", *body[1:]]
+    if subject.lower() == "ich":
+        return _ICH_TO_DU.get(verb) or _du_form(verb), body
+    if subject.lower() in ("du", "sie"):  # "kannst du" / "kann sie": who is meant is unclear
+        return None, body
+    return verb, body
+
+
+def _wir_form(verb: str) -> str:
+    if verb.endswith("et"):
+        return verb[:-2] + "en"  # bietet -> bieten
+    if verb.endswith(("ert", "elt")):
+        return verb[:-1] + "n"  # liefert -> liefern
+    if verb.endswith("t"):
+        return verb[:-1] + "en"  # macht -> machen
+    return verb
+
+
+def _du_form(verb: str) -> str:
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return stem + ("est" if stem.endswith(("t", "d")) else "st")
+
+
+def _capitalise_de(tokens: list[str]) -> list[str]:
+    """Nouns typed lowercase get their capital: lexicon nouns, noun suffixes, the last word after an article."""
+    known = {fold(form) for entry in lexicon().nouns for form in entry.match if " " not in form}
+    names = {fold(p.de): p.de for p in lexicon().places for _ in [0]}
+    names |= {fold(form): p.de for p in lexicon().places for form in p.match}
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        if not token[:1].islower():
+            continue
+        folded = fold(token)
+        previous = tokens[i - 1].lower() if i > 0 else ""
+        if previous == "am" and folded.endswith("sten"):  # am besten
+            continue
+        if folded in known and not is_adjective(token):
+            out[i] = _cap(token)
+        elif folded in names and not names[folded].startswith("die "):
+            out[i] = names[folded]
+        elif _NOUN_SUFFIX.search(folded) and not is_stopword(token):
+            out[i] = _cap(token)
+        elif i > 0 and tokens[i - 1].lower() in _DETERMINERS and not is_stopword(token) and not is_adjective(token):
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            attributive = token.endswith(("e", "en", "er", "es", "em")) and following[:1].isalpha()
+            if following[:1].isupper():
+                continue  # "ein gesunder Mischwald": the noun is already capitalised
+            if not attributive or not following or is_stopword(following) or is_adjective(following):
+                out[i] = _cap(token)
+    return out
+
+
+def _cap(token: str) -> str:
+    return "-".join(part[:1].upper() + part[1:] for part in token.split("-"))
+
+
+# ------------------------------------------------------------------ English
+
+_GREETING_EN = re.compile(r"^(?:(?:hi|hey|hello|hiya|quick question|question|so|ok|okay)[\s,!:.]*)+", re.IGNORECASE)
+_AUX_EN = {"do", "does", "is", "are", "can", "could", "will", "would", "should", "have", "has", "did", "was", "were"}
+_W_EN = ("when", "where", "how", "what", "why", "which", "who")
+_SWAP_EN = {"you": "we", "your": "our", "yours": "ours", "i": "you", "my": "your", "me": "you", "guys": ""}
+_DET_EN = {"the", "your", "this", "that", "these", "those", "my", "a", "an", "it", "there", "our"}
+
+
+def indirect_en(question: str) -> str | None:
+    """An English question as an indirect question ("whether we ship to Denmark"), or None."""
+    text = _GREETING_EN.sub("", question.strip())
+    text = re.sub(r"[^\w\s'’,.-]", " ", text).split("?")[0]
+    text = re.sub(r"\s+", " ", text).strip(" ,.-")
+    if not text or "," in text or " or " in f" {text} " or len(text) > 90:
+        return None
+    tokens = text.replace("’", "'").split(" ")
+    first = tokens[0].lower()
+    if any(t.lower() in ("we", "us", "our", "ours") for t in tokens):
+        return None
+    if first in _W_EN:
+        aux_at = next((i for i, t in enumerate(tokens[1:4], 1) if t.lower() in _AUX_EN), None)
+        if aux_at is None:
+            return None
+        head, aux, rest = [t.lower() for t in tokens[:aux_at]], tokens[aux_at].lower(), tokens[aux_at + 1 :]
+    elif first in _AUX_EN:
+        head, aux, rest = ["whether"], first, tokens[1:]
+    else:
+        return None
+    if not rest or aux in ("did", "does") or (aux == "do" and head != ["whether"] and rest[0].lower() != "you"):
+        return None
+    pronouns = {"you", "i", "we", "they", "he", "she", "it", "there", "anyone", "someone"}
+    if head != ["whether"] and rest[0].lower() not in _DET_EN | pronouns and not rest[0][:1].isupper():
+        return " ".join(w for w in [*head, aux, *(_swap_en(t) for t in rest)] if w)  # what song is playing
+    subject_len = 2 if rest[0].lower() in _DET_EN - {"it", "there"} and len(rest) > 1 else 1
+    if aux in ("is", "are", "was", "were") and head != ["whether"] and len(rest) <= 3:
+        subject_len = len(rest)  # "when is the next workshop" -> "when the next workshop is"
+    subject = [_swap_en(t) for t in rest[:subject_len]]
+    body = [_swap_en(t) for t in rest[subject_len:]]
+    if aux == "do":
+        return " ".join(w for w in [*head, *subject, *body] if w)
+    aux = {"are": "are", "is": "is", "can": "can"}.get(aux, aux)
+    if subject[:1] == ["we"] and aux == "are":
+        aux = "are"
+    if subject[:1] == ["you"] and aux in ("am", "is"):
+        aux = "are"
+    return " ".join(w for w in [*head, *subject, aux, *body] if w)
+
+
+def _swap_en(token: str) -> str:
+    low = token.lower()
+    if low in _SWAP_EN:
+        return _SWAP_EN[low]
+    return token
+
+
+def indirect(question: str, language: str) -> str | None:
+    """The question as an indirect question in the reply language, or None."""
+    return indirect_de(question) if language == "de" else indirect_en(question) if language == "en" else None
+
+
+# ------------------------------------------------------------------ finding questions
+
+_QUESTION_START = re.compile(
+    r"^(?:wann|wo|wie|was|warum|wieso|welche\w*|gibt|habt|hast|ist|sind|kann|könnt|liefert|when|where|how|what|"
+    r"which|why|do|does|is|are|can|could|will)\b",
+    re.IGNORECASE,
+)
+
+
+def split_questions(text: str) -> list[str]:
+    """The questions of a message: sentences ending in "?" (or starting like a question), in order."""
+    parts = re.split(r"(?<=[?!.])\s+|\n+", text.strip())
+    found = []
+    for part in parts:
+        part = part.strip()
+        if "?" in part:
+            for piece in part.split("?"):
+                found += [q + "?" for q in _sub_questions(piece.strip()) if len(q) >= 3]
+        elif _QUESTION_START.match(part) and len(part) >= 8 and not part.endswith("!") and _W_START.match(part):
+            found.append(part)
+    return found
+
+
+_W_START = re.compile(r"^(?:wann|wo|wie|was|warum|wieso|welche\w*|when|where|how|what|which|why)\b", re.IGNORECASE)
+
+
+def _sub_questions(sentence: str) -> list[str]:
+    """ "Welche Sorte …, wie lange hält die offen und liefert ihr nach Wien" -> three questions."""
+    sentence = _GREETING_DE.sub("", _GREETING_EN.sub("", sentence)).strip()
+    chunks = re.split(r",\s+|\s+(?:und|and)\s+", sentence)
+    while len(chunks) > 1 and not _QUESTION_START.match(chunks[0]):
+        chunks = chunks[1:]  # "Guten Tag, kann man ...": the greeting is no question
+    result: list[str] = []
+    for chunk in chunks:
+        if result and not _QUESTION_START.match(chunk):
+            result[-1] += (
+                ", " if sentence[sentence.find(result[-1]) + len(result[-1]) :].startswith(",") else " und "
+            ) + chunk
+        else:
+            result.append(chunk)
+    return [r.strip() for r in result if r.strip()]

@@ -1,0 +1,272 @@
+"""What the composer may take from a message, written correctly: names, durations, places, noun phrases.
+
+Nothing is echoed as typed: a first name only from a list of given names, a noun only when the
+lexicon knows it (or the person wrote it as a capitalised German noun), never a shouted word, an
+insult, an accusation, a code or personal data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import Field
+
+from assistant.analysis.reading import PROFANITY
+from assistant.defaults import DATA_DIR
+from assistant.models import StrictModel
+from assistant.profiles.loading import Product, VoiceProfile, parse_file
+from assistant.text import fold, is_stopword, words
+
+
+class Entry(StrictModel):
+    """A lexicon word: its folded forms and how to write it per language."""
+
+    match: list[str]
+    de: str
+    en: str
+    # Everyday words (Kaffee, Morgen, Paket) say less about a message than specific ones (Thermoskanne).
+    weak: bool = False
+
+
+class Lexicon(StrictModel):
+    """assistant/data/lexicon.yaml."""
+
+    first_names: list[str] = Field(default_factory=list)
+    nouns: list[Entry] = Field(default_factory=list)
+    adjectives: list[str] = Field(default_factory=list)
+    echo: list[str] = Field(default_factory=list)
+    places: list[Entry] = Field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped lexicon (loaded once)."""
+    return parse_file(DATA_DIR / "lexicon.yaml", Lexicon)
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return frozenset(fold(n) for n in lexicon().first_names)
+
+
+# Accusations are never echoed back as the topic ("Bei Kinderarbeit können wir helfen").
+ACCUSATION = re.compile(
+    r"kinderarbeit|child.?labou?r|betrug|betrüg|scam|fraud|abzock|lüge|lügn|liar|ausbeut|exploit|sklav|slave|rassis|racis"
+    r"|kriminell|criminal|dieb|thie[fv]|mafia|nazi|faschis|verbrech|kriegstreib|hetz|verräter|heuchl|versager"
+    r"|propagand|gesindel|abschaum|schmarotz|parasit|terror|mörder|morder|vergewalt|hure|idiot|dumm|blöd|lappen",
+    re.IGNORECASE,
+)
+
+
+def first_name(author: str | None) -> str:
+    """A first name from "Renate Vogel", "Sab Ine" or a handle that starts with one (lina.19.bln); else ""."""
+    author = (author or "").strip()
+    parts = author.split()
+    if len(parts) >= 2 and all(p.isalpha() for p in parts[:2]) and parts[0][:1].isupper():
+        if len(parts[0]) <= 3 and len(parts[1]) <= 3:
+            joined = "".join(parts[:2])
+            return joined.capitalize() if fold(joined) in _first_names() else ""
+        return parts[0].capitalize() if fold(parts[0]) in _first_names() else ""
+    head = re.split(r"[._\-\d\s]+", author.lstrip("@"))[0] if author else ""
+    if len(head) >= 3 and fold(head) in _first_names() and head.isalpha():
+        return head.capitalize()
+    return ""
+
+
+_NUMBER_DE = {
+    "ein": "ein",
+    "eine": "eine",
+    "einen": "eine",
+    "einem": "eine",
+    "einer": "eine",
+    "zwei": "zwei",
+    "drei": "drei",
+    "vier": "vier",
+    "fünf": "fünf",
+    "sechs": "sechs",
+    "sieben": "sieben",
+    "acht": "acht",
+    "neun": "neun",
+    "zehn": "zehn",
+    "elf": "elf",
+    "zwölf": "zwölf",
+}
+_UNIT_DE = {"tag": ("Tag", "Tage"), "woche": ("Woche", "Wochen"), "monat": ("Monat", "Monate")}
+_DURATION_DE = re.compile(
+    r"\b(?:seit|vor|nach|schon|bereits)\s+(?:über\s+|ueber\s+|fast\s+|knapp\s+|mehr als\s+)?"
+    r"(\d{1,2}|ein|eine|einen|einem|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+"
+    r"(tag|tage|tagen|woche|wochen|monat|monate|monaten)\b",
+    re.IGNORECASE,
+)
+_DURATION_EN = re.compile(
+    r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+
+
+def duration(text: str, language: str) -> str:
+    """How long the person has waited, in the nominative ("8 Tage", "zwei Wochen", "10 days"); else ""."""
+    if language == "de":
+        match = _DURATION_DE.search(text)
+        if not match:
+            return ""
+        number, unit = match.group(1).lower(), match.group(2).lower()
+        base = next(k for k in _UNIT_DE if unit.startswith(k))
+        singular = number in ("ein", "eine", "einen", "einem", "einer", "1")
+        word = _UNIT_DE[base][0 if singular else 1]
+        if singular:
+            return f"{'ein' if base in ('tag', 'monat') else 'eine'} {word}"
+        return f"{_NUMBER_DE.get(number, number)} {word}"
+    match = _DURATION_EN.search(text)
+    if not match:
+        return ""
+    number, unit = match.group(1).lower(), match.group(2).lower()
+    if number in ("a", "one", "1"):
+        return f"a {unit.rstrip('s')}"
+    return f"{number} {unit if unit.endswith('s') else unit + 's'}"
+
+
+def place(text: str, language: str) -> tuple[str, list[str]]:
+    """A place the message names (as written in the reply language) and its folded forms; else ("", [])."""
+    folded = fold(text)
+    for entry in lexicon().places:
+        for form in entry.match:
+            if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded):
+                return (entry.de if language == "de" else entry.en), entry.match
+    return "", []
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase the reply may use: with its article (de) and without."""
+
+    full: str
+    bare: str
+
+
+def known_nouns(text: str, language: str) -> list[Phrase]:
+    """Lexicon nouns in the text, in order of appearance, written correctly for the reply language."""
+    folded = fold(text)
+    found = []
+    for entry in lexicon().nouns:
+        positions = [m.start() for form in entry.match for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", folded)]
+        if positions:
+            written = entry.de if language == "de" else entry.en
+            bare = written.split(" ", 1)[1] if language == "de" and " " in written else written
+            found.append((entry.weak, min(positions), Phrase(full=written, bare=bare)))
+    return [phrase for _, _, phrase in sorted(found, key=lambda item: (item[0], item[1]))]
+
+
+def safe_word(word: str) -> bool:
+    """A word the reply may repeat: no shouting, digits, insults, accusations."""
+    if len(word) >= 3 and word.isupper():
+        return False
+    return not (any(c.isdigit() for c in word) or PROFANITY.search(word) or ACCUSATION.search(word))
+
+
+def capitalised_nouns(text: str, *, skip: set[str]) -> list[str]:
+    """German nouns as the person wrote them: capitalised words inside a sentence (never shouted)."""
+    nouns = []
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", text):
+        tokens = words(sentence)
+        for index, token in enumerate(tokens):
+            parts = token.split("-")
+            if index == 0 or len(token) < 4 or not all(p[:1].isupper() and p[1:].lower() == p[1:] for p in parts if p):
+                continue
+            if is_stopword(token) or fold(token) in skip or not safe_word(token):
+                continue
+            nouns.append(token)
+    return list(dict.fromkeys(nouns))
+
+
+def topic(text: str, language: str, *, skip: set[str]) -> Phrase | None:
+    """The message's most telling noun phrase the reply may echo, or None."""
+    # Lexicon nouns are written in the lexicon's own spelling, so a shouted or misspelt word is never copied.
+    known = [p for p in known_nouns(text, language) if fold(p.bare) not in skip]
+    if known:
+        return known[0]
+    if language == "de":
+        nouns = capitalised_nouns(text, skip=skip) or lowercase_nouns(text, skip=skip)
+        if nouns:
+            longest = max(nouns, key=len)
+            return Phrase(full="", bare=longest)
+    return None
+
+
+_DETERMINER = re.compile(
+    r"^(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|keinen|mein|meine|meinen|meinem|"
+    r"dein|deine|deinen|deinem|unser|unsere|euer|eure|im|am|zum|zur|vom|beim|ins)$"
+)
+
+
+def lowercase_nouns(text: str, *, skip: set[str]) -> list[str]:
+    """Nouns typed lowercase: the word that ends a phrase after an article ("deinem kleinen gartenzaun")."""
+    tokens = words(text)
+    found = []
+    for i, token in enumerate(tokens):
+        if not _DETERMINER.match(token.lower()):
+            continue
+        j = i + 1
+        while j < len(tokens) - 1 and re.search(r"(?:e|en|er|es|em)$", tokens[j]) and tokens[j + 1][:1].islower():
+            if is_stopword(tokens[j + 1]) or is_adjective(tokens[j + 1]):
+                break
+            j += 1
+        if j >= len(tokens):
+            continue
+        noun = tokens[j]
+        plain = len(noun) >= 5 and noun[:1].islower() and not is_stopword(noun) and not is_adjective(noun)
+        if plain and safe_word(noun) and fold(noun) not in skip and not noun.endswith(("st", "te", "ten")):
+            found.append(noun[:1].upper() + noun[1:])
+    return list(dict.fromkeys(found))
+
+
+def is_adjective(word: str) -> bool:
+    """Predicative adjectives that end a noun phrase (ist der kaffee bio?)."""
+    folded = fold(word)
+    return folded in {fold(a) for a in lexicon().adjectives} or bool(
+        re.search(r"(?:ig|lich|isch|bar|los|sam|haft)$", folded)
+    )
+
+
+def the_product(profile: VoiceProfile, name: str, language: str) -> str:
+    """A product with its article ("die Kiezmischung"); English and unknown genders: the name alone."""
+    product: Product | None = next((p for p in profile.brand.products if p.name == name), None)
+    if language != "de" or product is None:
+        return name
+    described = fold(profile.localized(product.text, "de"))
+    head = fold(re.split(r"[\s-]", name)[0])
+    for entry in lexicon().nouns:
+        if head in entry.match or any(head.endswith(m) for m in entry.match if len(m) >= 5):
+            article = entry.de.split(" ", 1)[0]
+            return f"{article} {name}" if article in ("der", "die", "das") else name
+    if described.startswith(("unsere ", "die ")) or head.endswith(("ung", "e", "ei", "heit", "keit")):
+        return f"die {name}"
+    if described.startswith("das "):
+        return f"das {name}"
+    return name
+
+
+def quote_word(text: str, *, skip: set[str]) -> str:
+    """The longest safe content word of a message, to quote when nothing else can be picked up; else ""."""
+    plain = re.sub(r"https?://\S+|www\.\S+|\S+@\S+|[@#]\w+", " ", text)
+    candidates = [
+        w
+        for w in words(plain)
+        if len(w) >= 4
+        and w.replace("'", "").replace("’", "").replace("-", "").isalpha()
+        and not is_stopword(w)
+        and safe_word(w)
+        and fold(w) not in skip
+    ]
+    return max(candidates, key=len) if candidates else ""
+
+
+def echo_word(text: str) -> str:
+    """A word of the message a reply may repeat as an exclamation ("Unbedingt"), capitalised; else ""."""
+    allowed = {fold(w) for w in lexicon().echo}
+    for word in words(text):
+        if fold(word) in allowed and safe_word(word):
+            return word[:1].upper() + word[1:].lower()
+    return ""
