@@ -17,6 +17,7 @@ def relevant_facts(text: str, analysis: Analysis, profile: VoiceProfile, limit: 
     for index, fact in enumerate(profile.brand.facts):
         hits = [k for k in fact.keywords if _keyword_rx(k).search(folded)]
         score = 2.0 * len(hits) + (3.0 if analysis.intent in fact.intents else 0.0)
+        score += 0.01 * sum(len(h) for h in hits)  # on a tie, the more specific keyword wins (fresh over bag)
         score += 0.5 * any(i in fact.intents for i in analysis.secondary_intents)
         if score:
             scored.append((score, -index, fact))

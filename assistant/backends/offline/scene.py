@@ -1,0 +1,568 @@
+"""The composer's reading of a request: which situation this is, what may be said, and how.
+
+The analysis says what the message is (intent, sentiment, sarcasm, questions, confidence, ...);
+the scene turns that into what a reply needs: a situation with whole-reply templates, the facts
+that answer each question (or an honest deferral that names it), the next step and its team,
+and the safety rules: no cheer when the reading is negative, sarcastic or uncertain, no joke about
+money or trouble, no "write us a DM" to someone whose complaint is about unanswered messages.
+
+New analysis fields are read with getattr and a default, so the scene works with older analyses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.backends.base import GenerationRequest
+from assistant.backends.offline.facts import relevant_facts, relevant_tips
+from assistant.backends.offline.questions import indirect, split_questions
+from assistant.backends.offline.words import (
+    ACCUSATION,
+    Phrase,
+    duration,
+    echo_word,
+    first_name,
+    place,
+    the_product,
+    topic,
+)
+from assistant.profiles.loading import Fact, VoiceProfile
+from assistant.text import fold
+
+# Below this confidence the drafts stay short and neutral, and the draft set says why.
+LOW_CONFIDENCE = 0.45
+NEGATIVE_SITUATIONS = frozenset(
+    {
+        "refund_request",
+        "billing",
+        "damaged_item",
+        "wrong_item",
+        "defect",
+        "delivery_problem",
+        "order_status",
+        "service_complaint",
+        "criticism",
+        "price_criticism",
+        "taste_criticism",
+        "accusation",
+        "uncertain",
+        "scam",
+    }
+)
+# Situations about money or trouble: playful becomes its gentle form (the brand's tone rule).
+NO_JOKE = NEGATIVE_SITUATIONS - {"taste_criticism"}
+ESCALATING = {
+    "refund_request": "after_sales",
+    "billing": "after_sales",
+    "damaged_item": "after_sales",
+    "wrong_item": "after_sales",
+    "defect": "after_sales",
+    "delivery_problem": "logistics",
+    "order_status": "logistics",
+}
+
+_NEGATIVE_CUES = re.compile(
+    r"immer noch|noch (?:immer )?nicht|nix|nichts|kaputt|leider|ärger|sauer|enttäusch|frechheit|unmöglich|"
+    r"keine antwort|still no|never|nothing|broken|disappoint|worst|annoy|angry|ridiculous|thanks for nothing|"
+    r"danke für nix|danke für nichts|unsäglich|schlecht|furchtbar|schrecklich|peinlich|katastroph|armselig|"
+    r"lächerlich|unerträglich|widerlich|ekelhaft|schlimm|terrible|awful|🙄|😤|😡|🤬|👎",
+    re.IGNORECASE,
+)
+_SERVICE = re.compile(
+    r"(?:keine|ohne|nie (?:eine )?) ?antwort|nicht (?:geantwortet|zurückgeschrieben|gemeldet|reagiert)|"
+    r"niemand (?:antwortet|meldet|reagiert)|(?:no|never got an?|without an?) (?:answer|reply|response)|"
+    r"nobody (?:ever )?(?:answer|repl|respond)|(?:never|didn.?t|did not) (?:answer|reply|respond|hear back)|"
+    r"ignoriert|ignored|does anyone (?:actually )?read|liest (?:das|hier) (?:überhaupt )?(?:jemand|wer)",
+    re.IGNORECASE,
+)
+_DM_WORDS = re.compile(r"\b(?:dm|dms|direktnachricht|privatnachricht|nachricht|message|messenger|mail|e-mail)\b", re.I)
+_STOCK = re.compile(
+    r"ausverkauft|nicht (?:mehr )?(?:lieferbar|verfügbar|erhältlich)|wieder (?:da|verfügbar|lieferbar|erhältlich|im)|"
+    r"wann (?:gibt'?s|gibt es|kommt|kommen)\b.{0,40}\bwieder|sold out|out of stock|back in stock|restock",
+    re.IGNORECASE,
+)
+_JOB = re.compile(
+    r"minijob|nebenjob|aushilfe|praktikum|\bjob\b|bewerb\w*|stelle frei|sucht ihr (?:noch )?(?:leute|jemand|mitarbeit)|"
+    r"arbeiten bei euch|hiring|part.?time|internship|apply for",
+    re.IGNORECASE,
+)
+_SCAM = re.compile(
+    r"gewinner|gewonnen|gewinnspiel|verlosung|winner|you (?:have )?won|giveaway|bestätigen sie|daten bestätigen|"
+    r"confirm your (?:details|data)|claim your",
+    re.IGNORECASE,
+)
+_PRICE = re.compile(r"preis|teuer|euro|€|\bkosten|günstig|billig|price|expensive|pricey|cheap|supermarkt|discounter")
+_TASTE = re.compile(r"sauer|bitter|schmeckt|geschmack|wässrig|flach|verbrannt|sour|bitter|taste|watery|burnt|stale")
+_FRIEND = re.compile(
+    r"\b(?:mein|meine) (kumpel|freund|freundin|schwester|bruder|mutter|vater|mama|papa|nachbarin|nachbar)\b"
+    r"|\bmy (friend|mate|sister|brother|mom|mum|dad|neighbou?r)\b",
+    re.IGNORECASE,
+)
+_FEMININE = {"freundin", "schwester", "mutter", "mama", "nachbarin"}
+_LATE = re.compile(
+    r"(?:immer noch|noch immer|noch nicht|still)\b.{0,25}\b(?:nix|nichts|nicht|kein\w*|no|not|nothing)\b.{0,25}"
+    r"\b(?:da|angekommen|geliefert|bekommen|here|arrived|parcel|package|delivery)\b|"
+    r"nicht angekommen|nie angekommen|nix angekommen|nichts angekommen|wo bleibt|seit \S+ \w+ unterwegs|"
+    r"still no (?:parcel|package|delivery|order)|hasn.?t arrived|never arrived|not arrived|no sign of (?:my|the)",
+    re.IGNORECASE,
+)
+_MOCKERY = re.compile(
+    r"pretentious|snob|hipster|überbewertet|overrated|cringe|lächerlich|peinlich|affig|wichtigtuer|clowns?\b|lmao",
+    re.IGNORECASE,
+)
+_SARCASM = re.compile(
+    r"thanks for nothing|danke für (?:nix|nichts)|na toll|na super|great service|toller service|super service|"
+    r"klasse service|spitzen service|👏|🙃|slow clap|\bwow\.|yeah right|ganz toll",
+    re.IGNORECASE,
+)
+_NEGATIVE_FACT = re.compile(
+    r"still no|immer noch|noch nicht|kaputt|broken|nicht angekommen|no answer|keine antwort|never arrived|"
+    r"nie angekommen",
+    re.IGNORECASE,
+)
+_JOKING = re.compile(r"😂|🤣|😆|😄|😅|\blol\b|\bhaha|\bhihi", re.IGNORECASE)
+_PRAISE = re.compile(
+    r"\b(?:lecker|(?:der|die|das) beste|bester|toll\w*|super|genial|liebe|love|great coffee|amazing|delicious|"
+    r"the best|perfekt|hammer|danke|thank|unschlagbar|traumhaft)\b|>>>|❤|😍|🥰|💛",
+    re.IGNORECASE,
+)
+_WHO = re.compile(r"\b(?:wer|who)\b|anyone|jemand", re.IGNORECASE)
+_NOT_ARRIVED = re.compile(
+    r"nie (?:was|etwas|\w+) (?:bekommen|erhalten|angekommen)|nicht (?:angekommen|bekommen|geliefert)|"
+    r"never (?:got|received|arrived)",
+    re.IGNORECASE,
+)
+_GREETING = re.compile(
+    r"^\W*(?:(?:frohe|schöne|fröhliche|gesegnete|happy|merry)\s+\w+|(?:liebe |viele |herzliche )?grüße aus \w+|"
+    r"greetings from \w+|hallo|hi|hey|moin|servus|hello)\W*$",
+    re.IGNORECASE,
+)
+_BILLING_TROUBLE = re.compile(r"abgebucht|abbuchung|doppelt|zu viel|falsch|twice|charged|overcharg|refund|zurück", re.I)
+_DAMAGE = re.compile(r"kaputt|beschädigt|zerbrochen|aufgerissen|broken|damaged|torn", re.IGNORECASE)
+_RECOMMEND = re.compile(
+    r"\b(?:welche[nrs]?|was für|which|what)\b.{0,25}\b(?:sorte|bohnen?|kaffee|röstung|beans?|coffee|blend|roast)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One question's answer: the fact that answers it, or an honest deferral that names it."""
+
+    question: str
+    fact: Fact | None = None
+    product_text: str = ""  # a product recommendation from the profile ("Kiezmischung: unsere Hausmischung, ...")
+    product_with_article: str = ""  # die Kiezmischung
+    indirect: str | None = None  # "ob wir nach Dänemark liefern"
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What the reply is about and what it may say."""
+
+    situation: str
+    language: str
+    answers: list[Answer] = field(default_factory=list)
+    team: str = ""  # escalation team id
+    formal: bool = False  # answer with Sie
+    formal_register: bool = False  # the person wrote formally
+    negative: bool = False  # upset, sarcastic or uncertain: no cheer
+    no_joke: bool = False  # money or trouble: playful becomes its gentle form
+    why_gentle: str = ""
+    attention: str | None = None
+    in_dm: bool = False
+    name: str = ""
+    duration: str = ""
+    topic: Phrase | None = None
+    place: str = ""
+    tips: list[str] = field(default_factory=list)
+    situation_fact: Fact | None = None
+    friend: str = ""  # "Dein Kumpel": someone else's order
+    wish: str = ""
+    home: str = ""
+
+
+def read(request: GenerationRequest, language: str) -> Scene:
+    """The scene of a request in one reply language."""
+    message, analysis, profile = request.message, request.analysis, request.profile
+    text = message.text
+    source = message.post if message.mode == "outreach" and message.post else text
+    confidence = float(_get(analysis, "confidence", 1.0) or 1.0)
+    sarcasm = bool(_get(analysis, "sarcasm", False))
+    emotion = str(_get(analysis, "emotion", "neutral") or "neutral")
+    register = str(_get(analysis, "register", "casual") or "casual")
+    formal_register = register == "formal" or bool(re.search(r"\b(?:Sie|Ihnen|Ihr(?:e[nmrs]?)?)\b", text[1:]))
+    mirror = bool(_get(profile.brand, "address_mirror", False))
+    formal = language == "de" and (profile.address_form("de") == "Sie" or (mirror and formal_register))
+    in_dm = message.channel == "dm" or bool(_get(analysis, "in_dm_already", False))
+    situation = _situation(request, sarcasm, confidence)
+    if _offtopic(request, situation):
+        situation = "offtopic"  # a rant about politics: no "we'll check" for its questions, no opinion
+    if situation in ("service_complaint", "collaboration") and message.channel == "dm":
+        situation += "_dm"
+    if situation == "outreach" and "?" in (message.post or ""):
+        situation = "outreach_who" if _WHO.search(message.post or "") else "outreach_what"
+    answers = _answers(request, language, situation) if situation not in _NO_QUESTIONS else []
+    if situation == "question" and answers and all(a.fact is None and not a.product_text for a in answers):
+        situation = "defer"
+    negative = (
+        situation in NEGATIVE_SITUATIONS
+        or sarcasm
+        or confidence < LOW_CONFIDENCE
+        or analysis.sentiment == "negative"
+        or emotion in ("angry", "disappointed", "worried")
+        or (situation not in ("praise", "outreach") and bool(_NEGATIVE_CUES.search(text)))
+    )
+    no_joke = situation in NO_JOKE or sarcasm or emotion in ("angry", "worried") or formal_register
+    why = _why_gentle(situation, sarcasm, emotion, formal_register) if no_joke else ""
+    team = (analysis.escalation.team if analysis.escalation else "") or ESCALATING.get(situation, "")
+    if not team and situation == "accusation" and _NOT_ARRIVED.search(text):
+        team = "logistics"
+    if team and team not in profile.brand.escalation:
+        team = ""
+    skip = {fold(p.name) for p in profile.brand.products} | {fold(profile.brand.name)}
+    skip |= {fold(a) for p in profile.brand.products for a in p.aliases}
+    skip |= {fold(s.text) for s in analysis.pii}
+    attention = None
+    if confidence < LOW_CONFIDENCE:
+        reason = _get(analysis, "confidence_reason", None) or "the reading of this message is uncertain"
+        attention = f"low confidence ({confidence:.2f}): {reason}; the drafts stay short and neutral, check them"
+    return Scene(
+        situation=situation,
+        language=language,
+        answers=answers,
+        team=team,
+        formal=formal,
+        formal_register=formal_register,
+        negative=negative,
+        no_joke=no_joke,
+        why_gentle=why,
+        attention=attention,
+        in_dm=in_dm,
+        name=first_name(message.author),
+        duration=duration(text, language) if message.mode == "reply" else "",
+        topic=None if analysis.injection_suspected or situation in _NO_ECHO else topic(source, language, skip=skip),
+        place=place(text, language)[0],
+        tips=[profile.localized(t.text, language) for t in relevant_tips(source, profile)]
+        if message.mode == "outreach"
+        else [],
+        situation_fact=_situation_fact(request, situation),
+        friend=_friend(text, language),
+        wish=_wish(text, language),
+        home=_home(text),
+    )
+
+
+_NO_QUESTIONS = frozenset({"spam", "scam", "injection", "troll", "accusation", "uncertain", "outreach", "offtopic"})
+_GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
+_MAYBE_OFFTOPIC = frozenset(
+    {
+        *(
+            "question",
+            "defer",
+            "other",
+            "other_neutral",
+            "other_negative",
+            "criticism",
+            "taste_criticism",
+            "price_criticism",
+        ),
+        *("uncertain", "accusation", "praise", "job_application", "stock_question"),
+    }
+)
+
+
+def _offtopic(request: GenerationRequest, situation: str) -> bool:
+    """A comment about something else entirely: politics, the news, other people (never a short question to us)."""
+    text = request.message.text
+    if situation not in _MAYBE_OFFTOPIC | {"collaboration"} or request.message.channel == "dm":
+        return False
+    politics = bool(_POLITICS.search(text))
+    if politics and not _strongly_about_us(request):
+        return True
+    if len(text) > 160 and not _strongly_about_us(request) and not _OURS.search(text):
+        return True  # a long comment that names nothing of ours
+    if situation == "collaboration" or _about_us(request, addressed=situation in _ADDRESSED):
+        return False
+    # A complaint or accusation that names nothing of ours is about someone else; a short question may be ours.
+    if situation in ("other", "other_neutral") and echo_word(text):
+        return False  # "guck mal, da müssen wir unbedingt mal hin": a friend tagged on our post
+    if text.lstrip().startswith("@"):
+        return True  # a reply to another commenter that names nothing of ours
+    if situation in ("question", "defer") and not _COFFEE.search(text) and not _YOU.search(text):
+        return True  # "Was nützt das Labern?": a rhetorical question, not one for our team
+    return (
+        situation in _COMPLAINTS or situation in ("other", "praise", "job_application") or len(text) > 100 or politics
+    )
+
+
+_POLITICS = re.compile(
+    r"(?<!\w)(?:politik|partei|regierung|merkel|trump|putin|biden|afd|cdu|csu|spd|grüne[nr]?|fdp|linke[nr]?|krieg\b|kriege\b|kriegs|covid|pandemie|"
+    r"wahl(?:en|kampf)?\b|kanzler|minister|demokrat|corona|impf|flüchtling|migra|islam|medien|presse|journalis|"
+    r"bundestag|europa|\beu\b|usa\b|russland|ukraine|china|sozialis|kapitalis|nazi|faschis|rechts|links|"
+    r"wirtschaft|energie|klima|staat|gesetz|bürger|polizei|"
+    r"politician|government|election|president)",
+    re.IGNORECASE,
+)
+
+
+def _strongly_about_us(request: GenerationRequest) -> bool:
+    analysis = request.analysis
+    asked = _get(analysis, "questions", None) or []
+    escalated = analysis.escalation is not None and analysis.intent in ESCALATING
+    return bool(any(getattr(q, "fact", None) for q in asked) or analysis.entities.products or escalated)
+
+
+def _about_us(request: GenerationRequest, *, addressed: bool) -> bool:
+    """The message is about the brand (orders, products, money, our page) or asks what a fact answers.
+
+    `addressed`: praise or a job question addressed to "you" (ihr, euch) is about us too.
+    """
+    message, analysis = request.message, request.analysis
+    asked = _get(analysis, "questions", None) or []
+    escalated = analysis.escalation is not None and analysis.intent in ESCALATING
+    if any(getattr(q, "fact", None) for q in asked) or analysis.entities.products or escalated:
+        return True
+    if message.channel == "dm" or message.thread:
+        return True  # a private message or a conversation with us is always about us
+    text = f"{message.text}\n{' '.join(message.thread)}"
+    if _OURS.search(text) or (addressed and _YOU.search(text)):
+        return True
+    # Only telling keywords: "offen" or "falsch" name no fact in a rant.
+    return any(_keyword_in(k, text) for f in request.profile.brand.facts for k in f.keywords if len(k) >= 7)
+
+
+_COMPLAINTS = frozenset(
+    {"accusation", "criticism", "price_criticism", "taste_criticism", "other_negative", "uncertain", "other_neutral"}
+)
+_ADDRESSED = frozenset(
+    {"praise", "job_application", "question", "defer", "criticism", "stock_question", "accusation", "price_criticism"}
+)
+# Words of our business, at a word start ("Forderung" is no order, "Wahl" no payment).
+_OURS = re.compile(
+    r"(?<!\w)(?:kaffee|coffee|bohne|beans?\b|espresso|paket|päckchen|bestell|liefer|versand|\babo\b|mühle|muehle|"
+    r"grinder|tüte|tuete|rösterei|röst|roast|geld zurück|erstatt|rechnung|abbuch|zahlung|bezahl|onlineshop|shop\b|"
+    r"dhl|sendungsverfolgung|retour|ersatz|tasse|order\b|parcel|deliver|shipping|refund|service|kundenservice|"
+    r"account|kanal|channel|workshop|rösterei|roastery|laden\b|koffie|kaffe\b|caffè|caffe\b)",
+    re.IGNORECASE,
+)
+_COFFEE = re.compile(
+    r"(?<!\w)(?:zieh\w* lassen|mahl|brüh|aufgie|aufguss|filter|siebträger|milch|crema|bitter|sauer|cold brew|"
+    r"latte|cappuccino|brew|grind|roast|röst|koffein|caffeine|decaf|bohne|kaffee|coffee|espresso|tüte|verpackung)",
+    re.IGNORECASE,
+)
+_YOU = re.compile(r"\b(?:ihr|euch|euer|eure\w*|you|your|ihnen)\b", re.IGNORECASE)
+
+
+def _keyword_in(keyword: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(fold(keyword))}(?!\w)", fold(text)) is not None
+
+
+_NO_ECHO = frozenset({"spam", "scam", "injection", "troll", "accusation", "price_criticism"})
+
+
+def _get(obj: Any, name: str, default: Any) -> Any:
+    return getattr(obj, name, default)
+
+
+def _why_gentle(situation: str, sarcasm: bool, emotion: str, formal: bool) -> str:
+    if situation in ("spam", "scam"):
+        return "the comment is spam or a scam, so the reply only warns"
+    if sarcasm:
+        return "the message is sarcastic, so the reply takes the annoyance seriously"
+    if situation in ("refund_request", "billing", "price_criticism"):
+        return "the message is about money, so no joke (the brand's rule for playful)"
+    if situation in NO_JOKE or emotion in ("angry", "worried"):
+        return "the message is a complaint or an upset person, so no joke (the brand's rule for playful)"
+    if formal:
+        return "the person writes formally, so the reply stays calm and slang-free"
+    return ""
+
+
+def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> str:
+    message, analysis = request.message, request.analysis
+    text = message.text
+    intent = str(analysis.intent)
+    ironic = bool(_SARCASM.search(text) and (_LATE.search(text) or _NEGATIVE_FACT.search(text)))
+    if intent == "praise" and (sarcasm or ironic) and not _JOKING.search(text):
+        intent, sarcasm = "criticism", True  # "Great service, thanks for nothing": never thanked for
+    if intent in ("praise", "other", "product_question", "criticism") and _LATE.search(text) and _OURS.search(text):
+        intent = "delivery_problem"  # "immer noch nix da??" is a parcel that did not come, not a question
+    if intent in ("other", "praise") and _MOCKERY.search(text):
+        intent = "troll"
+    if message.mode == "outreach":
+        return "outreach"
+    if analysis.injection_suspected and intent in ("other", "troll", "product_question", "praise", "criticism"):
+        return "injection"
+    if intent == "spam":
+        return "scam" if _SCAM.search(text) else "spam"
+    if intent == "service_complaint" or (_SERVICE.search(text) and intent not in ("praise", "collaboration")):
+        return "service_complaint"
+    if intent == "billing" and not _BILLING_TROUBLE.search(text) and split_questions(text):
+        return "question"  # "Kann man auf Rechnung bezahlen?" asks, it does not complain
+    if intent in ("refund_request", "billing", "defect", "delivery_problem", "order_status", "order_via_message"):
+        if intent == "order_status" and _STOCK.search(text):
+            return "stock_question"
+        return intent
+    if intent == "damaged_or_wrong_item":
+        wrong = re.search(r"falsch|statt|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)", fold(text))
+        return "wrong_item" if wrong else "damaged_item"
+    if intent in ("stock_question", "job_application", "collaboration"):
+        return intent
+    if _JOB.search(text) and intent in ("product_question", "other"):
+        return "job_application"
+    if _STOCK.search(text) and intent in ("product_question", "other", "criticism"):
+        return "stock_question"
+    if confidence < LOW_CONFIDENCE and intent not in ("troll",):
+        return "uncertain"
+    if intent == "troll":
+        return "accusation" if ACCUSATION.search(text) else "troll"
+    if intent == "criticism" or (sarcasm and intent in ("praise", "other")):
+        if _PRICE.search(fold(text)):
+            return "price_criticism"
+        if _TASTE.search(fold(text)):
+            return "taste_criticism"
+        return "criticism"
+    if intent == "praise" and not (split_questions(text) and not _PRAISE.search(text)):
+        return "praise"
+    if _GREETING.match(text.strip()) or ((_wish(text, "de") or _home(text)) and len(text) < 120 and "?" not in text):
+        return "greeting"
+    if split_questions(text) or (intent == "product_question" and "?" in text):
+        return "question"
+    if ACCUSATION.search(text):
+        return "accusation"
+    if analysis.sentiment == "negative" and _TASTE.search(fold(text)):
+        return "taste_criticism"
+    if _NEGATIVE_CUES.search(text):
+        return "other_negative"
+    emotion = str(_get(analysis, "emotion", "neutral") or "neutral")
+    warm_signs = analysis.sentiment == "positive" or emotion in ("happy", "joking") or _PRAISE.search(text)
+    return "other" if warm_signs or _JOKING.search(text) or _GREETING_WORDS.search(text) else "other_neutral"
+
+
+def _answers(request: GenerationRequest, language: str, situation: str) -> list[Answer]:
+    """Every question of the message with its fact (or an honest deferral), in the order asked."""
+    message, analysis, profile = request.message, request.analysis, request.profile
+    asked = _get(analysis, "questions", None)
+    if asked is None:  # an analysis without questions: find them here
+        asked = [_Asked(q, _fact_id(q, request)) for q in split_questions(message.text)]
+    if not asked and situation == "question":
+        asked = [_Asked(message.text, _fact_id(message.text, request))]
+    facts = {f.id: f for f in profile.brand.facts}
+    answers: list[Answer] = []
+    used: set[str] = set()
+    for question in asked:
+        text = str(getattr(question, "text", "") or "")
+        fact = facts.get(str(getattr(question, "fact", "") or ""))
+        fact = _checked_fact(fact, text, profile)
+        product = _recommendation(text, profile, language)
+        if fact is not None and fact.id in used and not product:
+            continue  # two questions, one fact: answer once
+        if fact is not None:
+            used.add(fact.id)
+        name = product.partition(": ")[0]
+        answers.append(
+            Answer(
+                question=text,
+                fact=fact,
+                product_text=product,
+                product_with_article=the_product(profile, name, language) if product else "",
+                indirect=indirect(text, language),
+            )
+        )
+    return answers
+
+
+@dataclass(frozen=True)
+class _Asked:
+    text: str
+    fact: str | None
+
+
+def _fact_id(question: str, request: GenerationRequest) -> str | None:
+    found = relevant_facts(question, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
+    return found[0].id if found else None
+
+
+def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fact | None:
+    """Never another place's shipping time: a fact about delivery answers only the places it names."""
+    if fact is None:
+        return None
+    name, forms = place(question, "de")
+    if not name:
+        return fact
+    covering = [f for f in profile.brand.facts if any(fold(k) in forms for k in f.keywords)]
+    if covering:
+        return covering[0]
+    delivery = {"versand", "liefern", "lieferung", "shipping", "ship", "deliver", "delivery", "dhl"}
+    return None if any(fold(k) in delivery for k in fact.keywords) else fact
+
+
+def _recommendation(question: str, profile: VoiceProfile, language: str) -> str:
+    """ "Welche Sorte für die French Press?": the product whose description names the brewing method."""
+    if not _RECOMMEND.search(question):
+        return ""
+    folded = fold(question)
+    for product in profile.brand.products:
+        described = profile.localized(product.text, language)
+        methods = re.findall(r"french press|filter|siebträger|portafilter|espresso|cold brew", fold(described))
+        if any(m in folded for m in methods):
+            return f"{product.name}: {described}"
+    return ""
+
+
+def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
+    """The fact a complaint reply may state: replacement, warranty, returns (only when the message is about it)."""
+    text = request.message.text
+    if situation == "taste_criticism":
+        tips = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
+        return tips[0] if tips and not tips[0].intents else None
+    if situation.startswith("service_complaint") and _DAMAGE.search(text):
+        situation = "damaged_item"
+    if situation in ("criticism", "other_negative"):  # "den Laden gibt es nicht mehr": a fact the keywords name
+        named = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
+        return named[0] if named and not named[0].intents else None
+    if situation == "order_via_message":  # the fact about ordering itself before the ones that also fit
+        own = [f for f in request.profile.brand.facts if "order_via_message" in f.intents]
+        return min(own, key=lambda f: len(f.intents)) if own else None
+    wanted = {
+        "damaged_item": ("damaged_or_wrong_item",),
+        "wrong_item": ("damaged_or_wrong_item",),
+        "defect": ("defect",),
+        "refund_request": ("refund_request",),
+        "order_via_message": ("order_via_message",),
+    }.get(situation)
+    if not wanted:
+        return None
+    analysis = request.analysis.model_copy(update={"intent": wanted[0], "secondary_intents": []})
+    facts = relevant_facts(request.message.text, analysis, request.profile, 1)
+    return facts[0] if facts and wanted[0] in facts[0].intents else None
+
+
+def _wish(text: str, language: str) -> str:
+    """ "Frohe Ostern!" -> "frohe Ostern" (to wish back); else ""."""
+    match = re.search(r"\b(frohe|schöne|fröhliche|gesegnete|happy|merry)\s+([A-ZÄÖÜ]\w+|\w+)", text, re.IGNORECASE)
+    if not match:
+        return ""
+    noun = match.group(2)
+    return f"{match.group(1).lower()} {noun[:1].upper() + noun[1:]}"
+
+
+def _home(text: str) -> str:
+    match = re.search(r"\b(?:grüße aus|greetings from)\s+([A-ZÄÖÜ][\wäöüß-]+)", text, re.IGNORECASE)
+    return match.group(1) if match and match.group(1)[:1].isupper() else ""
+
+
+def _friend(text: str, language: str) -> str:
+    """ "mein kumpel hat nie was bekommen" -> "Dein Kumpel" (whose order it is); else ""."""
+    match = _FRIEND.search(text)
+    if not match:
+        return ""
+    word = (match.group(1) or match.group(2) or "").lower()
+    if language != "de":
+        return f"Your {word if match.group(2) else 'friend'}"
+    if not match.group(1):
+        return "Dein Freund"
+    return f"{'Deine' if word in _FEMININE else 'Dein'} {word.capitalize()}"
