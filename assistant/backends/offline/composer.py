@@ -1,87 +1,85 @@
-"""The offline composer: builds each draft from moves that fit the intent, per tone."""
+"""The offline composer: whole replies per situation and tone, written as a community manager would.
+
+The scene (scene.py) says what the message is and what may be said; the phrasebook holds whole
+replies per situation and style with safe slots (the fact, the team's next step, the person's own
+noun phrase, ...). A tone that does not fit the reading (a joke for a complaint about money or
+trouble) is written in its gentle form, and the generation says so in its tone note.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import random
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import emoji as emoji_lib
 
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
-from assistant.backends.offline.facts import fact_mentions, relevant_facts, relevant_tips
-from assistant.backends.offline.phrasebook import CONCRETE, STYLES, Phrasebook, load_phrasebook, render_all
-from assistant.guard.specific import needs_anchor, refers_to_message
-from assistant.guard.stock_phrases import find_stock_phrases
-from assistant.profiles.loading import VoiceProfile
+from assistant.backends.offline.phrasebook import Phrasebook, fields, fill, load_phrasebook, ordered, usable
+from assistant.backends.offline.scene import Answer, Scene, read
+from assistant.backends.offline.words import ACCUSATION, echo_word, quote_word, the_product
+from assistant.profiles.loading import Fact, VoiceProfile
 from assistant.similarity import closest_variant, repetition
-from assistant.text import fold, sentences, shorten, words
+from assistant.text import fold, sentences, shorten
 
-# Moves per situation, in reading order. "fact" inserts the profile's best matching fact.
-PLANS: dict[str, list[str]] = {
-    "refund_request": ["open", "fact", "escalate", "close"],
-    "damaged_or_wrong_item": ["open", "fact", "escalate", "close"],
-    "defect": ["open", "fact", "escalate", "close"],
-    "billing": ["open", "escalate", "close"],
-    "delivery_problem": ["open", "escalate", "close"],
-    "order_status": ["open", "fact", "escalate", "close"],
-    "order_via_message": ["open", "fact", "offer", "close"],
-    "product_question": ["open", "fact", "engage", "close"],
-    "praise": ["open", "fact", "engage", "close"],
-    "criticism": ["open", "fact", "pass_on", "close"],
-    "collaboration": ["open", "next", "close"],
-    "troll": ["open", "engage"],
-    "spam": ["open"],
-    "other": ["open", "engage", "close"],
-    "injection": ["open", "engage"],
-    "outreach": ["open", "add", "engage"],
-}
-# When a draft is too long, moves are dropped in this order (the concern and the answer stay).
-DROP_ORDER = ("close", "engage", "add", "pass_on", "offer", "open")
 # Recomposing with another seed until a draft is new: how often before taking the least repetitive.
 FRESH_ATTEMPTS = 6
-ANY_STYLE_FROM = 4  # from this attempt on, borrow openings from the other tones too
+# More questions than this in one message: the first ones are answered (a rant is not a questionnaire).
+MAX_ANSWERS = 4
+VARIED = frozenset({"offtopic", "uncertain", "troll", "spam", "injection", "other", "other_neutral", "other_negative"})
+# Below this many characters a reply starts from the facts' short wordings.
+TIGHT = 300
 # Two tones whose texts are more alike than this (edit-distance ratio) read as one sentence twice.
-VARIANTS_ALIKE = 85.0
-# Dropped first when a draft is too long, before any wording is swapped for a shorter one.
-EXTRAS = ("close", "engage", "add")
-EXTRAS_OUTREACH = ("close", "engage")
-# On another creator's post, a useful tip beats our reaction to it.
-DROP_ORDER_OUTREACH = ("close", "engage", "open", "add")
-# With a team to involve, the next step matters more than the fact.
-DROP_ORDER_ESCALATION = ("close", "engage", "offer", "pass_on", "fact", "open")
-NEGATIVE = frozenset({"refund_request", "damaged_or_wrong_item", "defect", "billing", "delivery_problem", "criticism"})
+VARIANTS_ALIKE = 80.0
 STYLE_HINTS = {
     "playful": ("playful", "verspielt", "witz", "humor", "augenzwinkern", "locker", "frech", "fun"),
     "crisp": ("crisp", "kurz", "knapp", "klar", "short", "concise", "brief", "direkt"),
     "formal": ("formal", "förmlich", "sachlich", "höflich", "polite", "seriös"),
 }
+# Slots that carry something concrete from the message: a repair for specificity prefers them.
+CONCRETE = frozenset(
+    {"answers", "duration", "topic", "topic_bare", "product", "the_product", "fact", "tip", "step", "quote", "echo"}
+)
+# A greeting the person used, to answer in kind ("Servus!" -> "Servus Felix,").
+_GREETING_WORD = re.compile(r"(servus|moin|hey|hi|hallo|hello|hej|huhu)\b", re.IGNORECASE)
+# Words after "Hallo Name," that may start lowercase (anything else: "Hallo Name!" and a capital).
+_LOWER_AFTER_GREETING = frozenset(
+    {
+        *("das", "danke", "ja", "nein", "ich", "wir", "da", "oh", "ein", "eine", "und", "sorry", "schön", "wie", "was"),
+        *("gute", "vielen", "entschuldige", "verstehe", "klar", "dein", "deine", "schick", "hier", "dass", "mit"),
+        *(
+            "zwei",
+            "drei",
+            "echt",
+            "so",
+            "kein",
+            "keine",
+            "ob",
+            "zu",
+            "für",
+            "bei",
+            "eine",
+            "genau",
+            "herzlichen",
+            "gern",
+        ),
+        *("thanks", "thank", "yes", "no", "i", "we", "sorry", "oh", "that", "this", "what", "how", "so", "good"),
+        *("really", "great", "please", "your", "fair", "love", "two", "ten", "congrats", "totally", "whether"),
+    }
+)
 
 
 def tone_style(name: str, instruction: str) -> str:
     """The composer style for a tone: its name if known, else guessed from its instruction."""
-    if name in STYLES:
+    if name in ("warm", "playful", "crisp", "formal"):
         return name
     text = fold(f"{name} {instruction}")
     for style, hints in STYLE_HINTS.items():
         if any(fold(h) in text for h in hints):
             return style
     return "warm"
-
-
-@dataclass(frozen=True)
-class _Context:
-    request: GenerationRequest
-    book: Phrasebook
-    situation: str
-    style: str
-    slots: dict[str, str]
-    rng: random.Random
-    avoid: frozenset[str]
-    attempt: int = 0
 
 
 class OfflineBackend:
@@ -91,21 +89,53 @@ class OfflineBackend:
 
     def generate(self, request: GenerationRequest) -> Generation:
         """One draft per tone, deterministic for the same input and history."""
+        book = phrasebook_for(request)
+        scene = read(request, book.language)
         drafts: dict[str, str] = {}
-        slots = request_slots(request)
         for tone in request.tones:
-            drafts[tone] = fresh(request, tone, taken=list(drafts.values()), slots=slots)
-        return Generation(drafts=drafts, backend=self.name)
+            drafts[tone] = fresh(request, tone, taken=list(drafts.values()), book=book, scene=scene)
+        return Generation(
+            drafts=drafts,
+            backend=self.name,
+            tone_note=tone_note(request, scene),
+            needs_attention=scene.attention,
+        )
 
     def repair(self, repair: RepairRequest) -> Generation:
         """Recompose the failed drafts with other templates, avoiding what failed."""
+        request = repair.request
+        book = phrasebook_for(request)
+        scene = read(request, book.language)
         drafts = dict(repair.drafts)
-        slots = request_slots(repair.request)
         for tone, failures in repair.failures.items():
             taken = [text for other, text in drafts.items() if other != tone]
-            avoid = {f.name for f in failures}
-            drafts[tone] = fresh(repair.request, tone, taken=taken, first_attempt=1, avoid=avoid, slots=slots)
-        return Generation(drafts=drafts, backend=self.name)
+            avoid = {f.name for f in failures} | {"text:" + drafts.get(tone, "")}
+            drafts[tone] = fresh(request, tone, taken=taken, first_attempt=1, avoid=avoid, book=book, scene=scene)
+        return Generation(
+            drafts=drafts, backend=self.name, tone_note=tone_note(request, scene), needs_attention=scene.attention
+        )
+
+
+def phrasebook_for(request: GenerationRequest) -> Phrasebook:
+    """The phrasebook of the reply language, else the brand's default language, else English."""
+    for language in (request.analysis.language, request.profile.brand.default_language, "en"):
+        book = load_phrasebook(language)
+        if book is not None:
+            return book
+    raise AssertionError("the package ships phrasebook_en.yaml")
+
+
+def tone_note(request: GenerationRequest, scene: Scene) -> str | None:
+    """Which requested tones were written in another form than asked, and why."""
+    changed = []
+    for tone in request.tones:
+        style = tone_style(tone, request.profile.tones.get(tone, ""))
+        if style == "playful" and (scene.no_joke or scene.negative) and scene.situation != "outreach":
+            changed.append(tone)
+    if not changed:
+        return None
+    why = scene.why_gentle or "the message is negative or unclear, so no joke"
+    return f"{', '.join(changed)}: {why}; written in the gentle form (light, never at the person's expense)"
 
 
 def fresh(
@@ -113,36 +143,31 @@ def fresh(
     tone: str,
     *,
     taken: list[str],
+    book: Phrasebook,
+    scene: Scene,
     first_attempt: int = 0,
     avoid: set[str] | None = None,
-    slots: dict[str, dict[str, str]] | None = None,
 ) -> str:
     """A draft that repeats neither the brand's recent approvals nor the other variants."""
     threshold = request.profile.brand.repetition_threshold
+    avoided_texts = {a[5:] for a in (avoid or ()) if a.startswith("text:")}
     best: tuple[float, str] | None = None
     for attempt in range(first_attempt, first_attempt + FRESH_ATTEMPTS):
-        # Half-way through, leave out the generic moves (question back, pass-on): they repeat first.
-        lean = attempt - first_attempt >= FRESH_ATTEMPTS // 2
-        avoided = {*(avoid or ()), *(["repetition"] if lean else [])}
-        text = compose(request, tone, attempt=attempt, avoid=avoided, slots=slots)
+        text = compose(request, tone, attempt=attempt, avoid=avoid, book=book, scene=scene)
         past = repetition(text, [*request.history, *request.avoid], request.profile.public_texts())[0]
-        alike = closest_variant(text, taken)[0] > VARIANTS_ALIKE
-        score = max(past, 100.0 if alike else 0.0) + (0 if _specific(text, request) else 50)
+        alike = closest_variant(text, taken)[0] > VARIANTS_ALIKE or text in taken
+        score = max(past, 100.0 if alike else 0.0) + (100.0 if text in avoided_texts else 0.0)
         if score < threshold:
             return text
         if best is None or score < best[0]:
             best = (score, text)
     assert best is not None
+    if best[1] in taken:  # never the same text twice in one set: borrow another style's wording
+        for other in ("crisp", "warm", "gentle", "playful"):
+            text = compose(request, tone, attempt=first_attempt, avoid=avoid, book=book, scene=scene, style=other)
+            if text not in taken:
+                return text
     return best[1]
-
-
-def _specific(text: str, request: GenerationRequest) -> bool:
-    """The draft picks up something from the message (the guard's own test, so both always agree)."""
-    if request.analysis.intent in ("spam", "troll") or request.analysis.injection_suspected:
-        return True
-    if not needs_anchor(request.message, request.analysis):
-        return True
-    return refers_to_message(text, request.message, request.analysis, request.profile) is not None
 
 
 def compose(
@@ -151,389 +176,364 @@ def compose(
     *,
     attempt: int = 0,
     avoid: set[str] | None = None,
-    slots: dict[str, dict[str, str]] | None = None,
+    book: Phrasebook | None = None,
+    scene: Scene | None = None,
+    style: str | None = None,
 ) -> str:
-    """Compose one draft for one tone (slots: request_slots(request), computed once per request)."""
-    ctx = _context(request, tone, attempt, frozenset(avoid or ()), slots or request_slots(request))
-    options = [(move, _move(ctx, move)) for move in _plan(ctx)]
-    options = [(move, texts) for move, texts in options if texts]
-    return _fit(ctx, options, request.profile.limit(request.message.channel))
-
-
-def _context(
-    request: GenerationRequest, tone: str, attempt: int, avoid: frozenset[str], slots: dict[str, dict[str, str]]
-) -> _Context:
-    profile, analysis = request.profile, request.analysis
-    book = load_phrasebook(analysis.language) or load_phrasebook(profile.brand.default_language)
-    if book is None:
-        book = load_phrasebook("en")
-    assert book is not None, "the package ships phrasebook_en.yaml"
-    style = tone_style(tone, profile.tones.get(tone, ""))
-    seed = hashlib.sha256(f"{request.message.text}\x00{request.message.post}\x00{tone}\x00{attempt}".encode())
-    return _Context(
-        request=request,
-        book=book,
-        situation=_situation(request),
-        style=style,
-        slots=slots[book.language],
-        rng=random.Random(seed.digest()),
-        avoid=avoid,
-        attempt=attempt,
-    )
-
-
-def request_slots(request: GenerationRequest) -> dict[str, dict[str, str]]:
-    """The slots of every phrasebook language this request may use (the same for all its tones)."""
-    languages = {request.analysis.language, request.profile.brand.default_language}
-    return {lang: _slots(request, lang) for lang in languages if load_phrasebook(lang)}
-
-
-def _situation(request: GenerationRequest) -> str:
-    if request.message.mode == "outreach":
-        return "outreach"
-    if request.analysis.injection_suspected and request.analysis.intent in ("other", "troll"):
-        return "injection"
-    return request.analysis.intent
-
-
-def _plan(ctx: _Context) -> list[str]:
-    plan = list(PLANS[ctx.situation])
-    if ctx.style == "crisp" and "engage" in plan and ctx.situation not in ("troll", "injection", "other"):
-        plan.remove("engage")
-    if "length" in ctx.avoid or "repetition" in ctx.avoid:
-        plan = [m for m in plan if m in ("open", "fact", "escalate", "next", "add", "close")]
-    if ctx.style == "crisp" and "escalate" in plan:
-        plan = [m for m in plan if m != "fact"]  # crisp: acknowledge and hand over, nothing more
-    return plan
-
-
-def _move(ctx: _Context, move: str) -> list[str]:
-    """The texts this move could use: the preferred one first, then shorter alternatives."""
-    if move == "fact":
-        return _fact_move(ctx)
-    if move == "close":
-        sign_off = _sign_off(ctx)
-        return [sign_off] if sign_off else []
-    tip = ctx.slots.get({"warm": "tip", "formal": "tip", "playful": "tip2"}.get(ctx.style, ""), "")
-    if move == "add" and tip:
-        return [tip]  # each tone its own tip, so no two drafts share a sentence
-    if move == "escalate":
-        move = "escalate_dm" if ctx.request.message.channel == "dm" else "escalate_public"
-    team = _team_line(ctx) if move == "engage" else ""
-    rendered = _render(ctx, move)
-    return [team, *rendered] if team else rendered
-
-
-def _team_line(ctx: _Context) -> str:
-    """A closing line the team itself wrote in a similar approved reply (one per tone, never crisp)."""
-    index = {"warm": 0, "formal": 0, "playful": 1}.get(ctx.style)
-    lines = team_lines(ctx.request)
-    return lines[index] if index is not None and len(lines) > index else ""
-
-
-def team_lines(request: GenerationRequest) -> list[str]:
-    """Generic questions or wishes from the approved examples: the team's own phrasing to reuse."""
+    """Compose one draft for one tone (`style` overrides the tone's own style)."""
+    book = book or phrasebook_for(request)
+    scene = scene or read(request, book.language)
     profile = request.profile
-    banned = [fold(p.name) for p in profile.brand.products] + [fold(profile.brand.name)]
-    sign_offs = {fold(t) for t in profile.sign_off.text.values()}
-    lines = []
-    for example in request.examples:
-        for sentence in sentences(emoji_lib.replace_emoji(example, "").replace("\n", " ")):
-            folded = fold(sentence)
-            generic = not re.search(r"[\d@#/]|https?:", sentence) and not any(b in folded for b in banned)
-            if generic and sentence.endswith(("?", "!")) and 12 <= len(sentence) <= 90 and folded not in sign_offs:
-                lines.append(" ".join(sentence.split()))
-    return [line for line in dict.fromkeys(lines) if not find_stock_phrases(line, tuple(profile.banned_phrases))]
+    style = style or effective_style(tone, profile, scene)
+    seed = hashlib.sha256(f"{request.message.text}\x00{request.message.post}\x00{tone}\x00{attempt}".encode())
+    rng = random.Random(seed.digest())
+    limit = profile.limit(request.message.channel)
+    address = "Sie" if scene.formal else profile.address_form(book.language)
+    situation = scene.situation if book.has(scene.situation) else _fallback_situation(scene)
+    concrete_first = bool(avoid and "specificity" in avoid)
+    # Tight limits (TikTok comments) start from the short wordings: one per tone, so the tones differ.
+    first_level = 1 if limit < TIGHT else 0
+    levels = [_slots(request, scene, book, style, rng, level=level, address=address) for level in range(first_level, 3)]
+    templates = usable(book.candidates("replies", situation, style), levels[0])
+    if not templates and style != "warm":
+        templates = usable(book.candidates("replies", situation, "warm"), levels[0])
+    # Replies to many alike messages (rants, trolls, spam) vary their wording; the others take the best first.
+    if situation in VARIED:  # many alike messages: vary the wording, but always pick up something of theirs
+        concrete = [t for t in templates if fields(t) & CONCRETE]
+        templates = concrete or templates
+    spread = len(templates) if situation in VARIED else 1 + attempt
+    choices = ordered(templates, rng, spread=spread)
+    if situation in VARIED and tone in request.tones and len(choices) > 1:  # each tone its own wording
+        shift = request.tones.index(tone) % len(choices)
+        choices = choices[shift:] + choices[:shift]
+    if concrete_first:
+        choices.sort(key=lambda t: -len(fields(t) & CONCRETE))
+    # A tone's own variant index keeps the tones apart even when they share templates.
+    if style == "formal" and len(choices) > 1 and tone in request.tones:
+        shift = request.tones.index(tone) % len(choices)
+        choices = choices[shift:] + choices[:shift]
+    for template in choices:
+        for slots in levels:
+            if not fields(template) <= {k for k, v in slots.items() if v}:
+                continue
+            text = _assemble(request, scene, book, style, fill(template, slots, address), slots, rng, address)
+            if len(text) <= limit:
+                return text
+    if style != "crisp":  # nothing of this style fits the limit: crisp replies with this style's sentences
+        for template in usable(book.candidates("replies", situation, "crisp"), levels[-1]):
+            text = _assemble(request, scene, book, style, fill(template, levels[-1], address), levels[-1], rng, address)
+            if len(text) <= limit:
+                return text
+        return compose(request, tone, attempt=attempt + 1, avoid=avoid, book=book, scene=scene, style="crisp")
+    fallback = _assemble(request, scene, book, style, "", levels[-1], rng, address)
+    return shorten(fallback, limit)
 
 
-def _render(ctx: _Context, move: str) -> list[str]:
-    templates = ctx.book.candidates(move, _situations(ctx, move), ctx.style, any_style=ctx.attempt >= ANY_STYLE_FROM)
-    address = ctx.request.profile.address_form(ctx.book.language)
-    return render_all(templates, ctx.slots, address, ctx.rng, variety=ctx.attempt)
+def effective_style(tone: str, profile: VoiceProfile, scene: Scene) -> str:
+    """The style to write: the tone's own, or its gentle form when a joke does not fit the reading."""
+    style = tone_style(tone, profile.tones.get(tone, ""))
+    if scene.formal and style != "crisp":
+        return "formal"
+    if style == "playful" and scene.situation != "outreach" and (scene.no_joke or scene.negative):
+        return "gentle"
+    return style
 
 
-def _situations(ctx: _Context, move: str) -> list[str]:
-    """Where to look for templates, most specific first (e.g. a wrong item before any item problem)."""
-    secondary = ctx.request.analysis.secondary_intents
-    if move == "open" and ctx.situation == "product_question" and "praise" in secondary:
-        return ["praise_question", ctx.situation]
-    if move == "open" and ctx.situation == "damaged_or_wrong_item":
-        wrong = ctx.slots.get("got") or "wrong" in ctx.request.analysis.entities.keywords
-        return ["wrong_item" if wrong or _mentions_wrong(ctx) else "damaged_item", ctx.situation]
-    return [ctx.situation]
-
-
-def _mentions_wrong(ctx: _Context) -> bool:
-    return bool(re.search(r"falsch|statt|wrong|instead|fehlt|missing|nur (?:eine?|1)", fold(ctx.request.message.text)))
-
-
-def _fact_move(ctx: _Context) -> list[str]:
-    """The fact's wordings for this tone: warm leads with the full text, others with a short one."""
-    fact = next((f for f in ctx.request.profile.brand.facts if f.id == ctx.slots.get("fact_id")), None)
-    if fact is None:
-        return _render(ctx, "unknown") if ctx.situation == "product_question" else []
-    profile = ctx.request.profile
-    full = profile.localized(fact.text, ctx.book.language)
-    shorts = fact.short_forms(ctx.book.language, profile.brand.default_language) or [sentences(full)[0]]
-    index = STYLES.index(ctx.style) if ctx.style in STYLES else 0
-    rotated = shorts[index % len(shorts) :] + shorts[: index % len(shorts)]
-    ordered = [full, *rotated] if ctx.style == "warm" else [*rotated, full]
-    ordered += [sentences(t)[0] for t in rotated]
-    return list(dict.fromkeys(t for t in ordered if t))
-
-
-def _sign_off(ctx: _Context) -> str:
-    sign_off = ctx.request.profile.sign_off
-    if ctx.request.message.channel not in sign_off.channels or ctx.situation in ("spam", "troll", "outreach"):
-        return ""
-    return ctx.request.profile.localized(sign_off.text, ctx.book.language)
+def _fallback_situation(scene: Scene) -> str:
+    return "other_negative" if scene.negative else "other"
 
 
 # ------------------------------------------------------------------- slots
 
 
-def _slots(request: GenerationRequest, language: str) -> dict[str, str]:
+def _slots(
+    request: GenerationRequest,
+    scene: Scene,
+    book: Phrasebook,
+    style: str,
+    rng: random.Random,
+    *,
+    level: int,
+    address: str,
+) -> dict[str, str]:
+    """The slots for one style; `level` 0 uses full wordings, 1 and 2 ever shorter ones (tight limits)."""
     message, analysis, profile = request.message, request.analysis, request.profile
-    entities = analysis.entities
-    source = message.post if message.mode == "outreach" and message.post else message.text
-    keywords = _echoable(entities.keywords, source)
-    slots = {
-        "name": _first_name(message.author),
-        "product": entities.products[0] if entities.products else "",
-        "order_lines": _order_lines(message.text, request),
-        "place": _place(message.text),
-        "keyword": _cap(_keyword(keywords, entities.products, 0), language),
-        "keyword2": _cap(_keyword(keywords, entities.products, 1), language),
-        "topic": _cap(_keyword(keywords, [], 0), language) if message.mode == "outreach" else "",
-        "topic2": _cap(_keyword(keywords, [], 1), language) if message.mode == "outreach" else "",
-        "fact": "",
-        "team": "",
-        "ask": "",
-        "order": entities.order_ids[0] if entities.order_ids and message.channel == "dm" else "",
-        "amount": entities.amounts[0] if entities.amounts and message.mode == "reply" else "",
-        **_swap(message.text, request),
+    language = book.language
+    rule = profile.brand.escalation.get(scene.team) if scene.team else None
+    ask = ""
+    if rule is not None:
+        by_intent = rule.ask_by_intent.get(_intent_for_ask(scene.situation))
+        ask = profile.localized(by_intent or rule.ask_in_dm, language)
+    product = analysis.entities.products[0] if analysis.entities.products else ""
+    slots: dict[str, str] = {
+        "name": scene.name,
+        "team": profile.localized(rule.label, language) if rule is not None else "",
+        "ask": ask,
+        "order": analysis.entities.order_ids[0] if analysis.entities.order_ids and scene.in_dm else "",
+        "product": product if message.mode == "reply" else "",
+        "the_product": the_product(profile, product, language) if product and message.mode == "reply" else "",
+        "duration": scene.duration,
+        "topic": scene.topic.full if scene.topic else "",
+        "topic_bare": scene.topic.bare if scene.topic else "",
+        "place": scene.place,
+        "brand": profile.brand.name,
+        "fact": _fact_text(scene, profile, language, style, level),
+        "tip": scene.tips[0] if scene.tips else "",
+        "tip2": scene.tips[1] if len(scene.tips) > 1 else "",
+        "tip_short": _short_tip(scene.tips[0]) if scene.tips else "",
+        "friend": scene.friend,
+        **(_swap(message.text, profile) if message.mode == "reply" else {}),
+        "question_back": "",
+        "echo": echo_word(message.text) if scene.situation in ("other", "other_neutral", "greeting") else "",
+        "quote": _quote(request, scene),
+        "wish": scene.wish,
+        "home": scene.home,
     }
-    if analysis.injection_suspected:  # never echo an attacker's words back, not even as a "keyword"
-        slots.update({"keyword": "", "keyword2": "", "topic": "", "topic2": "", "amount": ""})
-    slots.update(_fact_slots(source, request, language))
-    if slots.get("fact_keyword"):
-        slots["keyword"] = _cap(slots["fact_keyword"], language)
-    slots.update(
-        _team_slots(analysis.escalation.team if analysis.escalation else "", analysis.intent, profile, language)
+    if address == "Sie":
+        slots["ask"] = re.sub(r"\bdein(e[nmrs]?)?\b", lambda m: "Ihr" + (m.group(1) or ""), slots["ask"])
+    slots["answers"] = _answers_text(scene, book, style, slots, rng, level=level, address=address)
+    if message.mode == "outreach" and _post_question(message.post or ""):
+        slots["question_back"] = "yes"
+    step_block = "step_public"
+    if scene.in_dm:
+        step_block = "step_dm_order" if slots["order"] else "step_dm"
+    slots["step"] = _block(book, step_block, style, slots, rng, address, short=level) if ask and slots["team"] else ""
+    slots["step_friend"] = (
+        _block(book, "step_friend", style, slots, rng, address, short=level) if scene.friend and slots["team"] else ""
     )
     return slots
 
 
-def _fact_slots(text: str, request: GenerationRequest, language: str) -> dict[str, str]:
-    if request.message.mode == "outreach":
-        tips = [request.profile.localized(t.text, language) for t in relevant_tips(text, request.profile)]
-        return {"tip": tips[0], "tip2": tips[1] if len(tips) > 1 else ""} if tips else {}
-    if request.analysis.intent in ("spam", "troll", "collaboration"):
-        return {}
-    facts = relevant_facts(text, request.analysis, request.profile)
-    if not facts:
-        return {}
-    fact = facts[0]
-    topic = next((k for k in request.analysis.entities.keywords if fact_mentions(fact, k)), "")
-    return {"fact_id": fact.id, "fact_keyword": topic}
+def _intent_for_ask(situation: str) -> str:
+    return {"damaged_item": "damaged_or_wrong_item", "wrong_item": "damaged_or_wrong_item"}.get(situation, situation)
 
 
-def _team_slots(team: str, intent: str, profile: VoiceProfile, language: str) -> dict[str, str]:
-    rule = profile.brand.escalation.get(team)
-    if rule is None:
-        return {}
-    label = profile.localized(rule.label, language) or team.replace("_", " ")
-    ask = rule.ask_by_intent.get(intent) or rule.ask_in_dm
-    return {"team": label, "ask": profile.localized(ask, language)}
+def _block(
+    book: Phrasebook,
+    name: str,
+    style: str,
+    slots: dict[str, str],
+    rng: random.Random,
+    address: str,
+    *,
+    short: int = 0,
+) -> str:
+    """One sentence of a shared block: when `short`, the style's shortest (level 2: with a compact ask)."""
+    templates = ordered(usable(book.candidates("blocks", name, style), slots), rng)
+    if short:
+        if short >= 2 and slots.get("ask"):
+            slots = {**slots, "ask": compact_ask(slots["ask"])}
+        templates = sorted(templates, key=lambda t: len(fill(t, slots, address)))
+    return _capitalised(fill(templates[0], slots, address)) if templates else ""
 
 
-def _first_name(author: str | None) -> str:
-    """A first name from "Renate Vogel" (or "Sabine" from "Sab Ine"); handles give none."""
-    parts = (author or "").split()
-    if len(parts) < 2 or not all(p.isalpha() for p in parts[:2]) or not parts[0][0].isupper():
+def compact_ask(ask: str) -> str:
+    """ "deine Bestellnummer und die Lieferadresse" -> "Bestellnummer und Lieferadresse" (tight limits)."""
+    return re.sub(r"\b(?:deine[nmrs]?|dein|die|das|den|der|your|the)\s+", "", ask)
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _fact_text(scene: Scene, profile: VoiceProfile, language: str, style: str, level: int) -> str:
+    fact = scene.situation_fact
+    if fact is None:
         return ""
-    if len(parts[0]) <= 3 and len(parts[1]) <= 3:
-        return "".join(parts[:2]).capitalize()
-    return parts[0] if len(parts[0]) >= 3 else ""
+    return wording(fact, language, profile.brand.default_language, style, level)
 
 
-def _cap(word: str, language: str) -> str:
-    """German nouns are capitalised; people typing fast often don't."""
-    return word[:1].upper() + word[1:] if language == "de" else word
+def wording(fact: Fact, language: str, default: str, style: str, level: int) -> str:
+    """A fact's wording for a style: warm the full text, the others a short form; shorter at higher levels.
+
+    Short forms are written as [neutral, conversational, terse]: level 1 prefers the conversational one
+    ("Sauer? Eine Stufe feiner mahlen, ..."), level 2 the terse one.
+    """
+    full = fact.text.get(language) or fact.text.get(default) or next(iter(fact.text.values()), "")
+    shorts = fact.short_forms(language, default) or [sentences(full)[0]]
+    # Loose limits: warm the full text, crisp the first short form; tight limits: one short form per tone.
+    index = {"warm": 0, "formal": 0, "playful": 1, "gentle": 1, "crisp": 2}.get(style, 0)
+    if level >= 2:
+        own = shorts[min(index, len(shorts) - 1)]
+        return own if len(own) <= 90 else min(shorts, key=len)
+    if level == 1:
+        return shorts[min(index, len(shorts) - 1)]
+    if style == "crisp":
+        return shorts[0]
+    if style in ("playful", "gentle"):
+        return shorts[min(1, len(shorts) - 1)]
+    return full
 
 
-# Accusations are never echoed back as the topic ("Bei Kinderarbeit können wir helfen").
-ACCUSATION = re.compile(
-    r"kinderarbeit|child.?labou?r|betrug|betrüg|scam|fraud|abzock|lüge|lügn|liar|ausbeut|exploit|sklav|slave|rassis|racis",
-    re.IGNORECASE,
-)
+def _answers_text(
+    scene: Scene,
+    book: Phrasebook,
+    style: str,
+    slots: dict[str, str],
+    rng: random.Random,
+    *,
+    level: int,
+    address: str,
+) -> str:
+    """Every question answered (its fact) or deferred by name, in the order asked."""
+    parts: list[str] = []
+    for answer in scene.answers[:MAX_ANSWERS]:
+        part = _answer(answer, scene, book, style, slots, rng, level=level, address=address)
+        if part and part not in parts:
+            parts.append(part)
+    return " ".join(parts)
 
 
-def _echoable(keywords: list[str], source: str) -> list[str]:
-    """Keywords a reply may echo: never shouted words, codes, insults or accusations."""
-    shouted = {fold(w) for w in words(source) if len(w) >= 4 and w.isupper()}
-    return [
-        k
-        for k in keywords
-        if fold(k) not in shouted
-        and not any(c.isdigit() for c in k)
-        and not PROFANITY.search(k)
-        and not ACCUSATION.search(k)
-    ]
+def _answer(
+    answer: Answer,
+    scene: Scene,
+    book: Phrasebook,
+    style: str,
+    slots: dict[str, str],
+    rng: random.Random,
+    *,
+    level: int,
+    address: str,
+) -> str:
+    profile_texts = []
+    if answer.product_text:
+        name, _, described = answer.product_text.partition(": ")
+        product = {**slots, "product": name, "the_product": answer.product_with_article or name, "topic": described}
+        line = _block(book, "recommend", style, product, rng, address)
+        profile_texts.append(line)
+    if answer.fact is not None:
+        profile_texts.append(wording(answer.fact, book.language, book.language, style, level))
+    if profile_texts:
+        return " ".join(t for t in profile_texts if t)
+    indirect = answer.indirect or ""
+    if _RUDE.search(answer.question):
+        indirect = ""  # never repeat an insult or accusation, not even inside "ob ..."
+    q_slots = {**slots, "question": indirect, "Question": indirect[:1].upper() + indirect[1:]}
+    if level >= 2:  # tight limits: a short honest deferral in this tone's words
+        answered = any(a.fact is not None or a.product_text for a in scene.answers)
+        return _block(book, "defer_short" if answered else "defer_plain", style, q_slots, rng, address, short=1)
+    named = _block(book, "defer_named", style, q_slots, rng, address) if indirect else ""
+    return named or _block(book, "defer_plain", style, q_slots, rng, address)
 
 
-def _keyword(keywords: list[str], products: list[str], index: int) -> str:
-    taken = fold(" ".join(products))
-    usable = [k for k in keywords if fold(k) not in taken]
-    return usable[index] if len(usable) > index else ""
+def _quote(request: GenerationRequest, scene: Scene) -> str:
+    if scene.situation != "offtopic" or scene.topic is not None or request.analysis.injection_suspected:
+        return ""
+    skip = {fold(s.text) for s in request.analysis.pii} | {
+        fold(w) for s in request.analysis.pii for w in s.text.split()
+    }
+    return quote_word(request.message.text, skip=skip)
 
 
-def _order_lines(text: str, request: GenerationRequest) -> str:
-    lines = []
-    for match in re.finditer(r"(\d+)\s?[x×]\s?([^\d,;.!?\n]+?)(?=\s*(?:,|;|\.|!|\?|\bund\b|\band\b|$))", text):
-        products = find_products(match.group(2), request.profile)
-        if products:
-            lines.append(f"{match.group(1)}x {products[0]}")
-    joiner = " und " if request.analysis.language == "de" else " and "
-    return joiner.join(lines)
+_RUDE = re.compile(f"{PROFANITY.pattern}|{ACCUSATION.pattern}", re.IGNORECASE)
 
 
-def _swap(text: str, request: GenerationRequest) -> dict[str, str]:
-    """For a wrong item: what was ordered ("statt X") and what came instead."""
-    match = re.search(r"\b(?:statt|anstatt|instead of)\b", text, re.IGNORECASE)
-    if not match:
-        return {}
-    after = find_products(text[match.end() :], request.profile)
-    if len(after) >= 2:  # "statt X war Y drin"
-        return {"wanted": after[0], "got": after[1]}
-    before = find_products(text[: match.start()], request.profile)
-    if after and before:  # "Y statt X"
-        return {"wanted": after[0], "got": before[-1]}
-    return {}
+def _short_tip(tip: str) -> str:
+    """The tip up to its first comma ("Kleiner Trick: Die Thermoskanne vorher ... ausspülen"), if that is shorter."""
+    head = tip.split(", ", 1)[0].rstrip(".")
+    return f"{head}." if len(head) >= 30 and len(head) < len(tip) - 10 else ""
 
 
-def _place(text: str) -> str:
-    match = re.search(
-        r"\b(?:lieferung|liefern|versand|schicken|deliver\w*|ship\w*)\s+(?:an|nach|to)\s+([A-ZÄÖÜ][\wäöüß-]{2,})", text
-    )
-    return match.group(1) if match else ""
+def _post_question(post: str) -> bool:
+    return "?" in post
 
 
-# ------------------------------------------------------------ emoji, length
+# ------------------------------------------------------------------- assembling
 
 
-def _with_emoji(ctx: _Context, parts: list[tuple[str, str]], limit: int) -> list[tuple[str, str]]:
-    count = _emoji_budget(ctx)
-    palette = _palette(ctx)
-    if not count or not parts or not palette or "emoji" in ctx.avoid:
-        return parts
-    chosen = "".join(ctx.rng.sample(palette, min(count, len(palette))))
-    if len(_join(parts)) + len(chosen) + 1 > limit:
-        return parts
-    first_move, first = parts[0]
-    if first.rstrip().endswith((".", "!", "?")) or len(parts) == 1:
-        return [(first_move, f"{first} {chosen}"), *parts[1:]]
-    body = [i for i, (move, _) in enumerate(parts) if move != "close"]
-    last = body[-1]
-    return [(m, f"{t} {chosen}" if i == last else t) for i, (m, t) in enumerate(parts)]
+def _assemble(
+    request: GenerationRequest,
+    scene: Scene,
+    book: Phrasebook,
+    style: str,
+    body: str,
+    slots: dict[str, str],
+    rng: random.Random,
+    address: str,
+) -> str:
+    """Greeting, body, emoji and sign-off, as one reply."""
+    message = request.message
+    body = _capitalised(re.sub(r"\s+", " ", body).strip())
+    if not body:
+        body = _block(book, "fallback", style, slots, rng, address)
+    greeting = ""
+    wants_greeting = scene.name and message.mode == "reply" and scene.situation not in ("spam", "scam", "troll")
+    if wants_greeting and (message.platform == "facebook" or message.channel == "dm"):
+        mirrored = _GREETING_WORD.match(message.text.strip())
+        if mirrored and style != "formal":
+            greeting = f"{mirrored.group(1).capitalize()} {scene.name},"
+        else:
+            greeting = _block(book, "greeting", style, {"name": scene.name}, rng, address)
+    if greeting:
+        first = body.split(" ", 1)[0].strip(",.!?:").lower()
+        if first in _LOWER_AFTER_GREETING:
+            body = f"{greeting.rstrip(',!')}, {body[:1].lower()}{body[1:]}"
+        else:
+            body = f"{greeting.rstrip(',!')}! {body}"
+    body = _with_emoji(request, scene, style, body, rng)
+    sign_off = _sign_off(request, scene, book.language)
+    text = f"{body}\n{sign_off}" if sign_off else body
+    return text[:1].upper() + text[1:]
 
 
-def _palette(ctx: _Context) -> list[str]:
-    """Emoji that fit the situation: faces for jokes and praise, objects for answers."""
-    palette = ctx.request.profile.emoji.palette
-    jokes = ctx.situation in ("praise", "troll", "other", "outreach", "collaboration")
-    if jokes and ctx.style == "playful":
-        return [e for e in palette if e != "📦"] or palette
-    return [e for e in palette if not _is_face(e) and e != "📦"]
+def _sign_off(request: GenerationRequest, scene: Scene, language: str) -> str:
+    sign_off = request.profile.sign_off
+    if request.message.channel not in sign_off.channels or scene.situation in ("spam", "troll", "outreach"):
+        return ""
+    return request.profile.localized(sign_off.text, language)
+
+
+def _with_emoji(request: GenerationRequest, scene: Scene, style: str, body: str, rng: random.Random) -> str:
+    """At most the profile's emoji, from its palette, fitting the mood: none for complaints or crisp answers."""
+    profile = request.profile
+    present = emoji_lib.emoji_count(body)
+    palette = list(profile.emoji.palette)
+    if present or not palette:
+        return body
+    density = profile.platform.emoji_density
+    wanted = {"playful": 1, "warm": 1, "gentle": 0, "crisp": 0, "formal": 0}.get(style, 0)
+    if density == "high" and style in ("crisp", "playful"):
+        wanted = 1
+    if density in ("none",) or (density == "low" and style != "playful"):
+        wanted = 0
+    if scene.negative or scene.situation in ("spam", "scam", "injection", "troll", "accusation", "defer"):
+        wanted = 0
+    wanted = min(wanted, profile.emoji.max_per_reply)
+    if not wanted:
+        return body
+    faces = [e for e in palette if _is_face(e)]
+    coffee = [e for e in palette if e in ("☕", "🫘")]
+    warm = [e for e in palette if e in ("💛", "✨", "🙌", "🙂")]
+    joking = style == "playful" and scene.situation in ("praise", "other", "outreach", "outreach_what", "troll")
+    faces = [e for e in faces if e != "💀"]
+    cheering = scene.situation in ("praise", "greeting", "other", "outreach", "outreach_what", "outreach_who")
+    if joking:
+        pool = faces + ([e for e in palette if e == "🔥"] if scene.situation in ("praise", "outreach") else [])
+    elif cheering:
+        pool = warm + coffee
+    else:
+        pool = coffee
+    pool = pool or coffee or [e for e in palette if e not in ("📦", "💀")]
+    if not pool:
+        return body
+    return f"{body} {rng.choice(pool)}"
 
 
 @lru_cache(maxsize=256)
 def _is_face(symbol: str) -> bool:
     name = emoji_lib.demojize(symbol)
-    return any(word in name for word in ("face", "skull", "grin", "smil", "joy", "wink"))
+    return any(word in name for word in ("face", "skull", "grin", "smil", "joy", "wink", "hands"))
 
 
-def _emoji_budget(ctx: _Context) -> int:
-    profile = ctx.request.profile
-    density = profile.platform.emoji_density
-    wanted = {"playful": 2, "warm": 1}.get(ctx.style, 0)
-    if ctx.situation in NEGATIVE or ctx.situation in ("spam", "injection"):
-        wanted = min(wanted, 1) if ctx.style == "playful" and ctx.situation == "criticism" else 0
-    wanted = min(wanted, {"none": 0, "low": 1 if ctx.style == "playful" else 0, "medium": 1, "high": 2}[density])
-    return min(wanted, profile.emoji.max_per_reply)
-
-
-def _fit(ctx: _Context, options: list[tuple[str, list[str]]], limit: int) -> str:
-    """Preferred wording if it fits; else fewer extras, other wordings, fewer moves, then a cut."""
-    outreach = ctx.situation == "outreach"
-    kept = list(options)
-    for move in EXTRAS_OUTREACH if outreach else EXTRAS:
-        if len(_join(_preferred(kept))) > limit:
-            kept = [(m, texts) for m, texts in kept if m != move]
-    drop_order: tuple[str, ...] = DROP_ORDER_ESCALATION if any(m == "escalate" for m, _ in kept) else DROP_ORDER
-    parts = _shrink(kept, limit)
-    for move in DROP_ORDER_OUTREACH if outreach else drop_order:
-        if len(_join(parts)) <= limit or len(kept) == 1:
-            break
-        kept = [(m, texts) for m, texts in kept if m != move] or kept
-        parts = _shrink(kept, limit)  # with a move gone, preferred wordings may fit again
-    parts = _keep_concrete_open(ctx, kept, parts, limit)
-    text = _join(_with_emoji(ctx, parts, limit))
-    if len(text) > limit and len(sentences(text)) > 1:
-        text = sentences(text)[0]
-    text = shorten(text, limit)
-    return text[:1].upper() + text[1:]
-
-
-def _keep_concrete_open(
-    ctx: _Context, options: list[tuple[str, list[str]]], parts: list[tuple[str, str]], limit: int
-) -> list[tuple[str, str]]:
-    """If fitting cost the opening its concrete words, shorten or drop the other moves instead."""
-    index = next((i for i, (move, _) in enumerate(parts) if move == "open"), None)
-    if index is None or _is_concrete(parts[index][1], ctx.slots) or not _is_concrete(options[index][1][0], ctx.slots):
-        return parts  # concrete already, or a deliberately plain opening (for variety)
-    concrete = [t for t in options[index][1] if _is_concrete(t, ctx.slots)]
-    shortest = [(move, min(texts, key=len)) for move, texts in options if move != "open"]
-    droppable = [m for m in (*EXTRAS, *DROP_ORDER_ESCALATION) if m not in ("open", "escalate")]
-    for move in (None, *droppable):
-        shortest = [(m, t) for m, t in shortest if m != move]
-        room = limit - len(_join(shortest)) - 1
-        fitting = next((t for t in concrete if len(t) <= room), None)
-        if fitting:
-            return [("open", fitting), *shortest]
-    return parts
-
-
-def _is_concrete(text: str, slots: dict[str, str]) -> bool:
-    values = [slots.get(name, "") for name in CONCRETE]
-    return any(value and value in text for value in values)
-
-
-def _preferred(options: list[tuple[str, list[str]]]) -> list[tuple[str, str]]:
-    return [(move, texts[0]) for move, texts in options]
-
-
-def _shrink(options: list[tuple[str, list[str]]], limit: int) -> list[tuple[str, str]]:
-    """Start from the preferred wordings; swap in others, move by move, until the draft fits.
-
-    The opening goes last: it carries the person's own words, so the other moves shrink first.
-    """
-    parts = _preferred(options)
-    order = sorted(range(len(options)), key=lambda i: options[i][0] == "open")
-    for index in order:
-        move, texts = options[index]
-        if len(_join(parts)) <= limit:
-            break
-        others = [*parts[:index], *parts[index + 1 :]]
-        room = limit - len(_join(others)) - 1
-        fitting = next((t for t in texts if len(t) <= room), min(texts, key=len))
-        parts[index] = (move, fitting)
-    return parts
-
-
-def _join(parts: list[tuple[str, str]]) -> str:
-    text = ""
-    for move, part in parts:
-        if part.strip():
-            text += ("\n" if move == "close" else " ") + part.strip()
-    return text.strip()
+def _swap(text: str, profile: VoiceProfile) -> dict[str, str]:
+    """For a wrong item: what was ordered ("statt X") and what came instead (both shop names)."""
+    match = re.search(r"\b(?:statt|anstatt|instead of)\b", text, re.IGNORECASE)
+    if not match:
+        return {}
+    after = find_products(text[match.end() :], profile)
+    if len(after) >= 2:  # "statt X war Y drin"
+        return {"wanted": after[0], "got": after[1]}
+    before = find_products(text[: match.start()], profile)
+    if after and before:  # "Y statt X"
+        return {"wanted": after[0], "got": before[-1]}
+    return {}

@@ -1,4 +1,15 @@
-"""The offline composer's phrasebooks: move templates per language, intent and style."""
+"""The offline composer's phrasebooks: whole replies per situation and style, written as a community manager would.
+
+A phrasebook (assistant/data/phrasebook_<lang>.yaml) has two tables, both situation -> style -> templates:
+
+- `replies`: whole replies for a situation ("delivery_problem", "question", "praise", ...);
+- `blocks`: sentences that replies share ("step_public": the next step in a public comment, "defer":
+  an honest "we'll check" that names the question, ...), used through slots of the same name.
+
+Slots are `{name}` fields; a template is used only when every slot it names has a value (so a reply
+that would need a fact, a product or a duration the message does not give is never written).
+`[[du-Form||Sie-Form]]` picks the address form.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +17,9 @@ import random
 import re
 import string
 from functools import lru_cache
+from typing import Literal
+
+from pydantic import model_validator
 
 from assistant.defaults import DATA_DIR
 from assistant.models import StrictModel
@@ -13,32 +27,88 @@ from assistant.profiles.loading import parse_file
 
 DATA = DATA_DIR
 STYLES = ("warm", "playful", "crisp", "formal")
+Style = Literal["warm", "playful", "crisp", "formal", "gentle", "any"]
 _ADDRESS = re.compile(r"\[\[(.*?)\|\|(.*?)\]\]", re.S)
 _FIELDS = string.Formatter()
 
-Templates = dict[str, list[str]]  # style (or "any") -> templates
+# Every slot a template may name; the composer fills them from the message and the profile.
+SLOTS = frozenset(
+    {
+        "name",  # the person's first name, when the author field gives one
+        "team",  # the team's label (Versandteam, After-Sales-Team)
+        "ask",  # what the team needs (deine Bestellnummer und die Lieferadresse)
+        "order",  # an order number the person gave (DMs only)
+        "product",  # a product named in the message (its shop name)
+        "the_product",  # the same with its article (die Kiezmischung)
+        "duration",  # how long the person has waited (8 Tage, 10 days)
+        "topic",  # a well-formed noun phrase from the message or post (die Thermoskanne)
+        "topic_bare",  # the same without article (Thermoskanne)
+        "answers",  # every question answered (its fact) or honestly deferred, in the order asked
+        "fact",  # the profile's fact for this situation (replacement, warranty, returns, ...)
+        "tip",  # brand-free know-how that fits another creator's post
+        "question_back",  # the post's own question, when it asks one (outreach)
+        "step",  # the next step (block step_public / step_dm / step_dm_order)
+        "step_friend",  # the next step for someone else's order (a friend's parcel)
+        "brand",  # the brand's name
+        "place",  # a place the person asks about (Dänemark)
+        "wish",  # a wish to return (frohe Ostern)
+        "home",  # where a greeting comes from (Hamburg)
+        "question",  # the question as an indirect question (ob wir nach Dänemark liefern), in defer blocks
+        "Question",  # the same, capitalised
+        "tip2",  # a second tip for the post, when there is one
+        "tip_short",  # the first tip up to its first comma, when that is clearly shorter
+        "friend",  # the person's friend whose order it is (Dein Kumpel)
+        "wanted",  # a wrong item: what was ordered (shop name)
+        "got",  # a wrong item: what came instead
+        "echo",  # an exclamation the person used (Unbedingt), from the lexicon's short list
+        "quote",  # the person's own word, quoted, when no noun phrase can be picked up (off-topic rants only)
+    }
+)
+
+Templates = dict[Style, list[str]]
 
 
 class Phrasebook(StrictModel):
-    """Templates for every move: move -> intent (or "any") -> style (or "any") -> texts."""
+    """Whole replies and shared blocks: situation -> style -> templates."""
 
     language: str
-    moves: dict[str, dict[str, Templates]]
+    replies: dict[str, Templates]
+    blocks: dict[str, Templates]
 
-    def candidates(self, move: str, situations: list[str], style: str, *, any_style: bool = False) -> list[str]:
-        """Templates for a move: the first situation (most specific first, then "any") that has some.
+    @model_validator(mode="after")
+    def _known_slots(self) -> Phrasebook:
+        for table in (self.replies, self.blocks):
+            for situation, styles in table.items():
+                for style, templates in styles.items():
+                    for template in templates:
+                        unknown = fields(template) - SLOTS
+                        if unknown:
+                            raise ValueError(
+                                f"{situation}.{style}: unknown slot {sorted(unknown)[0]!r} in {template!r}"
+                            )
+        return self
 
-        `any_style` adds the other styles' templates (when a draft must differ from many before it).
-        """
-        by_intent = self.moves.get(move, {})
-        for key in (*situations, "any"):
-            styles = by_intent.get(key, {})
-            if any_style and styles:
-                return list(dict.fromkeys(t for texts in styles.values() for t in texts))
-            found = styles.get(style) or (styles.get("warm") if style == "formal" else None)
-            if found or styles.get("any"):
-                return [*(found or []), *styles.get("any", [])]
+    def candidates(self, table: str, situation: str, style: str) -> list[str]:
+        """Templates of a situation for a style: the style's own, else gentle/warm, else any."""
+        styles = (self.replies if table == "replies" else self.blocks).get(situation, {})
+        for key in _fallbacks(style):
+            if styles.get(key):  # type: ignore[call-overload]
+                return list(styles[key])  # type: ignore[index]
         return []
+
+    def has(self, situation: str) -> bool:
+        """True when the phrasebook has replies for this situation."""
+        return bool(self.replies.get(situation))
+
+
+def _fallbacks(style: str) -> tuple[str, ...]:
+    return {
+        "warm": ("warm", "any"),
+        "playful": ("playful", "gentle", "warm", "any"),
+        "crisp": ("crisp", "any", "warm"),
+        "formal": ("formal", "warm", "any"),
+        "gentle": ("gentle", "warm", "any"),
+    }.get(style, (style, "warm", "any"))
 
 
 @lru_cache(maxsize=8)
@@ -52,37 +122,33 @@ def load_phrasebook(language: str) -> Phrasebook | None:
 
 def fields(template: str) -> set[str]:
     """The slot names a template needs."""
-    return {name for _, name, _, _ in _FIELDS.parse(template) if name}
+    return {name for _, name, _, _ in _FIELDS.parse(_ADDRESS.sub(r"\1\2", template)) if name}
 
 
-# Slots that carry something concrete from the message; templates using them are preferred.
-CONCRETE = frozenset(
-    {"product", "order_lines", "place", "keyword", "keyword2", "topic", "wanted", "got", "order", "amount"}
-)
-
-
-def render_all(
-    templates: list[str], slots: dict[str, str], address: str, rng: random.Random, *, variety: int = 0
-) -> list[str]:
-    """Every usable template filled: one of the most concrete first, then the rest shuffled.
-
-    `variety` widens the first pick when a draft must differ from earlier ones: 1 = any concrete
-    template, 2 or more = any usable one.
-    """
+def usable(templates: list[str], slots: dict[str, str]) -> list[str]:
+    """The templates whose slots all have a value."""
     filled = {k for k, v in slots.items() if v}
-    usable = [t for t in templates if fields(t) <= filled]
-    concrete = [t for t in usable if fields(t) & CONCRETE]
-    if not usable:
-        return []
-    most = max((len(fields(t) & CONCRETE) for t in concrete), default=0)
-    tiers = [[t for t in concrete if len(fields(t) & CONCRETE) == most], concrete, usable]
-    first = rng.choice(next(tier for tier in [*tiers[min(variety, 2) :], usable] if tier))
-    rest = [t for t in concrete if t != first], [t for t in usable if t not in concrete and t != first]
-    rng.shuffle(rest[0])
-    rng.shuffle(rest[1])
-    return [_fill(t, slots, address) for t in [first, *rest[0], *rest[1]]]
+    return [t for t in templates if fields(t) <= filled]
 
 
-def _fill(template: str, slots: dict[str, str], address: str) -> str:
+def ordered(templates: list[str], rng: random.Random, *, spread: int = 2) -> list[str]:
+    """Templates in the phrasebook's order of preference, starting at one of the first `spread` (seeded)."""
+    if len(templates) <= 1:
+        return list(templates)
+    start = rng.randrange(min(spread, len(templates)))
+    return templates[start:] + templates[:start]
+
+
+_SENTENCE_START_SLOT = re.compile(r"(^|[.!?]\s+)\{(\w+)\}")
+
+
+def fill(template: str, slots: dict[str, str], address: str) -> str:
+    """The template with its address form chosen and its slots filled (a slot starting a sentence gets a capital)."""
     chosen = _ADDRESS.sub(lambda m: m.group(2) if address == "Sie" else m.group(1), template)
-    return chosen.format_map(slots)
+    capitalised = {f"{name}__cap": _cap(value) for name, value in slots.items() if isinstance(value, str)}
+    chosen = _SENTENCE_START_SLOT.sub(lambda m: f"{m.group(1)}{{{m.group(2)}__cap}}", chosen)
+    return chosen.format_map({**slots, **capitalised})
+
+
+def _cap(value: str) -> str:
+    return value[:1].upper() + value[1:]
