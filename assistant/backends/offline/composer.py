@@ -14,12 +14,15 @@ import re
 from functools import lru_cache
 
 import emoji as emoji_lib
+from rapidfuzz import fuzz
 
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.phrasebook import Phrasebook, fields, fill, load_phrasebook, ordered, usable
 from assistant.backends.offline.scene import Answer, Scene, read
 from assistant.backends.offline.words import ACCUSATION, echo_word, quote_word, the_product
+from assistant.guard.specific import needs_anchor, refers_to_message
+from assistant.guard.stock_phrases import find_stock_phrases
 from assistant.profiles.loading import Fact, VoiceProfile
 from assistant.similarity import closest_variant, repetition
 from assistant.text import fold, sentences, shorten
@@ -155,8 +158,11 @@ def fresh(
     for attempt in range(first_attempt, first_attempt + FRESH_ATTEMPTS):
         text = compose(request, tone, attempt=attempt, avoid=avoid, book=book, scene=scene)
         past = repetition(text, [*request.history, *request.avoid], request.profile.public_texts())[0]
+        if _bare(text) in {_bare(t) for t in [*request.history, *request.avoid]}:
+            past = 100.0  # word for word what was approved or rejected (a tip alone has no words of its own)
         alike = closest_variant(text, taken)[0] > VARIANTS_ALIKE or text in taken
         score = max(past, 100.0 if alike else 0.0) + (100.0 if text in avoided_texts else 0.0)
+        score += 0.0 if _specific(text, request) else 50.0
         if score < threshold:
             return text
         if best is None or score < best[0]:
@@ -168,6 +174,19 @@ def fresh(
             if text not in taken:
                 return text
     return best[1]
+
+
+def _specific(text: str, request: GenerationRequest) -> bool:
+    """The draft picks up something of the message (the guard's own test, so both always agree)."""
+    analysis = request.analysis
+    exempt = analysis.intent in ("spam", "troll") or analysis.injection_suspected
+    if exempt or not needs_anchor(request.message, analysis):
+        return True
+    return refers_to_message(text, request.message, analysis, request.profile) is not None
+
+
+def _bare(text: str) -> str:
+    return " ".join(fold(emoji_lib.replace_emoji(text, "")).split())
 
 
 def compose(
@@ -193,16 +212,24 @@ def compose(
     concrete_first = bool(avoid and "specificity" in avoid)
     # Tight limits (TikTok comments) start from the short wordings: one per tone, so the tones differ.
     first_level = 1 if limit < TIGHT else 0
-    levels = [_slots(request, scene, book, style, rng, level=level, address=address) for level in range(first_level, 3)]
+    levels = [
+        _slots(request, scene, book, style, rng, level=level, address=address, vary=attempt)
+        for level in range(first_level, 3)
+    ]
     templates = usable(book.candidates("replies", situation, style), levels[0])
     if not templates and style != "warm":
         templates = usable(book.candidates("replies", situation, "warm"), levels[0])
+    if levels[0].get("answers"):  # every question answered: never a template that leaves them out
+        templates = [t for t in templates if "answers" in fields(t)] or templates
     # Replies to many alike messages (rants, trolls, spam) vary their wording; the others take the best first.
     if situation in VARIED:  # many alike messages: vary the wording, but always pick up something of theirs
         concrete = [t for t in templates if fields(t) & CONCRETE]
         templates = concrete or templates
-    spread = len(templates) if situation in VARIED else 1 + attempt
-    choices = ordered(templates, rng, spread=spread)
+    if situation in VARIED:
+        choices = ordered(templates, rng, spread=len(templates))
+    else:  # the phrasebook's order of preference; each further attempt starts one template later
+        start = attempt % len(templates) if templates else 0
+        choices = templates[start:] + templates[:start]
     if situation in VARIED and tone in request.tones and len(choices) > 1:  # each tone its own wording
         shift = request.tones.index(tone) % len(choices)
         choices = choices[shift:] + choices[:shift]
@@ -255,6 +282,7 @@ def _slots(
     *,
     level: int,
     address: str,
+    vary: int = 0,
 ) -> dict[str, str]:
     """The slots for one style; `level` 0 uses full wordings, 1 and 2 ever shorter ones (tight limits)."""
     message, analysis, profile = request.message, request.analysis, request.profile
@@ -297,7 +325,9 @@ def _slots(
     step_block = "step_public"
     if scene.in_dm:
         step_block = "step_dm_order" if slots["order"] else "step_dm"
-    slots["step"] = _block(book, step_block, style, slots, rng, address, short=level) if ask and slots["team"] else ""
+    slots["step"] = (
+        _block(book, step_block, style, slots, rng, address, short=level, vary=vary) if ask and slots["team"] else ""
+    )
     slots["step_friend"] = (
         _block(book, "step_friend", style, slots, rng, address, short=level) if scene.friend and slots["team"] else ""
     )
@@ -317,9 +347,15 @@ def _block(
     address: str,
     *,
     short: int = 0,
+    vary: int = 0,
 ) -> str:
-    """One sentence of a shared block: when `short`, the style's shortest (level 2: with a compact ask)."""
-    templates = ordered(usable(book.candidates("blocks", name, style), slots), rng)
+    """One sentence of a shared block: when `short`, the style's shortest (level 2: with a compact ask).
+
+    `vary` is the attempt: a redraft moves on to the style's other sentences.
+    """
+    found = usable(book.candidates("blocks", name, style), slots)
+    start = (vary // 2) % len(found) if found else 0  # a redraft changes the opening first, then this sentence
+    templates = found[start:] + found[:start]
     if short:
         if short >= 2 and slots.get("ask"):
             slots = {**slots, "ask": compact_ask(slots["ask"])}
@@ -358,8 +394,8 @@ def wording(fact: Fact, language: str, default: str, style: str, level: int) -> 
         return own if len(own) <= 90 else min(shorts, key=len)
     if level == 1:
         return shorts[min(index, len(shorts) - 1)]
-    if style == "crisp":
-        return shorts[0]
+    if style == "crisp":  # the first short form, unless it is the full text again (then the terse one)
+        return shorts[-1] if fuzz.ratio(shorts[0], full) > 90 and len(shorts) > 1 else shorts[0]
     if style in ("playful", "gentle"):
         return shorts[min(1, len(shorts) - 1)]
     return full
@@ -470,10 +506,39 @@ def _assemble(
             body = f"{greeting.rstrip(',!')}, {body[:1].lower()}{body[1:]}"
         else:
             body = f"{greeting.rstrip(',!')}! {body}"
+    body = _with_team_line(request, scene, style, body)
     body = _with_emoji(request, scene, style, body, rng)
     sign_off = _sign_off(request, scene, book.language)
     text = f"{body}\n{sign_off}" if sign_off else body
     return text[:1].upper() + text[1:]
+
+
+# Where the team's own closing question fits: answers and friendly chats, never complaints.
+TEAM_LINE_SITUATIONS = frozenset({"question", "praise", "other", "greeting", "outreach"})
+
+
+def _with_team_line(request: GenerationRequest, scene: Scene, style: str, body: str) -> str:
+    """A closing line the team itself wrote in a similar approved reply (warm: the first, playful: the second)."""
+    index = {"warm": 0, "formal": 0, "playful": 1}.get(style)
+    if index is None or scene.situation not in TEAM_LINE_SITUATIONS:
+        return body
+    lines = [line for line in team_lines(request) if fold(line) not in fold(body)]
+    return f"{body} {lines[index]}" if len(lines) > index else body
+
+
+def team_lines(request: GenerationRequest) -> list[str]:
+    """Generic questions or wishes from the approved examples: the team's own phrasing to reuse."""
+    profile = request.profile
+    banned = [fold(p.name) for p in profile.brand.products] + [fold(profile.brand.name)]
+    sign_offs = {fold(t) for t in profile.sign_off.text.values()}
+    lines = []
+    for example in request.examples:
+        for sentence in sentences(emoji_lib.replace_emoji(example, "").replace("\n", " ")):
+            folded = fold(sentence)
+            generic = not re.search(r"[\d@#/]|https?:", sentence) and not any(b in folded for b in banned)
+            if generic and sentence.endswith(("?", "!")) and 20 <= len(sentence) <= 90 and folded not in sign_offs:
+                lines.append(" ".join(sentence.split()))
+    return [line for line in dict.fromkeys(lines) if not find_stock_phrases(line, tuple(profile.banned_phrases))]
 
 
 def _sign_off(request: GenerationRequest, scene: Scene, language: str) -> str:

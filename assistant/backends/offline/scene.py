@@ -453,6 +453,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
     facts = {f.id: f for f in profile.brand.facts}
     answers: list[Answer] = []
     used: set[str] = set()
+    situation_fact = _situation_fact(request, situation)
+    if situation_fact is not None:
+        used.add(situation_fact.id)  # said by the reply already ("bestellt wird im Onlineshop")
     for question in asked:
         text = str(getattr(question, "text", "") or "")
         fact = facts.get(str(getattr(question, "fact", "") or ""))
@@ -482,7 +485,11 @@ class _Asked:
 
 
 def _fact_id(question: str, request: GenerationRequest) -> str | None:
-    found = relevant_facts(question, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
+    # "2 bags of Espresso Kreuzberg" counts bags; it does not ask about packaging.
+    plain = re.sub(
+        r"\b(?:\d+|two|three|zwei|drei|ein|eine|a)\s+(?:bags?|tüten?|packungen?|beutel)\b", " ", question, flags=re.I
+    )
+    found = relevant_facts(plain, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
     return found[0].id if found else None
 
 
