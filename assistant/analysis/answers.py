@@ -30,27 +30,31 @@ class Matcher:
 
 
 def answer(question: str, context: Reading, intent: str, profile: VoiceProfile) -> str | None:
-    """The id of the fact that answers the question, or None: the keyword match, confirmed by the model."""
-    probabilities = load_model("question").predict("fact", question_features(question, context, intent, profile))
-    best = max(probabilities, key=probabilities.__getitem__)
-    known = {f.id for f in profile.brand.facts}
-    if best in known:
-        return best
-    candidate = keyword_answer(question, context, intent, profile)
-    return candidate if best != NO_FACT and candidate else None
+    """The id of the fact that answers the question, or None.
 
-
-def question_features(question: str, context: Reading, intent: str, profile: VoiceProfile) -> list[str]:
-    """What the question head sees: the question's n-grams, the keyword match, the intent, places."""
+    A question naming a place is answered by the gazetteer rule alone; otherwise the question model
+    decides, but only for a fact whose keywords occur in the question or the message around it.
+    """
     reading = read(question)
-    candidate = keyword_answer(question, context, intent, profile)
+    candidate = keyword_answer(reading, context, intent, profile)
+    if countries_in(reading):
+        return candidate
+    probabilities = load_model("question").predict("fact", question_features(reading, candidate, intent))
+    best = max(probabilities, key=probabilities.__getitem__)
+    supported = {m.fact for m in matchers(profile) if _hits(m, reading) or _hits(m, context)}
+    if best in supported:
+        return best
+    return candidate if best != NO_FACT else None
+
+
+def question_features(reading: Reading, candidate: str | None, intent: str) -> list[str]:
+    """What the question model sees: the question's n-grams, the keyword match, the intent, places."""
     signals = [f"r:{candidate or NO_FACT}", f"r:{'match' if candidate else 'nomatch'}", f"n:{intent}"]
     return features(reading, None, signals + [f"p:{c}" for c in sorted(countries_in(reading))])
 
 
-def keyword_answer(question: str, context: Reading, intent: str, profile: VoiceProfile) -> str | None:
+def keyword_answer(reading: Reading, context: Reading, intent: str, profile: VoiceProfile) -> str | None:
     """The fact whose keywords (stems, compounds, synonyms, places) the question names best, or None."""
-    reading = read(question)
     places = countries_in(reading)
     scored = []
     for matcher in matchers(profile):

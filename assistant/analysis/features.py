@@ -18,7 +18,7 @@ TOKEN_CAP = 600  # tokens of the message that are featurised (a few thousand cha
 THREAD_CAP = 200  # tokens of the thread
 CHAR_NGRAMS = (2, 5)
 THREAD_TAIL = 3  # the latest earlier messages that are featurised
-FEATURE_VERSION = 1  # bump when the features change: the model must be rebuilt
+FEATURE_VERSION = 2  # bump when the features change: the model must be rebuilt
 
 
 def features(reading: Reading, thread: Reading | None = None, cues: Iterable[str] = ()) -> list[str]:
@@ -27,8 +27,10 @@ def features(reading: Reading, thread: Reading | None = None, cues: Iterable[str
     found = [f"w:{t}" for t in tokens]
     found += [f"b:{a} {b}" for a, b in pairwise(tokens)]
     found += [gram for t in tokens if t.isalpha() for gram in _char_grams(t)]
+    found += [f"s:{s}" for s in reading.stems[:TOKEN_CAP] if s.isalpha()]
     if thread is not None:
         found += [f"t:{s}" for s in thread.stems[-THREAD_CAP:] if s.isalpha()]
+        found += [f"tk:{intent}" for intent in sorted(cue_scores(thread.folded))]
     found += list(cues)
     return found
 

@@ -16,7 +16,7 @@ from assistant.analysis.answers import answer
 from assistant.analysis.classifier import load_model
 from assistant.analysis.features import features, signals, thread_reading
 from assistant.analysis.injection import injection_fields, injection_suspected
-from assistant.analysis.intents import URGENT, count, cue_scores
+from assistant.analysis.intents import NEGATIVE, POSITIVE, URGENT, count, cue_scores
 from assistant.analysis.irony import markers, register_of
 from assistant.analysis.judgement import (
     OPERATIONAL,
@@ -107,18 +107,25 @@ def _understand(
     concern = thread_concern(cue_scores(thread.folded)) if thread else "other"
     if message.mode == "outreach":
         heads["intent"] = {"other": 1.0}
-    verdict = _about_us(decide_intent(heads["intent"], text, injection=injection, thread_concern=concern), message)
+    cues = cue_scores(reading.folded)
+    verdict = decide_intent(heads["intent"], cues, text, injection=injection, thread_concern=concern)
+    verdict = _about_us(verdict, message)
     sarcasm = decide_sarcasm(heads["sarcasm"].get("True", 0.0), markers(reading))
-    value, reason = judge_confidence(verdict, cue_scores(reading.folded), model.known_share(words_of(reading)))
+    value, reason = judge_confidence(verdict, cues, model.known_share(words_of(reading)))
     mood = {
         "sarcasm": sarcasm,
-        "sentiment": decide_sentiment(heads["sentiment"], sarcasm=sarcasm, text=text),
+        "sentiment": decide_sentiment(heads["sentiment"], _lexicon(reading), verdict.intent, sarcasm=sarcasm, text=text),
         "emotion": decide_emotion(heads["emotion"], sarcasm=sarcasm),
         "wants": decide_wants(heads["wants"]),
         "confidence": value,
         "confidence_reason": reason,
     }
     return verdict, mood
+
+
+def _lexicon(reading: Reading) -> int:
+    """Positive minus negative sentiment words."""
+    return count(POSITIVE, reading.folded) - count(NEGATIVE, reading.folded)
 
 
 def _about_us(verdict: Verdict, message: Message) -> Verdict:
