@@ -73,7 +73,8 @@ def load_models(path: Path = MODEL_PATH) -> dict[str, Model]:
     with np.load(path, allow_pickle=False) as data:
         arrays = {name: data[name] for name in data.files}
     meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
-    return {space: _model(space, spec, arrays) for space, spec in meta["spaces"].items()}
+    shared = {"fingerprint": meta["fingerprint"], "cases": meta["cases"]}
+    return {space: _model(space, spec | shared, arrays) for space, spec in meta["spaces"].items()}
 
 
 def _model(space: str, spec: dict[str, Any], arrays: dict[str, np.ndarray]) -> Model:

@@ -63,6 +63,8 @@ def _folded_readings(plain: str, text: str) -> Iterator[str]:
     odd = _unnatural(folded)
     if odd:
         forms += [odd[::-1], codecs.decode(odd, "rot13")]
+    if INVISIBLE.search(text):  # "Ignore\u00adall\u00adprevious": an invisible character between words
+        forms.append(fold(skeleton(INVISIBLE.sub(" ", text))))
     yield from dict.fromkeys(forms)
     for decoded in _decoded(_visible(text)):
         yield fold(decoded)

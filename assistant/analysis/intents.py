@@ -71,7 +71,7 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "delivery_problem": [
         (
-            r"nicht (?:angekommen|zugestellt|geliefert|da)|nie angekommen|never arrived|not (?:arrived|delivered)|hasn.?t arrived",
+            r"nichts? (?:angekommen|zugestellt|geliefert|da)|nie angekommen|never arrived|never (?:showed|turned) up|nothing (?:arrived|came)|not (?:arrived|delivered)|hasn.?t arrived",
             3.0,
         ),
         (
@@ -184,6 +184,13 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (r"bewerb\w{0,8}|lebenslauf|\bcv\b|resume|anschreiben|application|apply(?:ing)? for|stellenanzeige|stellenangebot|job ?offer|vacanc\w{0,3}|hiring|einstellen|sucht ihr|are you looking for", 3.0),
         (r"\bjobs?\b|praktikum|internship|ausbildung|werkstudent\w{0,2}|minijob|aushilfe|teilzeit|part.?time|barista.?(?:stelle|job)|roastery assistant|work (?:for|with) you|bei euch arbeiten|fur euch arbeiten|mitarbeiten", 2.0),
     ],
+}
+
+# Intents added in issue 11 and the older intent whose replies fit them (for code written before them).
+FAMILY: dict[str, str] = {
+    "service_complaint": "criticism",
+    "stock_question": "product_question",
+    "job_application": "other",
 }
 
 # When two intents score the same, the earlier one wins (the more actionable one).

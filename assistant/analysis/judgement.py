@@ -16,6 +16,8 @@ OPERATIONAL = frozenset(
 CUE_WEIGHT = 0.7  # what the precise cues add to the model's probability (dev macro-F1 is flat from 0 to 0.7)
 CUE_HALF = 3.0  # the cue score that counts half
 SHORT_MESSAGE = 2  # words
+PRECISE, PRECISE_MARGIN = 6.0, 3.0  # a cue score this high, this far ahead of the model's pick, wins
+FOLLOW_UP = frozenset({"other", "product_question", "service_complaint"})  # may carry on the thread's concern
 SECONDARY_MIN = 0.25
 # Sentiment: the model's polarity (p positive - p negative), sentiment words and the intent, summed.
 MODEL_POLARITY, LEXICON_WEIGHT, LEXICON_CAP, INTENT_POLARITY, POLARITY_MIN = 2.0, 0.25, 3, 1.0, 0.5  # dev split
@@ -52,7 +54,7 @@ def decide_intent(
         probabilities = {i: 1.0 if i == rank_intents(cues)[0] else 0.0 for i in probabilities}
     combined = {i: p + CUE_WEIGHT * _saturated(cues.get(i, 0.0)) for i, p in probabilities.items()}
     ranked = sorted(combined, key=lambda i: -combined[i])
-    intent = _corrected(ranked[0], text, injection)
+    intent = _corrected(_precise(ranked[0], cues, thread_concern), text, injection)
     secondary = [i for i in ranked[1:3] if probabilities[i] >= SECONDARY_MIN and i != intent]
     if thread_concern in OPERATIONAL and thread_concern not in (intent, *secondary):
         secondary.append(thread_concern)
@@ -64,12 +66,23 @@ def _saturated(score: float) -> float:
     return score / (score + CUE_HALF)
 
 
+def _precise(top: str, cues: dict[str, float], concern: str) -> str:
+    """Where precise cues are unambiguous they win; a follow-up without a concern of its own keeps the thread's."""
+    cue_top = rank_intents(cues)[0]
+    if cues.get(cue_top, 0.0) >= PRECISE and cues[cue_top] - cues.get(top, 0.0) >= PRECISE_MARGIN:
+        return cue_top
+    own = cue_top in OPERATIONAL and cues[cue_top] >= STRONG_CUE
+    if concern in OPERATIONAL and not own and (top in OPERATIONAL or top in FOLLOW_UP):
+        return concern
+    return top
+
+
 def _corrected(top: str, text: str, injection: bool) -> Intent:
     if top == "praise" and PROFANITY.search(text):  # "toll gemacht, ihr Idioten" is not praise
         return "troll"
     if top in ("praise", "collaboration") and text.lstrip().startswith("@"):  # talking to another commenter
         return "other"
-    if injection and top in ("product_question", "praise", "other", "criticism"):
+    if injection and top not in OPERATIONAL | {"spam", "troll"}:  # instructions are no question or praise
         return "other"
     return top  # type: ignore[return-value]
 

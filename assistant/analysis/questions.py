@@ -7,7 +7,7 @@ import re
 from assistant.text import fold
 
 SENTENCE = re.compile(r"[^.!?\n…]{1,2000}(?:[.!?…]{1,10}|\n|$)")
-CLAUSE_BREAK = re.compile(r",\s|\s[–-]\s|;\s|:\s")
+CLAUSE_BREAK = re.compile(r",\s|\s[–-]\s|;\s|:\s|(?<=[^\w\s,.;:!?'\"()\-])\s")  # an emoji ends a clause too
 WH = (
     r"(?:wie|was|wo|wann|warum|wieso|weshalb|wohin|woher|welche[rsmn]?|wer|wem|wen|ob|inwiefern|bis wann|"
     r"an welche[rsmn]?|what|when|where|why|which|who|how|whether|if|wo ist|where's|what's|how's)"
