@@ -14,6 +14,9 @@ from assistant.profiles.loading import Fact, VoiceProfile
 from assistant.text import fold, table
 
 NO_FACT = "none"  # the question head's class for "no fact answers this"
+PROFILES_CACHED = 16
+_PREPARED: dict[tuple[str, str], tuple[list[Matcher], dict[str, set[str]]]] = {}
+MAX_QUESTIONS = 20  # a message with more "questions" is a list or an attack: the rest get no fact
 MIN_SCORE = 1.0  # a fact needs at least one keyword of its own (or a place it covers)
 PHRASE, WORD, CONTEXT, INTENT = 2.0, 1.0, 0.25, 0.5
 
@@ -23,25 +26,37 @@ class Matcher:
     """One fact's folded phrases, stems and the countries it covers."""
 
     fact: str
-    phrases: tuple[str, ...]
+    phrases: re.Pattern[str] | None
     stems: frozenset[str]
     countries: frozenset[str]
     intents: frozenset[str]
 
 
-def answer(question: str, context: Reading, intent: str, profile: VoiceProfile) -> str | None:
+def answers(questions: list[str], context: Reading, intent: str, profile: VoiceProfile) -> list[str | None]:
+    """The fact answering each question (None: no fact does); the message is matched against facts once."""
+    around = hits_by_fact(context, profile)
+    return [answer(q, context, intent, profile, around) for q in questions[:MAX_QUESTIONS]]
+
+
+def answer(
+    question: str, context: Reading, intent: str, profile: VoiceProfile, around: dict[str, float] | None = None
+) -> str | None:
     """The id of the fact that answers the question, or None.
 
     A question naming a place is answered by the gazetteer rule alone; otherwise the question model
     decides, but only for a fact whose keywords occur in the question or the message around it.
     """
     reading = read(question)
-    candidate = keyword_answer(reading, context, intent, profile)
-    if countries_in(reading):
+    around = around if around is not None else hits_by_fact(context, profile)
+    places, own = countries_in(reading), hits_by_fact(reading, profile)
+    candidate = keyword_answer(own, places, around, intent, profile)
+    if places:
         return candidate
+    supported = {fact for fact, score in own.items() if score or around[fact]}
+    if not supported:  # no fact is named in the question or around it: nothing for the model to confirm
+        return None
     probabilities = load_model("question").predict("fact", question_features(reading, candidate, intent))
     best = max(probabilities, key=probabilities.__getitem__)
-    supported = {m.fact for m in matchers(profile) if _hits(m, reading) or _hits(m, context)}
     if best in supported:
         return best
     return candidate if best != NO_FACT else None
@@ -53,34 +68,51 @@ def question_features(reading: Reading, candidate: str | None, intent: str) -> l
     return features(reading, None, signals + [f"p:{c}" for c in sorted(countries_in(reading))])
 
 
-def keyword_answer(reading: Reading, context: Reading, intent: str, profile: VoiceProfile) -> str | None:
+def keyword_answer(
+    own: dict[str, float], places: frozenset[str], around: dict[str, float], intent: str, profile: VoiceProfile
+) -> str | None:
     """The fact whose keywords (stems, compounds, synonyms, places) the question names best, or None."""
-    places = countries_in(reading)
     scored = []
     for matcher in matchers(profile):
         if places and not (places & matcher.countries):
             continue  # a question about a place only a fact covering that place answers
-        score = _hits(matcher, reading) + (1.0 if places else 0.0)
-        score += CONTEXT * _hits(matcher, context) + INTENT * (intent in matcher.intents) if score else 0.0
+        score = own[matcher.fact] + (1.0 if places else 0.0)
+        score += CONTEXT * around[matcher.fact] + INTENT * (intent in matcher.intents) if score else 0.0
         scored.append((score, matcher.fact))
     best = max(scored, default=(0.0, None))
     return best[1] if best[0] >= MIN_SCORE else None
 
 
-def _hits(matcher: Matcher, reading: Reading) -> float:
-    phrases = sum(PHRASE for p in matcher.phrases if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", reading.folded))
-    words = sum(WORD for s in set(reading.stems) if _stem_hit(s, matcher.stems))
-    return phrases + words
+def hits_by_fact(reading: Reading, profile: VoiceProfile) -> dict[str, float]:
+    """hits() for every fact at once: each word of the text is looked up once in an index of all stems."""
+    index = _prepared(profile)[1]
+    found = dict.fromkeys((m.fact for m in matchers(profile)), 0.0)
+    for token in set(reading.stems):
+        for fact in _facts_of(token, index):
+            found[fact] += WORD
+    for matcher in matchers(profile):
+        found[matcher.fact] += PHRASE * len(set(matcher.phrases.findall(reading.folded))) if matcher.phrases else 0
+    return found
 
 
-def _stem_hit(token: str, stems: frozenset[str]) -> bool:
-    """Same stem, a longer form ('recycl' in 'recyclebar') or a compound ending in it ('plastiktut')."""
-    if token in stems:
-        return True
-    return len(token) >= 5 and any(
-        (len(s) >= 5 and token.startswith(s)) or (len(s) >= 3 and len(token) >= len(s) + 3 and token.endswith(s))
-        for s in stems
-    )
+def _facts_of(token: str, index: dict[str, set[str]]) -> set[str]:
+    """The facts with a stem equal to the token, a prefix of it (5+ letters) or its compound end (3+)."""
+    found = set(index.get(token, ()))
+    if len(token) >= 5 and token.isalpha():
+        for k in range(5, len(token)):
+            found |= index.get(token[:k], set())
+        for k in range(3, len(token) - 2):
+            found |= index.get(token[-k:], set())
+    return found
+
+
+def _index(prepared: list[Matcher]) -> dict[str, set[str]]:
+    """Every stem of every fact, pointing at its facts."""
+    index: dict[str, set[str]] = {}
+    for matcher in prepared:
+        for s in matcher.stems:
+            index.setdefault(s, set()).add(matcher.fact)
+    return index
 
 
 def countries_in(reading: Reading) -> frozenset[str]:
@@ -103,8 +135,19 @@ def _synonyms() -> dict[str, frozenset[str]]:
 
 
 def matchers(profile: VoiceProfile) -> list[Matcher]:
-    """The profile's facts prepared for matching (cached per profile content)."""
-    return _matchers(tuple((f.id, tuple(f.keywords), tuple(f.intents), _texts(f)) for f in profile.brand.facts))
+    """The profile's facts prepared for matching (once per profile version)."""
+    return _prepared(profile)[0]
+
+
+def _prepared(profile: VoiceProfile) -> tuple[list[Matcher], dict[str, set[str]]]:
+    """The matchers and the stem index of a profile, cached by its key and version."""
+    cache_key = (profile.key, profile.version)
+    if cache_key not in _PREPARED:
+        facts = tuple((f.id, tuple(f.keywords), tuple(f.intents), _texts(f)) for f in profile.brand.facts)
+        prepared = _matchers(facts)
+        _PREPARED.clear() if len(_PREPARED) >= PROFILES_CACHED else None
+        _PREPARED[cache_key] = (prepared, _index(prepared))
+    return _PREPARED[cache_key]
 
 
 def _texts(fact: Fact) -> str:
@@ -119,7 +162,8 @@ def _matchers(facts: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ..
 def _matcher(fact_id: str, keywords: tuple[str, ...], intents: tuple[str, ...], texts: str) -> Matcher:
     words = {fold(k) for k in keywords}
     words |= {s for w in list(words) for s in _synonyms().get(w, ())}
-    phrases = tuple(sorted(w for w in words if " " in w))
+    phrases = sorted(w for w in words if " " in w)
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in phrases)) if phrases else None
     stems = frozenset(stem(w) for w in words if " " not in w)
     covered = countries_in(read(" ".join([*keywords, texts])))
-    return Matcher(fact_id, phrases, stems, covered, frozenset(intents))
+    return Matcher(fact_id, pattern, stems, covered, frozenset(intents))

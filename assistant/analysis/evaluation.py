@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,7 +54,8 @@ def _count(tally: Tally, case: Case, analysis: Analysis) -> None:
 
 def aligned_fact(gold: set[str], predicted: list[tuple[set[str], str | None]]) -> str | None:
     """The fact of the predicted question sharing most words with the gold one (None when none shares any)."""
-    overlap, fact = max(((len(gold & words), fact) for words, fact in predicted), default=(0, None))
+    scored = [(len(gold & words), fact) for words, fact in predicted]
+    overlap, fact = max(scored, key=lambda item: item[0], default=(0, None))
     return fact if overlap else None
 
 
@@ -79,7 +81,7 @@ def macro_f1(pairs: list[tuple[str, str]]) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
-def _accuracy(pairs: list[tuple[object, object]]) -> float:
+def _accuracy(pairs: Sequence[tuple[object, object]]) -> float:
     return sum(g == p for g, p in pairs) / len(pairs) if pairs else 0.0
 
 

@@ -14,7 +14,8 @@ from assistant.analysis.irony import markers
 from assistant.analysis.normal import read
 from assistant.models import Reading
 
-TOKEN_CAP = 600  # tokens of the message that are featurised (a few thousand characters)
+HEAD_CAP = 2_000  # characters of a long message whose intent, mood and keywords are read (its start)
+TOKEN_CAP = 400  # tokens of the message that are featurised
 THREAD_CAP = 200  # tokens of the thread
 CHAR_NGRAMS = (2, 5)
 THREAD_TAIL = 3  # the latest earlier messages that are featurised
@@ -53,6 +54,7 @@ def thread_reading(thread: list[str]) -> Reading | None:
     return read("\n".join(thread[-THREAD_TAIL:])) if thread else None
 
 
-def signals(reading: Reading) -> list[str]:
+def signals(reading: Reading, cues: dict[str, float] | None = None, marks: list[str] | None = None) -> list[str]:
     """Cue hits and irony markers as features (the model learns how far to trust each)."""
-    return [f"k:{intent}" for intent in sorted(cue_scores(reading.folded))] + markers(reading)
+    cues = cue_scores(reading.folded) if cues is None else cues
+    return [f"k:{intent}" for intent in sorted(cues)] + (markers(reading) if marks is None else marks)

@@ -16,10 +16,11 @@ import html
 import re
 import string
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from urllib.parse import unquote
 
+from assistant.analysis.normal import collapse
 from assistant.analysis.patterns import first_symbols
 from assistant.models import Message
 from assistant.text import fold, fold_pattern, is_stopword, table, words
@@ -32,6 +33,8 @@ INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
     "\u3164\ufe00-\ufe0f\ufeff\uffa0]"
 )
+WINDOW = 160  # characters around a leetspeak or s-p-a-c-e-d spot that are read once more, undisguised
+LEETISH = re.compile(r"(?<=[^\W\d_])[013457@$!]|[013457@$](?=[^\W\d_])")  # a leet digit touching a letter
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 SPACED = re.compile(r"(?<![^\W\d_])([^\W\d_])[-. _*](?=[^\W\d_](?:[-. _*][^\W\d_]|\b))")
 BASE64 = re.compile(r"[A-Za-z0-9+/]{16,4000}={0,2}")
@@ -58,8 +61,10 @@ def injection_suspected(text: str) -> bool:
 
 def _folded_readings(plain: str, text: str) -> Iterator[str]:
     """The folded readings of a text, each once: folding first makes every further reading cheaper."""
-    folded = fold(plain)
-    forms = [folded, folded.translate(LEET), SPACED.sub(_first_group, folded)]
+    folded = collapse(fold(plain))
+    forms = [folded]
+    forms += [folded[a:b].translate(LEET) for a, b in _windows(m.start() for m in LEETISH.finditer(folded))]
+    forms += [SPACED.sub(_first_group, folded[a:b]) for a, b in _windows(m.start() for m in SPACED.finditer(folded))]
     odd = _unnatural(folded)
     if odd:
         forms += [odd[::-1], codecs.decode(odd, "rot13")]
@@ -67,7 +72,19 @@ def _folded_readings(plain: str, text: str) -> Iterator[str]:
         forms.append(fold(skeleton(INVISIBLE.sub(" ", text))))
     yield from dict.fromkeys(forms)
     for decoded in _decoded(_visible(text)):
-        yield fold(decoded)
+        yield collapse(fold(decoded))
+
+
+def _windows(positions: Iterable[int]) -> list[tuple[int, int]]:
+    """Stretches of WINDOW characters around the positions, merged: only there can a disguise hide a cue."""
+    merged: list[tuple[int, int]] = []
+    for position in positions:
+        start, end = max(0, position - WINDOW), position + WINDOW
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _first_group(match: re.Match[str]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from assistant.analysis.intents import rank_intents
 from assistant.models import Emotion, Intent, Sentiment, Wants
@@ -98,7 +99,9 @@ def decide_sarcasm(probability: float, markers: list[str]) -> bool:
     return probability >= SARCASM_MIN or (strong and "i:mixed" in markers and probability >= SARCASM_MIN / 2)
 
 
-def decide_sentiment(probabilities: dict[str, float], lexicon: int, intent: str, *, sarcasm: bool, text: str) -> Sentiment:
+def decide_sentiment(
+    probabilities: dict[str, float], lexicon: int, intent: str, *, sarcasm: bool, text: str
+) -> Sentiment:
     """The model's polarity weighed with the sentiment words and the intent; irony and insults are never positive."""
     score = MODEL_POLARITY * (probabilities.get("positive", 0.0) - probabilities.get("negative", 0.0))
     score += max(-LEXICON_CAP, min(LEXICON_CAP, lexicon)) * LEXICON_WEIGHT
@@ -111,12 +114,12 @@ def decide_sentiment(probabilities: dict[str, float], lexicon: int, intent: str,
 def decide_emotion(probabilities: dict[str, float], *, sarcasm: bool) -> Emotion:
     """The model's emotion; a sarcastic message is not happy."""
     allowed = {e: p for e, p in probabilities.items() if not (sarcasm and e in ("happy", "neutral"))}
-    return max(allowed, key=allowed.__getitem__)  # type: ignore[return-value]
+    return cast(Emotion, max(allowed, key=allowed.__getitem__))
 
 
 def decide_wants(probabilities: dict[str, float]) -> Wants:
     """What the person wants from us, as the model reads it."""
-    return max(probabilities, key=probabilities.__getitem__)  # type: ignore[return-value]
+    return cast(Wants, max(probabilities, key=probabilities.__getitem__))
 
 
 def confidence(verdict: Verdict, cue_scores: dict[str, float], known: float) -> tuple[float, str | None]:

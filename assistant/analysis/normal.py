@@ -17,13 +17,21 @@ SUFFIXES = (
 )  # fmt: skip
 MIN_STEM = 3
 VARIATION = re.compile(r"[\ufe0e\ufe0f]")
+# A unit of up to eight characters repeated eight times or more ("!!!!!!!!", "hahahahahaha", 8,000 x "<|")
+# says no more than four repetitions do; collapsing it keeps every later scan short.
+REPEATED = re.compile(r"(.{1,8}?)\1{7,2000}", re.DOTALL)
 
 
 def read(text: str) -> Reading:
     """Fold the text once and split it into tokens and stems."""
-    folded = VARIATION.sub("", fold(text))
+    folded = collapse(VARIATION.sub("", fold(text)))
     tokens = TOKEN.findall(folded)
     return Reading(folded=folded, tokens=tokens, stems=[stem(t) for t in tokens])
+
+
+def collapse(text: str) -> str:
+    """Long repetitions of a short unit shortened to four repetitions."""
+    return REPEATED.sub(r"\1\1\1\1", text)
 
 
 def stem(token: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as parser  # type: ignore[attr-defined]
+from re import _parser as parser
 from typing import Any
 
 Items = Any  # a parsed pattern (re._parser.SubPattern) or a list of (op, argument) pairs

@@ -6,7 +6,7 @@ import re
 
 from assistant.text import fold
 
-SENTENCE = re.compile(r"[^.!?\n…]{1,2000}(?:[.!?…]{1,10}|\n|$)")
+SENTENCE = re.compile(r"[^.!?\n…]{1,2000}[.!?…]{0,10}")  # a sentence, or 2,000 characters without an end
 CLAUSE_BREAK = re.compile(r",\s|\s[–-]\s|;\s|:\s|(?<=[^\w\s,.;:!?'\"()\-])\s")  # an emoji ends a clause too
 WH = (
     r"(?:wie|was|wo|wann|warum|wieso|weshalb|wohin|woher|welche[rsmn]?|wer|wem|wen|ob|inwiefern|bis wann|"

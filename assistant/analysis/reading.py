@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
-from assistant.analysis.answers import answer
+from assistant.analysis.answers import MAX_QUESTIONS, answers
 from assistant.analysis.classifier import load_model
-from assistant.analysis.features import features, signals, thread_reading
+from assistant.analysis.features import HEAD_CAP, features, signals, thread_reading
 from assistant.analysis.injection import injection_fields, injection_suspected
 from assistant.analysis.intents import NEGATIVE, POSITIVE, URGENT, count, cue_scores
 from assistant.analysis.irony import markers, register_of
@@ -59,6 +60,8 @@ DATE = re.compile(
     r"saturday|sunday|yesterday|today|tomorrow|last week)\b",
     re.I,
 )
+LINKS_AND_HANDLES = re.compile(r"https?://\S{1,300}|www\.\S{1,300}|\S{1,64}@\S{1,255}|@\w{1,40}|#\w{1,60}")
+CLEAN_PARTS_CAP = 40  # sentences vetted one by one for injection before keywords are taken
 FUZZY_TOKEN_CAP = 40  # longer "words" are never product names (and fuzzy matching them is slow)
 
 
@@ -70,7 +73,8 @@ def analyse(message: Message, profile: VoiceProfile) -> Analysis:
     detected = detect_language(subject)
     language, notes = answer_language(detected, profile)
     fields = injection_fields(message)
-    verdict, mood = _understand(message, text, reading, "message" in fields, profile)
+    head = read(subject[:HEAD_CAP]) if len(subject) > HEAD_CAP else reading  # a long message: its start
+    verdict, mood = _understand(message, text, head, "message" in fields, profile)
     context = thread_context(message, profile)
     pii = find_pii(text, profile.brand.order_number_pattern)
     escalation = None if message.mode == "outreach" else _escalation(verdict, profile)
@@ -80,8 +84,8 @@ def analyse(message: Message, profile: VoiceProfile) -> Analysis:
         detected_language=detected,
         intent=verdict.intent,
         secondary_intents=verdict.secondary,
-        urgency=_urgency(text, mood["sentiment"], escalation is not None),  # type: ignore[arg-type]
-        entities=_entities(subject, pii, profile, reading, context.order_ids),
+        urgency=_urgency(text, mood["sentiment"], escalation is not None),
+        entities=_entities(subject, pii, profile, reading, context.order_ids, suspected=bool(fields)),
         pii=pii,
         escalation=escalation,
         injection_suspected=bool(fields),
@@ -89,32 +93,33 @@ def analyse(message: Message, profile: VoiceProfile) -> Analysis:
         recommend_reply=verdict.intent != "spam",
         notes=notes,
         register=register_of(subject, reading),
-        questions=_questions(text, reading, verdict.intent, profile) if message.mode == "reply" else [],
+        questions=_questions(text, head, verdict.intent, profile) if message.mode == "reply" else [],
         in_dm_already=context.in_dm,
         reading=reading,
-        **mood,  # type: ignore[arg-type]
+        **mood,
     )
 
 
 def _understand(
     message: Message, text: str, reading: Reading, injection: bool, profile: VoiceProfile
-) -> tuple[Verdict, dict[str, object]]:
+) -> tuple[Verdict, dict[str, Any]]:
     """Intent and mood from the model and the precise cues (outreach: always 'other')."""
     model, thread = load_model(), thread_reading(message.thread)
-    found = signals(reading)
-    vector = model.vector(features(reading, thread, found))
+    cues, marks = cue_scores(reading.folded), markers(reading)
+    vector = model.vector(features(reading, thread, signals(reading, cues, marks)))
     heads = {name: head.probabilities(*vector) for name, head in model.heads.items()}
     concern = thread_concern(cue_scores(thread.folded)) if thread else "other"
     if message.mode == "outreach":
         heads["intent"] = {"other": 1.0}
-    cues = cue_scores(reading.folded)
     verdict = decide_intent(heads["intent"], cues, text, injection=injection, thread_concern=concern)
     verdict = _about_us(verdict, message)
-    sarcasm = decide_sarcasm(heads["sarcasm"].get("True", 0.0), markers(reading))
+    sarcasm = decide_sarcasm(heads["sarcasm"].get("True", 0.0), marks)
     value, reason = judge_confidence(verdict, cues, model.known_share(words_of(reading)))
-    mood = {
+    mood: dict[str, Any] = {
         "sarcasm": sarcasm,
-        "sentiment": decide_sentiment(heads["sentiment"], _lexicon(reading), verdict.intent, sarcasm=sarcasm, text=text),
+        "sentiment": decide_sentiment(
+            heads["sentiment"], _lexicon(reading), verdict.intent, sarcasm=sarcasm, text=text
+        ),
         "emotion": decide_emotion(heads["emotion"], sarcasm=sarcasm),
         "wants": decide_wants(heads["wants"]),
         "confidence": value,
@@ -138,7 +143,8 @@ def _about_us(verdict: Verdict, message: Message) -> Verdict:
 
 def _questions(text: str, reading: Reading, intent: str, profile: VoiceProfile) -> list[Question]:
     """Every question of the message with the fact that answers it."""
-    return [Question(text=q, fact=answer(q, reading, intent, profile)) for q in find_questions(text)]
+    found = find_questions(text)[:MAX_QUESTIONS]
+    return [Question(text=q, fact=f) for q, f in zip(found, answers(found, reading, intent, profile), strict=True)]
 
 
 def about_the_brand(text: str, profile: VoiceProfile) -> bool:
@@ -171,14 +177,17 @@ def _without_injection(text: str) -> str:
     """The text minus sentences that try to instruct the assistant (never echo those)."""
     if not injection_suspected(text):
         return text
-    parts = re.split(r"(?<=[.!?\n])\s+", text)
+    parts = re.split(r"(?<=[.!?\n])\s{1,50}", text)
+    if len(parts) > CLEAN_PARTS_CAP:  # too many pieces to vet one by one: no keywords from such a message
+        return ""
     return " ".join(p for p in parts if not injection_suspected(p))
 
 
 def _entities(
-    text: str, pii: list[Span], profile: VoiceProfile, reading: Reading, earlier_orders: list[str]
+    text: str, pii: list[Span], profile: VoiceProfile, reading: Reading, earlier_orders: list[str], *, suspected: bool
 ) -> Entities:
     by_kind = {kind: [s.text for s in pii if s.kind == kind] for kind in ("order_id", "email", "phone")}
+    exclude = [s.text for s in pii]
     return Entities(
         order_ids=_unique([*by_kind["order_id"], *earlier_orders]),
         products=find_products(text, profile, reading),
@@ -186,14 +195,15 @@ def _entities(
         dates=_unique(m.group() for m in DATE.finditer(text)),
         emails=_unique(by_kind["email"]),
         phones=_unique(by_kind["phone"]),
-        keywords=keywords(_without_injection(text), exclude=[s.text for s in pii]),
+        keywords=keywords(_without_injection(text[:HEAD_CAP]) if suspected else text[:HEAD_CAP], exclude=exclude),
     )
 
 
 def find_products(text: str, profile: VoiceProfile, reading: Reading | None = None) -> list[str]:
     """Canonical names of the profile's products mentioned in text, in order of appearance."""
     reading = reading or read(text)
-    folded, tokens = reading.folded, [t for t in reading.tokens if len(t) <= FUZZY_TOKEN_CAP]
+    folded = reading.folded
+    tokens = list(dict.fromkeys(t for t in reading.tokens if t.isalpha() and 6 <= len(t) <= FUZZY_TOKEN_CAP))
     found = []
     for name, aliases in _product_aliases(profile):
         positions = [_position(folded, tokens, alias) for alias in aliases]
@@ -226,10 +236,10 @@ def keywords(text: str, *, exclude: list[str] = (), limit: int = 6) -> list[str]
     """The person's own content words, nouns first: no stopwords, numbers, insults or personal data."""
     skip = {fold(w) for e in exclude for w in words(e)}
     scored: dict[str, tuple[float, str]] = {}
-    plain = re.sub(r"https?://\S+|www\.\S+|\S+@\S+|@\w+|#\w+", " ", text)
+    plain = LINKS_AND_HANDLES.sub(" ", text)
     for position, (word, initial) in enumerate(_words_with_position(plain)):
         key = fold(word)
-        if len(word) < 4 or is_stopword(word) or key in scored or key in skip:
+        if not 4 <= len(word) <= FUZZY_TOKEN_CAP or is_stopword(word) or key in scored or key in skip:
             continue
         if PROFANITY.search(word) or any(c.isdigit() for c in word):
             continue
