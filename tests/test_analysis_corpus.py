@@ -26,9 +26,15 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # Measured on the test split (267 cases) when the model was built; a metric may not fall below its floor.
 # Targets the analysis does not reach yet are expected failures, named with their measured value, so a
 # run that reaches a target shows up (strict xfail) instead of hiding behind a lowered bar.
-FLOORS = {"intent_macro_f1": 0.0, "team_accuracy": 0.0, "sarcasm_recall": 0.0, "sarcasm_precision": 0.0,
-          "question_fact_accuracy": 0.0}  # fmt: skip
-MISSED: dict[str, str] = {}
+FLOORS = {"intent_macro_f1": 0.63, "team_accuracy": 0.86, "sarcasm_recall": 0.62, "sarcasm_precision": 0.77,
+          "question_fact_accuracy": 0.72}  # fmt: skip
+MISSED = {
+    "intent_macro_f1": "0.656 < 0.90: 17 intents from ~75 examples each; sarcasm and thread follow-ups confuse it",
+    "team_accuracy": "0.880 < 0.95: the team follows the intent, so every order-intent mix-up costs a team",
+    "sarcasm_recall": "0.651 < 0.80 (precision 0.800): irony without markers is read as it is written",
+    "sarcasm_precision": "0.800 < 0.85: complaints with 🙃 or quoted claims that are not meant ironically",
+    "question_fact_accuracy": "0.747 < 0.90: a fact named in a question is often not what the question asks",
+}
 
 
 @cache
