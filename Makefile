@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench model eval-analysis clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,14 @@ lint: $(DEVSTAMP)
 
 bench: $(DEVSTAMP)
 	$(BIN)/python -m benchmarks
+
+# The analysis model (assistant/data/analysis_model.npz), rebuilt from tests/data/analysis_corpus.
+model: $(DEVSTAMP)
+	$(BIN)/python -m assistant.analysis.training
+
+# Intent, team, sarcasm and question-to-fact scores on the held-out test split of that corpus.
+eval-analysis: $(STAMP)
+	$(BIN)/python -m assistant.analysis.evaluation --split test
 
 clean:
 	rm -rf $(VENV) build *.egg-info
