@@ -43,11 +43,17 @@ from assistant.text import fold, is_stopword, words
 
 __all__ = ["PROFANITY", "about_the_brand", "analyse", "find_products", "keywords"]
 
+# Words that tie a message to a shop: an order concern without one of them (or a product or order
+# number) is an off-topic rant ("die Zahlen", "nach Ihrer Sendung") and gets no team.
 BRAND_WORDS = re.compile(
-    r"kaffee|coffee|bohne|beans?\b|espresso|paket|parcel|package|bestell|order|liefer|deliver|versand|ship|"
-    r"abo\b|subscription|mühle|muehle|grinder|tüte|bag|geld|money|refund|erstatt|rechnung|invoice|abbuch|charge|"
-    r"zahl|pay|shop|dhl|hermes|sendung|tracking|retour|return|ersatz|kaputt|broken|damaged|defekt|scherben|tasse|"
-    r"falsch\w{0,3} (?:sorte|artikel)",
+    r"\b(?:kaffee|coffee|bohne|beans?\b|espresso|paket|päckchen|parcel|package|bestell|order|liefer|deliver|"
+    r"versand|versend|verschick|ship|abo\b|subscription|mühle|muehle|grinder|tüte|bag|refund|erstatt|rückerstatt|"
+    r"geld zurück|money back|rechnung|invoice|abbuch|abgebucht|charged|paypal|kreditkarte|lastschrift|shop|dhl|"
+    r"hermes|dpd|packstation|zusteller|sendungsnummer|sendungsverfolgung|tracking|retour|return|ersatz|kaputt|"
+    r"broken|damaged|defekt|scherben|tasse|falsch\w{0,3} (?:sorte|artikel)|gekauft|bought|purchase|kurbel|"
+    r"mahlwerk|mahlstufe|grind|workshop|gutschein|voucher|mahnung|payment|paid|bezahl|zahlung|mein geld|my money|"
+    r"kohle zurück|meine kohle|rückgabe|zurückschick|zurückgeb|zurücksend|sub\b|sub box|karton|unbox|auspack|warranty|garantie|"
+    r"credit card|charges?\b|kilo|abholen|adresse|address|pieces|einzelteil)",
     re.IGNORECASE,
 )
 ADJECTIVE_ENDING = re.compile(r"(?:lich|ig|isch|los|voll|haft|bar|ous|ful|less|ly|ive|able|ing|ed)$")
@@ -112,7 +118,7 @@ def _understand(
     if message.mode == "outreach":
         heads["intent"] = {"other": 1.0}
     verdict = decide_intent(heads["intent"], cues, text, injection=injection, thread_concern=concern)
-    verdict = _about_us(verdict, message)
+    verdict = _about_us(verdict, message, profile)
     sarcasm = decide_sarcasm(heads["sarcasm"].get("True", 0.0), marks)
     value, reason = judge_confidence(verdict, cues, model.known_share(words_of(reading)))
     mood: dict[str, Any] = {
@@ -133,9 +139,9 @@ def _lexicon(reading: Reading) -> int:
     return count(POSITIVE, reading.folded) - count(NEGATIVE, reading.folded)
 
 
-def _about_us(verdict: Verdict, message: Message) -> Verdict:
+def _about_us(verdict: Verdict, message: Message, profile: VoiceProfile) -> Verdict:
     """An order concern needs something of ours in the message or thread (an off-topic rant gets no team)."""
-    if verdict.intent not in OPERATIONAL or BRAND_WORDS.search(f"{message.text}\n{' '.join(message.thread)}"):
+    if verdict.intent not in OPERATIONAL or about_the_brand(f"{message.text}\n{' '.join(message.thread)}", profile):
         return verdict
     rest = [i for i in verdict.secondary if i not in OPERATIONAL]
     return Verdict("other", rest, verdict.probability)
