@@ -11,12 +11,13 @@ from assistant.analysis.features import features
 from assistant.analysis.normal import read, stem
 from assistant.models import Reading
 from assistant.profiles.loading import Fact, VoiceProfile
-from assistant.text import fold, table
+from assistant.text import fold, is_stopword, table
 
 NO_FACT = "none"  # the question head's class for "no fact answers this"
 PROFILES_CACHED = 16
 _PREPARED: dict[tuple[str, str], tuple[list[Matcher], dict[str, set[str]]]] = {}
 MAX_QUESTIONS = 20  # a message with more "questions" is a list or an attack: the rest get no fact
+VAGUE_WORDS = 2  # a question with this few content words ("Was mach ich falsch?") borrows from its message
 MIN_SCORE = 1.0  # a fact needs at least one keyword of its own (or a place it covers)
 PHRASE, WORD, CONTEXT, INTENT = 2.0, 1.0, 0.25, 0.5
 
@@ -52,7 +53,8 @@ def answer(
     candidate = keyword_answer(own, places, around, intent, profile)
     if places:
         return candidate
-    supported = {fact for fact, score in own.items() if score or around[fact]}
+    vague = len([w for w in reading.tokens if w.isalpha() and len(w) >= 4 and not is_stopword(w)]) <= VAGUE_WORDS
+    supported = {fact for fact, score in own.items() if score or (vague and around[fact])}
     if not supported:  # no fact is named in the question or around it: nothing for the model to confirm
         return None
     probabilities = load_model("question").predict("fact", question_features(reading, candidate, intent))
