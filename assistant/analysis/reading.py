@@ -52,8 +52,8 @@ BRAND_WORDS = re.compile(
     r"hermes|dpd|packstation|zusteller|sendungsnummer|sendungsverfolgung|tracking|retour|return|ersatz|kaputt|"
     r"broken|damaged|defekt|scherben|tasse|falsch\w{0,3} (?:sorte|artikel)|gekauft|bought|purchase|kurbel|"
     r"mahlwerk|mahlstufe|grind|workshop|gutschein|voucher|mahnung|payment|paid|bezahl|zahlung|mein geld|my money|"
-    r"kohle zurück|meine kohle|rückgabe|zurückschick|zurückgeb|zurücksend|sub\b|sub box|karton|unbox|auspack|warranty|garantie|"
-    r"credit card|charges?\b|kilo|abholen|adresse|address|pieces|einzelteil)",
+    r"kohle zurück|meine kohle|rückgabe|zurückschick|zurückgeb|zurücksend|sub\b|sub box|karton|unbox|auspack|"
+    r"warranty|garantie|credit card|charges?\b|kilo|abholen|adresse|address|pieces|einzelteil)",
     re.IGNORECASE,
 )
 ADJECTIVE_ENDING = re.compile(r"(?:lich|ig|isch|los|voll|haft|bar|ous|ful|less|ly|ive|able|ing|ed)$")
