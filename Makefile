@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench docs clean
+.PHONY: run test lint bench docs model eval-analysis clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ bench: $(DEVSTAMP)
 # The voice-profile reference, generated from the pydantic models (tests/test_docs.py fails when it is stale).
 docs: $(STAMP)
 	$(BIN)/python -m assistant.profiles.reference docs/voice-profile.md
+
+# The analysis model (assistant/data/analysis_model.npz), rebuilt from tests/data/analysis_corpus.
+model: $(DEVSTAMP)
+	$(BIN)/python -m assistant.analysis.training
+
+# Intent, team, sarcasm and question-to-fact scores on the held-out test split of that corpus.
+eval-analysis: $(STAMP)
+	$(BIN)/python -m assistant.analysis.evaluation --split test
 
 clean:
 	rm -rf $(VENV) build *.egg-info
