@@ -133,7 +133,7 @@ def tone_note(request: GenerationRequest, scene: Scene) -> str | None:
     changed = []
     for tone in request.tones:
         style = tone_style(tone, request.profile.tones.get(tone, ""))
-        if style == "playful" and (scene.no_joke or scene.negative) and scene.situation != "outreach":
+        if style == "playful" and (scene.no_joke or scene.negative) and not scene.situation.startswith("outreach"):
             changed.append(tone)
     if not changed:
         return None
@@ -261,7 +261,7 @@ def effective_style(tone: str, profile: VoiceProfile, scene: Scene) -> str:
     style = tone_style(tone, profile.tones.get(tone, ""))
     if scene.formal and style != "crisp":
         return "formal"
-    if style == "playful" and scene.situation != "outreach" and (scene.no_joke or scene.negative):
+    if style == "playful" and not scene.situation.startswith("outreach") and (scene.no_joke or scene.negative):
         return "gentle"
     return style
 
@@ -438,7 +438,11 @@ def _answer(
         line = _block(book, "recommend", style, product, rng, address)
         profile_texts.append(line)
     if answer.fact is not None:
-        profile_texts.append(wording(answer.fact, book.language, book.language, style, level))
+        said = wording(answer.fact, book.language, book.language, style, level)
+        place = slots.get("place", "")
+        if place and fold(place) in fold(answer.question) and fold(place) not in fold(said):
+            said += " " + _block(book, "place_covered", style, slots, rng, address)  # "Graz ist also dabei."
+        profile_texts.append(said.strip())
     if profile_texts:
         return " ".join(t for t in profile_texts if t)
     indirect = answer.indirect or ""
@@ -543,7 +547,8 @@ def team_lines(request: GenerationRequest) -> list[str]:
 
 def _sign_off(request: GenerationRequest, scene: Scene, language: str) -> str:
     sign_off = request.profile.sign_off
-    if request.message.channel not in sign_off.channels or scene.situation in ("spam", "troll", "outreach"):
+    quiet = scene.situation in ("spam", "troll") or scene.situation.startswith("outreach")
+    if request.message.channel not in sign_off.channels or quiet:
         return ""
     return request.profile.localized(sign_off.text, language)
 

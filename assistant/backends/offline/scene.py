@@ -32,7 +32,7 @@ from assistant.profiles.loading import Fact, VoiceProfile
 from assistant.text import fold
 
 # Below this confidence the drafts stay short and neutral, and the draft set says why.
-LOW_CONFIDENCE = 0.45
+LOW_CONFIDENCE = 0.3
 NEGATIVE_SITUATIONS = frozenset(
     {
         "refund_request",
@@ -43,6 +43,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "delivery_problem",
         "order_status",
         "service_complaint",
+        "service_general",
         "criticism",
         "price_criticism",
         "taste_criticism",
@@ -269,7 +270,8 @@ _MAYBE_OFFTOPIC = frozenset(
             "taste_criticism",
             "price_criticism",
         ),
-        *("uncertain", "accusation", "praise", "job_application", "stock_question"),
+        *("uncertain", "accusation", "praise", "job_application", "stock_question", "service_general"),
+        "service_complaint",
     }
 )
 
@@ -284,6 +286,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return True
     if len(text) > 160 and not _strongly_about_us(request) and not _OURS.search(text):
         return True  # a long comment that names nothing of ours
+    if text.lstrip().startswith("@") and not (_OURS.search(text) or _strongly_about_us(request)):
+        return not (situation in ("other", "other_neutral") and echo_word(text))  # a reply to another commenter
     if situation == "collaboration" or _about_us(request, addressed=situation in _ADDRESSED):
         return False
     # A complaint or accusation that names nothing of ours is about someone else; a short question may be ours.
@@ -299,7 +303,7 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
 
 
 _POLITICS = re.compile(
-    r"(?<!\w)(?:politik|partei|regierung|merkel|trump|putin|biden|afd|cdu|csu|spd|grüne[nr]?|fdp|linke[nr]?|krieg\b|kriege\b|kriegs|covid|pandemie|"
+    r"(?<!\w)(?:politik|partei|regierung|merkel|trump|putin|biden|afd|cdu|csu|spd|grüne[nr]?|fdp|linke[nr]?|kriegs|covid|pandemie|"
     r"wahl(?:en|kampf)?\b|kanzler|minister|demokrat|corona|impf|flüchtling|migra|islam|medien|presse|journalis|"
     r"bundestag|europa|\beu\b|usa\b|russland|ukraine|china|sozialis|kapitalis|nazi|faschis|rechts|links|"
     r"wirtschaft|energie|klima|staat|gesetz|bürger|polizei|"
@@ -335,10 +339,16 @@ def _about_us(request: GenerationRequest, *, addressed: bool) -> bool:
 
 
 _COMPLAINTS = frozenset(
-    {"accusation", "criticism", "price_criticism", "taste_criticism", "other_negative", "uncertain", "other_neutral"}
+    {
+        *("accusation", "criticism", "price_criticism", "taste_criticism", "other_negative", "uncertain"),
+        *("other_neutral", "service_general", "service_complaint"),
+    }
 )
 _ADDRESSED = frozenset(
-    {"praise", "job_application", "question", "defer", "criticism", "stock_question", "accusation", "price_criticism"}
+    {
+        *("praise", "job_application", "question", "defer", "criticism", "stock_question", "accusation"),
+        *("price_criticism", "service_general", "service_complaint"),
+    }
 )
 # Words of our business, at a word start ("Forderung" is no order, "Wahl" no payment).
 _OURS = re.compile(
@@ -354,6 +364,11 @@ _COFFEE = re.compile(
     re.IGNORECASE,
 )
 _YOU = re.compile(r"\b(?:ihr|euch|euer|eure\w*|you|your|ihnen)\b", re.IGNORECASE)
+
+
+def _keyword_in_start(keyword: str, text: str) -> bool:
+    """The keyword at a word start of the text ("büro" in "Büros", "recycl" in "recyclebar")."""
+    return re.search(rf"(?<!\w){re.escape(fold(keyword))}", fold(text)) is not None
 
 
 def _keyword_in(keyword: str, text: str) -> bool:
@@ -388,9 +403,11 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     ironic = bool(_SARCASM.search(text) and (_LATE.search(text) or _NEGATIVE_FACT.search(text)))
     if intent == "praise" and (sarcasm or ironic) and not _JOKING.search(text):
         intent, sarcasm = "criticism", True  # "Great service, thanks for nothing": never thanked for
-    if intent in ("praise", "other", "product_question", "criticism") and _LATE.search(text) and _OURS.search(text):
+    late = bool(_LATE.search(text) and _OURS.search(text))
+    if intent in ("praise", "other", "product_question", "criticism") and late:
         intent = "delivery_problem"  # "immer noch nix da??" is a parcel that did not come, not a question
-    if intent in ("other", "praise") and _MOCKERY.search(text):
+    mocking = _MOCKERY.search(text) and len(text) <= 120 and (_OURS.search(text) or _YOU.search(text))
+    if intent in ("other", "praise") and mocking:
         intent = "troll"
     if message.mode == "outreach":
         return "outreach"
@@ -398,8 +415,14 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "injection"
     if intent == "spam":
         return "scam" if _SCAM.search(text) else "spam"
-    if intent == "service_complaint" or (_SERVICE.search(text) and intent not in ("praise", "collaboration")):
+    if _SERVICE.search(text) and intent not in ("praise", "collaboration"):
         return "service_complaint"
+    if ACCUSATION.search(text) and _NOT_ARRIVED.search(text):
+        return "accusation"  # "ihr seid doch eh alles scammer, mein kumpel hat nie was bekommen"
+    if confidence < LOW_CONFIDENCE:
+        return _uncertain_situation(request, intent, late)
+    if intent == "service_complaint":
+        return "service_complaint" if _DM_WORDS.search(text) or _SERVICE.search(text) else "service_general"
     if intent == "billing" and not _BILLING_TROUBLE.search(text) and split_questions(text):
         return "question"  # "Kann man auf Rechnung bezahlen?" asks, it does not complain
     if intent in ("refund_request", "billing", "defect", "delivery_problem", "order_status", "order_via_message"):
@@ -415,8 +438,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "job_application"
     if _STOCK.search(text) and intent in ("product_question", "other", "criticism"):
         return "stock_question"
-    if confidence < LOW_CONFIDENCE and intent not in ("troll",):
-        return "uncertain"
+    if intent in ("criticism", "other") and _real_questions(request) and not _NEGATIVE_CUES.search(text):
+        return "question"  # "Gibt's die auch in 250 g? Für mich allein ist mehr zu viel": a question first
     if intent == "troll":
         return "accusation" if ACCUSATION.search(text) else "troll"
     if intent == "criticism" or (sarcasm and intent in ("praise", "other")):
@@ -444,10 +467,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
 
 def _answers(request: GenerationRequest, language: str, situation: str) -> list[Answer]:
     """Every question of the message with its fact (or an honest deferral), in the order asked."""
-    message, analysis, profile = request.message, request.analysis, request.profile
-    asked = _get(analysis, "questions", None)
-    if asked is None:  # an analysis without questions: find them here
-        asked = [_Asked(q, _fact_id(q, request)) for q in split_questions(message.text)]
+    message, profile = request.message, request.profile
+    asked = [_Asked(str(getattr(q, "text", "")), getattr(q, "fact", None)) for q in _real_questions(request)]
+    asked = [part for question in asked for part in _split(question, request)]
     if not asked and situation == "question":
         asked = [_Asked(message.text, _fact_id(message.text, request))]
     facts = {f.id: f for f in profile.brand.facts}
@@ -458,8 +480,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         used.add(situation_fact.id)  # said by the reply already ("bestellt wird im Onlineshop")
     for question in asked:
         text = str(getattr(question, "text", "") or "")
-        fact = facts.get(str(getattr(question, "fact", "") or ""))
-        fact = _checked_fact(fact, text, profile)
+        fact = _checked_fact(facts.get(str(getattr(question, "fact", "") or "")), text, profile)
+        if fact is None:
+            fact = _checked_fact(facts.get(_fact_id(text, request) or ""), text, profile)
         product = _recommendation(text, profile, language)
         if fact is not None and fact.id in used and not product:
             continue  # two questions, one fact: answer once
@@ -484,6 +507,19 @@ class _Asked:
     fact: str | None
 
 
+def _split(question: _Asked, request: GenerationRequest) -> list[_Asked]:
+    """ "Welche Sorte …, wie lange hält die offen und liefert ihr nach Wien?" is three questions, each with its fact."""
+    parts = split_questions(question.text)
+    if len(parts) <= 1:
+        return [question]
+    split = [_Asked(part, _fact_id(part, request)) for part in parts]
+    if question.fact and all(p.fact != question.fact for p in split):
+        index = next((i for i, p in enumerate(split) if p.fact is None), None)
+        if index is not None:
+            split[index] = _Asked(split[index].text, question.fact)
+    return split
+
+
 def _fact_id(question: str, request: GenerationRequest) -> str | None:
     # "2 bags of Espresso Kreuzberg" counts bags; it does not ask about packaging.
     plain = re.sub(
@@ -494,9 +530,11 @@ def _fact_id(question: str, request: GenerationRequest) -> str | None:
 
 
 def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fact | None:
-    """Never another place's shipping time: a fact about delivery answers only the places it names."""
+    """A fact whose keywords the question names; never another place's shipping time."""
     if fact is None:
         return None
+    if not any(_keyword_in_start(k, question) for k in fact.keywords):
+        return None  # the reading matched it by intent or by accident ("geeignet?" is no shipping question)
     name, forms = place(question, "de")
     if not name:
         return fact
@@ -573,3 +611,35 @@ def _friend(text: str, language: str) -> str:
     if not match.group(1):
         return "Dein Freund"
     return f"{'Deine' if word in _FEMININE else 'Dein'} {word.capitalize()}"
+
+
+def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) -> str:
+    """A reading of low confidence: only strong cues decide; else a short, neutral reply."""
+    text = request.message.text
+    if intent == "troll" or (_MOCKERY.search(text) and len(text) <= 120 and _YOU.search(text)):
+        return "troll"
+    if late:
+        return "delivery_problem"
+    if ACCUSATION.search(text) and _YOU.search(text):
+        return "accusation"
+    if _STOCK.search(text):
+        return "stock_question"
+    if _JOB.search(text):
+        return "job_application"
+    if _PRICE.search(fold(text)) and (_NEGATIVE_CUES.search(text) or "?!" in text or "frechheit" in fold(text)):
+        return "price_criticism"
+    asked = _real_questions(request)
+    if any(getattr(q, "fact", None) for q in asked):
+        return "question"  # what the profile answers is no guess, whatever the intent
+    return "uncertain"
+
+
+def _real_questions(request: GenerationRequest) -> list[Any]:
+    """The analysis's questions without rhetorical ones ("16 Euro für ein Pfund?!", "Ist das euer Service?")."""
+    asked = _get(request.analysis, "questions", None)
+    if asked is None:
+        asked = [_Asked(q, None) for q in split_questions(request.message.text)]
+    return [q for q in asked if not _RHETORICAL.search(str(getattr(q, "text", "")))]
+
+
+_RHETORICAL = re.compile(r"\?!|!\?|ist das euer|is this your|geht's noch|seriously\?|ernsthaft\?", re.IGNORECASE)

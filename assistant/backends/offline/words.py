@@ -133,8 +133,12 @@ def place(text: str, language: str) -> tuple[str, list[str]]:
     folded = fold(text)
     for entry in lexicon().places:
         for form in entry.match:
-            if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded):
-                return (entry.de if language == "de" else entry.en), entry.match
+            match = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded)
+            if match:
+                country = entry.de if language == "de" else entry.en
+                typed = next((w for w in words(text) if fold(w) == form), "")
+                city = typed and form not in (fold(entry.de), fold(entry.en))
+                return (typed[:1].upper() + typed[1:] if city else country), entry.match
     return "", []
 
 
