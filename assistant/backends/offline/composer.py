@@ -379,7 +379,7 @@ def _fact_text(scene: Scene, profile: VoiceProfile, language: str, style: str, l
     return wording(fact, language, profile.brand.default_language, style, level)
 
 
-def wording(fact: Fact, language: str, default: str, style: str, level: int) -> str:
+def wording(fact: Fact, language: str, default: str, style: str, level: int, *, question: str = "") -> str:
     """A fact's wording for a style: warm the full text, the others a short form; shorter at higher levels.
 
     Short forms are written as [neutral, conversational, terse]: level 1 prefers the conversational one
@@ -389,10 +389,18 @@ def wording(fact: Fact, language: str, default: str, style: str, level: int) -> 
     shorts = fact.short_forms(language, default) or [sentences(full)[0]]
     # Loose limits: warm the full text, crisp the first short form; tight limits: one short form per tone.
     index = {"warm": 0, "formal": 0, "playful": 1, "gentle": 1, "crisp": 2}.get(style, 0)
+    asked = [fold(k) for k in fact.keywords if question and fold(k) in fold(question)]
+    if style == "crisp" and level >= 1 and asked:  # the shortest wording that still names what was asked
+        taken = {shorts[1] if len(shorts) > 1 else "", shorts[0] if len(full) > 120 else ""}  # playful's, warm's
+        naming = [s for s in shorts if any(k in fold(s) for k in asked) and s not in taken]
+        if naming and not any(k in fold(shorts[min(index, len(shorts) - 1)]) for k in asked):
+            return min(naming, key=len)
     if level >= 2:
         own = shorts[min(index, len(shorts) - 1)]
         return own if len(own) <= 90 else min(shorts, key=len)
     if level == 1:
+        if style in ("warm", "formal") and len(full) <= 120:
+            return full  # short enough for a tight limit: warm keeps the whole fact, the others a short form
         return shorts[min(index, len(shorts) - 1)]
     if style == "crisp":  # the first short form, unless it is the full text again (then the terse one)
         return shorts[-1] if fuzz.ratio(shorts[0], full) > 90 and len(shorts) > 1 else shorts[0]
@@ -438,7 +446,7 @@ def _answer(
         line = _block(book, "recommend", style, product, rng, address)
         profile_texts.append(line)
     if answer.fact is not None:
-        said = wording(answer.fact, book.language, book.language, style, level)
+        said = wording(answer.fact, book.language, book.language, style, level, question=answer.question)
         place = slots.get("place", "")
         if place and fold(place) in fold(answer.question) and fold(place) not in fold(said):
             said += " " + _block(book, "place_covered", style, slots, rng, address)  # "Graz ist also dabei."
@@ -469,8 +477,8 @@ _RUDE = re.compile(f"{PROFANITY.pattern}|{ACCUSATION.pattern}", re.IGNORECASE)
 
 
 def _short_tip(tip: str) -> str:
-    """The tip up to its first comma ("Kleiner Trick: Die Thermoskanne vorher ... ausspülen"), if that is shorter."""
-    head = tip.split(", ", 1)[0].rstrip(".")
+    """The tip's advice without its reason ("Kleiner Trick: Die Thermoskanne vorher ... ausspülen"), if it has one."""
+    head = re.split(r", (?:dann|damit|so|then|so that)\b", tip, maxsplit=1)[0].rstrip(".")
     return f"{head}." if len(head) >= 30 and len(head) < len(tip) - 10 else ""
 
 

@@ -281,6 +281,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
     text = request.message.text
     if situation not in _MAYBE_OFFTOPIC | {"collaboration"} or request.message.channel == "dm":
         return False
+    if _SERVICE.search(text):
+        return False  # "nobody ever answered": a complaint about us by definition
     politics = bool(_POLITICS.search(text))
     if politics and not _strongly_about_us(request):
         return True
