@@ -454,6 +454,8 @@ def _answer(
     if profile_texts:
         return " ".join(t for t in profile_texts if t)
     indirect = answer.indirect or ""
+    if style == "crisp" and len(indirect) > 45:
+        indirect = ""  # a long question named three times reads like one sentence thrice: crisp stays short
     if _RUDE.search(answer.question):
         indirect = ""  # never repeat an insult or accusation, not even inside "ob ..."
     q_slots = {**slots, "question": indirect, "Question": indirect[:1].upper() + indirect[1:]}
@@ -539,7 +541,7 @@ def _with_team_line(request: GenerationRequest, scene: Scene, style: str, body: 
 
 
 def team_lines(request: GenerationRequest) -> list[str]:
-    """Generic questions or wishes from the approved examples: the team's own phrasing to reuse."""
+    """Generic closing questions from the approved examples: the team's own phrasing to reuse."""
     profile = request.profile
     banned = [fold(p.name) for p in profile.brand.products] + [fold(profile.brand.name)]
     sign_offs = {fold(t) for t in profile.sign_off.text.values()}
@@ -548,7 +550,8 @@ def team_lines(request: GenerationRequest) -> list[str]:
         for sentence in sentences(emoji_lib.replace_emoji(example, "").replace("\n", " ")):
             folded = fold(sentence)
             generic = not re.search(r"[\d@#/]|https?:", sentence) and not any(b in folded for b in banned)
-            if generic and sentence.endswith(("?", "!")) and 20 <= len(sentence) <= 90 and folded not in sign_offs:
+            # Closing questions only: an approved opener ("This made our day!") would make every reply a repeat.
+            if generic and sentence.endswith("?") and 20 <= len(sentence) <= 90 and folded not in sign_offs:
                 lines.append(" ".join(sentence.split()))
     return [line for line in dict.fromkeys(lines) if not find_stock_phrases(line, tuple(profile.banned_phrases))]
 

@@ -129,6 +129,7 @@ _PRAISE = re.compile(
     r"the best|perfekt|hammer|danke|thank|unschlagbar|traumhaft)\b|>>>|❤|😍|🥰|💛",
     re.IGNORECASE,
 )
+_TIPS = re.compile(r"\b(?:tipps?|tips?|advice|ratschl\w*|ideen|ideas|hilfe|help)\b\W*\?", re.IGNORECASE)
 _WHO = re.compile(r"\b(?:wer|who)\b|anyone|jemand", re.IGNORECASE)
 _NOT_ARRIVED = re.compile(
     r"nie (?:was|etwas|\w+) (?:bekommen|erhalten|angekommen)|nicht (?:angekommen|bekommen|geliefert)|"
@@ -204,7 +205,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
     if situation in ("service_complaint", "collaboration") and message.channel == "dm":
         situation += "_dm"
     if situation == "outreach" and "?" in (message.post or ""):
-        situation = "outreach_who" if _WHO.search(message.post or "") else "outreach_what"
+        post = message.post or ""
+        situation = "outreach_tips" if _TIPS.search(post) else "outreach_who" if _WHO.search(post) else "outreach_what"
     answers = _answers(request, language, situation) if situation not in _NO_QUESTIONS else []
     if situation == "question" and answers and all(a.fact is None and not a.product_text for a in answers):
         situation = "defer"
@@ -631,8 +633,10 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
     if _PRICE.search(fold(text)) and (_NEGATIVE_CUES.search(text) or "?!" in text or "frechheit" in fold(text)):
         return "price_criticism"
     asked = _real_questions(request)
-    if any(getattr(q, "fact", None) for q in asked):
-        return "question"  # what the profile answers is no guess, whatever the intent
+    if asked and _PRAISE.search(text) and not _NEGATIVE_CUES.search(text):
+        return "praise"  # "Honestly the best beans in Berlin. Do you do office deliveries?"
+    if asked:
+        return "question"  # a fact, or an honest "I'll ask the team": neither is a guess
     return "uncertain"
 
 
