@@ -129,7 +129,7 @@ def config_file(env: Mapping[str, str] | None = None) -> Path | None:
         if not path.is_file():
             raise ConfigError(f"{path}: config file not found; fix or unset {ENV_CONFIG}")
         return path
-    import platformdirs
+    import platformdirs  # only when no config path is set: keeps `replyvoice --help` fast
 
     path = Path(platformdirs.user_config_dir("replyvoice")) / "config.toml"
     return path if path.is_file() else None
@@ -311,7 +311,7 @@ def data_dir(option: str | Path | None = None, env: Mapping[str, str] | None = N
     chosen = general("data_dir", str(option) if option else None, ENV_DATA_DIR, env)
     if chosen:
         return Path(chosen).expanduser()
-    from platformdirs import user_data_dir
+    from platformdirs import user_data_dir  # only when no folder is configured
 
     return Path(user_data_dir("replyvoice", appauthor=False))
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from assistant.errors import ReplyvoiceError
+from assistant.history.transfer import checked
 from assistant.models import DraftSet, StrictModel, brand_of
 from assistant.settings import ENV_DATA_DIR, data_dir
 from assistant.text import csv_safe
@@ -349,8 +350,6 @@ class Store:
 
     def import_rows(self, records: Iterable[tuple[int, dict[str, Any] | str]], *, brand: str) -> tuple[int, list[str]]:
         """Import past replies ((line, row) records, see history.transfer); returns (stored, problems)."""
-        from assistant.history.transfer import checked
-
         stored, problems = 0, []
         for line, record in records:
             row = record if isinstance(record, str) else checked(line, record, brand)
