@@ -1,0 +1,30 @@
+"""CSV for spreadsheets: UTF-8 with BOM (German Excel reads umlauts), `;` or `,`, no formula injection."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+BOM = "\ufeff"
+DELIMITERS = (";", ",")
+# A cell starting with one of these is read as a formula (or a DDE call) by Excel and LibreOffice.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: object) -> str:
+    """The cell as text; one that a spreadsheet would run as a formula gets a leading apostrophe."""
+    text = "" if cell is None else str(cell)
+    return f"'{text}" if text.startswith(FORMULA_START) else text
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]], *, delimiter: str = ";") -> bytes:
+    """A CSV file as bytes: BOM, header, neutralised cells, CRLF line ends, every cell quoted when needed."""
+    if delimiter not in DELIMITERS:
+        raise ValueError(f"delimiter must be one of {DELIMITERS}")
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([neutralise(h) for h in header])
+    for row in rows:
+        writer.writerow([neutralise(cell) for cell in row])
+    return (BOM + out.getvalue()).encode("utf-8")
