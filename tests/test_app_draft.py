@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.history.store import Store
 
-from .conftest import new_app
+from .conftest import new_app, text_tools
 
 REFUND = "ich will mein geld zurück. SOFORT!!!11"
 
@@ -48,19 +48,27 @@ def reply(at: AppTest, set_id: int, tone: str) -> str:
     return str(at.text_area(key=f"w_draft_text_{set_id}_{tone}").value)
 
 
+def characters(at: AppTest, tone: str) -> int:
+    """The character count of one variant in the comparison table."""
+    table = at.dataframe[-1].value
+    return int(table.loc[table["Tone"] == tone, "Characters"].iloc[0])
+
+
 def test_draft_edit_approve_switch_pages_and_come_back(env: Path) -> None:
     at = start()
     set_id = drafted(at, author="petens022")
     texts = [reply(at, set_id, tone) for tone in ("warm", "playful", "crisp")]
     assert all(texts) and len(set(texts)) == 3
     badges = " ".join(m.value for m in at.markdown)
-    assert "intent refund request" in badges and "escalate to after sales" in badges
+    assert "Refund request" in badges and "Hand over to after-sales team" in badges
     assert at.text_area(key=f"w_draft_handoff_{set_id}").value
-    assert any("/ 150 characters" in c.value for c in at.caption)
+    assert text_tools(at, f"draft_tools_{set_id}_warm")["limit"] == 150
+    assert not any(area.key == "w_draft_message" for area in at.text_area)  # the form folded into a summary
 
     at.text_area(key=f"w_draft_text_{set_id}_warm").set_value("Geld zurück? Klar, schreib uns per DM.").run()
     assert not at.exception
-    assert any(c.value == "38 / 150 characters" for c in at.caption)
+    assert characters(at, "warm") == 38
+    assert text_tools(at, f"draft_tools_{set_id}_warm")["target"] == f".st-key-w_draft_text_{set_id}_warm textarea"
     at.button(key=f"draft_approve_{set_id}_warm").click().run()
     assert not at.exception
     assert any("Approved" in s.value for s in at.success)
@@ -69,15 +77,18 @@ def test_draft_edit_approve_switch_pages_and_come_back(env: Path) -> None:
 
     at.switch_page("assistant/ui/history_page.py").run()
     assert not at.exception
-    assert "Geld zurück? Klar, schreib uns per DM." in at.dataframe[0].value["text"].tolist()
+    assert "Geld zurück? Klar, schreib uns per DM." in [t.value for t in at.text]
     at.switch_page("assistant/ui/settings_page.py").run()
     at.switch_page("assistant/ui/draft_page.py").run()
     assert not at.exception
     assert reply(at, set_id, "warm") == "Geld zurück? Klar, schreib uns per DM."
     assert reply(at, set_id, "playful") == texts[1]
+    assert any(t.value == REFUND for t in at.text)
+    assert any("petens022" in c.value for c in at.caption)
+    assert any("Approved" in s.value for s in at.success)
+    at.button(key="draft_change").click().run()
     assert at.text_area(key="w_draft_message").value == REFUND
     assert at.text_input(key="w_draft_author").value == "petens022"
-    assert any("Approved" in s.value for s in at.success)
 
 
 def test_a_reload_restores_the_set_and_its_edits_from_the_store(env: Path) -> None:
