@@ -21,6 +21,7 @@ S = st.session_state
 S.setdefault("inbox_current", None)
 S.setdefault("inbox_flash", None)
 ALL = ""
+FILTERS = ("platform", "intent", "team", "status")
 
 
 # ---------------------------------------------------------------- import
@@ -83,8 +84,7 @@ def run_import(brand: str, platform: str, channel: str, upload: object, pasted: 
 
 
 def filters(teams: list[str]) -> dict[str, str | None]:
-    """Platform, intent, team and status filters (sticky)."""
-    cells = st.columns(4)
+    """Platform, intent, team and status filters (sticky), one under the other."""
     options: dict[str, list[str]] = {
         "platform": [ALL, *state.platforms()],
         "intent": [ALL, *INTENTS],
@@ -93,10 +93,10 @@ def filters(teams: list[str]) -> dict[str, str | None]:
     }
     labels = {"platform": _("Platform"), "intent": _("Intent"), "team": _("Team"), "status": _("Status")}
     picked: dict[str, str | None] = {}
-    for cell, (field, values) in zip(cells, options.items(), strict=True):
+    for field, values in options.items():
         if S.get(f"inbox_{field}", ALL) not in values:
             S[f"inbox_{field}"] = S[f"w_inbox_{field}"] = ALL
-        value = cell.selectbox(
+        value = st.selectbox(
             labels[field],
             values,
             format_func=shown_as(field, values, **{ALL: _("(all)"), "-": _("(none)")}),
@@ -241,11 +241,13 @@ if S["inbox_flash"]:
         with st.expander(ngettext("{n} problem", "{n} problems", len(problems)).format(n=len(problems)), expanded=True):
             st.text("\n".join(problems))
 import_panel(brand_names, expanded=not everything)
-chosen = filters(sorted({entry.team for entry in everything if entry.team}))
-view = inbox.items(state.store(), **chosen)
 tally = inbox.counts(everything)
 with st.container(horizontal=True, vertical_alignment="center", gap="small"):
     st.caption(" · ".join(f"{name('status', s)}: {n}" for s, n in tally.items()), width="stretch")
+    active = sum(1 for f in FILTERS if S.get(f"inbox_{f}", ALL) != ALL)
+    with st.popover(_("Filter ({n})").format(n=active) if active else _("Filter"), icon=":material/filter_list:"):
+        chosen = filters(sorted({entry.team for entry in everything if entry.team}))
+    view = inbox.items(state.store(), **chosen)
     fresh = sum(1 for entry in view if entry.status == "new")
     drafting = st.button(
         _("Draft all new ({n})").format(n=fresh),

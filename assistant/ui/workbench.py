@@ -66,10 +66,9 @@ def verdict(set_id: int, result: DraftSet, item: Draft, text: str, voice: VoiceP
 
 def variant(set_id: int, result: DraftSet, item: Draft, voice: VoiceProfile, differing: set[str]) -> None:
     """One tone: editable text, live count and copy, check badges that follow the text, approve."""
-    st.subheader(item.tone, anchor=False)
     key = v.edit_key(set_id, item.tone)
     widget = state.sticky(key, item.text)
-    text = st.text_area(_("{tone} reply").format(tone=item.tone), key=widget, height=170, label_visibility="collapsed")
+    text = st.text_area(md(item.tone), key=widget, height=160)
     if text != S[key]:
         keep_edit(set_id, item, text)
     text_tools(f"draft_tools_{set_id}_{item.tone}", widget, text, voice.limit(result.message.channel))
@@ -101,6 +100,7 @@ def variant(set_id: int, result: DraftSet, item: Draft, voice: VoiceProfile, dif
             icon=":material/refresh:",
             help=_("Draft this tone again; the other variants and their edits stay"),
         )
+        check_details(found.checks)
     confirmation(set_id, item.tone, text)
     if approval is not None:
         message = _("Approved and saved to History (#{id}).").format(id=approval.id)
@@ -114,7 +114,7 @@ def variant(set_id: int, result: DraftSet, item: Draft, voice: VoiceProfile, dif
 
 
 def badges(checks: list[CheckResult], differing: set[str], *, edited: bool) -> None:
-    """Failed checks of the current text as red/orange badges; details in an expander."""
+    """Failed checks of the current text as red/orange badges."""
     problems = v.failed(checks)
     with st.container(horizontal=True, gap="small"):
         if not problems:
@@ -127,7 +127,12 @@ def badges(checks: list[CheckResult], differing: set[str], *, edited: bool) -> N
             st.badge(name("check", other), icon=":material/check:", color="green")
         if edited:
             st.badge(_("checked as edited"), icon=":material/edit:", color="gray")
-    with st.expander(_("Checks ({passed}/{total} pass)").format(passed=len(checks) - len(problems), total=len(checks))):
+
+
+def check_details(checks: list[CheckResult]) -> None:
+    """Every check with its detail, behind a small button."""
+    passed = len(checks) - len(v.failed(checks))
+    with st.popover(_("Checks ({passed}/{total} pass)").format(passed=passed, total=len(checks))):
         st.text(v.check_lines(checks))
 
 
