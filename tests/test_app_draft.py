@@ -167,3 +167,57 @@ def test_an_unreachable_backend_shows_the_offline_drafts_with_a_warning(
     set_id = drafted(at)
     assert "offline composer" in at.warning[0].value
     assert reply(at, set_id, "warm")
+
+
+def test_an_edited_handoff_note_survives_a_reload(env: Path) -> None:
+    at = start()
+    set_id = drafted(at)
+    note = at.text_area(key=f"w_draft_handoff_{set_id}").value + "\nRückruf erbeten."
+    at.text_area(key=f"w_draft_handoff_{set_id}").set_value(note).run()
+    assert not at.exception
+    reloaded = new_app()
+    reloaded.query_params["set"] = str(set_id)
+    reloaded.run()
+    assert reloaded.text_area(key=f"w_draft_handoff_{set_id}").value == note
+
+
+def test_four_tones_make_two_rows_of_at_most_three(env: Path) -> None:
+    at = start()
+    at.multiselect(key="w_draft_tones_bohnenkiez").set_value(["warm", "playful", "crisp", "formal"])
+    set_id = drafted(at)
+    assert all(reply(at, set_id, tone) for tone in ("warm", "playful", "crisp", "formal"))
+    widths = [len(getattr(c, "children", {})) for c in at.columns]
+    assert len(at.columns) == 6 and widths.count(0) == 2, widths  # 3 + 3 columns, the last two empty
+
+
+def test_approving_twice_and_after_a_reload_is_one_row_and_can_be_undone(env: Path) -> None:
+    at = start()
+    set_id = drafted(at, "Wie lange dauert der Versand nach Wien?")
+    at.button(key=f"draft_approve_{set_id}_crisp").click().run()
+    reloaded = new_app()
+    reloaded.query_params["set"] = str(set_id)
+    reloaded.run()
+    assert any("Approved" in s.value for s in reloaded.success)
+    assert not any(b.key == f"draft_approve_{set_id}_crisp" for b in reloaded.button)
+    with Store(directory=env / "data") as store:
+        assert store.count_approvals() == 1
+    reloaded.button(key=f"draft_unapprove_{set_id}_crisp").click().run()
+    assert not reloaded.exception
+    with Store(directory=env / "data") as store:
+        assert store.count_approvals() == 0
+    assert any(b.key == f"draft_approve_{set_id}_crisp" for b in reloaded.button)
+
+
+def test_a_failing_check_asks_before_approving_and_records_force(env: Path) -> None:
+    at = start()
+    set_id = drafted(at)
+    at.text_area(key=f"w_draft_text_{set_id}_warm").set_value("Geld zurück? " * 15).run()
+    assert any("Length" in m.value for m in at.markdown)  # the badge follows the edited text
+    at.button(key=f"draft_approve_{set_id}_warm").click().run()
+    assert any("These checks fail: Length" in w.value for w in at.warning)
+    with Store(directory=env / "data") as store:
+        assert store.count_approvals() == 0
+    at.button(key=f"draft_force_{set_id}_warm").click().run()
+    assert not at.exception
+    with Store(directory=env / "data") as store:
+        assert [a.forced for a in store.approvals()] == [True]

@@ -330,11 +330,21 @@ def test_german_by_default_live_counter_confirmation_and_reload(tmp_path: Path) 
 # ---------------------------------------------------------------- the inbox
 
 
+PASTE = "Oder Nachrichten einfügen: eine pro Zeile oder durch Leerzeilen getrennt"
+
+
+def _import_form(page: Any) -> Any:
+    """The paste box of the import form, opened when it is folded."""
+    _idle(page)
+    box = page.get_by_label(PASTE)
+    if not box.is_visible():
+        page.get_by_text("Nachrichten importieren", exact=True).click()
+    box.wait_for(state="visible", timeout=10_000)
+    return box
+
+
 def _paste_and_import(page: Any, texts: list[str]) -> None:
-    expander = page.get_by_text("Nachrichten importieren", exact=True)
-    if not page.get_by_label("Oder Nachrichten einfügen: eine pro Zeile oder durch Leerzeilen getrennt").is_visible():
-        expander.click()
-    page.get_by_label("Oder Nachrichten einfügen: eine pro Zeile oder durch Leerzeilen getrennt").fill("\n".join(texts))
+    _import_form(page).fill("\n".join(texts))
     page.locator(".st-key-inbox_import_submit button").click()
     _idle(page)
 
@@ -371,7 +381,33 @@ def test_inbox_import_draft_all_approve_done_and_fifty_timed(tmp_path: Path) -> 
             approvals = db.execute("SELECT COUNT(*) FROM approvals").fetchone()[0]
         assert statuses == {"done": 1, "approved": 1, "drafted": 3} and approvals == 2
 
-        # 50 more, drafted all at once: time from the click to the last drafted message.
+        # A JSONL file as `replyvoice batch` reads it.
+        upload = tmp_path / "messages.jsonl"
+        rows = [
+            {"id": "f1", "platform": "instagram", "author": "kaffee.kim", "message": "Sind eure Tüten recyclebar?"},
+            {"id": "f2", "platform": "facebook", "channel": "dm", "message": "Wo bleibt mein Paket? Bestellung 51877"},
+        ]
+        upload.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+        if not page.get_by_label(
+            "Oder Nachrichten einfügen: eine pro Zeile oder durch Leerzeilen getrennt"
+        ).is_visible():
+            page.get_by_text("Nachrichten importieren", exact=True).click()
+        page.get_by_label("Oder Nachrichten einfügen: eine pro Zeile oder durch Leerzeilen getrennt").fill("")
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
+        page.get_by_text("messages.jsonl").first.wait_for(timeout=10_000)
+        page.locator(".st-key-inbox_import_submit button").click()
+        _wait_text(page, "2 Nachrichten hinzugefügt")
+        with _db(tmp_path) as db:
+            found = db.execute(
+                "SELECT external_id, author, channel FROM inbox WHERE external_id IS NOT NULL"
+            ).fetchall()
+        assert sorted(found) == [("f1", "kaffee.kim", "comment"), ("f2", None, "dm")]
+        page.get_by_role("button", name="Alle neuen entwerfen (2)").click()
+        _wait_text(page, "2 Nachrichten entworfen")
+        _idle(page)
+
+        # 50 more (the file stays chosen: its 2 messages are recognised as already there), drafted all at once,
+        # timed from the click to the last drafted message.
         _paste_and_import(page, INBOX_50)
         _wait_text(page, "50 Nachrichten hinzugefügt")
         button = page.get_by_role("button", name="Alle neuen entwerfen (50)")

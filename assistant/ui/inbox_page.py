@@ -115,7 +115,7 @@ def queue_table(queue: list[InboxItem]) -> None:
             "#": entry.id,
             _("Status"): name("status", entry.status),
             _("Urgency"): name("urgency", entry.urgency),
-            _("Team"): name("team", entry.team) if entry.team else "",
+            _("Team"): wb.team_label(entry.brand, entry.platform, entry.team) if entry.team else "",
             _("Platform"): name("platform", entry.platform),
             _("Channel"): name("channel", entry.channel),
             _("Intent"): name("intent", entry.intent),
@@ -203,7 +203,8 @@ def work(entry: InboxItem, queue: list[InboxItem]) -> None:
             st.badge(name("status", entry.status), color="blue")
             st.badge(_("Urgency: {urgency}").format(urgency=name("urgency", entry.urgency)), color=urgency)  # type: ignore[arg-type]
             if entry.team:
-                st.badge(_("Hand over to {team}").format(team=name("team", entry.team)), color="orange")
+                team = wb.team_label(entry.brand, entry.platform, entry.team)
+                st.badge(_("Hand over to {team}").format(team=team), color="orange")
             where = " · ".join(
                 [name("platform", entry.platform), name("channel", entry.channel), entry.author or _("someone")]
             )

@@ -29,8 +29,13 @@ def brand_of(result: DraftSet) -> str:
 
 def team_name(result: DraftSet, team: str) -> str:
     """A team as the brand names it in the UI language (its label in the profile), else the catalog's name."""
+    return team_label(brand_of(result), result.message.platform, team)
+
+
+def team_label(brand: str, platform: str, team: str) -> str:
+    """A brand's team by its profile label in the UI language, else the catalog's name."""
     try:
-        voice = state.current_profile(brand_of(result), result.message.platform)
+        voice = state.current_profile(brand, platform)
     except ReplyvoiceError:
         return name("team", team)
     rule = voice.brand.escalation.get(team)
