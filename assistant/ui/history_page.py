@@ -160,8 +160,8 @@ else:
             label_visibility="collapsed",
             format_func=labelled({"cards": _("Full text"), "table": _("Table")}),
         )
+    exports(found)
     if view == "table":
         table(found)
     else:
         cards(found)
-    exports(found)
