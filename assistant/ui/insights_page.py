@@ -17,7 +17,7 @@ WINDOWS = {7: "7", 30: "30", 90: "90", 0: "all"}
 
 
 def volume_charts(rows: list[insights.Volume]) -> None:
-    """Messages per day, stacked by platform and by intent."""
+    """Messages per day, stacked by platform and by intent (full width, so every legend entry shows)."""
     if not rows:
         st.info(_("No messages yet. Draft or import some and they show up here."), icon=":material/info:")
         return
@@ -32,15 +32,12 @@ def volume_charts(rows: list[insights.Volume]) -> None:
             for r in rows
         ]
     )
-    left, right = st.columns(2)
-    with left:
-        st.subheader(_("Messages by platform"), anchor=False)
-        by_platform = frame.groupby([_("Day"), _("Platform")], as_index=False)[_("Messages")].sum()
-        st.bar_chart(by_platform, x=_("Day"), y=_("Messages"), color=_("Platform"), height=260)
-    with right:
-        st.subheader(_("Messages by intent"), anchor=False)
-        by_intent = frame.groupby([_("Day"), _("Intent")], as_index=False)[_("Messages")].sum()
-        st.bar_chart(by_intent, x=_("Day"), y=_("Messages"), color=_("Intent"), height=260)
+    st.subheader(_("Messages by platform"), anchor=False)
+    by_platform = frame.groupby([_("Day"), _("Platform")], as_index=False)[_("Messages")].sum()
+    st.bar_chart(by_platform, x=_("Day"), y=_("Messages"), color=_("Platform"), height=300)
+    st.subheader(_("Messages by intent"), anchor=False)
+    by_intent = frame.groupby([_("Day"), _("Intent")], as_index=False)[_("Messages")].sum()
+    st.bar_chart(by_intent, x=_("Day"), y=_("Messages"), color=_("Intent"), height=300)
 
 
 def add_fact(brand: str | None, question: str) -> None:

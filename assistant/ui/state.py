@@ -121,7 +121,7 @@ def user() -> str | None:
 
 def load_preferences() -> None:
     """Once per session: the language and the Settings choices remembered for this user (or this machine)."""
-    if S.get("prefs_loaded_for") == (user() or ""):
+    if S.get("cfg_prefs_loaded_for") == (user() or ""):
         return
     try:
         prefs = read_prefs(user=user(), store=store() if user() else None)
@@ -134,7 +134,7 @@ def load_preferences() -> None:
     for key in ("backend", "base_url", "model"):
         if prefs.get(key) and f"cfg_{key}" not in S:
             S[f"cfg_{key}"] = prefs[key]
-    S["prefs_loaded_for"] = user() or ""
+    S["cfg_prefs_loaded_for"] = user() or ""
 
 
 def save_preferences(values: dict[str, str]) -> str:
