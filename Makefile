@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench docs clean
+.PHONY: run test lint bench docs clean catalogs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,14 @@ lint: $(DEVSTAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# The app's message catalogs: new msgids from the code into the .pot and every .po, then .mo files
+# (optional: the app compiles a .po on first use when its .mo is missing or older).
+LOCALES := assistant/i18n/locales
+catalogs: $(DEVSTAMP)
+	$(BIN)/pybabel extract --no-location --sort-output -k N_ --project replyvoice -w 100 -o $(LOCALES)/replyvoice.pot assistant app.py
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -w 100 -i $(LOCALES)/replyvoice.pot -d $(LOCALES) -D replyvoice
+	$(BIN)/pybabel compile --statistics -d $(LOCALES) -D replyvoice
 
 bench: $(DEVSTAMP)
 	$(BIN)/python -m benchmarks
