@@ -40,7 +40,7 @@ def check(text: str) -> None:
         raise StrictYAMLError(f"the file is too large for a voice profile (limit {MAX_PROFILE_BYTES // 1000} kB)")
     for event in yaml.parse(text, Loader=_LOADER):  # aliases are refused before anything is expanded
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            shown = ("*" if isinstance(event, yaml.AliasEvent) else "&") + str(event.anchor)
+            shown = ("*" if isinstance(event, yaml.AliasEvent) else "&") + str(getattr(event, "anchor", ""))
             raise StrictYAMLError(f"YAML anchors and aliases ({shown}) are not allowed in profiles", event.start_mark)
     _refuse_repeated_keys(yaml.compose(text, Loader=_LOADER))
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from assistant.guard.checks import CheckContext, blocking, run_checks
+from assistant.guard.checks import blocking
+from assistant.guard.review import check_text as guard_check
 from assistant.history import inbox
 from assistant.history.recall import HISTORY_LIMIT
 from assistant.history.store import Approval, Store
-from assistant.models import CheckResult, DraftSet
-from assistant.profiles.loading import VoiceProfile
+from assistant.models import CheckResult, DraftSet, brand_of
+from assistant.profiles.loading import VoiceProfile, load_profile
 
 
 @dataclass(frozen=True)
@@ -42,15 +44,10 @@ def check_text(
     drafted = next((d for d in result.drafts if d.tone == tone), None)
     if drafted is not None and drafted.text == text and drafted.checks:
         return Verdict(checks=list(drafted.checks))
-    ctx = CheckContext(
-        text=text,
-        message=result.message,
-        analysis=result.analysis,
-        profile=profile,
-        history=_history(store, draft_set_id, result),
-        siblings=list(siblings if siblings is not None else [d.text for d in result.drafts if d.tone != tone]),
-    )
-    return Verdict(checks=run_checks(ctx))
+    others = siblings if siblings is not None else [d.text for d in result.drafts if d.tone != tone]
+    history = _history(store, draft_set_id, result)
+    checks = guard_check(text, result.message, profile, analysis=result.analysis, history=history, siblings=others)
+    return Verdict(checks=checks)
 
 
 def _history(store: Store | None, draft_set_id: int | None, result: DraftSet) -> list[str]:
@@ -58,7 +55,7 @@ def _history(store: Store | None, draft_set_id: int | None, result: DraftSet) ->
     if store is None:
         return []
     own = {a.text for a in store.set_approvals(draft_set_id).values()} if draft_set_id is not None else set()
-    recent = store.recent(brand=result.profile.split("/")[0], platform=result.message.platform, limit=HISTORY_LIMIT)
+    recent = store.recent(brand=brand_of(result.profile), platform=result.message.platform, limit=HISTORY_LIMIT)
     return [text for text, _, _ in recent if text not in own]
 
 
@@ -81,3 +78,17 @@ def withdraw(store: Store, draft_set_id: int, approval_id: int, *, by: str | Non
     """Un-approve: the reply leaves History, the inbox message goes back to drafted when nothing else is approved."""
     store.unapprove(approval_id)
     inbox.sync(store, draft_set_id, by=by)
+
+
+def approve_checked(
+    store: Store, draft_set_id: int, tone: str, text: str | None, *, personas: Path, force: bool, by: str | None = None
+) -> tuple[Approval | None, list[str]]:
+    """Approve after re-checking the (edited) text: (approval or None when refused, failing blocking checks)."""
+    result = store.draft_set(draft_set_id)
+    drafted = next((d.text for d in result.drafts if d.tone == tone), None)
+    final = text if text is not None else drafted
+    if final is None:
+        return store.approve(draft_set_id, tone, text), []  # the store names the tones this set has
+    brand, _, platform = result.profile.partition("/")
+    verdict = check_text(store, draft_set_id, result, tone, final, load_profile(personas, brand, platform))
+    return approve(store, draft_set_id, tone, final, verdict, confirmed=force, by=by), verdict.failing
