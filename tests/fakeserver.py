@@ -168,7 +168,7 @@ class FakeOpenAI:
         with self._lock:
             self._queue.extend(replies)
 
-    def next_reply(self) -> Reply:
+    def next_reply(self, body: dict[str, Any] | None = None) -> Reply:
         """The next scripted answer, or valid drafts (obedient ones in compliant mode)."""
         with self._lock:
             if self._queue:
@@ -261,7 +261,7 @@ class _Handler(BaseHTTPRequestHandler):
         if rejection:
             error = {"message": rejection, "type": "invalid_request_error"}
             return self._send(400, {"error": error})
-        self._answer(self.fake.next_reply(), body)
+        self._answer(self.fake.next_reply(body), body)
 
     def _rejection(self, body: dict[str, Any]) -> str | None:
         kind = (body.get("response_format") or {}).get("type")
@@ -434,3 +434,30 @@ def _decode(token: str) -> str:
 def system_excerpt(system: str, words: int = 14) -> str:
     """A verbatim run of words from the start of the system prompt."""
     return " ".join(system.split()[:words])
+
+
+# ---------------------------------------------------------------- recorded answers
+
+
+class ReplayOpenAI(FakeOpenAI):
+    """Serves recorded model answers: a request whose fingerprint matches a recording gets its answer.
+
+    `answers` maps a request fingerprint (tests/recordings.py) to the assistant message content. A
+    request that matches none (a changed prompt, or a repair, which was never recorded) gets HTTP 404.
+    """
+
+    def __init__(self, answers: dict[str, str], fingerprint: Any) -> None:
+        super().__init__(models=["stand-in"])
+        self.answers, self.fingerprint = answers, fingerprint
+        self.unmatched: list[dict[str, Any]] = []
+
+    def next_reply(self, body: dict[str, Any] | None = None) -> Reply:
+        """The recorded answer for this exact request, else 404."""
+        with self._lock:
+            if self._queue:
+                return self._queue.pop(0)
+        answer = self.answers.get(self.fingerprint(body or {}))
+        if answer is None:
+            self.unmatched.append(body or {})
+            return status(404, error="no recorded answer for this request (a repair, or a stale recording)")
+        return content(answer)
