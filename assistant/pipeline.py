@@ -242,6 +242,7 @@ def _fallback(request: GenerationRequest, exc: BackendError, name: str) -> Gener
     reason = _one_line(str(exc))
     generation = OfflineBackend().generate(request)
     generation.fallback_reason = reason
+    generation.usage = getattr(exc, "usage", None)  # what the failed attempts cost (requests, tokens)
     generation.notices.append(f"{name} backend failed ({reason}); these drafts come from the offline composer")
     return generation
 
@@ -338,6 +339,8 @@ def _check_and_repair(generation: Generation, request: GenerationRequest, backen
         )
     except BackendError as exc:
         generation.notices.append(f"repair failed ({_one_line(str(exc))}); drafts are shown with their failed checks")
+        if generation.usage is not None:  # the failed repair's requests count too
+            generation.usage = generation.usage.plus(getattr(exc, "usage", None))
         return drafts
     final = {d.tone: repaired.drafts.get(d.tone, d.text) if d.tone in failures else d.text for d in drafts}
     secret += tuple(repaired.confidential)

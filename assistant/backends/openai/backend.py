@@ -339,7 +339,8 @@ class OpenAIBackend:
         call = self._start()
         limit = request.profile.limit(request.message.channel)
         shape = _Shape.full(request.profile)
-        parsed = self._drafts(budget.messages, list(request.tones), limit, call, request, shape)
+        with self._accounted(call, budget):
+            parsed = self._drafts(budget.messages, list(request.tones), limit, call, request, shape)
         return self._generation(parsed, call, budget, budget.request)
 
     def repair(self, repair: RepairRequest) -> Generation:
@@ -353,7 +354,8 @@ class OpenAIBackend:
         tones = [t for t in repair.failures if t in repair.drafts] or list(repair.drafts)
         call = self._start(repair.deadline)
         limit = repair.request.profile.limit(repair.request.message.channel)
-        parsed = self._drafts(messages, tones, limit, call, repair.request, _Shape.drafts_only())
+        with self._accounted(call, budget):
+            parsed = self._drafts(messages, tones, limit, call, repair.request, _Shape.drafts_only())
         return self._generation(Parsed(drafts=parsed.drafts), call, budget, repair.request)
 
     def stream(self, request: GenerationRequest) -> Iterator[FinishedDraft | Generation]:
@@ -367,21 +369,38 @@ class OpenAIBackend:
         secret = tuple(confidential(request.profile, directory=self._prompts_dir))
         tones = list(request.tones)
         scanner = DraftScanner(tones)
-        answer = yield from self._streamed(budget, call, shape, scanner, secret)
-        try:
-            parsed = parse_answer(answer.content, tones, request.profile)
-        except MalformedOutput as exc:  # the format fix, as generate() does it (not streamed)
-            problem = _problem(exc, answer)
-            call.notices.append(f"the model's first answer was unusable ({problem}); asked once more")
-            limit = request.profile.limit(request.message.channel)
-            retry = self._fix_messages(budget.messages, answer, problem, tones, limit, shape)
-            second = self._complete(retry, call, _cache_key(request), shape)
-            try:
-                parsed = parse_answer(second.content, tones, request.profile)
-            except MalformedOutput as again:
-                reason = _problem(again, second)
-                raise BackendError(f"openai backend: the model returned unusable output twice ({reason})") from None
+        with self._accounted(call, budget):
+            answer = yield from self._streamed(budget, call, shape, scanner, secret)
+            parsed = self._parse_or_fix(answer, budget, call, shape, request)
         yield self._generation(parsed, call, budget, budget.request)
+
+    def _parse_or_fix(
+        self, answer: _Answer, budget: Budgeted, call: _Call, shape: _Shape, request: GenerationRequest
+    ) -> Parsed:
+        """The streamed answer parsed, or the format fix as generate() does it (not streamed)."""
+        tones = list(request.tones)
+        try:
+            return parse_answer(answer.content, tones, request.profile)
+        except MalformedOutput as exc:
+            problem = _problem(exc, answer)
+        call.notices.append(f"the model's first answer was unusable ({problem}); asked once more")
+        limit = request.profile.limit(request.message.channel)
+        retry = self._fix_messages(budget.messages, answer, problem, tones, limit, shape)
+        second = self._complete(retry, call, _cache_key(request), shape)
+        try:
+            return parse_answer(second.content, tones, request.profile)
+        except MalformedOutput as again:
+            reason = _problem(again, second)
+            raise BackendError(f"openai backend: the model returned unusable output twice ({reason})") from None
+
+    @contextlib.contextmanager
+    def _accounted(self, call: _Call, budget: Budgeted) -> Iterator[None]:
+        """A BackendError leaving this block carries the usage so far (`exc.usage`): failed requests count too."""
+        try:
+            yield
+        except BackendError as exc:
+            exc.usage = self._usage(call, budget)  # type: ignore[attr-defined]
+            raise
 
     def _streamed(
         self, budget: Budgeted, call: _Call, shape: _Shape, scanner: DraftScanner, secret: tuple[str, ...]
