@@ -440,24 +440,24 @@ def system_excerpt(system: str, words: int = 14) -> str:
 
 
 class ReplayOpenAI(FakeOpenAI):
-    """Serves recorded model answers: a request whose fingerprint matches a recording gets its answer.
+    """Serves recorded model answers: the recording whose request this is gets its answer.
 
-    `answers` maps a request fingerprint (tests/recordings.py) to the assistant message content. A
-    request that matches none (a changed prompt, or a repair, which was never recorded) gets HTTP 404.
+    `find(body)` returns the recorded answer (the assistant message content) for a request body, or None
+    (a repair, which was never recorded): then the server answers HTTP 404.
     """
 
-    def __init__(self, answers: dict[str, str], fingerprint: Any) -> None:
+    def __init__(self, find: Any) -> None:
         super().__init__(models=["stand-in"])
-        self.answers, self.fingerprint = answers, fingerprint
+        self.find = find
         self.unmatched: list[dict[str, Any]] = []
 
     def next_reply(self, body: dict[str, Any] | None = None) -> Reply:
-        """The recorded answer for this exact request, else 404."""
+        """The recorded answer for this request, else 404."""
         with self._lock:
             if self._queue:
                 return self._queue.pop(0)
-        answer = self.answers.get(self.fingerprint(body or {}))
+        answer = self.find(body or {})
         if answer is None:
             self.unmatched.append(body or {})
-            return status(404, error="no recorded answer for this request (a repair, or a stale recording)")
+            return status(404, error="no recorded answer for this request (a repair is never recorded)")
         return content(answer)
