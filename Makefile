@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench docs clean catalogs
+.PHONY: run test lint bench docs clean catalogs recordings-stale
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ bench: $(DEVSTAMP)
 # The voice-profile reference, generated from the pydantic models (tests/test_docs.py fails when it is stale).
 docs: $(STAMP)
 	$(BIN)/python -m assistant.profiles.reference docs/voice-profile.md
+
+# Recorded model answers (tests/data/recordings) whose prompt fingerprint no longer matches what the backend sends.
+recordings-stale: $(STAMP)
+	$(BIN)/python -m tests.recordings stale
 
 clean:
 	rm -rf $(VENV) build *.egg-info

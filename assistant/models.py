@@ -81,6 +81,32 @@ class Escalation(StrictModel):
     reason: str
 
 
+class ModelQuestion(StrictModel):
+    """A question the model found in the message and the profile fact that answers it (None: no fact does)."""
+
+    text: str
+    fact: str | None = None
+
+
+class ModelReading(StrictModel):
+    """The model's own reading of the message, returned beside its drafts (team None: no team must act)."""
+
+    intent: Intent
+    sentiment: Sentiment
+    sarcasm: bool = False
+    team: str | None = None
+    questions: list[ModelQuestion] = Field(default_factory=list)
+
+
+class Disagreement(StrictModel):
+    """One field the rules and the model read differently, and whose reading the pipeline kept."""
+
+    field: str
+    rules: str
+    model: str
+    kept: Literal["rules", "model"]
+
+
 class Analysis(StrictModel):
     """What the message is: language, intent, mood, entities, escalation, risk."""
 
@@ -96,6 +122,9 @@ class Analysis(StrictModel):
     injection_suspected: bool = False
     recommend_reply: bool = True
     notes: list[str] = Field(default_factory=list)
+    # Set by the pipeline when a model returned its own reading (openai backend): see pipeline.reconcile.
+    model_reading: ModelReading | None = None
+    disagreements: list[Disagreement] = Field(default_factory=list)
 
 
 class CheckResult(StrictModel):
@@ -174,6 +203,8 @@ class DraftSet(StrictModel):
     notices: list[str] = Field(default_factory=list)
     usage: Usage | None = None
     fallback_reason: str | None = None
+    # Which requested tones did not fit this message and what was written instead (None: all fitted).
+    tone_note: str | None = None
 
     def contract(self) -> dict[str, Any]:
         """Return the JSON object that `replyvoice draft --json` prints."""

@@ -41,6 +41,7 @@ ENV_BACKEND = "REPLYVOICE_BACKEND"
 ENV_PERSONAS = "REPLYVOICE_PERSONAS"
 ENV_DATA_DIR = "REPLYVOICE_DATA_DIR"
 ENV_UI_LANG = "REPLYVOICE_UI_LANG"
+ENV_DISCOVER = "REPLYVOICE_DISCOVER"
 UI_LANGUAGES = ("de", "en")
 # Numeric settings: (field name, environment variable, config key, type).
 _NUMERIC: tuple[tuple[str, str, str, type], ...] = (
@@ -326,3 +327,21 @@ def ui_language(option: str | None = None, env: Mapping[str, str] | None = None)
     """The app's language: option, $REPLYVOICE_UI_LANG, the config file, else German."""
     chosen = (general("ui_lang", option, ENV_UI_LANG, env) or "de").lower()[:2]
     return chosen if chosen in UI_LANGUAGES else "de"
+
+
+def discovery_enabled(env: Mapping[str, str] | None = None) -> bool:
+    """Look for a local server? Only when nothing chooses: no backend, key, base URL, and discovery not off.
+
+    Off with REPLYVOICE_BACKEND (any value), `backend` in the config file, REPLYVOICE_DISCOVER=0/off/false
+    or `discover = false` in the config file's [replyvoice] table.
+    """
+    env = os.environ if env is None else env
+    if openai_configured(env):
+        return False
+    try:
+        if backend_name(None, env) is not None:
+            return False
+        switch = general("discover", None, ENV_DISCOVER, env)
+    except ConfigError:
+        return False
+    return (switch or "on").strip().lower() not in ("0", "off", "false", "no")

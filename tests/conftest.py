@@ -59,7 +59,7 @@ needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared is not 
 
 @pytest.fixture(autouse=True)
 def _no_user_configuration(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Tests never see the developer's own OpenAI settings or config file."""
+    """Tests never see the developer's own OpenAI settings, config file or local model server."""
     for name in (
         "OPENAI_API_KEY",
         "OPENAI_BASE_URL",
@@ -69,6 +69,8 @@ def _no_user_configuration(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: py
         "REPLYVOICE_UI_LANG",
     ):
         monkeypatch.delenv(name, raising=False)
+    # Never find (and draft with) a real local model server on the developer's machine.
+    monkeypatch.setenv("REPLYVOICE_DISCOVER", "off")
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))

@@ -97,6 +97,8 @@ def _frequent_words() -> dict[str, frozenset[str]]:
 def address_form(ctx: CheckContext) -> CheckResult:
     """German drafts keep the profile's du or Sie throughout ("Sie hat 2 Jahre Garantie" is the grinder)."""
     form = ctx.profile.address_form(ctx.analysis.language)
+    if ctx.profile.brand.address_mirror and getattr(ctx.analysis, "register", "casual") == "formal":
+        form = "Sie" if ctx.analysis.language == "de" else form  # the brand answers Sie with Sie
     if ctx.analysis.language != "de" or form not in ("du", "Sie"):
         return CheckResult(name="address_form", ok=True, detail=f"{form}: nothing to check")
     wrong = formal_address(ctx.text) if form == "du" else DU_FORMS.findall(ctx.text)
