@@ -167,11 +167,16 @@ def address_for(request: GenerationRequest) -> str:
     return "Sie" if form == "du" and formal and brand_mirrors(profile) else form
 
 
+# The guard rejects every built-in stock phrase; the prompt shows the most common ones per language
+# (the list keeps growing, the context of a small local model does not).
+STOCK_PHRASES_SHOWN = 40
+
+
 def banned_phrases(profile: VoiceProfile) -> list[str]:
     """The profile's banned phrases plus the built-in stock phrases of its languages."""
     phrases = [*profile.banned_phrases]
     for language in profile.brand.languages:
-        phrases.extend(_stock_phrases(language))
+        phrases.extend(_stock_phrases(language)[:STOCK_PHRASES_SHOWN])
     unique: dict[str, str] = {}
     for phrase in (p.strip() for p in phrases):
         if phrase:
