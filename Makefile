@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench docs clean catalogs recordings-stale
+.PHONY: run test lint bench docs clean catalogs recordings-stale model eval-analysis
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,14 @@ docs: $(STAMP)
 # Recorded model answers (tests/data/recordings) whose prompt fingerprint no longer matches what the backend sends.
 recordings-stale: $(STAMP)
 	$(BIN)/python -m tests.recordings stale
+
+# The analysis model (assistant/data/analysis_model.npz), rebuilt from tests/data/analysis_corpus.
+model: $(DEVSTAMP)
+	$(BIN)/python -m assistant.analysis.training
+
+# Intent, team, sarcasm and question-to-fact scores on the held-out test split of that corpus.
+eval-analysis: $(STAMP)
+	$(BIN)/python -m assistant.analysis.evaluation --split test
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -23,10 +24,16 @@ Intent = Literal[
     "troll",
     "spam",
     "other",
+    "service_complaint",
+    "stock_question",
+    "job_application",
 ]
 INTENTS: tuple[str, ...] = Intent.__args__  # type: ignore[attr-defined]
 Sentiment = Literal["positive", "neutral", "negative"]
 Urgency = Literal["low", "medium", "high"]
+Wants = Literal["information", "refund", "replacement", "attention", "nothing", "other"]
+Emotion = Literal["angry", "disappointed", "worried", "joking", "happy", "curious", "neutral"]
+Register = Literal["formal", "casual"]
 Severity = Literal["block", "warn"]
 
 
@@ -107,24 +114,54 @@ class Disagreement(StrictModel):
     kept: Literal["rules", "model"]
 
 
-class Analysis(StrictModel):
-    """What the message is: language, intent, mood, entities, escalation, risk."""
+class Question(StrictModel):
+    """One question in the message and the profile fact that answers it (None: no fact does)."""
 
-    language: str
-    detected_language: str
-    intent: Intent
-    secondary_intents: list[Intent] = Field(default_factory=list)
-    sentiment: Sentiment
-    urgency: Urgency
-    entities: Entities = Field(default_factory=Entities)
-    pii: list[Span] = Field(default_factory=list)
-    escalation: Escalation | None = None
-    injection_suspected: bool = False
-    recommend_reply: bool = True
-    notes: list[str] = Field(default_factory=list)
-    # Set by the pipeline when a model returned its own reading (openai backend): see pipeline.reconcile.
-    model_reading: ModelReading | None = None
-    disagreements: list[Disagreement] = Field(default_factory=list)
+    text: str
+    fact: str | None = None
+
+
+class Reading(StrictModel):
+    """The message read once: folded text, word tokens and their stems (for every analysis module)."""
+
+    folded: str = ""
+    tokens: list[str] = Field(default_factory=list)
+    stems: list[str] = Field(default_factory=list)
+
+
+with warnings.catch_warnings():
+    # "register" is a key of the JSON contract; it shadows only ABCMeta.register, never called on an Analysis.
+    warnings.filterwarnings("ignore", 'Field name "register"', UserWarning)
+
+    class Analysis(StrictModel):
+        """What the message is: language, intent, mood, entities, escalation, risk."""
+
+        language: str
+        detected_language: str
+        intent: Intent
+        secondary_intents: list[Intent] = Field(default_factory=list)
+        sentiment: Sentiment
+        urgency: Urgency
+        entities: Entities = Field(default_factory=Entities)
+        pii: list[Span] = Field(default_factory=list)
+        escalation: Escalation | None = None
+        injection_suspected: bool = False
+        recommend_reply: bool = True
+        notes: list[str] = Field(default_factory=list)
+        wants: Wants = "nothing"
+        sarcasm: bool = False
+        emotion: Emotion = "neutral"
+        register: Register = "casual"
+        questions: list[Question] = Field(default_factory=list)
+        in_dm_already: bool = False
+        injection_fields: list[str] = Field(default_factory=list)
+        confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+        confidence_reason: str | None = None
+        # The normalised message, computed once in analyse(); internal, never part of the JSON contract.
+        reading: Reading | None = Field(default=None, exclude=True, repr=False)
+        # Set by the pipeline when a model returned its own reading (openai backend): see pipeline.reconcile.
+        model_reading: ModelReading | None = None
+        disagreements: list[Disagreement] = Field(default_factory=list)
 
 
 class CheckResult(StrictModel):

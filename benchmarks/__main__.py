@@ -2,10 +2,10 @@
 
 import time
 
-from . import batch_throughput, cli_start, memory, pipeline, prompt_economy, streaming
+from . import analysis, batch_throughput, cli_start, memory, pipeline, prompt_economy, streaming
 
 started = time.perf_counter()
-for module in (pipeline, cli_start, batch_throughput, prompt_economy, memory, streaming):
+for module in (analysis, pipeline, cli_start, batch_throughput, prompt_economy, memory, streaming):
     module.main()
     print()
 print(f"all benchmarks: {time.perf_counter() - started:.0f} s")

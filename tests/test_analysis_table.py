@@ -22,7 +22,7 @@ CASES: list[dict[str, Any]] = yaml.safe_load((HERE / "data" / "analysis_cases.ya
 ]
 
 ENTITY_FIELDS = set(Entities.model_fields)
-FIELDS = set(Analysis.model_fields) | ENTITY_FIELDS | {"injection"}
+FIELDS = set(Analysis.model_fields) | ENTITY_FIELDS | {"injection", "facts"}
 
 
 @cache
@@ -37,6 +37,8 @@ def actual(analysis, field: str) -> Any:
         return analysis.escalation.team if analysis.escalation else None
     if field == "injection":
         return analysis.injection_suspected
+    if field == "facts":  # the facts of the questions, in order (None: no fact answers it)
+        return [q.fact for q in analysis.questions]
     return getattr(analysis, field)
 
 
@@ -52,6 +54,8 @@ NORMALISE = {"amounts": number, "phones": lambda p: re.sub(r"\D", "", p), "email
 def mismatch(field: str, want: Any, got: Any) -> bool:
     if field.endswith("_any"):
         return got not in want
+    if field == "facts":
+        return got != want
     if field == "order_ids" or want == []:
         return sorted(got) != sorted(want)
     if field in NORMALISE:
@@ -71,6 +75,7 @@ def test_analysis(case: dict[str, Any]) -> None:
         mode=case.get("mode", "reply"),
         author=case.get("author"),
         post=case.get("post"),
+        thread=case.get("thread", []),
     )
     analysis = analyse(message, profile(case["platform"]))
     errors = []

@@ -69,3 +69,15 @@ def test_openings_vary(drafted: list[tuple[dict[str, str], DraftSet]]) -> None:
     openings = Counter(" ".join(d.text.split()[:3]).lower() for _, r in drafted for d in r.drafts)
     common, count = openings.most_common(1)[0]
     assert count / sum(openings.values()) < 0.10, (common, count)
+
+
+def test_off_topic_rants_raise_no_handoff(drafted: list[tuple[dict[str, str], DraftSet]]) -> None:
+    teams = [(row["text"][:80], r.analysis.intent) for row, r in drafted if r.handoff or r.analysis.escalation]
+    print(f"\nGermEval: {len(teams)} of {len(drafted)} comments raised a handoff")
+    assert len(teams) <= len(drafted) * 0.01, teams[:10]
+
+
+def test_insults_never_read_as_positive(drafted: list[tuple[dict[str, str], DraftSet]]) -> None:
+    insults = [(row, r) for row, r in drafted if PROFANITY.search(row["text"])]
+    positive = [row["text"][:80] for row, r in insults if r.analysis.sentiment == "positive"]
+    assert insults and not positive, positive[:10]

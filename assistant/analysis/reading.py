@@ -1,60 +1,64 @@
-"""Message analysis: language, intent, sentiment, urgency, entities, PII, escalation, injection."""
+"""Message analysis: read once, then intent, mood, questions, thread, entities, escalation, injection.
+
+The message is folded and tokenised once (`normal.read`); the precise cues (intents.py), the irony
+markers and the trained model (classifier.py) all work on that reading. Model probabilities and
+precise rules meet in judgement.py.
+"""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
-from assistant.analysis.intents import (
-    NEGATIVE,
-    POSITIVE,
-    URGENT,
-    count,
-    injection_suspected,
-    intent_scores,
-    rank_intents,
+from assistant.analysis.answers import MAX_QUESTIONS, answers
+from assistant.analysis.classifier import load_model
+from assistant.analysis.features import HEAD_CAP, features, signals, thread_reading
+from assistant.analysis.injection import injection_fields, injection_suspected
+from assistant.analysis.intents import NEGATIVE, POSITIVE, URGENT, count, cue_scores
+from assistant.analysis.irony import markers, register_of
+from assistant.analysis.judgement import (
+    OPERATIONAL,
+    PROFANITY,
+    Verdict,
+    decide_emotion,
+    decide_intent,
+    decide_sarcasm,
+    decide_sentiment,
+    decide_wants,
+    thread_concern,
 )
+from assistant.analysis.judgement import confidence as judge_confidence
 from assistant.analysis.language import UNDETERMINED, detect_language
+from assistant.analysis.normal import read, words_of
 from assistant.analysis.pii import find_pii
+from assistant.analysis.questions import find_questions
+from assistant.analysis.thread import thread_context
 from assistant.defaults import MESSAGE_SOFT_CAP
-from assistant.models import Analysis, Entities, Escalation, Intent, Message, Span
+from assistant.models import Analysis, Entities, Escalation, Message, Question, Reading, Span
 from assistant.profiles.loading import VoiceProfile
 from assistant.text import fold, is_stopword, words
 
-# Intents that pull in a team: they need something of ours in the message (an order, a product, money).
-OPERATIONAL = frozenset(
-    {
-        "refund_request",
-        "order_status",
-        "delivery_problem",
-        "damaged_or_wrong_item",
-        "defect",
-        "billing",
-        "order_via_message",
-    }
-)
+__all__ = ["PROFANITY", "about_the_brand", "analyse", "find_products", "keywords"]
+
+# Words that tie a message to a shop: an order concern without one of them (or a product or order
+# number) is an off-topic rant ("die Zahlen", "nach Ihrer Sendung") and gets no team.
 BRAND_WORDS = re.compile(
-    r"kaffee|coffee|bohne|beans?\b|espresso|paket|parcel|package|bestell|order|liefer|deliver|versand|ship|"
-    r"abo\b|subscription|mühle|muehle|grinder|tüte|bag|geld|money|refund|erstatt|rechnung|invoice|abbuch|charge|"
-    r"zahl|pay|shop|dhl|hermes|sendung|tracking|retour|return|ersatz|kaputt|broken|damaged|defekt|scherben|tasse|"
-    r"falsch\w* (?:sorte|artikel)",
-    re.IGNORECASE,
-)
-NEGATIVE_INTENTS = frozenset(
-    {"refund_request", "damaged_or_wrong_item", "defect", "billing", "delivery_problem", "criticism", "troll"}
-)
-# Intents whose keyword triggers alone must not pull a team in ("the parcel came so fast, thanks!").
-NO_TRIGGER_INTENTS = frozenset({"praise", "spam", "troll", "collaboration", "product_question"})
-PROFANITY = re.compile(
-    r"idiot|dumm|scheiss|scheiß|shit|fuck|kack|arsch|wichser|hure|fotze|spast|trottel|penner|bitch|"
-    r"schwachkopf|vollidiot|depp|nazi|dreck|verpiss|halt.?s maul|bastard|asshole|moron",
+    r"\b(?:kaffee|coffee|bohne|beans?\b|espresso|paket|päckchen|parcel|package|bestell|order|liefer|deliver|"
+    r"versand|versend|verschick|ship|abo\b|subscription|mühle|muehle|grinder|tüte|bag|refund|erstatt|rückerstatt|"
+    r"geld zurück|money back|rechnung|invoice|abbuch|abgebucht|charged|paypal|kreditkarte|lastschrift|shop|dhl|"
+    r"hermes|dpd|packstation|zusteller|sendungsnummer|sendungsverfolgung|tracking|retour|return|ersatz|kaputt|"
+    r"broken|damaged|defekt|scherben|tasse|falsch\w{0,3} (?:sorte|artikel)|gekauft|bought|purchase|kurbel|"
+    r"mahlwerk|mahlstufe|grind|workshop|gutschein|voucher|mahnung|payment|paid|bezahl|zahlung|mein geld|my money|"
+    r"kohle zurück|meine kohle|rückgabe|zurückschick|zurückgeb|zurücksend|sub\b|sub box|karton|unbox|auspack|"
+    r"warranty|garantie|credit card|charges?\b|kilo|abholen|adresse|address|pieces|einzelteil)",
     re.IGNORECASE,
 )
 ADJECTIVE_ENDING = re.compile(r"(?:lich|ig|isch|los|voll|haft|bar|ous|ful|less|ly|ive|able|ing|ed)$")
 AMOUNT = re.compile(
-    r"(?:€|\$|chf)\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:€|euro\b|eur\b|\$|chf\b|dollar)", re.I
+    r"(?:€|\$|chf)\s?\d{1,9}(?:[.,]\d{1,2})?|\d{1,9}(?:[.,]\d{1,2})?\s?(?:€|euro\b|eur\b|\$|chf\b|dollar)", re.I
 )
 DATE = re.compile(
     r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b(?:mon|diens|mitt|donners|frei|sams|sonn)tag\b|\bmittwoch\b|"
@@ -62,38 +66,91 @@ DATE = re.compile(
     r"saturday|sunday|yesterday|today|tomorrow|last week)\b",
     re.I,
 )
+LINKS_AND_HANDLES = re.compile(r"https?://\S{1,300}|www\.\S{1,300}|\S{1,64}@\S{1,255}|@\w{1,40}|#\w{1,60}")
+CLEAN_PARTS_CAP = 40  # sentences vetted one by one for injection before keywords are taken
+FUZZY_TOKEN_CAP = 40  # longer "words" are never product names (and fuzzy matching them is slow)
 
 
 def analyse(message: Message, profile: VoiceProfile) -> Analysis:
     """Analyse one incoming message against a voice profile."""
     text = message.text[:MESSAGE_SOFT_CAP]
     subject = text if message.mode == "reply" else f"{message.post or ''}\n{text}".strip()
+    reading = read(subject)
     detected = detect_language(subject)
     language, notes = answer_language(detected, profile)
-    ranked = ["other"] if message.mode == "outreach" else _with_thread(rank_intents(intent_scores(text)), message)
-    injection = injection_suspected(subject)
-    intent = _primary_intent(ranked, injection, text)
-    if intent in OPERATIONAL and not about_the_brand(f"{text}\n{' '.join(message.thread)}", profile):
-        ranked, intent = [i for i in ranked if i not in OPERATIONAL] or ["other"], "other"
+    fields = injection_fields(message)
+    head = read(subject[:HEAD_CAP]) if len(subject) > HEAD_CAP else reading  # a long message: its start
+    verdict, mood = _understand(message, text, head, "message" in fields, profile)
+    context = thread_context(message, profile)
     pii = find_pii(text, profile.brand.order_number_pattern)
-    entities = _entities(subject, pii, profile)
-    escalation = None if message.mode == "outreach" else _escalation(text, intent, ranked, profile)
-    sentiment = _sentiment(subject, intent)
-    notes += _notes(message, intent, injection)
+    escalation = None if message.mode == "outreach" else _escalation(verdict, profile)
+    notes += _notes(message, verdict.intent, bool(fields))
     return Analysis(
         language=language,
         detected_language=detected,
-        intent=intent,
-        secondary_intents=[i for i in ranked[1:3] if i != intent],
-        sentiment=sentiment,
-        urgency=_urgency(text, sentiment, escalation is not None),
-        entities=entities,
+        intent=verdict.intent,
+        secondary_intents=verdict.secondary,
+        urgency=_urgency(text, mood["sentiment"], escalation is not None),
+        entities=_entities(subject, pii, profile, reading, context.order_ids, suspected=bool(fields)),
         pii=pii,
         escalation=escalation,
-        injection_suspected=injection,
-        recommend_reply=intent != "spam",
+        injection_suspected=bool(fields),
+        injection_fields=fields,
+        recommend_reply=verdict.intent != "spam",
         notes=notes,
+        register=register_of(subject, reading),
+        questions=_questions(text, head, verdict.intent, profile) if message.mode == "reply" else [],
+        in_dm_already=context.in_dm,
+        reading=reading,
+        **mood,
     )
+
+
+def _understand(
+    message: Message, text: str, reading: Reading, injection: bool, profile: VoiceProfile
+) -> tuple[Verdict, dict[str, Any]]:
+    """Intent and mood from the model and the precise cues (outreach: always 'other')."""
+    model, thread = load_model(), thread_reading(message.thread)
+    cues, marks = cue_scores(reading.folded), markers(reading)
+    vector = model.vector(features(reading, thread, signals(reading, cues, marks)))
+    heads = {name: head.probabilities(*vector) for name, head in model.heads.items()}
+    concern = thread_concern(cue_scores(thread.folded)) if thread else "other"
+    if message.mode == "outreach":
+        heads["intent"] = {"other": 1.0}
+    verdict = decide_intent(heads["intent"], cues, text, injection=injection, thread_concern=concern)
+    verdict = _about_us(verdict, message, profile)
+    sarcasm = decide_sarcasm(heads["sarcasm"].get("True", 0.0), marks)
+    value, reason = judge_confidence(verdict, cues, model.known_share(words_of(reading)))
+    mood: dict[str, Any] = {
+        "sarcasm": sarcasm,
+        "sentiment": decide_sentiment(
+            heads["sentiment"], _lexicon(reading), verdict.intent, sarcasm=sarcasm, text=text
+        ),
+        "emotion": decide_emotion(heads["emotion"], sarcasm=sarcasm),
+        "wants": decide_wants(heads["wants"]),
+        "confidence": value,
+        "confidence_reason": reason,
+    }
+    return verdict, mood
+
+
+def _lexicon(reading: Reading) -> int:
+    """Positive minus negative sentiment words."""
+    return count(POSITIVE, reading.folded) - count(NEGATIVE, reading.folded)
+
+
+def _about_us(verdict: Verdict, message: Message, profile: VoiceProfile) -> Verdict:
+    """An order concern needs something of ours in the message or thread (an off-topic rant gets no team)."""
+    if verdict.intent not in OPERATIONAL or about_the_brand(f"{message.text}\n{' '.join(message.thread)}", profile):
+        return verdict
+    rest = [i for i in verdict.secondary if i not in OPERATIONAL]
+    return Verdict("other", rest, verdict.probability)
+
+
+def _questions(text: str, reading: Reading, intent: str, profile: VoiceProfile) -> list[Question]:
+    """Every question of the message with the fact that answers it."""
+    found = find_questions(text)[:MAX_QUESTIONS]
+    return [Question(text=q, fact=f) for q, f in zip(found, answers(found, reading, intent, profile), strict=True)]
 
 
 def about_the_brand(text: str, profile: VoiceProfile) -> bool:
@@ -113,31 +170,6 @@ def answer_language(detected: str, profile: VoiceProfile) -> tuple[str, list[str
     return default, [f"message looks like '{detected}'; answering in '{default}', the brand's default"]
 
 
-def _with_thread(ranked: list[str], message: Message) -> list[str]:
-    """A follow-up ("Hier ist sie: 60912") inherits the thread's concern when it has none of its own."""
-    if ranked[0] not in ("other", "product_question") or not message.thread:
-        return ranked
-    earlier = rank_intents(intent_scores("\n".join(message.thread[-3:])))
-    return [earlier[0], *ranked] if earlier[0] in OPERATIONAL else ranked
-
-
-def _primary_intent(ranked: list[str], injection: bool, text: str) -> Intent:
-    top = ranked[0]
-    if top == "praise" and PROFANITY.search(text):  # "toll gemacht, ihr Idioten" is not praise
-        return "troll"
-    if top == "praise" and text.lstrip().startswith("@"):  # praise for another commenter, not for us
-        return "other"
-    if injection and top in ("product_question", "praise", "other", "criticism"):
-        return "other"
-    return top  # type: ignore[return-value]
-
-
-def _sentiment(text: str, intent: str) -> str:
-    score = count(POSITIVE, text) - count(NEGATIVE, text)
-    score += 2 if intent == "praise" else -2 if intent in NEGATIVE_INTENTS else 0
-    return "positive" if score >= 1 else "negative" if score <= -1 else "neutral"
-
-
 def _urgency(text: str, sentiment: str, escalated: bool) -> str:
     letters = [c for c in text if c.isalpha()]
     shouting = len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.6
@@ -151,27 +183,33 @@ def _without_injection(text: str) -> str:
     """The text minus sentences that try to instruct the assistant (never echo those)."""
     if not injection_suspected(text):
         return text
-    parts = re.split(r"(?<=[.!?\n])\s+", text)
+    parts = re.split(r"(?<=[.!?\n])\s{1,50}", text)
+    if len(parts) > CLEAN_PARTS_CAP:  # too many pieces to vet one by one: no keywords from such a message
+        return ""
     return " ".join(p for p in parts if not injection_suspected(p))
 
 
-def _entities(text: str, pii: list[Span], profile: VoiceProfile) -> Entities:
+def _entities(
+    text: str, pii: list[Span], profile: VoiceProfile, reading: Reading, earlier_orders: list[str], *, suspected: bool
+) -> Entities:
     by_kind = {kind: [s.text for s in pii if s.kind == kind] for kind in ("order_id", "email", "phone")}
+    exclude = [s.text for s in pii]
     return Entities(
-        order_ids=_unique(by_kind["order_id"]),
-        products=find_products(text, profile),
+        order_ids=_unique([*by_kind["order_id"], *earlier_orders]),
+        products=find_products(text, profile, reading),
         amounts=_unique(m.group().strip() for m in AMOUNT.finditer(text)),
         dates=_unique(m.group() for m in DATE.finditer(text)),
         emails=_unique(by_kind["email"]),
         phones=_unique(by_kind["phone"]),
-        keywords=keywords(_without_injection(text), exclude=[s.text for s in pii]),
+        keywords=keywords(_without_injection(text[:HEAD_CAP]) if suspected else text[:HEAD_CAP], exclude=exclude),
     )
 
 
-def find_products(text: str, profile: VoiceProfile) -> list[str]:
+def find_products(text: str, profile: VoiceProfile, reading: Reading | None = None) -> list[str]:
     """Canonical names of the profile's products mentioned in text, in order of appearance."""
-    folded = fold(text)
-    tokens = [fold(w) for w in words(text)]
+    reading = reading or read(text)
+    folded = reading.folded
+    tokens = list(dict.fromkeys(t for t in reading.tokens if t.isalpha() and 6 <= len(t) <= FUZZY_TOKEN_CAP))
     found = []
     for name, aliases in _product_aliases(profile):
         positions = [_position(folded, tokens, alias) for alias in aliases]
@@ -204,10 +242,10 @@ def keywords(text: str, *, exclude: list[str] = (), limit: int = 6) -> list[str]
     """The person's own content words, nouns first: no stopwords, numbers, insults or personal data."""
     skip = {fold(w) for e in exclude for w in words(e)}
     scored: dict[str, tuple[float, str]] = {}
-    plain = re.sub(r"https?://\S+|www\.\S+|\S+@\S+|@\w+|#\w+", " ", text)
+    plain = LINKS_AND_HANDLES.sub(" ", text)
     for position, (word, initial) in enumerate(_words_with_position(plain)):
         key = fold(word)
-        if len(word) < 4 or is_stopword(word) or key in scored or key in skip:
+        if not 4 <= len(word) <= FUZZY_TOKEN_CAP or is_stopword(word) or key in scored or key in skip:
             continue
         if PROFANITY.search(word) or any(c.isdigit() for c in word):
             continue
@@ -231,17 +269,14 @@ def _keyword_score(word: str, initial: bool) -> float:
     return score - (1.5 if ADJECTIVE_ENDING.search(word.lower()) and word[0].islower() else 0.0)
 
 
-def _escalation(text: str, intent: str, ranked: list[str], profile: VoiceProfile) -> Escalation | None:
-    for team, rule in profile.brand.escalation.items():
-        if intent in rule.intents:
-            return Escalation(team=team, reason=f"{intent.replace('_', ' ')}")
-    if intent in NO_TRIGGER_INTENTS:
-        return None
-    folded = fold(text)
-    for team, rule in profile.brand.escalation.items():
-        hit = next((t for t in rule.triggers if fold(t) in folded), None)
-        if hit:
-            return Escalation(team=team, reason=f"mentions '{hit}'")
+def _escalation(verdict: Verdict, profile: VoiceProfile) -> Escalation | None:
+    """The team whose escalation rule names the intent; a complaint about our service goes to the team of
+    the order concern behind it. Every other intent (praise, questions, off-topic rants) needs no team."""
+    concerns = [verdict.intent, *verdict.secondary] if verdict.intent == "service_complaint" else [verdict.intent]
+    for intent in concerns:
+        for team, rule in profile.brand.escalation.items():
+            if intent in rule.intents:
+                return Escalation(team=team, reason=intent.replace("_", " "))
     return None
 
 

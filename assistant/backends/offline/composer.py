@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import emoji as emoji_lib
 
+from assistant.analysis.intents import FAMILY
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.facts import fact_mentions, relevant_facts, relevant_tips
@@ -193,7 +194,7 @@ def _situation(request: GenerationRequest) -> str:
         return "outreach"
     if request.analysis.injection_suspected and request.analysis.intent in ("other", "troll"):
         return "injection"
-    return request.analysis.intent
+    return FAMILY.get(request.analysis.intent, request.analysis.intent)  # new intents reply like their family
 
 
 def _plan(ctx: _Context) -> list[str]:

@@ -1,0 +1,171 @@
+"""Which profile fact answers a question: keywords by stem and compound, synonyms, places (gazetteer)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.analysis.classifier import load_model
+from assistant.analysis.features import features
+from assistant.analysis.normal import read, stem
+from assistant.models import Reading
+from assistant.profiles.loading import Fact, VoiceProfile
+from assistant.text import fold, is_stopword, table
+
+NO_FACT = "none"  # the question head's class for "no fact answers this"
+PROFILES_CACHED = 16
+_PREPARED: dict[tuple[str, str], tuple[list[Matcher], dict[str, set[str]]]] = {}
+MAX_QUESTIONS = 20  # a message with more "questions" is a list or an attack: the rest get no fact
+VAGUE_WORDS = 2  # a question with this few content words ("Was mach ich falsch?") borrows from its message
+MIN_SCORE = 1.0  # a fact needs at least one keyword of its own (or a place it covers)
+PHRASE, WORD, CONTEXT, INTENT = 2.0, 1.0, 0.25, 0.5
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """One fact's folded phrases, stems and the countries it covers."""
+
+    fact: str
+    phrases: re.Pattern[str] | None
+    stems: frozenset[str]
+    countries: frozenset[str]
+    intents: frozenset[str]
+
+
+def answers(questions: list[str], context: Reading, intent: str, profile: VoiceProfile) -> list[str | None]:
+    """The fact answering each question (None: no fact does); the message is matched against facts once."""
+    around = hits_by_fact(context, profile)
+    return [answer(q, context, intent, profile, around) for q in questions[:MAX_QUESTIONS]]
+
+
+def answer(
+    question: str, context: Reading, intent: str, profile: VoiceProfile, around: dict[str, float] | None = None
+) -> str | None:
+    """The id of the fact that answers the question, or None.
+
+    A question naming a place is answered by the gazetteer rule alone; otherwise the question model
+    decides, but only for a fact whose keywords occur in the question or the message around it.
+    """
+    reading = read(question)
+    around = around if around is not None else hits_by_fact(context, profile)
+    places, own = countries_in(reading), hits_by_fact(reading, profile)
+    candidate = keyword_answer(own, places, around, intent, profile)
+    if places:
+        return candidate
+    vague = len([w for w in reading.tokens if w.isalpha() and len(w) >= 4 and not is_stopword(w)]) <= VAGUE_WORDS
+    supported = {fact for fact, score in own.items() if score or (vague and around[fact])}
+    if not supported:  # no fact is named in the question or around it: nothing for the model to confirm
+        return None
+    probabilities = load_model("question").predict("fact", question_features(reading, candidate, intent))
+    best = max(probabilities, key=probabilities.__getitem__)
+    if best in supported:
+        return best
+    return candidate if best != NO_FACT else None
+
+
+def question_features(reading: Reading, candidate: str | None, intent: str) -> list[str]:
+    """What the question model sees: the question's n-grams, the keyword match, the intent, places."""
+    signals = [f"r:{candidate or NO_FACT}", f"r:{'match' if candidate else 'nomatch'}", f"n:{intent}"]
+    return features(reading, None, signals + [f"p:{c}" for c in sorted(countries_in(reading))])
+
+
+def keyword_answer(
+    own: dict[str, float], places: frozenset[str], around: dict[str, float], intent: str, profile: VoiceProfile
+) -> str | None:
+    """The fact whose keywords (stems, compounds, synonyms, places) the question names best, or None."""
+    scored = []
+    for matcher in matchers(profile):
+        if places and not (places & matcher.countries):
+            continue  # a question about a place only a fact covering that place answers
+        score = own[matcher.fact] + (1.0 if places else 0.0)
+        score += CONTEXT * around[matcher.fact] + INTENT * (intent in matcher.intents) if score else 0.0
+        scored.append((score, matcher.fact))
+    best = max(scored, default=(0.0, None))
+    return best[1] if best[0] >= MIN_SCORE else None
+
+
+def hits_by_fact(reading: Reading, profile: VoiceProfile) -> dict[str, float]:
+    """hits() for every fact at once: each word of the text is looked up once in an index of all stems."""
+    index = _prepared(profile)[1]
+    found = dict.fromkeys((m.fact for m in matchers(profile)), 0.0)
+    for token in set(reading.stems):
+        for fact in _facts_of(token, index):
+            found[fact] += WORD
+    for matcher in matchers(profile):
+        found[matcher.fact] += PHRASE * len(set(matcher.phrases.findall(reading.folded))) if matcher.phrases else 0
+    return found
+
+
+def _facts_of(token: str, index: dict[str, set[str]]) -> set[str]:
+    """The facts with a stem equal to the token, a prefix of it (5+ letters) or its compound end (3+)."""
+    found = set(index.get(token, ()))
+    if len(token) >= 5 and token.isalpha():
+        for k in range(5, len(token)):
+            found |= index.get(token[:k], set())
+        for k in range(3, len(token) - 2):
+            found |= index.get(token[-k:], set())
+    return found
+
+
+def _index(prepared: list[Matcher]) -> dict[str, set[str]]:
+    """Every stem of every fact, pointing at its facts."""
+    index: dict[str, set[str]] = {}
+    for matcher in prepared:
+        for s in matcher.stems:
+            index.setdefault(s, set()).add(matcher.fact)
+    return index
+
+
+def countries_in(reading: Reading) -> frozenset[str]:
+    """Country codes of the places a text names ('abroad' for words like Ausland)."""
+    gazetteer = _gazetteer()
+    found = {gazetteer[t] for t in reading.tokens if t in gazetteer}
+    pairs = {f"{a} {b}" for a, b in zip(reading.tokens, reading.tokens[1:], strict=False)}
+    return frozenset(found | {gazetteer[p] for p in pairs if p in gazetteer})
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, str]:
+    return {fold(name): country for country, names in table("places").items() for name in names}
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, frozenset[str]]:
+    groups = [frozenset(fold(w) for w in group) for group in table("synonyms")]
+    return {word: group for group in groups for word in group}
+
+
+def matchers(profile: VoiceProfile) -> list[Matcher]:
+    """The profile's facts prepared for matching (once per profile version)."""
+    return _prepared(profile)[0]
+
+
+def _prepared(profile: VoiceProfile) -> tuple[list[Matcher], dict[str, set[str]]]:
+    """The matchers and the stem index of a profile, cached by its key and version."""
+    cache_key = (profile.key, profile.version)
+    if cache_key not in _PREPARED:
+        facts = tuple((f.id, tuple(f.keywords), tuple(f.intents), _texts(f)) for f in profile.brand.facts)
+        prepared = _matchers(facts)
+        _PREPARED.clear() if len(_PREPARED) >= PROFILES_CACHED else None
+        _PREPARED[cache_key] = (prepared, _index(prepared))
+    return _PREPARED[cache_key]
+
+
+def _texts(fact: Fact) -> str:
+    return " ".join(fact.text.values())
+
+
+@lru_cache(maxsize=16)
+def _matchers(facts: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ...]) -> list[Matcher]:
+    return [_matcher(fact_id, keywords, intents, texts) for fact_id, keywords, intents, texts in facts]
+
+
+def _matcher(fact_id: str, keywords: tuple[str, ...], intents: tuple[str, ...], texts: str) -> Matcher:
+    words = {fold(k) for k in keywords}
+    words |= {s for w in list(words) for s in _synonyms().get(w, ())}
+    phrases = sorted(w for w in words if " " in w)
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in phrases)) if phrases else None
+    stems = frozenset(stem(w) for w in words if " " not in w)
+    covered = countries_in(read(" ".join([*keywords, texts])))
+    return Matcher(fact_id, pattern, stems, covered, frozenset(intents))

@@ -1,0 +1,60 @@
+"""Features of a message for the linear models: word and character n-grams, thread words, cue hits.
+
+Training (assistant/analysis/training.py) and scoring (classifier.py) both call `features`, so the
+model always sees the same features it was trained on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import pairwise
+
+from assistant.analysis.intents import cue_scores
+from assistant.analysis.irony import markers
+from assistant.analysis.normal import read
+from assistant.models import Reading
+
+HEAD_CAP = 2_000  # characters of a long message whose intent, mood and keywords are read (its start)
+TOKEN_CAP = 400  # tokens of the message that are featurised
+THREAD_CAP = 200  # tokens of the thread
+CHAR_NGRAMS = (2, 5)
+THREAD_TAIL = 3  # the latest earlier messages that are featurised
+FEATURE_VERSION = 2  # bump when the features change: the model must be rebuilt
+
+
+def features(reading: Reading, thread: Reading | None = None, cues: Iterable[str] = ()) -> list[str]:
+    """The feature strings of a message (repeated features count more)."""
+    tokens = [_word(t) for t in reading.tokens[:TOKEN_CAP]]
+    found = [f"w:{t}" for t in tokens]
+    found += [f"b:{a} {b}" for a, b in pairwise(tokens)]
+    found += [gram for t in tokens if t.isalpha() for gram in _char_grams(t)]
+    found += [f"s:{s}" for s in reading.stems[:TOKEN_CAP] if s.isalpha()]
+    if thread is not None:
+        found += [f"t:{s}" for s in thread.stems[-THREAD_CAP:] if s.isalpha()]
+        found += [f"tk:{intent}" for intent in sorted(cue_scores(thread.folded))]
+    found += list(cues)
+    return found
+
+
+def _word(token: str) -> str:
+    """Numbers by length only: an order number is a shape, not a word."""
+    return f"#{len(token)}" if token.isdigit() else token
+
+
+def _char_grams(token: str) -> list[str]:
+    padded = f" {token} "
+    low, high = CHAR_NGRAMS
+    return [
+        f"c:{padded[i : i + n]}" for n in range(low, min(high, len(padded)) + 1) for i in range(len(padded) - n + 1)
+    ]
+
+
+def thread_reading(thread: list[str]) -> Reading | None:
+    """The latest earlier messages of a conversation, read as one text (None without a thread)."""
+    return read("\n".join(thread[-THREAD_TAIL:])) if thread else None
+
+
+def signals(reading: Reading, cues: dict[str, float] | None = None, marks: list[str] | None = None) -> list[str]:
+    """Cue hits and irony markers as features (the model learns how far to trust each)."""
+    cues = cue_scores(reading.folded) if cues is None else cues
+    return [f"k:{intent}" for intent in sorted(cues)] + (markers(reading) if marks is None else marks)

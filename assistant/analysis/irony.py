@@ -1,0 +1,44 @@
+"""Irony and sarcasm markers (assistant/data/irony.yaml) and the register of a message."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.analysis.intents import NEGATIVE, POSITIVE, count
+from assistant.models import Reading, Register
+from assistant.text import fold_pattern, table
+
+
+@lru_cache(maxsize=1)
+def _irony() -> dict[str, re.Pattern[str]]:
+    data = table("irony")
+    return {
+        "emoji": re.compile(data["emoji"]),
+        "soft": re.compile(data["soft_emoji"]),
+        "phrase": re.compile("|".join(f"(?:{fold_pattern(p)})" for p in data["phrases"])),
+        "quoted": re.compile(data["quoted"]),
+    }
+
+
+def markers(reading: Reading) -> list[str]:
+    """Names of the irony markers in a message, plus whether it carries positive and negative words."""
+    found = [f"i:{name}" for name, rx in _irony().items() if rx.search(reading.folded)]
+    positive, negative = count(POSITIVE, reading.folded) > 0, count(NEGATIVE, reading.folded) > 0
+    found += ["i:positive"] * positive + ["i:negative"] * negative
+    return found + ["i:mixed"] * (positive and negative)
+
+
+@lru_cache(maxsize=1)
+def _register() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]], re.Pattern[str]]:
+    data = table("register")
+    formal = [re.compile(fold_pattern(p)) for p in data["formal"]]
+    casual = [re.compile(fold_pattern(p)) for p in data["casual"]]
+    return formal, casual, re.compile(data["address"])
+
+
+def register_of(text: str, reading: Reading) -> Register:
+    """Formal when Sie-forms, formal greetings and sign-offs outweigh casual ones."""
+    formal, casual, address = _register()
+    score = sum(1 for rx in formal if rx.search(reading.folded)) + 2 * bool(address.search(text))
+    return "formal" if score > sum(1 for rx in casual if rx.search(reading.folded)) else "casual"

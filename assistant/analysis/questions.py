@@ -1,0 +1,63 @@
+"""Every question in a message: direct ("Liefert ihr nach Graz?") and indirect ("…mitteilen, ob …")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import fold
+
+SENTENCE = re.compile(r"[^.!?\n…]{1,2000}[.!?…]{0,10}")  # a sentence, or 2,000 characters without an end
+CLAUSE_BREAK = re.compile(r",\s|\s[–-]\s|;\s|:\s|(?<=[^\w\s,.;:!?'\"()\-])\s")  # an emoji ends a clause too
+WH = (
+    r"(?:wie|was|wo|wann|warum|wieso|weshalb|wohin|woher|welche[rsmn]?|wer|wem|wen|ob|inwiefern|bis wann|"
+    r"an welche[rsmn]?|what|when|where|why|which|who|how|whether|if|wo ist|where's|what's|how's)"
+)
+VERB_FIRST = (
+    r"(?:kann|konnt|konnen|konnte|kommt|kommen|gibt|gibts|ist|sind|hast|habt|haben|hat|muss|musst|darf|durfen|"
+    r"soll|sollte|will|wird|werden|wurde|liefert|liefern|verschickt|bekomme|krieg|kriege|geht|"
+    r"can|could|would|will|is|are|do|does|did|should|shall|may|have|has)"
+)
+PRONOUN = (
+    r"(?:ich|ihr|man|es|das|der|die|den|sie|du|wir|ein|eine|einen|denn|"
+    r"i|you|u|it|we|they|there|this|that|my|the|a|an|he|she)"
+)
+QUESTION_START = re.compile(rf"^(?:und |aber |also |and |but |so |oder |or )?(?:{WH}\b|{VERB_FIRST} {PRONOUN}\b)")
+INDIRECT = re.compile(
+    r"(?:mitteilen|mit|sagen|wissen|erfahren|nachfragen|informieren|kl(?:ä|a)ren|best(?:ä|a)tigen|erkundigen|"
+    r"fragen|let (?:me|us) know|tell (?:me|us)|wondering|like to know|want to know|confirm|advise|"
+    r"grateful if you could)\b[^.!?\n]{0,40}?\b(ob|wann|wie|wo|wohin|woher|was|welche[rsmn]?|an welche[rsmn]?|"
+    r"bis wann|whether|if|when|how|where|what|which|why)\b",
+    re.IGNORECASE,
+)
+INDIRECT_SPLIT = re.compile(
+    r"\s(?:und|and)\s(?=(?:ob|wann|wie|wo|wohin|was|welche\w{0,2}|whether|if|when|how|where|what)\b)", re.IGNORECASE
+)
+MAX_QUESTION = 300
+
+
+def find_questions(text: str) -> list[str]:
+    """The questions of a message in order, each as the words of the person (trimmed to the question)."""
+    found: list[str] = []
+    for match in SENTENCE.finditer(text):
+        sentence = match.group().strip()
+        if sentence:
+            found += _questions_in(sentence)
+    return list(dict.fromkeys(q[:MAX_QUESTION] for q in found if len(q) >= 2))
+
+
+def _questions_in(sentence: str) -> list[str]:
+    """A direct question from its question-like clause on; an indirect one from its wh-word, split at 'und ob'."""
+    if "?" in sentence:
+        start = _question_clause(sentence)
+        return [sentence[start or 0 :].strip()]
+    indirect = INDIRECT.search(sentence)
+    start = indirect.start(1) if indirect else _question_clause(sentence)
+    if start is None:
+        return []
+    return [p.strip(" .,!") for p in INDIRECT_SPLIT.split(sentence[start:])]
+
+
+def _question_clause(sentence: str) -> int | None:
+    """Where the first clause that reads like a question starts (None when none does)."""
+    starts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(sentence))]
+    return next((s for s in starts if QUESTION_START.search(fold(sentence[s:s + 80]).lstrip())), None)

@@ -1,0 +1,110 @@
+"""The labelled analysis corpus, its split, the model built from it, and the targets on the test split."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, get_args
+
+import pytest
+
+from assistant.analysis import training
+from assistant.analysis.classifier import MODEL_PATH, load_models
+from assistant.analysis.corpus import load_cases, split
+from assistant.analysis.evaluation import TARGETS, evaluate, profiles
+from assistant.models import INTENTS, Emotion, Register, Sentiment, Wants
+
+LABELS: dict[str, tuple[Any, ...]] = {
+    "intent": INTENTS,
+    "sentiment": get_args(Sentiment),
+    "emotion": get_args(Emotion),
+    "register": get_args(Register),
+    "wants": get_args(Wants),
+    "team": ("after_sales", "logistics", "none"),
+    "lang": ("de", "en"),
+    "sarcasm": (True, False),
+}
+# Measured on the test split (267 cases) when the model was built; a metric may not fall below its floor.
+# Targets the analysis does not reach yet are expected failures, named with their measured value, so a
+# run that reaches a target shows up (strict xfail) instead of hiding behind a lowered bar.
+FLOORS = {"intent_macro_f1": 0.63, "team_accuracy": 0.86, "sarcasm_recall": 0.62, "sarcasm_precision": 0.77,
+          "question_fact_accuracy": 0.72}  # fmt: skip
+MISSED = {
+    "intent_macro_f1": "0.663 < 0.90: 17 intents from ~75 examples each; sarcasm and thread follow-ups confuse it",
+    "team_accuracy": "0.884 < 0.95: the team follows the intent, so every order-intent mix-up costs a team",
+    "sarcasm_recall": "0.651 < 0.80 (precision 0.800): irony without markers is read as it is written",
+    "sarcasm_precision": "0.800 < 0.85: complaints with 🙃 or quoted claims that are not meant ironically",
+    "question_fact_accuracy": "0.747 < 0.90: a fact named in a question is often not what the question asks",
+}
+
+
+@cache
+def parts() -> dict[str, list[dict[str, Any]]]:
+    return split(load_cases())
+
+
+@cache
+def held_out_metrics() -> dict[str, float]:
+    return evaluate(parts()["test"], profiles())
+
+
+def test_corpus_is_large_labelled_and_well_formed() -> None:
+    cases = load_cases()
+    assert len(cases) >= 1500
+    assert len({c["id"] for c in cases}) == len(cases), "duplicate ids"
+    for case in cases:
+        assert case["message"].strip(), case["id"]
+        for field, allowed in LABELS.items():
+            assert case[field] in allowed, (case["id"], field, case[field])
+        assert set(case["secondary_intents"] or []) <= set(INTENTS), case["id"]
+        for question in case["questions"] or []:
+            assert question["text"].strip() and (question["fact"] is None or isinstance(question["fact"], str))
+
+
+def test_split_is_deterministic_disjoint_and_stratified() -> None:
+    again = split(load_cases())
+    assert {k: [c["id"] for c in v] for k, v in again.items()} == {k: [c["id"] for c in v] for k, v in parts().items()}
+    ids = [{c["id"] for c in v} for v in parts().values()]
+    assert not (ids[0] & ids[1] or ids[0] & ids[2] or ids[1] & ids[2])
+    for intent in INTENTS:
+        sizes = [sum(c["intent"] == intent for c in part) for part in parts().values()]
+        assert sizes[0] >= 2 * (sizes[1] + sizes[2]) * 0.9 and min(sizes) >= 1, (intent, sizes)
+
+
+def test_the_model_file_was_built_from_this_corpus_and_is_small() -> None:
+    fingerprint = load_models()["message"].meta["fingerprint"]
+    assert fingerprint == training.fingerprint(), "the corpus, cues or settings changed: run `make model`"
+    assert MODEL_PATH.stat().st_size < 5_000_000
+
+
+@pytest.mark.slow
+def test_numpy_scoring_equals_scikit_learn() -> None:
+    pytest.importorskip("sklearn")
+    sample = parts()["train"][:300]
+    docs = [training.case_features(c) for c in sample]
+    arrays: dict[str, Any] = {}
+    spec = training._space("message", docs, {"intent": [c["intent"] for c in sample]}, {"intent": 4.0}, arrays)
+    from assistant.analysis.classifier import _model
+
+    model = _model("message", spec, arrays)
+    vectorizer = training._vectorizer().fit(docs)
+    fitted = training._fit(vectorizer.transform(docs), [c["intent"] for c in sample], 4.0)
+    for case in parts()["dev"][:40]:
+        features = training.case_features(case)
+        ours = model.predict("intent", features)
+        theirs = dict(zip(fitted.classes_, fitted.predict_proba(vectorizer.transform([features]))[0], strict=True))
+        assert all(abs(ours[k] - theirs[k]) < 1e-4 for k in theirs), case["id"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("metric", list(TARGETS))
+def test_target_on_the_held_out_test_split(metric: str) -> None:
+    metrics = held_out_metrics()
+    measured, target = metrics[metric], TARGETS[metric]
+    print(f"\n{metric}: {measured:.3f} on {int(metrics['cases'])} test cases (target {target:.2f})")
+    assert measured >= FLOORS[metric], f"{metric} fell below its floor: {measured:.3f} < {FLOORS[metric]:.3f}"
+    if measured >= target:
+        assert metric not in MISSED, f"{metric} reaches its target now ({measured:.3f}): remove it from MISSED"
+        return
+    if metric in MISSED:
+        pytest.xfail(MISSED[metric])
+    pytest.fail(f"{metric} {measured:.3f} misses the target {target:.2f}")
