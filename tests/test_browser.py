@@ -337,6 +337,7 @@ def _import_form(page: Any) -> Any:
     """The paste box of the import form, opened when it is folded."""
     _idle(page)
     box = page.get_by_label(PASTE)
+    box.wait_for(state="attached", timeout=30_000)  # a slow first run: don't fold the open form by mistake
     if not box.is_visible():
         page.get_by_text("Nachrichten importieren", exact=True).click()
     box.wait_for(state="visible", timeout=10_000)
