@@ -38,10 +38,27 @@ pytestmark = pytest.mark.skipif(not RECORDED, reason="no recordings in tests/dat
 # Recorded drafts that a blocking check fails, the check, and whose fault it is. Every entry was read by a
 # person; reported to the guard's owner. When the guard changes, the test below says which entry to remove.
 KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {
-    ("c05", "crisp"): (
+    ("c16", "warm"): (
         "specificity",
-        "guard too strict: 'Ich kläre mit dem Team, welche Größen es gerade gibt' answers the 250 g question "
-        "with an honest deferral in other words (Größen ~ 250g-Packungen); the draft could name the Kiezmischung",
+        "guard too strict: 'der hat Power … durch die Nachtschicht' answers a joke about the Espresso Kreuzberg's "
+        "kick in other words; the product is only implied ('der')",
+    ),
+    ("c21", "playful"): (
+        "specificity",
+        "guard too strict: '5am?! Respect … coffee' answers the creator's question; '5am' is too short a word to count",
+    ),
+    ("c41", "crisp"): (
+        "promises",
+        "guard wrong: 'Offline-Zeit gratis dazu' jokes about the café's bad WLAN; 'gratis' promises nothing of ours",
+    ),
+    ("c62", "crisp"): (
+        "specificity",
+        "guard too strict: 'included in every bag, no upgrade needed' answers 'personality … buy that separately' "
+        "in other words",
+    ),
+    ("c66", "crisp"): (
+        "specificity",
+        "guard too strict: 'Peanut butter and banana' answers 'What's your favorite topping?' with no shared word",
     ),
 }
 
