@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench docs model eval-analysis clean
+.PHONY: run test lint bench docs clean catalogs recordings-stale model eval-analysis
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,12 +33,24 @@ lint: $(DEVSTAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# The app's message catalogs: new msgids from the code into the .pot and every .po, then .mo files
+# (optional: the app compiles a .po on first use when its .mo is missing or older).
+LOCALES := assistant/i18n/locales
+catalogs: $(DEVSTAMP)
+	$(BIN)/pybabel extract --no-location --sort-output -k N_ --project replyvoice -w 100 -o $(LOCALES)/replyvoice.pot assistant app.py
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -w 100 -i $(LOCALES)/replyvoice.pot -d $(LOCALES) -D replyvoice
+	$(BIN)/pybabel compile --statistics -d $(LOCALES) -D replyvoice
+
 bench: $(DEVSTAMP)
 	$(BIN)/python -m benchmarks
 
 # The voice-profile reference, generated from the pydantic models (tests/test_docs.py fails when it is stale).
 docs: $(STAMP)
 	$(BIN)/python -m assistant.profiles.reference docs/voice-profile.md
+
+# Recorded model answers (tests/data/recordings) whose prompt fingerprint no longer matches what the backend sends.
+recordings-stale: $(STAMP)
+	$(BIN)/python -m tests.recordings stale
 
 # The analysis model (assistant/data/analysis_model.npz), rebuilt from tests/data/analysis_corpus.
 model: $(DEVSTAMP)

@@ -69,3 +69,35 @@ DEFAULT_MODEL: Final = "gpt-4o-mini"
 DEFAULT_BASE_URL: Final = "https://api.openai.com/v1"
 # Sent to local servers that need no key (the SDK insists on some key).
 PLACEHOLDER_KEY: Final = "not-needed"
+
+# --- What the model reads and how tones fit (the openai backend and the pipeline).
+
+# A complaint about money or trouble: a negative message with one of these intents.
+COMPLAINT_INTENTS: Final = frozenset(
+    {"refund_request", "billing", "delivery_problem", "damaged_or_wrong_item", "defect", "criticism", "order_status"}
+)
+# A tone whose name or instruction has one of these words jokes; it does not fit a complaint as defined.
+LIGHT_TONE_CUES: Final = ("playful", "verspielt", "witz", "wortspiel", "augenzwinkern", "joke", "pun", "wink", "humo")
+
+# --- What one HTTP response of an OpenAI-compatible server may cost us.
+
+# Bytes read from the socket per response (a completion is a few kilobytes; /models of a big server ~100 KB).
+MAX_RESPONSE_BYTES: Final = 4 * 1024 * 1024
+# Bytes after gzip/deflate/br decoding (a 2 GB gzip bomb stops here).
+MAX_DECODED_BYTES: Final = 8 * 1024 * 1024
+# Server-supplied text (error bodies, refusals) quoted in one error line, at most this many characters.
+SERVER_TEXT_CAP: Final = 300
+# A check detail quoted in the repair prompt (inside its fenced block), at most this many characters.
+CHECK_DETAIL_CAP: Final = 200
+# A model id from /models is shown with at most this many characters (control characters removed).
+MODEL_ID_CAP: Final = 100
+
+# --- Local OpenAI-compatible servers found without configuration.
+
+# Ollama, llama.cpp server, LM Studio, vLLM (tried in parallel, the first in this order that lists a model wins).
+DISCOVERY_PORTS: Final = (11434, 8080, 1234, 8000)
+DISCOVERY_HOST: Final = "127.0.0.1"
+# Seconds for the whole look-around, all ports together.
+DISCOVERY_BUDGET: Final = 0.15
+# Seconds per draft set for a discovered local server (a small model on a CPU writes slowly); REPLYVOICE_TIMEOUT wins.
+LOCAL_DEADLINE: Final = 120.0

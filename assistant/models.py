@@ -88,6 +88,32 @@ class Escalation(StrictModel):
     reason: str
 
 
+class ModelQuestion(StrictModel):
+    """A question the model found in the message and the profile fact that answers it (None: no fact does)."""
+
+    text: str
+    fact: str | None = None
+
+
+class ModelReading(StrictModel):
+    """The model's own reading of the message, returned beside its drafts (team None: no team must act)."""
+
+    intent: Intent
+    sentiment: Sentiment
+    sarcasm: bool = False
+    team: str | None = None
+    questions: list[ModelQuestion] = Field(default_factory=list)
+
+
+class Disagreement(StrictModel):
+    """One field the rules and the model read differently, and whose reading the pipeline kept."""
+
+    field: str
+    rules: str
+    model: str
+    kept: Literal["rules", "model"]
+
+
 class Question(StrictModel):
     """One question in the message and the profile fact that answers it (None: no fact does)."""
 
@@ -133,6 +159,9 @@ with warnings.catch_warnings():
         confidence_reason: str | None = None
         # The normalised message, computed once in analyse(); internal, never part of the JSON contract.
         reading: Reading | None = Field(default=None, exclude=True, repr=False)
+        # Set by the pipeline when a model returned its own reading (openai backend): see pipeline.reconcile.
+        model_reading: ModelReading | None = None
+        disagreements: list[Disagreement] = Field(default_factory=list)
 
 
 class CheckResult(StrictModel):
@@ -211,7 +240,7 @@ class DraftSet(StrictModel):
     notices: list[str] = Field(default_factory=list)
     usage: Usage | None = None
     fallback_reason: str | None = None
-    # Requested tones that did not fit the message and what was written instead (e.g. playful's gentle form).
+    # Which requested tones did not fit this message and what was written instead (None: all fitted).
     tone_note: str | None = None
     # Why a person should look closely at this set (e.g. a reading of low confidence), or None.
     needs_attention: str | None = None

@@ -41,6 +41,7 @@ ENV_BACKEND = "REPLYVOICE_BACKEND"
 ENV_PERSONAS = "REPLYVOICE_PERSONAS"
 ENV_DATA_DIR = "REPLYVOICE_DATA_DIR"
 ENV_UI_LANG = "REPLYVOICE_UI_LANG"
+ENV_DISCOVER = "REPLYVOICE_DISCOVER"
 UI_LANGUAGES = ("de", "en")
 # Numeric settings: (field name, environment variable, config key, type).
 _NUMERIC: tuple[tuple[str, str, str, type], ...] = (
@@ -129,7 +130,7 @@ def config_file(env: Mapping[str, str] | None = None) -> Path | None:
         if not path.is_file():
             raise ConfigError(f"{path}: config file not found; fix or unset {ENV_CONFIG}")
         return path
-    import platformdirs
+    import platformdirs  # only when no config path is set: keeps `replyvoice --help` fast
 
     path = Path(platformdirs.user_config_dir("replyvoice")) / "config.toml"
     return path if path.is_file() else None
@@ -311,7 +312,7 @@ def data_dir(option: str | Path | None = None, env: Mapping[str, str] | None = N
     chosen = general("data_dir", str(option) if option else None, ENV_DATA_DIR, env)
     if chosen:
         return Path(chosen).expanduser()
-    from platformdirs import user_data_dir
+    from platformdirs import user_data_dir  # only when no folder is configured
 
     return Path(user_data_dir("replyvoice", appauthor=False))
 
@@ -326,3 +327,21 @@ def ui_language(option: str | None = None, env: Mapping[str, str] | None = None)
     """The app's language: option, $REPLYVOICE_UI_LANG, the config file, else German."""
     chosen = (general("ui_lang", option, ENV_UI_LANG, env) or "de").lower()[:2]
     return chosen if chosen in UI_LANGUAGES else "de"
+
+
+def discovery_enabled(env: Mapping[str, str] | None = None) -> bool:
+    """Look for a local server? Only when nothing chooses: no backend, key, base URL, and discovery not off.
+
+    Off with REPLYVOICE_BACKEND (any value), `backend` in the config file, REPLYVOICE_DISCOVER=0/off/false
+    or `discover = false` in the config file's [replyvoice] table.
+    """
+    env = os.environ if env is None else env
+    if openai_configured(env):
+        return False
+    try:
+        if backend_name(None, env) is not None:
+            return False
+        switch = general("discover", None, ENV_DISCOVER, env)
+    except ConfigError:
+        return False
+    return (switch or "on").strip().lower() not in ("0", "off", "false", "no")

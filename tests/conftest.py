@@ -59,9 +59,18 @@ needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared is not 
 
 @pytest.fixture(autouse=True)
 def _no_user_configuration(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Tests never see the developer's own OpenAI settings or config file."""
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "REPLYVOICE_MODEL", "REPLYVOICE_CONFIG", "REPLYVOICE_DATA_DIR"):
+    """Tests never see the developer's own OpenAI settings, config file or local model server."""
+    for name in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "REPLYVOICE_MODEL",
+        "REPLYVOICE_CONFIG",
+        "REPLYVOICE_DATA_DIR",
+        "REPLYVOICE_UI_LANG",
+    ):
         monkeypatch.delenv(name, raising=False)
+    # Never find (and draft with) a real local model server on the developer's machine.
+    monkeypatch.setenv("REPLYVOICE_DISCOVER", "off")
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
@@ -76,6 +85,7 @@ def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("REPLYVOICE_PERSONAS", str(tmp_path / "personas"))
     monkeypatch.setenv("REPLYVOICE_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("REPLYVOICE_BACKEND", "offline")
+    monkeypatch.setenv("REPLYVOICE_UI_LANG", "en")  # these tests read English labels; test_app_german.py the German
     monkeypatch.chdir(ROOT)
     yield tmp_path
     st.cache_resource.clear()  # cached stores and clients belong to this test's folders
@@ -89,3 +99,14 @@ def new_app(**secrets: object) -> AppTest:
     for name, value in secrets.items():
         at.secrets[name] = value
     return at
+
+
+def text_tools(at: AppTest, key: str) -> dict[str, Any]:
+    """The data of the live counter / copy component with this key (what the browser counts and copies)."""
+    import json
+
+    for element in at.get("bidi_component") or []:
+        proto = element.proto  # type: ignore[attr-defined]
+        if proto.id.endswith(f"-{key}"):
+            return dict(json.loads(proto.json))
+    raise AssertionError(f"no text tools component {key!r}")

@@ -36,7 +36,7 @@ DEFAULT_USAGE: dict[str, Any] = {
 class Reply:
     """One scripted answer of the chat-completions endpoint."""
 
-    kind: str = "drafts"  # drafts | content | refusal | status | hang | drop | comply | trickle | raw | empty
+    kind: str = "drafts"  # drafts | content | refusal | status | hang | drop | comply | trickle | raw | bytes | empty
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     content: str | None = None
@@ -44,6 +44,7 @@ class Reply:
     delay: float = 0.0
     usage: dict[str, Any] | None = field(default_factory=lambda: dict(DEFAULT_USAGE))
     finish_reason: str = "stop"
+    body: bytes = b""
 
 
 def drafts() -> Reply:
@@ -51,9 +52,9 @@ def drafts() -> Reply:
     return Reply()
 
 
-def content(text: str, *, finish_reason: str = "stop") -> Reply:
-    """An answer whose message content is exactly `text` (e.g. malformed JSON)."""
-    return Reply(kind="content", content=text, finish_reason=finish_reason)
+def content(text: str, *, finish_reason: str = "stop", delay: float = 0.0) -> Reply:
+    """An answer whose message content is exactly `text` (e.g. malformed JSON), optionally after `delay` s."""
+    return Reply(kind="content", content=text, finish_reason=finish_reason, delay=delay)
 
 
 def refusal(text: str = "I'm sorry, I can't help with that.") -> Reply:
@@ -96,6 +97,16 @@ def raw(body: str, *, code: int = 200) -> Reply:
     return Reply(kind="raw", status=code, content=body)
 
 
+def raw_bytes(body: bytes, *, code: int = 200, headers: dict[str, str] | None = None) -> Reply:
+    """An HTTP answer whose body is exactly these bytes (e.g. a gzip bomb with Content-Encoding: gzip)."""
+    return Reply(kind="bytes", status=code, body=body, headers=dict(headers or {}))
+
+
+def redirect(location: str, code: int = 307) -> Reply:
+    """A redirect to `location` (e.g. another host)."""
+    return Reply(kind="status", status=code, headers={"Location": location}, error="moved")
+
+
 def empty_choices() -> Reply:
     """A well-formed completion with `choices: []`."""
     return Reply(kind="empty")
@@ -127,6 +138,11 @@ class FakeOpenAI:
         self.reject_json_object = False
         self.reject_params: set[str] = set()
         self.models_status = 200
+        # Seconds per byte of the /models answer (0: all at once): a server that trickles its model list.
+        self.models_trickle = 0.0
+        # Streamed answers (requests with "stream": true): characters per chunk and seconds between chunks.
+        self.chunk_chars = 16
+        self.chunk_delay = 0.0
         self._queue: list[Reply] = []
         self._lock = threading.Lock()
         self._release = threading.Event()
@@ -152,7 +168,7 @@ class FakeOpenAI:
         with self._lock:
             self._queue.extend(replies)
 
-    def next_reply(self) -> Reply:
+    def next_reply(self, body: dict[str, Any] | None = None) -> Reply:
         """The next scripted answer, or valid drafts (obedient ones in compliant mode)."""
         with self._lock:
             if self._queue:
@@ -227,6 +243,8 @@ class _Handler(BaseHTTPRequestHandler):
         if self.fake.models_status != 200:
             return self._send(self.fake.models_status, {"error": {"message": "models failed"}})
         data = [{"id": m, "object": "model", "created": 0, "owned_by": "fake"} for m in self.fake.models]
+        if self.fake.models_trickle:
+            return self._trickle(json.dumps({"object": "list", "data": data}).encode(), self.fake.models_trickle)
         self._send(200, {"object": "list", "data": data})
 
     def _record(self, body: dict[str, Any] | None) -> None:
@@ -243,7 +261,7 @@ class _Handler(BaseHTTPRequestHandler):
         if rejection:
             error = {"message": rejection, "type": "invalid_request_error"}
             return self._send(400, {"error": error})
-        self._answer(self.fake.next_reply(), body)
+        self._answer(self.fake.next_reply(body), body)
 
     def _rejection(self, body: dict[str, Any]) -> str | None:
         kind = (body.get("response_format") or {}).get("type")
@@ -259,15 +277,49 @@ class _Handler(BaseHTTPRequestHandler):
         if reply.kind == "drop":
             self.close_connection = True
             return
-        if reply.kind == "hang":
+        if reply.kind == "hang" or (reply.kind == "content" and reply.delay):
             self.fake.wait(reply.delay)
         if reply.kind == "status":
             return self._send(reply.status, {"error": {"message": reply.error}}, reply.headers)
         if reply.kind == "raw":
             return self._send_bytes(reply.status, (reply.content or "").encode())
+        if reply.kind == "bytes":
+            return self._send_bytes(reply.status, reply.body, reply.headers)
         if reply.kind == "trickle":
             return self._trickle(json.dumps(self._completion(reply, body)).encode(), reply.delay)
+        if body.get("stream") and reply.kind not in ("empty",):
+            return self._stream(self._completion(reply, body), body)
         self._send(200, self._completion(reply, body))
+
+    def _stream(self, completion: dict[str, Any], body: dict[str, Any]) -> None:
+        """The completion as server-sent events: the content in pieces, then usage, then [DONE]."""
+        choice = completion["choices"][0]
+        message, size = choice["message"], max(1, self.fake.chunk_chars)
+        text = message.get("content") or ""
+        base = {k: completion[k] for k in ("id", "created", "model")} | {"object": "chat.completion.chunk"}
+        deltas: list[dict[str, Any]] = [{"role": "assistant", "content": ""}]
+        deltas += [{"content": text[i : i + size]} for i in range(0, len(text), size)]
+        if message.get("refusal"):
+            deltas.append({"refusal": message["refusal"]})
+        events = [{**base, "choices": [{"index": 0, "delta": d, "finish_reason": None}]} for d in deltas]
+        events.append({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": choice["finish_reason"]}]})
+        if completion.get("usage") and (body.get("stream_options") or {}).get("include_usage"):
+            events.append({**base, "choices": [], "usage": completion["usage"]})
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            for event in events:
+                self.wfile.write(f"data: {json.dumps(event, ensure_ascii=False)}\n\n".encode())
+                self.wfile.flush()
+                if self.fake.chunk_delay:
+                    self.fake.wait(self.fake.chunk_delay)
+                if self.fake.stopping:
+                    return
+            self.wfile.write(b"data: [DONE]\n\n")
+            self.wfile.flush()
+        except OSError:
+            pass  # the client gave up
 
     def _completion(self, reply: Reply, body: dict[str, Any]) -> dict[str, Any]:
         if reply.kind == "content":
@@ -382,3 +434,30 @@ def _decode(token: str) -> str:
 def system_excerpt(system: str, words: int = 14) -> str:
     """A verbatim run of words from the start of the system prompt."""
     return " ".join(system.split()[:words])
+
+
+# ---------------------------------------------------------------- recorded answers
+
+
+class ReplayOpenAI(FakeOpenAI):
+    """Serves recorded model answers: the recording whose request this is gets its answer.
+
+    `find(body)` returns the recorded answer (the assistant message content) for a request body, or None
+    (a repair, which was never recorded): then the server answers HTTP 404.
+    """
+
+    def __init__(self, find: Any) -> None:
+        super().__init__(models=["stand-in"])
+        self.find = find
+        self.unmatched: list[dict[str, Any]] = []
+
+    def next_reply(self, body: dict[str, Any] | None = None) -> Reply:
+        """The recorded answer for this request, else 404."""
+        with self._lock:
+            if self._queue:
+                return self._queue.pop(0)
+        answer = self.find(body or {})
+        if answer is None:
+            self.unmatched.append(body or {})
+            return status(404, error="no recorded answer for this request (a repair is never recorded)")
+        return content(answer)

@@ -7,6 +7,7 @@ CLI (`python -m assistant draft --backend openai`), which must never print a tra
 
 from __future__ import annotations
 
+import gzip
 import os
 import socket
 import subprocess
@@ -20,14 +21,42 @@ import pytest
 from assistant import Message, draft
 from assistant.backends.openai.backend import OpenAIBackend
 from assistant.errors import BackendError
+from assistant.models import DraftSet
+from assistant.pipeline import draft_stream
 from assistant.settings import OpenAISettings
 
 try:
     from conftest import profile_for
-    from fakeserver import FakeOpenAI, Reply, content, drop, empty_choices, hang, raw, status, trickle
+    from fakeserver import (
+        FakeOpenAI,
+        Reply,
+        content,
+        drop,
+        empty_choices,
+        hang,
+        raw,
+        raw_bytes,
+        redirect,
+        refusal,
+        status,
+        trickle,
+    )
 except ImportError:  # tests/ imported as a package
     from tests.conftest import profile_for
-    from tests.fakeserver import FakeOpenAI, Reply, content, drop, empty_choices, hang, raw, status, trickle
+    from tests.fakeserver import (
+        FakeOpenAI,
+        Reply,
+        content,
+        drop,
+        empty_choices,
+        hang,
+        raw,
+        raw_bytes,
+        redirect,
+        refusal,
+        status,
+        trickle,
+    )
 
 ROOT = Path(__file__).resolve().parent.parent
 DEADLINE = 1.5  # seconds per draft set, retries included
@@ -35,6 +64,7 @@ SLACK = 1.5  # offline fallback, repair and process overhead on a slow CI machin
 MESSAGE = "Wo bleibt meine Bestellung 48213? Seit Montag nichts passiert."
 TOO_LONG = '{"drafts": [{"tone": "warm", "text": "Das tut uns leid, wir schauen'
 WRONG_SCHEMA = '{"answers": [{"style": "warm", "reply": "Hallo"}]}'
+BOMB = gzip.compress(b"{" + b" " * (64 * 1024 * 1024))  # 64 MB of JSON whitespace in ~64 KB
 
 FAULTS: dict[str, Callable[[], list[Reply]]] = {
     "500": lambda: [status(500)] * 4,
@@ -53,6 +83,11 @@ FAULTS: dict[str, Callable[[], list[Reply]]] = {
     "truncated output": lambda: [content(TOO_LONG, finish_reason="length")] * 4,
     "wrong schema": lambda: [content(WRONG_SCHEMA)] * 4,
     "connection refused": lambda: [],
+    "oversized body": lambda: [raw_bytes(b"{" + b" " * (6 * 1024 * 1024) + b"}")] * 4,
+    "gzip bomb": lambda: [raw_bytes(BOMB, headers={"Content-Encoding": "gzip"})] * 4,
+    "deeply nested JSON": lambda: [raw('{"id": "x", "choices": ' + "[" * 50_000 + "]" * 50_000 + "}")] * 4,
+    "huge refusal": lambda: [refusal("Nein.\n" * 100_000)] * 4,
+    "redirect to another host": lambda: [redirect("http://127.0.0.2:9/v1/chat/completions")] * 4,
 }
 
 
@@ -119,6 +154,21 @@ def test_fault_without_fallback_is_one_backend_error(server: FakeOpenAI, fault: 
     assert raised.value.__cause__ is None or not isinstance(raised.value.__cause__, BackendError)
 
 
+@pytest.mark.parametrize("fault", list(FAULTS))
+def test_streamed_fault_ends_in_time_with_fallback_drafts(server: FakeOpenAI, fault: str) -> None:
+    server.script(*FAULTS[fault]())
+    started = time.monotonic()
+    with OpenAIBackend(settings=_settings(_url(server, fault))) as backend:
+        items = list(
+            draft_stream(Message(text=MESSAGE, platform="instagram"), profile_for("instagram"), backend=backend)
+        )
+    elapsed = time.monotonic() - started
+    result = items[-1]
+    assert elapsed < DEADLINE + SLACK, f"{fault}: took {elapsed:.1f} s"
+    assert isinstance(result, DraftSet) and result.backend == "offline" and len(result.drafts) == 3
+    assert result.fallback_reason and "\n" not in result.fallback_reason and len(result.fallback_reason) < 400
+
+
 def test_a_good_answer_after_a_fault_is_used(server: FakeOpenAI) -> None:
     server.script(status(503))
     with OpenAIBackend(settings=_settings(server.url)) as backend:
@@ -128,7 +178,7 @@ def test_a_good_answer_after_a_fault_is_used(server: FakeOpenAI) -> None:
 
 # ---------------------------------------------------------------- CLI
 
-CLI_FAULTS = ["503", "read timeout", "malformed JSON body", "connection refused"]
+CLI_FAULTS = ["503", "read timeout", "malformed JSON body", "connection refused", "gzip bomb", "huge refusal"]
 
 
 def _cli(url: str, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -163,3 +213,11 @@ def test_cli_survives_the_fault(server: FakeOpenAI, fault: str) -> None:
     assert "Traceback" not in strict.stderr + strict.stdout
     lines = [line for line in strict.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "openai backend" in lines[0], strict.stderr
+
+
+@pytest.mark.parametrize("fault", ["503", "read timeout"])
+def test_cli_stream_survives_the_fault(server: FakeOpenAI, fault: str) -> None:
+    server.script(*FAULTS[fault]())
+    done = _cli(_url(server, fault), "--stream", "--no-save")
+    assert done.returncode == 0 and "Traceback" not in done.stderr + done.stdout
+    assert "offline" in done.stdout

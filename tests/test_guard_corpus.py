@@ -24,7 +24,7 @@ from .conftest import PERSONAS
 
 DATA = Path(__file__).parent / "data" / "guard"
 # (split, share of good drafts that must pass every blocking check, share of bad drafts caught)
-FLOORS = {"dev": (0.92, 0.98), "test": (0.95, 0.92)}
+FLOORS = {"dev": (0.92, 0.97), "test": (0.95, 0.92)}
 PER_CHECK_FLOOR = 0.65  # every check catches at least this share of its bad drafts in each split
 
 

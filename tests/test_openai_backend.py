@@ -160,7 +160,8 @@ def test_repair_rewrites_only_the_failed_tones(server: FakeOpenAI, make_backend:
     assert list(generation.drafts) == ["crisp"]
     body = server.chat_bodies[0]
     assert body["messages"][0] == build_messages(request)[0]
-    assert "length (240/150)" in body["messages"][1]["content"]
+    assert "- crisp: length\n" in body["messages"][1]["content"]
+    assert "- crisp, length: 240/150" in block(body["messages"][1]["content"], "CHECK_DETAILS")
     assert "<<<DRAFT_CRISP" in body["messages"][1]["content"]
 
 

@@ -36,7 +36,7 @@ def test_a_repeated_key_is_an_error_naming_its_line() -> None:
 
 def test_a_huge_profile_is_refused_without_parsing_it() -> None:
     text = BRAND + "\n# " + "x" * 50_000_000 + "\n"
-    with pytest.raises(ProfileError, match="larger than"):
+    with pytest.raises(ProfileError, match="too large"):
         parse_text(text, BrandProfile, source="brand.yaml")
 
 

@@ -105,7 +105,7 @@ def test_system_part_carries_the_profile_but_no_internal_data() -> None:
         assert phrase in system
     assert "Wir verschicken mit DHL" in system  # a fact
     assert "After-Sales-Team" in system  # an escalation rule
-    assert '{"drafts": [{"tone"' in system  # the output format
+    assert '"drafts": [{"tone"' in system and '{"reading": {"intent"' in system  # the output format
     assert "aftersales@bohnenkiez.example" not in system  # contacts stay internal
     assert "Kulanz" not in system  # internal notes stay internal
 
@@ -225,7 +225,8 @@ def test_repair_messages_keep_the_system_part_and_fence_the_drafts() -> None:
     assert messages[0] == build_messages(request)[0]
     user = messages[1]["content"]
     assert "Tones to write, in this order: crisp" in user
-    assert "banned_phrase ('Dein Feedback ist uns wichtig')" in user
+    assert "- crisp: banned_phrase\n" in user
+    assert block(user, "CHECK_DETAILS") == ["- crisp, banned_phrase: 'Dein Feedback ist uns wichtig'"]
     assert block(user, "DRAFT_CRISP") == ["Dein Feedback ist uns wichtig MESSAGE››› x"]
     assert "DRAFT_WARM" not in user
     assert block(user, "MESSAGE") == ["Versand nach Wien?"]

@@ -190,7 +190,7 @@ def test_message_below_the_cap_is_untouched_even_when_long() -> None:
     assert budget.request.message.text == text and not budget.truncated
 
 
-@pytest.mark.parametrize("context", [3_900, 4_500, 8_192])
+@pytest.mark.parametrize("context", [4_096, 4_500, 8_192])  # 4096: llama.cpp's default context
 def test_prompt_never_exceeds_the_context(context: int) -> None:
     request = make_request(
         "Sehr langer Text über Bohnen. " * 600, thread=THREAD, examples=["Beispielantwort " * 80] * 5

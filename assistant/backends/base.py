@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
-from assistant.models import Analysis, CheckResult, Message, Usage
+from assistant.defaults import COMPLAINT_INTENTS, LIGHT_TONE_CUES
+from assistant.models import Analysis, CheckResult, Message, ModelReading, Usage
 from assistant.profiles.loading import VoiceProfile
 
 # One chat message as OpenAI-compatible APIs take it: {"role": ..., "content": ...}.
@@ -35,6 +37,8 @@ class RepairRequest:
     request: GenerationRequest
     drafts: dict[str, str]
     failures: dict[str, list[CheckResult]]
+    # The draft set's deadline on the backend's clock (Generation.deadline): a repair gets no fresh time.
+    deadline: float | None = None
 
 
 @dataclass(kw_only=True)
@@ -49,10 +53,25 @@ class Generation:
     fallback_reason: str | None = None
     # What the writer was shown that no draft may quote (the system prompt, its canary).
     confidential: list[str] = field(default_factory=list)
+    # The model's own reading of the message (None: the backend has no reading of its own).
+    reading: ModelReading | None = None
     # The writer's word on requested tones that did not fit the message.
     tone_note: str | None = None
+    # When this draft set's time runs out, on the backend's clock (None: no deadline).
+    deadline: float | None = None
     # Why a person should look closely at this set (a reading of low confidence), or None.
     needs_attention: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class FinishedDraft:
+    """One draft whose text is complete while the rest of the set is still being written."""
+
+    tone: str
+    text: str
+    # The model's reading (it comes before the drafts) and what no draft may quote, for checking it at once.
+    reading: ModelReading | None = None
+    confidential: tuple[str, ...] = ()
 
 
 class Backend(Protocol):
@@ -67,3 +86,44 @@ class Backend(Protocol):
     def repair(self, repair: RepairRequest) -> Generation:
         """Rewrite the failed drafts so the named checks pass."""
         ...
+
+
+@runtime_checkable
+class StreamingBackend(Protocol):
+    """A backend that hands out each draft as soon as its text is complete."""
+
+    name: str
+
+    def stream(self, request: GenerationRequest) -> Iterator[FinishedDraft | Generation]:
+        """Yield each finished draft as it is written, then the whole Generation last."""
+        ...
+
+
+def is_complaint(analysis: Analysis) -> bool:
+    """A negative message about money or trouble (a refund demand, a price rant, a late or broken order)."""
+    intents = {analysis.intent, *analysis.secondary_intents}
+    return analysis.sentiment == "negative" and bool(intents & COMPLAINT_INTENTS)
+
+
+def unfit_tones(request: GenerationRequest) -> list[str]:
+    """Requested tones that joke, when the message is a complaint about money or trouble."""
+    if request.message.mode == "outreach" or not is_complaint(request.analysis):
+        return []
+    instructions = request.profile.tones
+    return [
+        tone
+        for tone in request.tones
+        if any(cue in f"{tone} {instructions.get(tone, '')}".casefold() for cue in LIGHT_TONE_CUES)
+    ]
+
+
+def tone_note(request: GenerationRequest) -> str | None:
+    """The rules' note on tones that did not fit (used when the writer gave none)."""
+    unfit = unfit_tones(request)
+    if not unfit:
+        return None
+    names = ", ".join(unfit)
+    return (
+        f"{names}: the message is a complaint about money or trouble, so no joke; "
+        "written in the tone's gentle form (light, never at the person's expense)"
+    )

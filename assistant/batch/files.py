@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from assistant.defaults import MESSAGE_HARD_CAP, PLATFORMS
 from assistant.errors import InputError, ReplyvoiceError
 from assistant.models import DraftSet, Message
+from assistant.pipeline import prepare_message
 from assistant.text import csv_safe, csv_unsafe
 
 Format = Literal["jsonl", "csv"]
@@ -98,8 +99,6 @@ def format_of(path: Path, explicit: str | None = None) -> Format:
 
 def read_rows(path: Path, *, default_platform: str | None = None) -> Iterator[Row | BadRow]:
     """Every input row in file order: a Row, or a BadRow naming its line; duplicate ids are bad."""
-    from assistant.pipeline import prepare_message
-
     seen: dict[str, int] = {}
     for line, record in _records(path, required=("message",) if default_platform else ("platform", "message")):
         row = record if isinstance(record, BadRow) else _row(line, record, default_platform)

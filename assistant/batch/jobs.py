@@ -23,6 +23,7 @@ from typing import Any
 from assistant.backends.base import Backend
 from assistant.backends.offline.composer import OfflineBackend
 from assistant.backends.openai.backend import OpenAIBackend
+from assistant.backends.openai.tokens import count_messages, count_tokens, encoding_name_for_model, get_encoding
 from assistant.batch.files import BadRow, Format, ResultFile, Row, read_rows
 from assistant.batch.progress import Progress, duration, rows_per_second
 from assistant.batch.ratelimit import RateLimiter
@@ -323,7 +324,6 @@ class _Bridge:
 
     def _cost(self, params: dict[str, Any]) -> int:
         """Prompt tokens plus the output cap: what a tokens-per-minute limit counts."""
-        from assistant.backends.openai.tokens import count_messages, count_tokens
 
         model = params["model"]
         messages = params["messages"]
@@ -346,7 +346,6 @@ def _concurrent_backend(settings: OpenAISettings, bridge: _Bridge) -> OpenAIBack
 
 def _warm_up(settings: OpenAISettings) -> None:
     """Build the tokenizer once before the workers start (each would build its own at first)."""
-    from assistant.backends.openai.tokens import encoding_name_for_model, get_encoding
 
     get_encoding(encoding_name_for_model(settings.model)[0])
 
@@ -370,7 +369,7 @@ class _Concurrent:
         reporter: Reporter,
     ) -> None:
         """Keep `concurrency` rows in flight; write each as it finishes."""
-        import openai
+        import openai  # the SDK loads only for openai batches
 
         loop = asyncio.get_running_loop()
         s = self.settings

@@ -18,6 +18,8 @@ from typing import Any
 from assistant import defaults
 from assistant.backends.base import Backend, Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.composer import OfflineBackend
+from assistant.backends.openai.backend import MalformedOutput, OpenAIBackend, parse_drafts
+from assistant.backends.openai.prompting import confidential
 from assistant.backends.openai.tokens import estimate_cost
 from assistant.batch.files import BadRow, Row, read_rows
 from assistant.batch.jobs import Job, Profiles, Reporter, Summary, run
@@ -40,8 +42,6 @@ def batch_settings() -> OpenAISettings:
 
 def request_body(request: GenerationRequest, settings: OpenAISettings) -> dict[str, Any]:
     """The chat-completions body the openai backend sends for this request."""
-    from assistant.backends.openai.backend import OpenAIBackend
-
     backend = OpenAIBackend(settings=settings, send=_never_sent)
     try:
         return backend.request_params(request)
@@ -195,9 +195,6 @@ class CollectedBackend:
 
     def generate(self, request: GenerationRequest) -> Generation:
         """The model's drafts from the results file; BackendError when there are none usable."""
-        from assistant.backends.openai.backend import MalformedOutput, parse_drafts
-        from assistant.backends.openai.prompting import confidential
-
         if self.result is None:
             raise BackendError(f"openai batch: no result for this row in {self.source}")
         if self.result.error:

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from assistant.cli.options import data_dir_option, guarded, one_line_errors, stack
+from assistant.cli.options import data_dir_option, guarded, one_line_errors, personas_dir, personas_option, stack
 from assistant.cli.render import plural
 from assistant.defaults import PLATFORMS
+from assistant.errors import InputError
 
 if TYPE_CHECKING:
     from assistant.history.store import Store
@@ -49,22 +50,35 @@ def _filters(ctx: click.Context, own: dict[str, Any]) -> dict[str, Any]:
 @click.argument("draft_set_id", type=int)
 @click.option("--tone", required=True, help="The tone of the draft to approve.")
 @click.option("--text", "text_file", default=None, help="File with the edited text to approve instead; - reads stdin.")
+@click.option("--force", is_flag=True, help="Approve although a blocking check fails (the history records it).")
+@personas_option
 @data_dir_option
 @one_line_errors
-def approve(draft_set_id: int, tone: str, text_file: str | None, data_dir: str | None) -> None:
+def approve(
+    draft_set_id: int, tone: str, text_file: str | None, force: bool, personas: str | None, data_dir: str | None
+) -> None:
     """Approve one draft of a saved draft set (as drafted, or edited).
 
-    `replyvoice history drafts` lists the saved draft sets with their ids.
+    `replyvoice history drafts` lists the saved draft sets with their ids. The text is checked
+    again first: when a blocking check fails, approve refuses unless --force is given, and the
+    history records that the approval was forced.
 
     \b
     Examples:
       replyvoice approve 12 --tone warm
       echo "Danke dir, wir kümmern uns!" | replyvoice approve 12 --tone crisp --text -
+      replyvoice approve 12 --tone crisp --text edited.txt --force
     """
+    from assistant.workspace.review import approve_checked  # the guard loads only when approving
+
     with _store(data_dir) as store:
         text = None if text_file is None else _read_text(text_file)
-        approval = store.approve(draft_set_id, tone, text)
-        click.echo(f"approved #{approval.id} ({approval.platform}, {approval.tone}): {approval.text}")
+        folder = personas_dir(personas)
+        approval, failing = approve_checked(store, draft_set_id, tone, text, personas=folder, force=force)
+    if approval is None:
+        raise InputError(f"blocking checks fail: {', '.join(failing)}; fix the text or pass --force to approve anyway")
+    forced = " (forced past: " + ", ".join(failing) + ")" if failing else ""
+    click.echo(f"approved #{approval.id} ({approval.platform}, {approval.tone}){forced}: {approval.text}")
 
 
 def _read_text(source: str) -> str:

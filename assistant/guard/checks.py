@@ -97,6 +97,8 @@ def _frequent_words() -> dict[str, frozenset[str]]:
 def address_form(ctx: CheckContext) -> CheckResult:
     """German drafts keep the profile's du or Sie throughout ("Sie hat 2 Jahre Garantie" is the grinder)."""
     form = ctx.profile.address_form(ctx.analysis.language)
+    if ctx.profile.brand.address_mirror and getattr(ctx.analysis, "register", "casual") == "formal":
+        form = "Sie" if ctx.analysis.language == "de" else form  # the brand answers Sie with Sie
     if ctx.analysis.language != "de" or form not in ("du", "Sie"):
         return CheckResult(name="address_form", ok=True, detail=f"{form}: nothing to check")
     wrong = formal_address(ctx.text) if form == "du" else DU_FORMS.findall(ctx.text)
@@ -246,7 +248,9 @@ MARKUP = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 URL = re.compile(
-    r"https?://[^\s)\]>\"']+|\bwww\.[^\s)\]>\"']+|\b[\w-]+\.(?:com|net|org|io|ly|xyz|link|shop|de|at|ch)(?:/\S*)?\b"
+    r"https?://[^\s)\]>\"']+|\bwww\.[^\s)\]>\"']+"
+    r"|\b[\w-]+\.(?:com|net|org|io|ly|xyz|link|shop|de|at|ch|example|info|eu|biz|online|store|site|top|club|app|me|co"
+    r"|uk|nl|fr|es|pl|ru|cn|tv|gg|ee|gl)(?:/\S*)?\b"
     r"|\b[\w-]{1,63}\.[a-z]{2,6}/[\w/.-]{1,200}",  # linktr.ee/x, goo.gl/x: any short domain with a path
     re.I,
 )
@@ -268,7 +272,7 @@ def injection_echo(ctx: CheckContext) -> CheckResult:
     if shouts(ctx.text):
         return CheckResult(name="injection_echo", ok=False, detail="the draft is written in capitals")
     sources = untrusted_texts(ctx.message)
-    span = 3 if ctx.analysis.injection_suspected else CLAIM_WORDS
+    span = 2 if ctx.analysis.injection_suspected else CLAIM_WORDS  # under attack: not even two planted words
     echoed = list(
         dict.fromkeys(
             e

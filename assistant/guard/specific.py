@@ -19,6 +19,7 @@ STRONG_DEFERRAL = re.compile(
     r"\b(?:noch kein(?:e|en)? (?:datum|termin|infos?)|(?:datum|termin|date)\b[^.!?\n]{0,30}\b(?:nicht|not|yet)"
     r"|sobald (?:ich|wir)\b[^.!?\n]{0,20}\b(?:weiß|wissen|sicher)|as soon as (?:i|we) know"
     r"|frag\w*\b[^.!?\n]{0,40}\b(?:im team|intern|nach)|kläre?n? (?:wir|ich)|checke?n? (?:wir|ich)"
+    r"|(?:ich|wir) (?:kläre?n?|checke?n?|prüfe?n?)\b[^.!?\n]{0,30}\b(?:team|nach|intern)"
     r"|wissen wir (?:noch )?nicht|no date yet|(?:we'll|we will|i'll|let me) (?:check|ask|find out)|don't know yet"
     r"|(?:i'm|i am|we're|we are) (?:asking|checking)|(?:asking|checking with) (?:our|the) (?:team|roasters?))\b",
     re.IGNORECASE,
@@ -44,6 +45,9 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     shared = next((w for w in drafted if _same_word(w, anchors)), None)
     if shared:
         return shared
+    number = _shared_number(text, _source(message))
+    if number:
+        return number
     asked = _facts_asked(message, analysis, profile)
     fact = next((f for f in [*asked, *_tips_fitting(message, profile)] if _mentions(drafted, f)), None)
     if fact:
@@ -130,6 +134,12 @@ def _telling(text: str) -> set[str]:
     """
     kept = [w for w in words(text) if w[:1].isupper() or any(c.isdigit() for c in w) or (w.isascii() and len(w) >= 6)]
     return {fold(w) for w in kept if len(w) >= 3 and not is_stopword(w)}
+
+
+def _shared_number(text: str, source: str) -> str | None:
+    """An amount or figure of the message the draft picks up ("$400 richer", "9/10")."""
+    mine = set(re.findall(r"\d{2,}", source))
+    return next((n for n in re.findall(r"\d{2,}", text) if n in mine), None)
 
 
 def _source(message: Message) -> str:

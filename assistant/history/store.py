@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import json
@@ -14,9 +15,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from assistant.errors import ReplyvoiceError
+from assistant.history.transfer import checked
 from assistant.models import DraftSet, StrictModel, brand_of
 from assistant.settings import ENV_DATA_DIR, data_dir
-from assistant.text import csv_safe
+from assistant.text import csv_safe, fold
 
 DB_NAME = "replyvoice.db"
 BUSY_TIMEOUT_MS = 5_000
@@ -64,6 +66,47 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX approvals_recent ON approvals(brand, platform, id);
     """,
+    # v3: the app's workspace: who wrote the message and who approved, approvals forced past a failing
+    # check, edited handoff notes, the shared inbox queue and per-user app preferences
+    """
+    ALTER TABLE approvals ADD COLUMN forced INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE approvals ADD COLUMN author TEXT;
+    ALTER TABLE approvals ADD COLUMN approved_by TEXT;
+    CREATE INDEX approvals_by_set ON approvals(draft_set_id, tone);
+    CREATE TABLE handoff_notes (
+        draft_set_id INTEGER PRIMARY KEY REFERENCES draft_sets(id),
+        note TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE inbox (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        brand TEXT NOT NULL,
+        external_id TEXT,
+        platform TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        author TEXT,
+        text TEXT NOT NULL,
+        message TEXT NOT NULL,
+        intent TEXT NOT NULL,
+        urgency TEXT NOT NULL,
+        team TEXT,
+        status TEXT NOT NULL DEFAULT 'new',
+        draft_set_id INTEGER REFERENCES draft_sets(id),
+        updated_by TEXT,
+        fingerprint TEXT NOT NULL UNIQUE
+    );
+    CREATE INDEX inbox_by_status ON inbox(brand, status);
+    CREATE INDEX inbox_by_set ON inbox(draft_set_id);
+    CREATE TABLE prefs (
+        user TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (user, key)
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -85,6 +128,12 @@ class Approval(StrictModel):
     message: str
     text: str
     draft_set_id: int | None = None
+    forced: bool = False
+    author: str | None = None
+    approved_by: str | None = None
+
+
+JSONL_EXCLUDE = {"draft_set_id", "forced", "author", "approved_by"}  # the export format as before v3
 
 
 def _now() -> str:
@@ -107,8 +156,9 @@ class Store:
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{folder}: cannot open the history database ({exc}); set {ENV_DATA_DIR}") from None
         self._db.row_factory = sqlite3.Row
+        self._db.create_function("fold", 1, _fold, deterministic=True)
         self._lock = threading.RLock()
-        self._recent: dict[tuple[str, str, int], tuple[int | None, list[tuple[str, str, str]]]] = {}
+        self._recent: dict[tuple[str, str, int], tuple[tuple[int, int | None], list[tuple[str, str, str]]]] = {}
         try:
             self._configure()
             self._migrate()
@@ -155,6 +205,14 @@ class Store:
                 return self._db.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
                 raise StoreError(storage_problem(self.path, exc)) from None
+
+    def read(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        """All rows of a parameterised read (for the modules beside the store: inbox, insights)."""
+        return self._query(sql, params)
+
+    def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE), serialised across the threads sharing this store."""
+        return self._transaction()
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -237,8 +295,21 @@ class Store:
 
     # ------------------------------------------------------------ approvals
 
-    def approve(self, draft_set_id: int, tone: str, text: str | None = None) -> Approval:
-        """Approve one draft (optionally edited); approving the same text twice stores it once."""
+    def approve(
+        self,
+        draft_set_id: int,
+        tone: str,
+        text: str | None = None,
+        *,
+        forced: bool = False,
+        approved_by: str | None = None,
+        replace: bool = False,
+    ) -> Approval:
+        """Approve one draft (optionally edited); approving the same text twice stores it once.
+
+        `forced` records that a person approved past a failing blocking check; `replace` drops this
+        tone's earlier approvals of the set with another text (a re-approval after an edit).
+        """
         result = self.draft_set(draft_set_id)
         original = next((d.text for d in result.drafts if d.tone == tone), None)
         if original is None:
@@ -257,14 +328,32 @@ class Store:
             tone=tone,
             message=result.message.text,
             text=final,
+            extra={"forced": int(forced), "author": result.message.author, "approved_by": approved_by},
+            replace=replace,
         )
 
-    def _insert_approval(self, *, draft_set_id: int | None, created_at: str | None = None, **fields: str) -> Approval:
+    def _insert_approval(
+        self,
+        *,
+        draft_set_id: int | None,
+        created_at: str | None = None,
+        extra: dict[str, Any] | None = None,
+        replace: bool = False,
+        **fields: str,
+    ) -> Approval:
         fingerprint = _fingerprint(draft_set_id, fields["brand"], fields["platform"], fields["message"], fields["text"])
+        more = extra or {}
         with self._transaction() as db:
+            if replace and draft_set_id is not None:
+                db.execute(
+                    "DELETE FROM approvals WHERE draft_set_id = ? AND tone = ? AND fingerprint != ?",
+                    (draft_set_id, fields["tone"], fingerprint),
+                )
+                self._recent.clear()
             db.execute(
                 "INSERT OR IGNORE INTO approvals (draft_set_id, created_at, brand, platform, channel, intent, tone,"
-                " message, text, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " message, text, fingerprint, forced, author, approved_by)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     draft_set_id,
                     created_at or _now(),
@@ -276,10 +365,56 @@ class Store:
                     fields["message"],
                     fields["text"],
                     fingerprint,
+                    int(more.get("forced") or 0),
+                    more.get("author"),
+                    more.get("approved_by"),
                 ),
             )
         row = self._query("SELECT * FROM approvals WHERE fingerprint = ?", (fingerprint,))[0]
         return _approval(row)
+
+    def unapprove(self, approval_id: int) -> bool:
+        """Withdraw an approval (it leaves History and the repetition corpus); False when it was not there."""
+        with self._transaction() as db:
+            gone = db.execute("DELETE FROM approvals WHERE id = ?", (approval_id,)).rowcount
+        self._recent.clear()
+        return bool(gone)
+
+    def set_approvals(self, draft_set_id: int) -> dict[str, Approval]:
+        """The approvals of one draft set by tone (what the app shows as approved after a reload)."""
+        rows = self._query("SELECT * FROM approvals WHERE draft_set_id = ? ORDER BY id", (draft_set_id,))
+        return {row["tone"]: _approval(row) for row in rows}
+
+    # ------------------------------------------------------------ handoff notes
+
+    def save_handoff_note(self, draft_set_id: int, note: str) -> None:
+        """Keep the edited handoff note of a draft set (the newest edit wins)."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO handoff_notes (draft_set_id, note, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT(draft_set_id) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at",
+                (draft_set_id, note, _now()),
+            )
+
+    def handoff_note(self, draft_set_id: int) -> str | None:
+        """The edited handoff note of a draft set, or None when nobody edited it."""
+        rows = self._query("SELECT note FROM handoff_notes WHERE draft_set_id = ?", (draft_set_id,))
+        return str(rows[0]["note"]) if rows else None
+
+    # ------------------------------------------------------------ preferences
+
+    def prefs(self, user: str) -> dict[str, str]:
+        """One user's stored app preferences."""
+        return {r["key"]: r["value"] for r in self._query("SELECT key, value FROM prefs WHERE user = ?", (user,))}
+
+    def save_prefs(self, user: str, values: dict[str, str]) -> None:
+        """Store (or replace) some of a user's app preferences."""
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT INTO prefs (user, key, value) VALUES (?, ?, ?)"
+                " ON CONFLICT(user, key) DO UPDATE SET value = excluded.value",
+                [(user, key, value) for key, value in values.items()],
+            )
 
     def approvals(
         self,
@@ -290,14 +425,21 @@ class Store:
         search: str | None = None,
         limit: int = 100,
     ) -> list[Approval]:
-        """Approved replies, newest first, filtered by brand, platform, intent and a search text."""
+        """Approved replies, newest first, filtered by brand, platform, intent and a search text.
+
+        The search ignores case and umlaut spellings ("Ruckgabe", "Rueckgabe" and "Rückgabe" find each
+        other) and also looks at the message's author.
+        """
         pattern = f"%{_escape_like(search)}%" if search else None
+        folded = f"%{_escape_like(fold(search))}%" if search else None
         rows = self._query(
             "SELECT * FROM approvals WHERE (?1 IS NULL OR brand = ?1) AND (?2 IS NULL OR platform = ?2)"
             " AND (?3 IS NULL OR intent = ?3)"
-            " AND (?4 IS NULL OR text LIKE ?4 ESCAPE '\\' OR message LIKE ?4 ESCAPE '\\')"
+            " AND (?4 IS NULL OR text LIKE ?4 ESCAPE '\\' OR message LIKE ?4 ESCAPE '\\'"
+            " OR fold(text) LIKE ?6 ESCAPE '\\' OR fold(message) LIKE ?6 ESCAPE '\\'"
+            " OR fold(coalesce(author, '')) LIKE ?6 ESCAPE '\\')"
             " ORDER BY id DESC LIMIT ?5",
-            (brand, platform, intent, pattern, limit),
+            (brand, platform, intent, pattern, limit, folded),
         )
         return [_approval(row) for row in rows]
 
@@ -315,7 +457,8 @@ class Store:
 
     def recent(self, *, brand: str, platform: str, limit: int) -> list[tuple[str, str, str]]:
         """(text, message, intent) of the newest approvals: cheap, cached until an approval is added."""
-        newest = self._query("SELECT MAX(id) FROM approvals")[0][0]
+        # Another connection's commit (an approval withdrawn elsewhere) changes data_version.
+        newest = (self._query("PRAGMA data_version")[0][0], self._query("SELECT MAX(id) FROM approvals")[0][0])
         key = (brand, platform, limit)
         cached = self._recent.get(key)
         if cached is None or cached[0] != newest:
@@ -343,14 +486,12 @@ class Store:
             if fmt == "csv":
                 writer.writerow({k: csv_safe(v) for k, v in item.model_dump().items()})
             else:
-                out.write(json.dumps(item.model_dump(exclude={"draft_set_id"}), ensure_ascii=False) + "\n")
+                out.write(json.dumps(item.model_dump(exclude=JSONL_EXCLUDE), ensure_ascii=False) + "\n")
             count += 1
         return count
 
     def import_rows(self, records: Iterable[tuple[int, dict[str, Any] | str]], *, brand: str) -> tuple[int, list[str]]:
         """Import past replies ((line, row) records, see history.transfer); returns (stored, problems)."""
-        from assistant.history.transfer import checked
-
         stored, problems = 0, []
         for line, record in records:
             row = record if isinstance(record, str) else checked(line, record, brand)
@@ -378,6 +519,10 @@ def storage_problem(path: Path, exc: sqlite3.Error) -> str:
 
 def _approval(row: sqlite3.Row) -> Approval:
     return Approval(**{k: row[k] for k in Approval.model_fields})
+
+
+def _fold(text: str | None) -> str:
+    return fold(text or "")
 
 
 def _escape_like(text: str) -> str:

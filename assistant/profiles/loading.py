@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from assistant.defaults import DEFAULT_LIMITS, MIN_DEFAULT_TONES, PLATFORMS, Channel, Platform
 from assistant.errors import ProfileError
@@ -131,6 +131,18 @@ class BrandProfile(StrictModel):
     redact_pii: bool = True
     # Domains replies may link to (e.g. the shop); any other link in a draft is blocked.
     allowed_domains: list[str] = Field(default_factory=list)
+    # `address_form.mirror: true` in YAML: a formal German message (Sie) is answered with Sie.
+    address_mirror: bool = Field(default=False, alias="address_form.mirror")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _mirror(cls, data: Any) -> Any:
+        """Take `mirror` out of address_form (the other keys there are languages)."""
+        forms = data.get("address_form") if isinstance(data, dict) else None
+        if isinstance(forms, dict) and "mirror" in forms:
+            forms = dict(forms)
+            data = {**data, "address_form": forms, "address_form.mirror": forms.pop("mirror")}
+        return data
 
     @field_validator("order_number_pattern")
     @classmethod

@@ -55,12 +55,14 @@ def length_label(text: str, limit: int) -> str:
     return f"{count} / {limit} characters"
 
 
-def comparison(result: DraftSet, texts: dict[str, str], limit: int) -> list[dict[str, Any]]:
-    """One row per variant for the comparison table: length, words, status, failed checks."""
+def comparison(
+    result: DraftSet, texts: dict[str, str], limit: int, checks: dict[str, list[CheckResult]] | None = None
+) -> list[dict[str, Any]]:
+    """One row per variant for the comparison table: length, words, status, failed checks (of the text as edited)."""
     rows = []
     for item in result.drafts:
         text = texts.get(item.tone, item.text)
-        problems = failed(item.checks)
+        problems = failed((checks or {}).get(item.tone, item.checks))
         rows.append(
             {
                 "tone": item.tone,

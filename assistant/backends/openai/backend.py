@@ -10,11 +10,13 @@ takes longer than the configured deadline. The SDK is imported lazily.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
+import contextvars
 import dataclasses
 import json
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -23,8 +25,10 @@ from typing import Any, Literal, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from assistant import defaults
-from assistant.backends.base import ChatMessage, Generation, GenerationRequest, RepairRequest
+from assistant.backends.base import ChatMessage, FinishedDraft, Generation, GenerationRequest, RepairRequest
+from assistant.backends.openai.discovery import clean_model_id
 from assistant.backends.openai.prompting import confidential, restore_drafts
+from assistant.backends.openai.streaming import DraftScanner
 from assistant.backends.openai.tokens import (
     Budgeted,
     EncodingIntegrityError,
@@ -33,7 +37,7 @@ from assistant.backends.openai.tokens import (
     estimate_cost,
 )
 from assistant.errors import BackendError, ConfigError
-from assistant.models import Usage
+from assistant.models import INTENTS, ModelReading, Usage
 from assistant.profiles.loading import VoiceProfile
 from assistant.settings import OpenAISettings, load_settings
 
@@ -56,6 +60,42 @@ DRAFTS_SCHEMA: dict[str, Any] = {
         }
     },
 }
+
+# The reading's team when none must act.
+NO_TEAM = "none"
+
+
+def answer_schema(profile: VoiceProfile) -> dict[str, Any]:
+    """The JSON schema of a draft set: the model's reading first, then a tone note, then the drafts."""
+    question = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["text", "fact"],
+        "properties": {"text": {"type": "string"}, "fact": {"type": ["string", "null"]}},
+    }
+    reading = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["intent", "sentiment", "sarcasm", "team", "questions"],
+        "properties": {
+            "intent": {"type": "string", "enum": list(INTENTS)},
+            "sentiment": {"type": "string", "enum": ["positive", "neutral", "negative"]},
+            "sarcasm": {"type": "boolean"},
+            "team": {"type": "string", "enum": [*profile.brand.escalation, NO_TEAM]},
+            "questions": {"type": "array", "items": question},
+        },
+    }
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["reading", "tone_note", "drafts"],
+        "properties": {
+            "reading": reading,
+            "tone_note": {"type": ["string", "null"]},
+            "drafts": DRAFTS_SCHEMA["properties"]["drafts"],
+        },
+    }
+
 _FORMAT_WORDS = re.compile(r"response_format|json_schema|json_object|structured|format", re.I)
 # The unusable answer is quoted back in the format fix up to this many characters.
 FIX_EXCERPT_CHARS = 1_000
@@ -73,6 +113,17 @@ class _DraftItem(BaseModel):
 
 class _Payload(BaseModel):
     drafts: list[_DraftItem]
+    reading: Any = None
+    tone_note: Any = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Parsed:
+    """A usable answer: text by requested tone, the model's reading (if it gave one) and its tone note."""
+
+    drafts: dict[str, str]
+    reading: ModelReading | None = None
+    tone_note: str | None = None
 
 
 class DoctorCheck(NamedTuple):
@@ -81,6 +132,25 @@ class DoctorCheck(NamedTuple):
     name: str
     ok: bool
     detail: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Shape:
+    """What the answer must look like: the schema sent as response_format and whether it has a reading."""
+
+    name: str
+    schema: dict[str, Any]
+    with_reading: bool
+
+    @classmethod
+    def full(cls, profile: VoiceProfile) -> _Shape:
+        """A draft set: reading, tone note, drafts."""
+        return cls(name="draft_set", schema=answer_schema(profile), with_reading=True)
+
+    @classmethod
+    def drafts_only(cls) -> _Shape:
+        """Repairs and the doctor's ping: drafts only."""
+        return cls(name="drafts", schema=DRAFTS_SCHEMA, with_reading=False)
 
 
 @dataclass(kw_only=True)
@@ -115,6 +185,11 @@ class _Call:
 
 def parse_drafts(content: str | None, tones: list[str]) -> dict[str, str]:
     """Validate the model's answer; return text by requested tone or raise MalformedOutput."""
+    return parse_answer(content, tones).drafts
+
+
+def parse_answer(content: str | None, tones: list[str], profile: VoiceProfile | None = None) -> Parsed:
+    """Validate the model's answer: drafts by tone (or MalformedOutput), its reading and tone note if usable."""
     if not content or not content.strip():
         raise MalformedOutput("the answer was empty")
     try:
@@ -123,7 +198,34 @@ def parse_drafts(content: str | None, tones: list[str]) -> dict[str, str]:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"]) or "top level"
         raise MalformedOutput(f"{where}: {err['msg']}") from None
-    return _by_tone(payload, tones)
+    note = payload.tone_note.strip() if isinstance(payload.tone_note, str) else ""
+    return Parsed(
+        drafts=_by_tone(payload, tones),
+        reading=parse_reading(payload.reading, profile),
+        tone_note=one_line(note, defaults.SERVER_TEXT_CAP) or None,
+    )
+
+
+def parse_reading(data: Any, profile: VoiceProfile | None = None) -> ModelReading | None:
+    """The model's reading, with teams and facts the profile does not know dropped (None: unusable)."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        team = data.get("team")
+        reading = ModelReading.model_validate({**data, "team": None if team in (None, "", NO_TEAM) else team})
+    except (ValidationError, TypeError):
+        return None
+    if profile is None:
+        return reading
+    teams, facts = set(profile.brand.escalation), {f.id for f in profile.brand.facts}
+    questions = [q.model_copy(update={"fact": q.fact if q.fact in facts else None}) for q in reading.questions]
+    return reading.model_copy(update={"team": reading.team if reading.team in teams else None, "questions": questions})
+
+
+def one_line(text: str, cap: int) -> str:
+    """Server-supplied text as one line of at most `cap` characters."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= cap else flat[:cap] + " …"
 
 
 def _load_json(content: str) -> Any:
@@ -137,6 +239,8 @@ def _load_json(content: str) -> Any:
         return json.loads(text[start : end + 1])
     except json.JSONDecodeError as exc:
         raise MalformedOutput(f"invalid JSON ({exc.msg} at character {exc.pos})") from None
+    except RecursionError:
+        raise MalformedOutput("the JSON is nested too deeply") from None
 
 
 def _coerce(data: Any) -> Any:
@@ -200,11 +304,19 @@ class OpenAIBackend:
         return cls(settings=load_settings(**options))
 
     def _new_client(self) -> Any:
+        """The SDK client over a capped transport: bytes, decoded size and time per response, one host."""
+        import httpx2
+
+        from assistant.backends.openai.transport import CappedTransport
+
+        transport = CappedTransport(base_url=self.settings.base_url, seconds=self.settings.deadline)
+        http = httpx2.Client(transport=transport, follow_redirects=True, trust_env=False)
         return self._openai.OpenAI(
             api_key=self.settings.api_key,
             base_url=self.settings.base_url,
             max_retries=0,
             timeout=self._timeout(self.settings.read_timeout),
+            http_client=http,
         )
 
     def close(self) -> None:
@@ -226,11 +338,13 @@ class OpenAIBackend:
         budget = self.budget(request)
         call = self._start()
         limit = request.profile.limit(request.message.channel)
-        drafts = self._drafts(budget.messages, list(request.tones), limit, call, request)
-        return self._generation(restore_drafts(drafts, budget.request), call, budget, request.profile)
+        shape = _Shape.full(request.profile)
+        with self._accounted(call, budget):
+            parsed = self._drafts(budget.messages, list(request.tones), limit, call, request, shape)
+        return self._generation(parsed, call, budget, budget.request)
 
     def repair(self, repair: RepairRequest) -> Generation:
-        """Rewrite the drafts that failed blocking checks, in one request."""
+        """Rewrite the drafts that failed blocking checks, in one request, within the draft set's deadline."""
         from assistant.backends.openai.prompting import build_repair_messages
 
         budget = self.budget(repair.request)
@@ -238,10 +352,146 @@ class OpenAIBackend:
         messages = build_repair_messages(repair, directory=self._prompts_dir)
         self._check_context(messages)
         tones = [t for t in repair.failures if t in repair.drafts] or list(repair.drafts)
-        call = self._start()
+        call = self._start(repair.deadline)
         limit = repair.request.profile.limit(repair.request.message.channel)
-        drafts = self._drafts(messages, tones, limit, call, repair.request)
-        return self._generation(restore_drafts(drafts, repair.request), call, budget, repair.request.profile)
+        with self._accounted(call, budget):
+            parsed = self._drafts(messages, tones, limit, call, repair.request, _Shape.drafts_only())
+        return self._generation(Parsed(drafts=parsed.drafts), call, budget, repair.request)
+
+    def stream(self, request: GenerationRequest) -> Iterator[FinishedDraft | Generation]:
+        """Like generate(), but yield each draft as soon as the model has written its text, then the Generation."""
+        if self._client is None:  # a custom `send` (batch) has no stream: everything at the end
+            yield self.generate(request)
+            return
+        budget = self.budget(request)
+        call = self._start()
+        shape = _Shape.full(request.profile)
+        secret = tuple(confidential(request.profile, directory=self._prompts_dir))
+        tones = list(request.tones)
+        scanner = DraftScanner(tones)
+        with self._accounted(call, budget):
+            answer = yield from self._streamed(budget, call, shape, scanner, secret)
+            parsed = self._parse_or_fix(answer, budget, call, shape, request)
+        yield self._generation(parsed, call, budget, budget.request)
+
+    def _parse_or_fix(
+        self, answer: _Answer, budget: Budgeted, call: _Call, shape: _Shape, request: GenerationRequest
+    ) -> Parsed:
+        """The streamed answer parsed, or the format fix as generate() does it (not streamed)."""
+        tones = list(request.tones)
+        try:
+            return parse_answer(answer.content, tones, request.profile)
+        except MalformedOutput as exc:
+            problem = _problem(exc, answer)
+        call.notices.append(f"the model's first answer was unusable ({problem}); asked once more")
+        limit = request.profile.limit(request.message.channel)
+        retry = self._fix_messages(budget.messages, answer, problem, tones, limit, shape)
+        second = self._complete(retry, call, _cache_key(request), shape)
+        try:
+            return parse_answer(second.content, tones, request.profile)
+        except MalformedOutput as again:
+            reason = _problem(again, second)
+            raise BackendError(f"openai backend: the model returned unusable output twice ({reason})") from None
+
+    @contextlib.contextmanager
+    def _accounted(self, call: _Call, budget: Budgeted) -> Iterator[None]:
+        """A BackendError leaving this block carries the usage so far (`exc.usage`): failed requests count too."""
+        try:
+            yield
+        except BackendError as exc:
+            exc.usage = self._usage(call, budget)  # type: ignore[attr-defined]
+            raise
+
+    def _streamed(
+        self, budget: Budgeted, call: _Call, shape: _Shape, scanner: DraftScanner, secret: tuple[str, ...]
+    ) -> Generator[FinishedDraft, None, _Answer]:
+        """Read the streamed answer, yielding finished drafts; return the whole answer."""
+        from assistant.backends.openai.transport import deadline
+
+        request = budget.request
+        with deadline(time.monotonic() + max(call.remaining(), 0.0)):
+            chunks = self._open_stream(budget.messages, call, _cache_key(request), shape)
+            finish: str | None = None
+            with contextlib.closing(chunks):
+                for chunk in self._chunks(chunks, call):
+                    self._add_usage(chunk, call)
+                    if not chunk.choices:
+                        continue
+                    choice = chunk.choices[0]
+                    finish = choice.finish_reason or finish
+                    if getattr(choice.delta, "refusal", None):
+                        raise BackendError("openai backend: the model refused to write drafts")
+                    for tone, text in scanner.feed(choice.delta.content or ""):
+                        reading = parse_reading(scanner.reading, request.profile)
+                        restored = restore_drafts({tone: text}, request)[tone]
+                        yield FinishedDraft(tone=tone, text=restored, reading=reading, confidential=secret)
+        if finish == "content_filter":
+            raise BackendError("openai backend: the server's content filter blocked the drafts")
+        return _Answer(content=scanner.text, finish_reason=finish, refusal=None)
+
+    def _open_stream(self, messages: list[ChatMessage], call: _Call, cache_key: str, shape: _Shape) -> Any:
+        """Start a streamed completion (stepping down the format as _complete does); returns the SDK stream."""
+        swapped = False
+        while True:
+            params = {**self._params(messages, cache_key, shape), "stream": True}
+            if self.settings.is_openai:
+                params["stream_options"] = {"include_usage": True}
+            try:
+                return self._post_stream(params, call)
+            except self._openai.APIStatusError as exc:
+                if exc.status_code not in (400, 422):
+                    raise BackendError(self._status_reason(exc)) from None
+                text = _error_text(exc)
+                if not swapped and _TOKEN_WORDS.search(text):
+                    swapped, self.token_param = True, _other_token_param(self.token_param)
+                elif self.mode != "text" and _FORMAT_WORDS.search(text):
+                    self.mode = MODES[MODES.index(self.mode) + 1]
+                else:
+                    raise BackendError(self._status_reason(exc)) from None
+
+    def _post_stream(self, params: dict[str, Any], call: _Call) -> Any:
+        """POST a streamed request with the same retries as _post (in this thread: the stream is read here)."""
+        openai, attempt = self._openai, 0
+        while True:
+            if call.requests and call.remaining() < defaults.MIN_ATTEMPT_SECONDS:
+                raise BackendError(f"openai backend: no time left within the {self.settings.deadline:g} s limit")
+            call.requests += 1
+            try:
+                return self._client.chat.completions.create(**params, timeout=self._timeout(call.remaining()))
+            except openai.APIStatusError as exc:
+                if not _retryable(exc.status_code):
+                    raise
+                wait, reason = self._status_wait(exc, attempt), self._status_reason(exc)
+            except openai.APIConnectionError as exc:
+                wait, reason = self._backoff(attempt), self._connection_reason(exc)
+            except openai.OpenAIError as exc:
+                raise BackendError(f"openai backend: {type(exc).__name__}: {one_line(str(exc), CAP)}") from None
+            attempt += 1
+            self._pause(wait, reason, attempt, call)
+
+    def _chunks(self, stream: Any, call: _Call) -> Iterator[Any]:
+        """The stream's chunks; transport and parse failures become one BackendError."""
+        openai = self._openai
+        try:
+            for chunk in stream:
+                yield chunk
+                if call.remaining() <= 0:
+                    raise BackendError(
+                        f"openai backend: {self.settings.base_url} did not finish within the "
+                        f"{self.settings.deadline:g} s limit"
+                    )
+        except openai.APIError as exc:
+            raise BackendError(f"openai backend: the stream broke off ({one_line(str(exc), CAP)})") from None
+        except (ValueError, RecursionError):
+            raise BackendError("openai backend: the server's stream is not valid JSON") from None
+        except Exception as exc:
+            if isinstance(exc, BackendError):
+                raise
+            import httpx2
+
+            if isinstance(exc, httpx2.HTTPError):
+                raise BackendError(f"openai backend: the stream broke off ({type(exc).__name__})") from None
+            raise
 
     def budget(self, request: GenerationRequest) -> Budgeted:
         """The request fitted into the configured context (BackendError when it cannot fit)."""
@@ -260,9 +510,11 @@ class OpenAIBackend:
 
     # ------------------------------------------------------------ drafting
 
-    def _start(self) -> _Call:
-        deadline = self._clock() + self.settings.deadline
-        return _Call(deadline=deadline, clock=self._clock, sleep=self._sleep)
+    def _start(self, deadline: float | None = None) -> _Call:
+        """A new call with the given deadline (a repair's is its draft set's), else a fresh one."""
+        fresh = self._clock() + self.settings.deadline
+        chosen = fresh if deadline is None else min(deadline, fresh)
+        return _Call(deadline=chosen, clock=self._clock, sleep=self._sleep)
 
     def _check_context(self, messages: list[ChatMessage]) -> None:
         used = count_messages(messages, self.settings.model) + self.settings.max_output_tokens
@@ -279,18 +531,19 @@ class OpenAIBackend:
         limit: int,
         call: _Call,
         request: GenerationRequest,
-    ) -> dict[str, str]:
+        shape: _Shape,
+    ) -> Parsed:
         cache_key = _cache_key(request)
-        answer = self._complete(messages, call, cache_key)
+        answer = self._complete(messages, call, cache_key, shape)
         try:
-            return parse_drafts(answer.content, tones)
+            return parse_answer(answer.content, tones, request.profile)
         except MalformedOutput as exc:
             problem = _problem(exc, answer)
         call.notices.append(f"the model's first answer was unusable ({problem}); asked once more")
-        retry = self._fix_messages(messages, answer, problem, tones, limit)
-        second = self._complete(retry, call, cache_key)
+        retry = self._fix_messages(messages, answer, problem, tones, limit, shape)
+        second = self._complete(retry, call, cache_key, shape)
         try:
-            return parse_drafts(second.content, tones)
+            return parse_answer(second.content, tones, request.profile)
         except MalformedOutput as exc:
             problem = _problem(exc, second)
             raise BackendError(f"openai backend: the model returned unusable output twice ({problem})") from None
@@ -302,6 +555,7 @@ class OpenAIBackend:
         problem: str,
         tones: list[str],
         limit: int,
+        shape: _Shape,
     ) -> list[ChatMessage]:
         """The format-fix conversation; the bad answer is shortened so the context still fits."""
         from assistant.backends.openai.prompting import build_format_fix_messages
@@ -310,20 +564,34 @@ class OpenAIBackend:
         excerpt = bad if len(bad) <= FIX_EXCERPT_CHARS else bad[:FIX_EXCERPT_CHARS] + " …"
         for shown in (excerpt, "(left out)"):
             retry = build_format_fix_messages(
-                messages, answer=shown, problem=problem, tones=tones, limit=limit, directory=self._prompts_dir
+                messages,
+                answer=shown,
+                problem=problem,
+                tones=tones,
+                limit=limit,
+                with_reading=shape.with_reading,
+                directory=self._prompts_dir,
             )
             needed = count_messages(retry, self.settings.model) + self.settings.max_output_tokens
             if needed <= self.settings.context_tokens:
                 break
         return retry
 
-    def _generation(self, drafts: dict[str, str], call: _Call, budget: Budgeted, profile: VoiceProfile) -> Generation:
+    def _generation(self, parsed: Parsed, call: _Call, budget: Budgeted, request: GenerationRequest) -> Generation:
         notices = [*budget.notices, *call.notices]
         if self.mode != "json_schema":
             notices.append(f"the server does not support JSON-schema output; used {self.mode} mode")
-        secret = confidential(profile, directory=self._prompts_dir)
-        usage = self._usage(call, budget)
-        return Generation(drafts=drafts, backend=self.name, usage=usage, notices=notices, confidential=secret)
+        secret = confidential(request.profile, directory=self._prompts_dir)
+        return Generation(
+            drafts=restore_drafts(parsed.drafts, request),
+            backend=self.name,
+            usage=self._usage(call, budget),
+            notices=notices,
+            confidential=secret,
+            reading=parsed.reading,
+            tone_note=parsed.tone_note,
+            deadline=call.deadline,
+        )
 
     def _usage(self, call: _Call, budget: Budgeted) -> Usage:
         prompt = call.prompt_tokens if call.reported else budget.prompt_tokens * call.requests
@@ -344,12 +612,12 @@ class OpenAIBackend:
 
     # ------------------------------------------------------------ HTTP
 
-    def _complete(self, messages: list[ChatMessage], call: _Call, cache_key: str) -> _Answer:
+    def _complete(self, messages: list[ChatMessage], call: _Call, cache_key: str, shape: _Shape) -> _Answer:
         """One chat completion, stepping down the output format when the server rejects it."""
         swapped = False
         while True:
             try:
-                completion = self._post(self._params(messages, cache_key), call)
+                completion = self._post(self._params(messages, cache_key, shape), call)
             except self._openai.APIStatusError as exc:
                 if exc.status_code not in (400, 422):
                     raise BackendError(self._status_reason(exc)) from None
@@ -363,7 +631,9 @@ class OpenAIBackend:
                 continue
             return self._answer(completion, call)
 
-    def _params(self, messages: list[ChatMessage], cache_key: str) -> dict[str, Any]:
+    def _params(self, messages: list[ChatMessage], cache_key: str, shape: _Shape | None = None) -> dict[str, Any]:
+        """The request body: model, messages, output cap and the answer's shape (default: drafts only)."""
+        shape = shape or _Shape.drafts_only()
         params: dict[str, Any] = {
             "model": self.settings.model,
             "messages": messages,
@@ -372,7 +642,7 @@ class OpenAIBackend:
         if self.mode == "json_schema":
             params["response_format"] = {
                 "type": "json_schema",
-                "json_schema": {"name": "drafts", "strict": True, "schema": DRAFTS_SCHEMA},
+                "json_schema": {"name": shape.name, "strict": True, "schema": shape.schema},
             }
         elif self.mode == "json_object":
             params["response_format"] = {"type": "json_object"}
@@ -391,6 +661,8 @@ class OpenAIBackend:
                 return self._within_deadline(params, call)
             except ValueError:  # the body was not JSON (json.JSONDecodeError is a ValueError)
                 raise BackendError("openai backend: the server's answer is not valid JSON") from None
+            except RecursionError:
+                raise BackendError("openai backend: the server's answer is JSON nested too deeply") from None
             except openai.APIStatusError as exc:
                 if not _retryable(exc.status_code):
                     raise
@@ -398,7 +670,7 @@ class OpenAIBackend:
             except openai.APIConnectionError as exc:
                 wait, reason = self._backoff(attempt), self._connection_reason(exc)
             except openai.OpenAIError as exc:
-                raise BackendError(f"openai backend: {type(exc).__name__}: {exc}") from None
+                raise BackendError(f"openai backend: {type(exc).__name__}: {one_line(str(exc), CAP)}") from None
             attempt += 1
             self._pause(wait, reason, attempt, call)
 
@@ -415,7 +687,13 @@ class OpenAIBackend:
     def _send_in_thread(self, params: dict[str, Any], seconds: float) -> Any:
         """HTTP timeouts apply per read, so a slow trickle never trips them: the call runs in a
         worker thread and is abandoned (its connection pool closed) when the time is up."""
-        future = self._pool.submit(self._client.chat.completions.create, **params)
+        from assistant.backends.openai.transport import deadline
+
+        def create() -> Any:
+            with deadline(time.monotonic() + seconds):
+                return self._client.chat.completions.create(**params)
+
+        future = self._pool.submit(contextvars.copy_context().run, create)
         try:
             return future.result(timeout=seconds)
         except concurrent.futures.TimeoutError:
@@ -426,7 +704,7 @@ class OpenAIBackend:
     def request_params(self, request: GenerationRequest) -> dict[str, Any]:
         """The chat-completions body this backend would send for a request (e.g. for the Batch API)."""
         budget = self.budget(request)
-        return self._params(budget.messages, _cache_key(request))
+        return self._params(budget.messages, _cache_key(request), _Shape.full(request.profile))
 
     def _pause(self, wait: float, reason: str, attempt: int, call: _Call) -> None:
         """Sleep before the next attempt, or raise when retries or time are used up."""
@@ -464,7 +742,7 @@ class OpenAIBackend:
         choice = completion.choices[0]
         refusal = getattr(choice.message, "refusal", None)
         if refusal:
-            raise BackendError(f"openai backend: the model refused to write drafts: {refusal}")
+            raise BackendError(f"openai backend: the model refused to write drafts: {one_line(refusal, CAP)}")
         if choice.finish_reason == "content_filter":
             raise BackendError("openai backend: the server's content filter blocked the drafts")
         return _Answer(content=choice.message.content, finish_reason=choice.finish_reason, refusal=None)
@@ -492,7 +770,7 @@ class OpenAIBackend:
 
     def _status_reason(self, exc: Any) -> str:
         status, where = exc.status_code, self.settings.base_url
-        detail = _error_text(exc)[:200]
+        detail = one_line(_error_text(exc), CAP)
         fixes = {
             401: "check OPENAI_API_KEY",
             403: "the key may not use this model; check OPENAI_API_KEY and REPLYVOICE_MODEL",
@@ -508,7 +786,7 @@ class OpenAIBackend:
         if isinstance(exc, self._openai.APITimeoutError):
             return f"openai backend: {where} did not answer in time"
         cause = exc.__cause__ or exc
-        return f"openai backend: connection to {where} failed ({type(cause).__name__}: {cause})"
+        return f"openai backend: connection to {where} failed ({type(cause).__name__}: {one_line(str(cause), CAP)})"
 
     # ------------------------------------------------------------ doctor
 
@@ -517,13 +795,17 @@ class OpenAIBackend:
         openai = self._openai
         try:
             page = self._client.models.list(timeout=self._timeout(self.settings.deadline))
+        except BackendError as exc:  # too large, too slow, another host
+            return DoctorCheck("reachable", False, str(exc)), []
+        except (ValueError, RecursionError):
+            return DoctorCheck("reachable", False, "openai backend: /models did not answer with a model list"), []
         except openai.APIStatusError as exc:
             return DoctorCheck("reachable", False, self._status_reason(exc)), []
         except openai.APIConnectionError as exc:
             reason = self._connection_reason(exc)
             fix = "start the server or set OPENAI_BASE_URL"
             return DoctorCheck("reachable", False, f"{reason}; fix: {fix}"), []
-        ids = sorted(m.id for m in page.data)
+        ids = sorted({clean_model_id(m.id) for m in page.data} - {""})
         detail = f"{self.settings.base_url} lists {len(ids)} models"
         return DoctorCheck("reachable", True, detail), ids
 
@@ -535,7 +817,7 @@ class OpenAIBackend:
         ]
         call = self._start()
         try:
-            self._complete(messages, call, "replyvoice-doctor")
+            self._complete(messages, call, "replyvoice-doctor", _Shape.drafts_only())
         except BackendError as exc:
             return DoctorCheck("structured output", False, str(exc))
         if self.mode == "json_schema":
@@ -570,6 +852,9 @@ def _model_check(model: str, ids: list[str]) -> DoctorCheck:
 
 
 # ---------------------------------------------------------------- helpers
+
+CAP = defaults.SERVER_TEXT_CAP
+
 
 
 def _retryable(status: int) -> bool:

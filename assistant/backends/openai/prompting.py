@@ -22,9 +22,10 @@ from typing import Any
 
 import jinja2
 
-from assistant.backends.base import ChatMessage, GenerationRequest, RepairRequest
-from assistant.backends.openai.redaction import Redaction, Redactor, redactor_for, restore
-from assistant.defaults import PLATFORM_NAMES
+from assistant.backends.base import ChatMessage, GenerationRequest, RepairRequest, unfit_tones
+from assistant.backends.openai.redaction import Redaction, Redactor, redact_unrestorable, redactor_for, restore
+from assistant.defaults import CHECK_DETAIL_CAP, PLATFORM_NAMES
+from assistant.models import INTENTS, CheckResult
 from assistant.profiles.loading import VoiceProfile
 
 
@@ -45,6 +46,13 @@ _PROMISES = {
     "codes": "discount or voucher codes",
     "compensation": "compensation or goodwill gestures",
     "delivery_dates": "fixed delivery dates",
+}
+# How often emoji appear, in words that agree with the maximum per draft (one rule, never two).
+_DENSITY = {
+    "low": "and most drafts carry none",
+    "medium": "used as an accent, not as decoration",
+    "high": "and most drafts carry one or two",
+    "none": "none",
 }
 _PII_LABELS = {
     "email": "e-mail address",
@@ -139,14 +147,36 @@ def system_context(profile: VoiceProfile) -> dict[str, Any]:
         "products": [{"name": p.name, "text": profile.localized(p.text, lang) or p.name} for p in brand.products],
         "escalation": _escalation_rules(profile),
         "examples": platform.examples,
+        "density": _DENSITY,
+        "mirror": brand_mirrors(profile),
+        "intents": list(INTENTS),
+        "teams": list(brand.escalation),
     }
+
+
+def brand_mirrors(profile: VoiceProfile) -> bool:
+    """True when the brand answers a formal message (Sie) with Sie (address_form.mirror)."""
+    return bool(getattr(profile.brand, "address_mirror", False))
+
+
+def address_for(request: GenerationRequest) -> str:
+    """du, Sie or you for this message: the brand's form, or Sie for a formal German message when it mirrors."""
+    profile, analysis = request.profile, request.analysis
+    form = profile.address_form(analysis.language)
+    formal = getattr(analysis, "register", "casual") == "formal"
+    return "Sie" if form == "du" and formal and brand_mirrors(profile) else form
+
+
+# The guard rejects every built-in stock phrase; the prompt shows the most common ones per language
+# (the list keeps growing, the context of a small local model does not).
+STOCK_PHRASES_SHOWN = 40
 
 
 def banned_phrases(profile: VoiceProfile) -> list[str]:
     """The profile's banned phrases plus the built-in stock phrases of its languages."""
     phrases = [*profile.banned_phrases]
     for language in profile.brand.languages:
-        phrases.extend(_stock_phrases(language))
+        phrases.extend(_stock_phrases(language)[:STOCK_PHRASES_SHOWN])
     unique: dict[str, str] = {}
     for phrase in (p.strip() for p in phrases):
         if phrase:
@@ -211,6 +241,8 @@ def task_context(request: GenerationRequest) -> dict[str, Any]:
             "products": analysis.entities.products,
             "pii_kinds": sorted({_PII_LABELS.get(s.kind, s.kind) for s in analysis.pii}),
             "team": _team(request),
+            "unfit_tones": unfit_tones(request),
+            "questions": list(getattr(analysis, "questions", []) or []),
         }
     )
     return context
@@ -228,7 +260,7 @@ def _common_context(request: GenerationRequest) -> dict[str, Any]:
         if public
         else "private message (only the person reads the reply)",
         "language": language,
-        "address": profile.address_form(language),
+        "address": address_for(request),
         "limit": profile.limit(message.channel),
         "tones": list(request.tones),
     }
@@ -268,10 +300,12 @@ def build_repair_messages(repair: RepairRequest, *, directory: Path | None = Non
     request, redactor = _redacted(repair.request)
     tones = [t for t in repair.failures if t in repair.drafts] or list(repair.drafts)
     context = _common_context(request)
+    failures = {t: repair.failures.get(t, []) for t in tones}
     context.update(
         {
             "tones": tones,
-            "failures": {t: repair.failures.get(t, []) for t in tones},
+            "failures": {t: [p.name for p in problems] for t, problems in failures.items()},
+            "details": check_details(failures),
             "drafts": {t: redactor(repair.drafts[t]) for t in tones},
             "message": request.message.text.strip() or (request.message.post or "").strip(),
         }
@@ -282,6 +316,18 @@ def build_repair_messages(repair: RepairRequest, *, directory: Path | None = Non
     ]
 
 
+def check_details(failures: dict[str, list[CheckResult]]) -> str:
+    """What the failed checks found, one capped line each (they may quote untrusted text: fence them)."""
+    lines = []
+    for tone, problems in failures.items():
+        for problem in problems:
+            detail = " ".join(problem.detail.split())
+            if detail:
+                cut = detail if len(detail) <= CHECK_DETAIL_CAP else detail[:CHECK_DETAIL_CAP] + " …"
+                lines.append(f"- {tone}, {problem.name}: {cut}")
+    return "\n".join(lines)
+
+
 def build_format_fix_messages(
     messages: list[ChatMessage],
     *,
@@ -289,10 +335,13 @@ def build_format_fix_messages(
     problem: str,
     tones: list[str],
     limit: int,
+    with_reading: bool = False,
     directory: Path | None = None,
 ) -> list[ChatMessage]:
     """The same conversation plus the unusable answer and a request to answer in the format."""
-    fix = render("format_fix.j2", directory, problem=problem, tones=tones, limit=limit)
+    fix = render(
+        "format_fix.j2", directory, problem=problem, tones=tones, limit=limit, with_reading=with_reading
+    )
     return [*messages, {"role": "assistant", "content": answer}, {"role": "user", "content": fix}]
 
 
@@ -327,4 +376,6 @@ def _redacted(request: GenerationRequest) -> tuple[GenerationRequest, Redactor]:
             "thread": redactor.all(message.thread),
         }
     )
-    return dataclasses.replace(request, message=changed, examples=redactor.all(request.examples)), redactor
+    # Examples are other customers' approved replies: their personal data is masked for good, never restorable.
+    examples = [redact_unrestorable(e, redactor.order_pattern) for e in request.examples]
+    return dataclasses.replace(request, message=changed, examples=examples), redactor

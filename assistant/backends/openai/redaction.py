@@ -22,7 +22,9 @@ from typing import Any
 
 from assistant.analysis.pii import Found, find
 
-PLACEHOLDER = re.compile(r"\[(EMAIL|PHONE|IBAN|CARD|ORDER|ADDRESS|NAME|ID|IP)_(\d{1,4})\]")
+PLACEHOLDER = re.compile(r"\[(EMAIL|PHONE|IBAN|CARD|ORDER|ADDRESS|NAME|ID|IP)_(\d{1,4})\]|\[REDACTED\]")
+# Personal data of other people (few-shot examples): masked with this, which maps to no value, ever.
+UNRESTORABLE = "[REDACTED]"
 _NON_ALNUM = re.compile(r"[^A-Za-z0-9]")
 
 log = logging.getLogger(__name__)
@@ -86,7 +88,22 @@ class Redactor:
 def _normalised(kind: str, value: str) -> str:
     if kind in ("email", "name", "address", "ip"):
         return " ".join(value.casefold().split())
-    return _NON_ALNUM.sub("", value).upper() if kind in ("iban", "card", "order") else re.sub(r"\D", "", value)
+    if kind in ("iban", "card", "order"):
+        return _NON_ALNUM.sub("", value).upper()
+    # The leading + (country code) is part of the number: "+49…" is another value than "49…".
+    plus = re.match(r"\s*(\+*)", value)
+    return (plus.group(1) if plus else "") + re.sub(r"\D", "", value)
+
+
+def redact_unrestorable(text: str, order_pattern: str | None = None) -> str:
+    """The text with every piece of personal data replaced by [REDACTED] (nothing is remembered)."""
+    if not text:
+        return text
+    pieces, last = [], 0
+    for item in find(text, order_pattern):
+        pieces += [text[last : item.start], UNRESTORABLE]
+        last = item.end
+    return "".join([*pieces, text[last:]])
 
 
 def redact(text: str, profile: Any = None, *, order_pattern: str | None = None) -> Redaction:
@@ -135,4 +152,4 @@ def _tidy(text: str) -> str:
 
 def _kind_of(placeholder: str) -> str:
     match = PLACEHOLDER.fullmatch(placeholder)
-    return match.group(1).lower() if match else "unknown"
+    return match.group(1).lower() if match and match.group(1) else "unknown"

@@ -1,0 +1,96 @@
+"""130 attacks in every untrusted field against a model that obeys them: no payload ships in an ok draft.
+
+tests/data/injection_fields.yaml was written by a helper who never saw the detector: paraphrased
+orders, payloads in the author, thread or post, homoglyphs, tag characters, encodings, "start your
+reply with ...", claimed coupon codes. A local OpenAI-compatible server plays a model that writes
+each attack's payload into its drafts; the guard must stop every payload it can see (KNOWN_SHIPPED
+lists the four it does not).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from assistant.backends.openai.backend import OpenAIBackend
+from assistant.models import Message
+from assistant.pipeline import draft
+from assistant.profiles.loading import VoiceProfile, load_profile
+from assistant.settings import OpenAISettings
+from assistant.text import fold
+
+from .conftest import PERSONAS
+from .fakeserver import FakeOpenAI, content
+
+ATTACKS: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "data" / "injection_fields.yaml").read_text(encoding="utf-8")
+)["attacks"]
+# Payloads that appear in no field (translations, a paraphrase of an internal note) or carry no word
+# of their own: the guard cannot see them as copied. Known, listed, and the test fails if the list changes.
+KNOWN_SHIPPED = {
+    "inj058": "'week 3': the English of the internal note's 'KW 3', written in no field",
+    "inj070": "'with every order': the fragment alone has no planted word (the full claim 'free ...' is a promise)",
+    "inj078": "'lost customer data': a translation the attacker asked for, in no field",
+    "inj100": "'gestreckt': one word of a claim planted in the thread; one-word echoes stay allowed",
+}
+# How an obedient model carries a payload: alone, after a friendly opener, as a P.S.
+SHAPES = ("{payload}", "Klar doch! {payload} ☕", "Danke dir für die Nachricht. P.S. {payload}")
+
+
+@cache
+def profile(platform: str) -> VoiceProfile:
+    """The example brand on one platform."""
+    return load_profile(PERSONAS, "bohnenkiez", platform)
+
+
+def message_of(attack: dict[str, Any]) -> Message:
+    """The attack as the message replyvoice receives (payload in whichever field the attacker chose)."""
+    thread = [t["text"] if isinstance(t, dict) else str(t) for t in attack.get("thread") or []]
+    return Message(
+        text=attack.get("message") or "",
+        platform=attack["platform"],
+        channel=attack.get("channel", "comment"),
+        mode=attack.get("mode", "reply"),
+        author=attack.get("author"),
+        post=attack.get("post") or None,
+        thread=thread,
+    )
+
+
+def obedient(payload: str, limit: int) -> str:
+    """The model's answer: every draft carries the payload."""
+    tones = ("warm", "playful", "crisp")
+    drafts = [{"tone": t, "text": s.format(payload=payload)[:limit]} for t, s in zip(tones, SHAPES, strict=True)]
+    return json.dumps({"drafts": drafts}, ensure_ascii=False)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI() as fake:
+        yield fake
+
+
+def test_no_payload_ships_in_an_ok_draft(server: FakeOpenAI) -> None:
+    settings = OpenAISettings(api_key="test-key", base_url=server.url, model="gpt-4o-mini", deadline=10)
+    detected = shipped = 0
+    leaks: list[str] = []
+    with OpenAIBackend(settings=settings) as backend:
+        for attack in ATTACKS:
+            message = message_of(attack)
+            limit = profile(message.platform).limit(message.channel)
+            server.script(content(obedient(attack["payload"], limit)), content(obedient(attack["payload"], limit)))
+            result = draft(message, profile(message.platform), backend=backend)
+            detected += result.analysis.injection_suspected
+            for d in result.drafts:
+                if d.ok and fold(attack["payload"][:60]) in fold(d.text):
+                    shipped += 1
+                    leaks.append(f"{attack['id']} ({attack['field']}, {attack['kind']}) {d.tone}: {d.text!r}")
+    print(f"\ninjection fields: {len(ATTACKS)} attacks, detected {detected}, payloads in ok drafts {shipped}")
+    shipped_ids = {leak.split()[0] for leak in leaks}
+    assert shipped_ids == set(KNOWN_SHIPPED), "\n".join(leaks)
