@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from assistant.defaults import MESSAGE_HARD_CAP, PLATFORMS
 from assistant.errors import InputError, ReplyvoiceError
+from assistant.history.spreadsheet import records
 from assistant.models import DraftSet, Message
 from assistant.pipeline import prepare_message
 from assistant.text import csv_safe, csv_unsafe
@@ -154,10 +155,9 @@ def _csv_records(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, d
                 f"{path}:1: the header has no column {missing[0]!r}; columns: {', '.join(INPUT_FIELDS)} "
                 "(only message and platform are required; --platform gives a default platform)"
             )
-        end = reader.line_num
-        for line, values in _csv_values(reader, end):
-            if isinstance(values, BadRow):
-                yield line, values
+        for line, values in records(reader, field_limit=FIELD_LIMIT):
+            if isinstance(values, str):
+                yield line, BadRow(line=line, reason=values)
                 continue
             if not any(v.strip() for v in values):
                 continue
@@ -166,21 +166,6 @@ def _csv_records(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, d
                 yield line, BadRow(line=line, reason=reason)
                 continue
             yield line, dict(zip(columns, values, strict=False))
-
-
-def _csv_values(reader: Any, end: int) -> Iterator[tuple[int, list[str] | BadRow]]:
-    """(first line, values) per record; a record the csv module cannot read is a BadRow, not the end."""
-    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
-    while True:
-        line = end + 1
-        try:
-            values = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            values = BadRow(line=line, reason=f"unreadable CSV record ({exc})")
-        end = reader.line_num
-        yield line, values
 
 
 def _thread(value: Any) -> list[str] | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from assistant.text import csv_safe
 
@@ -23,3 +24,19 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]], *, delimiter
     for row in rows:
         writer.writerow([neutralise(cell) for cell in row])
     return (BOM + out.getvalue()).encode("utf-8")
+
+
+def records(reader: Any, *, field_limit: int) -> Iterator[tuple[int, list[str] | str]]:
+    """(first line, values) per CSV record, or (line, problem) for one the csv module cannot read: never the end."""
+    csv.field_size_limit(max(csv.field_size_limit(), field_limit))
+    end = reader.line_num
+    while True:
+        line = end + 1
+        try:
+            values: list[str] | str = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            values = f"unreadable CSV record ({exc})"
+        end = reader.line_num
+        yield line, values

@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant.defaults import CHANNELS, MESSAGE_HARD_CAP, PLATFORMS
 from assistant.errors import InputError
+from assistant.history.spreadsheet import records
 from assistant.models import INTENTS
 
 BRAND = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
@@ -86,21 +87,11 @@ def _json_object(text: str) -> dict[str, Any] | str:
 
 
 def _csv(path: Path) -> Iterator[Record]:
-    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
         reader = csv.reader(handle, dialect="excel-tab" if path.suffix.lower() == ".tsv" else "excel")
         header = [h.strip().lower() for h in next(reader, [])]
-        end = reader.line_num
-        while True:
-            start = end + 1
-            try:
-                values = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                end = reader.line_num
-                yield start, f"unreadable CSV ({exc})"
-                continue
-            end = reader.line_num
-            if any(v.strip() for v in values):
-                yield start, dict(zip(header, values, strict=False))
+        for line, values in records(reader, field_limit=FIELD_LIMIT):
+            if isinstance(values, str):
+                yield line, values
+            elif any(v.strip() for v in values):
+                yield line, dict(zip(header, values, strict=False))
