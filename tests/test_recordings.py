@@ -47,10 +47,6 @@ KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {
         "specificity",
         "guard too strict: '5am?! Respect … coffee' answers the creator's question; '5am' is too short a word to count",
     ),
-    ("c41", "crisp"): (
-        "promises",
-        "guard wrong: 'Offline-Zeit gratis dazu' jokes about the café's bad WLAN; 'gratis' promises nothing of ours",
-    ),
     ("c62", "crisp"): (
         "specificity",
         "guard too strict: 'included in every bag, no upgrade needed' answers 'personality … buy that separately' "

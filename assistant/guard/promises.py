@@ -61,8 +61,25 @@ def forbidden_promises(text: str, allowed: dict[str, bool]) -> list[tuple[str, s
     for kind, pattern in PROMISES.items():
         if allowed.get(kind, False):
             continue
-        found += [(kind, m.group().strip()) for m in pattern.finditer(text) if not refused(text, m.start(), m.end())]
+        hits = [m for m in pattern.finditer(text) if not refused(text, m.start(), m.end())]
+        if kind == "compensation":  # "Offline-Zeit gratis dazu" jokes; "eine Tüte gratis für dich" gives
+            hits = [m for m in hits if _ours_or_yours(text, m.start(), m.end())]
+        found += [(kind, m.group().strip()) for m in hits]
     return found
+
+
+# Something of ours, or for the person, near a "free": only then is it a compensation.
+GIVEN = re.compile(
+    r"\b(?:wir|uns|unser\w*|dir|dich|du|für dich|bekommst|kriegst|schicken|legen|we|us|our|you|your|yours)\b"
+    r"|\b(?:kaffee|tüte\w*|beutel|versand|lieferung|abo|mühle|bohnen|coffee|bag|shipping|delivery|beans)\b",
+    re.IGNORECASE,
+)
+
+
+def _ours_or_yours(text: str, start: int, end: int) -> bool:
+    before = CLAUSE_END.split(text[max(0, start - NEGATION_WINDOW) : start])[-1]
+    after = CLAUSE_END.split(text[end : end + NEGATION_WINDOW])[0]
+    return bool(GIVEN.search(f"{before} {text[start:end]} {after}")) or "geht auf uns" in text[start:end].lower()
 
 
 def refused(text: str, start: int, end: int) -> bool:
