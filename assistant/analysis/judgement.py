@@ -122,12 +122,19 @@ def decide_wants(probabilities: dict[str, float]) -> Wants:
     return cast(Wants, max(probabilities, key=probabilities.__getitem__))
 
 
+# The confidence when the strongest precise cue names the model's intent.
+CUES_AGREE = 0.75
+AGREEING_CUE = 1.5  # a cue this strong that agrees with the model settles the reading
+
+
 def confidence(verdict: Verdict, cue_scores: dict[str, float], known: float) -> tuple[float, str | None]:
     """How sure the intent is (0-1) and, when low, why: no intent matched, conflicting cues, unknown words."""
     value = verdict.probability * (1.0 if known >= KNOWN_MIN else 0.6 + 0.8 * known)
     cue_top = rank_intents(cue_scores)[0]
     conflict = cue_top not in ("other", verdict.intent) and cue_scores.get(cue_top, 0.0) >= STRONG_CUE
     value *= 0.8 if conflict else 1.0
+    if cue_top == verdict.intent and cue_scores.get(cue_top, 0.0) >= AGREEING_CUE:
+        value = max(value, CUES_AGREE)  # a precise cue and the model say the same: sure, however flat the model
     if value >= LOW_CONFIDENCE:
         return round(value, 3), None
     if known < KNOWN_MIN:

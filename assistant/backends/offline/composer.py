@@ -25,7 +25,7 @@ from assistant.guard.specific import needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
 from assistant.profiles.loading import Fact, VoiceProfile
 from assistant.similarity import closest_variant, repetition
-from assistant.text import fold, sentences, shorten
+from assistant.text import fold, sentences, shorten, table
 
 # Recomposing with another seed until a draft is new: how often before taking the least repetitive.
 FRESH_ATTEMPTS = 6
@@ -338,6 +338,19 @@ def _intent_for_ask(situation: str) -> str:
     return {"damaged_item": "damaged_or_wrong_item", "wrong_item": "damaged_or_wrong_item"}.get(situation, situation)
 
 
+def _covers(fact_text: str, place: str) -> bool:
+    """The fact names the place's country but not the place itself: only then "Graz ist also dabei"."""
+    folded, country = fold(fact_text), _country_of(place)
+    if fold(place) in folded or country is None:
+        return False
+    return any(fold(name) in folded for name in table("places").get(country, [])[:2])
+
+
+def _country_of(place: str) -> str | None:
+    wanted = fold(place)
+    return next((code for code, names in table("places").items() if wanted in {fold(n) for n in names}), None)
+
+
 def _block(
     book: Phrasebook,
     name: str,
@@ -448,7 +461,7 @@ def _answer(
     if answer.fact is not None:
         said = wording(answer.fact, book.language, book.language, style, level, question=answer.question)
         place = slots.get("place", "")
-        if place and fold(place) in fold(answer.question) and fold(place) not in fold(said):
+        if place and fold(place) in fold(answer.question) and _covers(said, place):
             said += " " + _block(book, "place_covered", style, slots, rng, address)  # "Graz ist also dabei."
         profile_texts.append(said.strip())
     if profile_texts:

@@ -29,7 +29,7 @@ from assistant.backends.offline.words import (
     topic,
 )
 from assistant.profiles.loading import Fact, VoiceProfile
-from assistant.text import fold
+from assistant.text import fold, table
 
 # Below this confidence the drafts stay short and neutral, and the draft set says why.
 LOW_CONFIDENCE = 0.3
@@ -533,10 +533,23 @@ def _fact_id(question: str, request: GenerationRequest) -> str | None:
     return found[0].id if found else None
 
 
+def _country_named_by(fact: Fact, question: str) -> bool:
+    """A place of the question lies in a country that one of the fact's keywords names (gazetteer)."""
+    keywords = {fold(k) for k in fact.keywords}
+    words_ = set(fold(question).replace("?", " ").split())
+    for names in table("places").values():
+        folded = [fold(n) for n in names]
+        if keywords & set(folded[:2]) and words_ & set(folded):
+            return True
+    return False
+
+
 def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fact | None:
     """A fact whose keywords the question names; never another place's shipping time."""
     if fact is None:
         return None
+    if _country_named_by(fact, question):
+        return fact  # "Liefert ihr nach Graz?": Graz is in Austria, which the fact names
     if not any(_keyword_in_start(k, question) for k in fact.keywords):
         return None  # the reading matched it by intent or by accident ("geeignet?" is no shipping question)
     name, forms = place(question, "de")
