@@ -210,10 +210,10 @@ def read(request: GenerationRequest, language: str) -> Scene:
     answers = _answers(request, language, situation) if situation not in _NO_QUESTIONS else []
     if situation == "question" and answers and all(a.fact is None and not a.product_text for a in answers):
         situation = "defer"
+    # An unsure reading decides only on strong cues (scene._uncertain_situation); what stays unclear is "uncertain".
     negative = (
         situation in NEGATIVE_SITUATIONS
         or sarcasm
-        or confidence < LOW_CONFIDENCE
         or analysis.sentiment == "negative"
         or emotion in ("angry", "disappointed", "worried")
         or (situation not in ("praise", "outreach") and bool(_NEGATIVE_CUES.search(text)))
@@ -389,6 +389,8 @@ def _get(obj: Any, name: str, default: Any) -> Any:
 def _why_gentle(situation: str, sarcasm: bool, emotion: str, formal: bool) -> str:
     if situation in ("spam", "scam"):
         return "the comment is spam or a scam, so the reply only warns"
+    if situation == "uncertain":
+        return "the reading of this message is uncertain, so no joke"
     if sarcasm:
         return "the message is sarcastic, so the reply takes the annoyance seriously"
     if situation in ("refund_request", "billing", "price_criticism"):
@@ -646,8 +648,8 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
     if _PRICE.search(fold(text)) and (_NEGATIVE_CUES.search(text) or "?!" in text or "frechheit" in fold(text)):
         return "price_criticism"
     asked = _real_questions(request)
-    if asked and _PRAISE.search(text) and not _NEGATIVE_CUES.search(text):
-        return "praise"  # "Honestly the best beans in Berlin. Do you do office deliveries?"
+    if _PRAISE.search(text) and not _NEGATIVE_CUES.search(text) and not _SARCASM.search(text):
+        return "praise"  # "Euer Espresso ist der beste!", "Honestly the best beans in Berlin. Office deliveries?"
     if asked:
         return "question"  # a fact, or an honest "I'll ask the team": neither is a guess
     return "uncertain"
