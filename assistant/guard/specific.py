@@ -112,9 +112,10 @@ def _facts_asked(message: Message, analysis: Analysis, profile: VoiceProfile) ->
     """(fact id, its distinctive words) for the facts the message asks about (keywords or intent)."""
     folded = fold(message.text + " " + " ".join(message.thread[-3:]))
     asked = []
+    named = {q.fact for q in getattr(analysis, "questions", []) if q.fact}  # the questions' own facts
     for fact in profile.brand.facts:
         by_keyword = any(_has(folded, fold(k)) for k in fact.keywords)
-        if by_keyword or analysis.intent in fact.intents:
+        if by_keyword or analysis.intent in fact.intents or fact.id in named:
             texts = [*fact.text.values(), *(s for v in fact.short.values() for s in ([v] if isinstance(v, str) else v))]
             asked.append((fact.id, _telling(" ".join(texts))))
     return asked
