@@ -171,11 +171,14 @@ def _set_id(page: Any) -> int:
 
 def _draft(page: Any, message: str, new_label: str, message_label: str) -> tuple[int, float]:
     """Start a new message when a set is shown, type it, press Draft; returns (set id, milliseconds)."""
+    _idle(page)
+    box = page.get_by_label(message_label, exact=True)
     new = page.get_by_role("button", name=new_label)
+    box.or_(new).first.wait_for(state="visible", timeout=60_000)  # a slow run: decide only once it rendered
     if new.count():
         new.click()
         _idle(page)
-    page.get_by_label(message_label, exact=True).fill(message)
+    box.fill(message, timeout=60_000)
     started = time.perf_counter()
     page.locator(".st-key-draft_submit button").click()
     page.locator('[class*="st-key-w_draft_text_"] textarea').first.wait_for(state="visible", timeout=30_000)
