@@ -439,15 +439,20 @@ class OpenAIBackend:
             try:
                 return self._post_stream(params, call)
             except self._openai.APIStatusError as exc:
-                if exc.status_code not in (400, 422):
-                    raise BackendError(self._status_reason(exc)) from None
-                text = _error_text(exc)
-                if not swapped and _TOKEN_WORDS.search(text):
-                    swapped, self.token_param = True, _other_token_param(self.token_param)
-                elif self.mode != "text" and _FORMAT_WORDS.search(text):
-                    self.mode = MODES[MODES.index(self.mode) + 1]
-                else:
-                    raise BackendError(self._status_reason(exc)) from None
+                swapped = self._step_down(exc, swapped)
+
+    def _step_down(self, exc: Any, swapped: bool) -> bool:
+        """After a 400/422: swap the token parameter once or fall back one output format; else BackendError."""
+        if exc.status_code not in (400, 422):
+            raise BackendError(self._status_reason(exc)) from None
+        text = _error_text(exc)
+        if not swapped and _TOKEN_WORDS.search(text):
+            self.token_param = _other_token_param(self.token_param)
+            return True
+        if self.mode != "text" and _FORMAT_WORDS.search(text):
+            self.mode = MODES[MODES.index(self.mode) + 1]
+            return swapped
+        raise BackendError(self._status_reason(exc)) from None
 
     def _post_stream(self, params: dict[str, Any], call: _Call) -> Any:
         """POST a streamed request with the same retries as _post (in this thread: the stream is read here)."""
@@ -619,15 +624,7 @@ class OpenAIBackend:
             try:
                 completion = self._post(self._params(messages, cache_key, shape), call)
             except self._openai.APIStatusError as exc:
-                if exc.status_code not in (400, 422):
-                    raise BackendError(self._status_reason(exc)) from None
-                text = _error_text(exc)
-                if not swapped and _TOKEN_WORDS.search(text):
-                    swapped, self.token_param = True, _other_token_param(self.token_param)
-                elif self.mode != "text" and _FORMAT_WORDS.search(text):
-                    self.mode = MODES[MODES.index(self.mode) + 1]
-                else:
-                    raise BackendError(self._status_reason(exc)) from None
+                swapped = self._step_down(exc, swapped)
                 continue
             return self._answer(completion, call)
 
