@@ -190,11 +190,14 @@ def _draft(page: Any, message: str, new_label: str, message_label: str) -> tuple
 def _approve(page: Any, set_id: int, tone: str, anyway_label: str) -> None:
     """Press Approve; confirm when the app asks (a blocking check fails)."""
     page.locator(f".st-key-draft_approve_{set_id}_{tone} button").click()
-    _idle(page)
+    done = page.locator(f".st-key-draft_unapprove_{set_id}_{tone} button")
     anyway = page.locator(f".st-key-draft_force_{set_id}_{tone} button")
+    # The rerun may not have started when the click returns: wait for its outcome, not for idleness.
+    done.or_(anyway).first.wait_for(timeout=30_000)
     if anyway.count():
         anyway.click()
-        _idle(page)
+        done.wait_for(timeout=30_000)
+    _idle(page)
 
 
 # ---------------------------------------------------------------- English by setting
@@ -301,6 +304,7 @@ def test_german_by_default_live_counter_confirmation_and_reload(tmp_path: Path) 
         page.reload()
         page.get_by_role("heading", name="Antworten entwerfen").wait_for(timeout=30_000)
         _idle(page)
+        page.locator(f".st-key-draft_unapprove_{set_id}_warm button").wait_for(timeout=30_000)
         assert page.locator(f".st-key-draft_unapprove_{set_id}_warm button").count() == 1
         assert page.locator(f".st-key-draft_approve_{set_id}_warm button").count() == 0
         assert (
