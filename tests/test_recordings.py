@@ -37,26 +37,7 @@ pytestmark = pytest.mark.skipif(not RECORDED, reason="no recordings in tests/dat
 
 # Recorded drafts that a blocking check fails, the check, and whose fault it is. Every entry was read by a
 # person; reported to the guard's owner. When the guard changes, the test below says which entry to remove.
-KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {
-    ("c16", "warm"): (
-        "specificity",
-        "guard too strict: 'der hat Power … durch die Nachtschicht' answers a joke about the Espresso Kreuzberg's "
-        "kick in other words; the product is only implied ('der')",
-    ),
-    ("c21", "playful"): (
-        "specificity",
-        "guard too strict: '5am?! Respect … coffee' answers the creator's question; '5am' is too short a word to count",
-    ),
-    ("c62", "crisp"): (
-        "specificity",
-        "guard too strict: 'included in every bag, no upgrade needed' answers 'personality … buy that separately' "
-        "in other words",
-    ),
-    ("c66", "crisp"): (
-        "specificity",
-        "guard too strict: 'Peanut butter and banana' answers 'What's your favorite topping?' with no shared word",
-    ),
-}
+KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {}
 
 
 @cache
@@ -119,6 +100,9 @@ def test_the_backend_sends_exactly_the_recorded_requests(replayed: dict[str, Any
 def test_one_request_per_draft_set_for_at_least_40_messages(replayed: dict[str, Any]) -> None:
     single = [case_id for case_id, (_, bodies) in replayed.items() if len(bodies) == 1]
     assert len(single) >= min(40, len(replayed)), f"only {len(single)} of {len(replayed)} needed one request"
+    # A repair request is spent only on a draft that a blocking check rightly fails (none known now).
+    repaired = {case_id for case_id, (_, bodies) in replayed.items() if len(bodies) > 1}
+    assert repaired <= {case for case, _ in KNOWN_FAILURES}, sorted(repaired)
     for case_id, (result, bodies) in replayed.items():
         assert result.usage is not None and result.usage.requests == len(bodies), case_id
 

@@ -12,6 +12,8 @@ from assistant.profiles.loading import VoiceProfile
 from assistant.text import fold, is_stopword, table, words
 
 MENTION_OR_LINK = re.compile(r"@\w+|https?://\S+|www\.\S+")
+# Figures of two digits or more, and short words mixing digits and letters (5am, v60, 18h).
+FIGURE = re.compile(r"(?<!\w)(?:\d{2,}|(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{2,8})(?!\w)")
 STEM = 5  # letters that make two word forms the same word (Verpackung, Verpackungen)
 COMPOUND_PART = 4  # a word this long inside a compound counts (Plastik|tüte ~ Tüte)
 # An honest "we don't know yet / we'll find out" answers a question the profile cannot answer.
@@ -138,9 +140,9 @@ def _telling(text: str) -> set[str]:
 
 
 def _shared_number(text: str, source: str) -> str | None:
-    """An amount or figure of the message the draft picks up ("$400 richer", "9/10")."""
-    mine = set(re.findall(r"\d{2,}", source))
-    return next((n for n in re.findall(r"\d{2,}", text) if n in mine), None)
+    """An amount, figure or code-like word of the message the draft picks up ("$400 richer", "9/10", "5am")."""
+    mine = set(FIGURE.findall(fold(source)))
+    return next((n for n in FIGURE.findall(fold(text)) if n in mine), None)
 
 
 def _source(message: Message) -> str:
