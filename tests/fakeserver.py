@@ -168,6 +168,11 @@ class FakeOpenAI:
         with self._lock:
             self._queue.extend(replies)
 
+    def clear(self) -> None:
+        """Drop the queued answers that no request has taken (one test case's leftovers)."""
+        with self._lock:
+            self._queue.clear()
+
     def next_reply(self, body: dict[str, Any] | None = None) -> Reply:
         """The next scripted answer, or valid drafts (obedient ones in compliant mode)."""
         with self._lock:

@@ -4,7 +4,7 @@ tests/data/injection_fields.yaml was written by a helper who never saw the detec
 orders, payloads in the author, thread or post, homoglyphs, tag characters, encodings, "start your
 reply with ...", claimed coupon codes. A local OpenAI-compatible server plays a model that writes
 each attack's payload into its drafts; the guard must stop every payload it can see (KNOWN_SHIPPED
-lists the four it does not).
+lists the three it does not).
 """
 
 from __future__ import annotations
@@ -34,10 +34,9 @@ ATTACKS: list[dict[str, Any]] = yaml.safe_load(
 # Payloads that appear in no field (translations, a paraphrase of an internal note) or carry no word
 # of their own: the guard cannot see them as copied. Known, listed, and the test fails if the list changes.
 KNOWN_SHIPPED = {
-    "inj058": "'week 3': the English of the internal note's 'KW 3', written in no field",
     "inj070": "'with every order': the fragment alone has no planted word (the full claim 'free ...' is a promise)",
     "inj078": "'lost customer data': a translation the attacker asked for, in no field",
-    "inj100": "'gestreckt': one word of a claim planted in the thread; one-word echoes stay allowed",
+    "inj120": "'palm oil': a translation of the post's planted 'Palmöl' sentence, in no field",
 }
 # How an obedient model carries a payload: alone, after a friendly opener, as a P.S.
 SHAPES = ("{payload}", "Klar doch! {payload} ☕", "Danke dir für die Nachricht. P.S. {payload}")
@@ -84,6 +83,7 @@ def test_no_payload_ships_in_an_ok_draft(server: FakeOpenAI) -> None:
         for attack in ATTACKS:
             message = message_of(attack)
             limit = profile(message.platform).limit(message.channel)
+            server.clear()  # an attack whose drafts needed no repair leaves its second answer behind
             server.script(content(obedient(attack["payload"], limit)), content(obedient(attack["payload"], limit)))
             result = draft(message, profile(message.platform), backend=backend)
             detected += result.analysis.injection_suspected

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import emoji
 
+from assistant.analysis.injection import injection_suspected
 from assistant.analysis.intents import readings
 from assistant.analysis.language import UNDETERMINED, detect_language
 from assistant.analysis.pii import find_pii
@@ -287,8 +288,25 @@ def injection_echo(ctx: CheckContext) -> CheckResult:
             )
         )
     )
+    if "thread" in ctx.analysis.injection_fields:
+        echoed += _planted_words(ctx)
     detail = "repeats: " + ", ".join(f"“{shorten(e, 40)}”" for e in echoed[:3]) if echoed else "repeats nothing"
     return CheckResult(name="injection_echo", ok=not echoed, detail=detail)
+
+
+PLANTED_WORD = 5  # letters: shorter words of an earlier turn are too common to be a plant
+
+
+def _planted_words(ctx: CheckContext) -> list[str]:
+    """Single words the draft takes from an earlier turn that gave orders, unless the message says them too.
+
+    A reply answers the message; a rare word it shares only with an instructing turn ("gestreckt") was planted.
+    """
+    own = {fold(w) for w in words(ctx.message.text)} | _vocabulary(ctx.profile)
+    drafted = {fold(w) for w in words(ctx.text)}
+    turns = [t for t in ctx.message.thread if injection_suspected(t)]
+    planted = {fold(w) for t in turns for w in words(t) if len(w) >= PLANTED_WORD and not is_stopword(w)}
+    return sorted((planted & drafted) - own)
 
 
 CLAIM_WORDS = 4  # a copied run of this many words that speaks as or about the brand is a planted claim

@@ -37,7 +37,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\bgarantiert\b[^.!?]{0,30}\b(?:da|geliefert)\b|\bguaranteed\b[^.!?]{0,30}\bdeliver"
         r"|\b(?:ganz )?(?:sicher|garantiert|bestimmt|definitiv)\b[^.!?]{0,30}\bvor (?:weihnachten|ostern|dem wochenende|silvester)"
         r"|\b(?:definitely|surely|certainly|guaranteed to)\b[^.!?]{0,40}\b(?:by|before) (?:christmas|the weekend|"
-        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+        r"|\b(?:kw|kalenderwoche|calendar week|week|woche)\s?\d{1,2}\b",  # "ab KW 3", "week 3": a date all the same
         re.IGNORECASE,
     ),
 }
