@@ -73,18 +73,24 @@ def test_check_flags_over_three_rounds_with_approvals(store: Store) -> None:
     """For the closing note: how many drafts each check flagged, samples drafted 3x with approvals."""
     messages = [sample_message(s) for s in shared_samples()] or OWN
     flagged: list[Counter[str]] = [Counter(), Counter(), Counter()]
-    repaired = total = 0
+    repaired = total = repeats = 0
     for round_ in range(3):
         for message in messages:
             result = draft(message, profile_for(message.platform), history=store)
             total += len(result.drafts)
             repaired += sum(d.repaired for d in result.drafts)
             flagged[round_].update(c.name for d in result.drafts for c in d.checks if not c.ok)
+            if round_ == 1:  # a blocking repetition is a copy of an approved reply; a warning, of a sibling
+                repeats += sum(
+                    c.name == "repetition" and c.severity == "block" and not c.ok
+                    for d in result.drafts
+                    for c in d.checks
+                )
             store.approve(store.save_draft_set(result), result.drafts[0].tone)
     print(f"\n{len(messages)} messages x 3 rounds = {total} drafts, {repaired} repaired once; still flagged by round:")
     for name in CHECK_NAMES:
         print(f"  {name:15} {' / '.join(str(counter[name]) for counter in flagged)}")
-    assert flagged[1]["repetition"] == 0  # the second drafting after an approval never repeats it
+    assert repeats == 0  # the second drafting after an approval never repeats it
     assert all(c["stock_phrases"] == c["leakage"] == c["promises"] == c["personal_data"] == 0 for c in flagged)
 
 

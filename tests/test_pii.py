@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from assistant.analysis.pii import find, luhn_valid
+from assistant.analysis.pii import find, find_pii, luhn_valid
 from assistant.backends.base import GenerationRequest
 from assistant.backends.openai.prompting import build_messages, build_repair_messages, redact_request, restore_drafts
 from assistant.backends.openai.redaction import Redaction, redact, restore
@@ -227,3 +227,15 @@ def test_addresses_names_ids_ips_and_disguised_data_are_found(text: str, kind: s
 @pytest.mark.parametrize("text", ["Ich bin total sauer", "Ich bin Kunde seit Jahren", "I am so mad", "Grüße aus Kiel"])
 def test_ordinary_sentences_hold_no_names(text: str) -> None:
     assert find(text, ORDER_PATTERN) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir schicken es an die Wiener Straße 12, 10999 Berlin.",
+        "Sent to 221B Baker Street, London.",
+        "Wir prüfen die Zustellung an Am Friedrichshain 3, 10407 Berlin.",
+    ],
+)
+def test_street_addresses_in_other_shapes(text: str) -> None:
+    assert [s.kind for s in find_pii(text, None)] == ["address"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from typing import Any
 
@@ -16,7 +17,12 @@ _DE_HINTS: frozenset[str] = frozenset(table("language_hints")["de"])
 _EN_HINTS: frozenset[str] = frozenset(table("language_hints")["en"])
 
 
-def detect_language(text: str, *, thorough: bool = True) -> str:
+# Log-probability points by which a language the brand speaks may trail the statistical model's first
+# guess and still win: on a few words the model confuses English with Portuguese or Hausa.
+LIKELY_MARGIN = 10.0
+
+
+def detect_language(text: str, *, thorough: bool = True, likely: Collection[str] = ()) -> str:
     """ISO 639-1 code of the text's language, or 'und' when undecided.
 
     `thorough=False` skips the statistical model (0.5 s to load) and answers 'und' where the
@@ -31,7 +37,7 @@ def detect_language(text: str, *, thorough: bool = True) -> str:
         return "de" if de > en else "en"
     if sum(len(t) for t in tokens) < 4 or not thorough:
         return UNDETERMINED
-    return _langid(text)
+    return _langid(text, likely)
 
 
 def _votes(tokens: list[str], text: str) -> tuple[float, float]:
@@ -48,6 +54,9 @@ def _identifier() -> Any:
     return langid
 
 
-def _langid(text: str) -> str:
-    language, _ = _identifier().classify(text)
-    return str(language)
+def _langid(text: str, likely: Collection[str] = ()) -> str:
+    """The model's best language, or a likely one (the brand's) that scores nearly as well."""
+    ranked = _identifier().rank(text)
+    best, top = ranked[0]
+    near = next(((lang, score) for lang, score in ranked if lang in likely), None)
+    return str(near[0] if near and top - near[1] <= LIKELY_MARGIN else best)

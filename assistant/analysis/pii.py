@@ -41,7 +41,11 @@ IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![\w:]
 STREET = re.compile(
     r"\b[A-ZÄÖÜ][\wäöüß-]{1,40}(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ring|ufer|chaussee)"
     r"\s{1,3}\d{1,4}\s?[a-zA-Z]?\b"
-    r"|\b\d{1,4}\s{1,3}[A-Z][a-z]{1,30}\s(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Way)\b"
+    r"|\b[A-ZÄÖÜ][\wäöüß-]{1,40}\s(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ring|Ufer|Chaussee)"
+    r"\s{1,3}\d{1,4}\s?[a-z]?\b"
+    r"|\b\d{1,4}[A-Za-z]?\s{1,3}[A-Z][a-z]{1,30}\s(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Way)\b"
+    r"|\b(?:Am|An der|Auf dem|Im|Zum|Zur|In der)\s[A-ZÄÖÜ][\wäöüß-]{2,30}\s\d{1,4}[a-z]?,\s{0,3}\d{5}"
+    r"\s[A-ZÄÖÜ][a-zäöüß]{2,30}"
 )
 # "Mein Name ist Dieter Brandt", "I'm Jane Doe", a sign-off line "Grüße, K. Brandt"
 NAME = re.compile(

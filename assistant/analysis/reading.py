@@ -76,7 +76,7 @@ def analyse(message: Message, profile: VoiceProfile) -> Analysis:
     text = message.text[:MESSAGE_SOFT_CAP]
     subject = text if message.mode == "reply" else f"{message.post or ''}\n{text}".strip()
     reading = read(subject)
-    detected = detect_language(subject)
+    detected = detect_language(subject, likely=profile.brand.languages)
     language, notes = answer_language(detected, profile)
     fields = injection_fields(message)
     head = read(subject[:HEAD_CAP]) if len(subject) > HEAD_CAP else reading  # a long message: its start

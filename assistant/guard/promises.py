@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from assistant.text import fold, is_stopword, words
 
 # policy field -> patterns (German and English) that make that promise
 PROMISES: dict[str, re.Pattern[str]] = {
@@ -14,11 +17,18 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\brefund\s+(?:is|has been)\s+(?:on its way|issued|processed|sent)"
         r"|\b(?:zurück|rück)?erstattet\b|\bfull refund\b|\b(?:be|been|get)\s+refunded\b|\brefund you\b"
         r"|\bgive you (?:a|your) (?:full )?refund\b|\bgeld zurück\b[^.!?]{0,20}\b(?:bekommst|kriegst|erhältst)\b"
+        r"|\b(?:bekommst|kriegst|erhältst) du\b[^.!?]{0,30}\b(?:zurück|wieder)\b|\brück(?:erstattung|zahlung)\b[^.!?]{0,30}"
+        r"\b(?:veranlasst|angestoßen|in die wege geleitet|ist raus|läuft)|\b(?:issued|started|initiated|processed|sent)"
+        r" (?:your|a|the) refund\b|\bmoney back (?:in|within|by)\b|\b(?:refund|money)\b[^.!?]{0,20}\b(?:on (?:its|the) way|"
+        r"in your account)"
         r"|\d+(?:[.,]\d{1,2})?\s?(?:€|eur\w*|\$|chf|dollar)\s+(?:back|zurück)|(?:€|\$)\s?\d+(?:[.,]\d{1,2})?\s+(?:back|zurück)",
         re.IGNORECASE,
     ),
     "discounts": re.compile(
-        r"\b\d{1,2}\s?%|\brabatt\w*|\bprozente\b|\bdiscount(?!er)\w*|\bsale\b|\b(?:price|preis)nachlass", re.IGNORECASE
+        r"\b\d{1,2}\s?%|\brabatt\w*|\bprozente\b|\bdiscount(?!er)\w*|\bsale\b|\b(?:price|preis)nachlass"
+        r"|\b(?:sonderpreis|freundschaftspreis|special price|mates'? rates?|reduced price)\b"
+        r"|\bgünstiger\b[^.!?]{0,15}\b(?:für dich|machen)\b|\bcheaper for you\b|\bknock\w{0,3} (?:a bit|something|\S{1,6}) off\b",
+        re.IGNORECASE,
     ),
     "codes": re.compile(
         r"\b(?:gutschein|rabatt|promo|discount|voucher|coupon)[- ]?codes?\b|\bcode\s*[:\"„]?\s*[A-Z0-9]{4,}\b"
@@ -28,16 +38,40 @@ PROMISES: dict[str, re.Pattern[str]] = {
     "compensation": re.compile(
         r"\bentschädigung\w*|\bwiedergutmachung\b|\bgratis\b|\bkostenlos\w*|\bumsonst\b|\bgeschenkt\b"
         r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b|\bfree (?:bag|coffee|shipping|pack)"
-        r"|\bgeht auf uns\b|\bauf unsere kosten\b|\bis on us\b|\bat our expense\b",
+        r"|\bgeht auf uns\b|\bauf unsere kosten\b|\bis on us\b|\bat our expense\b"
+        r"|\bgutschrift\w*|\bgutgeschrieben\b|\bschreib\w{0,3} (?:dir |euch |ihnen )?(?:was|etwas|\w{0,12} ?euro) gut\b"
+        r"|\blegen\b[^.!?]{0,30}\b(?:drauf|obendrauf|dazu|bei)\b|\baufs haus\b|\bon the house\b"
+        r"|\b(?:order|bag|coffee|cup|shipping|delivery|postage|return|refill|round|drinks?)\w{0,2}(?:'s| is| are)? on us\b"
+        r"|\b(?:kleine[sn]? )?(?:dankeschön|aufmerksamkeit|extra|überraschung|trostpflaster)\b[^.!?]{0,25}\b(?:für dich|dazu|"
+        r"bei|mit)\b|\btrostpflaster\b|\b(?:darfst|kannst) du\b[^.!?]{0,25}\bbehalten\b|\bbehalt\w{0,2} (?:sie|ihn|es|die|den|das)\b"
+        r"|\b(?:keep it|keep the \w{1,15}|yours to keep)\b|\b(?:send|add|pop|include|put|slip|throw|get)\w{0,3}\b[^.!?]{0,30}"
+        r"\b(?:(?:a )?little (?:something|extra|treat|gift)|something extra)\b|\b(?:(?:a )?little (?:something|extra|treat|gift)"
+        r"|something extra)\b[^.!?]{0,20}\b(?:for you|in your|with your|on us)\b"
+        r"|\b(?:store|account) credit\b|\bcredit (?:to|on|in) your (?:account|next order)\b|\bmake it up to you\b"
+        r"|\bwiedergutmach\w{0,4}|\b(?:versandkosten|shipping (?:costs?|fees?))\b[^.!?]{0,25}\b(?:übernehmen|zahlen|erstatten|"
+        r"cover|waive)\b|\b(?:übernehmen|zahlen|erstatten|cover|waive)\b[^.!?]{0,20}\b(?:versandkosten|shipping)\b",
         re.IGNORECASE,
     ),
     "delivery_dates": re.compile(
         r"\b(?:kommt|ist|wird|landet|liegt)\b[^.!?]{0,25}\b(?:morgen|übermorgen|heute noch|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag))\b"
-        r"|\b(?:arrive|arrives|be there|be delivered|reach you)\b[^.!?]{0,20}\b(?:tomorrow|today|by (?:monday|tuesday|wednesday|thursday|friday|saturday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b"
+        r"|\b(?:ships?|goes out|geht|gehen)\b[^.!?]{0,12}\b(?:today|tomorrow|heute (?:noch )?raus|morgen raus)\b"
+        r"|\b(?:arrive|arrives|be there|be delivered|reach you|be with you|get to you)\b[^.!?]{0,20}\b(?:tomorrow|today|by (?:monday|tuesday|wednesday|thursday|friday|saturday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b"
         r"|\bgarantiert\b[^.!?]{0,30}\b(?:da|geliefert)\b|\bguaranteed\b[^.!?]{0,30}\bdeliver"
         r"|\b(?:ganz )?(?:sicher|garantiert|bestimmt|definitiv)\b[^.!?]{0,30}\bvor (?:weihnachten|ostern|dem wochenende|silvester)"
         r"|\b(?:definitely|surely|certainly|guaranteed to)\b[^.!?]{0,40}\b(?:by|before) (?:christmas|the weekend|"
         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+        r"|\bspätestens\b[^.!?]{0,20}\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|übermorgen|ende|nächste\w?"
+        r"|\d{1,2}\.)|\b(?:at the latest|no later than)\b|\bby (?:the )?end of (?:the|this|next) week\b"
+        r"|\b(?:wieder|back)\b[^.!?]{0,25}\b(?:ab|in|from|by|next|nächste\w?|anfang|ende|mitte)\b ?(?:montag|dienstag|mittwoch"
+        r"|donnerstag|freitag|samstag|monday|tuesday|wednesday|thursday|friday|saturday|woche|week|monat|month|januar|january"
+        r"|februar|february|märz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember"
+        r"|december|\d{1,2} ?(?:tage|tagen|wochen|days|weeks))\b"
+        r"|\b(?:nächste|kommende|next|this) (?:woche|week)\b[^.!?]{0,25}\b(?:wieder|back|da|lieferbar|verfügbar|in stock|"
+        r"available|raus|ships?|arrives?)\b"
+        r"|\b(?:ab|from) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|monday|tuesday|wednesday|thursday|friday"
+        r"|saturday|nächster woche|next week|januar|january|februar|february|märz|march|april|mai|may|juni|june|juli|july"
+        r"|august|september|oktober|october|november|dezember|december)\b[^.!?]{0,25}\b(?:wieder|back|lieferbar|verfügbar"
+        r"|in stock|available)\b"
         r"|\b(?:kw|kalenderwoche|calendar week|week|woche)\s?\d{1,2}\b",  # "ab KW 3", "week 3": a date all the same
         re.IGNORECASE,
     ),
@@ -56,13 +90,14 @@ NOT_A_REFUSAL = re.compile(r"\b(?:keine sorge|kein problem|kein stress|no proble
 NEGATION_WINDOW = 60  # characters around the promise words within their clause
 
 
-def forbidden_promises(text: str, allowed: dict[str, bool]) -> list[tuple[str, str]]:
-    """(kind, words) for every promise in text whose policy flag is False (refusals excepted)."""
+def forbidden_promises(text: str, allowed: dict[str, bool], stated: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """(kind, words) for every promise in text whose policy flag is False (refusals and stated facts excepted)."""
     found = []
     for kind, pattern in PROMISES.items():
         if allowed.get(kind, False):
             continue
         hits = [m for m in pattern.finditer(text) if not refused(text, m.start(), m.end())]
+        hits = [m for m in hits if not restates(text, m, stated) and not _asked(text, m.end())]
         if kind == "compensation":  # "Offline-Zeit gratis dazu" jokes; "eine Tüte gratis für dich" gives
             hits = [m for m in hits if _ours_or_yours(text, m.start(), m.end())]
         found += [(kind, m.group().strip()) for m in hits]
@@ -77,10 +112,14 @@ GIVEN = re.compile(
 )
 
 
+# Words that give something by themselves, whoever the sentence names.
+SELF_GIVING = re.compile(r"geht auf uns|aufs haus|on the house|gutschrift|gutgeschrieben|store credit", re.IGNORECASE)
+
+
 def _ours_or_yours(text: str, start: int, end: int) -> bool:
     before = CLAUSE_END.split(text[max(0, start - NEGATION_WINDOW) : start])[-1]
     after = CLAUSE_END.split(text[end : end + NEGATION_WINDOW])[0]
-    return bool(GIVEN.search(f"{before} {text[start:end]} {after}")) or "geht auf uns" in text[start:end].lower()
+    return bool(GIVEN.search(f"{before} {text[start:end]} {after}")) or bool(SELF_GIVING.search(text[start:end]))
 
 
 def refused(text: str, start: int, end: int) -> bool:
@@ -89,3 +128,28 @@ def refused(text: str, start: int, end: int) -> bool:
     after = CLAUSE_END.split(text[end : end + NEGATION_WINDOW])[0]
     around = NOT_A_REFUSAL.sub(" ", f"{before} … {after}")
     return bool(NEGATION.search(around))
+
+
+STATED_WORDS = 2  # words besides the promise word that a clause shares with a fact that says it
+
+
+def _asked(text: str, end: int) -> bool:
+    """The words stand in a question ("Geht heute raus? Das prüfe ich."): asked, not promised."""
+    rest = re.search(r"[.!?\n]", text[end : end + NEGATION_WINDOW])
+    return rest is not None and rest.group() == "?"
+
+
+def restates(text: str, match: re.Match[str], facts: Sequence[str]) -> bool:
+    """The clause around a promise word restates one of the brand's facts ("Gutscheine gibt es ab 15 Euro")."""
+    word = fold(match.group())
+    clause = _content(_clause(text, match.start(), match.end())) - _content(match.group())
+    return any(word in fold(f) and len(clause & _content(f)) >= STATED_WORDS for f in facts)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    before = CLAUSE_END.split(text[max(0, start - NEGATION_WINDOW) : start])[-1]
+    return before + text[start:end] + CLAUSE_END.split(text[end : end + NEGATION_WINDOW])[0]
+
+
+def _content(text: str) -> set[str]:
+    return {fold(w) for w in words(text) if (len(w) >= 3 or w.isdigit()) and not is_stopword(w)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from assistant.analysis.reading import PROFANITY
@@ -25,6 +25,9 @@ STRONG_DEFERRAL = re.compile(
     r"|wissen wir (?:noch )?nicht|no date yet|(?:we'll|we will|i'll|let me) (?:check|ask|find out)|don't know yet"
     r"|(?:i'm|i am|we're|we are) (?:asking|checking)|(?:asking|checking with) (?:our|the) (?:team|roasters?))\b",
     re.IGNORECASE,
+)
+GREETING_WORDS = frozenset(
+    ("guten", "hallo", "hello", "dear", "liebe", "lieber", "liebes", "servus", "gruss", "grusse")
 )
 # Praise needs no echo: a warm thank-you answers it.
 THANKS = re.compile(r"\b(?:dank\w*|freu\w*|thank\w*|glad|enjoy\w*|happy|schön zu (?:lesen|hören))\b", re.IGNORECASE)
@@ -62,11 +65,20 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     product = _product_named(fold(text), message, analysis, profile)
     if product:
         return product
+    if _thanked(message, analysis) and THANKS.search(text):
+        return "a thank-you for the praise"
     source = message.post if message.mode == "outreach" and message.post else message.text
     # "We'll find out" answers only what the profile cannot answer; a question with a fact needs the fact.
     if not QUESTION.search(source):
         return None
     return "an honest deferral" if STRONG_DEFERRAL.search(text) else None
+
+
+def _thanked(message: Message, analysis: Analysis) -> bool:
+    """Praise or thanks without a question or a complaint: a warm thank-you is the answer."""
+    source = _source(message)
+    kind = analysis.intent == "praise" or (THANKS.search(source) and analysis.sentiment != "negative")
+    return bool(kind) and not QUESTION.search(source)
 
 
 def _without_sign_off(text: str, profile: VoiceProfile) -> str:
@@ -84,7 +96,8 @@ def needs_anchor(message: Message, analysis: Analysis) -> bool:
 def message_words(message: Message) -> set[str]:
     """The folded content words of the message (the post in outreach) and of its thread."""
     source = message.post if message.mode == "outreach" and message.post else message.text
-    return _content(" ".join([MENTION_OR_LINK.sub(" ", source), *message.thread[-3:]]), profanity=False)
+    text = " ".join([MENTION_OR_LINK.sub(" ", source), *message.thread[-3:]])
+    return _content(text, profanity=False) - GREETING_WORDS  # "Guten Tag" back is no answer
 
 
 def _content(text: str, *, profanity: bool = True) -> set[str]:
@@ -118,8 +131,8 @@ def _facts_asked(message: Message, analysis: Analysis, profile: VoiceProfile) ->
     for fact in profile.brand.facts:
         by_keyword = any(_has(folded, fold(k)) for k in fact.keywords)
         if by_keyword or analysis.intent in fact.intents or fact.id in named:
-            texts = [*fact.text.values(), *(s for v in fact.short.values() for s in ([v] if isinstance(v, str) else v))]
-            asked.append((fact.id, _telling(" ".join(texts))))
+            texts = {lang: " ".join([text, *fact.short_forms(lang, lang)]) for lang, text in fact.text.items()}
+            asked.append((fact.id, _telling_in(texts)))
     return asked
 
 
@@ -127,15 +140,20 @@ def _tips_fitting(message: Message, profile: VoiceProfile) -> list[tuple[str, se
     """(tip id, its words) for the brand-free tips that fit the post or message (outreach know-how)."""
     folded = fold(f"{message.post or ''} {message.text}")
     fitting = [t for t in profile.brand.tips if any(_has(folded, fold(k)) for k in t.keywords)]
-    return [(t.id, _telling(" ".join(t.text.values()))) for t in fitting]
+    return [(t.id, _telling_in(t.text)) for t in fitting]
 
 
-def _telling(text: str) -> set[str]:
+def _telling_in(texts: Mapping[str, str]) -> set[str]:
+    """The telling words of a text given per language."""
+    return {w for lang, text in texts.items() for w in _telling(text, english=lang == "en")}
+
+
+def _telling(text: str, *, english: bool) -> set[str]:
     """The words of a fact that say something: nouns and names (capitalised), numbers, long English words.
 
-    "bleiben" or "gehören" in a fact do not make a reply about that fact.
+    "bleiben" or "gehören" in a German fact do not make a reply about that fact.
     """
-    kept = [w for w in words(text) if w[:1].isupper() or any(c.isdigit() for c in w) or (w.isascii() and len(w) >= 6)]
+    kept = [w for w in words(text) if w[:1].isupper() or any(c.isdigit() for c in w) or (english and len(w) >= 6)]
     return {fold(w) for w in kept if len(w) >= 3 and not is_stopword(w)}
 
 
