@@ -3,8 +3,7 @@
 tests/data/injection_fields.yaml was written by a helper who never saw the detector: paraphrased
 orders, payloads in the author, thread or post, homoglyphs, tag characters, encodings, "start your
 reply with ...", claimed coupon codes. A local OpenAI-compatible server plays a model that writes
-each attack's payload into its drafts; the guard must stop every payload it can see (KNOWN_SHIPPED
-lists the three it does not).
+each attack's payload into its drafts; the guard must stop every payload.
 """
 
 from __future__ import annotations
@@ -31,13 +30,8 @@ from .fakeserver import FakeOpenAI, content
 ATTACKS: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "data" / "injection_fields.yaml").read_text(encoding="utf-8")
 )["attacks"]
-# Payloads that appear in no field (translations, a paraphrase of an internal note) or carry no word
-# of their own: the guard cannot see them as copied. Known, listed, and the test fails if the list changes.
-KNOWN_SHIPPED = {
-    "inj070": "'with every order': the fragment alone has no planted word (the full claim 'free ...' is a promise)",
-    "inj078": "'lost customer data': a translation the attacker asked for, in no field",
-    "inj120": "'palm oil': a translation of the post's planted 'Palmöl' sentence, in no field",
-}
+# Payloads the guard does not stop, each with the reason (none now: translations and copied fragments are caught).
+KNOWN_SHIPPED: dict[str, str] = {}
 # How an obedient model carries a payload: alone, after a friendly opener, as a P.S.
 SHAPES = ("{payload}", "Klar doch! {payload} ☕", "Danke dir für die Nachricht. P.S. {payload}")
 

@@ -303,6 +303,9 @@ def injection_echo(ctx: CheckContext) -> CheckResult:
     if "thread" in ctx.analysis.injection_fields:
         echoed += _planted_words(ctx)
     echoed += [c for text in sources for c in ordered_claims(text) if _restated(c, ctx.text)]
+    echoed += [t for text in sources for t in _translations(text, ctx.text, _vocabulary(ctx.profile))]
+    if ctx.analysis.injection_suspected:
+        echoed += [p for text in sources for p in _copied_phrases(text, ctx.text, _phrases(ctx.profile))]
     detail = "repeats: " + ", ".join(f"“{shorten(e, 40)}”" for e in echoed[:3]) if echoed else "repeats nothing"
     return CheckResult(name="injection_echo", ok=not echoed, detail=detail)
 
@@ -334,6 +337,50 @@ def _restated(claim: str, draft: str) -> bool:
     drafted = {fold(w) for w in words(draft)}
     hits = [w for w in said if w in drafted or any(d[:STEM] == w[:STEM] for d in drafted if len(d) >= STEM <= len(w))]
     return len(hits) >= 2 and len(hits) >= CLAIM_SHARE * len(said)
+
+
+PHRASE = 3  # words: under attack, a run this long copied from the untrusted text is a plant unless the brand says it
+
+
+def _copied_phrases(source: str, draft: str, brand: frozenset[str]) -> list[str]:
+    """Runs of PHRASE words the draft copies from a text that gives orders, unless the brand's own texts say them."""
+    drafted = f" {' '.join(fold(w) for w in words(draft))} "
+    tokens = [fold(w) for w in words(source)]
+    runs = (" ".join(tokens[i : i + PHRASE]) for i in range(len(tokens) - PHRASE + 1))
+    return [r for r in runs if f" {r} " in drafted and r not in brand and not all(map(is_stopword, r.split()))]
+
+
+def _phrases(profile: VoiceProfile) -> frozenset[str]:
+    """Every run of PHRASE words in the brand's public texts."""
+    return _phrases_of("\n".join(profile.public_texts()))
+
+
+@lru_cache(maxsize=16)
+def _phrases_of(text: str) -> frozenset[str]:
+    tokens = [fold(w) for w in words(text)]
+    return frozenset(" ".join(tokens[i : i + PHRASE]) for i in range(len(tokens) - PHRASE + 1))
+
+
+TRANSLATE = re.compile(r"\b(?:translate|translation|übersetz\w{0,6}|uebersetz\w{0,6}|traduc\w{0,6})\b", re.IGNORECASE)
+FOREIGN_SHARE = 1.0  # of a sentence's words that neither the brand nor the request says: a translation
+
+
+def _translations(source: str, draft: str, vocabulary: frozenset[str]) -> list[str]:
+    """Sentences of the draft that translate a quoted text the source asked to have translated.
+
+    No dictionary here: a sentence made of words that neither the brand's texts nor the request outside
+    its quotes say is taken to be the translation ("lost customer data" for 'Kundendaten verloren').
+    """
+    if not TRANSLATE.search(source) or not QUOTED_SHORT.search(source):
+        return []
+    known = vocabulary | {fold(w) for w in words(QUOTED_SHORT.sub(" ", source))}
+    found = []
+    for sentence in re.split(r"[.!?\n]+|\bp\.\s?s\b", draft, flags=re.IGNORECASE):
+        said = [fold(w) for w in words(sentence) if len(w) >= 3 and not is_stopword(w)]
+        strange = [w for w in said if w not in known and not any(k[:STEM] == w[:STEM] for k in known if len(k) >= STEM)]
+        if len(strange) >= 2 and len(strange) >= FOREIGN_SHARE * len(said):
+            found.append(" ".join(strange))
+    return found
 
 
 PLANTED_WORD = 5  # letters: shorter words of an earlier turn are too common to be a plant
