@@ -55,7 +55,9 @@ SELF_PROMO = re.compile(
     r"|(?:jetzt|schnell|gleich) (?:\w{1,12} ){0,2}(?:sichern|buchen|bestellen|grab|snag)"
     r"|bei uns (?:in|im|vorbei|gibt|findest|bekommst|probieren)|(?:komm|kommt|schau|schaut)\w? (?:\w{1,8} ){0,3}vorbei"
     r"|(?:visit|swing by|drop by|come by|pop by|pop in|stop by|come see) (?:us|our)"
-    r"|(?:we|wir) (?:roast|rösten|sell|verkaufen))\b",
+    r"|(?:we|wir) (?:roast|rösten|sell|verkaufen|liefern|deliver|ship|verschicken)|(?:abstecher|besuch|komm\w{0,2}|vorbei\w{0,6}) zu uns"
+    r"|(?:zeigen|erklären|lernst|lernen) (?:wir|du|ihr)\b[^.!?]{0,25}\b(?:im|in unserem) (?:workshop|kurs)"
+    r"|you can (?:pick (?:it |them |some )?up|order|book)|kannst du (?:\w{1,10} )?(?:abholen|bestellen|buchen))\b",
     re.IGNORECASE,
 )
 
@@ -206,8 +208,28 @@ def self_promotion(ctx: CheckContext) -> CheckResult:
     folded = fold(ctx.text)
     names = [ctx.profile.brand.name, *(p.name for p in ctx.profile.brand.products)]
     found += [n for n in names if re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", folded)]
+    found += _products_described(ctx.text, ctx.message.post or "", ctx.profile)
     detail = "advertises: " + ", ".join(dict.fromkeys(found)) if found else "none"
     return CheckResult(name="self_promotion", ok=not found, detail=detail)
+
+
+DESCRIBED = 3  # words of a product's own description that make an outreach comment describe it
+
+
+def _products_described(text: str, post: str, profile: VoiceProfile) -> list[str]:
+    """Products the draft describes in their own words ("a hand grinder with a steel burr and 30 settings")."""
+    drafted = {fold(w) for w in words(text)} - {fold(w) for w in words(post)}
+    found = []
+    for product in profile.brand.products:
+        described = {fold(w) for t in product.text.values() for w in words(t) if _telling_word(w)}
+        described -= {fold(w) for w in words(product.name)}
+        if len(drafted & described) >= DESCRIBED:
+            found.append(f"{product.name} (described)")
+    return found
+
+
+def _telling_word(word: str) -> bool:
+    return word.isdigit() or (len(word) >= 4 and not is_stopword(word))
 
 
 def repetition(ctx: CheckContext) -> CheckResult:

@@ -21,6 +21,15 @@ META_TALK = re.compile(
     r"|interne\w* notiz\w*|antwort generiert|generated (?:reply|answer)|nicht für die öffentlichkeit"
     r"|not (?:supposed|meant|allowed) to (?:say|share|tell)"
     r"|sollen wir (?:eigentlich )?nicht sagen|don't tell anyone|unter uns gesagt|slack)\b"
+    r"|\b(?:mein|meine|my|our|unser\w{0,2}|der|the|dein|your) (?:system )?prompts?\b|\bprompt (?:sagt|says)\b"
+    r"|\bnot (?:supposed|meant|allowed) to (?:mention|talk about|reveal|discuss)\b"
+    r"|\b(?:eine? ki|die ki|ki (?:schreibt|vor)|an ai|the ai|ai (?:writes|drafts)|chatbot|(?:reply|antwort)[- ]?tools?\w{0,2}"
+    r"|antwortentw[üu]rf\w{0,2}|drafting tool|unser\w{0,2} tool\w{0,2}|our tool)\b"
+    r"|\[\s*(?:eskalation|escalation|intent|team|routing|handoff|übergabe|intern|internal|note|notiz|todo)\b"
+    r"|\b(?:internal|interne\w{0,2}) (?:guidance|rules?|instructions?|policy|docs?|vorgaben|regeln|richtlinien|anweisung\w{0,2})\b"
+    r"|\blaut (?:unseren|meinen|den) (?:vorgaben|regeln|richtlinien)\b|\b[a-z_]{3,20}\s?:\s?(?:true|false)\b"
+    r"|\bdurchwahl\b|\bintern unter\b|\binternal (?:extension|number)\b"
+    r"|\b(?:max\.?|maximal|höchstens|at most|caps?\b[^.!?]{0,25}\bat) \w{1,6} (?:emoji|zeichen|characters|hashtags)\b"
     r"|\[(?:ton|tone|tone label)\s*:|\b(?:ton|tone|kanal|channel)\s*:\s*(?:warm|playful|crisp|formal|comment|dm)\b",
     re.IGNORECASE,
 )

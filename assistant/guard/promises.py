@@ -19,7 +19,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\bgive you (?:a|your) (?:full )?refund\b|\bgeld zurück\b[^.!?]{0,20}\b(?:bekommst|kriegst|erhältst)\b"
         r"|\b(?:bekommst|kriegst|erhältst) du\b[^.!?]{0,30}\b(?:zurück|wieder)\b|\brück(?:erstattung|zahlung)\b[^.!?]{0,30}"
         r"\b(?:veranlasst|angestoßen|in die wege geleitet|ist raus|läuft)|\b(?:issued|started|initiated|processed|sent)"
-        r" (?:your|a|the) refund\b|\bmoney back (?:in|within|by)\b|\b(?:refund|money)\b[^.!?]{0,20}\b(?:on (?:its|the) way|"
+        r" (?:your|a|the) refund\b|\bmoney back (?:in|within|by)\b"
+        r"|\b(?:betrag|geld)\b[^.!?]{0,30}\b(?:zurück|wieder)\b|\b(?:money|amount)\b[^.!?]{0,25}\bback\b(?! to you)|\b(?:refund|money)\b[^.!?]{0,20}\b(?:on (?:its|the) way|"
         r"in your account)"
         r"|\d+(?:[.,]\d{1,2})?\s?(?:€|eur\w*|\$|chf|dollar)\s+(?:back|zurück)|(?:€|\$)\s?\d+(?:[.,]\d{1,2})?\s+(?:back|zurück)",
         re.IGNORECASE,
@@ -27,7 +28,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
     "discounts": re.compile(
         r"\b\d{1,2}\s?%|\brabatt\w*|\bprozente\b|\bdiscount(?!er)\w*|\bsale\b|\b(?:price|preis)nachlass"
         r"|\b(?:sonderpreis|freundschaftspreis|special price|mates'? rates?|reduced price)\b"
-        r"|\bgünstiger\b[^.!?]{0,15}\b(?:für dich|machen)\b|\bcheaper for you\b|\bknock\w{0,3} (?:a bit|something|\S{1,6}) off\b",
+        r"|\bgünstiger\b[^.!?]{0,15}\b(?:für dich|machen)\b|\b(?:bestellung|order)\b[^.!?]{0,25}\b(?:günstiger|cheaper)\b"
+        r"|\b(?:aktionspreis|angebotspreis|sale price|promo price|deal price)\b|\bcheaper for you\b|\bknock\w{0,3} (?:a bit|something|\S{1,6}) off\b",
         re.IGNORECASE,
     ),
     "codes": re.compile(
@@ -48,7 +50,13 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"\b(?:(?:a )?little (?:something|extra|treat|gift)|something extra)\b|\b(?:(?:a )?little (?:something|extra|treat|gift)"
         r"|something extra)\b[^.!?]{0,20}\b(?:for you|in your|with your|on us)\b"
         r"|\b(?:store|account) credit\b|\bcredit (?:to|on|in) your (?:account|next order)\b|\bmake it up to you\b"
-        r"|\bwiedergutmach\w{0,4}|\b(?:versandkosten|shipping (?:costs?|fees?))\b[^.!?]{0,25}\b(?:übernehmen|zahlen|erstatten|"
+        r"|\bwiedergutmach\w{0,4}|\bausgleich\b|\bentgegenkommen\b|\bgoodwill\b|\b(?:small|little) gesture\b|\bkleine geste\b"
+        r"|\blassen wir uns\b[^.!?]{0,20}\beinfallen\b|\bwe'll think of something\b"
+        r"|\b(?:schicken|senden|send|sending)\b[^.!?]{0,12}\b(?:dir|you)\b[^.!?]{0,20}\b(?:eine?n?|a|some)\b[^.!?]{0,10}"
+        r"\b(?:tüte|packung|bag|pack|päckchen|probe|sample)\b[^.!?]{0,40}\b(?:überbrück\w{0,4}|zur? (?:entschuldigung|trost)|"
+        r"nicht bezahlen|kostenlos|gratis|for free|on us|in the meantime|zwischendurch)"
+        r"|\b(?:i've|we've|i have|we have) (?:put your name down|reserved|saved you)\b|\bfür dich (?:reserviert|vorgemerkt)\b"
+        r"|\byou'll (?:get|have) a (?:new|replacement|fresh)\b|\b(?:versandkosten|shipping (?:costs?|fees?))\b[^.!?]{0,25}\b(?:übernehmen|zahlen|erstatten|"
         r"cover|waive)\b|\b(?:übernehmen|zahlen|erstatten|cover|waive)\b[^.!?]{0,20}\b(?:versandkosten|shipping)\b",
         re.IGNORECASE,
     ),
@@ -66,7 +74,15 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|donnerstag|freitag|samstag|monday|tuesday|wednesday|thursday|friday|saturday|woche|week|monat|month|januar|january"
         r"|februar|february|märz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember"
         r"|december|\d{1,2} ?(?:tage|tagen|wochen|days|weeks))\b"
-        r"|\b(?:nächste|kommende|next|this) (?:woche|week)\b[^.!?]{0,25}\b(?:wieder|back|da|lieferbar|verfügbar|in stock|"
+        r"|\bbis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|übermorgen|ende der woche)\b[^.!?]{0,40}"
+        r"\b(?:bei dir|zugestellt|geliefert|ankommt)\b"
+        r"|\b(?:at your door|on your doorstep|with you|there)\b[^.!?]{0,15}\b(?:by|within|on) (?:monday|tuesday|wednesday"
+        r"|thursday|friday|saturday|tomorrow|the week|a few days|\d{1,2} days)\b"
+        r"|\b(?:back on|back to) your (?:card|account|bank)\b[^.!?]{0,20}\bwithin\b"
+        r"|\b(?:wieder|back|in stock|im shop|in the shop|lieferbar|verfügbar|available|launch\w{0,3}|erscheint|ready|fertig)"
+        r"\b[^.!?]{0,30}\b(?:by|in|im|bis|ab|zum) (?:spring|summer|autumn|fall|winter|frühling|frühjahr|sommer|herbst)\b"
+        r"|\b(?:a|einen?) (?:spot|platz)\b[^.!?]{0,15}\b(?:on the \d{1,2}(?:st|nd|rd|th)?|am \d{1,2}\.)"
+        r"|\b(?:nächste|kommende|next|this) (?:woche|week)\b[^.!?]{0,40}\b(?:wieder|back|lieferbar|verfügbar|in stock|"
         r"available|raus|ships?|arrives?)\b"
         r"|\b(?:ab|from) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|monday|tuesday|wednesday|thursday|friday"
         r"|saturday|nächster woche|next week|januar|january|februar|february|märz|march|april|mai|may|juni|june|juli|july"
@@ -86,7 +102,11 @@ NEGATION = re.compile(
 # A clause ends at punctuation or a contrast ("leider kein Rabatt, aber ...": the "aber" part stands alone).
 CLAUSE_END = re.compile(r"[.!?;:,\n]|\s\b(?:aber|sondern|dafür|jedoch|but|instead|though)\b", re.IGNORECASE)
 # Set phrases that look negative but refuse nothing.
-NOT_A_REFUSAL = re.compile(r"\b(?:keine sorge|kein problem|kein stress|no problem|no worries|not a problem)\b", re.I)
+NOT_A_REFUSAL = re.compile(
+    r"\b(?:keine sorge|kein problem|kein stress|no problem|no worries|not a problem|wenn nicht|falls nicht|if not"
+    r"|nicht auf dem \w{1,12} sitzen|not yet)\b",
+    re.I,
+)
 NEGATION_WINDOW = 60  # characters around the promise words within their clause
 
 
