@@ -55,7 +55,8 @@ SELF_PROMO = re.compile(
     r"|(?:jetzt|schnell|gleich) (?:\w{1,12} ){0,2}(?:sichern|buchen|bestellen|grab|snag)"
     r"|bei uns (?:in|im|vorbei|gibt|findest|bekommst|probieren)|(?:komm|kommt|schau|schaut)\w? (?:\w{1,8} ){0,3}vorbei"
     r"|(?:visit|swing by|drop by|come by|pop by|pop in|stop by|come see) (?:us|our)"
-    r"|(?:we|wir) (?:roast|rösten|sell|verkaufen|liefern|deliver|ship|verschicken)|(?:abstecher|besuch|komm\w{0,2}|vorbei\w{0,6}) zu uns"
+    r"|(?:we|wir) (?:roast|rösten|sell|verkaufen|liefern|deliver|ship|verschicken)"
+    r"|(?:abstecher|besuch|komm\w{0,2}|vorbei\w{0,6}) zu uns"
     r"|(?:zeigen|erklären|lernst|lernen) (?:wir|du|ihr)\b[^.!?]{0,25}\b(?:im|in unserem) (?:workshop|kurs)"
     r"|you can (?:pick (?:it |them |some )?up|order|book)|kannst du (?:\w{1,10} )?(?:abholen|bestellen|buchen))\b",
     re.IGNORECASE,
