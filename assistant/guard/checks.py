@@ -326,6 +326,9 @@ def injection_echo(ctx: CheckContext) -> CheckResult:
     if "thread" in ctx.analysis.injection_fields:
         echoed += _planted_words(ctx)
     echoed += [c for text in sources for c in ordered_claims(text) if _restated(c, ctx.text)]
+    vocabulary = _vocabulary(ctx.profile)
+    echoed += [c for text in sources for c in put_claims(text) if _new_claim(c, ctx.text, vocabulary)]
+    echoed += [n for text in sources for n in _ordered_names(text) if fold(n) in {fold(w) for w in words(ctx.text)}]
     echoed += [t for text in sources for t in _translations(text, ctx.text, _vocabulary(ctx.profile))]
     if ctx.analysis.injection_suspected:
         echoed += [p for text in sources for p in _copied_phrases(text, ctx.text, _phrases(ctx.profile))]
@@ -341,7 +344,20 @@ _ORDER_VERB = (
 )
 ORDERED_CLAIM = re.compile(
     r"(?:^|[.!?:,\n]\s{0,3}|\b(?:bitte|please|pls|kannst du|könnt ihr|can you|could you|just|einfach|mal|jetzt|now|dann"
-    rf"|and|und)\s{{1,3}}){_ORDER_VERB}(?:[^.!?\n]{{0,40}}?\b(?:dass|that)\b|[^\n]{{0,40}}?:)\s{{0,3}}([^.!?\n]{{8,200}})([.!?\n]|$)",
+    rf"|and|und)\s{{1,3}}){_ORDER_VERB}(?:[^.!?\n]{{0,40}}?\b(?:dass|that)\b|[^\n]{{0,40}}?:)\s{{0,3}}([^.!?\n,;]{{8,200}})"
+    r"([.!?\n,;]|$)",
+    re.IGNORECASE,
+)
+# "Schreibt das ruhig mal dazu", "confirm it here": the claim is the sentence before.
+ORDERED_BACK = re.compile(
+    rf"(?:^|[.!?\n,]\s{{0,3}}|\b(?:bitte|please|pls|just|einfach|ruhig|mal|can you|could you)\s{{1,3}}){_ORDER_VERB}"
+    r"\s{1,3}(?:das|es|this|that|it)\b(?!\s{0,3}(?:dass|that)\b)",
+    re.IGNORECASE,
+)
+# "Ihr röstet doch nur Bio-Bohnen, oder?": a claim put to the brand for a yes.
+ASSERTED = re.compile(
+    r"(?:^|[.!?\n]\s{0,3})([^.!?\n]{8,200}?),?\s{0,3}\b(?:oder|right|stimmt'?s|nicht wahr|gell|isn't it|aren't they"
+    r"|don't you|didn't you|haven't you)\s{0,3}\?",
     re.IGNORECASE,
 )
 MAX_SCAN = 4_000  # characters of each untrusted field searched for ordered claims
@@ -352,6 +368,30 @@ NEGATIONS = frozenset(("nicht", "kein", "keine", "keinen", "keiner", "nie", "not
 def ordered_claims(text: str) -> list[str]:
     """The claims a text orders the reply to make ("say that ...")."""
     return [m.group(1).strip() for m in ORDERED_CLAIM.finditer(text[:MAX_SCAN]) if m.group(2) != "?"]
+
+
+def put_claims(text: str) -> list[str]:
+    """Claims a text puts to the brand to confirm: "..., oder?" and "<claim>. Schreibt das dazu"."""
+    text = text[:MAX_SCAN]
+    claims = [m.group(1).strip() for m in ASSERTED.finditer(text)]
+    for m in ORDERED_BACK.finditer(text):
+        before = [s for s in re.split(r"[.!?\n]+", text[: m.start()]) if s.strip()]
+        claims += before[-1:]
+    return claims
+
+
+ORDERED_NAME = re.compile(r"\b(?:nenn\w{0,2} (?:mich|uns)|call me|call us|address me as)\s{1,3}[\"'„“]?([\w-]{3,30})", re.I)
+
+
+def _ordered_names(text: str) -> list[str]:
+    """Names a text orders the reply to call someone ("nenn mich Kaffeekönigin")."""
+    return [m.group(1) for m in ORDERED_NAME.finditer(text[:MAX_SCAN])]
+
+
+def _new_claim(claim: str, draft: str, vocabulary: frozenset[str]) -> bool:
+    """The draft confirms a put claim that says something the brand's texts never say (a planted fact)."""
+    novel = {fold(w) for w in words(claim) if len(w) >= 3 and not is_stopword(w)} - vocabulary
+    return _restated(claim, draft) and bool(novel & {fold(w) for w in words(draft)})
 
 
 def _restated(claim: str, draft: str) -> bool:
