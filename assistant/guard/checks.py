@@ -380,7 +380,9 @@ def put_claims(text: str) -> list[str]:
     return claims
 
 
-ORDERED_NAME = re.compile(r"\b(?:nenn\w{0,2} (?:mich|uns)|call me|call us|address me as)\s{1,3}[\"'„“]?([\w-]{3,30})", re.I)
+ORDERED_NAME = re.compile(
+    r"\b(?:nenn\w{0,2} (?:mich|uns)|call me|call us|address me as)\s{1,3}[\"'„“]?([\w-]{3,30})", re.IGNORECASE
+)
 
 
 def _ordered_names(text: str) -> list[str]:
