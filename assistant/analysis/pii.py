@@ -44,6 +44,9 @@ STREET = re.compile(
     r"|\b[A-ZÄÖÜ][\wäöüß-]{1,40}\s(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ring|Ufer|Chaussee)"
     r"\s{1,3}\d{1,4}\s?[a-z]?\b"
     r"|\b\d{1,4}[A-Za-z]?\s{1,3}[A-Z][a-z]{1,30}\s(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Way)\b"
+    r"|\b[a-zäöüß][\wäöüß-]{2,30}\s?(?:straße|strasse|str\.)\s{0,3}\d{1,4}[a-z]?\b"  # chat spelling: "wiener str 41"
+    r"|\b[a-zäöüß][\wäöüß-]{2,30}\s(?:str|strasse|straße)\s\d{1,4}\b"
+    r"|\b\d{1,4}[a-z]?\s[A-ZÄÖÜ][\wäöüß-]{2,30}(?:straße|strasse|str\.|\sStraße|\sStrasse)"  # "12 Skalitzer Straße"
     r"|\b(?:Am|An der|Auf dem|Im|Zum|Zur|In der)\s[A-ZÄÖÜ][\wäöüß-]{2,30}\s\d{1,4}[a-z]?,\s{0,3}\d{5}"
     r"\s[A-ZÄÖÜ][a-zäöüß]{2,30}"
 )
