@@ -74,7 +74,8 @@ def test_bad_drafts_fail_their_check(split: str) -> None:
     caught = Counter(item["check"] for item in bad if item["check"] in failing(item))
     total = Counter(item["check"] for item in bad)
     share = sum(caught.values()) / len(bad)
-    print(f"\nbad/{split}: {sum(caught.values())}/{len(bad)} caught ({share:.1%}):", {n: f"{caught[n]}/{total[n]}" for n in total})
+    per_check = {name: f"{caught[name]}/{total[name]}" for name in sorted(total)}
+    print(f"\nbad/{split}: {sum(caught.values())}/{len(bad)} caught ({share:.1%}):", per_check)
     assert share >= FLOORS[split][1]
     low = {name: caught[name] / total[name] for name in total if caught[name] / total[name] < PER_CHECK_FLOOR[split]}
     assert not low, low
