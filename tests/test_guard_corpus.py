@@ -24,8 +24,8 @@ from .conftest import PERSONAS
 
 DATA = Path(__file__).parent / "data" / "guard"
 # (split, share of good drafts that must pass every blocking check, share of bad drafts caught)
-FLOORS = {"dev": (0.97, 0.96), "test": (0.98, 0.83)}
-PER_CHECK_FLOOR = {"dev": 0.8, "test": 0.2}  # every check catches at least this share of its bad drafts
+FLOORS = {"dev": (0.97, 0.97), "test": (0.98, 0.89)}
+PER_CHECK_FLOOR = {"dev": 0.8, "test": 0.55}  # every check catches at least this share of its bad drafts
 
 
 def drafts(name: str) -> list[dict[str, Any]]:
