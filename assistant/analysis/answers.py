@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from assistant.analysis.classifier import load_model
 from assistant.analysis.features import features
@@ -49,7 +50,7 @@ def answer(
     """
     reading = read(question)
     around = around if around is not None else hits_by_fact(context, profile)
-    places, own = countries_in(reading), hits_by_fact(reading, profile)
+    places, own = places_in(reading, profile), hits_by_fact(reading, profile)
     candidate = keyword_answer(own, places, around, intent, profile)
     if places:
         return candidate
@@ -57,17 +58,17 @@ def answer(
     supported = {fact for fact, score in own.items() if score or (vague and around[fact])}
     if not supported:  # no fact is named in the question or around it: nothing for the model to confirm
         return None
-    probabilities = load_model("question").predict("fact", question_features(reading, candidate, intent))
+    probabilities = load_model("question").predict("fact", question_features(reading, candidate, intent, places))
     best = max(probabilities, key=probabilities.__getitem__)
     if best in supported:
         return best
     return candidate if best != NO_FACT else None
 
 
-def question_features(reading: Reading, candidate: str | None, intent: str) -> list[str]:
+def question_features(reading: Reading, candidate: str | None, intent: str, places: frozenset[str]) -> list[str]:
     """What the question model sees: the question's n-grams, the keyword match, the intent, places."""
     signals = [f"r:{candidate or NO_FACT}", f"r:{'match' if candidate else 'nomatch'}", f"n:{intent}"]
-    return features(reading, None, signals + [f"p:{c}" for c in sorted(countries_in(reading))])
+    return features(reading, None, signals + [f"p:{c}" for c in sorted(places)])
 
 
 def keyword_answer(
@@ -119,10 +120,41 @@ def _index(prepared: list[Matcher]) -> dict[str, set[str]]:
 
 def countries_in(reading: Reading) -> frozenset[str]:
     """Country codes of the places a text names ('abroad' for words like Ausland)."""
+    return _countries(reading.tokens)
+
+
+def places_in(reading: Reading, profile: VoiceProfile) -> frozenset[str]:
+    """countries_in() without the places in product names: "Espresso Kreuzberg" asks about no trip to Kreuzberg."""
+    tokens = list(reading.tokens)
+    for name in _product_tokens(tuple(n for p in profile.brand.products for n in (p.name, *p.aliases))):
+        tokens = _without_run(tokens, name)
+    return _countries(tokens)
+
+
+def _countries(tokens: list[str]) -> frozenset[str]:
     gazetteer = _gazetteer()
-    found = {gazetteer[t] for t in reading.tokens if t in gazetteer}
-    pairs = {f"{a} {b}" for a, b in zip(reading.tokens, reading.tokens[1:], strict=False)}
+    found = {gazetteer[t] for t in tokens if t in gazetteer}
+    pairs = {f"{a} {b}" for a, b in pairwise(tokens)}
     return frozenset(found | {gazetteer[p] for p in pairs if p in gazetteer})
+
+
+@lru_cache(maxsize=PROFILES_CACHED)
+def _product_tokens(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The folded tokens of every product name and alias of more than one word."""
+    runs = {tuple(read(name).tokens) for name in names}
+    return tuple(run for run in runs if len(run) > 1)
+
+
+def _without_run(tokens: list[str], run: tuple[str, ...]) -> list[str]:
+    """The tokens with every occurrence of the run taken out."""
+    kept, i = [], 0
+    while i < len(tokens):
+        if tuple(tokens[i : i + len(run)]) == run:
+            i += len(run)
+        else:
+            kept.append(tokens[i])
+            i += 1
+    return kept
 
 
 @lru_cache(maxsize=1)

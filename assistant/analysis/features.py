@@ -19,7 +19,7 @@ TOKEN_CAP = 400  # tokens of the message that are featurised
 THREAD_CAP = 200  # tokens of the thread
 CHAR_NGRAMS = (2, 5)
 THREAD_TAIL = 3  # the latest earlier messages that are featurised
-FEATURE_VERSION = 2  # bump when the features change: the model must be rebuilt
+FEATURE_VERSION = 3  # bump when the features change: the model must be rebuilt
 
 
 def features(reading: Reading, thread: Reading | None = None, cues: Iterable[str] = ()) -> list[str]:

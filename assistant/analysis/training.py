@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.analysis.answers import NO_FACT, countries_in, hits_by_fact, keyword_answer, question_features
+from assistant.analysis.answers import NO_FACT, hits_by_fact, keyword_answer, places_in, question_features
 from assistant.analysis.classifier import MODEL_PATH, save_model
 from assistant.analysis.corpus import CORPUS_DIR, Case, load_cases, split
 from assistant.analysis.features import FEATURE_VERSION, features, signals, thread_reading
@@ -54,8 +54,9 @@ def _question_doc(question: str, case: Case) -> list[str]:
     """The question model's features for a gold question, as answer() computes them."""
     reading, context = read(question), read(case["message"])
     around, own = hits_by_fact(context, PROFILE()), hits_by_fact(reading, PROFILE())
-    candidate = keyword_answer(own, countries_in(reading), around, case["intent"], PROFILE())
-    return question_features(reading, candidate, case["intent"])
+    places = places_in(reading, PROFILE())
+    candidate = keyword_answer(own, places, around, case["intent"], PROFILE())
+    return question_features(reading, candidate, case["intent"], places)
 
 
 def fingerprint(directory: Path = CORPUS_DIR) -> str:
