@@ -61,7 +61,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "delivery_dates": re.compile(
-        r"\b(?:kommt|ist|wird|landet|liegt)\b[^.!?]{0,25}\b(?:morgen|übermorgen|heute noch|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag))\b"
+        r"\b(?:kommt|ist|wird|landet|liegt)\b[^.!?]{0,25}\b(?:(?<!der )(?<!dem )(?<!den )(?<!jeden )morgen|übermorgen|heute noch|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag))\b"
         r"|\b(?:ships?|goes out|geht|gehen)\b[^.!?]{0,12}\b(?:today|tomorrow|heute (?:noch )?raus|morgen raus)\b"
         r"|\b(?:arrive|arrives|be there|be delivered|reach you|be with you|get to you)\b[^.!?]{0,20}\b(?:tomorrow|today|by (?:monday|tuesday|wednesday|thursday|friday|saturday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b"
         r"|\bgarantiert\b[^.!?]{0,30}\b(?:da|geliefert)\b|\bguaranteed\b[^.!?]{0,30}\bdeliver"
