@@ -23,6 +23,7 @@ from assistant.backends.offline.scene import Answer, Scene, read
 from assistant.backends.offline.words import ACCUSATION, echo_word, quote_word, the_product
 from assistant.guard.specific import needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
+from assistant.models import Analysis
 from assistant.profiles.loading import Fact, VoiceProfile
 from assistant.similarity import closest_variant, repetition
 from assistant.text import fold, sentences, shorten, table
@@ -243,7 +244,9 @@ def compose(
         for slots in levels:
             if not fields(template) <= {k for k, v in slots.items() if v}:
                 continue
-            text = _assemble(request, scene, book, style, fill(template, slots, address), slots, rng, address)
+            body = fill(template, slots, address)
+            body = _with_side_facts(scene, book, style, body, level=levels.index(slots), asked=request.message.text)
+            text = _assemble(request, scene, book, style, body, slots, rng, address)
             if len(text) <= limit:
                 return text
     if style != "crisp":  # nothing of this style fits the limit: crisp replies with this style's sentences
@@ -256,11 +259,20 @@ def compose(
     return shorten(fallback, limit)
 
 
+def _with_side_facts(scene: Scene, book: Phrasebook, style: str, body: str, *, level: int, asked: str) -> str:
+    """A team's case that also asks what a fact answers: the answer first, then the case ("cancel: in your account")."""
+    said = [wording(f, book.language, book.language, style, level + 1, question=asked) for f in scene.side_facts]
+    said = [s for s in said if fold(s) not in fold(body)]
+    return " ".join([*said, body]) if said else body
+
+
 def effective_style(tone: str, profile: VoiceProfile, scene: Scene) -> str:
     """The style to write: the tone's own, or its gentle form when a joke does not fit the reading."""
     style = tone_style(tone, profile.tones.get(tone, ""))
     if scene.formal and style != "crisp":
         return "formal"
+    if scene.formal_reading and style == "warm" and scene.situation not in VARIED:
+        return "formal"  # a formal writer gets calm, complete sentences (Sie only when the profile allows it)
     if style == "playful" and not scene.situation.startswith("outreach") and (scene.no_joke or scene.negative):
         return "gentle"
     return style
@@ -290,7 +302,8 @@ def _slots(
     rule = profile.brand.escalation.get(scene.team) if scene.team else None
     ask = ""
     if rule is not None:
-        by_intent = rule.ask_by_intent.get(_intent_for_ask(scene.situation))
+        wanted = [i for i in _ask_intents(scene, analysis) if i in rule.ask_by_intent]
+        by_intent = rule.ask_by_intent[wanted[0]] if wanted else None
         ask = profile.localized(by_intent or rule.ask_in_dm, language)
     product = analysis.entities.products[0] if analysis.entities.products else ""
     slots: dict[str, str] = {
@@ -332,6 +345,12 @@ def _slots(
         _block(book, "step_friend", style, slots, rng, address, short=level) if scene.friend and slots["team"] else ""
     )
     return slots
+
+
+def _ask_intents(scene: Scene, analysis: Analysis) -> list[str]:
+    """What the team needs depends on the case: the situation's intent, else the reading's ("refund request")."""
+    reason = analysis.escalation.reason.replace(" ", "_") if analysis.escalation else ""
+    return [_intent_for_ask(scene.situation), analysis.intent, *analysis.secondary_intents, reason]
 
 
 def _intent_for_ask(situation: str) -> str:
@@ -467,8 +486,11 @@ def _answer(
     if profile_texts:
         return " ".join(t for t in profile_texts if t)
     indirect = answer.indirect or ""
-    if style == "crisp" and len(indirect) > 45:
-        indirect = ""  # a long question named three times reads like one sentence thrice: crisp stays short
+    answered = any(a.fact is not None or a.product_text for a in scene.answers)
+    if style == "crisp" and len(indirect) > (70 if answered else 45):
+        # a long question named three times reads like one sentence thrice: crisp stays short, but next to
+        # a fact it names what it defers (a bare "das kläre ich" would seem to doubt the fact just given)
+        indirect = ""
     if _RUDE.search(answer.question):
         indirect = ""  # never repeat an insult or accusation, not even inside "ob ..."
     q_slots = {**slots, "question": indirect, "Question": indirect[:1].upper() + indirect[1:]}
@@ -493,7 +515,7 @@ _RUDE = re.compile(f"{PROFANITY.pattern}|{ACCUSATION.pattern}", re.IGNORECASE)
 
 def _short_tip(tip: str) -> str:
     """The tip's advice without its reason ("Kleiner Trick: Die Thermoskanne vorher ... ausspülen"), if it has one."""
-    head = re.split(r", (?:dann|damit|so|then|so that)\b", tip, maxsplit=1)[0].rstrip(".")
+    head = re.split(r", (?:dann|damit|so|da|then|so that)\b", tip, maxsplit=1)[0].rstrip(".")
     return f"{head}." if len(head) >= 30 and len(head) < len(tip) - 10 else ""
 
 
@@ -523,6 +545,8 @@ def _assemble(
     wants_greeting = scene.name and message.mode == "reply" and scene.situation not in ("spam", "scam", "troll")
     if wants_greeting and (message.platform == "facebook" or message.channel == "dm"):
         mirrored = _GREETING_WORD.match(message.text.strip())
+        if scene.formal_reading and style in ("playful", "gentle", "crisp"):
+            style = "warm"  # "Guten Tag, ..." gets "Hallo Name", never "Hey Name"
         if mirrored and style != "formal":
             greeting = f"{mirrored.group(1).capitalize()} {scene.name},"
         else:
@@ -533,11 +557,33 @@ def _assemble(
             body = f"{greeting.rstrip(',!')}, {body[:1].lower()}{body[1:]}"
         else:
             body = f"{greeting.rstrip(',!')}! {body}"
+    if scene.in_dm:
+        body = here_in_dm(body, book.language)
     body = _with_team_line(request, scene, style, body)
     body = _with_emoji(request, scene, style, body, rng)
     sign_off = _sign_off(request, scene, book.language)
     text = f"{body}\n{sign_off}" if sign_off else body
     return text[:1].upper() + text[1:]
+
+
+_DM_ASK = {
+    "de": (
+        re.compile(
+            r"\b(schreib|schick)(?:e)? (?:uns|mir) (?:bitte |gern |kurz )*(?:per DM|eine DM|per Direktnachricht)", re.I
+        ),
+        r"\1 mir hier",
+    ),
+    "en": (
+        re.compile(r"\b(?:send us a DM|DM us|drop us a DM|message us privately)(?=[.!,;]|$)", re.I),
+        "message me here",
+    ),
+}
+
+
+def here_in_dm(body: str, language: str) -> str:
+    """Already in a DM: "schreib uns per DM" (often inside a profile fact) becomes "schreib mir hier"."""
+    rule = _DM_ASK.get(language)
+    return rule[0].sub(rule[1], body) if rule else body
 
 
 # Where the team's own closing question fits: answers and friendly chats, never complaints.

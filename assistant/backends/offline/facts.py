@@ -34,7 +34,13 @@ def _keyword_rx(keyword: str) -> re.Pattern[str]:
 def relevant_tips(text: str, profile: VoiceProfile) -> list[Fact]:
     """Brand-free tips (for comments on other creators' posts) whose keywords occur in text."""
     folded = fold(text)
-    return [tip for tip in profile.brand.tips if any(_keyword_rx(k).search(folded) for k in tip.keywords)]
+    hits = {tip.id: [fold(k) for k in tip.keywords if _keyword_rx(k).search(folded)] for tip in profile.brand.tips}
+    longer = [k for found in hits.values() for k in found]
+    return [
+        tip
+        for tip in profile.brand.tips
+        if hits[tip.id] and not all(any(k != o and k in o for o in longer) for k in hits[tip.id])
+    ]  # "overnight" inside "overnight oats": the oats tip, not the dough one
 
 
 def fact_mentions(fact: Fact, word: str) -> bool:

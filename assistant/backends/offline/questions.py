@@ -32,6 +32,7 @@ _FINITE_DE = {
     *("bekomme", "bekommt", "bekommen", "kriege", "kriegt", "geht", "gehen", "bietet", "bieten", "verkauft"),
     *("verkaufen", "lagere", "lagert", "empfehlt", "empfehlen", "findet", "heißt", "stammt", "stammen", "röstet"),
     *("rösten", "seid", "bin", "sucht", "suchen", "plant", "planen", "habe", "mache", "bestelle", "bestellt"),
+    *("funktioniert", "funktionieren", "klappt", "klappen", "lohnt", "lohnen", "eignet", "eignen", "reicht"),
 }
 _COLLOQUIAL_DE = {"gibt's": "gibt es", "gibts": "gibt es", "geht's": "geht es", "is": "ist", "nehm": "nehme"}
 _COLLOQUIAL_DE |= {"hab": "habe", "mach": "mache", "kannste": "kannst du", "habt's": "habt ihr"}
@@ -74,10 +75,12 @@ _NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tät|ion|ionen|nis|che
 
 def indirect_de(question: str) -> str | None:
     """A German question as an indirect question from the brand's side ("ob wir ... liefern"), or None."""
-    text = _GREETING_DE.sub("", question.strip())
+    text = re.sub(r"^(?:und|oder)\s+", "", _GREETING_DE.sub("", question.strip()), flags=re.IGNORECASE)
     text = re.sub(r"[^\w\s'’äöüÄÖÜß,.-]", " ", text).split("?")[0]
     text = re.sub(r"(\d)([^\W\d_]+)", r"\1 \2", text)  # "250g" -> "250 g": never echo a code-like token
     text = re.sub(r"\s+", " ", text).strip(" ,.-")
+    if re.search(r"\d[\w-]*-|-[\w-]*\d", text):
+        return None  # "250-g-Packungen" reads like a code when echoed: a plain deferral instead
     if not text or "," in text or " oder " in f" {text} " or len(text) > 90:
         return None
     tokens = []
@@ -187,13 +190,16 @@ _DET_EN = {"the", "your", "this", "that", "these", "those", "my", "a", "an", "it
 
 def indirect_en(question: str) -> str | None:
     """An English question as an indirect question ("whether we ship to Denmark"), or None."""
-    text = _GREETING_EN.sub("", question.strip())
+    text = re.sub(r"^(?:and|or)\s+", "", _GREETING_EN.sub("", question.strip()), flags=re.IGNORECASE)
     text = re.sub(r"[^\w\s'’,.-]", " ", text).split("?")[0]
     text = re.sub(r"\s+", " ", text).strip(" ,.-")
-    if not text or "," in text or " or " in f" {text} " or len(text) > 90:
-        return None
     tokens = text.replace("’", "'").split(" ")
     first = tokens[0].lower()
+    choice = " or " in f" {text} " and first in _AUX_EN - {"do", "does", "did"}  # "are they fair trade or organic"
+    if not text or "," in text or (" or " in f" {text} " and not choice) or len(text) > 90:
+        return None
+    if first == "does" and len(tokens) >= 3:
+        return _whether_does(tokens[1:])
     if any(t.lower() in ("we", "us", "our", "ours") for t in tokens):
         return None
     if first in _W_EN:
@@ -223,6 +229,24 @@ def indirect_en(question: str) -> str | None:
     if subject[:1] == ["you"] and aux in ("am", "is"):
         aux = "are"
     return " ".join(w for w in [*head, *subject, aux, *body] if w)
+
+
+def _whether_does(rest: list[str]) -> str | None:
+    """ "does it work in a moka pot" -> "whether it works in a moka pot" (third person only)."""
+    subject_len = 2 if rest[0].lower() in _DET_EN - {"it", "there"} and len(rest) > 2 else 1
+    if rest[0].lower() in ("you", "i", "we", "they") or len(rest) <= subject_len:
+        return None
+    subject = [_swap_en(t) for t in rest[:subject_len]]
+    verb, body = rest[subject_len].lower(), [_swap_en(t) for t in rest[subject_len + 1 :]]
+    if not verb.isalpha() or verb in _AUX_EN:
+        return None
+    if verb.endswith(("s", "sh", "ch", "x", "o")):
+        verb += "es"
+    elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        verb = verb[:-1] + "ies"
+    else:
+        verb += "s"
+    return " ".join(w for w in ["whether", *subject, verb, *body] if w)
 
 
 def _swap_en(token: str) -> str:

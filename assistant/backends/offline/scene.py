@@ -29,7 +29,7 @@ from assistant.backends.offline.words import (
     topic,
 )
 from assistant.profiles.loading import Fact, VoiceProfile
-from assistant.text import fold, table
+from assistant.text import fold, is_stopword, table
 
 # Below this confidence the drafts stay short and neutral, and the draft set says why.
 LOW_CONFIDENCE = 0.3
@@ -73,10 +73,34 @@ _NEGATIVE_CUES = re.compile(
 )
 _SERVICE = re.compile(
     r"(?:keine|ohne|nie (?:eine )?) ?antwort|nicht (?:geantwortet|zurückgeschrieben|gemeldet|reagiert)|"
+    r"(?:nichts|nix|nie was|nie etwas) (?:mehr )?gehört|keine rückmeldung|(?:heard|haven.?t heard) nothing|"
+    r"(?:haven.?t|have not|never) heard back|no response|"
     r"niemand (?:antwortet|meldet|reagiert)|(?:no|never got an?|without an?) (?:answer|reply|response)|"
     r"nobody (?:ever )?(?:answer|repl|respond)|(?:never|didn.?t|did not) (?:answer|reply|respond|hear back)|"
     r"ignoriert|ignored|does anyone (?:actually )?read|liest (?:das|hier) (?:überhaupt )?(?:jemand|wer)",
     re.IGNORECASE,
+)
+# Someone waiting and impatient, without saying for what ("und?? immer noch nix"): ask what it is about.
+_WAITING = re.compile(
+    r"immer noch (?:nix|nichts|keine?\b)|noch immer (?:nix|nichts)|warte (?:immer )?noch|^\W*und\s*\?{2,}|"
+    r"still (?:nothing|waiting|no (?:reply|answer|news))|any news\b|gibt.?s (?:was )?neues",
+    re.IGNORECASE,
+)
+# Praise words that look back in disappointment ("Früher wart ihr so sympathisch ... Schade drum").
+_DISAPPOINTED = re.compile(
+    r"\bschade\b|\bfrüher (?:wart|war|hat|habt|gab)|\bnur noch\b|nicht mehr so\b|leider nicht mehr|"
+    r"used to be|not (?:the same|like before) anymore|no longer|what happened to (?:you|the)|\bsadly\b",
+    re.IGNORECASE,
+)
+# "I got X but my order was Y", "gemahlen bestellt, aber ganze Bohnen bekommen": a wrong item, not an order.
+_WRONG_ITEM = re.compile(
+    r"\b(?:got|received|bekommen|erhalten|geliefert|kam)\b.{0,60}\b(?:but|aber)\b.{0,40}\b(?:order|bestell)|"
+    r"\b(?:bestellt|ordered)\b.{0,60}\b(?:aber|but|und|and)\b.{0,50}\b(?:bekommen|erhalten|geliefert|got|"
+    r"received|came|kam)\b|\binstead of\b|falsche sorte|wrong (?:item|coffee|bag|one|blend|beans)",
+    re.IGNORECASE,
+)
+_ESCALATING_INTENTS = frozenset(
+    {"refund_request", "billing", "defect", "delivery_problem", "order_status", "damaged_or_wrong_item"}
 )
 _DM_WORDS = re.compile(r"\b(?:dm|dms|direktnachricht|privatnachricht|nachricht|message|messenger|mail|e-mail)\b", re.I)
 _STOCK = re.compile(
@@ -94,7 +118,10 @@ _SCAM = re.compile(
     r"confirm your (?:details|data)|claim your",
     re.IGNORECASE,
 )
-_PRICE = re.compile(r"preis|teuer|euro|€|\bkosten|günstig|billig|price|expensive|pricey|cheap|supermarkt|discounter")
+_PRICE = re.compile(
+    r"preis|teuer|euro|€|\bkosten|günstig|billig|price|expensive|pricey|cheap|supermarkt|discounter|\bpaying\b|"
+    r"\bpay for\b|\bzahlen für|\bbezahlen für"
+)
 _TASTE = re.compile(r"sauer|bitter|schmeckt|geschmack|wässrig|flach|verbrannt|sour|bitter|taste|watery|burnt|stale")
 _FRIEND = re.compile(
     r"\b(?:mein|meine) (kumpel|freund|freundin|schwester|bruder|mutter|vater|mama|papa|nachbarin|nachbar)\b"
@@ -110,7 +137,8 @@ _LATE = re.compile(
     re.IGNORECASE,
 )
 _MOCKERY = re.compile(
-    r"pretentious|snob|hipster|überbewertet|overrated|cringe|lächerlich|peinlich|affig|wichtigtuer|clowns?\b|lmao",
+    r"pretentious|snob|hipster|überbewertet|overrated|cringe|lächerlich|peinlich|affig|wichtigtuer|clowns?\b|lmao|"
+    r"\bimagine (?:paying|buying|spending)",
     re.IGNORECASE,
 )
 _SARCASM = re.compile(
@@ -170,6 +198,7 @@ class Scene:
     team: str = ""  # escalation team id
     formal: bool = False  # answer with Sie
     formal_register: bool = False  # the person wrote formally
+    formal_reading: bool = False  # the analysis reads the register as formal (calm, complete, slang-free)
     negative: bool = False  # upset, sarcastic or uncertain: no cheer
     no_joke: bool = False  # money or trouble: playful becomes its gentle form
     why_gentle: str = ""
@@ -181,6 +210,7 @@ class Scene:
     place: str = ""
     tips: list[str] = field(default_factory=list)
     situation_fact: Fact | None = None
+    side_facts: list[Fact] = field(default_factory=list)  # a case for a team that also asks what a fact answers
     friend: str = ""  # "Dein Kumpel": someone else's order
     wish: str = ""
     home: str = ""
@@ -204,6 +234,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         situation = "offtopic"  # a rant about politics: no "we'll check" for its questions, no opinion
     if situation in ("service_complaint", "collaboration") and message.channel == "dm":
         situation += "_dm"
+    if situation == "service_general" and message.channel == "dm":
+        situation = "service_complaint_dm"  # already in a DM: never "write us a DM"
     if situation == "outreach" and "?" in (message.post or ""):
         post = message.post or ""
         situation = "outreach_tips" if _TIPS.search(post) else "outreach_who" if _WHO.search(post) else "outreach_what"
@@ -223,6 +255,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     team = (analysis.escalation.team if analysis.escalation else "") or ESCALATING.get(situation, "")
     if not team and situation == "accusation" and _NOT_ARRIVED.search(text):
         team = "logistics"
+    if not team and situation.startswith("service_"):  # "wegen meiner Erstattung geschrieben": whose case it is
+        named = [t for t, rule in profile.brand.escalation.items() if any(_keyword_in(k, text) for k in rule.triggers)]
+        team = named[0] if named else ""
     if team and team not in profile.brand.escalation:
         team = ""
     skip = {fold(p.name) for p in profile.brand.products} | {fold(profile.brand.name)}
@@ -239,6 +274,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         team=team,
         formal=formal,
         formal_register=formal_register,
+        formal_reading=register == "formal",
         negative=negative,
         no_joke=no_joke,
         why_gentle=why,
@@ -252,6 +288,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         if message.mode == "outreach"
         else [],
         situation_fact=_situation_fact(request, situation),
+        side_facts=_side_facts(request, situation) if team else [],
         friend=_friend(text, language),
         wish=_wish(text, language),
         home=_home(text),
@@ -283,8 +320,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
     text = request.message.text
     if situation not in _MAYBE_OFFTOPIC | {"collaboration"} or request.message.channel == "dm":
         return False
-    if _SERVICE.search(text):
-        return False  # "nobody ever answered": a complaint about us by definition
+    if _SERVICE.search(text) or (_WAITING.search(text) and len(text) <= 80 and not text.lstrip().startswith("@")):
+        return False  # "nobody ever answered", "immer noch nix": a complaint about us by definition
     politics = bool(_POLITICS.search(text))
     if politics and not _strongly_about_us(request):
         return True
@@ -425,7 +462,16 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "service_complaint"
     if ACCUSATION.search(text) and _NOT_ARRIVED.search(text):
         return "accusation"  # "ihr seid doch eh alles scammer, mein kumpel hat nie was bekommen"
-    if confidence < LOW_CONFIDENCE:
+    if intent in ("order_via_message", "other", "product_question", "praise") and _WRONG_ITEM.search(text):
+        return "wrong_item"  # "I got X but my order was Y": after-sales, not a new order
+    waiting = _WAITING.search(text) and len(text) <= 80 and not text.lstrip().startswith("@")
+    if waiting and not _OURS.search(text) and not split_questions(text)[1:]:
+        return "service_general"  # impatient and vague: sorry, and ask what it is about
+    about_us = (_YOU.search(text) or _OURS.search(text)) and not text.lstrip().startswith("@")
+    if intent in ("praise", "other") and _DISAPPOINTED.search(text) and about_us and not _JOKING.search(text):
+        intent = "criticism"  # "Früher wart ihr so sympathisch ... schade": never thanked for
+    escalated = analysis.escalation is not None and intent in _ESCALATING_INTENTS
+    if confidence < LOW_CONFIDENCE and not escalated:  # a clear case for a team is no guess
         return _uncertain_situation(request, intent, late)
     if intent == "service_complaint":
         return "service_complaint" if _DM_WORDS.search(text) or _SERVICE.search(text) else "service_general"
@@ -437,7 +483,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return intent
     if intent == "damaged_or_wrong_item":
         wrong = re.search(r"falsch|statt|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)", fold(text))
-        return "wrong_item" if wrong else "damaged_item"
+        swapped = _WRONG_ITEM.search(text) and not _DAMAGE.search(text)  # "received X but I ordered Y"
+        return "wrong_item" if wrong or swapped else "damaged_item"
     if intent in ("stock_question", "job_application", "collaboration"):
         return intent
     if _JOB.search(text) and intent in ("product_question", "other"):
@@ -447,7 +494,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("criticism", "other") and _real_questions(request) and not _NEGATIVE_CUES.search(text):
         return "question"  # "Gibt's die auch in 250 g? Für mich allein ist mehr zu viel": a question first
     if intent == "troll":
-        return "accusation" if ACCUSATION.search(text) else "troll"
+        if ACCUSATION.search(text):
+            return "accusation"
+        return "price_criticism" if _PRICE.search(fold(text)) else "troll"  # a dig at the price: say why, calmly
     if intent == "criticism" or (sarcasm and intent in ("praise", "other")):
         if _PRICE.search(fold(text)):
             return "price_criticism"
@@ -484,27 +533,118 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
     situation_fact = _situation_fact(request, situation)
     if situation_fact is not None:
         used.add(situation_fact.id)  # said by the reply already ("bestellt wird im Onlineshop")
+    given: list[Fact] = []
     for question in asked:
         text = str(getattr(question, "text", "") or "")
         fact = _checked_fact(facts.get(str(getattr(question, "fact", "") or "")), text, profile)
         if fact is None:
             fact = _checked_fact(facts.get(_fact_id(text, request) or ""), text, profile)
+        if fact is not None and _unanswered_aspect(text, fact):
+            fact = _answering_fact(text, request) or fact  # it names the topic only: another fact may answer it
+        if fact is None:
+            fact = _context_fact(text, request, given)
         product = _recommendation(text, profile, language)
-        if fact is not None and fact.id in used and not product:
+        missing = fact is not None and _unanswered_aspect(text, fact)
+        if fact is not None and fact.id in used and not product and not missing:
             continue  # two questions, one fact: answer once
+        name = product.partition(": ")[0]
+        said = fact if fact is not None and (fact.id not in used or product) else None
+        if said is not None or product or not missing:
+            answers.append(
+                Answer(
+                    question=text,
+                    fact=said,
+                    product_text=product,
+                    product_with_article=the_product(profile, name, language) if product else "",
+                    indirect=_named(indirect(_asking_part(text), language), profile),
+                )
+            )
+        if missing:  # the fact names the topic, not what was asked: say it, and defer the rest by name
+            answers.append(Answer(question=text, indirect=_named(indirect(_asking_part(text), language), profile)))
         if fact is not None:
             used.add(fact.id)
-        name = product.partition(": ")[0]
-        answers.append(
-            Answer(
-                question=text,
-                fact=fact,
-                product_text=product,
-                product_with_article=the_product(profile, name, language) if product else "",
-                indirect=indirect(text, language),
-            )
-        )
+            given.append(fact)
     return answers
+
+
+def _named(phrase: str | None, profile: VoiceProfile) -> str | None:
+    """Product names as the shop spells them ("the espresso kreuzberg" -> "the Espresso Kreuzberg")."""
+    if not phrase:
+        return phrase
+    for product in profile.brand.products:
+        phrase = re.sub(rf"(?<!\w){re.escape(product.name)}(?!\w)", product.name, phrase, flags=re.IGNORECASE)
+    return phrase
+
+
+def _answering_fact(question: str, request: GenerationRequest) -> Fact | None:
+    """Among the facts the question names, one whose text says what it asks ("größere Packungen": the 1-kg one)."""
+    analysis = request.analysis.model_copy(update={"intent": "other", "secondary_intents": []})
+    for fact in relevant_facts(question, analysis, request.profile, 4):
+        checked = _checked_fact(fact, question, request.profile)
+        if checked is not None and not _unanswered_aspect(question, checked):
+            return checked
+    return None
+
+
+def _asking_part(question: str) -> str:
+    """The asking sentence of a question with a preamble ("Obsessed with it 😍 does it work in ...?")."""
+    parts = [p for p in re.split(r"[.!…]\s+|[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*", question) if p.strip()]
+    return parts[-1].strip() if parts else question
+
+
+_ANAPHORA = re.compile(
+    r"\b(?:das|dann|dieser|diese|dieses|er|es|sie|den|dafür|davon|it|that|this|they|them|then)\b(?!\s+\w+(?:ung|heit|keit))",
+    re.IGNORECASE,
+)
+
+
+_WHEN = re.compile(
+    r"(?:und\s+|and\s+)?(?:wie lange?|wann|an welchen tagen|welche[nr]? tag|how long|when|which days?)\b", re.IGNORECASE
+)
+
+
+def _stems(text: str) -> set[str]:
+    """The first five letters of the text's longer content words (a crude stem: "lagert" ~ "lagern")."""
+    generic = set(table("aspects")["generic_stems"])
+    words = re.findall(r"[a-zäöüß]{5,}", fold(text))
+    return {w[:5] for w in words if not is_stopword(w)} - generic
+
+
+def _fact_words(fact: Fact) -> str:
+    return " ".join([*fact.text.values(), *(s for forms in fact.short.values() for s in _listed(forms))])
+
+
+def _listed(forms: Any) -> list[str]:
+    return [forms] if isinstance(forms, str) else list(forms or [])
+
+
+def _context_fact(question: str, request: GenerationRequest, given: list[Fact]) -> Fact | None:
+    """The fact an earlier answer or the message around the question already names, if the question is about it.
+
+    "Liefert ihr nach Österreich? Und wie lange dauert das?": the second question is answered by the first's
+    fact; "welche Stufe für Espresso?? meiner schmeckt sauer": the sentence around names the espresso fact.
+    """
+    stems = _stems(question)
+    # "wie lange dauert das?", "an welchen Tagen findet er statt?": when or how long, about what was named
+    when = bool(_ANAPHORA.search(question) and _WHEN.match(question.strip())) and len(question.split()) <= 12
+    analysis = request.analysis.model_copy(update={"intent": "other", "secondary_intents": []})
+    around = [f for f in relevant_facts(request.message.text, analysis, request.profile, 2) if not f.intents]
+    for fact in [*given, *around]:  # an after-sales fact (replacement, returns) is the complaint's, not a question's
+        words = _fact_words(fact)
+        if stems & _stems(words) or (when and re.search(r"\d", words)):
+            return fact
+    return None
+
+
+def _unanswered_aspect(question: str, fact: Fact) -> bool:
+    """The question asks for something (a price, a gift, a size) that the fact's text does not say."""
+    folded = fold(question)
+    said = fold(_fact_words(fact))
+    for aspect in table("aspects")["aspects"].values():
+        asked = any(re.search(rf"(?<!\w){re.escape(fold(a))}", folded) for a in aspect["asks"])
+        if asked and not any(fold(w) in said for w in aspect["answered_by"]):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -605,6 +745,23 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     return facts[0] if facts and wanted[0] in facts[0].intents else None
 
 
+def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
+    """A case for a team that also asks something a plain fact answers ("cancel my subscription ... charged?").
+
+    Only facts the message names twice (two of their keywords), never the after-sales facts of the case itself.
+    """
+    folded = fold(request.message.text)
+    if "?" not in folded:
+        return []  # nothing asked: the case alone
+    own = _situation_fact(request, situation)
+    found = []
+    for fact in request.profile.brand.facts:
+        at = {m.start() for k in fact.keywords for m in re.finditer(rf"(?<!\w){re.escape(fold(k))}", folded)}
+        if len(at) >= 2 and not fact.intents and fact != own:  # two places in the message, not "müll"/"muell"
+            found.append(fact)
+    return found[:1]
+
+
 def _wish(text: str, language: str) -> str:
     """ "Frohe Ostern!" -> "frohe Ostern" (to wish back); else ""."""
     match = re.search(r"\b(frohe|schöne|fröhliche|gesegnete|happy|merry)\s+([A-ZÄÖÜ]\w+|\w+)", text, re.IGNORECASE)
@@ -635,6 +792,8 @@ def _friend(text: str, language: str) -> str:
 def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) -> str:
     """A reading of low confidence: only strong cues decide; else a short, neutral reply."""
     text = request.message.text
+    if _PRICE.search(fold(text)) and _MOCKERY.search(text) and not ACCUSATION.search(text):
+        return "price_criticism"  # "imagine paying for craft coffee": a dig at the price
     if intent == "troll" or (_MOCKERY.search(text) and len(text) <= 120 and _YOU.search(text)):
         return "troll"
     if late:
@@ -648,6 +807,8 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
     if _PRICE.search(fold(text)) and (_NEGATIVE_CUES.search(text) or "?!" in text or "frechheit" in fold(text)):
         return "price_criticism"
     asked = _real_questions(request)
+    if (_home(text) or _wish(text, "de")) and not _NEGATIVE_CUES.search(text) and not asked:
+        return "greeting"  # "Grüße aus Hamburg!": greet back, never "what do you mean?"
     if _PRAISE.search(text) and not _NEGATIVE_CUES.search(text) and not _SARCASM.search(text):
         return "praise"  # "Euer Espresso ist der beste!", "Honestly the best beans in Berlin. Office deliveries?"
     if asked:
