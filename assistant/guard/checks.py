@@ -330,6 +330,8 @@ def injection_echo(ctx: CheckContext) -> CheckResult:
     echoed += [c for text in sources for c in put_claims(text) if _new_claim(c, ctx.text, vocabulary)]
     echoed += [n for text in sources for n in _ordered_names(text) if fold(n) in {fold(w) for w in words(ctx.text)}]
     echoed += [t for text in sources for t in _translations(text, ctx.text, _vocabulary(ctx.profile))]
+    drafted_tags = {fold(h) for h in HASHTAG.findall(ctx.text)}
+    echoed += [h for text in sources for h in HASHTAG.findall(readings_joined(text)) if fold(h) in drafted_tags]
     if ctx.analysis.injection_suspected:
         echoed += [p for text in sources for p in _copied_phrases(text, ctx.text, _phrases(ctx.profile))]
     detail = "repeats: " + ", ".join(f"“{shorten(e, 40)}”" for e in echoed[:3]) if echoed else "repeats nothing"
@@ -363,6 +365,11 @@ ASSERTED = re.compile(
 MAX_SCAN = 4_000  # characters of each untrusted field searched for ordered claims
 CLAIM_SHARE = 0.6  # of an ordered claim's words a draft must say to have made the claim
 NEGATIONS = frozenset(("nicht", "kein", "keine", "keinen", "keiner", "nie", "not", "no", "never", "nothing"))
+
+
+def readings_joined(text: str) -> str:
+    """Every reading of an untrusted text (disguises undone) in one string."""
+    return "\n".join(readings(text))
 
 
 def ordered_claims(text: str) -> list[str]:

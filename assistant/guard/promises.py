@@ -29,7 +29,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"\b\d{1,2}\s?%|\brabatt\w*|\bprozente\b|\bdiscount(?!er)\w*|\bsale\b|\b(?:price|preis)nachlass"
         r"|\b(?:sonderpreis|freundschaftspreis|special price|mates'? rates?|reduced price)\b"
         r"|\bgünstiger\b[^.!?]{0,15}\b(?:für dich|machen)\b|\b(?:bestellung|order)\b[^.!?]{0,25}\b(?:günstiger|cheaper)\b"
-        r"|\b(?:aktionspreis|angebotspreis|sale price|promo price|deal price)\b|\bcheaper for you\b|\bknock\w{0,3} (?:a bit|something|\S{1,6}) off\b",
+        r"|\b(?:aktionspreis|angebotspreis|sale price|promo price|deal price)\b"
+        r"|\bzum preis von (?:1|einer|einem)\b|\b(?:2|zwei|two) (?:für|for) (?:1|eins|one)\b|\bzahlt nichts\b|\bpays? nothing\b|\bcheaper for you\b|\bknock\w{0,3} (?:a bit|something|\S{1,6}) off\b",
         re.IGNORECASE,
     ),
     "codes": re.compile(
@@ -127,7 +128,8 @@ def forbidden_promises(text: str, allowed: dict[str, bool], stated: Sequence[str
 # Something of ours, or for the person, near a "free": only then is it a compensation.
 GIVEN = re.compile(
     r"\b(?:wir|uns|unser\w*|dir|dich|du|für dich|bekommst|kriegst|schicken|legen|we|us|our|you|your|yours)\b"
-    r"|\b(?:kaffee|tüte\w*|beutel|versand|lieferung|abo|mühle|bohnen|coffee|bag|shipping|delivery|beans)\b",
+    r"|\b(?:kaffee|tüte\w*|beutel|versand|lieferung|abo|mühle|bohnen|bestellung\w*|coffee|bag|shipping|delivery|beans"
+    r"|orders?)\b",
     re.IGNORECASE,
 )
 
