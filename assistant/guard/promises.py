@@ -139,15 +139,13 @@ SELF_GIVING = re.compile(r"geht auf uns|aufs haus|on the house|gutschrift|gutges
 
 
 def _ours_or_yours(text: str, start: int, end: int) -> bool:
-    before = CLAUSE_END.split(text[max(0, start - NEGATION_WINDOW) : start])[-1]
-    after = CLAUSE_END.split(text[end : end + NEGATION_WINDOW])[0]
+    before, after = _around(text, start, end)
     return bool(GIVEN.search(f"{before} {text[start:end]} {after}")) or bool(SELF_GIVING.search(text[start:end]))
 
 
 def refused(text: str, start: int, end: int) -> bool:
     """The words at start:end stand in a negated clause ("... gibt es leider nicht")."""
-    before = CLAUSE_END.split(text[max(0, start - NEGATION_WINDOW) : start])[-1]
-    after = CLAUSE_END.split(text[end : end + NEGATION_WINDOW])[0]
+    before, after = _around(text, start, end)
     around = NOT_A_REFUSAL.sub(" ", f"{before} … {after}")
     return bool(NEGATION.search(around))
 
@@ -169,8 +167,14 @@ def restates(text: str, match: re.Match[str], facts: Sequence[str]) -> bool:
 
 
 def _clause(text: str, start: int, end: int) -> str:
+    before, after = _around(text, start, end)
+    return before + text[start:end] + after
+
+
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The rest of the clause before and after text[start:end], within NEGATION_WINDOW characters."""
     before = CLAUSE_END.split(text[max(0, start - NEGATION_WINDOW) : start])[-1]
-    return before + text[start:end] + CLAUSE_END.split(text[end : end + NEGATION_WINDOW])[0]
+    return before, CLAUSE_END.split(text[end : end + NEGATION_WINDOW])[0]
 
 
 def _content(text: str) -> set[str]:
