@@ -319,9 +319,7 @@ def _with_disagreements(handoff: Handoff | None, request: GenerationRequest) -> 
     if handoff is None or not differences:
         return handoff
     title, who = _DIFFER.get(request.profile.brand.default_language, _DIFFER["en"])
-    parts = [
-        f"{d.field} {d.rules} ({who['rules']}) / {d.model} ({who['model']}) → {who[d.kept]}" for d in differences
-    ]
+    parts = [f"{d.field} {d.rules} ({who['rules']}) / {d.model} ({who['model']}) → {who[d.kept]}" for d in differences]
     return handoff.model_copy(update={"note": f"{handoff.note}\n{title}: {'; '.join(parts)}"})
 
 

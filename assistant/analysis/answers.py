@@ -168,6 +168,17 @@ def _synonyms() -> dict[str, frozenset[str]]:
     return {word: group for group in groups for word in group}
 
 
+def fact_words(fact: Fact) -> frozenset[str]:
+    """A fact's keywords with every synonym of them, folded ("größere Packungen" for the office fact)."""
+    return _with_synonyms(tuple(fact.keywords))
+
+
+@lru_cache(maxsize=256)
+def _with_synonyms(keywords: tuple[str, ...]) -> frozenset[str]:
+    words = {fold(k) for k in keywords}
+    return frozenset(words | {s for w in words for s in _synonyms().get(w, ())})
+
+
 def matchers(profile: VoiceProfile) -> list[Matcher]:
     """The profile's facts prepared for matching (once per profile version)."""
     return _prepared(profile)[0]
@@ -194,8 +205,7 @@ def _matchers(facts: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ..
 
 
 def _matcher(fact_id: str, keywords: tuple[str, ...], intents: tuple[str, ...], texts: str) -> Matcher:
-    words = {fold(k) for k in keywords}
-    words |= {s for w in list(words) for s in _synonyms().get(w, ())}
+    words = _with_synonyms(keywords)
     phrases = sorted(w for w in words if " " in w)
     pattern = re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in phrases)) if phrases else None
     stems = frozenset(stem(w) for w in words if " " not in w)

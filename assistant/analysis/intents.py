@@ -14,7 +14,10 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
     "spam": [
         (r"https?://|www\.|\b[\w-]{1,63}\.(?:com|net|xyz|io|ly|link|shop)\b", 2.0),
         (r"link in (?:meiner |my |der )?bio", 3.0),
-        (r"verdien\w{0,20}|\bearn\w{0,20}|passives? einkommen|geld verdienen|nebenverdienst", 1.5),
+        (
+            r"verdien\w{0,20} (?:\w{1,20} ){0,3}(?:nebenbei|von zu ?hause|online|im monat|pro (?:tag|woche|monat)|am tag)|\bearn\w{0,20} (?:\w{1,20} ){0,3}(?:from home|online|per|a day|a week)|passives? einkommen|geld verdienen|nebenverdienst",
+            1.5,
+        ),
         (r"\d{1,12}\s?(?:€|euro|\$|dollar)\s?(?:am|pro|per|a|/)\s?(?:tag|day|woche|week)", 3.0),
         (r"krypto|crypto|bitcoin|forex|trading\b|onlyfans|free followers|gratis follower", 2.5),
         (r"check (?:out )?my (?:profile|page|bio)|schau (?:mal )?(?:auf )?mein profil|follow back", 3.0),
@@ -123,6 +126,7 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (r"schlecht\w{0,20}|schlimm|worse|terrible|awful|unfreundlich|rude|arrogant|abzocke|rip.?off", 2.0),
         (r"zu teur|viel zu teur|too expensive|overpriced|preiserhohung|price increase|teur geworden", 2.5),
+        (r"(?:wieder|noch|immer|schon) teurer|teurer geworden|more expensive|pricier|price hike|\bfrech\b", 3.0),
         (r"fruher\b.{0,60}(?:gab|war|besser)|nicht mehr so|used to be|schade|leider nicht mehr", 2.0),
         (r"warum (?:gibt es|habt ihr) (?:keine?n?|nicht)|why (?:don.?t|do not) you|argerlich|nervig|annoying", 1.5),
         (
@@ -165,24 +169,55 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             2.5,
         ),
         (r"😍|❤|💛|🥰|😋|🙌|👏|🤩|💯|🔥", 1.0),
+        (
+            r"ballert|\belite\b|kein cap|no cap|\bslaps\b|goes? (?:so )?hard|hits different|bussin|\bfire\b|unreal good",
+            2.5,
+        ),
     ],
     "other": [
         (r"welches lied|welcher song|what song|which song|musik im video|song (?:is )?(?:this|playing)", 2.0),
     ],
     "service_complaint": [
-        (r"kundenservice|kundendienst|customer service|customer support|\bsupport\b|hotline|warteschleife|on hold", 2.0),
-        (r"keine antwort|keiner antwortet|niemand antwortet|niemand meldet|kein mensch meldet|no (?:reply|response|answer)|nobody (?:answers|replies|responds)|never (?:answer|reply|respond)|ghost\w{0,4}|ignoriert|ignoring|left on read|gelesen.{0,20}(?:nix|nichts|keine)", 3.0),
-        (r"unfreundlich|unhoflich|pampig|rude|unprofessional|unprofessionell|abgewimmelt|copy.?paste|textbaustein|bot antwort|sound(?:s)? the same|klingt wie ein bot", 2.5),
-        (r"(?:\d|drei|zwei|vier|3|2|4) ?(?:mal|times) (?:nachgefragt|gefragt|geschrieben|asked|written)|schon wieder nachfragen|zum (?:dritten|zweiten|x-ten) mal", 2.5),
+        (
+            r"kundenservice|kundendienst|customer service|customer support|\bsupport\b|hotline|warteschleife|on hold",
+            2.0,
+        ),
+        (
+            r"keine antwort|keiner antwortet|niemand antwortet|niemand meldet|kein mensch meldet|no (?:reply|response|answer)|nobody (?:answers|replies|responds)|never (?:answer|reply|respond)|ghost\w{0,4}|ignoriert|ignoring|left on read|gelesen.{0,20}(?:nix|nichts|keine)",
+            3.0,
+        ),
+        (
+            r"unfreundlich|unhoflich|pampig|rude|unprofessional|unprofessionell|abgewimmelt|copy.?paste|textbaustein|bot antwort|sound(?:s)? the same|klingt wie ein bot",
+            2.5,
+        ),
+        (
+            r"(?:\d|drei|zwei|vier|3|2|4) ?(?:mal|times) (?:nachgefragt|gefragt|geschrieben|asked|written)|schon wieder nachfragen|zum (?:dritten|zweiten|x-ten) mal",
+            2.5,
+        ),
     ],
     "stock_question": [
-        (r"ausverkauft|sold out|out of stock|vergriffen|nicht (?:mehr )?(?:lieferbar|verfugbar|vorratig)|nicht auf lager", 3.0),
-        (r"wieder (?:da|verfugbar|lieferbar|auf lager|im shop|erhaltlich)|back in stock|restock\w{0,3}|available again|in stock|auf lager|vorratig|nachschub|coming soon|bald wieder", 3.0),
-        (r"wann gibt es (?:die|den|das) \w{1,20} wieder|when (?:will|is|does) (?:the|it|your) \w{1,20} (?:be )?back|gibt.?s (?:die|den|das) \w{1,20} noch|discontinued|aus dem sortiment|sortiment genommen", 2.5),
+        (
+            r"ausverkauft|sold out|out of stock|vergriffen|nicht (?:mehr )?(?:lieferbar|verfugbar|vorratig)|nicht auf lager",
+            3.0,
+        ),
+        (
+            r"wieder (?:da|verfugbar|lieferbar|auf lager|im shop|erhaltlich)|back in stock|restock\w{0,3}|available again|in stock|auf lager|vorratig|nachschub|coming soon|bald wieder",
+            3.0,
+        ),
+        (
+            r"wann gibt es (?:die|den|das) \w{1,20} wieder|when (?:will|is|does) (?:the|it|your) \w{1,20} (?:be )?back|gibt.?s (?:die|den|das) \w{1,20} noch|discontinued|aus dem sortiment|sortiment genommen",
+            2.5,
+        ),
     ],
     "job_application": [
-        (r"bewerb\w{0,8}|lebenslauf|\bcv\b|resume|anschreiben|application|apply(?:ing)? for|stellenanzeige|stellenangebot|job ?offer|vacanc\w{0,3}|hiring|einstellen|sucht ihr|are you looking for", 3.0),
-        (r"\bjobs?\b|praktikum|internship|ausbildung|werkstudent\w{0,2}|minijob|aushilfe|teilzeit|part.?time|barista.?(?:stelle|job)|roastery assistant|work (?:for|with) you|bei euch arbeiten|fur euch arbeiten|mitarbeiten", 2.0),
+        (
+            r"bewerb\w{0,8}|lebenslauf|\bcv\b|resume|anschreiben|application|apply(?:ing)? for|stellenanzeige|stellenangebot|job ?offer|vacanc\w{0,3}|hiring|einstellen|sucht ihr|are you looking for",
+            3.0,
+        ),
+        (
+            r"\bjobs?\b|praktikum|internship|ausbildung|werkstudent\w{0,2}|minijob|aushilfe|teilzeit|part.?time|barista.?(?:stelle|job)|roastery assistant|work (?:for|with) you|bei euch arbeiten|fur euch arbeiten|mitarbeiten",
+            2.0,
+        ),
     ],
 }
 

@@ -210,7 +210,6 @@ def _phones_in(text: str) -> Iterator[Found]:
             yield Found(kind="phone", start=m.start, end=m.end, value=m.raw_string)
 
 
-
 _SPAN_KIND = {
     "email": "email",
     "phone": "phone",
@@ -227,8 +226,7 @@ _SPAN_KIND = {
 def find_pii(text: str, order_pattern: str | None) -> list[Span]:
     """The same findings as ``find``, as the Spans an Analysis carries."""
     return [
-        Span(kind=_SPAN_KIND[f.kind], start=f.start, end=f.end, text=f.value.strip())
-        for f in find(text, order_pattern)
+        Span(kind=_SPAN_KIND[f.kind], start=f.start, end=f.end, text=f.value.strip()) for f in find(text, order_pattern)
     ]
 
 

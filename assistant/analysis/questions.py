@@ -60,4 +60,4 @@ def _questions_in(sentence: str) -> list[str]:
 def _question_clause(sentence: str) -> int | None:
     """Where the first clause that reads like a question starts (None when none does)."""
     starts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(sentence))]
-    return next((s for s in starts if QUESTION_START.search(fold(sentence[s:s + 80]).lstrip())), None)
+    return next((s for s in starts if QUESTION_START.search(fold(sentence[s : s + 80]).lstrip())), None)

@@ -304,7 +304,7 @@ def _slots(
     if rule is not None:
         wanted = [i for i in _ask_intents(scene, analysis) if i in rule.ask_by_intent]
         by_intent = rule.ask_by_intent[wanted[0]] if wanted else None
-        ask = profile.localized(by_intent or rule.ask_in_dm, language)
+        ask = _not_given_yet(profile.localized(by_intent or rule.ask_in_dm, language), message.text)
     product = analysis.entities.products[0] if analysis.entities.products else ""
     slots: dict[str, str] = {
         "name": scene.name,
@@ -328,6 +328,7 @@ def _slots(
         "echo": echo_word(message.text) if scene.situation in ("other", "other_neutral", "greeting") else "",
         "quote": _quote(request, scene),
         "wish": scene.wish,
+        "by_phone": ("telefonisch" if language == "de" else "by phone") if _PHONE.search(message.text) else "",
         "home": scene.home,
     }
     if address == "Sie":
@@ -345,6 +346,27 @@ def _slots(
         _block(book, "step_friend", style, slots, rng, address, short=level) if scene.friend and slots["team"] else ""
     )
     return slots
+
+
+_PHONE = re.compile(
+    r"telefon|anruf|\b(?:rufe|rufen|ruft|rief|angerufen|anzurufen)\b|hotline|geht (?:keiner|niemand) ran|"
+    r"\bphone|\bcall(?:ed|ing)?\b",
+    re.IGNORECASE,
+)
+_PHOTOS_SENT = re.compile(
+    r"(?:fotos?|bilder?|video|photos?|pics?|pictures?)\b.{0,40}\b(?:schon|bereits|already|anbei|attached|geschickt|gesendet|sent)"
+    r"|(?:anbei|attached|im anhang)\b.{0,20}\b(?:fotos?|bilder?|photos?|pics?)",
+    re.IGNORECASE,
+)
+
+
+def _not_given_yet(ask: str, text: str) -> str:
+    """What the team needs, less the photo the person has sent already ("die Fotos hatte ich ja schon geschickt")."""
+    if not _PHOTOS_SENT.search(text):
+        return ask
+    parts = re.split(r",?\s+(?:und|and)\b,?\s*", ask)
+    kept = [p for p in parts if not re.search(r"foto|photo|video|bild", p, re.IGNORECASE)]
+    return kept[0] if len(kept) == 1 else ask
 
 
 def _ask_intents(scene: Scene, analysis: Analysis) -> list[str]:

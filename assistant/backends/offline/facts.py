@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.analysis.answers import fact_words
 from assistant.models import Analysis
 from assistant.profiles.loading import Fact, VoiceProfile
 from assistant.text import fold
@@ -15,7 +16,7 @@ def relevant_facts(text: str, analysis: Analysis, profile: VoiceProfile, limit: 
     folded = fold(text)
     scored = []
     for index, fact in enumerate(profile.brand.facts):
-        hits = [k for k in fact.keywords if _keyword_rx(k).search(folded)]
+        hits = [k for k in fact_words(fact) if _keyword_rx(k).search(folded)]  # keywords and their synonyms
         score = 2.0 * len(hits) + (3.0 if analysis.intent in fact.intents else 0.0)
         score += 0.01 * sum(len(h) for h in hits)  # on a tie, the more specific keyword wins (fresh over bag)
         score += 0.5 * any(i in fact.intents for i in analysis.secondary_intents)

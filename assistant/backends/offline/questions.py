@@ -184,7 +184,17 @@ def _cap(token: str) -> str:
 _GREETING_EN = re.compile(r"^(?:(?:hi|hey|hello|hiya|quick question|question|so|ok|okay)[\s,!:.]*)+", re.IGNORECASE)
 _AUX_EN = {"do", "does", "is", "are", "can", "could", "will", "would", "should", "have", "has", "did", "was", "were"}
 _W_EN = ("when", "where", "how", "what", "why", "which", "who")
-_SWAP_EN = {"you": "we", "your": "our", "yours": "ours", "i": "you", "my": "your", "me": "you", "guys": ""}
+_SWAP_EN = {
+    "you": "we",
+    "u": "we",
+    "your": "our",
+    "ur": "our",
+    "yours": "ours",
+    "i": "you",
+    "my": "your",
+    "me": "you",
+    "guys": "",
+}
 _DET_EN = {"the", "your", "this", "that", "these", "those", "my", "a", "an", "it", "there", "our"}
 
 
@@ -211,9 +221,13 @@ def indirect_en(question: str) -> str | None:
         head, aux, rest = ["whether"], first, tokens[1:]
     else:
         return None
-    if not rest or aux in ("did", "does") or (aux == "do" and head != ["whether"] and rest[0].lower() != "you"):
+    if (
+        not rest
+        or aux in ("did", "does")
+        or (aux == "do" and head != ["whether"] and rest[0].lower() not in ("you", "u"))
+    ):
         return None
-    pronouns = {"you", "i", "we", "they", "he", "she", "it", "there", "anyone", "someone"}
+    pronouns = {"you", "u", "i", "we", "they", "he", "she", "it", "there", "anyone", "someone"}
     if head != ["whether"] and rest[0].lower() not in _DET_EN | pronouns and not rest[0][:1].isupper():
         return " ".join(w for w in [*head, aux, *(_swap_en(t) for t in rest)] if w)  # what song is playing
     subject_len = 2 if rest[0].lower() in _DET_EN - {"it", "there"} and len(rest) > 1 else 1

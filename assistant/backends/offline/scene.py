@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.analysis.answers import fact_words
 from assistant.backends.base import GenerationRequest
 from assistant.backends.offline.facts import relevant_facts, relevant_tips
 from assistant.backends.offline.questions import indirect, split_questions
@@ -119,7 +120,7 @@ _SCAM = re.compile(
     re.IGNORECASE,
 )
 _PRICE = re.compile(
-    r"preis|teuer|euro|€|\bkosten|günstig|billig|price|expensive|pricey|cheap|supermarkt|discounter|\bpaying\b|"
+    r"preis|teuer|teurer|euro|€|\bkosten|günstig|billig|price|expensive|pricey|cheap|supermarkt|discounter|\bpaying\b|"
     r"\bpay for\b|\bzahlen für|\bbezahlen für"
 )
 _TASTE = re.compile(r"sauer|bitter|schmeckt|geschmack|wässrig|flach|verbrannt|sour|bitter|taste|watery|burnt|stale")
@@ -315,11 +316,31 @@ _MAYBE_OFFTOPIC = frozenset(
 )
 
 
+_SENT_BACK = re.compile(
+    r"zurückgeschickt|zurückgesendet|zurückgegeben|retourniert|sent (?:it |them )?back|returned (?:it|them|the)",
+    re.IGNORECASE,
+)
+_INSTEAD = re.compile(r"\b(?:instead of|rather than|statt|anstatt|lieber)\b", re.IGNORECASE)
+_WHERE = re.compile(
+    r"\b(?:wo|where|wann|when|status|tracking|sendungs\w*|update|noch nicht|still|yet|immer noch|"
+    r"nothing|nichts?|nix)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_a_fact(request: GenerationRequest) -> bool:
+    """One of the message's questions has a fact of the profile that answers it."""
+    asked = _get(request.analysis, "questions", None) or []
+    return any(getattr(q, "fact", None) or _fact_id(str(getattr(q, "text", "")), request) for q in asked)
+
+
 def _offtopic(request: GenerationRequest, situation: str) -> bool:
     """A comment about something else entirely: politics, the news, other people (never a short question to us)."""
     text = request.message.text
     if situation not in _MAYBE_OFFTOPIC | {"collaboration"} or request.message.channel == "dm":
         return False
+    if situation == "praise" and not re.search(r"[^\W\d_]{2}", text):
+        return False  # "😍😍🫶": emoji praise under our post is for us
     if _SERVICE.search(text) or (_WAITING.search(text) and len(text) <= 80 and not text.lstrip().startswith("@")):
         return False  # "nobody ever answered", "immer noch nix": a complaint about us by definition
     politics = bool(_POLITICS.search(text))
@@ -329,8 +350,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return True  # a long comment that names nothing of ours
     if text.lstrip().startswith("@") and not (_OURS.search(text) or _strongly_about_us(request)):
         return not (situation in ("other", "other_neutral") and echo_word(text))  # a reply to another commenter
-    if situation == "collaboration" or _about_us(request, addressed=situation in _ADDRESSED):
-        return False
+    if situation in ("collaboration", "price_criticism") or _about_us(request, addressed=situation in _ADDRESSED):
+        return False  # "schon wieder teurer geworden??" under our post is about our prices
     # A complaint or accusation that names nothing of ours is about someone else; a short question may be ours.
     if situation in ("other", "other_neutral") and echo_word(text):
         return False  # "guck mal, da müssen wir unbedingt mal hin": a friend tagged on our post
@@ -396,7 +417,7 @@ _OURS = re.compile(
     r"(?<!\w)(?:kaffee|coffee|bohne|beans?\b|espresso|paket|päckchen|bestell|liefer|versand|\babo\b|mühle|muehle|"
     r"grinder|tüte|tuete|rösterei|röst|roast|geld zurück|erstatt|rechnung|abbuch|zahlung|bezahl|onlineshop|shop\b|"
     r"dhl|sendungsverfolgung|retour|ersatz|tasse|order\b|parcel|deliver|shipping|refund|service|kundenservice|"
-    r"account|kanal|channel|workshop|rösterei|roastery|laden\b|koffie|kaffe\b|caffè|caffe\b)",
+    r"account|kanal|channel|workshop|rösterei|roastery|laden\b|koffie|kaffe\b|caffè|caffe\b|ship|pick ?up|abhol)",
     re.IGNORECASE,
 )
 _COFFEE = re.compile(
@@ -404,7 +425,7 @@ _COFFEE = re.compile(
     r"latte|cappuccino|brew|grind|roast|röst|koffein|caffeine|decaf|bohne|kaffee|coffee|espresso|tüte|verpackung)",
     re.IGNORECASE,
 )
-_YOU = re.compile(r"\b(?:ihr|euch|euer|eure\w*|you|your|ihnen)\b", re.IGNORECASE)
+_YOU = re.compile(r"\b(?:ihr|euch|euer|eure\w*|you|your|u|ya|ihnen)\b", re.IGNORECASE)
 
 
 def _keyword_in_start(keyword: str, text: str) -> bool:
@@ -480,18 +501,28 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("refund_request", "billing", "defect", "delivery_problem", "order_status", "order_via_message"):
         if intent == "order_status" and _STOCK.search(text):
             return "stock_question"
+        tracing = late or (waiting and not _INSTEAD.search(text)) or _NOT_ARRIVED.search(text) or _WHERE.search(text)
+        if intent in ("order_status", "delivery_problem") and _asks_a_fact(request) and not tracing:
+            return "question"  # "can I pick up my order at the roastery?" asks, nothing is missing
         return intent
     if intent == "damaged_or_wrong_item":
         wrong = re.search(r"falsch|statt|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)", fold(text))
         swapped = _WRONG_ITEM.search(text) and not _DAMAGE.search(text)  # "received X but I ordered Y"
         return "wrong_item" if wrong or swapped else "damaged_item"
+    if intent == "collaboration" and _asks_a_fact(request):
+        return "question"  # "a regular coffee supply for our co-working space?": the office fact answers it
     if intent in ("stock_question", "job_application", "collaboration"):
         return intent
     if _JOB.search(text) and intent in ("product_question", "other"):
         return "job_application"
     if _STOCK.search(text) and intent in ("product_question", "other", "criticism"):
         return "stock_question"
-    if intent in ("criticism", "other") and _real_questions(request) and not _NEGATIVE_CUES.search(text):
+    price_complaint = intent == "criticism" and _PRICE.search(fold(text))
+    if (
+        intent in ("criticism", "other")
+        and _real_questions(request)
+        and not (_NEGATIVE_CUES.search(text) or price_complaint)
+    ):
         return "question"  # "Gibt's die auch in 250 g? Für mich allein ist mehr zu viel": a question first
     if intent == "troll":
         if ACCUSATION.search(text):
@@ -671,6 +702,11 @@ def _fact_id(question: str, request: GenerationRequest) -> str | None:
     plain = re.sub(
         r"\b(?:\d+|two|three|zwei|drei|ein|eine|a)\s+(?:bags?|tüten?|packungen?|beutel)\b", " ", question, flags=re.I
     )
+    # "pick up my order" asks about picking up: an order already placed is no question about how to order
+    plain = re.sub(r"\b(?:my|our|the|meine|unsere|die)\s+(?:order|bestellung)\b", " ", plain, flags=re.I)
+    plain = re.sub(
+        r"\b(?:instead of|rather than|statt|anstatt)\b[^.?!,;]*", " ", plain, flags=re.I
+    )  # the road not taken
     found = relevant_facts(plain, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
     return found[0].id if found else None
 
@@ -692,7 +728,7 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
         return None
     if _country_named_by(fact, question):
         return fact  # "Liefert ihr nach Graz?": Graz is in Austria, which the fact names
-    if not any(_keyword_in_start(k, question) for k in fact.keywords):
+    if not any(_keyword_in_start(k, question) for k in fact_words(fact)):
         return None  # the reading matched it by intent or by accident ("geeignet?" is no shipping question)
     name, forms = place(question, "de")
     if not name:
@@ -741,8 +777,12 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     if not wanted:
         return None
     analysis = request.analysis.model_copy(update={"intent": wanted[0], "secondary_intents": []})
-    facts = relevant_facts(request.message.text, analysis, request.profile, 1)
-    return facts[0] if facts and wanted[0] in facts[0].intents else None
+    if situation == "refund_request" and _SENT_BACK.search(text):
+        return None  # "vor drei Wochen zurückgeschickt": the return window is no answer any more
+    facts = [f for f in relevant_facts(text, analysis, request.profile, 3) if wanted[0] in f.intents]
+    named = [f for f in facts if any(len(k) >= 5 and k in fold(text) for k in fact_words(f))]  # compounds too
+    best = named or facts  # the grinder's warranty for a grinder, before the general replacement
+    return best[0] if best else None
 
 
 def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:

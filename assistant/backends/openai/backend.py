@@ -96,6 +96,7 @@ def answer_schema(profile: VoiceProfile) -> dict[str, Any]:
         },
     }
 
+
 _FORMAT_WORDS = re.compile(r"response_format|json_schema|json_object|structured|format", re.I)
 # The unusable answer is quoted back in the format fix up to this many characters.
 FIX_EXCERPT_CHARS = 1_000
@@ -851,7 +852,6 @@ def _model_check(model: str, ids: list[str]) -> DoctorCheck:
 # ---------------------------------------------------------------- helpers
 
 CAP = defaults.SERVER_TEXT_CAP
-
 
 
 def _retryable(status: int) -> bool:

@@ -208,9 +208,7 @@ def _escalation_rules(profile: VoiceProfile) -> list[dict[str, Any]]:
 
 
 def _platform_name(profile: VoiceProfile) -> str:
-    return PLATFORM_NAMES.get(
-        profile.platform.platform, profile.platform.platform
-    )
+    return PLATFORM_NAMES.get(profile.platform.platform, profile.platform.platform)
 
 
 # ---------------------------------------------------------------- user part
@@ -339,9 +337,7 @@ def build_format_fix_messages(
     directory: Path | None = None,
 ) -> list[ChatMessage]:
     """The same conversation plus the unusable answer and a request to answer in the format."""
-    fix = render(
-        "format_fix.j2", directory, problem=problem, tones=tones, limit=limit, with_reading=with_reading
-    )
+    fix = render("format_fix.j2", directory, problem=problem, tones=tones, limit=limit, with_reading=with_reading)
     return [*messages, {"role": "assistant", "content": answer}, {"role": "user", "content": fix}]
 
 

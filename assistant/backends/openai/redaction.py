@@ -88,7 +88,7 @@ class Redactor:
 def _normalised(kind: str, value: str) -> str:
     if kind in ("email", "name", "address", "ip"):
         return " ".join(value.casefold().split())
-    if kind in ("iban", "card", "order"):
+    if kind in ("iban", "card", "order", "id"):  # an ID's letters count: "A0000000" is not "0000000A"
         return _NON_ALNUM.sub("", value).upper()
     # The leading + (country code) is part of the number: "+49…" is another value than "49…".
     plus = re.match(r"\s*(\+*)", value)

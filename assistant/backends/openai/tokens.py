@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     import tiktoken
 
 
-
 class EncodingIntegrityError(ReplyvoiceError):
     """A BPE file is missing or its SHA-256 differs from tiktoken's expected hash."""
 
