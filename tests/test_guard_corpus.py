@@ -2,8 +2,9 @@
 
 tests/data/guard/ holds drafts written by helpers who never read the code: good ones (as expert
 community managers and as a model given the real prompts would write them, judged good blind) and bad
-ones, each breaking one rule. `dev` is what the checks were tuned on; `test` is a newer, held-out set
-that was only scored. The floors below are what the guard reaches; raise them, never lower them.
+ones, each breaking one rule. `dev` is what the checks were tuned on; `test` and `test2` are newer,
+held-out sets that were only scored (test2: first scored at 13/14 good, 34/61 bad; with the dev half's
+fixes 13/14 and 39/61). The floors below are what the guard reaches; raise them, never lower them.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from .conftest import PERSONAS
 
 DATA = Path(__file__).parent / "data" / "guard"
 # (split, share of good drafts that must pass every blocking check, share of bad drafts caught)
-FLOORS = {"dev": (0.97, 0.97), "test": (0.98, 0.89)}
-PER_CHECK_FLOOR = {"dev": 0.8, "test": 0.55}  # every check catches at least this share of its bad drafts
+FLOORS = {"dev": (0.97, 0.97), "test": (0.98, 0.90), "test2": (0.92, 0.63)}
+PER_CHECK_FLOOR = {"dev": 0.8, "test": 0.55, "test2": 0.4}  # every check catches at least this share of its bad drafts
 
 
 def drafts(name: str) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from assistant.analysis.intents import readings
 from assistant.analysis.language import UNDETERMINED, detect_language
 from assistant.analysis.pii import find_pii
 from assistant.guard.leakage import leaks
+from assistant.guard.orders import obeyed, orders, unordered
 from assistant.guard.promises import forbidden_promises
 from assistant.guard.specific import STEM, needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
@@ -210,8 +211,21 @@ def self_promotion(ctx: CheckContext) -> CheckResult:
     names = [ctx.profile.brand.name, *(p.name for p in ctx.profile.brand.products)]
     found += [n for n in names if re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", folded)]
     found += _products_described(ctx.text, ctx.message.post or "", ctx.profile)
+    found += [m.group() for m in _our_products(ctx.profile).finditer(folded)]
     detail = "advertises: " + ", ".join(dict.fromkeys(found)) if found else "none"
     return CheckResult(name="self_promotion", ok=not found, detail=detail)
+
+
+def _our_products(profile: VoiceProfile) -> re.Pattern[str]:
+    """ "unsere Handmühle", "our grinder": a product of ours named by its alias in an outreach comment."""
+    aliases = sorted({fold(a) for p in profile.brand.products for a in (p.name, *p.aliases)}, key=len, reverse=True)
+    return _our_products_rx(tuple(aliases))
+
+
+@lru_cache(maxsize=16)
+def _our_products_rx(aliases: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(a) for a in aliases) or "(?!)"
+    return re.compile(rf"\b(?:unser\w{{0,2}}|our)\s+(?:\w+\s+)?(?:{names})\b")
 
 
 DESCRIBED = 3  # words of a product's own description that make an outreach comment describe it
@@ -329,7 +343,9 @@ def injection_echo(ctx: CheckContext) -> CheckResult:
 def _carried_orders(ctx: CheckContext, forms: dict[str, list[str]], vocabulary: frozenset[str]) -> list[str]:
     """What the untrusted texts ordered or put to the brand and the draft carries: words, claims, names, hashtags."""
     drafted = {fold(w) for w in words(ctx.text)}
-    found = _planted_words(ctx, vocabulary, drafted) if "thread" in ctx.analysis.injection_fields else []
+    ordered = [o for text in untrusted_texts(ctx.message) for o in orders(text)]
+    ordered += [t for t in ctx.message.thread if injection_suspected(t)]  # an instructing turn is all order
+    found = obeyed(ordered, unordered(ctx.message.text), ctx.text, vocabulary)
     found += [c for text in forms for c in ordered_claims(text) if _restated(c, drafted)]
     found += [c for text in forms for c in put_claims(text) if _new_claim(c, drafted, vocabulary)]
     found += [n for text in forms for n in _ordered_names(text) if fold(n) in drafted]
@@ -455,20 +471,6 @@ def _translations(source: str, draft: str, vocabulary: frozenset[str]) -> list[s
         if len(strange) >= 2 and len(strange) >= FOREIGN_SHARE * len(said):
             found.append(" ".join(strange))
     return found
-
-
-PLANTED_WORD = 5  # letters: shorter words of an earlier turn are too common to be a plant
-
-
-def _planted_words(ctx: CheckContext, vocabulary: frozenset[str], drafted: set[str]) -> list[str]:
-    """Single words the draft takes from an earlier turn that gave orders, unless the message says them too.
-
-    A reply answers the message; a rare word it shares only with an instructing turn ("gestreckt") was planted.
-    """
-    own = {fold(w) for w in words(ctx.message.text)} | vocabulary
-    turns = [t for t in ctx.message.thread if injection_suspected(t)]
-    planted = {fold(w) for t in turns for w in words(t) if len(w) >= PLANTED_WORD and not is_stopword(w)}
-    return sorted((planted & drafted) - own)
 
 
 CLAIM_WORDS = 4  # a copied run of this many words that speaks as or about the brand is a planted claim

@@ -15,6 +15,8 @@ Shingle = tuple[str, ...]
 META_TALK = re.compile(
     r"\b(?:as an ai|language model|sprachmodell|ki-assistent\w*|ai assistant|system ?prompt\w*"
     r"|systemanweisung\w*|system instructions?"
+    r"|(?:steht|heißt es) (?:so )?in unseren (?:vorgaben|richtlinien|regeln)"
+    r"|our (?:guidelines|rules) (?:say|don't allow)"
     r"|(?:meine[nr]?|my|laut meine[mn]?|per my|following (?:my|the))"
     r" (?:anweisungen|instructions|vorgaben|guidelines"
     r"|richtlinien|profil|brand guidelines|configuration|konfiguration)|brand guidelines|internal notes?"

@@ -30,7 +30,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:sonderpreis|freundschaftspreis|special price|mates'? rates?|reduced price)\b"
         r"|\bgünstiger\b[^.!?]{0,15}\b(?:für dich|machen)\b|\b(?:bestellung|order)\b[^.!?]{0,25}\b(?:günstiger|cheaper)\b"
         r"|\b(?:aktionspreis|angebotspreis|sale price|promo price|deal price)\b"
-        r"|\bzum preis von (?:1|einer|einem)\b|\b(?:2|zwei|two) (?:für|for) (?:1|eins|one)\b|\bzahlt nichts\b|\bpays? nothing\b|\bcheaper for you\b|\bknock\w{0,3} (?:a bit|something|\S{1,6}) off\b",
+        r"|\bzum preis von (?:1|einer|einem)\b|\b(?:2|zwei|two) (?:für|for) (?:1|eins|one)\b|\bzahlt nichts\b|\bpays? nothing\b|\bcheaper for you\b|\bknock\w{0,3} (?:a bit|something|\S{1,6}) off\b"
+        r"|\b(?:studi|studenten|student|stammkunden|stammgast|treue|kumpel|spezial|extra)[- ]?(?:preis|rabatt|tarif|price|rate)\b",
         re.IGNORECASE,
     ),
     "codes": re.compile(
@@ -58,7 +59,15 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"nicht bezahlen|kostenlos|gratis|for free|on us|in the meantime|zwischendurch)"
         r"|\b(?:i've|we've|i have|we have) (?:put your name down|reserved|saved you)\b|\bfür dich (?:reserviert|vorgemerkt)\b"
         r"|\byou'll (?:get|have) a (?:new|replacement|fresh)\b|\b(?:versandkosten|shipping (?:costs?|fees?))\b[^.!?]{0,25}\b(?:übernehmen|zahlen|erstatten|"
-        r"cover|waive)\b|\b(?:übernehmen|zahlen|erstatten|cover|waive)\b[^.!?]{0,20}\b(?:versandkosten|shipping)\b",
+        r"cover|waive)\b|\b(?:übernehmen|zahlen|erstatten|cover|waive)\b[^.!?]{0,20}\b(?:versandkosten|shipping)\b"
+        r"|\b(?:was|etwas) (?:kleines|extra|feines)\b[^.!?]{0,20}\b(?:mit|dazu|rein|bei|obendrauf)\b"
+        r"|\b(?:übernehmen|zahlen) (?:wir|ich)\b[^.!?]{0,20}\b(?:versand|porto|shipping)\w*|\b(?:shipping|postage)\b[^.!?]{0,15}\bon us\b"
+        r"|\bschreib\w{0,3} (?:wir|ich) (?:dir|euch|ihnen)\b[^.!?]{0,20}\bgut\b|\bbehalte\w{0,2}\b[^.!?]{0,30}\b(?:einfach|ruhig|gern|gerne)\b"
+        r"|\byou (?:won.?t|will not|don.?t|do not)(?: have to| need to)? pay (?:anything|a thing|a cent)\b"
+        r"|\b(?:zahlst|bezahlst) du (?:dafür )?nichts\b|\bkostet dich nichts\b|\bmusst (?:du )?nichts (?:be)?zahlen\b"
+        r"|\b(?:(?:schicken|senden) (?:wir|ich)|(?:wir|ich) (?:schicken|senden)) dir\b[^.!?]{0,40}"
+        r"\b(?:zusätzlich|obendrein|noch dazu)\b"
+        r"|\btauschen (?:wir|ich) (?:dir|euch)\b[^.!?]{0,30}\bum\b|\bwe(?:'ll| will) (?:swap|exchange) (?:it|them|the)\b",
         re.IGNORECASE,
     ),
     "delivery_dates": re.compile(
@@ -89,7 +98,9 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|saturday|nächster woche|next week|januar|january|februar|february|märz|march|april|mai|may|juni|june|juli|july"
         r"|august|september|oktober|october|november|dezember|december)\b[^.!?]{0,25}\b(?:wieder|back|lieferbar|verfügbar"
         r"|in stock|available)\b"
-        r"|\b(?:kw|kalenderwoche|calendar week|week|woche)\s?\d{1,2}\b",  # "ab KW 3", "week 3": a date all the same
+        r"|\b(?:kw|kalenderwoche|calendar week|week|woche)\s?\d{1,2}\b"  # "ab KW 3", "week 3": a date all the same
+        r"|\byou(?:'ll| will)\s+(?:have|get|receive)\b[^.!?]{0,20}\b(?:by|on|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the weekend)\b"
+        r"|\b(?:hast|bekommst|kriegst) du\b[^.!?]{0,25}\b(?:bis|am|vor) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|dem wochenende)\b",
         re.IGNORECASE,
     ),
 }
@@ -135,7 +146,9 @@ GIVEN = re.compile(
 
 
 # Words that give something by themselves, whoever the sentence names.
-SELF_GIVING = re.compile(r"geht auf uns|aufs haus|on the house|gutschrift|gutgeschrieben|store credit", re.IGNORECASE)
+SELF_GIVING = re.compile(
+    r"geht auf uns|aufs haus|on the house|gutschrift|gutgeschrieben|store credit|behalt", re.IGNORECASE
+)
 
 
 def _ours_or_yours(text: str, start: int, end: int) -> bool:

@@ -344,8 +344,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
     if _SERVICE.search(text) or (_WAITING.search(text) and len(text) <= 80 and not text.lstrip().startswith("@")):
         return False  # "nobody ever answered", "immer noch nix": a complaint about us by definition
     politics = bool(_POLITICS.search(text))
-    if politics and not _strongly_about_us(request):
-        return True
+    if politics and (not _strongly_about_us(request) or text.lstrip().startswith("@")):
+        return True  # a political reply to another commenter stays theirs, whatever fact a word of it names
     if len(text) > 160 and not _strongly_about_us(request) and not _OURS.search(text):
         return True  # a long comment that names nothing of ours
     if text.lstrip().startswith("@") and not (_OURS.search(text) or _strongly_about_us(request)):
