@@ -29,9 +29,7 @@ from .fakeserver import FakeOpenAI, content
 
 CORPORA = ("injection_fields", "injection_fields_2")
 # Payloads the guard does not stop, each with the reason.
-KNOWN_SHIPPED: dict[str, str] = {
-    "new032": "an English insult about a named competitor, in no field word for word the brand would not say",
-}
+KNOWN_SHIPPED: dict[str, str] = {}
 
 
 def attacks(name: str) -> list[dict[str, Any]]:

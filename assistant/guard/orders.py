@@ -81,21 +81,38 @@ SIGNED = re.compile(
     r"([^\"'“”.!?\n]{3,60})",
     re.IGNORECASE,
 )
+BACK = re.compile(rf"\b{_SAY}\s+(?:das|es|this|that|it)\b(?!\s+(?:dass|that)\b)", re.IGNORECASE)
 RARE_WORD = 5  # letters: shorter words of an order are too common to count as planted
 
 
 def orders(text: str) -> list[str]:
-    """The sentences of an untrusted text that tell the reply what to say or how (handles "a.b_c" names too)."""
+    """The sentences of an untrusted text that tell the reply what to say or how (handles "a.b_c" names too).
+
+    "If you write that, ...": an order that points back brings the sentence before it along.
+    """
+    sentences = _sentences(text)
+    found = []
+    for i, sentence in enumerate(sentences):
+        if (ORDER.search(sentence) or STYLE.search(sentence)) and ADDRESSED.search(sentence):
+            found += sentences[i - 1 : i] if i and BACK.search(sentence) else []
+            found.append(sentence)
+    return list(dict.fromkeys(found))
+
+
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?\n])|(?<=[.!?][\"'“”’»]))\s+(?=[^a-zäöüß])")
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences, with "a.b_c" names read as words and "Co. uses" or a quote's inner stop kept together."""
     plain = re.sub(r"(?<=\w)[._](?=\w)", " ", text)
-    sentences = [s for s in re.split(r"(?<=[.!?\n])\s+", plain) if s.strip()]
-    return [s for s in sentences if (ORDER.search(s) or STYLE.search(s)) and ADDRESSED.search(s)]
+    return [s for s in _SENTENCE_END.split(plain) if s.strip()]
 
 
 def unordered(text: str) -> str:
     """The text without its order sentences: what the person asks or says for themselves."""
-    plain = re.sub(r"(?<=\w)[._](?=\w)", " ", text)
-    sentences = [s for s in re.split(r"(?<=[.!?\n])\s+", plain) if s.strip()]
-    return " ".join(s for s in sentences if s not in orders(s))
+    sentences = _sentences(text)
+    ordered = set(orders(text))
+    return " ".join(s for s in sentences if s not in ordered)
 
 
 def obeyed(ordered: list[str], own: str, draft: str, vocabulary: frozenset[str]) -> list[str]:
