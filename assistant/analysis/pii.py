@@ -93,6 +93,12 @@ def order_regex(pattern: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=32)
+def opening_order_regex(pattern: str) -> re.Pattern[str]:
+    """ "61408. Abgebucht am 3. ...": a bare number that opens the message answers "your order number?"."""
+    return re.compile(rf"\A\s*#?({pattern})(?!\d)(?=\s*(?:[.,;:!)]|$))", re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
 def delivery_regex(pattern: str) -> re.Pattern[str]:
     """ "Lieferung 48777": a delivery word directly before the number (not "Lieferung an 67059 ...")."""
     return re.compile(rf"(?:lieferung|paket|sendung|delivery|parcel)\s*#?({pattern})(?!\d)", re.IGNORECASE)
@@ -179,7 +185,7 @@ def luhn_valid(digits: str) -> bool:
 
 
 def _orders(text: str, pattern: str) -> Iterator[Found]:
-    for rx in (order_regex(pattern), delivery_regex(pattern)):
+    for rx in (order_regex(pattern), delivery_regex(pattern), opening_order_regex(pattern)):
         for m in rx.finditer(text):
             yield Found(kind="order", start=m.start(1), end=m.end(1), value=m.group(1))
 

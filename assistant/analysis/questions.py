@@ -32,6 +32,8 @@ INDIRECT = re.compile(
 INDIRECT_SPLIT = re.compile(
     r"\s(?:und|and)\s(?=(?:ob|wann|wie|wo|wohin|was|welche\w{0,2}|whether|if|when|how|where|what)\b)", re.IGNORECASE
 )
+# "Ist ein Geburtstagsgeschenk für meinen Mann." without a question mark: "(Es) ist ein ...", a statement
+_ELLIPTIC = re.compile(r"(?:ist|sind|war|waren|is|was) (?:ein|eine|einen|a|an)\b")
 MAX_QUESTION = 300
 
 
@@ -52,7 +54,7 @@ def _questions_in(sentence: str) -> list[str]:
         return [sentence[start or 0 :].strip()]
     indirect = INDIRECT.search(sentence)
     start = indirect.start(1) if indirect else _question_clause(sentence)
-    if start is None:
+    if start is None or (not indirect and _ELLIPTIC.match(fold(sentence[start:]).lstrip())):
         return []
     return [p.strip(" .,!") for p in INDIRECT_SPLIT.split(sentence[start:])]
 

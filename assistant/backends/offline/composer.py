@@ -222,6 +222,8 @@ def compose(
         templates = usable(book.candidates("replies", situation, "warm"), levels[0])
     if levels[0].get("answers"):  # every question answered: never a template that leaves them out
         templates = [t for t in templates if "answers" in fields(t)] or templates
+    if scene.negative and _UPSET.search(request.message.text):  # "Abo??? ... reicht es mir": no "Gute Frage!"
+        templates = [t for t in templates if not _CHEERY_OPENER.match(t)] or templates
     # Replies to many alike messages (rants, trolls, spam) vary their wording; the others take the best first.
     if situation in VARIED:  # many alike messages: vary the wording, but always pick up something of theirs
         concrete = [t for t in templates if fields(t) & CONCRETE]
@@ -348,6 +350,12 @@ def _slots(
     return slots
 
 
+_UPSET = re.compile(r"\?\?|!!|reicht|nervt|genervt|frech|wtf|ffs|seriously|ridiculous|unverschämt|😡|🤬|😤|🙄", re.I)
+_CHEERY_OPENER = re.compile(
+    r"(?:Gute Frage|Good question|Ah, da können wir helfen|Oh, we can help|Frage angekommen|Question received"
+    r"|Kaffee-Nerd-Modus|Coffee nerd mode)",
+    re.I,
+)
 _PHONE = re.compile(
     r"telefon|anruf|\b(?:rufe|rufen|ruft|rief|angerufen|anzurufen)\b|hotline|geht (?:keiner|niemand) ran|"
     r"\bphone|\bcall(?:ed|ing)?\b",
@@ -434,6 +442,17 @@ def _fact_text(scene: Scene, profile: VoiceProfile, language: str, style: str, l
 
 
 def wording(fact: Fact, language: str, default: str, style: str, level: int, *, question: str = "") -> str:
+    """A fact's wording for a style that still names what was asked ("kündigen", not just "pausierbar")."""
+    chosen = _wording(fact, language, default, style, level, question=question)
+    full = fact.text.get(language) or fact.text.get(default) or next(iter(fact.text.values()), "")
+    asked = [fold(k) for k in fact.keywords if question and fold(k) in fold(question)]
+    if not asked or any(fold(k) in fold(chosen) for k in fact.keywords):
+        return chosen  # it names the topic ("DHL", "kündigen"); only a wording that names nothing is swapped
+    naming = [s for s in [*fact.short_forms(language, default), full] if any(k in fold(s) for k in asked)]
+    return min(naming, key=len) if naming and level == 0 else chosen
+
+
+def _wording(fact: Fact, language: str, default: str, style: str, level: int, *, question: str = "") -> str:
     """A fact's wording for a style: warm the full text, the others a short form; shorter at higher levels.
 
     Short forms are written as [neutral, conversational, terse]: level 1 prefers the conversational one
@@ -668,7 +687,15 @@ def _with_emoji(request: GenerationRequest, scene: Scene, style: str, body: str,
     warm = [e for e in palette if e in ("💛", "✨", "🙌", "🙂")]
     joking = style == "playful" and scene.situation in ("praise", "other", "outreach", "outreach_what", "troll")
     faces = [e for e in faces if e != "💀"]
-    cheering = scene.situation in ("praise", "greeting", "other", "outreach", "outreach_what", "outreach_who")
+    cheering = scene.situation in (
+        "praise",
+        "greeting",
+        "other",
+        "outreach",
+        "outreach_what",
+        "outreach_who",
+        "outreach_ideas",
+    )
     if joking:
         pool = faces + ([e for e in palette if e == "🔥"] if scene.situation in ("praise", "outreach") else [])
     elif cheering:

@@ -35,7 +35,7 @@ def _keyword_rx(keyword: str) -> re.Pattern[str]:
 def relevant_tips(text: str, profile: VoiceProfile) -> list[Fact]:
     """Brand-free tips (for comments on other creators' posts) whose keywords occur in text."""
     folded = fold(text)
-    hits = {tip.id: [fold(k) for k in tip.keywords if _keyword_rx(k).search(folded)] for tip in profile.brand.tips}
+    hits = {tip.id: [k for k in fact_words(tip) if _keyword_rx(k).search(folded)] for tip in profile.brand.tips}
     longer = [k for found in hits.values() for k in found]
     return [
         tip

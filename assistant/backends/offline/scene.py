@@ -120,7 +120,7 @@ _SCAM = re.compile(
     re.IGNORECASE,
 )
 _PRICE = re.compile(
-    r"preis|teuer|teurer|euro|€|\bkosten|günstig|billig|price|expensive|pricey|cheap|supermarkt|discounter|\bpaying\b|"
+    r"preis|teuer|teurer|teur|euro|€|\bkosten|günstig|billig|price|expensive|pricey|cheap|supermarkt|discounter|\bpaying\b|"
     r"\bpay for\b|\bzahlen für|\bbezahlen für"
 )
 _TASTE = re.compile(r"sauer|bitter|schmeckt|geschmack|wässrig|flach|verbrannt|sour|bitter|taste|watery|burnt|stale")
@@ -134,7 +134,8 @@ _LATE = re.compile(
     r"(?:immer noch|noch immer|noch nicht|still)\b.{0,25}\b(?:nix|nichts|nicht|kein\w*|no|not|nothing)\b.{0,25}"
     r"\b(?:da|angekommen|geliefert|bekommen|here|arrived|parcel|package|delivery)\b|"
     r"nicht angekommen|nie angekommen|nix angekommen|nichts angekommen|wo bleibt|seit \S+ \w+ unterwegs|"
-    r"still no (?:parcel|package|delivery|order)|hasn.?t arrived|never arrived|not arrived|no sign of (?:my|the)",
+    r"still no (?:parcel|package|delivery|order)|hasn.?t arrived|never arrived|not arrived|no sign of (?:my|the)|"
+    r"kommt (?:nix|nichts|nie) (?:pünktlich|an)|nicht pünktlich|nix pünktlich|schon wieder zu spät|late again",
     re.IGNORECASE,
 )
 _MOCKERY = re.compile(
@@ -152,11 +153,39 @@ _NEGATIVE_FACT = re.compile(
     r"nie angekommen",
     re.IGNORECASE,
 )
+# "was mach ich falsch", "any tips": a problem put to us even without a question mark
+_ASKING = re.compile(
+    r"\b(?:was|wie|warum|wieso|welche\w*|what|how|why|which|falsch|wrong|hilfe|help|tipps?|tips?)\b", re.I
+)
+_CONTENT = re.compile(r"😌|😊|☺️|🥰|😍|😄|😂|🤣|😅|🫶|\blol\b|\bhaha", re.IGNORECASE)
 _JOKING = re.compile(r"😂|🤣|😆|😄|😅|\blol\b|\bhaha|\bhihi", re.IGNORECASE)
 _PRAISE = re.compile(
     r"\b(?:lecker|(?:der|die|das) beste|bester|toll\w*|super|genial|liebe|love|great coffee|amazing|delicious|"
     r"the best|perfekt|hammer|danke|thank|unschlagbar|traumhaft)\b|>>>|❤|😍|🥰|💛",
     re.IGNORECASE,
+)
+
+
+def _outreach_kind(post: str) -> str:
+    """What another creator's post asks for: cheering on an attempt, company, their ritual, ideas, or nothing."""
+    if _ATTEMPT.search(post):
+        return "outreach_tips"  # "Latte-Art-Versuch Nr. 37 ... ich geb nicht auf": cheer them on
+    if "?" not in post:
+        return "outreach"
+    if _WHO.search(post):
+        return "outreach_who"
+    return "outreach_what" if _YOURS.search(post) and not _TIPS.search(post) else "outreach_ideas"
+
+
+_ATTEMPT = re.compile(
+    r"\b(?:versuch\w*|attempt\w*|fail\w*|gescheitert|nicht geklappt|geb nicht auf|gebe nicht auf|aufgeben"
+    r"|üb(?:e|en|ung)|practi[cs]\w*|try(?:ing)? to)\b",
+    re.IGNORECASE,
+)
+_YOURS = re.compile(
+    r"\b(?:what'?s yours|and yours|eure[rsmn]?\b[^.!?]{0,20}\?|euer\b[^.!?]{0,20}\?"
+    r"|your (?:ritual|routine|favou?rite))",
+    re.I,
 )
 _TIPS = re.compile(r"\b(?:tipps?|tips?|advice|ratschl\w*|ideen|ideas|hilfe|help)\b\W*\?", re.IGNORECASE)
 _WHO = re.compile(r"\b(?:wer|who)\b|anyone|jemand", re.IGNORECASE)
@@ -237,9 +266,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         situation += "_dm"
     if situation == "service_general" and message.channel == "dm":
         situation = "service_complaint_dm"  # already in a DM: never "write us a DM"
-    if situation == "outreach" and "?" in (message.post or ""):
-        post = message.post or ""
-        situation = "outreach_tips" if _TIPS.search(post) else "outreach_who" if _WHO.search(post) else "outreach_what"
+    if situation == "outreach":
+        situation = _outreach_kind(message.post or "")
     answers = _answers(request, language, situation) if situation not in _NO_QUESTIONS else []
     if situation == "question" and answers and all(a.fact is None and not a.product_text for a in answers):
         situation = "defer"
@@ -318,6 +346,33 @@ _MAYBE_OFFTOPIC = frozenset(
 
 _SENT_BACK = re.compile(
     r"zurückgeschickt|zurückgesendet|zurückgegeben|retourniert|sent (?:it |them )?back|returned (?:it|them|the)",
+    re.IGNORECASE,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:wenn|falls) ich\b[^.?!]{0,30}\bbestell|\bif i (?:order|buy)\b"
+    r"|\bkann (?:ich|man)\b[^.?!]{0,40}\b(?:telefonisch|per telefon|per post|per brief|per mail|per e-mail|whatsapp)"
+    r"[^.?!]{0,20}\bbestellen\s*\?",
+    re.IGNORECASE,
+)
+_STUCK = re.compile(
+    r"\bseit\b|\bsince\b|\bhängt|\bstuck\b|\bhallo\s*\?\?|\bfor (?:\d+|a few|two|three) days\b", re.IGNORECASE
+)
+_MONEY_RANT = re.compile(
+    r"(?:\d+[,.]\d{2}|\d+ ?(?:€|euro))[^.!?]{0,60}\?[^.!?]{0,40}\b(?:lieber|dann geh|dann kauf|supermarkt|discounter"
+    r"|frech|abzocke|echt jetzt|ernsthaft|seriously|rather|rip.?off)",
+    re.IGNORECASE,
+)
+
+
+def _with_topic(question: str) -> str:
+    """The question with the topic it implies: "ist das bis Samstag da?" asks how long delivery takes."""
+    return f"{question} lieferzeit delivery" if _BY_DAY.search(question) else question
+
+
+_BY_DAY = re.compile(
+    r"\b(?:bis|by|vor|before|until)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende"
+    r"|weihnachten|ostern|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|christmas)\b"
+    r"[^.!?]{0,30}\b(?:da|an|hier|there|arrive|ankommen|ankommt|geliefert)\b",
     re.IGNORECASE,
 )
 _INSTEAD = re.compile(r"\b(?:instead of|rather than|statt|anstatt|lieber)\b", re.IGNORECASE)
@@ -494,6 +549,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     escalated = analysis.escalation is not None and intent in _ESCALATING_INTENTS
     if confidence < LOW_CONFIDENCE and not escalated:  # a clear case for a team is no guess
         return _uncertain_situation(request, intent, late)
+    unanswered = _DM_WORDS.search(text) or _SERVICE.search(text)
+    if intent == "service_complaint" and not unanswered and _real_questions(request) and _fact_id(text, request):
+        return "question"  # "immer noch bisschen bitter, und wie heiß soll das Wasser sein?": a brewing question
     if intent == "service_complaint":
         return "service_complaint" if _DM_WORDS.search(text) or _SERVICE.search(text) else "service_general"
     if intent == "billing" and not _BILLING_TROUBLE.search(text) and split_questions(text):
@@ -501,7 +559,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("refund_request", "billing", "defect", "delivery_problem", "order_status", "order_via_message"):
         if intent == "order_status" and _STOCK.search(text):
             return "stock_question"
+        if intent in ("order_status", "delivery_problem", "order_via_message") and _HYPOTHETICAL.search(text):
+            return "question"  # "Wenn ich heute bestelle, ist das bis Samstag da?": nothing is ordered yet
         tracing = late or (waiting and not _INSTEAD.search(text)) or _NOT_ARRIVED.search(text) or _WHERE.search(text)
+        tracing = tracing or bool(analysis.entities.order_ids) or _STUCK.search(text)
         if intent in ("order_status", "delivery_problem") and _asks_a_fact(request) and not tracing:
             return "question"  # "can I pick up my order at the roastery?" asks, nothing is missing
         return intent
@@ -517,6 +578,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "job_application"
     if _STOCK.search(text) and intent in ("product_question", "other", "criticism"):
         return "stock_question"
+    if intent in ("product_question", "other", "criticism", "troll") and _MONEY_RANT.search(text):
+        return "price_criticism"  # "4,90 Versand für ne Tüte? dann geh ich lieber in den Supermarkt"
     price_complaint = intent == "criticism" and _PRICE.search(fold(text))
     if (
         intent in ("criticism", "other")
@@ -707,6 +770,7 @@ def _fact_id(question: str, request: GenerationRequest) -> str | None:
     plain = re.sub(
         r"\b(?:instead of|rather than|statt|anstatt)\b[^.?!,;]*", " ", plain, flags=re.I
     )  # the road not taken
+    plain = _with_topic(plain)
     found = relevant_facts(plain, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
     return found[0].id if found else None
 
@@ -728,7 +792,7 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
         return None
     if _country_named_by(fact, question):
         return fact  # "Liefert ihr nach Graz?": Graz is in Austria, which the fact names
-    if not any(_keyword_in_start(k, question) for k in fact_words(fact)):
+    if not any(_keyword_in_start(k, _with_topic(question)) for k in fact_words(fact)):
         return None  # the reading matched it by intent or by accident ("geeignet?" is no shipping question)
     name, forms = place(question, "de")
     if not name:
@@ -851,8 +915,10 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
         return "greeting"  # "Grüße aus Hamburg!": greet back, never "what do you mean?"
     if _PRAISE.search(text) and not _NEGATIVE_CUES.search(text) and not _SARCASM.search(text):
         return "praise"  # "Euer Espresso ist der beste!", "Honestly the best beans in Berlin. Office deliveries?"
-    if asked:
+    if asked or (_fact_id(text, request) and _ASKING.search(text)):
         return "question"  # a fact, or an honest "I'll ask the team": neither is a guess
+    if _CONTENT.search(text) and not _NEGATIVE_CUES.search(text) and (_OURS.search(text) or _YOU.search(text)):
+        return "praise"  # "ich sag, ich hab ein Abo 😌": a fond joke about us gets a light thank-you
     return "uncertain"
 
 
