@@ -33,7 +33,9 @@ INDIRECT_SPLIT = re.compile(
     r"\s(?:und|and)\s(?=(?:ob|wann|wie|wo|wohin|was|welche\w{0,2}|whether|if|when|how|where|what)\b)", re.IGNORECASE
 )
 # "Ist ein Geburtstagsgeschenk für meinen Mann." without a question mark: "(Es) ist ein ...", a statement
-_ELLIPTIC = re.compile(r"(?:ist|sind|war|waren|is|was) (?:ein|eine|einen|a|an)\b")
+_ELLIPTIC = re.compile(
+    r"(?:ist|sind|war|waren|is|was) (?:ein|eine|einen|a|an)\b|(?:so|also|aber) \w{1,30} (?:man|ich|wir|es)\b"
+)
 MAX_QUESTION = 300
 
 

@@ -14,7 +14,7 @@ from assistant.analysis.intents import readings
 from assistant.analysis.language import UNDETERMINED, detect_language
 from assistant.analysis.pii import find_pii
 from assistant.guard.leakage import leaks
-from assistant.guard.orders import obeyed, orders, unordered
+from assistant.guard.orders import CAPS, obeyed, orders, put_up, unordered
 from assistant.guard.promises import forbidden_promises
 from assistant.guard.specific import STEM, needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
@@ -345,7 +345,8 @@ def _carried_orders(ctx: CheckContext, forms: dict[str, list[str]], vocabulary: 
     drafted = {fold(w) for w in words(ctx.text)}
     ordered = [o for text in untrusted_texts(ctx.message) for o in orders(text)]
     ordered += [t for t in ctx.message.thread if injection_suspected(t)]  # an instructing turn is all order
-    found = obeyed(ordered, unordered(ctx.message.text), ctx.text, vocabulary)
+    put = [c for text in forms for c in (*put_claims(text), *ordered_claims(text), *put_up(text))] if ordered else []
+    found = obeyed(ordered, unordered(ctx.message.text), ctx.text, vocabulary, put)
     found += [c for text in forms for c in ordered_claims(text) if _restated(c, drafted)]
     found += [c for text in forms for c in put_claims(text) if _new_claim(c, drafted, vocabulary)]
     found += [n for text in forms for n in _ordered_names(text) if fold(n) in drafted]
@@ -354,6 +355,7 @@ def _carried_orders(ctx: CheckContext, forms: dict[str, list[str]], vocabulary: 
     found += [h for variants in forms.values() for form in variants for h in HASHTAG.findall(form) if fold(h) in tags]
     if ctx.analysis.injection_suspected:
         found += [p for text in forms for p in _copied_phrases(text, ctx.text, _phrases(ctx.profile))]
+        found += [w for w in CAPS.findall(ctx.text) if fold(w) not in vocabulary]  # a code spelled out on request
     return found
 
 
@@ -414,7 +416,8 @@ def _ordered_names(text: str) -> list[str]:
 def _new_claim(claim: str, drafted: set[str], vocabulary: frozenset[str]) -> bool:
     """The draft confirms a put claim that says something the brand's texts never say (a planted fact)."""
     novel = {fold(w) for w in words(claim) if len(w) >= 3 and not is_stopword(w)} - vocabulary
-    return _restated(claim, drafted) and bool(novel & drafted)
+    said = [w for w in (fold(w) for w in words(claim)) if len(w) >= 3 and not is_stopword(w) and w in drafted]
+    return bool(novel & drafted) and (_restated(claim, drafted) or len(said) >= 2)  # "als einzige in Berlin"
 
 
 def _restated(claim: str, drafted: set[str]) -> bool:

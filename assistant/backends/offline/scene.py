@@ -78,7 +78,8 @@ _SERVICE = re.compile(
     r"(?:haven.?t|have not|never) heard back|no response|"
     r"niemand (?:antwortet|meldet|reagiert)|(?:no|never got an?|without an?) (?:answer|reply|response)|"
     r"nobody (?:ever )?(?:answer|repl|respond)|(?:never|didn.?t|did not) (?:answer|reply|respond|hear back)|"
-    r"ignoriert|ignored|does anyone (?:actually )?read|liest (?:das|hier) (?:überhaupt )?(?:jemand|wer)",
+    r"ignoriert|ignored|does anyone (?:actually )?read|liest (?:das|hier) (?:überhaupt )?(?:jemand|wer)|"
+    r"(?:null|keine|ohne) reaktion|no reaction|zero response",
     re.IGNORECASE,
 )
 # Someone waiting and impatient, without saying for what ("und?? immer noch nix"): ask what it is about.
@@ -375,6 +376,15 @@ _BY_DAY = re.compile(
     r"[^.!?]{0,30}\b(?:da|an|hier|there|arrive|ankommen|ankommt|geliefert)\b",
     re.IGNORECASE,
 )
+# What makes a message about a device a defect report ("mahlt ungleichmäßig", "Kurbel klemmt", "stopped working").
+_PROBLEM = re.compile(
+    r"kaputt|defekt|ungleichmäßig|klemmt|hakt|streikt|quietscht|wackelt|locker|abgebrochen|gebrochen|snapped|cracked|"
+    r"fell off|came off|abgefallen|gerissen|knack|knirsch|geräusch|klapper|schleif|noise|rattl|grinding sound|"
+    r"funktioniert nicht|geht nicht|geht nix|nicht mehr|dreht durch|kommt nix|hinüber|broke|broken|stopped|"
+    r"doesn.?t work|not working|stuck|jammed|loose|squeak|uneven|problem|fehler|error",
+    re.IGNORECASE,
+)
+_FOND = re.compile(r"\b(?:solide|schön|endlich|gleichmäßig|begeistert|liebe|solid|smooth|finally|beautiful)\b", re.I)
 _INSTEAD = re.compile(r"\b(?:instead of|rather than|statt|anstatt|lieber)\b", re.IGNORECASE)
 _WHERE = re.compile(
     r"\b(?:wo|where|wann|when|status|tracking|sendungs\w*|update|noch nicht|still|yet|immer noch|"
@@ -546,6 +556,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     about_us = (_YOU.search(text) or _OURS.search(text)) and not text.lstrip().startswith("@")
     if intent in ("praise", "other") and _DISAPPOINTED.search(text) and about_us and not _JOKING.search(text):
         intent = "criticism"  # "Früher wart ihr so sympathisch ... schade": never thanked for
+    if intent == "defect" and not _PROBLEM.search(text):
+        intent = "praise" if _PRAISE.search(text) or _FOND.search(text) else "other"  # "mahlt schön gleichmäßig"
     escalated = analysis.escalation is not None and intent in _ESCALATING_INTENTS
     if confidence < LOW_CONFIDENCE and not escalated:  # a clear case for a team is no guess
         return _uncertain_situation(request, intent, late)
