@@ -385,6 +385,18 @@ _PROBLEM = re.compile(
     re.IGNORECASE,
 )
 _FOND = re.compile(r"\b(?:solide|schön|endlich|gleichmäßig|begeistert|liebe|solid|smooth|finally|beautiful)\b", re.I)
+
+
+def _ship_to(text: str, language: str) -> str | None:
+    """ "please ship to the UK!!" as the question it is: "whether we ship to the UK"."""
+    name = place(text, language)[0]
+    if not name or not _SHIP_TO.search(text):
+        return None
+    article = "the " if name.upper() in ("UK", "USA", "US") or name.lower() == "netherlands" else ""
+    return f"ob wir nach {name} liefern" if language == "de" else f"whether we ship to {article}{name}"
+
+
+_SHIP_TO = re.compile(r"\b(?:ship|deliver|liefer\w*|versend\w*|schick\w*)\b[^.!?]{0,20}\b(?:to|nach|in)\b", re.I)
 _INSTEAD = re.compile(r"\b(?:instead of|rather than|statt|anstatt|lieber)\b", re.IGNORECASE)
 _WHERE = re.compile(
     r"\b(?:wo|where|wann|when|status|tracking|sendungs\w*|update|noch nicht|still|yet|immer noch|"
@@ -482,7 +494,8 @@ _OURS = re.compile(
     r"(?<!\w)(?:kaffee|coffee|bohne|beans?\b|espresso|paket|päckchen|bestell|liefer|versand|\babo\b|mühle|muehle|"
     r"grinder|tüte|tuete|rösterei|röst|roast|geld zurück|erstatt|rechnung|abbuch|zahlung|bezahl|onlineshop|shop\b|"
     r"dhl|sendungsverfolgung|retour|ersatz|tasse|order\b|parcel|deliver|shipping|refund|service|kundenservice|"
-    r"account|kanal|channel|workshop|rösterei|roastery|laden\b|koffie|kaffe\b|caffè|caffe\b|ship|pick ?up|abhol)",
+    r"account|kanal|channel|workshop|rösterei|roastery|laden\b|koffie|kaffe\b|caffè|caffe\b|ship|pick ?up|abhol|"
+    r"website|webseite|checkout|kasse\b|warenkorb|cart\b|app\b|login|passwort|password)",
     re.IGNORECASE,
 )
 _COFFEE = re.compile(
@@ -490,7 +503,7 @@ _COFFEE = re.compile(
     r"latte|cappuccino|brew|grind|roast|röst|koffein|caffeine|decaf|bohne|kaffee|coffee|espresso|tüte|verpackung)",
     re.IGNORECASE,
 )
-_YOU = re.compile(r"\b(?:ihr|euch|euer|eure\w*|you|your|u|ya|ihnen)\b", re.IGNORECASE)
+_YOU = re.compile(r"\b(?:ihr|euch|euer|eure\w*|you|your|u|ur|ya|ihnen)\b", re.IGNORECASE)
 
 
 def _keyword_in_start(keyword: str, text: str) -> bool:
@@ -556,8 +569,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     about_us = (_YOU.search(text) or _OURS.search(text)) and not text.lstrip().startswith("@")
     if intent in ("praise", "other") and _DISAPPOINTED.search(text) and about_us and not _JOKING.search(text):
         intent = "criticism"  # "Früher wart ihr so sympathisch ... schade": never thanked for
-    if intent == "defect" and not _PROBLEM.search(text):
-        intent = "praise" if _PRAISE.search(text) or _FOND.search(text) else "other"  # "mahlt schön gleichmäßig"
+    fond = (_PRAISE.search(text) or _FOND.search(text)) and not _NEGATIVE_CUES.search(text)
+    if intent in ("defect", "stock_question") and fond and not _PROBLEM.search(text) and "?" not in text:
+        intent = "praise"  # "mahlt schön gleichmäßig", "so schön schokoladig, ich brauch bald Nachschub"
     escalated = analysis.escalation is not None and intent in _ESCALATING_INTENTS
     if confidence < LOW_CONFIDENCE and not escalated:  # a clear case for a team is no guess
         return _uncertain_situation(request, intent, late)
@@ -571,6 +585,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("refund_request", "billing", "defect", "delivery_problem", "order_status", "order_via_message"):
         if intent == "order_status" and _STOCK.search(text):
             return "stock_question"
+        if intent == "order_via_message" and place(text, "de")[0] and _SHIP_TO.search(text):
+            return "question"  # "please ship to the UK!!": where we deliver, not an order to take
         if intent in ("order_status", "delivery_problem", "order_via_message") and _HYPOTHETICAL.search(text):
             return "question"  # "Wenn ich heute bestelle, ist das bis Samstag da?": nothing is ordered yet
         tracing = late or (waiting and not _INSTEAD.search(text)) or _NOT_ARRIVED.search(text) or _WHERE.search(text)
@@ -662,11 +678,16 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                     fact=said,
                     product_text=product,
                     product_with_article=the_product(profile, name, language) if product else "",
-                    indirect=_named(indirect(_asking_part(text), language), profile),
+                    indirect=_named(indirect(_asking_part(text), language) or _ship_to(text, language), profile),
                 )
             )
         if missing:  # the fact names the topic, not what was asked: say it, and defer the rest by name
-            answers.append(Answer(question=text, indirect=_named(indirect(_asking_part(text), language), profile)))
+            answers.append(
+                Answer(
+                    question=text,
+                    indirect=_named(indirect(_asking_part(text), language) or _ship_to(text, language), profile),
+                )
+            )
         if fact is not None:
             used.add(fact.id)
             given.append(fact)
