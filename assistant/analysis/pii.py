@@ -95,7 +95,9 @@ def order_regex(pattern: str) -> re.Pattern[str]:
 @lru_cache(maxsize=32)
 def opening_order_regex(pattern: str) -> re.Pattern[str]:
     """ "61408. Abgebucht am 3. ...": a bare number that opens the message answers "your order number?"."""
-    return re.compile(rf"\A\s*#?({pattern})(?!\d)(?=\s*(?:[.,;:!)]|$))", re.IGNORECASE)
+    return re.compile(
+        rf"\A\s*(?:[^\W\d]{{1,10}}[:,]?\s{{1,3}})?#?({pattern})(?!\d)(?=\s*(?:[.,;:!)]|$))", re.IGNORECASE
+    )
 
 
 @lru_cache(maxsize=32)

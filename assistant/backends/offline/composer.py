@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 import emoji as emoji_lib
@@ -494,11 +495,28 @@ def _answers_text(
 ) -> str:
     """Every question answered (its fact) or deferred by name, in the order asked."""
     parts: list[str] = []
-    for answer in scene.answers[:MAX_ANSWERS]:
+    for answer in _merged_deferrals(scene.answers[:MAX_ANSWERS], book.language):
         part = _answer(answer, scene, book, style, slots, rng, level=level, address=address)
         if part and part not in parts:
             parts.append(part)
     return " ".join(parts)
+
+
+def _merged_deferrals(answers: list[Answer], language: str) -> list[Answer]:
+    """Deferrals in a row become one ("Woher die Bohnen kommen und ob sie fair gehandelt sind, kläre ich ...")."""
+    merged: list[Answer] = []
+    joiner = " und " if language == "de" else " and "
+    for answer in answers:
+        last = merged[-1] if merged else None
+        if last and _deferred(last) and _deferred(answer):
+            merged[-1] = replace(last, indirect=f"{last.indirect}{joiner}{answer.indirect}")
+        else:
+            merged.append(answer)
+    return merged
+
+
+def _deferred(answer: Answer) -> bool:
+    return answer.fact is None and not answer.product_text and bool(answer.indirect)
 
 
 def _answer(

@@ -78,7 +78,7 @@ _SERVICE = re.compile(
     r"(?:haven.?t|have not|never) heard back|no response|"
     r"niemand (?:antwortet|meldet|reagiert)|(?:no|never got an?|without an?) (?:answer|reply|response)|"
     r"nobody (?:ever )?(?:answer|repl|respond)|(?:never|didn.?t|did not) (?:answer|reply|respond|hear back)|"
-    r"ignoriert|ignored|does anyone (?:actually )?read|liest (?:das|hier) (?:überhaupt )?(?:jemand|wer)|"
+    r"ignoriert|ignored|does anyone (?:actually )?read|liest (?:das|hier) (?:überhaupt )?(?:jemand|wer)|null antwort|"
     r"(?:null|keine|ohne) reaktion|no reaction|zero response",
     re.IGNORECASE,
 )
@@ -136,7 +136,8 @@ _LATE = re.compile(
     r"\b(?:da|angekommen|geliefert|bekommen|here|arrived|parcel|package|delivery)\b|"
     r"nicht angekommen|nie angekommen|nix angekommen|nichts angekommen|wo bleibt|seit \S+ \w+ unterwegs|"
     r"still no (?:parcel|package|delivery|order)|hasn.?t arrived|never arrived|not arrived|no sign of (?:my|the)|"
-    r"kommt (?:nix|nichts|nie) (?:pünktlich|an)|nicht pünktlich|nix pünktlich|schon wieder zu spät|late again",
+    r"kommt (?:nix|nichts|nie) (?:pünktlich|an)|nicht pünktlich|nix pünktlich|schon wieder zu spät|late again|"
+    r"(?:shows? up|arrives?|arrived|came|comes) late|verspätet",
     re.IGNORECASE,
 )
 _MOCKERY = re.compile(
@@ -359,8 +360,9 @@ _STUCK = re.compile(
     r"\bseit\b|\bsince\b|\bhängt|\bstuck\b|\bhallo\s*\?\?|\bfor (?:\d+|a few|two|three) days\b", re.IGNORECASE
 )
 _MONEY_RANT = re.compile(
-    r"(?:\d+[,.]\d{2}|\d+ ?(?:€|euro))[^.!?]{0,60}\?[^.!?]{0,40}\b(?:lieber|dann geh|dann kauf|supermarkt|discounter"
-    r"|frech|abzocke|echt jetzt|ernsthaft|seriously|rather|rip.?off)",
+    r"(?:\d+[,.]\d{2}|\d+ ?(?:€|euro))[^.!?]{0,60}\?{1,3}[^.!?]{0,40}"
+    r"\b(?:lieber|dann geh|dann kauf|supermarkt|discounter|frech|abzocke|echt jetzt|ernsthaft|seriously|rather"
+    r"|rip.?off|übertrieben|too much|zu viel|überteuert)",
     re.IGNORECASE,
 )
 
@@ -400,7 +402,7 @@ _SHIP_TO = re.compile(r"\b(?:ship|deliver|liefer\w*|versend\w*|schick\w*)\b[^.!?
 _INSTEAD = re.compile(r"\b(?:instead of|rather than|statt|anstatt|lieber)\b", re.IGNORECASE)
 _WHERE = re.compile(
     r"\b(?:wo|where|wann|when|status|tracking|sendungs\w*|update|noch nicht|still|yet|immer noch|"
-    r"nothing|nichts?|nix)\b",
+    r"nothing|nichts|nix)\b",
     re.IGNORECASE,
 )
 
@@ -495,7 +497,7 @@ _OURS = re.compile(
     r"grinder|tüte|tuete|rösterei|röst|roast|geld zurück|erstatt|rechnung|abbuch|zahlung|bezahl|onlineshop|shop\b|"
     r"dhl|sendungsverfolgung|retour|ersatz|tasse|order\b|parcel|deliver|shipping|refund|service|kundenservice|"
     r"account|kanal|channel|workshop|rösterei|roastery|laden\b|koffie|kaffe\b|caffè|caffe\b|ship|pick ?up|abhol|"
-    r"website|webseite|checkout|kasse\b|warenkorb|cart\b|app\b|login|passwort|password)",
+    r"website|webseite|checkout|kasse\b|warenkorb|cart\b|app\b|login|passwort|password|subscription|box\b)",
     re.IGNORECASE,
 )
 _COFFEE = re.compile(
@@ -929,7 +931,9 @@ def _friend(text: str, language: str) -> str:
 def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) -> str:
     """A reading of low confidence: only strong cues decide; else a short, neutral reply."""
     text = request.message.text
-    if _PRICE.search(fold(text)) and _MOCKERY.search(text) and not ACCUSATION.search(text):
+    if _MONEY_RANT.search(text) or (
+        _PRICE.search(fold(text)) and _MOCKERY.search(text) and not ACCUSATION.search(text)
+    ):
         return "price_criticism"  # "imagine paying for craft coffee": a dig at the price
     if intent == "troll" or (_MOCKERY.search(text) and len(text) <= 120 and _YOU.search(text)):
         return "troll"
