@@ -307,9 +307,10 @@ def test_german_by_default_live_counter_confirmation_and_reload(tmp_path: Path) 
         page.locator(f".st-key-draft_unapprove_{set_id}_warm button").wait_for(timeout=30_000)
         assert page.locator(f".st-key-draft_unapprove_{set_id}_warm button").count() == 1
         assert page.locator(f".st-key-draft_approve_{set_id}_warm button").count() == 0
-        assert (
-            page.locator(f".st-key-w_draft_text_{set_id}_crisp textarea").input_value()
-            == "Kurz: DM an uns, wir klären das."
+        page.wait_for_function(  # the edit comes back with the rerun after the reload, not with the first paint
+            "sel => document.querySelector(sel)?.value === 'Kurz: DM an uns, wir klären das.'",
+            arg=f".st-key-w_draft_text_{set_id}_crisp textarea",
+            timeout=10_000,
         )
         with _db(tmp_path) as db:
             rows = db.execute("SELECT tone, forced FROM approvals ORDER BY tone").fetchall()
