@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.analysis.answers import fact_words
+from assistant.analysis.reading import find_products
 from assistant.backends.base import GenerationRequest
 from assistant.backends.offline.facts import relevant_facts, relevant_tips
 from assistant.backends.offline.questions import indirect, split_questions
@@ -386,6 +387,11 @@ _PROBLEM = re.compile(
     r"doesn.?t work|not working|stuck|jammed|loose|squeak|uneven|problem|fehler|error",
     re.IGNORECASE,
 )
+_PRESALE = re.compile(
+    r"\b(?:wollte|will|möchte|würde|überlege)\b[^.!?]{0,30}\b(?:holen|kaufen|bestellen|zulegen)\b|\bmeine alte\b"
+    r"|\b(?:thinking (?:of|about) (?:buying|getting)|before i buy|my old one)\b",
+    re.IGNORECASE,
+)
 _FOND = re.compile(r"\b(?:solide|schön|endlich|gleichmäßig|begeistert|liebe|solid|smooth|finally|beautiful)\b", re.I)
 
 
@@ -571,6 +577,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     about_us = (_YOU.search(text) or _OURS.search(text)) and not text.lstrip().startswith("@")
     if intent in ("praise", "other") and _DISAPPOINTED.search(text) and about_us and not _JOKING.search(text):
         intent = "criticism"  # "Früher wart ihr so sympathisch ... schade": never thanked for
+    if intent == "defect" and _PRESALE.search(text):
+        intent = "product_question"  # "wollte mir die Handmühle holen ... meine alte ist kaputt": before buying
     fond = (_PRAISE.search(text) or _FOND.search(text)) and not _NEGATIVE_CUES.search(text)
     if intent in ("defect", "stock_question") and fond and not _PROBLEM.search(text) and "?" not in text:
         intent = "praise"  # "mahlt schön gleichmäßig", "so schön schokoladig, ich brauch bald Nachschub"
@@ -667,6 +675,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _answering_fact(text, request) or fact  # it names the topic only: another fact may answer it
         if fact is None:
             fact = _context_fact(text, request, given)
+        if fact is not None and _unanswered_aspect(text, fact) and _other_product(message.text, fact, profile):
+            fact = None  # "Mahlwerk der Handmühle aus Plastik?": the bags' plastic fact is about something else
         product = _recommendation(text, profile, language)
         missing = fact is not None and _unanswered_aspect(text, fact)
         if fact is not None and fact.id in used and not product and not missing:
@@ -763,6 +773,14 @@ def _context_fact(question: str, request: GenerationRequest, given: list[Fact]) 
         if stems & _stems(words) or (when and re.search(r"\d", words)):
             return fact
     return None
+
+
+def _other_product(question: str, fact: Fact, profile: VoiceProfile) -> bool:
+    """The question names a product of ours that the fact's text never mentions."""
+    said = fold(" ".join([*fact.text.values(), *fact.keywords]))
+    products = {p.name: [p.name, *p.aliases] for p in profile.brand.products}
+    named = find_products(question, profile)
+    return bool(named) and not any(fold(a) in said for n in named for a in products.get(n, [n]))
 
 
 def _unanswered_aspect(question: str, fact: Fact) -> bool:
