@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.analysis.injection import injection_suspected
-from assistant.text import fold, is_stopword, words
+from assistant.text import fold, is_stopword, table, words
 
 _SAY = (
     r"(?:sag\w{0,3}|schreib\w{0,3}|bestätig\w{0,3}|erwähn\w{0,3}|nenn\w{0,3}|antwort\w{0,3}|say|write|confirm|state"
@@ -24,7 +24,7 @@ _SAY = (
 ORDER = re.compile(
     rf"\b(?:bitte|please|pls|must|has to|have to|muss|müsst|sollt|sollst|traut euch\w{{0,4}}|dare|wette|bet)\b"
     rf"[^.!?\n]{{0,40}}\b{_SAY}\b|\b{_SAY}\b[^.!?\n]{{0,30}}\b(?:dass|that|wie ein\w?|like a|as a"
-    r"|in \w+ (?:speak|voice|style)|mit|with|als|as)\b"
+    r"|in \w{1,30} (?:speak|voice|style)|mit|with|als|as)\b"
     r"|^\W*(?:say|write|reply|respond|answer|talk|speak|sign|sag|schreib\w{0,3}|antwort\w{0,3})\b"
     rf"|\b(?:ihr|you|u|du|your|eure?)\b[^.!?\n]{{0,60}}\b{_SAY}\b"
     r"|lückentext|fill in the blank|\bquiz|rätsel|this or that|welche aussage|which (?:one|statement)|pick one"
@@ -34,51 +34,22 @@ ORDER = re.compile(
 # An order to the brand names it, its reply or its team ("schreibt, dass ihr ...", "end your reply with");
 # "bitte sagen Sie den Politikern, dass ..." or "mein Gefühl sagt mir, dass ..." orders nothing of us.
 ADDRESSED = re.compile(
-    r"\b(?:ihr|euch|eure?[mnrs]?|du|dein\w*|dich|dir|you\w*|your|u|ya|antwort\w*|reply|replies|answer\w*"
-    r"|kommentar\w*|comment\w*|roaster\w*|brand|marke|team|admin)\b",
+    r"\b(?:ihr|euch|eure?[mnrs]?|du|dein\w{0,20}|dich|dir|you\w{0,20}|your|u|ya|antwort\w{0,20}|reply|replies|answer\w{0,20}"
+    r"|kommentar\w{0,20}|comment\w{0,20}|roaster\w{0,20}|brand|marke|team|admin)\b",
     re.IGNORECASE,
 )
 STYLE = re.compile(
-    r"\b(?:wie ein\w?|like a|as a|in|im)\s+(pirat\w*|pirate\w*|yoda|shakespeare\w*|cowboy\w*|robot\w*|roboter\w*"
-    r"|gangster\w*|rapper\w*|dichter\w*|poet\w*)",
+    r"\b(?:wie ein\w?|like a|as a|in|im)\s+((?:pirat|pirate|yoda|shakespeare|cowboy|robot|roboter|gangster|rapper"
+    r"|dichter|poet)\w{0,20})",
     re.IGNORECASE,
 )
-# Words that give a style away, by the style's first letters.
-STYLE_MARKERS: dict[str, tuple[str, ...]] = {
-    "pirat": (
-        "ahoi",
-        "ahoy",
-        "arr",
-        "arrr",
-        "matey",
-        "landratte",
-        "landlubber",
-        "aye",
-        "yer",
-        "ye",
-        "matrose",
-        "seemann",
-        "seebär",
-        "segeln",
-        "segelt",
-        "sail",
-        "beute",
-        "booty",
-        "anker",
-        "kapitän",
-        "hearties",
-    ),
-    "yoda": ("hmm", "young padawan", "padawan", "jedi", "force"),
-    "shake": ("thou", "thee", "thy", "hath", "doth", "forsooth"),
-    "cowbo": ("howdy", "partner", "yeehaw", "cowboy"),
-    "robot": ("beep", "boop", "bzzt", "robot", "roboter"),
-}
 SUPERLATIVE = re.compile(
-    r"\b(?:(?:die|der|das|den|dem) beste[nrs]?|beste[nrs]? \w+ (?:der stadt|der welt|im kiez|in \w+|\w+s)"
-    r"|besser(?:e[nrs]?)? (?:\w+ )?als|the best|best \w+ in|better than|finest|greatest|no contest"
+    r"\b(?:(?:die|der|das|den|dem) beste[nrs]?"
+    r"|beste[nrs]? \w{1,30} (?:der stadt|der welt|im kiez|in \w{1,30}|\w{1,30}s)"
+    r"|besser(?:e[nrs]?)? (?:\w{1,30} )?als|the best|best \w{1,30} in|better than|finest|greatest|no contest"
     r"|unschlagbar|unbeatable"
-    r"|nummer (?:1|eins)|number one|offiziell|officially|zertifiziert|certified|eigene[nm]? anbau|own farm\w*"
-    r"|schmeckt (?:echt |wirklich )?(?:wie|nach) (?:\w+wasser|spül\w+|abwasch\w+|pisse|dreck))\b",
+    r"|nummer (?:1|eins)|number one|offiziell|officially|zertifiziert|certified|eigene[nm]? anbau|own farm\w{0,20}"
+    r"|schmeckt (?:echt |wirklich )?(?:wie|nach) (?:\w{1,30}wasser|spül\w{1,30}|abwasch\w{1,30}|pisse|dreck))\b",
     re.IGNORECASE,
 )
 SIGNED = re.compile(
@@ -174,7 +145,7 @@ def payloads(order: str) -> list[str]:
 def _styled(ordered: list[str], drafted: set[str]) -> list[str]:
     """Words of a style the orders asked for ("wie ein Pirat": ahoi, arr, Landratte)."""
     styles = {fold(m.group(1))[:5] for o in ordered for m in STYLE.finditer(o)}
-    markers = {w for style in styles for w in STYLE_MARKERS.get(style, ())}
+    markers = {w for style in styles for w in table("styles").get(style, ())}
     return sorted(drafted & markers)  # naming the style to decline it ("Piratensprache lassen wir") obeys nothing
 
 
