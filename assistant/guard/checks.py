@@ -345,10 +345,12 @@ def _carried_orders(ctx: CheckContext, forms: dict[str, list[str]], vocabulary: 
     drafted = {fold(w) for w in words(ctx.text)}
     ordered = [o for text in untrusted_texts(ctx.message) for o in orders(text)]
     ordered += [t for t in ctx.message.thread if injection_suspected(t)]  # an instructing turn is all order
-    put = [c for text in forms for c in (*put_claims(text), *ordered_claims(text), *put_up(text))] if ordered else []
+    told = [c for text in forms for c in ordered_claims(text)]
+    asked = [c for text in forms for c in put_claims(text)]
+    put = [*asked, *told, *(line for text in forms for line in put_up(text))] if ordered else []
     found = obeyed(ordered, unordered(ctx.message.text), ctx.text, vocabulary, put)
-    found += [c for text in forms for c in ordered_claims(text) if _restated(c, drafted)]
-    found += [c for text in forms for c in put_claims(text) if _new_claim(c, drafted, vocabulary)]
+    found += [c for c in told if _restated(c, drafted)]
+    found += [c for c in asked if _new_claim(c, drafted, vocabulary)]
     found += [n for text in forms for n in _ordered_names(text) if fold(n) in drafted]
     found += [t for text in forms for t in _translations(text, ctx.text, vocabulary)]
     tags = {fold(h) for h in HASHTAG.findall(ctx.text)}

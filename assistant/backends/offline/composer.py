@@ -444,26 +444,24 @@ def _fact_text(scene: Scene, profile: VoiceProfile, language: str, style: str, l
 
 def wording(fact: Fact, language: str, default: str, style: str, level: int, *, question: str = "") -> str:
     """A fact's wording for a style that still names what was asked ("kündigen", not just "pausierbar")."""
-    chosen = _wording(fact, language, default, style, level, question=question)
     full = fact.text.get(language) or fact.text.get(default) or next(iter(fact.text.values()), "")
     asked = [fold(k) for k in fact.keywords if question and fold(k) in fold(question)]
+    chosen = _wording(full, fact.short_forms(language, default), style, level, asked)
     if not asked or any(fold(k) in fold(chosen) for k in fact.keywords):
         return chosen  # it names the topic ("DHL", "kündigen"); only a wording that names nothing is swapped
     naming = [s for s in [*fact.short_forms(language, default), full] if any(k in fold(s) for k in asked)]
     return min(naming, key=len) if naming and level == 0 else chosen
 
 
-def _wording(fact: Fact, language: str, default: str, style: str, level: int, *, question: str = "") -> str:
+def _wording(full: str, short_forms: list[str], style: str, level: int, asked: list[str]) -> str:
     """A fact's wording for a style: warm the full text, the others a short form; shorter at higher levels.
 
     Short forms are written as [neutral, conversational, terse]: level 1 prefers the conversational one
     ("Sauer? Eine Stufe feiner mahlen, ..."), level 2 the terse one.
     """
-    full = fact.text.get(language) or fact.text.get(default) or next(iter(fact.text.values()), "")
-    shorts = fact.short_forms(language, default) or [sentences(full)[0]]
+    shorts = short_forms or [sentences(full)[0]]
     # Loose limits: warm the full text, crisp the first short form; tight limits: one short form per tone.
     index = {"warm": 0, "formal": 0, "playful": 1, "gentle": 1, "crisp": 2}.get(style, 0)
-    asked = [fold(k) for k in fact.keywords if question and fold(k) in fold(question)]
     if style == "crisp" and level >= 1 and asked:  # the shortest wording that still names what was asked
         taken = {shorts[1] if len(shorts) > 1 else "", shorts[0] if len(full) > 120 else ""}  # playful's, warm's
         naming = [s for s in shorts if any(k in fold(s) for k in asked) and s not in taken]

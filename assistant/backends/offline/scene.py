@@ -357,9 +357,6 @@ _HYPOTHETICAL = re.compile(
     r"[^.?!]{0,20}\bbestellen\s*\?",
     re.IGNORECASE,
 )
-_STUCK = re.compile(
-    r"\bseit\b|\bsince\b|\bhängt|\bstuck\b|\bhallo\s*\?\?|\bfor (?:\d+|a few|two|three) days\b", re.IGNORECASE
-)
 _MONEY_RANT = re.compile(
     r"(?:\d+[,.]\d{2}|\d+ ?(?:€|euro))[^.!?]{0,60}\?{1,3}[^.!?]{0,40}"
     r"\b(?:lieber|dann geh|dann kauf|supermarkt|discounter|frech|abzocke|echt jetzt|ernsthaft|seriously|rather"
@@ -406,9 +403,11 @@ def _ship_to(text: str, language: str) -> str | None:
 
 _SHIP_TO = re.compile(r"\b(?:ship|deliver|liefer\w*|versend\w*|schick\w*)\b[^.!?]{0,20}\b(?:to|nach|in)\b", re.I)
 _INSTEAD = re.compile(r"\b(?:instead of|rather than|statt|anstatt|lieber)\b", re.IGNORECASE)
-_WHERE = re.compile(
+# Someone tracing a parcel ("wo bleibt", "hängt seit 5 Tagen", "hallo??"), not asking how something works.
+_TRACED = re.compile(
     r"\b(?:wo|where|wann|when|status|tracking|sendungs\w*|update|noch nicht|still|yet|immer noch|"
-    r"nothing|nichts|nix)\b",
+    r"nothing|nichts|nix)\b"
+    r"|\bseit\b|\bsince\b|\bhängt|\bstuck\b|\bhallo\s*\?\?|\bfor (?:\d+|a few|two|three) days\b",
     re.IGNORECASE,
 )
 
@@ -599,8 +598,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             return "question"  # "please ship to the UK!!": where we deliver, not an order to take
         if intent in ("order_status", "delivery_problem", "order_via_message") and _HYPOTHETICAL.search(text):
             return "question"  # "Wenn ich heute bestelle, ist das bis Samstag da?": nothing is ordered yet
-        tracing = late or (waiting and not _INSTEAD.search(text)) or _NOT_ARRIVED.search(text) or _WHERE.search(text)
-        tracing = tracing or bool(analysis.entities.order_ids) or _STUCK.search(text)
+        searched = _NOT_ARRIVED.search(text) or _TRACED.search(text) or analysis.entities.order_ids
+        tracing = late or (waiting and not _INSTEAD.search(text)) or bool(searched)
         if intent in ("order_status", "delivery_problem") and _asks_a_fact(request) and not tracing:
             return "question"  # "can I pick up my order at the roastery?" asks, nothing is missing
         return intent
