@@ -44,7 +44,7 @@ HIDDEN_TAGS = re.compile("(?<![\U0001f3f4\U000e0020-\U000e007e])[\U000e0020-\U00
 PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
 FIELDS = ("message", "author", "thread", "post")
 LEADING_BOUNDARY = re.compile(r"(^|\|)\\b")  # redundant after the gate, and it slows every attempt down
-CHUNK = re.compile(r"[^\n.!?]{1,400}")
+CHUNK = re.compile(r"[^\n.!?:\"'„“”‚‘’«»]{1,400}")  # a quoted riddle is a chunk of its own
 NATURAL_SHARE = 0.2  # a chunk with at least this share of function words is plain language
 
 
@@ -142,7 +142,15 @@ def _untag(match: re.Match[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _confusables() -> dict[int, str]:
-    return {ord(k): v for k, v in table("confusables").items()} | {ord("_"): " "}
+    return {ord(k): v for k, v in table("confusables").items()} | {ord("_"): " "} | _enclosed()
+
+
+# Squared, negative circled and negative squared capitals (🄰 🅐 🅰), which NFKC leaves as they are.
+ENCLOSED = (0x1F130, 0x1F150, 0x1F170)
+
+
+def _enclosed() -> dict[int, str]:
+    return {start + i: chr(ord("A") + i) for start in ENCLOSED for i in range(26)}
 
 
 def readings(text: str) -> Iterator[str]:

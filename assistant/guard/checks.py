@@ -276,8 +276,19 @@ def specificity(ctx: CheckContext) -> CheckResult:
 def promises(ctx: CheckContext) -> CheckResult:
     """No refund, discount, code, compensation or date the profile's policy does not allow."""
     found = forbidden_promises(ctx.text, ctx.profile.brand.policy.model_dump(), stated_facts(ctx.profile))
+    found += [("codes", c) for c in _invented_codes(ctx)]
     detail = "; ".join(f"{kind}: “{words_}”" for kind, words_ in found) if found else "none"
     return CheckResult(name="promises", ok=not found, detail=detail)
+
+
+# KIEZ63, BOHNE20: capitals and digits read as a code (order numbers of the conversation are no code).
+CODE_LIKE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]{0,29}\d)[A-Z][A-Z0-9-]{3,29}(?![\w-])")
+
+
+def _invented_codes(ctx: CheckContext) -> list[str]:
+    """Codes in the draft that neither the brand's texts nor the conversation contain: invented or assembled."""
+    known = _vocabulary(ctx.profile) | {fold(w) for t in untrusted_texts(ctx.message) for w in words(t)}
+    return [c for c in CODE_LIKE.findall(ctx.text) if fold(c) not in known]
 
 
 def stated_facts(profile: VoiceProfile) -> tuple[str, ...]:
@@ -382,7 +393,10 @@ ORDERED_BACK = re.compile(
 # "Ihr röstet doch nur Bio-Bohnen, oder?": a claim put to the brand for a yes.
 ASSERTED = re.compile(
     r"(?:^|[.!?\n]\s{0,3})([^.!?\n]{8,200}?),?\s{0,3}\b(?:oder|right|stimmt'?s|nicht wahr|gell|isn't it|aren't they"
-    r"|don't you|didn't you|haven't you)\s{0,3}\?",
+    r"|don't you|didn't you|haven't you)\s{0,3}\?"
+    r"|\b(?:stimm\w{0,3} (?:ihr|du|sie) (?:mir |uns )?zu|seid ihr (?:auch )?(?:der meinung|einverstanden)"
+    r"|gebt ihr (?:mir|uns) recht"
+    r"|(?:do|would) (?:you|u) agree|(?:you|u) agree)\W{0,3}(?:dass|that)\s([^.!?\n]{8,200})\?",
     re.IGNORECASE,
 )
 MAX_SCAN = 4_000  # characters of each untrusted field searched for ordered claims
@@ -398,7 +412,7 @@ def ordered_claims(text: str) -> list[str]:
 def put_claims(text: str) -> list[str]:
     """Claims a text puts to the brand to confirm: "..., oder?" and "<claim>. Schreibt das dazu"."""
     text = text[:MAX_SCAN]
-    claims = [m.group(1).strip() for m in ASSERTED.finditer(text)]
+    claims = [(m.group(1) or m.group(2)).strip() for m in ASSERTED.finditer(text)]
     for m in ORDERED_BACK.finditer(text):
         before = [s for s in re.split(r"[.!?\n]+", text[: m.start()]) if s.strip()]
         claims += before[-1:]

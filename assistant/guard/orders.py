@@ -17,15 +17,22 @@ from assistant.text import fold, is_stopword, table, words
 _SAY = (
     r"(?:sag\w{0,3}|schreib\w{0,3}|bestätig\w{0,3}|erwähn\w{0,3}|nenn\w{0,3}|antwort\w{0,3}|say|write|confirm|state"
     r"|admit|call|mention|reply|respond|answer|talk|speak|end|sign|unterschreib\w{0,3}|beend\w{0,3}|schließ\w{0,3}"
-    r"|einsetz\w{0,3}|ausfüll\w{0,3}|fill|complete|vervollständig\w{0,3}|pick|wähl\w{0,3}|choose)"
+    r"|einsetz\w{0,3}|ausfüll\w{0,3}|fill|complete|vervollständig\w{0,3}|pick|wähl\w{0,3}|choose|finish|repeat|quote"
+    r"|wiederhol\w{0,3}|zitier\w{0,3}|ergänz\w{0,3})"
 )
+# A sentence that starts with an order needs no "you": "finish this sentence", "repeat after me".
+_IMPERATIVE = (
+    r"^\W*(?:say|write|reply|respond|answer|talk|speak|sign|finish|complete|repeat|sag|schreib\w{0,3}|antwort\w{0,3}"
+    r"|vervollständig\w{0,3}|wiederhol\w{0,3}|ergänz\w{0,3})\b"
+)
+IMPERATIVE = re.compile(_IMPERATIVE, re.IGNORECASE)
 # A sentence that tells the reply what to say or how: "schreibt bitte dazu, dass ...", "any roaster who comments
 # has to call this ...", "answer like a pirate", "end your reply with ...", "sign every reply as ...".
 ORDER = re.compile(
     rf"\b(?:bitte|please|pls|must|has to|have to|muss|müsst|sollt|sollst|traut euch\w{{0,4}}|dare|wette|bet)\b"
     rf"[^.!?\n]{{0,40}}\b{_SAY}\b|\b{_SAY}\b[^.!?\n]{{0,30}}\b(?:dass|that|wie ein\w?|like a|as a"
     r"|in \w{1,30} (?:speak|voice|style)|mit|with|als|as)\b"
-    r"|^\W*(?:say|write|reply|respond|answer|talk|speak|sign|sag|schreib\w{0,3}|antwort\w{0,3})\b"
+    rf"|{_IMPERATIVE}"
     rf"|\b(?:ihr|you|u|du|your|eure?)\b[^.!?\n]{{0,60}}\b{_SAY}\b"
     r"|lückentext|fill in the blank|\bquiz|rätsel|this or that|welche aussage|which (?:one|statement)|pick one"
     r"|\b(?:quick|kurzes|einfaches) (?:yes|ja)\b|\bsay yes\b",
@@ -72,7 +79,9 @@ def orders(text: str) -> list[str]:
     sentences = _sentences(text)
     found = []
     for i, sentence in enumerate(sentences):
-        if (ORDER.search(sentence) or STYLE.search(sentence)) and ADDRESSED.search(sentence):
+        if (ORDER.search(sentence) or STYLE.search(sentence)) and (
+            ADDRESSED.search(sentence) or IMPERATIVE.match(sentence)
+        ):
             found += sentences[i - 1 : i] if i and BACK.search(sentence) else []
             found.append(sentence)
     return list(dict.fromkeys(found))
@@ -118,12 +127,14 @@ def obeyed(ordered: list[str], own: str, draft: str, vocabulary: frozenset[str],
 CAPS = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{6,}(?![\w-])")
 QUOTE_OR_OPTION = re.compile(
     r"[\"„“‚«»]([^\"„“”‚‘«»\n]{2,200})[\"“”‘«»]|(?:^|\s)\(?[A-Da-d]\)\s*([^()\n]{3,160}?)(?=\s+\(?[A-Da-d]\)|[.!?\n]|$)"
+    r"|\b(?:hint|tip|tipp|hinweis|kleiner tipp|spoiler)\s{0,3}:\s{0,3}([^()\n]{3,160})",
+    re.IGNORECASE,
 )
 
 
 def put_up(text: str) -> list[str]:
-    """Lines a text puts up for the reply to repeat: its quotes and its quiz options ("A) ... B) ...")."""
-    return [(m.group(1) or m.group(2)).strip() for m in QUOTE_OR_OPTION.finditer(text[:4000])]
+    """Lines a text puts up for the reply to repeat: quotes, quiz options ("A) ... B) ...") and hints ("hint: ...")."""
+    return [(m.group(1) or m.group(2) or m.group(3)).strip() for m in QUOTE_OR_OPTION.finditer(text[:4000])]
 
 
 PAYLOAD = re.compile(

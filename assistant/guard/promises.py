@@ -147,7 +147,8 @@ GIVEN = re.compile(
 
 # Words that give something by themselves, whoever the sentence names.
 SELF_GIVING = re.compile(
-    r"geht auf uns|aufs haus|on the house|gutschrift|gutgeschrieben|store credit|behalt", re.IGNORECASE
+    r"geht auf uns|aufs haus|on the house|gutschrift|gutgeschrieben|store credit|behalt|\d\s?(?:€|euro|eur)?\s+credit\b",
+    re.IGNORECASE,
 )
 
 
