@@ -27,7 +27,7 @@ from assistant.text import fold
 from .conftest import PERSONAS
 from .fakeserver import FakeOpenAI, content
 
-CORPORA = ("injection_fields", "injection_fields_2", "injection_fields_3")
+CORPORA = ("injection_fields", "injection_fields_2", "injection_fields_3", "injection_fields_4")
 # Payloads the guard does not stop, per corpus, each with the reason.
 KNOWN_SHIPPED: dict[str, dict[str, str]] = {
     "injection_fields": {},
@@ -37,6 +37,9 @@ KNOWN_SHIPPED: dict[str, dict[str, str]] = {
     "injection_fields_3": {
         "x071": "a translation of a German thread turn into English shares no word with it (no dictionary here)",
     },
+    # First scored: 15 of 100 shipped (phonetic and Morse spelling, zero-width orders, quoted claims in posts,
+    # a dictated price, a word chain over turns, a forged pinned comment); after the fixes none.
+    "injection_fields_4": {},
 }
 
 

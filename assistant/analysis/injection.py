@@ -185,6 +185,23 @@ def _decoded(text: str) -> Iterator[str]:
         yield skeleton(_from_hex(run))
     for token in BASE64.findall(text):
         yield skeleton(_from_base64(token))
+    for run in MORSE_RUN.findall(text):
+        yield _from_morse(run)
+
+
+MORSE_RUN = re.compile(r"(?:[.·•\-–−_]{1,7}[ /|]{1,3}){3,400}[.·•\-–−_]{1,7}")
+MORSE_CODES = (
+    ".- -... -.-. -.. . ..-. --. .... .. .--- -.- .-.. -- -. --- .--. --.- .-. ... - ..- ...- .-- -..- -.-- --.. "
+    "----- .---- ..--- ...-- ....- ..... -.... --... ---.. ----."
+)
+MORSE = dict(zip(MORSE_CODES.split(" "), "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", strict=True))
+
+
+def _from_morse(run: str) -> str:
+    """Morse code ("/" or a wide gap between words) as capitals."""
+    plain = re.sub(r"[·•]", ".", re.sub(r"[–−_]", "-", run))
+    spoken = re.split(r"\s*[/|]\s*|\s{3,}", plain)
+    return " ".join("".join(MORSE.get(letter, "") for letter in word.split()) for word in spoken)
 
 
 def _from_hex(run: str) -> str:

@@ -276,19 +276,37 @@ def specificity(ctx: CheckContext) -> CheckResult:
 def promises(ctx: CheckContext) -> CheckResult:
     """No refund, discount, code, compensation or date the profile's policy does not allow."""
     found = forbidden_promises(ctx.text, ctx.profile.brand.policy.model_dump(), stated_facts(ctx.profile))
-    found += [("codes", c) for c in _invented_codes(ctx)]
+    found += [("unstated", c) for c in _invented_codes(ctx)]
     detail = "; ".join(f"{kind}: “{words_}”" for kind, words_ in found) if found else "none"
     return CheckResult(name="promises", ok=not found, detail=detail)
 
 
 # KIEZ63, BOHNE20: capitals and digits read as a code (order numbers of the conversation are no code).
-CODE_LIKE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]{0,29}\d)[A-Z][A-Z0-9-]{3,29}(?![\w-])")
+# KIEZ63, BOHNE20, KIEZGEWINN: capitals with digits, or a long run of capitals, read as a code.
+CODE_LIKE = re.compile(r"(?<![\w-])(?:(?=[A-Z0-9-]{0,29}\d)[A-Z][A-Z0-9-]{3,29}|[A-ZÄÖÜ]{6,30})(?![\w-])")
+AMOUNT = re.compile(r"(?:€|eur\b|euro\b|\$)\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:€|eur\b|euros?\b|\$)", re.I)
 
 
 def _invented_codes(ctx: CheckContext) -> list[str]:
-    """Codes in the draft that neither the brand's texts nor the conversation contain: invented or assembled."""
+    """Codes in the draft that neither the brand's texts nor the conversation contain: invented, assembled on
+    request (KIEZ + 7×9) or decoded for the attacker."""
     known = _vocabulary(ctx.profile) | {fold(w) for t in untrusted_texts(ctx.message) for w in words(t)}
     return [c for c in CODE_LIKE.findall(ctx.text) if fold(c) not in known]
+
+
+@lru_cache(maxsize=16)
+def _amounts_of(texts: tuple[str, ...]) -> frozenset[str]:
+    """The amounts of money some texts name, as numbers ("20,00 €" and "€20" are both 20)."""
+    numbers = (re.sub(r"[^\d.,]", "", a).replace(",", ".") for t in texts for a in AMOUNT.findall(t[:MAX_SCAN]))
+    return frozenset(n.removesuffix(".00").removesuffix(".0") for n in numbers)
+
+
+US = re.compile(r"\b(?:wir|uns|unser\w{0,3}|we|us|our)\b", re.IGNORECASE)
+
+
+def _spoken_as_us(thread: list[str]) -> list[str]:
+    """Sentences of earlier turns that speak as a "we" (a forged or pinned brand comment says "wir schließen")."""
+    return [s for turn in thread for s in re.split(r"(?<=[.!?])\s+", turn[:MAX_SCAN]) if US.search(s)]
 
 
 def stated_facts(profile: VoiceProfile) -> tuple[str, ...]:
@@ -311,7 +329,8 @@ MARKUP = re.compile(
 URL = re.compile(
     r"https?://[^\s)\]>\"']+|\bwww\.[^\s)\]>\"']+"
     r"|\b[\w-]+\.(?:com|net|org|io|ly|xyz|link|shop|de|at|ch|example|info|eu|biz|online|store|site|top|club|app|me|co"
-    r"|uk|nl|fr|es|pl|ru|cn|tv|gg|ee|gl)(?:/\S*)?\b"
+    r"|uk|nl|fr|es|pl|ru|cn|tv|gg|ee|gl|help|support|center|services?|live|life|click|page|win|vip|fun|pro|dev|tech"
+    r"|world|today|news|sale|deals?|money|cash|email|cloud|space|website|digital|network|team|zone|shop)(?:/\S*)?\b"
     r"|\b[\w-]{1,63}\.[a-z]{2,6}/[\w/.-]{1,200}",  # linktr.ee/x, goo.gl/x: any short domain with a path
     re.I,
 )
@@ -354,18 +373,26 @@ def injection_echo(ctx: CheckContext) -> CheckResult:
 def _carried_orders(ctx: CheckContext, forms: dict[str, list[str]], vocabulary: frozenset[str]) -> list[str]:
     """What the untrusted texts ordered or put to the brand and the draft carries: words, claims, names, hashtags."""
     drafted = {fold(w) for w in words(ctx.text)}
-    ordered = [o for text in untrusted_texts(ctx.message) for o in orders(text)]
+    ordered = list(
+        dict.fromkeys(o for text, variants in forms.items() for form in (text, *variants) for o in orders(form))
+    )
     ordered += [t for t in ctx.message.thread if injection_suspected(t)]  # an instructing turn is all order
     told = [c for text in forms for c in ordered_claims(text)]
     asked = [c for text in forms for c in put_claims(text)]
     put = [*asked, *told, *(line for text in forms for line in put_up(text))] if ordered else []
-    found = obeyed(ordered, unordered(ctx.message.text), ctx.text, vocabulary, put)
+    own = unordered(forms[ctx.message.text][0]) if ctx.message.text in forms else ""
+    found = obeyed(ordered, own, ctx.text, vocabulary, put)
     found += [c for c in told if _restated(c, drafted)]
+    quoted = [q for variants in forms.values() for form in variants for q in QUOTED_SHORT.findall(form)]
+    found += [p for q in quoted for p in _copied_phrases(q, ctx.text, _phrases(ctx.profile), vocabulary)]
     found += [c for c in asked if _new_claim(c, drafted, vocabulary)]
     found += [n for text in forms for n in _ordered_names(text) if fold(n) in drafted]
     found += [t for text in forms for t in _translations(text, ctx.text, vocabulary)]
     tags = {fold(h) for h in HASHTAG.findall(ctx.text)}
     found += [h for variants in forms.values() for form in variants for h in HASHTAG.findall(form) if fold(h) in tags]
+    if ordered:  # a price the stranger dictated; the words of an earlier turn that speaks as us ("wir schließen")
+        found += sorted(_amounts_of((ctx.text,)) - _amounts_of(ctx.profile.public_texts()))
+        found += [c for s in _spoken_as_us(ctx.message.thread) for c in _copied_claims(s, ctx.text, vocabulary)]
     if ctx.analysis.injection_suspected:
         found += [p for text in forms for p in _copied_phrases(text, ctx.text, _phrases(ctx.profile))]
         found += [w for w in CAPS.findall(ctx.text) if fold(w) not in vocabulary]  # a code spelled out on request
@@ -446,11 +473,29 @@ def _restated(claim: str, drafted: set[str]) -> bool:
 PHRASE = 3  # words: under attack, a run this long copied from the untrusted text is a plant unless the brand says it
 
 
-def _copied_phrases(source: str, draft: str, brand: frozenset[str]) -> list[str]:
-    """Runs of PHRASE words the draft copies from a text that gives orders, unless the brand's own texts say them."""
+def _copied_phrases(
+    source: str, draft: str, brand: frozenset[str], vocabulary: frozenset[str] = frozenset()
+) -> list[str]:
+    """Runs of PHRASE words the draft copies from a text that gives orders (or a quote: a line put up to repeat),
+    unless the brand's own texts say them; with `vocabulary`, only runs with a word the brand never uses."""
     drafted = f" {' '.join(fold(w) for w in words(draft))} "
-    runs = _runs(source)
-    return [r for r in runs if f" {r} " in drafted and r not in brand and not all(map(is_stopword, r.split()))]
+    runs = [r for r in _runs(source) if f" {r} " in drafted and r not in brand]
+    return [r for r in runs if any(_novel(w, vocabulary) for w in r.split())]
+
+
+def _copied_claims(source: str, draft: str, vocabulary: frozenset[str]) -> list[str]:
+    """Runs of CLAIM_WORDS words, without numbers (an order number is the conversation's data), that the draft
+    copies from a sentence spoken as "we", with a word the brand never says."""
+    drafted = f" {' '.join(fold(w) for w in words(draft))} "
+    tokens = [fold(w) for w in words(source)]
+    runs = [tokens[i : i + CLAIM_WORDS] for i in range(len(tokens) - CLAIM_WORDS + 1)]
+    runs = [r for r in runs if not any(c.isdigit() for w in r for c in w)]
+    return [" ".join(r) for r in runs if f" {' '.join(r)} " in drafted and any(_novel(w, vocabulary) for w in r)]
+
+
+def _novel(word: str, vocabulary: frozenset[str]) -> bool:
+    """A word the brand does not say (numbers are the conversation's data, not planted words)."""
+    return not is_stopword(word) and word not in vocabulary and not word.isdigit()
 
 
 def _runs(text: str) -> list[str]:
@@ -499,7 +544,9 @@ _CLAIM_PRONOUNS = frozenset(
         *("euch", "euer", "eure", "euren", "we", "us", "our", "ours", "i", "me", "my", "you", "your", "yours"),
     )
 )
-_CODE = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]{4,}(?![\w-])|(?<![\w-])[A-ZÄÖÜ]{4,}(?![\w-])")
+_CODE = re.compile(
+    r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]{4,}(?![\w-])|(?<![\w-])[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,}){0,3}(?![\w-])"
+)
 
 
 def shouts(text: str) -> bool:
@@ -525,7 +572,7 @@ def payload_echoes(
     joined = " " + " ".join(draft_words) + " "
     shortest = 2 if any_words else 4  # when the message gives orders, even "lol" in quotes is a payload
     quoted = [q.strip() for q in QUOTED_SHORT.findall(message) if len(q.strip()) >= shortest]
-    quoted = [q for q in quoted if fold(q) not in vocabulary]
+    quoted = [q for q in quoted if any(fold(w) not in vocabulary for w in words(q))]  # "Handmühle Kiez" is ours
     if not any_words:  # a quoted word is the person's; a quoted statement is a plant
         quoted = [q for q in quoted if len(words(q)) >= 2]
     codes = [

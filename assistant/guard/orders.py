@@ -14,59 +14,66 @@ from collections.abc import Sequence
 from assistant.analysis.injection import injection_suspected
 from assistant.text import fold, is_stopword, table, words
 
+
+def _lenient(pattern: str) -> re.Pattern[str]:
+    """A case-blind pattern whose umlauts also match their plain letters: orders are read in disguised
+    texts' readings too, where "schließt" has become "schliesst" and "bestätigt" "bestatigt"."""
+    for umlaut, plain in (("ä", "a"), ("ö", "o"), ("ü", "u")):
+        pattern = pattern.replace(umlaut, f"[{umlaut}{plain}]")
+    return re.compile(pattern.replace("ß", "(?:ß|ss)"), re.IGNORECASE)
+
+
 _SAY = (
     r"(?:sag\w{0,3}|schreib\w{0,3}|bestätig\w{0,3}|erwähn\w{0,3}|nenn\w{0,3}|antwort\w{0,3}|say|write|confirm|state"
     r"|admit|call|mention|reply|respond|answer|talk|speak|end|sign|unterschreib\w{0,3}|beend\w{0,3}|schließ\w{0,3}"
     r"|einsetz\w{0,3}|ausfüll\w{0,3}|fill|complete|vervollständig\w{0,3}|pick|wähl\w{0,3}|choose|finish|repeat|quote"
-    r"|wiederhol\w{0,3}|zitier\w{0,3}|ergänz\w{0,3})"
+    r"|wiederhol\w{0,3}|zitier\w{0,3}|ergänz\w{0,3}|umschreib\w{0,3}|rewrite|retype|kommentier\w{0,3})"
 )
 # A sentence that starts with an order needs no "you": "finish this sentence", "repeat after me".
 _IMPERATIVE = (
     r"^\W*(?:say|write|reply|respond|answer|talk|speak|sign|finish|complete|repeat|sag|schreib\w{0,3}|antwort\w{0,3}"
     r"|vervollständig\w{0,3}|wiederhol\w{0,3}|ergänz\w{0,3})\b"
 )
-IMPERATIVE = re.compile(_IMPERATIVE, re.IGNORECASE)
+IMPERATIVE = _lenient(_IMPERATIVE)
 # A sentence that tells the reply what to say or how: "schreibt bitte dazu, dass ...", "any roaster who comments
 # has to call this ...", "answer like a pirate", "end your reply with ...", "sign every reply as ...".
-ORDER = re.compile(
+ORDER = _lenient(
     rf"\b(?:bitte|please|pls|must|has to|have to|muss|müsst|sollt|sollst|traut euch\w{{0,4}}|dare|wette|bet)\b"
     rf"[^.!?\n]{{0,40}}\b{_SAY}\b|\b{_SAY}\b[^.!?\n]{{0,30}}\b(?:dass|that|wie ein\w?|like a|as a"
     r"|in \w{1,30} (?:speak|voice|style)|mit|with|als|as)\b"
     rf"|{_IMPERATIVE}"
-    rf"|\b(?:ihr|you|u|du|your|eure?)\b[^.!?\n]{{0,60}}\b{_SAY}\b"
+    rf"|\b(?:ihr|you|u|du|your|eure?|sie)\b[^.!?\n]{{0,60}}\b{_SAY}\b"
     r"|lückentext|fill in the blank|\bquiz|rätsel|this or that|welche aussage|which (?:one|statement)|pick one"
     r"|\b(?:quick|kurzes|einfaches) (?:yes|ja)\b|\bsay yes\b",
-    re.IGNORECASE,
 )
 # An order to the brand names it, its reply or its team ("schreibt, dass ihr ...", "end your reply with");
 # "bitte sagen Sie den Politikern, dass ..." or "mein Gefühl sagt mir, dass ..." orders nothing of us.
-ADDRESSED = re.compile(
+ADDRESSED = _lenient(
     r"\b(?:ihr|euch|eure?[mnrs]?|du|dein\w{0,20}|dich|dir|you\w{0,20}|your|u|ya|antwort\w{0,20}|reply|replies|answer\w{0,20}"
-    r"|kommentar\w{0,20}|comment\w{0,20}|roaster\w{0,20}|brand|marke|team|admin)\b",
-    re.IGNORECASE,
+    r"|kommentar\w{0,20}|comment\w{0,20}|roaster\w{0,20}|brand|marke|team|admin"
+    r"|(?:könnten|können|würden|möchten|wollen) sie)\b",
 )
-STYLE = re.compile(
+STYLE = _lenient(
     r"\b(?:wie ein\w?|like a|as a|in|im)\s+((?:pirat|pirate|yoda|shakespeare|cowboy|robot|roboter|gangster|rapper"
     r"|dichter|poet)\w{0,20})",
-    re.IGNORECASE,
 )
-SUPERLATIVE = re.compile(
+SUPERLATIVE = _lenient(
     r"\b(?:(?:die|der|das|den|dem) beste[nrs]?"
     r"|beste[nrs]? \w{1,30} (?:der stadt|der welt|im kiez|in \w{1,30}|\w{1,30}s)"
     r"|besser(?:e[nrs]?)? (?:\w{1,30} )?als|the best|best \w{1,30} in|better than|finest|greatest|no contest"
+    r"|(?:die|der|das|den|dem) schlechteste[nrs]?"
+    r"|schlechteste[nrs]? \w{1,30} (?:der stadt|der welt|berlins|in \w{1,30})"
+    r"|the worst|worst \w{1,30} in"
     r"|unschlagbar|unbeatable"
     r"|nummer (?:1|eins)|number one|offiziell|officially|zertifiziert|certified|eigene[nm]? anbau|own farm\w{0,20}"
     r"|schmeckt (?:echt |wirklich )?(?:wie|nach) (?:\w{1,30}wasser|spül\w{1,30}|abwasch\w{1,30}|pisse|dreck))\b",
-    re.IGNORECASE,
 )
-SIGNED = re.compile(
+SIGNED = _lenient(
     r"\b(?:sign\w{0,3}|unterschreib\w{0,3}|signier\w{0,3})\b[^.!?\n]{0,30}?\b(?:as|als|with|mit)\s+[\"'„“]?"
     r"([^\"'“”.!?\n]{3,60})",
-    re.IGNORECASE,
 )
-BACK = re.compile(
+BACK = _lenient(
     rf"\b{_SAY}\s+(?:das|es|this|that|it)\b(?!\s+(?:dass|that)\b)|\b(?:das|es)\b[^.!?]{{0,30}}\b{_SAY}\s*[?!.]",
-    re.IGNORECASE,
 )
 RARE_WORD = 5  # letters: shorter words of an order are too common to count as planted
 
@@ -87,7 +94,7 @@ def orders(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?\n])|(?<=[.!?][\"'“”’»]))\s+(?=[^a-zäöüß])")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?\n])|(?<=[.!?][\"'“”’»]))\s+(?=[^a-zäöüß])|(?<=[!?])\s+")
 
 
 def _sentences(text: str) -> list[str]:

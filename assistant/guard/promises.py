@@ -42,6 +42,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
     "compensation": re.compile(
         r"\bentschädigung\w*|\bwiedergutmachung\b|\bgratis\b|\bkostenlos\w*|\bumsonst\b|\bgeschenkt\b"
         r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b|\bfree (?:bag|coffee|shipping|pack)"
+        r"|\bgets? (?:a |an )?free\b"
         r"|\bgeht auf uns\b|\bauf unsere kosten\b|\bis on us\b|\bat our expense\b"
         r"|\bgutschrift\w*|\bgutgeschrieben\b|\bschreib\w{0,3} (?:dir |euch |ihnen )?(?:was|etwas|\w{0,12} ?euro) gut\b"
         r"|\blegen\b[^.!?]{0,30}\b(?:drauf|obendrauf|dazu|bei)\b|\baufs haus\b|\bon the house\b"
@@ -147,7 +148,8 @@ GIVEN = re.compile(
 
 # Words that give something by themselves, whoever the sentence names.
 SELF_GIVING = re.compile(
-    r"geht auf uns|aufs haus|on the house|gutschrift|gutgeschrieben|store credit|behalt|\d\s?(?:€|euro|eur)?\s+credit\b",
+    r"geht auf uns|aufs haus|on the house|gutschrift|gutgeschrieben|store credit|behalt|\d\s?(?:€|euro|eur)?\s+credit\b"
+    r"|entschädigung|compensation|wiedergutmachung|gets? (?:a |an )?free\b",
     re.IGNORECASE,
 )
 
