@@ -506,15 +506,16 @@ def _merged_deferrals(answers: list[Answer], language: str) -> list[Answer]:
     joiner = " und " if language == "de" else " and "
     for answer in answers:
         last = merged[-1] if merged else None
-        if last and _deferred(last) and _deferred(answer):
-            merged[-1] = replace(last, indirect=f"{last.indirect}{joiner}{answer.indirect}")
+        if last and _deferred(last) and _deferred(answer):  # an unnamed one adds nothing to a named one
+            named = [a.indirect for a in (last, answer) if a.indirect]
+            merged[-1] = replace(last, indirect=joiner.join(named) or None)
         else:
             merged.append(answer)
     return merged
 
 
 def _deferred(answer: Answer) -> bool:
-    return answer.fact is None and not answer.product_text and bool(answer.indirect)
+    return answer.fact is None and not answer.product_text
 
 
 def _answer(
@@ -544,7 +545,7 @@ def _answer(
         return " ".join(t for t in profile_texts if t)
     indirect = answer.indirect or ""
     answered = any(a.fact is not None or a.product_text for a in scene.answers)
-    if style == "crisp" and len(indirect) > (70 if answered else 45):
+    if style == "crisp" and len(indirect) > (70 if answered else 60):
         # a long question named three times reads like one sentence thrice: crisp stays short, but next to
         # a fact it names what it defers (a bare "das kläre ich" would seem to doubt the fact just given)
         indirect = ""
@@ -631,7 +632,7 @@ _DM_ASK = {
         r"\1 mir hier",
     ),
     "en": (
-        re.compile(r"\b(?:send us a DM|DM us|drop us a DM|message us privately)(?=[.!,;]|$)", re.I),
+        re.compile(r"\b(?:send us a DM|DM us|drop us a DM|message us privately)(?=[.!,;]|$| and\b)", re.I),
         "message me here",
     ),
 }

@@ -108,6 +108,8 @@ def indirect_de(question: str) -> str | None:
         return None
     verb = swapped
     body = _capitalise_de([_SWAP_FORMAL.get(t, _SWAP_DE.get(t.lower(), t)) for t in body])
+    if verb in _MODALS and rest[-1][:1].islower():
+        body[-1] = rest[-1]  # "ob man die irgendwo buchen kann": after a modal the last word is its infinitive
     if body and body[-1].lower() in _PARTICLES and verb not in _NO_PARTICLE:  # "wann kommt er wieder"
         verb = body[-1].lower() + verb
         body = body[:-1]
@@ -146,6 +148,25 @@ def _du_form(verb: str) -> str:
     return stem + ("est" if stem.endswith(("t", "d")) else "st")
 
 
+_MODALS = {
+    "kann",
+    "können",
+    "soll",
+    "sollen",
+    "muss",
+    "müssen",
+    "darf",
+    "dürfen",
+    "will",
+    "wollen",
+    "möchte",
+    "möchten",
+}
+# Words after "die"/"das" that show it is a pronoun ("kann man die irgendwo buchen"), not an article.
+_ADVERBS = {"irgendwo", "auch", "noch", "schon", "denn", "mal", "hier", "dort", "da", "wirklich", "eigentlich"}
+_ADVERBS |= {"überhaupt", "jetzt", "gerade", "bald", "immer", "nie", "wieder", "irgendwann", "online", "direkt"}
+
+
 def _capitalise_de(tokens: list[str]) -> list[str]:
     """Nouns typed lowercase get their capital: lexicon nouns, noun suffixes, the last word after an article."""
     known = {fold(form) for entry in lexicon().nouns for form in entry.match if " " not in form}
@@ -165,6 +186,8 @@ def _capitalise_de(tokens: list[str]) -> list[str]:
             out[i] = names[folded]
         elif _NOUN_SUFFIX.search(folded) and not is_stopword(token):
             out[i] = _cap(token)
+        elif folded in _ADVERBS:
+            continue
         elif i > 0 and tokens[i - 1].lower() in _DETERMINERS and not is_stopword(token) and not is_adjective(token):
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
             attributive = token.endswith(("e", "en", "er", "es", "em")) and following[:1].isalpha()

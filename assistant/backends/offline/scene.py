@@ -22,6 +22,7 @@ from assistant.backends.offline.facts import relevant_facts, relevant_tips
 from assistant.backends.offline.questions import indirect, split_questions
 from assistant.backends.offline.words import (
     ACCUSATION,
+    PROFANITY,
     Phrase,
     duration,
     echo_word,
@@ -161,6 +162,14 @@ _ASKING = re.compile(
     r"\b(?:was|wie|warum|wieso|welche\w*|what|how|why|which|falsch|wrong|hilfe|help|tipps?|tips?)\b", re.I
 )
 _CONTENT = re.compile(r"😌|😊|☺️|🥰|😍|😄|😂|🤣|😅|🫶|\blol\b|\bhaha", re.IGNORECASE)
+# Signs of fondness without words (coffee, hearts, fire, a melting face after a strong cup).
+_FOND_SIGNS = re.compile(r"☕|🫘|❤|💛|🧡|😍|🥰|🔥|🙌|🫶|😋|🤤|🫠|😂|🤣")
+# Words of someone ordering: a message without them orders nothing ("ich nach dem 4. Espresso: send help").
+_ORDERING = re.compile(
+    r"bestell|kauf|order|buy|hätte gern|haette gern|möchte|moechte|schick\w* mir|send me|liefer|deliver|\bship|\babo\b"
+    r"|subscri|\d+\s?x\b|\d+ (?:tüten|tueten|packungen|beutel|bags|kilo|kg)\b|nehme|take|reserv",
+    re.IGNORECASE,
+)
 _JOKING = re.compile(r"😂|🤣|😆|😄|😅|\blol\b|\bhaha|\bhihi", re.IGNORECASE)
 _PRAISE = re.compile(
     r"\b(?:lecker|(?:der|die|das) beste|bester|toll\w*|super|genial|liebe|love|great coffee|amazing|delicious|"
@@ -205,7 +214,9 @@ _GREETING = re.compile(
 _BILLING_TROUBLE = re.compile(r"abgebucht|abbuchung|doppelt|zu viel|falsch|twice|charged|overcharg|refund|zurück", re.I)
 _DAMAGE = re.compile(r"kaputt|beschädigt|zerbrochen|aufgerissen|broken|damaged|torn", re.IGNORECASE)
 _RECOMMEND = re.compile(
-    r"\b(?:welche[nrs]?|was für|which|what)\b.{0,25}\b(?:sorte|bohnen?|kaffee|röstung|beans?|coffee|blend|roast)\b",
+    r"\b(?:welche[nrs]?|was für|which|what)\b.{0,25}\b(?:sorte|bohnen?|kaffee|röstung|beans?|coffee|blend|roast)\b"
+    r"|\b(?:ok|okay|good|geeignet|taugt|suitable)\b.{0,15}\b(?:for|für)\b|\bshould i (?:get|buy|take)\b"
+    r"|\bsoll ich\b.{0,30}\b(?:nehmen|holen|kaufen)\b",
     re.I,
 )
 
@@ -360,16 +371,19 @@ _HYPOTHETICAL = re.compile(
 _MONEY_RANT = re.compile(
     r"(?:\d+[,.]\d{2}|\d+ ?(?:€|euro))[^.!?]{0,60}\?{1,3}[^.!?]{0,40}"
     r"\b(?:lieber|dann geh|dann kauf|supermarkt|discounter|frech|abzocke|echt jetzt|ernsthaft|seriously|rather"
-    r"|rip.?off|übertrieben|too much|zu viel|überteuert)",
+    r"|rip.?off|übertrieben|too much|zu viel|überteuert|lidl|aldi|rewe|edeka|penny|netto|kaufland|tesco|walmart"
+    r"|starbucks)",
     re.IGNORECASE,
 )
 
 
 def _with_topic(question: str) -> str:
     """The question with the topic it implies: "ist das bis Samstag da?" asks how long delivery takes."""
-    return f"{question} lieferzeit delivery" if _BY_DAY.search(question) else question
+    return f"{question} lieferzeit delivery" if _BY_DAY.search(question) or _HOW_LONG_TO.search(question) else question
 
 
+# "wie lange braucht ihr nach München?", "how long to Vienna?": a delivery time to a place.
+_HOW_LONG_TO = re.compile(r"\b(?:wie lange?|how long)\b[^.!?]{0,30}\b(?:nach|to)\s+[A-ZÄÖÜa-zäöü]", re.IGNORECASE)
 _BY_DAY = re.compile(
     r"\b(?:bis|by|vor|before|until)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende"
     r"|weihnachten|ostern|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|christmas)\b"
@@ -423,8 +437,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
     text = request.message.text
     if situation not in _MAYBE_OFFTOPIC | {"collaboration"} or request.message.channel == "dm":
         return False
-    if situation == "praise" and not re.search(r"[^\W\d_]{2}", text):
-        return False  # "😍😍🫶": emoji praise under our post is for us
+    if not re.search(r"[^\W\d_]{2}", text):
+        return False  # "😍😍🫶", "☕☕☕🫠": signs under our post are for us
     if _SERVICE.search(text) or (_WAITING.search(text) and len(text) <= 80 and not text.lstrip().startswith("@")):
         return False  # "nobody ever answered", "immer noch nix": a complaint about us by definition
     politics = bool(_POLITICS.search(text))
@@ -502,7 +516,8 @@ _OURS = re.compile(
     r"grinder|tüte|tuete|rösterei|röst|roast|geld zurück|erstatt|rechnung|abbuch|zahlung|bezahl|onlineshop|shop\b|"
     r"dhl|sendungsverfolgung|retour|ersatz|tasse|order\b|parcel|deliver|shipping|refund|service|kundenservice|"
     r"account|kanal|channel|workshop|rösterei|roastery|laden\b|koffie|kaffe\b|caffè|caffe\b|ship|pick ?up|abhol|"
-    r"website|webseite|checkout|kasse\b|warenkorb|cart\b|app\b|login|passwort|password|subscription|box\b)",
+    r"website|webseite|checkout|kasse\b|warenkorb|cart\b|app\b|login|passwort|password|subscription|box\b|"
+    r"bags?\b|valve|ventil|verpackung|packaging|plastik|plastic|preis|price)",
     re.IGNORECASE,
 )
 _COFFEE = re.compile(
@@ -549,6 +564,12 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     message, analysis = request.message, request.analysis
     text = message.text
     intent = str(analysis.intent)
+    if message.mode != "outreach" and not re.search(r"[^\W\d_]{2}", text):
+        return "praise" if _FOND_SIGNS.search(text) else "other"  # "☕☕☕🫠": signs, no words; no irony to read
+    if intent == "order_via_message" and not _ORDERING.search(text):
+        intent = "praise" if _PRAISE.search(text) or _FOND_SIGNS.search(text) else "other"  # "send help 🔥"
+    if intent == "troll" and _YOU.search(text) and not (_MOCKERY.search(text) or PROFANITY.search(text)):
+        intent = "criticism"  # "Läden wie ihr sind das Problem": an argument with us, answered, not shrugged off
     ironic = bool(_SARCASM.search(text) and (_LATE.search(text) or _NEGATIVE_FACT.search(text)))
     if intent == "praise" and (sarcasm or ironic) and not _JOKING.search(text):
         intent, sarcasm = "criticism", True  # "Great service, thanks for nothing": never thanked for
@@ -628,7 +649,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         if ACCUSATION.search(text):
             return "accusation"
         return "price_criticism" if _PRICE.search(fold(text)) else "troll"  # a dig at the price: say why, calmly
-    if intent == "criticism" or (sarcasm and intent in ("praise", "other")):
+    if intent == "criticism" or (sarcasm and intent in ("praise", "other", "product_question")):
         if _PRICE.search(fold(text)):
             return "price_criticism"
         if _TASTE.search(fold(text)):
@@ -742,10 +763,12 @@ _WHEN = re.compile(
 
 
 def _stems(text: str) -> set[str]:
-    """The first five letters of the text's longer content words (a crude stem: "lagert" ~ "lagern")."""
-    generic = set(table("aspects")["generic_stems"])
-    words = re.findall(r"[a-zäöüß]{5,}", fold(text))
-    return {w[:5] for w in words if not is_stopword(w)} - generic
+    """A crude stem of the text's longer content words: an inflection off, then five letters at most
+    ("lagert" ~ "lagern", "buchen" ~ "Buchung" ~ "buchst")."""
+    generic = tuple(g[:4] for g in table("aspects")["generic_stems"])
+    words = [w for w in re.findall(r"[a-zäöüß]{5,}", fold(text)) if not is_stopword(w)]
+    stems = {re.sub(r"(?:ungen|ung|en|st|e|t|s)$", "", w)[:5] if len(w) > 5 else w for w in words}
+    return {s for s in stems if len(s) >= 4 and not s.startswith(generic)}
 
 
 def _fact_words(fact: Fact) -> str:
@@ -849,11 +872,21 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
     name, forms = place(question, "de")
     if not name:
         return fact
-    covering = [f for f in profile.brand.facts if any(fold(k) in forms for k in f.keywords)]
+    covering = [f for f in profile.brand.facts if any(fold(k) in forms for k in f.keywords) or _names_country(f, name)]
     if covering:
         return covering[0]
     delivery = {"versand", "liefern", "lieferung", "shipping", "ship", "deliver", "delivery", "dhl"}
     return None if any(fold(k) in delivery for k in fact.keywords) else fact
+
+
+def _names_country(fact: Fact, place_name: str) -> bool:
+    """The fact's text names the country the place lies in ("in Deutschland" covers München)."""
+    folded = fold(fact.text.get("de", "") + " " + fact.text.get("en", ""))
+    wanted = fold(place_name)
+    for names in table("places").values():
+        if wanted in {fold(n) for n in names}:
+            return any(re.search(rf"(?<!\w){re.escape(fold(n))}", folded) for n in names[:2])
+    return False
 
 
 def _recommendation(question: str, profile: VoiceProfile, language: str) -> str:
@@ -879,7 +912,8 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
         situation = "damaged_item"
     if situation in ("criticism", "other_negative"):  # "den Laden gibt es nicht mehr": a fact the keywords name
         named = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
-        return named[0] if named and not named[0].intents else None
+        named = [f for f in named if not f.intents and _named_clearly(f, text)]
+        return named[0] if named else None
     if situation == "order_via_message":  # the fact about ordering itself before the ones that also fit
         own = [f for f in request.profile.brand.facts if "order_via_message" in f.intents]
         return min(own, key=lambda f: len(f.intents)) if own else None
@@ -899,6 +933,14 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     named = [f for f in facts if any(len(k) >= 5 and k in fold(text) for k in fact_words(f))]  # compounds too
     best = named or facts  # the grinder's warranty for a grinder, before the general replacement
     return best[0] if best else None
+
+
+def _named_clearly(fact: Fact, text: str) -> bool:
+    """Two of the fact's keywords, or one long one, name it ("Läden wie ihr" names no shop fact; "valve" and
+    "bags" name the packaging one)."""
+    folded = fold(text)
+    hits = {k for k in fact.keywords if re.search(rf"(?<!\w){re.escape(fold(k))}", folded)}
+    return len(hits) >= 2 or any(len(k) >= 7 for k in hits)
 
 
 def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
@@ -984,4 +1026,8 @@ def _real_questions(request: GenerationRequest) -> list[Any]:
     return [q for q in asked if not _RHETORICAL.search(str(getattr(q, "text", "")))]
 
 
-_RHETORICAL = re.compile(r"\?!|!\?|ist das euer|is this your|geht's noch|seriously\?|ernsthaft\?", re.IGNORECASE)
+_RHETORICAL = re.compile(
+    r"\?!|!\?|ist das euer|is this your|geht's noch|seriously\?|ernsthaft\?"
+    r"|\bwas (?:hat|haben|soll|sollen)\b[^?]{0,30}\bbitte\b|\bwhat does\b[^?]{0,30}\beven\b",
+    re.IGNORECASE,
+)
