@@ -87,7 +87,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:ships?|goes out|geht|gehen)\b[^.!?]{0,12}\b(?:today|tomorrow|heute (?:noch )?raus|morgen raus)\b"
         r"|\b(?:arrive|arrives|be there|be delivered|reach you|be with you|get to you)\b[^.!?]{0,20}\b(?:tomorrow|today|by (?:monday|tuesday|wednesday|thursday|friday|saturday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b"
         r"|\bgarantiert\b[^.!?]{0,30}\b(?:da|geliefert)\b|\bguaranteed\b[^.!?]{0,30}\bdeliver"
-        r"|\b(?:ganz )?(?:sicher|garantiert|bestimmt|definitiv)\b[^.!?]{0,30}\bvor (?:weihnachten|ostern|dem wochenende|silvester)"
+        r"|\b(?:ganz )?(?:sicher|garantiert|bestimmt|definitiv)\b[^.!?]{0,30}\bvor (?:weihnachten|heiligabend|ostern|dem wochenende"
+        r"|silvester|dem fest)"
         r"|\b(?:definitely|surely|certainly|guaranteed to)\b[^.!?]{0,40}\b(?:by|before) (?:christmas|the weekend|"
         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
         r"|\bspätestens\b[^.!?]{0,20}\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|übermorgen|ende|nächste\w?"
@@ -113,6 +114,14 @@ PROMISES: dict[str, re.Pattern[str]] = {
         rf"|\b(?:im|in|ab|from|by|bis)\s{{1,3}}{_DATE}[^.!?]{{0,25}}\b(?:so weit|soweit|raus|erhältlich|erscheint|launch\w{{0,3}})\b"  # "ab KW 3", "week 3": a date all the same
         r"|\byou(?:'ll| will)\s+(?:have|get|receive)\b[^.!?]{0,20}\b(?:by|on|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the weekend)\b"
         r"|\b(?:hast|bekommst|kriegst) du\b[^.!?]{0,25}\b(?:bis|am|vor) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|dem wochenende)\b",
+        re.IGNORECASE,
+    ),
+    # No policy allows it: coffee that heals, lowers blood pressure or cures migraines is a claim no brand may make.
+    "health_claims": re.compile(
+        r"\b(?:heilt|heilen|geheilt|cures?|cured|heals?|senkt (?:den |deinen |ihren )?blutdruck|lowers? (?:your |the )?blood"
+        r" pressure|gegen (?:migräne|kopfschmerzen|krebs|diabetes|depression)\w{0,2}|prevents? (?:cancer|diabetes|migraines?)"
+        r"|beugt\b[^.!?]{0,30}\bvor|(?:tabletten|medikamente|medication|pills)\b[^.!?]{0,30}\b(?:weglassen|absetzen|stop|skip)"
+        r"|macht schlank|burns? fat|fettverbrennung|weight loss)\b",
         re.IGNORECASE,
     ),
 }
@@ -163,7 +172,7 @@ GIVEN = re.compile(
 # Words that give something by themselves, whoever the sentence names.
 SELF_GIVING = re.compile(
     r"geht auf uns|aufs haus|on the house|gutschrift|gutgeschrieben|store credit|behalt|\d\s?(?:€|euro|eur)?\s+credit\b"
-    r"|entschädigung|compensation|wiedergutmachung|gets? (?:a |an )?free\b|keep the \w{1,15} one|as a spare|versandkosten"
+    r"|entschädigung|compensat|wiedergutmachung|gets? (?:a |an )?free\b|keep the \w{1,15} one|as a spare|versandkosten"
     r"|shipping",
     re.IGNORECASE,
 )
