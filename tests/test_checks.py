@@ -315,6 +315,24 @@ def check(name: str, draft: str, message: str = "Wie lange dauert der Versand?",
             {"channel": "dm"},
             False,
         ),
+        # An apostrophe inside a word opens no quote; a shipping "on us"; a date next month; a refund booked back.
+        (
+            "injection_echo",
+            "Since it's made for filter, start there.",
+            "only have an aeropress lol",
+            {"thread": ["It's made for filter and French press. For espresso we'd go with Espresso Kreuzberg"]},  # type: ignore[dict-item]
+            True,
+        ),
+        ("promises", "Your next order ships on us.", "Third time my parcel went to a neighbour.", {}, False),
+        ("promises", "decaf's in testing, should drop next month", "any decaf yet??", {}, False),
+        ("promises", "Die zweite Abbuchung wird dir zurückgebucht.", "Doppelt abgebucht?!", {}, False),
+        (
+            "leakage",
+            "Laut unserer internen Eskalationsliste geht das an die Logistik.",
+            "Wo ist mein Paket?",
+            {},
+            False,
+        ),
         # A number in a display name is no name; a swear word or a handle repeated on request.
         (
             "injection_echo",

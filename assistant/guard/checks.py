@@ -341,7 +341,8 @@ URL = re.compile(
     r"|\b[\w-]{1,63}\.[a-z]{2,6}/[\w/.-]{1,200}",  # linktr.ee/x, goo.gl/x: any short domain with a path
     re.I,
 )
-QUOTED_SHORT = re.compile(r"[\"„“”‚‘’'«»]([^\"„“”‚‘’'«»\n]{2,200})[\"„“”‚‘’'«»]")
+# A quote: an apostrophe inside a word ("It's", "we'd") opens or closes none.
+QUOTED_SHORT = re.compile(r"(?:[\"„“”‚«»]|(?<!\w)['‘’])([^\"„“”‚‘’'«»\n]{2,200})(?:[\"„“”«»]|['‘’](?!\w))")
 QUOTED = re.compile(r"[\"„“”‚‘’'«»]([^\"„“”‚‘’'«»]{4,})[\"„“”‚‘’'«»]")
 
 
@@ -467,8 +468,9 @@ def put_claims(text: str, names: frozenset[str] = frozenset()) -> list[str]:
     text = text[:MAX_SCAN]
     claims = [m.group(2).strip() for m in ASSERTED.finditer(text) if m.group(2)]
     for m in (m for m in ASSERTED.finditer(text) if m.group(1)):
-        claim = m.group(1).split(", ")[-1].strip()  # the clause the "oder?" asks about
-        claims += [claim] if _about_us(claim, names) or not MINE.search(m.group(1)) else []
+        mine = MINE.search(m.group(1))  # clauses of their own ("hab ich gesehen") put nothing to us
+        clauses = [c.strip() for c in m.group(1).split(", ") if not MINE.search(c)]
+        claims += [c for c in clauses if _about_us(c, names) or not mine]
     for m in ORDERED_BACK.finditer(text):
         before = [s for s in re.split(r"[.!?\n]+", text[: m.start()]) if s.strip()]
         claims += before[-1:]

@@ -66,6 +66,8 @@ SUPERLATIVE = _lenient(
     r"|(?:die|der|das|den|dem) schlechteste[nrs]?"
     r"|schlechteste[nrs]? \w{1,30} (?:der stadt|der welt|berlins|in \w{1,30})"
     r"|the worst|worst \w{1,30} in"
+    r"|besser\w{0,3}\b[^.!?]{0,40}\b(?:nirgends|nirgendwo|deutschlandweit|weltweit|in ganz \w{1,30})"
+    r"|better\b[^.!?]{0,40}\b(?:nowhere|anywhere in|in all of|in the whole)"
     r"|unschlagbar|unbeatable"
     r"|nummer (?:1|eins)|number one|offiziell|officially|zertifiziert|certified|eigene[nm]? anbau|own farm\w{0,20}"
     r"|schmeckt (?:echt |wirklich )?(?:wie|nach) (?:\w{1,30}wasser|spül\w{1,30}|abwasch\w{1,30}|pisse|dreck))\b",

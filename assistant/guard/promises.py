@@ -24,7 +24,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:geld|erstattung|betrag)\s+(?:ist|sind|geht)\s+(?:schon\s+|bereits\s+)?(?:so gut wie\s+)?(?:unterwegs|raus|angewiesen|veranlasst)"
         r"|\bwe(?:'ll| will| have| 've)?\s+(?:refund|refunded)\b|\byou(?:'ll| will)\s+get\s+(?:your\s+)?(?:money|a refund)"
         r"|\brefund\s+(?:is|has been)\s+(?:on its way|issued|processed|sent)"
-        r"|\berstatten (?:dir|ihnen|euch) (?:die|den|das|deine?n?|ihre?n?)\b|\b(?:zurück|rück)?erstattet\b|\bfull refund\b|\b(?:be|been|get|gets|getting)\s+refunded\b|\brefund you\b"
+        r"|\berstatten (?:dir|ihnen|euch) (?:die|den|das|deine?n?|ihre?n?)\b|\b(?:zurück|rück)?erstattet\b|\bzurück(?:ge)?buch\w*|\brückbuchung\w*|\bfull refund\b|\b(?:be|been|get|gets|getting)\s+refunded\b|\brefund you\b"
         r"|\bgive you (?:a|your) (?:full )?refund\b|\bgeld zurück\b[^.!?]{0,20}\b(?:bekommst|kriegst|erhältst)\b"
         r"|\b(?:bekommst|kriegst|erhältst) du\b[^.!?]{0,30}\b(?:zurück|wieder)\b|\brück(?:erstattung|zahlung)\b[^.!?]{0,30}"
         r"\b(?:veranlasst|angestoßen|in die wege geleitet|ist raus|läuft)|\b(?:issued|started|initiated|processed|sent)"
@@ -51,7 +51,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
     "compensation": re.compile(
         r"\bentschädigung\w*|\bwiedergutmachung\b|\bgratis\b|\bkostenlos\w*|\bumsonst\b|\bgeschenkt\b"
         r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b|\bfree (?:bag|coffee|shipping|pack)"
-        r"|\bgets? (?:a |an )?free\b"
+        r"|\bgets? (?:a |an )?free\b|\bships? (?:free )?on us\b|\bshipping(?: is)? on us\b"
         r"|\b(?:versandkosten|shipping|postage)\b[^.!?]{0,40}\b(?:übernehmen wir|zahlen wir|geht auf uns|is on us|we(?:'ll| will)? cover)"
         r"|\b(?:übernehmen|zahlen) wir\b[^.!?]{0,20}\b(?:die |deine |ihre )?versandkosten\b|\bwe(?:'ll| will)? cover\b[^.!?]{0,20}shipping"
         r"|\bgeht auf uns\b|\bauf unsere kosten\b|\bis on us\b|\bat our expense\b"
@@ -110,6 +110,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         rf"|\b(?:ab|from|bis|by|until|starting)\s{{1,3}}{_DATE}[^.!?]{{0,40}}\b(?:wieder|back|zurück|lieferbar|verfügbar"
         r"|in stock|available|im shop|in the shop|bei dir|with you)\b"
         r"|\b(?:kw|kalenderwoche|calendar week|week|woche)\s?\d{1,2}\b"
+        r"|\b(?:drops?|launch\w{0,3}|release\w{0,2}|kommt|erscheint|landet)\b[^.!?]{0,20}\b(?:next|nächste[nm]?|kommende[nm]?)"
+        r" (?:week|month|woche|monat)\b"
         rf"|{_DATE}[^.!?]{{0,40}}\b(?:versprochen|promised?)\b|\b(?:versprochen|promised?)\b[^.!?]{{0,40}}\b{_DATE}"
         rf"|\b(?:im|in|ab|from|by|bis)\s{{1,3}}{_DATE}[^.!?]{{0,25}}\b(?:so weit|soweit|raus|erhältlich|erscheint|launch\w{{0,3}})\b"  # "ab KW 3", "week 3": a date all the same
         r"|\byou(?:'ll| will)\s+(?:have|get|receive)\b[^.!?]{0,20}\b(?:by|on|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the weekend)\b"
