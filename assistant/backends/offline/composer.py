@@ -711,6 +711,7 @@ def _with_emoji(request: GenerationRequest, scene: Scene, style: str, body: str,
         "outreach",
         "outreach_what",
         "outreach_who",
+        "outreach_relate",
         "outreach_ideas",
     )
     if joking:

@@ -185,7 +185,7 @@ def _outreach_kind(post: str) -> str:
     if "?" not in post:
         return "outreach"
     if _WHO.search(post):
-        return "outreach_who"
+        return "outreach_relate" if _RELATE.search(post) else "outreach_who"
     return "outreach_what" if _YOURS.search(post) and not _TIPS.search(post) else "outreach_ideas"
 
 
@@ -200,6 +200,11 @@ _YOURS = re.compile(
     re.I,
 )
 _TIPS = re.compile(r"\b(?:tipps?|tips?|advice|ratschl\w*|ideen|ideas|hilfe|help)\b\W*\?", re.IGNORECASE)
+# "Wer von euch hatte sowas früher auch?", "anyone else remember ...": sharing a memory, not an invitation.
+_RELATE = re.compile(
+    r"\b(?:hatte|hattet|kennt|kennen|erinnert|erinnern|früher|auch so|remember|used to|anyone else|who else|had)\b",
+    re.IGNORECASE,
+)
 _WHO = re.compile(r"\b(?:wer|who)\b|anyone|jemand", re.IGNORECASE)
 _NOT_ARRIVED = re.compile(
     r"nie (?:was|etwas|\w+) (?:bekommen|erhalten|angekommen)|nicht (?:angekommen|bekommen|geliefert)|"

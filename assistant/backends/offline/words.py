@@ -189,14 +189,24 @@ def topic(text: str, language: str, *, skip: set[str]) -> Phrase | None:
     """The message's most telling noun phrase the reply may echo, or None."""
     # Lexicon nouns are written in the lexicon's own spelling, so a shouted or misspelt word is never copied.
     known = [p for p in known_nouns(text, language) if fold(p.bare) not in skip]
-    if known:
+    known.sort(key=lambda p: not _OUR_WORLD.search(fold(p.bare)))  # the grandma's grinder before the attic
+    ours = [n for n in capitalised_nouns(text, skip=skip) if _OUR_WORLD.search(fold(n))] if language == "de" else []
+    if known and (_OUR_WORLD.search(fold(known[0].bare)) or not ours):
         return known[0]
+    if ours:
+        return Phrase(full="", bare=max(ours, key=len))
     if language == "de":
         nouns = capitalised_nouns(text, skip=skip) or lowercase_nouns(text, skip=skip)
         if nouns:
             longest = max(nouns, key=len)
             return Phrase(full="", bare=longest)
     return None
+
+
+# Nouns of our world: a reply picks these up first ("die alte Kaffeemühle" in a post about tidying the attic).
+_OUR_WORLD = re.compile(
+    r"kaffee|coffee|espresso|mühle|muhle|grinder|bohne|bean|filter|latte|cappu|crema|röst|rost|brew"
+)
 
 
 _DETERMINER = re.compile(
