@@ -53,7 +53,7 @@ ORDER = _lenient(
 ADDRESSED = _lenient(
     r"\b(?:ihr|euch|eure?[mnrs]?|du|dein\w{0,20}|dich|dir|you\w{0,20}|your|u|ya|antwort\w{0,20}|reply|replies|answer\w{0,20}"
     r"|kommentar\w{0,20}|comment\w{0,20}|roaster\w{0,20}|brand|marke|team|admin"
-    r"|(?:könnten|können|würden|möchten|wollen) sie|bitte \w{3,20}en sie)\b",
+    r"|(?:könnten|können|würden|möchten|wollen) sie|bitte \w{3,20}en sie(?! den\b| dem\b| der\b))\b",
 )
 STYLE = _lenient(
     r"\b(?:wie ein\w?|like a|as a|in|im)\s+((?:pirat|pirate|yoda|shakespeare|cowboy|robot|roboter|gangster|rapper"

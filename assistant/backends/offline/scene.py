@@ -217,7 +217,11 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 _BILLING_TROUBLE = re.compile(r"abgebucht|abbuchung|doppelt|zu viel|falsch|twice|charged|overcharg|refund|zurück", re.I)
-_DAMAGE = re.compile(r"kaputt|beschädigt|zerbrochen|aufgerissen|broken|damaged|torn", re.IGNORECASE)
+_DAMAGE = re.compile(
+    r"kaputt|beschädigt|zerbrochen|aufgerissen|zerdrückt|zerquetscht|eingedellt|ausgelaufen|gerissen|broken|damaged"
+    r"|torn|crushed|dent|leak|ripped|squashed",
+    re.IGNORECASE,
+)
 _RECOMMEND = re.compile(
     r"\b(?:welche[nrs]?|was für|which|what)\b.{0,25}\b(?:sorte|bohnen?|kaffee|röstung|beans?|coffee|blend|roast)\b"
     r"|\b(?:ok|okay|good|geeignet|taugt|suitable)\b.{0,15}\b(?:for|für)\b|\bshould i (?:get|buy|take)\b"
@@ -389,6 +393,15 @@ def _with_topic(question: str) -> str:
 
 # "wie lange braucht ihr nach München?", "how long to Vienna?": a delivery time to a place.
 _HOW_LONG_TO = re.compile(r"\b(?:wie lange?|how long)\b[^.!?]{0,30}\b(?:nach|to)\s+[A-ZÄÖÜa-zäöü]", re.IGNORECASE)
+# A change asked for ("kann ich statt der Kiezmischung lieber den Espresso bekommen?"), not a wrong delivery.
+_SWITCH = re.compile(
+    r"\b(?:kann ich|können wir|könnt ihr|could i|can i|möchte|würde (?:gern|gerne)|would like)\b[^?]{0,80}"
+    r"\b(?:statt|lieber|instead|rather)\b",
+    re.IGNORECASE,
+)
+_DELIVERED = re.compile(
+    r"\b(?:kam|kamen|geliefert|geschickt|erhalten|bekommen habe|received|got|arrived|came|sent)\b", re.IGNORECASE
+)
 _BY_DAY = re.compile(
     r"\b(?:bis|by|vor|before|until)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende"
     r"|weihnachten|ostern|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|christmas)\b"
@@ -594,7 +607,12 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "service_complaint"
     if ACCUSATION.search(text) and _NOT_ARRIVED.search(text):
         return "accusation"  # "ihr seid doch eh alles scammer, mein kumpel hat nie was bekommen"
-    if intent in ("order_via_message", "other", "product_question", "praise") and _WRONG_ITEM.search(text):
+    switch = bool(_SWITCH.search(text)) and not _DELIVERED.search(text)  # "kann ich statt X lieber Y bekommen?"
+    if (
+        intent in ("order_via_message", "other", "product_question", "praise")
+        and _WRONG_ITEM.search(text)
+        and not switch
+    ):
         return "wrong_item"  # "I got X but my order was Y": after-sales, not a new order
     waiting = _WAITING.search(text) and len(text) <= 80 and not text.lstrip().startswith("@")
     if waiting and not _OURS.search(text) and not split_questions(text)[1:]:
@@ -632,9 +650,16 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent == "damaged_or_wrong_item":
         wrong = re.search(r"falsch|statt|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)", fold(text))
         swapped = _WRONG_ITEM.search(text) and not _DAMAGE.search(text)  # "received X but I ordered Y"
-        return "wrong_item" if wrong or swapped else "damaged_item"
+        if switch:
+            return "question"  # a change to the subscription, asked for: nothing went wrong
+        if sarcasm and not (wrong or swapped or _DAMAGE.search(text)):
+            intent = "criticism"  # "ein Karton, in dem ein Kleinkind Platz hätte. Glückwunsch.": the packaging
+        else:
+            return "wrong_item" if wrong or swapped else "damaged_item"
     if intent == "collaboration" and _asks_a_fact(request):
         return "question"  # "a regular coffee supply for our co-working space?": the office fact answers it
+    if intent == "stock_question" and _asks_a_fact(request) and not _STOCK.search(text):
+        return "question"  # "any chance you have a decaf version??": the decaf fact answers it
     if intent in ("stock_question", "job_application", "collaboration"):
         return intent
     if _JOB.search(text) and intent in ("product_question", "other"):
@@ -715,7 +740,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                     fact=said,
                     product_text=product,
                     product_with_article=the_product(profile, name, language) if product else "",
-                    indirect=_named(indirect(_asking_part(text), language) or _ship_to(text, language), profile),
+                    indirect=_named(_ship_to(text, language) or indirect(_asking_part(text), language), profile),
                 )
             )
         if missing:  # the fact names the topic, not what was asked: say it, and defer the rest by name
@@ -870,7 +895,7 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
     """A fact whose keywords the question names; never another place's shipping time."""
     if fact is None:
         return None
-    if _country_named_by(fact, question):
+    if _country_named_by(fact, question) or _delivery_named_by(fact, question):
         return fact  # "Liefert ihr nach Graz?": Graz is in Austria, which the fact names
     if not any(_keyword_in_start(k, _with_topic(question)) for k in fact_words(fact)):
         return None  # the reading matched it by intent or by accident ("geeignet?" is no shipping question)
@@ -882,6 +907,18 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
         return covering[0]
     delivery = {"versand", "liefern", "lieferung", "shipping", "ship", "deliver", "delivery", "dhl"}
     return None if any(fold(k) in delivery for k in fact.keywords) else fact
+
+
+def _delivery_named_by(fact: Fact, question: str) -> bool:
+    """A delivery question to a place in a country the fact's text names ("liefert ihr nach München?")."""
+    asked = _SHIP_TO.search(question) or _HOW_LONG_TO.search(question)
+    if not asked:
+        return False
+    folded = fold(question[asked.start() : asked.end() + 40])  # the place it goes to, not "in Berlin" before
+    for names in table("places").values():
+        if any(re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", folded) for n in names):
+            return _names_country(fact, names[0])
+    return False
 
 
 def _names_country(fact: Fact, place_name: str) -> bool:

@@ -17,7 +17,7 @@ from assistant.analysis.reading import PROFANITY
 from assistant.defaults import DATA_DIR
 from assistant.models import StrictModel
 from assistant.profiles.loading import Product, VoiceProfile, parse_file
-from assistant.text import fold, is_stopword, words
+from assistant.text import fold, is_stopword, table, words
 
 
 class Entry(StrictModel):
@@ -139,6 +139,20 @@ def place(text: str, language: str) -> tuple[str, list[str]]:
                 typed = next((w for w in words(text) if fold(w) == form), "")
                 city = typed and form not in (fold(entry.de), fold(entry.en))
                 return (typed[:1].upper() + typed[1:] if city else country), entry.match
+    return _gazetteer_place(text)
+
+
+def _gazetteer_place(text: str) -> tuple[str, list[str]]:
+    """A foreign city of the gazetteer the lexicon does not list ("Amsterdam"), with its country's names as forms
+    (a German city names no destination of its own: the German shipping fact covers it)."""
+    folded = fold(text)
+    for code, names in table("places").items():
+        if code in ("de", "abroad"):
+            continue
+        forms = [fold(n) for n in names]
+        hit = next((f for f in forms[2:] if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", folded)), None)
+        if hit:
+            return " ".join(w[:1].upper() + w[1:] for w in hit.split()), forms
     return "", []
 
 
