@@ -161,7 +161,7 @@ _NEGATIVE_FACT = re.compile(
 _ASKING = re.compile(
     r"\b(?:was|wie|warum|wieso|welche\w*|what|how|why|which|falsch|wrong|hilfe|help|tipps?|tips?)\b", re.I
 )
-_CONTENT = re.compile(r"😌|😊|☺️|🥰|😍|😄|😂|🤣|😅|🫶|\blol\b|\bhaha", re.IGNORECASE)
+_CONTENT = re.compile(r"😌|😊|☺️|🥰|😍|😄|😂|🤣|😅|🫶|\blol\b|\bhaha|\bpov\b", re.IGNORECASE)
 # Signs of fondness without words (coffee, hearts, fire, a melting face after a strong cup).
 _FOND_SIGNS = re.compile(r"☕|🫘|❤|💛|🧡|😍|🥰|🔥|🙌|🫶|😋|🤤|🫠|😂|🤣")
 # Words of someone ordering: a message without them orders nothing ("ich nach dem 4. Espresso: send help").
@@ -170,7 +170,7 @@ _ORDERING = re.compile(
     r"|subscri|\d+\s?x\b|\d+ (?:tüten|tueten|packungen|beutel|bags|kilo|kg)\b|nehme|take|reserv",
     re.IGNORECASE,
 )
-_JOKING = re.compile(r"😂|🤣|😆|😄|😅|\blol\b|\bhaha|\bhihi", re.IGNORECASE)
+_JOKING = re.compile(r"😂|🤣|😆|😄|😅|\blol\b|\bhaha|\bhihi|\bpov\b", re.IGNORECASE)
 _PRAISE = re.compile(
     r"\b(?:lecker|(?:der|die|das) beste|bester|toll\w*|super|genial|liebe|love|great coffee|amazing|delicious|"
     r"the best|perfekt|hammer|danke|thank|unschlagbar|traumhaft)\b|>>>|❤|😍|🥰|💛",
@@ -535,7 +535,7 @@ _OURS = re.compile(
     r"dhl|sendungsverfolgung|retour|ersatz|tasse|order\b|parcel|deliver|shipping|refund|service|kundenservice|"
     r"account|kanal|channel|workshop|rösterei|roastery|laden\b|koffie|kaffe\b|caffè|caffe\b|ship|pick ?up|abhol|"
     r"website|webseite|checkout|kasse\b|warenkorb|cart\b|app\b|login|passwort|password|subscription|box\b|"
-    r"bags?\b|valve|ventil|verpackung|packaging|plastik|plastic|preis|price)",
+    r"bags?\b|valve|ventil|verpackung|packaging|plastik|plastic|preis|price|song|musik|music|sound\b)",
     re.IGNORECASE,
 )
 _COFFEE = re.compile(
