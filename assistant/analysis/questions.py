@@ -22,6 +22,9 @@ PRONOUN = (
     r"i|you|u|it|we|they|there|this|that|my|the|a|an|he|she)"
 )
 QUESTION_START = re.compile(rf"^(?:und |aber |also |and |but |so |oder |or )?(?:{WH}\b|{VERB_FIRST} {PRONOUN}\b)")
+# With a "?", any verb before a formal or plural "you" asks too ("Bieten Sie …?"); without, it orders
+# ("Machen Sie weiter so!").
+ASKED_START = re.compile(rf"{QUESTION_START.pattern}|^\w{{2,20}}(?:en|t) (?:sie|ihr)\b")
 INDIRECT = re.compile(
     r"(?:mitteilen|mit|sagen|wissen|erfahren|nachfragen|informieren|kl(?:ä|a)ren|best(?:ä|a)tigen|erkundigen|"
     r"fragen|let (?:me|us) know|tell (?:me|us)|wondering|like to know|want to know|confirm|advise|"
@@ -52,7 +55,7 @@ def find_questions(text: str) -> list[str]:
 def _questions_in(sentence: str) -> list[str]:
     """A direct question from its question-like clause on; an indirect one from its wh-word, split at 'und ob'."""
     if "?" in sentence:
-        start = _question_clause(sentence)
+        start = _question_clause(sentence, ASKED_START)
         return [sentence[start or 0 :].strip()]
     indirect = INDIRECT.search(sentence)
     start = indirect.start(1) if indirect else _question_clause(sentence)
@@ -63,7 +66,7 @@ def _questions_in(sentence: str) -> list[str]:
     return [p.strip(" .,!") for p in INDIRECT_SPLIT.split(sentence[start:])]
 
 
-def _question_clause(sentence: str) -> int | None:
+def _question_clause(sentence: str, start: re.Pattern[str] = QUESTION_START) -> int | None:
     """Where the first clause that reads like a question starts (None when none does)."""
     starts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(sentence))]
-    return next((s for s in starts if QUESTION_START.search(fold(sentence[s : s + 80]).lstrip())), None)
+    return next((s for s in starts if start.search(fold(sentence[s : s + 80]).lstrip())), None)

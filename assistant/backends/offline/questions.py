@@ -302,7 +302,7 @@ def indirect(question: str, language: str) -> str | None:
 
 _QUESTION_START = re.compile(
     r"^(?:wann|wo|wie|was|warum|wieso|welche\w*|gibt|habt|hast|ist|sind|kann|könnt|liefert|when|where|how|what|"
-    r"which|why|do|does|is|are|can|could|will)\b",
+    r"which|why|do|does|is|are|can|could|will|\w{2,20}(?:en|t|st) (?:sie|ihr|du))\b",  # "Bieten Sie …", "Macht ihr …"
     re.IGNORECASE,
 )
 
@@ -327,7 +327,7 @@ _W_START = re.compile(r"^(?:wann|wo|wie|was|warum|wieso|welche\w*|when|where|how
 def _sub_questions(sentence: str) -> list[str]:
     """ "Welche Sorte …, wie lange hält die offen und liefert ihr nach Wien" -> three questions."""
     sentence = _GREETING_DE.sub("", _GREETING_EN.sub("", sentence)).strip()
-    chunks = re.split(r",\s+|\s+(?:und|and)\s+", sentence)
+    chunks = re.split(r",\s+(?:und\s+|and\s+)?|\s+(?:und|and)\s+", sentence)
     while len(chunks) > 1 and not _QUESTION_START.match(chunks[0]):
         chunks = chunks[1:]  # "Guten Tag, kann man ...": the greeting is no question
     result: list[str] = []
