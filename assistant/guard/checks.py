@@ -281,7 +281,6 @@ def promises(ctx: CheckContext) -> CheckResult:
     return CheckResult(name="promises", ok=not found, detail=detail)
 
 
-# KIEZ63, BOHNE20: capitals and digits read as a code (order numbers of the conversation are no code).
 # KIEZ63, BOHNE20, KIEZGEWINN: capitals with digits, or a long run of capitals, read as a code.
 CODE_LIKE = re.compile(r"(?<![\w-])(?:(?=[A-ZÄÖÜ0-9-]{0,29}\d)[A-ZÄÖÜ][A-ZÄÖÜ0-9-]{3,29}|[A-ZÄÖÜ]{6,30})(?![\w-])")
 AMOUNT = re.compile(r"(?:€|eur\b|euro\b|\$)\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:€|eur\b|euros?\b|\$)", re.I)
@@ -386,10 +385,14 @@ def _carried_orders(ctx: CheckContext, forms: dict[str, list[str]], vocabulary: 
     ordered += [t for t in ctx.message.thread if injection_suspected(t)]  # an instructing turn is all order
     found = _claims_carried(ctx, forms, ordered, vocabulary)
     found += _repeated(ctx, forms, asked_again=bool(ordered) or bool(ASKS_AGAIN.search(ctx.message.text)))
-    found += _echoed_marks(ctx, forms, vocabulary)
+    found += _echoed_marks(ctx, forms)
     if ordered:  # a price the stranger dictated; the words of an earlier turn that speaks as us ("wir schließen")
         found += sorted(_amounts_of((ctx.text,)) - _amounts_of(ctx.profile.public_texts()))
-        found += [c for s in _spoken_as_us(ctx.message.thread) for c in _copied_claims(s, ctx.text, vocabulary)]
+        found += [
+            c
+            for s in _spoken_as_us(ctx.message.thread)
+            for c in _copied_phrases(s, ctx.text, frozenset(), vocabulary, numbers=False, span=CLAIM_WORDS)
+        ]
     if ctx.analysis.injection_suspected:
         found += [p for text in forms for p in _copied_phrases(text, ctx.text, _phrases(ctx.profile))]
         found += [w for w in CAPS.findall(ctx.text) if fold(w) not in vocabulary]  # a code spelled out on request
@@ -412,8 +415,8 @@ def _claims_carried(
     return found + [t for text in forms for t in _translations(text, ctx.text, vocabulary)]
 
 
-def _echoed_marks(ctx: CheckContext, forms: dict[str, list[str]], vocabulary: frozenset[str]) -> list[str]:
-    """Swear words, @handles, hashtags and display-name words of the untrusted texts that the draft repeats."""
+def _echoed_marks(ctx: CheckContext, forms: dict[str, list[str]]) -> list[str]:
+    """Swear words, @handles, hashtags and display-name numbers of the untrusted texts that the draft repeats."""
     said = " ".join(forms)
     drafted = {fold(w) for w in words(ctx.text)}
     found = [w for w in PROFANE.findall(ctx.text) if fold(w) in {fold(t) for t in PROFANE.findall(said)}]
@@ -532,25 +535,21 @@ def _repeated(ctx: CheckContext, forms: dict[str, list[str]], *, asked_again: bo
 
 
 def _copied_phrases(
-    source: str, draft: str, brand: frozenset[str], vocabulary: frozenset[str] = frozenset(), *, numbers: bool = True
+    source: str,
+    draft: str,
+    brand: frozenset[str],
+    vocabulary: frozenset[str] = frozenset(),
+    *,
+    numbers: bool = True,
+    span: int = PHRASE,
 ) -> list[str]:
-    """Runs of PHRASE words the draft copies from a text that gives orders (or a quote: a line put up to repeat),
+    """Runs of `span` words the draft copies from a text that gives orders (or a quote: a line put up to repeat),
     unless the brand's own texts say them; with `vocabulary`, only runs with a word the brand never uses; without
     `numbers`, runs with a number are the conversation's data ("Bestellung 51877 ist")."""
     drafted = f" {' '.join(fold(w) for w in words(draft))} "
-    runs = [r for r in _runs(source) if f" {r} " in drafted and r not in brand]
+    runs = [r for r in _runs(source, span) if f" {r} " in drafted and r not in brand]
     runs = runs if numbers else [r for r in runs if not any(c.isdigit() for c in r)]
     return [r for r in runs if any(_novel(w, vocabulary) for w in r.split())]
-
-
-def _copied_claims(source: str, draft: str, vocabulary: frozenset[str]) -> list[str]:
-    """Runs of CLAIM_WORDS words, without numbers (an order number is the conversation's data), that the draft
-    copies from a sentence spoken as "we", with a word the brand never says."""
-    drafted = f" {' '.join(fold(w) for w in words(draft))} "
-    tokens = [fold(w) for w in words(source)]
-    runs = [tokens[i : i + CLAIM_WORDS] for i in range(len(tokens) - CLAIM_WORDS + 1)]
-    runs = [r for r in runs if not any(c.isdigit() for w in r for c in w)]
-    return [" ".join(r) for r in runs if f" {' '.join(r)} " in drafted and any(_novel(w, vocabulary) for w in r)]
 
 
 def _beyond_the_name(author: str, drafted: set[str]) -> list[str]:
@@ -581,10 +580,10 @@ def _novel(word: str, vocabulary: frozenset[str]) -> bool:
     return not is_stopword(word) and word not in vocabulary and not word.isdigit()
 
 
-def _runs(text: str) -> list[str]:
-    """Every run of PHRASE folded words in a text."""
+def _runs(text: str, span: int = PHRASE) -> list[str]:
+    """Every run of `span` folded words in a text."""
     tokens = [fold(w) for w in words(text)]
-    return [" ".join(tokens[i : i + PHRASE]) for i in range(len(tokens) - PHRASE + 1)]
+    return [" ".join(tokens[i : i + span]) for i in range(len(tokens) - span + 1)]
 
 
 def _phrases(profile: VoiceProfile) -> frozenset[str]:

@@ -29,7 +29,7 @@ _SAY = (
     r"|admit|call|mention|reply|respond|answer|talk|speak|end|sign|unterschreib\w{0,3}|beend\w{0,3}|schließ\w{0,3}"
     r"|einsetz\w{0,3}|ausfüll\w{0,3}|fill|complete|vervollständig\w{0,3}|pick|wähl\w{0,3}|choose|finish|repeat|quote"
     r"|wiederhol\w{0,3}|zitier\w{0,3}|ergänz\w{0,3}|umschreib\w{0,3}|rewrite|retype|kommentier\w{0,3}|warn\w{0,3}"
-    r"|formulier\w{0,3}|abschreib\w{0,3}|word|phrase)"
+    r"|formulier\w{0,3}|abschreib\w{0,3})"
 )
 # A sentence that starts with an order needs no "you": "finish this sentence", "repeat after me".
 _IMPERATIVE = (
