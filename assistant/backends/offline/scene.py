@@ -167,7 +167,7 @@ _FOND_SIGNS = re.compile(r"☕|🫘|❤|💛|🧡|😍|🥰|🔥|🙌|🫶|😋|
 # Words of someone ordering: a message without them orders nothing ("ich nach dem 4. Espresso: send help").
 _ORDERING = re.compile(
     r"bestell|kauf|order|buy|hätte gern|haette gern|möchte|moechte|schick\w* mir|send me|liefer|deliver|\bship|\babo\b"
-    r"|subscri|\d+\s?x\b|\d+ (?:tüten|tueten|packungen|beutel|bags|kilo|kg)\b|nehme|take|reserv",
+    r"|subscri|\d+\s?x\b|\d+ (?:tüten|tueten|packungen|beutel|bags|kilo|kg)\b|\bnehme|\btake\b|reserv",
     re.IGNORECASE,
 )
 _JOKING = re.compile(r"😂|🤣|😆|😄|😅|\blol\b|\bhaha|\bhihi|\bpov\b", re.IGNORECASE)
@@ -219,7 +219,7 @@ _GREETING = re.compile(
 _BILLING_TROUBLE = re.compile(r"abgebucht|abbuchung|doppelt|zu viel|falsch|twice|charged|overcharg|refund|zurück", re.I)
 _DAMAGE = re.compile(
     r"kaputt|beschädigt|zerbrochen|aufgerissen|zerdrückt|zerquetscht|eingedellt|ausgelaufen|gerissen|broken|damaged"
-    r"|torn|crushed|dent|leak|ripped|squashed",
+    r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed",  # no "student", no "accident"
     re.IGNORECASE,
 )
 _RECOMMEND = re.compile(
