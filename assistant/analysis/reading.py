@@ -58,7 +58,9 @@ BRAND_WORDS = re.compile(
 )
 ADJECTIVE_ENDING = re.compile(r"(?:lich|ig|isch|los|voll|haft|bar|ous|ful|less|ly|ive|able|ing|ed)$")
 AMOUNT = re.compile(
-    r"(?:€|\$|chf)\s?\d{1,9}(?:[.,]\d{1,2})?|\d{1,9}(?:[.,]\d{1,2})?\s?(?:€|euro\b|eur\b|\$|chf\b|dollar)", re.I
+    r"(?:€|\$|chf|eur\b|euro\b)\s?\d{1,9}(?:[.,]\d{1,2})?"
+    r"|\d{1,9}(?:[.,]\d{1,2})?\s?(?:€|euros?\b|eur\b|\$|chf\b|dollar)",
+    re.I,
 )
 DATE = re.compile(
     r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b(?:mon|diens|mitt|donners|frei|sams|sonn)tag\b|\bmittwoch\b|"

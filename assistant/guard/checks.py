@@ -13,6 +13,7 @@ from assistant.analysis.injection import injection_suspected, skeleton
 from assistant.analysis.intents import readings
 from assistant.analysis.language import UNDETERMINED, detect_language
 from assistant.analysis.pii import find_pii
+from assistant.analysis.reading import AMOUNT
 from assistant.guard.leakage import leaks
 from assistant.guard.orders import CAPS, obeyed, orders, put_up, unordered
 from assistant.guard.promises import forbidden_promises
@@ -283,7 +284,6 @@ def promises(ctx: CheckContext) -> CheckResult:
 
 # KIEZ63, BOHNE20, KIEZGEWINN: capitals with digits, or a long run of capitals, read as a code.
 CODE_LIKE = re.compile(r"(?<![\w-])(?:(?=[A-ZÄÖÜ0-9-]{0,29}\d)[A-ZÄÖÜ][A-ZÄÖÜ0-9-]{3,29}|[A-ZÄÖÜ]{6,30})(?![\w-])")
-AMOUNT = re.compile(r"(?:€|eur\b|euro\b|\$)\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:€|eur\b|euros?\b|\$)", re.I)
 
 
 def _invented_codes(ctx: CheckContext) -> list[str]:

@@ -21,13 +21,13 @@ from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.phrasebook import Phrasebook, fields, fill, load_phrasebook, ordered, usable
 from assistant.backends.offline.scene import Answer, Scene, read
-from assistant.backends.offline.words import ACCUSATION, echo_word, quote_word, the_product
+from assistant.backends.offline.words import ACCUSATION, country_of, echo_word, names_country, quote_word, the_product
 from assistant.guard.specific import needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
 from assistant.models import Analysis
 from assistant.profiles.loading import Fact, VoiceProfile
 from assistant.similarity import closest_variant, repetition
-from assistant.text import fold, sentences, shorten, table
+from assistant.text import fold, sentences, shorten
 
 # Recomposing with another seed until a draft is new: how often before taking the least repetitive.
 FRESH_ATTEMPTS = 6
@@ -390,15 +390,7 @@ def _intent_for_ask(situation: str) -> str:
 
 def _covers(fact_text: str, place: str) -> bool:
     """The fact names the place's country but not the place itself: only then "Graz ist also dabei"."""
-    folded, country = fold(fact_text), _country_of(place)
-    if fold(place) in folded or country is None:
-        return False
-    return any(fold(name) in folded for name in table("places").get(country, [])[:2])
-
-
-def _country_of(place: str) -> str | None:
-    wanted = fold(place)
-    return next((code for code, names in table("places").items() if wanted in {fold(n) for n in names}), None)
+    return fold(place) not in fold(fact_text) and names_country(fact_text, country_of(place))
 
 
 def _block(

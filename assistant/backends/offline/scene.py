@@ -24,9 +24,11 @@ from assistant.backends.offline.words import (
     ACCUSATION,
     PROFANITY,
     Phrase,
+    country_of,
     duration,
     echo_word,
     first_name,
+    names_country,
     place,
     the_product,
     topic,
@@ -915,20 +917,19 @@ def _delivery_named_by(fact: Fact, question: str) -> bool:
     if not asked:
         return False
     folded = fold(question[asked.start() : asked.end() + 40])  # the place it goes to, not "in Berlin" before
-    for names in table("places").values():
+    for code, names in table("places").items():
         if any(re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", folded) for n in names):
-            return _names_country(fact, names[0])
+            return names_country(_fact_texts(fact), code)
     return False
 
 
 def _names_country(fact: Fact, place_name: str) -> bool:
     """The fact's text names the country the place lies in ("in Deutschland" covers München)."""
-    folded = fold(fact.text.get("de", "") + " " + fact.text.get("en", ""))
-    wanted = fold(place_name)
-    for names in table("places").values():
-        if wanted in {fold(n) for n in names}:
-            return any(re.search(rf"(?<!\w){re.escape(fold(n))}", folded) for n in names[:2])
-    return False
+    return names_country(_fact_texts(fact), country_of(place_name))
+
+
+def _fact_texts(fact: Fact) -> str:
+    return f"{fact.text.get('de', '')} {fact.text.get('en', '')}"
 
 
 def _recommendation(question: str, profile: VoiceProfile, language: str) -> str:

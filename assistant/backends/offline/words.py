@@ -142,6 +142,18 @@ def place(text: str, language: str) -> tuple[str, list[str]]:
     return _gazetteer_place(text)
 
 
+def country_of(place: str) -> str | None:
+    """The gazetteer's country code for a place name (Graz -> "at"), in any language or case; else None."""
+    wanted = fold(place)
+    return next((code for code, names in table("places").items() if wanted in {fold(n) for n in names}), None)
+
+
+def names_country(text: str, code: str | None) -> bool:
+    """The text names the country itself, by one of its first two gazetteer names (Deutschland, Germany)."""
+    folded = fold(text)
+    return any(re.search(rf"(?<!\w){re.escape(fold(n))}", folded) for n in table("places").get(code or "", [])[:2])
+
+
 def _gazetteer_place(text: str) -> tuple[str, list[str]]:
     """A foreign city of the gazetteer the lexicon does not list ("Amsterdam"), with its country's names as forms
     (a German city names no destination of its own: the German shipping fact covers it)."""
