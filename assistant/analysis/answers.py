@@ -50,10 +50,14 @@ def answer(
     """
     reading = read(question)
     around = around if around is not None else hits_by_fact(context, profile)
-    places, own = places_in(reading, profile), hits_by_fact(reading, profile)
+    places, own = places_in(reading, profile), own_hits(question, profile)
     candidate = keyword_answer(own, places, around, intent, profile)
     if places:
         return candidate
+    if OWN_MISTAKE.search(question):  # "sauer ... was mach ich falsch?": what the message describes answers it
+        described = hits_by_fact(read(OWN_MISTAKE.sub(" ", context.folded)), profile)
+        best = max(described, key=described.__getitem__, default=None)
+        return best if best and described[best] else None
     vague = len([w for w in reading.tokens if w.isalpha() and len(w) >= 4 and not is_stopword(w)]) <= VAGUE_WORDS
     supported = {fact for fact, score in own.items() if score or (vague and around[fact])}
     if not supported:  # no fact is named in the question or around it: nothing for the model to confirm
@@ -63,6 +67,19 @@ def answer(
     if best in supported:
         return best
     return candidate if best != NO_FACT else None
+
+
+# "was mach ich falsch?", "what am I doing wrong": the person's own mistake names no fact ("falsch" is no wrong item).
+OWN_MISTAKE = re.compile(
+    r"\b(?:was|wo) (?:mach|mache|machen)\w{0,2} (?:ich |wir )?(?:da |denn |nur )?falsch\b"
+    r"|\b(?:am i|i'?m|are we) doing (?:it |something )?wrong\b|\bwhat (?:am i|are we|do i) (?:doing|do) wrong\b",
+    re.IGNORECASE,
+)
+
+
+def own_hits(question: str, profile: VoiceProfile) -> dict[str, float]:
+    """The facts a question names itself (its own-mistake phrase left out)."""
+    return hits_by_fact(read(OWN_MISTAKE.sub(" ", question)), profile)
 
 
 def question_features(reading: Reading, candidate: str | None, intent: str, places: frozenset[str]) -> list[str]:

@@ -1,4 +1,7 @@
-"""Features of a message for the linear models: word and character n-grams, thread words, cue hits.
+"""Features of a message for the linear models: words, word pairs, stems, thread words, cue hits.
+
+Character n-grams were dropped in feature version 4: they outnumber the words and, after the l2
+norm, drowned them (dev macro-F1 of the intent 0.678 with them, 0.716 without; every head gained).
 
 Training (assistant/analysis/training.py) and scoring (classifier.py) both call `features`, so the
 model always sees the same features it was trained on.
@@ -17,9 +20,8 @@ from assistant.models import Reading
 HEAD_CAP = 2_000  # characters of a long message whose intent, mood and keywords are read (its start)
 TOKEN_CAP = 400  # tokens of the message that are featurised
 THREAD_CAP = 200  # tokens of the thread
-CHAR_NGRAMS = (2, 5)
 THREAD_TAIL = 3  # the latest earlier messages that are featurised
-FEATURE_VERSION = 3  # bump when the features change: the model must be rebuilt
+FEATURE_VERSION = 4  # bump when the features change: the model must be rebuilt
 
 
 def features(reading: Reading, thread: Reading | None = None, cues: Iterable[str] = ()) -> list[str]:
@@ -27,7 +29,6 @@ def features(reading: Reading, thread: Reading | None = None, cues: Iterable[str
     tokens = [_word(t) for t in reading.tokens[:TOKEN_CAP]]
     found = [f"w:{t}" for t in tokens]
     found += [f"b:{a} {b}" for a, b in pairwise(tokens)]
-    found += [gram for t in tokens if t.isalpha() for gram in _char_grams(t)]
     found += [f"s:{s}" for s in reading.stems[:TOKEN_CAP] if s.isalpha()]
     if thread is not None:
         found += [f"t:{s}" for s in thread.stems[-THREAD_CAP:] if s.isalpha()]
@@ -39,14 +40,6 @@ def features(reading: Reading, thread: Reading | None = None, cues: Iterable[str
 def _word(token: str) -> str:
     """Numbers by length only: an order number is a shape, not a word."""
     return f"#{len(token)}" if token.isdigit() else token
-
-
-def _char_grams(token: str) -> list[str]:
-    padded = f" {token} "
-    low, high = CHAR_NGRAMS
-    return [
-        f"c:{padded[i : i + n]}" for n in range(low, min(high, len(padded)) + 1) for i in range(len(padded) - n + 1)
-    ]
 
 
 def thread_reading(thread: list[str]) -> Reading | None:

@@ -66,6 +66,11 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (r"(?:kaputt|abgebrochen|broke|klemmt)\b.{0,40}(?:muhle|grinder|kurbel|mahlwerk|griff)", 3.0),
         (r"garantie|warranty|reparatur|repair", 1.5),
+        (  # "meine kaffeemühle macht so knack geräusche": a noise of our grinder
+            r"(?:muhle|grinder|mahlwerk|kurbel)\b.{0,40}(?:gerausch\w{0,4}|knack\w{0,5}|klacker\w{0,4}|quietsch\w{0,4}"
+            r"|schleif\w{0,4}|noise|squeak\w{0,3}|rattl\w{0,3}|click\w{0,3}|grinding sound)",
+            3.0,
+        ),
     ],
     "billing": [
         (r"doppelt (?:abgebucht|bezahlt|belastet|berechnet)|charged (?:\w{1,30} ){0,3}twice|double.?charged", 3.0),
@@ -138,7 +143,8 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (r"uberbewertet|overrated|tee\s{0,5}>|tea\s{0,5}>|braucht kein mensch|nobody needs|wer trinkt", 2.5),
         (r"hipster|cringe|lame|langweilig|boring|bruh|schlafmittel", 1.5),
         (
-            r"lappen|spinner|witzfigur|vollpfosten|trottel|penner|idiot\w{0,20}|dumm\w{0,20}|scheiss\w{0,20}|shit\w{0,20}|kacke?|fuck\w{0,20}|lacherlich|loser|clown|🤡|💩",
+            r"lappen|spinner|witzfigur|vollpfosten|trottel|penner|idiot\w{0,20}|dumm\w{0,20}|scheiss\w{0,20}|shit\w{0,20}|kacke?|fuck\w{0,20}|lacherlich|loser|clown|🤡|💩"
+            r"|verrater\w{0,2}|traitors?|blodsinn\w{0,4}|schwachsinn\w{0,4}",
             2.5,
         ),
     ],
@@ -176,6 +182,12 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "other": [
         (r"welches lied|welcher song|what song|which song|musik im video|song (?:is )?(?:this|playing)", 2.0),
+        (  # holiday wishes and greetings from somewhere: precise enough to win over the model
+            r"^\W{0,3}(?:frohe (?:ostern|weihnachten|feiertage|pfingsten)|frohes (?:neues|fest)|schone (?:feiertage|ostern)"
+            r"|(?:viele |liebe |herzliche )?gr(?:u|ue|ü)(?:ss|ß)e (?:aus|von)\b|greetings from|happy (?:easter|holidays|new year)"
+            r"|merry christmas|guten rutsch)",
+            6.0,
+        ),
     ],
     "service_complaint": [
         (

@@ -42,3 +42,7 @@ def register_of(text: str, reading: Reading) -> Register:
     formal, casual, address = _register()
     score = sum(1 for rx in formal if rx.search(reading.folded)) + 2 * bool(address.search(text))
     return "formal" if score > sum(1 for rx in casual if rx.search(reading.folded)) else "casual"
+
+
+# A meme or a relatable joke ("pov: ...", "me when ...", "ich wenn ...", 😂, 💀).
+MEME = re.compile(r"\bpov\b|\bme when\b|\bich wenn\b|\bwhen you\b|\bwenn du\b|😂|🤣|💀", re.IGNORECASE)

@@ -14,10 +14,11 @@ OPERATIONAL = frozenset(
     {"refund_request", "order_status", "delivery_problem", "damaged_or_wrong_item", "defect", "billing",
      "order_via_message"}
 )  # fmt: skip
-CUE_WEIGHT = 0.7  # what the precise cues add to the model's probability (dev macro-F1 is flat from 0 to 0.7)
+CUE_WEIGHT = 0.2  # what the precise cues add to the model's probability (dev macro-F1: 0.793 at 0.2, 0.750 at 0.7)
 CUE_HALF = 3.0  # the cue score that counts half
 SHORT_MESSAGE = 2  # words
 PRECISE, PRECISE_MARGIN = 6.0, 3.0  # a cue score this high, this far ahead of the model's pick, wins
+CASUAL = frozenset({"troll", "praise", "other"})  # model readings a strong order-problem cue overrules
 FOLLOW_UP = frozenset({"other", "product_question", "service_complaint"})  # may carry on the thread's concern
 SECONDARY_MIN = 0.25
 # Sentiment: the model's polarity (p positive - p negative), sentiment words and the intent, summed.
@@ -26,13 +27,24 @@ NEGATIVE_INTENTS = frozenset(
     {"refund_request", "damaged_or_wrong_item", "defect", "billing", "delivery_problem", "criticism", "troll",
      "service_complaint"}
 )  # fmt: skip  # a second intent needs at least this probability
-SARCASM_MIN = 0.45  # chosen on the dev split (best F1; no threshold reaches the 0.85/0.80 target there)
+SARCASM_MIN = 0.48  # chosen on the dev split (recall 0.817, precision 0.845 there)
 LOW_CONFIDENCE = 0.5
 KNOWN_MIN = 0.5  # below this share of words the model has seen, the reading is shaky
 STRONG_CUE = 3.0
 PROFANITY = re.compile(
     r"idiot|dumm|scheiss|scheiß|shit|fuck|kack|arsch|wichser|hure|fotze|spast|trottel|penner|bitch|"
-    r"schwachkopf|vollidiot|depp|nazi|dreck|verpiss|halt.?s maul|bastard|asshole|moron",
+    r"schwachkopf|vollidiot|depp|nazi|dreck|verpiss|halt.?s maul|bastard|asshole|moron|vollpfosten|witzfigur|"
+    r"vollhonk|lappen\b",
+    re.IGNORECASE,
+)
+
+# Politics and the news: a comment about them is no praise of ours, whatever its warm words.
+POLITICS = re.compile(
+    r"(?<!\w)(?:politik|partei|regierung|merkel|trump|putin|biden|afd|cdu|csu|spd|grüne[nr]?|fdp|linke[nr]?|kriegs|covid|pandemie|"
+    r"wahl(?:en|kampf)?\b|kanzler|minister|demokrat|corona|impf|flüchtling|migra|islam|medien|presse|journalis|"
+    r"bundestag|europa|\beu\b|usa\b|russland|ukraine|china|sozialis|kapitalis|nazi|faschis|rechts|links|"
+    r"wirtschaft|energie|klima|staat|gesetz|bürger|polizei|"
+    r"politician|government|election|president)",
     re.IGNORECASE,
 )
 
@@ -73,6 +85,8 @@ def _precise(top: str, cues: dict[str, float], concern: str) -> str:
     if cues.get(cue_top, 0.0) >= PRECISE and cues[cue_top] - cues.get(top, 0.0) >= PRECISE_MARGIN:
         return cue_top
     own = cue_top in OPERATIONAL and cues[cue_top] >= STRONG_CUE
+    if own and top in CASUAL and cues.get(top, 0.0) < STRONG_CUE:
+        return cue_top  # "meine kaffeemühle macht so knack geräusche, voll cringe": a defect, whatever the slang says
     if concern in OPERATIONAL and not own and (top in OPERATIONAL or top in FOLLOW_UP):
         return concern
     return top
@@ -81,6 +95,8 @@ def _precise(top: str, cues: dict[str, float], concern: str) -> str:
 def _corrected(top: str, text: str, injection: bool) -> Intent:
     if top == "praise" and PROFANITY.search(text):  # "toll gemacht, ihr Idioten" is not praise
         return "troll"
+    if top == "praise" and POLITICS.search(text):  # "Trump wird gewinnen und das ist gut so" praises someone else
+        return "other"
     if top in ("praise", "collaboration") and text.lstrip().startswith("@"):  # talking to another commenter
         return "other"
     if injection and top not in OPERATIONAL | {"spam", "troll"}:  # instructions are no question or praise

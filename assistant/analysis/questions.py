@@ -59,8 +59,8 @@ def _questions_in(sentence: str) -> list[str]:
         return [sentence[start or 0 :].strip()]
     indirect = INDIRECT.search(sentence)
     start = indirect.start(1) if indirect else _question_clause(sentence)
-    if not indirect and start and len(sentence[:start].split()) > 2:
-        return []  # "das Beste, was ich je hatte": without "?", a clause after the start is a relative one
+    if not indirect and start and len(sentence[:start].split()) > 2 and sentence[:start].rstrip().endswith(","):
+        return []  # "das Beste, was ich je hatte": without "?", a clause after a comma is a relative one
     if start is None or (not indirect and _ELLIPTIC.match(fold(sentence[start:]).lstrip())):
         return []
     return [p.strip(" .,!") for p in INDIRECT_SPLIT.split(sentence[start:])]

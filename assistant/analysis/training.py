@@ -1,6 +1,6 @@
 """Build the analysis model from the corpus: `make model` (python -m assistant.analysis.training).
 
-Word and character n-gram TF-IDF (plus thread words and cue hits) with one logistic regression
+Word, word-pair and stem TF-IDF (plus thread words and cue hits) with one logistic regression
 per head, trained on the train split; `--tune` compares regularisation strengths on the dev split.
 Needs scikit-learn (a dev dependency); the result is plain arrays in assistant/data/analysis_model.npz.
 """
@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.analysis.answers import NO_FACT, hits_by_fact, keyword_answer, places_in, question_features
+from assistant.analysis.answers import NO_FACT, hits_by_fact, keyword_answer, own_hits, places_in, question_features
 from assistant.analysis.classifier import MODEL_PATH, save_model
 from assistant.analysis.corpus import CORPUS_DIR, Case, load_cases, split
 from assistant.analysis.features import FEATURE_VERSION, features, signals, thread_reading
@@ -25,8 +25,8 @@ from assistant.defaults import DATA_DIR
 from assistant.profiles.loading import VoiceProfile, load_profile
 
 # head -> regularisation strength C (chosen on the dev split with --tune)
-HEADS: dict[str, float] = {"intent": 30.0, "sentiment": 4.0, "emotion": 4.0, "wants": 4.0, "sarcasm": 10.0}
-QUESTION_HEADS: dict[str, float] = {"fact": 4.0}
+HEADS: dict[str, float] = {"intent": 10.0, "sentiment": 10.0, "emotion": 10.0, "wants": 4.0, "sarcasm": 4.0}
+QUESTION_HEADS: dict[str, float] = {"fact": 30.0}
 GRID = (1.0, 4.0, 10.0, 30.0)
 MAX_FEATURES = 30_000
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,7 +53,7 @@ def case_features(case: Case) -> list[str]:
 def _question_doc(question: str, case: Case) -> list[str]:
     """The question model's features for a gold question, as answer() computes them."""
     reading, context = read(question), read(case["message"])
-    around, own = hits_by_fact(context, PROFILE()), hits_by_fact(reading, PROFILE())
+    around, own = hits_by_fact(context, PROFILE()), own_hits(question, PROFILE())
     places = places_in(reading, PROFILE())
     candidate = keyword_answer(own, places, around, case["intent"], PROFILE())
     return question_features(reading, candidate, case["intent"], places)
