@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.backends.offline.words import is_adjective, lexicon
+from assistant.backends.offline.words import is_adjective, is_participle, lexicon
 from assistant.text import fold, is_stopword
 
 # ------------------------------------------------------------------ German
@@ -189,6 +189,8 @@ def _capitalise_de(tokens: list[str]) -> list[str]:
         elif folded in _ADVERBS:
             continue
         elif i > 0 and tokens[i - 1].lower() in _DETERMINERS and not is_stopword(token) and not is_adjective(token):
+            if is_participle(token):
+                continue  # "wo das aufgenommen ist"
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
             attributive = token.endswith(("e", "en", "er", "es", "em")) and following[:1].isalpha()
             if following[:1].isupper():

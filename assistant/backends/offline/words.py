@@ -257,9 +257,21 @@ def lowercase_nouns(text: str, *, skip: set[str]) -> list[str]:
             continue
         noun = tokens[j]
         plain = len(noun) >= 5 and noun[:1].islower() and not is_stopword(noun) and not is_adjective(noun)
+        plain = plain and not is_participle(noun)
         if plain and safe_word(noun) and fold(noun) not in skip and not noun.endswith(("st", "te", "ten")):
             found.append(noun[:1].upper() + noun[1:])
     return list(dict.fromkeys(found))
+
+
+# "das aufgenommen", "das gemacht": a past participle after an article is no noun (Gedanken is lost too).
+_PARTICIPLE = re.compile(
+    r"(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zu|zuruck|durch|uber|um|unter)?ge\w{2,20}(?:t|en)$"
+)
+
+
+def is_participle(word: str) -> bool:
+    """A past participle ("aufgenommen", "gemacht"), never a noun after an article."""
+    return _PARTICIPLE.match(fold(word)) is not None
 
 
 def is_adjective(word: str) -> bool:
