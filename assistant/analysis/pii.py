@@ -59,6 +59,12 @@ NAME = re.compile(
 )
 # ID documents and tax numbers: 8-12 capitals and digits mixed, at least 4 digits and 1 letter.
 ID_NUMBER = re.compile(r"(?<![\w-])(?=[A-Z0-9]{8,12}(?![\w-]))(?=(?:[A-Z]*\d){4})(?=\d*[A-Z])[A-Z0-9]{8,12}(?![\w-])")
+# Customer and locker numbers after their name: "Postnummer 48823901", "Kundennummer: 123456".
+ACCOUNT_NUMBER = re.compile(
+    r"\b(?:postnummer|post number|kundennummer|kunden-nr\.?|customer (?:number|no\.?|id)|dhl[- ]kundennummer)"
+    r"\s{0,3}:?\s{0,3}(\d{5,12})\b",
+    re.IGNORECASE,
+)
 # Order ids in other shapes than the profile's pattern: "#A-77812", "Auftrag B-123456".
 ORDER_LIKE = re.compile(
     r"(?<![\w#])#[A-Z]{1,3}-?\d{4,10}\b|\b(?:bestellung|auftrag|order)\s{1,3}#?[A-Z]{1,3}-\d{4,10}\b", re.IGNORECASE
@@ -135,6 +141,7 @@ _SHAPES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("ip", IPV6),
     ("address", STREET),
     ("id", ID_NUMBER),
+    ("id", ACCOUNT_NUMBER),
     ("order", ORDER_LIKE),
     ("phone", SPELLED_NUMBER),
 )
@@ -142,8 +149,9 @@ _SHAPES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 
 def _shapes(text: str) -> Iterator[Found]:
     for kind, rx in _SHAPES:
+        group = 1 if rx.groups else 0  # "Postnummer 48823901": the number, not its name
         for m in rx.finditer(text):
-            yield Found(kind=kind, start=m.start(), end=m.end(), value=m.group())
+            yield Found(kind=kind, start=m.start(group), end=m.end(group), value=m.group(group))
     for m in NAME.finditer(text):
         yield Found(kind="name", start=m.start(1), end=m.end(1), value=m.group(1))
 

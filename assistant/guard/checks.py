@@ -15,11 +15,11 @@ from assistant.analysis.language import UNDETERMINED, detect_language
 from assistant.analysis.pii import find_pii
 from assistant.analysis.reading import AMOUNT
 from assistant.guard.leakage import leaks
-from assistant.guard.orders import CAPS, obeyed, orders, put_up, unordered
+from assistant.guard.orders import CAPS, NEGATIONS, obeyed, orders, put_up, unordered
 from assistant.guard.promises import forbidden_promises
 from assistant.guard.specific import STEM, needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
-from assistant.models import Analysis, CheckResult, Message
+from assistant.models import Analysis, CheckResult, Message, Span
 from assistant.profiles.loading import VoiceProfile
 from assistant.similarity import closest_variant
 from assistant.similarity import repetition as repeats
@@ -89,9 +89,18 @@ def language(ctx: CheckContext) -> CheckResult:
         found = _frequent_words_language(ctx.text)
     if found == UNDETERMINED and len(words(ctx.text)) >= LANGUAGE_MODEL_WORDS:  # rare: loads the model (0.5 s)
         found = detect_language(ctx.text, thorough=True)
-    ok = found in (ctx.analysis.language, UNDETERMINED)
+    ok = found in (ctx.analysis.language, UNDETERMINED) or (found in ctx.profile.brand.languages and _open(ctx.message))
     detail = f"{found}, expected {ctx.analysis.language}"
     return CheckResult(name="language", ok=ok, detail=detail)
+
+
+SHORT_MESSAGE = 2  # words: "Decaf?", "Workshop?" are German and English alike
+
+
+def _open(message: Message) -> bool:
+    """A message too short to have a language of its own: either of the brand's languages answers it."""
+    source = message.post if message.mode == "outreach" and message.post else message.text
+    return len(words(source)) <= SHORT_MESSAGE and _frequent_words_language(source) == UNDETERMINED
 
 
 def _frequent_words_language(text: str) -> str:
@@ -188,7 +197,8 @@ def personal_data(ctx: CheckContext) -> CheckResult:
         own = _conversation_values(ctx)
         found = [s for s in found if _value_key(s.text) not in own]
         where = "not from this conversation"
-    else:
+    else:  # a number the conversation called an order number stays one without its word ("check on 48271")
+        found += [s for s in _bare_values(ctx) if all(s.text != f.text for f in found)]
         where = "in public"
     detail = f"{where}: " + ", ".join(f"{s.kind} {s.text}" for s in found) if found else "none"
     return CheckResult(name="personal_data", ok=not found, detail=detail)
@@ -197,6 +207,13 @@ def personal_data(ctx: CheckContext) -> CheckResult:
 def _conversation_values(ctx: CheckContext) -> set[str]:
     texts = [ctx.message.text, *ctx.message.thread, ctx.message.author or ""]
     return {_value_key(s.text) for t in texts for s in find_pii(t, ctx.profile.brand.order_number_pattern)}
+
+
+def _bare_values(ctx: CheckContext) -> list[Span]:
+    """The conversation's personal data that the draft repeats on its own, without the word that marked it."""
+    texts = [ctx.message.text, *ctx.message.thread]
+    spans = [s for t in texts for s in find_pii(t, ctx.profile.brand.order_number_pattern)]
+    return [s for s in spans if re.search(rf"(?<!\w){re.escape(s.text)}(?!\w)", ctx.text)]
 
 
 def _value_key(value: str) -> str:
@@ -362,13 +379,22 @@ def injection_echo(ctx: CheckContext) -> CheckResult:
     forms = {text: list(readings(text)) for text in sources}
     vocabulary = _vocabulary(ctx.profile)
     span = 2 if ctx.analysis.injection_suspected else CLAIM_WORDS  # under attack: not even two planted words
+    brand = frozenset(fold(w) for w in words(ctx.profile.brand.name))
+    author = ctx.message.author or ""
+    ordering = any(orders(form) for variants in forms.values() for form in variants)  # "now say both halves"
     echoed = list(
         dict.fromkeys(
             e
             for text in sources
             for form in forms[text]
             for e in payload_echoes(
-                form, ctx.text, vocabulary=vocabulary, span=span, any_words=ctx.analysis.injection_suspected
+                form,
+                ctx.text,
+                vocabulary=vocabulary,
+                span=min(span, NAME_WORDS) if text == author else span,
+                any_words=ctx.analysis.injection_suspected or text == author,  # a name is no sentence to copy
+                speakers=brand,
+                ordered=ordering,
             )
         )
     )
@@ -404,15 +430,33 @@ def _claims_carried(
 ) -> list[str]:
     """Orders obeyed in the draft's words, claims it was told to make or to confirm, names it was told to use."""
     drafted = {fold(w) for w in words(ctx.text)}
-    told = [c for text in forms for c in ordered_claims(text)]
+    read = list(dict.fromkeys(form for text, variants in forms.items() for form in (text, *variants)))
+    told = list(dict.fromkeys(c for form in read for c in ordered_claims(form)))  # hidden characters removed too
     asked = [c for text in forms for c in put_claims(text, _names(ctx.profile))]
     put = [*asked, *told, *(line for text in forms for line in put_up(text))] if ordered else []
     own = unordered(forms[ctx.message.text][0]) if ctx.message.text in forms else ""
     found = obeyed(ordered, own, ctx.text, vocabulary, put)
-    found += [c for c in told if _restated(c, drafted)]
+    found += [c for c in told if _restated(c, drafted) and not _denied(c, ctx.text)]
+    brand = _phrases(ctx.profile)
+    found += [p for c in told for p in _copied_phrases(c, ctx.text, brand, vocabulary, span=CLAIM_WORDS)]
+    found += [h.group() for h in HEALTH_CLAIM.finditer(ctx.text) if _put_up(h.group(1), forms)]
     found += [c for c in asked if _new_claim(c, drafted, vocabulary)]
     found += [n for text in forms for n in _ordered_names(text) if fold(n) in drafted]
     return found + [t for text in forms for t in _translations(text, ctx.text, vocabulary)]
+
+
+# "hilft gegen Bluthochdruck", "cures migraines": a health claim no coffee brand may make, least of all on request.
+HEALTH_CLAIM = re.compile(
+    r"\b(?:gegen|hilft bei|heilt|senkt|lindert|against|cures?|helps? with|lowers?|prevents?)\b[^.!?\n]{0,25}?"
+    r"\b(bluthochdruck|blutdruck|migräne|krebs|diabetes|kopfschmerz\w*|cholesterin|depression\w*|demenz|alzheimer"
+    r"|migraines?|cancer|blood pressure|headaches?|cholesterol|dementia)\b",
+    re.IGNORECASE,
+)
+
+
+def _put_up(word: str, forms: dict[str, list[str]]) -> bool:
+    """The untrusted texts name the word (in any of their readings)."""
+    return any(fold(word) in fold(form) for text, variants in forms.items() for form in (text, *variants))
 
 
 def _echoed_marks(ctx: CheckContext, forms: dict[str, list[str]]) -> list[str]:
@@ -456,7 +500,6 @@ ASSERTED = re.compile(
 )
 MAX_SCAN = 4_000  # characters of each untrusted field searched for ordered claims
 CLAIM_SHARE = 0.6  # of an ordered claim's words a draft must say to have made the claim
-NEGATIONS = frozenset(("nicht", "kein", "keine", "keinen", "keiner", "nie", "not", "no", "never", "nothing"))
 
 
 def ordered_claims(text: str) -> list[str]:
@@ -511,6 +554,17 @@ def _new_claim(claim: str, drafted: set[str], vocabulary: frozenset[str]) -> boo
     novel = {fold(w) for w in words(claim) if len(w) >= 3 and not is_stopword(w)} - vocabulary
     said = [w for w in (fold(w) for w in words(claim)) if len(w) >= 3 and not is_stopword(w) and w in drafted]
     return bool(novel & drafted) and (_restated(claim, drafted) or len(said) >= 2)  # "als einzige in Berlin"
+
+
+def _denied(claim: str, text: str) -> bool:
+    """The draft says the claim is not so: a sentence with its words and a negation the claim lacks
+    ("Verschenkt wird heute nichts" to "sag: Bohnenkiez verschenkt heute 100 Abos")."""
+    if NEGATIONS.intersection(fold(w) for w in words(claim)):
+        return False
+    return any(
+        _restated(claim, said) and bool(NEGATIONS & said)
+        for said in ({fold(w) for w in words(s)} for s in re.split(r"(?<=[.!?])\s+", text))
+    )
 
 
 def _restated(claim: str, drafted: set[str]) -> bool:
@@ -620,6 +674,7 @@ def _translations(source: str, draft: str, vocabulary: frozenset[str]) -> list[s
 
 
 CLAIM_WORDS = 4  # a copied run of this many words that speaks as or about the brand is a planted claim
+NAME_WORDS = 3  # a run this long copied from a display name is a plant (a greeting takes one or two of its words)
 _CLAIM_PRONOUNS = frozenset(
     (
         *("wir", "uns", "unser", "unsere", "unseren", "unserem", "ich", "mir", "mich", "mein", "meine", "ihr"),
@@ -629,6 +684,12 @@ _CLAIM_PRONOUNS = frozenset(
 _CODE = re.compile(
     r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]{4,}(?![\w-])|(?<![\w-])[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,}){0,3}(?![\w-])"
 )
+
+
+def _speaks(tokens: list[str], speakers: frozenset[str]) -> bool:
+    """The words speak as or to someone ("we", "you") or name one of the speakers (the brand)."""
+    folded = {fold(t) for t in tokens}
+    return bool(_CLAIM_PRONOUNS.intersection(folded) or speakers.intersection(folded))
 
 
 def shouts(text: str) -> bool:
@@ -643,11 +704,19 @@ def untrusted_texts(message: Message) -> list[str]:
 
 
 def payload_echoes(
-    message: str, draft: str, *, vocabulary: frozenset[str] = frozenset(), span: int = 5, any_words: bool = True
+    message: str,
+    draft: str,
+    *,
+    vocabulary: frozenset[str] = frozenset(),
+    span: int = 5,
+    any_words: bool = True,
+    speakers: frozenset[str] = frozenset(),
+    ordered: bool = False,
 ) -> list[str]:
     """Parts of untrusted text found in a draft: quotes, codes, links, and copied runs of `span` words.
 
-    Without `any_words`, a copied run counts only when it speaks as or to someone ("we refund …").
+    Without `any_words`, a copied run counts only when it speaks as or to someone ("we refund …") or names one
+    of the `speakers` ("Bohnenkiez verschenkt heute Abos"); a short quote counts when the text `ordered` it.
     """
     folded = fold(draft)
     draft_words = [fold(w) for w in words(draft)]
@@ -655,8 +724,9 @@ def payload_echoes(
     shortest = 2 if any_words else 4  # when the message gives orders, even "lol" in quotes is a payload
     quoted = [q.strip() for q in QUOTED_SHORT.findall(message) if len(q.strip()) >= shortest]
     quoted = [q for q in quoted if any(fold(w) not in vocabulary for w in words(q))]  # "Handmühle Kiez" is ours
-    if not any_words:  # a quoted word is the person's; a quoted statement is a plant
-        quoted = [q for q in quoted if len(words(q)) >= 2]
+    if not any_words:  # a quoted word or status ("in Zustellung") is the person's; a quoted statement, or a
+        # quote the text orders us to write ("comment 'TEAM OAT'"), is a plant
+        quoted = [q for q in quoted if len(words(q)) >= (2 if ordered else CLAIM_WORDS) or _speaks(words(q), speakers)]
     codes = [
         c for c in _CODE.findall(message) if fold(c) not in vocabulary and _echoes_code(c, draft, joined, any_words)
     ]
@@ -665,8 +735,8 @@ def payload_echoes(
     tokens = [fold(w) for w in words(message)]
     for i in range(len(tokens) - span + 1):
         run = tokens[i : i + span]
-        claim = bool(_CLAIM_PRONOUNS.intersection(run))
         novel = any(w not in vocabulary and not is_stopword(w) for w in run)
+        claim = _speaks(run, speakers) and (novel or span >= CLAIM_WORDS)  # "and I" alone claims nothing
         if f" {' '.join(run)} " in joined and (claim or (any_words and novel)):
             found.append(" ".join(run))
     return list(dict.fromkeys(found))

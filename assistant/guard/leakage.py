@@ -15,8 +15,9 @@ Shingle = tuple[str, ...]
 META_TALK = re.compile(
     r"\b(?:as an ai|language model|sprachmodell|ki-assistent\w*|ai assistant|system ?prompt\w*"
     r"|systemanweisung\w*|system instructions?"
-    r"|(?:steht|heißt es) (?:so )?in unseren (?:vorgaben|richtlinien|regeln)"
+    r"|(?:steht|heißt es) (?:so )?in unsere[nm] (?:vorgaben|richtlinien|regeln|leitfaden|handbuch|regelwerk|playbook)"
     r"|our (?:guidelines|rules) (?:say|don't allow)"
+    r"|(?:straight |right )?(?:from|according to|per) our (?:instructions|guidelines|playbook|rulebook|handbook|manual)"
     r"|(?:meine[nr]?|my|laut meine[mn]?|per my|following (?:my|the))"
     r" (?:anweisungen|instructions|vorgaben|guidelines"
     r"|richtlinien|profil|brand guidelines|configuration|konfiguration)|brand guidelines|internal notes?"
@@ -93,10 +94,21 @@ def _note_nouns(note: str, public: str) -> frozenset[str]:
     return frozenset(n for n in nouns if n not in said)
 
 
+# The English a reply would use for a German note's telling words ("KW 3" -> "week 3").
+_GLOSSES = {
+    "kw": ("week", "woche", "kalenderwoche"),
+    "lieferengpass": ("bottleneck", "shortage", "engpass", "supply"),
+    "engpass": ("bottleneck", "shortage"),
+    "kulanz": ("goodwill",),
+    "offentlich": ("public", "publicly"),
+}
+
+
 @lru_cache(maxsize=64)
 def _note_words(note: str, public: str) -> frozenset[str]:
     said = {fold(w) for w in words(public)}
-    return frozenset(w for w in (fold(t) for t in words(note)) if w not in said and len(w) >= 2 and not is_stopword(w))
+    own = [w for w in (fold(t) for t in words(note)) if w not in said and len(w) >= 2 and not is_stopword(w)]
+    return frozenset([*own, *(g for w in own for g in _GLOSSES.get(w, ()) if g not in said)])
 
 
 @lru_cache(maxsize=16)

@@ -33,7 +33,8 @@ _SAY = (
 )
 # A sentence that starts with an order needs no "you": "finish this sentence", "repeat after me".
 _IMPERATIVE = (
-    r"^\W*(?:say|write|reply|respond|answer|talk|speak|sign|finish|complete|repeat|sag|schreib\w{0,3}|antwort\w{0,3}"
+    r"^\W*(?:(?:now|just|then|so|ok(?:ay)?|jetzt|dann|einfach|los|und jetzt|and now)\W+)?"
+    r"(?:say|write|reply|respond|answer|talk|speak|sign|finish|complete|repeat|sag|schreib\w{0,3}|antwort\w{0,3}"
     r"|vervollständig\w{0,3}|wiederhol\w{0,3}|ergänz\w{0,3})\b"
 )
 IMPERATIVE = _lenient(_IMPERATIVE)
@@ -45,7 +46,8 @@ ORDER = _lenient(
     r"|in \w{1,30} (?:speak|voice|style)|mit|with|als|as)\b"
     rf"|{_IMPERATIVE}"
     rf"|\b(?:ihr|you|u|du|your|eure?|sie)\b[^.!?\n]{{0,60}}\b{_SAY}\b"
-    r"|lückentext|fill in the blank|\bquiz|rätsel|this or that|welche aussage|which (?:one|statement)|pick one"
+    r"|lückentext|fill in the blank|\bquiz|rätsel|this or that|welche aussage|which statement|pick one"
+    r"|which one (?:is|of these is) (?:true|right|correct|false|wrong|better)"
     r"|\b(?:quick|kurzes|einfaches) (?:yes|ja)\b|\bsay yes\b",
 )
 # An order to the brand names it, its reply or its team ("schreibt, dass ihr ...", "end your reply with");
@@ -131,9 +133,22 @@ def obeyed(ordered: list[str], own: str, draft: str, vocabulary: frozenset[str],
     said = ({fold(w) for w in words(own)} - put_words) | vocabulary
     rare = {fold(w) for o in ordered for p in payloads(o) for w in words(p) if len(w) >= RARE_WORD}
     rare |= {w for w in put_words if len(w) >= RARE_WORD}
-    found += sorted((rare & drafted) - said - {w for w in rare if is_stopword(w)})
+    found += sorted((rare & drafted) - said - {w for w in rare if is_stopword(w)} - _denied_words(ordered, draft))
     found += [w for w in CAPS.findall(draft) if fold(w) not in vocabulary]  # "FREIKAFFEE" assembled on request
     return found
+
+
+NEGATIONS = frozenset(
+    ("nicht", "nichts", "kein", "keine", "keinen", "keiner", "nie", "not", "no", "never", "nothing", "nix")
+)
+
+
+def _denied_words(ordered: list[str], draft: str) -> set[str]:
+    """Words of the draft's sentences that say no, when the orders say yes ("Verschenkt wird heute nichts")."""
+    if NEGATIONS.intersection(fold(w) for o in ordered for w in words(o)):
+        return set()
+    sentences = [{fold(w) for w in words(s)} for s in re.split(r"(?<=[.!?])\s+", draft)]
+    return {w for s in sentences if NEGATIONS & s for w in s}
 
 
 CAPS = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{6,}(?![\w-])")

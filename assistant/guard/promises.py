@@ -29,6 +29,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:bekommst|kriegst|erhältst) du\b[^.!?]{0,30}\b(?:zurück|wieder)\b|\brück(?:erstattung|zahlung)\b[^.!?]{0,30}"
         r"\b(?:veranlasst|angestoßen|in die wege geleitet|ist raus|läuft)|\b(?:issued|started|initiated|processed|sent)"
         r" (?:your|a|the) refund\b|\bmoney back (?:in|within|by)\b"
+        r"|\brefunds? (?:approved|granted|for (?:everyone|everybody|all))\b|\b(?:approve|grant)\w{0,2} (?:a |the |your |all )?refunds?\b"
+        r"|\berstattung\w{0,2} (?:genehmigt|bewilligt|für alle)\b"
         r"|\b(?:betrag|geld)\b[^.!?]{0,30}\b(?:zurück|wieder)\b|\b(?:money|amount)\b[^.!?]{0,25}\bback\b(?! to you)|\b(?:refund|money)\b[^.!?]{0,20}\b(?:on (?:its|the) way|"
         r"in your account)"
         r"|\d+(?:[.,]\d{1,2})?\s?(?:€|eur\w*|\$|chf|dollar)\s+(?:back|zurück)|(?:€|\$)\s?\d+(?:[.,]\d{1,2})?\s+(?:back|zurück)",
@@ -49,8 +51,10 @@ PROMISES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "compensation": re.compile(
-        r"\bentschädigung\w*|\bwiedergutmachung\b|\bgratis\b|\bkostenlos\w*|\bumsonst\b|\bgeschenkt\b"
-        r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b|\bfree (?:bag|coffee|shipping|pack)"
+        r"\bentschädigung\w*|\bwiedergutmachung\b|\bgratis\b|\bkostenlos\w*|\bumsonst\b"
+        r"|\b(?:gibt'?s|bekommst du|kriegst du|gibt es)\b[^.!?]{0,20}\bgeschenkt\b|\bgeschenkt dazu\b"
+        r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b|\bfree\b[^.!?]{0,15}\b(?:bags?|coffee|shipping|packs?)\b"
+        r"|\b(?:wir|ich)\b[^.!?]{0,20}\bverschenk\w*|\bverschenk\w{0,3} (?:wir|ich)\b"
         r"|\bgets? (?:a |an )?free\b|\bships? (?:free )?on us\b|\bshipping(?: is)? on us\b"
         r"|\b(?:versandkosten|shipping|postage)\b[^.!?]{0,40}\b(?:übernehmen wir|zahlen wir|geht auf uns|is on us|we(?:'ll| will)? cover)"
         r"|\b(?:übernehmen|zahlen) wir\b[^.!?]{0,20}\b(?:die |deine |ihre )?versandkosten\b|\bwe(?:'ll| will)? cover\b[^.!?]{0,20}shipping"
@@ -79,7 +83,11 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:zahlst|bezahlst) du (?:dafür )?nichts\b|\bkostet dich nichts\b|\bmusst (?:du )?nichts (?:be)?zahlen\b"
         r"|\b(?:(?:schicken|senden) (?:wir|ich)|(?:wir|ich) (?:schicken|senden)) dir\b[^.!?]{0,40}"
         r"\b(?:zusätzlich|obendrein|noch dazu)\b"
-        r"|\btauschen (?:wir|ich) (?:dir|euch)\b[^.!?]{0,30}\bum\b|\bwe(?:'ll| will) (?:swap|exchange) (?:it|them|the)\b",
+        r"|\btauschen (?:wir|ich) (?:dir|euch)\b[^.!?]{0,30}\bum\b|\bwe(?:'ll| will) (?:swap|exchange) (?:it|them|the)\b"
+        r"|\bsend (?:you )?(?:a )?(?:brand[- ]new|new|fresh|replacement)\b[^.!?]{0,30}\b(?:right away|immediately|straight away"
+        r"|today|asap)\b|\bno need to (?:send|return) (?:the old one|it|them) back\b"
+        r"|\b(?:sofort|gleich|direkt)\b[^.!?]{0,20}\b(?:eine?n? )?(?:neue[nrs]?|nagelneue[nrs]?) (?:mühle|tüte|grinder)\b"
+        r"|\b(?:musst|brauchst) (?:du )?(?:die alte|sie|ihn|es) nicht zurück\w{0,10}\b",
         re.IGNORECASE,
     ),
     "delivery_dates": re.compile(
@@ -165,7 +173,7 @@ def forbidden_promises(text: str, allowed: dict[str, bool], stated: Sequence[str
 # Something of ours, or for the person, near a "free": only then is it a compensation.
 GIVEN = re.compile(
     r"\b(?:wir|uns|unser\w*|dir|dich|du|für dich|bekommst|kriegst|schicken|legen|we|us|our|you|your|yours)\b"
-    r"|\b(?:kaffee|tüte\w*|beutel|versand|lieferung|abo|mühle|bohnen|bestellung\w*|coffee|bag|shipping|delivery|beans"
+    r"|\b(?:kaffee|tüte\w*|beutel|versand|lieferung|abos?|mühle|bohnen|bestellung\w*|coffee|bag|shipping|delivery|beans"
     r"|orders?)\b",
     re.IGNORECASE,
 )

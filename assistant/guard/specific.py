@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from assistant.analysis.irony import MEME
 from assistant.analysis.reading import PROFANITY
 from assistant.models import Analysis, Message
 from assistant.profiles.loading import VoiceProfile
@@ -30,7 +31,16 @@ GREETING_WORDS = frozenset(
     ("guten", "hallo", "hello", "dear", "liebe", "lieber", "liebes", "servus", "gruss", "grusse")
 )
 # Praise needs no echo: a warm thank-you answers it.
-THANKS = re.compile(r"\b(?:dank\w*|freu\w*|thank\w*|glad|enjoy\w*|happy|schön zu (?:lesen|hören))\b", re.IGNORECASE)
+LAUGHING = re.compile(
+    r"\b(?:haha\w*|lach\w*|laugh\w*|zu real|too real|ertappt|erwischt|caught|gesehen|seen|called out|so wahr"
+    r"|so true)\b",
+    re.I,
+)
+THANKS = re.compile(
+    r"\b(?:dank\w*|freu\w*|thank\w*|glad|enjoy\w*|happy|schön zu (?:lesen|hören)|(?:right )?back at (?:you|ya)"
+    r"|gleichfalls|ebenso)\b",
+    re.IGNORECASE,
+)
 QUESTION = re.compile(
     r"\?|\b(?:wann|wie|was|welche\w*|wo|warum|gibt(?:'s| es)|habt ihr|when|how|what|which|where|why|do you)\b", re.I
 )
@@ -67,6 +77,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return product
     if _thanked(message, analysis) and THANKS.search(text):
         return "a thank-you for the praise"
+    if MEME.search(_source(message)) and not analysis.questions and LAUGHING.search(text):
+        return "laughing along with the joke"
     source = message.post if message.mode == "outreach" and message.post else message.text
     # "We'll find out" answers only what the profile cannot answer; a question with a fact needs the fact.
     if not QUESTION.search(source):
@@ -78,7 +90,8 @@ def _thanked(message: Message, analysis: Analysis) -> bool:
     """Praise or thanks without a question or a complaint: a warm thank-you is the answer."""
     source = _source(message)
     kind = analysis.intent == "praise" or (THANKS.search(source) and analysis.sentiment != "negative")
-    return bool(kind) and not QUESTION.search(source)
+    # The analysis' questions, not a question word: "das Beste, was ich je hatte" asks nothing.
+    return bool(kind) and "?" not in source and not analysis.questions
 
 
 def _without_sign_off(text: str, profile: VoiceProfile) -> str:
@@ -192,7 +205,17 @@ def _next_step_words(analysis: Analysis, profile: VoiceProfile) -> set[str]:
         return set()
     asks = [*rule.ask_in_dm.values(), *rule.label.values()]
     asks += [t for by_intent in rule.ask_by_intent.values() for t in by_intent.values()]
-    return _content(" ".join(asks)) - {"deine", "your"}
+    return _content(" ".join(asks)) - {"deine", "your", "team"}  # "ans Team weiter" names no step
+
+
+def _names(folded: str, name: str) -> bool:
+    """The text names the product: a short name as a word ("Abo", "Abos", not "about"), a long one at a word start."""
+    if len(name) > SHORT_NAME:
+        return _has(folded, name)
+    return re.search(rf"(?<!\w){re.escape(name)}(?:s|es|-\w+)?(?!\w)", folded) is not None
+
+
+SHORT_NAME = 4
 
 
 def _has(folded: str, keyword: str) -> bool:
@@ -211,7 +234,7 @@ def _product_named(folded: str, message: Message, analysis: Analysis, profile: V
     drafted = _content(folded)
     for product in profile.brand.products:
         names: Iterable[str] = (product.name, *product.aliases)
-        if any(_has(folded, fold(n)) for n in names):
+        if any(_names(folded, fold(n)) for n in names):
             return product.name
         if fold(product.name) in {fold(p) for p in analysis.entities.products}:
             described = _content(" ".join(product.text.values()))
