@@ -125,7 +125,9 @@ _JOB = re.compile(
 )
 _SCAM = re.compile(
     r"gewinner|gewonnen|gewinnspiel|verlosung|winner|you (?:have )?won|giveaway|bestätigen sie|daten bestätigen|"
-    r"confirm your (?:details|data)|claim your",
+    r"confirm your (?:details|data)|claim your|(?:gratis|free|kostenlose?s?) (?:iphone|ipad|playstation|ps5|airpods)"
+    r"|für die ersten \d+|for the first \d+ (?:people|followers)|community (?:standards|guidelines)"
+    r"|page (?:will be|has been) (?:deleted|disabled|suspended)|verify your (?:account|page)",
     re.IGNORECASE,
 )
 _PRICE = re.compile(
@@ -179,6 +181,16 @@ _ORDERING = re.compile(
 _JOKING = re.compile(r"😂|🤣|😆|😄|😅|\blol\b|\bhaha|\bhihi|\bpov\b", re.IGNORECASE)
 
 
+def _harmless_meme(text: str) -> bool:
+    """A coffee meme read as a troll ("POV: erst 5 min kurbeln bevor du wach bist 💀"): no insult, price or mockery."""
+    rude = _MOCKERY.search(text) or PROFANITY.search(text) or ACCUSATION.search(text) or _PRICE.search(fold(text))
+    return bool(MEME.search(text) and _ABOUT_COFFEE.search(text) and not rude and not split_questions(text))
+
+
+# Coffee anywhere in a word ("handmühle", "kaffeepause"): what a meme under our post must be about.
+_ABOUT_COFFEE = re.compile(r"kaffee|coffee|espresso|mühle|muehle|grinder|bohne|bean|brew|röst|roast|latte|cappu", re.I)
+
+
 def _advertises(text: str, analysis: Analysis) -> bool:
     """Spam by a precise cue (a link, "link in bio", money from home) or by a sure reading."""
     return "spam" in cue_scores(fold(text)) or float(_get(analysis, "confidence", 1.0) or 0.0) >= SURE_SPAM
@@ -189,7 +201,7 @@ SURE_SPAM = 0.5
 
 def _a_joke(text: str, analysis: Analysis) -> bool:
     """A meme that asks nothing and praises nothing: laughing along answers it."""
-    joking = MEME.search(text) and _COFFEE.search(text)  # a joke about coffee, not about other people
+    joking = MEME.search(text) and _ABOUT_COFFEE.search(text)  # a joke about coffee, not about other people
     quiet = not (split_questions(text) or _PRAISE.search(text) or analysis.sarcasm or _NEGATIVE_CUES.search(text))
     return bool(joking and quiet and analysis.sentiment != "negative" and re.search(r"[^\W\d_]{3}", text))
 
@@ -449,6 +461,7 @@ _PRESALE = re.compile(
 _FOND = re.compile(r"\b(?:solide|schön|endlich|gleichmäßig|begeistert|liebe|solid|smooth|finally|beautiful)\b", re.I)
 
 
+STRONG_DEFECT = 2.5  # a defect cue this strong ("funktioniert nicht", "Kurbel abgebrochen") is a defect whatever else
 # An old or opened bag is an after-sales case even without a damage word.
 _STALE = re.compile(
     r"rostdatum|roast(?:ed)? (?:date|on)|abgelaufen|mhd|stale|old beans|alt(?:e|en)? bohnen|geoffnet|offen|angebrochen"
@@ -665,6 +678,11 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "service_complaint" if _DM_WORDS.search(text) or _SERVICE.search(text) else "service_general"
     if intent == "billing" and not _BILLING_TROUBLE.search(text) and split_questions(text):
         return "question"  # "Kann man auf Rechnung bezahlen?" asks, it does not complain
+    if intent == "defect" and cue_scores(fold(text)).get("defect", 0.0) < STRONG_DEFECT and not _DAMAGE.search(text):
+        if split_questions(text) or analysis.questions:
+            return "question"  # "this grinder lowkey changed my life fr 😭 what setting for pour over tho"
+        if _PRAISE.search(text) and not _NEGATIVE_CUES.search(text):
+            return "praise"
     if intent in ("refund_request", "billing", "defect", "delivery_problem", "order_status", "order_via_message"):
         if intent == "order_status" and _STOCK.search(text):
             return "stock_question"
@@ -689,7 +707,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             intent = "criticism"  # "ein Karton, in dem ein Kleinkind Platz hätte. Glückwunsch.": the packaging
         elif not evidence and _PRAISE.search(text) and not _NEGATIVE_CUES.search(text):
             intent = "praise"  # "chocolatey, zero sourness, I'm obsessed": nothing arrived broken
-        elif not evidence and split_questions(text):
+        elif not evidence and (split_questions(text) or analysis.questions):
             return "question"  # "läuft in 15 sek durch, was mach ich falsch?": a brewing question
         elif not evidence and _TASTE.search(fold(text)):
             intent = "criticism"  # "diesmal bitterer als sonst": the taste, not a damaged bag
@@ -724,7 +742,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         if _TASTE.search(fold(text)):
             return "taste_criticism"
         return "criticism"
-    if intent in ("praise", "other") and _a_joke(text, analysis):
+    if (intent in ("praise", "other") and _a_joke(text, analysis)) or (intent == "troll" and _harmless_meme(text)):
         return "joke"  # "pov: du trinkst den dritten espresso und es ist 9 uhr": laugh along, no thank-you
     if intent == "praise" and not (split_questions(text) and not _PRAISE.search(text)):
         return "praise"
@@ -768,6 +786,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _answering_fact(text, request) or fact  # it names the topic only: another fact may answer it
         if fact is None:
             fact = _context_fact(text, request, given)
+        if fact is not None and _other_method(text, fact):
+            fact = None  # "what setting for pour over?": the French press fact would be wrong
         if fact is not None and _unanswered_aspect(text, fact) and _other_product(message.text, fact, profile):
             fact = None  # "Mahlwerk der Handmühle aus Plastik?": the bags' plastic fact is about something else
         product = _recommendation(text, profile, language)
@@ -925,6 +945,28 @@ def _fact_id(question: str, request: GenerationRequest) -> str | None:
     return found[0].id if found else None
 
 
+# Brewing methods: a French press fact does not answer a pour-over question.
+_METHODS = re.compile(
+    r"french ?press|espresso|siebtr[aä]ger|portafilter|pour ?over|v60|handfilter|filter|aeropress|chemex|moka|"
+    r"cold ?brew|kaltbr[uü]h|karlsbader|kalita",
+    re.IGNORECASE,
+)
+
+
+def _other_method(question: str, fact: Fact) -> bool:
+    """The question names a brewing method and the fact only others ("what setting for pour over?")."""
+    asked = {_method(m) for m in _METHODS.findall(question)}
+    told = {_method(m) for t in fact.text.values() for m in _METHODS.findall(t)}
+    return bool(asked) and bool(told) and not asked & told
+
+
+def _method(name: str) -> str:
+    folded = fold(name).replace(" ", "")
+    groups = {"siebtrager": "espresso", "portafilter": "espresso", "v60": "pourover", "handfilter": "pourover",
+              "kalita": "pourover", "kaltbruh": "coldbrew"}  # fmt: skip
+    return groups.get(folded, folded)
+
+
 def _country_named_by(fact: Fact, question: str) -> bool:
     """A place of the question lies in a country that one of the fact's keywords names (gazetteer)."""
     keywords = {fold(k) for k in fact.keywords}
@@ -937,8 +979,8 @@ def _country_named_by(fact: Fact, question: str) -> bool:
 
 
 def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fact | None:
-    """A fact whose keywords the question names; never another place's shipping time."""
-    if fact is None:
+    """A fact whose keywords the question names; never another place's shipping time or brewing method."""
+    if fact is None or _other_method(question, fact):
         return None
     if _country_named_by(fact, question) or _delivery_named_by(fact, question):
         return fact  # "Liefert ihr nach Graz?": Graz is in Austria, which the fact names
@@ -1080,6 +1122,8 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
         _PRICE.search(fold(text)) and _MOCKERY.search(text) and not ACCUSATION.search(text)
     ):
         return "price_criticism"  # "imagine paying for craft coffee": a dig at the price
+    if intent == "troll" and _harmless_meme(text):
+        return "joke"
     if intent == "troll" or (_MOCKERY.search(text) and len(text) <= 120 and _YOU.search(text)):
         return "troll"
     if late:
