@@ -45,4 +45,7 @@ def register_of(text: str, reading: Reading) -> Register:
 
 
 # A meme or a relatable joke ("pov: ...", "me when ...", "ich wenn ...", 😂, 💀).
-MEME = re.compile(r"\bpov\b|\bme when\b|\bich wenn\b|\bwhen you\b|\bwenn du\b|😂|🤣|💀", re.IGNORECASE)
+MEME = re.compile(
+    r"\bpov\b|\bme when\b|\bich wenn\b|\bwhen you\b|\bwenn du\b|\bniemand\s?:|\bnobody\s?:|\bmeme\b|😂|🤣|💀",
+    re.IGNORECASE,
+)

@@ -21,7 +21,11 @@ PRONOUN = (
     r"(?:ich|ihr|man|es|das|der|die|den|sie|du|wir|ein|eine|einen|denn|"
     r"i|you|u|it|we|they|there|this|that|my|the|a|an|he|she)"
 )
-QUESTION_START = re.compile(rf"^(?:und |aber |also |and |but |so |oder |or )?(?:{WH}\b|{VERB_FIRST} {PRONOUN}\b)")
+# A greeting or a vocative before the question ("bruder wie lang brauch ...", "yo when is ...") does not hide it.
+VOCATIVE = r"(?:(?:hey|hi|hallo|yo|bruder|bro|digga|diggi|leute|alter|moin|servus|sag mal|sagt mal|ey)\W{1,3})?"
+QUESTION_START = re.compile(
+    rf"^{VOCATIVE}(?:und |aber |also |and |but |so |oder |or )?(?:{WH}\b|{VERB_FIRST} {PRONOUN}\b)"
+)
 # With a "?", any verb before a formal or plural "you" asks too ("Bieten Sie …?"); without, it orders
 # ("Machen Sie weiter so!").
 ASKED_START = re.compile(rf"{QUESTION_START.pattern}|^\w{{2,20}}(?:en|t) (?:sie|ihr)\b")

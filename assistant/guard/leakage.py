@@ -16,7 +16,7 @@ META_TALK = re.compile(
     r"\b(?:as an ai|language model|sprachmodell|ki-assistent\w*|ai assistant|system ?prompt\w*"
     r"|systemanweisung\w*|system instructions?"
     r"|(?:steht|heißt es) (?:so )?in unsere[nm] (?:vorgaben|richtlinien|regeln|leitfaden|handbuch|regelwerk|playbook)"
-    r"|our (?:guidelines|rules) (?:say|don't allow)"
+    r"|our (?:\w{3,12} )?(?:guidelines|rules|policy) (?:say|says|don't allow|require)"
     r"|(?:straight |right )?(?:from|according to|per) our (?:instructions|guidelines|playbook|rulebook|handbook|manual)"
     r"|(?:meine[nr]?|my|laut meine[mn]?|per my|following (?:my|the))"
     r" (?:anweisungen|instructions|vorgaben|guidelines"

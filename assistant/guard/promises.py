@@ -46,7 +46,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "codes": re.compile(
-        r"\b(?:gutschein|rabatt|promo|discount|voucher|coupon)[- ]?codes?\b|\bcode\s*[:\"„]?\s*[A-Z0-9]{4,}\b"
+        r"\b(?:gutschein|rabatt|promo|discount|voucher|coupon)[- ]?codes?\b|\bcode\s*[:\"„]?\s*(?-i:[A-Z0-9]{4,})\b"
+        r"|\b(?:send|give|get|schick\w{0,3}|geben|gebe)\b[^.!?]{0,25}\bcodes?\b"
         r"|\bgutschein\w*|\bvoucher\b|\bcoupon\b",
         re.IGNORECASE,
     ),
@@ -55,6 +56,11 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:gibt'?s|bekommst du|kriegst du|gibt es)\b[^.!?]{0,20}\bgeschenkt\b|\bgeschenkt dazu\b"
         r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b|\bfree\b[^.!?]{0,15}\b(?:bags?|coffee|shipping|packs?)\b"
         r"|\b(?:wir|ich)\b[^.!?]{0,20}\bverschenk\w*|\bverschenk\w{0,3} (?:wir|ich)\b"
+        r"|\bversandkostenfrei\b|\bportofrei\b|\bfree shipping\b|\bshipping[- ]free\b"
+        r"|\b(?:schick|send)\w{0,3}\b[^.!?]{0,15}\b(?:heute noch|sofort|gleich|right away|today)\b[^.!?]{0,30}"
+        r"\b(?:neue[nrs]?|new|fresh|replacement)\b"
+        r"|\bwe(?:'ll| will)? (?:cover|pay for|reimburse) your\b|\b(?:übernehmen|erstatten|zahlen) wir (?:dir |ihnen )?"
+        r"(?:die |deine |das |dein )?(?:zug|bahn|ticket|fahrt|anreise|taxi)\w*"
         r"|\bgets? (?:a |an )?free\b|\bships? (?:free )?on us\b|\bshipping(?: is)? on us\b"
         r"|\b(?:versandkosten|shipping|postage)\b[^.!?]{0,40}\b(?:übernehmen wir|zahlen wir|geht auf uns|is on us|we(?:'ll| will)? cover)"
         r"|\b(?:übernehmen|zahlen) wir\b[^.!?]{0,20}\b(?:die |deine |ihre )?versandkosten\b|\bwe(?:'ll| will)? cover\b[^.!?]{0,20}shipping"
@@ -95,7 +101,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:ships?|goes out|geht|gehen)\b[^.!?]{0,12}\b(?:today|tomorrow|heute (?:noch )?raus|morgen raus)\b"
         r"|\b(?:arrive|arrives|be there|be delivered|reach you|be with you|get to you)\b[^.!?]{0,20}\b(?:tomorrow|today|by (?:monday|tuesday|wednesday|thursday|friday|saturday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b"
         r"|\bgarantiert\b[^.!?]{0,30}\b(?:da|geliefert)\b|\bguaranteed\b[^.!?]{0,30}\bdeliver"
-        r"|\b(?:ganz )?(?:sicher|garantiert|bestimmt|definitiv)\b[^.!?]{0,30}\bvor (?:weihnachten|heiligabend|ostern|dem wochenende"
+        r"|\b(?:ganz )?(?:sicher|garantiert|bestimmt|definitiv|auf jeden fall)\b[^.!?]{0,30}\bvor (?:weihnachten|heiligabend|ostern|dem wochenende"
         r"|silvester|dem fest)"
         r"|\b(?:definitely|surely|certainly|guaranteed to)\b[^.!?]{0,40}\b(?:by|before) (?:christmas|the weekend|"
         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"

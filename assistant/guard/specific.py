@@ -33,7 +33,7 @@ GREETING_WORDS = frozenset(
 # Praise needs no echo: a warm thank-you answers it.
 LAUGHING = re.compile(
     r"\b(?:haha\w*|lach\w*|laugh\w*|zu real|too real|ertappt|erwischt|caught|gesehen|seen|called out|so wahr"
-    r"|so true)\b",
+    r"|so true|schon mal da|been there|kennen wir|relatable)\b",
     re.I,
 )
 THANKS = re.compile(

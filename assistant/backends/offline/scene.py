@@ -181,6 +181,14 @@ _ORDERING = re.compile(
 _JOKING = re.compile(r"😂|🤣|😆|😄|😅|\blol\b|\bhaha|\bhihi|\bpov\b", re.IGNORECASE)
 
 
+def _joking(intent: str, text: str, analysis: Analysis) -> bool:
+    """A coffee joke, whether the model read it as praise, a troll or criticism ("mein hund heißt espresso ... 😂")."""
+    if intent in ("praise", "other"):
+        return _a_joke(text, analysis)
+    friendly = analysis.sentiment != "negative" and not _NEGATIVE_CUES.search(text)
+    return intent in ("troll", "criticism") and _harmless_meme(text) and (intent == "troll" or friendly)
+
+
 def _harmless_meme(text: str) -> bool:
     """A coffee meme read as a troll ("POV: erst 5 min kurbeln bevor du wach bist 💀"): no insult, price or mockery."""
     rude = _MOCKERY.search(text) or PROFANITY.search(text) or ACCUSATION.search(text) or _PRICE.search(fold(text))
@@ -646,6 +654,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "scam" if _SCAM.search(text) else "spam"
     if intent == "spam":  # "Grüße aus Hamburg!" read as spam by an unsure model: no warning for a fan
         intent = "other"
+    if _joking(intent, text, analysis):
+        return "joke"  # "pov: du trinkst den dritten espresso und es ist 9 uhr": laugh along, no thank-you
     if _SERVICE.search(text) and intent not in ("praise", "collaboration"):
         return "service_complaint"
     if ACCUSATION.search(text) and _NOT_ARRIVED.search(text):
@@ -742,8 +752,6 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         if _TASTE.search(fold(text)):
             return "taste_criticism"
         return "criticism"
-    if (intent in ("praise", "other") and _a_joke(text, analysis)) or (intent == "troll" and _harmless_meme(text)):
-        return "joke"  # "pov: du trinkst den dritten espresso und es ist 9 uhr": laugh along, no thank-you
     if intent == "praise" and not (split_questions(text) and not _PRAISE.search(text)):
         return "praise"
     if _GREETING.match(text.strip()) or ((_wish(text, "de") or _home(text)) and len(text) < 120 and "?" not in text):
@@ -786,8 +794,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _answering_fact(text, request) or fact  # it names the topic only: another fact may answer it
         if fact is None:
             fact = _context_fact(text, request, given)
-        if fact is not None and _other_method(text, fact):
-            fact = None  # "what setting for pour over?": the French press fact would be wrong
+        if fact is not None and (_other_method(text, fact) or _other_method(message.text, fact)):
+            fact = None  # "what setting for pour over?", "cold brew recipe? which grind?": not the French press fact
         if fact is not None and _unanswered_aspect(text, fact) and _other_product(message.text, fact, profile):
             fact = None  # "Mahlwerk der Handmühle aus Plastik?": the bags' plastic fact is about something else
         product = _recommendation(text, profile, language)
