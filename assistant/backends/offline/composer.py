@@ -544,8 +544,9 @@ def _answer(
     if _RUDE.search(answer.question):
         indirect = ""  # never repeat an insult or accusation, not even inside "ob ..."
     q_slots = {**slots, "question": indirect, "Question": indirect[:1].upper() + indirect[1:]}
-    if level >= 2:  # tight limits: a short honest deferral in this tone's words
-        answered = any(a.fact is not None or a.product_text for a in scene.answers)
+    if level >= 2:  # tight limits: a short honest deferral in this tone's words ("the rest" only after an answer)
+        before = scene.answers[: scene.answers.index(answer)] if answer in scene.answers else scene.answers
+        answered = any(a.fact is not None or a.product_text for a in before)
         return _block(book, "defer_short" if answered else "defer_plain", style, q_slots, rng, address, short=1)
     named = _block(book, "defer_named", style, q_slots, rng, address) if indirect else ""
     return named or _block(book, "defer_plain", style, q_slots, rng, address)

@@ -1130,8 +1130,8 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
         _PRICE.search(fold(text)) and _MOCKERY.search(text) and not ACCUSATION.search(text)
     ):
         return "price_criticism"  # "imagine paying for craft coffee": a dig at the price
-    if intent == "troll" and _harmless_meme(text):
-        return "joke"
+    if _harmless_meme(text) and not _NEGATIVE_CUES.search(text):
+        return "joke"  # an unsure reading of a coffee meme ("me telling myself the 4th espresso is 'for the taste' 💀")
     if intent == "troll" or (_MOCKERY.search(text) and len(text) <= 120 and _YOU.search(text)):
         return "troll"
     if late:
@@ -1146,8 +1146,6 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
         return "price_criticism"
     if _wishes_delivery(text):
         return "question"  # "please ship to ireland!!": where we deliver, asked
-    if _a_joke(text, request.analysis):
-        return "joke"
     asked = _real_questions(request)
     if (_home(text) or _wish(text, "de")) and not _NEGATIVE_CUES.search(text) and not asked:
         return "greeting"  # "Grüße aus Hamburg!": greet back, never "what do you mean?"
