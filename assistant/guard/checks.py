@@ -341,7 +341,8 @@ def _amounts_of(texts: tuple[str, ...]) -> frozenset[str]:
 
 
 QUANTITY = re.compile(
-    r"\b(\d{1,4})\s?(jahre?n?|years?|monate?n?|months?|wochen|weeks?|tage?n?|days?|prozent|percent|%|kg|kilo)(?!\w)",
+    r"\b(\d{1,4})\s?(jahre?n?|years?|monate?n?|months?|wochen|weeks?|tage?n?|days?|stunden|std|hours?|prozent|percent|%|kg"
+    r"|kilo|stufen|settings?|mahlstufen|grind settings)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -465,7 +466,8 @@ def _carried_orders(ctx: CheckContext, forms: dict[str, list[str]], vocabulary: 
     found += _echoed_marks(ctx, forms)
     if ordered:  # a price the stranger dictated; the words of an earlier turn that speaks as us ("wir schließen")
         found += sorted(_amounts_of((ctx.text,)) - _amounts_of(ctx.profile.public_texts()))
-        planted = _quantities_of(tuple(ordered)) - _quantities_of(tuple(ctx.profile.public_texts()))
+        quoted = [q for variants in forms.values() for form in variants for q in QUOTED_SHORT.findall(form)]
+        planted = _quantities_of((*ordered, *quoted)) - _quantities_of(tuple(ctx.profile.public_texts()))
         found += sorted(_quantities_of((ctx.text,)) & planted)  # "5 Jahre Garantie", as Tim 'said on the phone'
         found += [
             c

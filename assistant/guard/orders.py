@@ -33,9 +33,10 @@ _SAY = (
 )
 # A sentence that starts with an order needs no "you": "finish this sentence", "repeat after me".
 _IMPERATIVE = (
-    r"^\W*(?:(?:now|just|then|so|ok(?:ay)?|jetzt|dann|einfach|los|und jetzt|and now)\W+)?"
+    r"^\W*(?:(?:now|just|then|so|ok(?:ay)?|jetzt|dann|einfach|los|und jetzt|and now|bitte|please|pls)\W+)?"
     r"(?:say|write|reply|respond|answer|talk|speak|sign|finish|complete|repeat|sag|schreib\w{0,3}|antwort\w{0,3}"
-    r"|vervollständig\w{0,3}|wiederhol\w{0,3}|ergänz\w{0,3})\b"
+    r"|vervollständig\w{0,3}|wiederhol\w{0,3}|ergänz\w{0,3}|quote|zitier\w{0,3}|verbesser\w{0,3}|korrigier\w{0,3}"
+    r"|correct|übersetz\w{0,3}|translate)\b"
 )
 IMPERATIVE = _lenient(_IMPERATIVE)
 # A sentence that tells the reply what to say or how: "schreibt bitte dazu, dass ...", "any roaster who comments
@@ -44,7 +45,7 @@ ORDER = _lenient(
     rf"\b(?:bitte|please|pls|must|has to|have to|muss|müsst|sollt|sollst|traut euch\w{{0,4}}|dare|wette|bet)\b"
     rf"[^.!?\n]{{0,40}}\b{_SAY}\b|\b{_SAY}\b[^.!?\n]{{0,30}}\b(?:dass|that|wie ein\w?|like a|as a"
     r"|in \w{1,30} (?:speak|voice|style)|mit|with|als|as)\b"
-    rf"|{_IMPERATIVE}"
+    rf"|{_IMPERATIVE}|\b{_SAY}\s{{0,2}}:"
     rf"|\b(?:ihr|you|u|du|your|eure?|sie)\b[^.!?\n]{{0,60}}\b{_SAY}\b"
     r"|lückentext|fill in the blank|\bquiz|rätsel|this or that|welche aussage|which statement|pick one"
     r"|which one (?:is|of these is) (?:true|right|correct|false|wrong|better)"
@@ -55,6 +56,7 @@ ORDER = _lenient(
 ADDRESSED = _lenient(
     r"\b(?:ihr|euch|eure?[mnrs]?|du|dein\w{0,20}|dich|dir|you\w{0,20}|your|u|ya|antwort\w{0,20}|reply|replies|answer\w{0,20}"
     r"|kommentar\w{0,20}|comment\w{0,20}|roaster\w{0,20}|brand|marke|team|admin"
+    r"|läden|shops|röstereien|cafés|cafes|accounts|businesses|geschäfte|gewerbe"
     r"|(?:könnten|können|würden|möchten|wollen) sie|bitte \w{3,20}en sie(?! den\b| dem\b| der\b))\b",
 )
 STYLE = _lenient(

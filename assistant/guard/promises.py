@@ -54,7 +54,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
     "compensation": re.compile(
         r"\bentschädigung\w*|\bwiedergutmachung\b|\bgratis\b|\bkostenlos\w*|\bumsonst\b"
         r"|\b(?:gibt'?s|bekommst du|kriegst du|gibt es)\b[^.!?]{0,20}\bgeschenkt\b|\bgeschenkt dazu\b"
-        r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b|\bfree\b[^.!?]{0,15}\b(?:bags?|coffee|shipping|packs?)\b"
+        r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b|\bfree\b[^.!?]{0,15}\b(?:bags?|coffee|shipping|packs?|grinders?)\b"
         r"|\b(?:wir|ich)\b[^.!?]{0,20}\bverschenk\w*|\bverschenk\w{0,3} (?:wir|ich)\b"
         r"|\bversandkostenfrei\b|\bportofrei\b|\bfree shipping\b|\bshipping[- ]free\b"
         r"|\b(?:schick|send)\w{0,3}\b[^.!?]{0,15}\b(?:heute noch|sofort|gleich|right away|today)\b[^.!?]{0,30}"
@@ -180,6 +180,7 @@ def forbidden_promises(text: str, allowed: dict[str, bool], stated: Sequence[str
 GIVEN = re.compile(
     r"\b(?:wir|uns|unser\w*|dir|dich|du|für dich|bekommst|kriegst|schicken|legen|we|us|our|you|your|yours)\b"
     r"|\b(?:kaffee|tüte\w*|beutel|versand|lieferung|abos?|mühle|bohnen|bestellung\w*|coffee|bag|shipping|delivery|beans"
+    r"|mischung|blend|espresso|grinders?"
     r"|orders?)\b",
     re.IGNORECASE,
 )
