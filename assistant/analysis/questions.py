@@ -53,7 +53,17 @@ def find_questions(text: str) -> list[str]:
         sentence = match.group().strip()
         if sentence:
             found += _questions_in(sentence)
+    found = [q for q in found if not RHETORICAL.match(fold(q).strip())]
     return list(dict.fromkeys(q[:MAX_QUESTION] for q in found if len(q) >= 2))
+
+
+# Questions nobody wants answered: "Was soll das?", "Geht's noch?", "are you kidding me?"
+RHETORICAL = re.compile(
+    r"(?:und |also |ey |hallo )?(?:was soll (?:das|der (?:mist|scheiss))|geht'?s noch"
+    r"|seid ihr (?:noch )?(?:ganz )?(?:dicht|bei trost)|ist das euer ernst|ernsthaft|echt jetzt|wtf"
+    r"|what the (?:hell|heck|f\w{0,10})|are you (?:kidding|serious)(?: me)?"
+    r"|seriously|really)\W{0,10}$"
+)
 
 
 def _questions_in(sentence: str) -> list[str]:

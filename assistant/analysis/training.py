@@ -25,7 +25,7 @@ from assistant.defaults import DATA_DIR
 from assistant.profiles.loading import VoiceProfile, load_profile
 
 # head -> regularisation strength C (chosen on the dev split with --tune)
-HEADS: dict[str, float] = {"intent": 10.0, "sentiment": 10.0, "emotion": 10.0, "wants": 4.0, "sarcasm": 4.0}
+HEADS: dict[str, float] = {"intent": 10.0, "sentiment": 10.0, "emotion": 10.0, "wants": 4.0, "sarcasm": 10.0}
 QUESTION_HEADS: dict[str, float] = {"fact": 30.0}
 GRID = (1.0, 4.0, 10.0, 30.0)
 MAX_FEATURES = 30_000

@@ -126,9 +126,19 @@ def _same_word(word: str, anchors: set[str]) -> bool:
             return True
         if word.rstrip("s") == anchor.rstrip("s"):  # fail ~ fails
             return True
+        if _inflected(word, anchor) or _inflected(anchor, word):  # duft ~ duftet, tee ~ tees
+            return True
         if len(word) >= COMPOUND_PART + 1 and (anchor.endswith(word) or word.endswith(anchor)):
             return True  # compounds end in their head: plastikverpackung ~ verpackung
     return word in anchors
+
+
+def _inflected(word: str, stem: str) -> bool:
+    """A short word with an inflection ending ("duftet" of "duft"); stems shorter than STEM letters only."""
+    return 3 <= len(stem) < STEM and word.startswith(stem) and word[len(stem) :] in _ENDINGS
+
+
+_ENDINGS = frozenset({"e", "en", "er", "es", "et", "t", "st", "s", "n", "ern"})
 
 
 def _unprefixed(word: str) -> str:

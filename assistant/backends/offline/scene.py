@@ -244,6 +244,7 @@ _YOURS = re.compile(
     r"|your (?:ritual|routine|favou?rite))",
     re.I,
 )
+_HELP = re.compile(r"\b(?:help|hilfe|hilf|helft|send help|was tun|what do i do|any tips?|tipps?)\b", re.IGNORECASE)
 _TIPS = re.compile(r"\b(?:tipps?|tips?|advice|ratschl\w*|ideen|ideas|hilfe|help)\b\W*\?", re.IGNORECASE)
 # "Wer von euch hatte sowas früher auch?", "anyone else remember ...": sharing a memory, not an invitation.
 _RELATE = re.compile(
@@ -654,6 +655,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "scam" if _SCAM.search(text) else "spam"
     if intent == "spam":  # "Grüße aus Hamburg!" read as spam by an unsure model: no warning for a fan
         intent = "other"
+    if intent in ("praise", "criticism", "other") and _HELP.search(text) and _fact_id(text, request):
+        return "question"  # "finally finished my setup 🥹 ... shots are running in like 15 sec, help"
     if _joking(intent, text, analysis):
         return "joke"  # "pov: du trinkst den dritten espresso und es ist 9 uhr": laugh along, no thank-you
     if _SERVICE.search(text) and intent not in ("praise", "collaboration"):
@@ -1130,6 +1133,8 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
         _PRICE.search(fold(text)) and _MOCKERY.search(text) and not ACCUSATION.search(text)
     ):
         return "price_criticism"  # "imagine paying for craft coffee": a dig at the price
+    if intent == "service_complaint" and _YOU.search(text):
+        return "service_general"  # "Ich rufe seit Tagen bei euch an ...": sorry, and ask what it is about
     if _harmless_meme(text) and not _NEGATIVE_CUES.search(text):
         return "joke"  # an unsure reading of a coffee meme ("me telling myself the 4th espresso is 'for the taste' 💀")
     if intent == "troll" or (_MOCKERY.search(text) and len(text) <= 120 and _YOU.search(text)):
