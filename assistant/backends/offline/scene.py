@@ -585,7 +585,7 @@ _OURS = re.compile(
     r"account|kanal|channel|workshop|rösterei|roastery|laden\b|koffie|kaffe\b|caffè|caffe\b|ship|pick ?up|abhol|"
     r"website|webseite|checkout|kasse\b|warenkorb|cart\b|app\b|login|passwort|password|subscription|box\b|"
     r"bags?\b|valve|ventil|verpackung|packaging|plastik|plastic|preis|price|song|musik|music|sound\b|"
-    r"foto|photo|pics?\b|picture|video|clip\b|reel\b|mugs?\b|becher)",
+    r"foto|photo|pics?\b|picture|video|clip\b|reel\b|mugs?\b|becher|decaf|entkoffeiniert|koffeinfrei)",
     re.IGNORECASE,
 )
 _COFFEE = re.compile(
