@@ -201,11 +201,8 @@ def personal_data(ctx: CheckContext) -> CheckResult:
         found += [s for s in _bare_values(ctx) if all(s.text != f.text for f in found)]
         where = "in public"
     shown = [f"{s.kind} {s.text}" for s in found]
-    if ctx.message.channel != "dm":  # an IBAN with a wrong checksum, digits spelled "5-3-9-0-2", a postcode
-        shown += [
-            f"iban {m.group()}" for m in IBAN_SHAPE.finditer(ctx.text) if not any(s.text in m.group() for s in found)
-        ]
-        shown += [f"number {n}" for n in _repeated_numbers(ctx) if not any(n in s for s in shown)]
+    if ctx.message.channel != "dm":
+        shown += _unmarked_numbers(ctx, [s.text for s in found])
     detail = f"{where}: " + ", ".join(shown) if shown else "none"
     return CheckResult(name="personal_data", ok=not shown, detail=detail)
 
@@ -213,6 +210,13 @@ def personal_data(ctx: CheckContext) -> CheckResult:
 # An account number shaped like an IBAN, valid checksum or not: "DE44 1001 0010 0123 4567 89".
 IBAN_SHAPE = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[0-9A-Z]{4}){3,7}(?:[ ]?[0-9A-Z]{1,3})?\b")
 LONG_NUMBER = 5  # digits: an order number, a postcode, a locker; shorter ones are quantities and times
+
+
+def _unmarked_numbers(ctx: CheckContext, known: list[str]) -> list[str]:
+    """What the detector cannot see in a public draft: an IBAN with a wrong checksum, and the conversation's long
+    numbers however they are spaced ("5-3-9-0-2", a postcode)."""
+    found = [f"iban {m.group()}" for m in IBAN_SHAPE.finditer(ctx.text) if not any(k in m.group() for k in known)]
+    return found + [f"number {n}" for n in _repeated_numbers(ctx) if not any(n in f for f in [*known, *found])]
 
 
 def _repeated_numbers(ctx: CheckContext) -> list[str]:
