@@ -21,8 +21,9 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]"
 def fold(text: str) -> str:
     """Lowercase, strip accents, fold umlauts (ä, ae -> a) and invisible characters for matching."""
     text = _INVISIBLE.sub("", text).casefold().translate(_UMLAUT)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # ASCII has no accents to strip (most text, after the umlauts)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return _DIGRAPH.sub(lambda m: m.group(1)[0], text)
 
 

@@ -37,11 +37,23 @@ class Matcher:
 def answers(questions: list[str], context: Reading, intent: str, profile: VoiceProfile) -> list[str | None]:
     """The fact answering each question (None: no fact does); the message is matched against facts once."""
     around = hits_by_fact(context, profile)
-    return [answer(q, context, intent, profile, around) for q in questions[:MAX_QUESTIONS]]
+    asked = questions[:MAX_QUESTIONS]
+    described = _described(context, profile) if any(OWN_MISTAKE.search(q) for q in asked) else None
+    return [answer(q, context, intent, profile, around, described) for q in asked]
+
+
+def _described(context: Reading, profile: VoiceProfile) -> dict[str, float]:
+    """The facts the message names outside its own-mistake phrase ("sauer ... was mach ich falsch?")."""
+    return hits_by_fact(read(OWN_MISTAKE.sub(" ", context.folded)), profile)
 
 
 def answer(
-    question: str, context: Reading, intent: str, profile: VoiceProfile, around: dict[str, float] | None = None
+    question: str,
+    context: Reading,
+    intent: str,
+    profile: VoiceProfile,
+    around: dict[str, float] | None = None,
+    described: dict[str, float] | None = None,
 ) -> str | None:
     """The id of the fact that answers the question, or None.
 
@@ -55,7 +67,7 @@ def answer(
     if places:
         return candidate
     if OWN_MISTAKE.search(question):  # "sauer ... was mach ich falsch?": what the message describes answers it
-        described = hits_by_fact(read(OWN_MISTAKE.sub(" ", context.folded)), profile)
+        described = described if described is not None else _described(context, profile)
         best = max(described, key=described.__getitem__, default=None)
         return best if best and described[best] else None
     vague = len([w for w in reading.tokens if w.isalpha() and len(w) >= 4 and not is_stopword(w)]) <= VAGUE_WORDS
