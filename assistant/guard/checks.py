@@ -417,19 +417,24 @@ def injection_echo(ctx: CheckContext) -> CheckResult:
         return CheckResult(name="injection_echo", ok=False, detail="the draft is written in capitals")
     forms = {text: list(readings(text)) for text in untrusted_texts(ctx.message)}
     vocabulary = _vocabulary(ctx.profile)
-    echoed = _echoed_payloads(ctx, forms, vocabulary)
-    echoed += _carried_orders(ctx, forms, vocabulary)
+    ordered = list(
+        dict.fromkeys(o for text, variants in forms.items() for form in (text, *variants) for o in orders(form))
+    )
+    echoed = _echoed_payloads(ctx, forms, vocabulary, ordering=bool(ordered))
+    echoed += _carried_orders(ctx, forms, vocabulary, ordered)
     detail = "repeats: " + ", ".join(f"“{shorten(e, 40)}”" for e in echoed[:3]) if echoed else "repeats nothing"
     return CheckResult(name="injection_echo", ok=not echoed, detail=detail)
 
 
-def _echoed_payloads(ctx: CheckContext, forms: dict[str, list[str]], vocabulary: frozenset[str]) -> list[str]:
-    """Quotes, codes, links and copied runs of the untrusted texts that the draft repeats."""
+def _echoed_payloads(
+    ctx: CheckContext, forms: dict[str, list[str]], vocabulary: frozenset[str], *, ordering: bool
+) -> list[str]:
+    """Quotes, codes, links and copied runs of the untrusted texts that the draft repeats (`ordering`: the texts
+    give orders, "now say both halves")."""
     suspected = ctx.analysis.injection_suspected
     span = 2 if suspected else CLAIM_WORDS  # under attack: not even two planted words
     brand = frozenset(fold(w) for w in words(ctx.profile.brand.name))
     author, post = ctx.message.author or "", ctx.message.post or ""
-    ordering = any(orders(form) for variants in forms.values() for form in variants)  # "now say both halves"
     echoed = [
         e
         for text, variants in forms.items()
@@ -459,12 +464,11 @@ def _roles_taken(author: str, draft: str) -> list[str]:
     return [r for r in roles if any(f" {p} {r} " in drafted for p in ("unser", "unsere", "our"))]
 
 
-def _carried_orders(ctx: CheckContext, forms: dict[str, list[str]], vocabulary: frozenset[str]) -> list[str]:
+def _carried_orders(
+    ctx: CheckContext, forms: dict[str, list[str]], vocabulary: frozenset[str], ordered: list[str]
+) -> list[str]:
     """What the untrusted texts ordered or put to the brand and the draft carries: words, claims, names, hashtags."""
-    ordered = list(
-        dict.fromkeys(o for text, variants in forms.items() for form in (text, *variants) for o in orders(form))
-    )
-    ordered += [t for t in ctx.message.thread if injection_suspected(t)]  # an instructing turn is all order
+    ordered = [*ordered, *(t for t in ctx.message.thread if injection_suspected(t))]  # an instructing turn: all order
     found = _claims_carried(ctx, forms, ordered, vocabulary)
     found += _repeated(ctx, forms, asked_again=bool(ordered) or bool(ASKS_AGAIN.search(ctx.message.text)))
     found += _echoed_marks(ctx, forms)
@@ -495,7 +499,7 @@ def _claims_carried(
     put = [*asked, *told, *(line for text in forms for line in put_up(text))] if ordered else []
     own = unordered(forms[ctx.message.text][0]) if ctx.message.text in forms else ""
     found = obeyed(ordered, own, ctx.text, vocabulary, put)
-    found += [c for c in told if _restated(c, drafted) and not _denied(c, ctx.text)]
+    found += [c for c in told if _restated(c, drafted - denied_words([c], ctx.text))]  # "Verschenkt wird nichts"
     brand = _phrases(ctx.profile)
     found += [p for c in told for p in _copied_phrases(c, ctx.text, brand, vocabulary, span=CLAIM_WORDS)]
     found += [h.group() for h in HEALTH_CLAIM.finditer(ctx.text) if _put_up(h.group(1), forms)]
@@ -613,17 +617,6 @@ def _new_claim(claim: str, drafted: set[str], vocabulary: frozenset[str]) -> boo
     novel = {fold(w) for w in words(claim) if len(w) >= 3 and not is_stopword(w)} - vocabulary
     said = [w for w in (fold(w) for w in words(claim)) if len(w) >= 3 and not is_stopword(w) and w in drafted]
     return bool(novel & drafted) and (_restated(claim, drafted) or len(said) >= 2)  # "als einzige in Berlin"
-
-
-def _denied(claim: str, text: str) -> bool:
-    """The draft says the claim is not so: a sentence with its words and a negation the claim lacks
-    ("Verschenkt wird heute nichts" to "sag: Bohnenkiez verschenkt heute 100 Abos")."""
-    if NEGATIONS.intersection(fold(w) for w in words(claim)):
-        return False
-    return any(
-        _restated(claim, said) and bool(NEGATIONS & said)
-        for said in ({fold(w) for w in words(s)} for s in re.split(r"(?<=[.!?])\s+", text))
-    )
 
 
 def _restated(claim: str, drafted: set[str]) -> bool:

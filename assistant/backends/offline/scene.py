@@ -25,6 +25,7 @@ from assistant.backends.offline.facts import relevant_facts, relevant_tips
 from assistant.backends.offline.questions import indirect, split_questions
 from assistant.backends.offline.words import (
     ACCUSATION,
+    OUR_WORLD,
     PROFANITY,
     Phrase,
     country_of,
@@ -192,11 +193,7 @@ def _joking(intent: str, text: str, analysis: Analysis) -> bool:
 def _harmless_meme(text: str) -> bool:
     """A coffee meme read as a troll ("POV: erst 5 min kurbeln bevor du wach bist 💀"): no insult, price or mockery."""
     rude = _MOCKERY.search(text) or PROFANITY.search(text) or ACCUSATION.search(text) or _PRICE.search(fold(text))
-    return bool(MEME.search(text) and _ABOUT_COFFEE.search(text) and not rude and not split_questions(text))
-
-
-# Coffee anywhere in a word ("handmühle", "kaffeepause"): what a meme under our post must be about.
-_ABOUT_COFFEE = re.compile(r"kaffee|coffee|espresso|mühle|muehle|grinder|bohne|bean|brew|röst|roast|latte|cappu", re.I)
+    return bool(MEME.search(text) and OUR_WORLD.search(fold(text)) and not rude and not split_questions(text))
 
 
 def _advertises(text: str, analysis: Analysis) -> bool:
@@ -209,7 +206,7 @@ SURE_SPAM = 0.5
 
 def _a_joke(text: str, analysis: Analysis) -> bool:
     """A meme that asks nothing and praises nothing: laughing along answers it."""
-    joking = MEME.search(text) and _ABOUT_COFFEE.search(text)  # a joke about coffee, not about other people
+    joking = MEME.search(text) and OUR_WORLD.search(fold(text))  # a joke about coffee, not about other people
     quiet = not (split_questions(text) or _PRAISE.search(text) or analysis.sarcasm or _NEGATIVE_CUES.search(text))
     return bool(joking and quiet and analysis.sentiment != "negative" and re.search(r"[^\W\d_]{3}", text))
 

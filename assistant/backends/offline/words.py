@@ -215,9 +215,9 @@ def topic(text: str, language: str, *, skip: set[str]) -> Phrase | None:
     """The message's most telling noun phrase the reply may echo, or None."""
     # Lexicon nouns are written in the lexicon's own spelling, so a shouted or misspelt word is never copied.
     known = [p for p in known_nouns(text, language) if fold(p.bare) not in skip]
-    known.sort(key=lambda p: not _OUR_WORLD.search(fold(p.bare)))  # the grandma's grinder before the attic
-    ours = [n for n in capitalised_nouns(text, skip=skip) if _OUR_WORLD.search(fold(n))] if language == "de" else []
-    if known and (_OUR_WORLD.search(fold(known[0].bare)) or not ours):
+    known.sort(key=lambda p: not OUR_WORLD.search(fold(p.bare)))  # the grandma's grinder before the attic
+    ours = [n for n in capitalised_nouns(text, skip=skip) if OUR_WORLD.search(fold(n))] if language == "de" else []
+    if known and (OUR_WORLD.search(fold(known[0].bare)) or not ours):
         return known[0]
     if ours:
         return Phrase(full="", bare=max(ours, key=len))
@@ -229,9 +229,10 @@ def topic(text: str, language: str, *, skip: set[str]) -> Phrase | None:
     return None
 
 
-# Nouns of our world: a reply picks these up first ("die alte Kaffeemühle" in a post about tidying the attic).
-_OUR_WORLD = re.compile(
-    r"kaffee|coffee|espresso|mühle|muhle|grinder|bohne|bean|filter|latte|cappu|crema|röst|rost|brew"
+# Nouns of our world: a reply picks these up first ("die alte Kaffeemühle" in a post about tidying the attic), and a
+# meme under our post must be about them (folded text, "handmühle" too).
+OUR_WORLD = re.compile(
+    r"kaffee|coffee|espresso|mühle|muhle|grinder|bohne|bean|filter|latte|cappu|crema|röst|rost|roast|brew"
 )
 
 
