@@ -22,9 +22,27 @@ def fold(text: str) -> str:
     """Lowercase, strip accents, fold umlauts (ä, ae -> a) and invisible characters for matching."""
     text = _INVISIBLE.sub("", text).casefold().translate(_UMLAUT)
     if not text.isascii():  # ASCII has no accents to strip (most text, after the umlauts)
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = strip_marks(unicodedata.normalize("NFKD", text))
     return _DIGRAPH.sub(lambda m: m.group(1)[0], text)
+
+
+class _Marks(dict[int, int | None]):
+    """A str.translate table that drops combining marks, filled as characters are first seen."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        if len(self) < _MARKS_CAP:  # bounded: text cycling through all of Unicode cannot grow it for ever
+            self[code] = kept
+        return kept
+
+
+_MARKS_CAP = 20_000
+_MARKS = _Marks()
+
+
+def strip_marks(text: str) -> str:
+    """The text without combining marks (after NFD or NFKD: the accents of letters)."""
+    return text.translate(_MARKS)
 
 
 def fold_pattern(pattern: str) -> str:

@@ -17,7 +17,7 @@ from assistant.text import fold, is_stopword, table
 NO_FACT = "none"  # the question head's class for "no fact answers this"
 PROFILES_CACHED = 16
 _PREPARED: dict[tuple[str, str], tuple[list[Matcher], dict[str, set[str]]]] = {}
-MAX_QUESTIONS = 20  # a message with more "questions" is a list or an attack: the rest get no fact
+MAX_QUESTIONS = 8  # a message with more "questions" is a list or an attack: no reply answers the rest
 VAGUE_WORDS = 2  # a question with this few content words ("Was mach ich falsch?") borrows from its message
 MIN_SCORE = 1.0  # a fact needs at least one keyword of its own (or a place it covers)
 PHRASE, WORD, CONTEXT, INTENT = 2.0, 1.0, 0.25, 0.5

@@ -23,7 +23,7 @@ from urllib.parse import unquote
 from assistant.analysis.normal import collapse
 from assistant.analysis.patterns import first_symbols
 from assistant.models import Message
-from assistant.text import fold, fold_pattern, is_stopword, table, words
+from assistant.text import fold, fold_pattern, is_stopword, strip_marks, table, words
 
 CUES: dict[str, list[str]] = table("injection_cues")["cues"]
 INJECTION_CUES: list[str] = [cue for group in CUES.values() for cue in group]
@@ -125,7 +125,7 @@ def _cased_rx() -> re.Pattern[str]:
 def skeleton(text: str) -> str:
     """The text with disguises undone (case kept): tag characters decoded, NFKC, no invisible characters
     or combining marks, confusable letters mapped to Latin."""
-    text = "".join(c for c in unicodedata.normalize("NFD", _visible(text)) if not unicodedata.combining(c))
+    text = strip_marks(unicodedata.normalize("NFD", _visible(text)))
     return unicodedata.normalize("NFC", text).translate(_confusables())
 
 
@@ -177,10 +177,10 @@ def _function_share(chunk: str) -> float:
 
 def _decoded(text: str) -> Iterator[str]:
     """Encoded parts of the text, decoded once: percent, HTML entities, hex runs, base64 tokens."""
-    if PERCENT.search(text):
-        yield skeleton(unquote(text))
-    if "&" in text:
-        yield skeleton(html.unescape(text))
+    for decode, present in ((unquote, PERCENT.search(text)), (html.unescape, "&" in text)):
+        decoded = decode(text) if present else text
+        if decoded != text:  # a "%" or "&" that decodes to nothing new gives no new reading
+            yield skeleton(decoded)
     for run in HEX_RUN.findall(text):
         yield skeleton(_from_hex(run))
     for token in BASE64.findall(text):

@@ -46,15 +46,21 @@ _ELLIPTIC = re.compile(
 MAX_QUESTION = 300
 
 
-def find_questions(text: str) -> list[str]:
-    """The questions of a message in order, each as the words of the person (trimmed to the question)."""
-    found: list[str] = []
+def find_questions(text: str, limit: int | None = None) -> list[str]:
+    """The questions of a message in order, each as the words of the person (trimmed to the question);
+    the first `limit` of them when a limit is given (the rest of a long text is not read)."""
+    found: dict[str, None] = {}
     for match in SENTENCE.finditer(text):
         sentence = match.group().strip()
-        if sentence:
-            found += _questions_in(sentence)
-    found = [q for q in found if not RHETORICAL.match(fold(q).strip())]
-    return list(dict.fromkeys(q[:MAX_QUESTION] for q in found if len(q) >= 2))
+        asked = _questions_in(sentence) if sentence else []
+        found |= dict.fromkeys(q[:MAX_QUESTION] for q in asked if _real(q))
+        if limit is not None and len(found) >= limit:
+            return list(found)[:limit]
+    return list(found)
+
+
+def _real(question: str) -> bool:
+    return len(question) >= 2 and not RHETORICAL.match(fold(question).strip())
 
 
 # Questions nobody wants answered: "Was soll das?", "Geht's noch?", "are you kidding me?"

@@ -151,7 +151,7 @@ def _about_us(verdict: Verdict, message: Message, profile: VoiceProfile) -> Verd
 
 def _questions(text: str, reading: Reading, intent: str, profile: VoiceProfile) -> list[Question]:
     """Every question of the message with the fact that answers it."""
-    found = find_questions(text)[:MAX_QUESTIONS]
+    found = find_questions(text, MAX_QUESTIONS)
     return [Question(text=q, fact=f) for q, f in zip(found, answers(found, reading, intent, profile), strict=True)]
 
 
@@ -231,7 +231,7 @@ def _aliases_cached(products: tuple[tuple[str, tuple[str, ...]], ...]) -> list[t
 
 
 def _position(folded: str, tokens: list[str], alias: str) -> int | None:
-    match = re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", folded)
+    match = alias in folded and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", folded)
     if match:
         return match.start()
     if " " in alias or len(alias) < 7:
