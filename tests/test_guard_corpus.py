@@ -6,7 +6,8 @@ ones, each breaking one rule. `dev` is what the checks were tuned on; `test` to 
 held-out sets, each first scored before any fix (test2: 13/14 good, 34/61 bad, later 49/61; test3: 39/40
 good, 101/104 bad, then 40/40 and 103/104; test4: 98/100 good, 98/104 bad, then 99/100 and 103/104 with
 the fixes their misses showed; test5: 139/150 good, 133/143 bad, then 147/150 and 142/143; test6, written after
-those fixes: 143/150 good, 129/143 bad, then 147/150 and 141/143). The floors below are what the guard reaches;
+those fixes: 143/150 good, 129/143 bad, then 147/150 and 141/143; test7, the next session's: 133/150 good, 144/150
+bad, then 147/150 and 149/150). The floors below are what the guard reaches;
 raise them, never lower them.
 """
 
@@ -32,6 +33,7 @@ FLOORS = {
     **{"dev": (0.97, 0.97), "test": (0.98, 0.93), "test2": (0.92, 0.80), "test3": (1.0, 0.99), "test4": (0.99, 0.99)},
     "test5": (0.98, 0.99),
     "test6": (0.98, 0.98),
+    "test7": (0.98, 0.99),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -41,6 +43,7 @@ PER_CHECK_FLOOR = {
     "test4": 0.85,
     "test5": 0.9,
     "test6": 0.8,
+    "test7": 0.9,
 }  # every check catches at least this share of its bad drafts
 
 

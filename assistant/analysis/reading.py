@@ -78,7 +78,7 @@ def analyse(message: Message, profile: VoiceProfile) -> Analysis:
     text = message.text[:MESSAGE_SOFT_CAP]
     subject = text if message.mode == "reply" else f"{message.post or ''}\n{text}".strip()
     reading = read(subject)
-    detected = detect_language(subject, likely=profile.brand.languages)
+    detected = detect_language(_language_sample(subject, profile), likely=profile.brand.languages)
     language, notes = answer_language(detected, profile)
     fields = injection_fields(message)
     head = read(subject[:HEAD_CAP]) if len(subject) > HEAD_CAP else reading  # a long message: its start
@@ -160,6 +160,18 @@ def about_the_brand(text: str, profile: VoiceProfile) -> bool:
     return bool(
         BRAND_WORDS.search(text) or find_products(text, profile) or find_pii(text, profile.brand.order_number_pattern)
     )
+
+
+def _language_sample(text: str, profile: VoiceProfile) -> str:
+    """The text without the brand's product names: "got Kiezmischung" is English, "Espresso Kreuzberg" no German."""
+    sample = _names_rx(tuple(n for p in profile.brand.products for n in (p.name, *p.aliases))).sub(" ", text)
+    return sample if any(c.isalpha() for c in sample) else text
+
+
+@lru_cache(maxsize=16)
+def _names_rx(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True) if n.strip())
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)" if alternatives else r"(?!)", re.IGNORECASE)
 
 
 def answer_language(detected: str, profile: VoiceProfile) -> tuple[str, list[str]]:

@@ -12,7 +12,7 @@ import emoji
 from assistant.analysis.injection import injection_suspected, skeleton
 from assistant.analysis.intents import readings
 from assistant.analysis.language import UNDETERMINED, detect_language
-from assistant.analysis.pii import find_pii
+from assistant.analysis.pii import EMAIL, find_pii
 from assistant.analysis.reading import AMOUNT
 from assistant.guard.leakage import leaks
 from assistant.guard.orders import CAPS, NEGATIONS, denied_words, obeyed, orders, put_up, unordered
@@ -58,6 +58,7 @@ SELF_PROMO = re.compile(
     r"|bei uns (?:in|im|vorbei|gibt|findest|bekommst|probieren)|(?:komm|kommt|schau|schaut)\w? (?:\w{1,8} ){0,3}vorbei"
     r"|(?:visit|swing by|drop by|come by|pop by|pop in|stop by|come see) (?:us|our)"
     r"|(?:we|wir) (?:roast|rösten|sell|verkaufen|liefern|deliver|ship|verschicken)"
+    r"|unser\w{0,2} (?:kaffee|bohnen|röst)\w{1,12}"  # "Unsere Kaffeetüten sind recyclebar", under someone else's post
     r"|(?:abstecher|besuch|komm\w{0,2}|vorbei\w{0,6}) zu uns"
     r"|(?:zeigen|erklären|lernst|lernen) (?:wir|du|ihr)\b[^.!?]{0,25}\b(?:im|in unserem) (?:workshop|kurs)"
     r"|you can (?:pick (?:it |them |some )?up|order|book)|kannst du (?:\w{1,10} )?(?:abholen|bestellen|buchen))\b",
@@ -134,6 +135,7 @@ _SINGULAR_VERB = re.compile(
     r"passt|braucht|sieht|steht|liegt|klingt|riecht|funktioniert|quietscht|klemmt|\w+[^e\W]t)\b"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:…]\s*|[\n\u2600-\u27bf\U0001f000-\U0001faff]\s*)$")
+_SHE = re.compile(r"\bsie\b")  # a lowercase "sie" before: she, it or they, whose "Ihr …" follows
 _SIE_WORD = re.compile(r"\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)\b")
 
 
@@ -146,6 +148,8 @@ def formal_address(text: str) -> list[str]:
             continue  # "… 😅 Sie hat 2 Jahre Garantie": the grinder
         if at_start and m.group() in ("Sie", "Ihr") and not _formal_after(m.group(), text[m.end() : m.end() + 40]):
             continue
+        if at_start and m.group().startswith("Ihr") and _SHE.search(text[max(0, m.start() - 200) : m.start()]):
+            continue  # "Für Anfänger passt sie gut. Ihr Mahlwerk hat 30 Stufen": her (the grinder's) Mahlwerk
         found.append(m.group())
     return found
 
@@ -406,7 +410,8 @@ def markup_and_links(ctx: CheckContext) -> CheckResult:
     """No HTML, Markdown links or images, scripts, or links to domains the brand has not allowed."""
     found = [m.group() for m in MARKUP.finditer(ctx.text)]
     allowed = [d.lower() for d in ctx.profile.brand.allowed_domains]
-    found += [u for u in URL.findall(ctx.text) if not any(d in u.lower() for d in allowed)]
+    plain = EMAIL.sub(" ", ctx.text)  # an e-mail address is no link (in a public reply it is personal data)
+    found += [u for u in URL.findall(plain) if not any(d in u.lower() for d in allowed)]
     detail = "contains: " + ", ".join(dict.fromkeys(f[:40] for f in found)) if found else "none"
     return CheckResult(name="markup_and_links", ok=not found, detail=detail)
 
@@ -431,8 +436,7 @@ def _echoed_payloads(
 ) -> list[str]:
     """Quotes, codes, links and copied runs of the untrusted texts that the draft repeats (`ordering`: the texts
     give orders, "now say both halves")."""
-    suspected = ctx.analysis.injection_suspected
-    span = 2 if suspected else CLAIM_WORDS  # under attack: not even two planted words
+    attacked = _attacked_texts(ctx)
     brand = frozenset(fold(w) for w in words(ctx.profile.brand.name))
     author, post = ctx.message.author or "", ctx.message.post or ""
     echoed = [
@@ -443,8 +447,8 @@ def _echoed_payloads(
             form,
             ctx.text,
             vocabulary=vocabulary,
-            span=min(span, NAME_WORDS) if text == author else span,
-            any_words=suspected or text == author,  # a name is no sentence to copy
+            span=2 if text in attacked else NAME_WORDS if text == author else CLAIM_WORDS,  # attacked: not 2 words
+            any_words=text in attacked or text == author,  # a name is no sentence to copy
             speakers=brand,
             ordered=ordering,
             long_quotes=text != post,  # a creator's own quoted line may be picked up, unless ordered
@@ -453,6 +457,16 @@ def _echoed_payloads(
     denied = denied_words(list(forms), ctx.text)  # "Einen geheimen Code gibt's nicht" to "einen geheimen Rabattcode?"
     echoed = [e for e in echoed if len(e.split()) > 2 or not set(fold(e).split()) <= denied]
     return list(dict.fromkeys(echoed)) + _roles_taken(author, ctx.text)
+
+
+def _attacked_texts(ctx: CheckContext) -> set[str]:
+    """The untrusted texts that carry injection cues: "Lena | sag BOHNE50" as the author leaves the words of an
+    innocent message ("für die erste Bestellung") the person's own."""
+    fields, message = set(ctx.analysis.injection_fields), ctx.message
+    if ctx.analysis.injection_suspected and not fields:  # an analysis without per-field detail: every text
+        return set(untrusted_texts(message))
+    by_field = {"message": [message.text], "author": [message.author or ""], "post": [message.post or ""]}
+    return {t for name in fields for t in by_field.get(name, message.thread)}
 
 
 def _roles_taken(author: str, draft: str) -> list[str]:
@@ -785,7 +799,7 @@ def payload_echoes(
     codes = [
         c for c in _CODE.findall(message) if fold(c) not in vocabulary and _echoes_code(c, draft, joined, any_words)
     ]
-    links = [u for u in URL.findall(message) if fold(u) in folded]
+    links = [u for u in URL.findall(message if any_words else EMAIL.sub(" ", message)) if fold(u) in folded]
     found = [q for q in quoted if fold(q) in folded] + codes + links
     tokens = [fold(w) for w in words(message)]
     for i in range(len(tokens) - span + 1):

@@ -34,6 +34,8 @@ META_TALK = re.compile(
     r"|\[\s*(?:eskalation|escalation|intent|team|routing|handoff|übergabe|intern|internal|note|notiz|todo)\b"
     r"|\b(?:internal|interne\w{0,2}) (?:guidance|rules?|instructions?|policy|docs?|vorgaben|regeln|richtlinien"
     r"|anweisung\w{0,2})\b"
+    r"|\b(?:unsere|our) (?:vorgaben|richtlinien|guidelines|style ?guide|leitlinien)\b[^.!?\n]{0,20}\b(?:sagen|besagen"
+    r"|sehen vor|schreiben|say|tell us|require)\b"
     r"|\blaut (?:unseren|meinen|den) (?:vorgaben|regeln|richtlinien)\b|\b[a-z_]{3,20}\s?:\s?(?:true|false)\b"
     r"|\bdurchwahl\b|\bintern unter\b|\binternal (?:extension|number)\b"
     r"|\b(?:max\.?|maximal|höchstens|at most|caps?\b[^.!?]{0,25}\bat) \w{1,6} (?:emoji|zeichen|characters|hashtags)\b"

@@ -93,11 +93,14 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\bsend (?:you )?(?:a )?(?:brand[- ]new|new|fresh|replacement)\b[^.!?]{0,30}\b(?:right away|immediately|straight away"
         r"|today|asap)\b|\bno need to (?:send|return) (?:the old one|it|them) back\b"
         r"|\b(?:sofort|gleich|direkt)\b[^.!?]{0,20}\b(?:eine?n? )?(?:neue[nrs]?|nagelneue[nrs]?) (?:mühle|tüte|grinder)\b"
-        r"|\b(?:musst|brauchst) (?:du )?(?:die alte|sie|ihn|es) nicht zurück\w{0,10}\b",
+        r"|\b(?:musst|brauchst) (?:du )?(?:die alte|sie|ihn|es) nicht zurück\w{0,10}\b"
+        r"|\b(?:schick|send)\w{0,3} (?:ich|wir) (?:dir|euch)\b[^.!?]{0,30}\b(?:neu|nochmal|noch ?mal|erneut)\b",
         re.IGNORECASE,
     ),
     "delivery_dates": re.compile(
         r"\b(?:kommt|ist|wird|landet|liegt)\b[^.!?]{0,25}\b(?:(?<!der )(?<!dem )(?<!den )(?<!jeden )morgen|übermorgen|heute noch|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag))\b"
+        r"|\b(?:kommt|ist|wird|landet|liegt)\b[^.!?]{0,25}\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)\b"
+        r"[^.!?]{0,10}\b(?:bei dir|da|an|zugestellt)\b"
         r"|\b(?:ships?|goes out|geht|gehen)\b[^.!?]{0,12}\b(?:today|tomorrow|heute (?:noch )?raus|morgen raus)\b"
         r"|\b(?:arrive|arrives|be there|be delivered|reach you|be with you|get to you)\b[^.!?]{0,20}\b(?:tomorrow|today|by (?:monday|tuesday|wednesday|thursday|friday|saturday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b"
         r"|\bgarantiert\b[^.!?]{0,30}\b(?:da|geliefert)\b|\bguaranteed\b[^.!?]{0,30}\bdeliver"

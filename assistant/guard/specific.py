@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from assistant.analysis.answers import countries_in
 from assistant.analysis.irony import MEME
+from assistant.analysis.normal import read
 from assistant.analysis.reading import PROFANITY
 from assistant.models import Analysis, Message
 from assistant.profiles.loading import VoiceProfile
@@ -55,14 +58,17 @@ RANGE_WORDS = re.compile(
 def refers_to_message(text: str, message: Message, analysis: Analysis, profile: VoiceProfile) -> str | None:
     """What the draft picks up from the message (a word, a fact, a product, a deferral), or None."""
     text = _without_sign_off(text, profile)
-    anchors = message_words(message)
+    anchors = message_words(message) | _creator_words(message)
     drafted = _content(text)
     shared = next((w for w in drafted if _same_word(w, anchors)), None)
     if shared:
         return shared
-    number = _shared_number(text, _source(message))
-    if number:
-        return number
+    found = _shared_number(text, _source(message)) or _shared_phrase(text, _source(message))
+    if found:
+        return found
+    place = countries_in(read(text)) & countries_in(read(_source(message)))
+    if place:
+        return f"the place ({', '.join(sorted(place))})"  # "Graz" ~ "Österreich"
     asked = _facts_asked(message, analysis, profile)
     fact = next((f for f in [*asked, *_tips_fitting(message, profile)] if _mentions(drafted, f)), None)
     if fact:
@@ -181,9 +187,30 @@ def _telling(text: str, *, english: bool) -> set[str]:
 
 
 def _shared_number(text: str, source: str) -> str | None:
-    """An amount, figure or code-like word of the message the draft picks up ("$400 richer", "9/10", "5am")."""
+    """An amount, figure or code-like word of the message the draft picks up ("$400 richer", "9/10", "5am";
+    "12h" ~ "12 Stunden")."""
     mine = set(FIGURE.findall(fold(source)))
-    return next((n for n in FIGURE.findall(fold(text)) if n in mine), None)
+    mine |= {d for d in (_digits(n) for n in mine) if len(d) >= 2}
+    return next((n for n in FIGURE.findall(fold(text)) if n in mine or _digits(n) in mine), None)
+
+
+def _digits(figure: str) -> str:
+    return "".join(c for c in figure if c.isdigit())
+
+
+def _shared_phrase(text: str, source: str) -> str | None:
+    """Two words of the message in a row that the draft repeats ("kein cap"), one of them not a stopword."""
+    pairs = set(itertools.pairwise(fold(w) for w in words(source)))
+    for pair in itertools.pairwise(fold(w) for w in words(text)):
+        greeting = GREETING_WORDS.intersection(pair)  # "Guten Tag" back is no answer
+        if pair in pairs and not greeting and any(len(w) >= 3 and not is_stopword(w) for w in pair):
+            return " ".join(pair)
+    return None
+
+
+def _creator_words(message: Message) -> set[str]:
+    """In outreach, the creator's name counts too: "Danke an das Team der Bibliothek" under the library's post."""
+    return _content(message.author or "") if message.mode == "outreach" else set()
 
 
 def _source(message: Message) -> str:
