@@ -23,17 +23,17 @@ LABELS: dict[str, tuple[Any, ...]] = {
     "lang": ("de", "en"),
     "sarcasm": (True, False),
 }
-# Measured on the test split (723 cases: 267 of the first batch, 171 of the second, 142 of the third, 143 of the
-# fourth) when the model was built; a metric may not fall below its floor. The fourth batch's test cases brought
-# sarcasm precision on the grown split from 0.918 to 0.863 (first score), so that floor is set on the new split.
-# Targets the analysis does not reach yet are expected failures, named with their measured value, so a run that
-# reaches a target shows up (strict xfail) instead of hiding behind a lowered bar.
-FLOORS = {"intent_macro_f1": 0.85, "team_accuracy": 0.93, "sarcasm_recall": 0.88, "sarcasm_precision": 0.85,
+# Measured on the test split (864 cases: 267 of the first batch, 171 of the second, 142 of the third, 143 of the
+# fourth, 141 of the fifth) when the model was built; a metric may not fall below its floor. The fourth batch's
+# test cases brought sarcasm precision on the grown split from 0.918 to 0.863 (first score), the fifth to 0.856,
+# so that floor is set on the grown split. Targets the analysis does not reach yet are expected failures, named
+# with their measured value, so a run that reaches a target shows up (strict xfail) instead of hiding behind a
+# lowered bar.
+FLOORS = {"intent_macro_f1": 0.85, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.85,
           "question_fact_accuracy": 0.82}  # fmt: skip
 MISSED = {
-    "intent_macro_f1": "0.879 < 0.90 (first batch alone 0.818): 17 intents from ~210 examples each; follow-ups",
-    "team_accuracy": "0.947 < 0.95: the team follows the intent, so every order-intent mix-up costs a team",
-    "question_fact_accuracy": "0.842 < 0.90: a fact named in a question is often not what the question asks",
+    "intent_macro_f1": "0.883 < 0.90 (first batch alone 0.818): 17 intents from ~250 examples each; follow-ups",
+    "question_fact_accuracy": "0.833 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

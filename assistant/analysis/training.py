@@ -27,7 +27,7 @@ from assistant.profiles.loading import VoiceProfile, load_profile
 # head -> regularisation strength C (chosen on the dev split with --tune)
 HEADS: dict[str, float] = {"intent": 10.0, "sentiment": 10.0, "emotion": 10.0, "wants": 4.0, "sarcasm": 10.0}
 QUESTION_HEADS: dict[str, float] = {"fact": 30.0}
-GRID = (1.0, 4.0, 10.0, 30.0)
+GRID = (1.0, 4.0, 10.0, 30.0, 100.0)
 MAX_FEATURES = 30_000
 ROOT = Path(__file__).resolve().parents[2]
 MIN_DF = 2
