@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -14,6 +14,7 @@ from assistant.analysis.intents import readings
 from assistant.analysis.language import UNDETERMINED, detect_language
 from assistant.analysis.pii import EMAIL, find_pii
 from assistant.analysis.reading import AMOUNT
+from assistant.guard.claims import known, repeated, stated_claims
 from assistant.guard.leakage import leaks
 from assistant.guard.orders import CAPS, NEGATIONS, denied_words, obeyed, orders, put_up, unordered
 from assistant.guard.promises import forbidden_promises
@@ -410,7 +411,9 @@ def markup_and_links(ctx: CheckContext) -> CheckResult:
     """No HTML, Markdown links or images, scripts, or links to domains the brand has not allowed."""
     found = [m.group() for m in MARKUP.finditer(ctx.text)]
     allowed = [d.lower() for d in ctx.profile.brand.allowed_domains]
-    plain = EMAIL.sub(" ", ctx.text)  # an e-mail address is no link (in a public reply it is personal data)
+    plain = without_personal_emails(
+        ctx.text, words(ctx.profile.brand.name)
+    )  # a person's address is no link (in public it is personal data)
     found += [u for u in URL.findall(plain) if not any(d in u.lower() for d in allowed)]
     detail = "contains: " + ", ".join(dict.fromkeys(f[:40] for f in found)) if found else "none"
     return CheckResult(name="markup_and_links", ok=not found, detail=detail)
@@ -518,6 +521,8 @@ def _claims_carried(
     found += [p for c in told for p in _copied_phrases(c, ctx.text, brand, vocabulary, span=CLAIM_WORDS)]
     found += [h.group() for h in HEALTH_CLAIM.finditer(ctx.text) if _put_up(h.group(1), forms)]
     found += [c for c in asked if _new_claim(c, drafted, vocabulary)]
+    stated = [c for form in read for c in stated_claims(form, _names(ctx.profile))]
+    found += repeated(stated, ctx.text, vocabulary, known(ctx.profile.public_texts(), _names(ctx.profile)))
     found += [n for text in forms for n in _ordered_names(text) if fold(n) in drafted]
     return found + [t for text in forms for t in _translations(text, ctx.text, vocabulary)]
 
@@ -764,6 +769,26 @@ def shouts(text: str) -> bool:
     return len(letters) >= 20 and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
 
+# An address that speaks for a business ("aftersales@…", "…@bohnenkiez-service.com") is somebody's claim to be us,
+# never the person's own.
+ROLE_ADDRESS = re.compile(
+    r"^(?:support|service|help|hilfe|info|kontakt|contact|team|admin|aftersales|after-sales|sales|verkauf|versand"
+    r"|shop|office|billing|rechnung|noreply|no-reply|security|sicherheit)\b",
+    re.IGNORECASE,
+)
+
+
+def without_personal_emails(text: str, brand: Iterable[str] = ()) -> str:
+    """The text with the e-mail addresses of persons blanked; role addresses and those naming the brand stay."""
+    names = [fold(b) for b in brand if len(b) >= 3]
+
+    def personal(match: re.Match[str]) -> str:
+        address = match.group()
+        return address if ROLE_ADDRESS.search(address) or any(n in fold(address) for n in names) else " "
+
+    return EMAIL.sub(personal, text)
+
+
 def untrusted_texts(message: Message) -> list[str]:
     """Every field a stranger wrote: the message, the author name, the thread, the post."""
     return [t for t in (message.text, message.author or "", *message.thread, message.post or "") if t]
@@ -799,7 +824,8 @@ def payload_echoes(
     codes = [
         c for c in _CODE.findall(message) if fold(c) not in vocabulary and _echoes_code(c, draft, joined, any_words)
     ]
-    links = [u for u in URL.findall(message if any_words else EMAIL.sub(" ", message)) if fold(u) in folded]
+    plain = message if any_words else without_personal_emails(message, speakers)
+    links = [u for u in URL.findall(plain) if fold(u) in folded]
     found = [q for q in quoted if fold(q) in folded] + codes + links
     tokens = [fold(w) for w in words(message)]
     for i in range(len(tokens) - span + 1):

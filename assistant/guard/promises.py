@@ -184,7 +184,8 @@ GIVEN = re.compile(
     r"\b(?:wir|uns|unser\w*|dir|dich|du|für dich|bekommst|kriegst|schicken|legen|we|us|our|you|your|yours)\b"
     r"|\b(?:kaffee|tüte\w*|beutel|versand|lieferung|abos?|mühle|bohnen|bestellung\w*|coffee|bag|shipping|delivery|beans"
     r"|mischung|blend|espresso|grinders?"
-    r"|orders?)\b",
+    r"|orders?|tassen?|cups?|probe\w{0,4}|samples?)\b"
+    r"|\b\w{2,15}(?:mühle|tüte|tüten|kaffee|bohnen|mischung)\b",  # "Handmühle gratis dazu", "Probiertüte"
     re.IGNORECASE,
 )
 

@@ -756,8 +756,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "praise"
     if _GREETING.match(text.strip()) or ((_wish(text, "de") or _home(text)) and len(text) < 120 and "?" not in text):
         return "greeting"
-    if split_questions(text) or (intent == "product_question" and "?" in text):
-        return "question"
+    if split_questions(text) or (intent == "product_question" and "?" in text) or _wishes_delivery(text):
+        return "question"  # "please ship to ireland!!" asks where we deliver, too
     if ACCUSATION.search(text):
         return "accusation"
     if analysis.sentiment == "negative" and _TASTE.search(fold(text)):

@@ -1,0 +1,91 @@
+"""Claims a stranger states about the brand as if known, and whether a draft repeats them.
+
+"Toll, dass ihr 50 Cent pro Tüte an den Kinderbauernhof spendet!", "Bei Bohnenkiez gilt eine Rückgabefrist
+von 60 Tagen", a display name "Anna ✿ Kiezmischung ist laktosefrei zertifiziert": nothing orders the reply to say
+anything, yet a draft that takes up the claim's own words ("Kinderbauernhof", "60 Tagen") confirms a fact the
+profile never states. A draft that names the claim to deny it ("eine Spende an den Kinderbauernhof gibt es bei
+uns nicht") confirms nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.text import fold, is_stopword, words
+
+MAX_SCAN = 4_000  # characters of an untrusted text read for claims
+RARE = 5  # letters: shorter words of a claim are too common to mark it
+LONG = 8  # letters: a lowercase word this long is telling too ("laktosefrei", "certified")
+# Offers, policies and product facts a brand could be said to have.
+MARKER = re.compile(
+    r"\b(?:gilt|gelten|bekommt (?:man|jede\w{0,2})|bekommst du|kriegt man|kriegst du|bekommen alle|gibt(?:'s| es)"
+    r"|spend\w{0,3}|donat\w{0,3}|zertifiziert|certified|organic|bio|laktosefrei|lactose[- ]free|vegan|gratis|free"
+    r"|kostenlos|umsonst|dazu|rabatt\w{0,3}|discount(?!er)\w{0,3}|garantie|warranty|rückgabe\w{0,8}|ruckgabe\w{0,8}"
+    r"|hei(?:ß|ss)t|hei(?:ß|ss)en|called|named|goes to|geht an"
+    r"|pro (?:tüte|like|bestellung|packung)|per (?:bag|like|order)|for every|with every|für jede\w?|bei jede[rm])\b",
+    re.IGNORECASE,
+)
+NAMING = re.compile(r"\b(?:hei(?:ß|ss)t|hei(?:ß|ss)en|called|named)\s{1,3}[\"'„“‚‘«»]", re.IGNORECASE)
+NAMED = re.compile(
+    r"\b(?:hei(?:ß|ss)t|hei(?:ß|ss)en|called|named)\s{1,3}[\"'„“‚‘«»]([^\"„“”‚‘’«»\n]{2,60})[\"'“”‘’«»]", re.I
+)
+US = re.compile(r"\b(?:ihr|euch|euer|eure\w{0,2}|sie|ihnen|you|your|marke|brand)\b", re.IGNORECASE)
+# "…, stimmt's?", "…, oder?", "…, right?": a claim put up for a yes is still a claim.
+TAG = re.compile(r"\b(?:oder|stimmt(?:'?s)?|right|gell|ne|nicht wahr|isn'?t it|correct)\W{0,5}\?\W*$", re.IGNORECASE)
+SENTENCE = re.compile(r"[^.!?\n]{1,600}[.!?]*")
+CLAUSE = re.compile(r",|;|\s[–-]\s|\s(?:und|and|aber|but)\s", re.IGNORECASE)
+QUANTITY = re.compile(r"(\d{1,4}(?:[.,]\d{1,2})?)\s?(%|€|euro|cent|tage\w?|jahre\w?|days?|years?|wochen|weeks?)", re.I)
+NEGATION = re.compile(
+    r"\b(?:nicht|nichts|kein\w{0,2}|nie|niemals|not|no|never|nothing|nix|weder|neither|nor|falsch|false|wrong"
+    r"|stimmt (?:so )?nicht|gerücht\w{0,2}|rumou?r)\b",
+    re.IGNORECASE,
+)
+DRAFT_SENTENCE = re.compile(r"[^.!?\n]{1,600}")
+
+
+def stated_claims(text: str, names: Iterable[str]) -> list[str]:
+    """The clauses of a text that state an offer, policy or product fact of the brand (not questions about one)."""
+    found = []
+    for sentence in (m.group() for m in SENTENCE.finditer(text[:MAX_SCAN])):
+        if sentence.rstrip().endswith("?") and not TAG.search(sentence):
+            continue  # "Bekomme ich bei euch Decaf?" asks; it claims nothing
+        named = NAMING.search(sentence)  # "der heißt 'Kiez Nacht'" (not "was 'fruchtig' heißt")
+        if named or US.search(sentence) or _names_us(fold(sentence), names):
+            found += [c.strip() for c in CLAUSE.split(sentence) if MARKER.search(c)]
+    return found
+
+
+def _names_us(folded: str, names: Iterable[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in names if n)
+
+
+def repeated(claims: list[str], draft: str, vocabulary: frozenset[str], stated: frozenset[str]) -> list[str]:
+    """The words, names and quantities of the claims that the draft says outside a denying sentence, and that
+    the brand's own texts (`vocabulary`, `stated`: its quantities and product names) never say."""
+    if not claims:
+        return []
+    kept = " ".join(s for s in DRAFT_SENTENCE.findall(draft) if not NEGATION.search(s))
+    said = {fold(w) for w in words(kept)}
+    rare = {fold(w) for c in claims for w in words(c) if _telling(w)}
+    found = sorted((rare & said) - vocabulary)
+    named = {fold(m.group(1)).strip() for c in claims for m in NAMED.finditer(c)} - stated  # "Kiez Nacht"
+    found += sorted(n for n in named if n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(kept)))
+    quantities = {_quantity(n, u) for c in claims for n, u in QUANTITY.findall(c)} - stated
+    return found + sorted(quantities & {_quantity(n, u) for n, u in QUANTITY.findall(kept)})
+
+
+def _telling(word: str) -> bool:
+    """A noun or name (capitalised) or a long word: "Probiertüte", "laktosefrei", not "bekommt" or "ersten"."""
+    return not is_stopword(word) and ((word[:1].isupper() and len(word) >= RARE) or len(word) >= LONG)
+
+
+def known(texts: Iterable[str], names: Iterable[str]) -> frozenset[str]:
+    """What the brand states itself, in the forms repeated() compares: quantities ("60 tag", "10 %") and names."""
+    found = {_quantity(n, u) for t in texts for n, u in QUANTITY.findall(t[:MAX_SCAN])}
+    return frozenset(found | {fold(n) for n in names})
+
+
+def _quantity(number: str, unit: str) -> str:
+    unit = fold(unit)
+    return f"{number.replace(',', '.')} {unit[:3] if unit[:1].isalpha() else unit}"
