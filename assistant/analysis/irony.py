@@ -46,6 +46,7 @@ def register_of(text: str, reading: Reading) -> Register:
 
 # A meme or a relatable joke ("pov: ...", "me when ...", "ich wenn ...", 😂, 💀).
 MEME = re.compile(
-    r"\bpov\b|\bme when\b|\bich wenn\b|\bwhen you\b|\bwenn du\b|\bniemand\s?:|\bnobody\s?:|\bmeme\b|😂|🤣|💀",
+    r"\bpov\b|\bme when\b|\bich wenn\b|\bwhen you\b|\bwenn du\b|\bniemand\s?:|\bnobody\s?:|\bmeme\b|😂|🤣|💀"
+    r"|^\W{0,3}(?:me|ich) (?:explaining|telling|trying|pretending|erkläre|erklär|versuche|tu so)\b",  # me explaining …
     re.IGNORECASE,
 )

@@ -46,6 +46,7 @@ STYLE_HINTS = {
 # Slots that carry something concrete from the message: a repair for specificity prefers them.
 CONCRETE = frozenset(
     {"answers", "duration", "topic", "topic_bare", "product", "the_product", "fact", "tip", "step", "quote", "echo"}
+    | {"series"}
 )
 # A greeting the person used, to answer in kind ("Servus!" -> "Servus Felix,").
 _GREETING_WORD = re.compile(r"(servus|moin|hey|hi|hallo|hello|hej|huhu)\b", re.IGNORECASE)
@@ -333,6 +334,9 @@ def _slots(
         "wish": scene.wish,
         "by_phone": ("telefonisch" if language == "de" else "by phone") if _PHONE.search(message.text) else "",
         "home": scene.home,
+        "series": scene.series[0],
+        "next": scene.series[1],
+        "streak": scene.series[2],
     }
     if address == "Sie":
         slots["ask"] = re.sub(r"\bdein(e[nmrs]?)?\b", lambda m: "Ihr" + (m.group(1) or ""), slots["ask"])
@@ -705,6 +709,7 @@ def _with_emoji(request: GenerationRequest, scene: Scene, style: str, body: str,
         "outreach_what",
         "outreach_who",
         "outreach_relate",
+        "outreach_series",
         "outreach_ideas",
     )
     if joking:

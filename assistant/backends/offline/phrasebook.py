@@ -63,6 +63,9 @@ SLOTS = frozenset(
         "got",  # a wrong item: what came instead
         "echo",  # an exclamation the person used (Unbedingt), from the lexicon's short list
         "quote",  # the person's own word, quoted, when no noun phrase can be picked up (off-topic rants only)
+        "series",  # the series a post is part of (Tag 4, Day 112, Teil 1)
+        "next",  # what comes after it (Teil 2, die Fortsetzung, what comes next)
+        "streak",  # the series when it is a run of days or weeks past the first (Day 112)
     }
 )
 

@@ -73,9 +73,17 @@ _NO_PARTICLE = {"gibt", "ist", "sind", "hat", "haben", "wird", "werden", "kann",
 _NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tät|ion|ionen|nis|chen|mischung|kurs|paket)$")
 
 
+# A second guess after "or": "… or is it only for the fancy machines", "… oder ist der nur für Siebträger".
+_SECOND_GUESS = re.compile(
+    r",?\s(?:or|oder)\s(?:is|are|does|do|can|ist|sind|geht|kann|braucht)\s(?:it|they|that|es|der|die|das|er|sie)\b[^?]{0,200}",
+    re.IGNORECASE,
+)
+
+
 def indirect_de(question: str) -> str | None:
     """A German question as an indirect question from the brand's side ("ob wir ... liefern"), or None."""
     text = re.sub(r"^(?:und|oder)\s+", "", _GREETING_DE.sub("", question.strip()), flags=re.IGNORECASE)
+    text = _SECOND_GUESS.sub("", text)  # "geht der in der Bialetti oder ist der nur für Siebträger": the first
     text = re.sub(r"[^\w\s'’äöüÄÖÜß,.-]", " ", text).split("?")[0]
     text = re.sub(r"(\d)([^\W\d_]+)", r"\1 \2", text)  # "250g" -> "250 g": never echo a code-like token
     text = re.sub(r"\s+", " ", text).strip(" ,.-")
@@ -226,6 +234,7 @@ _DET_EN = {"the", "your", "this", "that", "these", "those", "my", "a", "an", "it
 def indirect_en(question: str) -> str | None:
     """An English question as an indirect question ("whether we ship to Denmark"), or None."""
     text = re.sub(r"^(?:and|or)\s+", "", _GREETING_EN.sub("", question.strip()), flags=re.IGNORECASE)
+    text = _SECOND_GUESS.sub("", text)  # "is it any good in a moka pot or is it only for ...": the first guess
     text = re.sub(r"[^\w\s'’,.-]", " ", text).split("?")[0]
     text = re.sub(r"\s+", " ", text).strip(" ,.-")
     tokens = text.replace("’", "'").split(" ")

@@ -99,7 +99,7 @@ _WAITING = re.compile(
 )
 # Praise words that look back in disappointment ("Früher wart ihr so sympathisch ... Schade drum").
 _DISAPPOINTED = re.compile(
-    r"\bschade\b|\bfrüher (?:wart|war|hat|habt|gab)|\bnur noch\b|nicht mehr so\b|leider nicht mehr|"
+    r"\bschade\b|\bfrüher (?:wart|war|hat|habt|gab)|nicht mehr so\b|leider nicht mehr|"
     r"used to be|not (?:the same|like before) anymore|no longer|what happened to (?:you|the)|\bsadly\b",
     re.IGNORECASE,
 )
@@ -221,14 +221,44 @@ _PRAISE = re.compile(
 
 
 def _outreach_kind(post: str) -> str:
-    """What another creator's post asks for: cheering on an attempt, company, their ritual, ideas, or nothing."""
+    """What another creator's post asks for: cheering on an attempt or a series, company, their ritual, ideas,
+    or nothing."""
     if _ATTEMPT.search(post):
         return "outreach_tips"  # "Latte-Art-Versuch Nr. 37 ... ich geb nicht auf": cheer them on
+    if _SERIES.search(post):
+        return "outreach_series"  # "day 112 of writing my first novel", "Teil 1: der Einkauf": cheer the run on
     if "?" not in post:
         return "outreach"
     if _WHO.search(post):
         return "outreach_relate" if _RELATE.search(post) else "outreach_who"
     return "outreach_what" if _YOURS.search(post) and not _TIPS.search(post) else "outreach_ideas"
+
+
+# A post in a series: "day 4", "Tag 12", "Teil 1", "part 2", "Folge 3", "week 6".
+_SERIES = re.compile(
+    r"\b(day|tag|teil|part|folge|episode|woche|week|runde|round)\s?(?:#|nr\.?\s?|no\.?\s?)?(\d{1,4})\b", re.IGNORECASE
+)
+_NEXT_PART = {
+    "teil": "Teil",
+    "part": "part",
+    "folge": "Folge",
+    "episode": "episode",
+    "runde": "Runde",
+    "round": "round",
+}
+
+
+def series(post: str, language: str) -> tuple[str, str, str]:
+    """A series the post is part of, what comes next, and the streak when it is one of days or weeks past the
+    first: ("Day 112", "what comes next", "Day 112"), ("Teil 1", "Teil 2", "")."""
+    match = _SERIES.search(post)
+    if not match:
+        return "", "", ""
+    unit, number = match.group(1).lower(), int(match.group(2))
+    shown = f"{unit[:1].upper()}{unit[1:]} {number}"
+    if unit in _NEXT_PART:
+        return shown, f"{_NEXT_PART[unit]} {number + 1}", ""
+    return shown, "die Fortsetzung" if language == "de" else "what comes next", shown if number > 1 else ""
 
 
 _ATTEMPT = re.compile(
@@ -306,6 +336,7 @@ class Scene:
     place: str = ""
     tips: list[str] = field(default_factory=list)
     situation_fact: Fact | None = None
+    series: tuple[str, str, str] = ("", "", "")  # a post's series, what comes next, a streak ("Day 112")
     side_facts: list[Fact] = field(default_factory=list)  # a case for a team that also asks what a fact answers
     friend: str = ""  # "Dein Kumpel": someone else's order
     wish: str = ""
@@ -387,6 +418,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         friend=_friend(text, language),
         wish=_wish(text, language),
         home=_home(text),
+        series=series(source, language) if message.mode == "outreach" else ("", "", ""),
     )
 
 
@@ -489,6 +521,12 @@ def _ship_to(text: str, language: str) -> str | None:
     return f"ob wir nach {name} liefern" if language == "de" else f"whether we ship to {article}{name}"
 
 
+# A question without its "?": the verb first ("is X any good ...", "gibt es X auch in ...").
+_VERB_FIRST = re.compile(
+    r"(?:is|are|does|do|can|could|will|would|should|has|have|kann|können|gibt|gibt's|gibts|ist|sind|habt|hat"
+    r"|liefert|macht|könnt|verschickt)\s",
+    re.IGNORECASE,
+)
 _SHIP_TO = re.compile(r"\b(?:ship|deliver|liefer\w*|versend\w*|schick\w*)\b[^.!?]{0,20}\b(?:to|nach|in)\b", re.I)
 _INSTEAD = re.compile(r"\b(?:instead of|rather than|statt|anstatt|lieber)\b", re.IGNORECASE)
 # Someone tracing a parcel ("wo bleibt", "hängt seit 5 Tagen", "hallo??"), not asking how something works.
@@ -756,7 +794,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "praise"
     if _GREETING.match(text.strip()) or ((_wish(text, "de") or _home(text)) and len(text) < 120 and "?" not in text):
         return "greeting"
-    if split_questions(text) or (intent == "product_question" and "?" in text) or _wishes_delivery(text):
+    asking = "?" in text or _VERB_FIRST.match(text.strip())  # "is espresso kreuzberg any good in a moka pot"
+    if split_questions(text) or (intent == "product_question" and asking) or _wishes_delivery(text):
         return "question"  # "please ship to ireland!!" asks where we deliver, too
     if ACCUSATION.search(text):
         return "accusation"
@@ -772,7 +811,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
 def _answers(request: GenerationRequest, language: str, situation: str) -> list[Answer]:
     """Every question of the message with its fact (or an honest deferral), in the order asked."""
     message, profile = request.message, request.profile
-    asked = [_Asked(str(getattr(q, "text", "")), getattr(q, "fact", None)) for q in _real_questions(request)]
+    asked = [_Asked(str(getattr(q, "text", "")), getattr(q, "fact", None), read=True) for q in _real_questions(request)]
     asked = [part for question in asked for part in _split(question, request)]
     if not asked and situation == "question":
         asked = [_Asked(message.text, _fact_id(message.text, request))]
@@ -790,9 +829,13 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         fact = _checked_fact(facts.get(str(getattr(question, "fact", "") or "")), named, profile)
         if fact is None:
             fact = _checked_fact(facts.get(_fact_id(text, request) or ""), named, profile)
+        if fact is not None and fact.intents and question.read and question.fact is None:
+            # the reading found no fact, and an order fact's words (Lieferung, zahlen) are everyday words:
+            # "muss ich da Zoll zahlen?", "kommt die Lieferung nächste Woche trotzdem?" need a person
+            fact = None
         if fact is not None and _unanswered_aspect(text, fact):
             fact = _answering_fact(text, request) or fact  # it names the topic only: another fact may answer it
-        if fact is None:
+        if fact is None:  # "Und wie lange braucht das?": what an earlier answer or the message around names
             fact = _context_fact(text, request, given)
         if fact is not None and (_other_method(text, fact) or _other_method(message.text, fact)):
             fact = None  # "what setting for pour over?", "cold brew recipe? which grind?": not the French press fact
@@ -811,20 +854,33 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                     fact=said,
                     product_text=product,
                     product_with_article=the_product(profile, name, language) if product else "",
-                    indirect=_named(_ship_to(text, language) or indirect(_asking_part(text), language), profile),
+                    indirect=_named(
+                        _ship_to(text, language) or _indirect(_asking_part(text), language, profile), profile
+                    ),
                 )
             )
         if missing:  # the fact names the topic, not what was asked: say it, and defer the rest by name
             answers.append(
                 Answer(
                     question=text,
-                    indirect=_named(indirect(_asking_part(text), language) or _ship_to(text, language), profile),
+                    indirect=_named(
+                        _indirect(_asking_part(text), language, profile) or _ship_to(text, language), profile
+                    ),
                 )
             )
         if fact is not None:
             used.add(fact.id)
             given.append(fact)
     return answers
+
+
+def _indirect(question: str, language: str, profile: VoiceProfile) -> str | None:
+    """indirect() with each product name kept as one word ("whether Espresso Kreuzberg is any good ...")."""
+    for product in profile.brand.products:
+        name = product.name
+        question = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", name.replace(" ", "_"), question, flags=re.IGNORECASE)
+    phrase = indirect(question, language)
+    return phrase.replace("_", " ") if phrase else phrase
 
 
 def _named(phrase: str | None, profile: VoiceProfile) -> str | None:
@@ -921,6 +977,7 @@ def _unanswered_aspect(question: str, fact: Fact) -> bool:
 class _Asked:
     text: str
     fact: str | None
+    read: bool = False  # the analysis' own question (its fact, or its None, is the reading's)
 
 
 def _split(question: _Asked, request: GenerationRequest) -> list[_Asked]:

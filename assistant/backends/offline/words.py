@@ -55,7 +55,8 @@ def _first_names() -> frozenset[str]:
 ACCUSATION = re.compile(
     r"kinderarbeit|child.?labou?r|betrug|betrüg|scam|fraud|abzock|lüge|lügn|liar|ausbeut|exploit|sklav|slave|rassis|racis"
     r"|kriminell|criminal|dieb|thie[fv]|mafia|nazi|faschis|verbrech|kriegstreib|hetz|verräter|heuchl|versager"
-    r"|propagand|gesindel|abschaum|schmarotz|parasit|terror|mörder|morder|vergewalt|hure|idiot|dumm|blöd|lappen",
+    r"|propagand|gesindel|abschaum|schmarotz|parasit|terror|mörder|morder|vergewalt|hure|idiot|blöd"
+    r"|(?<![^\W\d_])(?:dumm|lappen)",  # a word of its own: "aufklappen", "Dummy" accuse nobody
     re.IGNORECASE,
 )
 
