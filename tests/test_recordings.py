@@ -37,7 +37,13 @@ pytestmark = pytest.mark.skipif(not RECORDED, reason="no recordings in tests/dat
 
 # Recorded drafts that a blocking check fails, the check, and whose fault it is. Every entry was read by a
 # person; reported to the guard's owner. When the guard changes, the test below says which entry to remove.
-KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {}
+KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {
+    ("c43", "playful"): (
+        "markup_and_links",
+        "'*sips espresso with pinky raised*': asterisks are Markdown emphasis, which the profile forbids; the "
+        "repair is rightly spent",
+    ),
+}
 
 
 @cache
@@ -100,7 +106,7 @@ def test_the_backend_sends_exactly_the_recorded_requests(replayed: dict[str, Any
 def test_one_request_per_draft_set_for_at_least_40_messages(replayed: dict[str, Any]) -> None:
     single = [case_id for case_id, (_, bodies) in replayed.items() if len(bodies) == 1]
     assert len(single) >= min(40, len(replayed)), f"only {len(single)} of {len(replayed)} needed one request"
-    # A repair request is spent only on a draft that a blocking check rightly fails (none known now).
+    # A repair request is spent only on a draft that a blocking check rightly fails (KNOWN_FAILURES).
     repaired = {case_id for case_id, (_, bodies) in replayed.items() if len(bodies) > 1}
     assert repaired <= {case for case, _ in KNOWN_FAILURES}, sorted(repaired)
     for case_id, (result, bodies) in replayed.items():

@@ -44,7 +44,7 @@ def _word(token: str) -> str:
 
 def thread_reading(thread: list[str]) -> Reading | None:
     """The latest earlier messages of a conversation, read as one text (None without a thread)."""
-    return read("\n".join(thread[-THREAD_TAIL:])) if thread else None
+    return read("\n".join(thread[-THREAD_TAIL:])[-HEAD_CAP:]) if thread else None  # a long thread: its end
 
 
 def signals(reading: Reading, cues: dict[str, float] | None = None, marks: list[str] | None = None) -> list[str]:

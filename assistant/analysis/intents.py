@@ -269,6 +269,11 @@ def intent_scores(text: str) -> dict[str, float]:
 
 def cue_scores(folded: str) -> dict[str, float]:
     """Score every intent by the weighted cues that occur in already folded text."""
+    return dict(_cue_scores(folded))  # a copy: callers may adjust the scores
+
+
+@lru_cache(maxsize=64)  # a message's and a thread's text are scored by several readers
+def _cue_scores(folded: str) -> dict[str, float]:
     scores: dict[str, float] = {}
     for intent, cues in _compiled().items():
         score = sum(weight for rx, weight in cues if rx.search(folded))

@@ -69,7 +69,7 @@ DATE = re.compile(
     re.I,
 )
 LINKS_AND_HANDLES = re.compile(r"https?://\S{1,300}|www\.\S{1,300}|\S{1,64}@\S{1,255}|@\w{1,40}|#\w{1,60}")
-CLEAN_PARTS_CAP = 40  # sentences vetted one by one for injection before keywords are taken
+CLEAN_PARTS_CAP = 12  # sentences vetted one by one for injection before keywords are taken (more: none taken)
 FUZZY_TOKEN_CAP = 40  # longer "words" are never product names (and fuzzy matching them is slow)
 
 
