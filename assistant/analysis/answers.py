@@ -63,6 +63,8 @@ def answer(
     reading = read(question)
     around = around if around is not None else hits_by_fact(context, profile)
     places, own = places_in(reading, profile), own_hits(question, profile)
+    if not places and DEICTIC.search(question):  # "will it get there before the 24th?" after "my brother in Vienna"
+        places = places_in(context, profile)
     candidate = keyword_answer(own, places, around, intent, profile)
     if places:
         return candidate
@@ -79,6 +81,10 @@ def answer(
     if best in supported:
         return best
     return candidate if best != NO_FACT else None
+
+
+# A question that points at a place the message named: "Liefert ihr dahin?", "will it get there in time?"
+DEICTIC = re.compile(r"\b(?:dahin|dorthin|dort|there|over there)\b", re.IGNORECASE)
 
 
 # "was mach ich falsch?", "what am I doing wrong": the person's own mistake names no fact ("falsch" is no wrong item).

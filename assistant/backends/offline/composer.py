@@ -597,7 +597,9 @@ def _assemble(
     if not body:
         body = _block(book, "fallback", style, slots, rng, address)
     greeting = ""
-    wants_greeting = scene.name and message.mode == "reply" and scene.situation not in ("spam", "scam", "troll")
+    wants_greeting = (
+        scene.name and message.mode == "reply" and scene.situation not in ("spam", "scam", "scam_dm", "troll")
+    )
     if wants_greeting and (message.platform == "facebook" or message.channel == "dm"):
         mirrored = _GREETING_WORD.match(message.text.strip())
         if scene.formal_reading and style in ("playful", "gentle", "crisp"):
@@ -691,7 +693,7 @@ def _with_emoji(request: GenerationRequest, scene: Scene, style: str, body: str,
         wanted = 1
     if density in ("none",) or (density == "low" and style != "playful"):
         wanted = 0
-    if scene.negative or scene.situation in ("spam", "scam", "injection", "troll", "accusation", "defer"):
+    if scene.negative or scene.situation in ("spam", "scam", "scam_dm", "injection", "troll", "accusation", "defer"):
         wanted = 0
     wanted = min(wanted, profile.emoji.max_per_reply)
     if not wanted:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.analysis.answers import OWN_MISTAKE, fact_words
+from assistant.analysis.answers import DEICTIC, OWN_MISTAKE, fact_words
 from assistant.analysis.intents import cue_scores
 from assistant.analysis.irony import MEME
 from assistant.analysis.judgement import POLITICS
@@ -128,7 +128,9 @@ _SCAM = re.compile(
     r"gewinner|gewonnen|gewinnspiel|verlosung|winner|you (?:have )?won|giveaway|bestätigen sie|daten bestätigen|"
     r"confirm your (?:details|data)|claim your|(?:gratis|free|kostenlose?s?) (?:iphone|ipad|playstation|ps5|airpods)"
     r"|für die ersten \d+|for the first \d+ (?:people|followers)|community (?:standards|guidelines)"
-    r"|page (?:will be|has been) (?:deleted|disabled|suspended)|verify your (?:account|page)",
+    r"|page (?:will be|has been) (?:deleted|disabled|suspended)|verify your (?:account|page)"
+    r"|(?:konto|account|seite|profil)\b[^.!?]{0,60}\b(?:gesperrt|gelöscht|deaktiviert|suspended|locked|banned)"
+    r"|\b(?:login|log in|anmeld\w{0,3})\b[^.!?]{0,40}\b(?:passwort|password|kennwort)",
     re.IGNORECASE,
 )
 _PRICE = re.compile(
@@ -295,10 +297,12 @@ _DAMAGE = re.compile(
     r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed",  # no "student", no "accident"
     re.IGNORECASE,
 )
+_ASKS_ADVICE = re.compile(r"\b(?:empfehl\w{0,4}|recommend\w{0,3}|suggest\w{0,3}|raten|vorschlagen)\b", re.IGNORECASE)
 _RECOMMEND = re.compile(
     r"\b(?:welche[nrs]?|was für|which|what)\b.{0,25}\b(?:sorte|bohnen?|kaffee|röstung|beans?|coffee|blend|roast)\b"
     r"|\b(?:ok|okay|good|geeignet|taugt|suitable)\b.{0,15}\b(?:for|für)\b|\bshould i (?:get|buy|take)\b"
-    r"|\bsoll ich\b.{0,30}\b(?:nehmen|holen|kaufen)\b",
+    r"|\bsoll ich\b.{0,30}\b(?:nehmen|holen|kaufen)\b"
+    r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,20}\b(?:empfehl\w{0,4}|recommend\w{0,3}|suggest\w{0,3})\b",
     re.I,
 )
 
@@ -422,7 +426,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     )
 
 
-_NO_QUESTIONS = frozenset({"spam", "scam", "injection", "troll", "accusation", "uncertain", "outreach", "offtopic"})
+_NO_QUESTIONS = frozenset(
+    {"spam", "scam", "scam_dm", "injection", "troll", "accusation", "uncertain", "outreach", "offtopic"}
+)
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
     {
@@ -640,7 +646,7 @@ def _keyword_in(keyword: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(fold(keyword))}(?!\w)", fold(text)) is not None
 
 
-_NO_ECHO = frozenset({"spam", "scam", "injection", "troll", "accusation", "price_criticism"})
+_NO_ECHO = frozenset({"spam", "scam", "scam_dm", "injection", "troll", "accusation", "price_criticism"})
 
 
 def _get(obj: Any, name: str, default: Any) -> Any:
@@ -648,7 +654,7 @@ def _get(obj: Any, name: str, default: Any) -> Any:
 
 
 def _why_gentle(situation: str, sarcasm: bool, emotion: str, formal: bool) -> str:
-    if situation in ("spam", "scam"):
+    if situation in ("spam", "scam", "scam_dm"):
         return "the comment is spam or a scam, so the reply only warns"
     if situation == "uncertain":
         return "the reading of this message is uncertain, so no joke"
@@ -687,7 +693,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if analysis.injection_suspected and intent in ("other", "troll", "product_question", "praise", "criticism"):
         return "injection"
     if intent == "spam" and (_SCAM.search(text) or _advertises(text, analysis)):
-        return "scam" if _SCAM.search(text) else "spam"
+        if _SCAM.search(text):  # a phishing DM to us is declined; a scam under a post is a warning to others
+            return "scam_dm" if message.channel == "dm" else "scam"
+        return "spam"
     if intent == "spam":  # "Grüße aus Hamburg!" read as spam by an unsure model: no warning for a fan
         intent = "other"
     if intent in ("praise", "criticism", "other") and _HELP.search(text) and _fact_id(text, request):
@@ -826,6 +834,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         text = str(getattr(question, "text", "") or "")
         # "sauer ... was mach ich falsch?": the message around the question names what it asks about
         named = OWN_MISTAKE.sub(" ", message.text) if OWN_MISTAKE.search(text) else text
+        named = message.text if DEICTIC.search(text) else named  # "will it get there?": the place named before
         fact = _checked_fact(facts.get(str(getattr(question, "fact", "") or "")), named, profile)
         if fact is None:
             fact = _checked_fact(facts.get(_fact_id(text, request) or ""), named, profile)
@@ -841,7 +850,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = None  # "what setting for pour over?", "cold brew recipe? which grind?": not the French press fact
         if fact is not None and _unanswered_aspect(text, fact) and _other_product(message.text, fact, profile):
             fact = None  # "Mahlwerk der Handmühle aus Plastik?": the bags' plastic fact is about something else
-        product = _recommendation(text, profile, language)
+        product = _recommendation(text, profile, language, message.text)
         missing = fact is not None and _unanswered_aspect(text, fact)
         if fact is not None and fact.id in used and not product and not missing:
             continue  # two questions, one fact: answer once
@@ -1082,11 +1091,12 @@ def _fact_texts(fact: Fact) -> str:
     return f"{fact.text.get('de', '')} {fact.text.get('en', '')}"
 
 
-def _recommendation(question: str, profile: VoiceProfile, language: str) -> str:
-    """ "Welche Sorte für die French Press?": the product whose description names the brewing method."""
+def _recommendation(question: str, profile: VoiceProfile, language: str, context: str = "") -> str:
+    """ "Welche Sorte für die French Press?": the product whose description names the brewing method (a
+    "Was würden Sie empfehlen?" takes the method from the message around it: "trinkt ... aus der French Press")."""
     if not _RECOMMEND.search(question):
         return ""
-    folded = fold(question)
+    folded = fold(question if not _ASKS_ADVICE.search(question) else f"{question} {context}")
     for product in profile.brand.products:
         described = profile.localized(product.text, language)
         methods = re.findall(r"french press|filter|siebträger|portafilter|espresso|cold brew", fold(described))

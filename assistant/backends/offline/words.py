@@ -155,6 +155,10 @@ def names_country(text: str, code: str | None) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(fold(n))}", folded) for n in table("places").get(code or "", [])[:2])
 
 
+def _names(folded: str, form: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded) is not None
+
+
 def _gazetteer_place(text: str) -> tuple[str, list[str]]:
     """A foreign city of the gazetteer the lexicon does not list ("Amsterdam"), with its country's names as forms
     (a German city names no destination of its own: the German shipping fact covers it)."""
@@ -163,8 +167,8 @@ def _gazetteer_place(text: str) -> tuple[str, list[str]]:
         if code in ("de", "abroad"):
             continue
         forms = [fold(n) for n in names]
-        hit = next((f for f in forms[2:] if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", folded)), None)
-        if hit:
+        hit = next((n for n, f in zip(names[2:], forms[2:], strict=True) if _names(folded, f)), None)
+        if hit:  # the gazetteer's own spelling ("Südtirol"), not its folded form ("sudtirol")
             return " ".join(w[:1].upper() + w[1:] for w in hit.split()), forms
     return "", []
 
