@@ -340,6 +340,8 @@ def _slots(
     }
     if address == "Sie":
         slots["ask"] = re.sub(r"\bdein(e[nmrs]?)?\b", lambda m: "Ihr" + (m.group(1) or ""), slots["ask"])
+    dated = bool(analysis.entities.dates)
+    slots["ask_rest"] = _besides_the_order(slots["ask"], message.text, dated=dated) if slots["order"] else ""
     slots["answers"] = _answers_text(scene, book, style, slots, rng, level=level, address=address)
     if message.mode == "outreach" and _post_question(message.post or ""):
         slots["question_back"] = "yes"
@@ -380,6 +382,28 @@ def _not_given_yet(ask: str, text: str) -> str:
     parts = re.split(r",?\s+(?:und|and)\b,?\s*", ask)
     kept = [p for p in parts if not re.search(r"foto|photo|video|bild", p, re.IGNORECASE)]
     return kept[0] if len(kept) == 1 else ask
+
+
+def _besides_the_order(ask: str, text: str, *, dated: bool) -> str:
+    """What the team needs besides the order number the person gave ("das Datum der Abbuchung"), less what the
+    message gives already (a date, a street address, photos sent), or ""."""
+    given = {"date": dated, "address": bool(_STREET.search(text)), "photo": bool(_PHOTOS_SENT.search(text))}
+    parts = re.split(r",?\s+(?:und|and)\b,?\s*", ask)
+    kept = [
+        p for p in parts if not _ORDER_ASK.search(p) and not any(given[k] and rx.search(p) for k, rx in _WANTS.items())
+    ]
+    joiner = " and " if re.search(r"\band\b", ask) else " und "
+    return joiner.join(kept) if kept and len(kept) < len(parts) else ""
+
+
+_ORDER_ASK = re.compile(r"bestellnummer|order number", re.IGNORECASE)
+_STREET = re.compile(r"\b\w{2,30}(?:straße|strasse|str\.|weg|allee|platz|street|road)\s\d", re.IGNORECASE)
+# The words of an ask that want what a message may give already.
+_WANTS: dict[str, re.Pattern[str]] = {
+    "date": re.compile(r"datum|date", re.IGNORECASE),
+    "address": re.compile(r"adresse|address", re.IGNORECASE),
+    "photo": re.compile(r"foto|photo|video|bild", re.IGNORECASE),
+}
 
 
 def _ask_intents(scene: Scene, analysis: Analysis) -> list[str]:

@@ -37,6 +37,7 @@ SLOTS = frozenset(
         "name",  # the person's first name, when the author field gives one
         "team",  # the team's label (Versandteam, After-Sales-Team)
         "ask",  # what the team needs (deine Bestellnummer und die Lieferadresse)
+        "ask_rest",  # what the team needs besides the order number the person gave (die Lieferadresse)
         "order",  # an order number the person gave (DMs only)
         "product",  # a product named in the message (its shop name)
         "the_product",  # the same with its article (die Kiezmischung)

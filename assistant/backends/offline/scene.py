@@ -1135,7 +1135,8 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     facts = [f for f in relevant_facts(text, analysis, request.profile, 3) if wanted[0] in f.intents]
     named = [f for f in facts if any(len(k) >= 5 and k in fold(text) for k in fact_words(f))]  # compounds too
     best = named or facts  # the grinder's warranty for a grinder, before the general replacement
-    return best[0] if best else None
+    # the fact most specific to the situation: a defect in use is the warranty's, not the delivery-damage one's
+    return min(best, key=lambda f: len(f.intents)) if best else None
 
 
 def _named_clearly(fact: Fact, text: str) -> bool:
