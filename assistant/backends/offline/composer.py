@@ -250,6 +250,7 @@ def compose(
                 continue
             body = fill(template, slots, address)
             body = _with_side_facts(scene, book, style, body, level=levels.index(slots), asked=request.message.text)
+            body = _with_again(scene, book, style, body, rng, address) if levels.index(slots) == 0 else body
             text = _assemble(request, scene, book, style, body, slots, rng, address)
             if len(text) <= limit:
                 return text
@@ -267,7 +268,25 @@ def _with_side_facts(scene: Scene, book: Phrasebook, style: str, body: str, *, l
     """A team's case that also asks what a fact answers: the answer first, then the case ("cancel: in your account")."""
     said = [wording(f, book.language, book.language, style, level + 1, question=asked) for f in scene.side_facts]
     said = [s for s in said if fold(s) not in fold(body)]
-    return " ".join([*said, body]) if said else body
+    if not said:
+        return body
+    opener, rest = _first_sentence(body)  # "Totally fair to ask where your order is." stays the opening
+    return " ".join([opener, *said, rest]) if opener and rest else " ".join([*said, body])
+
+
+def _with_again(scene: Scene, book: Phrasebook, style: str, body: str, rng: random.Random, address: str) -> str:
+    """A problem that happened before ("second month running", "schon wieder") is owned after the opening."""
+    if not scene.again:
+        return body
+    line = _block(book, "again", style, {}, rng, address)
+    opener, rest = _first_sentence(body)
+    return " ".join([opener, line, rest]) if line and opener and rest else " ".join(p for p in (line, body) if p)
+
+
+def _first_sentence(body: str) -> tuple[str, str]:
+    """A short opening sentence of a body and the rest ("", body when the body has none)."""
+    match = re.match(r"([^.!?\n]{3,80}[.!?])\s+(\S.*)", body, re.DOTALL)
+    return (match.group(1), match.group(2)) if match and not re.search(r"\d", match.group(1)) else ("", body)
 
 
 def effective_style(tone: str, profile: VoiceProfile, scene: Scene) -> str:

@@ -340,6 +340,7 @@ class Scene:
     place: str = ""
     tips: list[str] = field(default_factory=list)
     situation_fact: Fact | None = None
+    again: bool = False  # the problem happened before ("zum zweiten Mal", "second month running")
     series: tuple[str, str, str] = ("", "", "")  # a post's series, what comes next, a streak ("Day 112")
     side_facts: list[Fact] = field(default_factory=list)  # a case for a team that also asks what a fact answers
     friend: str = ""  # "Dein Kumpel": someone else's order
@@ -423,9 +424,19 @@ def read(request: GenerationRequest, language: str) -> Scene:
         wish=_wish(text, language),
         home=_home(text),
         series=series(source, language) if message.mode == "outreach" else ("", "", ""),
+        again=situation in _AGAIN_SITUATIONS and bool(_AGAIN.search(text)),
     )
 
 
+# A problem that is not the first of its kind: owned once, after the opening.
+_AGAIN = re.compile(
+    r"\b(?:schon wieder|wieder mal|zum (?:zweiten|dritten|\d+\.) mal|zweiten monat|dritten monat|erneut"
+    r"|(?:second|third|\d+(?:nd|rd|th)) (?:time|month|week)s?(?: in a row| running)?|again|in a row)\b",
+    re.IGNORECASE,
+)
+_AGAIN_SITUATIONS = frozenset(
+    {"wrong_item", "damaged_item", "delivery_problem", "defect", "billing", "refund_request", "order_status"}
+)
 _NO_QUESTIONS = frozenset(
     {"spam", "scam", "scam_dm", "injection", "troll", "accusation", "uncertain", "outreach", "offtopic"}
 )
@@ -1147,6 +1158,16 @@ def _named_clearly(fact: Fact, text: str) -> bool:
     return len(hits) >= 2 or any(len(k) >= 7 for k in hits)
 
 
+# "Ordered on Tuesday and still nothing?? Is this normal": the usual delivery time answers it.
+_NORMAL = re.compile(
+    r"\b(?:is (?:this|that|it) normal|ist (?:das|es) normal|normal so"
+    r"|how long does (?:it|shipping|delivery) (?:usually|normally)"
+    r"|wie lange dauert (?:das|es|der versand) (?:normalerweise|sonst|denn so)"
+    r"|dauert das (?:immer|normalerweise) so)\b",
+    re.IGNORECASE,
+)
+
+
 def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
     """A case for a team that also asks something a plain fact answers ("cancel my subscription ... charged?").
 
@@ -1155,6 +1176,9 @@ def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
     folded = fold(request.message.text)
     if "?" not in folded:
         return []  # nothing asked: the case alone
+    if situation == "order_status" and _NORMAL.search(request.message.text):  # "Is this normal?": the usual time
+        usual = [f for f in request.profile.brand.facts if "order_status" in f.intents]
+        return usual[:1]
     own = _situation_fact(request, situation)
     found = []
     for fact in request.profile.brand.facts:
