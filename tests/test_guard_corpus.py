@@ -7,7 +7,8 @@ held-out sets, each first scored before any fix (test2: 13/14 good, 34/61 bad, l
 good, 101/104 bad, then 40/40 and 103/104; test4: 98/100 good, 98/104 bad, then 99/100 and 103/104 with
 the fixes their misses showed; test5: 139/150 good, 133/143 bad, then 147/150 and 142/143; test6, written after
 those fixes: 143/150 good, 129/143 bad, then 147/150 and 141/143; test7, the next session's: 133/150 good, 144/150
-bad, then 147/150 and 149/150). The floors below are what the guard reaches;
+bad, then 147/150 and 149/150; test8, written after those fixes: 146/150 good, 145/150 bad, then 149/150 and
+149/150). The floors below are what the guard reaches;
 raise them, never lower them.
 """
 
@@ -34,6 +35,7 @@ FLOORS = {
     "test5": (0.98, 0.99),
     "test6": (0.98, 0.98),
     "test7": (0.98, 0.99),
+    "test8": (0.99, 0.99),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -44,6 +46,7 @@ PER_CHECK_FLOOR = {
     "test5": 0.9,
     "test6": 0.8,
     "test7": 0.9,
+    "test8": 0.9,
 }  # every check catches at least this share of its bad drafts
 
 

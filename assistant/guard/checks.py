@@ -149,7 +149,8 @@ def formal_address(text: str) -> list[str]:
             continue  # "… 😅 Sie hat 2 Jahre Garantie": the grinder
         if at_start and m.group() in ("Sie", "Ihr") and not _formal_after(m.group(), text[m.end() : m.end() + 40]):
             continue
-        if at_start and m.group().startswith("Ihr") and _SHE.search(text[max(0, m.start() - 200) : m.start()]):
+        her = _SHE.search(text[max(0, m.start() - 200) : m.start()]) or DU_FORMS.search(text)
+        if at_start and m.group().startswith("Ihr") and her and _formal_after("Ihr", text[m.end() : m.end() + 40]):
             continue  # "Für Anfänger passt sie gut. Ihr Mahlwerk hat 30 Stufen": her (the grinder's) Mahlwerk
         found.append(m.group())
     return found

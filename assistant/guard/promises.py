@@ -54,7 +54,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
     "compensation": re.compile(
         r"\bentschädigung\w*|\bwiedergutmachung\b|\bgratis\b|\bkostenlos\w*|\bumsonst\b"
         r"|\b(?:gibt'?s|bekommst du|kriegst du|gibt es)\b[^.!?]{0,20}\bgeschenkt\b|\bgeschenkt dazu\b"
-        r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b|\bfree\b[^.!?]{0,15}\b(?:bags?|coffee|shipping|packs?|grinders?)\b"
+        r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b"
+        r"|\bfree\b[^.!?]{0,15}\b(?:bags?|coffee|shipping|packs?|grinders?|samples?)\b"
         r"|\b(?:wir|ich)\b[^.!?]{0,20}\bverschenk\w*|\bverschenk\w{0,3} (?:wir|ich)\b"
         r"|\bversandkostenfrei\b|\bportofrei\b|\bfree shipping\b|\bshipping[- ]free\b"
         r"|\b(?:schick|send)\w{0,3}\b[^.!?]{0,15}\b(?:heute noch|sofort|gleich|right away|today)\b[^.!?]{0,30}"
@@ -95,11 +96,14 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|today|asap)\b|\bno need to (?:send|return) (?:the old one|it|them) back\b"
         r"|\b(?:sofort|gleich|direkt)\b[^.!?]{0,20}\b(?:eine?n? )?(?:neue[nrs]?|nagelneue[nrs]?) (?:mühle|tüte|grinder)\b"
         r"|\b(?:musst|brauchst) (?:du )?(?:die alte|sie|ihn|es) nicht zurück\w{0,10}\b"
-        r"|\b(?:schick|send)\w{0,3} (?:ich|wir) (?:dir|euch)\b[^.!?]{0,30}\b(?:neu|nochmal|noch ?mal|erneut)\b",
+        r"|\b(?:schick|send)\w{0,3} (?:ich|wir) (?:dir|euch)\b[^.!?]{0,30}\b(?:neu|nochmal|noch ?mal|erneut)\b"
+        r"|\b(?:schick|send)\w{0,3} (?:ich|wir) (?:dir|euch) (?:einfach |direkt |sofort )?(?:ein|eine|einen) neue\w{0,2}\b",
         re.IGNORECASE,
     ),
     "delivery_dates": re.compile(
         r"\b(?:kommt|ist|wird|landet|liegt)\b[^.!?]{0,25}\b(?:(?<!der )(?<!dem )(?<!den )(?<!jeden )morgen|übermorgen|heute noch|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag))\b"
+        r"|\b(?:be there|arrive|arrives|get there|be with you|reach you)\b[^.!?]{0,20}\bby (?:the )?\d{1,2}(?:st|nd|rd|th)\b"
+        r"|\bbis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|zum \d{1,2}\.) (?:hast|bekommst|kriegst) du\b"
         r"|\b(?:kommt|ist|wird|landet|liegt)\b[^.!?]{0,25}\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)\b"
         r"[^.!?]{0,10}\b(?:bei dir|da|an|zugestellt)\b"
         r"|\b(?:ships?|goes out|geht|gehen)\b[^.!?]{0,12}\b(?:today|tomorrow|heute (?:noch )?raus|morgen raus)\b"

@@ -33,6 +33,10 @@ STRONG_DEFERRAL = re.compile(
 GREETING_WORDS = frozenset(
     ("guten", "hallo", "hello", "dear", "liebe", "lieber", "liebes", "servus", "gruss", "grusse")
 )
+# Words of liking that every friendly message and reply share: "would love to order" ~ "love this" says nothing.
+VAGUE_WORDS = frozenset(
+    ("love", "loved", "loving", "lovely", "like", "great", "nice", "awesome", "cool", "super", "mega")
+)
 # Praise needs no echo: a warm thank-you answers it.
 LAUGHING = re.compile(
     r"\b(?:haha\w*|lach\w*|laugh\w*|zu real|too real|ertappt|erwischt|caught|gesehen|seen|called out|so wahr"
@@ -41,6 +45,7 @@ LAUGHING = re.compile(
 )
 THANKS = re.compile(
     r"\b(?:dank\w*|freu\w*|thank\w*|glad|enjoy\w*|happy|schön zu (?:lesen|hören)|(?:right )?back at (?:you|ya)"
+    r"|(?:the )?best thing (?:we|i) (?:could |can )?(?:read|hear)|made (?:our|my) day|macht (?:unseren|meinen) tag"
     r"|gleichfalls|ebenso)\b",
     re.IGNORECASE,
 )
@@ -116,7 +121,7 @@ def message_words(message: Message) -> set[str]:
     """The folded content words of the message (the post in outreach) and of its thread."""
     source = message.post if message.mode == "outreach" and message.post else message.text
     text = " ".join([MENTION_OR_LINK.sub(" ", source), *message.thread[-3:]])
-    return _content(text, profanity=False) - GREETING_WORDS  # "Guten Tag" back is no answer
+    return _content(text, profanity=False) - GREETING_WORDS - VAGUE_WORDS  # "Guten Tag" back is no answer
 
 
 def _content(text: str, *, profanity: bool = True) -> set[str]:
@@ -136,6 +141,8 @@ def _same_word(word: str, anchors: set[str]) -> bool:
             return True
         if len(word) >= COMPOUND_PART + 1 and (anchor.endswith(word) or word.endswith(anchor)):
             return True  # compounds end in their head: plastikverpackung ~ verpackung
+        if len(word) > COMPOUND_PART and word.endswith("s") and anchor.endswith(word[:-1]):
+            return True  # a plural head: Codes ~ Rabattcode
     return word in anchors
 
 
