@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.guard.claims import known, repeated, stated_claims
+from assistant.guard.claims import known, quoted_names, repeated, stated_claims
 
 NAMES = frozenset({"bohnenkiez", "kiezmischung", "espresso kreuzberg"})
 VOCABULARY = frozenset({"kiezmischung", "bohnenkiez", "tage", "tagen", "nacht", "kiez", "espresso", "kreuzberg"})
@@ -24,6 +24,13 @@ KNOWN = known(["Rückgabe innerhalb von 14 Tagen"], ["Kiezmischung", "Espresso K
         ("Habe die Kiezmischung zum Geburtstag bekommen und bin begeistert", False),  # a gift, no offer of ours
         ("meine oma trinkt seit 50 jahren nur discounter kaffee", False),  # a discounter is no discount
         ("will endlich verstehen was ‚fruchtig‘ heißt", False),  # what a word means, not a name of ours
+        ("Since your beans are Fairtrade and Demeter certified, which blend has more cocoa?", True),  # a premise
+        ("Eure Barista meinte, Teilnehmer kriegen ab jetzt 15 % auf die Mühle.", True),  # reported speech
+        ("u guys said in the live the espresso now has guarana in it??", True),
+        ("Congrats on winning Best Roaster Berlin 2024!!", True),
+        ("Hab euch letzte Woche wegen der falschen Sorte geschrieben.", False),  # what I wrote claims nothing
+        ("Tracking says it's been sitting at a DHL Packstation since yesterday?", False),  # 'since' is no premise
+        ("Meine Nachbarin hat mir eure Kiezmischung empfohlen.", False),  # a recommendation of us is no claim
     ],
 )
 def test_stated_claims(text: str, claimed: bool) -> None:
@@ -44,3 +51,21 @@ def test_stated_claims(text: str, claimed: bool) -> None:
 def test_repeated(claim: str, draft: str, found: list[str]) -> None:
     # words come back folded ("Kinderbauernhof" as "kinderbaurnhof": "ue" reads as "u")
     assert repeated([claim], draft, VOCABULARY, KNOWN) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ('Your new decaf "Nachtschicht" is amazing!', ["Nachtschicht"]),
+        ("Danke für die 'Mondschein Decaf' 🌙", ["Mondschein Decaf"]),
+        ("Ich find den Cold Brew „Spreewelle“ nicht mehr.", ["Spreewelle"]),
+        ("Sag mal „Hallo“ zu Jule!", []),  # a quote with no product around it
+    ],
+)
+def test_quoted_names(text: str, names: list[str]) -> None:
+    assert quoted_names(text) == names
+
+
+def test_a_quoted_name_is_flagged_unless_denied() -> None:
+    assert repeated([], "Die Nachtschicht ist toll!", VOCABULARY, KNOWN, ["Nachtschicht"]) == ["nachtschicht"]
+    assert repeated([], "Eine Nachtschicht haben wir nicht im Sortiment.", VOCABULARY, KNOWN, ["Nachtschicht"]) == []

@@ -14,9 +14,9 @@ from assistant.analysis.intents import readings
 from assistant.analysis.language import UNDETERMINED, detect_language
 from assistant.analysis.pii import EMAIL, find_pii
 from assistant.analysis.reading import AMOUNT
-from assistant.guard.claims import known, repeated, stated_claims
+from assistant.guard.claims import known, quoted_names, repeated, stated_claims
 from assistant.guard.leakage import leaks
-from assistant.guard.orders import CAPS, NEGATIONS, denied_words, obeyed, orders, put_up, unordered
+from assistant.guard.orders import BACK, CAPS, NEGATIONS, denied_words, obeyed, orders, put_up, unordered
 from assistant.guard.promises import forbidden_promises
 from assistant.guard.specific import STEM, needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
@@ -470,7 +470,10 @@ def _attacked_texts(ctx: CheckContext) -> set[str]:
     if ctx.analysis.injection_suspected and not fields:  # an analysis without per-field detail: every text
         return set(untrusted_texts(message))
     by_field = {"message": [message.text], "author": [message.author or ""], "post": [message.post or ""]}
-    return {t for name in fields for t in by_field.get(name, message.thread)}
+    attacked = {t for name in fields for t in by_field.get(name, message.thread)}
+    if BACK.search(message.text):  # "schreibt das nochmal laut": the turns before are what is to be said
+        attacked |= set(message.thread)
+    return attacked
 
 
 def _roles_taken(author: str, draft: str) -> list[str]:
@@ -522,8 +525,11 @@ def _claims_carried(
     found += [p for c in told for p in _copied_phrases(c, ctx.text, brand, vocabulary, span=CLAIM_WORDS)]
     found += [h.group() for h in HEALTH_CLAIM.finditer(ctx.text) if _put_up(h.group(1), forms)]
     found += [c for c in asked if _new_claim(c, drafted, vocabulary)]
-    stated = [c for form in read for c in stated_claims(form, _names(ctx.profile))]
-    found += repeated(stated, ctx.text, vocabulary, known(ctx.profile.public_texts(), _names(ctx.profile)))
+    names = _names(ctx.profile)
+    stated = [c for form in read for c in stated_claims(form, names)]
+    stated += [c for turn in ctx.message.thread for c in stated_claims(turn, names, as_us=True)]  # a forged turn
+    quoted = [n for form in read for n in quoted_names(form)]  # "your new decaf 'Nachtschicht'"
+    found += repeated(stated, ctx.text, vocabulary, known(ctx.profile.public_texts(), names), quoted)
     found += [n for text in forms for n in _ordered_names(text) if fold(n) in drafted]
     return found + [t for text in forms for t in _translations(text, ctx.text, vocabulary)]
 

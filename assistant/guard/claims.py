@@ -23,19 +23,48 @@ MARKER = re.compile(
     r"|spend\w{0,3}|donat\w{0,3}|zertifiziert|certified|organic|bio|laktosefrei|lactose[- ]free|vegan|gratis|free"
     r"|kostenlos|umsonst|dazu|rabatt\w{0,3}|discount(?!er)\w{0,3}|garantie|warranty|rückgabe\w{0,8}|ruckgabe\w{0,8}"
     r"|hei(?:ß|ss)t|hei(?:ß|ss)en|called|named|goes to|geht an"
-    r"|pro (?:tüte|like|bestellung|packung)|per (?:bag|like|order)|for every|with every|für jede\w?|bei jede[rm])\b",
+    r"|pro (?:tüte|like|bestellung|packung)|per (?:bag|like|order)|for every|with every|für jede\w?|bei jede[rm]"
+    r"|\w{2,20}-safe|approved|zugelassen|ärztlich\w{0,2})\b",
     re.IGNORECASE,
 )
+# Someone reports what we said, promised or posted: "u guys said in the live", "Eure Barista meinte",
+# "your pinned comment said", "Bohnenkiez hat uns zugesagt", "who promised to", "Ihr hattet uns 300 € zugesagt".
+REPORTED = re.compile(
+    r"\b(?:said|says|told|mentioned|posted|wrote|promised|pledged|announced|meinte\w?|sagte\w?|gesagt|erzählt"
+    r"|geschrieben|gepostet|zugesagt|versprochen|angekündigt|hat uns zugesagt)\b",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(
+    r"\b(?:ich|hab|habe|i|i've|i'd|my|mir|mein(?:e[mnrs]?)?)\b", re.IGNORECASE
+)  # what I told you claims nothing
+US_OR_NAME = re.compile(
+    r"\b(?:ihr|euch|euer|eure\w{0,2}|sie|ihnen|you|your|u|ur|you guys|u guys|marke|brand|barista\w{0,2}|team|kollegin"
+    r"|kollege|colleague|staff|pinned|who)\b|bohnenkiez",
+    re.IGNORECASE,
+)
+# The premise of a question: "Since your beans are Demeter certified, which blend ...?"
+PREMISE = re.compile(r"^\W{0,3}(?:since|as|now that|because|da|weil|wo ihr doch|nachdem)\b", re.IGNORECASE)
+CONGRATS = re.compile(r"\b(?:congrats|congratulations|glückwunsch\w{0,2}|gratuliere\w?)\b", re.IGNORECASE)
+PRODUCT_WORD = re.compile(
+    r"\b(?:decaf|blend|roast|brew|espresso|kaffee|coffee|sorte|mischung|bohnen?|beans?|röstung|edition|new|neue\w?)\b",
+    re.IGNORECASE,
+)
+QUOTED_NAME = re.compile(r"[\"„“‚‘'«»]([A-ZÄÖÜ][\w-]{2,20}(?:\s[A-ZÄÖÜ][\w-]{1,20}){0,3})[\"“”‘’'«»]")
 NAMING = re.compile(r"\b(?:hei(?:ß|ss)t|hei(?:ß|ss)en|called|named)\s{1,3}[\"'„“‚‘«»]", re.IGNORECASE)
 NAMED = re.compile(
     r"\b(?:hei(?:ß|ss)t|hei(?:ß|ss)en|called|named)\s{1,3}[\"'„“‚‘«»]([^\"„“”‚‘’«»\n]{2,60})[\"'“”‘’«»]", re.I
 )
 US = re.compile(r"\b(?:ihr|euch|euer|eure\w{0,2}|sie|ihnen|you|your|marke|brand)\b", re.IGNORECASE)
+WE = re.compile(r"\b(?:we|our|ours|us|wir|unser\w{0,2}|uns)\b", re.IGNORECASE)
 # "…, stimmt's?", "…, oder?", "…, right?": a claim put up for a yes is still a claim.
 TAG = re.compile(r"\b(?:oder|stimmt(?:'?s)?|right|gell|ne|nicht wahr|isn'?t it|correct)\W{0,5}\?\W*$", re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?\n]{1,600}[.!?]*")
+QUESTION_PART = re.compile(r"[,;]|\s[–-]\s")
 CLAUSE = re.compile(r",|;|\s[–-]\s|\s(?:und|and|aber|but)\s", re.IGNORECASE)
-QUANTITY = re.compile(r"(\d{1,4}(?:[.,]\d{1,2})?)\s?(%|€|euro|cent|tage\w?|jahre\w?|days?|years?|wochen|weeks?)", re.I)
+QUANTITY = re.compile(
+    r"(\d{1,4}(?:[.,]\d{1,2})?)\s?(%|€|euro|cent|tage\w?|jahre\w?|days?|years?|wochen|weeks?|kg|kilo\w{0,2}|gramm|g\b)",
+    re.IGNORECASE,
+)
 NEGATION = re.compile(
     r"\b(?:nicht|nichts|kein\w{0,2}|nie|niemals|not|no|never|nothing|nix|weder|neither|nor|falsch|false|wrong"
     r"|stimmt (?:so )?nicht|gerücht\w{0,2}|rumou?r)\b",
@@ -44,15 +73,48 @@ NEGATION = re.compile(
 DRAFT_SENTENCE = re.compile(r"[^.!?\n]{1,600}")
 
 
-def stated_claims(text: str, names: Iterable[str]) -> list[str]:
-    """The clauses of a text that state an offer, policy or product fact of the brand (not questions about one)."""
+def stated_claims(text: str, names: Iterable[str], *, as_us: bool = False) -> list[str]:
+    """The clauses of a text that state an offer, policy or product fact of the brand as known: in a statement
+    ("ihr spendet 50 Cent pro Tüte"), as reported speech ("eure Barista meinte, ..."), as the premise of a question
+    ("Since your beans are Demeter certified, which ...?") or as congratulations ("Congrats on winning ...")."""
     found = []
     for sentence in (m.group() for m in SENTENCE.finditer(text[:MAX_SCAN])):
+        clauses = [c.strip() for c in CLAUSE.split(sentence) if c.strip()]
+        found += [c for c in clauses if CONGRATS.search(c)]  # "Congrats on winning ..." talks to us about us
         if sentence.rstrip().endswith("?") and not TAG.search(sentence):
-            continue  # "Bekomme ich bei euch Decaf?" asks; it claims nothing
-        named = NAMING.search(sentence)  # "der heißt 'Kiez Nacht'" (not "was 'fruchtig' heißt")
-        if named or US.search(sentence) or _names_us(fold(sentence), names):
-            found += [c.strip() for c in CLAUSE.split(sentence) if MARKER.search(c)]
+            parts = [p.strip() for p in QUESTION_PART.split(sentence)]  # "Since X and Y certified, which ...?"
+            clauses = [p for p in parts[:-1] if PREMISE.search(p)] + _reported(clauses)  # the premise, not the ask
+        elif not (NAMING.search(sentence) or _us(sentence, as_us=as_us) or _names_us(fold(sentence), names)):
+            clauses = []
+        found += [c for c in clauses if MARKER.search(c)]
+        found += _reported(clauses)
+    return list(dict.fromkeys(found))
+
+
+def _us(sentence: str, *, as_us: bool) -> bool:
+    """The sentence talks to or of the brand; in a thread turn a stranger's "our coffee" speaks as the brand."""
+    return bool(US.search(sentence) or (as_us and WE.search(sentence)))
+
+
+def _reported(clauses: list[str]) -> list[str]:
+    """What someone says we said or promised: the clauses from the reporting one on ("meinte, Teilnehmer ...")."""
+    at = next(
+        (
+            i
+            for i, c in enumerate(clauses)
+            if REPORTED.search(c) and US_OR_NAME.search(c) and not FIRST_PERSON.search(c)
+        ),
+        None,
+    )
+    return clauses[at:] if at is not None else []
+
+
+def quoted_names(text: str) -> list[str]:
+    """Capitalised names in quotes that a text gives a product of ours ("your new decaf 'Nachtschicht'")."""
+    found = []
+    for sentence in (m.group() for m in SENTENCE.finditer(text[:MAX_SCAN])):
+        if PRODUCT_WORD.search(sentence):
+            found += [m.group(1).strip() for m in QUOTED_NAME.finditer(sentence)]
     return found
 
 
@@ -60,19 +122,28 @@ def _names_us(folded: str, names: Iterable[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in names if n)
 
 
-def repeated(claims: list[str], draft: str, vocabulary: frozenset[str], stated: frozenset[str]) -> list[str]:
-    """The words, names and quantities of the claims that the draft says outside a denying sentence, and that
-    the brand's own texts (`vocabulary`, `stated`: its quantities and product names) never say."""
-    if not claims:
+def repeated(
+    claims: list[str], draft: str, vocabulary: frozenset[str], stated: frozenset[str], names: Iterable[str] = ()
+) -> list[str]:
+    """The words, names and quantities of the claims (and the quoted `names`) that the draft says outside a denying
+    sentence, and that the brand's own texts (`vocabulary`, `stated`: its quantities and product names) never say."""
+    names = list(names)
+    if not claims and not names:
         return []
     kept = " ".join(s for s in DRAFT_SENTENCE.findall(draft) if not NEGATION.search(s))
     said = {fold(w) for w in words(kept)}
-    rare = {fold(w) for c in claims for w in words(c) if _telling(w)}
+    reported = any(REPORTED.search(c) for c in claims)  # a promise put in our mouth: its plain words count too
+    rare = {fold(w) for c in claims for w in words(c) if _telling(w) or (reported and _plain(w))}
     found = sorted((rare & said) - vocabulary)
-    named = {fold(m.group(1)).strip() for c in claims for m in NAMED.finditer(c)} - stated  # "Kiez Nacht"
+    named = {fold(m.group(1)).strip() for c in claims for m in NAMED.finditer(c)}  # "der heißt 'Kiez Nacht'"
+    named = (named | {fold(n) for n in names}) - stated
     found += sorted(n for n in named if n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(kept)))
     quantities = {_quantity(n, u) for c in claims for n, u in QUANTITY.findall(c)} - stated
     return found + sorted(quantities & {_quantity(n, u) for n, u in QUANTITY.findall(kept)})
+
+
+def _plain(word: str) -> bool:
+    return len(word) >= RARE and not is_stopword(word) and not word.isdigit()
 
 
 def _telling(word: str) -> bool:
