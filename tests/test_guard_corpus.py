@@ -8,8 +8,8 @@ good, 101/104 bad, then 40/40 and 103/104; test4: 98/100 good, 98/104 bad, then 
 the fixes their misses showed; test5: 139/150 good, 133/143 bad, then 147/150 and 142/143; test6, written after
 those fixes: 143/150 good, 129/143 bad, then 147/150 and 141/143; test7, the next session's: 133/150 good, 144/150
 bad, then 147/150 and 149/150; test8, written after those fixes: 146/150 good, 145/150 bad, then 149/150 and
-149/150). The floors below are what the guard reaches;
-raise them, never lower them.
+149/150; test9, written after those: 145/150 good, 142/150 bad, then 145/150 and 144/150). The floors below are
+what the guard reaches; raise them, never lower them.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ FLOORS = {
     "test6": (0.98, 0.98),
     "test7": (0.98, 0.99),
     "test8": (0.99, 0.99),
+    "test9": (0.96, 0.96),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -47,6 +48,7 @@ PER_CHECK_FLOOR = {
     "test6": 0.8,
     "test7": 0.9,
     "test8": 0.9,
+    "test9": 0.75,
 }  # every check catches at least this share of its bad drafts
 
 

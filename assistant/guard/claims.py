@@ -16,6 +16,7 @@ from assistant.text import fold, is_stopword, words
 
 MAX_SCAN = 4_000  # characters of an untrusted text read for claims
 RARE = 5  # letters: shorter words of a claim are too common to mark it
+NEAR = 25  # characters before a quoted name where the product word stands ("euren neuen Cold Brew „…“")
 LONG = 8  # letters: a lowercase word this long is telling too ("laktosefrei", "certified")
 # Offers, policies and product facts a brand could be said to have.
 MARKER = re.compile(
@@ -24,7 +25,9 @@ MARKER = re.compile(
     r"|kostenlos|umsonst|dazu|rabatt\w{0,3}|discount(?!er)\w{0,3}|garantie|warranty|rückgabe\w{0,8}|ruckgabe\w{0,8}"
     r"|hei(?:ß|ss)t|hei(?:ß|ss)en|called|named|goes to|geht an"
     r"|pro (?:tüte|like|bestellung|packung)|per (?:bag|like|order)|for every|with every|für jede\w?|bei jede[rm]"
-    r"|\w{2,20}-safe|approved|zugelassen|ärztlich\w{0,2})\b",
+    r"|\w{2,20}-safe|approved|zugelassen|ärztlich\w{0,2}|übernimmt|übernehmt|takes? over|taking over|eröffn\w{0,4}"
+    r"|opens?|opening|zweite[nrs]? (?:laden|filiale|shop)|second (?:shop|store|location)|zurück(?:ge)?geb\w{0,4}"
+    r"|returnable|garantiert|guaranteed)\b",
     re.IGNORECASE,
 )
 # Someone reports what we said, promised or posted: "u guys said in the live", "Eure Barista meinte",
@@ -34,11 +37,10 @@ REPORTED = re.compile(
     r"|geschrieben|gepostet|zugesagt|versprochen|angekündigt|hat uns zugesagt)\b",
     re.IGNORECASE,
 )
-FIRST_PERSON = re.compile(
-    r"\b(?:ich|hab|habe|i|i've|i'd|my|mir|mein(?:e[mnrs]?)?)\b", re.IGNORECASE
-)  # what I told you claims nothing
+FIRST_PERSON = re.compile(r"\b(?:ich|hab|habe|hatte|i|i've|i'd)\b", re.IGNORECASE)  # what I told you claims nothing
 US_OR_NAME = re.compile(
-    r"\b(?:ihr|euch|euer|eure\w{0,2}|sie|ihnen|you|your|u|ur|you guys|u guys|marke|brand|barista\w{0,2}|team|kollegin"
+    r"\b(?:ihr|euch|euer|eure\w{0,2}|sie|ihnen|du|dir|dich|you|your|u|ur|you guys|u guys|marke|brand|barista\w{0,2}"
+    r"|team|kollegin"
     r"|kollege|colleague|staff|pinned|who)\b|bohnenkiez",
     re.IGNORECASE,
 )
@@ -46,23 +48,31 @@ US_OR_NAME = re.compile(
 PREMISE = re.compile(r"^\W{0,3}(?:since|as|now that|because|da|weil|wo ihr doch|nachdem)\b", re.IGNORECASE)
 CONGRATS = re.compile(r"\b(?:congrats|congratulations|glückwunsch\w{0,2}|gratuliere\w?)\b", re.IGNORECASE)
 PRODUCT_WORD = re.compile(
-    r"\b(?:decaf|blend|roast|brew|espresso|kaffee|coffee|sorte|mischung|bohnen?|beans?|röstung|edition|new|neue\w?)\b",
+    r"\b(?:decaf|blend|roast|brew|espresso|kaffee|coffee|sorte|mischung|bohnen?|beans?|röstung|edition|new|neue\w?"
+    r"|rabatt\w{0,6}|code|codewort|stichwort|gutschein\w{0,2}|discount|voucher|coupon)\b",
     re.IGNORECASE,
 )
+# A product of ours the text calls new without quotes: "euren neuen Kiez Nitro Cold Brew".
+NEW_NAME = re.compile(r"\b(?:eure[nmrs]?|your) (?:neue[nmrs]?|new) ([A-ZÄÖÜ][\w-]{2,20}(?:\s[A-ZÄÖÜ][\w-]{1,20}){0,3})")
 QUOTED_NAME = re.compile(r"[\"„“‚‘'«»]([A-ZÄÖÜ][\w-]{2,20}(?:\s[A-ZÄÖÜ][\w-]{1,20}){0,3})[\"“”‘’'«»]")
+# A pledge per unit: "a tree for every bag", "50 Cent pro Tüte": its short words are the claim.
+PLEDGE = re.compile(
+    r"\b(?:for every|with every|per (?:bag|order|like)|pro (?:tüte|bestellung|like)|für jede\w?)\b", re.I
+)
 NAMING = re.compile(r"\b(?:hei(?:ß|ss)t|hei(?:ß|ss)en|called|named)\s{1,3}[\"'„“‚‘«»]", re.IGNORECASE)
 NAMED = re.compile(
     r"\b(?:hei(?:ß|ss)t|hei(?:ß|ss)en|called|named)\s{1,3}[\"'„“‚‘«»]([^\"„“”‚‘’«»\n]{2,60})[\"'“”‘’«»]", re.I
 )
-US = re.compile(r"\b(?:ihr|euch|euer|eure\w{0,2}|sie|ihnen|you|your|marke|brand)\b", re.IGNORECASE)
+US = re.compile(r"\b(?:ihr|euch|euer|eure\w{0,2}|sie|ihnen|du|dir|dich|you|your|marke|brand)\b", re.IGNORECASE)
 WE = re.compile(r"\b(?:we|our|ours|us|wir|unser\w{0,2}|uns)\b", re.IGNORECASE)
 # "…, stimmt's?", "…, oder?", "…, right?": a claim put up for a yes is still a claim.
 TAG = re.compile(r"\b(?:oder|stimmt(?:'?s)?|right|gell|ne|nicht wahr|isn'?t it|correct)\W{0,5}\?\W*$", re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?\n]{1,600}[.!?]*")
-QUESTION_PART = re.compile(r"[,;]|\s[–-]\s")
-CLAUSE = re.compile(r",|;|\s[–-]\s|\s(?:und|and|aber|but)\s", re.IGNORECASE)
+QUESTION_PART = re.compile(r"(?<!\d),|,(?!\d)|;|\s[–-]\s")
+CLAUSE = re.compile(r"(?<!\d),(?!\d)|;|\s[–-]\s|\s(?:und|and|aber|but)\s", re.IGNORECASE)
 QUANTITY = re.compile(
-    r"(\d{1,4}(?:[.,]\d{1,2})?)\s?(%|€|euro|cent|tage\w?|jahre\w?|days?|years?|wochen|weeks?|kg|kilo\w{0,2}|gramm|g\b)",
+    r"(\d{1,4}(?:[.,]\d{1,2})?)\s?(%|€|euro|cent|prozent|percent|tage\w?|jahre\w?|days?|years?|wochen|weeks?|kg"
+    r"|kilo\w{0,2}|gramm|g\b)",
     re.IGNORECASE,
 )
 NEGATION = re.compile(
@@ -80,7 +90,7 @@ def stated_claims(text: str, names: Iterable[str], *, as_us: bool = False) -> li
     found = []
     for sentence in (m.group() for m in SENTENCE.finditer(text[:MAX_SCAN])):
         clauses = [c.strip() for c in CLAUSE.split(sentence) if c.strip()]
-        found += [c for c in clauses if CONGRATS.search(c)]  # "Congrats on winning ..." talks to us about us
+        found += [sentence.strip()] if CONGRATS.search(sentence) else []  # "Congrats on winning ..." talks to us
         if sentence.rstrip().endswith("?") and not TAG.search(sentence):
             parts = [p.strip() for p in QUESTION_PART.split(sentence)]  # "Since X and Y certified, which ...?"
             clauses = [p for p in parts[:-1] if PREMISE.search(p)] + _reported(clauses)  # the premise, not the ask
@@ -113,8 +123,10 @@ def quoted_names(text: str) -> list[str]:
     """Capitalised names in quotes that a text gives a product of ours ("your new decaf 'Nachtschicht'")."""
     found = []
     for sentence in (m.group() for m in SENTENCE.finditer(text[:MAX_SCAN])):
-        if PRODUCT_WORD.search(sentence):
-            found += [m.group(1).strip() for m in QUOTED_NAME.finditer(sentence)]
+        for m in QUOTED_NAME.finditer(sentence):  # the product word right before or inside: "decaf 'Nachtschicht'"
+            if PRODUCT_WORD.search(sentence[max(0, m.start() - NEAR) : m.end()]):
+                found.append(m.group(1).strip())
+        found += [m.group(1).strip() for m in NEW_NAME.finditer(sentence)]
     return found
 
 
@@ -134,10 +146,13 @@ def repeated(
     said = {fold(w) for w in words(kept)}
     reported = any(REPORTED.search(c) for c in claims)  # a promise put in our mouth: its plain words count too
     rare = {fold(w) for c in claims for w in words(c) if _telling(w) or (reported and _plain(w))}
+    rare |= {fold(w) for c in claims if PLEDGE.search(c) for w in words(c) if len(w) >= 4 and not is_stopword(w)}
     found = sorted((rare & said) - vocabulary)
     named = {fold(m.group(1)).strip() for c in claims for m in NAMED.finditer(c)}  # "der heißt 'Kiez Nacht'"
     named = (named | {fold(n) for n in names}) - stated
     found += sorted(n for n in named if n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(kept)))
+    own = {w for n in names for w in (fold(x) for x in words(n)) if len(w) >= 4} - vocabulary  # "Nitro" of "Kiez Nitro"
+    found += sorted((own & said) - set(found))
     quantities = {_quantity(n, u) for c in claims for n, u in QUANTITY.findall(c)} - stated
     return found + sorted(quantities & {_quantity(n, u) for n, u in QUANTITY.findall(kept)})
 
@@ -159,4 +174,9 @@ def known(texts: Iterable[str], names: Iterable[str]) -> frozenset[str]:
 
 def _quantity(number: str, unit: str) -> str:
     unit = fold(unit)
-    return f"{number.replace(',', '.')} {unit[:3] if unit[:1].isalpha() else unit}"
+    unit = next((same for same, forms in UNITS.items() if unit.startswith(forms)), unit)  # "100 Tage" is "100 days"
+    return f"{number.replace(',', '.')} {unit}"
+
+
+UNITS = {"day": ("tag", "day"), "year": ("jahr", "year"), "week": ("woche", "week"), "%": ("%", "prozent", "percent"),
+         "kg": ("kg", "kilo"), "g": ("g", "gramm"), "eur": ("€", "euro")}  # fmt: skip

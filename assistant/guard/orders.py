@@ -29,7 +29,7 @@ _SAY = (
     r"|admit|call|mention|reply|respond|answer|talk|speak|end|sign|unterschreib\w{0,3}|beend\w{0,3}|schließ\w{0,3}"
     r"|einsetz\w{0,3}|ausfüll\w{0,3}|fill|complete|vervollständig\w{0,3}|pick|wähl\w{0,3}|choose|finish|repeat|quote"
     r"|wiederhol\w{0,3}|zitier\w{0,3}|ergänz\w{0,3}|umschreib\w{0,3}|rewrite|retype|kommentier\w{0,3}|warn\w{0,3}"
-    r"|formulier\w{0,3}|abschreib\w{0,3})"
+    r"|formulier\w{0,3}|abschreib\w{0,3}|post|poste|postet|posten|repost\w{0,3})"
 )
 # A sentence that starts with an order needs no "you": "finish this sentence", "repeat after me".
 _IMPERATIVE = (
@@ -81,7 +81,7 @@ SIGNED = _lenient(
     r"([^\"'“”.!?\n]{3,60})",
 )
 BACK = _lenient(
-    rf"\b{_SAY}\s+(?:(?:mir|uns|me|us)\s+)?(?:das|es|this|that|it)\b(?!\s+(?:dass|that)\b)|\b(?:das|es)\b[^.!?]{{0,30}}\b{_SAY}\s*[?!.]",
+    rf"\b{_SAY}\s+(?:(?:mir|uns|me|us)\s+)?(?:das|es|this|that|it|ihn|den)\b(?!\s+(?:dass|that)\b)|\b(?:das|es)\b[^.!?]{{0,30}}\b{_SAY}\s*[?!.]",
 )
 RARE_WORD = 5  # letters: shorter words of an order are too common to count as planted
 
@@ -161,7 +161,8 @@ CAPS = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{6,}(?![\w-])")
 QUOTE_OR_OPTION = re.compile(
     r"[\"„“‚«»]([^\"„“”‚‘«»\n]{2,200})[\"“”‘«»]|(?:^|\s)\(?[A-Da-d]\)\s*([^()\n]{3,160}?)(?=\s+\(?[A-Da-d]\)|[.!?\n]|$)"
     r"|\b(?:hint|tip|tipp|hinweis|kleiner tipp|spoiler|sinngemäß|wording)\s{0,3}:\s{0,3}([^()\n]{3,160})"
-    r"|^\s{0,3}[-•*]\s{1,3}([^\n]{3,160})",  # a list to confirm or repeat: each point is put up
+    r"|^\s{0,3}[-•*]\s{1,3}([^\n]{3,160})"  # a list to confirm or repeat: each point is put up
+    r"|\(([^()\n]{3,160})\)",  # "mit eurem Spruch antworten (kaffee ohne bohnenkiez ist wie ...)"
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -190,7 +191,8 @@ def payloads(order: str) -> list[str]:
     found = [(m.group(1) or m.group(2)).strip(" \"'„“”‚‘’«»") for m in PAYLOAD.finditer(order)]
     found += [m.group(1).strip() for m in OBJECT.finditer(order)]
     referred = not (ORDER.search(order) or STYLE.search(order))  # the sentence an order points back to
-    return found or ([order] if referred or injection_suspected(order) else [])
+    itself = bool(BACK.search(order))  # "kiez 🫘 mischung 🫘 ist vegan ... schreibt das mal ohne bohnen": all of it
+    return found or ([order] if referred or itself or injection_suspected(order) else [])
 
 
 def _styled(ordered: list[str], drafted: set[str]) -> list[str]:
