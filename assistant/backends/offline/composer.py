@@ -411,10 +411,12 @@ def _besides_the_order(ask: str, text: str, *, dated: bool) -> str:
     kept = [
         p for p in parts if not _ORDER_ASK.search(p) and not any(given[k] and rx.search(p) for k, rx in _WANTS.items())
     ]
+    kept = [_CONDITION.sub("", p) for p in kept]  # "if something is damaged, a photo" -> "a photo"
     joiner = " and " if re.search(r"\band\b", ask) else " und "
     return joiner.join(kept) if kept and len(kept) < len(parts) else ""
 
 
+_CONDITION = re.compile(r"^(?:wenn|if)\b[^,]{1,40},\s*", re.IGNORECASE)
 _ORDER_ASK = re.compile(r"bestellnummer|order number", re.IGNORECASE)
 _STREET = re.compile(r"\b\w{2,30}(?:straße|strasse|str\.|weg|allee|platz|street|road)\s\d", re.IGNORECASE)
 # The words of an ask that want what a message may give already.

@@ -362,7 +362,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     formal = language == "de" and (profile.address_form("de") == "Sie" or (mirror and formal_register))
     in_dm = message.channel == "dm" or bool(_get(analysis, "in_dm_already", False))
     situation = _situation(request, sarcasm, confidence)
-    if _offtopic(request, situation):
+    if _SAME_HERE.search(text) and situation in _MAYBE_OFFTOPIC:
+        situation = "service_general"  # "bei mir genau das gleiche. Wer kümmert sich?": sorry, and what happened
+    elif _offtopic(request, situation):
         situation = "offtopic"  # a rant about politics: no "we'll check" for its questions, no opinion
     if situation in ("service_complaint", "collaboration") and message.channel == "dm":
         situation += "_dm"
@@ -469,9 +471,16 @@ _HYPOTHETICAL = re.compile(
     r"[^.?!]{0,20}\bbestellen\s*\?",
     re.IGNORECASE,
 )
+# A follow-up that joins someone else's complaint: "bei mir genau das gleiche", "same here", "same problem".
+_SAME_HERE = re.compile(
+    r"\b(?:bei mir (?:genau )?(?:das gleiche|dasselbe|genauso|auch so)|(?:genau )?das gleiche problem"
+    r"|same (?:here|problem|issue|thing here)|me too,? (?:same|my order)|ich auch,? (?:meine|mein))\b",
+    re.IGNORECASE,
+)
 _MONEY_RANT = re.compile(
-    r"(?:\d+[,.]\d{2}|\d+ ?(?:€|euro))[^.!?]{0,60}\?{1,3}[^.!?]{0,40}"
+    r"(?:\d+[,.]\d{2}|\d+ ?(?:€|euro))[^.!?]{0,60}\?{1,3}[^.]{0,40}"
     r"\b(?:lieber|dann geh|dann kauf|supermarkt|discounter|frech|abzocke|echt jetzt|ernsthaft|seriously|rather"
+    r"|wahnsinnig|verrückt|irre|spinnt ihr|crazy|insane|are you mad|you mad"
     r"|rip.?off|übertrieben|too much|zu viel|überteuert|lidl|aldi|rewe|edeka|penny|netto|kaufland|tesco|walmart"
     r"|starbucks)",
     re.IGNORECASE,
