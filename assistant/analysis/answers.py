@@ -62,7 +62,7 @@ def answer(
     """
     reading = read(question)
     around = around if around is not None else hits_by_fact(context, profile)
-    places, own = places_in(reading, profile), own_hits(question, profile)
+    places, own = places_in(reading, profile), own_hits(question, profile, reading)
     if not places and DEICTIC.search(question):  # "will it get there before the 24th?" after "my brother in Vienna"
         places = places_in(context, profile)
     candidate = keyword_answer(own, places, around, intent, profile)
@@ -95,9 +95,10 @@ OWN_MISTAKE = re.compile(
 )
 
 
-def own_hits(question: str, profile: VoiceProfile) -> dict[str, float]:
-    """The facts a question names itself (its own-mistake phrase left out)."""
-    return hits_by_fact(read(OWN_MISTAKE.sub(" ", question)), profile)
+def own_hits(question: str, profile: VoiceProfile, reading: Reading | None = None) -> dict[str, float]:
+    """The facts a question names itself (its own-mistake phrase left out); `reading`: the question's, when read."""
+    plain = OWN_MISTAKE.sub(" ", question)
+    return hits_by_fact(reading if reading is not None and plain == question else read(plain), profile)
 
 
 def question_features(reading: Reading, candidate: str | None, intent: str, places: frozenset[str]) -> list[str]:
