@@ -144,17 +144,28 @@ def repeated(
         return []
     kept = " ".join(s for s in DRAFT_SENTENCE.findall(draft) if not NEGATION.search(s))
     said = {fold(w) for w in words(kept)}
-    reported = any(REPORTED.search(c) for c in claims)  # a promise put in our mouth: its plain words count too
-    rare = {fold(w) for c in claims for w in words(c) if _telling(w) or (reported and _plain(w))}
-    rare |= {fold(w) for c in claims if PLEDGE.search(c) for w in words(c) if len(w) >= 4 and not is_stopword(w)}
-    found = sorted((rare & said) - vocabulary)
-    named = {fold(m.group(1)).strip() for c in claims for m in NAMED.finditer(c)}  # "der heißt 'Kiez Nacht'"
-    named = (named | {fold(n) for n in names}) - stated
-    found += sorted(n for n in named if n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(kept)))
-    own = {w for n in names for w in (fold(x) for x in words(n)) if len(w) >= 4} - vocabulary  # "Nitro" of "Kiez Nitro"
-    found += sorted((own & said) - set(found))
+    found = sorted((_claim_words(claims) & said) - vocabulary)
+    found += _names_said(claims, names, kept, said, vocabulary, stated, found)
     quantities = {_quantity(n, u) for c in claims for n, u in QUANTITY.findall(c)} - stated
     return found + sorted(quantities & {_quantity(n, u) for n, u in QUANTITY.findall(kept)})
+
+
+def _claim_words(claims: list[str]) -> set[str]:
+    """The telling words of the claims; a promise put in our mouth or a pledge per unit makes plain words count."""
+    reported = any(REPORTED.search(c) for c in claims)
+    rare = {fold(w) for c in claims for w in words(c) if _telling(w) or (reported and _plain(w))}
+    return rare | {fold(w) for c in claims if PLEDGE.search(c) for w in words(c) if len(w) >= 4 and not is_stopword(w)}
+
+
+def _names_said(
+    claims: list[str], names: list[str], kept: str, said: set[str], vocabulary: frozenset[str], stated: frozenset[str],
+    found: list[str],
+) -> list[str]:  # fmt: skip
+    """Names the claims give ("der heißt 'Kiez Nacht'") or quote, said whole, or by a word of their own ("Nitro")."""
+    named = {fold(m.group(1)).strip() for c in claims for m in NAMED.finditer(c)} | {fold(n) for n in names}
+    whole = sorted(n for n in named - stated if n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(kept)))
+    own = {w for n in names for w in (fold(x) for x in words(n)) if len(w) >= 4} - vocabulary
+    return whole + sorted((own & said) - set(found) - set(whole))
 
 
 def _plain(word: str) -> bool:
@@ -167,7 +178,7 @@ def _telling(word: str) -> bool:
 
 
 def known(texts: Iterable[str], names: Iterable[str]) -> frozenset[str]:
-    """What the brand states itself, in the forms repeated() compares: quantities ("60 tag", "10 %") and names."""
+    """What the brand states itself, in the forms repeated() compares: quantities ("60 day", "10 %") and names."""
     found = {_quantity(n, u) for t in texts for n, u in QUANTITY.findall(t[:MAX_SCAN])}
     return frozenset(found | {fold(n) for n in names})
 
