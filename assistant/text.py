@@ -50,6 +50,24 @@ def fold_pattern(pattern: str) -> str:
     return _DIGRAPH.sub(lambda m: m.group(1)[0], pattern.translate(_UMLAUT))
 
 
+def has_phrase(text: str, phrase: str, *, whole: bool = True) -> bool:
+    """True when the phrase stands in the text as words of its own (`whole`), or at least at a word start."""
+    return find_phrase(text, phrase, whole=whole) >= 0
+
+
+def find_phrase(text: str, phrase: str, *, whole: bool = True) -> int:
+    """Where the phrase first stands in the text as words of its own (`whole`) or at a word start; -1 if nowhere."""
+    if not phrase or phrase not in text:  # most phrases are absent: no pattern needed
+        return -1
+    match = _phrase_rx(phrase, whole).search(text)
+    return match.start() if match else -1
+
+
+@lru_cache(maxsize=8192)  # the same names and keywords are looked for in every message: compile each once
+def _phrase_rx(phrase: str, whole: bool) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}" + (r"(?!\w)" if whole else ""))
+
+
 def words(text: str) -> list[str]:
     """Word tokens in order (letters and digits, inner hyphens and apostrophes kept)."""
     return _WORD.findall(text)

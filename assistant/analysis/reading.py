@@ -39,7 +39,7 @@ from assistant.analysis.thread import thread_context
 from assistant.defaults import MESSAGE_SOFT_CAP
 from assistant.models import Analysis, Entities, Escalation, Message, Question, Reading, Span
 from assistant.profiles.loading import VoiceProfile
-from assistant.text import fold, is_stopword, words
+from assistant.text import find_phrase, fold, is_stopword, words
 
 __all__ = ["PROFANITY", "about_the_brand", "analyse", "find_products", "keywords"]
 
@@ -243,9 +243,9 @@ def _aliases_cached(products: tuple[tuple[str, tuple[str, ...]], ...]) -> list[t
 
 
 def _position(folded: str, tokens: list[str], alias: str) -> int | None:
-    match = alias in folded and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", folded)
-    if match:
-        return match.start()
+    at = find_phrase(folded, alias)
+    if at >= 0:
+        return at
     if " " in alias or len(alias) < 7:
         return None
     near = next((t for t in tokens if len(t) >= 6 and fuzz.ratio(t, alias) >= 88), None)

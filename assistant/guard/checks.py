@@ -24,7 +24,7 @@ from assistant.models import Analysis, CheckResult, Message, Span
 from assistant.profiles.loading import VoiceProfile
 from assistant.similarity import closest_variant
 from assistant.similarity import repetition as repeats
-from assistant.text import fold, is_stopword, shorten, table, words
+from assistant.text import fold, has_phrase, is_stopword, shorten, table, words
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -246,7 +246,7 @@ def _bare_values(ctx: CheckContext) -> list[Span]:
     """The conversation's personal data that the draft repeats on its own, without the word that marked it."""
     texts = [ctx.message.text, *ctx.message.thread]
     spans = [s for t in texts for s in find_pii(t, ctx.profile.brand.order_number_pattern)]
-    return [s for s in spans if re.search(rf"(?<!\w){re.escape(s.text)}(?!\w)", ctx.text)]
+    return [s for s in spans if has_phrase(ctx.text, s.text)]
 
 
 def _value_key(value: str) -> str:
@@ -260,7 +260,7 @@ def self_promotion(ctx: CheckContext) -> CheckResult:
     found = [m.group() for m in SELF_PROMO.finditer(ctx.text)] + LINK.findall(ctx.text)
     folded = fold(ctx.text)
     names = [ctx.profile.brand.name, *(p.name for p in ctx.profile.brand.products)]
-    found += [n for n in names if re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", folded)]
+    found += [n for n in names if has_phrase(folded, fold(n))]
     found += _products_described(ctx.text, ctx.message.post or "", ctx.profile)
     found += [m.group() for m in _our_products(ctx.profile).finditer(folded)]
     detail = "advertises: " + ", ".join(dict.fromkeys(found)) if found else "none"
@@ -619,7 +619,7 @@ US_OR_YOU = re.compile(r"\b(?:ihr|euch|euer|eure\w{0,2}|you|your|u|ur|wir|we|our
 def _about_us(claim: str, names: frozenset[str]) -> bool:
     """A claim that speaks to or of the brand: a pronoun, the brand's name or a product's."""
     folded = fold(claim)
-    return bool(US_OR_YOU.search(claim)) or any(re.search(rf"(?<!\w){re.escape(n)}", folded) for n in names)
+    return bool(US_OR_YOU.search(claim)) or any(has_phrase(folded, n, whole=False) for n in names)
 
 
 def _names(profile: VoiceProfile) -> frozenset[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from assistant.text import fold, is_stopword, words
+from assistant.text import fold, has_phrase, is_stopword, words
 
 MAX_SCAN = 4_000  # characters of an untrusted text read for claims
 RARE = 5  # letters: shorter words of a claim are too common to mark it
@@ -131,7 +131,7 @@ def quoted_names(text: str) -> list[str]:
 
 
 def _names_us(folded: str, names: Iterable[str]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in names if n)
+    return any(has_phrase(folded, n) for n in names)
 
 
 def repeated(
@@ -163,7 +163,7 @@ def _names_said(
 ) -> list[str]:  # fmt: skip
     """Names the claims give ("der heißt 'Kiez Nacht'") or quote, said whole, or by a word of their own ("Nitro")."""
     named = {fold(m.group(1)).strip() for c in claims for m in NAMED.finditer(c)} | {fold(n) for n in names}
-    whole = sorted(n for n in named - stated if n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(kept)))
+    whole = sorted(n for n in named - stated if has_phrase(fold(kept), n))
     own = {w for n in names for w in (fold(x) for x in words(n)) if len(w) >= 4} - vocabulary
     return whole + sorted((own & said) - set(found) - set(whole))
 

@@ -13,7 +13,7 @@ from assistant.analysis.normal import read
 from assistant.analysis.reading import PROFANITY
 from assistant.models import Analysis, Message
 from assistant.profiles.loading import VoiceProfile
-from assistant.text import fold, is_stopword, table, words
+from assistant.text import fold, has_phrase, is_stopword, table, words
 
 MENTION_OR_LINK = re.compile(r"@\w+|https?://\S+|www\.\S+")
 # Figures of two digits or more, and short words mixing digits and letters (5am, v60, 18h).
@@ -263,7 +263,7 @@ SHORT_NAME = 4
 
 
 def _has(folded: str, keyword: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(keyword)}", folded) is not None
+    return has_phrase(folded, keyword, whole=False)
 
 
 def _mentions(drafted: set[str], fact: tuple[str, set[str]]) -> bool:

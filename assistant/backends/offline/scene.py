@@ -39,7 +39,7 @@ from assistant.backends.offline.words import (
 )
 from assistant.models import Analysis
 from assistant.profiles.loading import Fact, VoiceProfile
-from assistant.text import fold, is_stopword, table
+from assistant.text import fold, has_phrase, is_stopword, table
 
 # Below this confidence the drafts stay short and neutral, and the draft set says why.
 LOW_CONFIDENCE = 0.3
@@ -659,11 +659,11 @@ _YOU = re.compile(r"\b(?:ihr|euch|euer|eure\w*|you|your|u|ur|ya|ihnen)\b", re.IG
 
 def _keyword_in_start(keyword: str, text: str) -> bool:
     """The keyword at a word start of the text ("büro" in "Büros", "recycl" in "recyclebar")."""
-    return re.search(rf"(?<!\w){re.escape(fold(keyword))}", fold(text)) is not None
+    return has_phrase(fold(text), fold(keyword), whole=False)
 
 
 def _keyword_in(keyword: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(fold(keyword))}(?!\w)", fold(text)) is not None
+    return has_phrase(fold(text), fold(keyword))
 
 
 _NO_ECHO = frozenset({"spam", "scam", "scam_dm", "injection", "troll", "accusation", "price_criticism"})
@@ -996,7 +996,7 @@ def _unanswered_aspect(question: str, fact: Fact) -> bool:
     folded = fold(question)
     said = fold(_fact_words(fact))
     for aspect in table("aspects")["aspects"].values():
-        asked = any(re.search(rf"(?<!\w){re.escape(fold(a))}", folded) for a in aspect["asks"])
+        asked = any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"])
         if asked and not any(fold(w) in said for w in aspect["answered_by"]):
             return True
     return False
@@ -1097,7 +1097,7 @@ def _delivery_named_by(fact: Fact, question: str) -> bool:
         return False
     folded = fold(question[asked.start() : asked.end() + 40])  # the place it goes to, not "in Berlin" before
     for code, names in table("places").items():
-        if any(re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", folded) for n in names):
+        if any(has_phrase(folded, fold(n)) for n in names):
             return names_country(_fact_texts(fact), code)
     return False
 
@@ -1163,7 +1163,7 @@ def _named_clearly(fact: Fact, text: str) -> bool:
     """Two of the fact's keywords, or one long one, name it ("Läden wie ihr" names no shop fact; "valve" and
     "bags" name the packaging one)."""
     folded = fold(text)
-    hits = {k for k in fact.keywords if re.search(rf"(?<!\w){re.escape(fold(k))}", folded)}
+    hits = {k for k in fact.keywords if has_phrase(folded, fold(k), whole=False)}
     return len(hits) >= 2 or any(len(k) >= 7 for k in hits)
 
 

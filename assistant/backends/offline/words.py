@@ -17,7 +17,7 @@ from assistant.analysis.reading import PROFANITY
 from assistant.defaults import DATA_DIR
 from assistant.models import StrictModel
 from assistant.profiles.loading import Product, VoiceProfile, parse_file
-from assistant.text import fold, is_stopword, table, words
+from assistant.text import fold, has_phrase, is_stopword, table, words
 
 
 class Entry(StrictModel):
@@ -134,8 +134,7 @@ def place(text: str, language: str) -> tuple[str, list[str]]:
     folded = fold(text)
     for entry in lexicon().places:
         for form in entry.match:
-            match = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded)
-            if match:
+            if has_phrase(folded, form):
                 country = entry.de if language == "de" else entry.en
                 typed = next((w for w in words(text) if fold(w) == form), "")
                 city = typed and form not in (fold(entry.de), fold(entry.en))
@@ -152,11 +151,11 @@ def country_of(place: str) -> str | None:
 def names_country(text: str, code: str | None) -> bool:
     """The text names the country itself, by one of its first two gazetteer names (Deutschland, Germany)."""
     folded = fold(text)
-    return any(re.search(rf"(?<!\w){re.escape(fold(n))}", folded) for n in table("places").get(code or "", [])[:2])
+    return any(has_phrase(folded, fold(n), whole=False) for n in table("places").get(code or "", [])[:2])
 
 
 def _names(folded: str, form: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded) is not None
+    return has_phrase(folded, form)
 
 
 def _gazetteer_place(text: str) -> tuple[str, list[str]]:
