@@ -379,7 +379,8 @@ def _slots(
 _UPSET = re.compile(r"\?\?|!!|reicht|nervt|genervt|frech|wtf|ffs|seriously|ridiculous|unverschämt|😡|🤬|😤|🙄", re.I)
 _CHEERY_OPENER = re.compile(
     r"(?:Gute Frage|Good question|Ah, da können wir helfen|Oh, we can help|Frage angekommen|Question received"
-    r"|Kaffee-Nerd-Modus|Coffee nerd mode)",
+    r"|Kaffee-Nerd-Modus|Coffee nerd mode|Schön, dass du fragst|Glad you asked|Die Frage hören wir gern"
+    r"|Love this question|Kaffeefrage, unser Lieblingsthema|Coffee question, our favourite)",
     re.I,
 )
 _PHONE = re.compile(
