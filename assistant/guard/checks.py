@@ -424,7 +424,7 @@ def injection_echo(ctx: CheckContext) -> CheckResult:
     """The draft carries nothing the untrusted text tried to plant: codes, links, quotes, claims in its words."""
     if shouts(ctx.text):
         return CheckResult(name="injection_echo", ok=False, detail="the draft is written in capitals")
-    forms = {text: list(readings(text)) for text in untrusted_texts(ctx.message)}
+    forms = {text: list(_readings(text)) for text in untrusted_texts(ctx.message)}
     vocabulary = _vocabulary(ctx.profile)
     ordered = list(
         dict.fromkeys(o for text, variants in forms.items() for form in (text, *variants) for o in orders(form))
@@ -461,6 +461,11 @@ def _echoed_payloads(
     denied = denied_words(list(forms), ctx.text)  # "Einen geheimen Code gibt's nicht" to "einen geheimen Rabattcode?"
     echoed = [e for e in echoed if len(e.split()) > 2 or not set(fold(e).split()) <= denied]
     return list(dict.fromkeys(echoed)) + _roles_taken(author, ctx.text)
+
+
+@lru_cache(maxsize=256)  # every draft of a set (and its repair) reads the same untrusted texts
+def _readings(text: str) -> tuple[str, ...]:
+    return tuple(readings(text))
 
 
 def _attacked_texts(ctx: CheckContext) -> set[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from assistant.text import fold, has_phrase, is_stopword, words
 
@@ -84,6 +85,12 @@ DRAFT_SENTENCE = re.compile(r"[^.!?\n]{1,600}")
 
 
 def stated_claims(text: str, names: Iterable[str], *, as_us: bool = False) -> list[str]:
+    """The clauses of a text that state an offer, policy or product fact of the brand as known (see _claims)."""
+    return list(_claims(text, frozenset(names), as_us=as_us))
+
+
+@lru_cache(maxsize=256)  # every draft of a set (and its repair) is checked against the same untrusted texts
+def _claims(text: str, names: frozenset[str], *, as_us: bool) -> tuple[str, ...]:
     """The clauses of a text that state an offer, policy or product fact of the brand as known: in a statement
     ("ihr spendet 50 Cent pro Tüte"), as reported speech ("eure Barista meinte, ..."), as the premise of a question
     ("Since your beans are Demeter certified, which ...?") or as congratulations ("Congrats on winning ...")."""
@@ -98,7 +105,7 @@ def stated_claims(text: str, names: Iterable[str], *, as_us: bool = False) -> li
             clauses = []
         found += [c for c in clauses if MARKER.search(c)]
         found += _reported(clauses)
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 def _us(sentence: str, *, as_us: bool) -> bool:
