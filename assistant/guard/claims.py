@@ -186,6 +186,11 @@ def _telling(word: str) -> bool:
 
 def known(texts: Iterable[str], names: Iterable[str]) -> frozenset[str]:
     """What the brand states itself, in the forms repeated() compares: quantities ("60 day", "10 %") and names."""
+    return _known(tuple(texts), frozenset(names))
+
+
+@lru_cache(maxsize=16)  # one profile's texts, read once, not once per draft
+def _known(texts: tuple[str, ...], names: frozenset[str]) -> frozenset[str]:
     found = {_quantity(n, u) for t in texts for n, u in QUANTITY.findall(t[:MAX_SCAN])}
     return frozenset(found | {fold(n) for n in names})
 
