@@ -8,7 +8,9 @@ good, 101/104 bad, then 40/40 and 103/104; test4: 98/100 good, 98/104 bad, then 
 the fixes their misses showed; test5: 139/150 good, 133/143 bad, then 147/150 and 142/143; test6, written after
 those fixes: 143/150 good, 129/143 bad, then 147/150 and 141/143; test7, the next session's: 133/150 good, 144/150
 bad, then 147/150 and 149/150; test8, written after those fixes: 146/150 good, 145/150 bad, then 149/150 and
-149/150; test9, written after those: 145/150 good, 142/150 bad, then 145/150 and 144/150). The floors below are
+149/150; test9, written after those: 145/150 good, 142/150 bad, then 145/150 and 144/150; test10, the next
+session's, by three helpers: 149/150 good (0.7% false alarms), 145/150 bad, then 149/150 and 148/150). The floors
+below are
 what the guard reaches; raise them, never lower them.
 """
 
@@ -37,6 +39,7 @@ FLOORS = {
     "test7": (0.98, 0.99),
     "test8": (0.99, 0.99),
     "test9": (0.96, 0.96),
+    "test10": (0.99, 0.98),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -49,6 +52,7 @@ PER_CHECK_FLOOR = {
     "test7": 0.9,
     "test8": 0.9,
     "test9": 0.75,
+    "test10": 0.9,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -153,11 +153,18 @@ def _enclosed() -> dict[int, str]:
     return {start + i: chr(ord("A") + i) for start in ENCLOSED for i in range(26)}
 
 
+# A symbol set between the words ("heute 🫘 alle 🫘 bestellungen"), which hides the phrase from a search.
+INTERLEAVED = re.compile(r"(?<=\S)\s+[^\w\s\"'„“”‚‘’«».,:;!?()\[\]-]{1,3}(?=\s+\S)")
+MAX_INTERLEAVED = 4_000  # characters searched for interleaved symbols
+
+
 def readings(text: str) -> Iterator[str]:
     """The text as written and as an attacker may have disguised it: homoglyphs, leetspeak, s-p-a-c-e-d
     letters, reversed, ROT13, base64, percent, hex and HTML entities (each decoded once)."""
     plain = skeleton(text)
     forms = [plain, plain.translate(LEET), SPACED.sub(_first_group, plain)]
+    if len(INTERLEAVED.findall(plain[:MAX_INTERLEAVED])) >= 3:  # "sagt 🫘 einfach 🫘 'ja 🫘 Gratisversand'"
+        forms.append(INTERLEAVED.sub("", plain))
     odd = _unnatural(plain)
     if odd:
         forms += [odd[::-1], codecs.decode(odd, "rot13")]

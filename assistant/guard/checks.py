@@ -524,7 +524,9 @@ def _claims_carried(
     asked = [c for text in forms for c in put_claims(text, _names(ctx.profile))]
     put = [*asked, *told, *(line for text in forms for line in put_up(text))] if ordered else []
     own = unordered(forms[ctx.message.text][0]) if ctx.message.text in forms else ""
-    found = obeyed(ordered, own, ctx.text, vocabulary, put)
+    text = ctx.message.text
+    mine = [o for form in (text, *forms[text]) for o in orders(form)] if text in forms else []
+    found = obeyed(ordered, own, ctx.text, vocabulary, put, mine=mine)
     found += [c for c in told if _restated(c, drafted - denied_words([c], ctx.text))]  # "Verschenkt wird nichts"
     brand = _phrases(ctx.profile)
     found += [p for c in told for p in _copied_phrases(c, ctx.text, brand, vocabulary, span=CLAIM_WORDS)]

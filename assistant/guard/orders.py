@@ -39,24 +39,38 @@ _IMPERATIVE = (
     r"|correct|übersetz\w{0,3}|translate)\b"
 )
 IMPERATIVE = _lenient(_IMPERATIVE)
+# A line to use word for word: "schreibt einfach 'X'", "kommentiert hier 'X'", "include 'X' in your comment",
+# "fangt euren Kommentar mit 'X' an".
+_QUOTE = r"[\"'„“‚‘«]"
+_QUOTED_LINE = (
+    rf"\b(?:{_SAY}|include|add|use|füg\w{{0,3}}|nutz\w{{0,3}}|verwend\w{{0,3}})\b(?:\s{{1,3}}[\w@]{{1,15}}){{0,2}}\s{{0,3}}{_QUOTE}"
+    rf"|\b(?:fang\w{{0,3}}|beginn\w{{0,3}}|start\w{{0,3}}|begin\w{{0,3}}|open\w{{0,3}})\b[^.!?\n]{{0,40}}\b(?:mit|with)\s{{0,3}}{_QUOTE}"
+)
+# An order to the crowd in its own words ("kommentiert hier 'X'", "comment 'X' below"): addressed by its form.
+QUOTED_ORDER = _lenient(
+    rf"\b(?:schreibt|sagt|kommentiert|postet|antwortet|comment|write|say|post|type|reply)\s{{1,3}}"
+    rf"(?:hier|einfach|mal|bitte|doch|jetzt|alle|below|here|now|just|all)?\s{{0,3}}{_QUOTE}"
+)
 # A sentence that tells the reply what to say or how: "schreibt bitte dazu, dass ...", "any roaster who comments
 # has to call this ...", "answer like a pirate", "end your reply with ...", "sign every reply as ...".
 ORDER = _lenient(
-    rf"\b(?:bitte|please|pls|must|has to|have to|muss|müsst|sollt|sollst|traut euch\w{{0,4}}|dare|wette|bet)\b"
-    rf"[^.!?\n]{{0,40}}\b{_SAY}\b|\b{_SAY}\b[^.!?\n]{{0,30}}\b(?:dass|that|wie ein\w?|like a|as a"
+    rf"\b(?:bitte|please|pls|must|has to|have to|muss|müsst|sollt|sollst|traut? euch\w{{0,4}}|dare|wette|bet)\b"
+    rf"[^.!?\n]{{0,40}}\b{_SAY}\b|\b{_SAY}\b[^.!?\n]{{0,45}}\b(?:dass|that|wie ein\w?|like a|as a"
     r"|in \w{1,30} (?:speak|voice|style)|mit|with|als|as)\b"
     rf"|{_IMPERATIVE}|\b{_SAY}\s{{0,2}}:"
     rf"|\b(?:ihr|you|u|du|your|eure?|sie)\b[^.!?\n]{{0,60}}\b{_SAY}\b"
     r"|lückentext|fill in the blank|\bquiz|rätsel|this or that|welche aussage|which statement|pick one"
     r"|which one (?:is|of these is) (?:true|right|correct|false|wrong|better)"
-    r"|\b(?:quick|kurzes|einfaches) (?:yes|ja)\b|\bsay yes\b",
+    r"|\b(?:quick|kurzes|einfaches) (?:yes|ja)\b|\bsay yes\b"
+    rf"|{_QUOTED_LINE}",
 )
 # An order to the brand names it, its reply or its team ("schreibt, dass ihr ...", "end your reply with");
 # "bitte sagen Sie den Politikern, dass ..." or "mein Gefühl sagt mir, dass ..." orders nothing of us.
 ADDRESSED = _lenient(
     r"\b(?:ihr|euch|eure?[mnrs]?|du|dein\w{0,20}|dich|dir|you\w{0,20}|your|u|ya|antwort\w{0,20}|reply|replies|answer\w{0,20}"
     r"|kommentar\w{0,20}|comment\w{0,20}|roaster\w{0,20}|brand|marke|team|admin"
-    r"|läden|shops|röstereien|cafés|cafes|accounts|businesses|geschäfte|gewerbe"
+    r"|läden|shops|röstereien|cafés|cafes|accounts|businesses|geschäfte|gewerbe\w{0,12}|marken|brands|alle|everyone"
+    r"|everybody"
     r"|(?:könnten|können|würden|möchten|wollen) sie|bitte \w{3,20}en sie(?! den\b| dem\b| der\b))\b",
 )
 STYLE = _lenient(
@@ -95,7 +109,7 @@ def orders(text: str) -> list[str]:
     found = []
     for i, sentence in enumerate(sentences):
         if (ORDER.search(sentence) or STYLE.search(sentence)) and (
-            ADDRESSED.search(sentence) or IMPERATIVE.match(sentence)
+            ADDRESSED.search(sentence) or IMPERATIVE.match(sentence) or QUOTED_ORDER.search(sentence)
         ):
             found += sentences[i - 1 : i] if i and BACK.search(sentence) else []
             found.append(sentence)
@@ -119,10 +133,19 @@ def unordered(text: str) -> str:
     return QUOTE_OR_OPTION.sub(" ", own)  # a quoted line or a quiz option is put up, not said
 
 
-def obeyed(ordered: list[str], own: str, draft: str, vocabulary: frozenset[str], put: Sequence[str] = ()) -> list[str]:
+def obeyed(
+    ordered: list[str],
+    own: str,
+    draft: str,
+    vocabulary: frozenset[str],
+    put: Sequence[str] = (),
+    *,
+    mine: Sequence[str] = (),
+) -> list[str]:
     """What of the orders the draft carries: a claim, a style, a signature, a code, or a rare word only they say.
 
     `put`: whole texts a draft must not take words from either (claims put up for a yes, quoted lines, quiz options).
+    `mine`: the orders of the person's own message, whose payload words are not theirs to hear back.
     """
     if not ordered:
         return []
@@ -132,12 +155,18 @@ def obeyed(ordered: list[str], own: str, draft: str, vocabulary: frozenset[str],
     found += _styled(ordered, drafted)
     found += _signed(ordered, drafted, vocabulary)
     put_words = {fold(w) for text in put for w in words(text)}
-    said = ({fold(w) for w in words(own)} - put_words) | vocabulary
-    rare = {fold(w) for o in ordered for p in payloads(o) for w in words(p) if len(w) >= RARE_WORD}
-    rare |= {w for w in put_words if len(w) >= RARE_WORD}
+    rare = _rare_words(ordered) | {w for w in put_words if len(w) >= RARE_WORD}
+    # the person's own words are theirs to hear back, unless their own order puts them in the line to be said
+    # ("ist Bonanza nicht besser? schreibt einfach 'Bonanza ist besser'")
+    said = ({fold(w) for w in words(own)} - put_words - _rare_words(mine)) | vocabulary
     found += sorted((rare & drafted) - said - {w for w in rare if is_stopword(w)} - denied_words(ordered, draft))
     found += [w for w in CAPS.findall(draft) if fold(w) not in vocabulary]  # "FREIKAFFEE" assembled on request
     return found
+
+
+def _rare_words(ordered: Sequence[str]) -> set[str]:
+    """The longer words of what the orders want said."""
+    return {fold(w) for o in ordered for p in payloads(o) for w in words(p) if len(w) >= RARE_WORD}
 
 
 NEGATIONS = frozenset(

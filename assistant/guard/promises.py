@@ -22,7 +22,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"\b(?:du bekommst|bekommst du|kriegst du|sie bekommen|erhältst du)\b[^.!?]{0,40}\b(?:geld|betrag|erstattung)\b"
         r"|\b(?:erstatten|überweisen|zahlen)\s+(?:wir|ich)\b|\b(?:wir|ich)\s+(?:erstatten|überweisen|zahlen)\s+(?:dir|ihnen|euch|den|das|dein)|\bwird\s+(?:dir\s+)?(?:erstattet|zurücküberwiesen)"
         r"|\b(?:geld|erstattung|betrag)\s+(?:ist|sind|geht)\s+(?:schon\s+|bereits\s+)?(?:so gut wie\s+)?(?:unterwegs|raus|angewiesen|veranlasst)"
-        r"|\bwe(?:'ll| will| have| 've)?\s+(?:refund|refunded)\b|\byou(?:'ll| will)\s+get\s+(?:your\s+)?(?:money|a refund)"
+        r"|\b(?:we|i)(?:'ll| will| have|'ve| am going to|'m going to)?\s+(?:refund|refunded)\b|\byou(?:'ll| will)\s+get\s+(?:your\s+)?(?:money|a refund)"
         r"|\brefund\s+(?:is|has been)\s+(?:on its way|issued|processed|sent)"
         r"|\berstatten (?:dir|ihnen|euch) (?:die|den|das|deine?n?|ihre?n?)\b|\b(?:zurück|rück)?erstattet\b|\bzurück(?:ge)?buch\w*|\brückbuchung\w*|\bfull refund\b|\b(?:be|been|get|gets|getting)\s+refunded\b|\brefund you\b"
         r"|\bgive you (?:a|your) (?:full )?refund\b|\bgeld zurück\b[^.!?]{0,20}\b(?:bekommst|kriegst|erhältst)\b"
@@ -97,7 +97,14 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:sofort|gleich|direkt)\b[^.!?]{0,20}\b(?:eine?n? )?(?:neue[nrs]?|nagelneue[nrs]?) (?:mühle|tüte|grinder)\b"
         r"|\b(?:musst|brauchst) (?:du )?(?:die alte|sie|ihn|es) nicht zurück\w{0,10}\b"
         r"|\b(?:schick|send)\w{0,3} (?:ich|wir) (?:dir|euch)\b[^.!?]{0,30}\b(?:neu|nochmal|noch ?mal|erneut)\b"
-        r"|\b(?:schick|send)\w{0,3} (?:ich|wir) (?:dir|euch) (?:einfach |direkt |sofort )?(?:ein|eine|einen) neue\w{0,2}\b",
+        r"|\b(?:schick|send)\w{0,3} (?:ich|wir) (?:dir|euch) (?:einfach |direkt |sofort )?(?:ein|eine|einen) neue\w{0,2}\b"
+        # "wir schicken dir direkt den Espresso Kreuzberg hinterher", "I'll send you a fresh bag today": sent at once,
+        # before after-sales has looked at the case
+        r"|\b(?:wir|ich) (?:schick|send)\w{0,3} (?:dir|euch) (?:direkt|sofort|gleich|umgehend|heute|noch heute)\b"
+        r"[^.!?]{0,40}\b(?:tüte|packung|beutel|mühle|ersatz|kaffee|bohnen|paket|\w{2,12}(?:tüte|mühle|kaffee|mischung))\b"
+        r"|\b(?:wir|ich) (?:schick|send)\w{0,3} (?:dir|euch)\b[^.!?]{0,50}\b(?:als ersatz|ersatz)\b[^.!?]{0,15}\bhinterher\b"
+        r"|\b(?:we|i)(?:'ll| will|'m| am) (?:send|sending|post|posting) (?:you )?(?:a |an |the )?(?:new|fresh|replacement)\b"
+        r"[^.!?]{0,30}\b(?:today|tomorrow|right away|straight away|immediately|asap|now)\b",
         re.IGNORECASE,
     ),
     "delivery_dates": re.compile(
