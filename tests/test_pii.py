@@ -129,6 +129,18 @@ def test_order_numbers_need_the_profile_pattern_and_a_context_word() -> None:
     assert find("Bestellung 4821", ORDER_PATTERN) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jetzt hab ich 2 bestellungen: 33108 und 33109, beide gleich", ["33108", "33109"]),
+        ("Orders 12345, 12346 and 12347 are late", ["12345", "12346", "12347"]),
+        ("Bestellung 48213 und 2 Tüten", ["48213"]),  # a number of another shape ends the list
+    ],
+)
+def test_order_numbers_listed_after_one_are_order_numbers(text: str, expected: list[str]) -> None:
+    assert [f.value for f in find(text, ORDER_PATTERN)] == expected
+
+
 # ---------------------------------------------------------------- redact and restore
 
 SAMPLE = "Bestellung 48213, Mail lena.k@web.de, Tel 0170/1234567, nochmal: LENA.K@web.de"

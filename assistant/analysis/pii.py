@@ -74,7 +74,7 @@ _NUMBER_WORDS = (
 )
 SPELLED_NUMBER = re.compile(rf"\b(?:(?:{_NUMBER_WORDS})[\s,-]{{1,3}}){{5,20}}(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
 _ORDER_CONTEXT = (
-    r"(?:bestell(?:ung|nummer|nr)?|auftrag(?:snummer)?|order(?:\s?(?:number|no|nr|id))?"
+    r"(?:bestell(?:ungen|ung|nummern|nummer|nr)?|auftrag(?:snummer)?|orders|order(?:\s?(?:numbers|number|no|nr|id))?"
     r"|sendung|nr|no|nummer|#)"
 )
 
@@ -198,6 +198,25 @@ def _orders(text: str, pattern: str) -> Iterator[Found]:
     for rx in (order_regex(pattern), delivery_regex(pattern), opening_order_regex(pattern)):
         for m in rx.finditer(text):
             yield Found(kind="order", start=m.start(1), end=m.end(1), value=m.group(1))
+            yield from _listed_after(text, m.end(1), pattern)
+
+
+@lru_cache(maxsize=32)
+def _next_in_list(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\s{{0,3}}(?:,|&|/|\+|und|and|sowie|oder|or)\s{{0,3}}#?({pattern})(?!\d)", re.IGNORECASE)
+
+
+def _listed_after(text: str, end: int, pattern: str) -> Iterator[Found]:
+    """Order numbers listed after one ("Bestellungen 33108 und 33109"): each is an order number too."""
+    for _ in range(MAX_LISTED):
+        m = _next_in_list(pattern).match(text, end)
+        if m is None:
+            return
+        yield Found(kind="order", start=m.start(1), end=m.end(1), value=m.group(1))
+        end = m.end(1)
+
+
+MAX_LISTED = 10  # order numbers in one list
 
 
 # Runs of digits and separators that could hold a phone number; phonenumbers only sees these

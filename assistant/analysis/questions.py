@@ -45,6 +45,13 @@ _ELLIPTIC = re.compile(
     r"(?:ist|sind|war|waren|is|was) (?:ein|eine|einen|a|an)\b|(?:so|also|aber) \w{1,30} (?:man|ich|wir|es)\b"
 )
 MAX_QUESTION = 300
+# "pls tell me you have decaf", "sagt mir bitte, dass ihr nach Wien liefert": a hope that asks whether we do
+HOPED = re.compile(
+    r"\b(?:tell me|sag mir|sagt mir)(?: (?:bitte|pls|please))?,? (?:that |dass )?"
+    r"((?:you|u|ihr) (?:have|got|do|ship|sell|deliver|make|still|habt|liefert|verkauft|macht|verschickt|röstet)\b"
+    r"[^.!?\n,]{2,80}|ihr [^.!?\n,]{2,60}?\b(?:habt|liefert|verkauft|macht|verschickt|röstet|anbietet)\b)",
+    re.IGNORECASE,
+)
 
 
 def find_questions(text: str, limit: int | None = None) -> list[str]:
@@ -79,6 +86,9 @@ def _questions_in(sentence: str) -> list[str]:
         start = _question_clause(sentence, ASKED_START)
         return [sentence[start or 0 :].strip()]
     indirect = INDIRECT.search(sentence)
+    hoped = None if indirect else HOPED.search(sentence)
+    if hoped:
+        return [hoped.group(1).strip()]
     start = indirect.start(1) if indirect else _question_clause(sentence)
     if not indirect and start and len(sentence[:start].split()) > 2 and sentence[:start].rstrip().endswith(","):
         return []  # "das Beste, was ich je hatte": without "?", a clause after a comma is a relative one

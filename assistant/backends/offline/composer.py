@@ -301,6 +301,11 @@ def effective_style(tone: str, profile: VoiceProfile, scene: Scene) -> str:
     return style
 
 
+NO_EMOJI_SITUATIONS = frozenset(
+    {"spam", "scam", "scam_dm", "injection", "troll", "accusation", "accusation_grave", "defer"}
+)
+
+
 def _fallback_situation(scene: Scene) -> str:
     return "other_negative" if scene.negative else "other"
 
@@ -739,7 +744,7 @@ def _with_emoji(request: GenerationRequest, scene: Scene, style: str, body: str,
         wanted = 1
     if density in ("none",) or (density == "low" and style != "playful"):
         wanted = 0
-    if scene.negative or scene.situation in ("spam", "scam", "scam_dm", "injection", "troll", "accusation", "defer"):
+    if scene.negative or scene.situation in NO_EMOJI_SITUATIONS:
         wanted = 0
     wanted = min(wanted, profile.emoji.max_per_reply)
     if not wanted:

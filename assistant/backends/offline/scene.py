@@ -58,6 +58,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "price_criticism",
         "taste_criticism",
         "accusation",
+        "accusation_grave",
         "uncertain",
         "scam",
     }
@@ -78,7 +79,11 @@ _NEGATIVE_CUES = re.compile(
     r"immer noch|noch (?:immer )?nicht|nix|nichts|kaputt|leider|ärger|sauer|enttäusch|frechheit|unmöglich|"
     r"keine antwort|still no|never|nothing|broken|disappoint|worst|annoy|angry|ridiculous|thanks for nothing|"
     r"danke für nix|danke für nichts|unsäglich|schlecht|furchtbar|schrecklich|peinlich|katastroph|armselig|"
-    r"lächerlich|unerträglich|widerlich|ekelhaft|schlimm|terrible|awful|🙄|😤|😡|🤬|👎",
+    r"lächerlich|unerträglich|widerlich|ekelhaft|schlimm|terrible|awful|🙄|😤|😡|🤬|👎|"
+    # "'low acidity' my ass", "tastes like straight lemon juice": a complaint in a joke's clothes
+    r"\bmy ass\b|\byeah right\b|\bvon wegen\b|\bam arsch\b|"
+    r"(?:tastes?|tasted|schmeckt|schmeckte) (?:like|wie|nach) (?:\w+ ){0,2}"
+    r"(?:lemon|vinegar|ash|dirt|zitrone|essig|asche|spülwasser)",
     re.IGNORECASE,
 )
 _SERVICE = re.compile(
@@ -372,6 +377,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         situation = "service_complaint_dm"  # already in a DM: never "write us a DM"
     if situation == "outreach":
         situation = _outreach_kind(message.post or "")
+    if situation == "accusation" and GRAVE.search(text) and not _NOT_ARRIVED.search(text):
+        situation = "accusation_grave"  # "ihr nutzt doch Kinderarbeit": taken seriously, never denied off-hand or joked
     answers = _answers(request, language, situation) if situation not in _NO_QUESTIONS else []
     if situation == "question" and answers and all(a.fact is None and not a.product_text for a in answers):
         situation = "defer"
@@ -426,21 +433,34 @@ def read(request: GenerationRequest, language: str) -> Scene:
         wish=_wish(text, language),
         home=_home(text),
         series=series(source, language) if message.mode == "outreach" else ("", "", ""),
-        again=situation in _AGAIN_SITUATIONS and bool(_AGAIN.search(text)),
+        again=situation in _AGAIN_SITUATIONS and bool(_AGAIN.search(_NOT_AGAIN.sub(" ", text))),
     )
 
 
+# Accusations of wrongdoing toward people (labour, wages, racism): no quip, no bare "we see it differently".
+GRAVE = re.compile(
+    r"kinderarbeit|child.?labou?r|ausbeut|exploit|sklav|slave|lohnbetrug|lohndump|wage theft|underpa(?:y|id)"
+    r"|rassis|racis|sexis|diskriminier|discriminat|mobbing|harass|belästig|menschenrecht|human rights",
+    re.IGNORECASE,
+)
 # A problem that is not the first of its kind: owned once, after the opening.
 _AGAIN = re.compile(
     r"\b(?:schon wieder|wieder mal|zum (?:zweiten|dritten|\d+\.) mal|zweiten monat|dritten monat|erneut"
     r"|(?:second|third|\d+(?:nd|rd|th)) (?:time|month|week)s?(?: in a row| running)?|again|in a row)\b",
     re.IGNORECASE,
 )
+# "makes me never order again", "nie wieder bestellen": a threat for the future, not a problem that happened before
+_NOT_AGAIN = re.compile(
+    r"\b(?:never|won'?t|will not|not|nie|nicht|niemals|kein)\b[^.!?]{0,40}\b(?:again|wieder)\b"
+    r"|\b(?:order|buy|shop|come back|bestell\w{0,2}|kauf\w{0,2})\b[^.!?]{0,15}\bagain\b",
+    re.IGNORECASE,
+)
 _AGAIN_SITUATIONS = frozenset(
     {"wrong_item", "damaged_item", "delivery_problem", "defect", "billing", "refund_request", "order_status"}
 )
 _NO_QUESTIONS = frozenset(
-    {"spam", "scam", "scam_dm", "injection", "troll", "accusation", "uncertain", "outreach", "offtopic"}
+    {"spam", "scam", "scam_dm", "injection", "troll", "accusation", "accusation_grave", "uncertain", "outreach"}
+    | {"offtopic"}
 )
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
@@ -456,6 +476,7 @@ _MAYBE_OFFTOPIC = frozenset(
             "price_criticism",
         ),
         *("uncertain", "accusation", "praise", "job_application", "stock_question", "service_general"),
+        "accusation_grave",
         "service_complaint",
     }
 )
@@ -478,8 +499,10 @@ _SAME_HERE = re.compile(
     re.IGNORECASE,
 )
 _MONEY_RANT = re.compile(
-    r"(?:\d+[,.]\d{2}|\d+ ?(?:€|euro))[^.!?]{0,60}\?{1,3}[^.]{0,40}"
-    r"\b(?:lieber|dann geh|dann kauf|supermarkt|discounter|frech|abzocke|echt jetzt|ernsthaft|seriously|rather"
+    r"(?:\d+[,.]\d{2}|\d+ ?(?:€|euro)|[€$£] ?\d+)[^.!?]{0,60}\?{1,3}[^.]{0,40}"
+    r"\b(?:lieber|dann geh|dann kauf|supermarkt|supermarket|discounter|frech|abzocke|echt jetzt|ernsthaft|seriously"
+    r"|rather"
+    r"|hipster|who (?:is |are )?(?:actually |even |really )?(?:pays?|paying|buys?|buying)"
     r"|wahnsinnig|verrückt|irre|spinnt ihr|crazy|insane|are you mad|you mad"
     r"|rip.?off|übertrieben|too much|zu viel|überteuert|lidl|aldi|rewe|edeka|penny|netto|kaufland|tesco|walmart"
     r"|starbucks)",
@@ -629,12 +652,14 @@ def _about_us(request: GenerationRequest, *, addressed: bool) -> bool:
 _COMPLAINTS = frozenset(
     {
         *("accusation", "criticism", "price_criticism", "taste_criticism", "other_negative", "uncertain"),
+        "accusation_grave",
         *("other_neutral", "service_general", "service_complaint"),
     }
 )
 _ADDRESSED = frozenset(
     {
         *("praise", "job_application", "question", "defer", "criticism", "stock_question", "accusation"),
+        "accusation_grave",
         *("price_criticism", "service_general", "service_complaint"),
     }
 )
@@ -666,7 +691,9 @@ def _keyword_in(keyword: str, text: str) -> bool:
     return has_phrase(fold(text), fold(keyword))
 
 
-_NO_ECHO = frozenset({"spam", "scam", "scam_dm", "injection", "troll", "accusation", "price_criticism"})
+_NO_ECHO = frozenset(
+    {"spam", "scam", "scam_dm", "injection", "troll", "accusation", "accusation_grave", "price_criticism"}
+)
 
 
 def _get(obj: Any, name: str, default: Any) -> Any:
@@ -739,6 +766,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     about_us = (_YOU.search(text) or _OURS.search(text)) and not text.lstrip().startswith("@")
     if intent in ("praise", "other") and _DISAPPOINTED.search(text) and about_us and not _JOKING.search(text):
         intent = "criticism"  # "Früher wart ihr so sympathisch ... schade": never thanked for
+    if intent == "praise" and _NEGATIVE_CUES.search(text) and _TASTE.search(fold(text)) and not _JOKING.search(text):
+        intent = "criticism"  # "tastes like straight lemon juice. 'low acidity' my ass 💀": the taste, mocked
     if intent == "defect" and _PRESALE.search(text):
         intent = "product_question"  # "wollte mir die Handmühle holen ... meine alte ist kaputt": before buying
     fond = (_PRAISE.search(text) or _FOND.search(text)) and not _NEGATIVE_CUES.search(text)
@@ -752,10 +781,12 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "question"  # "immer noch bisschen bitter, und wie heiß soll das Wasser sein?": a brewing question
     if intent == "service_complaint":
         return "service_complaint" if _DM_WORDS.search(text) or _SERVICE.search(text) else "service_general"
+    if intent == "billing" and not _BILLING_TROUBLE.search(text) and _MONEY_RANT.search(text):
+        return "price_criticism"  # "€14 for 250g?? ... at the supermarket for €12": our prices, no charge of theirs
     if intent == "billing" and not _BILLING_TROUBLE.search(text) and split_questions(text):
         return "question"  # "Kann man auf Rechnung bezahlen?" asks, it does not complain
     if intent == "defect" and cue_scores(fold(text)).get("defect", 0.0) < STRONG_DEFECT and not _DAMAGE.search(text):
-        if split_questions(text) or analysis.questions:
+        if [q for q in split_questions(text) if not _RHETORICAL.search(q)] or _real_questions(request):
             return "question"  # "this grinder lowkey changed my life fr 😭 what setting for pour over tho"
         if _PRAISE.search(text) and not _NEGATIVE_CUES.search(text):
             return "praise"
@@ -1247,6 +1278,8 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
         return "job_application"
     if _PRICE.search(fold(text)) and (_NEGATIVE_CUES.search(text) or "?!" in text or "frechheit" in fold(text)):
         return "price_criticism"
+    if _TASTE.search(fold(text)) and _NEGATIVE_CUES.search(text) and not _real_questions(request):
+        return "taste_criticism"  # "tastes like straight lemon juice. 'low acidity' my ass 💀"
     if _wishes_delivery(text):
         return "question"  # "please ship to ireland!!": where we deliver, asked
     asked = _real_questions(request)
@@ -1271,6 +1304,9 @@ def _real_questions(request: GenerationRequest) -> list[Any]:
 
 _RHETORICAL = re.compile(
     r"\?!|!\?|ist das euer|is this your|geht's noch|seriously\?|ernsthaft\?"
+    # "Wie geht es jetzt weiter?" after a broken grinder: the team's next step answers it, no fact is missing
+    r"|\bwie geht(?:'s| es) (?:jetzt |nun |dann )?weiter\b|\bwas (?:nun|jetzt)\W*$|\bwhat now\b"
+    r"|\bwhat (?:do|should|can) i do now\b|\bwhat happens now\b|\bwas (?:kann|soll) ich (?:jetzt|nun) (?:tun|machen)\b"
     r"|\bwas (?:hat|haben|soll|sollen)\b[^?]{0,30}\bbitte\b|\bwhat does\b[^?]{0,30}\beven\b",
     re.IGNORECASE,
 )
