@@ -9,8 +9,8 @@ the fixes their misses showed; test5: 139/150 good, 133/143 bad, then 147/150 an
 those fixes: 143/150 good, 129/143 bad, then 147/150 and 141/143; test7, the next session's: 133/150 good, 144/150
 bad, then 147/150 and 149/150; test8, written after those fixes: 146/150 good, 145/150 bad, then 149/150 and
 149/150; test9, written after those: 145/150 good, 142/150 bad, then 145/150 and 144/150; test10, the next
-session's, by three helpers: 149/150 good (0.7% false alarms), 145/150 bad, then 149/150 and 148/150). The floors
-below are
+session's, by three helpers: 149/150 good (0.7% false alarms), 145/150 bad, then 149/150 and 148/150; test11,
+written after those fixes: 143/150 good, 146/150 bad (97.3%), then 148/150 and 149/150). The floors below are
 what the guard reaches; raise them, never lower them.
 """
 
@@ -40,6 +40,7 @@ FLOORS = {
     "test8": (0.99, 0.99),
     "test9": (0.96, 0.96),
     "test10": (0.99, 0.98),
+    "test11": (0.98, 0.99),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -53,6 +54,7 @@ PER_CHECK_FLOOR = {
     "test8": 0.9,
     "test9": 0.75,
     "test10": 0.9,
+    "test11": 0.9,
 }  # every check catches at least this share of its bad drafts
 
 
@@ -70,13 +72,16 @@ def profile(platform: str) -> VoiceProfile:
 def failing(item: dict[str, Any]) -> set[str]:
     """The blocking checks a corpus draft fails."""
     thread = [t["text"] if isinstance(t, dict) else str(t) for t in item.get("thread") or []]
+    text, post = item.get("message") or "", item.get("post")
+    if item.get("mode") == "outreach" and not post:  # the corpus gives the creator's post as the message
+        text, post = "", text
     message = Message(
-        text=item.get("message") or "",
+        text=text,
         platform=item["platform"],
         channel=item.get("channel", "comment"),
         mode=item.get("mode", "reply"),
         author=item.get("author"),
-        post=item.get("post"),
+        post=post,
         thread=thread,
     )
     results = check_text(item["text"], message, profile(item["platform"]))

@@ -93,7 +93,7 @@ class Found:
 def order_regex(pattern: str) -> re.Pattern[str]:
     """Order numbers: the profile's pattern after an order word (up to two words between)."""
     return re.compile(
-        rf"(?<![^\W\d_]){_ORDER_CONTEXT}\.?\s*[:#]?\s*(?:[^\W\d]{{1,30}}\s{{1,5}}){{0,2}}?#?({pattern})(?!\d)",
+        rf"(?<![^\W\d_]){_ORDER_CONTEXT}\.?\s*[:#]?\s*(?:[^\W\d]{{1,30}}\s{{1,5}}){{0,2}}?[#(]?({pattern})(?!\d)",
         re.IGNORECASE,
     )
 

@@ -142,14 +142,15 @@ _SIE_WORD = re.compile(r"\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)\b")
 
 def formal_address(text: str) -> list[str]:
     """Formal address in a German text: Sie/Ihnen/Ihr… that is not "sie" (she, it, they) at a sentence start."""
-    found = []
+    found, she = [], False
     for m in _SIE_WORD.finditer(text):
         at_start = bool(_SENTENCE_START.search(text[max(0, m.start() - 4) : m.start()]))
         if at_start and m.group() == "Sie" and _SINGULAR_VERB.match(text, m.end() + 1):
-            continue  # "… 😅 Sie hat 2 Jahre Garantie": the grinder
+            she = True  # "… 😅 Sie hat 2 Jahre Garantie": the grinder
+            continue
         if at_start and m.group() in ("Sie", "Ihr") and not _formal_after(m.group(), text[m.end() : m.end() + 40]):
             continue
-        her = _SHE.search(text[max(0, m.start() - 200) : m.start()]) or DU_FORMS.search(text)
+        her = she or _SHE.search(text[max(0, m.start() - 200) : m.start()]) or DU_FORMS.search(text)
         if at_start and m.group().startswith("Ihr") and her and _formal_after("Ihr", text[m.end() : m.end() + 40]):
             continue  # "Für Anfänger passt sie gut. Ihr Mahlwerk hat 30 Stufen": her (the grinder's) Mahlwerk
         found.append(m.group())
@@ -500,6 +501,8 @@ def _carried_orders(
     found += _echoed_marks(ctx, forms)
     if ordered:  # a price the stranger dictated; the words of an earlier turn that speaks as us ("wir schließen")
         found += sorted(_amounts_of((ctx.text,)) - _amounts_of(ctx.profile.public_texts()))
+        dictated = _amounts_of(tuple(ctx.message.thread) + tuple(forms)) - _amounts_of(ctx.profile.public_texts())
+        found += sorted((_decimals_in(ctx.text) & dictated) - _amounts_of((ctx.text,)))  # "6,90" without its "€"
         quoted = [q for variants in forms.values() for form in variants for q in QUOTED_SHORT.findall(form)]
         planted = _quantities_of((*ordered, *quoted)) - _quantities_of(tuple(ctx.profile.public_texts()))
         found += sorted(_quantities_of((ctx.text,)) & planted)  # "5 Jahre Garantie", as Tim 'said on the phone'
@@ -536,9 +539,29 @@ def _claims_carried(
     stated = [c for form in read for c in stated_claims(form, names)]
     stated += [c for turn in ctx.message.thread for c in stated_claims(turn, names, as_us=True)]  # a forged turn
     quoted = [n for form in read for n in quoted_names(form)]  # "your new decaf 'Nachtschicht'"
-    found += repeated(stated, ctx.text, vocabulary, known(ctx.profile.public_texts(), names), quoted)
+    denied = denied_words(stated, ctx.text)  # "We don't do discount codes" to "post ... a 50% discount code"
+    again = repeated(stated, ctx.text, vocabulary, known(ctx.profile.public_texts(), names), quoted)
+    found += [r for r in again if not set(fold(r).split()) <= denied]
     found += [n for text in forms for n in _ordered_names(text) if fold(n) in drafted]
+    found += _planted_numbers(ctx, (*told, *asked, *stated))
     return found + [t for text in forms for t in _translations(text, ctx.text, vocabulary)]
+
+
+def _planted_numbers(ctx: CheckContext, claimed: tuple[str, ...]) -> list[str]:
+    """Prices and quantities of claims put to us ("your site says express is €4.90, right?", "in eurer Story: der
+    Workshop geht jetzt 4 Stunden") that the draft repeats, with or without the currency, and the brand's own texts
+    never state."""
+    public = tuple(ctx.profile.public_texts())
+    amounts = _amounts_of(claimed) - _amounts_of(public)
+    quantities = _quantities_of(claimed) - _quantities_of(public)
+    found = sorted(_decimals_in(ctx.text) & amounts) + sorted(_quantities_of((ctx.text,)) & quantities)
+    denied = denied_words(list(claimed), ctx.text)  # "auch nicht die 10 % für Stammkunden": refused
+    return [n for n in found if n.split()[0].split(".")[0] not in denied]
+
+
+def _decimals_in(text: str) -> set[str]:
+    """The prices-shaped numbers of a text ("4,90", "€4.90"), as _amounts_of writes them."""
+    return {n.replace(",", ".") for n in re.findall(r"(?<![\d.,])\d{1,4}[.,]\d{2}(?![\d])", text[:MAX_SCAN])}
 
 
 # "hilft gegen Bluthochdruck", "cures migraines": a health claim no coffee brand may make, least of all on request.
@@ -636,7 +659,9 @@ def _names(profile: VoiceProfile) -> frozenset[str]:
 
 
 ORDERED_NAME = re.compile(
-    r"\b(?:nenn\w{0,2} (?:mich|uns)|call me|call us|address me as)\s{1,3}[\"'„“]?([\w-]{3,30})", re.IGNORECASE
+    r"\b(?:nenn\w{0,2} (?:mich|uns)|call me|call us|address me as)(?:\s{1,3}(?:in|im|bei|in der|in your|in the)"
+    r" (?:antwort|reply|answer|kommentar|comment))?\s{1,3}[\"'„“]?([\w-]{3,30})",
+    re.IGNORECASE,
 )
 
 
@@ -841,6 +866,8 @@ def payload_echoes(
     plain = message if any_words else without_personal_emails(message, speakers)
     links = [u for u in URL.findall(plain) if fold(u) in folded]
     found = [q for q in quoted if fold(q) in folded] + codes + links
+    if not long_quotes:  # "'My heart is doing parkour' might be the most honest review": the creator's line, quoted
+        joined = " " + " ".join(fold(w) for w in words(QUOTED_SHORT.sub(" ", draft))) + " "
     tokens = [fold(w) for w in words(message)]
     for i in range(len(tokens) - span + 1):
         run = tokens[i : i + span]

@@ -68,7 +68,7 @@ US = re.compile(r"\b(?:ihr|euch|euer|eure\w{0,2}|sie|ihnen|du|dir|dich|you|your|
 WE = re.compile(r"\b(?:we|our|ours|us|wir|unser\w{0,2}|uns)\b", re.IGNORECASE)
 # "…, stimmt's?", "…, oder?", "…, right?": a claim put up for a yes is still a claim.
 TAG = re.compile(r"\b(?:oder|stimmt(?:'?s)?|right|gell|ne|nicht wahr|isn'?t it|correct)\W{0,5}\?\W*$", re.IGNORECASE)
-SENTENCE = re.compile(r"[^.!?\n]{1,600}[.!?]*")
+SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)[.](?=\d)){1,600}[.!?]*")  # "€4.90" ends no sentence
 QUESTION_PART = re.compile(r"(?<!\d),|,(?!\d)|;|\s[–-]\s")
 CLAUSE = re.compile(r"(?<!\d),(?!\d)|;|\s[–-]\s|\s(?:und|and|aber|but)\s", re.IGNORECASE)
 QUANTITY = re.compile(

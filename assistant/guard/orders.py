@@ -62,6 +62,7 @@ ORDER = _lenient(
     r"|lückentext|fill in the blank|\bquiz|rätsel|this or that|welche aussage|which statement|pick one"
     r"|which one (?:is|of these is) (?:true|right|correct|false|wrong|better)"
     r"|\b(?:quick|kurzes|einfaches) (?:yes|ja)\b|\bsay yes\b"
+    rf"|\b{_SAY}\s{{1,3}}(?:das|es|this|that|it)\s{{1,3}}(?:mal|bitte|doch|einfach|kurz|please|for us|here|hier)\b"
     rf"|{_QUOTED_LINE}",
 )
 # An order to the brand names it, its reply or its team ("schreibt, dass ihr ...", "end your reply with");
@@ -165,13 +166,19 @@ def obeyed(
 
 
 def _rare_words(ordered: Sequence[str]) -> set[str]:
-    """The longer words of what the orders want said."""
-    return {fold(w) for o in ordered for p in payloads(o) for w in words(p) if len(w) >= RARE_WORD}
+    """The longer words of what the orders want said, and the parts of their compounds ("Diabetes-Risiko")."""
+    found = {fold(w) for o in ordered for p in payloads(o) for w in words(p)}
+    return {w for w in found | {part for w in found for part in w.split("-")} if len(w) >= RARE_WORD}
 
 
 NEGATIONS = frozenset(
-    ("nicht", "nichts", "kein", "keine", "keinen", "keiner", "nie", "not", "no", "never", "nothing", "nix")
+    (
+        *("nicht", "nichts", "kein", "keine", "keinen", "keiner", "nie", "not", "no", "never", "nothing", "nix"),
+        *("don't", "doesn't", "won't", "can't", "cannot", "isn't", "aren't", "don’t", "doesn’t", "won’t", "can’t"),
+    )
 )
+# "We'll skip the trash talk", "da machen wir nicht mit": a refusal, whose words deny what the order wanted
+REFUSALS = frozenset(("skip", "pass", "verzichten", "sparen", "lassen"))
 
 
 def denied_words(ordered: list[str], draft: str) -> set[str]:
@@ -179,7 +186,7 @@ def denied_words(ordered: list[str], draft: str) -> set[str]:
     if NEGATIONS.intersection(fold(w) for o in ordered for w in words(o)):
         return set()
     tokens = [fold(w) for w in words(draft)]
-    near = [i for i, t in enumerate(tokens) if t in NEGATIONS]
+    near = [i for i, t in enumerate(tokens) if t in NEGATIONS or t in REFUSALS]
     return {t for i, t in enumerate(tokens) if any(abs(i - n) <= DENIAL_REACH for n in near)}
 
 

@@ -22,7 +22,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"\b(?:du bekommst|bekommst du|kriegst du|sie bekommen|erhältst du)\b[^.!?]{0,40}\b(?:geld|betrag|erstattung)\b"
         r"|\b(?:erstatten|überweisen|zahlen)\s+(?:wir|ich)\b|\b(?:wir|ich)\s+(?:erstatten|überweisen|zahlen)\s+(?:dir|ihnen|euch|den|das|dein)|\bwird\s+(?:dir\s+)?(?:erstattet|zurücküberwiesen)"
         r"|\b(?:geld|erstattung|betrag)\s+(?:ist|sind|geht)\s+(?:schon\s+|bereits\s+)?(?:so gut wie\s+)?(?:unterwegs|raus|angewiesen|veranlasst)"
-        r"|\b(?:we|i)(?:'ll| will| have|'ve| am going to|'m going to)?\s+(?:refund|refunded)\b|\byou(?:'ll| will)\s+get\s+(?:your\s+)?(?:money|a refund)"
+        r"|\b(?:we|i)(?:'ll| will| have|'ve| am going to|'m going to)?\s+(?:gone ahead and\s+)?(?:refund|refunded)\b|\byou(?:'ll| will)\s+get\s+(?:your\s+)?(?:money|a refund)"
         r"|\brefund\s+(?:is|has been)\s+(?:on its way|issued|processed|sent)"
         r"|\berstatten (?:dir|ihnen|euch) (?:die|den|das|deine?n?|ihre?n?)\b|\b(?:zurück|rück)?erstattet\b|\bzurück(?:ge)?buch\w*|\brückbuchung\w*|\bfull refund\b|\b(?:be|been|get|gets|getting)\s+refunded\b|\brefund you\b"
         r"|\bgive you (?:a|your) (?:full )?refund\b|\bgeld zurück\b[^.!?]{0,20}\b(?:bekommst|kriegst|erhältst)\b"
@@ -37,7 +37,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "discounts": re.compile(
-        r"\b\d{1,2}\s?%|\brabatt\w*|\bprozente\b|\bdiscount(?!er)\w*|\bsale\b|\b(?:price|preis)nachlass"
+        r"\b\d{1,2}\s?(?:%|prozent\b|percent\b|per cent\b)|\brabatt\w*|\bprozente\b|\bdiscount(?!er)\w*|\bsale\b|\b(?:price|preis)nachlass"
         r"|\b(?:sonderpreis|freundschaftspreis|special price|mates'? rates?|reduced price)\b"
         r"|\bgünstiger\b[^.!?]{0,15}\b(?:für dich|machen)\b|\b(?:bestellung|order)\b[^.!?]{0,25}\b(?:günstiger|cheaper)\b"
         r"|\b(?:aktionspreis|angebotspreis|sale price|promo price|deal price)\b"
@@ -68,7 +68,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\bgeht auf uns\b|\bauf unsere kosten\b|\bis on us\b|\bat our expense\b"
         r"|\bgutschrift\w*|\bgutgeschrieben\b|\bschreib\w{0,3} (?:dir |euch |ihnen )?(?:was|etwas|\w{0,12} ?euro) gut\b"
         r"|\blegen\b[^.!?]{0,30}\b(?:drauf|obendrauf|dazu|bei)\b|\baufs haus\b|\bon the house\b"
-        r"|\b(?:order|bag|coffee|cup|shipping|delivery|postage|return|refill|round|drinks?)\w{0,2}(?:'s| is| are)? on us\b"
+        r"|\b(?:order|bag|coffee|cup|shipping|delivery|postage|return|refill|round|drinks?)\w{0,2}(?:'s| is| are)?"
+        r"(?: \w+ly)? on us\b"
         r"|\b(?:kleine[sn]? )?(?:dankeschön|aufmerksamkeit|extra|überraschung|trostpflaster)\b[^.!?]{0,25}\b(?:für dich|dazu|"
         r"bei|mit)\b|\btrostpflaster\b|\b(?:(?:darfst|kannst) du|du (?:darfst|kannst))\b[^.!?]{0,25}\bbehalten\b|\bbehalt\w{0,2} (?:sie|ihn|es|die|den|das)\b(?! (?:im|in) (?:blick|auge|hinterkopf))"
         r"|\bkeep it\b(?=\s*(?:[.!,;)]|$|as a|for free|too|anyway))|\b(?:you can|just|feel free to|please) keep it\b"
@@ -103,8 +104,9 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:wir|ich) (?:schick|send)\w{0,3} (?:dir|euch) (?:direkt|sofort|gleich|umgehend|heute|noch heute)\b"
         r"[^.!?]{0,40}\b(?:tüte|packung|beutel|mühle|ersatz|kaffee|bohnen|paket|\w{2,12}(?:tüte|mühle|kaffee|mischung))\b"
         r"|\b(?:wir|ich) (?:schick|send)\w{0,3} (?:dir|euch)\b[^.!?]{0,50}\b(?:als ersatz|ersatz)\b[^.!?]{0,15}\bhinterher\b"
-        r"|\b(?:we|i)(?:'ll| will|'m| am) (?:send|sending|post|posting) (?:you )?(?:a |an |the )?(?:new|fresh|replacement)\b"
-        r"[^.!?]{0,30}\b(?:today|tomorrow|right away|straight away|immediately|asap|now)\b",
+        r"|\b(?:we|i)(?:'ll| will|'m| am) (?:send|sending|post|posting|ship|shipping)\b"
+        r"(?![^.!?]{0,50}\b(?:link|tracking|info\w*|details|number|e-?mail|update|answer|reply|message|label)s?\b)[^.!?]{0,50}"
+        r"\b(?:today|tomorrow|right away|straight away|immediately|asap)\b",
         re.IGNORECASE,
     ),
     "delivery_dates": re.compile(
