@@ -135,6 +135,7 @@ def test_order_numbers_need_the_profile_pattern_and_a_context_word() -> None:
         ("jetzt hab ich 2 bestellungen: 33108 und 33109, beide gleich", ["33108", "33109"]),
         ("Orders 12345, 12346 and 12347 are late", ["12345", "12346", "12347"]),
         ("Bestellung 48213 und 2 Tüten", ["48213"]),  # a number of another shape ends the list
+        ("charged twice for my last order (51290). Could you check?", ["51290"]),
     ],
 )
 def test_order_numbers_listed_after_one_are_order_numbers(text: str, expected: list[str]) -> None:

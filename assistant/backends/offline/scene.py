@@ -140,7 +140,7 @@ _SCAM = re.compile(
 )
 _PRICE = re.compile(
     r"preis|teuer|teurer|teur|euro|€|\bkosten|günstig|billig|price|expensive|pricey|cheap|supermarkt|discounter|\bpaying\b|"
-    r"\bpay for\b|\bzahlen für|\bbezahlen für"
+    r"\bpay for\b|\bzahlen für|\bbezahlen für|versandkosten|porto|shipping costs?|shipping fees?|postage"
 )
 _TASTE = re.compile(r"sauer|bitter|schmeckt|geschmack|wässrig|flach|verbrannt|sour|bitter|taste|watery|burnt|stale")
 _FRIEND = re.compile(
@@ -377,7 +377,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         situation = "service_complaint_dm"  # already in a DM: never "write us a DM"
     if situation == "outreach":
         situation = _outreach_kind(message.post or "")
-    if situation == "accusation" and GRAVE.search(text) and not _NOT_ARRIVED.search(text):
+    if situation in _MAYBE_GRAVE and GRAVE.search(text) and not _NOT_ARRIVED.search(text):
         situation = "accusation_grave"  # "ihr nutzt doch Kinderarbeit": taken seriously, never denied off-hand or joked
     answers = _answers(request, language, situation) if situation not in _NO_QUESTIONS else []
     if situation == "question" and answers and all(a.fact is None and not a.product_text for a in answers):
@@ -440,7 +440,25 @@ def read(request: GenerationRequest, language: str) -> Scene:
 # Accusations of wrongdoing toward people (labour, wages, racism): no quip, no bare "we see it differently".
 GRAVE = re.compile(
     r"kinderarbeit|child.?labou?r|ausbeut|exploit|sklav|slave|lohnbetrug|lohndump|wage theft|underpa(?:y|id)"
-    r"|rassis|racis|sexis|diskriminier|discriminat|mobbing|harass|belästig|menschenrecht|human rights",
+    r"|rassis|racis|sexis|diskriminier|discriminat|mobbing|harass|belästig|menschenrecht|human rights"
+    r"|treats? (?:your|their|its) (?:staff|workers|employees|people) (?:badly|terribly|like)|schlecht bezahl"
+    r"|behandel\w{0,3} (?:eure|ihre|die) (?:mitarbeit|angestellt|leute)\w{0,4} schlecht",
+    re.IGNORECASE,
+)
+
+
+def _thankful_only(text: str) -> bool:
+    """Thanks without a problem or a question."""
+    troubled = _NEGATIVE_CUES.search(text) or _PROBLEM.search(text) or split_questions(text)
+    return bool(_THANKFUL.search(text)) and not troubled
+
+
+_THANKFUL = re.compile(r"\b(?:danke|vielen dank|thank you|thanks|merci)\b", re.IGNORECASE)
+_MAYBE_GRAVE = frozenset({"accusation", "criticism", "question", "troll", "uncertain", "other", "price_criticism"})
+# "in person instead of ordering online", "statt online zu bestellen": a way to buy, not a wrong item
+_ELSEWHERE = re.compile(
+    r"\b(?:instead of|rather than) (?:ordering|buying|shipping|getting it|order|buy)\w*"
+    r"|\b(?:statt|anstatt) (?:\w+ ){0,2}(?:zu )?(?:bestellen|kaufen|liefern|schicken)\b",
     re.IGNORECASE,
 )
 # A problem that is not the first of its kind: owned once, after the opening.
@@ -756,7 +774,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     switch = bool(_SWITCH.search(text)) and not _DELIVERED.search(text)  # "kann ich statt X lieber Y bekommen?"
     if (
         intent in ("order_via_message", "other", "product_question", "praise")
-        and _WRONG_ITEM.search(text)
+        and _WRONG_ITEM.search(_ELSEWHERE.sub(" ", text))
         and not switch
     ):
         return "wrong_item"  # "I got X but my order was Y": after-sales, not a new order
@@ -799,14 +817,19 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             return "question"  # "Wenn ich heute bestelle, ist das bis Samstag da?": nothing is ordered yet
         searched = _NOT_ARRIVED.search(text) or _TRACED.search(text) or analysis.entities.order_ids
         tracing = late or (waiting and not _INSTEAD.search(text)) or bool(searched)
+        if intent in ("order_status", "delivery_problem") and not tracing and _thankful_only(text):
+            return "praise"  # a long story of a loyal customer that ends "Danke, dass es Sie noch gibt"
         if intent in ("order_status", "delivery_problem") and _asks_a_fact(request) and not tracing:
             return "question"  # "can I pick up my order at the roastery?" asks, nothing is missing
         return intent
     if intent == "damaged_or_wrong_item":
         wrong = re.search(
-            r"falsch|statt|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)", fold(OWN_MISTAKE.sub(" ", text))
+            r"falsch|statt|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)",
+            fold(_ELSEWHERE.sub(" ", OWN_MISTAKE.sub(" ", text))),
         )
-        swapped = _WRONG_ITEM.search(text) and not _DAMAGE.search(text)  # "received X but I ordered Y"
+        swapped = _WRONG_ITEM.search(_ELSEWHERE.sub(" ", text)) and not _DAMAGE.search(
+            text
+        )  # "received X but I ordered Y"
         if switch:
             return "question"  # a change to the subscription, asked for: nothing went wrong
         evidence = wrong or swapped or _DAMAGE.search(text) or _STALE.search(fold(text))
