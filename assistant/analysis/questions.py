@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import fold
+from assistant.text import fold, fold_pattern
 
 SENTENCE = re.compile(r"[^.!?\n…]{1,2000}[.!?…]{0,10}")  # a sentence, or 2,000 characters without an end
 CLAUSE_BREAK = re.compile(r",\s|\s[–-]\s|;\s|:\s|(?<=[^\w\s,.;:!?'\"()\-])\s")  # an emoji ends a clause too
@@ -23,8 +23,9 @@ PRONOUN = (
 )
 # A greeting or a vocative before the question ("bruder wie lang brauch ...", "yo when is ...") does not hide it.
 VOCATIVE = r"(?:(?:hey|hi|hallo|yo|bruder|bro|digga|diggi|leute|alter|moin|servus|sag mal|sagt mal|ey)\W{1,3})?"
+# Folded like the text it reads: fold() makes "does" "dos" (as it makes "Goethe" "gothe").
 QUESTION_START = re.compile(
-    rf"^{VOCATIVE}(?:und |aber |also |and |but |so |oder |or )?(?:{WH}\b|{VERB_FIRST} {PRONOUN}\b)"
+    fold_pattern(rf"^{VOCATIVE}(?:und |aber |also |and |but |so |oder |or )?(?:{WH}\b|{VERB_FIRST} {PRONOUN}\b)")
 )
 # With a "?", any verb before a formal or plural "you" asks too ("Bieten Sie …?"); without, it orders
 # ("Machen Sie weiter so!").

@@ -59,6 +59,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "taste_criticism",
         "accusation",
         "accusation_grave",
+        "rumour",
         "uncertain",
         "scam",
     }
@@ -382,6 +383,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
     answers = _answers(request, language, situation) if situation not in _NO_QUESTIONS else []
     if situation == "question" and answers and all(a.fact is None and not a.product_text for a in answers):
         situation = "defer"
+    if situation in _MAYBE_RUMOUR and RUMOUR.search(text) and not _NOT_ARRIVED.search(text):
+        situation, answers = "rumour", []  # "Stimmt es, dass ihr pleite seid?": a public "I'll check" feeds it
     # An unsure reading decides only on strong cues (scene._uncertain_situation); what stays unclear is "uncertain".
     negative = (
         situation in NEGATIVE_SITUATIONS
@@ -454,6 +457,14 @@ def _thankful_only(text: str) -> bool:
 
 
 _THANKFUL = re.compile(r"\b(?:danke|vielen dank|thank you|thanks|merci)\b", re.IGNORECASE)
+# A rumour that we close or go bust, asked about in public: answered with what stands, never deferred.
+RUMOUR = re.compile(
+    r"\b(?:pleite|insolven\w*|zumach\w*|zu ?machen|macht ihr zu|dicht ?mach\w*|schließt ihr|schliesst ihr"
+    r"|hört ihr (?:\w+ ){0,2}auf|aufhören|closing down|shutting down|shut(?:ting)? down|going out of business"
+    r"|bankrupt|closing for good|going bust|gone bust)\b",
+    re.IGNORECASE,
+)
+_MAYBE_RUMOUR = frozenset({"defer", "question", "uncertain", "other", "criticism", "accusation", "troll"})
 _MAYBE_GRAVE = frozenset({"accusation", "criticism", "question", "troll", "uncertain", "other", "price_criticism"})
 # "in person instead of ordering online", "statt online zu bestellen": a way to buy, not a wrong item
 _ELSEWHERE = re.compile(
@@ -671,13 +682,13 @@ _COMPLAINTS = frozenset(
     {
         *("accusation", "criticism", "price_criticism", "taste_criticism", "other_negative", "uncertain"),
         "accusation_grave",
-        *("other_neutral", "service_general", "service_complaint"),
+        *("other_neutral", "service_general", "service_complaint", "rumour"),
     }
 )
 _ADDRESSED = frozenset(
     {
         *("praise", "job_application", "question", "defer", "criticism", "stock_question", "accusation"),
-        "accusation_grave",
+        *("accusation_grave", "rumour"),
         *("price_criticism", "service_general", "service_complaint"),
     }
 )
@@ -710,7 +721,7 @@ def _keyword_in(keyword: str, text: str) -> bool:
 
 
 _NO_ECHO = frozenset(
-    {"spam", "scam", "scam_dm", "injection", "troll", "accusation", "accusation_grave", "price_criticism"}
+    {"spam", "scam", "scam_dm", "injection", "troll", "accusation", "accusation_grave", "price_criticism", "rumour"}
 )
 
 
@@ -1187,7 +1198,7 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
         return tips[0] if tips and not tips[0].intents else None
     if situation.startswith("service_complaint") and _DAMAGE.search(text):
         situation = "damaged_item"
-    if situation in ("criticism", "other_negative"):  # "den Laden gibt es nicht mehr": a fact the keywords name
+    if situation in ("criticism", "other_negative", "rumour"):  # "den Laden gibt es nicht mehr": a fact named
         named = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
         named = [f for f in named if not f.intents and _named_clearly(f, text)]
         return named[0] if named else None
