@@ -177,8 +177,9 @@ NEGATIONS = frozenset(
         *("don't", "doesn't", "won't", "can't", "cannot", "isn't", "aren't", "don’t", "doesn’t", "won’t", "can’t"),
     )
 )
-# "We'll skip the trash talk", "da machen wir nicht mit": a refusal, whose words deny what the order wanted
-REFUSALS = frozenset(("skip", "pass", "verzichten", "sparen", "lassen"))
+# "We'll skip the trash talk", "darauf verzichten wir": a refusal, whose words deny what the order wanted ("pass" and
+# "lassen" are too common: "I'll pass it on", "lass es dir schmecken")
+REFUSALS = frozenset(("skip", "verzichten"))
 
 
 def denied_words(ordered: list[str], draft: str) -> set[str]:

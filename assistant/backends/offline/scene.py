@@ -442,7 +442,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
 
 # Accusations of wrongdoing toward people (labour, wages, racism): no quip, no bare "we see it differently".
 GRAVE = re.compile(
-    r"kinderarbeit|child.?labou?r|ausbeut|exploit|sklav|slave|lohnbetrug|lohndump|wage theft|underpa(?:y|id)"
+    r"kinderarbeit|child.?labou?r|ausbeut|exploit|sklavenarbeit|sklaverei|slave labou?r|slavery|lohnbetrug|lohndump"
+    r"|wage theft|underpa(?:y|id)"
     r"|rassis|racis|sexis|diskriminier|discriminat|mobbing|harass|belästig|menschenrecht|human rights"
     r"|treats? (?:your|their|its) (?:staff|workers|employees|people) (?:badly|terribly|like)|schlecht bezahl"
     r"|behandel\w{0,3} (?:eure|ihre|die) (?:mitarbeit|angestellt|leute)\w{0,4} schlecht",
@@ -459,8 +460,9 @@ def _thankful_only(text: str) -> bool:
 _THANKFUL = re.compile(r"\b(?:danke|vielen dank|thank you|thanks|merci)\b", re.IGNORECASE)
 # A rumour that we close or go bust, asked about in public: answered with what stands, never deferred.
 RUMOUR = re.compile(
-    r"\b(?:pleite|insolven\w*|zumach\w*|zu ?machen|macht ihr zu|dicht ?mach\w*|schließt ihr|schliesst ihr"
-    r"|hört ihr (?:\w+ ){0,2}auf|aufhören|closing down|shutting down|shut(?:ting)? down|going out of business"
+    r"\b(?:pleite|insolven\w*|zumach\w*|macht ihr zu|dicht ?mach\w*|schließt ihr|schliesst ihr"
+    r"|hört ihr (?:\w+ ){0,2}auf|ihr hört (?:\w+ ){0,2}auf|ganz aufhören|closing down|shutting down"
+    r"|going out of business"
     r"|bankrupt|closing for good|going bust|gone bust)\b",
     re.IGNORECASE,
 )

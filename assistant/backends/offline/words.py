@@ -205,14 +205,20 @@ def capitalised_nouns(text: str, *, skip: set[str]) -> list[str]:
     nouns = []
     for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", text):
         tokens = words(sentence)
+        capital = [index > 0 and _capitalised(t) for index, t in enumerate(tokens)]
         for index, token in enumerate(tokens):
-            parts = token.split("-")
-            if index == 0 or len(token) < 4 or not all(p[:1].isupper() and p[1:].lower() == p[1:] for p in parts if p):
+            if not capital[index] or len(token) < 4:
                 continue
+            if any(capital[i] for i in (index - 1, index + 1) if 0 < i < len(tokens)):
+                continue  # "Moritz Neumeier", "Deutsche Bahn": a name, not a noun to talk about
             if is_stopword(token) or fold(token) in skip or not safe_word(token):
                 continue
             nouns.append(token)
     return list(dict.fromkeys(nouns))
+
+
+def _capitalised(token: str) -> bool:
+    return all(p[:1].isupper() and p[1:].lower() == p[1:] for p in token.split("-") if p)
 
 
 def topic(text: str, language: str, *, skip: set[str]) -> Phrase | None:

@@ -1,0 +1,26 @@
+"""Finding the questions of a message: table-driven, the wording of each question as the person wrote it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis.questions import find_questions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fold() makes "does" "dos": the question pattern is folded the same way, so "does ..." starts a question
+        (
+            "Hey, quick question before I sign up: does the subscription renew automatically, or do I have to reorder?",
+            ["does the subscription renew automatically, or do I have to reorder?"],
+        ),
+        ("Does the Kiezmischung work in a moka pot", ["Does the Kiezmischung work in a moka pot"]),
+        # a hope that asks whether we do something
+        ("pls tell me you have decaf, 5 months pregnant 😭", ["you have decaf"]),
+        ("sagt mir bitte, dass ihr nach Wien liefert 🙏", ["ihr nach Wien liefert"]),
+        ("Sag mir, dass ihr das nicht ernst meint", []),  # a plea, no question about what we do
+    ],
+)
+def test_questions_are_found_as_written(text: str, expected: list[str]) -> None:
+    assert find_questions(text) == expected
