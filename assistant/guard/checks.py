@@ -427,11 +427,10 @@ def injection_echo(ctx: CheckContext) -> CheckResult:
         return CheckResult(name="injection_echo", ok=False, detail="the draft is written in capitals")
     forms = {text: list(_readings(text)) for text in untrusted_texts(ctx.message)}
     vocabulary = _vocabulary(ctx.profile)
-    ordered = list(
-        dict.fromkeys(o for text, variants in forms.items() for form in (text, *variants) for o in orders(form))
-    )
+    by_text = {text: [o for form in (text, *variants) for o in orders(form)] for text, variants in forms.items()}
+    ordered = list(dict.fromkeys(o for found in by_text.values() for o in found))
     echoed = _echoed_payloads(ctx, forms, vocabulary, ordering=bool(ordered))
-    echoed += _carried_orders(ctx, forms, vocabulary, ordered)
+    echoed += _carried_orders(ctx, forms, vocabulary, ordered, mine=by_text.get(ctx.message.text, []))
     detail = "repeats: " + ", ".join(f"“{shorten(e, 40)}”" for e in echoed[:3]) if echoed else "repeats nothing"
     return CheckResult(name="injection_echo", ok=not echoed, detail=detail)
 
@@ -492,11 +491,12 @@ def _roles_taken(author: str, draft: str) -> list[str]:
 
 
 def _carried_orders(
-    ctx: CheckContext, forms: dict[str, list[str]], vocabulary: frozenset[str], ordered: list[str]
+    ctx: CheckContext, forms: dict[str, list[str]], vocabulary: frozenset[str], ordered: list[str], *, mine: list[str]
 ) -> list[str]:
-    """What the untrusted texts ordered or put to the brand and the draft carries: words, claims, names, hashtags."""
+    """What the untrusted texts ordered or put to the brand and the draft carries: words, claims, names, hashtags
+    (`mine`: the orders of the message itself)."""
     ordered = [*ordered, *(t for t in ctx.message.thread if injection_suspected(t))]  # an instructing turn: all order
-    found = _claims_carried(ctx, forms, ordered, vocabulary)
+    found = _claims_carried(ctx, forms, ordered, vocabulary, mine=mine)
     found += _repeated(ctx, forms, asked_again=bool(ordered) or bool(ASKS_AGAIN.search(ctx.message.text)))
     found += _echoed_marks(ctx, forms)
     if ordered:  # a price the stranger dictated; the words of an earlier turn that speaks as us ("wir schließen")
@@ -518,7 +518,7 @@ def _carried_orders(
 
 
 def _claims_carried(
-    ctx: CheckContext, forms: dict[str, list[str]], ordered: list[str], vocabulary: frozenset[str]
+    ctx: CheckContext, forms: dict[str, list[str]], ordered: list[str], vocabulary: frozenset[str], *, mine: list[str]
 ) -> list[str]:
     """Orders obeyed in the draft's words, claims it was told to make or to confirm, names it was told to use."""
     drafted = {fold(w) for w in words(ctx.text)}
@@ -527,8 +527,6 @@ def _claims_carried(
     asked = [c for text in forms for c in put_claims(text, _names(ctx.profile))]
     put = [*asked, *told, *(line for text in forms for line in put_up(text))] if ordered else []
     own = unordered(forms[ctx.message.text][0]) if ctx.message.text in forms else ""
-    text = ctx.message.text
-    mine = [o for form in (text, *forms[text]) for o in orders(form)] if text in forms else []
     found = obeyed(ordered, own, ctx.text, vocabulary, put, mine=mine)
     found += [c for c in told if _restated(c, drafted - denied_words([c], ctx.text))]  # "Verschenkt wird nichts"
     brand = _phrases(ctx.profile)

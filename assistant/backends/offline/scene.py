@@ -474,6 +474,13 @@ _ELSEWHERE = re.compile(
     r"|\b(?:statt|anstatt) (?:\w+ ){0,2}(?:zu )?(?:bestellen|kaufen|liefern|schicken)\b",
     re.IGNORECASE,
 )
+
+
+def _swapped(text: str) -> bool:
+    """One item came for another ("got X but ordered Y"), a way to buy instead of ordering online left out."""
+    return bool(_WRONG_ITEM.search(_ELSEWHERE.sub(" ", text)))
+
+
 # A problem that is not the first of its kind: owned once, after the opening.
 _AGAIN = re.compile(
     r"\b(?:schon wieder|wieder mal|zum (?:zweiten|dritten|\d+\.) mal|zweiten monat|dritten monat|erneut"
@@ -785,11 +792,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if ACCUSATION.search(text) and _NOT_ARRIVED.search(text):
         return "accusation"  # "ihr seid doch eh alles scammer, mein kumpel hat nie was bekommen"
     switch = bool(_SWITCH.search(text)) and not _DELIVERED.search(text)  # "kann ich statt X lieber Y bekommen?"
-    if (
-        intent in ("order_via_message", "other", "product_question", "praise")
-        and _WRONG_ITEM.search(_ELSEWHERE.sub(" ", text))
-        and not switch
-    ):
+    if intent in ("order_via_message", "other", "product_question", "praise") and _swapped(text) and not switch:
         return "wrong_item"  # "I got X but my order was Y": after-sales, not a new order
     waiting = _WAITING.search(text) and len(text) <= 80 and not text.lstrip().startswith("@")
     if waiting and not _OURS.search(text) and not split_questions(text)[1:]:
@@ -840,9 +843,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             r"falsch|statt|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)",
             fold(_ELSEWHERE.sub(" ", OWN_MISTAKE.sub(" ", text))),
         )
-        swapped = _WRONG_ITEM.search(_ELSEWHERE.sub(" ", text)) and not _DAMAGE.search(
-            text
-        )  # "received X but I ordered Y"
+        swapped = _swapped(text) and not _DAMAGE.search(text)  # "received X but I ordered Y"
         if switch:
             return "question"  # a change to the subscription, asked for: nothing went wrong
         evidence = wrong or swapped or _DAMAGE.search(text) or _STALE.search(fold(text))
