@@ -481,6 +481,16 @@ def _swapped(text: str) -> bool:
     return bool(_WRONG_ITEM.search(_ELSEWHERE.sub(" ", text)))
 
 
+# "Ordered two bags of X ..., opened the box and it's Y": with two of our products named, one came for the other.
+_ORDERED_ONE = re.compile(r"\b(?:ordered|bestellt|order|bestellung)\b", re.IGNORECASE)
+
+
+def _products_named(text: str, profile: VoiceProfile) -> set[str]:
+    """The names of our products that a text names."""
+    folded = fold(text)
+    return {p.name for p in profile.brand.products if has_phrase(folded, fold(p.name))}
+
+
 # A problem that is not the first of its kind: owned once, after the opening.
 _AGAIN = re.compile(
     r"\b(?:schon wieder|wieder mal|zum (?:zweiten|dritten|\d+\.) mal|zweiten monat|dritten monat|erneut"
@@ -843,7 +853,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             r"falsch|statt|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)",
             fold(_ELSEWHERE.sub(" ", OWN_MISTAKE.sub(" ", text))),
         )
-        swapped = _swapped(text) and not _DAMAGE.search(text)  # "received X but I ordered Y"
+        other = _ORDERED_ONE.search(text) and len(_products_named(text, request.profile)) >= 2  # "ordered X, it's Y"
+        swapped = (_swapped(text) or bool(other)) and not _DAMAGE.search(text)  # "received X but I ordered Y"
         if switch:
             return "question"  # a change to the subscription, asked for: nothing went wrong
         evidence = wrong or swapped or _DAMAGE.search(text) or _STALE.search(fold(text))
