@@ -21,8 +21,11 @@ PRONOUN = (
     r"(?:ich|ihr|man|es|das|der|die|den|sie|du|wir|ein|eine|einen|denn|"
     r"i|you|u|it|we|they|there|this|that|my|the|a|an|he|she)"
 )
-# A greeting or a vocative before the question ("bruder wie lang brauch ...", "yo when is ...") does not hide it.
-VOCATIVE = r"(?:(?:hey|hi|hallo|yo|bruder|bro|digga|diggi|leute|alter|moin|servus|sag mal|sagt mal|ey)\W{1,3})?"
+# A greeting, a vocative or a filler before the question ("bruder wie lang ...", "wait can i pay ...") does not hide it.
+VOCATIVE = (
+    r"(?:(?:hey|hi|hallo|yo|bruder|bro|digga|diggi|leute|alter|moin|servus|sag mal|sagt mal|ey|"
+    r"wait|ok|okay|btw|quick q|quick question|kurze frage|sorry|lol|omg|ähm|oh|ach)\W{1,3})?"
+)
 # Folded like the text it reads: fold() makes "does" "dos" (as it makes "Goethe" "gothe").
 QUESTION_START = re.compile(
     fold_pattern(rf"^{VOCATIVE}(?:und |aber |also |and |but |so |oder |or )?(?:{WH}\b|{VERB_FIRST} {PRONOUN}\b)")

@@ -494,10 +494,22 @@ def wording(fact: Fact, language: str, default: str, style: str, level: int, *, 
     full = fact.text.get(language) or fact.text.get(default) or next(iter(fact.text.values()), "")
     asked = [fold(k) for k in fact.keywords if question and fold(k) in fold(question)]
     chosen = _wording(full, fact.short_forms(language, default), style, level, asked)
-    if not asked or any(fold(k) in fold(chosen) for k in fact.keywords):
-        return chosen  # it names the topic ("DHL", "kündigen"); only a wording that names nothing is swapped
-    naming = [s for s in [*fact.short_forms(language, default), full] if any(k in fold(s) for k in asked)]
+    if not asked or any(fold(k) in fold(chosen) for k in fact.keywords) or _names(chosen, asked):
+        return chosen  # it names what was asked ("kündigen", "pausierbar"); a wording that names nothing is swapped
+    shorts = fact.short_forms(language, default)
+    naming = [s for s in [*shorts, full] if _names(s, asked)]
+    if style == "crisp" and len(shorts) > 1:  # crisp never takes playful's wording
+        naming = [s for s in naming if s != shorts[1]] or naming
     return min(naming, key=len) if naming and level == 0 else chosen
+
+
+def _names(text: str, keys: list[str]) -> bool:
+    """True when the text names one of the (folded) keywords, or its stem ("pausierbar" names "pausieren")."""
+    folded = fold(text)
+    return any(k[: max(4, len(k) - 3)] in folded for k in keys)
+
+
+ALIKE_WORDING = 75  # a crisp wording this like the full text reads like the warm draft
 
 
 def _wording(full: str, short_forms: list[str], style: str, level: int, asked: list[str]) -> str:
@@ -521,11 +533,29 @@ def _wording(full: str, short_forms: list[str], style: str, level: int, asked: l
         if style in ("warm", "formal") and len(full) <= 120:
             return full  # short enough for a tight limit: warm keeps the whole fact, the others a short form
         return shorts[min(index, len(shorts) - 1)]
-    if style == "crisp":  # the first short form, unless it is the full text again (then the terse one)
-        return shorts[-1] if fuzz.ratio(shorts[0], full) > 90 and len(shorts) > 1 else shorts[0]
+    if style == "crisp":  # the first short form not playful's, unless it reads like the full text
+        mine = [s for s in shorts if s != shorts[min(1, len(shorts) - 1)]] or shorts
+        if fuzz.ratio(mine[0], full) > ALIKE_WORDING:
+            mine = sorted(mine, key=lambda s: fuzz.ratio(s, full))
+        return _without_contact(mine[0])
     if style in ("playful", "gentle"):
         return shorts[min(1, len(shorts) - 1)]
     return full
+
+
+def _without_contact(text: str) -> str:
+    """ "Für Büros gibt's das Abo auch in 1-kg-Beuteln, schreib uns per DM." -> without the request to write, which
+    the warm and playful wordings keep (crisp's own wording when the fact has only one short form)."""
+    head, _, tail = _split_once(text)
+    return head.rstrip(".") + "." if len(head) >= 25 and _CONTACT.match(tail) else text
+
+
+_CONTACT = re.compile(r"(?:dann )?(?:schreib|schick|meld|write|message|send|dm|drop)\w*\b", re.IGNORECASE)
+
+
+def _split_once(text: str) -> tuple[str, str, str]:
+    parts = re.split(r"([;,:] )", text, maxsplit=1)
+    return (parts[0], parts[1], parts[2]) if len(parts) == 3 else (text, "", "")
 
 
 def _answers_text(
@@ -667,6 +697,7 @@ def _assemble(
             body = f"{greeting.rstrip(',!')}! {body}"
     if scene.in_dm:
         body = here_in_dm(body, book.language)
+    body = _with_occasion(request, scene, book, style, body, address)
     body = _with_team_line(request, scene, style, body)
     body = _with_emoji(request, scene, style, body, rng)
     sign_off = _sign_off(request, scene, book.language)
@@ -692,6 +723,27 @@ def here_in_dm(body: str, language: str) -> str:
     """Already in a DM: "schreib uns per DM" (often inside a profile fact) becomes "schreib mir hier"."""
     rule = _DM_ASK.get(language)
     return rule[0].sub(rule[1], body) if rule else body
+
+
+# Where a wish for the person's birthday, trip or move fits: friendly answers, never complaints.
+OCCASION_SITUATIONS = frozenset(
+    {"question", "defer", "order_via_message", "stock_question", "tagged", "other", "other_neutral", "greeting"}
+)
+
+
+def _with_occasion(
+    request: GenerationRequest, scene: Scene, book: Phrasebook, style: str, body: str, address: str
+) -> str:
+    """The person's occasion wished well after the answer ("Eine schöne Reise!"), when it fits the limit."""
+    crisp = style == "crisp" and scene.situation != "tagged"  # a tag is answered by its occasion, in every tone
+    if not scene.occasion or crisp or scene.situation not in OCCASION_SITUATIONS:
+        return body
+    found = usable(book.candidates("blocks", f"occasion_{scene.occasion}", style), {})
+    if not found:
+        return body
+    line = fill(found[0], {}, address)
+    room = request.profile.limit(request.message.channel) - len(_sign_off(request, scene, book.language)) - 8
+    return f"{body} {line}" if len(body) + len(line) < room and fold(line) not in fold(body) else body
 
 
 # Where the team's own closing question fits: answers and friendly chats, never complaints.

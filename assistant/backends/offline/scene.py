@@ -22,6 +22,7 @@ from assistant.analysis.judgement import POLITICS
 from assistant.analysis.reading import find_products
 from assistant.backends.base import GenerationRequest
 from assistant.backends.offline.facts import relevant_facts, relevant_tips
+from assistant.backends.offline.occasions import occasion
 from assistant.backends.offline.questions import indirect, split_questions
 from assistant.backends.offline.words import (
     ACCUSATION,
@@ -352,6 +353,7 @@ class Scene:
     friend: str = ""  # "Dein Kumpel": someone else's order
     wish: str = ""
     home: str = ""
+    occasion: str = ""  # a life event to wish well ("birthday", "trip"): friendly replies only
 
 
 def read(request: GenerationRequest, language: str) -> Scene:
@@ -368,7 +370,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     formal = language == "de" and (profile.address_form("de") == "Sie" or (mirror and formal_register))
     in_dm = message.channel == "dm" or bool(_get(analysis, "in_dm_already", False))
     situation = _situation(request, sarcasm, confidence)
-    if _SAME_HERE.search(text) and situation in _MAYBE_OFFTOPIC:
+    if _tagged(request, situation):
+        situation = "tagged"  # "@jonas das wär was für deinen Geburtstag 👀": our post shared with a friend
+    elif _SAME_HERE.search(text) and situation in _MAYBE_OFFTOPIC:
         situation = "service_general"  # "bei mir genau das gleiche. Wer kümmert sich?": sorry, and what happened
     elif _offtopic(request, situation):
         situation = "offtopic"  # a rant about politics: no "we'll check" for its questions, no opinion
@@ -435,6 +439,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         friend=_friend(text, language),
         wish=_wish(text, language),
         home=_home(text),
+        occasion=occasion(text) if message.mode == "reply" and not negative else "",
         series=series(source, language) if message.mode == "outreach" else ("", "", ""),
         again=situation in _AGAIN_SITUATIONS and bool(_AGAIN.search(_NOT_AGAIN.sub(" ", text))),
     )
@@ -639,6 +644,19 @@ def _asks_a_fact(request: GenerationRequest) -> bool:
     """One of the message's questions has a fact of the profile that answers it."""
     asked = _get(request.analysis, "questions", None) or []
     return any(getattr(q, "fact", None) or _fact_id(str(getattr(q, "text", "")), request) for q in asked)
+
+
+def _tagged(request: GenerationRequest, situation: str) -> bool:
+    """A friendly comment that tags someone under our post for an occasion ("für deinen Geburtstag")."""
+    text = request.message.text
+    if situation not in ("other", "other_neutral", "praise") or not text.lstrip().startswith("@"):
+        return False
+    if not occasion(text):
+        return False  # without an occasion to wish well, a tag has nothing of its own to pick up
+    friendly = request.analysis.sentiment != "negative" and not _get(request.analysis, "sarcasm", False)
+    return (
+        friendly and request.message.mode == "reply" and not POLITICS.search(text) and not _NEGATIVE_CUES.search(text)
+    )
 
 
 def _offtopic(request: GenerationRequest, situation: str) -> bool:
@@ -901,7 +919,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "praise"
     if _GREETING.match(text.strip()) or ((_wish(text, "de") or _home(text)) and len(text) < 120 and "?" not in text):
         return "greeting"
-    asking = "?" in text or _VERB_FIRST.match(text.strip())  # "is espresso kreuzberg any good in a moka pot"
+    # "is espresso kreuzberg any good in a moka pot", "wait can i pay with paypal": the analysis saw a question
+    asking = "?" in text or _VERB_FIRST.match(text.strip()) or bool(_get(analysis, "questions", None))
     if split_questions(text) or (intent == "product_question" and asking) or _wishes_delivery(text):
         return "question"  # "please ship to ireland!!" asks where we deliver, too
     if ACCUSATION.search(text):

@@ -1,0 +1,29 @@
+"""The life event a friendly message mentions, to wish the person well."""
+
+import pytest
+
+from assistant.backends.offline.occasions import occasion
+
+CASES = [
+    ("Ich hab morgen Geburtstag und wünsch mir die Kiezmischung", "own_birthday"),
+    ("it's for my dad's birthday on the 14th", "birthday"),
+    ("@max das wär doch was für dein geburtstag 👀", "birthday"),
+    ("Kann man das Abo pausieren? Bin im Sommer im Urlaub.", "trip"),
+    ("can I pause it while I'm on vacation?", "trip"),
+    ("Habt ihr Decaf? Bin schwanger 🥲", "pregnancy"),
+    ("I'm moving to Vienna in March, can I still order?", "move"),
+    ("Wir eröffnen im März ein Café in Neukölln", "opening"),
+    ("Suche ein Geschenk für meine Schwester", "gift"),
+    ("would the grinder make a good gift?", "gift"),
+    # not an occasion
+    ("Mein Paket ist seit einer Woche unterwegs", ""),
+    ("Ich hab die Mühle geschenkt bekommen, wie stelle ich sie ein?", ""),
+    ("Wann ist die Eröffnung eurer neuen Rösterei?", ""),
+    ("at present we only drink filter coffee", ""),
+    ("Wie lange ist die Kiezmischung haltbar?", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_occasion(text: str, expected: str) -> None:
+    assert occasion(text) == expected
