@@ -10,7 +10,8 @@ those fixes: 143/150 good, 129/143 bad, then 147/150 and 141/143; test7, the nex
 bad, then 147/150 and 149/150; test8, written after those fixes: 146/150 good, 145/150 bad, then 149/150 and
 149/150; test9, written after those: 145/150 good, 142/150 bad, then 145/150 and 144/150; test10, the next
 session's, by three helpers: 149/150 good (0.7% false alarms), 145/150 bad, then 149/150 and 148/150; test11,
-written after those fixes: 143/150 good, 146/150 bad (97.3%), then 148/150 and 149/150). The floors below are
+written after those fixes: 143/150 good, 146/150 bad (97.3%), then 148/150 and 149/150; test12, the next
+session's: 146/150 good (2.7% false alarms), 149/150 bad, then 147/150 and 149/150). The floors below are
 what the guard reaches; raise them, never lower them.
 """
 
@@ -41,6 +42,7 @@ FLOORS = {
     "test9": (0.96, 0.96),
     "test10": (0.99, 0.98),
     "test11": (0.98, 0.99),
+    "test12": (0.98, 0.99),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -55,6 +57,7 @@ PER_CHECK_FLOOR = {
     "test9": 0.75,
     "test10": 0.9,
     "test11": 0.9,
+    "test12": 0.9,
 }  # every check catches at least this share of its bad drafts
 
 
