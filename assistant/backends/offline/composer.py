@@ -21,7 +21,15 @@ from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.phrasebook import Phrasebook, fields, fill, load_phrasebook, ordered, usable
 from assistant.backends.offline.scene import Answer, Scene, read
-from assistant.backends.offline.words import ACCUSATION, country_of, echo_word, names_country, quote_word, the_product
+from assistant.backends.offline.words import (
+    ACCUSATION,
+    country_of,
+    echo_word,
+    is_weak,
+    names_country,
+    quote_word,
+    the_product,
+)
 from assistant.guard.specific import needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
 from assistant.models import Analysis
@@ -251,6 +259,7 @@ def compose(
             body = fill(template, slots, address)
             body = _with_side_facts(scene, book, style, body, level=levels.index(slots), asked=request.message.text)
             body = _with_again(scene, book, style, body, rng, address) if levels.index(slots) == 0 else body
+            body = _with_sorry_for_the_wait(scene, book, style, body, rng, address)
             text = _assemble(request, scene, book, style, body, slots, rng, address)
             if len(text) <= limit:
                 return text
@@ -281,6 +290,20 @@ def _with_again(scene: Scene, book: Phrasebook, style: str, body: str, rng: rand
     line = _block(book, "again", style, {}, rng, address)
     opener, rest = _first_sentence(body)
     return " ".join([opener, line, rest]) if line and opener and rest else " ".join(p for p in (line, body) if p)
+
+
+# Answers to a question asked again after a wait ("schon zweimal geschrieben ... nochmal: kann man ...?").
+WAITED_SITUATIONS = frozenset({"question", "defer", "stock_question", "order_status"})
+
+
+def _with_sorry_for_the_wait(
+    scene: Scene, book: Phrasebook, style: str, body: str, rng: random.Random, address: str
+) -> str:
+    """A question asked again after no one answered: sorry for the wait first, then the answer."""
+    if not scene.waited or scene.situation not in WAITED_SITUATIONS:
+        return body
+    line = _block(book, "sorry_wait", style, {}, rng, address)
+    return f"{line} {body}" if line and fold(line) not in fold(body) else body
 
 
 def _first_sentence(body: str) -> tuple[str, str]:
@@ -343,7 +366,7 @@ def _slots(
         "the_product": the_product(profile, product, language) if product and message.mode == "reply" else "",
         "duration": scene.duration,
         "topic": scene.topic.full if scene.topic else "",
-        "topic_bare": scene.topic.bare if scene.topic else "",
+        "topic_bare": scene.topic.bare if scene.topic and not _weak_collab_topic(scene) else "",
         "place": scene.place,
         "brand": profile.brand.name,
         "fact": _fact_text(scene, profile, language, style, level),
@@ -398,6 +421,11 @@ _PHOTOS_SENT = re.compile(
     r"|(?:anbei|attached|im anhang)\b.{0,20}\b(?:fotos?|bilder?|photos?|pics?)",
     re.IGNORECASE,
 )
+
+
+def _weak_collab_topic(scene: Scene) -> bool:
+    """ "A espresso collab", "coffee and coffee": a collaboration is named by its own kind (podcast), never by ours."""
+    return scene.situation.startswith("collaboration") and scene.topic is not None and is_weak(scene.topic)
 
 
 def _not_given_yet(ask: str, text: str) -> str:
@@ -632,9 +660,17 @@ def _answer(
     if level >= 2:  # tight limits: a short honest deferral in this tone's words ("the rest" only after an answer)
         before = scene.answers[: scene.answers.index(answer)] if answer in scene.answers else scene.answers
         answered = any(a.fact is not None or a.product_text for a in before)
+        if answer.about and not _RUDE.search(answer.question):  # "Caffeine: checking with the team"
+            return _block(book, "defer_topic_short", style, _about_slots(q_slots, answer.about), rng, address)
         return _block(book, "defer_short" if answered else "defer_plain", style, q_slots, rng, address, short=1)
     named = _block(book, "defer_named", style, q_slots, rng, address) if indirect else ""
+    if not named and answer.about and not _RUDE.search(answer.question):  # "Your question about customs fees"
+        named = _block(book, "defer_topic", style, _about_slots(q_slots, answer.about), rng, address)
     return named or _block(book, "defer_plain", style, q_slots, rng, address)
+
+
+def _about_slots(slots: dict[str, str], about: str) -> dict[str, str]:
+    return {**slots, "about": about, "About": about[:1].upper() + about[1:]}
 
 
 def _quote(request: GenerationRequest, scene: Scene) -> str:
@@ -728,6 +764,7 @@ def here_in_dm(body: str, language: str) -> str:
 # Where a wish for the person's birthday, trip or move fits: friendly answers, never complaints.
 OCCASION_SITUATIONS = frozenset(
     {"question", "defer", "order_via_message", "stock_question", "tagged", "other", "other_neutral", "greeting"}
+    | {"collaboration", "collaboration_dm"}
 )
 
 

@@ -53,6 +53,8 @@ SLOTS = frozenset(
         "brand",  # the brand's name
         "place",  # a place the person asks about (Dänemark)
         "wish",  # a wish to return (frohe Ostern)
+        "about",  # what a deferred question is about, in the lexicon's words ("customs fees")
+        "About",
         "by_phone",  # "telefonisch" when the person could not reach us by phone
         "home",  # where a greeting comes from (Hamburg)
         "question",  # the question as an indirect question (ob wir nach Dänemark liefern), in defer blocks

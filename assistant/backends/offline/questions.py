@@ -84,6 +84,8 @@ def indirect_de(question: str) -> str | None:
     """A German question as an indirect question from the brand's side ("ob wir ... liefern"), or None."""
     text = re.sub(r"^(?:und|oder)\s+", "", _GREETING_DE.sub("", question.strip()), flags=re.IGNORECASE)
     text = _SECOND_GUESS.sub("", text)  # "geht der in der Bialetti oder ist der nur für Siebträger": the first
+    if "/" in text.split("?")[0]:
+        return None  # "Beliefert ihr Cafés / Gastro?": two questions in one
     text = re.sub(r"[^\w\s'’äöüÄÖÜß,.-]", " ", text).split("?")[0]
     text = re.sub(r"(\d)([^\W\d_]+)", r"\1 \2", text)  # "250g" -> "250 g": never echo a code-like token
     text = re.sub(r"\s+", " ", text).strip(" ,.-")
@@ -235,6 +237,8 @@ def indirect_en(question: str) -> str | None:
     """An English question as an indirect question ("whether we ship to Denmark"), or None."""
     text = re.sub(r"^(?:and|or)\s+", "", _GREETING_EN.sub("", question.strip()), flags=re.IGNORECASE)
     text = _SECOND_GUESS.sub("", text)  # "is it any good in a moka pot or is it only for ...": the first guess
+    if "/" in text.split("?")[0]:
+        return None  # "Do you supply cafés / do wholesale?": two questions, too easy to merge wrongly
     text = re.sub(r"[^\w\s'’,.-]", " ", text).split("?")[0]
     text = re.sub(r"\s+", " ", text).strip(" ,.-")
     tokens = text.replace("’", "'").split(" ")

@@ -33,6 +33,8 @@ from assistant.backends.offline.words import (
     duration,
     echo_word,
     first_name,
+    is_weak,
+    known_nouns,
     names_country,
     place,
     the_product,
@@ -120,6 +122,16 @@ _WRONG_ITEM = re.compile(
 _ESCALATING_INTENTS = frozenset(
     {"refund_request", "billing", "defect", "delivery_problem", "order_status", "damaged_or_wrong_item"}
 )
+_ASKED_AGAIN = re.compile(
+    r"keiner (?:antwortet|meldet sich|reagiert)|schon (?:zwei|drei|mehr)mal geschrieben|"
+    r"(?:wrote|messaged|asked) (?:you )?(?:twice|three times|several times)|\basking again\b",
+    re.IGNORECASE,
+)
+_CREATOR = re.compile(
+    r"\bcreator|influencer|\bcollab|kooperation|\breview|\bfollower|\bcontent\b|\b\d+(?:[.,]\d)?k\b", re.IGNORECASE
+)
+# A call for attention that asks nothing of its own ("hallo??", "hello?", "leute??").
+_CALL_ONLY = re.compile(r"^\W*(?:hallo|hallö\w*|hello|hi|hey|leute|guys|ihr da|jemand da|anyone)\W*$", re.IGNORECASE)
 _DM_WORDS = re.compile(r"\b(?:dm|dms|direktnachricht|privatnachricht|nachricht|message|messenger|mail|e-mail)\b", re.I)
 _STOCK = re.compile(
     r"ausverkauft|nicht (?:mehr )?(?:lieferbar|verfügbar|erhältlich)|wieder (?:da|verfügbar|lieferbar|erhältlich|im)|"
@@ -298,10 +310,16 @@ _GREETING = re.compile(
     r"greetings from \w+|hallo|hi|hey|moin|servus|hello)\W*$",
     re.IGNORECASE,
 )
-_BILLING_TROUBLE = re.compile(r"abgebucht|abbuchung|doppelt|zu viel|falsch|twice|charged|overcharg|refund|zurück", re.I)
+_BILLING_TROUBLE = re.compile(
+    r"abgebucht|abbuchung|doppelt|zu viel|falsch|twice|charged|overcharg|refund|zurück|mahnung|zahlungserinnerung|"
+    r"payment reminder|reminder|überwiesen|transferred|already paid|schon bezahlt|bereits bezahlt",
+    re.I,
+)
 _DAMAGE = re.compile(
     r"kaputt|beschädigt|zerbrochen|aufgerissen|zerdrückt|zerquetscht|eingedellt|ausgelaufen|gerissen|broken|damaged"
-    r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed",  # no "student", no "accident"
+    r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed"  # no "student", no "accident"
+    r"|\bhas a (?:tear|hole)\b|\bsoaked\b|durchn(?:ä|a)sst|aufgeweicht|\bein (?:riss|loch)\b|beans everywhere"
+    r"|bohnen (?:überall|lose)",
     re.IGNORECASE,
 )
 _ASKS_ADVICE = re.compile(r"\b(?:empfehl\w{0,4}|recommend\w{0,3}|suggest\w{0,3}|raten|vorschlagen)\b", re.IGNORECASE)
@@ -323,6 +341,7 @@ class Answer:
     product_text: str = ""  # a product recommendation from the profile ("Kiezmischung: unsere Hausmischung, ...")
     product_with_article: str = ""  # die Kiezmischung
     indirect: str | None = None  # "ob wir nach Dänemark liefern"
+    about: str = ""  # what a question no indirect form fits is about ("customs fees"), to name it in a deferral
 
 
 @dataclass(frozen=True)
@@ -354,6 +373,7 @@ class Scene:
     wish: str = ""
     home: str = ""
     occasion: str = ""  # a life event to wish well ("birthday", "trip"): friendly replies only
+    waited: bool = False  # "schon zweimal geschrieben, keiner antwortet": a question asked again, after a wait
 
 
 def read(request: GenerationRequest, language: str) -> Scene:
@@ -385,6 +405,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
     if situation in _MAYBE_GRAVE and GRAVE.search(text) and not _NOT_ARRIVED.search(text):
         situation = "accusation_grave"  # "ihr nutzt doch Kinderarbeit": taken seriously, never denied off-hand or joked
     answers = _answers(request, language, situation) if situation not in _NO_QUESTIONS else []
+    if situation == "praise":  # "wo warst du mein ganzes Leben?": a fan's question is no case for the team
+        answers = [a for a in answers if a.fact is not None or a.product_text]
     if situation == "question" and answers and all(a.fact is None and not a.product_text for a in answers):
         situation = "defer"
     if situation in _MAYBE_RUMOUR and RUMOUR.search(text) and not _NOT_ARRIVED.search(text):
@@ -440,6 +462,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         wish=_wish(text, language),
         home=_home(text),
         occasion=occasion(text) if message.mode == "reply" and not negative else "",
+        waited=bool(_SERVICE.search(text) or _ASKED_AGAIN.search(text)),
         series=series(source, language) if message.mode == "outreach" else ("", "", ""),
         again=situation in _AGAIN_SITUATIONS and bool(_AGAIN.search(_NOT_AGAIN.sub(" ", text))),
     )
@@ -886,7 +909,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             intent = "criticism"  # "diesmal bitterer als sonst": the taste, not a damaged bag
         else:
             return "wrong_item" if wrong or swapped else "damaged_item"
-    if intent == "collaboration" and _asks_a_fact(request):
+    if intent == "collaboration" and _asks_a_fact(request) and not _CREATOR.search(text):
+        # a creator's "could u send me a few bags to review?" asks no packaging fact
         return "question"  # "a regular coffee supply for our co-working space?": the office fact answers it
     if intent == "stock_question" and _asks_a_fact(request) and not _STOCK.search(text):
         return "question"  # "any chance you have a decaf version??": the decaf fact answers it
@@ -939,6 +963,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
     message, profile = request.message, request.profile
     asked = [_Asked(str(getattr(q, "text", "")), getattr(q, "fact", None), read=True) for q in _real_questions(request)]
     asked = [part for question in asked for part in _split(question, request)]
+    asked = [q for q in asked if not _CALL_ONLY.match(q.text)] or asked  # "hallo?? ... kann man X?": X is asked
     if not asked and situation == "question":
         asked = [_Asked(message.text, _fact_id(message.text, request))]
     facts = {f.id: f for f in profile.brand.facts}
@@ -984,6 +1009,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                     indirect=_named(
                         _ship_to(text, language) or _indirect(_asking_part(text), language, profile), profile
                     ),
+                    about=_about(text, language),
                 )
             )
         if missing:  # the fact names the topic, not what was asked: say it, and defer the rest by name
@@ -993,6 +1019,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                     indirect=_named(
                         _indirect(_asking_part(text), language, profile) or _ship_to(text, language), profile
                     ),
+                    about=(_missing_aspect(text, fact) or {}).get(language, "") if fact else _about(text, language),
                 )
             )
         if fact is not None:
@@ -1063,6 +1090,13 @@ def _listed(forms: Any) -> list[str]:
     return [forms] if isinstance(forms, str) else list(forms or [])
 
 
+def _about(question: str, language: str) -> str:
+    """The telling noun of a question in the lexicon's spelling ("customs fees", "Bio"), or "" (never a weak one
+    like "coffee": "your question about coffee" names nothing)."""
+    strong = [p.bare for p in known_nouns(question, language) if not is_weak(p)][:2]
+    return (" und " if language == "de" else " and ").join(strong)
+
+
 def _context_fact(question: str, request: GenerationRequest, given: list[Fact]) -> Fact | None:
     """The fact an earlier answer or the message around the question already names, if the question is about it.
 
@@ -1091,13 +1125,20 @@ def _other_product(question: str, fact: Fact, profile: VoiceProfile) -> bool:
 
 def _unanswered_aspect(question: str, fact: Fact) -> bool:
     """The question asks for something (a price, a gift, a size) that the fact's text does not say."""
+    return _missing_aspect(question, fact) is not None
+
+
+def _missing_aspect(question: str, fact: Fact) -> dict[str, str] | None:
+    """The aspect the question asks and the fact does not say, as its names per language ({"de": "den Preis"})."""
     folded = fold(question)
     said = fold(_fact_words(fact))
-    for aspect in table("aspects")["aspects"].values():
+    for name, aspect in table("aspects")["aspects"].items():
         asked = any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"])
         if asked and not any(fold(w) in said for w in aspect["answered_by"]):
-            return True
-    return False
+            named = dict(aspect.get("named") or {})
+            where = place(question, "de")[0] if name == "country" else ""
+            return {language: where for language in named} if where else named  # "Italien", not "das Land"
+    return None
 
 
 @dataclass(frozen=True)

@@ -193,6 +193,12 @@ def known_nouns(text: str, language: str) -> list[Phrase]:
     return [phrase for _, _, phrase in sorted(found, key=lambda item: (item[0], item[1]))]
 
 
+def is_weak(phrase: Phrase) -> bool:
+    """A lexicon noun too general to name what a question is about ("Kaffee", "espresso")."""
+    folded = fold(phrase.bare)
+    return any(e.weak and folded in {fold(e.de.split(" ")[-1]), fold(e.en)} for e in lexicon().nouns)
+
+
 def safe_word(word: str) -> bool:
     """A word the reply may repeat: no shouting, digits, insults, accusations."""
     if len(word) >= 3 and word.isupper():
