@@ -31,6 +31,12 @@ KNOWN = known(["Rückgabe innerhalb von 14 Tagen"], ["Kiezmischung", "Espresso K
         ("Hab euch letzte Woche wegen der falschen Sorte geschrieben.", False),  # what I wrote claims nothing
         ("Tracking says it's been sitting at a DHL Packstation since yesterday?", False),  # 'since' is no premise
         ("Meine Nachbarin hat mir eure Kiezmischung empfohlen.", False),  # a recommendation of us is no claim
+        ("wait is it true the grinder has a 10 year warranty now??", True),  # put up for a yes
+        ("Stimmt es, dass bei euch Schimmel gefunden wurde?", True),
+        ("versand ist doch ab 29 € kostenlos oder?", True),  # a tag question needs no "ihr"
+        ("the Kiezmischung is still €6.90 for 500g, right?", True),  # a price before its number
+        ("Ein Ex-Mitarbeiter hat auf Reddit geschrieben, dass ihr Restposten umpackt.", True),  # hearsay about us
+        ("die Crema sieht doch gut aus oder??", False),  # an opinion put up for a yes is no offer of ours
     ],
 )
 def test_stated_claims(text: str, claimed: bool) -> None:
@@ -46,6 +52,10 @@ def test_stated_claims(text: str, claimed: bool) -> None:
         ("Bei Bohnenkiez gilt eine Rückgabefrist von 14 Tagen", "Die Frist beträgt 14 Tage.", []),  # ours
         ("der heißt 'Kiez Nacht'", "Der Kiez Nacht ist im Shop.", ["kiez nacht"]),
         ("der heißt 'Espresso Kreuzberg'", "Der Espresso Kreuzberg ist im Shop.", []),  # a name of ours
+        ("In eurem FAQ steht lebenslange Garantie", "Klar doch! lebenslang ☕", ["lebenslang"]),  # said shortened
+        ("versand ist doch ab 29 € kostenlos oder?", "P.S. ab 29", ["29"]),  # the claimed number, said bare
+        ("the Kiezmischung is still €6.90 for 500g, right?", "Yes, €6.90!", ["6.90 eur"]),
+        ("Where the health inspection story comes from", "I honestly don't know the inspection story.", []),
     ],
 )
 def test_repeated(claim: str, draft: str, found: list[str]) -> None:

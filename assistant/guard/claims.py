@@ -68,6 +68,12 @@ US = re.compile(r"\b(?:ihr|euch|euer|eure\w{0,2}|sie|ihnen|du|dir|dich|you|your|
 WE = re.compile(r"\b(?:we|our|ours|us|wir|unser\w{0,2}|uns)\b", re.IGNORECASE)
 # "…, stimmt's?", "…, oder?", "…, right?": a claim put up for a yes is still a claim.
 TAG = re.compile(r"\b(?:oder|stimmt(?:'?s)?|right|gell|ne|nicht wahr|isn'?t it|correct)\W{0,5}\?\W*$", re.IGNORECASE)
+# "wait is it true the grinder has a 10 year warranty now??", "Stimmt es, dass ...?": a claim put up for a yes.
+TRUE_THAT = re.compile(
+    r"^\W{0,3}(?:(?:wait|ok|so|hey|also|ähm|sag mal)\W{1,3})?(?:is it true|is it right|is that true|stimmt es|"
+    r"ist es wahr|stimmt das|ist das wahr|hab(?:e)? gehört|i heard|heard)\b",
+    re.IGNORECASE,
+)
 SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)[.](?=\d)){1,600}[.!?]*")  # "€4.90" ends no sentence
 QUESTION_PART = re.compile(r"(?<!\d),|,(?!\d)|;|\s[–-]\s")
 CLAUSE = re.compile(r"(?<!\d),(?!\d)|;|\s[–-]\s|\s(?:und|and|aber|but)\s", re.IGNORECASE)
@@ -76,12 +82,15 @@ QUANTITY = re.compile(
     r"|kilo\w{0,2}|gramm|g\b)",
     re.IGNORECASE,
 )
+PRICE = re.compile(r"(?:€|\beur\b)\s?\d|\d\s?(?:€|euro\b)", re.IGNORECASE)  # "still €6.90 for 500g, right?"
+CURRENCY_FIRST = re.compile(r"(€|eur\b)\s?(\d{1,4}(?:[.,]\d{1,2})?)", re.IGNORECASE)
+STEM_SAID = 7  # letters: a draft word this long that starts a claim word says it ("lebenslang", "lebenslange")
 NEGATION = re.compile(
     r"\b(?:nicht|nichts|kein\w{0,2}|nie|niemals|not|no|never|nothing|nix|weder|neither|nor|falsch|false|wrong"
-    r"|stimmt (?:so )?nicht|gerücht\w{0,2}|rumou?r)\b",
+    r"|stimmt (?:so )?nicht|gerücht\w{0,2}|rumou?rs?|\w+n[’']t|story|stories)\b",  # "I honestly don't know"
     re.IGNORECASE,
 )
-DRAFT_SENTENCE = re.compile(r"[^.!?\n]{1,600}")
+DRAFT_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)[.](?=\d)){1,600}")  # "€6.90" ends no sentence
 
 
 def stated_claims(text: str, names: Iterable[str], *, as_us: bool = False) -> list[str]:
@@ -98,12 +107,15 @@ def _claims(text: str, names: frozenset[str], *, as_us: bool) -> tuple[str, ...]
     for sentence in (m.group() for m in SENTENCE.finditer(text[:MAX_SCAN])):
         clauses = [c.strip() for c in CLAUSE.split(sentence) if c.strip()]
         found += [sentence.strip()] if CONGRATS.search(sentence) else []  # "Congrats on winning ..." talks to us
-        if sentence.rstrip().endswith("?") and not TAG.search(sentence):
+        # Put up for a yes ("Stimmt es, dass bei euch Schimmel gefunden wurde?", "ab 29 € kostenlos, oder?").
+        put_up = bool(TAG.search(sentence) or TRUE_THAT.search(sentence))
+        if sentence.rstrip().endswith("?") and not put_up:
             parts = [p.strip() for p in QUESTION_PART.split(sentence)]  # "Since X and Y certified, which ...?"
             clauses = [p for p in parts[:-1] if PREMISE.search(p)] + _reported(clauses)  # the premise, not the ask
-        elif not (NAMING.search(sentence) or _us(sentence, as_us=as_us) or _names_us(fold(sentence), names)):
+        elif not (put_up or NAMING.search(sentence) or _us(sentence, as_us=as_us) or _names_us(fold(sentence), names)):
             clauses = []
-        found += [c for c in clauses if MARKER.search(c)]
+        asked_true = bool(TRUE_THAT.search(sentence))  # "Stimmt es, dass ...": whatever follows is the claim
+        found += [c for c in clauses if asked_true or MARKER.search(c) or PRICE.search(c)]
         found += _reported(clauses)
     return tuple(dict.fromkeys(found))
 
@@ -119,7 +131,11 @@ def _reported(clauses: list[str]) -> list[str]:
         (
             i
             for i, c in enumerate(clauses)
-            if REPORTED.search(c) and US_OR_NAME.search(c) and not FIRST_PERSON.search(c)
+            if REPORTED.search(c)
+            and not FIRST_PERSON.search(c)
+            and (
+                US_OR_NAME.search(c) or any(US.search(later) for later in clauses[i + 1 :])
+            )  # "... geschrieben, dass ihr"
         ),
         None,
     )
@@ -151,10 +167,28 @@ def repeated(
         return []
     kept = " ".join(s for s in DRAFT_SENTENCE.findall(draft) if not NEGATION.search(s))
     said = {fold(w) for w in words(kept)}
-    found = sorted((_claim_words(claims) & said) - vocabulary)
+    found = sorted(_said_words(_claim_words(claims), said) - vocabulary)
     found += _names_said(claims, names, kept, said, vocabulary, stated, found)
-    quantities = {_quantity(n, u) for c in claims for n, u in QUANTITY.findall(c)} - stated
-    return found + sorted(quantities & {_quantity(n, u) for n, u in QUANTITY.findall(kept)})
+    quantities = {_quantity(n, u) for c in claims for n, u in _quantities(c)} - stated
+    found += sorted(quantities & {_quantity(n, u) for n, u in _quantities(kept)})
+    return found + _numbers_said(quantities - set(found), kept, stated)
+
+
+def _said_words(claimed: set[str], said: set[str]) -> set[str]:
+    """Claim words the draft says, also shortened ("lebenslang" says the claimed "lebenslange")."""
+    return {w for w in said if w in claimed or (len(w) >= STEM_SAID and any(c.startswith(w) for c in claimed))}
+
+
+def _quantities(text: str) -> list[tuple[str, str]]:
+    """(number, unit) pairs, the unit after the number ("29 €") or a currency before it ("€6.90")."""
+    return QUANTITY.findall(text) + [(n, u) for u, n in CURRENCY_FIRST.findall(text)]
+
+
+def _numbers_said(quantities: set[str], kept: str, stated: frozenset[str]) -> list[str]:
+    """A claimed quantity's number said bare ("ab 29" for "ab 29 € kostenlos"), unless the brand states it."""
+    numbers = {q.split(" ")[0] for q in quantities if len(q.split(" ")[0].replace(".", "")) >= 2}
+    numbers -= {q.split(" ")[0] for q in stated}
+    return sorted(n for n in numbers if re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", kept.replace(",", ".")))
 
 
 def _claim_words(claims: list[str]) -> set[str]:
