@@ -408,7 +408,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     if situation == "praise":  # "wo warst du mein ganzes Leben?": a fan's question is no case for the team
         answers = [a for a in answers if a.fact is not None or a.product_text]
     if situation == "question" and answers and all(a.fact is None and not a.product_text for a in answers):
-        situation = "defer"
+        around = _named_around(request)  # "in eurem Café in der Oranienstraße ... Habt ihr Samstag geöffnet?"
+        answers = [Answer(question=text, fact=around), *answers] if around else answers
+        situation = "question" if around else "defer"
     if situation in _MAYBE_RUMOUR and RUMOUR.search(text) and not _NOT_ARRIVED.search(text):
         situation, answers = "rumour", []  # "Stimmt es, dass ihr pleite seid?": a public "I'll check" feeds it
     # An unsure reading decides only on strong cues (scene._uncertain_situation); what stays unclear is "uncertain".
@@ -891,7 +893,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return intent
     if intent == "damaged_or_wrong_item":
         wrong = re.search(
-            r"falsch|statt|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)",
+            r"falsch|statt|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)"  # the wrong grind, too:
+            r"|(?:viel )?zu (?:fein|grob) gemahlen|fein wie puderzucker|too (?:fine|coarse)ly? ground",
             fold(_ELSEWHERE.sub(" ", OWN_MISTAKE.sub(" ", text))),
         )
         other = _ORDERED_ONE.search(text) and len(_products_named(text, request.profile)) >= 2  # "ordered X, it's Y"
@@ -989,6 +992,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _answering_fact(text, request) or fact  # it names the topic only: another fact may answer it
         if fact is None:  # "Und wie lange braucht das?": what an earlier answer or the message around names
             fact = _context_fact(text, request, given)
+        if fact is not None and _in_other_sense(text, fact):
+            fact = None  # "Habt ihr Samstag geöffnet?": the shop's hours, not how long an opened bag keeps
         if fact is not None and (_other_method(text, fact) or _other_method(message.text, fact)):
             fact = None  # "what setting for pour over?", "cold brew recipe? which grind?": not the French press fact
         if fact is not None and _unanswered_aspect(text, fact) and _other_product(message.text, fact, profile):
@@ -1217,7 +1222,8 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
         return None
     if _country_named_by(fact, question) or _delivery_named_by(fact, question):
         return fact  # "Liefert ihr nach Graz?": Graz is in Austria, which the fact names
-    if not any(_keyword_in_start(k, _with_topic(question)) for k in fact_words(fact)):
+    named = [k for k in fact_words(fact) if _keyword_in_start(k, _with_topic(question))]
+    if not named or all(_other_sense(k, question) for k in named):
         return None  # the reading matched it by intent or by accident ("geeignet?" is no shipping question)
     name, forms = place(question, "de")
     if not name:
@@ -1227,6 +1233,23 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
         return covering[0]
     delivery = {"versand", "liefern", "lieferung", "shipping", "ship", "deliver", "delivery", "dhl"}
     return None if any(fold(k) in delivery for k in fact.keywords) else fact
+
+
+def _in_other_sense(question: str, fact: Fact) -> bool:
+    """Every keyword of the fact that the question names stands in another sense there."""
+    named = [k for k in fact_words(fact) if _keyword_in_start(k, question)]
+    return bool(named) and all(_other_sense(k, question) for k in named)
+
+
+def _other_sense(keyword: str, question: str) -> bool:
+    """The keyword stands in another sense here: "Habt ihr Samstag geöffnet?" is the shop, not an opened bag."""
+    folded = fold(question)
+    for sense in table("aspects")["senses"]:
+        if keyword in {fold(k) for k in sense["keywords"]} and any(
+            has_phrase(folded, fold(c), whole=False) for c in sense["not_with"]
+        ):
+            return True
+    return False
 
 
 def _delivery_named_by(fact: Fact, question: str) -> bool:
@@ -1296,6 +1319,15 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     best = named or facts  # the grinder's warranty for a grinder, before the general replacement
     # the fact most specific to the situation: a defect in use is the warranty's, not the delivery-damage one's
     return min(best, key=lambda f: len(f.intents)) if best else None
+
+
+def _named_around(request: GenerationRequest) -> Fact | None:
+    """A fact the message names clearly around questions no fact answers ("the shop in the Oranienstraße" before
+    "are you open on Saturday?"): said first, so no one walks to a shop that is gone."""
+    text = request.message.text
+    analysis = request.analysis.model_copy(update={"intent": "other", "secondary_intents": []})
+    named = [f for f in relevant_facts(text, analysis, request.profile, 2) if not f.intents and _named_clearly(f, text)]
+    return next((f for f in named if not _in_other_sense(text, f)), None)
 
 
 def _named_clearly(fact: Fact, text: str) -> bool:
