@@ -15,6 +15,7 @@ CASES = [
     ("Wir eröffnen im März ein Café in Neukölln", "opening"),
     ("Suche ein Geschenk für meine Schwester", "gift"),
     ("would the grinder make a good gift?", "gift"),
+    ("welchen kaffee schenk ich meinem papa?", "gift"),
     # not an occasion
     ("Mein Paket ist seit einer Woche unterwegs", ""),
     ("Ich hab die Mühle geschenkt bekommen, wie stelle ich sie ein?", ""),

@@ -322,7 +322,6 @@ _DAMAGE = re.compile(
     r"|bohnen (?:überall|lose)",
     re.IGNORECASE,
 )
-_ASKS_ADVICE = re.compile(r"\b(?:empfehl\w{0,4}|recommend\w{0,3}|suggest\w{0,3}|raten|vorschlagen)\b", re.IGNORECASE)
 _RECOMMEND = re.compile(
     r"\b(?:welche[nrs]?|was für|which|what)\b.{0,25}\b(?:sorte|bohnen?|kaffee|röstung|beans?|coffee|blend|roast)\b"
     r"|\b(?:ok|okay|good|geeignet|taugt|suitable)\b.{0,15}\b(?:for|für)\b|\bshould i (?:get|buy|take)\b"
@@ -1278,12 +1277,13 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
     "Was würden Sie empfehlen?" takes the method from the message around it: "trinkt ... aus der French Press")."""
     if not _RECOMMEND.search(question):
         return ""
-    folded = fold(question if not _ASKS_ADVICE.search(question) else f"{question} {context}")
-    for product in profile.brand.products:
-        described = profile.localized(product.text, language)
-        methods = re.findall(r"french press|filter|siebträger|portafilter|espresso|cold brew", fold(described))
-        if any(m in folded for m in methods):
-            return f"{product.name}: {described}"
+    for text in (question, f"{question} {context}"):  # "welchen Kaffee schenk ich Papa?? der trinkt nur Filterkaffee"
+        folded = fold(text)
+        for product in profile.brand.products:
+            described = profile.localized(product.text, language)
+            methods = re.findall(r"french press|filter|siebträger|portafilter|espresso|cold brew", fold(described))
+            if any(m in folded for m in methods):
+                return f"{product.name}: {described}"
     return ""
 
 
