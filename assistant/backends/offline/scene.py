@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from assistant.analysis.answers import DEICTIC, OWN_MISTAKE, fact_words
@@ -389,7 +390,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
     formal = language == "de" and (profile.address_form("de") == "Sie" or (mirror and formal_register))
     in_dm = message.channel == "dm" or bool(_get(analysis, "in_dm_already", False))
     situation = _situation(request, sarcasm, confidence)
-    if _tagged(request, situation):
+    life_event = occasion(text) if message.mode == "reply" else ""
+    if _tagged(request, situation, life_event):
         situation = "tagged"  # "@jonas das wär was für deinen Geburtstag 👀": our post shared with a friend
     elif _SAME_HERE.search(text) and situation in _MAYBE_OFFTOPIC:
         situation = "service_general"  # "bei mir genau das gleiche. Wer kümmert sich?": sorry, and what happened
@@ -462,7 +464,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         friend=_friend(text, language),
         wish=_wish(text, language),
         home=_home(text),
-        occasion=occasion(text) if message.mode == "reply" and not negative else "",
+        occasion="" if negative else life_event,
         waited=bool(_SERVICE.search(text) or _ASKED_AGAIN.search(text)),
         series=series(source, language) if message.mode == "outreach" else ("", "", ""),
         again=situation in _AGAIN_SITUATIONS and bool(_AGAIN.search(_NOT_AGAIN.sub(" ", text))),
@@ -670,17 +672,14 @@ def _asks_a_fact(request: GenerationRequest) -> bool:
     return any(getattr(q, "fact", None) or _fact_id(str(getattr(q, "text", "")), request) for q in asked)
 
 
-def _tagged(request: GenerationRequest, situation: str) -> bool:
-    """A friendly comment that tags someone under our post for an occasion ("für deinen Geburtstag")."""
+def _tagged(request: GenerationRequest, situation: str, life_event: str) -> bool:
+    """A friendly comment that tags someone under our post for an occasion ("für deinen Geburtstag"); without an
+    occasion to wish well (`life_event`, found in replies only), a tag has nothing of its own to pick up."""
     text = request.message.text
-    if situation not in ("other", "other_neutral", "praise") or not text.lstrip().startswith("@"):
+    if situation not in ("other", "other_neutral", "praise") or not text.lstrip().startswith("@") or not life_event:
         return False
-    if not occasion(text):
-        return False  # without an occasion to wish well, a tag has nothing of its own to pick up
     friendly = request.analysis.sentiment != "negative" and not _get(request.analysis, "sarcasm", False)
-    return (
-        friendly and request.message.mode == "reply" and not POLITICS.search(text) and not _NEGATIVE_CUES.search(text)
-    )
+    return friendly and not POLITICS.search(text) and not _NEGATIVE_CUES.search(text)
 
 
 def _offtopic(request: GenerationRequest, situation: str) -> bool:
@@ -1221,8 +1220,7 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
         return None
     if _country_named_by(fact, question) or _delivery_named_by(fact, question):
         return fact  # "Liefert ihr nach Graz?": Graz is in Austria, which the fact names
-    named = [k for k in fact_words(fact) if _keyword_in_start(k, _with_topic(question))]
-    if not named or all(_other_sense(k, question) for k in named):
+    if not any(_own_senses(fact, question, within=_with_topic(question))):
         return None  # the reading matched it by intent or by accident ("geeignet?" is no shipping question)
     name, forms = place(question, "de")
     if not name:
@@ -1236,19 +1234,26 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
 
 def _in_other_sense(question: str, fact: Fact) -> bool:
     """Every keyword of the fact that the question names stands in another sense there."""
-    named = [k for k in fact_words(fact) if _keyword_in_start(k, question)]
-    return bool(named) and all(_other_sense(k, question) for k in named)
+    own = _own_senses(fact, question, within=question)
+    return bool(own) and not any(own)
 
 
-def _other_sense(keyword: str, question: str) -> bool:
-    """The keyword stands in another sense here: "Habt ihr Samstag geöffnet?" is the shop, not an opened bag."""
+def _own_senses(fact: Fact, question: str, *, within: str) -> list[bool]:
+    """For each keyword of the fact named in `within`: does it stand in the fact's own sense in the question?
+    ("Habt ihr Samstag geöffnet?" names "geöffnet" in the sense of a shop, not of an opened bag)."""
     folded = fold(question)
-    for sense in table("aspects")["senses"]:
-        if keyword in {fold(k) for k in sense["keywords"]} and any(
-            has_phrase(folded, fold(c), whole=False) for c in sense["not_with"]
-        ):
-            return True
-    return False
+    shifted = [keywords for keywords, context in _senses() if any(has_phrase(folded, c, whole=False) for c in context)]
+    other = frozenset().union(*shifted)
+    return [k not in other for k in fact_words(fact) if _keyword_in_start(k, within)]
+
+
+@lru_cache(maxsize=1)
+def _senses() -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+    """aspects.yaml's senses, folded: (keywords, the words that give them another sense)."""
+    return tuple(
+        (frozenset(fold(k) for k in sense["keywords"]), tuple(fold(c) for c in sense["not_with"]))
+        for sense in table("aspects")["senses"]
+    )
 
 
 def _delivery_named_by(fact: Fact, question: str) -> bool:
