@@ -638,6 +638,8 @@ def _answer(
     if answer.product_text:
         name, _, described = answer.product_text.partition(": ")
         product = {**slots, "product": name, "the_product": answer.product_with_article or name, "topic": described}
+        brewing = [c for c in described.split(", ") if _BREWING.search(c)]
+        product["method"] = brewing[-1] if brewing else ""  # crisp says only what it is for
         line = _block(book, "recommend", style, product, rng, address)
         profile_texts.append(line)
     if answer.fact is not None:
@@ -667,6 +669,10 @@ def _answer(
     if not named and answer.about and not _RUDE.search(answer.question):  # "Your question about customs fees"
         named = _block(book, "defer_topic", style, _about_slots(q_slots, answer.about), rng, address)
     return named or _block(book, "defer_plain", style, q_slots, rng, address)
+
+
+# The clause of a product's description that says what it is for ("für Filter und French Press").
+_BREWING = re.compile(r"french press|filter|siebträger|portafilter|espresso|cold brew", re.IGNORECASE)
 
 
 def _about_slots(slots: dict[str, str], about: str) -> dict[str, str]:

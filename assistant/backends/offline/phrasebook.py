@@ -53,6 +53,7 @@ SLOTS = frozenset(
         "brand",  # the brand's name
         "place",  # a place the person asks about (Dänemark)
         "wish",  # a wish to return (frohe Ostern)
+        "method",  # what a recommended product is for ("für Filter und French Press")
         "about",  # what a deferred question is about, in the lexicon's words ("customs fees")
         "About",
         "by_phone",  # "telefonisch" when the person could not reach us by phone

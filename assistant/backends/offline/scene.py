@@ -1286,7 +1286,7 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
         folded = fold(text)
         for product in profile.brand.products:
             described = profile.localized(product.text, language)
-            methods = re.findall(r"french press|filter|siebträger|portafilter|espresso|cold brew", fold(described))
+            methods = re.findall(r"french press|filter|siebtrager|portafilter|espresso|cold brew", fold(described))
             if any(m in folded for m in methods):
                 return f"{product.name}: {described}"
     return ""
