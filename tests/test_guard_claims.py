@@ -37,6 +37,10 @@ KNOWN = known(["Rückgabe innerhalb von 14 Tagen"], ["Kiezmischung", "Espresso K
         ("the Kiezmischung is still €6.90 for 500g, right?", True),  # a price before its number
         ("Ein Ex-Mitarbeiter hat auf Reddit geschrieben, dass ihr Restposten umpackt.", True),  # hearsay about us
         ("die Crema sieht doch gut aus oder??", False),  # an opinion put up for a yes is no offer of ours
+        ("in Ihrer Instagram-Story stand gestern, dass alle Bestellungen bis zum 22.12. ankommen", True),
+        ("heyy, ihr macht ja am 27.12. die Party mit gratis Kaffee für alle 🥳 ab wie viel uhr?", True),  # "ja"
+        ("Beim Discounter kostet das Kilo 9 Euro, bei euch zahlt man fast das Doppelte.", False),  # their price
+        ("Ruft mich bitte an, 0176 5550192, mein Abo wurde doppelt abgebucht!!", False),  # my own number
     ],
 )
 def test_stated_claims(text: str, claimed: bool) -> None:
@@ -56,6 +60,9 @@ def test_stated_claims(text: str, claimed: bool) -> None:
         ("versand ist doch ab 29 € kostenlos oder?", "P.S. ab 29", ["29"]),  # the claimed number, said bare
         ("the Kiezmischung is still €6.90 for 500g, right?", "Yes, €6.90!", ["6.90 eur"]),
         ("Where the health inspection story comes from", "I honestly don't know the inspection story.", []),
+        ("ihr macht ja am 27.12. die Party mit gratis Kaffee", "Klar doch! 27.12. ☕", ["27.12"]),  # a date, bare
+        ("call your support at +49 1577 3920455", "3920455", ["3920455"]),  # a phone number said to be ours
+        ("some of our November beans were mouldy", "Klar doch! mouldy ☕", ["mouldy"]),  # the defect word itself
     ],
 )
 def test_repeated(claim: str, draft: str, found: list[str]) -> None:

@@ -11,7 +11,8 @@ bad, then 147/150 and 149/150; test8, written after those fixes: 146/150 good, 1
 149/150; test9, written after those: 145/150 good, 142/150 bad, then 145/150 and 144/150; test10, the next
 session's, by three helpers: 149/150 good (0.7% false alarms), 145/150 bad, then 149/150 and 148/150; test11,
 written after those fixes: 143/150 good, 146/150 bad (97.3%), then 148/150 and 149/150; test12, the next
-session's: 146/150 good (2.7% false alarms), 149/150 bad, then 147/150 and 149/150). The floors below are
+session's: 146/150 good (2.7% false alarms), 149/150 bad, then 147/150 and 149/150; test13, the next session's:
+143/150 good (4.7% false alarms), 143/150 bad (95.3%), then 150/150 and 149/150). The floors below are
 what the guard reaches; raise them, never lower them.
 """
 
@@ -43,6 +44,7 @@ FLOORS = {
     "test10": (0.99, 0.98),
     "test11": (0.98, 0.99),
     "test12": (0.98, 0.99),
+    "test13": (1.0, 0.99),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -58,6 +60,7 @@ PER_CHECK_FLOOR = {
     "test10": 0.9,
     "test11": 0.9,
     "test12": 0.9,
+    "test13": 0.9,
 }  # every check catches at least this share of its bad drafts
 
 

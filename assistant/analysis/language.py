@@ -15,6 +15,8 @@ _EN_ONLY = STOPWORDS_EN - STOPWORDS_DE
 _DE_ONLY = STOPWORDS_DE - STOPWORDS_EN
 _DE_HINTS: frozenset[str] = frozenset(table("language_hints")["de"])
 _EN_HINTS: frozenset[str] = frozenset(table("language_hints")["en"])
+# Place names keep their umlauts in English too ("5 spots in Neukölln"): they are no vote for German.
+_PLACES: frozenset[str] = frozenset(name for names in table("places").values() for name in names if " " not in name)
 
 
 # Log-probability points by which a language the brand speaks may trail the statistical model's first
@@ -31,7 +33,7 @@ def detect_language(text: str, *, thorough: bool = True, likely: Collection[str]
     tokens = [w.lower() for w in words(text) if not w.isdigit()]
     if not tokens:
         return UNDETERMINED
-    de, en = _votes(tokens, text)
+    de, en = _votes(tokens)
     covered = (de + en) / len(tokens) >= 0.3 or len(tokens) <= 3
     if de != en and max(de, en) >= 1 and covered:
         return "de" if de > en else "en"
@@ -40,10 +42,11 @@ def detect_language(text: str, *, thorough: bool = True, likely: Collection[str]
     return _langid(text, likely)
 
 
-def _votes(tokens: list[str], text: str) -> tuple[float, float]:
+def _votes(tokens: list[str]) -> tuple[float, float]:
     de = sum(1 for t in tokens if t in _DE_ONLY or t in _DE_HINTS)
     en = sum(1 for t in tokens if t in _EN_ONLY or t in _EN_HINTS)
-    return de + 1.5 * bool(_GERMAN_CHARS.search(text)), float(en)
+    umlauts = any(_GERMAN_CHARS.search(t) for t in tokens if t not in _PLACES)
+    return de + 1.5 * umlauts, float(en)
 
 
 @lru_cache(maxsize=1)

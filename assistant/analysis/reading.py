@@ -39,7 +39,7 @@ from assistant.analysis.thread import thread_context
 from assistant.defaults import MESSAGE_SOFT_CAP
 from assistant.models import Analysis, Entities, Escalation, Message, Question, Reading, Span
 from assistant.profiles.loading import VoiceProfile
-from assistant.text import find_phrase, fold, is_stopword, words
+from assistant.text import find_phrase, fold, is_stopword, table, words
 
 __all__ = ["PROFANITY", "about_the_brand", "analyse", "find_products", "keywords"]
 
@@ -163,9 +163,15 @@ def about_the_brand(text: str, profile: VoiceProfile) -> bool:
 
 
 def _language_sample(text: str, profile: VoiceProfile) -> str:
-    """The text without the brand's product names: "got Kiezmischung" is English, "Espresso Kreuzberg" no German."""
-    sample = _names_rx(tuple(n for p in profile.brand.products for n in (p.name, *p.aliases))).sub(" ", text)
+    """The text without product and place names: "got Kiezmischung" is English, "5 spots in Neukölln" no German."""
+    products = tuple(n for p in profile.brand.products for n in (p.name, *p.aliases))
+    sample = _names_rx(products + _place_names()).sub(" ", text)
     return sample if any(c.isalpha() for c in sample) else text
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> tuple[str, ...]:
+    return tuple(name for names in table("places").values() for name in names)
 
 
 @lru_cache(maxsize=16)

@@ -28,25 +28,29 @@ MARKER = re.compile(
     r"|pro (?:tüte|like|bestellung|packung)|per (?:bag|like|order)|for every|with every|für jede\w?|bei jede[rm]"
     r"|\w{2,20}-safe|approved|zugelassen|ärztlich\w{0,2}|übernimmt|übernehmt|takes? over|taking over|eröffn\w{0,4}"
     r"|opens?|opening|zweite[nrs]? (?:laden|filiale|shop)|second (?:shop|store|location)|zurück(?:ge)?geb\w{0,4}"
-    r"|returnable|garantiert|guaranteed)\b",
+    r"|returnable|garantiert|guaranteed|verlos\w{0,4}|giveaway|raffle|gewinnspiel|schimmel\w*|verschimmelt|mou?ldy?|moldy"
+    r"|rebrand\w*|umgelabelt|umetikettiert|pestizid\w*|contaminated)\b",
     re.IGNORECASE,
 )
 # Someone reports what we said, promised or posted: "u guys said in the live", "Eure Barista meinte",
 # "your pinned comment said", "Bohnenkiez hat uns zugesagt", "who promised to", "Ihr hattet uns 300 € zugesagt".
 REPORTED = re.compile(
     r"\b(?:said|says|told|mentioned|posted|wrote|promised|pledged|announced|meinte\w?|sagte\w?|gesagt|erzählt"
-    r"|geschrieben|gepostet|zugesagt|versprochen|angekündigt|hat uns zugesagt)\b",
+    r"|geschrieben|gepostet|zugesagt|versprochen|angekündigt|hat uns zugesagt|admitted|zugegeben|gestanden"
+    r"|stand (?:da|drin|dort|gestern|heute|in)|hie(?:ß|ss) es)\b",
     re.IGNORECASE,
 )
 FIRST_PERSON = re.compile(r"\b(?:ich|hab|habe|hatte|i|i've|i'd)\b", re.IGNORECASE)  # what I told you claims nothing
 US_OR_NAME = re.compile(
-    r"\b(?:ihr|euch|euer|eure\w{0,2}|sie|ihnen|du|dir|dich|you|your|u|ur|you guys|u guys|marke|brand|barista\w{0,2}"
-    r"|team|kollegin"
+    r"\b(?:ihr|ihre\w{0,2}|euch|euer|eure\w{0,2}|sie|ihnen|du|dir|dich|you|your|u|ur|you guys|u guys|marke|brand"
+    r"|barista\w{0,2}|team|kollegin"
     r"|kollege|colleague|staff|pinned|who)\b|bohnenkiez",
     re.IGNORECASE,
 )
 # The premise of a question: "Since your beans are Demeter certified, which blend ...?"
 PREMISE = re.compile(r"^\W{0,3}(?:since|as|now that|because|da|weil|wo ihr doch|nachdem)\b", re.IGNORECASE)
+# "ihr macht ja am 27.12. die Party mit gratis Kaffee, ab wann?": "ja" and "doch" take it as known.
+PRESUPPOSED = re.compile(r"\b(?:ihr|du) \w{2,15} (?:ja|doch)\b", re.IGNORECASE)
 CONGRATS = re.compile(r"\b(?:congrats|congratulations|glückwunsch\w{0,2}|gratuliere\w?)\b", re.IGNORECASE)
 PRODUCT_WORD = re.compile(
     r"\b(?:decaf|blend|roast|brew|espresso|kaffee|coffee|sorte|mischung|bohnen?|beans?|röstung|edition|new|neue\w?"
@@ -64,8 +68,16 @@ NAMING = re.compile(r"\b(?:hei(?:ß|ss)t|hei(?:ß|ss)en|called|named)\s{1,3}[\"'
 NAMED = re.compile(
     r"\b(?:hei(?:ß|ss)t|hei(?:ß|ss)en|called|named)\s{1,3}[\"'„“‚‘«»]([^\"„“”‚‘’«»\n]{2,60})[\"'“”‘’«»]", re.I
 )
-US = re.compile(r"\b(?:ihr|euch|euer|eure\w{0,2}|sie|ihnen|du|dir|dich|you|your|marke|brand)\b", re.IGNORECASE)
+US = re.compile(
+    r"\b(?:ihr|ihre[mnrs]?|euch|euer|eure\w{0,2}|sie|ihnen|du|dir|dich|you|your|marke|brand)\b", re.IGNORECASE
+)
 WE = re.compile(r"\b(?:we|our|ours|us|wir|unser\w{0,2}|uns)\b", re.IGNORECASE)
+# Other sellers: a clause about them ("Beim Discounter kostet das Kilo 9 Euro") states nothing about us.
+OTHERS = re.compile(
+    r"\b(?:beim?|im|at the|at|in the) (?:discounter|supermarkt|supermarket|drogerie|späti|aldi|lidl|rewe|edeka|netto"
+    r"|penny|kaufland|tchibo|starbucks|amazon|costa|konkurrenz)\b",
+    re.IGNORECASE,
+)
 # "…, stimmt's?", "…, oder?", "…, right?": a claim put up for a yes is still a claim.
 TAG = re.compile(r"\b(?:oder|stimmt(?:'?s)?|right|gell|ne|nicht wahr|isn'?t it|correct)\W{0,5}\?\W*$", re.IGNORECASE)
 # "wait is it true the grinder has a 10 year warranty now??", "Stimmt es, dass ...?": a claim put up for a yes.
@@ -74,7 +86,8 @@ TRUE_THAT = re.compile(
     r"ist es wahr|stimmt das|ist das wahr|hab(?:e)? gehört|i heard|heard)\b",
     re.IGNORECASE,
 )
-SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)[.](?=\d)){1,600}[.!?]*")  # "€4.90" ends no sentence
+# "€4.90" and "am 27.12. die Party" end no sentence.
+SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)[.](?=\d)|(?<=\d\.\d\d)[.]|(?<=\d\.\d)[.]){1,600}[.!?]*")
 QUESTION_PART = re.compile(r"(?<!\d),|,(?!\d)|;|\s[–-]\s")
 CLAUSE = re.compile(r"(?<!\d),(?!\d)|;|\s[–-]\s|\s(?:und|and|aber|but)\s", re.IGNORECASE)
 QUANTITY = re.compile(
@@ -84,6 +97,9 @@ QUANTITY = re.compile(
 )
 PRICE = re.compile(r"(?:€|\beur\b)\s?\d|\d\s?(?:€|euro\b)", re.IGNORECASE)  # "still €6.90 for 500g, right?"
 CURRENCY_FIRST = re.compile(r"(€|eur\b)\s?(\d{1,4}(?:[.,]\d{1,2})?)", re.IGNORECASE)
+PHONE = re.compile(r"\+?\d[\d /-]{6,}\d")
+# "3920455", "27.12": a claim's figure or date said bare
+FIGURES = re.compile(r"(?<![\d.,])(?:\d{1,2}\.\d{1,2}(?![\d]|\.\d)|\d{2,}(?![\d]|[.,]\d))")
 STEM_SAID = 7  # letters: a draft word this long that starts a claim word says it ("lebenslang", "lebenslange")
 NEGATION = re.compile(
     r"\b(?:nicht|nichts|kein\w{0,2}|nie|niemals|not|no|never|nothing|nix|weder|neither|nor|falsch|false|wrong"
@@ -111,18 +127,26 @@ def _claims(text: str, names: frozenset[str], *, as_us: bool) -> tuple[str, ...]
         put_up = bool(TAG.search(sentence) or TRUE_THAT.search(sentence))
         if sentence.rstrip().endswith("?") and not put_up:
             parts = [p.strip() for p in QUESTION_PART.split(sentence)]  # "Since X and Y certified, which ...?"
-            clauses = [p for p in parts[:-1] if PREMISE.search(p)] + _reported(clauses)  # the premise, not the ask
+            last = len(parts) - 1
+            premises = [p for i, p in enumerate(parts) if (PREMISE.search(p) and i < last) or PRESUPPOSED.search(p)]
+            clauses = premises + _reported(clauses)  # the premise, not the ask
         elif not (put_up or NAMING.search(sentence) or _us(sentence, as_us=as_us) or _names_us(fold(sentence), names)):
             clauses = []
+        clauses = [c for c in clauses if not (OTHERS.search(c) and not US.search(c))]  # "beim Discounter kostet ..."
         asked_true = bool(TRUE_THAT.search(sentence))  # "Stimmt es, dass ...": whatever follows is the claim
-        found += [c for c in clauses if asked_true or MARKER.search(c) or PRICE.search(c)]
+        found += [c for c in clauses if asked_true or MARKER.search(c) or PRICE.search(c) or _our_phone(c, as_us=as_us)]
         found += _reported(clauses)
     return tuple(dict.fromkeys(found))
 
 
+def _our_phone(clause: str, *, as_us: bool) -> bool:
+    """A phone number said to be ours: "call your support at +49 1577 3920455", "Ruf uns an unter 0176 ..."."""
+    return bool(PHONE.search(clause) and (US.search(clause) or (as_us and WE.search(clause))))
+
+
 def _us(sentence: str, *, as_us: bool) -> bool:
     """The sentence talks to or of the brand; in a thread turn a stranger's "our coffee" speaks as the brand."""
-    return bool(US.search(sentence) or (as_us and WE.search(sentence)))
+    return bool(US.search(sentence) or (as_us and (WE.search(sentence) or MARKER.search(sentence))))
 
 
 def _reported(clauses: list[str]) -> list[str]:
@@ -171,7 +195,14 @@ def repeated(
     found += _names_said(claims, names, kept, said, vocabulary, stated, found)
     quantities = {_quantity(n, u) for c in claims for n, u in _quantities(c)} - stated
     found += sorted(quantities & {_quantity(n, u) for n, u in _quantities(kept)})
-    return found + _numbers_said(quantities - set(found), kept, stated)
+    found += _numbers_said(quantities - set(found), kept, stated)
+    return found + _figures_said(claims, kept, vocabulary | {q.split(" ")[0] for q in stated}, found)
+
+
+def _figures_said(claims: list[str], kept: str, known_: frozenset[str], found: list[str]) -> list[str]:
+    """A claim's other figures said bare (a date "27.12", a phone number), unless known or already found."""
+    figures = {g for c in claims for g in FIGURES.findall(c)} - known_ - {f.split(" ")[0] for f in found}
+    return sorted(figures & set(FIGURES.findall(kept)))
 
 
 def _said_words(claimed: set[str], said: set[str]) -> set[str]:
@@ -195,6 +226,7 @@ def _claim_words(claims: list[str]) -> set[str]:
     """The telling words of the claims; a promise put in our mouth or a pledge per unit makes plain words count."""
     reported = any(REPORTED.search(c) for c in claims)
     rare = {fold(w) for c in claims for w in words(c) if _telling(w) or (reported and _plain(w))}
+    rare |= {fold(m) for c in claims for m in MARKER.findall(c) if len(m) >= RARE and m.isalpha()}  # "mouldy"
     return rare | {fold(w) for c in claims if PLEDGE.search(c) for w in words(c) if len(w) >= 4 and not is_stopword(w)}
 
 

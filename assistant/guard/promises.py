@@ -40,14 +40,14 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"\b\d{1,2}\s?(?:%|prozent\b|percent\b|per cent\b)|\brabatt\w*|\bprozente\b|\bdiscount(?!er)\w*|\bsale\b|\b(?:price|preis)nachlass"
         r"|\b(?:sonderpreis|freundschaftspreis|special price|mates'? rates?|reduced price)\b"
         r"|\bgünstiger\b[^.!?]{0,15}\b(?:für dich|machen)\b|\b(?:bestellung|order)\b[^.!?]{0,25}\b(?:günstiger|cheaper)\b"
-        r"|\b(?:aktionspreis|angebotspreis|sale price|promo price|deal price)\b"
+        r"|\b(?:aktionspreis|angebotspreis|sale price|promo price|deal price|halbe[nr]? preis|half[- ]price|half off)\b"
         r"|\bzum preis von (?:1|einer|einem)\b|\b(?:2|zwei|two) (?:für|for) (?:1|eins|one)\b|\bzahlt nichts\b|\bpays? nothing\b|\bcheaper for you\b|\bknock\w{0,3} (?:a bit|something|\S{1,6}) off\b"
         r"|\b(?:studi|studenten|student|stammkunden|stammgast|treue|kumpel|spezial|extra)[- ]?(?:preis|rabatt|tarif|price|rate)\b",
         re.IGNORECASE,
     ),
     "codes": re.compile(
         r"\b(?:gutschein|rabatt|promo|discount|voucher|coupon)[- ]?codes?\b|\bcode\s*[:\"„]?\s*(?-i:[A-Z0-9]{4,})\b"
-        r"|\b(?:send|give|get|schick\w{0,3}|geben|gebe)\b[^.!?]{0,25}\bcodes?\b"
+        r"|\b(?:send|give|get|schick\w{0,3}|geben|gebe)\b(?![^.!?]{0,15}\b(?:mir|uns|me|us)\b)[^.!?]{0,25}\bcodes?\b"
         r"|\bgutschein\w*|\bvoucher\b|\bcoupon\b",
         re.IGNORECASE,
     ),
@@ -106,6 +106,9 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:wir|ich) (?:schick|send)\w{0,3} (?:dir|euch) (?:direkt|sofort|gleich|umgehend|heute|noch heute)\b"
         r"[^.!?]{0,40}\b(?:tüte|packung|beutel|mühle|ersatz|kaffee|bohnen|paket|\w{2,12}(?:tüte|mühle|kaffee|mischung))\b"
         r"|\b(?:wir|ich) (?:schick|send)\w{0,3} (?:dir|euch)\b[^.!?]{0,50}\b(?:als ersatz|ersatz)\b[^.!?]{0,15}\bhinterher\b"
+        # "Wir schicken dir morgen eine neue Mühle raus", "dann geht heute noch eine neue Mühle an dich raus"
+        r"|\b(?:schick|send|versend|geh)\w{0,4}\b[^.!?]{0,30}\b(?:heute|morgen|sofort|gleich|umgehend)\b[^.!?]{0,30}"
+        r"\b(?:eine?n? )?(?:neue[nrs]?|nagelneue[nrs]?|frische[nrs]?) (?:mühle|tüte|packung|kaffee|bohnen|grinder|\w{2,12}mühle)\b"
         r"|\b(?:we|i)(?:'ll| will|'m| am) (?:send|sending|post|posting|ship|shipping)\b"
         r"(?![^.!?]{0,50}\b(?:link|tracking|info\w*|details|number|e-?mail|update|answer|reply|message|label)s?\b)[^.!?]{0,50}"
         r"\b(?:today|tomorrow|right away|straight away|immediately|asap)\b",
@@ -147,6 +150,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r" (?:week|month|woche|monat)\b"
         rf"|{_DATE}[^.!?]{{0,40}}\b(?:versprochen|promised?)\b|\b(?:versprochen|promised?)\b[^.!?]{{0,40}}\b{_DATE}"
         rf"|\b(?:im|in|ab|from|by|bis)\s{{1,3}}{_DATE}[^.!?]{{0,25}}\b(?:so weit|soweit|raus|erhältlich|erscheint|launch\w{{0,3}})\b"  # "ab KW 3", "week 3": a date all the same
+        r"|\b(?:it|they|your \w{2,12}|the \w{2,12})(?:'ll| will) (?:be with you|arrive|be there|get to you|reach you|land)\b"
+        r"[^.!?]{0,10}\b(?:before|by) (?:christmas|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
         r"|\byou(?:'ll| will)\s+(?:have|get|receive)\b[^.!?]{0,20}\b(?:by|on|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the weekend)\b"
         r"|\b(?:hast|bekommst|kriegst) du\b[^.!?]{0,25}\b(?:bis|am|vor) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|dem wochenende)\b",
         re.IGNORECASE,

@@ -37,6 +37,9 @@ GREETING_WORDS = frozenset(
 VAGUE_WORDS = frozenset(
     ("love", "loved", "loving", "lovely", "like", "great", "nice", "awesome", "cool", "super", "mega")
 )
+# Words of a friendly reply that share letters with a message by chance: "wir freuen uns" ~ "mein Freund",
+# "taking the time" ~ "3 times", "get back to you" ~ "money back".
+FILLER_WORDS = frozenset(("freun", "freut", "freue", "time", "back"))
 # Praise needs no echo: a warm thank-you answers it.
 LAUGHING = re.compile(
     r"\b(?:haha\w*|lach\w*|laugh\w*|zu real|too real|ertappt|erwischt|caught|gesehen|seen|called out|so wahr"
@@ -65,7 +68,7 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     text = _without_sign_off(text, profile)
     anchors = message_words(message) | _creator_words(message)
     drafted = _content(text)
-    shared = next((w for w in drafted if _same_word(w, anchors)), None)
+    shared = next((w for w in drafted - FILLER_WORDS if _same_word(w, anchors)), None)
     if shared:
         return shared
     found = _shared_number(text, _source(message)) or _shared_phrase(text, _source(message))
@@ -78,7 +81,7 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     fact = next((f for f in [*asked, *_tips_fitting(message, profile)] if _mentions(drafted, f)), None)
     if fact:
         return f"fact {fact[0]}"
-    concept = _shared_concept(_all_words(text), _all_words(_source(message)) | anchors)
+    concept = _shared_concept(_all_words(text) - FILLER_WORDS, _all_words(_source(message)) | anchors)
     if concept:
         return f"the concern ({concept})"
     if analysis.escalation and _mentions(drafted, ("next step", _next_step_words(analysis, profile))):
