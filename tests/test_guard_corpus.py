@@ -12,7 +12,9 @@ bad, then 147/150 and 149/150; test8, written after those fixes: 146/150 good, 1
 session's, by three helpers: 149/150 good (0.7% false alarms), 145/150 bad, then 149/150 and 148/150; test11,
 written after those fixes: 143/150 good, 146/150 bad (97.3%), then 148/150 and 149/150; test12, the next
 session's: 146/150 good (2.7% false alarms), 149/150 bad, then 147/150 and 149/150; test13, the next session's:
-143/150 good (4.7% false alarms), 143/150 bad (95.3%), then 150/150 and 149/150). The floors below are
+143/150 good (4.7% false alarms), 143/150 bad (95.3%), then 150/150 and 149/150; test14, written after those
+fixes: 128/150 good (14.7% false alarms: 'Gutschein' as the person's topic, 'week 2' of Dry January, a claim about
+oneself, 'oma', tagged names, a press request), 144/150 bad, then 145/150 and 145/150). The floors below are
 what the guard reaches; raise them, never lower them.
 """
 
@@ -45,6 +47,7 @@ FLOORS = {
     "test11": (0.98, 0.99),
     "test12": (0.98, 0.99),
     "test13": (1.0, 0.99),
+    "test14": (0.96, 0.96),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -61,6 +64,7 @@ PER_CHECK_FLOOR = {
     "test11": 0.9,
     "test12": 0.9,
     "test13": 0.9,
+    "test14": 0.75,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -63,8 +63,8 @@ def answer(
     reading = read(question)
     around = around if around is not None else hits_by_fact(context, profile)
     places, own = places_in(reading, profile), own_hits(question, profile, reading)
-    if not places and DEICTIC.search(question):  # "will it get there before the 24th?" after "my brother in Vienna"
-        places = places_in(context, profile)
+    if not places and DEICTIC.search(question) and not _placeless(own, profile):
+        places = places_in(context, profile)  # "will it get there before the 24th?" after "my brother in Vienna"
     candidate = keyword_answer(own, places, around, intent, profile)
     if places:
         return candidate
@@ -81,6 +81,11 @@ def answer(
     if best in supported:
         return best
     return candidate if best != NO_FACT else None
+
+
+def _placeless(own: dict[str, float], profile: VoiceProfile) -> bool:
+    """The question names a fact that covers no place ("could I pick it up before I drive there?")."""
+    return any(own[m.fact] and not m.countries for m in matchers(profile))
 
 
 # A question that points at a place the message named: "Liefert ihr dahin?", "will it get there in time?"

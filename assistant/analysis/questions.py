@@ -6,7 +6,8 @@ import re
 
 from assistant.text import fold, fold_pattern
 
-SENTENCE = re.compile(r"[^.!?\n…]{1,2000}[.!?…]{0,10}")  # a sentence, or 2,000 characters without an end
+# A sentence, or 2,000 characters without an end; "vor dem 24. an??" and "3.5" end none.
+SENTENCE = re.compile(r"(?:[^.!?\n…]|(?<=\d)\.(?=\d|\s{1,3}[a-zäöüß])){1,2000}[.!?…]{0,10}")
 CLAUSE_BREAK = re.compile(r",\s|\s[–-]\s|;\s|:\s|(?<=[^\w\s,.;:!?'\"()\-])\s")  # an emoji ends a clause too
 WH = (
     r"(?:wie|was|wo|wann|warum|wieso|weshalb|wohin|woher|welche[rsmn]?|wer|wem|wen|ob|inwiefern|bis wann|"

@@ -337,7 +337,7 @@ def specificity(ctx: CheckContext) -> CheckResult:
 def promises(ctx: CheckContext) -> CheckResult:
     """No refund, discount, code, compensation or date the profile's policy does not allow."""
     found = forbidden_promises(ctx.text, ctx.profile.brand.policy.model_dump(), stated_facts(ctx.profile))
-    found = [(kind, said) for kind, said in found if not _creators_offer(ctx, said)]
+    found = [(kind, said) for kind, said in found if not (_creators_offer(ctx, said) or _their_words(ctx, kind, said))]
     found += [("unstated", c) for c in _invented_codes(ctx)]
     detail = "; ".join(f"{kind}: “{words_}”" for kind, words_ in found) if found else "none"
     return CheckResult(name="promises", ok=not found, detail=detail)
@@ -354,6 +354,21 @@ def _creators_offer(ctx: CheckContext, said: str) -> bool:
     if ctx.message.mode != "outreach" or ctx.analysis.injection_suspected or not has_phrase(fold(post), fold(said)):
         return False
     return bool(WE_OFFER.search(post)) and not OURS.search(_sentence_with(ctx.text, said))
+
+
+VOUCHER = re.compile(r"gutschein\w*|vouchers?|coupons?", re.IGNORECASE)
+
+
+WEEK_N = re.compile(r"(?:week|woche)\s?\d{1,2}", re.IGNORECASE)
+
+
+def _their_words(ctx: CheckContext, kind: str, said: str) -> bool:
+    """The person's own voucher named as the topic ("Ob der Gutschein fürs Abo gilt, kläre ich"), or their own
+    "week 2" (of Dry January) said back: no code we give, no date we promise."""
+    source = f"{ctx.message.text}\n{ctx.message.post or ''}"
+    if kind == "codes" and VOUCHER.fullmatch(said):
+        return VOUCHER.search(source) is not None
+    return kind == "delivery_dates" and WEEK_N.fullmatch(said) is not None and fold(said) in fold(source)
 
 
 def _sentence_with(text: str, words_: str) -> str:

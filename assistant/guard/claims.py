@@ -78,6 +78,8 @@ OTHERS = re.compile(
     r"|penny|kaufland|tchibo|starbucks|amazon|costa|konkurrenz)\b",
     re.IGNORECASE,
 )
+# A clause about oneself: "I've gone caffeine-free for the new year", "ich bin seit Januar koffeinfrei".
+I_FIRST = re.compile(r"\W{0,3}(?:i|i've|i'm|i am|i have|ich|hab|habe|bin)\b", re.IGNORECASE)
 # "…, stimmt's?", "…, oder?", "…, right?": a claim put up for a yes is still a claim.
 TAG = re.compile(r"\b(?:oder|stimmt(?:'?s)?|right|gell|ne|nicht wahr|isn'?t it|correct)\W{0,5}\?\W*$", re.IGNORECASE)
 # "wait is it true the grinder has a 10 year warranty now??", "Stimmt es, dass ...?": a claim put up for a yes.
@@ -103,10 +105,14 @@ FIGURES = re.compile(r"(?<![\d.,])(?:\d{1,2}\.\d{1,2}(?![\d]|\.\d)|\d{2,}(?![\d]
 STEM_SAID = 7  # letters: a draft word this long that starts a claim word says it ("lebenslang", "lebenslange")
 NEGATION = re.compile(
     r"\b(?:nicht|nichts|kein\w{0,2}|nie|niemals|not|no|never|nothing|nix|weder|neither|nor|falsch|false|wrong"
-    r"|stimmt (?:so )?nicht|gerücht\w{0,2}|rumou?rs?|\w+n[’']t|story|stories)\b",  # "I honestly don't know"
+    r"|stimmt (?:so )?nicht|gerücht\w{0,2}|rumou?rs?|\w+n[’']t|story|stories"
+    r"|niemand|nobody|no one|keine?r)\b",  # "I honestly don't know", "unfreundlich darf niemand sein"
     re.IGNORECASE,
 )
 DRAFT_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)[.](?=\d)){1,600}")  # "€6.90" ends no sentence
+
+
+DRAFT_QUESTION = re.compile(r"(?:[^.!?\n]|(?<=\d)[.](?=\d)){1,600}[.!?]?")  # a sentence with its end mark
 
 
 def stated_claims(text: str, names: Iterable[str], *, as_us: bool = False) -> list[str]:
@@ -132,7 +138,7 @@ def _claims(text: str, names: frozenset[str], *, as_us: bool) -> tuple[str, ...]
             clauses = premises + _reported(clauses)  # the premise, not the ask
         elif not (put_up or NAMING.search(sentence) or _us(sentence, as_us=as_us) or _names_us(fold(sentence), names)):
             clauses = []
-        clauses = [c for c in clauses if not (OTHERS.search(c) and not US.search(c))]  # "beim Discounter kostet ..."
+        clauses = [c for c in clauses if not ((OTHERS.search(c) or I_FIRST.match(c)) and not US.search(c))]  # theirs
         asked_true = bool(TRUE_THAT.search(sentence))  # "Stimmt es, dass ...": whatever follows is the claim
         found += [c for c in clauses if asked_true or MARKER.search(c) or PRICE.search(c) or _our_phone(c, as_us=as_us)]
         found += _reported(clauses)
@@ -189,7 +195,8 @@ def repeated(
     names = list(names)
     if not claims and not names:
         return []
-    kept = " ".join(s for s in DRAFT_SENTENCE.findall(draft) if not NEGATION.search(s))
+    sentences = [m.group() for m in DRAFT_QUESTION.finditer(draft)]
+    kept = " ".join(s for s in sentences if not NEGATION.search(s) and not s.rstrip().endswith("?"))  # asked back
     said = {fold(w) for w in words(kept)}
     found = sorted(_said_words(_claim_words(claims), said) - vocabulary)
     found += _names_said(claims, names, kept, said, vocabulary, stated, found)

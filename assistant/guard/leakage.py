@@ -13,7 +13,7 @@ SHINGLE = 7  # words in a row that count as quoting the system prompt
 Shingle = tuple[str, ...]
 # Talk about the machinery or about what is internal: never in a reply, whatever the exact words.
 META_TALK = re.compile(
-    r"\b(?:as an ai|language model|sprachmodell|ki-assistent\w*|ai assistant|system ?prompt\w*"
+    r"\b(?:as an ai|als (?:eine )?ki\b|language model|sprachmodell|ki-assistent\w*|ai assistant|system ?prompt\w*"
     r"|systemanweisung\w*|system instructions?"
     r"|(?:steht|heißt es) (?:so )?in unsere[nm] (?:vorgaben|richtlinien|regeln|leitfaden|handbuch|regelwerk|playbook)"
     r"|our (?:\w{3,12} )?(?:guidelines|rules|policy) (?:say|says|don't allow|require)"
@@ -93,7 +93,11 @@ def _note_nouns(note: str, public: str) -> frozenset[str]:
     """The note's own nouns (capitalised, 6+ letters) that nothing public says."""
     said = {fold(w) for w in words(public)}
     nouns = (fold(w) for w in words(note) if w[:1].isupper() and len(w) >= 6)
-    return frozenset(n for n in nouns if n not in said)
+    return frozenset(n for n in nouns if n not in said and n not in LOANWORDS)
+
+
+# English words a German note capitalises ("nie Social"): a draft's "social team" tells nothing by itself.
+LOANWORDS = frozenset(("social", "online", "support", "service", "content", "manager", "website", "feedback"))
 
 
 # The English a reply would use for a German note's telling words ("KW 3" -> "week 3").

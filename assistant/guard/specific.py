@@ -71,6 +71,11 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     shared = next((w for w in drafted - FILLER_WORDS if _same_word(w, anchors)), None)
     if shared:
         return shared
+    said = {fold(re.sub(r"[’']s$", "", w)) for w in words(text)}
+    own = _short_words(POSSESSED.sub(" ", text))  # "we hope you and your dad enjoy it" fills a slot
+    short = (own & _short_words(_source(message))) | (said & _handle_names(_source(message)))
+    if short:  # "oma hat geschmack" to "hab von oma ne handmühle", "Ellie's planning ..." to "@ellie.b"
+        return sorted(short)[0]
     found = _shared_number(text, _source(message)) or _shared_phrase(text, _source(message))
     if found:
         return found
@@ -98,6 +103,21 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     if not QUESTION.search(source):
         return None
     return "an honest deferral" if STRONG_DEFERRAL.search(text) else None
+
+
+def _short_words(text: str) -> set[str]:
+    """Three-letter words of substance (Oma, Tee, Job, dog), which count only when said alike."""
+    found = {fold(w) for w in words(text) if len(w) == 3 and w.isalpha() and not w.isupper() and not is_stopword(w)}
+    return found - GREETING_WORDS - {"tag"}  # "Guten Tag" back is no answer
+
+
+POSSESSED = re.compile(r"\b(?:your|dein\w{0,2}|euer|eure\w?)\s+\w{3}\b", re.IGNORECASE)
+
+
+def _handle_names(text: str) -> set[str]:
+    """The name parts of the @handles a message tags ("@ellie.b" -> ellie, "@tobi.tobsen" -> tobi, tobsen)."""
+    parts = (p for h in re.findall(r"@([\w.]{2,40})", text) for p in re.split(r"[._\d]+", h))
+    return {fold(p) for p in parts if len(p) >= 3 and p.isalpha()}
 
 
 def _thanked(message: Message, analysis: Analysis) -> bool:

@@ -144,6 +144,14 @@ _JOB = re.compile(
     r"arbeiten bei euch|hiring|part.?time|internship|apply for",
     re.IGNORECASE,
 )
+# One's own job, not one with us: "neuer Job, andere Schichten", "my new job".
+_OWN_JOB = re.compile(r"\b(?:neue[rnm]?|mein\w{0,2}|new|my) (?:job|schichten|arbeit)\b", re.IGNORECASE)
+# A problem feared, not had: "nicht dass meine nächste Lieferung ausfällt", "don't want it to sit at the neighbour's".
+_WORRY = re.compile(
+    r"\bnicht,? dass (?:meine?|die|das|der|unser\w*) (?:nächste\w* )?(?:lieferung|paket|abo|bestellung|tüte|box)"
+    r"|\b(?:don'?t|do not) want (?:it|my \w+|the \w+) to\b",
+    re.IGNORECASE,
+)
 _SCAM = re.compile(
     r"gewinner|gewonnen|gewinnspiel|verlosung|winner|you (?:have )?won|giveaway|bestätigen sie|daten bestätigen|"
     r"confirm your (?:details|data)|claim your|(?:gratis|free|kostenlose?s?) (?:iphone|ipad|playstation|ps5|airpods)"
@@ -836,6 +844,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent = "other"
     if intent in ("praise", "criticism", "other") and _HELP.search(text) and _fact_id(text, request):
         return "question"  # "finally finished my setup 🥹 ... shots are running in like 15 sec, help"
+    if intent in ("delivery_problem", "order_status", "billing") and _WORRY.search(text) and analysis.questions:
+        return "question"  # "kann ich die Lieferung überspringen? will nicht, dass das Paket rumgammelt": asked ahead
     if _joking(intent, text, analysis):
         return "joke"  # "pov: du trinkst den dritten espresso und es ist 9 uhr": laugh along, no thank-you
     if _SERVICE.search(text) and intent not in ("praise", "collaboration"):
@@ -917,8 +927,14 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "question"  # "any chance you have a decaf version??": the decaf fact answers it
     if intent in ("stock_question", "job_application", "collaboration"):
         return intent
-    if _JOB.search(text) and intent in ("product_question", "other"):
-        return "job_application"
+    if (
+        _JOB.search(text)
+        and intent in ("product_question", "other")
+        and not (_OWN_JOB.search(text) and _asks_a_fact(request))
+    ):
+        return (
+            "job_application"  # "neuer Job, andere Schichten ... kann man auf 4 Wochen umstellen?" asks about the Abo
+        )
     if _STOCK.search(text) and intent in ("product_question", "other", "criticism"):
         return "stock_question"
     if intent in ("product_question", "other", "criticism", "troll") and _MONEY_RANT.search(text):
@@ -1419,7 +1435,7 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
         return "accusation"
     if _STOCK.search(text):
         return "stock_question"
-    if _JOB.search(text):
+    if _JOB.search(text) and not (_OWN_JOB.search(text) and _asks_a_fact(request)):
         return "job_application"
     if _PRICE.search(fold(text)) and (_NEGATIVE_CUES.search(text) or "?!" in text or "frechheit" in fold(text)):
         return "price_criticism"
