@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.phrasebook import Phrasebook, fields, fill, load_phrasebook, ordered, usable
-from assistant.backends.offline.scene import Answer, Scene, read
+from assistant.backends.offline.scene import SYMPTOMS, Answer, Scene, read
 from assistant.backends.offline.words import (
     ACCUSATION,
     country_of,
@@ -275,7 +275,10 @@ def compose(
 
 def _with_side_facts(scene: Scene, book: Phrasebook, style: str, body: str, *, level: int, asked: str) -> str:
     """A team's case that also asks what a fact answers: the answer first, then the case ("cancel: in your account")."""
-    said = [wording(f, book.language, book.language, style, level + 1, question=asked) for f in scene.side_facts]
+    said = [
+        wording(f, book.language, book.language, style, level + 1, question=asked, symptoms=scene.symptoms)
+        for f in scene.side_facts
+    ]
     said = [s for s in said if fold(s) not in fold(body)]
     if not said:
         return body
@@ -514,11 +517,53 @@ def _fact_text(scene: Scene, profile: VoiceProfile, language: str, style: str, l
     fact = scene.situation_fact
     if fact is None:
         return ""
-    return wording(fact, language, profile.brand.default_language, style, level)
+    return wording(fact, language, profile.brand.default_language, style, level, symptoms=scene.symptoms)
 
 
-def wording(fact: Fact, language: str, default: str, style: str, level: int, *, question: str = "") -> str:
-    """A fact's wording for a style that still names what was asked ("kündigen", not just "pausierbar")."""
+def wording(
+    fact: Fact,
+    language: str,
+    default: str,
+    style: str,
+    level: int,
+    *,
+    question: str = "",
+    symptoms: frozenset[str] | None = None,
+) -> str:
+    """A fact's wording for a style that still names what was asked ("kündigen", not just "pausierbar"); with
+    `symptoms` (what the message says goes wrong), a troubleshooting sentence about another symptom is left out."""
+    chosen = _asked_wording(fact, language, default, style, level, question)
+    if symptoms is None:
+        return chosen
+    full = fact.text.get(language) or fact.text.get(default) or chosen
+    return without_other_symptoms(chosen, symptoms) or without_other_symptoms(full, symptoms) or chosen
+
+
+def without_other_symptoms(text: str, symptoms: frozenset[str]) -> str:
+    """The text without the parts about a symptom nobody named ("Bitter? Eine Stufe gröber." to a gift question);
+    empty when nothing else is left."""
+    units = [(u, i > 0) for s in sentences(text) for i, u in enumerate(re.split(r";\s+", s))]
+    kept, skip = [], False
+    for unit, after_semicolon in units:
+        named = {n for n, p in SYMPTOMS.items() if p.search(unit)}
+        other = bool(named) and not named & symptoms  # "zu schnell oder sauer" stays for a sour shot
+        if not (other or skip):
+            kept.append((unit, after_semicolon))
+        skip = other and unit.rstrip().endswith("?") and len(unit.split()) <= SYMPTOM_QUESTION  # "Bitter? <fix>"
+    if len(kept) == len(units):
+        return text
+    return " ".join(_capitalised(u) if cut else u for u, cut in _ended(kept))
+
+
+def _ended(units: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Each unit closed with a full stop where a semicolon cut it off."""
+    return [(u if u.rstrip()[-1:] in ".!?…" else u.rstrip() + ".", cut) for u, cut in units]
+
+
+SYMPTOM_QUESTION = 3  # words: "Bitter?", "Zu sauer?" ask for the fix that follows
+
+
+def _asked_wording(fact: Fact, language: str, default: str, style: str, level: int, question: str) -> str:
     full = fact.text.get(language) or fact.text.get(default) or next(iter(fact.text.values()), "")
     asked = [fold(k) for k in fact.keywords if question and fold(k) in fold(question)]
     chosen = _wording(full, fact.short_forms(language, default), style, level, asked)
@@ -643,7 +688,9 @@ def _answer(
         line = _block(book, "recommend", style, product, rng, address)
         profile_texts.append(line)
     if answer.fact is not None:
-        said = wording(answer.fact, book.language, book.language, style, level, question=answer.question)
+        said = wording(
+            answer.fact, book.language, book.language, style, level, question=answer.question, symptoms=scene.symptoms
+        )
         place = slots.get("place", "")
         if place and fold(place) in fold(answer.question) and _covers(said, place):
             said += " " + _block(book, "place_covered", style, slots, rng, address)  # "Graz ist also dabei."
@@ -734,7 +781,8 @@ def _assemble(
     if greeting:
         first = body.split(" ", 1)[0].strip(",.!?:").lower()
         if first in _LOWER_AFTER_GREETING:
-            body = f"{greeting.rstrip(',!')}, {body[:1].lower()}{body[1:]}"
+            lowered = body if re.match(r"I\b", body) else f"{body[:1].lower()}{body[1:]}"  # English "I" stays
+            body = f"{greeting.rstrip(',!')}, {lowered}"
         else:
             body = f"{greeting.rstrip(',!')}! {body}"
     if scene.in_dm:

@@ -382,6 +382,20 @@ class Scene:
     home: str = ""
     occasion: str = ""  # a life event to wish well ("birthday", "trip"): friendly replies only
     waited: bool = False  # "schon zweimal geschrieben, keiner antwortet": a question asked again, after a wait
+    symptoms: frozenset[str] = frozenset()  # what goes wrong in the cup, as the message says it ("bitter", "sour")
+
+
+# What goes wrong in a cup, each with the words that name it (a fact's troubleshooting sentence about one).
+SYMPTOMS = {
+    "bitter": re.compile(r"\bbitter\w*", re.IGNORECASE),
+    "sour": re.compile(r"\b(?:sauer|saure\w?|sour\w*|acid\w*)\b", re.IGNORECASE),
+    "fast": re.compile(r"\b(?:zu schnell|too fast|läuft durch|runs? (?:through )?(?:too )?fast)\b", re.IGNORECASE),
+}
+
+
+def symptoms_in(text: str) -> frozenset[str]:
+    """The symptoms a text names ("schmeckt bitter" -> bitter)."""
+    return frozenset(name for name, pattern in SYMPTOMS.items() if pattern.search(text))
 
 
 def read(request: GenerationRequest, language: str) -> Scene:
@@ -450,6 +464,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
     return Scene(
         situation=situation,
         language=language,
+        symptoms=symptoms_in(source),
         answers=answers,
         team=team,
         formal=formal,
@@ -1053,7 +1068,13 @@ def _indirect(question: str, language: str, profile: VoiceProfile) -> str | None
         name = product.name
         question = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", name.replace(" ", "_"), question, flags=re.IGNORECASE)
     phrase = indirect(question, language)
+    if phrase and (len(phrase.split()) > INDIRECT_WORDS or SPOKEN.search(phrase)):
+        return None  # "ob die Handmühle eigentlich n gutes geschenk wenn man ... hat ist": said back, it reads broken
     return phrase.replace("_", " ") if phrase else phrase
+
+
+INDIRECT_WORDS = 10  # a longer question said back as "ob ..." carries its clauses along
+SPOKEN = re.compile(r"\b(?:n|ne|nen|nem|ner|so'n|grad|halt|tbh|lol)\b", re.IGNORECASE)
 
 
 def _named(phrase: str | None, profile: VoiceProfile) -> str | None:
