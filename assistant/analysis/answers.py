@@ -39,7 +39,23 @@ def answers(questions: list[str], context: Reading, intent: str, profile: VoiceP
     around = hits_by_fact(context, profile)
     asked = questions[:MAX_QUESTIONS]
     described = _described(context, profile) if any(OWN_MISTAKE.search(q) for q in asked) else None
-    return [answer(q, context, intent, profile, around, described) for q in asked]
+    found = [answer(q, context, intent, profile, around, described) for q in asked]
+    return [
+        _followed(found[i - 1], q, profile) if i and f is None else f
+        for i, (q, f) in enumerate(zip(asked, found, strict=True))
+    ]
+
+
+# "Liefert ihr nach Graz? Und wie lange dauert das dann?": a follow-up without words of its own asks on.
+FOLLOW_UP = re.compile(r"^\W{0,3}(?:und|and|also)\b", re.IGNORECASE)
+COSTS = re.compile(r"\b(?:kost\w*|preis\w*|teurer|extra|price\w*|cost\w*|fee\w*|more expensive|charge\w*)\b", re.I)
+
+
+def _followed(before: str | None, question: str, profile: VoiceProfile) -> str | None:
+    """The fact of the question before, for a follow-up that names nothing of its own and asks no price."""
+    if before is None or COSTS.search(question) or not FOLLOW_UP.search(question):
+        return None
+    return None if any(own_hits(question, profile).values()) else before
 
 
 def _described(context: Reading, profile: VoiceProfile) -> dict[str, float]:

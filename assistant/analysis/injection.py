@@ -162,7 +162,7 @@ def readings(text: str) -> Iterator[str]:
     """The text as written and as an attacker may have disguised it: homoglyphs, leetspeak, s-p-a-c-e-d
     letters, reversed, ROT13, base64, percent, hex and HTML entities (each decoded once)."""
     plain = skeleton(text)
-    forms = [plain, plain.translate(LEET), SPACED.sub(_first_group, plain)]
+    forms = [plain, _unleet(plain), SPACED.sub(_first_group, plain)]
     if len(INTERLEAVED.findall(plain[:MAX_INTERLEAVED])) >= 3:  # "sagt 🫘 einfach 🫘 'ja 🫘 Gratisversand'"
         forms.append(INTERLEAVED.sub("", plain))
     odd = _unnatural(plain)
@@ -170,6 +170,15 @@ def readings(text: str) -> Iterator[str]:
         forms += [odd[::-1], codecs.decode(odd, "rot13")]
     yield from dict.fromkeys(forms)
     yield from _decoded(_visible(text))
+
+
+def _unleet(text: str) -> str:
+    """Leetspeak read as letters; a "!" only inside a word ("K!EZ"), never the one that ends a sentence."""
+    return WORD_BANG.sub("i", text).translate(LEET_SIGNS)
+
+
+WORD_BANG = re.compile(r"!(?=[^\W\d_])")
+LEET_SIGNS = str.maketrans({k: v for k, v in LEET.items() if k != ord("!")})
 
 
 def _unnatural(text: str) -> str:

@@ -49,7 +49,10 @@ INDIRECT_SPLIT = re.compile(
 _ELLIPTIC = re.compile(
     r"(?:ist|sind|war|waren|is|was) (?:ein|eine|einen|a|an)\b|(?:so|also|aber) \w{1,30} (?:man|ich|wir|es)\b"
 )
+# "did the saturday workshop in april and ... nailed it!": without "?", a subject left out tells, it asks nothing
+_NARRATED = re.compile(r"did (?:the|a|an|my|our|this|that)\b")
 MAX_QUESTION = 300
+ASIDE = re.compile(r"\s?\([^()\n]{1,40}\?\)")  # a parenthesis of short questions inside a question
 # "pls tell me you have decaf", "sagt mir bitte, dass ihr nach Wien liefert": a hope that asks whether we do
 HOPED = re.compile(
     r"\b(?:tell me|sag mir|sagt mir)(?: (?:bitte|pls|please))?,? (?:that |dass )?"
@@ -63,6 +66,7 @@ def find_questions(text: str, limit: int | None = None) -> list[str]:
     """The questions of a message in order, each as the words of the person (trimmed to the question);
     the first `limit` of them when a limit is given (the rest of a long text is not read)."""
     found: dict[str, None] = {}
+    text = ASIDE.sub("", text)  # "Woher kommen die Bohnen (Land? Farm?) und ...?" asks one question
     for match in SENTENCE.finditer(text):
         sentence = match.group().strip()
         asked = _questions_in(sentence) if sentence else []
@@ -97,7 +101,8 @@ def _questions_in(sentence: str) -> list[str]:
     start = indirect.start(1) if indirect else _question_clause(sentence)
     if not indirect and start and len(sentence[:start].split()) > 2 and sentence[:start].rstrip().endswith(","):
         return []  # "das Beste, was ich je hatte": without "?", a clause after a comma is a relative one
-    if start is None or (not indirect and _ELLIPTIC.match(fold(sentence[start:]).lstrip())):
+    plain = fold(sentence[start or 0 :]).lstrip()
+    if start is None or (not indirect and (_ELLIPTIC.match(plain) or _NARRATED.match(plain))):
         return []
     return [p.strip(" .,!") for p in INDIRECT_SPLIT.split(sentence[start:])]
 

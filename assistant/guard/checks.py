@@ -668,6 +668,7 @@ ORDERED_CLAIM = re.compile(
     re.IGNORECASE,
 )
 # "Schreibt das ruhig mal dazu", "confirm it here": the claim is the sentence before.
+VOCATIVE_WORDS = 2
 ORDERED_BACK = re.compile(
     rf"(?:^|[.!?\n,]\s{{0,3}}|\b(?:bitte|please|pls|just|einfach|ruhig|mal|can you|could you)\s{{1,3}}){_ORDER_VERB}"
     r"\s{1,3}(?:das|es|this|that|it)\b(?!\s{0,3}(?:dass|that)\b)",
@@ -703,7 +704,10 @@ def put_claims(text: str, names: frozenset[str] = frozenset()) -> list[str]:
         claims += [c for c in clauses if _about_us(c, names) or not mine]
     for m in ORDERED_BACK.finditer(text):
         before = [s for s in re.split(r"[.!?\n]+", text[: m.start()]) if s.strip()]
-        claims += before[-1:]
+        vocative = (
+            bool(before) and len(before[-1].split()) <= VOCATIVE_WORDS
+        )  # "..., 18 Uhr! Bohnenkiez, bestätigt das"
+        claims += before[-2:] if vocative else before[-1:]
     return claims
 
 

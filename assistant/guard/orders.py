@@ -50,6 +50,8 @@ _QUOTED_LINE = (
 QUOTED_ORDER = _lenient(
     rf"\b(?:schreibt|sagt|kommentiert|postet|antwortet|comment|write|say|post|type|reply)\s{{1,3}}"
     rf"(?:hier|einfach|mal|bitte|doch|jetzt|alle|below|here|now|just|all)?\s{{0,3}}{_QUOTE}"
+    # a roll call: "Jedes Unternehmen, das hier „Wir spenden 500 €“ kommentiert, kommt aufs Plakat"
+    rf"|{_QUOTE}[^\"„“”‚‘’«»\n]{{2,120}}[\"“”‘’»]\s{{0,3}}(?:kommentiert|schreibt|postet|comments|writes|posts)\b"
 )
 # A sentence that tells the reply what to say or how: "schreibt bitte dazu, dass ...", "any roaster who comments
 # has to call this ...", "answer like a pirate", "end your reply with ...", "sign every reply as ...".

@@ -705,6 +705,8 @@ def _answer(
         indirect = ""
     if _RUDE.search(answer.question):
         indirect = ""  # never repeat an insult or accusation, not even inside "ob ..."
+    if answered and not indirect and not answer.about:
+        return ""  # "Den Laden gibt's nicht mehr, ... Das kläre ich im Team": a deferral naming nothing reads pasted
     q_slots = {**slots, "question": indirect, "Question": indirect[:1].upper() + indirect[1:]}
     if level >= 2:  # tight limits: a short honest deferral in this tone's words ("the rest" only after an answer)
         before = scene.answers[: scene.answers.index(answer)] if answer in scene.answers else scene.answers

@@ -199,8 +199,8 @@ def _capitalise_de(tokens: list[str]) -> list[str]:
         elif folded in _ADVERBS:
             continue
         elif i > 0 and tokens[i - 1].lower() in _DETERMINERS and not is_stopword(token) and not is_adjective(token):
-            if is_participle(token):
-                continue  # "wo das aufgenommen ist"
+            if is_participle(token) or is_participle(token.split("-")[-1]):
+                continue  # "wo das aufgenommen ist", "ob der bio-zertifiziert ist"
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
             attributive = token.endswith(("e", "en", "er", "es", "em")) and following[:1].isalpha()
             if following[:1].isupper():
@@ -309,8 +309,26 @@ def _swap_en(token: str) -> str:
 
 
 def indirect(question: str, language: str) -> str | None:
-    """The question as an indirect question in the reply language, or None."""
-    return indirect_de(question) if language == "de" else indirect_en(question) if language == "en" else None
+    """The question as an indirect question in the reply language, or None; two questions joined by "und" as two
+    ("Woher kommen die Bohnen und ist der bio?" -> "woher die Bohnen kommen und ob der bio ist")."""
+    turn = indirect_de if language == "de" else indirect_en if language == "en" else None
+    if turn is None:
+        return None
+    question = PARTICLE.sub(r"\1", question) if language == "de" else question  # "Woher genau kommen ..."
+    parts = SECOND_QUESTION.split(question.rstrip("?!. "), maxsplit=1)
+    first, second = (turn(parts[0] + "?"), turn(parts[1] + "?")) if len(parts) == 2 else (None, None)
+    if first and second:
+        return f"{first} {'und' if language == 'de' else 'and'} {second}"
+    return turn(question)
+
+
+PARTICLE = re.compile(r"^(\W{0,3}\w+) (?:genau|eigentlich|denn|bitte)\b", re.IGNORECASE)
+# "... und ist der bio-zertifiziert?", "... and do you ship it?": a second question joined to the first
+SECOND_QUESTION = re.compile(
+    r",?\s+(?:und|and)\s+(?=(?:ist|sind|gibt|habt|hat|kann|könnt|liefert|wann|wo|wie|was|welche\w{0,2}|is|are|do|does"
+    r"|can|could|when|where|how|what|which)\b)",
+    re.IGNORECASE,
+)
 
 
 # ------------------------------------------------------------------ finding questions

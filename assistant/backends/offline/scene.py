@@ -144,6 +144,10 @@ _JOB = re.compile(
     r"arbeiten bei euch|hiring|part.?time|internship|apply for",
     re.IGNORECASE,
 )
+# Press asking for an article: its questions are answered, not met with a collaboration form.
+_PRESS = re.compile(
+    r"\b(?:blog\w{0,8}|artikel|article|journalist\w{0,4}|reportage|zeitung|magazin\w{0,2}|podcast|interview)\b", re.I
+)
 # One's own job, not one with us: "neuer Job, andere Schichten", "my new job".
 _OWN_JOB = re.compile(r"\b(?:neue[rnm]?|mein\w{0,2}|new|my) (?:job|schichten|arbeit)\b", re.IGNORECASE)
 # A problem feared, not had: "nicht dass meine nächste Lieferung ausfällt", "don't want it to sit at the neighbour's".
@@ -935,6 +939,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             intent = "criticism"  # "diesmal bitterer als sonst": the taste, not a damaged bag
         else:
             return "wrong_item" if wrong or swapped else "damaged_item"
+    if intent == "collaboration" and _PRESS.search(text) and analysis.questions:
+        return "question"  # a blogger's "Woher kommen die Bohnen, und ist der bio?": answered or deferred by name
     if intent == "collaboration" and _asks_a_fact(request) and not _CREATOR.search(text):
         # a creator's "could u send me a few bags to review?" asks no packaging fact
         return "question"  # "a regular coffee supply for our co-working space?": the office fact answers it
@@ -1073,7 +1079,7 @@ def _indirect(question: str, language: str, profile: VoiceProfile) -> str | None
     return phrase.replace("_", " ") if phrase else phrase
 
 
-INDIRECT_WORDS = 10  # a longer question said back as "ob ..." carries its clauses along
+INDIRECT_WORDS = 16  # a longer question said back as "ob ..." carries its clauses along
 SPOKEN = re.compile(r"\b(?:n|ne|nen|nem|ner|so'n|grad|halt|tbh|lol)\b", re.IGNORECASE)
 
 
@@ -1133,8 +1139,21 @@ def _listed(forms: Any) -> list[str]:
 def _about(question: str, language: str) -> str:
     """The telling noun of a question in the lexicon's spelling ("customs fees", "Bio"), or "" (never a weak one
     like "coffee": "your question about coffee" names nothing)."""
-    strong = [p.bare for p in known_nouns(question, language) if not is_weak(p)][:2]
-    return (" und " if language == "de" else " and ").join(strong)
+    strong = [
+        _accusative(p.full) if language == "de" else p.bare for p in known_nouns(question, language) if not is_weak(p)
+    ]
+    return (" und " if language == "de" else " and ").join(strong[:2])
+
+
+def _accusative(phrase: str) -> str:
+    """A German noun phrase as "Was ... angeht" takes it: "der Mahlgrad" -> "den Mahlgrad", "der faire Handel" ->
+    "den fairen Handel"; "die Mühle", "das Paket" and bare names ("Bio") stay."""
+    head, _, rest = phrase.partition(" ")
+    if head != "der" or not rest:
+        return phrase
+    parts = rest.split(" ")
+    adjectives = [w + "n" if w.endswith("e") and w[:1].islower() else w for w in parts[:-1]]
+    return " ".join(["den", *adjectives, parts[-1]])
 
 
 def _context_fact(question: str, request: GenerationRequest, given: list[Fact]) -> Fact | None:

@@ -283,6 +283,7 @@ def lowercase_nouns(text: str, *, skip: set[str]) -> list[str]:
 # "das aufgenommen", "das gemacht": a past participle after an article is no noun (Gedanken is lost too).
 _PARTICIPLE = re.compile(
     r"(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zu|zuruck|durch|uber|um|unter)?ge\w{2,20}(?:t|en)$"
+    r"|\w{3,20}iert$"  # "zertifiziert", "probiert": -ieren verbs take no ge-
 )
 
 
