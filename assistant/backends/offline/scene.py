@@ -58,6 +58,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "order_status",
         "service_complaint",
         "service_general",
+        "service_tone",
         "criticism",
         "price_criticism",
         "taste_criticism",
@@ -147,6 +148,23 @@ _JOB = re.compile(
 # Press asking for an article: its questions are answered, not met with a collaboration form.
 _PRESS = re.compile(
     r"\b(?:blog\w{0,8}|artikel|article|journalist\w{0,4}|reportage|zeitung|magazin\w{0,2}|podcast|interview)\b", re.I
+)
+# A reply of ours that was curt or rude, not late: "felt pretty dismissive", "total von oben herab".
+_DISMISSED = re.compile(
+    r"\b(?:dismissive|condescending|patronizing|patronising|rude|snippy|curt|brushed (?:me )?off|arrogant\w{0,2}"
+    r"|herablassend\w{0,2}|von oben herab|unfreundlich\w{0,2}|patzig\w{0,2}|abgewimmelt|pampig\w{0,2}|schnippisch\w{0,2})\b",
+    re.IGNORECASE,
+)
+# A joke about the price: "bei dem Preis erwarte ich ...", "for that price I expect ...".
+_PRICE_JAB = re.compile(
+    r"\b(?:bei (?:dem|diesem|den|diesen) preis\w{0,2}|für (?:den|diesen|das) (?:preis|geld)|at (?:that|this|these|those)"
+    r" prices?|for (?:that|this|the) (?:price|money))\b",
+    re.IGNORECASE,
+)
+_BROKEN = re.compile(
+    r"\b(?:kaputt\w{0,2}|defekt\w{0,2}|broken|klemmt|quietsch\w{0,3}|funktioniert nicht|geht nicht mehr|wackel\w{0,3}"
+    r"|locker|loose|stopped working|doesn'?t work|squeak\w{0,3}|beschädigt|damaged|falsch\w{0,2}|wrong)\b",
+    re.IGNORECASE,
 )
 # One's own job, not one with us: "neuer Job, andere Schichten", "my new job".
 _OWN_JOB = re.compile(r"\b(?:neue[rnm]?|mein\w{0,2}|new|my) (?:job|schichten|arbeit)\b", re.IGNORECASE)
@@ -336,8 +354,8 @@ _DAMAGE = re.compile(
     re.IGNORECASE,
 )
 _RECOMMEND = re.compile(
-    r"\b(?:welche[nrs]?|was für|which|what)\b.{0,25}\b(?:sorte|bohnen?|kaffee|röstung|beans?|coffee|blend|roast)\b"
-    r"|\b(?:ok|okay|good|geeignet|taugt|suitable)\b.{0,15}\b(?:for|für)\b|\bshould i (?:get|buy|take)\b"
+    r"\b(?:welche[nrs]?|was für|which|what)\b.{0,25}\b(?:sorten?|bohnen?|kaffees?|röstung|beans?|coffees?|blends?|roasts?)\b"
+    r"|\b(?:ok|okay|good|geeignet|taugt|suitable)\b.{0,15}\b(?:for|für)\b|\b(?:should i|would you) (?:get|buy|take|pick)\b"
     r"|\bsoll ich\b.{0,30}\b(?:nehmen|holen|kaufen)\b"
     r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,20}\b(?:empfehl\w{0,4}|recommend\w{0,3}|suggest\w{0,3})\b",
     re.I,
@@ -769,14 +787,14 @@ _COMPLAINTS = frozenset(
     {
         *("accusation", "criticism", "price_criticism", "taste_criticism", "other_negative", "uncertain"),
         "accusation_grave",
-        *("other_neutral", "service_general", "service_complaint", "rumour"),
+        *("other_neutral", "service_general", "service_complaint", "service_tone", "rumour"),
     }
 )
 _ADDRESSED = frozenset(
     {
         *("praise", "job_application", "question", "defer", "criticism", "stock_question", "accusation"),
         *("accusation_grave", "rumour"),
-        *("price_criticism", "service_general", "service_complaint"),
+        *("price_criticism", "service_general", "service_complaint", "service_tone"),
     }
 )
 # Words of our business, at a word start ("Forderung" is no order, "Wahl" no payment).
@@ -861,6 +879,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "spam"
     if intent == "spam":  # "Grüße aus Hamburg!" read as spam by an unsure model: no warning for a fan
         intent = "other"
+    if intent in ("defect", "damaged_or_wrong_item") and _PRICE_JAB.search(text) and not _BROKEN.search(text):
+        return "price_criticism"  # "bei dem Preis erwarte ich, dass die Bohnen sich selbst mahlen 💀": no defect
     if intent in ("praise", "criticism", "other") and _HELP.search(text) and _fact_id(text, request):
         return "question"  # "finally finished my setup 🥹 ... shots are running in like 15 sec, help"
     if intent in ("delivery_problem", "order_status", "billing") and _WORRY.search(text) and analysis.questions:
@@ -888,6 +908,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("defect", "stock_question") and fond and not _PROBLEM.search(text) and "?" not in text:
         intent = "praise"  # "mahlt schön gleichmäßig", "so schön schokoladig, ich brauch bald Nachschub"
     escalated = analysis.escalation is not None and intent in _ESCALATING_INTENTS
+    if _DISMISSED.search(text) and intent in ("service_complaint", "criticism", "other", "troll"):
+        return "service_tone"  # "the answer was basically 'it says so on the website', felt dismissive": no wait
     if confidence < LOW_CONFIDENCE and not escalated:  # a clear case for a team is no guess
         return _uncertain_situation(request, intent, late)
     unanswered = _DM_WORDS.search(text) or _SERVICE.search(text)
@@ -1339,11 +1361,10 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
     if not _RECOMMEND.search(question):
         return ""
     for text in (question, f"{question} {context}"):  # "welchen Kaffee schenk ich Papa?? der trinkt nur Filterkaffee"
-        folded = fold(text)
+        asked = {_method(m) for m in _METHODS.findall(text)}  # "portafilter" is no "filter"
         for product in profile.brand.products:
             described = profile.localized(product.text, language)
-            methods = re.findall(r"french press|filter|siebtrager|portafilter|espresso|cold brew", fold(described))
-            if any(m in folded for m in methods):
+            if asked & {_method(m) for m in _METHODS.findall(described)}:
                 return f"{product.name}: {described}"
     return ""
 
