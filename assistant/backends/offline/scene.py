@@ -152,13 +152,14 @@ _PRESS = re.compile(
 # A reply of ours that was curt or rude, not late: "felt pretty dismissive", "total von oben herab".
 _DISMISSED = re.compile(
     r"\b(?:dismissive|condescending|patronizing|patronising|rude|snippy|curt|brushed (?:me )?off|arrogant\w{0,2}"
-    r"|herablassend\w{0,2}|von oben herab|unfreundlich\w{0,2}|patzig\w{0,2}|abgewimmelt|pampig\w{0,2}|schnippisch\w{0,2})\b",
+    r"|herablassend\w{0,2}|von oben herab|unfreundlich\w{0,2}|patzig\w{0,2}|abgewimmelt|pampig\w{0,2}"
+    r"|schnippisch\w{0,2})\b",
     re.IGNORECASE,
 )
 # A joke about the price: "bei dem Preis erwarte ich ...", "for that price I expect ...".
 _PRICE_JAB = re.compile(
-    r"\b(?:bei (?:dem|diesem|den|diesen) preis\w{0,2}|für (?:den|diesen|das) (?:preis|geld)|at (?:that|this|these|those)"
-    r" prices?|for (?:that|this|the) (?:price|money))\b",
+    r"\b(?:bei (?:dem|diesem|den|diesen) preis\w{0,2}|für (?:den|diesen|das) (?:preis|geld)"
+    r"|at (?:that|this|these|those) prices?|for (?:that|this|the) (?:price|money))\b",
     re.IGNORECASE,
 )
 _BROKEN = re.compile(
@@ -354,8 +355,10 @@ _DAMAGE = re.compile(
     re.IGNORECASE,
 )
 _RECOMMEND = re.compile(
-    r"\b(?:welche[nrs]?|was für|which|what)\b.{0,25}\b(?:sorten?|bohnen?|kaffees?|röstung|beans?|coffees?|blends?|roasts?)\b"
-    r"|\b(?:ok|okay|good|geeignet|taugt|suitable)\b.{0,15}\b(?:for|für)\b|\b(?:should i|would you) (?:get|buy|take|pick)\b"
+    r"\b(?:welche[nrs]?|was für|which|what)\b.{0,25}"
+    r"\b(?:sorten?|bohnen?|kaffees?|röstung|beans?|coffees?|blends?|roasts?)\b"
+    r"|\b(?:ok|okay|good|geeignet|taugt|suitable)\b.{0,15}\b(?:for|für)\b"
+    r"|\b(?:should i|would you) (?:get|buy|take|pick)\b"
     r"|\bsoll ich\b.{0,30}\b(?:nehmen|holen|kaufen)\b"
     r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,20}\b(?:empfehl\w{0,4}|recommend\w{0,3}|suggest\w{0,3})\b",
     re.I,
