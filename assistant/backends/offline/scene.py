@@ -45,6 +45,8 @@ from assistant.models import Analysis
 from assistant.profiles.loading import Fact, VoiceProfile
 from assistant.text import fold, has_phrase, is_stopword, table
 
+# A defect the analysis is this sure of is after-sales' case, whatever its question ("is das normal??").
+SURE_DEFECT = 0.7
 # Below this confidence the drafts stay short and neutral, and the draft set says why.
 LOW_CONFIDENCE = 0.3
 NEGATIVE_SITUATIONS = frozenset(
@@ -156,6 +158,18 @@ _DISMISSED = re.compile(
     r"|schnippisch\w{0,2})\b",
     re.IGNORECASE,
 )
+# An order to go to another address: "noch meine alte Adresse drin, bin umgezogen", "wrong address on my order".
+_ADDRESS_CHANGE = re.compile(
+    r"\b(?:alte[nr]? adresse|falsche[nr]? adresse|adresse (?:ändern|korrigieren|anpassen)|umgezogen|neue[nr]? adresse"
+    r"|old address|wrong address|change (?:the|my) (?:delivery )?address|new address|just moved|i moved)\b",
+    re.IGNORECASE,
+)
+# What the person says they did already: "I paused my subscription", "hab das Abo gekündigt".
+_DONE_ALREADY = re.compile(
+    r"\b(?:i|i've|i have|i had|ich|hab|habe|hatte)\b[^.!?]{0,30}\b(?:paused|pausiert|cancell?ed|gekündigt|unsubscribed"
+    r"|storniert|returned|zurückgeschickt)\b",
+    re.IGNORECASE,
+)
 # A joke about the price: "bei dem Preis erwarte ich ...", "for that price I expect ...".
 _PRICE_JAB = re.compile(
     r"\b(?:bei (?:dem|diesem|den|diesen) preis\w{0,2}|für (?:den|diesen|das) (?:preis|geld)"
@@ -188,7 +202,10 @@ _PRICE = re.compile(
     r"preis|teuer|teurer|teur|euro|€|\bkosten|günstig|billig|price|expensive|pricey|cheap|supermarkt|discounter|\bpaying\b|"
     r"\bpay for\b|\bzahlen für|\bbezahlen für|versandkosten|porto|shipping costs?|shipping fees?|postage"
 )
-_TASTE = re.compile(r"sauer|bitter|schmeckt|geschmack|wässrig|flach|verbrannt|sour|bitter|taste|watery|burnt|stale")
+# Matched on folded text too, where "sauer" reads "saur" and "schmecken" keeps its stem.
+_TASTE = re.compile(
+    r"sauer|saur|bitter|schmeckt|schmeck|geschmack|wässrig|wassrig|flach|verbrannt|sour|taste|watery|burnt|stale"
+)
 _FRIEND = re.compile(
     r"\b(?:mein|meine) (kumpel|freund|freundin|schwester|bruder|mutter|vater|mama|papa|nachbarin|nachbar)\b"
     r"|\bmy (friend|mate|sister|brother|mom|mum|dad|neighbou?r)\b",
@@ -911,6 +928,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("defect", "stock_question") and fond and not _PROBLEM.search(text) and "?" not in text:
         intent = "praise"  # "mahlt schön gleichmäßig", "so schön schokoladig, ich brauch bald Nachschub"
     escalated = analysis.escalation is not None and intent in _ESCALATING_INTENTS
+    if intent in ("order_status", "delivery_problem", "product_question", "other") and _ADDRESS_CHANGE.search(text):
+        return "address_change"  # "alte Adresse drin, bin umgezogen. Kann man das noch ändern??": no parcel hunt
     if _DISMISSED.search(text) and intent in ("service_complaint", "criticism", "other", "troll"):
         return "service_tone"  # "the answer was basically 'it says so on the website', felt dismissive": no wait
     if confidence < LOW_CONFIDENCE and not escalated:  # a clear case for a team is no guess
@@ -924,7 +943,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "price_criticism"  # "€14 for 250g?? ... at the supermarket for €12": our prices, no charge of theirs
     if intent == "billing" and not _BILLING_TROUBLE.search(text) and split_questions(text):
         return "question"  # "Kann man auf Rechnung bezahlen?" asks, it does not complain
-    if intent == "defect" and cue_scores(fold(text)).get("defect", 0.0) < STRONG_DEFECT and not _DAMAGE.search(text):
+    weak_defect = cue_scores(fold(text)).get("defect", 0.0) < STRONG_DEFECT and confidence < SURE_DEFECT
+    if intent == "defect" and weak_defect and not _DAMAGE.search(text):  # "die Kurbel eiert ... was kann ich machen?"
         if [q for q in split_questions(text) if not _RHETORICAL.search(q)] or _real_questions(request):
             return "question"  # "this grinder lowkey changed my life fr 😭 what setting for pour over tho"
         if _PRAISE.search(text) and not _NEGATIVE_CUES.search(text):
@@ -995,6 +1015,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent == "troll":
         if ACCUSATION.search(text):
             return "accusation"
+        if _TASTE.search(fold(text)) and not _PRICE.search(fold(text)):
+            return "taste_criticism"  # "your coffee tastes like burnt tyres 🤡": the taste, answered calmly
         return "price_criticism" if _PRICE.search(fold(text)) else "troll"  # a dig at the price: say why, calmly
     if intent == "criticism" or (sarcasm and intent in ("praise", "other", "product_question")):
         if _PRICE.search(fold(text)):
@@ -1052,12 +1074,17 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _answering_fact(text, request) or fact  # it names the topic only: another fact may answer it
         if fact is None:  # "Und wie lange braucht das?": what an earlier answer or the message around names
             fact = _context_fact(text, request, given)
-        if fact is not None and _in_other_sense(text, fact):
+        around = (
+            message.text if len(text.split()) <= SHORT_QUESTION else ""
+        )  # "... heute Nachmittag. Haben Sie geöffnet?"
+        if fact is not None and _in_other_sense(text, fact, around=around):
             fact = None  # "Habt ihr Samstag geöffnet?": the shop's hours, not how long an opened bag keeps
         if fact is not None and (_other_method(text, fact) or _other_method(message.text, fact)):
             fact = None  # "what setting for pour over?", "cold brew recipe? which grind?": not the French press fact
         if fact is not None and _unanswered_aspect(text, fact) and _other_product(message.text, fact, profile):
             fact = None  # "Mahlwerk der Handmühle aus Plastik?": the bags' plastic fact is about something else
+        if fact is not None and _DONE_ALREADY.search(text) and any(_keyword_in(k, text) for k in fact.keywords):
+            continue  # "I paused my subscription 2 weeks ago (...)": "you can pause any time" tells them nothing
         product = _recommendation(text, profile, language, message.text)
         missing = fact is not None and _unanswered_aspect(text, fact)
         if fact is not None and fact.id in used and not product and not missing:
@@ -1313,9 +1340,12 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
     return None if any(fold(k) in delivery for k in fact.keywords) else fact
 
 
-def _in_other_sense(question: str, fact: Fact) -> bool:
-    """Every keyword of the fact that the question names stands in another sense there."""
-    own = _own_senses(fact, question, within=question)
+SHORT_QUESTION = 5  # words: a question this short takes its sense from the message around it
+
+
+def _in_other_sense(question: str, fact: Fact, *, around: str = "") -> bool:
+    """Every keyword of the fact that the question names stands in another sense there (or in `around`)."""
+    own = _own_senses(fact, f"{question} {around}", within=question)
     return bool(own) and not any(own)
 
 
@@ -1411,7 +1441,7 @@ def _named_around(request: GenerationRequest) -> Fact | None:
     "are you open on Saturday?"): said first, so no one walks to a shop that is gone."""
     text = request.message.text
     analysis = request.analysis.model_copy(update={"intent": "other", "secondary_intents": []})
-    named = [f for f in relevant_facts(text, analysis, request.profile, 2) if not f.intents and _named_clearly(f, text)]
+    named = [f for f in relevant_facts(text, analysis, request.profile, 4) if not f.intents and _named_clearly(f, text)]
     return next((f for f in named if not _in_other_sense(text, f)), None)
 
 
@@ -1448,7 +1478,8 @@ def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
     found = []
     for fact in request.profile.brand.facts:
         at = {m.start() for k in fact.keywords for m in re.finditer(rf"(?<!\w){re.escape(fold(k))}", folded)}
-        if len(at) >= 2 and not fact.intents and fact != own:  # two places in the message, not "müll"/"muell"
+        done = _DONE_ALREADY.search(request.message.text) is not None  # "I paused it": no "you can pause"
+        if len(at) >= 2 and not fact.intents and fact != own and not done:  # two places, not "müll"/"muell"
             found.append(fact)
     return found[:1]
 
