@@ -366,7 +366,7 @@ _BILLING_TROUBLE = re.compile(
 )
 _DAMAGE = re.compile(
     r"kaputt|beschädigt|zerbrochen|aufgerissen|zerdrückt|zerquetscht|eingedellt|ausgelaufen|gerissen|broken|damaged"
-    r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed"  # no "student", no "accident"
+    r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed|kratzer|zerkratzt|\bscratch\w{0,3}|\bmacke"  # not "student"
     r"|\bhas a (?:tear|hole)\b|\bsoaked\b|durchn(?:ä|a)sst|aufgeweicht|\bein (?:riss|loch)\b|beans everywhere"
     r"|bohnen (?:überall|lose)",
     re.IGNORECASE,
@@ -1019,6 +1019,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             return "taste_criticism"  # "your coffee tastes like burnt tyres 🤡": the taste, answered calmly
         return "price_criticism" if _PRICE.search(fold(text)) else "troll"  # a dig at the price: say why, calmly
     if intent == "criticism" or (sarcasm and intent in ("praise", "other", "product_question")):
+        if _DAMAGE.search(text) and _OURS.search(text):
+            return "damaged_item"  # "kam mit fettem Kratzer an ... bei dem Preis": the damage first, not the price
         if _PRICE.search(fold(text)):
             return "price_criticism"
         if _TASTE.search(fold(text)):
@@ -1442,7 +1444,7 @@ def _named_around(request: GenerationRequest) -> Fact | None:
     text = request.message.text
     analysis = request.analysis.model_copy(update={"intent": "other", "secondary_intents": []})
     named = [f for f in relevant_facts(text, analysis, request.profile, 4) if not f.intents and _named_clearly(f, text)]
-    return next((f for f in named if not _in_other_sense(text, f)), None)
+    return next((f for f in named if not _in_other_sense(text, f) and not _other_method(text, f)), None)
 
 
 def _named_clearly(fact: Fact, text: str) -> bool:
