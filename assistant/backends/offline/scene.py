@@ -366,7 +366,8 @@ _BILLING_TROUBLE = re.compile(
 )
 _DAMAGE = re.compile(
     r"kaputt|beschädigt|zerbrochen|aufgerissen|zerdrückt|zerquetscht|eingedellt|ausgelaufen|gerissen|broken|damaged"
-    r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed|kratzer|zerkratzt|\bscratch\w{0,3}|\bmacke"  # not "student"
+    r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed"  # no "student", no "accident"
+    r"|kratzer|zerkratzt|\bscratch\w{0,3}|\bmacke"
     r"|\bhas a (?:tear|hole)\b|\bsoaked\b|durchn(?:ä|a)sst|aufgeweicht|\bein (?:riss|loch)\b|beans everywhere"
     r"|bohnen (?:überall|lose)",
     re.IGNORECASE,
