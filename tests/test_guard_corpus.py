@@ -14,7 +14,7 @@ written after those fixes: 143/150 good, 146/150 bad (97.3%), then 148/150 and 1
 session's: 146/150 good (2.7% false alarms), 149/150 bad, then 147/150 and 149/150; test13, the next session's:
 143/150 good (4.7% false alarms), 143/150 bad (95.3%), then 150/150 and 149/150; test14, written after those
 fixes: 128/150 good (14.7% false alarms: 'Gutschein' as the person's topic, 'week 2' of Dry January, a claim about
-oneself, 'oma', tagged names, a press request), 144/150 bad, then 145/150 and 145/150). The floors below are
+oneself, 'oma', tagged names, a press request), 144/150 bad, then 145/150 and 146/150). The floors below are
 what the guard reaches; raise them, never lower them.
 """
 

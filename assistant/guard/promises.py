@@ -66,6 +66,9 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:versandkosten|shipping|postage)\b[^.!?]{0,40}\b(?:übernehmen wir|zahlen wir|geht auf uns|is on us|we(?:'ll| will)? cover)"
         r"|\b(?:übernehmen|zahlen) wir\b[^.!?]{0,20}\b(?:die |deine |ihre )?versandkosten\b|\bwe(?:'ll| will)? cover\b[^.!?]{0,20}shipping"
         r"|\bgeht auf uns\b|\bauf unsere kosten\b|\bat our expense\b"
+        # "Klar, wir spenden gern drei Tüten": a donation pledged before the team decided
+        r"|(?<!\bob )\b(?:wir|ich) spende\w{0,2}\b(?! (?:können|könnten|würden|dürfen))|\bspenden wir gern\b"
+        r"|\b(?:we|i)(?:'ll| will) (?:happily |gladly )?donate\b"
         # "your next workshop spot is on us" gives something; "3 unanswered DMs is on us" owns a mistake
         r"|\b(?:next|this one|spot|month|order|bag|coffee|cup|round|tickets?|place|seat|refill)\b[^.!?]{0,30}\bis (?:\w+ly )?on us\b"
         r"|\bgutschrift\w*|\bgutgeschrieben\b|\bschreib\w{0,3} (?:dir |euch |ihnen )?(?:was|etwas|\w{0,12} ?euro) gut\b"

@@ -325,12 +325,15 @@ def series(post: str, language: str) -> tuple[str, str, str]:
     if not match:
         return "", "", ""
     unit, number = match.group(1).lower(), int(match.group(2))
+    if unit in _NEXT_PART and number > 1 and _ANNOUNCED.match(post, match.end()):
+        number -= 1  # "Besichtigung #23 ... Teil 24 morgen": part 24 is the next one, not this one
     shown = f"{unit[:1].upper()}{unit[1:]} {number}"
     if unit in _NEXT_PART:
         return shown, f"{_NEXT_PART[unit]} {number + 1}", ""
     return shown, "die Fortsetzung" if language == "de" else "what comes next", shown if number > 1 else ""
 
 
+_ANNOUNCED = re.compile(r"\W{0,3}(?:morgen|tomorrow|next|folgt|kommt|coming|drops?)\b", re.IGNORECASE)
 _ATTEMPT = re.compile(
     r"\b(?:versuch\w*|attempt\w*|fail\w*|gescheitert|nicht geklappt|geb nicht auf|gebe nicht auf|aufgeben"
     r"|üb(?:e|en|ung)|practi[cs]\w*|try(?:ing)? to)\b",
