@@ -357,8 +357,6 @@ def _creators_offer(ctx: CheckContext, said: str) -> bool:
 
 
 VOUCHER = re.compile(r"gutschein\w*|vouchers?|coupons?", re.IGNORECASE)
-
-
 WEEK_N = re.compile(r"(?:week|woche)\s?\d{1,2}", re.IGNORECASE)
 
 
@@ -667,8 +665,8 @@ ORDERED_CLAIM = re.compile(
     r"([.!?\n,;]|$)",
     re.IGNORECASE,
 )
+VOCATIVE_WORDS = 2  # "..., 18 Uhr! Bohnenkiez, bestätigt das": a name before the order is no claim
 # "Schreibt das ruhig mal dazu", "confirm it here": the claim is the sentence before.
-VOCATIVE_WORDS = 2
 ORDERED_BACK = re.compile(
     rf"(?:^|[.!?\n,]\s{{0,3}}|\b(?:bitte|please|pls|just|einfach|ruhig|mal|can you|could you)\s{{1,3}}){_ORDER_VERB}"
     r"\s{1,3}(?:das|es|this|that|it)\b(?!\s{0,3}(?:dass|that)\b)",
@@ -704,9 +702,7 @@ def put_claims(text: str, names: frozenset[str] = frozenset()) -> list[str]:
         claims += [c for c in clauses if _about_us(c, names) or not mine]
     for m in ORDERED_BACK.finditer(text):
         before = [s for s in re.split(r"[.!?\n]+", text[: m.start()]) if s.strip()]
-        vocative = (
-            bool(before) and len(before[-1].split()) <= VOCATIVE_WORDS
-        )  # "..., 18 Uhr! Bohnenkiez, bestätigt das"
+        vocative = bool(before) and len(before[-1].split()) <= VOCATIVE_WORDS
         claims += before[-2:] if vocative else before[-1:]
     return claims
 
