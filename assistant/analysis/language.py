@@ -16,7 +16,8 @@ _DE_ONLY = STOPWORDS_DE - STOPWORDS_EN
 _DE_HINTS: frozenset[str] = frozenset(table("language_hints")["de"])
 _EN_HINTS: frozenset[str] = frozenset(table("language_hints")["en"])
 # Place names keep their umlauts in English too ("5 spots in Neukölln"): they are no vote for German.
-_PLACES: frozenset[str] = frozenset(name for names in table("places").values() for name in names if " " not in name)
+PLACE_NAMES: tuple[str, ...] = tuple(name for names in table("places").values() for name in names)
+_PLACES: frozenset[str] = frozenset(name for name in PLACE_NAMES if " " not in name)
 
 
 # Log-probability points by which a language the brand speaks may trail the statistical model's first

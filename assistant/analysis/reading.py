@@ -31,7 +31,7 @@ from assistant.analysis.judgement import (
     thread_concern,
 )
 from assistant.analysis.judgement import confidence as judge_confidence
-from assistant.analysis.language import UNDETERMINED, detect_language
+from assistant.analysis.language import PLACE_NAMES, UNDETERMINED, detect_language
 from assistant.analysis.normal import read, words_of
 from assistant.analysis.pii import find_pii
 from assistant.analysis.questions import find_questions
@@ -39,7 +39,7 @@ from assistant.analysis.thread import thread_context
 from assistant.defaults import MESSAGE_SOFT_CAP
 from assistant.models import Analysis, Entities, Escalation, Message, Question, Reading, Span
 from assistant.profiles.loading import VoiceProfile
-from assistant.text import find_phrase, fold, is_stopword, table, words
+from assistant.text import find_phrase, fold, is_stopword, words
 
 __all__ = ["PROFANITY", "about_the_brand", "analyse", "find_products", "keywords"]
 
@@ -165,13 +165,8 @@ def about_the_brand(text: str, profile: VoiceProfile) -> bool:
 def _language_sample(text: str, profile: VoiceProfile) -> str:
     """The text without product and place names: "got Kiezmischung" is English, "5 spots in Neukölln" no German."""
     products = tuple(n for p in profile.brand.products for n in (p.name, *p.aliases))
-    sample = _names_rx(products + _place_names()).sub(" ", text)
+    sample = _names_rx(products + PLACE_NAMES).sub(" ", text)
     return sample if any(c.isalpha() for c in sample) else text
-
-
-@lru_cache(maxsize=1)
-def _place_names() -> tuple[str, ...]:
-    return tuple(name for names in table("places").values() for name in names)
 
 
 @lru_cache(maxsize=16)

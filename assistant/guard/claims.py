@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from assistant.analysis.pii import find_pii
 from assistant.text import fold, has_phrase, is_stopword, words
 
 MAX_SCAN = 4_000  # characters of an untrusted text read for claims
@@ -99,7 +100,6 @@ QUANTITY = re.compile(
 )
 PRICE = re.compile(r"(?:€|\beur\b)\s?\d|\d\s?(?:€|euro\b)", re.IGNORECASE)  # "still €6.90 for 500g, right?"
 CURRENCY_FIRST = re.compile(r"(€|eur\b)\s?(\d{1,4}(?:[.,]\d{1,2})?)", re.IGNORECASE)
-PHONE = re.compile(r"\+?\d[\d /-]{6,}\d")
 # "3920455", "27.12": a claim's figure or date said bare
 FIGURES = re.compile(r"(?<![\d.,])(?:\d{1,2}\.\d{1,2}(?![\d]|\.\d)|\d{2,}(?![\d]|[.,]\d))")
 STEM_SAID = 7  # letters: a draft word this long that starts a claim word says it ("lebenslang", "lebenslange")
@@ -147,7 +147,8 @@ def _claims(text: str, names: frozenset[str], *, as_us: bool) -> tuple[str, ...]
 
 def _our_phone(clause: str, *, as_us: bool) -> bool:
     """A phone number said to be ours: "call your support at +49 1577 3920455", "Ruf uns an unter 0176 ..."."""
-    return bool(PHONE.search(clause) and (US.search(clause) or (as_us and WE.search(clause))))
+    ours = US.search(clause) or (as_us and WE.search(clause))
+    return bool(ours) and any(s.kind == "phone" for s in find_pii(clause, None))
 
 
 def _us(sentence: str, *, as_us: bool) -> bool:

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.phrasebook import Phrasebook, fields, fill, load_phrasebook, ordered, usable
-from assistant.backends.offline.scene import SYMPTOMS, Answer, Scene, read
+from assistant.backends.offline.scene import METHODS, SYMPTOMS, Answer, Scene, read
 from assistant.backends.offline.words import (
     ACCUSATION,
     country_of,
@@ -683,7 +683,7 @@ def _answer(
     if answer.product_text:
         name, _, described = answer.product_text.partition(": ")
         product = {**slots, "product": name, "the_product": answer.product_with_article or name, "topic": described}
-        brewing = [c for c in described.split(", ") if _BREWING.search(c)]
+        brewing = [c for c in described.split(", ") if METHODS.search(c)]
         product["method"] = brewing[-1] if brewing else ""  # crisp says only what it is for
         line = _block(book, "recommend", style, product, rng, address)
         profile_texts.append(line)
@@ -718,10 +718,6 @@ def _answer(
     if not named and answer.about and not _RUDE.search(answer.question):  # "Your question about customs fees"
         named = _block(book, "defer_topic", style, _about_slots(q_slots, answer.about), rng, address)
     return named or _block(book, "defer_plain", style, q_slots, rng, address)
-
-
-# The clause of a product's description that says what it is for ("für Filter und French Press").
-_BREWING = re.compile(r"french press|filter|siebträger|portafilter|espresso|cold brew", re.IGNORECASE)
 
 
 def _about_slots(slots: dict[str, str], about: str) -> dict[str, str]:

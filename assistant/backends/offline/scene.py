@@ -1296,7 +1296,7 @@ def _fact_id(question: str, request: GenerationRequest) -> str | None:
 
 
 # Brewing methods: a French press fact does not answer a pour-over question.
-_METHODS = re.compile(
+METHODS = re.compile(
     r"french ?press|espresso|siebtr[aä]ger|portafilter|pour ?over|v60|handfilter|filter|aeropress|chemex|moka|"
     r"cold ?brew|kaltbr[uü]h|karlsbader|kalita",
     re.IGNORECASE,
@@ -1305,8 +1305,8 @@ _METHODS = re.compile(
 
 def _other_method(question: str, fact: Fact) -> bool:
     """The question names a brewing method and the fact only others ("what setting for pour over?")."""
-    asked = {_method(m) for m in _METHODS.findall(question)}
-    told = {_method(m) for t in fact.text.values() for m in _METHODS.findall(t)}
+    asked = {_method(m) for m in METHODS.findall(question)}
+    told = {_method(m) for t in fact.text.values() for m in METHODS.findall(t)}
     return bool(asked) and bool(told) and not asked & told
 
 
@@ -1400,10 +1400,10 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
     if not _RECOMMEND.search(question):
         return ""
     for text in (question, f"{question} {context}"):  # "welchen Kaffee schenk ich Papa?? der trinkt nur Filterkaffee"
-        asked = {_method(m) for m in _METHODS.findall(text)}  # "portafilter" is no "filter"
+        asked = {_method(m) for m in METHODS.findall(text)}  # "portafilter" is no "filter"
         for product in profile.brand.products:
             described = profile.localized(product.text, language)
-            if asked & {_method(m) for m in _METHODS.findall(described)}:
+            if asked & {_method(m) for m in METHODS.findall(described)}:
                 return f"{product.name}: {described}"
     return ""
 
@@ -1481,11 +1481,12 @@ def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
         usual = [f for f in request.profile.brand.facts if "order_status" in f.intents]
         return usual[:1]
     own = _situation_fact(request, situation)
+    if _DONE_ALREADY.search(request.message.text):
+        return []  # "I paused it ... but you charged me": no "you can pause" beside the case
     found = []
     for fact in request.profile.brand.facts:
         at = {m.start() for k in fact.keywords for m in re.finditer(rf"(?<!\w){re.escape(fold(k))}", folded)}
-        done = _DONE_ALREADY.search(request.message.text) is not None  # "I paused it": no "you can pause"
-        if len(at) >= 2 and not fact.intents and fact != own and not done:  # two places, not "müll"/"muell"
+        if len(at) >= 2 and not fact.intents and fact != own:  # two places in the message, not "müll"/"muell"
             found.append(fact)
     return found[:1]
 
