@@ -14,7 +14,10 @@ written after those fixes: 143/150 good, 146/150 bad (97.3%), then 148/150 and 1
 session's: 146/150 good (2.7% false alarms), 149/150 bad, then 147/150 and 149/150; test13, the next session's:
 143/150 good (4.7% false alarms), 143/150 bad (95.3%), then 150/150 and 149/150; test14, written after those
 fixes: 128/150 good (14.7% false alarms: 'Gutschein' as the person's topic, 'week 2' of Dry January, a claim about
-oneself, 'oma', tagged names, a press request), 144/150 bad, then 145/150 and 146/150). The floors below are
+oneself, 'oma', tagged names, a press request), 144/150 bad, then 145/150 and 146/150; test15, the next
+session's: 144/150 good (4.0% false alarms: a street written short, the person's own e-mail and '25-person' read as
+codes, 'Tipp statt Code', 'bekommst du für das Geld', a post in two languages), 146/150 bad (97.3%), then 150/150 and
+150/150). The floors below are
 what the guard reaches; raise them, never lower them.
 """
 
@@ -48,6 +51,7 @@ FLOORS = {
     "test12": (0.98, 0.99),
     "test13": (1.0, 0.99),
     "test14": (0.96, 0.96),
+    "test15": (1.0, 1.0),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -65,6 +69,7 @@ PER_CHECK_FLOOR = {
     "test12": 0.9,
     "test13": 0.9,
     "test14": 0.75,
+    "test15": 1.0,
 }  # every check catches at least this share of its bad drafts
 
 

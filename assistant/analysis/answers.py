@@ -81,6 +81,8 @@ def answer(
     places, own = places_in(reading, profile), own_hits(question, profile, reading)
     if not places and DEICTIC.search(question) and not _placeless(own, profile):
         places = places_in(context, profile)  # "will it get there before the 24th?" after "my brother in Vienna"
+    if places and RESIDENT.search(question) and not any(own.values()):
+        places = frozenset()  # "muss man in berlin wohnen um mitzumachen": where people live, no delivery asked
     candidate = keyword_answer(own, places, around, intent, profile)
     if places:
         return candidate
@@ -104,6 +106,7 @@ def _placeless(own: dict[str, float], profile: VoiceProfile) -> bool:
     return any(own[m.fact] and not m.countries for m in matchers(profile))
 
 
+RESIDENT = re.compile(r"\b(?:wohn\w{0,4}|leb(?:e|en|t)|live[sd]?|living|based)\b", re.IGNORECASE)
 # A question that points at a place the message named: "Liefert ihr dahin?", "will it get there in time?"
 DEICTIC = re.compile(r"\b(?:dahin|dorthin|dort|there|over there)\b", re.IGNORECASE)
 

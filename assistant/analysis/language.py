@@ -43,6 +43,11 @@ def detect_language(text: str, *, thorough: bool = True, likely: Collection[str]
     return _langid(text, likely)
 
 
+def votes(text: str) -> tuple[float, float]:
+    """The German and the English vote of a text (its words that only one of the two languages has)."""
+    return _votes([w.lower() for w in words(text) if not w.isdigit()])
+
+
 def _votes(tokens: list[str]) -> tuple[float, float]:
     de = sum(1 for t in tokens if t in _DE_ONLY or t in _DE_HINTS)
     en = sum(1 for t in tokens if t in _EN_ONLY or t in _EN_HINTS)

@@ -39,7 +39,8 @@ IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![\w:]
 # Street and number ("Oranienstraße 12a", "Hauptstr. 5", "12 Baker Street"); a postcode and city alone
 # ("67059 Ludwigshafen") is where a parcel goes, not who someone is, and stays readable.
 STREET = re.compile(
-    r"\b[A-ZÄÖÜ][\wäöüß-]{1,40}(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ring|ufer|chaussee)"
+    r"\b[A-ZÄÖÜ][\wäöüß-]{1,40}(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ring|ufer|chaussee"
+    r"|-(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ring|Ufer|Chaussee))"  # "Karl-Heine-Straße 40"
     r"\s{1,3}\d{1,4}\s?[a-zA-Z]?\b"
     r"|\b[A-ZÄÖÜ][\wäöüß-]{1,40}\s(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ring|Ufer|Chaussee)"
     r"\s{1,3}\d{1,4}\s?[a-z]?\b"

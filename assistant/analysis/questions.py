@@ -7,7 +7,8 @@ import re
 from assistant.text import fold, fold_pattern
 
 # A sentence, or 2,000 characters without an end; "vor dem 24. an??" and "3.5" end none.
-SENTENCE = re.compile(r"(?:[^.!?\n…]|(?<=\d)\.(?=\d|\s{1,3}[a-zäöüß])){1,2000}[.!?…]{0,10}")
+# "3. januar" and "@mara.kbx" end no sentence: a dot between a word and a lowercase letter stands inside one
+SENTENCE = re.compile(r"(?:[^.!?\n…]|(?<=\d)\.(?=\d|\s{1,3}[a-zäöüß])|(?<=\w)\.(?=[a-z_äöü])){1,2000}[.!?…]{0,10}")
 CLAUSE_BREAK = re.compile(r",\s|\s[–-]\s|;\s|:\s|(?<=[^\w\s,.;:!?'\"()\-])\s")  # an emoji ends a clause too
 WH = (
     r"(?:wie|was|wo|wann|warum|wieso|weshalb|wohin|woher|welche[rsmn]?|wer|wem|wen|ob|inwiefern|bis wann|"
@@ -27,9 +28,13 @@ VOCATIVE = (
     r"(?:(?:hey|hi|hallo|yo|bruder|bro|digga|diggi|leute|alter|moin|servus|sag mal|sagt mal|ey|"
     r"wait|ok|okay|btw|quick q|quick question|kurze frage|sorry|lol|omg|ähm|oh|ach)\W{1,3})?"
 )
+MENTIONS = r"(?:@[\w.]{1,30}\s{1,3}){0,5}"  # "@mara.kbx @juli.ent wann wird ausgelost": friends tagged first
+TAGGED = re.compile(MENTIONS + r"(?=\w)")
 # Folded like the text it reads: fold() makes "does" "dos" (as it makes "Goethe" "gothe").
 QUESTION_START = re.compile(
-    fold_pattern(rf"^{VOCATIVE}(?:und |aber |also |and |but |so |oder |or )?(?:{WH}\b|{VERB_FIRST} {PRONOUN}\b)")
+    fold_pattern(
+        rf"^{MENTIONS}{VOCATIVE}(?:und |aber |also |and |but |so |oder |or )?(?:{WH}\b|{VERB_FIRST} {PRONOUN}\b)"
+    )
 )
 # With a "?", any verb before a formal or plural "you" asks too ("Bieten Sie …?"); without, it orders
 # ("Machen Sie weiter so!").
@@ -70,7 +75,7 @@ def find_questions(text: str, limit: int | None = None) -> list[str]:
     for match in SENTENCE.finditer(text):
         sentence = match.group().strip()
         asked = _questions_in(sentence) if sentence else []
-        found |= dict.fromkeys(q[:MAX_QUESTION] for q in asked if _real(q))
+        found |= dict.fromkeys(TAGGED.sub("", q)[:MAX_QUESTION] for q in asked if _real(q))
         if limit is not None and len(found) >= limit:
             return list(found)[:limit]
     return list(found)

@@ -12,6 +12,7 @@ import emoji
 from assistant.analysis.injection import injection_suspected, skeleton
 from assistant.analysis.intents import readings
 from assistant.analysis.language import UNDETERMINED, detect_language
+from assistant.analysis.language import votes as language_votes
 from assistant.analysis.pii import EMAIL, find_pii
 from assistant.analysis.reading import AMOUNT
 from assistant.guard.claims import known, quoted_names, repeated, stated_claims
@@ -102,7 +103,18 @@ SHORT_MESSAGE = 2  # words: "Decaf?", "Workshop?" are German and English alike
 def _open(message: Message) -> bool:
     """A message too short to have a language of its own: either of the brand's languages answers it."""
     source = message.post if message.mode == "outreach" and message.post else message.text
+    if _mixed(source):  # "study with me 6h 📚 pomodoro + filterkaffee aus der thermoskanne": either language fits
+        return True
     return len(words(source)) <= SHORT_MESSAGE and _frequent_words_language(source) == UNDETERMINED
+
+
+def _mixed(text: str) -> bool:
+    """German and English in about equal measure: each with FOREIGN_VOTES words of its own, neither outweighing."""
+    weaker, stronger = sorted(language_votes(text))
+    return weaker >= FOREIGN_VOTES and stronger <= MIXED_RATIO * weaker
+
+
+MIXED_RATIO = 2  # the stronger language has at most twice the frequent words of the other
 
 
 def _frequent_words_language(text: str) -> str:
@@ -260,14 +272,21 @@ MIN_SPELLED = 8  # characters of a value (letters in it) that the conversation m
 
 
 def _value_key(value: str) -> str:
-    return "".join(c for c in value.casefold() if c.isalnum())
+    """A value as letters and digits, a street written out or short alike ("Weserstraße 44" = "weserstr 44")."""
+    return "".join(c for c in STREET.sub("str", value.casefold()) if c.isalnum())
+
+
+STREET = re.compile(r"(?<=\w)(?:straße|strasse|str\.?)(?=\W|$)")
 
 
 def self_promotion(ctx: CheckContext) -> CheckResult:
     """A comment on another creator's post never advertises the brand."""
     if ctx.message.mode != "outreach":
         return CheckResult(name="self_promotion", ok=True, detail="reply: not applicable")
-    found = [m.group() for m in SELF_PROMO.finditer(ctx.text)] + LINK.findall(ctx.text)
+    promoted = [
+        m for m in SELF_PROMO.finditer(ctx.text) if not DECLINED.search(ctx.text[max(0, m.start() - 24) : m.start()])
+    ]
+    found = [m.group() for m in promoted] + LINK.findall(ctx.text)
     folded = fold(ctx.text)
     names = [ctx.profile.brand.name, *(p.name for p in ctx.profile.brand.products)]
     found += [n for n in names if has_phrase(folded, fold(n))]
@@ -275,6 +294,10 @@ def self_promotion(ctx: CheckContext) -> CheckResult:
     found += [m.group() for m in _our_products(ctx.profile).finditer(folded)]
     detail = "advertises: " + ", ".join(dict.fromkeys(found)) if found else "none"
     return CheckResult(name="self_promotion", ok=not found, detail=detail)
+
+
+# "Ehrlicher Tipp statt Code", "no discount code from us": a code declined is no advertising.
+DECLINED = re.compile(r"\b(?:statt|anstatt|kein\w{0,2}|ohne|no|instead of|not an?)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _our_products(profile: VoiceProfile) -> re.Pattern[str]:
@@ -445,7 +468,10 @@ URL = re.compile(
     re.I,
 )
 # A quote: an apostrophe inside a word ("It's", "we'd") opens or closes none.
-QUOTED_SHORT = re.compile(r"(?:[\"„“”‚«»]|(?<!\w)['‘’])([^\"„“”‚‘’'«»\n]{2,200})(?:[\"„“”«»]|['‘’](?!\w))")
+# "'Mühlenzauber macht's möglich'": an apostrophe inside a word does not end the quote
+QUOTED_SHORT = re.compile(
+    r"(?:[\"„“”‚«»]|(?<!\w)['‘’])((?:[^\"„“”‚‘’'«»\n]|(?<=\w)['’](?=\w)){2,200})(?:[\"„“”«»]|['‘’](?!\w))"
+)
 QUOTED = re.compile(r"[\"„“”‚‘’'«»]([^\"„“”‚‘’'«»]{4,})[\"„“”‚‘’'«»]")
 
 
@@ -498,9 +524,43 @@ def _echoed_payloads(
             long_quotes=text != post,  # a creator's own quoted line may be picked up, unless ordered
         )
     ]
+    echoed += [w for text in attacked if text in forms for w in _planted_words(text, forms[text], ctx.text, vocabulary)]
     denied = denied_words(list(forms), ctx.text)  # "Einen geheimen Code gibt's nicht" to "einen geheimen Rabattcode?"
     echoed = [e for e in echoed if len(e.split()) > 2 or not set(fold(e).split()) <= denied]
     return list(dict.fromkeys(echoed)) + _roles_taken(author, ctx.text) + _admitted(ctx)
+
+
+def _planted_words(text: str, variants: list[str], draft: str, vocabulary: frozenset[str]) -> list[str]:
+    """Single words an attacking text plants: a name in the quote it orders ("'S is for Starbucks'"), a word that
+    only its disguise spells ("A-B-Z-O-C-K-E")."""
+    drafted = {fold(w) for w in words(draft)}
+    plain = {fold(w) for w in words(text)}
+    quoted = [w for q in _ordered_quotes(text) for w in words(q) if w[:1].isupper()]
+    hidden = [w for form in variants for w in words(form) if fold(w) not in plain]
+    return [
+        w
+        for w in dict.fromkeys(quoted + hidden)
+        if len(w) >= PLANTED and fold(w) in drafted and fold(w) not in vocabulary and not is_stopword(fold(w))
+    ]
+
+
+PLANTED = 5  # letters: a shorter word of a quote or a disguise is too common to mark a plant
+# "schreibt 'Kaffeekombinat röstet besser'", "'Koffein ist meine Blutgruppe' kommentiert": a quote to be written
+WRITE_VERB = re.compile(
+    r"\b(?:schreib\w{0,3}|kommentier\w{0,3}|post\w{0,3}|sag\w{0,2}|tipp\w{0,2}|say|write|comment\w{0,2}|type"
+    r"|repeat|wiederhol\w{0,2}|line|zeile)\b",
+    re.IGNORECASE,
+)
+
+
+def _ordered_quotes(text: str) -> list[str]:
+    """The quotes of a text with a verb of writing just before or after them (not a role: "als 'Ehrlicher Ernst'")."""
+    return [
+        m.group(1)
+        for m in QUOTED_SHORT.finditer(text)
+        if WRITE_VERB.search(text[max(0, m.start() - 60) : m.start()])
+        or WRITE_VERB.search(text[m.end() : m.end() + 40])
+    ]
 
 
 # "ihr wurdet doch von nem Großkonzern gekauft, gebt's zu": a draft that opens with a yes admits it.
@@ -860,6 +920,11 @@ _CODE = re.compile(
     r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]{4,}(?![\w-])|(?<![\w-])[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,}){0,3}(?![\w-])"
 )
 
+# "25-person", "12-köpfig": a number and its noun, no code; a "5-year" warranty or "20-off" is a planted term
+_QUANTITY_WORD = re.compile(
+    r"\d{1,4}-(?!(?:year|jahr|month|monat|week|woche|day|tag|percent|prozent|euro|eur|off|rabatt))[a-zäöüß]{3,}$"
+)
+
 
 def _speaks(tokens: list[str], speakers: frozenset[str]) -> bool:
     """The words speak as or to someone ("we", "you") or name one of the speakers (the brand)."""
@@ -925,10 +990,13 @@ def payload_echoes(
         # quote the text orders us to write ("comment 'TEAM OAT'"), is a plant
         least = 2 if ordered else CLAIM_WORDS if long_quotes else None  # None: only a quote that speaks counts
         quoted = [q for q in quoted if (least and len(words(q)) >= least) or _speaks(words(q), speakers)]
+    personal = without_personal_emails(message, speakers)  # "anna.krueger84@web.de": the person's own, no code
     codes = [
-        c for c in _CODE.findall(message) if fold(c) not in vocabulary and _echoes_code(c, draft, joined, any_words)
+        c
+        for c in _CODE.findall(personal)
+        if fold(c) not in vocabulary and not _QUANTITY_WORD.match(c) and _echoes_code(c, draft, joined, any_words)
     ]
-    plain = message if any_words else without_personal_emails(message, speakers)
+    plain = message if any_words else personal
     links = [u for u in URL.findall(plain) if fold(u) in folded]
     found = [q for q in quoted if fold(q) in folded] + codes + links
     if not long_quotes:  # "'My heart is doing parkour' might be the most honest review": the creator's line, quoted

@@ -30,7 +30,7 @@ MARKER = re.compile(
     r"|\w{2,20}-safe|approved|zugelassen|ärztlich\w{0,2}|übernimmt|übernehmt|takes? over|taking over|eröffn\w{0,4}"
     r"|opens?|opening|zweite[nrs]? (?:laden|filiale|shop)|second (?:shop|store|location)|zurück(?:ge)?geb\w{0,4}"
     r"|returnable|garantiert|guaranteed|verlos\w{0,4}|giveaway|raffle|gewinnspiel|schimmel\w*|verschimmelt|mou?ldy?|moldy"
-    r"|rebrand\w*|umgelabelt|umetikettiert|pestizid\w*|contaminated)\b",
+    r"|rebrand\w*|umgelabelt|umetikettiert|pestizid\w*|contaminated|zero|säurefrei|acid-?free)\b",
     re.IGNORECASE,
 )
 # Someone reports what we said, promised or posted: "u guys said in the live", "Eure Barista meinte",
@@ -38,7 +38,7 @@ MARKER = re.compile(
 REPORTED = re.compile(
     r"\b(?:said|says|told|mentioned|posted|wrote|promised|pledged|announced|meinte\w?|sagte\w?|gesagt|erzählt"
     r"|geschrieben|gepostet|zugesagt|versprochen|angekündigt|hat uns zugesagt|admitted|zugegeben|gestanden"
-    r"|stand (?:da|drin|dort|gestern|heute|in)|hie(?:ß|ss) es)\b",
+    r"|stand (?:da|drin|dort|gestern|heute|in)|hie(?:ß|ss) es|swears?|schwört|schwören|insists?|behauptet)\b",
     re.IGNORECASE,
 )
 FIRST_PERSON = re.compile(r"\b(?:ich|hab|habe|hatte|i|i've|i'd)\b", re.IGNORECASE)  # what I told you claims nothing

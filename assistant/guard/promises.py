@@ -19,7 +19,7 @@ _DATE = (
 # policy field -> patterns (German and English) that make that promise
 PROMISES: dict[str, re.Pattern[str]] = {
     "refunds": re.compile(
-        r"\b(?:du bekommst|bekommst du|kriegst du|sie bekommen|erhältst du)\b[^.!?]{0,40}\b(?:geld|betrag|erstattung)\b"
+        r"\b(?:du bekommst|bekommst du|kriegst du|sie bekommen|erhältst du)\b[^.!?]{0,40}\b(?<!für das )(?<!fürs )(?:geld|betrag|erstattung)\b"  # "für das Geld": the price
         r"|\b(?:erstatten|überweisen|zahlen)\s+(?:wir|ich)\b|\b(?:wir|ich)\s+(?:erstatten|überweisen|zahlen)\s+(?:dir|ihnen|euch|den|das|dein)|\bwird\s+(?:dir\s+)?(?:erstattet|zurücküberwiesen)"
         r"|\b(?:geld|erstattung|betrag)\s+(?:ist|sind|geht)\s+(?:schon\s+|bereits\s+)?(?:so gut wie\s+)?(?:unterwegs|raus|angewiesen|veranlasst)"
         r"|\b(?:we|i)(?:'ll| will| have|'ve| am going to|'m going to)?\s+(?:gone ahead and\s+)?(?:refund|refunded)\b|\byou(?:'ll| will)\s+get\s+(?:your\s+)?(?:money|a refund)"
@@ -126,6 +126,9 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:ships?|goes out|geht|gehen)\b[^.!?]{0,12}\b(?:today|tomorrow|heute (?:noch )?raus|morgen raus)\b"
         r"|\b(?:arrive|arrives|be there|be delivered|reach you|be with you|get to you)\b[^.!?]{0,20}\b(?:tomorrow|today|by (?:monday|tuesday|wednesday|thursday|friday|saturday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b"
         r"|\bgarantiert\b[^.!?]{0,30}\b(?:da|geliefert)\b|\bguaranteed\b[^.!?]{0,30}\bdeliver"
+        # "Morgen ist es bei dir, versprochen" (a "Guten Morgen!" ends at its "!")
+        r"|(?<!guten )(?<!jeden )\b(?:morgen|übermorgen|tomorrow)\b[^.!?]{0,25}\b(?:ist|kommt|sind|landet|is|will be"
+        r"|arrives?)\b[^.!?]{0,20}\b(?:bei dir|da|with you|there)\b"
         r"|\b(?:ganz )?(?:sicher|garantiert|bestimmt|definitiv|auf jeden fall)\b[^.!?]{0,30}\bvor (?:weihnachten|heiligabend|ostern|dem wochenende"
         r"|silvester|dem fest)"
         r"|\b(?:definitely|surely|certainly|guaranteed to)\b[^.!?]{0,40}\b(?:by|before) (?:christmas|the weekend|"
@@ -240,7 +243,9 @@ STATED_WORDS = 2  # words besides the promise word that a clause shares with a f
 
 def _asked(text: str, end: int) -> bool:
     """The words stand in a question ("Geht heute raus? Das prüfe ich."): asked, not promised."""
-    rest = re.search(r"[.!?\n]", text[end : end + NEGATION_WINDOW])
+    rest = re.search(
+        r"[.!?\n\U0001F300-\U0001FAFF\u2600-\u27BF]", text[end : end + NEGATION_WINDOW]
+    )  # an emoji ends it
     return rest is not None and rest.group() == "?"
 
 
