@@ -65,7 +65,12 @@ AMOUNT = re.compile(
 DATE = re.compile(
     r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b(?:mon|diens|mitt|donners|frei|sams|sonn)tag\b|\bmittwoch\b|"
     r"\b(?:gestern|vorgestern|heute|morgen|letzte[rn]? woche|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|yesterday|today|tomorrow|last week)\b",
+    r"saturday|sunday|yesterday|today|tomorrow|last week)\b"
+    # "am 4. Januar", "on 3 November", "December 14th"
+    r"|\b\d{1,2}(?:\.|st|nd|rd|th)? ?(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november"
+    r"|dezember|january|february|march|june|july|october|december)\b"
+    r"|\b(?:january|february|march|april|june|july|august|september|october|november|december)"
+    r" \d{1,2}(?:st|nd|rd|th)?\b",
     re.I,
 )
 LINKS_AND_HANDLES = re.compile(r"https?://\S{1,300}|www\.\S{1,300}|\S{1,64}@\S{1,255}|@\w{1,40}|#\w{1,60}")

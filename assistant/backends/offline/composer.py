@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.phrasebook import Phrasebook, fields, fill, load_phrasebook, ordered, usable
-from assistant.backends.offline.scene import METHODS, SYMPTOMS, Answer, Scene, read
+from assistant.backends.offline.scene import DAMAGE, METHODS, SYMPTOMS, Answer, Scene, read
 from assistant.backends.offline.words import (
     ACCUSATION,
     country_of,
@@ -328,7 +328,7 @@ def effective_style(tone: str, profile: VoiceProfile, scene: Scene) -> str:
 
 
 NO_EMOJI_SITUATIONS = frozenset(
-    {"spam", "scam", "scam_dm", "injection", "troll", "accusation", "accusation_grave", "defer"}
+    {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave", "defer"}
 )
 
 
@@ -356,9 +356,11 @@ def _slots(
     rule = profile.brand.escalation.get(scene.team) if scene.team else None
     ask = ""
     if rule is not None:
-        wanted = [i for i in _ask_intents(scene, analysis) if i in rule.ask_by_intent]
+        wanted = [i for i in _ask_intents(scene, analysis, message.text) if i in rule.ask_by_intent]
         by_intent = rule.ask_by_intent[wanted[0]] if wanted else None
-        ask = _not_given_yet(profile.localized(by_intent or rule.ask_in_dm, language), message.text)
+        ask = _not_given_yet(
+            profile.localized(by_intent or rule.ask_in_dm, language), message.text, dated=bool(analysis.entities.dates)
+        )
     product = analysis.entities.products[0] if analysis.entities.products else ""
     slots: dict[str, str] = {
         "name": scene.name,
@@ -431,29 +433,43 @@ def _weak_collab_topic(scene: Scene) -> bool:
     return scene.situation.startswith("collaboration") and scene.topic is not None and is_weak(scene.topic)
 
 
-def _not_given_yet(ask: str, text: str) -> str:
-    """What the team needs, less the photo the person has sent already ("die Fotos hatte ich ja schon geschickt")."""
-    if not _PHOTOS_SENT.search(text):
-        return ask
-    parts = re.split(r",?\s+(?:und|and)\b,?\s*", ask)
-    kept = [p for p in parts if not re.search(r"foto|photo|video|bild", p, re.IGNORECASE)]
-    return kept[0] if len(kept) == 1 else ask
+def _not_given_yet(ask: str, text: str, *, dated: bool) -> str:
+    """What the team needs, less what the message gives already ("die Fotos hatte ich ja schon geschickt",
+    "two charges on 3 November"); the whole ask when the message gives all of it or none."""
+    parts = _ask_parts(ask)
+    kept = [p for p in parts if not _given(p, text, dated=dated)]
+    return _joined(kept, ask) if kept and len(kept) < len(parts) else ask
 
 
 def _besides_the_order(ask: str, text: str, *, dated: bool) -> str:
     """What the team needs besides the order number the person gave ("das Datum der Abbuchung"), less what the
     message gives already (a date, a street address, photos sent), or ""."""
+    parts = _ask_parts(ask)
+    kept = [p for p in parts if not _ORDER_ASK.search(p) and not _given(p, text, dated=dated)]
+    return _joined(kept, ask) if kept and len(kept) < len(parts) else ""
+
+
+def _ask_parts(ask: str) -> list[str]:
+    """The things an ask names ("your order number and, if something is damaged, a photo" -> two)."""
+    return re.split(r",?\s+(?:und|and)\b,?\s*", ask)
+
+
+def _given(part: str, text: str, *, dated: bool) -> bool:
+    """The message gives what this part of the ask wants (a date, a street address, photos sent)."""
     given = {"date": dated, "address": bool(_STREET.search(text)), "photo": bool(_PHOTOS_SENT.search(text))}
-    parts = re.split(r",?\s+(?:und|and)\b,?\s*", ask)
-    kept = [
-        p for p in parts if not _ORDER_ASK.search(p) and not any(given[k] and rx.search(p) for k, rx in _WANTS.items())
-    ]
+    return any(given[k] and rx.search(part) for k, rx in _WANTS.items())
+
+
+def _joined(kept: list[str], ask: str) -> str:
+    """The parts left of an ask, joined in its language ("your delivery address", never "delivery address")."""
     kept = [_CONDITION.sub("", p) for p in kept]  # "if something is damaged, a photo" -> "a photo"
-    joiner = " and " if re.search(r"\band\b", ask) else " und "
-    return joiner.join(kept) if kept and len(kept) < len(parts) else ""
+    english = bool(re.search(r"\band\b", ask))
+    kept = [p if not english or _DETERMINED.match(p) else f"your {p}" for p in kept]
+    return (" and " if english else " und ").join(kept)
 
 
 _CONDITION = re.compile(r"^(?:wenn|if)\b[^,]{1,40},\s*", re.IGNORECASE)
+_DETERMINED = re.compile(r"(?:your|the|a|an|any)\b", re.IGNORECASE)
 _ORDER_ASK = re.compile(r"bestellnummer|order number", re.IGNORECASE)
 _STREET = re.compile(r"\b\w{2,30}(?:straße|strasse|str\.|weg|allee|platz|street|road)\s\d", re.IGNORECASE)
 # The words of an ask that want what a message may give already.
@@ -464,10 +480,11 @@ _WANTS: dict[str, re.Pattern[str]] = {
 }
 
 
-def _ask_intents(scene: Scene, analysis: Analysis) -> list[str]:
+def _ask_intents(scene: Scene, analysis: Analysis, text: str) -> list[str]:
     """What the team needs depends on the case: the situation's intent, else the reading's ("refund request")."""
     reason = analysis.escalation.reason.replace(" ", "_") if analysis.escalation else ""
-    return [_intent_for_ask(scene.situation), analysis.intent, *analysis.secondary_intents, reason]
+    damaged = ["damaged_or_wrong_item"] if scene.situation.startswith("service_") and DAMAGE.search(text) else []
+    return [_intent_for_ask(scene.situation), *damaged, analysis.intent, *analysis.secondary_intents, reason]
 
 
 def _intent_for_ask(situation: str) -> str:

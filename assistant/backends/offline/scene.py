@@ -69,11 +69,16 @@ NEGATIVE_SITUATIONS = frozenset(
         "rumour",
         "uncertain",
         "scam",
+        "scam_report",
+        "voucher_problem",
+        "voucher_problem_dm",
     }
 )
 # Situations about money or trouble: playful becomes its gentle form (the brand's tone rule).
 NO_JOKE = NEGATIVE_SITUATIONS - {"taste_criticism"}
 ESCALATING = {
+    "voucher_problem": "after_sales",
+    "voucher_problem_dm": "after_sales",
     "refund_request": "after_sales",
     "billing": "after_sales",
     "damaged_item": "after_sales",
@@ -189,6 +194,22 @@ _WORRY = re.compile(
     r"|\b(?:don'?t|do not) want (?:it|my \w+|the \w+) to\b",
     re.IGNORECASE,
 )
+# A gift voucher the checkout refuses: "beim bezahlen steht immer 'code ungültig'", "gift card code doesn't work".
+_VOUCHER_REFUSED = re.compile(
+    r"\b(?:gutschein\w{0,6}|voucher|gift ?card|geschenkkarte|gutscheincode)\b[^.!?\n]{0,80}"
+    r"\b(?:ungültig|ungueltig|invalid|funktioniert nicht|geht nicht|klappt nicht"
+    r"|wird nicht (?:angenommen|akzeptiert)|(?:does ?n.?t|won.?t|will not|is ?n.?t) (?:work|accepted|valid)"
+    r"|not (?:working|accepted|valid)|abgelehnt|declined)",
+    re.IGNORECASE,
+)
+# Someone who received a scam asks whether it is us: thanked and told, never warned against as the scammer.
+_REPORTED_SCAM = re.compile(
+    r"\b(?:is (?:that|this|it) (?:really |actually )?(?:you|legit|real)|seid ihr das|wart ihr das"
+    r"|ist das (?:echt|wirklich|von euch)|wirklich von euch"
+    r"|(?:got|received|bekommen|erhalten|gekriegt) (?:a |an |eine? )?(?:message|dm|nachricht|mail|e-mail)"
+    r"|seems? (?:a bit )?(?:off|fishy|sketchy)|kommt mir (?:komisch|seltsam)|fake\?)",
+    re.IGNORECASE,
+)
 _SCAM = re.compile(
     r"gewinner|gewonnen|gewinnspiel|verlosung|winner|you (?:have )?won|giveaway|bestätigen sie|daten bestätigen|"
     r"confirm your (?:details|data)|claim your|(?:gratis|free|kostenlose?s?) (?:iphone|ipad|playstation|ps5|airpods)"
@@ -212,13 +233,19 @@ _FRIEND = re.compile(
     re.IGNORECASE,
 )
 _FEMININE = {"freundin", "schwester", "mutter", "mama", "nachbarin"}
+_DAY = (
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
 _LATE = re.compile(
     r"(?:immer noch|noch immer|noch nicht|still)\b.{0,25}\b(?:nix|nichts|nicht|kein\w*|no|not|nothing)\b.{0,25}"
     r"\b(?:da|angekommen|geliefert|bekommen|here|arrived|parcel|package|delivery)\b|"
     r"nicht angekommen|nie angekommen|nix angekommen|nichts angekommen|wo bleibt|seit \S+ \w+ unterwegs|"
     r"still no (?:parcel|package|delivery|order)|hasn.?t arrived|never arrived|not arrived|no sign of (?:my|the)|"
     r"kommt (?:nix|nichts|nie) (?:pünktlich|an)|nicht pünktlich|nix pünktlich|schon wieder zu spät|late again|"
-    r"(?:shows? up|arrives?|arrived|came|comes) late|verspätet",
+    r"(?:shows? up|arrives?|arrived|came|comes) late|verspätet|"
+    # "bestellt am montag, heute is samstag": the days counted, no "immer noch" needed
+    rf"(?:bestellt|ordered)(?: am| on)? {_DAY}\W{{1,4}}(?:und |and )?(?:heute|today)(?: is| ist|'s|s)? {_DAY}",
     re.IGNORECASE,
 )
 _MOCKERY = re.compile(
@@ -364,6 +391,7 @@ _GREETING = re.compile(
 )
 _BILLING_TROUBLE = re.compile(
     r"abgebucht|abbuchung|doppelt|zu viel|falsch|twice|charged|overcharg|refund|zurück|mahnung|zahlungserinnerung|"
+    r"two charges|double charge|zweimal|zwei abbuchungen|"
     r"payment reminder|reminder|überwiesen|transferred|already paid|schon bezahlt|bereits bezahlt",
     re.I,
 )
@@ -371,10 +399,12 @@ _DAMAGE = re.compile(
     r"kaputt|beschädigt|zerbrochen|aufgerissen|zerdrückt|zerquetscht|eingedellt|ausgelaufen|gerissen|broken|damaged"
     r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed"  # no "student", no "accident"
     r"|kratzer|zerkratzt|\bscratch\w{0,3}|\bmacke"
+    r"|\bsplit (?:open|along|at|down)\b|\bburst\b|aufgeplatzt"
     r"|\bhas a (?:tear|hole)\b|\bsoaked\b|durchn(?:ä|a)sst|aufgeweicht|\bein (?:riss|loch)\b|beans everywhere"
     r"|bohnen (?:überall|lose)",
     re.IGNORECASE,
 )
+DAMAGE = _DAMAGE  # the composer asks for a photo of it
 _RECOMMEND = re.compile(
     r"\b(?:welche[nrs]?|was für|which|what)\b.{0,25}"
     r"\b(?:sorten?|bohnen?|kaffees?|röstung|beans?|coffees?|blends?|roasts?)\b"
@@ -465,7 +495,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         situation = "service_general"  # "bei mir genau das gleiche. Wer kümmert sich?": sorry, and what happened
     elif _offtopic(request, situation):
         situation = "offtopic"  # a rant about politics: no "we'll check" for its questions, no opinion
-    if situation in ("service_complaint", "collaboration") and message.channel == "dm":
+    if situation in ("service_complaint", "collaboration", "voucher_problem") and message.channel == "dm":
         situation += "_dm"
     if situation == "service_general" and message.channel == "dm":
         situation = "service_complaint_dm"  # already in a DM: never "write us a DM"
@@ -497,6 +527,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         team = "logistics"
     if not team and situation.startswith("service_"):  # "wegen meiner Erstattung geschrieben": whose case it is
         named = [t for t, rule in profile.brand.escalation.items() if any(_keyword_in(k, text) for k in rule.triggers)]
+        if _DAMAGE.search(text):  # "in meinem Paket eine Tüte aufgerissen": the damage decides, not the parcel
+            named.insert(0, ESCALATING["damaged_item"])
         team = named[0] if named else ""
     if team and team not in profile.brand.escalation:
         team = ""
@@ -607,7 +639,18 @@ _AGAIN_SITUATIONS = frozenset(
     {"wrong_item", "damaged_item", "delivery_problem", "defect", "billing", "refund_request", "order_status"}
 )
 _NO_QUESTIONS = frozenset(
-    {"spam", "scam", "scam_dm", "injection", "troll", "accusation", "accusation_grave", "uncertain", "outreach"}
+    {
+        "spam",
+        "scam",
+        "scam_dm",
+        "scam_report",
+        "injection",
+        "troll",
+        "accusation",
+        "accusation_grave",
+        "uncertain",
+        "outreach",
+    }
     | {"offtopic"}
 )
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
@@ -760,6 +803,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return False  # "😍😍🫶", "☕☕☕🫠": signs under our post are for us
     if _SERVICE.search(text) or (_WAITING.search(text) and len(text) <= 80 and not text.lstrip().startswith("@")):
         return False  # "nobody ever answered", "immer noch nix": a complaint about us by definition
+    if _GIVEAWAY.search(text) and not POLITICS.search(text):
+        return False  # "Congrats to all the winners of the giveaway!": our giveaway, under our post
     politics = bool(POLITICS.search(text))
     if politics and (not _strongly_about_us(request) or text.lstrip().startswith("@")):
         return True  # a political reply to another commenter stays theirs, whatever fact a word of it names
@@ -775,6 +820,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return False  # "guck mal, da müssen wir unbedingt mal hin": a friend tagged on our post
     if text.lstrip().startswith("@"):
         return True  # a reply to another commenter that names nothing of ours
+    if situation in ("question", "defer") and FOR_US.search(text):
+        return False  # "wann kommt die weihnachtsmischung?? kann man die vorbestellen": ours to answer
     if situation in ("question", "defer") and not _COFFEE.search(text) and not _YOU.search(text):
         return True  # "Was nützt das Labern?": a rhetorical question, not one for our team
     # Short praise under our post is for us ("das Beste, was ich je hatte"), whatever it names.
@@ -837,6 +884,13 @@ _COFFEE = re.compile(
     r"latte|cappuccino|brew|grind|roast|röst|koffein|caffeine|decaf|bohne|kaffee|coffee|espresso|tüte|verpackung)",
     re.IGNORECASE,
 )
+_GIVEAWAY = re.compile(r"gewinnspiel|giveaway|verlosung|ausgelost|auslos|gewinner|winner", re.IGNORECASE)
+# What only a shop is asked: ordering, stock, a giveaway ("kann man die vorbestellen", "wann wird ausgelost").
+FOR_US = re.compile(
+    r"bestell|\bkauf|\bkrieg|bekomm|liefer|verschick|vorrätig|ausverkauft|wann kommt|wann gibt|auslos|gewinnspiel"
+    r"|giveaway|gewinner|mitmach|teilnehm|\border|\bbuy|purchase|\bship|deliver|in stock|sold out|restock|winner",
+    re.IGNORECASE,
+)
 _YOU = re.compile(r"\b(?:ihr|euch|euer|eure\w*|you|your|u|ur|ya|ihnen)\b", re.IGNORECASE)
 
 
@@ -850,7 +904,18 @@ def _keyword_in(keyword: str, text: str) -> bool:
 
 
 _NO_ECHO = frozenset(
-    {"spam", "scam", "scam_dm", "injection", "troll", "accusation", "accusation_grave", "price_criticism", "rumour"}
+    {
+        "spam",
+        "scam",
+        "scam_dm",
+        "scam_report",
+        "injection",
+        "troll",
+        "accusation",
+        "accusation_grave",
+        "price_criticism",
+        "rumour",
+    }
 )
 
 
@@ -859,7 +924,7 @@ def _get(obj: Any, name: str, default: Any) -> Any:
 
 
 def _why_gentle(situation: str, sarcasm: bool, emotion: str, formal: bool) -> str:
-    if situation in ("spam", "scam", "scam_dm"):
+    if situation in ("spam", "scam", "scam_dm", "scam_report"):
         return "the comment is spam or a scam, so the reply only warns"
     if situation == "uncertain":
         return "the reading of this message is uncertain, so no joke"
@@ -895,6 +960,11 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent = "troll"
     if message.mode == "outreach":
         return "outreach"
+    if _VOUCHER_REFUSED.search(text) and intent not in ("troll", "spam") and not ACCUSATION.search(text):
+        return "voucher_problem"  # "beim bezahlen steht immer 'code ungültig'": after-sales checks the voucher
+    reported = _SCAM.search(text) and _REPORTED_SCAM.search(text)
+    if reported and intent in ("spam", "other", "product_question", "praise", "troll", "criticism"):
+        return "scam_report"  # "got a message from 'Bohnenkiez Gewinnspiel' ... is that really you?": not us
     if analysis.injection_suspected and intent in ("other", "troll", "product_question", "praise", "criticism"):
         return "injection"
     if intent == "spam" and (_SCAM.search(text) or _advertises(text, analysis)):
@@ -1038,6 +1108,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     asking = "?" in text or _VERB_FIRST.match(text.strip()) or bool(_get(analysis, "questions", None))
     if split_questions(text) or (intent == "product_question" and asking) or _wishes_delivery(text):
         return "question"  # "please ship to ireland!!" asks where we deliver, too
+    if _real_questions(request) and FOR_US.search(text):
+        return "question"  # "bin dabei!!! wann wird eig ausgelost": a question on our giveaway, without "?"
     if ACCUSATION.search(text):
         return "accusation"
     if analysis.sentiment == "negative" and _TASTE.search(fold(text)):
