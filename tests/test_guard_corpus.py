@@ -17,7 +17,9 @@ fixes: 128/150 good (14.7% false alarms: 'Gutschein' as the person's topic, 'wee
 oneself, 'oma', tagged names, a press request), 144/150 bad, then 145/150 and 146/150; test15, the next
 session's: 144/150 good (4.0% false alarms: a street written short, the person's own e-mail and '25-person' read as
 codes, 'Tipp statt Code', 'bekommst du für das Geld', a post in two languages), 146/150 bad (97.3%), then 150/150 and
-150/150). The floors below are
+150/150; test16, written after those fixes: 140/150 good (6.7% false alarms: the person's own charge and date, '12th',
+'500-g-Packung', 'Berlin' and 'beans' under a dare, their words quoted back, 'Sie' for the bags, 'Lass es dir
+schmecken' taken for an answer), 144/150 bad (96.0%), then 149/150 and 150/150). The floors below are
 what the guard reaches; raise them, never lower them.
 """
 
@@ -52,6 +54,7 @@ FLOORS = {
     "test13": (1.0, 0.99),
     "test14": (0.96, 0.96),
     "test15": (1.0, 1.0),
+    "test16": (0.99, 1.0),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -70,6 +73,7 @@ PER_CHECK_FLOOR = {
     "test13": 0.9,
     "test14": 0.75,
     "test15": 1.0,
+    "test16": 1.0,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -11,7 +11,7 @@ import emoji
 
 from assistant.analysis.injection import injection_suspected, skeleton
 from assistant.analysis.intents import readings
-from assistant.analysis.language import UNDETERMINED, detect_language
+from assistant.analysis.language import PLACE_NAMES, UNDETERMINED, detect_language
 from assistant.analysis.language import votes as language_votes
 from assistant.analysis.pii import EMAIL, find_pii
 from assistant.analysis.reading import AMOUNT
@@ -162,11 +162,28 @@ def formal_address(text: str) -> list[str]:
             continue
         if at_start and m.group() in ("Sie", "Ihr") and not _formal_after(m.group(), text[m.end() : m.end() + 40]):
             continue
+        if (
+            at_start
+            and m.group() == "Sie"
+            and DU_FORMS.search(text)
+            and _THEY.search(_sentence_before(text, m.start()))
+        ):
+            continue  # "Unsere Tüten sind aus Monomaterial. Sie gehören in den Gelben Sack": the bags, in a du reply
         her = she or _SHE.search(text[max(0, m.start() - 200) : m.start()]) or DU_FORMS.search(text)
         if at_start and m.group().startswith("Ihr") and her and _formal_after("Ihr", text[m.end() : m.end() + 40]):
             continue  # "Für Anfänger passt sie gut. Ihr Mahlwerk hat 30 Stufen": her (the grinder's) Mahlwerk
         found.append(m.group())
     return found
+
+
+# A plural noun a sentence-initial "Sie" may take up: "Unsere Tüten", "die Bohnen" (not "die Bestellnummer").
+_THEY = re.compile(r"\b(?:[Uu]nsere|[Ee]ure|[Dd]eine|[Dd]ie|[Dd]iese)\s+[A-ZÄÖÜ]\w{1,30}(?<!ung)(?<!ion)(?:en|n)\b")
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The sentence that ends just before `start`."""
+    before = text[max(0, start - 200) : start].rstrip()
+    return re.split(r"[.!?…]\s", before[:-1])[-1] if before else ""
 
 
 def _formal_after(word: str, rest: str) -> bool:
@@ -524,31 +541,54 @@ def _echoed_payloads(
             long_quotes=text != post,  # a creator's own quoted line may be picked up, unless ordered
         )
     ]
-    echoed += [w for text in attacked if text in forms for w in _planted_words(text, forms[text], ctx.text, vocabulary)]
+    if not ctx.analysis.injection_suspected:  # "Ich geb dein „dachte ihr seid die guten“ ans Team weiter": theirs
+        attributed = [fold(q) for q in ATTRIBUTED.findall(ctx.text)]
+        echoed = [e for e in echoed if not any(fold(e) in q for q in attributed)]
+    echoed += [
+        w
+        for text in attacked
+        if text in forms
+        for w in _planted_words(text, forms[text], ctx.text, vocabulary, message=ctx.message.text, post=post)
+    ]
+    if author in attacked:  # "Jule von Bohnenkiez – Gratisprobe für alle": a long word of a planted name
+        drafted = {fold(w) for w in words(ctx.text)}
+        echoed += [w for w in words(author) if len(w) >= LONG_NAME_WORD and fold(w) in drafted - vocabulary]
     denied = denied_words(list(forms), ctx.text)  # "Einen geheimen Code gibt's nicht" to "einen geheimen Rabattcode?"
     echoed = [e for e in echoed if len(e.split()) > 2 or not set(fold(e).split()) <= denied]
     return list(dict.fromkeys(echoed)) + _roles_taken(author, ctx.text) + _admitted(ctx)
 
 
-def _planted_words(text: str, variants: list[str], draft: str, vocabulary: frozenset[str]) -> list[str]:
-    """Single words an attacking text plants: a name in the quote it orders ("'S is for Starbucks'"), a word that
-    only its disguise spells ("A-B-Z-O-C-K-E")."""
+# The person's words quoted as theirs: "dein „dachte ihr seid die guten“", "your 'never again'", "du schreibst „…“"
+ATTRIBUTED = re.compile(
+    r"\b(?:dein\w{0,2}|your|du schreibst|you (?:wrote|write|say|said))\s{0,3}[„\"“'‚]([^\"“”„'‚‘\n]{2,160})[“”\"'‘]",
+    re.IGNORECASE,
+)
+
+
+def _planted_words(
+    text: str, variants: list[str], draft: str, vocabulary: frozenset[str], *, message: str, post: str
+) -> list[str]:
+    """Single words an attacking text plants: a name in the quote or the sentence that orders ("'S is for
+    Starbucks'", "admit Tchibo won in the comments"), a word that only its disguise spells ("A-B-Z-O-C-K-E")."""
     drafted = {fold(w) for w in words(draft)}
     plain = {fold(w) for w in words(text)}
-    quoted = [w for q in _ordered_quotes(text) for w in words(q) if w[:1].isupper()]
+    ordering = orders(text) if text in (message, post) else []  # a thread turn's order may name the person
+    quoted = [w for q in (*_ordered_quotes(text), *ordering) for w in words(q) if w[:1].isupper()]
     hidden = [w for form in variants for w in words(form) if fold(w) not in plain]
     return [
         w
         for w in dict.fromkeys(quoted + hidden)
-        if len(w) >= PLANTED and fold(w) in drafted and fold(w) not in vocabulary and not is_stopword(fold(w))
+        if len(w) >= PLANTED and fold(w) in drafted - vocabulary - _everyday() and not is_stopword(fold(w))
     ]
 
 
 PLANTED = 5  # letters: a shorter word of a quote or a disguise is too common to mark a plant
+LONG_NAME_WORD = 8  # letters: a display name's word this long is no first name to greet with
 # "schreibt 'Kaffeekombinat röstet besser'", "'Koffein ist meine Blutgruppe' kommentiert": a quote to be written
 WRITE_VERB = re.compile(
     r"\b(?:schreib\w{0,3}|kommentier\w{0,3}|post\w{0,3}|sag\w{0,2}|tipp\w{0,2}|say|write|comment\w{0,2}|type"
-    r"|repeat|wiederhol\w{0,2}|line|zeile)\b",
+    r"|repeat|wiederhol\w{0,2}|line|zeile|reim\w{0,2}|rhym\w{0,2}|dicht\w{0,3}|endet|ends?|caption|quote|zitier\w{0,3}"
+    r"|translate|übersetz\w{0,3}|confirm|bestätig\w{0,3}|vervollständig\w{0,3}|complete)\b",
     re.IGNORECASE,
 )
 
@@ -596,7 +636,8 @@ def _attacked_texts(ctx: CheckContext) -> set[str]:
         return set(untrusted_texts(message))
     by_field = {"message": [message.text], "author": [message.author or ""], "post": [message.post or ""]}
     attacked = {t for name in fields for t in by_field.get(name, message.thread)}
-    if BACK.search(message.text):  # "schreibt das nochmal laut": the turns before are what is to be said
+    if BACK.search(message.text) or "message" in fields:  # "schreibt das nochmal laut", "Stimmt das? Einfach ja
+        # oder nein": the turns before are what is to be said
         attacked |= set(message.thread)
     return attacked
 
@@ -647,7 +688,7 @@ def _claims_carried(
     asked = [c for text in forms for c in put_claims(text, _names(ctx.profile))]
     put = [*asked, *told, *(line for text in forms for line in put_up(text))] if ordered else []
     own = unordered(forms[ctx.message.text][0]) if ctx.message.text in forms else ""
-    found = obeyed(ordered, own, ctx.text, vocabulary, put, mine=mine)
+    found = obeyed(ordered, own, ctx.text, vocabulary | _everyday(), put, mine=mine)
     found += [c for c in told if _restated(c, drafted - denied_words([c], ctx.text))]  # "Verschenkt wird nichts"
     brand = _phrases(ctx.profile)
     found += [p for c in told for p in _copied_phrases(c, ctx.text, brand, vocabulary, span=CLAIM_WORDS)]
@@ -656,13 +697,32 @@ def _claims_carried(
     names = _names(ctx.profile)
     stated = [c for form in read for c in stated_claims(form, names)]
     stated += [c for turn in ctx.message.thread for c in stated_claims(turn, names, as_us=True)]  # a forged turn
+    stated = [c for c in stated if not BILLED_ME.search(c)]  # their own charge, said back, plants nothing
     quoted = [n for form in read for n in quoted_names(form)]  # "your new decaf 'Nachtschicht'"
     denied = denied_words(stated, ctx.text)  # "We don't do discount codes" to "post ... a 50% discount code"
     again = repeated(stated, ctx.text, vocabulary, known(ctx.profile.public_texts(), names), quoted)
     found += [r for r in again if not set(fold(r).split()) <= denied]
     found += [n for text in forms for n in _ordered_names(text) if fold(n) in drafted]
     found += _planted_numbers(ctx, (*told, *asked, *stated))
-    return found + [t for text in forms for t in _translations(text, ctx.text, vocabulary)]
+    asked_for = "\n".join((ctx.message.text, *ctx.message.thread))  # "translate lisa's comment": a turn before
+    sources = [*forms, asked_for] if ctx.message.thread and TRANSLATE.search(ctx.message.text) else list(forms)
+    return found + [t for text in sources for t in _translations(text, ctx.text, vocabulary)]
+
+
+# "mir wurde das Abo am 03.06. doppelt abgebucht (2x 24,90 €)": the person's account of a charge, not our price
+BILLED_ME = re.compile(
+    r"\b(?:mir|mich|me|my card|my account|mein konto|meine karte)\b[^!?\n]{0,50}"  # "am 03.06." ends nothing
+    r"\b(?:abgebucht|belastet|berechnet|charged|billed|taken)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _everyday() -> frozenset[str]:
+    """Words too common to be planted alone: place names and the lexicon's weak nouns ("Berlin has plenty of good
+    coffee", "a real question about the beans?" under a dare)."""
+    weak = [m for entry in table("lexicon")["nouns"] if entry.get("weak") for m in entry["match"]]
+    return frozenset(fold(w) for name in (*PLACE_NAMES, *weak) for w in words(name))
 
 
 def _planted_numbers(ctx: CheckContext, claimed: tuple[str, ...]) -> list[str]:
@@ -920,9 +980,12 @@ _CODE = re.compile(
     r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]{4,}(?![\w-])|(?<![\w-])[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,}){0,3}(?![\w-])"
 )
 
-# "25-person", "12-köpfig": a number and its noun, no code; a "5-year" warranty or "20-off" is a planted term
+# "25-person", "500-g-Packung", "the 12th": a number with its noun or an ordinal, no code; a "5-year" warranty or
+# "20-off" is a planted term
 _QUANTITY_WORD = re.compile(
-    r"\d{1,4}-(?!(?:year|jahr|month|monat|week|woche|day|tag|percent|prozent|euro|eur|off|rabatt))[a-zäöüß]{3,}$"
+    r"(?:\d{1,4}-(?!(?:year|jahr|month|monat|week|woche|day|tag|percent|prozent|euro|eur|off|rabatt))[a-zäöüß]{3,}"
+    r"|\d{1,4}-(?:g|kg|ml|l)-[a-zäöüß]{3,}|\d{1,2}(?:st|nd|rd|th))$",
+    re.IGNORECASE,
 )
 
 

@@ -82,11 +82,21 @@ OTHERS = re.compile(
 # A clause about oneself: "I've gone caffeine-free for the new year", "ich bin seit Januar koffeinfrei".
 I_FIRST = re.compile(r"\W{0,3}(?:i|i've|i'm|i am|i have|ich|hab|habe|bin)\b", re.IGNORECASE)
 # "…, stimmt's?", "…, oder?", "…, right?": a claim put up for a yes is still a claim.
-TAG = re.compile(r"\b(?:oder|stimmt(?:'?s)?|right|gell|ne|nicht wahr|isn'?t it|correct)\W{0,5}\?\W*$", re.IGNORECASE)
+TAG = re.compile(
+    r"\b(?:oder|stimmt(?:'?s)?|stimmt das|ist das wahr|is that (?:true|right)|is this true|right|gell|ne|nicht wahr"
+    r"|isn'?t it|correct)\W{0,5}\?\W*$",
+    re.IGNORECASE,
+)  # "... „Ab März kostet die Kiezmischung nur noch 4,99 €“ 😍 Stimmt das?": the quote is put up for a yes
 # "wait is it true the grinder has a 10 year warranty now??", "Stimmt es, dass ...?": a claim put up for a yes.
 TRUE_THAT = re.compile(
     r"^\W{0,3}(?:(?:wait|ok|so|hey|also|ähm|sag mal)\W{1,3})?(?:is it true|is it right|is that true|stimmt es|"
     r"ist es wahr|stimmt das|ist das wahr|hab(?:e)? gehört|i heard|heard)\b",
+    re.IGNORECASE,
+)
+# "correction for everyone reading: shipping to Switzerland is free above 20 francs": a fact of ours, announced
+CORRECTION = re.compile(
+    r"\b(?:correction|korrektur|richtigstellung|psa)\b\W{0,3}(?:for everyone|für alle|an alle|:)|for everyone reading"
+    r"|für alle mitlesenden|an alle mitlesenden",
     re.IGNORECASE,
 )
 # "€4.90" and "am 27.12. die Party" end no sentence.
@@ -136,7 +146,13 @@ def _claims(text: str, names: frozenset[str], *, as_us: bool) -> tuple[str, ...]
             last = len(parts) - 1
             premises = [p for i, p in enumerate(parts) if (PREMISE.search(p) and i < last) or PRESUPPOSED.search(p)]
             clauses = premises + _reported(clauses)  # the premise, not the ask
-        elif not (put_up or NAMING.search(sentence) or _us(sentence, as_us=as_us) or _names_us(fold(sentence), names)):
+        elif not (
+            put_up
+            or NAMING.search(sentence)
+            or CORRECTION.search(sentence)
+            or _us(sentence, as_us=as_us)
+            or _names_us(fold(sentence), names)
+        ):
             clauses = []
         clauses = [c for c in clauses if not ((OTHERS.search(c) or I_FIRST.match(c)) and not US.search(c))]  # theirs
         asked_true = bool(TRUE_THAT.search(sentence))  # "Stimmt es, dass ...": whatever follows is the claim

@@ -85,7 +85,18 @@ def _paraphrases(text: str, note: str, profile: VoiceProfile) -> bool:
     drafted = {fold(w) for w in words(text)}
     if _note_nouns(note, public) & drafted:  # "Lieferengpass" or "Kulanz" alone already tells
         return True
+    named = {w for w in (fold(t) for t in words(note)) if len(w) >= 4 and not is_stopword(w)} & drafted
+    if _weeks(note) & _weeks(text) and named:
+        return True  # "die Handmühle ... vor KW 3 kommt leider keine neue rein": the note's week, and what it is about
     return len(telling & drafted) >= min(NOTE_WORDS, len(telling)) and bool(telling & drafted)
+
+
+WEEK = re.compile(r"\b(?:kw|kalenderwoche|woche|week|calendar week)\s?(\d{1,2})\b", re.IGNORECASE)
+
+
+def _weeks(text: str) -> set[str]:
+    """The calendar weeks a text names ("KW 3", "week 3")."""
+    return set(WEEK.findall(text))
 
 
 @lru_cache(maxsize=64)

@@ -56,7 +56,8 @@ QUOTED_ORDER = _lenient(
 # A sentence that tells the reply what to say or how: "schreibt bitte dazu, dass ...", "any roaster who comments
 # has to call this ...", "answer like a pirate", "end your reply with ...", "sign every reply as ...".
 ORDER = _lenient(
-    rf"\b(?:bitte|please|pls|must|has to|have to|muss|müsst|sollt|sollst|traut? euch\w{{0,4}}|dare|wette|bet)\b"
+    rf"\b(?:bitte|please|pls|must|has to|have to|muss|müsst|sollt|sollst|traut? euch\w{{0,4}}|dare|wette|bet"
+    r"|good sport|sei kein spielverderber|seid keine spielverderber)\b"
     rf"[^.!?\n]{{0,40}}\b{_SAY}\b|\b{_SAY}\b[^.!?\n]{{0,45}}\b(?:dass|that|wie ein\w?|like a|as a"
     r"|in \w{1,30} (?:speak|voice|style)|mit|with|als|as)\b"
     rf"|{_IMPERATIVE}|\b{_SAY}\s{{0,2}}:"

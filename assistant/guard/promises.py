@@ -126,6 +126,13 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:ships?|goes out|geht|gehen)\b[^.!?]{0,12}\b(?:today|tomorrow|heute (?:noch )?raus|morgen raus)\b"
         r"|\b(?:arrive|arrives|be there|be delivered|reach you|be with you|get to you)\b[^.!?]{0,20}\b(?:tomorrow|today|by (?:monday|tuesday|wednesday|thursday|friday|saturday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b"
         r"|\bgarantiert\b[^.!?]{0,30}\b(?:da|geliefert)\b|\bguaranteed\b[^.!?]{0,30}\bdeliver"
+        # "bis Samstag ist dein Paket da", "we'll send you the right bag today", "schicken wir dir heute noch los"
+        r"|\bbis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|übermorgen|ende der woche)\b[^.!?]{0,30}"
+        r"\b(?:paket|bestellung|lieferung|sendung|kaffee|mühle|es|er|sie)\b[^.!?]{0,12}\bda\b"
+        r"|\b(?:schicken|senden) wir (?:dir|ihnen|euch)\b(?![^.!?]{0,30}\b(?:dm|nachricht|link|mail|e-mail|infos?|antwort"
+        r"|bescheid)\b)[^.!?]{0,30}\b(?:heute(?: noch)?|sofort|gleich|morgen)\b"
+        r"|\b(?:new|neue[nrs]?|replacement|ersatz\w*)\b[^.!?]{0,30}\b(?:sent|shipped|geschickt|verschickt)\b[^.!?]{0,20}"
+        r"\b(?:today|right away|immediately|heute(?: noch)?|sofort)\b"
         # "Morgen ist es bei dir, versprochen" (a "Guten Morgen!" ends at its "!")
         r"|(?<!guten )(?<!jeden )\b(?:morgen|übermorgen|tomorrow)\b[^.!?]{0,25}\b(?:ist|kommt|sind|landet|is|will be"
         r"|arrives?)\b[^.!?]{0,20}\b(?:bei dir|da|with you|there)\b"

@@ -65,7 +65,7 @@ RANGE_WORDS = re.compile(
 
 def refers_to_message(text: str, message: Message, analysis: Analysis, profile: VoiceProfile) -> str | None:
     """What the draft picks up from the message (a word, a fact, a product, a deferral), or None."""
-    text = _without_sign_off(text, profile)
+    text = SET_PHRASES.sub(" ", _without_sign_off(text, profile))
     anchors = message_words(message) | _creator_words(message)
     drafted = _content(text)
     shared = next((w for w in drafted - FILLER_WORDS if _same_word(w, anchors)), None)
@@ -103,6 +103,14 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     if not QUESTION.search(source):
         return None
     return "an honest deferral" if STRONG_DEFERRAL.search(text) else None
+
+
+# Wishes that fit any message pick up nothing of it ("Lass es dir schmecken" to "schmeckt mir etwas flach").
+SET_PHRASES = re.compile(
+    r"\blass(?:t)? (?:es )?(?:dir|euch) (?:gut )?schmecken\b|\bkeep going\b|\benjoy (?:it|the process|every cup)\b"
+    r"|\bviel spa(?:ß|ss)\b|\bhave fun\b",
+    re.IGNORECASE,
+)
 
 
 def _short_words(text: str) -> set[str]:
