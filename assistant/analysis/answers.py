@@ -81,8 +81,8 @@ def answer(
     places, own = places_in(reading, profile), own_hits(question, profile, reading)
     if not places and DEICTIC.search(question) and not _placeless(own, profile):
         places = places_in(context, profile)  # "will it get there before the 24th?" after "my brother in Vienna"
-    if places and RESIDENT.search(question) and not any(own.values()):
-        places = frozenset()  # "muss man in berlin wohnen um mitzumachen": where people live, no delivery asked
+    if places and not_a_parcel(question):
+        return None  # "muss man in berlin wohnen um mitzumachen": where people live, no delivery asked
     candidate = keyword_answer(own, places, around, intent, profile)
     if places:
         return candidate
@@ -106,7 +106,21 @@ def _placeless(own: dict[str, float], profile: VoiceProfile) -> bool:
     return any(own[m.fact] and not m.countries for m in matchers(profile))
 
 
-RESIDENT = re.compile(r"\b(?:wohn\w{0,4}|leb(?:e|en|t)|live[sd]?|living|based)\b", re.IGNORECASE)
+# Where people live or take part from, not where a parcel goes: "muss man in berlin wohnen", "can people in
+# Austria take part?"
+RESIDENT = re.compile(
+    r"\b(?:wohn\w{0,4}|leb(?:e|en|t)|live[sd]?|living|based|take part|participate|teilnehm\w{0,3}|mitmach\w{0,3}"
+    r"|mitspielen|enter the giveaway|join the giveaway)\b",
+    re.IGNORECASE,
+)
+SENT = re.compile(r"\b(?:ship\w{0,3}|deliver\w{0,3}|liefer\w{0,3}|versand\w{0,3}|verschick\w{0,3}|send\w{0,3})\b", re.I)
+
+
+def not_a_parcel(question: str) -> bool:
+    """The question asks where people live or take part from, not where something is sent."""
+    return bool(RESIDENT.search(question)) and not SENT.search(question)
+
+
 # A question that points at a place the message named: "Liefert ihr dahin?", "will it get there in time?"
 DEICTIC = re.compile(r"\b(?:dahin|dorthin|dort|there|over there)\b", re.IGNORECASE)
 

@@ -271,6 +271,12 @@ def indirect_en(question: str) -> str | None:
     subject_len = 2 if rest[0].lower() in _DET_EN - {"it", "there"} and len(rest) > 1 else 1
     if aux in ("is", "are", "was", "were") and head != ["whether"] and len(rest) <= 3:
         subject_len = len(rest)  # "when is the next workshop" -> "when the next workshop is"
+    while (
+        len(rest) > subject_len + 2
+        and rest[subject_len].lower() in _PLACE_PREPOSITIONS
+        and rest[subject_len + 1][:1].isupper()
+    ):
+        subject_len += 2  # "can people in Austria take part" -> "whether people in Austria can take part"
     subject = [_swap_en(t) for t in rest[:subject_len]]
     body = [_swap_en(t) for t in rest[subject_len:]]
     if aux == "do":
@@ -281,6 +287,9 @@ def indirect_en(question: str) -> str | None:
     if subject[:1] == ["you"] and aux in ("am", "is"):
         aux = "are"
     return " ".join(w for w in [*head, *subject, aux, *body] if w)
+
+
+_PLACE_PREPOSITIONS = frozenset(("in", "from", "outside", "near"))
 
 
 def _whether_does(rest: list[str]) -> str | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from assistant.analysis.answers import DEICTIC, OWN_MISTAKE, fact_words
+from assistant.analysis.answers import DEICTIC, OWN_MISTAKE, fact_words, not_a_parcel
 from assistant.analysis.intents import cue_scores
 from assistant.analysis.irony import MEME
 from assistant.analysis.judgement import POLITICS
@@ -244,6 +244,7 @@ _LATE = re.compile(
     r"still no (?:parcel|package|delivery|order)|hasn.?t arrived|never arrived|not arrived|no sign of (?:my|the)|"
     r"kommt (?:nix|nichts|nie) (?:pünktlich|an)|nicht pünktlich|nix pünktlich|schon wieder zu spät|late again|"
     r"(?:shows? up|arrives?|arrived|came|comes) late|verspätet|"
+    r"(?:ordered|bestellt)\b[^.!?]{0,40}\b(?:are |is |sind |ist )?(?:nowhere|nirgends|keine spur)\b|"
     # "bestellt am montag, heute is samstag": the days counted, no "immer noch" needed
     rf"(?:bestellt|ordered)(?: am| on)? {_DAY}\W{{1,4}}(?:und |and )?(?:heute|today)(?: is| ist|'s|s)? {_DAY}",
     re.IGNORECASE,
@@ -808,6 +809,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
     politics = bool(POLITICS.search(text))
     if politics and (not _strongly_about_us(request) or text.lstrip().startswith("@")):
         return True  # a political reply to another commenter stays theirs, whatever fact a word of it names
+    if situation == "praise" and not politics and not text.lstrip().startswith("@"):
+        return False  # "hab das rezept heut nachgemacht ... bestes getränk des sommers": our reel, praised
     if len(text) > 160 and not _strongly_about_us(request) and not _OURS.search(text):
         return True  # a long comment that names nothing of ours
     ours = _OURS.search(text) and (_YOU.search(text) or _COFFEE.search(text))  # "die App Electric" is someone's
@@ -1152,6 +1155,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _answering_fact(text, request) or fact  # it names the topic only: another fact may answer it
         if fact is None:  # "Und wie lange braucht das?": what an earlier answer or the message around names
             fact = _context_fact(text, request, given)
+        if fact is not None and not_a_parcel(text):
+            fact = None  # "can people in Austria take part?": the giveaway's rules, not shipping to Austria
         around = (
             message.text if len(text.split()) <= SHORT_QUESTION else ""
         )  # "... heute Nachmittag. Haben Sie geöffnet?"
