@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.phrasebook import Phrasebook, fields, fill, load_phrasebook, ordered, usable
-from assistant.backends.offline.scene import DAMAGE, METHODS, SYMPTOMS, Answer, Scene, read
+from assistant.backends.offline.scene import DAMAGE, DEFLECTING, METHODS, SYMPTOMS, Answer, Scene, read
 from assistant.backends.offline.words import (
     ACCUSATION,
     country_of,
@@ -327,9 +327,7 @@ def effective_style(tone: str, profile: VoiceProfile, scene: Scene) -> str:
     return style
 
 
-NO_EMOJI_SITUATIONS = frozenset(
-    {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave", "defer"}
-)
+NO_EMOJI_SITUATIONS = DEFLECTING | {"defer"}
 
 
 def _fallback_situation(scene: Scene) -> str:

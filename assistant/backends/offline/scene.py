@@ -639,21 +639,11 @@ _NOT_AGAIN = re.compile(
 _AGAIN_SITUATIONS = frozenset(
     {"wrong_item", "damaged_item", "delivery_problem", "defect", "billing", "refund_request", "order_status"}
 )
-_NO_QUESTIONS = frozenset(
-    {
-        "spam",
-        "scam",
-        "scam_dm",
-        "scam_report",
-        "injection",
-        "troll",
-        "accusation",
-        "accusation_grave",
-        "uncertain",
-        "outreach",
-    }
-    | {"offtopic"}
+# Replies that only warn, decline or deflect: they answer no question and echo nothing of the message.
+DEFLECTING = frozenset(
+    {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave"}
 )
+_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic"}
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
     {
@@ -906,20 +896,7 @@ def _keyword_in(keyword: str, text: str) -> bool:
     return has_phrase(fold(text), fold(keyword))
 
 
-_NO_ECHO = frozenset(
-    {
-        "spam",
-        "scam",
-        "scam_dm",
-        "scam_report",
-        "injection",
-        "troll",
-        "accusation",
-        "accusation_grave",
-        "price_criticism",
-        "rumour",
-    }
-)
+_NO_ECHO = DEFLECTING | {"price_criticism", "rumour"}
 
 
 def _get(obj: Any, name: str, default: Any) -> Any:
