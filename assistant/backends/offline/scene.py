@@ -77,6 +77,7 @@ NEGATIVE_SITUATIONS = frozenset(
 # Situations about money or trouble: playful becomes its gentle form (the brand's tone rule).
 NO_JOKE = NEGATIVE_SITUATIONS - {"taste_criticism"}
 ESCALATING = {
+    "stop_delivery": "logistics",
     "voucher_problem": "after_sales",
     "voucher_problem_dm": "after_sales",
     "refund_request": "after_sales",
@@ -164,6 +165,20 @@ _DISMISSED = re.compile(
     re.IGNORECASE,
 )
 # An order to go to another address: "noch meine alte Adresse drin, bin umgezogen", "wrong address on my order".
+# A question after the whereabouts of an order: "wo bleibt", "wann kommt", "has it shipped", "tracking".
+_WHEREABOUTS = re.compile(
+    r"\b(?:wo\b|wohin|wann (?:kommt|kommen|ist|wird)|where|when (?:will|does|is|do)|arriv\w{0,3}|ankomm\w{0,3}"
+    r"|angekommen|unterwegs|verschickt|versendet|shipped|sent|status|tracking|sendungsverfolgung|da sein|there"
+    r"|lost|verloren|verschwunden|still nothing|noch nichts|dispatch\w{0,3}|when (?:my|it)|wann (?:meine?|mein)"
+    r"|rausgeht|raus)\b",
+    re.IGNORECASE,
+)
+# A parcel already on its way that the person wants held back: "kann man die noch stoppen oder umleiten?"
+_STOP_PARCEL = re.compile(
+    r"\b(?:noch )?(?:stoppen|anhalten|umleiten|zurückhalten|stop (?:it|the (?:delivery|parcel|order|shipment))"
+    r"|redirect|reroute|hold (?:it|the (?:parcel|delivery|shipment)) back)\b",
+    re.IGNORECASE,
+)
 _ADDRESS_CHANGE = re.compile(
     r"\b(?:alte[nr]? adresse|falsche[nr]? adresse|adresse (?:ändern|korrigieren|anpassen)|umgezogen|neue[nr]? adresse"
     r"|old address|wrong address|change (?:the|my) (?:delivery )?address|new address|just moved|i moved)\b",
@@ -200,6 +215,10 @@ _VOUCHER_REFUSED = re.compile(
     r"\b(?:ungültig|ungueltig|invalid|funktioniert nicht|geht nicht|klappt nicht"
     r"|wird nicht (?:angenommen|akzeptiert)|(?:does ?n.?t|won.?t|will not|is ?n.?t) (?:work|accepted|valid)"
     r"|not (?:working|accepted|valid)|abgelehnt|declined)",
+    re.IGNORECASE,
+)
+_NO_REPLACEMENT = re.compile(
+    r"\b(?:keinen ersatz|kein ersatz|keine neue\w?|no replacement|(?:don'?t|do not) want a (?:replacement|new one))\b",
     re.IGNORECASE,
 )
 # Someone who received a scam asks whether it is us: thanked and told, never warned against as the scammer.
@@ -984,6 +1003,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     escalated = analysis.escalation is not None and intent in _ESCALATING_INTENTS
     if intent in ("order_status", "delivery_problem", "product_question", "other") and _ADDRESS_CHANGE.search(text):
         return "address_change"  # "alte Adresse drin, bin umgezogen. Kann man das noch ändern??": no parcel hunt
+    if intent in ("order_status", "delivery_problem", "product_question", "other") and _STOP_PARCEL.search(text):
+        return "stop_delivery"  # "schon verschickt ... kann man die noch stoppen oder umleiten?": no parcel hunt
     if _DISMISSED.search(text) and intent in ("service_complaint", "criticism", "other", "troll"):
         return "service_tone"  # "the answer was basically 'it says so on the website', felt dismissive": no wait
     if confidence < LOW_CONFIDENCE and not escalated:  # a clear case for a team is no guess
@@ -1016,6 +1037,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             return "praise"  # a long story of a loyal customer that ends "Danke, dass es Sie noch gibt"
         if intent in ("order_status", "delivery_problem") and _asks_a_fact(request) and not tracing:
             return "question"  # "can I pick up my order at the roastery?" asks, nothing is missing
+        asked = [str(getattr(q, "text", "")) for q in _real_questions(request)]
+        missing = late or _WAITING.search(text) or _NOT_ARRIVED.search(text) or analysis.entities.order_ids
+        if intent == "order_status" and not missing and asked and not any(_WHEREABOUTS.search(q) for q in asked):
+            return "question"  # "ob meine Bestellung noch zum alten Preis berechnet wird?": no parcel to look for
         return intent
     if intent == "damaged_or_wrong_item":
         wrong = re.search(
@@ -1037,6 +1062,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         elif not evidence and _TASTE.search(fold(text)):
             intent = "criticism"  # "diesmal bitterer als sonst": the taste, not a damaged bag
         else:
+            if _NO_REPLACEMENT.search(text):
+                return "refund_request"  # "Ich will keinen Ersatz, ich will mein Geld zurück": no replacement offered
             return "wrong_item" if wrong or swapped else "damaged_item"
     if intent == "collaboration" and _PRESS.search(text) and analysis.questions:
         return "question"  # a blogger's "Woher kommen die Bohnen, und ist der bio?": answered or deferred by name
@@ -1474,6 +1501,8 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
         named = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
         named = [f for f in named if not f.intents and _named_clearly(f, text)]
         return named[0] if named else None
+    if situation == "refund_request" and (_DAMAGE.search(text) or _BILLING_TROUBLE.search(text)):
+        return None  # soaked bags or a wrong charge: the returns rule for unopened goods is beside the point
     if situation == "order_via_message":  # the fact about ordering itself before the ones that also fit
         own = [f for f in request.profile.brand.facts if "order_via_message" in f.intents]
         return min(own, key=lambda f: len(f.intents)) if own else None

@@ -65,6 +65,9 @@ def first_name(author: str | None) -> str:
     """A first name from "Renate Vogel", "Sab Ine" or a handle that starts with one (lina.19.bln); else ""."""
     author = (author or "").strip()
     parts = author.split()
+    double = parts[0].split("-") if len(parts) >= 2 and parts[0][:1].isupper() else []
+    if len(double) == 2 and all(d.isalpha() and d[:1].isupper() for d in double) and fold(double[0]) in _first_names():
+        return parts[0]  # "Hans-Jürgen Wolter" is Hans-Jürgen, never Hans
     if len(parts) >= 2 and all(p.isalpha() for p in parts[:2]) and parts[0][:1].isupper():
         if len(parts[0]) <= 3 and len(parts[1]) <= 3:
             joined = "".join(parts[:2])
