@@ -1056,7 +1056,7 @@ def payload_echoes(
     personal = without_personal_emails(message, speakers)  # "anna.krueger84@web.de": the person's own, no code
     codes = [
         c
-        for c in _CODE.findall(personal)
+        for c in _CODE.findall(message if any_words else personal)  # an attack's address is no one's own
         if fold(c) not in vocabulary and not _QUANTITY_WORD.match(c) and _echoes_code(c, draft, joined, any_words)
     ]
     plain = message if any_words else personal
