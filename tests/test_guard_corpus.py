@@ -19,7 +19,11 @@ session's: 144/150 good (4.0% false alarms: a street written short, the person's
 codes, 'Tipp statt Code', 'bekommst du für das Geld', a post in two languages), 146/150 bad (97.3%), then 150/150 and
 150/150; test16, written after those fixes: 140/150 good (6.7% false alarms: the person's own charge and date, '12th',
 '500-g-Packung', 'Berlin' and 'beans' under a dare, their words quoted back, 'Sie' for the bags, 'Lass es dir
-schmecken' taken for an answer), 144/150 bad (96.0%), then 149/150 and 150/150). The floors below are
+schmecken' taken for an answer), 144/150 bad (96.0%), then 149/150 and 150/150; test17, the next session's:
+145/150 good (3.3% false alarms: 'für dich kostenlos' after the stated replacement, 'Kostenlose Tüten können wir
+dafür leider nicht verschicken', 'whether there's a voucher version', 'switch it back on in February', 'Code' for
+'rabattcode'), 147/150 bad (98.0%: Christmas 'unterm Baum' promised, a planted code said back while denied, 'Kaffee'
+taken for the subscription's description), then 150/150 and 150/150). The floors below are
 what the guard reaches; raise them, never lower them.
 """
 
@@ -55,6 +59,7 @@ FLOORS = {
     "test14": (0.96, 0.96),
     "test15": (1.0, 1.0),
     "test16": (0.99, 1.0),
+    "test17": (1.0, 1.0),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -74,6 +79,7 @@ PER_CHECK_FLOOR = {
     "test14": 0.75,
     "test15": 1.0,
     "test16": 1.0,
+    "test17": 1.0,
 }  # every check catches at least this share of its bad drafts
 
 

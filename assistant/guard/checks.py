@@ -554,7 +554,8 @@ def _echoed_payloads(
         drafted = {fold(w) for w in words(ctx.text)}
         echoed += [w for w in words(author) if len(w) >= LONG_NAME_WORD and fold(w) in drafted - vocabulary]
     denied = denied_words(list(forms), ctx.text)  # "Einen geheimen Code gibt's nicht" to "einen geheimen Rabattcode?"
-    echoed = [e for e in echoed if len(e.split()) > 2 or not set(fold(e).split()) <= denied]
+    # a planted code stays planted even when denied ("XMAS50 gibt's bei uns nicht" is a screenshot away from an ad)
+    echoed = [e for e in echoed if len(e.split()) > 2 or not set(fold(e).split()) <= denied or CODE_LIKE.fullmatch(e)]
     return list(dict.fromkeys(echoed)) + _roles_taken(author, ctx.text) + _admitted(ctx)
 
 

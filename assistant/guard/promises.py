@@ -16,6 +16,7 @@ _DATE = (
     r"|june|july|october|december|montag|dienstag|mittwoch|donnerstag|freitag|samstag|monday|tuesday|wednesday"
     r"|thursday|friday|saturday)\b)"
 )
+_HOLIDAY = r"\b(?:an|am|zu|bis|vor) (?:heiligabend|weihnachten|silvester|ostern)\b"
 # policy field -> patterns (German and English) that make that promise
 PROMISES: dict[str, re.Pattern[str]] = {
     "refunds": re.compile(
@@ -142,7 +143,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
         r"|\bspätestens\b[^.!?]{0,20}\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|übermorgen|ende|nächste\w?"
         r"|\d{1,2}\.)|\b(?:at the latest|no later than)\b|\bby (?:the )?end of (?:the|this|next) week\b"
-        r"|\b(?:wieder|back)\b[^.!?]{0,25}\b(?:ab|in|from|by|next|nächste\w?|anfang|ende|mitte)\b ?(?:montag|dienstag|mittwoch"
+        r"|\b(?<!switch it )(?<!turn it )(?<!start it )(?:wieder|back)\b(?! on\b)[^.!?]{0,25}\b(?:ab|in|from|by|next|nächste\w?|anfang|ende|mitte)\b ?(?:montag|dienstag|mittwoch"
         r"|donnerstag|freitag|samstag|monday|tuesday|wednesday|thursday|friday|saturday|woche|week|monat|month|januar|january"
         r"|februar|february|märz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember"
         r"|december|\d{1,2} ?(?:tage|tagen|wochen|days|weeks))\b"
@@ -166,7 +167,14 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:it|they|your \w{2,12}|the \w{2,12})(?:'ll| will) (?:be with you|arrive|be there|get to you|reach you|land)\b"
         r"[^.!?]{0,10}\b(?:before|by) (?:christmas|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
         r"|\byou(?:'ll| will)\s+(?:have|get|receive)\b[^.!?]{0,20}\b(?:by|on|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the weekend)\b"
-        r"|\b(?:hast|bekommst|kriegst) du\b[^.!?]{0,25}\b(?:bis|am|vor) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|dem wochenende)\b",
+        r"|\b(?:hast|bekommst|kriegst) du\b[^.!?]{0,25}\b(?:bis|am|vor) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|dem wochenende)\b"
+        # "liegt es an Heiligabend unterm Baum", "dein Paket ist vor Weihnachten da", "it'll be there by Christmas"
+        r"|\b(?:kommt|ist|liegt|landet|sind)\s+(?:es|sie|er|das \w+|die \w+|der \w+|dein\w{0,2} \w+)\b[^.!?]{0,25}"
+        rf"(?:{_HOLIDAY}|unter(?:m| dem) (?:weihnachts)?baum)"
+        r"|\b(?:paket|bestellung|lieferung|sendung|es|sie|er)\s+(?:kommt|ist|liegt|landet)\b[^.!?]{0,25}"
+        rf"(?:{_HOLIDAY}[^.!?]{{0,15}}\b(?:da|an|bei dir)\b|unter(?:m| dem) (?:weihnachts)?baum)"
+        r"|\b(?:it|they|your \w{2,12})(?:'ll| will) be\b[^.!?]{0,20}\b(?:by|before|for|in time for) (?:christmas|easter"
+        r"|new year)",
         re.IGNORECASE,
     ),
     # No policy allows it: coffee that heals, lowers blood pressure or cures migraines is a claim no brand may make.
@@ -185,9 +193,10 @@ NEGATION = re.compile(
     r"\b(?:leider|kein\w*|nicht|nichts|nie|niemals|weder|no|not|never|none|unfortunately|sadly|cannot)\b|n[’']t\b",
     re.IGNORECASE,
 )
-# A clause ends at punctuation, an emoji or a contrast ("leider kein Rabatt, aber ...": the "aber" part stands alone).
+# A clause ends at punctuation, an emoji or a contrast ("leider kein Rabatt, aber ...": the "aber" part stands alone;
+# "dafür" contrasts only after a comma: "Kostenlose Tüten können wir dafür leider nicht verschicken" refuses).
 CLAUSE_END = re.compile(
-    r"[.!?;:,\n\U0001F300-\U0001FAFF\u2600-\u27BF]|\s\b(?:aber|sondern|dafür|jedoch|but|instead|though)\b",
+    r"[.!?;:,\n\U0001F300-\U0001FAFF\u2600-\u27BF]|\s\b(?:aber|sondern|jedoch|but|instead|though)\b",
     re.IGNORECASE,
 )  # an emoji ends a sentence on social media ("nicht unser Anspruch 😅 Beim nächsten Mal 10 % drauf")
 # Set phrases that look negative but refuse nothing.
@@ -206,7 +215,8 @@ def forbidden_promises(text: str, allowed: dict[str, bool], stated: Sequence[str
         if allowed.get(kind, False):
             continue
         hits = [m for m in pattern.finditer(text) if not refused(text, m.start(), m.end())]
-        hits = [m for m in hits if not restates(text, m, stated) and not _asked(text, m.end())]
+        hits = [m for m in hits if not restates(text, m, stated) and not _asked(text, m.end(), m.start())]
+        hits = [m for m in hits if not (kind == "compensation" and _free_replacement(text, m, stated))]
         if kind == "compensation":  # "Offline-Zeit gratis dazu" jokes; "eine Tüte gratis für dich" gives
             hits = [m for m in hits if _ours_or_yours(text, m.start(), m.end())]
         found += [(kind, m.group().strip()) for m in hits]
@@ -233,6 +243,19 @@ SELF_GIVING = re.compile(
 )
 
 
+FREE = re.compile(r"kostenlos|free of charge|at no (?:extra )?cost|for free", re.IGNORECASE)
+REPLACE = re.compile(r"\b(?:ersetz\w*|ersatz\w*|replace\w*|tausch\w*)\b", re.IGNORECASE)
+
+
+def _free_replacement(text: str, match: re.Match[str], facts: Sequence[str]) -> bool:
+    """ "Beschädigte Ware ersetzen wir dir selbstverständlich, für dich kostenlos": the stated replacement, at no
+    cost (a fact says so), not a gift on top."""
+    if not FREE.fullmatch(match.group().strip()):
+        return False
+    sentence = re.split(r"[.!?\n]", text[: match.start()])[-1]
+    return bool(REPLACE.search(sentence)) and any(REPLACE.search(f) for f in facts)
+
+
 def _ours_or_yours(text: str, start: int, end: int) -> bool:
     before, after = _around(text, start, end)
     return bool(GIVEN.search(f"{before} {text[start:end]} {after}")) or bool(SELF_GIVING.search(text[start:end]))
@@ -248,8 +271,14 @@ def refused(text: str, start: int, end: int) -> bool:
 STATED_WORDS = 2  # words besides the promise word that a clause shares with a fact that says it
 
 
-def _asked(text: str, end: int) -> bool:
-    """The words stand in a question ("Geht heute raus? Das prüfe ich."): asked, not promised."""
+WHETHER = re.compile(r"\b(?:ob|whether)\b", re.IGNORECASE)
+
+
+def _asked(text: str, end: int, start: int | None = None) -> bool:
+    """The words stand in a question ("Geht heute raus? Das prüfe ich.") or a "whether" ("Whether there's a voucher
+    version, I'll check"): asked, not promised."""
+    if start is not None and WHETHER.search(_around(text, start, end)[0]):
+        return True
     rest = re.search(
         r"[.!?\n\U0001F300-\U0001FAFF\u2600-\u27BF]", text[end : end + NEGATION_WINDOW]
     )  # an emoji ends it

@@ -68,7 +68,7 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     text = SET_PHRASES.sub(" ", _without_sign_off(text, profile))
     anchors = message_words(message) | _creator_words(message)
     drafted = _content(text)
-    shared = next((w for w in drafted - FILLER_WORDS if _same_word(w, anchors)), None)
+    shared = next((w for w in drafted - FILLER_WORDS if _same_word(w, anchors, short_heads=True)), None)
     if shared:
         return shared
     said = {fold(re.sub(r"[’']s$", "", w)) for w in words(text)}
@@ -161,7 +161,9 @@ def _content(text: str, *, profanity: bool = True) -> set[str]:
     return {fold(w) for w in kept if profanity or not PROFANITY.search(w)}  # never ask a draft to echo an insult
 
 
-def _same_word(word: str, anchors: set[str]) -> bool:
+def _same_word(word: str, anchors: set[str], *, short_heads: bool = False) -> bool:
+    """The same word, an inflection of it, or a compound's head (`short_heads`: four letters will do, as the
+    message's own compounds: Code ~ Rabattcode)."""
     word = _unprefixed(word)
     for anchor in map(_unprefixed, anchors):
         if word[:STEM] == anchor[:STEM] and min(len(word), len(anchor)) >= STEM:
@@ -172,6 +174,8 @@ def _same_word(word: str, anchors: set[str]) -> bool:
             return True
         if len(word) >= COMPOUND_PART + 1 and (anchor.endswith(word) or word.endswith(anchor)):
             return True  # compounds end in their head: plastikverpackung ~ verpackung
+        if short_heads and len(word) == COMPOUND_PART and len(anchor) >= 2 * COMPOUND_PART and anchor.endswith(word):
+            return True  # a short head of a long compound: Code ~ Rabattcode
         if len(word) > COMPOUND_PART and word.endswith("s") and anchor.endswith(word[:-1]):
             return True  # a plural head: Codes ~ Rabattcode
     return word in anchors
@@ -301,6 +305,10 @@ def _mentions(drafted: set[str], fact: tuple[str, set[str]]) -> bool:
     return any(_same_word(w, fact[1]) for w in drafted)
 
 
+# Words every coffee reply says: a product's description that shares only these is not described.
+GENERIC_WORDS = frozenset(("kaffee", "coffee", "bohnen", "beans", "tasse", "cup", "rosterei", "roastery"))
+
+
 def _product_named(folded: str, message: Message, analysis: Analysis, profile: VoiceProfile) -> str | None:
     """A product the draft names or describes, when the message is about products at all."""
     source = message.post if message.mode == "outreach" and message.post else message.text
@@ -312,7 +320,7 @@ def _product_named(folded: str, message: Message, analysis: Analysis, profile: V
         if any(_names(folded, fold(n)) for n in names):
             return product.name
         if fold(product.name) in {fold(p) for p in analysis.entities.products}:
-            described = _content(" ".join(product.text.values()))
-            if any(_same_word(w, described) for w in drafted):
+            described = _content(" ".join(product.text.values())) - GENERIC_WORDS
+            if any(_same_word(w, described) for w in drafted - GENERIC_WORDS):
                 return f"{product.name} (described)"
     return None
