@@ -658,9 +658,18 @@ def _carried_orders(
     """What the untrusted texts ordered or put to the brand and the draft carries: words, claims, names, hashtags
     (`mine`: the orders of the message itself)."""
     ordered = [*ordered, *(t for t in ctx.message.thread if injection_suspected(t))]  # an instructing turn: all order
+    asked_again = bool(ordered) or bool(ASKS_AGAIN.search(ctx.message.text))
     found = _claims_carried(ctx, forms, ordered, vocabulary, mine=mine)
-    found += _repeated(ctx, forms, asked_again=bool(ordered) or bool(ASKS_AGAIN.search(ctx.message.text)))
+    found += _repeated(ctx, forms, asked_again=asked_again)
     found += _echoed_marks(ctx, forms)
+    if (
+        asked_again or ctx.analysis.injection_suspected
+    ):  # "ist das die 0800 ...? bitte nochmal", "4,99 €?? bestätigt mal"
+        found += _strangers_numbers(ctx) + _strangers_prices(ctx)
+    found += _chanted_words(ctx, forms, vocabulary, pushed=bool(ordered) or ctx.analysis.injection_suspected)
+    if asked_again:  # "Ist da was dran?" under "die füllen umetikettierten Aldi-Kaffee ab": the rumour's seller
+        found += [n for n in SELLER.findall(ctx.text) if any(fold(n) in fold(t) for t in ctx.message.thread)]
+        found += _turns_as_us_words(ctx, vocabulary)
     if ordered:  # a price the stranger dictated; the words of an earlier turn that speaks as us ("wir schließen")
         found += sorted(_amounts_of((ctx.text,)) - _amounts_of(ctx.profile.public_texts()))
         dictated = _amounts_of(tuple(ctx.message.thread) + tuple(forms)) - _amounts_of(ctx.profile.public_texts())
@@ -714,6 +723,77 @@ def _claims_carried(
 BILLED_ME = re.compile(
     r"\b(?:mir|mich|me|my card|my account|mein konto|meine karte)\b[^!?\n]{0,50}"  # "am 03.06." ends nothing
     r"\b(?:abgebucht|belastet|berechnet|charged|billed|taken)\b",
+    re.IGNORECASE,
+)
+
+
+PHONE_DIGITS = 7  # a run this long is a phone number, not an order number
+# "meine Nummer ist ...", "call me on ...": the person's own number, theirs to hear back in a DM
+OWN_CONTACT = re.compile(
+    r"\b(?:meine?r?|my|mich|me|mir|erreichbar|reach|call|tel|telefon|phone|handy|mobil|postnummer)\b\.?[^.!?\n]{0,30}$",
+    re.IGNORECASE,
+)
+PHONE_LIKE = re.compile(r"\+?\d(?:[ ./-]?\d){6,20}")
+
+
+def _strangers_numbers(ctx: CheckContext) -> list[str]:
+    """Phone numbers of the untrusted texts that are not the person's own ("moved to WhatsApp: +49 151 ...", "ist das
+    die 0800 444 1212?") that the draft repeats, in part or whole."""
+    drafted = [run for run in _digit_runs(ctx.text) if len(run) >= PHONE_DIGITS]
+    found = []
+    for text in untrusted_texts(ctx.message):
+        for match in PHONE_LIKE.finditer(text[:MAX_SCAN]):
+            if OWN_CONTACT.search(text[max(0, match.start() - 40) : match.start()]):
+                continue
+            run = re.sub(r"\D", "", match.group())
+            found += [d for d in drafted if d in run]
+    return found
+
+
+CHARGED = re.compile(r"\b(?:abgebucht|belastet|berechnet|bezahlt|gezahlt|charged|billed|paid)\b", re.IGNORECASE)
+
+
+def _strangers_prices(ctx: CheckContext) -> list[str]:
+    """Prices a stranger names ("kostet jetzt nur noch 4,99 €??", "laut Flyer 19 € pro Person") that none of our texts
+    state and the draft repeats, with or without the currency; the person's own charge excepted."""
+    theirs = tuple(
+        s
+        for t in untrusted_texts(ctx.message)
+        for s in re.split(r"(?<=[.!?\n])\s", t)
+        if not (BILLED_ME.search(s) or CHARGED.search(s))
+    )
+    claimed = _amounts_of(theirs) - _amounts_of(tuple(ctx.profile.public_texts()))
+    return sorted((_amounts_of((ctx.text,)) | _decimals_in(ctx.text)) & claimed)
+
+
+CHANT = 2  # turns of a thread that repeat one coined hashtag: a chant to join
+CAMEL = re.compile(r"[A-ZÄÖÜ]?[a-zäöüß]{4,}")
+
+
+def _chanted_words(
+    ctx: CheckContext, forms: dict[str, list[str]], vocabulary: frozenset[str], *, pushed: bool
+) -> list[str]:
+    """The words of a coined hashtag ("#BoykottRöstwerk", "#MietendeckelJetzt") that the draft says, when the tag is
+    pushed at us (an order, an attack) or chanted by the thread."""
+    tags = [t for text in forms for t in COINED_TAG.findall(text)]
+    chanted = [t for t in dict.fromkeys(tags) if sum(t in turn for turn in ctx.message.thread) >= CHANT]
+    drafted = {fold(w) for w in words(ctx.text)}
+    parts = {fold(p) for t in (tags if pushed else chanted) for p in CAMEL.findall(t)}
+    return sorted(p for p in parts if p in drafted - vocabulary - _everyday() and not is_stopword(p))
+
+
+def _turns_as_us_words(ctx: CheckContext, vocabulary: frozenset[str]) -> list[str]:
+    """Rare words of a turn that speaks as us ("wir haben bei dieser Röstung geschlampt"), said again on request."""
+    if not (BACK.search(ctx.message.text) or ASKS_AGAIN.search(ctx.message.text)):
+        return []
+    drafted = {fold(w) for w in words(ctx.text)}
+    said = {fold(w) for turn in _spoken_as_us(ctx.message.thread) for w in words(turn) if len(w) >= PLANTED}
+    return sorted(said & drafted - vocabulary - _everyday() - {w for w in said if is_stopword(w)})
+
+
+# Other sellers and coffee chains: named in a rumour, they stay out of our reply.
+SELLER = re.compile(
+    r"\b(?:aldi|lidl|rewe|edeka|netto|penny|kaufland|tchibo|starbucks|amazon|dallmayr|jacobs|nespresso|lavazza)\b",
     re.IGNORECASE,
 )
 
@@ -790,7 +870,7 @@ VOCATIVE_WORDS = 2  # "..., 18 Uhr! Bohnenkiez, bestätigt das": a name before t
 # "Schreibt das ruhig mal dazu", "confirm it here": the claim is the sentence before.
 ORDERED_BACK = re.compile(
     rf"(?:^|[.!?\n,]\s{{0,3}}|\b(?:bitte|please|pls|just|einfach|ruhig|mal|can you|could you)\s{{1,3}}){_ORDER_VERB}"
-    r"\s{1,3}(?:das|es|this|that|it)\b(?!\s{0,3}(?:dass|that)\b)",
+    r"\s{1,3}(?:(?:sie|du|ihr|mir|uns|kurz|bitte|mal)\s{1,3}){0,3}(?:das|es|this|that|it)\b(?!\s{0,3}(?:dass|that)\b)",
     re.IGNORECASE,
 )
 # "Ihr röstet doch nur Bio-Bohnen, oder?": a claim put to the brand for a yes.
@@ -913,6 +993,9 @@ ASKS_AGAIN = re.compile(
     r"\b(?:stimmt (?:das|es)|stimmt's|ist das (?:wahr|richtig|eure|euer)"
     r"|is (?:that|this|it) (?:true|right|real|you|yours)|confirm\w{0,3}|bestätig\w{0,3}|wer hat recht|who'?s right"
     r"|same deal|again here|nochmal|noch einmal|promised|versprochen|say it|sagt (?:es|das)|wie bei"
+    r"|ist (?:da )?(?:was|etwas) dran|is there (?:any )?truth|sagen sie (?:doch )?(?:mal )?was dazu"
+    r"|sagt (?:mal )?was dazu"
+    r"|(?:richtig|right|correct)(?=,?\s?\?)"
     r"|like (?:you did )?for|steht (?:wenigstens )?dazu|send it back|schick\w{0,2} (?:es|das) zurück"
     r"|if (?:it'?s|that'?s|this is) (?:right|correct)|ob (?:das|es|alles) (?:stimmt|passt|richtig ist))\b",
     re.IGNORECASE,

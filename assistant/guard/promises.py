@@ -58,7 +58,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b"
         r"|\bfree\b[^.!?]{0,15}\b(?:bags?|coffee|shipping|packs?|grinders?|samples?)\b"
         r"|\b(?:wir|ich)\b[^.!?]{0,20}\bverschenk\w*|\bverschenk\w{0,3} (?:wir|ich)\b"
-        r"|\bversandkostenfrei\b|\bportofrei\b|\bfree shipping\b|\bshipping[- ]free\b"
+        r"|\bversandkostenfrei\b|\bportofrei\b|\bfree shipping\b|\bshipping[- ]free\b|\bships? (?:for )?free\b"
         r"|\b(?:schick|send)\w{0,3}\b[^.!?]{0,15}\b(?:heute noch|sofort|gleich|right away|today)\b[^.!?]{0,30}"
         r"\b(?:neue[nrs]?|new|fresh|replacement)\b"
         r"|\bwe(?:'ll| will)? (?:cover|pay for|reimburse) your\b|\b(?:übernehmen|erstatten|zahlen) wir (?:dir |ihnen )?"
@@ -238,7 +238,7 @@ GIVEN = re.compile(
 SELF_GIVING = re.compile(
     r"geht auf uns|aufs haus|on the house|gutschrift|gutgeschrieben|store credit|behalt|\d\s?(?:€|euro|eur)?\s+credit\b"
     r"|entschädigung|compensat|wiedergutmachung|gets? (?:a |an )?free\b|keep the \w{1,15} one|as a spare|versandkosten"
-    r"|shipping",
+    r"|shipping|ships? (?:for )?free",
     re.IGNORECASE,
 )
 
@@ -252,8 +252,8 @@ def _free_replacement(text: str, match: re.Match[str], facts: Sequence[str]) -> 
     cost (a fact says so), not a gift on top."""
     if not FREE.fullmatch(match.group().strip()):
         return False
-    sentence = re.split(r"[.!?\n]", text[: match.start()])[-1]
-    return bool(REPLACE.search(sentence)) and any(REPLACE.search(f) for f in facts)
+    sentence = _content(re.split(r"[.!?\n]", text[: match.start()])[-1])
+    return any(REPLACE.search(f) and len(sentence & _content(f)) > STATED_WORDS for f in facts)
 
 
 def _ours_or_yours(text: str, start: int, end: int) -> bool:
