@@ -55,6 +55,8 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (r"nur (?:eine?r?|1) (?:war|kam|lag)|only (?:one|1) (?:was|came)", 3.0),
         (r"\bgesprungen\w{0,20}|\bgebrochen\w{0,20}|angeknackst|zersplittert|cracked|shattered|dented|verbeult", 3.0),
         (r"in scherben|\bscherben\b|zerdruckt|zerquetscht", 3.0),
+        # "das Gehäuse hat einen Riss", "the box has a crack in it": arrived damaged
+        (r"\b(?:hat|haben|has|have|mit)\b.{0,15}\b(?:einen|nen|ein|a)\s(?:riss|sprung|crack|delle|dent)\b", 3.0),
         (r"\b(?:an)?statt\b(?! zu\b).{0,60}\b(?:war|kam|ist|lag|drin|geliefert|bekommen)", 2.5),
         (r"\bfehlt\b|fehlte|nicht (?:dabei|drin)|is missing|was missing", 2.0),
     ],

@@ -56,6 +56,13 @@ _ELLIPTIC = re.compile(
 )
 # "did the saturday workshop in april and ... nailed it!": without "?", a subject left out tells, it asks nothing
 _NARRATED = re.compile(r"did (?:the|a|an|my|our|this|that)\b")
+# "Oh wie schön ...", "how cool is that" without a "?": an exclamation
+_EXCLAIMED = re.compile(
+    fold_pattern(
+        r"(?:oh |ach |ah |wow |omg )?(?:wie|how|was fur|what a)\s(?:schön|toll|cool|geil|süß|lecker|gut|super|lieb"
+        r"|genial|praktisch|witzig|nice|lovely|great|sweet|cute|amazing|fun|schöne[rsn]?|tolle[rsn]?)\b"
+    )
+)
 MAX_QUESTION = 300
 ASIDE = re.compile(r"\s?\([^()\n]{1,40}\?\)")  # a parenthesis of short questions inside a question
 # "pls tell me you have decaf", "sagt mir bitte, dass ihr nach Wien liefert": a hope that asks whether we do
@@ -107,7 +114,8 @@ def _questions_in(sentence: str) -> list[str]:
     if not indirect and start and len(sentence[:start].split()) > 2 and sentence[:start].rstrip().endswith(","):
         return []  # "das Beste, was ich je hatte": without "?", a clause after a comma is a relative one
     plain = fold(sentence[start or 0 :]).lstrip()
-    if start is None or (not indirect and (_ELLIPTIC.match(plain) or _NARRATED.match(plain))):
+    exclaimed = _EXCLAIMED.match(plain)  # "Oh wie schön, die ganzen Tüten 😍": delight, asked of nobody
+    if start is None or (not indirect and (_ELLIPTIC.match(plain) or _NARRATED.match(plain) or exclaimed)):
         return []
     return [p.strip(" .,!") for p in INDIRECT_SPLIT.split(sentence[start:])]
 

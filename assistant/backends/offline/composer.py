@@ -252,17 +252,21 @@ def compose(
     if style == "formal" and len(choices) > 1 and tone in request.tones:
         shift = request.tones.index(tone) % len(choices)
         choices = choices[shift:] + choices[:shift]
-    for template in choices:
-        for slots in levels:
-            if not fields(template) <= {k for k, v in slots.items() if v}:
-                continue
-            body = fill(template, slots, address)
-            body = _with_side_facts(scene, book, style, body, level=levels.index(slots), asked=request.message.text)
-            body = _with_again(scene, book, style, body, rng, address) if levels.index(slots) == 0 else body
-            body = _with_sorry_for_the_wait(scene, book, style, body, rng, address)
-            text = _assemble(request, scene, book, style, body, slots, rng, address)
-            if len(text) <= limit:
-                return text
+    # The message's other questions are answered too; only when no wording fits the limit are they left out.
+    for with_open in (True, False) if scene.open_answers else (False,):
+        for template in choices:
+            for slots in levels:
+                if not fields(template) <= {k for k, v in slots.items() if v}:
+                    continue
+                level = levels.index(slots)
+                body = fill(template, slots, address)
+                body = _with_side_facts(scene, book, style, body, level=level, asked=request.message.text)
+                body = _with_open_answers(template, slots, body) if with_open else body
+                body = _with_again(scene, book, style, body, rng, address) if level == 0 else body
+                body = _with_sorry_for_the_wait(scene, book, style, body, rng, address)
+                text = _assemble(request, scene, book, style, body, slots, rng, address)
+                if len(text) <= limit:
+                    return text
     if style != "crisp":  # nothing of this style fits the limit: crisp replies with this style's sentences
         for template in usable(book.candidates("replies", situation, "crisp"), levels[-1]):
             text = _assemble(request, scene, book, style, fill(template, levels[-1], address), levels[-1], rng, address)
@@ -286,6 +290,15 @@ def _with_side_facts(scene: Scene, book: Phrasebook, style: str, body: str, *, l
     return " ".join([opener, *said, rest]) if opener and rest else " ".join([*said, body])
 
 
+def _with_open_answers(template: str, slots: dict[str, str], body: str) -> str:
+    """The questions a situation's reply leaves out, answered after its opening ("Wir liefern nach Österreich ...")."""
+    said = slots.get("open_answers", "")
+    if not said or "answers" in fields(template) or fold(said) in fold(body):
+        return body
+    opener, rest = _first_sentence(body)
+    return " ".join([opener, said, rest]) if opener and rest else f"{body} {said}"
+
+
 def _with_again(scene: Scene, book: Phrasebook, style: str, body: str, rng: random.Random, address: str) -> str:
     """A problem that happened before ("second month running", "schon wieder") is owned after the opening."""
     if not scene.again:
@@ -296,7 +309,9 @@ def _with_again(scene: Scene, book: Phrasebook, style: str, body: str, rng: rand
 
 
 # Answers to a question asked again after a wait ("schon zweimal geschrieben ... nochmal: kann man ...?").
-WAITED_SITUATIONS = frozenset({"question", "defer", "stock_question", "order_status"})
+WAITED_SITUATIONS = frozenset(
+    {"question", "defer", "stock_question", "order_status", "billing", "refund_request", "damaged_item", "defect"}
+)
 
 
 def _with_sorry_for_the_wait(
@@ -392,7 +407,10 @@ def _slots(
         slots["ask"] = re.sub(r"\bdein(e[nmrs]?)?\b", lambda m: "Ihr" + (m.group(1) or ""), slots["ask"])
     dated = bool(analysis.entities.dates)
     slots["ask_rest"] = _besides_the_order(slots["ask"], message.text, dated=dated) if slots["order"] else ""
-    slots["answers"] = _answers_text(scene, book, style, slots, rng, level=level, address=address)
+    slots["answers"] = _answers_text(scene, scene.answers, book, style, slots, rng, level=level, address=address)
+    slots["open_answers"] = _answers_text(
+        scene, scene.open_answers, book, style, slots, rng, level=level, address=address
+    )
     if message.mode == "outreach" and _post_question(message.post or ""):
         slots["question_back"] = "yes"
     step_block = "step_public"
@@ -648,6 +666,7 @@ def _split_once(text: str) -> tuple[str, str, str]:
 
 def _answers_text(
     scene: Scene,
+    answers: list[Answer],
     book: Phrasebook,
     style: str,
     slots: dict[str, str],
@@ -658,7 +677,7 @@ def _answers_text(
 ) -> str:
     """Every question answered (its fact) or deferred by name, in the order asked."""
     parts: list[str] = []
-    for answer in _merged_deferrals(scene.answers[:MAX_ANSWERS], book.language):
+    for answer in _merged_deferrals(answers[:MAX_ANSWERS], book.language):
         part = _answer(answer, scene, book, style, slots, rng, level=level, address=address)
         if part and part not in parts:
             parts.append(part)

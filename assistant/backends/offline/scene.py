@@ -145,6 +145,7 @@ _CALL_ONLY = re.compile(r"^\W*(?:hallo|hallö\w*|hello|hi|hey|leute|guys|ihr da|
 _DM_WORDS = re.compile(r"\b(?:dm|dms|direktnachricht|privatnachricht|nachricht|message|messenger|mail|e-mail)\b", re.I)
 _STOCK = re.compile(
     r"ausverkauft|nicht (?:mehr )?(?:lieferbar|verfügbar|erhältlich)|wieder (?:da|verfügbar|lieferbar|erhältlich|im)|"
+    r"(?:noch|wieder) (?:vorrätig|auf lager|zu haben)|still in stock|"
     r"wann (?:gibt'?s|gibt es|kommt|kommen)\b.{0,40}\bwieder|sold out|out of stock|back in stock|restock",
     re.IGNORECASE,
 )
@@ -180,8 +181,19 @@ _STOP_PARCEL = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS_CHANGE = re.compile(
-    r"\b(?:alte[nr]? adresse|falsche[nr]? adresse|adresse (?:ändern|korrigieren|anpassen)|umgezogen|neue[nr]? adresse"
-    r"|old address|wrong address|change (?:the|my) (?:delivery )?address|new address|just moved|i moved)\b",
+    r"\b(?:alte[nr]? adresse|falsche[nr]? adresse|adresse (?:ändern|korrigieren|anpassen)|neue[nr]? adresse"
+    r"|old address|wrong address|change (?:the|my) (?:delivery |shipping )?address|new address"
+    r"|(?:liefer|versand)?adresse (?:ist )?(?:noch|immer noch) (?:die )?(?:alte|von)"
+    r"|(?:hausnummer|postleitzahl|plz|straße|strasse|adresse|house number|postcode|zip code|address)\b[^.!?]{0,40}"
+    r"\b(?:vertauscht|verdreht|vertippt|falsch angegeben|typo|wrong)"
+    r"|(?:shipping|delivery) address is still)\b",
+    re.IGNORECASE,
+)
+# "umgezogen", "just moved": an address change only for someone with an order ("just moved to Kreuzberg" is news).
+_MOVED = re.compile(r"\b(?:umgezogen|ziehe? (?:gerade )?um|just moved|i moved|moved (?:in)?to)\b", re.IGNORECASE)
+_OWN_ORDER = re.compile(
+    r"\b(?:my|meine?[nr]?|i|ich|hab|habe)\b.{0,25}\b(?:order|bestell|paket|parcel|package|sendung|lieferung|abo"
+    r"|subscription)|\bbestellt\b|\bordered\b|\b\d{5,}\b",
     re.IGNORECASE,
 )
 # What the person says they did already: "I paused my subscription", "hab das Abo gekündigt".
@@ -231,6 +243,7 @@ _REPORTED_SCAM = re.compile(
 )
 _SCAM = re.compile(
     r"gewinner|gewonnen|gewinnspiel|verlosung|winner|you (?:have )?won|giveaway|bestätigen sie|daten bestätigen|"
+    r"gewinn sichern|daten eingeben|claim (?:your )?prize|enter your (?:details|data)|"
     r"confirm your (?:details|data)|claim your|(?:gratis|free|kostenlose?s?) (?:iphone|ipad|playstation|ps5|airpods)"
     r"|für die ersten \d+|for the first \d+ (?:people|followers)|community (?:standards|guidelines)"
     r"|page (?:will be|has been) (?:deleted|disabled|suspended)|verify your (?:account|page)"
@@ -297,6 +310,9 @@ _ORDERING = re.compile(
     re.IGNORECASE,
 )
 _JOKING = re.compile(r"😂|🤣|😆|😄|😅|\blol\b|\bhaha|\bhihi|\bpov\b", re.IGNORECASE)
+
+
+_MOCKED = re.compile(r"💀|🤡|🙄|😂|\boder wie\b|\bor what\b|\blol\b|\blmao\b", re.IGNORECASE)
 
 
 def _joking(intent: str, text: str, analysis: Analysis) -> bool:
@@ -412,7 +428,8 @@ _GREETING = re.compile(
 _BILLING_TROUBLE = re.compile(
     r"abgebucht|abbuchung|doppelt|zu viel|falsch|twice|charged|overcharg|refund|zurück|mahnung|zahlungserinnerung|"
     r"two charges|double charge|zweimal|zwei abbuchungen|"
-    r"payment reminder|reminder|überwiesen|transferred|already paid|schon bezahlt|bereits bezahlt",
+    r"payment reminder|reminder|überwiesen|transferred|already paid|schon bezahlt|bereits bezahlt|"
+    r"(?:invoice|rechnung)\b[^.!?]{0,60}\b(?:name|firma|company|adresse|address|ändern|change|korrigier\w*|correct\w*)",
     re.I,
 )
 _DAMAGE = re.compile(
@@ -420,7 +437,8 @@ _DAMAGE = re.compile(
     r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed"  # no "student", no "accident"
     r"|kratzer|zerkratzt|\bscratch\w{0,3}|\bmacke"
     r"|\bsplit (?:open|along|at|down)\b|\bburst\b|aufgeplatzt"
-    r"|\bhas a (?:tear|hole)\b|\bsoaked\b|durchn(?:ä|a)sst|aufgeweicht|\bein (?:riss|loch)\b|beans everywhere"
+    r"|\bhas a (?:tear|hole|crack)\b|\bsoaked\b|durchn(?:ä|a)sst|aufgeweicht|\bein(?:en)? (?:riss|loch|sprung)\b"
+    r"|beans everywhere|\bcracked\b|\ba crack in\b|gesprungen"
     r"|bohnen (?:überall|lose)",
     re.IGNORECASE,
 )
@@ -430,6 +448,8 @@ _RECOMMEND = re.compile(
     r"\b(?:sorten?|bohnen?|kaffees?|röstung|beans?|coffees?|blends?|roasts?)\b"
     r"|\b(?:ok|okay|good|geeignet|taugt|suitable)\b.{0,15}\b(?:for|für)\b"
     r"|\b(?:should i|would you) (?:get|buy|take|pick)\b"
+    r"|\b(?:which|what) (?:one|kind)\b.{0,15}\b(?:do i|should i|to|would)\b.{0,10}\b(?:get|buy|take|pick|order)\b"
+    r"|\bwelche[nrs]? (?:von euch|davon|nehm|soll|kauf|hol|bestell)\w{0,3}\b"
     r"|\bsoll ich\b.{0,30}\b(?:nehmen|holen|kaufen)\b"
     r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,20}\b(?:empfehl\w{0,4}|recommend\w{0,3}|suggest\w{0,3})\b",
     re.I,
@@ -473,6 +493,7 @@ class Scene:
     again: bool = False  # the problem happened before ("zum zweiten Mal", "second month running")
     series: tuple[str, str, str] = ("", "", "")  # a post's series, what comes next, a streak ("Day 112")
     side_facts: list[Fact] = field(default_factory=list)  # a case for a team that also asks what a fact answers
+    open_answers: list[Answer] = field(default_factory=list)  # questions the situation's own reply leaves out
     friend: str = ""  # "Dein Kumpel": someone else's order
     wish: str = ""
     home: str = ""
@@ -542,7 +563,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
     )
     no_joke = situation in NO_JOKE or sarcasm or emotion in ("angry", "worried") or formal_register
     why = _why_gentle(situation, sarcasm, emotion, formal_register) if no_joke else ""
-    team = (analysis.escalation.team if analysis.escalation else "") or ESCALATING.get(situation, "")
+    # the situation's own team first: "bestellt ... heute kam ne Tüte wo DECAF draufsteht" is after-sales' case
+    team = ESCALATING.get(situation, "") or (analysis.escalation.team if analysis.escalation else "")
     if not team and situation == "accusation" and _NOT_ARRIVED.search(text):
         team = "logistics"
     if not team and situation.startswith("service_"):  # "wegen meiner Erstattung geschrieben": whose case it is
@@ -555,6 +577,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
     skip = {fold(p.name) for p in profile.brand.products} | {fold(profile.brand.name)}
     skip |= {fold(a) for p in profile.brand.products for a in p.aliases}
     skip |= {fold(s.text) for s in analysis.pii}
+    if message.mode == "outreach":  # "Coffee plus a good coffee": under a creator's post, coffee is no topic of theirs
+        skip |= {"coffee", "kaffee", "coffees", "kaffees", "espresso", "beans", "bohnen"}
     attention = None
     if confidence < LOW_CONFIDENCE:
         reason = _get(analysis, "confidence_reason", None) or "the reading of this message is uncertain"
@@ -581,7 +605,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         if message.mode == "outreach"
         else [],
         situation_fact=_situation_fact(request, situation),
-        side_facts=_side_facts(request, situation) if team else [],
+        side_facts=(side := _side_facts(request, situation) if team else []),
+        open_answers=_open_answers(answers, situation, side, team=bool(team)),
         friend=_friend(text, language),
         wish=_wish(text, language),
         home=_home(text),
@@ -777,7 +802,11 @@ _VERB_FIRST = re.compile(
     r"|liefert|macht|könnt|verschickt)\s",
     re.IGNORECASE,
 )
-_SHIP_TO = re.compile(r"\b(?:ship|deliver|liefer\w*|versend\w*|schick\w*)\b[^.!?]{0,20}\b(?:to|nach|in)\b", re.I)
+_SHIP_TO = re.compile(
+    r"\b(?:ship|deliver|liefer\w*|versend\w*|schick\w*|get|gets|arrive|arrives|make it|reach)\b[^.!?]{0,20}\b(?:to|nach"
+    r"|in)\b|\b(?:nach|to) [A-ZÄÖÜa-zäöü]\w+\b[^.!?]{0,30}\b(?:ankommen|ankommt|da sein|geliefert)\b",
+    re.I,
+)
 _INSTEAD = re.compile(r"\b(?:instead of|rather than|statt|anstatt|lieber)\b", re.IGNORECASE)
 # Someone tracing a parcel ("wo bleibt", "hängt seit 5 Tagen", "hallo??"), not asking how something works.
 _TRACED = re.compile(
@@ -815,6 +844,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return False  # "nobody ever answered", "immer noch nix": a complaint about us by definition
     if _GIVEAWAY.search(text) and not POLITICS.search(text):
         return False  # "Congrats to all the winners of the giveaway!": our giveaway, under our post
+    if policy_answer(text, request.profile) is not None and not text.lstrip().startswith("@"):
+        return False  # "gibt es einen rabattcode für neukunden?": a question to us, answered with the policy
     politics = bool(POLITICS.search(text))
     if politics and (not _strongly_about_us(request) or text.lstrip().startswith("@")):
         return True  # a political reply to another commenter stays theirs, whatever fact a word of it names
@@ -981,11 +1012,18 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if _joking(intent, text, analysis):
         return "joke"  # "pov: du trinkst den dritten espresso und es ist 9 uhr": laugh along, no thank-you
     if _SERVICE.search(text) and intent not in ("praise", "collaboration"):
+        if intent in ("billing", "refund_request") and _BILLING_TROUBLE.search(text):
+            return "billing"  # "zweimal abgebucht ... auf meine Mail hat niemand reagiert": the charge, and sorry
         return "service_complaint"
     if ACCUSATION.search(text) and _NOT_ARRIVED.search(text):
         return "accusation"  # "ihr seid doch eh alles scammer, mein kumpel hat nie was bekommen"
     switch = bool(_SWITCH.search(text)) and not _DELIVERED.search(text)  # "kann ich statt X lieber Y bekommen?"
-    if intent in ("order_via_message", "other", "product_question", "praise") and _swapped(text) and not switch:
+    arrived_other = intent in ("order_status", "delivery_problem") and not _NOT_ARRIVED.search(text)
+    if (
+        (intent in ("order_via_message", "other", "product_question", "praise") or arrived_other)
+        and _swapped(text)
+        and not switch
+    ):
         return "wrong_item"  # "I got X but my order was Y": after-sales, not a new order
     waiting = _WAITING.search(text) and len(text) <= 80 and not text.lstrip().startswith("@")
     if waiting and not _OURS.search(text) and not split_questions(text)[1:]:
@@ -1001,7 +1039,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("defect", "stock_question") and fond and not _PROBLEM.search(text) and "?" not in text:
         intent = "praise"  # "mahlt schön gleichmäßig", "so schön schokoladig, ich brauch bald Nachschub"
     escalated = analysis.escalation is not None and intent in _ESCALATING_INTENTS
-    if intent in ("order_status", "delivery_problem", "product_question", "other") and _ADDRESS_CHANGE.search(text):
+    moved = _ADDRESS_CHANGE.search(text) or (_MOVED.search(text) and _OWN_ORDER.search(text))
+    if intent in ("order_status", "delivery_problem", "product_question", "other") and moved:
         return "address_change"  # "alte Adresse drin, bin umgezogen. Kann man das noch ändern??": no parcel hunt
     if intent in ("order_status", "delivery_problem", "product_question", "other") and _STOP_PARCEL.search(text):
         return "stop_delivery"  # "schon verschickt ... kann man die noch stoppen oder umleiten?": no parcel hunt
@@ -1012,6 +1051,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     unanswered = _DM_WORDS.search(text) or _SERVICE.search(text)
     if intent == "service_complaint" and not unanswered and _real_questions(request) and _fact_id(text, request):
         return "question"  # "immer noch bisschen bitter, und wie heiß soll das Wasser sein?": a brewing question
+    if intent == "service_complaint" and not unanswered and _DAMAGE.search(text):
+        return "damaged_item"  # "das Gehäuse hat unten einen Riss 😞 ... Und jetzt?": a damage, not a slow reply
     if intent == "service_complaint":
         return "service_complaint" if _DM_WORDS.search(text) or _SERVICE.search(text) else "service_general"
     if intent == "billing" and not _BILLING_TROUBLE.search(text) and _MONEY_RANT.search(text):
@@ -1087,6 +1128,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("product_question", "other", "criticism", "troll") and _MONEY_RANT.search(text):
         return "price_criticism"  # "4,90 Versand für ne Tüte? dann geh ich lieber in den Supermarkt"
     price_complaint = intent == "criticism" and _PRICE.search(fold(text))
+    if analysis.intent == "troll" and _MOCKED.search(text):
+        intent = "troll"  # "röstet ihr die bohnen oder grillt ihr die? 💀": a tease's question wants no "I'll check"
     if (
         intent in ("criticism", "other")
         and _real_questions(request)
@@ -1145,9 +1188,14 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
     given: list[Fact] = []
     for question in asked:
         text = str(getattr(question, "text", "") or "")
+        refusal = policy_answer(text, profile)
+        if refusal is not None:  # "kriegen studis bei euch rabatt?": the policy's no, never an "I'll check"
+            answers.append(Answer(question=text, fact=refusal))
+            continue
         # "sauer ... was mach ich falsch?": the message around the question names what it asks about
         named = OWN_MISTAKE.sub(" ", message.text) if OWN_MISTAKE.search(text) else text
-        named = message.text if DEICTIC.search(text) else named  # "will it get there?": the place named before
+        if DEICTIC.search(text):  # "will it get there?": the place named before, nearest first
+            named = f"{_placed_before(text, message.text)} {text}"
         fact = _checked_fact(facts.get(str(getattr(question, "fact", "") or "")), named, profile)
         if fact is None:
             fact = _checked_fact(facts.get(_fact_id(text, request) or ""), named, profile)
@@ -1168,7 +1216,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = None  # "Habt ihr Samstag geöffnet?": the shop's hours, not how long an opened bag keeps
         if fact is not None and (_other_method(text, fact) or _other_method(message.text, fact)):
             fact = None  # "what setting for pour over?", "cold brew recipe? which grind?": not the French press fact
-        if fact is not None and _unanswered_aspect(text, fact) and _other_product(message.text, fact, profile):
+        other_product = fact is not None and _other_product(message.text, fact, profile) and not _for_all(fact)
+        if fact is not None and _unanswered_aspect(text, fact) and other_product:
             fact = None  # "Mahlwerk der Handmühle aus Plastik?": the bags' plastic fact is about something else
         if fact is not None and _DONE_ALREADY.search(text) and any(_keyword_in(k, text) for k in fact.keywords):
             continue  # "I paused my subscription 2 weeks ago (...)": "you can pause any time" tells them nothing
@@ -1205,6 +1254,21 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             used.add(fact.id)
             given.append(fact)
     return answers
+
+
+def policy_answer(question: str, profile: VoiceProfile) -> Fact | None:
+    """The brand's no to a question asking what its policy does not allow (a discount, a code), as a fact to say."""
+    folded = fold(question)
+    for kind, entry in _policy_answers().items():
+        allowed = bool(getattr(profile.brand.policy, kind, False))
+        if not allowed and any(re.search(rf"(?<!\w){re.escape(fold(w))}", folded) for w in entry["asks"]):
+            return Fact(id=f"policy_{kind}", text=entry["text"])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _policy_answers() -> dict[str, dict[str, Any]]:
+    return dict(table("policy_answers")["policy_answers"])
 
 
 def _indirect(question: str, language: str, profile: VoiceProfile) -> str | None:
@@ -1310,7 +1374,36 @@ def _context_fact(question: str, request: GenerationRequest, given: list[Fact]) 
         words = _fact_words(fact)
         if stems & _stems(words) or (when and re.search(r"\d", words)):
             return fact
+        if _CHANGE.search(question) and _CHANGE.search(words):  # "auf alle 4 Wochen umstellen?": "ändern"
+            return fact
+    before = _clause_before(question, request.message.text)
+    if len(question.split()) <= SHORT_QUESTION and _ANAPHORA.search(question) and before:
+        named = relevant_facts(before, analysis, request.profile, 1)  # "mein Abo pausieren, geht das irgendwie?"
+        return named[0] if named and not named[0].intents and _named_clearly(named[0], before) else None
     return None
+
+
+# Verbs of changing something: "umstellen", "wechseln" ask what "ändern" answers.
+_CHANGE = re.compile(r"\b(?:ändern|umstellen|umzustellen|wechseln|change|switch)\b", re.IGNORECASE)
+
+
+def _placed_before(question: str, text: str) -> str:
+    """The nearest stretch before a question that names a place ("My mum lives in Graz, can you send it there?"), or
+    the whole message."""
+    at = _position(question, text)
+    before = re.split(r"(?<=[.!?\n])\s*|,\s", text[:at]) if at > 0 else []
+    return next((part for part in reversed(before) if place(part, "de")[0]), text)
+
+
+def _clause_before(question: str, text: str) -> str:
+    """The words of the message just before a question ("... würde mein Abo pausieren, geht das irgendwie?")."""
+    at = _position(question, text)
+    return re.split(r"[.!?\n]", text[:at])[-1] if at > 0 else ""
+
+
+def _position(question: str, text: str) -> int:
+    """Where a question (perhaps one part of a longer one, "?" added) starts in the message, or -1."""
+    return text.find(question.strip().rstrip("?!.… ").strip())
 
 
 def _other_product(question: str, fact: Fact, profile: VoiceProfile) -> bool:
@@ -1454,6 +1547,16 @@ def _senses() -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
     )
 
 
+_DELIVERY_KEYS = frozenset(
+    {"versand", "liefern", "lieferung", "shipping", "ship", "deliver", "delivery", "dhl", "abroad", "ausland"}
+)
+
+
+def _for_all(fact: Fact) -> bool:
+    """A fact about shipping holds for every product ("ein Kaffee-Abo nach Wien ... vor Heiligabend?")."""
+    return any(fold(k) in _DELIVERY_KEYS for k in fact.keywords)
+
+
 def _delivery_named_by(fact: Fact, question: str) -> bool:
     """A delivery question to a place in a country the fact's text names ("liefert ihr nach München?")."""
     asked = _SHIP_TO.search(question) or _HOW_LONG_TO.search(question)
@@ -1572,6 +1675,34 @@ def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
         if len(at) >= 2 and not fact.intents and fact != own:  # two places in the message, not "müll"/"muell"
             found.append(fact)
     return found[:1]
+
+
+# Situations whose reply is the case itself (a rant, a team's next step): their other questions get their facts,
+# but no "we'll check" that would double the next step or treat a rhetorical question as a real one.
+_FACTS_ONLY = NEGATIVE_SITUATIONS | {"praise", "joke", "service_complaint_dm", "tagged"}
+
+
+_ANSWERED_ALREADY = frozenset({"question", "defer", "order_via_message", "rumour", "voucher_problem", "joke"})
+
+
+def _open_answers(answers: list[Answer], situation: str, side: list[Fact], *, team: bool) -> list[Answer]:
+    """The questions that a situation's own reply leaves out, answered after its opening ("moved here ... a shop?")."""
+    if situation in _ANSWERED_ALREADY or situation.startswith(("service_", "criticism", "price_", "taste_")):
+        return []  # these replies answer every question themselves, or its questions are the rant's rhetoric
+    if situation in ESCALATING:
+        return []  # a case for a team: its questions describe the case ("kam ne Tüte wo DECAF draufsteht??")
+    said = {f.id for f in side}
+    kept = [a for a in answers if not (a.fact is not None and a.fact.id in said)]
+    if team or situation in _FACTS_ONLY:
+        kept = [a for a in kept if a.fact is not None or a.product_text]
+    if situation == "stock_question":  # "when is it back?" is the reply's own subject
+        kept = [a for a in kept if not (_STOCK.search(a.question) or _WHEN_BACK.search(a.question))]
+    return kept
+
+
+_WHEN_BACK = re.compile(
+    r"\b(?:wann|when|wieder|back|again|available|verfügbar|lieferbar|vorrätig|auf lager|in stock)\b", re.IGNORECASE
+)
 
 
 def _wish(text: str, language: str) -> str:
