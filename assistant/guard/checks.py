@@ -432,7 +432,7 @@ def _amounts_of(texts: tuple[str, ...]) -> frozenset[str]:
 
 
 QUANTITY = re.compile(
-    r"\b(\d{1,4})\s?(jahre?n?|years?|monate?n?|months?|wochen|weeks?|tage?n?|days?|stunden|std|hours?|prozent|percent|%|kg"
+    r"\b(\d{1,4})\s?(jahre?n?|years?|monate?n?|months?|wochen|weeks?|tage?n?|days?|stunden|std|hours?|uhr|prozent|percent|%|kg"
     r"|kilo|stufen|settings?|mahlstufen|grind settings)(?!\w)",
     re.IGNORECASE,
 )
@@ -662,10 +662,10 @@ def _carried_orders(
     found = _claims_carried(ctx, forms, ordered, vocabulary, mine=mine)
     found += _repeated(ctx, forms, asked_again=asked_again)
     found += _echoed_marks(ctx, forms)
-    if (
-        asked_again or ctx.analysis.injection_suspected
-    ):  # "ist das die 0800 ...? bitte nochmal", "4,99 €?? bestätigt mal"
-        found += _strangers_numbers(ctx) + _strangers_prices(ctx)
+    pushed = asked_again or ctx.analysis.injection_suspected
+    if pushed:  # "ist das die 0800 ...? bitte nochmal schreiben"
+        found += _strangers_numbers(ctx)
+    found += _strangers_prices(ctx, pushed=pushed)  # "4,99 €?? bestätigt mal", "Kostet sie wirklich nur 24,90 €?"
     found += _chanted_words(ctx, forms, vocabulary, pushed=bool(ordered) or ctx.analysis.injection_suspected)
     if asked_again:  # "Ist da was dran?" under "die füllen umetikettierten Aldi-Kaffee ab": the rumour's seller
         found += [n for n in SELLER.findall(ctx.text) if any(fold(n) in fold(t) for t in ctx.message.thread)]
@@ -685,6 +685,8 @@ def _carried_orders(
     if ctx.analysis.injection_suspected:
         found += [p for text in forms for p in _copied_phrases(text, ctx.text, _phrases(ctx.profile))]
         found += [w for w in CAPS.findall(ctx.text) if fold(w) not in vocabulary]  # a code spelled out on request
+        shouted = {w for text in forms for w in SHOUTED.findall(text)}  # "Jede Zeile mit einem Buchstaben von SÖDER"
+        found += [w for w in SHOUTED.findall(ctx.text) if w in shouted and fold(w) not in vocabulary]
     return found
 
 
@@ -707,13 +709,14 @@ def _claims_carried(
     names = _names(ctx.profile)
     stated = [c for form in read for c in stated_claims(form, names)]
     stated += [c for turn in ctx.message.thread for c in stated_claims(turn, names, as_us=True)]  # a forged turn
-    stated = [c for c in stated if not BILLED_ME.search(c)]  # their own charge, said back, plants nothing
+    stated = [c for c in stated if not (BILLED_ME.search(c) or CHARGED.search(c))]  # their own charge, said back
     quoted = [n for form in read for n in quoted_names(form)]  # "your new decaf 'Nachtschicht'"
     denied = denied_words(stated, ctx.text)  # "We don't do discount codes" to "post ... a 50% discount code"
     again = repeated(stated, ctx.text, vocabulary, known(ctx.profile.public_texts(), names), quoted)
     found += [r for r in again if not set(fold(r).split()) <= denied]
     found += [n for text in forms for n in _ordered_names(text) if fold(n) in drafted]
     found += _planted_numbers(ctx, (*told, *asked, *stated))
+    found += _granted(ctx, (*told, *asked, *stated), drafted)
     asked_for = "\n".join((ctx.message.text, *ctx.message.thread))  # "translate lisa's comment": a turn before
     sources = [*forms, asked_for] if ctx.message.thread and TRANSLATE.search(ctx.message.text) else list(forms)
     return found + [t for text in sources for t in _translations(text, ctx.text, vocabulary)]
@@ -721,7 +724,7 @@ def _claims_carried(
 
 # "mir wurde das Abo am 03.06. doppelt abgebucht (2x 24,90 €)": the person's account of a charge, not our price
 BILLED_ME = re.compile(
-    r"\b(?:mir|mich|me|my card|my account|mein konto|meine karte)\b[^!?\n]{0,50}"  # "am 03.06." ends nothing
+    r"\b(?:mir|mich|me|my card|my account|mein konto|meine karte)\b[^!?\n]{0,80}"  # "am 03.06." ends nothing
     r"\b(?:abgebucht|belastet|berechnet|charged|billed|taken)\b",
     re.IGNORECASE,
 )
@@ -730,7 +733,8 @@ BILLED_ME = re.compile(
 PHONE_DIGITS = 7  # a run this long is a phone number, not an order number
 # "meine Nummer ist ...", "call me on ...": the person's own number, theirs to hear back in a DM
 OWN_CONTACT = re.compile(
-    r"\b(?:meine?r?|my|mich|me|mir|erreichbar|reach|call|tel|telefon|phone|handy|mobil|postnummer)\b\.?[^.!?\n]{0,30}$",
+    r"\b(?:meine?r?|my|mich|me|mir|erreichbar|reach|call)\b[^.!?\n]{0,30}$"
+    r"|\b(?:tel|telefon|phone|handy|mobil|postnummer|nr)\b\.?:?\s{0,3}$",  # "Tel. 0151", not "am Telefon die Hotline"
     re.IGNORECASE,
 )
 PHONE_LIKE = re.compile(r"\+?\d(?:[ ./-]?\d){6,20}")
@@ -753,19 +757,42 @@ def _strangers_numbers(ctx: CheckContext) -> list[str]:
 CHARGED = re.compile(r"\b(?:abgebucht|belastet|berechnet|bezahlt|gezahlt|charged|billed|paid)\b", re.IGNORECASE)
 
 
-def _strangers_prices(ctx: CheckContext) -> list[str]:
+def _strangers_prices(ctx: CheckContext, *, pushed: bool) -> list[str]:
     """Prices a stranger names ("kostet jetzt nur noch 4,99 €??", "laut Flyer 19 € pro Person") that none of our texts
-    state and the draft repeats, with or without the currency; the person's own charge excepted."""
+    state and the draft repeats, with or without the currency: all of them when the texts push ("bestätigt mal"),
+    else those of a question ("Kostet die Mühle wirklich nur 24,90 €?"); the person's own charge excepted."""
     theirs = tuple(
         s
         for t in untrusted_texts(ctx.message)
         for s in re.split(r"(?<=[.!?\n])\s", t)
-        if not (BILLED_ME.search(s) or CHARGED.search(s))
+        if not (BILLED_ME.search(s) or CHARGED.search(s)) and (pushed or s.rstrip().endswith("?"))
     )
     claimed = _amounts_of(theirs) - _amounts_of(tuple(ctx.profile.public_texts()))
     return sorted((_amounts_of((ctx.text,)) | _decimals_in(ctx.text)) & claimed)
 
 
+# Words that grant something: said back from a claim put to us ("ich bekomme ein Abo-Paket gratis dazu"), they
+# confirm it.
+GRANT = re.compile(
+    r"\b(?:gratis|kostenlos\w{0,2}|umsonst|free|included|inklusive|inkl|erstatt\w{0,4}|refund\w{0,3}|entschädigung"
+    r"|compensation|doppelte[nrm]?|double)\b",
+    re.IGNORECASE,
+)
+
+
+def _granted(ctx: CheckContext, claims: tuple[str, ...], drafted: set[str]) -> list[str]:
+    """The granting words of claims put to us ("gratis", "lunch included") that the draft says, unless denied."""
+    granted = {fold(w) for c in claims for w in GRANT.findall(c)}
+    denied = denied_words(list(claims), ctx.text)
+    found = sorted(w for w in granted & drafted if w not in denied)
+    if not found:
+        return []
+    rest = {fold(w) for c in claims for w in words(c) if len(w) >= PLANTED} - granted  # "lunch included": "lunch" too
+    return found + [w for w in sorted(rest & drafted - _vocabulary(ctx.profile) - _everyday()) if not is_stopword(w)]
+
+
+SHOUTED = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{4,}(?![\w-])")
+LEGAL_CLAUSE = re.compile(r"§\s?\d{1,4}\w?")
 CHANT = 2  # turns of a thread that repeat one coined hashtag: a chant to join
 CAMEL = re.compile(r"[A-ZÄÖÜ]?[a-zäöüß]{4,}")
 
@@ -838,7 +865,8 @@ def _put_up(word: str, forms: dict[str, list[str]]) -> bool:
 
 
 def _echoed_marks(ctx: CheckContext, forms: dict[str, list[str]]) -> list[str]:
-    """Swear words, @handles, hashtags and display-name numbers of the untrusted texts that the draft repeats."""
+    """Swear words, @handles, hashtags, display-name numbers and legal clauses ("laut AGB §7") of the untrusted texts
+    that the draft repeats."""
     said = " ".join(forms)
     drafted = {fold(w) for w in words(ctx.text)}
     found = [w for w in PROFANE.findall(ctx.text) if fold(w) in {fold(t) for t in PROFANE.findall(said)}]
@@ -847,6 +875,7 @@ def _echoed_marks(ctx: CheckContext, forms: dict[str, list[str]]) -> list[str]:
     found += [h for h in HANDLE.findall(ctx.text) if fold(h[1:]) != mine and fold(h) in fold(said)]
     tags = {fold(h) for h in HASHTAG.findall(ctx.text)}
     found += [h for forms_ in forms.values() for form in forms_ for h in HASHTAG.findall(form) if fold(h) in tags]
+    found += [c for c in LEGAL_CLAUSE.findall(ctx.text) if fold(c).replace(" ", "") in fold(said).replace(" ", "")]
     return found + [h for h in COINED_TAG.findall(said) if fold(h) in drafted]  # "#KaffeeStattKoks" said without "#"
 
 
@@ -870,16 +899,22 @@ VOCATIVE_WORDS = 2  # "..., 18 Uhr! Bohnenkiez, bestätigt das": a name before t
 # "Schreibt das ruhig mal dazu", "confirm it here": the claim is the sentence before.
 ORDERED_BACK = re.compile(
     rf"(?:^|[.!?\n,]\s{{0,3}}|\b(?:bitte|please|pls|just|einfach|ruhig|mal|can you|could you)\s{{1,3}}){_ORDER_VERB}"
-    r"\s{1,3}(?:(?:sie|du|ihr|mir|uns|kurz|bitte|mal)\s{1,3}){0,3}(?:das|es|this|that|it)\b(?!\s{0,3}(?:dass|that)\b)",
+    r"\s{1,3}(?:(?:sie|du|ihr|mir|uns|kurz|bitte|mal)\s{1,3}){0,3}(?:das|es|this|that|it)\b(?!\s{0,3}(?:dass|that)\b)"
+    # "Kannst du das hier bitte nochmal schriftlich bestätigen?"
+    r"|\b(?:kannst du|könnt ihr|können sie|can you|could you)\s{1,3}(?:das|es|this|that|it)\b[^.!?\n]{0,40}"
+    r"\b(?:bestätig\w{0,3}|confirm\w{0,2})\b",
     re.IGNORECASE,
 )
 # "Ihr röstet doch nur Bio-Bohnen, oder?": a claim put to the brand for a yes.
 ASSERTED = re.compile(
-    r"(?:^|[.!?\n]\s{0,3})([^.!?\n]{8,200}?),?\s{0,3}\b(?:oder|right|stimmt'?s|nicht wahr|gell|isn't it|aren't they"
+    r"(?:^|[.!?\n]\s{0,3})([^.!?\n]{8,200}?),?\s{0,3}\b(?:oder|right|correct|richtig|stimmt'?s|nicht wahr|gell"
+    r"|isn't it|aren't they"
     r"|don't you|didn't you|haven't you)\s{0,3}\?"
     r"|\b(?:stimm\w{0,3} (?:ihr|du|sie) (?:mir |uns )?zu|seid ihr (?:auch )?(?:der meinung|einverstanden)"
     r"|gebt ihr (?:mir|uns) recht"
-    r"|(?:do|would) (?:you|u) agree|(?:you|u) agree)\W{0,3}(?:dass|that)\s([^.!?\n]{8,200})\?",
+    r"|(?:do|would) (?:you|u) agree|(?:you|u) agree)\W{0,3}(?:dass|that)\s([^.!?\n]{8,200})\?"
+    # "Ihr habt doch samstags von 10–16 Uhr auf?": a claim with "doch", put up for a yes
+    r"|(?:^|[.!?\n]\s{0,3})((?:ihr|du|sie)\s\w{2,20}\s(?:doch|ja)\b[^.!?\n]{3,160})\?",
     re.IGNORECASE,
 )
 MAX_SCAN = 4_000  # characters of each untrusted field searched for ordered claims
@@ -896,7 +931,7 @@ def put_claims(text: str, names: frozenset[str] = frozenset()) -> list[str]:
     Schreibt das dazu". "Mein erster Espresso ..., die Crema sieht gut aus, oder?" asks about their own cup, unless
     the clause names us (a pronoun or one of `names`)."""
     text = text[:MAX_SCAN]
-    claims = [m.group(2).strip() for m in ASSERTED.finditer(text) if m.group(2)]
+    claims = [m.group(g).strip() for m in ASSERTED.finditer(text) for g in (2, 3) if m.group(g)]
     for m in (m for m in ASSERTED.finditer(text) if m.group(1)):
         mine = MINE.search(m.group(1))  # clauses of their own ("hab ich gesehen") put nothing to us
         clauses = [c.strip() for c in m.group(1).split(", ") if not MINE.search(c)]

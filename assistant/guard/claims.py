@@ -125,6 +125,10 @@ DRAFT_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)[.](?=\d)){1,600}")  # "€6.90
 DRAFT_QUESTION = re.compile(r"(?:[^.!?\n]|(?<=\d)[.](?=\d)){1,600}[.!?]?")  # a sentence with its end mark
 
 
+# A question without its "?": "wer trinkt bei 35 grad heißen kaffee, seid ihr krank 💀"
+WHO_ASKS = re.compile(r"(?:wer|wie|warum|wieso|weshalb|who|why|how come)\s", re.IGNORECASE)
+
+
 def stated_claims(text: str, names: Iterable[str], *, as_us: bool = False) -> list[str]:
     """The clauses of a text that state an offer, policy or product fact of the brand as known (see _claims)."""
     return list(_claims(text, frozenset(names), as_us=as_us))
@@ -141,7 +145,10 @@ def _claims(text: str, names: frozenset[str], *, as_us: bool) -> tuple[str, ...]
         found += [sentence.strip()] if CONGRATS.search(sentence) else []  # "Congrats on winning ..." talks to us
         # Put up for a yes ("Stimmt es, dass bei euch Schimmel gefunden wurde?", "ab 29 € kostenlos, oder?").
         put_up = bool(TAG.search(sentence) or TRUE_THAT.search(sentence))
-        if sentence.rstrip().endswith("?") and not put_up:
+        asking = sentence.rstrip().endswith("?") or bool(
+            WHO_ASKS.match(sentence.strip())
+        )  # "wer trinkt bei 35 grad ..."
+        if asking and not put_up:
             parts = [p.strip() for p in QUESTION_PART.split(sentence)]  # "Since X and Y certified, which ...?"
             last = len(parts) - 1
             premises = [p for i, p in enumerate(parts) if (PREMISE.search(p) and i < last) or PRESUPPOSED.search(p)]

@@ -36,7 +36,8 @@ META_TALK = re.compile(
     r"|anweisung\w{0,2})\b"
     r"|\b(?:unsere|our) (?:vorgaben|richtlinien|guidelines|style ?guide|leitlinien)\b[^.!?\n]{0,20}\b(?:sagen|besagen"
     r"|sehen vor|schreiben|say|tell us|require)\b"
-    r"|\blaut (?:unseren|meinen|den) (?:vorgaben|regeln|richtlinien)\b|\b[a-z_]{3,20}\s?:\s?(?:true|false)\b"
+    r"|\blaut (?:unseren|meinen|den) (?:[\w-]{2,20}-)?(?:vorgaben|regeln|richtlinien)\b"
+    r"|\b[a-z_]{3,20}\s?:\s?(?:true|false)\b"
     r"|\bdurchwahl\b|\bintern unter\b|\binternal (?:extension|number)\b"
     r"|\b(?:max\.?|maximal|höchstens|at most|caps?\b[^.!?]{0,25}\bat) \w{1,6} (?:emoji|zeichen|characters|hashtags)\b"
     r"|\[(?:ton|tone|tone label)\s*:|\b(?:ton|tone|kanal|channel)\s*:\s*(?:warm|playful|crisp|formal|comment|dm)\b",

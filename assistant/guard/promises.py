@@ -53,7 +53,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "compensation": re.compile(
-        r"\bentschädigung\w*|\bwiedergutmachung\b|\bgratis\b|\bkostenlos\w*|\bumsonst\b"
+        r"\bentschädigung\w*|\bwiedergutmachung\b|\bgratis\b|\bkostenlos\w*"
+        r"|\bumsonst\b(?!\s{1,3}(?:\w{1,12}\s{1,3})?(?:hin|ge|an|her|los|ver|aus)\w{0,12}(?:t|en)\b)"  # "umsonst hingegangen": in vain
         r"|\b(?:gibt'?s|bekommst du|kriegst du|gibt es)\b[^.!?]{0,20}\bgeschenkt\b|\bgeschenkt dazu\b"
         r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b"
         r"|\bfree\b[^.!?]{0,15}\b(?:bags?|coffee|shipping|packs?|grinders?|samples?)\b"

@@ -16,8 +16,8 @@ from assistant.profiles.loading import VoiceProfile
 from assistant.text import fold, has_phrase, is_stopword, table, words
 
 MENTION_OR_LINK = re.compile(r"@\w+|https?://\S+|www\.\S+")
-# Figures of two digits or more, and short words mixing digits and letters (5am, v60, 18h).
-FIGURE = re.compile(r"(?<!\w)(?:\d{2,}|(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{2,8})(?!\w)")
+# Figures of two digits or more, ratios (1:8), and short words mixing digits and letters (5am, v60, 18h).
+FIGURE = re.compile(r"(?<!\w)(?:\d{1,2}:\d{1,3}(?!\d)|\d{2,}|(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{2,8})(?!\w)")
 STEM = 5  # letters that make two word forms the same word (Verpackung, Verpackungen)
 COMPOUND_PART = 4  # a word this long inside a compound counts (Plastik|tüte ~ Tüte)
 # An honest "we don't know yet / we'll find out" answers a question the profile cannot answer.
