@@ -499,6 +499,7 @@ class Scene:
     home: str = ""
     occasion: str = ""  # a life event to wish well ("birthday", "trip"): friendly replies only
     waited: bool = False  # "schon zweimal geschrieben, keiner antwortet": a question asked again, after a wait
+    rewatched: str = ""  # "ich hab das jetzt 14 mal geschaut": how often a fan watched our post ("14")
     symptoms: frozenset[str] = frozenset()  # what goes wrong in the cup, as the message says it ("bitter", "sour")
 
 
@@ -614,6 +615,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         waited=bool(_SERVICE.search(text) or _ASKED_AGAIN.search(text)),
         series=series(source, language) if message.mode == "outreach" else ("", "", ""),
         again=situation in _AGAIN_SITUATIONS and bool(_AGAIN.search(_NOT_AGAIN.sub(" ", text))),
+        rewatched=_rewatched(text) if situation in ("praise", "joke") else "",
     )
 
 
@@ -812,7 +814,10 @@ _INSTEAD = re.compile(r"\b(?:instead of|rather than|statt|anstatt|lieber)\b", re
 _TRACED = re.compile(
     r"\b(?:wo|where|wann|when|status|tracking|sendungs\w*|update|noch nicht|still|yet|immer noch|"
     r"nothing|nichts|nix)\b"
-    r"|\bseit\b|\bsince\b|\bhängt|\bstuck\b|\bhallo\s*\?\?|\bfor (?:\d+|a few|two|three) days\b",
+    r"|\bseit\b|\bsince\b|\bhängt|\bstuck\b|\bhallo\s*\?\?|\bfor (?:\d+|a few|two|three) days\b"
+    r"|\blaut (?:dhl|dpd|hermes|tracking|sendungsverfolgung)\b|\baccording to (?:dhl|the tracking)\b|\bzugestellt\b"
+    r"|\bmarked as delivered\b|\bsays (?:it was )?delivered\b|\bbei (?:nem|einem|dem|meinem) nachbarn?\b"
+    r"|\bneighbou?r\b",
     re.IGNORECASE,
 )
 
@@ -1082,6 +1087,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         missing = late or _WAITING.search(text) or _NOT_ARRIVED.search(text) or analysis.entities.order_ids
         if intent == "order_status" and not missing and asked and not any(_WHEREABOUTS.search(q) for q in asked):
             return "question"  # "ob meine Bestellung noch zum alten Preis berechnet wird?": no parcel to look for
+        if intent == "order_status" and (sarcasm or (late and _NEGATIVE_CUES.search(text))):
+            return "delivery_problem"  # "bis heute NICHTS angekommen ... Toller Service, wirklich.": sorry, not "gern"
         return intent
     if intent == "damaged_or_wrong_item":
         wrong = re.search(
@@ -1669,6 +1676,8 @@ def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
     own = _situation_fact(request, situation)
     if _DONE_ALREADY.search(request.message.text):
         return []  # "I paused it ... but you charged me": no "you can pause" beside the case
+    if situation in ("defect", "damaged_item", "wrong_item"):  # "Stufe 25 ... French Press ... bitter. Defekt?":
+        folded = fold(" ".join(split_questions(request.message.text)))  # the story is the defect, not a question
     found = []
     for fact in request.profile.brand.facts:
         at = {m.start() for k in fact.keywords for m in re.finditer(rf"(?<!\w){re.escape(fold(k))}", folded)}
@@ -1703,6 +1712,21 @@ def _open_answers(answers: list[Answer], situation: str, side: list[Fact], *, te
 _WHEN_BACK = re.compile(
     r"\b(?:wann|when|wieder|back|again|available|verfügbar|lieferbar|vorrätig|auf lager|in stock)\b", re.IGNORECASE
 )
+
+
+_REWATCHED = re.compile(
+    r"\b(\d{1,3})\s?(?:mal|x|times)\s(?:\w+\s){0,2}?(?:geschaut|geguckt|angeschaut|angesehen|gesehen|watched|rewatched"
+    r"|seen|replayed|abgespielt)\b"
+    r"|\b(?:watched|rewatched|seen|replayed)\s(?:\w+\s){0,3}?(\d{1,3})\s?(?:times|x)\b",
+    re.IGNORECASE,
+)
+
+
+def _rewatched(text: str) -> str:
+    """ "ich hab das jetzt 14 mal geschaut" -> "14" (a fan's count to say back); else ""."""
+    match = _REWATCHED.search(text)
+    count = (match.group(1) or match.group(2)) if match else ""
+    return count if count and int(count) > 1 else ""
 
 
 def _wish(text: str, language: str) -> str:
