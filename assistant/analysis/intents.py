@@ -67,6 +67,11 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             3.0,
         ),
         (r"(?:kaputt|abgebrochen|broke|klemmt)\b.{0,40}(?:muhle|grinder|kurbel|mahlwerk|griff)", 3.0),
+        # "die kurbel dreht einfach durch, mahlt null", "the handle just spins and it won't grind"
+        (
+            r"dreht (?:\w{1,12} ){0,2}durch|mahlt (?:null|nix|nichts|gar nicht|nicht mehr)|(?:won.?t|doesn.?t|does not) grind",
+            3.0,
+        ),
         (r"garantie|warranty|reparatur|repair", 1.5),
         (  # "meine kaffeemühle macht so knack geräusche": a noise of our grinder
             r"(?:muhle|grinder|mahlwerk|kurbel)\b.{0,40}(?:gerausch\w{0,4}|knack\w{0,5}|klacker\w{0,4}|quietsch\w{0,4}"

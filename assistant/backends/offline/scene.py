@@ -254,6 +254,7 @@ _SCAM = re.compile(
 _PRICE = re.compile(
     r"preis|teuer|teurer|teur|euro|€|\bkosten|günstig|billig|price|expensive|pricey|cheap|supermarkt|discounter|\bpaying\b|"
     r"\bpay for\b|\bzahlen für|\bbezahlen für|versandkosten|porto|shipping costs?|shipping fees?|postage"
+    r"|\d[,.]\d\d\s?(?:pro|per|a|/)\b|gerechnet|rechnet sich|bezahlt sich|pays for itself"  # "0,38 pro tasse ja klar"
 )
 # Matched on folded text too, where "sauer" reads "saur" and "schmecken" keeps its stem.
 _TASTE = re.compile(
@@ -312,6 +313,12 @@ _ORDERING = re.compile(
 _JOKING = re.compile(r"😂|🤣|😆|😄|😅|\blol\b|\bhaha|\bhihi|\bpov\b", re.IGNORECASE)
 
 
+# A question that asks us for something: "kann man sowas verschenken?", "can you ship to Spain?"
+_REQUEST = re.compile(
+    r"\b(?:kann man|kann ich|können wir|könnt ihr|kannst du|gibt es|gibt's|habt ihr|liefert ihr|verschickt ihr"
+    r"|can i|can we|can you|could you|do you|is there|are there)\b",
+    re.IGNORECASE,
+)
 _MOCKED = re.compile(r"💀|🤡|🙄|😂|\boder wie\b|\bor what\b|\blol\b|\blmao\b", re.IGNORECASE)
 
 
@@ -546,8 +553,10 @@ def read(request: GenerationRequest, language: str) -> Scene:
     if situation in _MAYBE_GRAVE and GRAVE.search(text) and not _NOT_ARRIVED.search(text):
         situation = "accusation_grave"  # "ihr nutzt doch Kinderarbeit": taken seriously, never denied off-hand or joked
     answers = _answers(request, language, situation) if situation not in _NO_QUESTIONS else []
-    if situation == "praise":  # "wo warst du mein ganzes Leben?": a fan's question is no case for the team
-        answers = [a for a in answers if a.fact is not None or a.product_text]
+    if situation == "praise":  # "wo warst du mein ganzes Leben?": a fan's question is no case for the team,
+        answers = [  # but "kann man sowas verschenken?" asks us for something
+            a for a in answers if a.fact is not None or a.product_text or (a.indirect and _REQUEST.search(a.question))
+        ]
     if situation == "question" and answers and all(a.fact is None and not a.product_text for a in answers):
         around = _named_around(request)  # "in eurem Café in der Oranienstraße ... Habt ihr Samstag geöffnet?"
         answers = [Answer(question=text, fact=around), *answers] if around else answers
@@ -1066,7 +1075,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "question"  # "Kann man auf Rechnung bezahlen?" asks, it does not complain
     weak_defect = cue_scores(fold(text)).get("defect", 0.0) < STRONG_DEFECT and confidence < SURE_DEFECT
     if intent == "defect" and weak_defect and not _DAMAGE.search(text):  # "die Kurbel eiert ... was kann ich machen?"
-        if [q for q in split_questions(text) if not _RHETORICAL.search(q)] or _real_questions(request):
+        asked = [q for q in split_questions(text) if not _RHETORICAL.search(q)] or _real_questions(request)
+        if asked or (OWN_MISTAKE.search(text) and _fact_id(text, request)):  # "zu grob oder was mach ich falsch"
             return "question"  # "this grinder lowkey changed my life fr 😭 what setting for pour over tho"
         if _PRAISE.search(text) and not _NEGATIVE_CUES.search(text):
             return "praise"
@@ -1169,6 +1179,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "question"  # "bin dabei!!! wann wird eig ausgelost": a question on our giveaway, without "?"
     if ACCUSATION.search(text):
         return "accusation"
+    if OWN_MISTAKE.search(text) and _fact_id(text, request):
+        return "question"  # "schmeckt immer noch sauer, stufe 10, is das zu grob oder was mach ich falsch": a fix asked
     if analysis.sentiment == "negative" and _TASTE.search(fold(text)):
         return "taste_criticism"
     if _NEGATIVE_CUES.search(text):
@@ -1210,6 +1222,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             # the reading found no fact, and an order fact's words (Lieferung, zahlen) are everyday words:
             # "muss ich da Zoll zahlen?", "kommt die Lieferung nächste Woche trotzdem?" need a person
             fact = None
+        if fact is not None and fact.intents and OWN_MISTAKE.search(text):  # "Mühle auf Stufe 12 ... was mach ich
+            fact = _answering_fact(named, request, plain=True)  # falsch?": a brewing fix, not the warranty
         if fact is not None and _unanswered_aspect(text, fact):
             fact = _answering_fact(text, request) or fact  # it names the topic only: another fact may answer it
         if fact is None:  # "Und wie lange braucht das?": what an earlier answer or the message around names
@@ -1222,7 +1236,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if fact is not None and _in_other_sense(text, fact, around=around):
             fact = None  # "Habt ihr Samstag geöffnet?": the shop's hours, not how long an opened bag keeps
         if fact is not None and (_other_method(text, fact) or _other_method(message.text, fact)):
-            fact = None  # "what setting for pour over?", "cold brew recipe? which grind?": not the French press fact
+            # "what setting for pour over?": not the French press fact, but "espresso ... zu grob?": the espresso one
+            other = _answering_fact(OWN_MISTAKE.sub(" ", text), request, plain=True)  # "was mach ich falsch": no item
+            fitting = other is not None and not (_other_method(text, other) or _other_method(message.text, other))
+            fact = other if fitting else None
         other_product = fact is not None and _other_product(message.text, fact, profile) and not _for_all(fact)
         if fact is not None and _unanswered_aspect(text, fact) and other_product:
             fact = None  # "Mahlwerk der Handmühle aus Plastik?": the bags' plastic fact is about something else
@@ -1302,10 +1319,13 @@ def _named(phrase: str | None, profile: VoiceProfile) -> str | None:
     return phrase
 
 
-def _answering_fact(question: str, request: GenerationRequest) -> Fact | None:
-    """Among the facts the question names, one whose text says what it asks ("größere Packungen": the 1-kg one)."""
+def _answering_fact(question: str, request: GenerationRequest, *, plain: bool = False) -> Fact | None:
+    """Among the facts the question names, one whose text says what it asks ("größere Packungen": the 1-kg one);
+    `plain`: none of a team's case (warranty, replacement), for a question about brewing."""
     analysis = request.analysis.model_copy(update={"intent": "other", "secondary_intents": []})
     for fact in relevant_facts(question, analysis, request.profile, 4):
+        if plain and fact.intents:
+            continue
         checked = _checked_fact(fact, question, request.profile)
         if checked is not None and not _unanswered_aspect(question, checked):
             return checked
