@@ -423,8 +423,9 @@ _RELATE = re.compile(
 )
 _WHO = re.compile(r"\b(?:wer|who)\b|anyone|jemand", re.IGNORECASE)
 _NOT_ARRIVED = re.compile(
-    r"nie (?:was|etwas|\w+) (?:bekommen|erhalten|angekommen)|nicht (?:angekommen|bekommen|geliefert)|"
-    r"never (?:got|received|arrived)",
+    r"nie (?:was|etwas|\w+) (?:bekommen|erhalten|angekommen)|nicht (?:angekommen|bekommen|geliefert|erhalten)|"
+    r"(?:nichts|nix) (?:erhalten|bekommen|angekommen|gekommen)|never (?:got|received|arrived)|nothing (?:arrived|came)|"
+    r"(?:hasn'?t|has not|haven'?t|have not) (?:arrived|come|received|got)",
     re.IGNORECASE,
 )
 _GREETING = re.compile(
@@ -446,7 +447,11 @@ _DAMAGE = re.compile(
     r"|\bsplit (?:open|along|at|down)\b|\bburst\b|aufgeplatzt"
     r"|\bhas a (?:tear|hole|crack)\b|\bsoaked\b|durchn(?:ä|a)sst|aufgeweicht|\bein(?:en)? (?:riss|loch|sprung)\b"
     r"|beans everywhere|\bcracked\b|\ba crack in\b|gesprungen"
-    r"|bohnen (?:überall|lose)",
+    r"|bohnen (?:überall|lose)"
+    # "die tüte sieht verformt aus, wie geschmolzen ... riecht chemisch": not to drink before after-sales saw it
+    r"|verformt|geschmolzen|\bmelted\b|\bdeformed\b|\bwarped\b"
+    r"|riecht (?:\w+ ){0,2}(?:komisch|chemisch|seltsam|merkwürdig|nach plastik)"
+    r"|smells? (?:\w+ ){0,2}(?:chemical|like plastic)",
     re.IGNORECASE,
 )
 DAMAGE = _DAMAGE  # the composer asks for a photo of it
@@ -682,9 +687,10 @@ def _products_named(text: str, profile: VoiceProfile) -> set[str]:
 # A problem that is not the first of its kind: owned once, after the opening.
 _AGAIN = re.compile(
     r"\b(?:schon wieder|wieder mal|zum (?:zweiten|dritten|\d+\.) mal|zweiten monat|dritten monat|erneut"
-    r"|(?:second|third|\d+(?:nd|rd|th)) (?:time|month|week)s?(?: in a row| running)?|again|in a row)\b",
+    r"|(?<!a )(?:second|third|\d+(?:nd|rd|th)) (?:time|month|week)s?(?: in a row| running)?|again|in a row)\b",
     re.IGNORECASE,
 )
+# ("roasted a second time in the back of a DHL van" is a joke, not a problem that happened before)
 # "makes me never order again", "nie wieder bestellen": a threat for the future, not a problem that happened before
 _NOT_AGAIN = re.compile(
     r"\b(?:never|won'?t|will not|not|nie|nicht|niemals|kein)\b[^.!?]{0,40}\b(?:again|wieder)\b"
@@ -757,7 +763,7 @@ _HOW_LONG_TO = re.compile(r"\b(?:wie lange?|how long)\b[^.!?]{0,30}\b(?:nach|to)
 # A change asked for ("kann ich statt der Kiezmischung lieber den Espresso bekommen?"), not a wrong delivery.
 _SWITCH = re.compile(
     r"\b(?:kann ich|können wir|könnt ihr|could i|can i|möchte|würde (?:gern|gerne)|would like)\b[^?]{0,80}"
-    r"\b(?:statt|lieber|instead|rather)\b",
+    r"\b(?:statt|lieber(?!\s+(?:nicht|doch nicht))|instead|rather(?!\s+not))\b",  # "oder lieber nicht": no switch
     re.IGNORECASE,
 )
 _DELIVERED = re.compile(
@@ -879,6 +885,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return True  # a reply to another commenter that names nothing of ours
     if situation in ("question", "defer") and FOR_US.search(text):
         return False  # "wann kommt die weihnachtsmischung?? kann man die vorbestellen": ours to answer
+    if situation == "stock_question" and _COFFEE.search(text):
+        return False  # "'spring blend coming soon' ... soon like this spring or next spring 💀": our blend, asked after
     if situation in ("question", "defer") and not _COFFEE.search(text) and not _YOU.search(text):
         return True  # "Was nützt das Labern?": a rhetorical question, not one for our team
     # Short praise under our post is for us ("das Beste, was ich je hatte"), whatever it names.
@@ -938,7 +946,8 @@ _OURS = re.compile(
 )
 _COFFEE = re.compile(
     r"(?<!\w)(?:zieh\w* lassen|mahl|brüh|aufgie|aufguss|filter|siebträger|milch|crema|bitter|sauer|cold brew|"
-    r"latte|cappuccino|brew|grind|roast|röst|koffein|caffeine|decaf|bohne|kaffee|coffee|espresso|tüte|verpackung)",
+    r"latte|cappuccino|brew|grind|roast|röst|koffein|caffeine|decaf|bohne|kaffee|coffee|espresso|tüte|verpackung"
+    r"|blend|mischung)",
     re.IGNORECASE,
 )
 _GIVEAWAY = re.compile(r"gewinnspiel|giveaway|verlosung|ausgelost|auslos|gewinner|winner", re.IGNORECASE)
@@ -1097,7 +1106,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         missing = late or _WAITING.search(text) or _NOT_ARRIVED.search(text) or analysis.entities.order_ids
         if intent == "order_status" and not missing and asked and not any(_WHEREABOUTS.search(q) for q in asked):
             return "question"  # "ob meine Bestellung noch zum alten Preis berechnet wird?": no parcel to look for
-        if intent == "order_status" and (sarcasm or (late and _NEGATIVE_CUES.search(text))):
+        unhappy = (late or _NOT_ARRIVED.search(text)) and _NEGATIVE_CUES.search(text)  # "bis heute nichts erhalten"
+        if intent == "order_status" and (sarcasm or unhappy):
             return "delivery_problem"  # "bis heute NICHTS angekommen ... Toller Service, wirklich.": sorry, not "gern"
         return intent
     if intent == "damaged_or_wrong_item":

@@ -331,9 +331,19 @@ def quote_word(text: str, *, skip: set[str]) -> str:
         and w.replace("'", "").replace("’", "").replace("-", "").isalpha()
         and not is_stopword(w)
         and safe_word(w)
-        and fold(w) not in skip
+        and fold(w) not in skip | FILLER_WORDS
     ]
     return max(candidates, key=len) if candidates else ""
+
+
+# Words that carry no topic of their own: "On 'literally' we'd rather say nothing" mocks the person.
+FILLER_WORDS = frozenset(
+    (
+        *("literally", "actually", "basically", "honestly", "seriously", "totally", "really", "probably"),
+        *("definitely", "absolutely", "eigentlich", "wirklich", "irgendwie", "einfach", "sowieso", "bestimmt"),
+        "wahrscheinlich",
+    )
+)
 
 
 def echo_word(text: str) -> str:
