@@ -251,10 +251,11 @@ def indirect_en(question: str) -> str | None:
     if any(t.lower() in ("we", "us", "our", "ours") for t in tokens):
         return None
     if first in _W_EN:
-        aux_at = next((i for i, t in enumerate(tokens[1:4], 1) if t.lower() in _AUX_EN), None)
+        aux_at = next((i for i, t in enumerate(tokens[1:6], 1) if t.lower() in _AUX_EN), None)
         if aux_at is None:
             return None
-        head, aux, rest = [t.lower() for t in tokens[:aux_at]], tokens[aux_at].lower(), tokens[aux_at + 1 :]
+        # "which of your coffees should I get" -> "which of our coffees you should get"
+        head, aux, rest = [_swap_en(t.lower()) for t in tokens[:aux_at]], tokens[aux_at].lower(), tokens[aux_at + 1 :]
     elif first in _AUX_EN:
         head, aux, rest = ["whether"], first, tokens[1:]
     else:

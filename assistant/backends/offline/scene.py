@@ -1518,6 +1518,8 @@ def _other_method(question: str, fact: Fact) -> bool:
     """The question names a brewing method and the fact only others ("what setting for pour over?")."""
     asked = {_method(m) for m in METHODS.findall(question)}
     told = {_method(m) for t in fact.text.values() for m in METHODS.findall(t)}
+    if "coldbrew" in asked and "coldbrew" not in told and told:  # "Cold Brew ... mit meiner French Press?":
+        return True  # a hot recipe (4 minutes) answers no cold brew
     return bool(asked) and bool(told) and not asked & told
 
 
