@@ -197,6 +197,12 @@ _OWN_ORDER = re.compile(
     re.IGNORECASE,
 )
 # What the person says they did already: "I paused my subscription", "hab das Abo gekündigt".
+# A gift one has already: "i already own the exact same one", "die hab ich schon".
+_OWN_ALREADY = re.compile(
+    r"\b(?:already (?:own|have|got)|(?:hab|habe|hatte) (?:ich )?(?:die|den|das|sie|ihn|es|so eine?n?) (?:schon|bereits)"
+    r"|doppelt (?:geschenkt|bekommen))\b",
+    re.IGNORECASE,
+)
 _DONE_ALREADY = re.compile(
     r"\b(?:i|i've|i have|i had|ich|hab|habe|hatte)\b[^.!?]{0,30}\b(?:paused|pausiert|cancell?ed|gekündigt|unsubscribed"
     r"|storniert|returned|zurückgeschickt)\b",
@@ -252,7 +258,8 @@ _SCAM = re.compile(
     re.IGNORECASE,
 )
 _PRICE = re.compile(
-    r"preis|teuer|teurer|teur|euro|€|\bkosten|günstig|billig|price|expensive|pricey|cheap|supermarkt|discounter|\bpaying\b|"
+    r"preis|teuer|teurer|teur|euro|€|\bkosten|\bkostet|günstig|billig|price|expensive|pricey|cheap|supermarkt|discounter|"
+    r"\bpaying\b|"
     r"\bpay for\b|\bzahlen für|\bbezahlen für|versandkosten|porto|shipping costs?|shipping fees?|postage"
     r"|\d[,.]\d\d\s?(?:pro|per|a|/)\b|gerechnet|rechnet sich|bezahlt sich|pays for itself"  # "0,38 pro tasse ja klar"
 )
@@ -360,10 +367,18 @@ _PRAISE = re.compile(
 )
 
 
+# An attempt that worked: "Versuch Nr. 3 ... soooo fluffig geworden. Nie wieder anders!" needs no "keep practising".
+_SUCCEEDED = re.compile(
+    r"\b(?:geworden|gelungen|geschafft|geklappt|endlich|perfekt|nie wieder anders|nailed it|finally|perfect|worked"
+    r"|never going back|not going back|success)\b",
+    re.IGNORECASE,
+)
+
+
 def _outreach_kind(post: str) -> str:
     """What another creator's post asks for: cheering on an attempt or a series, company, their ritual, ideas,
     or nothing."""
-    if _ATTEMPT.search(post):
+    if _ATTEMPT.search(post) and not _SUCCEEDED.search(post):
         return "outreach_tips"  # "Latte-Art-Versuch Nr. 37 ... ich geb nicht auf": cheer them on
     if _SERIES.search(post):
         return "outreach_series"  # "day 112 of writing my first novel", "Teil 1: der Einkauf": cheer the run on
@@ -653,7 +668,9 @@ def _thankful_only(text: str) -> bool:
 _THANKFUL = re.compile(r"\b(?:danke|vielen dank|thank you|thanks|merci)\b", re.IGNORECASE)
 # A rumour that we close or go bust, asked about in public: answered with what stands, never deferred.
 RUMOUR = re.compile(
-    r"\b(?:pleite|insolven\w*|zumach\w*|macht ihr zu|dicht ?mach\w*|schließt ihr|schliesst ihr"
+    # "zumachen" of a shop, not of a bag ("eine Tüte, die man wieder zumachen konnte")
+    r"\b(?:pleite|insolven\w*|(?:ihr|laden|rösterei|shop|geschäft)\b[^.!?]{0,30}\bzumach\w*|macht ihr zu"
+    r"|dicht ?mach\w*|schließt ihr|schliesst ihr"
     r"|hört ihr (?:\w+ ){0,2}auf|ihr hört (?:\w+ ){0,2}auf|ganz aufhören|closing down|shutting down"
     r"|going out of business"
     r"|bankrupt|closing for good|going bust|gone bust)\b",
@@ -1067,6 +1084,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "address_change"  # "alte Adresse drin, bin umgezogen. Kann man das noch ändern??": no parcel hunt
     if intent in ("order_status", "delivery_problem", "product_question", "other") and _STOP_PARCEL.search(text):
         return "stop_delivery"  # "schon verschickt ... kann man die noch stoppen oder umleiten?": no parcel hunt
+    if intent == "service_complaint" and cue_scores(fold(text)).get("defect", 0.0) >= STRONG_DEFECT:
+        return "defect"  # "wegen meiner Handmühle geschrieben (Kurbel dreht durch), zurück kam ein Textbaustein"
     if _DISMISSED.search(text) and intent in ("service_complaint", "criticism", "other", "troll"):
         return "service_tone"  # "the answer was basically 'it says so on the website', felt dismissive": no wait
     if confidence < LOW_CONFIDENCE and not escalated:  # a clear case for a team is no guess
@@ -1118,8 +1137,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         )
         other = _ORDERED_ONE.search(text) and len(_products_named(text, request.profile)) >= 2  # "ordered X, it's Y"
         swapped = (_swapped(text) or bool(other)) and not _DAMAGE.search(text)  # "received X but I ordered Y"
-        if switch:
-            return "question"  # a change to the subscription, asked for: nothing went wrong
+        if switch or (_OWN_ALREADY.search(text) and not _DAMAGE.search(text)):
+            # a change to the subscription, or "I already own the exact same one ... swap it?": nothing went wrong
+            return "question"
         evidence = wrong or swapped or _DAMAGE.search(text) or _STALE.search(fold(text))
         if sarcasm and not evidence:
             intent = "criticism"  # "ein Karton, in dem ein Kleinkind Platz hätte. Glückwunsch.": the packaging
@@ -1238,6 +1258,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _answering_fact(text, request) or fact  # it names the topic only: another fact may answer it
         if fact is None:  # "Und wie lange braucht das?": what an earlier answer or the message around names
             fact = _context_fact(text, request, given)
+        broken = _DAMAGE.search(message.text) or _BROKEN.search(message.text) or _swapped(message.text)
+        if fact is not None and {"damaged_or_wrong_item", "defect"} & set(fact.intents) and not broken:
+            fact = None  # "i already own the same one, could i swap it?": no replacement for what is not broken
         if fact is not None and not_a_parcel(text):
             fact = None  # "can people in Austria take part?": the giveaway's rules, not shipping to Austria
         around = (
@@ -1642,6 +1665,7 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     if situation in ("criticism", "other_negative", "rumour"):  # "den Laden gibt es nicht mehr": a fact named
         named = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
         named = [f for f in named if not f.intents and _named_clearly(f, text)]
+        named = [f for f in named if not _unanswered_aspect(text, f)]  # resealing is no recycling question
         return named[0] if named else None
     if situation == "refund_request" and (_DAMAGE.search(text) or _BILLING_TROUBLE.search(text)):
         return None  # soaked bags or a wrong charge: the returns rule for unopened goods is beside the point
