@@ -286,8 +286,7 @@ def _with_side_facts(scene: Scene, book: Phrasebook, style: str, body: str, *, l
     said = [s for s in said if fold(s) not in fold(body)]
     if not said:
         return body
-    opener, rest = _first_sentence(body)  # "Totally fair to ask where your order is." stays the opening
-    return " ".join([opener, *said, rest]) if opener and rest else " ".join([*said, body])
+    return _after_opening(body, said)  # "Totally fair to ask where your order is." stays the opening
 
 
 def _with_open_answers(template: str, slots: dict[str, str], body: str) -> str:
@@ -295,8 +294,7 @@ def _with_open_answers(template: str, slots: dict[str, str], body: str) -> str:
     said = slots.get("open_answers", "")
     if not said or "answers" in fields(template) or fold(said) in fold(body):
         return body
-    opener, rest = _first_sentence(body)
-    return " ".join([opener, said, rest]) if opener and rest else f"{body} {said}"
+    return _after_opening(body, [said], or_before=False)
 
 
 def _with_again(scene: Scene, book: Phrasebook, style: str, body: str, rng: random.Random, address: str) -> str:
@@ -304,8 +302,7 @@ def _with_again(scene: Scene, book: Phrasebook, style: str, body: str, rng: rand
     if not scene.again:
         return body
     line = _block(book, "again", style, {}, rng, address)
-    opener, rest = _first_sentence(body)
-    return " ".join([opener, line, rest]) if line and opener and rest else " ".join(p for p in (line, body) if p)
+    return _after_opening(body, [line])
 
 
 # Answers to a question asked again after a wait ("schon zweimal geschrieben ... nochmal: kann man ...?").
@@ -322,6 +319,17 @@ def _with_sorry_for_the_wait(
         return body
     line = _block(book, "sorry_wait", style, {}, rng, address)
     return f"{line} {body}" if line and fold(line) not in fold(body) else body
+
+
+def _after_opening(body: str, lines: list[str], *, or_before: bool = True) -> str:
+    """Lines put after the body's short opening sentence; without one, before the body (after it: `or_before=False`)."""
+    lines = [line for line in lines if line]
+    if not lines:
+        return body
+    opener, rest = _first_sentence(body)
+    if opener and rest:
+        return " ".join([opener, *lines, rest])
+    return " ".join([*lines, body] if or_before else [body, *lines])
 
 
 def _first_sentence(body: str) -> tuple[str, str]:
