@@ -1578,8 +1578,7 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
     covering = [f for f in profile.brand.facts if any(fold(k) in forms for k in f.keywords) or _names_country(f, name)]
     if covering:
         return covering[0]
-    delivery = {"versand", "liefern", "lieferung", "shipping", "ship", "deliver", "delivery", "dhl"}
-    return None if any(fold(k) in delivery for k in fact.keywords) else fact
+    return None if any(fold(k) in _SHIPPING_KEYS for k in fact.keywords) else fact
 
 
 SHORT_QUESTION = 5  # words: a question this short takes its sense from the message around it
@@ -1609,9 +1608,9 @@ def _senses() -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
     )
 
 
-_DELIVERY_KEYS = frozenset(
-    {"versand", "liefern", "lieferung", "shipping", "ship", "deliver", "delivery", "dhl", "abroad", "ausland"}
-)
+# The keywords of a fact about shipping (in Germany), and of any fact about delivery at all (abroad too).
+_SHIPPING_KEYS = frozenset({"versand", "liefern", "lieferung", "shipping", "ship", "deliver", "delivery", "dhl"})
+_DELIVERY_KEYS = _SHIPPING_KEYS | {"abroad", "ausland"}
 
 
 def _for_all(fact: Fact) -> bool:
@@ -1742,9 +1741,10 @@ def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
     return found[:1]
 
 
-# Situations whose reply is the case itself (a rant, a team's next step): their other questions get their facts,
-# but no "we'll check" that would double the next step or treat a rhetorical question as a real one.
-_FACTS_ONLY = NEGATIVE_SITUATIONS | {"praise", "joke", "service_complaint_dm", "tagged"}
+# Replies to a fan (and a team's case, see _open_answers): their other questions get their facts, but no "we'll
+# check" that would treat a fan's aside or a rhetorical question as a case. (Rants, service complaints and the
+# replies that deflect get no open answers at all.)
+_FACTS_ONLY = frozenset({"praise", "tagged"})
 
 
 _ANSWERED_ALREADY = frozenset({"question", "defer", "order_via_message", "rumour", "voucher_problem", "joke"})
