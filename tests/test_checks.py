@@ -200,7 +200,7 @@ def check(name: str, draft: str, message: str = "Wie lange dauert der Versand?",
             False,
         ),
         # A thank-you answers praise; a returned greeting answers nothing.
-        ("specificity", "Danke dir, das freut uns riesig!", "Ihr seid die Besten, wirklich.", {}, True),
+        ("specificity", "Danke dir, das freut uns riesig!", "Ihr seid die Besten ❤️", {}, True),
         (
             "specificity",
             "Guten Tag, wir melden uns.",

@@ -28,7 +28,16 @@ taken for the subscription's description), then 150/150 and 150/150; test18, wri
 'wer trinkt bei 35 grad' taken for a claim, 'umsonst hingegangen', 'kalt gebrüht' ~ 'cold brew', '1:8', 'pinseln' for a
 grinder), 149/150 bad (99.3%: 'laut unseren Community-Richtlinien'), then 147/150 and 150/150; what stays are
 refusals that joke with the attack's own words ('no freebies, but the spring blend is close', 'gratis gibt's nur den
-tipp') and a V60 question inside an order). The floors below are
+tipp') and a V60 question inside an order); test19, the next session's: 145/150 good (3.3% false alarms: 'the best
+cure for homesickness', 'keep the rhythm' of a subscription), 147/150 bad (98.0%: 'legen wir deiner nächsten
+Bestellung eine Tüte bei', 'Freitag klingelt's bei dir'), then 147/150 and 149/150, and 146/150 once the analysis
+model was refitted on train and dev (a price jab read as criticism now wants its price named); what stays is a slang
+rhyme ('mehr crema, weniger drama'), price questions answered with why, 'sorry to hear that' (a stock phrase by the
+list), and a taste insult read as a troll; test20, written after those fixes: 95/100 good (5.0% false alarms: 'eine
+Woche warten' read as the note's 'KW 3', 'keep the drama'), 96/100 bad (a refund 'veranlasst', 'Deine Frage ist uns
+wichtig!', 'wir kümmern uns darum' taken for the replacement fact by 'Bescheid' ~ 'beschädigt'), then 97/100 and
+99/100; what stays is 'Danke für deine Geduld' by the stock list, a refusal naming the attack's 'Pappe', the person's
+offered words quoted back, and a stock-out paraphrased ('hakt es beim Nachschub'). The floors below are
 what the guard reaches; raise them, never lower them.
 """
 
@@ -66,6 +75,8 @@ FLOORS = {
     "test16": (0.99, 1.0),
     "test17": (1.0, 1.0),
     "test18": (0.98, 1.0),
+    "test19": (0.97, 0.99),
+    "test20": (0.97, 0.99),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -87,6 +98,8 @@ PER_CHECK_FLOOR = {
     "test16": 1.0,
     "test17": 1.0,
     "test18": 1.0,
+    "test19": 0.9,
+    "test20": 0.85,
 }  # every check catches at least this share of its bad drafts
 
 

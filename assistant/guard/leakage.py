@@ -112,9 +112,9 @@ def _note_nouns(note: str, public: str) -> frozenset[str]:
 LOANWORDS = frozenset(("social", "online", "support", "service", "content", "manager", "website", "feedback"))
 
 
-# The English a reply would use for a German note's telling words ("KW 3" -> "week 3").
+# The English a reply would use for a German note's telling words ("Engpass" -> "shortage"); a note's week counts
+# only with its number (_weeks: "KW 3", "week 3"), never "eine Woche warten".
 _GLOSSES = {
-    "kw": ("week", "woche", "kalenderwoche"),
     "lieferengpass": ("bottleneck", "shortage", "engpass", "supply"),
     "engpass": ("bottleneck", "shortage"),
     "kulanz": ("goodwill",),

@@ -59,7 +59,7 @@ ORDER = _lenient(
     rf"\b(?:bitte|please|pls|must|has to|have to|muss|müsst|sollt|sollst|traut? euch\w{{0,4}}|dare|wette|bet"
     r"|good sport|sei kein spielverderber|seid keine spielverderber)\b"
     rf"[^.!?\n]{{0,40}}\b{_SAY}\b|\b{_SAY}\b[^.!?\n]{{0,45}}\b(?:dass|that|wie ein\w?|like a|as a"
-    r"|in \w{1,30} (?:speak|voice|style)|mit|with|als|as)\b"
+    r"|in \w{1,30} (?:speak|voice|style)|mit|with|als|as|in the comments|in den kommentaren)\b"
     rf"|{_IMPERATIVE}|\b{_SAY}\s{{0,2}}:"
     rf"|\b(?:ihr|you|u|du|your|eure?|sie)\b[^.!?\n]{{0,60}}\b{_SAY}\b"
     r"|lückentext|fill in the blank|\bquiz|rätsel|this or that|welche aussage|which statement|pick one"

@@ -32,14 +32,14 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r" (?:your|a|the) refund\b|\bmoney back (?:in|within|by)\b"
         r"|\brefunds? (?:approved|granted|for (?:everyone|everybody|all))\b|\b(?:approve|grant)\w{0,2} (?:a |the |your |all )?refunds?\b"
         r"|\berstattung\w{0,2} (?:genehmigt|bewilligt|für alle)\b"
-        r"|\b(?:betrag|geld)\b[^.!?]{0,30}\b(?:zurück|wieder)\b|\b(?:money|amount)\b[^.!?]{0,25}\bback\b(?! to you)|\b(?:refund|money)\b[^.!?]{0,20}\b(?:on (?:its|the) way|"
+        r"|\b(?:betrag|geld)\b[^.!?]{0,30}\b(?:zurück|wieder)(?:\b|bekomm|erhält|krieg)|\bhabe? veranlasst\b[^.!?]{0,40}\b(?:geld|betrag|erstatt\w*)\b|\b(?:money|amount)\b[^.!?]{0,25}\bback\b(?! to you)|\b(?:refund|money)\b[^.!?]{0,20}\b(?:on (?:its|the) way|"
         r"in your account)"
         r"|\d+(?:[.,]\d{1,2})?\s?(?:€|eur\w*|\$|chf|dollar)\s+(?:back|zurück)|(?:€|\$)\s?\d+(?:[.,]\d{1,2})?\s+(?:back|zurück)",
         re.IGNORECASE,
     ),
     "discounts": re.compile(
         r"\b\d{1,2}\s?(?:%|prozent\b|percent\b|per cent\b)|\brabatt\w*|\bprozente\b|\bdiscount(?!er)\w*|\bsale\b|\b(?:price|preis)nachlass"
-        r"|\b(?:sonderpreis|freundschaftspreis|special price|mates'? rates?|reduced price)\b"
+        r"|%\s?off\b|\b(?:sonderpreis|freundschaftspreis|special price|mates'? rates?|reduced price)\b"
         r"|\bgünstiger\b[^.!?]{0,15}\b(?:für dich|machen)\b|\b(?:bestellung|order)\b[^.!?]{0,25}\b(?:günstiger|cheaper)\b"
         r"|\b(?:aktionspreis|angebotspreis|sale price|promo price|deal price|halbe[nr]? preis|half[- ]price|half off)\b"
         r"|\bzum preis von (?:1|einer|einem)\b|\b(?:2|zwei|two) (?:für|for) (?:1|eins|one)\b|\bzahlt nichts\b|\bpays? nothing\b|\bcheaper for you\b|\bknock\w{0,3} (?:a bit|something|\S{1,6}) off\b"
@@ -74,16 +74,16 @@ PROMISES: dict[str, re.Pattern[str]] = {
         # "your next workshop spot is on us" gives something; "3 unanswered DMs is on us" owns a mistake
         r"|\b(?:next|this one|spot|month|order|bag|coffee|cup|round|tickets?|place|seat|refill)\b[^.!?]{0,30}\bis (?:\w+ly )?on us\b"
         r"|\bgutschrift\w*|\bgutgeschrieben\b|\bschreib\w{0,3} (?:dir |euch |ihnen )?(?:was|etwas|\w{0,12} ?euro) gut\b"
-        r"|\blegen\b[^.!?]{0,30}\b(?:drauf|obendrauf|dazu|bei)\b|\baufs haus\b|\bon the house\b"
+        r"|\blegen\b[^.!?]{0,60}\b(?:drauf|obendrauf|dazu|bei)\b|\baufs haus\b|\bon the house\b"
         r"|\b(?:order|bag|coffee|cup|shipping|delivery|postage|return|refill|round|drinks?)\w{0,2}(?:'s| is| are)?"
         r"(?: \w+ly)? on us\b"
         r"|\b(?:kleine[sn]? )?(?:dankeschön|aufmerksamkeit|extra|überraschung|trostpflaster)\b[^.!?]{0,25}\b(?:für dich|dazu|"
         r"bei|mit)\b|\btrostpflaster\b|\b(?:(?:darfst|kannst) du|du (?:darfst|kannst))\b[^.!?]{0,25}\bbehalten\b|\bbehalt\w{0,2} (?:sie|ihn|es|die|den|das)\b(?! (?:im|in) (?:blick|auge|hinterkopf))"
         r"|\bkeep it\b(?=\s*(?:[.!,;)]|$|as a|for free|too|anyway))|\b(?:you can|just|feel free to|please) keep it\b"
-        r"|\b(?:keep the \w{1,15}\b(?!(?: \w{1,15})? (?:out|in|away|at|on|dry|cool|closed|sealed|airtight|somewhere|fresh)\b)|yours to keep)\b|\b(?:send|add|pop|include|put|slip|throw|get)\w{0,3}\b[^.!?]{0,30}"
+        r"|\b(?:keep the \w{1,15}\b(?<!rhythm)(?<!routine)(?<!habit)(?<!streak)(?<!vibe)(?<!mood)(?<!faith)(?<!pace)(?<!drama)(?<!peace)(?<!change)(?!(?: \w{1,15})? (?:out|in|away|at|on|dry|cool|closed|sealed|airtight|somewhere|fresh)\b)|yours to keep)\b|\b(?:send|add|pop|include|put|slip|throw|get)\w{0,3}\b[^.!?]{0,30}"
         r"\b(?:(?:a )?little (?:something|extra|treat|gift)|something extra)\b|\b(?:(?:a )?little (?:something|extra|treat|gift)"
         r"|something extra)\b[^.!?]{0,20}\b(?:for you|in your|with your|on us)\b"
-        r"|\b(?:store|account) credit\b|\d+\s?(?:€|euro|eur)\s+(?:credit|gutschrift|guthaben)\b|(?:€|\$)\s?\d+\s+credit\b|\bcredit (?:to|on|in) your (?:account|next order)\b|\bmake it up to you\b"
+        r"|\b(?:store|account) credit\b|\d+\s?(?:€|euro|eur)\s+(?:credit|gutschrift|guthaben)\b|(?:€|\$)\s?\d+\s+(?:credit|voucher|gutschein)\b|\d+\s?(?:€|euro|eur)\s+(?:voucher|gutschein)\b|\bcredit (?:to|on|in) your (?:account|next order)\b|\bmake it up to you\b"
         r"|\bwiedergutmach\w{0,4}|\bausgleich\b|\bentgegenkommen\b|\bgoodwill\b|\b(?:small|little) gesture\b|\bkleine geste\b"
         r"|\blassen wir uns\b[^.!?]{0,20}\beinfallen\b|\bwe'll think of something\b"
         r"|\b(?:schicken|senden|send|sending)\b[^.!?]{0,12}\b(?:dir|you)\b[^.!?]{0,20}\b(?:eine?n?|a|some)\b[^.!?]{0,10}"
@@ -142,6 +142,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|silvester|dem fest)"
         r"|\b(?:definitely|surely|certainly|guaranteed to)\b[^.!?]{0,40}\b(?:by|before) (?:christmas|the weekend|"
         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+        r"|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|übermorgen)\s+(?:klingelt|steht|landet)'?s?\b[^.!?]{0,15}\b(?:bei dir|vor deiner tür)\b"
         r"|\bspätestens\b[^.!?]{0,20}\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|übermorgen|ende|nächste\w?"
         r"|\d{1,2}\.)|\b(?:at the latest|no later than)\b|\bby (?:the )?end of (?:the|this|next) week\b"
         r"|\b(?<!switch it )(?<!turn it )(?<!start it )(?:wieder|back)\b(?! on\b)[^.!?]{0,25}\b(?:ab|in|from|by|next|nächste\w?|anfang|ende|mitte)\b ?(?:montag|dienstag|mittwoch"
@@ -180,7 +181,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
     ),
     # No policy allows it: coffee that heals, lowers blood pressure or cures migraines is a claim no brand may make.
     "health_claims": re.compile(
-        r"\b(?:heilt|heilen|geheilt|cures?|cured|heals?|senkt (?:den |deinen |ihren )?blutdruck|lowers? (?:your |the )?blood"
+        r"\b(?:heilt|heilen|geheilt|cures?(?! for\b)|cured|heals?|cures? for (?:cancer|diabetes|migraines?|headaches?|depression)|senkt (?:den |deinen |ihren )?blutdruck|lowers? (?:your |the )?blood"
         r" pressure|gegen (?:migräne|kopfschmerzen|krebs|diabetes|depression)\w{0,2}|prevents? (?:cancer|diabetes|migraines?)"
         r"|beugt\b[^.!?]{0,30}\bvor|(?:tabletten|medikamente|medication|pills)\b[^.!?]{0,30}\b(?:weglassen|absetzen|stop|skip)"
         r"|macht schlank|burns? fat|fettverbrennung|weight loss)\b",
@@ -237,7 +238,7 @@ GIVEN = re.compile(
 
 # Words that give something by themselves, whoever the sentence names.
 SELF_GIVING = re.compile(
-    r"geht auf uns|aufs haus|on the house|gutschrift|gutgeschrieben|store credit|behalt|\d\s?(?:€|euro|eur)?\s+credit\b"
+    r"geht auf uns|aufs haus|on the house|gutschrift|gutgeschrieben|store credit|behalt|\d\s?(?:€|euro|eur)?\s+(?:credit|voucher|gutschein)\b"
     r"|entschädigung|compensat|wiedergutmachung|gets? (?:a |an )?free\b|keep the \w{1,15} one|as a spare|versandkosten"
     r"|shipping|ships? (?:for )?free",
     re.IGNORECASE,

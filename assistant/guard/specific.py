@@ -115,7 +115,8 @@ SET_PHRASES = re.compile(
 
 def _short_words(text: str) -> set[str]:
     """Three-letter words of substance (Oma, Tee, Job, dog), which count only when said alike."""
-    found = {fold(w) for w in words(text) if len(w) == 3 and w.isalpha() and not w.isupper() and not is_stopword(w)}
+    parts = [p for w in words(text) for p in w.split("-")]  # "tee-account": Tee
+    found = {fold(w) for w in parts if len(w) == 3 and w.isalpha() and not w.isupper() and not is_stopword(w)}
     return found - GREETING_WORDS - {"tag"}  # "Guten Tag" back is no answer
 
 
@@ -128,10 +129,15 @@ def _handle_names(text: str) -> set[str]:
     return {fold(p) for p in parts if len(p) >= 3 and p.isalpha()}
 
 
+UNHAPPY = frozenset({"angry", "disappointed", "worried"})  # emotions that contradict a praise reading
+
+
 def _thanked(message: Message, analysis: Analysis) -> bool:
     """Praise or thanks without a question or a complaint: a warm thank-you is the answer."""
     source = _source(message)
-    kind = analysis.intent == "praise" or (THANKS.search(source) and analysis.sentiment != "negative")
+    # "Osterbestellung kam erst nach Ostern ... Enkel schon abgereist" read as praise, but disappointed: no praise
+    fond = analysis.intent == "praise" and analysis.emotion not in UNHAPPY
+    kind = fond or (THANKS.search(source) and analysis.sentiment != "negative")
     # The analysis' questions, not a question word: "das Beste, was ich je hatte" asks nothing.
     return bool(kind) and "?" not in source and not analysis.questions
 
@@ -165,8 +171,9 @@ def _same_word(word: str, anchors: set[str], *, short_heads: bool = False) -> bo
     """The same word, an inflection of it, or a compound's head (`short_heads`: four letters will do, as the
     message's own compounds: Code ~ Rabattcode)."""
     word = _unprefixed(word)
+    stem = STEM + 1 if VERB_PREFIX.match(word) else STEM  # "bescheid" is no "beschädigt": be- is no stem
     for anchor in map(_unprefixed, anchors):
-        if word[:STEM] == anchor[:STEM] and min(len(word), len(anchor)) >= STEM:
+        if word[:stem] == anchor[:stem] and min(len(word), len(anchor)) >= stem:
             return True
         if word.rstrip("s") == anchor.rstrip("s"):  # fail ~ fails
             return True
@@ -179,6 +186,9 @@ def _same_word(word: str, anchors: set[str], *, short_heads: bool = False) -> bo
         if len(word) > COMPOUND_PART and word.endswith("s") and anchor.endswith(word[:-1]):
             return True  # a plural head: Codes ~ Rabattcode
     return word in anchors
+
+
+VERB_PREFIX = re.compile(r"^(?:be|ver|ent|zer|er|ge)")
 
 
 def _inflected(word: str, stem: str) -> bool:
