@@ -42,10 +42,17 @@ PROFANITY = re.compile(
     re.IGNORECASE,
 )
 
+# A worried person asks in earnest: "ich mache mir Sorgen", "I'm worried", "Bedenken".
+WORRIED = re.compile(
+    r"\b(?:mache? mir sorgen|sorge mich|bedenken|angst|i'?m worried|worried|concerned)\b", re.IGNORECASE
+)
+
 # Politics and the news: a comment about them is no praise of ours, whatever its warm words.
 POLITICS = re.compile(
     r"(?<!\w)(?:politik|partei|regierung|merkel|trump|putin|biden|afd|cdu|csu|spd|grüne[nr]?|fdp|linke[nr]?|kriegs|covid|pandemie|"
-    r"wahl(?:en|kampf)?\b|kanzler|minister|demokrat|corona|impf|flüchtling|migra|islam|medien|presse|journalis|"
+    r"wahl(?:en|kampf|system|recht|programm|plakat)?\b|kanzler|minister|demokrat|corona|impf|flüchtling|migra|islam|"
+    r"medien|mediathek|tagesschau|talkshow|presse|journalis|lauterbach|baerbock|scholz|habeck|söder|lindner|merz\b|"
+    r"wagenknecht|weidel|höcke|spahn|drosten|"
     r"bundestag|europa|\beu\b|usa\b|russland|ukraine|china|sozialis|kapitalis|nazi|faschis|rechts|links|"
     r"wirtschaft|energie|klima|staat|gesetz|bürger|polizei|"
     r"politician|government|election|president)",
@@ -99,6 +106,8 @@ def _precise(top: str, cues: dict[str, float], concern: str) -> str:
 def _corrected(top: str, text: str, injection: bool) -> Intent:
     if top == "praise" and PROFANITY.search(text):  # "toll gemacht, ihr Idioten" is not praise
         return "troll"
+    if top == "troll" and WORRIED.search(text) and "?" in text and not PROFANITY.search(text):
+        return "product_question"  # "Ist euer Kaffee mit Acrylamid belastet? Ich mache mir Sorgen": no troll
     if top == "praise" and POLITICS.search(text):  # "Trump wird gewinnen und das ist gut so" praises someone else
         return "other"
     if top in ("praise", "collaboration") and text.lstrip().startswith("@"):  # talking to another commenter

@@ -1,7 +1,9 @@
 """Build the analysis model from the corpus: `make model` (python -m assistant.analysis.training).
 
 Word, word-pair and stem TF-IDF (plus thread words and cue hits) with one logistic regression
-per head, trained on the train split; `--tune` compares regularisation strengths on the dev split.
+per head. `--tune` fits on the train split and compares regularisation strengths on the dev split; the
+shipped model is then fitted on train and dev together (15% more examples), and only the test split,
+never seen in training or tuning, measures it (`make eval-analysis`).
 Needs scikit-learn (a dev dependency); the result is plain arrays in assistant/data/analysis_model.npz.
 """
 
@@ -145,7 +147,7 @@ def _tune_space(train: list[list[str]], dev: list[list[str]], targets: dict[str,
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Build the model file from the train split (or, with --tune, compare settings on dev)."""
+    """Build the model file from the train and dev splits (or, with --tune, compare settings on dev)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tune", action="store_true", help="compare regularisation strengths on the dev split")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
@@ -154,7 +156,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.tune:
         tune(parts)
         return
-    arrays, meta = build(parts["train"])
+    arrays, meta = build(parts["train"] + parts["dev"])  # settings chosen on dev; test stays unseen
     save_model(args.out, arrays, meta)
     sizes = ", ".join(f"{name}: {spec['features']} features" for name, spec in meta["spaces"].items())
     print(f"{args.out}: {sizes}; {meta['cases']} training cases")

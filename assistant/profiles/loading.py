@@ -230,7 +230,9 @@ class VoiceProfile(BaseModel):
         """What the brand says to customers anyway: facts, tips, products, sign-offs, asks, examples."""
         brand, platform = self.brand, self.platform
         pieces = [t for f in [*brand.facts, *brand.tips] for t in f.text.values()]
-        pieces += [s for f in brand.facts for v in f.short.values() for s in ([v] if isinstance(v, str) else v)]
+        pieces += [
+            s for f in [*brand.facts, *brand.tips] for v in f.short.values() for s in ([v] if isinstance(v, str) else v)
+        ]
         pieces += [t for p in brand.products for t in (p.name, *p.text.values())]
         pieces += [*self.sign_off.text.values(), *(e.reply for e in platform.examples)]
         for rule in brand.escalation.values():

@@ -398,7 +398,8 @@ def _slots(
         "fact": _fact_text(scene, profile, language, style, level),
         "tip": scene.tips[0] if scene.tips else "",
         "tip2": scene.tips[1] if len(scene.tips) > 1 else "",
-        "tip_short": _short_tip(scene.tips[0]) if scene.tips else "",
+        "tip_short": (scene.tips_short[:1] or [""])[0] or (_short_tip(scene.tips[0]) if scene.tips else ""),
+        "moment_line": _moment_line(scene, book, style),
         "friend": scene.friend,
         **(_swap(message.text, profile) if message.mode == "reply" else {}),
         "question_back": "",
@@ -778,6 +779,12 @@ def _quote(request: GenerationRequest, scene: Scene) -> str:
 _RUDE = re.compile(f"{PROFANITY.pattern}|{ACCUSATION.pattern}", re.IGNORECASE)
 
 
+def _moment_line(scene: Scene, book: Phrasebook, style: str) -> str:
+    """The line for the moment a creator's post is set in ("Regen draußen, Kaffee drinnen: so muss das.")."""
+    lines = book.candidates("blocks", f"occasion_{scene.moment}", style) if scene.moment else []
+    return lines[0] if lines else ""
+
+
 def _short_tip(tip: str) -> str:
     """The tip's advice without its reason ("Kleiner Trick: Die Thermoskanne vorher ... ausspülen"), if it has one."""
     head = re.split(r", (?:dann|damit|so|da|then|so that)\b", tip, maxsplit=1)[0].rstrip(".")
@@ -860,6 +867,7 @@ def here_in_dm(body: str, language: str) -> str:
 # Where a wish for the person's birthday, trip or move fits: friendly answers, never complaints.
 OCCASION_SITUATIONS = frozenset(
     {"question", "defer", "order_via_message", "stock_question", "tagged", "other", "other_neutral", "greeting"}
+    | {"praise", "joke"}
     | {"collaboration", "collaboration_dm"}
 )
 

@@ -34,7 +34,7 @@ def _keyword_rx(keyword: str) -> re.Pattern[str]:
 
 def relevant_tips(text: str, profile: VoiceProfile) -> list[Fact]:
     """Brand-free tips (for comments on other creators' posts) whose keywords occur in text."""
-    folded = fold(text)
+    folded = fold(text).replace("-", " ")  # "no-spend weekend" names the "no spend" keyword
     hits = {tip.id: [k for k in fact_words(tip) if _keyword_rx(k).search(folded)] for tip in profile.brand.tips}
     longer = [k for found in hits.values() for k in found]
     return [

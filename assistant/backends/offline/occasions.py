@@ -1,4 +1,5 @@
-"""A life event that a friendly message mentions (a birthday present, a trip, a move), to wish the person well."""
+"""A life event that a friendly message mentions (a birthday present, a trip, a move), to wish the person well,
+and the moment a fan's praise or joke is set in (rain, snow, a Monday, exams), to pick it up."""
 
 from __future__ import annotations
 
@@ -26,3 +27,25 @@ def occasion(text: str) -> str:
     """The life event a message mentions ("birthday", "trip", ...), or ""."""
     folded = fold(text[:2000])
     return next((name for name, pattern in _OCCASIONS if pattern.search(folded)), "")
+
+
+# The day a fan is having: "bei dem Regen", "eingeschneit", "Montag", "Hausarbeit". Only for praise and jokes: in a
+# question "bestellt am Montag" is an order date and "wie heiß soll das Wasser sein" a brewing question.
+_MOMENTS = tuple(
+    (name, re.compile(fold_pattern(pattern), re.IGNORECASE))
+    for name, pattern in (
+        ("exams", r"prüfung|klausur|hausarbeit|lernphase|\bexams?\b|\bfinals\b|\bthesis\b|abschlussarbeit"),
+        ("nightshift", r"nachtschicht|night ?shift"),
+        ("snow", r"\bschnee|eingeschneit|\bsnow"),
+        ("rain", r"\bregen\b|\bregnet|verregnet|\brain(?:y|ing)?\b"),
+        ("heat", r"\bhitze|heatwave|\b3\d ?(?:grad|°)|so heiß|\bhot (?:day|outside|today)"),
+        ("cold", r"\bkalt(?!\s?gebr)|\bkälte|\bfreezing\b|\bcold\b(?! brew)|(?<![\d-])-?\d ?(?:grad|°)"),
+        ("monday", r"\bmontag|\bmonday"),
+    )
+)
+
+
+def moment(text: str) -> str:
+    """The moment a friendly message is set in ("rain", "monday", ...), or ""."""
+    folded = fold(text[:2000])
+    return next((name for name, pattern in _MOMENTS if pattern.search(folded)), "")

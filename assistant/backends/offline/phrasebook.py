@@ -61,7 +61,8 @@ SLOTS = frozenset(
         "question",  # the question as an indirect question (ob wir nach Dänemark liefern), in defer blocks
         "Question",  # the same, capitalised
         "tip2",  # a second tip for the post, when there is one
-        "tip_short",  # the first tip up to its first comma, when that is clearly shorter
+        "tip_short",  # the first tip's short wording (the profile's, or up to its first comma when clearly shorter)
+        "moment_line",  # a line for the moment a creator's post is set in (rain, snow, a Monday), outreach only
         "friend",  # the person's friend whose order it is (Dein Kumpel)
         "wanted",  # a wrong item: what was ordered (shop name)
         "got",  # a wrong item: what came instead

@@ -125,7 +125,12 @@ def indirect_de(question: str) -> str | None:
         body = body[:-1]
     if "und" in (t.lower() for t in body):  # two questions in one: too easy to get wrong
         return None
+    if verb in _TELLING or (body and body[-1].lower() in _TELLING):
+        return None  # "Können Sie mir sagen, was da los ist?": what to tell is the question, not the telling
     return " ".join([*head, *body, verb])
+
+
+_TELLING = {"sagen", "mitteilen", "erklären", "verraten", "beantworten", "helfen", "sagst", "sagt"}
 
 
 def _swap_subject_de(verb: str, body: list[str]) -> tuple[str | None, list[str]]:
@@ -196,7 +201,7 @@ def _capitalise_de(tokens: list[str]) -> list[str]:
             out[i] = names[folded]
         elif _NOUN_SUFFIX.search(folded) and not is_stopword(token):
             out[i] = _cap(token)
-        elif folded in _ADVERBS:
+        elif folded in _ADVERBS or token.lower() in _ADVERBS:  # "überhaupt" folds to "uberhaupt"
             continue
         elif i > 0 and tokens[i - 1].lower() in _DETERMINERS and not is_stopword(token) and not is_adjective(token):
             if is_participle(token) or is_participle(token.split("-")[-1]):
@@ -246,6 +251,10 @@ def indirect_en(question: str) -> str | None:
     choice = " or " in f" {text} " and first in _AUX_EN - {"do", "does", "did"}  # "are they fair trade or organic"
     if not text or "," in text or (" or " in f" {text} " and not choice) or len(text) > 90:
         return None
+    if choice and text.lower().split(" or ", 1)[1].split(" ")[0] in _AUX_EN | {"u", "you", "we", "i"}:
+        return None  # "is this the black friday chaos or did u forget me": two clauses, no "whether" for both
+    if re.search(r"\b(?:tell|explain to|help) (?:me|us)\b|\blet (?:me|us) know\b|\btell$", text, re.IGNORECASE):
+        return None  # "can you tell me", "could you let me know": what to tell is the question
     if first == "does" and len(tokens) >= 3:
         return _whether_does(tokens[1:])
     if any(t.lower() in ("we", "us", "our", "ours") for t in tokens):
@@ -270,6 +279,8 @@ def indirect_en(question: str) -> str | None:
     if head != ["whether"] and rest[0].lower() not in _DET_EN | pronouns and not rest[0][:1].isupper():
         return " ".join(w for w in [*head, aux, *(_swap_en(t) for t in rest)] if w)  # what song is playing
     subject_len = 2 if rest[0].lower() in _DET_EN - {"it", "there"} and len(rest) > 1 else 1
+    if subject_len == 2 and rest[1].lower() in _DET_EN:
+        subject_len = 1  # "is this the last one": "this" is the subject, "the last one" what it is
     if aux in ("is", "are", "was", "were") and head != ["whether"] and len(rest) <= 3:
         subject_len = len(rest)  # "when is the next workshop" -> "when the next workshop is"
     while (

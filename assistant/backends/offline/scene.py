@@ -23,7 +23,7 @@ from assistant.analysis.judgement import POLITICS
 from assistant.analysis.reading import find_products
 from assistant.backends.base import GenerationRequest
 from assistant.backends.offline.facts import relevant_facts, relevant_tips
-from assistant.backends.offline.occasions import occasion
+from assistant.backends.offline.occasions import moment, occasion
 from assistant.backends.offline.questions import indirect, split_questions
 from assistant.backends.offline.words import (
     ACCUSATION,
@@ -113,7 +113,8 @@ _SERVICE = re.compile(
 # Someone waiting and impatient, without saying for what ("und?? immer noch nix"): ask what it is about.
 _WAITING = re.compile(
     r"immer noch (?:nix|nichts|keine?\b)|noch immer (?:nix|nichts)|warte (?:immer )?noch|^\W*und\s*\?{2,}|"
-    r"still (?:nothing|waiting|no (?:reply|answer|news))|any news\b|gibt.?s (?:was )?neues",
+    r"still (?:nothing|waiting|no (?:reply|answer|news))|any news\b|gibt.?s (?:was )?neues|"
+    r"still (?:says|shows|stuck|in preparation)|keine bewegung|no movement|seit (?:\d+|zwei|drei|vier|fünf) tagen",
     re.IGNORECASE,
 )
 # Praise words that look back in disappointment ("Früher wart ihr so sympathisch ... Schade drum").
@@ -209,6 +210,13 @@ _DONE_ALREADY = re.compile(
     re.IGNORECASE,
 )
 # A joke about the price: "bei dem Preis erwarte ich ...", "for that price I expect ...".
+# Tired of our ads: "das 6. mal heute in meiner fyp", "another grinder ad", "schon wieder Werbung".
+_AD_FATIGUE = re.compile(
+    r"\b(?:\d{1,2}\.? ?mal\b[^.!?\n]{0,40}\b(?:fyp|feed|timeline|for ?you)|(?:fyp|feed|timeline)\b[^.!?\n]{0,30}"
+    r"\b(?:schon wieder|again|ständig|dauernd|every)|(?:schon wieder|noch eine|another|so many|ständig|dauernd)"
+    r" (?:\w{1,12} )?(?:werbung|anzeige|ads?|sponsored))\b",
+    re.IGNORECASE,
+)
 _PRICE_JAB = re.compile(
     r"\b(?:bei (?:dem|diesem|den|diesen) preis\w{0,2}|für (?:den|diesen|das) (?:preis|geld)"
     r"|at (?:that|this|these|those) prices?|for (?:that|this|the) (?:price|money))\b",
@@ -216,7 +224,8 @@ _PRICE_JAB = re.compile(
 )
 _BROKEN = re.compile(
     r"\b(?:kaputt\w{0,2}|defekt\w{0,2}|broken|klemmt|quietsch\w{0,3}|funktioniert nicht|geht nicht mehr|wackel\w{0,3}"
-    r"|locker|loose|stopped working|doesn'?t work|squeak\w{0,3}|beschädigt|damaged|falsch\w{0,2}|wrong)\b",
+    r"|locker|loose|stopped working|doesn'?t work|squeak\w{0,3}|beschädigt|damaged|falsch\w{0,2}|wrong"
+    r"|slipp\w{0,3}|keeps? (?:falling|coming) off|rutscht\w{0,2}|springt (?:immer )?(?:ab|raus))\b",
     re.IGNORECASE,
 )
 # One's own job, not one with us: "neuer Job, andere Schichten", "my new job".
@@ -291,7 +300,7 @@ _LATE = re.compile(
 )
 _MOCKERY = re.compile(
     r"pretentious|snob|hipster|überbewertet|overrated|cringe|lächerlich|peinlich|affig|wichtigtuer|clowns?\b|lmao|"
-    r"\bimagine (?:paying|buying|spending)",
+    r"\bimagine (?:paying|buying|spending)|verbrennt ihr|briketts?\b|charcoal briquettes?",  # "oder verbrennt ihr die?"
     re.IGNORECASE,
 )
 _SARCASM = re.compile(
@@ -516,6 +525,8 @@ class Scene:
     topic: Phrase | None = None
     place: str = ""
     tips: list[str] = field(default_factory=list)
+    tips_short: list[str] = field(default_factory=list)  # the brand's own short wording of each tip ("" if none)
+    moment: str = ""  # the moment a creator's post is set in ("rain", "monday"): outreach only
     situation_fact: Fact | None = None
     again: bool = False  # the problem happened before ("zum zweiten Mal", "second month running")
     series: tuple[str, str, str] = ("", "", "")  # a post's series, what comes next, a streak ("Day 112")
@@ -543,6 +554,12 @@ def symptoms_in(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in SYMPTOMS.items() if pattern.search(text))
 
 
+def _tips(request: GenerationRequest) -> list[Fact]:
+    """The brand's tips that fit another creator's post (outreach only)."""
+    message = request.message
+    return relevant_tips(message.post or "", request.profile) if message.mode == "outreach" and message.post else []
+
+
 def read(request: GenerationRequest, language: str) -> Scene:
     """The scene of a request in one reply language."""
     message, analysis, profile = request.message, request.analysis, request.profile
@@ -557,7 +574,10 @@ def read(request: GenerationRequest, language: str) -> Scene:
     formal = language == "de" and (profile.address_form("de") == "Sie" or (mirror and formal_register))
     in_dm = message.channel == "dm" or bool(_get(analysis, "in_dm_already", False))
     situation = _situation(request, sarcasm, confidence)
+    tips = _tips(request)
     life_event = occasion(text) if message.mode == "reply" else ""
+    if not life_event and message.mode == "reply" and situation in _MOMENT_SITUATIONS:
+        life_event = moment(text)  # "Montag, Regen und dann dieser Espresso 😍": the fan's day, picked up
     if _tagged(request, situation, life_event):
         situation = "tagged"  # "@jonas das wär was für deinen Geburtstag 👀": our post shared with a friend
     elif _SAME_HERE.search(text) and situation in _MAYBE_OFFTOPIC:
@@ -631,9 +651,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
         duration=duration(text, language) if message.mode == "reply" else "",
         topic=None if analysis.injection_suspected or situation in _NO_ECHO else topic(source, language, skip=skip),
         place=place(text, language)[0],
-        tips=[profile.localized(t.text, language) for t in relevant_tips(source, profile)]
-        if message.mode == "outreach"
-        else [],
+        tips=[profile.localized(t.text, language) for t in tips],
+        tips_short=[next(iter(t.short_forms(language, profile.brand.default_language)), "") for t in tips],
+        moment=moment(source) if message.mode == "outreach" else "",
         situation_fact=_situation_fact(request, situation),
         side_facts=(side := _side_facts(request, situation) if team else []),
         open_answers=_open_answers(answers, situation, side, team=bool(team)),
@@ -811,8 +831,11 @@ _FOND = re.compile(r"\b(?:solide|schön|endlich|gleichmäßig|begeistert|liebe|s
 STRONG_DEFECT = 2.5  # a defect cue this strong ("funktioniert nicht", "Kurbel abgebrochen") is a defect whatever else
 # An old or opened bag is an after-sales case even without a damage word.
 _STALE = re.compile(
-    r"rostdatum|roast(?:ed)? (?:date|on)|abgelaufen|mhd|stale|old beans|alt(?:e|en)? bohnen|geoffnet|offen|angebrochen"
-    r"|aufgerissen|opened"
+    r"rostdatum|roast(?:ed)? (?:date|on)|abgelaufen|mhd|stale|old beans|alt(?:e|en)? bohnen|aufgerissen"
+    # opened on arrival, not "my opened bag sat on the counter for 10 days" (opened at home: a shelf-life question)
+    r"|(?:geoffnet|offen|angebrochen|opened)\b(?=[^.!?]{0,40}\b(?:an|angekommen|arrived|came|geliefert|delivered))"
+    r"|\b(?:angekommen|arrived|came|kam|geliefert|delivered|paket|package|parcel|lieferung)\b[^.!?]{0,40}"
+    r"(?:geoffnet|offen\b|angebrochen|opened)"
 )
 
 
@@ -1009,6 +1032,10 @@ def _why_gentle(situation: str, sarcasm: bool, emotion: str, formal: bool) -> st
     return ""
 
 
+# Where the moment of a friendly message is picked up ("bei dem Regen"): praise and jokes, never a question or a case.
+_MOMENT_SITUATIONS = frozenset({"praise", "joke"})
+
+
 def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> str:
     message, analysis = request.message, request.analysis
     text = message.text
@@ -1017,6 +1044,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "praise" if _FOND_SIGNS.search(text) else "other"  # "☕☕☕🫠": signs, no words; no irony to read
     if intent == "order_via_message" and not _ORDERING.search(text):
         intent = "praise" if _PRAISE.search(text) or _FOND_SIGNS.search(text) else "other"  # "send help 🔥"
+    fan = "praise" in analysis.secondary_intents and analysis.sentiment == "positive" and not sarcasm
+    if intent == "product_question" and fan and _PRAISE.search(text):
+        intent = "praise"  # "the best beans I've had. Do you do office deliveries?": thanked, then answered
     if intent == "troll" and _YOU.search(text) and not (_MOCKERY.search(text) or PROFANITY.search(text)):
         intent = "criticism"  # "Läden wie ihr sind das Problem": an argument with us, answered, not shrugged off
     ironic = bool(_SARCASM.search(text) and (_LATE.search(text) or _NEGATIVE_FACT.search(text)))
@@ -1043,12 +1073,15 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "spam"
     if intent == "spam":  # "Grüße aus Hamburg!" read as spam by an unsure model: no warning for a fan
         intent = "other"
-    if intent in ("defect", "damaged_or_wrong_item") and _PRICE_JAB.search(text) and not _BROKEN.search(text):
+    damage = _BROKEN.search(text) or _DAMAGE.search(text)  # "Tüte aufgeplatzt ... Für den Preis erwarte ich ..."
+    if intent in ("defect", "damaged_or_wrong_item") and _PRICE_JAB.search(text) and not damage:
         return "price_criticism"  # "bei dem Preis erwarte ich, dass die Bohnen sich selbst mahlen 💀": no defect
     if intent in ("praise", "criticism", "other") and _HELP.search(text) and _fact_id(text, request):
         return "question"  # "finally finished my setup 🥹 ... shots are running in like 15 sec, help"
     if intent in ("delivery_problem", "order_status", "billing") and _WORRY.search(text) and analysis.questions:
         return "question"  # "kann ich die Lieferung überspringen? will nicht, dass das Paket rumgammelt": asked ahead
+    if _AD_FATIGUE.search(text) and intent in ("praise", "other", "troll", "criticism"):
+        return "criticism"  # "das 6. mal heute in meiner fyp. ICH HAB VERSTANDEN": annoyed by our ads, no joke
     if _joking(intent, text, analysis):
         return "joke"  # "pov: du trinkst den dritten espresso und es ist 9 uhr": laugh along, no thank-you
     if _SERVICE.search(text) and intent not in ("praise", "collaboration"):
@@ -1864,6 +1897,10 @@ _RHETORICAL = re.compile(
     # "Wie geht es jetzt weiter?" after a broken grinder: the team's next step answers it, no fact is missing
     r"|\bwie geht(?:'s| es) (?:jetzt |nun |dann )?weiter\b|\bwas (?:nun|jetzt)\W*$|\bwhat now\b"
     r"|\bwhat (?:do|should|can) i do now\b|\bwhat happens now\b|\bwas (?:kann|soll) ich (?:jetzt|nun) (?:tun|machen)\b"
-    r"|\bwas (?:hat|haben|soll|sollen)\b[^?]{0,30}\bbitte\b|\bwhat does\b[^?]{0,30}\beven\b",
+    r"|\bwas (?:hat|haben|soll|sollen)\b[^?]{0,30}\bbitte\b|\bwhat does\b[^?]{0,30}\beven\b"
+    r"|^\W*(?:wer noch|who else|anyone else|jemand noch|geht'?s nur mir so)\b"  # a roll call to the crowd, not to us
+    # "ist die jetzt hin??": whether it is broken is the defect itself, for after-sales, not a fact to look up
+    r"|\b(?:ist|sind) (?:die|der|das|sie|er|es) (?:jetzt |nun |etwa )?(?:hin|kaputt|durch|im eimer)\b"
+    r"|\bis it (?:dead|broken|done for)\b",
     re.IGNORECASE,
 )

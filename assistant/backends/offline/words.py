@@ -232,7 +232,8 @@ def _capitalised(token: str) -> bool:
 
 
 def topic(text: str, language: str, *, skip: set[str]) -> Phrase | None:
-    """The message's most telling noun phrase the reply may echo, or None."""
+    """The message's most telling noun phrase the reply may echo, or None (never a word in quotes)."""
+    text = SCARE_QUOTES.sub(" ", text)  # 'für "Kiez" und "handgeröstet" zahl ich gern drauf': their irony, not a topic
     # Lexicon nouns are written in the lexicon's own spelling, so a shouted or misspelt word is never copied.
     known = [p for p in known_nouns(text, language) if fold(p.bare) not in skip]
     known.sort(key=lambda p: not OUR_WORLD.search(fold(p.bare)))  # the grandma's grinder before the attic
@@ -249,6 +250,7 @@ def topic(text: str, language: str, *, skip: set[str]) -> Phrase | None:
     return None
 
 
+SCARE_QUOTES = re.compile(r"[\"„“«»][^\"„“”«»\n]{1,40}[\"“”«»]")  # double quotes only: "it's" has an apostrophe
 # Nouns of our world: a reply picks these up first ("die alte Kaffeemühle" in a post about tidying the attic), and a
 # meme under our post must be about them (folded text, "handmühle" too).
 OUR_WORLD = re.compile(
