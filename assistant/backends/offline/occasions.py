@@ -7,10 +7,22 @@ import re
 
 from assistant.text import fold, fold_pattern
 
+Table = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _compiled(patterns: tuple[tuple[str, str], ...]) -> Table:
+    return tuple((name, re.compile(fold_pattern(pattern), re.IGNORECASE)) for name, pattern in patterns)
+
+
+def _first(table: Table, text: str) -> str:
+    """The name of the first pattern of the table that the text matches, or ""."""
+    folded = fold(text[:2000])
+    return next((name for name, pattern in table if pattern.search(folded)), "")
+
+
 # The first that matches is the occasion: "Geburtstagsgeschenk" is a birthday, not just a gift.
-_OCCASIONS = tuple(
-    (name, re.compile(fold_pattern(pattern), re.IGNORECASE))
-    for name, pattern in (
+_OCCASIONS = _compiled(
+    (
         ("own_birthday", r"\bhab(?:e)? (?:heute |morgen |bald |am \w{2,12} )?geburtstag|\bmy (?:birthday|bday)\b"),
         ("birthday", r"geburtstag|birthday|\bb-?day\b"),
         ("wedding", r"hochzeit|\bheirat|wedding|getting married"),
@@ -25,15 +37,13 @@ _OCCASIONS = tuple(
 
 def occasion(text: str) -> str:
     """The life event a message mentions ("birthday", "trip", ...), or ""."""
-    folded = fold(text[:2000])
-    return next((name for name, pattern in _OCCASIONS if pattern.search(folded)), "")
+    return _first(_OCCASIONS, text)
 
 
 # The day a fan is having: "bei dem Regen", "eingeschneit", "Montag", "Hausarbeit". Only for praise and jokes: in a
 # question "bestellt am Montag" is an order date and "wie heiß soll das Wasser sein" a brewing question.
-_MOMENTS = tuple(
-    (name, re.compile(fold_pattern(pattern), re.IGNORECASE))
-    for name, pattern in (
+_MOMENTS = _compiled(
+    (
         ("exams", r"prüfung|klausur|hausarbeit|lernphase|\bexams?\b|\bfinals\b|\bthesis\b|abschlussarbeit"),
         ("nightshift", r"nachtschicht|night ?shift"),
         ("snow", r"\bschnee|eingeschneit|\bsnow"),
@@ -47,5 +57,4 @@ _MOMENTS = tuple(
 
 def moment(text: str) -> str:
     """The moment a friendly message is set in ("rain", "monday", ...), or ""."""
-    folded = fold(text[:2000])
-    return next((name for name, pattern in _MOMENTS if pattern.search(folded)), "")
+    return _first(_MOMENTS, text)

@@ -114,7 +114,9 @@ _SERVICE = re.compile(
 _WAITING = re.compile(
     r"immer noch (?:nix|nichts|keine?\b)|noch immer (?:nix|nichts)|warte (?:immer )?noch|^\W*und\s*\?{2,}|"
     r"still (?:nothing|waiting|no (?:reply|answer|news))|any news\b|gibt.?s (?:was )?neues|"
-    r"still (?:says|shows|stuck|in preparation)|keine bewegung|no movement|seit (?:\d+|zwei|drei|vier|fünf) tagen",
+    r"still (?:says|shows|stuck|in preparation)|keine bewegung|no movement|seit (?:\d+|zwei|drei|vier|fünf) tagen|"
+    r"(?:keine|noch keine|no|still no) (?:versandbestätigung|versandmail|shipping (?:confirmation|email))|"
+    r"bis heute (?:kein\w{0,2}|nicht|nix|nichts)\b",
     re.IGNORECASE,
 )
 # Praise words that look back in disappointment ("Früher wart ihr so sympathisch ... Schade drum").
@@ -126,8 +128,11 @@ _DISAPPOINTED = re.compile(
 # "I got X but my order was Y", "gemahlen bestellt, aber ganze Bohnen bekommen": a wrong item, not an order.
 _WRONG_ITEM = re.compile(
     r"\b(?:got|received|bekommen|erhalten|geliefert|kam)\b.{0,60}\b(?:but|aber)\b.{0,40}\b(?:order|bestell)|"
-    r"\b(?:bestellt|ordered)\b.{0,60}\b(?:aber|but|und|and)\b.{0,50}\b(?:bekommen|erhalten|geliefert|got|"
-    r"received|came|kam)\b|\binstead of\b|falsche sorte|wrong (?:item|coffee|bag|one|blend|beans)",
+    # "bestellt und bis heute keine Versandbestätigung erhalten" got nothing, let alone something else
+    r"\b(?:bestellt|ordered)\b.{0,60}\b(?:aber|but|und|and)\b"
+    r"(?:(?!\b(?:kein\w{0,2}|nicht\w{0,2}|no|not|never|nothing|\w{0,12}bestätigung|confirmation|e-?mail|mail|antwort"
+    r"|reply|tracking)\b).){0,50}\b(?:bekommen|erhalten|geliefert|got|received|came|kam)\b"
+    r"|\binstead of\b|falsche sorte|wrong (?:item|coffee|bag|one|blend|beans)",
     re.IGNORECASE,
 )
 _ESCALATING_INTENTS = frozenset(
@@ -300,7 +305,9 @@ _LATE = re.compile(
 )
 _MOCKERY = re.compile(
     r"pretentious|snob|hipster|überbewertet|overrated|cringe|lächerlich|peinlich|affig|wichtigtuer|clowns?\b|lmao|"
-    r"\bimagine (?:paying|buying|spending)|verbrennt ihr|briketts?\b|charcoal briquettes?",  # "oder verbrennt ihr die?"
+    r"\bimagine (?:paying|buying|spending)|verbrennt ihr|briketts?\b|charcoal briquettes?"  # "oder verbrennt ihr die?"
+    r"|\b(?:look|looks|taste|tastes|schmeck\w{0,2}|sieht|sehen|aussehen)\b[^.!?]{0,15}\b(?:burnt|burned|verbrannt)\b"
+    r"|\bdoes (?:this|it) (?:way |so much )?better\b|\bmacht (?:das|es) (?:viel |deutlich |eh )?besser\b",
     re.IGNORECASE,
 )
 _SARCASM = re.compile(
@@ -364,6 +371,7 @@ def _a_joke(text: str, analysis: Analysis) -> bool:
     """A meme that asks nothing and praises nothing: laughing along answers it."""
     joking = MEME.search(text) and OUR_WORLD.search(fold(text))  # a joke about coffee, not about other people
     quiet = not (split_questions(text) or _PRAISE.search(text) or analysis.sarcasm or _NEGATIVE_CUES.search(text))
+    quiet = quiet and not _MOCKERY.search(text)  # "yours look burnt af 💀": "too real" would agree
     return bool(joking and quiet and analysis.sentiment != "negative" and re.search(r"[^\W\d_]{3}", text))
 
 
@@ -997,7 +1005,7 @@ FOR_US = re.compile(
     r"|giveaway|gewinner|mitmach|teilnehm|\border|\bbuy|purchase|\bship|deliver|in stock|sold out|restock|winner",
     re.IGNORECASE,
 )
-_YOU = re.compile(r"\b(?:ihr|euch|euer|eure\w*|you|your|u|ur|ya|ihnen)\b", re.IGNORECASE)
+_YOU = re.compile(r"\b(?:ihr|euch|euer|eure\w*|you|your|yours|u|ur|ya|ihnen)\b", re.IGNORECASE)
 
 
 def _keyword_in_start(keyword: str, text: str) -> bool:
