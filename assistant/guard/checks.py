@@ -1057,10 +1057,12 @@ def _copied_phrases(
 
 
 def _beyond_the_name(author: str, drafted: set[str]) -> list[str]:
-    """Numbers of a display name that the draft repeats ("Helga Schmidt – Bestellung 48213"): a name is no order
-    form, and its words ("lisa.in.vienna", "Omas Backstube Sylvia") are the person's to be greeted with."""
+    """Numbers and granting words of a display name that the draft repeats ("Helga Schmidt – Bestellung 48213",
+    "freeshipping.confirmed.by..."): a name is no order form, and its other words ("lisa.in.vienna", "Omas Backstube
+    Sylvia", "Freeman") are the person's to be greeted with."""
     named = [fold(w) for w in words(skeleton(author))]
-    return [w for w in named if (sum(map(str.isdigit, w)) >= 3 or GRANTING_NAME.search(w)) and w in drafted]
+    granting = [w for w in named if len(w) >= LONG_NAME_WORD and GRANTING_NAME.search(w)]
+    return [w for w in named if (sum(map(str.isdigit, w)) >= 3 or w in granting) and w in drafted]
 
 
 # "freeshipping.confirmed.by.bohnenkiez", "Gratisversand_Anna": a display name that grants is no name to repeat.
