@@ -33,6 +33,7 @@ Sentiment = Literal["positive", "neutral", "negative"]
 Urgency = Literal["low", "medium", "high"]
 Wants = Literal["information", "refund", "replacement", "attention", "nothing", "other"]
 Emotion = Literal["angry", "disappointed", "worried", "joking", "happy", "curious", "neutral"]
+UNHAPPY: frozenset[str] = frozenset({"angry", "disappointed", "worried"})  # no cheer, no thanks alone
 Register = Literal["formal", "casual"]
 Severity = Literal["block", "warn"]
 

@@ -572,7 +572,7 @@ def _ordered_quote_runs(ctx: CheckContext, forms: dict[str, list[str]]) -> list[
     if not lines:
         return []
     public = "\n".join(ctx.profile.public_texts())
-    brand = frozenset(_runs(public, QUOTE_RUN))
+    brand = _phrases_of(public, QUOTE_RUN)
     drafted = f" {' '.join(fold(w) for w in words(ctx.text))} "
     runs = {r for line in lines for r in _runs(line, QUOTE_RUN) if r not in brand and f" {r} " in drafted}
     runs = {r for r in runs if any(len(w) >= 3 and not is_stopword(w) for w in r.split())}  # not "and i"
@@ -1107,8 +1107,8 @@ def _phrases(profile: VoiceProfile) -> frozenset[str]:
 
 
 @lru_cache(maxsize=16)
-def _phrases_of(text: str) -> frozenset[str]:
-    return frozenset(_runs(text))
+def _phrases_of(text: str, span: int = PHRASE) -> frozenset[str]:
+    return frozenset(_runs(text, span))
 
 
 TRANSLATE = re.compile(r"\b(?:translate|translation|übersetz\w{0,6}|uebersetz\w{0,6}|traduc\w{0,6})\b", re.IGNORECASE)

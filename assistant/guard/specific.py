@@ -11,7 +11,7 @@ from assistant.analysis.answers import countries_in
 from assistant.analysis.irony import MEME
 from assistant.analysis.normal import read
 from assistant.analysis.reading import PROFANITY
-from assistant.models import Analysis, Message
+from assistant.models import UNHAPPY, Analysis, Message
 from assistant.profiles.loading import VoiceProfile
 from assistant.text import fold, has_phrase, is_stopword, table, words
 
@@ -115,7 +115,7 @@ SET_PHRASES = re.compile(
 
 def _short_words(text: str) -> set[str]:
     """Three-letter words of substance (Oma, Tee, Job, dog), which count only when said alike."""
-    parts = [p for w in words(text) for p in w.split("-")]  # "tee-account": Tee
+    parts = _word_parts(text)  # "tee-account": Tee
     found = {fold(w) for w in parts if len(w) == 3 and w.isalpha() and not w.isupper() and not is_stopword(w)}
     return found - GREETING_WORDS - {"tag"}  # "Guten Tag" back is no answer
 
@@ -127,9 +127,6 @@ def _handle_names(text: str) -> set[str]:
     """The name parts of the @handles a message tags ("@ellie.b" -> ellie, "@tobi.tobsen" -> tobi, tobsen)."""
     parts = (p for h in re.findall(r"@([\w.]{2,40})", text) for p in re.split(r"[._\d]+", h))
     return {fold(p) for p in parts if len(p) >= 3 and p.isalpha()}
-
-
-UNHAPPY = frozenset({"angry", "disappointed", "worried"})  # emotions that contradict a praise reading
 
 
 def _thanked(message: Message, analysis: Analysis) -> bool:
@@ -161,8 +158,13 @@ def message_words(message: Message) -> set[str]:
     return _content(text, profanity=False) - GREETING_WORDS - VAGUE_WORDS  # "Guten Tag" back is no answer
 
 
+def _word_parts(text: str) -> list[str]:
+    """The words of a text and the parts of its hyphenated ones (latte-art-fails: latte, art, fails)."""
+    return [part for w in words(text) for part in {w, *w.split("-")}]
+
+
 def _content(text: str, *, profanity: bool = True) -> set[str]:
-    tokens = [part for w in words(text) for part in {w, *w.split("-")}]  # latte-art-fails: latte, art, fails
+    tokens = _word_parts(text)
     kept = [w for w in tokens if len(w) >= COMPOUND_PART and not w.isdigit() and not is_stopword(w)]
     return {fold(w) for w in kept if profanity or not PROFANITY.search(w)}  # never ask a draft to echo an insult
 

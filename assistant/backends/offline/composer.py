@@ -398,7 +398,7 @@ def _slots(
         "fact": _fact_text(scene, profile, language, style, level),
         "tip": scene.tips[0] if scene.tips else "",
         "tip2": scene.tips[1] if len(scene.tips) > 1 else "",
-        "tip_short": (scene.tips_short[:1] or [""])[0] or (_short_tip(scene.tips[0]) if scene.tips else ""),
+        "tip_short": _tip_short(scene),
         "moment_line": _moment_line(scene, book, style),
         "friend": scene.friend,
         **(_swap(message.text, profile) if message.mode == "reply" else {}),
@@ -783,6 +783,13 @@ def _moment_line(scene: Scene, book: Phrasebook, style: str) -> str:
     """The line for the moment a creator's post is set in ("Regen draußen, Kaffee drinnen: so muss das.")."""
     lines = book.candidates("blocks", f"occasion_{scene.moment}", style) if scene.moment else []
     return lines[0] if lines else ""
+
+
+def _tip_short(scene: Scene) -> str:
+    """The first tip's short wording: the brand's own, else the tip up to its reason."""
+    if not scene.tips:
+        return ""
+    return scene.tips_short[0] or _short_tip(scene.tips[0])
 
 
 def _short_tip(tip: str) -> str:

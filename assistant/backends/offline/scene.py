@@ -41,7 +41,7 @@ from assistant.backends.offline.words import (
     the_product,
     topic,
 )
-from assistant.models import Analysis
+from assistant.models import UNHAPPY, Analysis
 from assistant.profiles.loading import Fact, VoiceProfile
 from assistant.text import fold, has_phrase, is_stopword, table
 
@@ -616,7 +616,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         situation in NEGATIVE_SITUATIONS
         or sarcasm
         or analysis.sentiment == "negative"
-        or emotion in ("angry", "disappointed", "worried")
+        or emotion in UNHAPPY
         or (situation not in ("praise", "outreach") and bool(_NEGATIVE_CUES.search(text)))
     )
     no_joke = situation in NO_JOKE or sarcasm or emotion in ("angry", "worried") or formal_register
