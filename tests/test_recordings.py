@@ -38,10 +38,10 @@ pytestmark = pytest.mark.skipif(not RECORDED, reason="no recordings in tests/dat
 # Recorded drafts that a blocking check fails, the check, and whose fault it is. Every entry was read by a
 # person; reported to the guard's owner. When the guard changes, the test below says which entry to remove.
 KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {
-    ("c43", "playful"): (
-        "markup_and_links",
-        "'*sips espresso with pinky raised*': asterisks are Markdown emphasis, which the profile forbids; the "
-        "repair is rightly spent",
+    ("c35", "crisp"): (
+        "specificity",
+        "'Same! Bester Moment am Morgen' to 'der duft wenn man die tüte aufmacht >>> jede duftkerze': it fits any "
+        "morning-coffee comment and says nothing of the scent or the candle; the repair is rightly spent",
     ),
 }
 
