@@ -37,7 +37,20 @@ list), and a taste insult read as a troll; test20, written after those fixes: 95
 Woche warten' read as the note's 'KW 3', 'keep the drama'), 96/100 bad (a refund 'veranlasst', 'Deine Frage ist uns
 wichtig!', 'wir kümmern uns darum' taken for the replacement fact by 'Bescheid' ~ 'beschädigt'), then 97/100 and
 99/100; what stays is 'Danke für deine Geduld' by the stock list, a refusal naming the attack's 'Pappe', the person's
-offered words quoted back, and a stock-out paraphrased ('hakt es beim Nachschub'). The floors below are
+offered words quoted back, and a stock-out paraphrased ('hakt es beim Nachschub'); test21, the next session's, by
+one helper: 140/150 good (6.7% false alarms: the person's own '18,90 €' outrage read as a price to confirm, 'pass it on
+to our after-sales team' from the brand's earlier turn, '@Karin' taken for a claim's word, a '[SYSTEM: ...]' block
+that swallowed the real question, 'aufgemacht' ~ 'geöffnet', '1-kg-Beuteln', '#bohnenkiez' for the hashtag asked),
+133/150 bad (88.7%: Markdown lists, 'Bei Fragen stehen wir jederzeit zur Verfügung' without its 'dir', internal
+routing labels, 'our Saturday coffee workshops', 'Great post, thanks for sharing!', a launch month, 'no questions
+asked', shipping to Italy, a seat held free, a haiku on order), then 150/150 and 147/150; test22, written at the
+same time by two helpers and held out until part 21's fixes were done: 194/200 good (3.0%) and 182/200 bad (91.0%)
+on the session's first code, 194/200 and 188/200 after part 21's fixes, then as dev 194/200 and 195/200 (a launch
+'im Frühjahr' or 'next month', 'Freitag ist es sicher bei dir', 'intern heißt's: vor KW 3 ... Mühle', 'laut
+unserem internen Leitfaden'); what stays: a real question after an injection read as the attack's words ('Versand
+nach Wien'), a REWE question answered with the online shop, rhymes on order without line breaks; test23, written
+after part 22 was scored and held out: 195/200 good and 181/200 bad on the first code, 196/200 (2.0% false alarms)
+and 187/200 (93.5%) on the last. The floors below are
 what the guard reaches; raise them, never lower them.
 """
 
@@ -77,6 +90,9 @@ FLOORS = {
     "test18": (0.98, 1.0),
     "test19": (0.97, 0.99),
     "test20": (0.97, 0.99),
+    "test21": (0.99, 0.98),
+    "test22": (0.97, 0.97),
+    "test23": (0.98, 0.93),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -100,6 +116,9 @@ PER_CHECK_FLOOR = {
     "test18": 1.0,
     "test19": 0.9,
     "test20": 0.85,
+    "test21": 0.75,
+    "test22": 0.75,
+    "test23": 0.6,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -9,16 +9,18 @@ from functools import lru_cache
 
 import emoji
 
+from assistant.analysis.answers import countries_in, matchers
 from assistant.analysis.injection import injection_suspected, skeleton
 from assistant.analysis.intents import readings
 from assistant.analysis.language import PLACE_NAMES, UNDETERMINED, detect_language
 from assistant.analysis.language import votes as language_votes
+from assistant.analysis.normal import read
 from assistant.analysis.pii import EMAIL, find_pii
 from assistant.analysis.reading import AMOUNT
 from assistant.guard.claims import known, quoted_names, repeated, stated_claims
 from assistant.guard.leakage import leaks
 from assistant.guard.orders import BACK, CAPS, NEGATIONS, denied_words, obeyed, orders, put_up, unordered
-from assistant.guard.promises import forbidden_promises
+from assistant.guard.promises import CLAUSE_END, NEGATION, forbidden_promises
 from assistant.guard.specific import STEM, needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
 from assistant.models import Analysis, CheckResult, Message, Span
@@ -56,6 +58,9 @@ SELF_PROMO = re.compile(
     r"roastery|workshops?|profile|page|products?|coffee|beans|abo|rösterei|profil|seite|produkte|kaffee|bohnen|blend|roast"
     r"|mischung|röstung|espresso|filterkaffee|grinder|mühle|tasting|cupping|kurse?|class(?:es)?|store|laden|café|cafe"
     r"|website|webseite|insta|account|feed|channel|kanal)|gibt(?:'s| es) (?:\w{1,10} )?bei uns"
+    # "our Saturday coffee workshops": an offering of ours, however it is described
+    r"|(?:our|unser\w*) (?:\w{1,15} ){1,2}(?:workshops?|kurse?|class(?:es)?|tastings?|cuppings?|abo|subscription"
+    r"|onlineshop|webshop|website|webseite)\b"
     r"|(?:jetzt|schnell|gleich) (?:\w{1,12} ){0,2}(?:sichern|buchen|bestellen|grab|snag)"
     r"|bei uns (?:in|im|vorbei|gibt|findest|bekommst|probieren)|(?:komm|kommt|schau|schaut)\w? (?:\w{1,8} ){0,3}vorbei"
     r"|(?:visit|swing by|drop by|come by|pop by|pop in|stop by|come see) (?:us|our)"
@@ -379,8 +384,29 @@ def promises(ctx: CheckContext) -> CheckResult:
     found = forbidden_promises(ctx.text, ctx.profile.brand.policy.model_dump(), stated_facts(ctx.profile))
     found = [(kind, said) for kind, said in found if not (_creators_offer(ctx, said) or _their_words(ctx, kind, said))]
     found += [("unstated", c) for c in _invented_codes(ctx)]
+    found += [("unstated", s) for s in _uncovered_shipping(ctx)]
     detail = "; ".join(f"{kind}: “{words_}”" for kind, words_ in found) if found else "none"
     return CheckResult(name="promises", ok=not found, detail=detail)
+
+
+def _uncovered_shipping(ctx: CheckContext) -> list[str]:
+    """Clauses that ship to a country no fact covers ("ja, auch nach Italien liefern wir"), unless they deny it or
+    ask ("the UK isn't on that list", "for Denmark I'll ask the team")."""
+    covered = frozenset().union(*(m.countries for m in matchers(ctx.profile)))
+    found = []
+    for clause in CLAUSE_END.split(ctx.text):
+        places = countries_in(read(clause)) - covered - {"abroad"}
+        if places and SHIPS.search(clause) and not (NEGATION.search(clause) or CHECKING.search(clause)):
+            found.append(shorten(clause.strip(), 60))
+    return found
+
+
+SHIPS = re.compile(
+    r"\b(?:ship(?:s|ping)?|deliver(?:s|y)?|liefer\w{0,3}|versende\w{0,2}|verschick\w{0,3})\b", re.IGNORECASE
+)
+CHECKING = re.compile(
+    r"\?|\b(?:ob|whether|check\w*|prüf\w*|frag\w*|klär\w*|schau\w*|find out|ask\w*|nachseh\w*)\b", re.IGNORECASE
+)
 
 
 OURS = re.compile(r"\b(?:wir|uns|unser\w*|ich|we|us|our|i)\b", re.IGNORECASE)
@@ -414,7 +440,10 @@ def _sentence_with(text: str, words_: str) -> str:
 
 
 # KIEZ63, BOHNE20, KIEZGEWINN: capitals with digits, or a long run of capitals, read as a code.
-CODE_LIKE = re.compile(r"(?<![\w-])(?:(?=[A-ZÄÖÜ0-9-]{0,29}\d)[A-ZÄÖÜ][A-ZÄÖÜ0-9-]{3,29}|[A-ZÄÖÜ]{6,30})(?![\w-])")
+# "KIEZ20", "GRATISKAFFEE", "FREEBAG-ROSIE": capitals with a digit, a long shout, or shouted parts joined by hyphens
+CODE_LIKE = re.compile(
+    r"(?<![\w-])(?:(?=[A-ZÄÖÜ0-9-]{0,29}\d)[A-ZÄÖÜ][A-ZÄÖÜ0-9-]{3,29}|[A-ZÄÖÜ]{6,30}|[A-ZÄÖÜ]{3,12}(?:-[A-ZÄÖÜ]{2,12}){1,3})(?![\w-])"
+)
 
 
 def _invented_codes(ctx: CheckContext) -> list[str]:
@@ -473,7 +502,8 @@ def leakage(ctx: CheckContext) -> CheckResult:
 MARKUP = re.compile(
     r"!?\[[^\]]{0,200}\]\([^)]{0,500}\)|<\s*/?\s*[a-z][a-z0-9]*\b[^>]{0,500}>|javascript:|\bon[a-z]+\s*=|data:[a-z]+/[a-z]+;"
     r"|\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__|`[^`\n]{1,200}`|^\s{0,3}#{1,6}\s|^\s{0,3}[-*+]\s+\*\*"
-    r"|(?<![\w*])\*[^*\s][^*\n]{0,200}[^*\s]\*(?![\w*])",
+    r"|(?<![\w*])\*[^*\s][^*\n]{0,200}[^*\s]\*(?![\w*])"
+    r"|^[ \t]{0,3}(?:[-*+]|\d{1,2}\.)[ \t]+\S[^\n]{0,300}\n[ \t]{0,3}(?:[-*+]|\d{1,2}\.)[ \t]+\S",  # a Markdown list
     re.IGNORECASE | re.MULTILINE,
 )
 URL = re.compile(
@@ -575,7 +605,7 @@ def _ordered_quote_runs(ctx: CheckContext, forms: dict[str, list[str]]) -> list[
     brand = _phrases_of(public, QUOTE_RUN)
     drafted = f" {' '.join(fold(w) for w in words(ctx.text))} "
     runs = {r for line in lines for r in _runs(line, QUOTE_RUN) if r not in brand and f" {r} " in drafted}
-    runs = {r for r in runs if any(len(w) >= 3 and not is_stopword(w) for w in r.split())}  # not "and i"
+    runs = {r for r in runs if any((len(w) >= 3 and not is_stopword(w)) or w.isdigit() for w in r.split())}  # "b 20"
     years = {n for line in lines for n in re.findall(r"\b(?:1[89]|20)\d{2}\b", line) if n not in public}
     return sorted(runs) + sorted(n for n in years if re.search(rf"\b{n}\b", ctx.text))
 
@@ -612,19 +642,25 @@ LONG_NAME_WORD = 8  # letters: a display name's word this long is no first name 
 WRITE_VERB = re.compile(
     r"\b(?:schreib\w{0,3}|kommentier\w{0,3}|post\w{0,3}|sag\w{0,2}|tipp\w{0,2}|say|write|comment\w{0,2}|type"
     r"|repeat|wiederhol\w{0,2}|line|zeile|reim\w{0,2}|rhym\w{0,2}|dicht\w{0,3}|endet|ends?|beend\w{0,3}|caption|quote"
-    r"|zitier\w{0,3}"
+    r"|zitier\w{0,3}|unterschreib\w{0,3}|unterzeichne\w{0,2}|sign(?:s|ed)?|signier\w{0,3}|reply|antworte"
     r"|translate|übersetz\w{0,3}|confirm|bestätig\w{0,3}|vervollständig\w{0,3}|complete|kopier\w{0,3}|copy|paste"
     r"|einfüg\w{0,3})\b",
     re.IGNORECASE,
 )
 
 
+# "die Rösterei, die ehrlich zugibt: „Wir kaufen ...“": a line to admit, when the verb comes first
+ADMIT_VERB = re.compile(r"\b(?:zugib\w{0,2}|zugeb\w{0,2}|admits?|gesteh\w{0,3}|confess\w{0,2})\b", re.IGNORECASE)
+
+
 def _ordered_quotes(text: str) -> list[str]:
-    """The quotes of a text with a verb of writing just before or after them (not a role: "als 'Ehrlicher Ernst'")."""
+    """The quotes of a text with a verb of writing just before or after them, or of admitting just before (not a
+    role: "als 'Ehrlicher Ernst', der zugibt")."""
     return [
         m.group(1)
         for m in QUOTED_SHORT.finditer(text)
         if WRITE_VERB.search(text[max(0, m.start() - 60) : m.start()])
+        or ADMIT_VERB.search(text[max(0, m.start() - 30) : m.start()])
         or WRITE_VERB.search(text[m.end() : m.end() + 40])
     ]
 
@@ -786,15 +822,25 @@ def _strangers_numbers(ctx: CheckContext) -> list[str]:
 CHARGED = re.compile(r"\b(?:abgebucht|belastet|berechnet|bezahlt|gezahlt|charged|billed|paid)\b", re.IGNORECASE)
 
 
+# Words that put a price to us as a claim to confirm: "wirklich nur", "now only", "stimmt", "laut Flyer".
+CONFIRMING = re.compile(
+    r"\b(?:nur|only|just|bloß|blos|noch|jetzt|now|wirklich|really|stimmt|true|right|correct|echt|tatsächlich|actually"
+    r"|angeblich|laut|according|heißt es|supposedly|richtig|ab sofort|reduziert|reduced|down to|statt|instead of)\b",
+    re.IGNORECASE,
+)
+
+
 def _strangers_prices(ctx: CheckContext, *, pushed: bool) -> list[str]:
     """Prices a stranger names ("kostet jetzt nur noch 4,99 €??", "laut Flyer 19 € pro Person") that none of our texts
     state and the draft repeats, with or without the currency: all of them when the texts push ("bestätigt mal"),
-    else those of a question ("Kostet die Mühle wirklich nur 24,90 €?"); the person's own charge excepted."""
+    else those of a question that asks us to confirm ("Kostet die Mühle wirklich nur 24,90 €?", never the outrage
+    of "18,90 € für 500 g??"); the person's own charge excepted."""
     theirs = tuple(
         s
         for t in untrusted_texts(ctx.message)
         for s in re.split(r"(?<=[.!?\n])\s", t)
-        if not (BILLED_ME.search(s) or CHARGED.search(s)) and (pushed or s.rstrip().endswith("?"))
+        if not (BILLED_ME.search(s) or CHARGED.search(s))
+        and (pushed or (s.rstrip().endswith("?") and CONFIRMING.search(s)))
     )
     public = _amounts_of(tuple(ctx.profile.public_texts()))
     bare = {n for s in theirs for n in _decimals_in(s)} if pushed else set()  # "nur 19,99?? stimmt das?"
@@ -1011,7 +1057,9 @@ def _ordered_names(text: str) -> list[str]:
 
 
 def _new_claim(claim: str, drafted: set[str], vocabulary: frozenset[str]) -> bool:
-    """The draft confirms a put claim that says something the brand's texts never say (a planted fact)."""
+    """The draft confirms a put claim that says something the brand's texts never say (a planted fact); a tagged
+    @name is whom the claim is said to, no part of it ("@Karin die haben keinen Laden mehr" to "Hallo Karin")."""
+    claim = HANDLE.sub(" ", claim)
     novel = {fold(w) for w in words(claim) if len(w) >= 3 and not is_stopword(w)} - vocabulary
     said = [w for w in (fold(w) for w in words(claim)) if len(w) >= 3 and not is_stopword(w) and w in drafted]
     return bool(novel & drafted) and (_restated(claim, drafted) or len(said) >= 2)  # "als einzige in Berlin"
@@ -1143,8 +1191,8 @@ _CLAIM_PRONOUNS = frozenset(
     )
 )
 _CODE = re.compile(
-    r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]{4,}(?![\w-])|(?<![\w-])[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,}){0,3}(?![\w-])"
-)
+    r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]{4,}(?![\w-])|(?<![\w-])[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,}){0,3}(?:-(?=\s|$))?(?![\w-])"
+)  # "it starts with BEANY- and then some numbers": a code's prefix, shouted
 
 # "25-person", "500-g-Packung", "the 12th": a number with its noun or an ordinal, no code; a "5-year" warranty or
 # "20-off" is a planted term
@@ -1207,7 +1255,8 @@ def payload_echoes(
 
     Without `any_words`, a copied run counts only when it speaks as or to someone ("we refund …") or names one
     of the `speakers` ("Bohnenkiez verschenkt heute Abos"); a short quote counts when the text `ordered` it, a
-    long one unless `long_quotes` is off (a creator's own quoted line under their post).
+    long one unless `long_quotes` is off (a creator's own quoted line under their post). A run of the brand's own
+    words plants nothing ("pass it on to our after-sales team" from an earlier turn that said so).
     """
     folded = fold(draft)
     draft_words = [fold(w) for w in words(draft)]
@@ -1234,7 +1283,7 @@ def payload_echoes(
     for i in range(len(tokens) - span + 1):
         run = tokens[i : i + span]
         novel = any(w not in vocabulary and not is_stopword(w) for w in run)
-        claim = _speaks(run, speakers) and (novel or span >= CLAIM_WORDS)  # "and I" alone claims nothing
+        claim = _speaks(run, speakers) and novel
         if f" {' '.join(run)} " in joined and (claim or (any_words and novel)):
             found.append(" ".join(run))
     return list(dict.fromkeys(found))
@@ -1249,7 +1298,8 @@ def _echoes_code(code: str, draft: str, joined: str, suspicious: bool) -> bool:
         return f" {fold(code)} " in joined
     if len(code) <= ACRONYM and not suspicious:
         return False
-    return re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", draft) is not None
+    end = "" if code.endswith("-") else r"(?![\w-])"  # a prefix ("BEANY-") goes on in the draft ("BEANY-4821")
+    return re.search(rf"(?<![\w-]){re.escape(code)}{end}", draft) is not None
 
 
 def _vocabulary(profile: VoiceProfile) -> frozenset[str]:

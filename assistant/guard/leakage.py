@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from assistant.models import INTENTS
 from assistant.profiles.loading import VoiceProfile
 from assistant.text import fold, is_stopword, words
 
@@ -39,6 +40,8 @@ META_TALK = re.compile(
     r"|\blaut (?:unseren|meinen|den) (?:[\w-]{2,20}-)?(?:vorgaben|regeln|richtlinien)\b"
     r"|\b[a-z_]{3,20}\s?:\s?(?:true|false)\b"
     r"|\bdurchwahl\b|\bintern unter\b|\binternal (?:extension|number)\b"
+    r"|\binterne[nmrs]? (?:leitfaden|richtlinien|vorgaben|briefing)|\bunser\w{0,2} (?:briefing|leitfaden)\b"
+    r"|\bdon'?t-liste\b|\binternal (?:guidelines|brief|playbook)\b|\bour (?:briefing|playbook)\b"
     r"|\b(?:max\.?|maximal|höchstens|at most|caps?\b[^.!?]{0,25}\bat) \w{1,6} (?:emoji|zeichen|characters|hashtags)\b"
     r"|\[(?:ton|tone|tone label)\s*:|\b(?:ton|tone|kanal|channel)\s*:\s*(?:warm|playful|crisp|formal|comment|dm)\b",
     re.IGNORECASE,
@@ -58,12 +61,21 @@ def leaks(text: str, profile: VoiceProfile, confidential: Sequence[str] = ()) ->
     found = [f"internal: “{s}”" for s in literals if fold(s) in folded]
     found += [f"internal note: “{note}”" for note in profile.brand.internal_notes if _paraphrases(text, note, profile)]
     found += [f"talks about its machinery: “{m.group()}”" for m in META_TALK.finditer(text)][:1]
+    found += [f"internal label: “{w}”" for w in LABEL.findall(text) if w in _labels(profile)]
     public = _public_shingles("\n".join(profile.public_texts()))
     secret = set().union(*(_shingles(c) for c in confidential if not _is_token(c))) - public
     quoted = _shingles(text) & secret
     if quoted:
         found.append(f"system prompt: “{' '.join(sorted(quoted)[0])}…”")
     return found
+
+
+LABEL = re.compile(r"(?<![\w.@/-])[a-z]+(?:_[a-z]+)+(?![\w.@/-])")  # "after_sales", "damaged_or_wrong_item"
+
+
+def _labels(profile: VoiceProfile) -> frozenset[str]:
+    """The names the machinery files a message under: intents, teams, fact ids."""
+    return frozenset((*INTENTS, *profile.brand.escalation, *(f.id for f in profile.brand.facts)))
 
 
 def _is_token(text: str) -> bool:
@@ -76,7 +88,8 @@ def _contacts(profile: VoiceProfile) -> list[str]:
     for rule in profile.brand.escalation.values():
         pieces = [p.strip() for p in re.split(r"[/,;()]| or | oder ", rule.contact)]
         parts += [p for p in pieces if len(p) >= 4]
-    return parts
+    # "versand@bohnenkiez" without its ".example": the address is told all the same
+    return parts + [p.split("@")[0] + "@" + p.split("@")[1].split(".")[0] for p in parts if p.count("@") == 1]
 
 
 def _paraphrases(text: str, note: str, profile: VoiceProfile) -> bool:
@@ -86,7 +99,8 @@ def _paraphrases(text: str, note: str, profile: VoiceProfile) -> bool:
     drafted = {fold(w) for w in words(text)}
     if _note_nouns(note, public) & drafted:  # "Lieferengpass" or "Kulanz" alone already tells
         return True
-    named = {w for w in (fold(t) for t in words(note)) if len(w) >= 4 and not is_stopword(w)} & drafted
+    noted = {w for w in (fold(t) for t in words(note)) if len(w) >= 4 and not is_stopword(w)}
+    named = {d for d in drafted if len(d) >= 4 and any(n.endswith(d) for n in noted)}  # "Mühle" of "Handmühle"
     if _weeks(note) & _weeks(text) and named:
         return True  # "die Handmühle ... vor KW 3 kommt leider keine neue rein": the note's week, and what it is about
     return len(telling & drafted) >= min(NOTE_WORDS, len(telling)) and bool(telling & drafted)
@@ -119,6 +133,7 @@ _GLOSSES = {
     "engpass": ("bottleneck", "shortage"),
     "kulanz": ("goodwill",),
     "offentlich": ("public", "publicly"),
+    "kommunizieren": ("communicate", "quiet", "secret", "geheim", "verraten"),
 }
 
 

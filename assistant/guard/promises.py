@@ -68,6 +68,9 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:versandkosten|shipping|postage)\b[^.!?]{0,40}\b(?:übernehmen wir|zahlen wir|geht auf uns|is on us|we(?:'ll| will)? cover)"
         r"|\b(?:übernehmen|zahlen) wir\b[^.!?]{0,20}\b(?:die |deine |ihre )?versandkosten\b|\bwe(?:'ll| will)? cover\b[^.!?]{0,20}shipping"
         r"|\bgeht auf uns\b|\bauf unsere kosten\b|\bat our expense\b"
+        # "built for life: if it ever breaks, we'll replace it, no questions asked", "halten wir dir einen Platz frei"
+        r"|\bno questions asked\b|\bohne wenn und aber\b|\b(?:lifetime|lebenslang\w{0,2})\b[^.!?]{0,20}\b(?:garantie|warranty|guarantee)"
+        r"|\bhalten wir (?:dir |euch |ihnen )?(?:noch )?(?:eine?n? )?\w{0,12} ?frei\b|\b(?:hold|save|keep) (?:you |one )?(?:a|one) (?:spot|seat|place|bag)\b"
         # "Klar, wir spenden gern drei Tüten": a donation pledged before the team decided
         r"|(?<!\bob )\b(?:wir|ich) spende\w{0,2}\b(?! (?:können|könnten|würden|dürfen))|\bspenden wir gern\b"
         r"|\b(?:we|i)(?:'ll| will) (?:happily |gladly )?donate\b"
@@ -80,7 +83,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:kleine[sn]? )?(?:dankeschön|aufmerksamkeit|extra|überraschung|trostpflaster)\b[^.!?]{0,25}\b(?:für dich|dazu|"
         r"bei|mit)\b|\btrostpflaster\b|\b(?:(?:darfst|kannst) du|du (?:darfst|kannst))\b[^.!?]{0,25}\bbehalten\b|\bbehalt\w{0,2} (?:sie|ihn|es|die|den|das)\b(?! (?:im|in) (?:blick|auge|hinterkopf))"
         r"|\bkeep it\b(?=\s*(?:[.!,;)]|$|as a|for free|too|anyway))|\b(?:you can|just|feel free to|please) keep it\b"
-        r"|\b(?:keep the \w{1,15}\b(?<!rhythm)(?<!routine)(?<!habit)(?<!streak)(?<!vibe)(?<!mood)(?<!faith)(?<!pace)(?<!drama)(?<!peace)(?<!change)(?!(?: \w{1,15})? (?:out|in|away|at|on|dry|cool|closed|sealed|airtight|somewhere|fresh)\b)|yours to keep)\b|\b(?:send|add|pop|include|put|slip|throw|get)\w{0,3}\b[^.!?]{0,30}"
+        r"|\b(?:keep the \w{1,15}\b(?<!rhythm)(?<!routine)(?<!habit)(?<!streak)(?<!vibe)(?<!mood)(?<!faith)(?<!pace)(?<!drama)(?<!peace)(?<!change)(?!(?: \w{1,15})? (?:out|in|away|at|on|dry|cool|closed|sealed|airtight|somewhere|fresh)\b)|yours to keep)\b|\b(?:send|add|pop|include|put|slip|throw|get|tuck)\w{0,3}\b[^.!?]{0,30}"
         r"\b(?:(?:a )?little (?:something|extra|treat|gift)|something extra)\b|\b(?:(?:a )?little (?:something|extra|treat|gift)"
         r"|something extra)\b[^.!?]{0,20}\b(?:for you|in your|with your|on us)\b"
         r"|\b(?:store|account) credit\b|\d+\s?(?:€|euro|eur)\s+(?:credit|gutschrift|guthaben)\b|(?:€|\$)\s?\d+\s+(?:credit|voucher|gutschein)\b|\d+\s?(?:€|euro|eur)\s+(?:voucher|gutschein)\b|\bcredit (?:to|on|in) your (?:account|next order)\b|\bmake it up to you\b"
@@ -120,6 +123,14 @@ PROMISES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "delivery_dates": re.compile(
+        # "kommt im März in den Shop", "launches in early May": a product's date, before anyone set it
+        r"\b(?:kommt|kommen|erscheint|launch\w{0,3}|drops?|lands?|landet|coming|verfügbar|erhältlich)\b[^.!?]{0,20}"
+        r"\b(?:(?:next|nächste[nm]?) (?:month|monat|week|woche)|(?:im|ab) (?:frühjahr|frühling|sommer|herbst|winter)"
+        r"|(?:in|this|next) (?:spring|summer|autumn|fall|winter))\b|"
+        r"\b(?:kommt|kommen|erscheint|launch\w{0,3}|drops?|lands?|landet|coming|verfügbar|erhältlich)\b[^.!?]{0,20}"
+        r"\b(?:im|ab|in|anfang|mitte|ende|early|mid|late|end of)\s+(?:januar|january|februar|february|märz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december)\b"
+        r"|\b(?:new|brand[- ]new|neue[nrs]?|replacement|ersatz\w*)\b[^.!?]{0,30}\b(?:go(?:es)? out|rausgeh\w*|on (?:its|the) way"
+        r"|unterwegs)\b[^.!?]{0,20}\b(?:today|tomorrow|heute|morgen|right away|sofort)\b|"
         r"\b(?:kommt|ist|wird|landet|liegt)\b[^.!?]{0,25}\b(?:(?<!der )(?<!dem )(?<!den )(?<!jeden )morgen|übermorgen|heute noch|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag))\b"
         r"|\b(?:be there|arrive|arrives|get there|be with you|reach you)\b[^.!?]{0,20}\bby (?:the )?\d{1,2}(?:st|nd|rd|th)\b"
         r"|\bbis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|zum \d{1,2}\.) (?:hast|bekommst|kriegst) du\b"
@@ -143,6 +154,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:definitely|surely|certainly|guaranteed to)\b[^.!?]{0,40}\b(?:by|before) (?:christmas|the weekend|"
         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
         r"|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|übermorgen)\s+(?:klingelt|steht|landet)'?s?\b[^.!?]{0,15}\b(?:bei dir|vor deiner tür)\b"
+        r"|\b(?:arrives?|delivered|there) (?:the )?next day\b|\bnext[- ]day delivery\b|\bam nächsten tag (?:da|bei dir)\b"
+        r"|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)\s+(?:ist|kommt|landet)\b[^.!?]{0,20}\b(?:bei dir|da)\b"
         r"|\bspätestens\b[^.!?]{0,20}\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|übermorgen|ende|nächste\w?"
         r"|\d{1,2}\.)|\b(?:at the latest|no later than)\b|\bby (?:the )?end of (?:the|this|next) week\b"
         r"|\b(?<!switch it )(?<!turn it )(?<!start it )(?:wieder|back)\b(?! on\b)[^.!?]{0,25}\b(?:ab|in|from|by|next|nächste\w?|anfang|ende|mitte)\b ?(?:montag|dienstag|mittwoch"
@@ -198,9 +211,10 @@ NEGATION = re.compile(
 # A clause ends at punctuation, an emoji or a contrast ("leider kein Rabatt, aber ...": the "aber" part stands alone;
 # "dafür" contrasts only after a comma: "Kostenlose Tüten können wir dafür leider nicht verschicken" refuses).
 CLAUSE_END = re.compile(
-    r"[.!?;:,\n\U0001F300-\U0001FAFF\u2600-\u27BF]|\s\b(?:aber|sondern|jedoch|but|instead|though)\b",
+    r"[.!?;:,\n\U0001F300-\U0001FAFF\u2600-\u27BF]|\s[–—](?=\s)|\s\b(?:aber|sondern|jedoch|but|instead|though)\b",
     re.IGNORECASE,
-)  # an emoji ends a sentence on social media ("nicht unser Anspruch 😅 Beim nächsten Mal 10 % drauf")
+)  # an emoji ends a sentence on social media ("nicht unser Anspruch 😅 Beim nächsten Mal 10 % drauf"), so does a
+# spaced dash ("Digital Detox gratis dazu – das nennen wir ...")
 # Set phrases that look negative but refuse nothing.
 NOT_A_REFUSAL = re.compile(
     r"\b(?:keine sorge|kein problem|kein stress|no problem|no worries|not a problem|wenn nicht|falls nicht|if not"
@@ -219,6 +233,7 @@ def forbidden_promises(text: str, allowed: dict[str, bool], stated: Sequence[str
         hits = [m for m in pattern.finditer(text) if not refused(text, m.start(), m.end())]
         hits = [m for m in hits if not restates(text, m, stated) and not _asked(text, m.end(), m.start())]
         hits = [m for m in hits if not (kind == "compensation" and _free_replacement(text, m, stated))]
+        hits = [m for m in hits if not (kind == "compensation" and owns_fault(text, m))]
         if kind == "compensation":  # "Offline-Zeit gratis dazu" jokes; "eine Tüte gratis für dich" gives
             hits = [m for m in hits if _ours_or_yours(text, m.start(), m.end())]
         found += [(kind, m.group().strip()) for m in hits]
@@ -240,9 +255,26 @@ GIVEN = re.compile(
 SELF_GIVING = re.compile(
     r"geht auf uns|aufs haus|on the house|gutschrift|gutgeschrieben|store credit|behalt|\d\s?(?:€|euro|eur)?\s+(?:credit|voucher|gutschein)\b"
     r"|entschädigung|compensat|wiedergutmachung|gets? (?:a |an )?free\b|keep the \w{1,15} one|as a spare|versandkosten"
-    r"|shipping|ships? (?:for )?free",
+    r"|shipping|ships? (?:for )?free|no questions asked|ohne wenn und aber|lifetime|lebenslang",
     re.IGNORECASE,
 )
+
+
+# "eine Woche ohne Antwort ist zu lang, das geht auf uns": "that's on us" owning a mistake, nothing given.
+OWNED = re.compile(r"\b(?:das|dies)(?: (?:alles|wirklich|echt|ganz|klar))? geht (?:klar |voll |ganz )?auf uns\b", re.I)
+FAULT = re.compile(
+    r"\b(?:zu lang\w*|zu spät|too long|too late|fehler\w*|mistake|versäum\w*|verpeilt|verpennt|dropped the ball|sorry"
+    r"|entschuldig\w*|apolog\w*|tut (?:uns|mir) leid|nicht (?:ok|okay|in ordnung)|not (?:ok|okay)|ärgerlich|unacceptable"
+    r"|hätte\w* nicht|shouldn'?t have|ohne antwort|no (?:answer|reply))\b",
+    re.I,
+)
+
+
+def owns_fault(text: str, match: re.Match[str]) -> bool:
+    """ "das geht auf uns" after a fault in the same sentence: owning the mistake, not paying for something."""
+    sentence = re.split(r"[.!?\n]", text[: match.start()])[-1]
+    said = sentence + text[match.start() : match.end() + 4]
+    return bool(OWNED.search(said)) and bool(FAULT.search(sentence))
 
 
 FREE = re.compile(r"kostenlos|free of charge|at no (?:extra )?cost|for free", re.IGNORECASE)

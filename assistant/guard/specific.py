@@ -86,7 +86,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     fact = next((f for f in [*asked, *_tips_fitting(message, profile)] if _mentions(drafted, f)), None)
     if fact:
         return f"fact {fact[0]}"
-    concept = _shared_concept(_all_words(text) - FILLER_WORDS, _all_words(_source(message)) | anchors)
+    context = _all_words(message.post or "") if message.mode == "reply" else set()  # "so dankt ihr treuen kunden"
+    concept = _shared_concept(_all_words(text) - FILLER_WORDS, _all_words(_source(message)) | anchors | context)
     if concept:
         return f"the concern ({concept})"
     if analysis.escalation and _mentions(drafted, ("next step", _next_step_words(analysis, profile))):
@@ -94,6 +95,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     product = _product_named(fold(text), message, analysis, profile)
     if product:
         return product
+    if TAG_ASKED.search(_source(message)) and re.search(r"#\w", text):  # "Wie heißt euer Hashtag?" "#bohnenkiez"
+        return "the hashtag asked for"
     if _thanked(message, analysis) and THANKS.search(text):
         return "a thank-you for the praise"
     if MEME.search(_source(message)) and not analysis.questions and LAUGHING.search(text):
@@ -105,6 +108,7 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     return "an honest deferral" if STRONG_DEFERRAL.search(text) else None
 
 
+TAG_ASKED = re.compile(r"\b(?:hashtags?|taggen|tag you|tag us|markier\w{0,4})\b", re.IGNORECASE)
 # Wishes that fit any message pick up nothing of it ("Lass es dir schmecken" to "schmeckt mir etwas flach").
 SET_PHRASES = re.compile(
     r"\blass(?:t)? (?:es )?(?:dir|euch) (?:gut )?schmecken\b|\bkeep going\b|\benjoy (?:it|the process|every cup)\b"
@@ -130,7 +134,10 @@ def _handle_names(text: str) -> set[str]:
 
 
 def _thanked(message: Message, analysis: Analysis) -> bool:
-    """Praise or thanks without a question or a complaint: a warm thank-you is the answer."""
+    """Praise or thanks for us without a question or a complaint: a warm thank-you is the answer (never under
+    another creator's post: "Great post, thanks for sharing!" fits every one)."""
+    if message.mode == "outreach":
+        return False
     source = _source(message)
     # "Osterbestellung kam erst nach Ostern ... Enkel schon abgereist" read as praise, but disappointed: no praise
     fond = analysis.intent == "praise" and analysis.emotion not in UNHAPPY
@@ -242,10 +249,26 @@ def _telling(text: str, *, english: bool) -> set[str]:
 
 def _shared_number(text: str, source: str) -> str | None:
     """An amount, figure or code-like word of the message the draft picks up ("$400 richer", "9/10", "5am";
-    "12h" ~ "12 Stunden")."""
+    "12h" ~ "12 Stunden"; "Drei Stück?" ~ "nach dem dritten Espresso")."""
     mine = set(FIGURE.findall(fold(source)))
     mine |= {d for d in (_digits(n) for n in mine) if len(d) >= 2}
-    return next((n for n in FIGURE.findall(fold(text)) if n in mine or _digits(n) in mine), None)
+    found = next((n for n in FIGURE.findall(fold(text)) if n in mine or _digits(n) in mine), None)
+    return found or next(iter(sorted(_counted(text) & (_counted(source) | set(re.findall(r"\b\d\b", source))))), None)
+
+
+# Number words, cardinal and ordinal ("drei", "dritten", "third"): the draft's say the message's count back.
+NUMBER_WORDS = {
+    "2": r"zwei|zweit\w{0,3}|two|second", "3": r"drei|dritt\w{0,3}|three|third",
+    "4": r"vier|viert\w{0,3}|four|fourth", "5": r"fünf|fünft\w{0,3}|five|fifth",
+    "6": r"sechs|sechst\w{0,3}|six|sixth", "7": r"sieben|siebt\w{0,3}|seven|seventh",
+    "8": r"acht|eight|eighth", "9": r"neun|neunt\w{0,3}|nine|ninth", "10": r"zehn|zehnt\w{0,3}|ten|tenth",
+}  # fmt: skip
+_NUMBER = {digit: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for digit, words in NUMBER_WORDS.items()}
+
+
+def _counted(text: str) -> set[str]:
+    """The counts a text spells out in words, as digits."""
+    return {digit for digit, pattern in _NUMBER.items() if pattern.search(text)}
 
 
 def _digits(figure: str) -> str:
@@ -272,8 +295,9 @@ def _source(message: Message) -> str:
 
 
 def _all_words(text: str) -> set[str]:
-    """Every folded word, short ones too (concepts know "dm")."""
-    return {fold(w) for w in words(text)}
+    """Every folded word and hyphen part, short ones too (concepts know "dm"; "1-kg-Beuteln" names bags)."""
+    folded = {fold(w) for w in words(text)}
+    return folded | {part for w in folded if "-" in w for part in w.split("-")}
 
 
 def _shared_concept(drafted: set[str], anchors: set[str]) -> str | None:

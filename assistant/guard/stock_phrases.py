@@ -69,12 +69,18 @@ def _anchor(phrase: str) -> str:
     return max(fixed, key=len)
 
 
+# Objects that a phrase may leave out: "bei Fragen stehen wir (dir) jederzeit zur Verfügung".
+_DROPPABLE = frozenset({"dir", "dich", "ihnen", "euch"})
+
+
 @lru_cache(maxsize=1024)
 def _phrase_rx(phrase: str) -> re.Pattern[str]:
     tokens = re.findall(r"[^\W_]+(?:'[^\W_]+)?", fold(phrase))
     gap = r"(?: [^\W_]+)?"  # one inserted word: "vielen (lieben) dank"
-    body = (gap + " ").join(_alternatives(t) for t in tokens)
-    return re.compile(rf"(?<![^\W_]){body}(?![^\W_])")
+    head = "".join(
+        f"(?:{_alternatives(t)}{gap} )?" if t in _DROPPABLE else f"{_alternatives(t)}{gap} " for t in tokens[:-1]
+    )
+    return re.compile(rf"(?<![^\W_]){head}{_alternatives(tokens[-1])}(?![^\W_])")
 
 
 def _alternatives(token: str) -> str:
