@@ -25,6 +25,9 @@ ISSUE = [
     ("you never answer your DMs", [], {"intent": "service_complaint", "team": None}),
     ("How long does shipping to Vienna take?", [], {"facts": ["shipping_abroad"]}),
     ("Liefert ihr auch nach Graz?", [], {"facts": ["shipping_abroad"]}),
+    ("do you ship to graz or only germany?", [], {"facts": ["shipping_abroad"]}),  # "only": the contrast
+    ("Liefert ihr auch nach Berlin?", [], {"facts": ["shipping"]}),
+    ("Do you ship to Oslo?", [], {"facts": [None]}),  # Norway: no fact covers it (the key `no` is no false)
     ("Ist der Espresso bio? Und gibt es 250-g-Packungen?", [], {"facts": [None, None]}),
     ("Und? Schon was Neues??", ["Bestellung 51877 ist immer noch nicht da"], {"order_ids": ["51877"]}),
     ("Sehr geehrte Damen und Herren, könnten Sie mir bitte mitteilen, ob Sie auch auf Rechnung liefern? "

@@ -202,7 +202,17 @@ def places_in(reading: Reading, profile: VoiceProfile) -> frozenset[str]:
     tokens = list(reading.tokens)
     for name in _product_tokens(tuple(n for p in profile.brand.products for n in (p.name, *p.aliases))):
         tokens = _without_run(tokens, name)
-    return _countries(tokens)
+    named, contrasted = _countries(tokens), _countries(_after_contrast(tokens))
+    return named - contrasted if named - contrasted else named
+
+
+# "do you ship to Graz or only Germany?": the place after "only" is the contrast, not the one asked about.
+CONTRAST = frozenset({"only", "nur", "just", "ausser", "except"})
+
+
+def _after_contrast(tokens: list[str]) -> list[str]:
+    """The words right after a contrast word, one or two on ('nur nach Deutschland')."""
+    return [w for i, w in enumerate(tokens) if CONTRAST & set(tokens[max(0, i - 2) : i])]
 
 
 def _countries(tokens: list[str]) -> frozenset[str]:

@@ -8,7 +8,11 @@ from assistant.text import fold, fold_pattern
 
 # A sentence, or 2,000 characters without an end; "vor dem 24. an??" and "3.5" end none.
 # "3. januar" and "@mara.kbx" end no sentence: a dot between a word and a lowercase letter stands inside one
-SENTENCE = re.compile(r"(?:[^.!?\n…]|(?<=\d)\.(?=\d|\s{1,3}[a-zäöüß])|(?<=\w)\.(?=[a-z_äöü])){1,2000}[.!?…]{0,10}")
+# A stop inside a sentence: "2.5", "am 3. bestellt", "vor dem 1. Dezember", "a.b" (never the sentence's end).
+MONTH_AFTER = r"\s{1,3}(?i:jan|feb|mär|mar|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]{0,7}\b"
+SENTENCE = re.compile(
+    rf"(?:[^.!?\n…]|(?<=\d)\.(?=\d|\s{{1,3}}[a-zäöüß]|{MONTH_AFTER})|(?<=\w)\.(?=[a-z_äöü])){{1,2000}}[.!?…]{{0,10}}"
+)
 CLAUSE_BREAK = re.compile(r",\s|\s[–-]\s|;\s|:\s|(?<=[^\w\s,.;:!?'\"()\-])\s")  # an emoji ends a clause too
 WH = (
     r"(?:wie|was|wo|wann|warum|wieso|weshalb|wohin|woher|welche[rsmn]?|wer|wem|wen|ob|inwiefern|bis wann|"
@@ -98,6 +102,11 @@ RHETORICAL = re.compile(
     r"|seid ihr (?:noch )?(?:ganz )?(?:dicht|bei trost)|ist das euer ernst|ernsthaft|echt jetzt|wtf"
     r"|what the (?:hell|heck|f\w{0,10})|are you (?:kidding|serious)(?: me)?"
     r"|seriously|really)\W{0,10}$"
+    # "Ehrlich, warum sollte ich noch bei euch bestellen?", "why would I pay that?": a challenge, no question to check
+    r"|(?:\w{1,30}\W{1,5}){0,3}(?:warum|wieso|weshalb|why) (?:sollte|soll|wurde|würde|should|would)"
+    r" (?:ich|i|anyone|anybody)\b"
+    r"(?:\W{1,5}\w{1,30}){0,6}?\W{1,5}(?:noch|uberhaupt|still|even|ever|bei euch|from you|you guys)"
+    r"(?:\W{1,5}\w{1,30}){0,4}\W{0,10}$"
 )
 
 
