@@ -160,6 +160,8 @@ def prepare_message(message: Message) -> tuple[Message, list[str]]:
         raise InputError("the message is empty: paste the comment or DM you want to answer")
     if message.mode == "outreach" and not (message.post or message.text).strip():
         raise InputError("outreach needs the other creator's post: pass --post TEXT")
+    if message.mode == "outreach" and not (message.post or "").strip():  # the post pasted as the message
+        message = message.model_copy(update={"post": message.text, "text": ""})
     longest = max(len(message.text), len(message.post or ""))
     if longest > MESSAGE_HARD_CAP:
         raise InputError(f"the message has {longest:,} characters; the limit is {MESSAGE_HARD_CAP:,}")

@@ -87,6 +87,15 @@ def test_outreach_mode_uses_the_post() -> None:
     assert all("bohnenkiez" not in d["text"].lower() for d in data["drafts"])
 
 
+def test_outreach_post_pasted_as_the_message_is_the_post() -> None:
+    """In outreach the creator's post pasted into --message is read as the post: its tip fits, no generic cheer."""
+    post = "Nieselregen-Wanderung im Harz, der Kaffee aus der Thermoskanne war nach einer Stunde lauwarm. Tipps?"
+    as_message = draft_json("-p", "facebook", "--mode", "outreach", "-m", post)
+    as_post = draft_json("-p", "facebook", "--mode", "outreach", "--post", post)
+    assert [d["text"] for d in as_message["drafts"]] == [d["text"] for d in as_post["drafts"]]
+    assert any("heißem Wasser" in d["text"] for d in as_message["drafts"])
+
+
 def test_table_output_is_readable() -> None:
     result = run("draft", "-p", "facebook", "-m", "Paket seit Montag in der Filiale, Bestellnummer 51877")
     assert result.returncode == 0

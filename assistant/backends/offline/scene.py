@@ -72,6 +72,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "scam_report",
         "voucher_problem",
         "voucher_problem_dm",
+        "condolence",
     }
 )
 # Situations about money or trouble: playful becomes its gentle form (the brand's tone rule).
@@ -229,6 +230,7 @@ _PRICE_JAB = re.compile(
 )
 _BROKEN = re.compile(
     r"\b(?:kaputt\w{0,2}|defekt\w{0,2}|broken|klemmt|quietsch\w{0,3}|funktioniert nicht|geht nicht mehr|wackel\w{0,3}"
+    r"|wobbl\w{0,3}"
     r"|locker|loose|stopped working|doesn'?t work|squeak\w{0,3}|beschädigt|damaged|falsch\w{0,2}|wrong"
     r"|slipp\w{0,3}|keeps? (?:falling|coming) off|rutscht\w{0,2}|springt (?:immer )?(?:ab|raus))\b",
     re.IGNORECASE,
@@ -333,6 +335,7 @@ _ORDERING = re.compile(
     r"|subscri|\d+\s?x\b|\d+ (?:tüten|tueten|packungen|beutel|bags|kilo|kg)\b|\bnehme|\btake\b|reserv",
     re.IGNORECASE,
 )
+_MEME_LAUGH = re.compile(r"💀|😂|🤣|\bpov\b|\b(?:ich|me) (?:nach|after)\b", re.IGNORECASE)
 _JOKING = re.compile(r"😂|🤣|😆|😄|😅|\blol\b|\bhaha|\bhihi|\bpov\b", re.IGNORECASE)
 
 
@@ -741,7 +744,8 @@ _NOT_AGAIN = re.compile(
     r"\b(?:never|won'?t|will not|not|nie|nicht|niemals|kein)\b[^.!?]{0,40}\b(?:again|wieder)\b"
     r"|\b(?:order|buy|shop|come back|bestell\w{0,2}|kauf\w{0,2})\b[^.!?]{0,15}\bagain\b"
     # "letzten Donnerstag abgebucht und heute morgen schon wieder": the double charge itself, not a second case
-    r"|\b(?:abgebucht|belastet|abgezogen|charged|billed|debited|taken)\b[^.!?]{0,40}\b(?:schon wieder|wieder|again)\b",
+    r"|\b(?:abgebucht|belastet|abgezogen|charged|billed|debited|taken|twice|zweimal|doppelt)\b[^.!?]{0,80}"
+    r"\b(?:schon wieder|wieder|again)\b",
     re.IGNORECASE,
 )
 _AGAIN_SITUATIONS = frozenset(
@@ -1046,6 +1050,16 @@ def _why_gentle(situation: str, sarcasm: bool, emotion: str, formal: bool) -> st
 _MOMENT_SITUATIONS = frozenset({"praise", "joke"})
 
 
+# A death of someone close: "mein Mann ist gestorben", "my dad passed away" ("ich bin gestorben 😂" is slang).
+_CLOSE = (
+    r"(?:mein\w{0,2}|my|unser\w{0,2}|our)\s+(?:\w+\s+)?(?:mann|frau|vater|mutter|papa|mama|opa|oma|gro(?:ß|ss)vater"
+    r"|gro(?:ß|ss)mutter|bruder|schwester|sohn|tochter|freund\w{0,2}|partner\w{0,2}|hund|katze|husband|wife|dad|father"
+    r"|mom|mum|mother|grandpa|grandma|grandfather|grandmother|brother|sister|son|daughter|friend|partner|dog|cat)\b"
+)
+_DEATH = r"(?:gestorben|verstorben|verstarb|starb|beerdig\w*|passed away|died|funeral|lost (?:him|her))\b"
+GRIEF = re.compile(rf"\b{_CLOSE}[^.!?]{{0,80}}\b{_DEATH}|\b{_DEATH}[^.!?]{{0,40}}\b{_CLOSE}", re.IGNORECASE)
+
+
 def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> str:
     message, analysis = request.message, request.analysis
     text = message.text
@@ -1070,6 +1084,18 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent = "troll"
     if message.mode == "outreach":
         return "outreach"
+    if GRIEF.search(text) and intent not in ("troll", "spam"):
+        return "condolence"  # "Mein Mann ist im Oktober gestorben ... eure Kiezmischung": sympathy, never "schön"
+    if (
+        intent == "criticism"
+        and analysis.questions
+        and analysis.sentiment != "negative"
+        and analysis.register == "formal"
+    ):
+        intent = "product_question"  # "Gilt die Preiserhöhung auch für laufende Abonnements?": asked politely
+    price_post = _PRICE.search(message.post or "") and not _PRICE.search(text)
+    if intent in ("service_complaint", "criticism") and price_post and not _SERVICE.search(text):
+        return "price_criticism"  # "so dankt ihr treuen kunden" under the price post: the price is the complaint
     if _VOUCHER_REFUSED.search(text) and intent not in ("troll", "spam") and not ACCUSATION.search(text):
         return "voucher_problem"  # "beim bezahlen steht immer 'code ungültig'": after-sales checks the voucher
     reported = _SCAM.search(text) and _REPORTED_SCAM.search(text)
@@ -1086,6 +1112,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     damage = _BROKEN.search(text) or _DAMAGE.search(text)  # "Tüte aufgeplatzt ... Für den Preis erwarte ich ..."
     if intent in ("defect", "damaged_or_wrong_item") and _PRICE_JAB.search(text) and not damage:
         return "price_criticism"  # "bei dem Preis erwarte ich, dass die Bohnen sich selbst mahlen 💀": no defect
+    if intent in ("defect", "damaged_or_wrong_item") and not damage and _MEME_LAUGH.search(text) and "?" not in text:
+        return "joke"  # "ich nach 3 wochen handmühle: unterarme wie popeye 💀": a joke about the grinder, no defect
     if intent in ("praise", "criticism", "other") and _HELP.search(text) and _fact_id(text, request):
         return "question"  # "finally finished my setup 🥹 ... shots are running in like 15 sec, help"
     if intent in ("delivery_problem", "order_status", "billing") and _WORRY.search(text) and analysis.questions:
@@ -1788,6 +1816,9 @@ def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
 # check" that would treat a fan's aside or a rhetorical question as a case. (Rants, service complaints and the
 # replies that deflect get no open answers at all.)
 _FACTS_ONLY = frozenset({"praise", "tagged"})
+# Replies that already say they will ask the team ("whether we're hiring", "a collab"): a second "I'll check" for the
+# same question says it twice.
+_OWN_DEFERRAL = frozenset({"job_application", "collaboration", "collaboration_dm"})
 
 
 _ANSWERED_ALREADY = frozenset({"question", "defer", "order_via_message", "rumour", "voucher_problem", "joke"})
@@ -1795,13 +1826,15 @@ _ANSWERED_ALREADY = frozenset({"question", "defer", "order_via_message", "rumour
 
 def _open_answers(answers: list[Answer], situation: str, side: list[Fact], *, team: bool) -> list[Answer]:
     """The questions that a situation's own reply leaves out, answered after its opening ("moved here ... a shop?")."""
-    if situation in _ANSWERED_ALREADY or situation.startswith(("service_", "criticism", "price_", "taste_")):
+    if situation in _ANSWERED_ALREADY or situation == "condolence" or situation.startswith("service_"):
         return []  # these replies answer every question themselves, or its questions are the rant's rhetoric
+    if situation.startswith(("criticism", "price_", "taste_")):  # a rant's questions are rhetoric, but a discount
+        return [a for a in answers if a.fact is not None and a.fact.id.startswith("policy_")]  # asked gets a no
     if situation in ESCALATING:
         return []  # a case for a team: its questions describe the case ("kam ne Tüte wo DECAF draufsteht??")
     said = {f.id for f in side}
     kept = [a for a in answers if not (a.fact is not None and a.fact.id in said)]
-    if team or situation in _FACTS_ONLY:
+    if team or situation in _FACTS_ONLY or situation in _OWN_DEFERRAL:
         kept = [a for a in kept if a.fact is not None or a.product_text]
     if situation == "stock_question":  # "when is it back?" is the reply's own subject
         kept = [a for a in kept if not (_STOCK.search(a.question) or _WHEN_BACK.search(a.question))]
@@ -1876,7 +1909,10 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
         return "stock_question"
     if _JOB.search(text) and not (_OWN_JOB.search(text) and _asks_a_fact(request)):
         return "job_application"
-    if _PRICE.search(fold(text)) and (_NEGATIVE_CUES.search(text) or "?!" in text or "frechheit" in fold(text)):
+    ironic = bool(request.analysis.sarcasm)  # "love paying more for the exact same beans 🙂": no thank-you
+    if _PRICE.search(fold(text)) and (
+        _NEGATIVE_CUES.search(text) or "?!" in text or "frechheit" in fold(text) or ironic
+    ):
         return "price_criticism"
     if _TASTE.search(fold(text)) and _NEGATIVE_CUES.search(text) and not _real_questions(request):
         return "taste_criticism"  # "tastes like straight lemon juice. 'low acidity' my ass 💀"
@@ -1885,7 +1921,7 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
     asked = _real_questions(request)
     if (_home(text) or _wish(text, "de")) and not _NEGATIVE_CUES.search(text) and not asked:
         return "greeting"  # "Grüße aus Hamburg!": greet back, never "what do you mean?"
-    if _PRAISE.search(text) and not _NEGATIVE_CUES.search(text) and not _SARCASM.search(text):
+    if _PRAISE.search(text) and not (_NEGATIVE_CUES.search(text) or _SARCASM.search(text) or ironic):
         return "praise"  # "Euer Espresso ist der beste!", "Honestly the best beans in Berlin. Office deliveries?"
     if asked or (_fact_id(text, request) and _ASKING.search(text)):
         return "question"  # a fact, or an honest "I'll ask the team": neither is a guess

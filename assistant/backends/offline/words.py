@@ -307,10 +307,12 @@ def is_adjective(word: str) -> bool:
 
 
 def the_product(profile: VoiceProfile, name: str, language: str) -> str:
-    """A product with its article ("die Kiezmischung"); English and unknown genders: the name alone."""
+    """A product with its article ("die Kiezmischung", "the Handmühle Kiez"); unknown products: the name alone."""
     product: Product | None = next((p for p in profile.brand.products if p.name == name), None)
-    if language != "de" or product is None:
+    if product is None:
         return name
+    if language != "de":
+        return f"the {name}"  # "So glad the Handmühle Kiez is part of your day", never "So glad Handmühle Kiez is"
     described = fold(profile.localized(product.text, "de"))
     head = fold(re.split(r"[\s-]", name)[0])
     for entry in lexicon().nouns:
