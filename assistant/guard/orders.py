@@ -239,16 +239,21 @@ def payloads(order: str) -> list[str]:
     return found or ([order] if referred or itself or injection_suspected(order) else [])
 
 
+def _styles(ordered: list[str]) -> set[str]:
+    """The styles the orders ask for, by their first five letters ("wie ein Pirat": "pirat")."""
+    return {fold(m.group(1))[:5] for o in ordered for m in STYLE.finditer(o)}
+
+
 def _styled(ordered: list[str], drafted: set[str]) -> list[str]:
     """Words of a style the orders asked for ("wie ein Pirat": ahoi, arr, Landratte)."""
-    styles = {fold(m.group(1))[:5] for o in ordered for m in STYLE.finditer(o)}
+    styles = _styles(ordered)
     markers = {w for style in styles for w in table("styles").get(style, ())}
     return sorted(drafted & markers)  # naming the style to decline it ("Piratensprache lassen wir") obeys nothing
 
 
 def _versed(ordered: list[str], draft: str) -> list[str]:
     """A draft in verse lines ("Stahlmahlwerk dreht fein / Stufe vier ...") when the orders asked for a poem."""
-    styles = {fold(m.group(1))[:5] for o in ordered for m in STYLE.finditer(o)}
+    styles = _styles(ordered)
     lines = [line for line in VERSE_BREAK.split(draft) if line.strip()]
     versed = any(s.startswith(v) for s in styles for v in VERSE)  # "in Reimen": "reime"
     return ["verse"] if versed and len(lines) >= 3 and max(len(line.split()) for line in lines) <= 8 else []
