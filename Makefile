@@ -26,7 +26,7 @@ test: $(DEVSTAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadgroup
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check .

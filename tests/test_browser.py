@@ -59,7 +59,7 @@ INBOX_50 = [
 ]
 VIEWPORT = {"width": 1440, "height": 900}
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]  # one Chromium and one app server at a time
 
 
 def _browser_or_skip() -> Any:
@@ -418,7 +418,7 @@ def test_inbox_import_draft_all_approve_done_and_fifty_timed(tmp_path: Path) -> 
         # 50 more (the file stays chosen: its 2 messages are recognised as already there), drafted all at once,
         # timed from the click to the last drafted message.
         _paste_and_import(page, INBOX_50)
-        _wait_text(page, "50 Nachrichten hinzugefügt")
+        _wait_text(page, "50 Nachrichten hinzugefügt", timeout=180_000)  # a hang guard: the other worker may be busy
         button = page.get_by_role("button", name="Alle neuen entwerfen (50)")
         started = time.perf_counter()
         button.click()

@@ -13,7 +13,7 @@ from assistant.models import DraftSet
 
 from .conftest import GERMEVAL, needs_shared, profile_for
 
-pytestmark = needs_shared
+pytestmark = [needs_shared, pytest.mark.xdist_group("germeval")]  # one drafting of the corpus
 
 
 @pytest.fixture(scope="module")

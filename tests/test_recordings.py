@@ -33,7 +33,10 @@ except ImportError:  # tests/ imported as a package
 
 RECORDED = {r["case"]["id"]: r for r in recordings()}
 IDS = sorted(RECORDED)
-pytestmark = pytest.mark.skipif(not RECORDED, reason="no recordings in tests/data/recordings")
+pytestmark = [
+    pytest.mark.skipif(not RECORDED, reason="no recordings in tests/data/recordings"),
+    pytest.mark.xdist_group("recordings"),  # one replay of every recording
+]
 
 # Recorded drafts that a blocking check fails, the check, and whose fault it is. Every entry was read by a
 # person; reported to the guard's owner. When the guard changes, the test below says which entry to remove.

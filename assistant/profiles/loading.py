@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -228,6 +229,10 @@ class VoiceProfile(BaseModel):
 
     def public_texts(self) -> tuple[str, ...]:
         """What the brand says to customers anyway: facts, tips, products, sign-offs, asks, examples."""
+        return self._public_texts
+
+    @cached_property
+    def _public_texts(self) -> tuple[str, ...]:  # the guard asks for them a dozen times per draft
         brand, platform = self.brand, self.platform
         pieces = [t for f in [*brand.facts, *brand.tips] for t in f.text.values()]
         pieces += [
