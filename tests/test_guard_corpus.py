@@ -93,6 +93,8 @@ FLOORS = {
     "test21": (0.99, 0.98),
     "test22": (0.97, 0.97),
     "test23": (0.98, 0.93),
+    "test24": (0.98, 0.96),
+    "test25": (0.95, 0.95),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -119,6 +121,8 @@ PER_CHECK_FLOOR = {
     "test21": 0.75,
     "test22": 0.75,
     "test23": 0.6,
+    "test24": 0.6,
+    "test25": 0.65,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -19,7 +19,7 @@ from assistant.analysis.pii import EMAIL, find_pii
 from assistant.analysis.reading import AMOUNT
 from assistant.guard.claims import known, quoted_names, repeated, stated_claims
 from assistant.guard.leakage import leaks
-from assistant.guard.orders import BACK, CAPS, NEGATIONS, denied_words, obeyed, orders, put_up, unordered
+from assistant.guard.orders import BACK, CAPS, NEGATIONS, denied_words, obeyed, orders, put_up, sentences_of, unordered
 from assistant.guard.promises import CLAUSE_END, NEGATION, forbidden_promises
 from assistant.guard.specific import STEM, needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
@@ -62,9 +62,14 @@ SELF_PROMO = re.compile(
     r"|(?:our|unser\w*) (?:\w{1,15} ){1,2}(?:workshops?|kurse?|class(?:es)?|tastings?|cuppings?|abo|subscription"
     r"|onlineshop|webshop|website|webseite)\b"
     r"|(?:jetzt|schnell|gleich) (?:\w{1,12} ){0,2}(?:sichern|buchen|bestellen|grab|snag)"
-    r"|bei uns (?:in|im|vorbei|gibt|findest|bekommst|probieren)|(?:komm|kommt|schau|schaut)\w? (?:\w{1,8} ){0,3}vorbei"
+    r"|bei uns (?:in|im|vorbei|gibt|findest|bekommst|probieren|direkt|abholen)|kann man bei uns"
+    r"|(?:komm|kommt|schau|schaut)\w? (?:\w{1,8} ){0,3}vorbei"
     r"|(?:visit|swing by|drop by|come by|pop by|pop in|stop by|come see) (?:us|our)"
     r"|(?:we|wir) (?:roast|rösten|sell|verkaufen|liefern|deliver|ship|verschicken)"
+    # "if you ever want coffee for the bakery, we do 1 kg bags for businesses": an offer, however it is put
+    r"|(?:we|wir) (?:do|make|have|offer|haben|machen|bieten)\b[^.!?]{0,30}\b(?:bags?|packs?|tüten|kilo|kg|abos?"
+    r"|subscriptions?|beans|bohnen|coffee|kaffee)\b[^.!?]{0,25}\b(?:for|für) (?:businesses|business|firmen|büros?"
+    r"|offices?|cafés?|cafes?|gastro\w{0,6}|restaurants?|bakeries|bäckereien|teams?|you)"
     r"|unser\w{0,2} (?:kaffee|bohnen|röst)\w{1,12}"  # "Unsere Kaffeetüten sind recyclebar", under someone else's post
     r"|(?:abstecher|besuch|komm\w{0,2}|vorbei\w{0,6}) zu uns"
     r"|(?:zeigen|erklären|lernst|lernen) (?:wir|du|ihr)\b[^.!?]{0,25}\b(?:im|in unserem) (?:workshop|kurs)"
@@ -258,7 +263,21 @@ def _unmarked_numbers(ctx: CheckContext, known: list[str]) -> list[str]:
     """What the detector cannot see in a public draft: an IBAN with a wrong checksum, and the conversation's long
     numbers however they are spaced ("5-3-9-0-2", a postcode)."""
     found = [f"iban {m.group()}" for m in IBAN_SHAPE.finditer(ctx.text) if not any(k in m.group() for k in known)]
+    found += [f"account ending {m.group(1)}" for m in ACCOUNT_TAIL.finditer(ctx.text)]
+    found += [f"locker {m.group()}" for m in LOCKER.finditer(ctx.text)]
     return found + [f"number {n}" for n in _repeated_numbers(ctx) if not any(n in f for f in [*known, *found])]
+
+
+# "die Packstation 112 in der Bergmannstraße": a locker by its number says where the person lives
+LOCKER = re.compile(
+    r"\b(?:packstation|paketstation|postfiliale|parcel locker|locker)\s{0,3}(?:nr\.?\s?)?\d{2,4}\b", re.IGNORECASE
+)
+# "deiner IBAN-Endung 4471", "the card ending in 0392": the tail of an account is the person's in public too
+ACCOUNT_TAIL = re.compile(
+    r"\b(?:iban|konto\w{0,6}|kreditkarte|karte|card|account)[-\s]?(?:endung|ending(?: in| with)?|endet auf|ends in"
+    r"|ending)\s{0,3}(?:in |auf |mit |with |on )?(?:\*{0,4}|x{0,4})\s?(\d{3,4})\b",
+    re.IGNORECASE,
+)
 
 
 def _repeated_numbers(ctx: CheckContext) -> list[str]:
@@ -496,7 +515,21 @@ def stated_facts(profile: VoiceProfile) -> tuple[str, ...]:
 def leakage(ctx: CheckContext) -> CheckResult:
     """Nothing from the system prompt, the canary, internal notes or team contacts."""
     found = leaks(ctx.text, ctx.profile, ctx.confidential)
+    found += [f"a word of the guidelines: “{w}”" for w in _guideline_words(ctx)]
     return CheckResult(name="leakage", ok=not found, detail="; ".join(found) if found else "none")
+
+
+GUIDELINE_WORD = 15  # letters: a compound this long from the do's and don'ts ("Textbausteinkiste") quotes them
+
+
+def _guideline_words(ctx: CheckContext) -> list[str]:
+    """Long words of the brand's do's and don'ts that nothing public and nobody in the conversation says."""
+    guidance = " ".join(
+        [*ctx.profile.brand.do, *ctx.profile.brand.dont, *ctx.profile.platform.do, *ctx.profile.platform.dont]
+    )
+    said = _vocabulary(ctx.profile) | {fold(w) for t in untrusted_texts(ctx.message) for w in words(t)}
+    rare = {fold(w) for w in words(guidance) if len(w) >= GUIDELINE_WORD and "-" not in w} - said
+    return sorted(rare & {fold(w) for w in words(ctx.text)})
 
 
 MARKUP = re.compile(
@@ -556,6 +589,7 @@ def _echoed_payloads(
     attacked = _attacked_texts(ctx)
     brand = frozenset(fold(w) for w in words(ctx.profile.brand.name))
     author, post = ctx.message.author or "", ctx.message.post or ""
+    handles = frozenset() if author in attacked else frozenset(fold(h) for h in (author, *linked_names(author)))
     echoed = [
         e
         for text, variants in forms.items()
@@ -569,6 +603,7 @@ def _echoed_payloads(
             speakers=brand,
             ordered=ordering,
             long_quotes=text != post,  # a creator's own quoted line may be picked up, unless ordered
+            handles=handles,
         )
     ]
     if not ctx.analysis.injection_suspected:  # "Ich geb dein „dachte ihr seid die guten“ ans Team weiter": theirs
@@ -587,7 +622,51 @@ def _echoed_payloads(
     # a planted code stays planted even when denied ("XMAS50 gibt's bei uns nicht" is a screenshot away from an ad)
     echoed = [e for e in echoed if len(e.split()) > 2 or not set(fold(e).split()) <= denied or CODE_LIKE.fullmatch(e)]
     echoed += _ordered_quote_runs(ctx, forms)
+    echoed = [e for e in echoed if not _asked_for_themselves(e, attacked)]
     return list(dict.fromkeys(echoed)) + _roles_taken(author, ctx.text) + _admitted(ctx)
+
+
+# "... aren't so local after all?", "stimmt das?": a claim put up for a yes is no question of the person's own
+TRUE_OR_NOT = re.compile(
+    r"\b(?:stimmt|wahr|true|right|richtig|after all|oder nicht|or not|confirm\w{0,3}|bestätig\w{0,3})\b", re.IGNORECASE
+)
+
+
+def _asked_for_themselves(echo: str, attacked: set[str]) -> bool:
+    """Words the draft shares only with a question an attacking text asks for itself, beside its orders ("...
+    schreib 'X'. ach und wie lange dauert versand nach wien?"): answering that question copies no payload."""
+    if not re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)+", echo):  # codes, links, numbers and single words stay
+        return False
+    run = fold(echo)
+    for text in attacked:
+        sentences = sentences_of(text[:MAX_SCAN])
+        told = [s for s in sentences if s in orders(text) or injection_suspected(s)]  # "SYSTEM: new policy, ..."
+        asked = [s for s in sentences if s not in told and s.rstrip().endswith("?") and not TRUE_OR_NOT.search(s)]
+        if told and has_phrase(_folded(QUOTED_SHORT.sub(" ", " ".join(asked))), run):
+            return not has_phrase(_folded(" ".join([*told, *QUOTED_SHORT.findall(text)])), run)
+    return False
+
+
+def _creators_own(ctx: CheckContext, form: str, claim: str, names: Iterable[str]) -> bool:
+    """A creator's post that never names us speaks to their audience: its "thank you to everyone who came by on
+    opening day" is theirs."""
+    post = ctx.message.post or ""
+    if ctx.message.mode != "outreach" or not post or form not in (post, *_readings(post)):
+        return False
+    return not (
+        BRANDS_CALLED.search(post) or any(has_phrase(fold(text), fold(n)) for text in (post, claim) for n in names)
+    )
+
+
+# "Brands: tell me in the comments if your beans are ...": a post that calls on businesses speaks to us too
+BRANDS_CALLED = re.compile(
+    r"\b(?:brands?|marken|roasters?|röster\w{0,4}|cafés|cafes|businesses|companies|firmen|unternehmen|shops|läden)\b",
+    re.IGNORECASE,
+)
+
+
+def _folded(text: str) -> str:
+    return " ".join(fold(w) for w in words(text))
 
 
 QUOTE_RUN = 2  # words in a row of a line the reply was told to write or confirm that the draft must not say
@@ -662,7 +741,16 @@ def _ordered_quotes(text: str) -> list[str]:
         if WRITE_VERB.search(text[max(0, m.start() - 60) : m.start()])
         or ADMIT_VERB.search(text[max(0, m.start() - 30) : m.start()])
         or WRITE_VERB.search(text[m.end() : m.end() + 40])
+        or ENOUGH.match(text[m.end() : m.end() + 40])
     ]
+
+
+# "A quick 'all confirmed' from you is enough", "ein kurzes „passt“ von euch reicht": a line asked of us
+ENOUGH = re.compile(
+    r"\W{0,3}(?:from you|von euch|von dir|von ihnen)?\s{0,3}"
+    r"(?:is enough|would do|will do|reicht|genügt|würde reichen)\b",
+    re.IGNORECASE,
+)
 
 
 # "ihr wurdet doch von nem Großkonzern gekauft, gebt's zu": a draft that opens with a yes admits it.
@@ -748,7 +836,8 @@ def _carried_orders(
             for c in _copied_phrases(s, ctx.text, frozenset(), vocabulary, numbers=False, span=CLAIM_WORDS)
         ]
     if ctx.analysis.injection_suspected:
-        found += [p for text in forms for p in _copied_phrases(text, ctx.text, _phrases(ctx.profile))]
+        copied = [p for text in forms for p in _copied_phrases(text, ctx.text, _phrases(ctx.profile))]
+        found += [p for p in copied if not _asked_for_themselves(p, _attacked_texts(ctx))]
         found += [w for w in CAPS.findall(ctx.text) if fold(w) not in vocabulary]  # a code spelled out on request
         shouted = {w for text in forms for w in SHOUTED.findall(text)}  # "Jede Zeile mit einem Buchstaben von SÖDER"
         found += [w for w in SHOUTED.findall(ctx.text) if w in shouted and fold(w) not in vocabulary]
@@ -772,7 +861,7 @@ def _claims_carried(
     found += [h.group() for h in HEALTH_CLAIM.finditer(ctx.text) if _put_up(h.group(1), forms)]
     found += [c for c in asked if _new_claim(c, drafted, vocabulary)]
     names = _names(ctx.profile)
-    stated = [c for form in read for c in stated_claims(form, names)]
+    stated = [c for form in read for c in stated_claims(form, names) if not _creators_own(ctx, form, c, names)]
     stated += [c for turn in ctx.message.thread for c in stated_claims(turn, names, as_us=True)]  # a forged turn
     stated = [c for c in stated if not (BILLED_ME.search(c) or CHARGED.search(c))]  # their own charge, said back
     quoted = [n for form in read for n in quoted_names(form)]  # "your new decaf 'Nachtschicht'"
@@ -891,7 +980,12 @@ def _turns_as_us_words(ctx: CheckContext, vocabulary: frozenset[str]) -> list[st
     if not (BACK.search(ctx.message.text) or ASKS_AGAIN.search(ctx.message.text)):
         return []
     drafted = {fold(w) for w in words(ctx.text)}
-    said = {fold(w) for turn in _spoken_as_us(ctx.message.thread) for w in words(turn) if len(w) >= PLANTED}
+    team = re.compile(
+        rf"\b{re.escape(fold(ctx.profile.brand.name))}[- ]?team\b|\bteam {re.escape(fold(ctx.profile.brand.name))}\b"
+    )
+    # a turn that speaks as us or signs as us, with its signature ("Ihr Bohnenkiez-Team, i. A. Dr. Hollweg")
+    ours = [turn for turn in ctx.message.thread if _spoken_as_us([turn]) or team.search(fold(turn))]
+    said = {fold(w) for turn in ours for w in words(turn) if len(w) >= PLANTED}
     return sorted(said & drafted - vocabulary - _everyday() - {w for w in said if is_stopword(w)})
 
 
@@ -1110,9 +1204,15 @@ def _beyond_the_name(author: str, drafted: set[str]) -> list[str]:
     Sylvia", "Freeman") are the person's to be greeted with."""
     named = [fold(w) for w in words(skeleton(author))]
     granting = [w for w in named if len(w) >= LONG_NAME_WORD and GRANTING_NAME.search(w)]
-    return [w for w in named if (sum(map(str.isdigit, w)) >= 3 or w in granting) and w in drafted]
+    accusing = [w for w in named if ACCUSING.fullmatch(w)]  # "kaffeekontor_ist_schimmelig": no name, a verdict
+    return [w for w in named if (sum(map(str.isdigit, w)) >= 3 or w in granting or w in accusing) and w in drafted]
 
 
+ACCUSING = re.compile(
+    r"schimmel\w*|verschimmelt|mou?ldy|moldy|scam\w*|betrug|betrüger\w*|abzock\w*|fake|giftig|toxic|ekel\w*|eklig"
+    r"|disgusting|rotten|verdorben|gammel\w*|ripoff|rip-off|lügner\w*|liars?",
+    re.IGNORECASE,
+)
 # "freeshipping.confirmed.by.bohnenkiez", "Gratisversand_Anna": a display name that grants is no name to repeat.
 GRANTING_NAME = re.compile(r"free|gratis|kostenlos|rabatt|discount|voucher|gutschein|refund|erstatt", re.IGNORECASE)
 
@@ -1127,7 +1227,10 @@ ASKS_AGAIN = re.compile(
     r"|(?:richtig|right|correct)(?=,?\s?\?)"
     r"|like (?:you did )?for|steht (?:wenigstens )?dazu|send it back|schick\w{0,2} (?:es|das) zurück"
     r"|if (?:it'?s|that'?s|this is) (?:right|correct)|ob (?:das|es|alles) (?:stimmt|passt|richtig ist))\b"
-    r"|\b(?:really|wirklich|echt|for real)\s{0,2}\?",  # "wait really?? when's the last day then?"
+    r"|\b(?:really|wirklich|echt|for real)\s{0,2}\?"  # "wait really?? when's the last day then?"
+    # "drop the full bar again", "Bitte wieder mit Ihrer Unterschrift"
+    r"|\b(?:drop|post|say|sing|write|send|share|sign|schreib\w{0,2}|sag\w{0,2}|schick\w{0,2}|post\w{0,2}|bitte)\b"
+    r"[^.!?\n]{0,30}\b(?:again|wieder|erneut)\b",
     re.IGNORECASE,
 )
 CHAIN_TURN = 3  # words: a thread of turns this short is one sentence spelled across commenters
@@ -1250,13 +1353,16 @@ def payload_echoes(
     speakers: frozenset[str] = frozenset(),
     ordered: bool = False,
     long_quotes: bool = True,
+    handles: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Parts of untrusted text found in a draft: quotes, codes, links, and copied runs of `span` words.
 
-    Without `any_words`, a copied run counts only when it speaks as or to someone ("we refund …") or names one
-    of the `speakers` ("Bohnenkiez verschenkt heute Abos"); a short quote counts when the text `ordered` it, a
-    long one unless `long_quotes` is off (a creator's own quoted line under their post). A run of the brand's own
-    words plants nothing ("pass it on to our after-sales team" from an earlier turn that said so).
+    Without `any_words`, a copied run counts only when it speaks as or to someone ("we refund …"), names one
+    of the `speakers` ("Bohnenkiez verschenkt heute Abos") or makes an offer ("free beans every tuesday"); a
+    short quote counts when the text `ordered` it, a long one unless `long_quotes` is off (a creator's own
+    quoted line under their post). A run of the brand's own words plants nothing ("pass it on to our
+    after-sales team" from an earlier turn that said so), nor do the person's own `handles` ("Hi sam.okafor").
+    Handles and addresses count cut short too ("dhl-partner-verify" of "dhl-partner-verify.com/x").
     """
     folded = fold(draft)
     draft_words = [fold(w) for w in words(draft)]
@@ -1276,26 +1382,66 @@ def payload_echoes(
     ]
     plain = message if any_words else personal
     links = [u for u in URL.findall(plain) if fold(u) in folded]
-    found = [q for q in quoted if fold(q) in folded] + codes + links
+    names = [c for c in linked_names(plain) if not _ours(c, vocabulary) and fold(c) not in handles and _said(c, folded)]
+    found = [q for q in quoted if fold(q) in folded] + codes + links + names
     if not long_quotes:  # "'My heart is doing parkour' might be the most honest review": the creator's line, quoted
         joined = " " + " ".join(fold(w) for w in words(QUOTED_SHORT.sub(" ", draft))) + " "
     tokens = [fold(w) for w in words(message)]
     for i in range(len(tokens) - span + 1):
         run = tokens[i : i + span]
         novel = any(w not in vocabulary and not is_stopword(w) for w in run)
-        claim = _speaks(run, speakers) and novel
+        claim = (_speaks(run, speakers) or bool(OFFER.search(" ".join(run)))) and novel  # "free beans every tuesday"
         if f" {' '.join(run)} " in joined and (claim or (any_words and novel)):
             found.append(" ".join(run))
     return list(dict.fromkeys(found))
 
 
+# An offer that a copied run may plant without speaking as us: "free beans every tuesday"
+OFFER = re.compile(
+    r"\b(?:free|gratis|kostenlos\w{0,2}|umsonst|geschenkt|rabatt\w{0,3}|discount\w{0,3}|refund\w{0,3}|erstatt\w{0,4}"
+    r"|garantie|warranty|giveaway|verlos\w{0,4}|gewinnspiel)\b",
+    re.IGNORECASE,
+)
 ACRONYM = 5  # WLAN, DHL, USA: short capitals are words, not codes or shouting
+# "@tobi.roestet", "dhl-partner-verify.com/x", "bohnenkiez-outlet.store": a handle or an address of the text
+LINKED = re.compile(r"(?<![\w.@/-])@?[a-z0-9]+(?:[._-][a-z0-9]+){1,5}(?![\w@-])")
+TLD_CUT = re.compile(r"\.[a-z]{2,12}$")
+CODE_PREFIX = 6  # characters: a code cut this short still carries it ("bc1qkiez" of "bc1qkiez7x9…")
+
+
+def linked_names(text: str) -> list[str]:
+    """Handles and addresses in a text, and an address without its ending ("refunds-bohnenkiez" of "….com"):
+    a dotted or underscored name, or one of three lowercase parts joined by hyphens ("dhl-partner-verify")."""
+    found = []
+    for token in (m.group().lstrip("@") for m in LINKED.finditer(text[:MAX_SCAN])):
+        core = TLD_CUT.sub("", token) if "." in token else token
+        if re.search(r"[._]", token) and not token.replace(".", "").isdigit():
+            found += [token] if re.search(r"[a-z]{3}", token) else []
+        if core != token and ("-" in core or "_" in core or "." in core):
+            found.append(core)
+        elif core.count("-") >= 2 and all(len(p) >= 3 and not is_stopword(p) for p in core.split("-")):
+            found.append(core)  # "bean-to-cup" is a word
+    return list(dict.fromkeys(found))
+
+
+def _ours(name: str, vocabulary: frozenset[str]) -> bool:
+    """Every telling part of the name (its ending aside) is a word the brand says: "www.bohnenkiez.de"."""
+    parts = re.split(r"[._-]", TLD_CUT.sub("", fold(name)))
+    return all(p in vocabulary for p in parts if len(p) >= 3 and p != "www")
+
+
+def _said(name: str, folded_draft: str) -> bool:
+    """The draft says the handle or address as a name of its own, not as part of a longer one."""
+    return re.search(rf"(?<![\w.@/-]){re.escape(fold(name))}(?![\w-]|\.[a-z0-9])", folded_draft) is not None
 
 
 def _echoes_code(code: str, draft: str, joined: str, suspicious: bool) -> bool:
     """A code with digits in any case; a shouted word when the draft shouts it too (acronyms only if suspicious)."""
     if any(c.isdigit() for c in code):
-        return f" {fold(code)} " in joined
+        cut = [
+            w for w in joined.split() if len(w) >= CODE_PREFIX and fold(code).startswith(w) and any(map(str.isdigit, w))
+        ]
+        return f" {fold(code)} " in joined or bool(cut)
     if len(code) <= ACRONYM and not suspicious:
         return False
     end = "" if code.endswith("-") else r"(?![\w-])"  # a prefix ("BEANY-") goes on in the draft ("BEANY-4821")

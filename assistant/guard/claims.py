@@ -30,7 +30,8 @@ MARKER = re.compile(
     r"|\w{2,20}-safe|approved|zugelassen|ärztlich\w{0,2}|übernimmt|übernehmt|takes? over|taking over|eröffn\w{0,4}"
     r"|opens?|opening|zweite[nrs]? (?:laden|filiale|shop)|second (?:shop|store|location)|zurück(?:ge)?geb\w{0,4}"
     r"|returnable|garantiert|guaranteed|verlos\w{0,4}|giveaway|raffle|gewinnspiel|schimmel\w*|verschimmelt|mou?ldy?|moldy"
-    r"|rebrand\w*|umgelabelt|umetikettiert|pestizid\w*|contaminated|zero|säurefrei|acid-?free)\b",
+    r"|rebrand\w*|umgelabelt|umetikettiert|pestizid\w*|contaminated|zero|säurefrei|acid-?free"
+    r"|refund\w{0,3}|erstatt\w{0,4}|money[- ]back|geld zurück|fake\w{0,9}|scam\w{0,3}|betrug\w{0,2}|betrüg\w{0,4})\b",
     re.IGNORECASE,
 )
 # Someone reports what we said, promised or posted: "u guys said in the live", "Eure Barista meinte",
@@ -80,7 +81,9 @@ OTHERS = re.compile(
     re.IGNORECASE,
 )
 # A clause about oneself: "I've gone caffeine-free for the new year", "ich bin seit Januar koffeinfrei".
-I_FIRST = re.compile(r"\W{0,3}(?:i|i've|i'm|i am|i have|ich|hab|habe|bin)\b", re.IGNORECASE)
+I_FIRST = re.compile(
+    r"\W{0,3}(?:i|i've|i'm|i am|i have|ich|hab|habe|bin|(?:\w{1,12} )?(?:von mir|from me))\b", re.IGNORECASE
+)  # "Tipp von mir gratis: ...": my own tip
 # "…, stimmt's?", "…, oder?", "…, right?": a claim put up for a yes is still a claim.
 TAG = re.compile(
     r"\b(?:oder|stimmt(?:'?s)?|stimmt das|ist das wahr|is that (?:true|right)|is this true|right|gell|ne|nicht wahr"
@@ -164,8 +167,15 @@ def _claims(text: str, names: frozenset[str], *, as_us: bool) -> tuple[str, ...]
         clauses = [c for c in clauses if not ((OTHERS.search(c) or I_FIRST.match(c)) and not US.search(c))]  # theirs
         asked_true = bool(TRUE_THAT.search(sentence))  # "Stimmt es, dass ...": whatever follows is the claim
         found += [c for c in clauses if asked_true or MARKER.search(c) or PRICE.search(c) or _our_phone(c, as_us=as_us)]
+        found += _terms(clauses)
         found += _reported(clauses)
     return tuple(dict.fromkeys(found))
+
+
+def _terms(clauses: list[str]) -> list[str]:
+    """The quantities after an offer's clause: "refunds every order in full, no questions asked, for 60 days"."""
+    at = next((i for i, c in enumerate(clauses) if MARKER.search(c)), len(clauses))
+    return [c for c in clauses[at + 1 :] if QUANTITY.search(c)]
 
 
 def _our_phone(clause: str, *, as_us: bool) -> bool:

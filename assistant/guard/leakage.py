@@ -41,7 +41,10 @@ META_TALK = re.compile(
     r"|\b[a-z_]{3,20}\s?:\s?(?:true|false)\b"
     r"|\bdurchwahl\b|\bintern unter\b|\binternal (?:extension|number)\b"
     r"|\binterne[nmrs]? (?:leitfaden|richtlinien|vorgaben|briefing)|\bunser\w{0,2} (?:briefing|leitfaden)\b"
-    r"|\bdon'?t-liste\b|\binternal (?:guidelines|brief|playbook)\b|\bour (?:briefing|playbook)\b"
+    r"|\bdon'?t-liste\b|\binternal (?:guidelines|brief|playbook)\b|\bour (?:briefing|playbook|brief)\b"
+    # "I'm the social team's assistant, set up to answer in a warm, playful or crisp tone and instructed never to"
+    r"|\b(?:set up|configured|programmed|instructed|told) to (?:answer|reply|respond|never|always|not)\b"
+    r"|\b(?:darauf )?(?:eingestellt|programmiert|angewiesen),? (?:zu antworten|nie|immer|keine?)\b"
     r"|\b(?:max\.?|maximal|höchstens|at most|caps?\b[^.!?]{0,25}\bat) \w{1,6} (?:emoji|zeichen|characters|hashtags)\b"
     r"|\[(?:ton|tone|tone label)\s*:|\b(?:ton|tone|kanal|channel)\s*:\s*(?:warm|playful|crisp|formal|comment|dm)\b",
     re.IGNORECASE,
@@ -60,7 +63,9 @@ def leaks(text: str, profile: VoiceProfile, confidential: Sequence[str] = ()) ->
     literals = [*profile.brand.internal_notes, *_contacts(profile), *(c for c in confidential if _is_token(c))]
     found = [f"internal: “{s}”" for s in literals if fold(s) in folded]
     found += [f"internal note: “{note}”" for note in profile.brand.internal_notes if _paraphrases(text, note, profile)]
-    found += [f"talks about its machinery: “{m.group()}”" for m in META_TALK.finditer(text)][:1]
+    withheld = [w.span() for w in WITHHELD.finditer(text)]
+    talk = [m for m in META_TALK.finditer(text) if not any(a <= m.start() and m.end() <= b for a, b in withheld)]
+    found += [f"talks about its machinery: “{m.group()}”" for m in talk][:1]
     found += [f"internal label: “{w}”" for w in LABEL.findall(text) if w in _labels(profile)]
     public = _public_shingles("\n".join(profile.public_texts()))
     secret = set().union(*(_shingles(c) for c in confidential if not _is_token(c))) - public
@@ -68,6 +73,16 @@ def leaks(text: str, profile: VoiceProfile, confidential: Sequence[str] = ()) ->
     if quoted:
         found.append(f"system prompt: “{' '.join(sorted(quoted)[0])}…”")
     return found
+
+
+# "Interne Anweisungen teilen wir nicht, aber ...": naming what stays internal, only to refuse it, reveals nothing
+WITHHELD = re.compile(
+    r"\b(?:interne\w{0,2}|internal|unsere?|our)\s(?:anweisungen|instructions|vorgaben|notizen|notes|richtlinien"
+    r"|guidelines)\s(?:teilen|geben|verraten|posten|zeigen) wir (?:\w+ )?(?:nicht|keine?)\b"
+    r"|\b(?:don'?t|do not|can'?t|cannot|won'?t) share (?:our |any |the )?(?:internal (?:instructions|guidelines|notes)"
+    r"|instructions|guidelines)\b",
+    re.IGNORECASE,
+)
 
 
 LABEL = re.compile(r"(?<![\w.@/-])[a-z]+(?:_[a-z]+)+(?![\w.@/-])")  # "after_sales", "damaged_or_wrong_item"
@@ -101,17 +116,19 @@ def _paraphrases(text: str, note: str, profile: VoiceProfile) -> bool:
         return True
     noted = {w for w in (fold(t) for t in words(note)) if len(w) >= 4 and not is_stopword(w)}
     named = {d for d in drafted if len(d) >= 4 and any(n.endswith(d) for n in noted)}  # "Mühle" of "Handmühle"
-    if _weeks(note) & _weeks(text) and named:
+    if _weeks(note) & _weeks(text) and (named or _weeks(note, CALENDAR_WEEK) & _weeks(text, CALENDAR_WEEK)):
         return True  # "die Handmühle ... vor KW 3 kommt leider keine neue rein": the note's week, and what it is about
     return len(telling & drafted) >= min(NOTE_WORDS, len(telling)) and bool(telling & drafted)
 
 
 WEEK = re.compile(r"\b(?:kw|kalenderwoche|woche|week|calendar week)\s?(\d{1,2})\b", re.IGNORECASE)
+# "vor KW 3 wird das nix": the note's calendar week tells by itself (a "week 3" of Dry January does not)
+CALENDAR_WEEK = re.compile(r"\b(?:kw|kalenderwoche|calendar week)\s?(\d{1,2})\b", re.IGNORECASE)
 
 
-def _weeks(text: str) -> set[str]:
-    """The calendar weeks a text names ("KW 3", "week 3")."""
-    return set(WEEK.findall(text))
+def _weeks(text: str, pattern: re.Pattern[str] = WEEK) -> set[str]:
+    """The (calendar) weeks a text names ("KW 3", "week 3")."""
+    return set(pattern.findall(text))
 
 
 @lru_cache(maxsize=64)

@@ -90,6 +90,9 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     concept = _shared_concept(_all_words(text) - FILLER_WORDS, _all_words(_source(message)) | anchors | context)
     if concept:
         return f"the concern ({concept})"
+    named = _post_name(text, message, anchors)
+    if named:
+        return f"the post's {named}"
     if analysis.escalation and _mentions(drafted, ("next step", _next_step_words(analysis, profile))):
         return f"the next step for {analysis.escalation.team}"
     product = _product_named(fold(text), message, analysis, profile)
@@ -99,6 +102,11 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return "the hashtag asked for"
     if _thanked(message, analysis) and THANKS.search(text):
         return "a thank-you for the praise"
+    if BOTH.search(text) and PAIR.search(_source(message)):  # "danke euch beiden" to "mein Mann und ich"
+        return "the two of them"
+    thanked = _staff_thanked(message, profile)  # "thank you to Jule who helped me" -> "the whole team sees this"
+    if thanked and (PASSED_ON.search(text) or any(has_phrase(fold(text), fold(n)) for n in thanked)):
+        return "the thanks passed on"
     if MEME.search(_source(message)) and not analysis.questions and LAUGHING.search(text):
         return "laughing along with the joke"
     source = message.post if message.mode == "outreach" and message.post else message.text
@@ -108,6 +116,25 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     return "an honest deferral" if STRONG_DEFERRAL.search(text) else None
 
 
+PASSED_ON = re.compile(
+    r"\b(?:team|kolleg\w{0,6}|colleagues?|weiter(?:geben|sagen|gegeben)|pass\w{0,3} (?:it|this) on)\b", re.I
+)
+
+
+def _staff_thanked(message: Message, profile: VoiceProfile) -> list[str]:
+    """The names we sign with that the message thanks ("thank you to Jule who helped me")."""
+    names = {w for t in profile.sign_off.text.values() for w in words(t.split(",")[-1]) if w[:1].isupper()}
+    source = _source(message)
+    return [n for n in sorted(names) if has_phrase(fold(source), fold(n))] if THANKS.search(source) else []
+
+
+BOTH = re.compile(r"\b(?:euch beiden|ihr beiden|euch zwei|ihr zwei|you both|both of you|you two)\b", re.IGNORECASE)
+PAIR = re.compile(
+    r"\b(?:mein(?:e)? (?:mann|frau|freund|freundin|partner\w{0,2}|mitbewohner\w{0,2}|schwester|bruder|mama|papa|mutter"
+    r"|vater|tochter|sohn)|my (?:husband|wife|partner|boyfriend|girlfriend|flatmate|roommate|sister|brother|mum|mom|dad"
+    r"|daughter|son))\b(?:\s\w+){0,2}\s(?:und ich|and i|and me)\b|\b(?:ich und mein\w?|me and my)\s\w+",
+    re.IGNORECASE,
+)
 TAG_ASKED = re.compile(r"\b(?:hashtags?|taggen|tag you|tag us|markier\w{0,4})\b", re.IGNORECASE)
 # Wishes that fit any message pick up nothing of it ("Lass es dir schmecken" to "schmeckt mir etwas flach").
 SET_PHRASES = re.compile(
@@ -143,7 +170,11 @@ def _thanked(message: Message, analysis: Analysis) -> bool:
     fond = analysis.intent == "praise" and analysis.emotion not in UNHAPPY
     kind = fond or (THANKS.search(source) and analysis.sentiment != "negative")
     # The analysis' questions, not a question word: "das Beste, was ich je hatte" asks nothing.
-    return bool(kind) and "?" not in source and not analysis.questions
+    plain = "?" not in source and not analysis.questions
+    return bool(kind) and plain and len(message_words(message)) < DETAILED_PRAISE
+
+
+DETAILED_PRAISE = 7  # content words: praise this detailed (the workshop, the cupping, a husband) wants one picked up
 
 
 def _without_sign_off(text: str, profile: VoiceProfile) -> str:
@@ -288,6 +319,21 @@ def _shared_phrase(text: str, source: str) -> str | None:
 def _creator_words(message: Message) -> set[str]:
     """In outreach, the creator's name counts too: "Danke an das Team der Bibliothek" under the library's post."""
     return _content(message.author or "") if message.mode == "outreach" else set()
+
+
+def _post_name(text: str, message: Message, anchors: set[str]) -> str | None:
+    """A name the post gives what the message is about ("wegen dem hund" under "Bürohund Emil schaut zu": Emil)."""
+    if message.mode != "reply" or not message.post:
+        return None
+    drafted = {fold(w) for w in words(text)}
+    for sentence in re.split(r"(?<=[.!?:,])\s+", message.post[:MAX_POST]):
+        names = {fold(w) for w in words(sentence)[1:] if w[:1].isupper() and len(w) >= 3} & drafted
+        if names and any(_same_word(w, anchors) for w in _content(sentence)):
+            return sorted(names)[0]
+    return None
+
+
+MAX_POST = 2_000  # characters of the post read for names
 
 
 def _source(message: Message) -> str:
