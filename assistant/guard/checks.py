@@ -639,8 +639,8 @@ def _asked_for_themselves(echo: str, attacked: set[str]) -> bool:
         return False
     run = fold(echo)
     for text in attacked:
-        sentences = sentences_of(text[:MAX_SCAN])
-        told = [s for s in sentences if s in orders(text) or injection_suspected(s)]  # "SYSTEM: new policy, ..."
+        sentences, ordered = sentences_of(text[:MAX_SCAN]), set(orders(text[:MAX_SCAN]))
+        told = [s for s in sentences if s in ordered or injection_suspected(s)]  # "SYSTEM: new policy, ..."
         asked = [s for s in sentences if s not in told and s.rstrip().endswith("?") and not TRUE_OR_NOT.search(s)]
         if told and has_phrase(_folded(QUOTED_SHORT.sub(" ", " ".join(asked))), run):
             return not has_phrase(_folded(" ".join([*told, *QUOTED_SHORT.findall(text)])), run)
