@@ -162,10 +162,16 @@ def _db(tmp_path: Path) -> sqlite3.Connection:
     return sqlite3.connect(tmp_path / "data" / "replyvoice.db")
 
 
-def _set_id(page: Any) -> int:
-    """The draft set the Draft page shows (from the URL)."""
-    match = re.search(r"[?&]set=(\d+)", page.url)
-    assert match, page.url
+def _set_id(page: Any, *, other_than: int | None = None) -> int:
+    """The draft set the Draft page shows (from the URL), once it is not `other_than` (the URL follows the rerun
+    that drew the drafts, later when the machine is busy)."""
+    deadline = time.monotonic() + 30
+    while True:
+        match = re.search(r"[?&]set=(\d+)", page.url)
+        if (match and int(match.group(1)) != other_than) or time.monotonic() > deadline:
+            break
+        page.wait_for_timeout(100)
+    assert match and int(match.group(1)) != other_than, page.url
     return int(match.group(1))
 
 
@@ -179,12 +185,13 @@ def _draft(page: Any, message: str, new_label: str, message_label: str) -> tuple
         new.click()
         _idle(page)
     box.fill(message, timeout=60_000)
+    shown = re.search(r"[?&]set=(\d+)", page.url)
     started = time.perf_counter()
     page.locator(".st-key-draft_submit button").click()
     page.locator('[class*="st-key-w_draft_text_"] textarea').first.wait_for(state="visible", timeout=30_000)
     elapsed = (time.perf_counter() - started) * 1000
     _idle(page)
-    return _set_id(page), elapsed
+    return _set_id(page, other_than=int(shown.group(1)) if shown else None), elapsed
 
 
 def _approve(page: Any, set_id: int, tone: str, anyway_label: str) -> None:

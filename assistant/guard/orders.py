@@ -280,10 +280,11 @@ def rhymes(text: str) -> int:
 
 def _rhyme(word: str) -> str:
     """What a rhyme repeats, from the last vowel on ("ruh" -> "u", "hinein" -> "ein"); an unstressed end is none."""
-    match = re.search(r"[aeiouäöüy]+[^aeiouäöüy]*$", re.sub(r"(?<=[aeiouäöü])h$", "", word))
+    match = re.search(r"[aeiouäöüy]+[^aeiouäöüy]*$", re.sub(r"(?<=[aeiouäöü])h$", "", word[-RHYME_TAIL:]))
     return match.group() if match and match.group() not in UNSTRESSED else ""
 
 
+RHYME_TAIL = 12  # letters: a rhyme lives in a word's end (and a hostile "word" stays cheap)
 UNSTRESSED = frozenset(("e", "a", "y", "en", "er", "el", "em", "es", "ern", "ing", "ed"))  # "machen ... schicken"
 
 
