@@ -639,12 +639,21 @@ def _asked_for_themselves(echo: str, attacked: set[str]) -> bool:
         return False
     run = fold(echo)
     for text in attacked:
-        sentences, ordered = sentences_of(text[:MAX_SCAN]), set(orders(text[:MAX_SCAN]))
-        told = [s for s in sentences if s in ordered or injection_suspected(s)]  # "SYSTEM: new policy, ..."
-        asked = [s for s in sentences if s not in told and s.rstrip().endswith("?") and not TRUE_OR_NOT.search(s)]
-        if told and has_phrase(_folded(QUOTED_SHORT.sub(" ", " ".join(asked))), run):
-            return not has_phrase(_folded(" ".join([*told, *QUOTED_SHORT.findall(text)])), run)
+        told, asked = _told_and_asked(text)
+        if told and has_phrase(asked, run):
+            return not has_phrase(told, run)
     return False
+
+
+@lru_cache(maxsize=256)  # every echo of every draft of a set asks about the same untrusted texts
+def _told_and_asked(text: str) -> tuple[str, str]:
+    """A text's orders and quotes, and its own questions beside them, each as folded words ("" without orders)."""
+    sentences, ordered = sentences_of(text[:MAX_SCAN]), set(orders(text[:MAX_SCAN]))
+    told = [s for s in sentences if s in ordered or injection_suspected(s)]  # "SYSTEM: new policy, ..."
+    if not told:
+        return "", ""
+    asked = [s for s in sentences if s not in told and s.rstrip().endswith("?") and not TRUE_OR_NOT.search(s)]
+    return _folded(" ".join([*told, *QUOTED_SHORT.findall(text)])), _folded(QUOTED_SHORT.sub(" ", " ".join(asked)))
 
 
 def _creators_own(ctx: CheckContext, form: str, claim: str, names: Iterable[str]) -> bool:
@@ -837,7 +846,8 @@ def _carried_orders(
         ]
     if ctx.analysis.injection_suspected:
         copied = [p for text in forms for p in _copied_phrases(text, ctx.text, _phrases(ctx.profile))]
-        found += [p for p in copied if not _asked_for_themselves(p, _attacked_texts(ctx))]
+        attacked = _attacked_texts(ctx)
+        found += [p for p in copied if not _asked_for_themselves(p, attacked)]
         found += [w for w in CAPS.findall(ctx.text) if fold(w) not in vocabulary]  # a code spelled out on request
         shouted = {w for text in forms for w in SHOUTED.findall(text)}  # "Jede Zeile mit einem Buchstaben von SÖDER"
         found += [w for w in SHOUTED.findall(ctx.text) if w in shouted and fold(w) not in vocabulary]
