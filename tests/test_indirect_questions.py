@@ -4,6 +4,8 @@ English, or is left out (None) so the deferral stays plain."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from assistant.backends.offline.questions import indirect
 
@@ -23,7 +25,20 @@ from assistant.backends.offline.questions import indirect
         ("could you let me know when it ships?", "en", None),
         # two clauses joined by "or": no single "whether" fits both
         ("is this the black friday chaos or did u forget me", "en", None),
+        # a question trailing off ("... or", "... oder"): the first guess, the dangling word dropped
+        ("is it even coming before xmas or", "en", "whether it is even coming before xmas"),
+        ("or", "en", None),
     ],
 )
 def test_indirect_question(question: str, language: str, expected: str | None) -> None:
     assert indirect(question, language) == expected
+
+
+WORDS_EN = ["is", "are", "do", "does", "can", "what", "when", "it", "you", "u", "we", "or", "and", "coming", "xmas"]
+WORDS_DE = ["ist", "kommt", "könnt", "ihr", "wann", "wie", "oder", "und", "das", "noch", "Paket", "euch", "mir"]
+
+
+@given(words=st.lists(st.sampled_from(WORDS_EN + WORDS_DE + ["?", ",", "/", "💀"]), max_size=12))
+def test_any_word_order_gives_a_phrase_or_none(words: list[str]) -> None:
+    for language in ("de", "en"):
+        assert indirect(" ".join(words), language) is None or isinstance(indirect(" ".join(words), language), str)

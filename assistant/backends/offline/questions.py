@@ -246,6 +246,7 @@ def indirect_en(question: str) -> str | None:
         return None  # "Do you supply cafés / do wholesale?": two questions, too easy to merge wrongly
     text = re.sub(r"[^\w\s'’,.-]", " ", text).split("?")[0]
     text = re.sub(r"\s+", " ", text).strip(" ,.-")
+    text = re.sub(r"\s+(?:or|and)$", "", text, flags=re.IGNORECASE)  # "is it even coming before xmas or"
     tokens = text.replace("’", "'").split(" ")
     first = tokens[0].lower()
     choice = " or " in f" {text} " and first in _AUX_EN - {"do", "does", "did"}  # "are they fair trade or organic"
