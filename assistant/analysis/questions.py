@@ -60,6 +60,11 @@ _ELLIPTIC = re.compile(
 )
 # "did the saturday workshop in april and ... nailed it!": without "?", a subject left out tells, it asks nothing
 _NARRATED = re.compile(r"did (?:the|a|an|my|our|this|that)\b")
+# "will das meiner schwester schenken.": without "?", a first person's verb with its "ich" left out tells
+_DROPPED_I = re.compile(
+    r"(?:will|wollte|muss|musste|mochte|hab|habe|hatte|brauch|brauche|wurd|wurde) (?!ich|du|ihr|er|man|jemand|wer)"
+    r"(?:das|den|die|dem|es|meine\w?|meinem|meinen|meiner|mir|mal|noch|nur|eh|halt|einfach)\b"
+)
 # "Oh wie schön ...", "how cool is that" without a "?": an exclamation
 _EXCLAIMED = re.compile(
     fold_pattern(
@@ -124,7 +129,9 @@ def _questions_in(sentence: str) -> list[str]:
         return []  # "das Beste, was ich je hatte": without "?", a clause after a comma is a relative one
     plain = fold(sentence[start or 0 :]).lstrip()
     exclaimed = _EXCLAIMED.match(plain)  # "Oh wie schön, die ganzen Tüten 😍": delight, asked of nobody
-    if start is None or (not indirect and (_ELLIPTIC.match(plain) or _NARRATED.match(plain) or exclaimed)):
+    if start is None or (
+        not indirect and (_ELLIPTIC.match(plain) or _NARRATED.match(plain) or _DROPPED_I.match(plain) or exclaimed)
+    ):
         return []
     return [p.strip(" .,!") for p in INDIRECT_SPLIT.split(sentence[start:])]
 

@@ -513,7 +513,8 @@ def _ask_intents(scene: Scene, analysis: Analysis, text: str) -> list[str]:
 
 
 def _intent_for_ask(situation: str) -> str:
-    return {"damaged_item": "damaged_or_wrong_item", "wrong_item": "damaged_or_wrong_item"}.get(situation, situation)
+    named = {"damaged_item": "damaged_or_wrong_item", "wrong_item": "damaged_or_wrong_item"}
+    return named.get(situation, "refund_request" if situation == "arrived_late" else situation)  # late: the order only
 
 
 def _covers(fact_text: str, place: str) -> bool:
@@ -708,7 +709,7 @@ def _merged_deferrals(answers: list[Answer], language: str) -> list[Answer]:
 
 
 def _deferred(answer: Answer) -> bool:
-    return answer.fact is None and not answer.product_text
+    return not answer.said
 
 
 def _answer(
@@ -730,6 +731,9 @@ def _answer(
         product["method"] = brewing[-1] if brewing else ""  # crisp says only what it is for
         line = _block(book, "recommend", style, product, rng, address)
         profile_texts.append(line)
+    if answer.compared:  # "X oder Y?": what each is, in the profile's words (tight: what each is for)
+        first, second = answer.compared[2:] if level and len(answer.compared) == 4 else answer.compared[:2]
+        profile_texts.append(_block(book, "compare", style, {**slots, "first": first, "second": second}, rng, address))
     if answer.fact is not None:
         said = wording(
             answer.fact, book.language, book.language, style, level, question=answer.question, symptoms=scene.symptoms
@@ -741,7 +745,7 @@ def _answer(
     if profile_texts:
         return " ".join(t for t in profile_texts if t)
     indirect = answer.indirect or ""
-    answered = any(a.fact is not None or a.product_text for a in scene.answers)
+    answered = any(a.said for a in scene.answers)
     if style == "crisp" and len(indirect) > (70 if answered else 60):
         # a long question named three times reads like one sentence thrice: crisp stays short, but next to
         # a fact it names what it defers (a bare "das kläre ich" would seem to doubt the fact just given)
@@ -753,7 +757,7 @@ def _answer(
     q_slots = {**slots, "question": indirect, "Question": indirect[:1].upper() + indirect[1:]}
     if level >= 2:  # tight limits: a short honest deferral in this tone's words ("the rest" only after an answer)
         before = scene.answers[: scene.answers.index(answer)] if answer in scene.answers else scene.answers
-        answered = any(a.fact is not None or a.product_text for a in before)
+        answered = any(a.said for a in before)
         if answer.about and not _RUDE.search(answer.question):  # "Caffeine: checking with the team"
             return _block(book, "defer_topic_short", style, _about_slots(q_slots, answer.about), rng, address)
         return _block(book, "defer_short" if answered else "defer_plain", style, q_slots, rng, address, short=1)
@@ -992,6 +996,18 @@ def _swap(text: str, profile: VoiceProfile) -> dict[str, str]:
     if len(after) >= 2:  # "statt X war Y drin"
         return {"wanted": after[0], "got": after[1]}
     before = find_products(text[: match.start()], profile)
-    if after and before:  # "Y statt X"
-        return {"wanted": after[0], "got": before[-1]}
+    if after and before and not _SENT_BETWEEN.search(_up_to(text[match.end() :], after[0])):
+        return {"wanted": after[0], "got": before[-1]}  # "Y statt X"
     return {}
+
+
+def _up_to(text: str, name: str) -> str:
+    """The text before a product's name (its first word's start; all of it when only an alias names it)."""
+    return text.lower().split(name.split()[0][:5].lower(), 1)[0]
+
+
+# "instead of the second espresso you sent kiezmischung": what follows the verb came; what was wanted is unnamed
+_SENT_BETWEEN = re.compile(
+    r"\b(?:sent|send|got|received|came|was|were|is|schickt|geschickt|geliefert|kam|kamen|war|waren|ist|habt|hab)\b",
+    re.IGNORECASE,
+)

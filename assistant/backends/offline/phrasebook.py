@@ -54,6 +54,8 @@ SLOTS = frozenset(
         "place",  # a place the person asks about (Dänemark)
         "wish",  # a wish to return (frohe Ostern)
         "method",  # what a recommended product is for ("für Filter und French Press")
+        "first",  # two products asked to choose between, each with its description ("Espresso Kreuzberg ist ...")
+        "second",
         "about",  # what a deferred question is about, in the lexicon's words ("customs fees")
         "About",
         "by_phone",  # "telefonisch" when the person could not reach us by phone

@@ -57,6 +57,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "wrong_item",
         "defect",
         "delivery_problem",
+        "arrived_late",
         "order_status",
         "service_complaint",
         "service_general",
@@ -88,6 +89,7 @@ ESCALATING = {
     "defect": "after_sales",
     "delivery_problem": "logistics",
     "order_status": "logistics",
+    "arrived_late": "after_sales",  # what it cost the person (a voucher asked, a birthday missed) is after-sales' call
 }
 
 _NEGATIVE_CUES = re.compile(
@@ -299,7 +301,7 @@ _LATE = re.compile(
     r"nicht angekommen|nie angekommen|nix angekommen|nichts angekommen|wo bleibt|seit \S+ \w+ unterwegs|"
     r"still no (?:parcel|package|delivery|order)|hasn.?t arrived|never arrived|not arrived|no sign of (?:my|the)|"
     r"kommt (?:nix|nichts|nie) (?:pünktlich|an)|nicht pünktlich|nix pünktlich|schon wieder zu spät|late again|"
-    r"(?:shows? up|arrives?|arrived|came|comes) late|verspätet|"
+    r"(?:shows? up|arrives?|arrived|came|comes) late|verspätet|\b(?:kommt|kam|kommen|kamen)\b(?: \w+){0,3} zu spät\b|"
     r"(?:ordered|bestellt)\b[^.!?]{0,40}\b(?:are |is |sind |ist )?(?:nowhere|nirgends|keine spur)\b|"
     # "bestellt am montag, heute is samstag": the days counted, no "immer noch" needed
     rf"(?:bestellt|ordered)(?: am| on)? {_DAY}\W{{1,4}}(?:und |and )?(?:heute|today)(?: is| ist|'s|s)? {_DAY}",
@@ -511,8 +513,15 @@ class Answer:
     fact: Fact | None = None
     product_text: str = ""  # a product recommendation from the profile ("Kiezmischung: unsere Hausmischung, ...")
     product_with_article: str = ""  # die Kiezmischung
+    compared: tuple[str, ...] = ()  # "X oder Y?": both described ("X ist unser Espresso, ...", "die Y ..."), then
+    # both by what they are for ("X auch super im Siebträger", "Y für Filter und French Press") when tight
     indirect: str | None = None  # "ob wir nach Dänemark liefern"
     about: str = ""  # what a question no indirect form fits is about ("customs fees"), to name it in a deferral
+
+    @property
+    def said(self) -> bool:
+        """The profile answers it (a fact, a product, two products compared); else it is deferred."""
+        return self.fact is not None or bool(self.product_text) or bool(self.compared)
 
 
 @dataclass(frozen=True)
@@ -595,6 +604,14 @@ def read(request: GenerationRequest, language: str) -> Scene:
         situation = "service_general"  # "bei mir genau das gleiche. Wer kümmert sich?": sorry, and what happened
     elif _offtopic(request, situation):
         situation = "offtopic"  # a rant about politics: no "we'll check" for its questions, no opinion
+        if (
+            not POLITICS.search(text)
+            and not PROFANITY.search(text)
+            and "?" in text
+            and len(text) >= 30
+            and _offtopic_question(request, confidence)
+        ):
+            situation = "offtopic_question"  # "weiß jmd ob die u1 heute fährt??": no taboo topic, we just don't know
     if situation in ("service_complaint", "collaboration", "voucher_problem") and message.channel == "dm":
         situation += "_dm"
     if situation == "service_general" and message.channel == "dm":
@@ -606,9 +623,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     answers = _answers(request, language, situation) if situation not in _NO_QUESTIONS else []
     if situation == "praise":  # "wo warst du mein ganzes Leben?": a fan's question is no case for the team,
         answers = [  # but "kann man sowas verschenken?" asks us for something
-            a for a in answers if a.fact is not None or a.product_text or (a.indirect and _REQUEST.search(a.question))
+            a for a in answers if a.said or (a.indirect and (_REQUEST.search(a.question) or _TO_US.search(a.question)))
         ]
-    if situation == "question" and answers and all(a.fact is None and not a.product_text for a in answers):
+    if situation == "question" and answers and all(not a.said for a in answers):
         around = _named_around(request)  # "in eurem Café in der Oranienstraße ... Habt ihr Samstag geöffnet?"
         answers = [Answer(question=text, fact=around), *answers] if around else answers
         situation = "question" if around else "defer"
@@ -707,6 +724,22 @@ RUMOUR = re.compile(
     r"|bankrupt|closing for good|going bust|gone bust)\b",
     re.IGNORECASE,
 )
+# A parcel that came, but late ("kam eine ganze Woche später als angekündigt", "arrived 5 days late").
+_ARRIVED_LATE = re.compile(
+    r"\b(?:kam|kamen|ist (?:\w+ ){0,3}angekommen|wurde (?:\w+ ){0,3}(?:zugestellt|geliefert)|arrived|came|showed up"
+    r"|got here|was delivered)\b[^.!?]{0,40}\b(?:später|zu spät|verspätet|late|too late)\b",
+    re.IGNORECASE,
+)
+_STILL_WAITING = re.compile(r"\b(?:immer noch|noch nicht|still|not yet|yet to)\b", re.IGNORECASE)
+# A fan's question put to the brand, not to the coffee ("are you guys at the festival today?", "habt ihr ...?").
+_TO_US = re.compile(r"\b(?:ihr|euch|eure[nmrs]?|you guys|y'?all|you all)\b", re.IGNORECASE)
+# "kein rabatt?? überall sonst 30%", "no black friday discount?": the deal missing is the complaint
+_NO_DEAL_GIVEN = re.compile(
+    r"\b(?:kein\w*|no|not? any|nix|nichts|ohne|without)\s+(?:\w+\s+){0,2}?(?:rabatt\w*|discount\w*|prozente|sale"
+    r"|rabattcode\w*|codes?|deals?)\b",
+    re.IGNORECASE,
+)
+_NO_DEAL = frozenset({"policy_discounts", "policy_codes"})
 _MAYBE_RUMOUR = frozenset({"defer", "question", "uncertain", "other", "criticism", "accusation", "troll"})
 _MAYBE_GRAVE = frozenset({"accusation", "criticism", "question", "troll", "uncertain", "other", "price_criticism"})
 # "in person instead of ordering online", "statt online zu bestellen": a way to buy, not a wrong item
@@ -749,13 +782,22 @@ _NOT_AGAIN = re.compile(
     re.IGNORECASE,
 )
 _AGAIN_SITUATIONS = frozenset(
-    {"wrong_item", "damaged_item", "delivery_problem", "defect", "billing", "refund_request", "order_status"}
+    {
+        "wrong_item",
+        "damaged_item",
+        "delivery_problem",
+        "defect",
+        "billing",
+        "refund_request",
+        "order_status",
+        "arrived_late",
+    }
 )
 # Replies that only warn, decline or deflect: they answer no question and echo nothing of the message.
 DEFLECTING = frozenset(
     {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave"}
 )
-_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic"}
+_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "offtopic_question"}
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
     {
@@ -895,6 +937,12 @@ def _asks_a_fact(request: GenerationRequest) -> bool:
     """One of the message's questions has a fact of the profile that answers it."""
     asked = _get(request.analysis, "questions", None) or []
     return any(getattr(q, "fact", None) or _fact_id(str(getattr(q, "text", "")), request) for q in asked)
+
+
+def _offtopic_question(request: GenerationRequest, confidence: float) -> bool:
+    """A question about something else, read with confidence ("weiß jmd ob die u1 heute fährt??"), not one to us in
+    a language we do not read ("est-ce que vous livrez en France ?")."""
+    return str(request.analysis.intent) == "other" and confidence >= LOW_CONFIDENCE
 
 
 def _tagged(request: GenerationRequest, situation: str, life_event: str) -> bool:
@@ -1096,6 +1144,14 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     price_post = _PRICE.search(message.post or "") and not _PRICE.search(text)
     if intent in ("service_complaint", "criticism") and price_post and not _SERVICE.search(text):
         return "price_criticism"  # "so dankt ihr treuen kunden" under the price post: the price is the complaint
+    no_deal = policy_answer(text, request.profile) if _NO_DEAL_GIVEN.search(text) else None
+    if (
+        intent in ("service_complaint", "criticism")
+        and no_deal
+        and no_deal.id in _NO_DEAL
+        and not _SERVICE.search(text)
+    ):
+        return "price_criticism"  # "kein rabatt?? überall sonst 30%": the missing deal is the complaint, no service
     if _VOUCHER_REFUSED.search(text) and intent not in ("troll", "spam") and not ACCUSATION.search(text):
         return "voucher_problem"  # "beim bezahlen steht immer 'code ungültig'": after-sales checks the voucher
     reported = _SCAM.search(text) and _REPORTED_SCAM.search(text)
@@ -1153,6 +1209,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     moved = _ADDRESS_CHANGE.search(text) or (_MOVED.search(text) and _OWN_ORDER.search(text))
     if intent in ("order_status", "delivery_problem", "product_question", "other") and moved:
         return "address_change"  # "alte Adresse drin, bin umgezogen. Kann man das noch ändern??": no parcel hunt
+    late_one = intent in ("order_status", "delivery_problem", "criticism", "other") and _ARRIVED_LATE.search(text)
+    if late_one and not _NOT_ARRIVED.search(text) and not _STILL_WAITING.search(text):
+        return "arrived_late"  # "kam eine ganze Woche später ... wenigstens einen Gutschein?": here, but too late
     if intent in ("order_status", "delivery_problem", "product_question", "other") and _STOP_PARCEL.search(text):
         return "stop_delivery"  # "schon verschickt ... kann man die noch stoppen oder umleiten?": no parcel hunt
     if intent == "service_complaint" and cue_scores(fold(text)).get("defect", 0.0) >= STRONG_DEFECT:
@@ -1350,6 +1409,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if fact is not None and _DONE_ALREADY.search(text) and any(_keyword_in(k, text) for k in fact.keywords):
             continue  # "I paused my subscription 2 weeks ago (...)": "you can pause any time" tells them nothing
         product = _recommendation(text, profile, language, message.text)
+        compared = _compared(text, profile, language) if fact is None and not product else ()
         missing = fact is not None and _unanswered_aspect(text, fact)
         if fact is not None and fact.id in used and not product and not missing:
             continue  # two questions, one fact: answer once
@@ -1362,6 +1422,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                     fact=said,
                     product_text=product,
                     product_with_article=the_product(profile, name, language) if product else "",
+                    compared=compared,
                     indirect=_named(
                         _ship_to(text, language) or _indirect(_asking_part(text), language, profile), profile
                     ),
@@ -1724,6 +1785,25 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
     return ""
 
 
+_CHOICE = re.compile(r"\b(?:oder|or|vs\.?|versus|besser|better|unterschied|difference)\b", re.IGNORECASE)
+
+
+def _compared(question: str, profile: VoiceProfile, language: str) -> tuple[str, ...]:
+    """ "Kiezmischung oder Espresso Kreuzberg für nen Vollautomaten?": both products, as the profile describes them."""
+    names = find_products(question, profile)
+    if len(names) < 2 or not _CHOICE.search(question):
+        return ()
+    texts = {p.name: profile.localized(p.text, language) for p in profile.brand.products}
+    first, second = names[:2]
+    if not texts.get(first) or not texts.get(second):
+        return ()
+    is_ = "ist" if language == "de" else "is"  # "Espresso Kreuzberg ist unser Espresso, ..., die Kiezmischung ..."
+    long = (f"{first} {is_} {texts[first]}", f"{the_product(profile, second, language)} {texts[second]}")
+    uses = [[c for c in texts[n].split(", ") if METHODS.search(c)] for n in (first, second)]
+    short = tuple(f"{n} {u[-1]}" for n, u in zip((first, second), uses, strict=True) if u)  # "X für Filter ..."
+    return long + short if len(short) == 2 else long
+
+
 def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     """The fact a complaint reply may state: replacement, warranty, returns (only when the message is about it)."""
     text = request.message.text
@@ -1830,12 +1910,12 @@ def _open_answers(answers: list[Answer], situation: str, side: list[Fact], *, te
         return []  # these replies answer every question themselves, or its questions are the rant's rhetoric
     if situation.startswith(("criticism", "price_", "taste_")):  # a rant's questions are rhetoric, but a discount
         return [a for a in answers if a.fact is not None and a.fact.id.startswith("policy_")]  # asked gets a no
-    if situation in ESCALATING:
-        return []  # a case for a team: its questions describe the case ("kam ne Tüte wo DECAF draufsteht??")
+    if situation in ESCALATING:  # a case for a team: its questions describe the case ("kam ne Tüte wo DECAF
+        return [a for a in answers if a.fact is not None and a.fact.id.startswith("policy_")]  # ..."), a voucher asked
     said = {f.id for f in side}
     kept = [a for a in answers if not (a.fact is not None and a.fact.id in said)]
     if team or situation in _FACTS_ONLY or situation in _OWN_DEFERRAL:
-        kept = [a for a in kept if a.fact is not None or a.product_text]
+        kept = [a for a in kept if a.said]
     if situation == "stock_question":  # "when is it back?" is the reply's own subject
         kept = [a for a in kept if not (_STOCK.search(a.question) or _WHEN_BACK.search(a.question))]
     return kept
