@@ -73,6 +73,8 @@ _EXCLAIMED = re.compile(
     )
 )
 MAX_QUESTION = 300
+# An item of a list written inline ("3 questions: 1) ... 2) ... 3) ..."): it ends the item before it.
+LISTED = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}[).]|\(\d{1,2}\))\s+(?=[^\W\d_])")
 ASIDE = re.compile(r"\s?\([^()\n]{1,40}\?\)")  # a parenthesis of short questions inside a question
 # "pls tell me you have decaf", "sagt mir bitte, dass ihr nach Wien liefert": a hope that asks whether we do
 HOPED = re.compile(
@@ -88,6 +90,8 @@ def find_questions(text: str, limit: int | None = None) -> list[str]:
     the first `limit` of them when a limit is given (the rest of a long text is not read)."""
     found: dict[str, None] = {}
     text = ASIDE.sub("", text)  # "Woher kommen die Bohnen (Land? Farm?) und ...?" asks one question
+    if len(LISTED.findall(text)) >= 2:  # "1) how long does it stay fresh 2) can i freeze it": a question per item
+        text = LISTED.sub("\n", text)  # ("am 3. bestellt" alone is a date)
     for match in SENTENCE.finditer(text):
         sentence = match.group().strip()
         asked = _questions_in(sentence) if sentence else []

@@ -30,6 +30,7 @@ _OCCASIONS = _compiled(
         ("opening", r"\b(?:wir|ich) er(?:o|ö)ffne|\b(?:we'?re|we are|i'?m|i am) opening (?:a|our|my)\b"),
         ("move", r"\bumzug|\bumziehen|\bziehe (?:\w{1,20} ){0,4}um\b|\bmoving (?:to|house)\b|\bi'?m moving\b"),
         ("trip", r"urlaub|\bferien\b|\bverreis|vacation|\bholiday|\btravell?ing\b|\bon a trip\b"),
+        ("festival", r"festival|open ?air|stra(?:ß|ss)enfest|stadtfest|street (?:party|fest)|\bkonzert|\bconcert"),
         ("gift", r"geschenk(?!t)|verschenk|\bschenk(?:e|en|st)?\b|\bgift(?!ed)|\b(?:a|as a|the) present\b"),
     )
 )

@@ -258,7 +258,7 @@ def indirect_en(question: str) -> str | None:
         return None  # "can you tell me", "could you let me know": what to tell is the question
     if first == "does" and len(tokens) >= 3:
         return _whether_does(tokens[1:])
-    if any(t.lower() in ("we", "us", "our", "ours") for t in tokens):
+    if any(t.lower() in ("we", "us", "our", "ours") and t != "US" for t in tokens):  # "the US" is a country
         return None
     if first in _W_EN:
         aux_at = next((i for i, t in enumerate(tokens[1:6], 1) if t.lower() in _AUX_EN), None)

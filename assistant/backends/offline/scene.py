@@ -483,7 +483,8 @@ _DAMAGE = re.compile(
     r"|kratzer|zerkratzt|\bscratch\w{0,3}|\bmacke"
     r"|\bsplit (?:open|along|at|down)\b|\bburst\b|aufgeplatzt"
     r"|\bhas a (?:tear|hole|crack)\b|\bsoaked\b|durchn(?:ä|a)sst|aufgeweicht|\bein(?:en)? (?:riss|loch|sprung)\b"
-    r"|beans everywhere|\bcracked\b|\ba crack in\b|gesprungen"
+    r"|beans everywhere|\bcracked\b|\ba crack in\b|gesprungen|abgebrochen|eingedrückt|verbogen|\bsnapped\b"
+    r"|\bbroke off\b|\bbent\b"
     r"|bohnen (?:überall|lose)"
     # "die tüte sieht verformt aus, wie geschmolzen ... riecht chemisch": not to drink before after-sales saw it
     r"|verformt|geschmolzen|\bmelted\b|\bdeformed\b|\bwarped\b"
@@ -627,7 +628,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         ]
     if situation == "question" and answers and all(not a.said for a in answers):
         around = _named_around(request)  # "in eurem Café in der Oranienstraße ... Habt ihr Samstag geöffnet?"
-        answers = [Answer(question=text, fact=around), *answers] if around else answers
+        rest = [a for a in answers if not _COVERED.match(a.question.strip())]  # "Wer hat recht?": the fact says
+        answers = [Answer(question=text, fact=around), *rest] if around else answers
         situation = "question" if around else "defer"
     if situation in _MAYBE_RUMOUR and RUMOUR.search(text) and not _NOT_ARRIVED.search(text):
         situation, answers = "rumour", []  # "Stimmt es, dass ihr pleite seid?": a public "I'll check" feeds it
@@ -739,6 +741,8 @@ _NO_DEAL_GIVEN = re.compile(
     r"|rabattcode\w*|codes?|deals?)\b",
     re.IGNORECASE,
 )
+# An eye-roll that makes the question around it a jibe ("🙄 wann kommt die eigene nft kollektion").
+_EYE_ROLL = re.compile(r"🙄|🤡|🥱|\bach guck\b|\bna toll\b|\byeah right\b|\bsure, jan\b", re.IGNORECASE)
 _NO_DEAL = frozenset({"policy_discounts", "policy_codes"})
 _MAYBE_RUMOUR = frozenset({"defer", "question", "uncertain", "other", "criticism", "accusation", "troll"})
 _MAYBE_GRAVE = frozenset({"accusation", "criticism", "question", "troll", "uncertain", "other", "price_criticism"})
@@ -862,10 +866,15 @@ _SWITCH = re.compile(
 _DELIVERED = re.compile(
     r"\b(?:kam|kamen|geliefert|geschickt|erhalten|bekommen habe|received|got|arrived|came|sent)\b", re.IGNORECASE
 )
+_DAYS = (
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende|weihnachten|heiligabend|silvester"
+    r"|ostern|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|christmas(?: eve)?|xmas|new year)"
+)
 _BY_DAY = re.compile(
-    r"\b(?:bis|by|vor|before|until)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende"
-    r"|weihnachten|ostern|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|christmas)\b"
-    r"[^.!?]{0,30}\b(?:da|an|hier|there|arrive|ankommen|ankommt|geliefert)\b",
+    rf"\b(?:bis|by|vor|before|until)\s+{_DAYS}\b[^.!?]{{0,30}}\b(?:da|an|hier|there|arrive|ankommen|ankommt|geliefert)\b"
+    # "kommt das noch bis heiligabend??", "will it arrive before christmas?": the verb first
+    rf"|\b(?:kommt|kommen|ankommt|da sein|arrive|get here|make it|be here)\b[^.!?]{{0,25}}\b(?:bis|by|vor|before|until)"
+    rf"\s+{_DAYS}\b",
     re.IGNORECASE,
 )
 # What makes a message about a device a defect report ("mahlt ungleichmäßig", "Kurbel klemmt", "stopped working").
@@ -1121,6 +1130,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent = "praise"  # "the best beans I've had. Do you do office deliveries?": thanked, then answered
     if intent == "troll" and _YOU.search(text) and not (_MOCKERY.search(text) or PROFANITY.search(text)):
         intent = "criticism"  # "Läden wie ihr sind das Problem": an argument with us, answered, not shrugged off
+    if intent == "troll" and not PROFANITY.search(text) and _situation_fact(request, "criticism") is not None:
+        intent = "criticism"  # "alles in plastiktüten 🤡 greenwashing": mocked, but a fact of ours answers it
+    if intent in ("other", "product_question", "praise") and _EYE_ROLL.search(text) and _only_deferred(request):
+        return "troll"  # "noch ne rösterei ... 🙄 wann kommt die eigene nft kollektion": no "I'll check" for a jibe
     ironic = bool(_SARCASM.search(text) and (_LATE.search(text) or _NEGATIVE_FACT.search(text)))
     if intent == "praise" and (sarcasm or ironic) and not _JOKING.search(text):
         intent, sarcasm = "criticism", True  # "Great service, thanks for nothing": never thanked for
@@ -1305,7 +1318,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("product_question", "other", "criticism", "troll") and _MONEY_RANT.search(text):
         return "price_criticism"  # "4,90 Versand für ne Tüte? dann geh ich lieber in den Supermarkt"
     price_complaint = intent == "criticism" and _PRICE.search(fold(text))
-    if analysis.intent == "troll" and _MOCKED.search(text):
+    if analysis.intent == "troll" and _MOCKED.search(text) and _situation_fact(request, "criticism") is None:
         intent = "troll"  # "röstet ihr die bohnen oder grillt ihr die? 💀": a tease's question wants no "I'll check"
     if (
         intent in ("criticism", "other")
@@ -1367,6 +1380,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
     given: list[Fact] = []
     for question in asked:
         text = str(getattr(question, "text", "") or "")
+        if given and _COVERED.match(text.strip()):
+            continue  # "... Oranienstraße? Kann man da noch hin?", "Wer hat recht?": the fact just given answers it
         refusal = policy_answer(text, profile)
         if refusal is not None:  # "kriegen studis bei euch rabatt?": the policy's no, never an "I'll check"
             answers.append(Answer(question=text, fact=refusal))
@@ -1549,6 +1564,22 @@ def _accusative(phrase: str) -> str:
     parts = rest.split(" ")
     adjectives = [w + "n" if w.endswith("e") and w[:1].islower() else w for w in parts[:-1]]
     return " ".join(["den", *adjectives, parts[-1]])
+
+
+# A follow-up that the fact just given answers, asking nothing new ("Kann man da noch hin?", "Wer hat recht?").
+_COVERED = re.compile(
+    r"(?:und |and |also |so )?(?:wer hat (?:jetzt |denn |nun )?recht|who(?:'s| is) right|kann man (?:da|dort) "
+    r"(?:noch |auch |jetzt )?hin|can (?:i|you|we|one) (?:still )?go there|is that (?:still )?possible"
+    r"|geht das (?:noch|auch|trotzdem)|stimmt das)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _only_deferred(request: GenerationRequest) -> bool:
+    """The message asks questions and no fact of the profile answers any of them."""
+    asked = [str(getattr(q, "text", "")) for q in _real_questions(request)]
+    asked = [q for q in asked if not _CALL_ONLY.match(q)]  # "hallo?? warte immer noch 🙄" asks nothing
+    return bool(asked) and not any(_fact_id(q, request) for q in asked) and not _WAITING.search(request.message.text)
 
 
 def _context_fact(question: str, request: GenerationRequest, given: list[Fact]) -> Fact | None:
@@ -1776,7 +1807,9 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
     "Was würden Sie empfehlen?" takes the method from the message around it: "trinkt ... aus der French Press")."""
     if not _RECOMMEND.search(question):
         return ""
+    names = [n for p in profile.brand.products for n in (p.name, *p.aliases)]
     for text in (question, f"{question} {context}"):  # "welchen Kaffee schenk ich Papa?? der trinkt nur Filterkaffee"
+        text = _without(names, text)  # "die Kiezmischung oder der Espresso Kreuzberg?": a name, no brewing method
         asked = {_method(m) for m in METHODS.findall(text)}  # "portafilter" is no "filter"
         for product in profile.brand.products:
             described = profile.localized(product.text, language)
@@ -1786,6 +1819,13 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
 
 
 _CHOICE = re.compile(r"\b(?:oder|or|vs\.?|versus|besser|better|unterschied|difference)\b", re.IGNORECASE)
+
+
+def _without(names: list[str], text: str) -> str:
+    """The text with the given names cut out (case-insensitive, whole words)."""
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    return text
 
 
 def _compared(question: str, profile: VoiceProfile, language: str) -> tuple[str, ...]:
@@ -1809,6 +1849,8 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     text = request.message.text
     if situation == "taste_criticism":
         tips = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
+        if tips and _other_method(request.message.post or "", tips[0]):
+            return None  # "french press grind and 12h in the fridge" under a cold brew post: no French press recipe
         return tips[0] if tips and not tips[0].intents else None
     if situation.startswith("service_complaint") and _DAMAGE.search(text):
         situation = "damaged_item"
