@@ -277,6 +277,22 @@ def compose(
     return shorten(fallback, limit)
 
 
+def _asked(scene: Scene) -> dict[str, str]:
+    """An off-topic question said back ("ob die U1 heute fährt"), to tell the person we don't know it either."""
+    said = next((a.indirect for a in scene.answers if a.indirect), "") if scene.situation == "offtopic_question" else ""
+    return {"asked": said or "", "Asked": (said or "")[:1].upper() + (said or "")[1:]}
+
+
+STORY_CHARS = 180  # a fan's message this long tells a story: thanked for as one, not with a one-liner
+
+
+def _shared(scene: Scene, text: str, language: str) -> str:
+    """ "Danke, dass du das mit uns teilst" for a fan's long story ("Hat mich durch ein hartes Jahr gebracht ...")."""
+    if scene.situation != "praise" or len(text) < STORY_CHARS:
+        return ""
+    return "Danke, dass du das mit uns teilst" if language == "de" else "Thank you for sharing this with us"
+
+
 def _with_side_facts(scene: Scene, book: Phrasebook, style: str, body: str, *, level: int, asked: str) -> str:
     """A team's case that also asks what a fact answers: the answer first, then the case ("cancel: in your account")."""
     said = [
@@ -408,6 +424,8 @@ def _slots(
         "wish": scene.wish,
         "by_phone": ("telefonisch" if language == "de" else "by phone") if _PHONE.search(message.text) else "",
         "home": scene.home,
+        "shared": _shared(scene, message.text, language),
+        **_asked(scene),
         "series": scene.series[0],
         "next": scene.series[1],
         "streak": scene.series[2],
@@ -731,6 +749,8 @@ def _answer(
         product["method"] = brewing[-1] if brewing else ""  # crisp says only what it is for
         line = _block(book, "recommend", style, product, rng, address)
         profile_texts.append(line)
+    if answer.taste:  # "better than Dallmayr?": a matter of taste, best compared in one's own cup
+        profile_texts.append(_block(book, "taste_matter", style, slots, rng, address))
     if answer.compared:  # "X oder Y?": what each is, in the profile's words (tight: what each is for)
         first, second = answer.compared[2:] if level and len(answer.compared) == 4 else answer.compared[:2]
         profile_texts.append(_block(book, "compare", style, {**slots, "first": first, "second": second}, rng, address))

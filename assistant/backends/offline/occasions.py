@@ -28,7 +28,13 @@ _OCCASIONS = _compiled(
         ("wedding", r"hochzeit|\bheirat|wedding|getting married"),
         ("pregnancy", r"schwanger|pregnan|\bstillzeit|breastfeeding"),
         ("opening", r"\b(?:wir|ich) er(?:o|ö)ffne|\b(?:we'?re|we are|i'?m|i am) opening (?:a|our|my)\b"),
-        ("move", r"\bumzug|\bumziehen|\bziehe (?:\w{1,20} ){0,4}um\b|\bmoving (?:to|house)\b|\bi'?m moving\b"),
+        # a move ahead, not one told of ("ein hartes Jahr (Jobwechsel, Umzug, alles)")
+        (
+            "move",
+            r"\b(?:bald|demnächst|nächste\w{0,2} \w{1,12}|mitten im|vor dem|steht (?:\w{1,12} )?an\w{0,3}) umzug"
+            r"|\bumzug (?:steht|ist (?:bald|nächste|am)|am \d)|\bumziehen|\bzieh(?:e|en) (?:\w{1,20} ){0,4}um\b(?! \d)"
+            r"|\bmoving (?:to|house)\b|\bi'?m moving\b",
+        ),
         ("trip", r"urlaub|\bferien\b|\bverreis|vacation|\bholiday|\btravell?ing\b|\bon a trip\b"),
         ("festival", r"festival|open ?air|stra(?:ß|ss)enfest|stadtfest|street (?:party|fest)|\bkonzert|\bconcert"),
         ("gift", r"geschenk(?!t)|verschenk|\bschenk(?:e|en|st)?\b|\bgift(?!ed)|\b(?:a|as a|the) present\b"),

@@ -54,6 +54,9 @@ SLOTS = frozenset(
         "place",  # a place the person asks about (Dänemark)
         "wish",  # a wish to return (frohe Ostern)
         "method",  # what a recommended product is for ("für Filter und French Press")
+        "asked",  # an off-topic question said back ("ob die U1 heute fährt"), to say we don't know
+        "Asked",
+        "shared",  # "Danke, dass du das mit uns teilst": a fan's long story, thanked for as one (praise only)
         "first",  # two products asked to choose between, each with its description ("Espresso Kreuzberg ist ...")
         "second",
         "about",  # what a deferred question is about, in the lexicon's words ("customs fees")

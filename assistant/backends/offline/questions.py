@@ -330,12 +330,23 @@ def _swap_en(token: str) -> str:
     return token
 
 
+# "weiß jmd ob die u1 heute fährt??", "anyone know if the U1 is running?": already indirect after its asker
+_ANYONE_ASKS = re.compile(
+    r"^(?:weiß|weiss|wisst)\s+(?:jmd|jemand|wer|ihr)\s+(ob\s[^?!.]{3,80})|^(?:does\s+)?any(?:one|body)\s+know\s+"
+    r"(?:if|whether)\s([^?!.]{3,80})",
+    re.IGNORECASE,
+)
+
+
 def indirect(question: str, language: str) -> str | None:
     """The question as an indirect question in the reply language, or None; two questions joined by "und" as two
     ("Woher kommen die Bohnen und ist der bio?" -> "woher die Bohnen kommen und ob der bio ist")."""
     turn = indirect_de if language == "de" else indirect_en if language == "en" else None
     if turn is None:
         return None
+    asked = _ANYONE_ASKS.match(question.strip())
+    if asked:  # "weiß jmd ob die u1 heute fährt??" -> "ob die u1 heute fährt"
+        return asked.group(1).strip() if asked.group(1) else f"whether {asked.group(2).strip()}"
     question = PARTICLE.sub(r"\1", question) if language == "de" else question  # "Woher genau kommen ..."
     parts = SECOND_QUESTION.split(question.rstrip("?!. "), maxsplit=1)
     first, second = (turn(parts[0] + "?"), turn(parts[1] + "?")) if len(parts) == 2 else (None, None)

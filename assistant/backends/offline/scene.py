@@ -20,6 +20,7 @@ from assistant.analysis.answers import DEICTIC, OWN_MISTAKE, fact_words, not_a_p
 from assistant.analysis.intents import cue_scores
 from assistant.analysis.irony import MEME
 from assistant.analysis.judgement import POLITICS
+from assistant.analysis.questions import QUESTION_START
 from assistant.analysis.reading import find_products
 from assistant.backends.base import GenerationRequest
 from assistant.backends.offline.facts import relevant_facts, relevant_tips
@@ -514,6 +515,7 @@ class Answer:
     fact: Fact | None = None
     product_text: str = ""  # a product recommendation from the profile ("Kiezmischung: unsere Hausmischung, ...")
     product_with_article: str = ""  # die Kiezmischung
+    taste: bool = False  # "Is your espresso better than Dallmayr?": a matter of taste, never an "I'll check"
     compared: tuple[str, ...] = ()  # "X oder Y?": both described ("X ist unser Espresso, ...", "die Y ..."), then
     # both by what they are for ("X auch super im Siebträger", "Y für Filter und French Press") when tight
     indirect: str | None = None  # "ob wir nach Dänemark liefern"
@@ -522,7 +524,7 @@ class Answer:
     @property
     def said(self) -> bool:
         """The profile answers it (a fact, a product, two products compared); else it is deferred."""
-        return self.fact is not None or bool(self.product_text) or bool(self.compared)
+        return self.fact is not None or bool(self.product_text) or bool(self.compared) or self.taste
 
 
 @dataclass(frozen=True)
@@ -801,7 +803,7 @@ _AGAIN_SITUATIONS = frozenset(
 DEFLECTING = frozenset(
     {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave"}
 )
-_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "offtopic_question"}
+_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic"}
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
     {
@@ -951,7 +953,20 @@ def _asks_a_fact(request: GenerationRequest) -> bool:
 def _offtopic_question(request: GenerationRequest, confidence: float) -> bool:
     """A question about something else, read with confidence ("weiß jmd ob die u1 heute fährt??"), not one to us in
     a language we do not read ("est-ce que vous livrez en France ?")."""
-    return str(request.analysis.intent) == "other" and confidence >= LOW_CONFIDENCE
+    text = request.message.text
+    analysis = request.analysis
+    if str(analysis.intent) != "other" or confidence < LOW_CONFIDENCE or analysis.sentiment == "negative":
+        return False
+    # "@USER wer sind denn die reichen Eltern?", "Warum warst du nicht dabei?", "Kennt er ...!": an argument with others
+    if text.lstrip().startswith("@") or "!" in text or _ARGUED.search(text):
+        return False
+    asked = [fold(str(getattr(q, "text", ""))) for q in analysis.questions]
+    return any(QUESTION_START.search(q) or _ANYONE_KNOW.search(q) for q in asked)
+
+
+_ANYONE_KNOW = re.compile(r"\b(?:weis|weiss|wisst) (?:jmd|jemand|wer|ihr)\b|\bany(?:one|body) know")
+# Someone else addressed or talked about: "weißt du", "kennt er", "was stimmt mit Ihnen nicht".
+_ARGUED = re.compile(r"\b(?:du|dich|dir|dein\w{0,2}|er|ihm|ihn|sein\w{0,2}|you|your|he|him|his)\b|\b(?:Sie|Ihnen)\b")
 
 
 def _tagged(request: GenerationRequest, situation: str, life_event: str) -> bool:
@@ -1132,7 +1147,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent = "criticism"  # "Läden wie ihr sind das Problem": an argument with us, answered, not shrugged off
     if intent == "troll" and not PROFANITY.search(text) and _situation_fact(request, "criticism") is not None:
         intent = "criticism"  # "alles in plastiktüten 🤡 greenwashing": mocked, but a fact of ours answers it
-    if intent in ("other", "product_question", "praise") and _EYE_ROLL.search(text) and _only_deferred(request):
+    jibe = _EYE_ROLL.search(text) and (_OURS.search(text) or _COFFEE.search(text)) and not POLITICS.search(text)
+    if intent in ("other", "product_question", "praise") and jibe and _only_deferred(request):
         return "troll"  # "noch ne rösterei ... 🙄 wann kommt die eigene nft kollektion": no "I'll check" for a jibe
     ironic = bool(_SARCASM.search(text) and (_LATE.search(text) or _NEGATIVE_FACT.search(text)))
     if intent == "praise" and (sarcasm or ironic) and not _JOKING.search(text):
@@ -1425,6 +1441,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             continue  # "I paused my subscription 2 weeks ago (...)": "you can pause any time" tells them nothing
         product = _recommendation(text, profile, language, message.text)
         compared = _compared(text, profile, language) if fact is None and not product else ()
+        if fact is None and not product and not compared and _BETTER_THAN.search(text):
+            answers.append(Answer(question=text, taste=True))
+            continue
         missing = fact is not None and _unanswered_aspect(text, fact)
         if fact is not None and fact.id in used and not product and not missing:
             continue  # two questions, one fact: answer once
@@ -1805,7 +1824,8 @@ def _fact_texts(fact: Fact) -> str:
 def _recommendation(question: str, profile: VoiceProfile, language: str, context: str = "") -> str:
     """ "Welche Sorte für die French Press?": the product whose description names the brewing method (a
     "Was würden Sie empfehlen?" takes the method from the message around it: "trinkt ... aus der French Press")."""
-    if not _RECOMMEND.search(question):
+    choice = len(find_products(question, profile)) >= 2 and _CHOICE.search(question)  # "X oder Y?" picks one
+    if not _RECOMMEND.search(question) and not choice:
         return ""
     names = [n for p in profile.brand.products for n in (p.name, *p.aliases)]
     for text in (question, f"{question} {context}"):  # "welchen Kaffee schenk ich Papa?? der trinkt nur Filterkaffee"
@@ -1818,6 +1838,8 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
     return ""
 
 
+# A comparison with someone else's coffee ("better than Dallmayr?", "besser als der vom Discounter?").
+_BETTER_THAN = re.compile(r"\b(?:better than|besser als|as good as|so gut wie|vs\.?|versus)\b", re.IGNORECASE)
 _CHOICE = re.compile(r"\b(?:oder|or|vs\.?|versus|besser|better|unterschied|difference)\b", re.IGNORECASE)
 
 
@@ -1943,7 +1965,9 @@ _FACTS_ONLY = frozenset({"praise", "tagged"})
 _OWN_DEFERRAL = frozenset({"job_application", "collaboration", "collaboration_dm"})
 
 
-_ANSWERED_ALREADY = frozenset({"question", "defer", "order_via_message", "rumour", "voucher_problem", "joke"})
+_ANSWERED_ALREADY = frozenset(
+    {"question", "defer", "order_via_message", "rumour", "voucher_problem", "joke", "offtopic_question"}
+)
 
 
 def _open_answers(answers: list[Answer], situation: str, side: list[Fact], *, team: bool) -> list[Answer]:
