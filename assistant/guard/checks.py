@@ -1053,7 +1053,11 @@ def _echoed_marks(ctx: CheckContext, forms: dict[str, list[str]]) -> list[str]:
     found = [w for w in PROFANE.findall(ctx.text) if fold(w) in {fold(t) for t in PROFANE.findall(said)}]
     found += _beyond_the_name(ctx.message.author or "", drafted)
     mine = fold(ctx.message.author or "")
-    found += [h for h in HANDLE.findall(ctx.text) if fold(h[1:]) != mine and fold(h) in fold(said)]
+    lead = LEAD_HANDLE.match(ctx.message.text)  # "@kiezkaffeeliebe echt? auch kündigen?": the one answered, thanked
+    replied_to = fold(lead.group(1)) if lead and not re.search(r"\d", lead.group(1)) else ""
+    found += [
+        h for h in HANDLE.findall(ctx.text) if fold(h[1:]) != mine and fold(h) in fold(said) and fold(h) != replied_to
+    ]
     tags = {fold(h) for h in HASHTAG.findall(ctx.text)}
     found += [h for forms_ in forms.values() for form in forms_ for h in HASHTAG.findall(form) if fold(h) in tags]
     found += [c for c in LEGAL_CLAUSE.findall(ctx.text) if fold(c).replace(" ", "") in fold(said).replace(" ", "")]
@@ -1062,6 +1066,12 @@ def _echoed_marks(ctx: CheckContext, forms: dict[str, list[str]]) -> list[str]:
     return found + sorted(h for h in coined if fold(h) in drafted)  # "#KaffeeStattKoks" said without "#"
 
 
+# The handle a comment starts with: the other commenter it replies to (a digit in it may carry a code).
+LEAD_HANDLE = re.compile(r"\s*(@[\w.]{2,40})\s")
+# A part of a series a post names ("Runde 2", "part 3", "Folge 12"): the creator's title, no planted code.
+SERIES_PART = re.compile(
+    r"^(?:runde|round|teil|part|folge|episode|staffel|season|tag|day|woche|week|level|kapitel|chapter|nr|no) \d{1,2}$"
+)
 # A word claimed to unlock something: 'das Wort "Kiezoma" angeben', "the code word 'bohnenfreund'".
 CLAIMED_WORD = re.compile(
     r"\b(?:wort|codewort|kennwort|passwort|stichwort|losung\w{0,3}|word|code word|codeword|password|keyword)\s{0,3}"
@@ -1393,7 +1403,9 @@ def payload_echoes(
     plain = message if any_words else personal
     links = [u for u in URL.findall(plain) if fold(u) in folded]
     names = [c for c in linked_names(plain) if not _ours(c, vocabulary) and fold(c) not in handles and _said(c, folded)]
-    found = [q for q in quoted if fold(q) in folded] + codes + links + names
+    cores = [re.sub(r"^[\W_]+|[\W_]+$", "", q) for q in quoted]  # "'ich war hier 🐝'": the words, the emoji left out
+    found = [q for q, core in zip(quoted, cores, strict=True) if fold(q) in folded or (core and fold(core) in folded)]
+    found += codes + links + names
     if not long_quotes:  # "'My heart is doing parkour' might be the most honest review": the creator's line, quoted
         joined = " " + " ".join(fold(w) for w in words(QUOTED_SHORT.sub(" ", draft))) + " "
     tokens = [fold(w) for w in words(message)]
@@ -1401,7 +1413,7 @@ def payload_echoes(
         run = tokens[i : i + span]
         novel = any(w not in vocabulary and not is_stopword(w) for w in run)
         claim = (_speaks(run, speakers) or bool(OFFER.search(" ".join(run)))) and novel  # "free beans every tuesday"
-        if f" {' '.join(run)} " in joined and (claim or (any_words and novel)):
+        if f" {' '.join(run)} " in joined and (claim or (any_words and novel)) and not SERIES_PART.match(" ".join(run)):
             found.append(" ".join(run))
     return list(dict.fromkeys(found))
 

@@ -114,6 +114,8 @@ def orders(text: str) -> list[str]:
     sentences = sentences_of(text)
     found = []
     for i, sentence in enumerate(sentences):
+        if i and sentences[i - 1].rstrip().endswith("?") and ASKED_TO_TELL.search(sentence):
+            continue  # "Wann finden die statt? Können Sie mir das sagen?": the question before, asked politely
         said = UNABLE.sub(" ", sentence)  # "you can't even answer DMs for 3 days": a complaint, no order
         if (ORDER.search(said) or STYLE.search(said)) and (
             ADDRESSED.search(sentence) or IMPERATIVE.match(sentence) or QUOTED_ORDER.search(sentence)
@@ -123,6 +125,12 @@ def orders(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# "Können Sie mir das sagen?", "could you tell me?": a question that asks for the answer to the one before it
+ASKED_TO_TELL = _lenient(
+    r"^\W{0,3}(?:und\s|and\s)?(?:können|könnt|kannst|könnten|could|can|would)\s+(?:sie|ihr|du|you)\s+(?:mir|uns|me|us)\s+"
+    r"(?:das|dies|es|that|this|it)?\s*(?:bitte\s|please\s|kurz\s)?(?:sagen|mitteilen|verraten|beantworten|tell|answer)"
+    r"\W{0,3}\?\W*$",
+)
 UNABLE = _lenient(
     rf"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|never|not even|nicht (?:mal|einmal)|nie|schafft ihr (?:es )?nicht"
     rf"|könnt ihr nicht)\s{{1,3}}(?:\w{{1,12}}\s{{1,3}}){{0,2}}{_SAY}\b"

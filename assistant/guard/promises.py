@@ -32,7 +32,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r" (?:your|a|the) refund\b|\bmoney back (?:in|within|by)\b"
         r"|\brefunds? (?:approved|granted|for (?:everyone|everybody|all))\b|\b(?:approve|grant)\w{0,2} (?:a |the |your |all )?refunds?\b"
         r"|\berstattung\w{0,2} (?:genehmigt|bewilligt|für alle)\b"
-        r"|\b(?:betrag|geld)\b[^.!?]{0,30}\b(?:zurück|wieder)(?:\b|bekomm|erhält|krieg)|\bhabe? veranlasst\b[^.!?]{0,40}\b(?:geld|betrag|erstatt\w*)\b|\b(?:money|amount)\b[^.!?]{0,25}\bback\b(?! to you)|\b(?:refund|money)\b[^.!?]{0,20}\b(?:on (?:its|the) way|"
+        r"|\b(?:betrag|geld)\b[^.!?]{0,30}\b(?:zurück|wieder)(?:\b|bekomm|erhält|krieg)|\bhabe? veranlasst\b[^.!?]{0,40}\b(?:geld|betrag|erstatt\w*)\b|\b(?:money|amount|payment|charge)\b[^.!?]{0,25}\bback\b(?! to you)|\b(?:refund|money)\b[^.!?]{0,20}\b(?:on (?:its|the) way|"
         r"in your account)"
         r"|\d+(?:[.,]\d{1,2})?\s?(?:€|eur\w*|\$|chf|dollar)\s+(?:back|zurück)|(?:€|\$)\s?\d+(?:[.,]\d{1,2})?\s+(?:back|zurück)"
         # "the after-sales team will refund the second charge": someone else's refund, promised by us
@@ -55,7 +55,10 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:code|rabatt\w{0,4}|discount|gutschein|voucher)\b[^.!?]{0,40}\b(?:aber|but)\b[^.!?]{0,60}\b(?:finden|machen"
         r"|regeln|sort|work|find)\b[^.!?]{0,20}\b(?:was|etwas|something)\b"
         r"|\bsee what (?:i|we) can do\b[^.!?]{0,40}\b(?:next|order|price)|\bschau\w{0,2},? was (?:ich|wir) (?:da )?machen"
-        r" k\w{2,5}\b[^.!?]{0,40}\b(?:nächste|bestellung|preis)",
+        r" k\w{2,5}\b[^.!?]{0,40}\b(?:nächste|bestellung|preis)"
+        # "I'll see that you get a bit off next time", "if you DM us your student ID we'll sort something out"
+        r"|\b(?:a (?:little|bit|few euros?)|something) off\b(?=\s+(?:next|your|on|for|the (?:next|price|order))\b)"
+        r"|\b(?:student|studi|studenten|schüler)\w{0,4}\b[^.!?]{0,60}\b(?:sort|work|figure) (?:something|sth) out\b",
         re.IGNORECASE,
     ),
     "codes": re.compile(
@@ -137,7 +140,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
     ),
     "delivery_dates": re.compile(
         # "kommt im März in den Shop", "launches in early May": a product's date, before anyone set it
-        r"\b(?:kommt|kommen|erscheint|launch\w{0,3}|drops?|lands?|landet|coming|verfügbar|erhältlich)\b[^.!?]{0,20}"
+        r"\b(?:kommt|kommen|erscheint|launch\w{0,3}|drops?|lands?|landet|coming|verfügbar|erhältlich|in the shop|im shop"
+        r"|in stock|on sale)\b[^.!?]{0,20}"
         r"\b(?:(?:next|nächste[nm]?) (?:month|monat|week|woche)|(?:im|ab) (?:frühjahr|frühling|sommer|herbst|winter)"
         r"|(?:in|this|next) (?:spring|summer|autumn|fall|winter))\b|"
         r"\b(?:kommt|kommen|erscheint|launch\w{0,3}|drops?|lands?|landet|coming|verfügbar|erhältlich)\b[^.!?]{0,20}"
