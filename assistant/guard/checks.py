@@ -1314,7 +1314,7 @@ _CLAIM_PRONOUNS = frozenset(
     )
 )
 _CODE = re.compile(
-    r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]{4,}(?![\w-])|(?<![\w-])[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,}){0,3}(?:-(?=\s|$))?(?![\w-])"
+    r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]{4,}(?![\w-])|(?<![\w-])[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{1,}){0,3}(?:-(?=\s|$))?(?![\w-])"
 )  # "it starts with BEANY- and then some numbers": a code's prefix, shouted
 
 # "25-person", "500-g-Packung", "the 12th": a number with its noun or an ordinal, no code; a "5-year" warranty or
@@ -1347,13 +1347,20 @@ ROLE_ADDRESS = re.compile(
 )
 
 
+# An address given out as the brand's: "Our email for partnerships is ...", "schreibt uns an ...".
+OFFERED_AS_OURS = re.compile(
+    r"\b(?:our|unsere?|uns|us at|contact us|email us|mail us|write to us|kontakt\w{0,3})\b[^@\n]{0,30}$", re.IGNORECASE
+)
+
+
 def without_personal_emails(text: str, brand: Iterable[str] = ()) -> str:
     """The text with the e-mail addresses of persons blanked; role addresses and those naming the brand stay."""
     names = [fold(b) for b in brand if len(b) >= 3]
 
     def personal(match: re.Match[str]) -> str:
         address = match.group()
-        return address if ROLE_ADDRESS.search(address) or any(n in fold(address) for n in names) else " "
+        ours = OFFERED_AS_OURS.search(text[max(0, match.start() - 40) : match.start()])  # "Our email ... is X"
+        return address if ROLE_ADDRESS.search(address) or ours or any(n in fold(address) for n in names) else " "
 
     return EMAIL.sub(personal, text)
 
@@ -1443,13 +1450,39 @@ def linked_names(text: str) -> list[str]:
             found.append(core)
         elif core.count("-") >= 2 and all(len(p) >= 3 and not is_stopword(p) for p in core.split("-")):
             found.append(core)  # "bean-to-cup" is a word
+    for address in EMAIL.findall(text[:MAX_SCAN]):  # "jule.privat" of "jule.privat@gmx-mail.de": an address cut short
+        local = address.partition("@")[0].lower()
+        found += [local] if re.search(r"[._-]", local) and re.search(r"[a-z]{3}", local) else []
     return list(dict.fromkeys(found))
 
 
 def _ours(name: str, vocabulary: frozenset[str]) -> bool:
     """Every telling part of the name (its ending aside) is a word the brand says: "www.bohnenkiez.de"."""
-    parts = re.split(r"[._-]", TLD_CUT.sub("", fold(name)))
+    parts = re.split(r"[._-]", fold(name))
+    parts = parts[:-1] if len(parts) > 1 and parts[-1] in DOMAIN_ENDINGS else parts  # "jule.privat" is no domain
     return all(p in vocabulary for p in parts if len(p) >= 3 and p != "www")
+
+
+DOMAIN_ENDINGS = frozenset(
+    {
+        "de",
+        "com",
+        "net",
+        "org",
+        "io",
+        "eu",
+        "at",
+        "ch",
+        "shop",
+        "store",
+        "info",
+        "app",
+        "berlin",
+        "co",
+        "online",
+        "site",
+    }
+)
 
 
 def _said(name: str, folded_draft: str) -> bool:
