@@ -240,7 +240,9 @@ _DET_EN = {"the", "your", "this", "that", "these", "those", "my", "a", "an", "it
 
 def indirect_en(question: str) -> str | None:
     """An English question as an indirect question ("whether we ship to Denmark"), or None."""
-    text = re.sub(r"^(?:and|or)\s+", "", _GREETING_EN.sub("", question.strip()), flags=re.IGNORECASE)
+    text = re.sub(
+        r"^(?:and|or|also|plus|btw|oh and)\s+", "", _GREETING_EN.sub("", question.strip()), flags=re.IGNORECASE
+    )
     text = _SECOND_GUESS.sub("", text)  # "is it any good in a moka pot or is it only for ...": the first guess
     if "/" in text.split("?")[0]:
         return None  # "Do you supply cafés / do wholesale?": two questions, too easy to merge wrongly

@@ -478,6 +478,25 @@ _BILLING_TROUBLE = re.compile(
     r"(?:invoice|rechnung)\b[^.!?]{0,60}\b(?:name|firma|company|adresse|address|ändern|change|korrigier\w*|correct\w*)",
     re.I,
 )
+# An order not shipped yet, by what has not come: "no shipping notification yet", "noch keine Versandbestätigung".
+_NOT_SHIPPED = re.compile(
+    r"\b(?:no|keine?|noch keine?)\s+(?:shipping|dispatch|tracking|versand|sendungs)\w*\s*(?:notification|confirmation"
+    r"|e-?mail|mail|number|nummer|bestätigung|info)?\w*\b[^.!?]{0,15}\b(?:yet|bisher|noch|immer noch)\b"
+    r"|\bnot (?:yet )?(?:shipped|dispatched)\b|\bnoch nicht (?:verschickt|versendet|raus)\b",
+    re.IGNORECASE,
+)
+# A request of one's own beside the case ("Also can I still add a bag to the same order?"): deferred by name.
+_OWN_REQUEST = re.compile(
+    r"\W*(?:also |and |und |auch |oh and )?(?:can i|could i|kann ich|könnte ich)\b[^?]{0,60}"
+    r"\b(?:add|change|cancel|update|switch|combine|ändern|stornieren|hinzufügen|dazu\w{0,8}|umstellen|mitbestellen|ergänzen|nachbestellen)\b",
+    re.IGNORECASE,
+)
+# A charge gone wrong (not "das Geld geht an sie zurück" for an opened bag): the returns rule is beside it.
+_WRONG_CHARGE = re.compile(
+    r"abgebucht|abbuchung|doppelt|zu viel berechnet|twice|charged|overcharg|two charges|double charge|zweimal|mahnung"
+    r"|zahlungserinnerung|reminder|überwiesen|transferred|already paid|schon bezahlt|bereits bezahlt",
+    re.I,
+)
 _DAMAGE = re.compile(
     r"kaputt|beschädigt|zerbrochen|aufgerissen|zerdrückt|zerquetscht|eingedellt|ausgelaufen|gerissen|broken|damaged"
     r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed"  # no "student", no "accident"
@@ -1282,6 +1301,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             return "question"  # "can I pick up my order at the roastery?" asks, nothing is missing
         asked = [str(getattr(q, "text", "")) for q in _real_questions(request)]
         missing = late or _WAITING.search(text) or _NOT_ARRIVED.search(text) or analysis.entities.order_ids
+        missing = missing or _NOT_SHIPPED.search(text)  # "no shipping notification yet. Is everything ok?"
         if intent == "order_status" and not missing and asked and not any(_WHEREABOUTS.search(q) for q in asked):
             return "question"  # "ob meine Bestellung noch zum alten Preis berechnet wird?": no parcel to look for
         unhappy = (late or _NOT_ARRIVED.search(text)) and _NEGATIVE_CUES.search(text)  # "bis heute nichts erhalten"
@@ -1881,7 +1901,7 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
         named = [f for f in named if not f.intents and _named_clearly(f, text)]
         named = [f for f in named if not _unanswered_aspect(text, f)]  # resealing is no recycling question
         return named[0] if named else None
-    if situation == "refund_request" and (_DAMAGE.search(text) or _BILLING_TROUBLE.search(text)):
+    if situation == "refund_request" and (_DAMAGE.search(text) or _WRONG_CHARGE.search(text)):
         return None  # soaked bags or a wrong charge: the returns rule for unopened goods is beside the point
     if situation == "order_via_message":  # the fact about ordering itself before the ones that also fit
         own = [f for f in request.profile.brand.facts if "order_via_message" in f.intents]
@@ -1977,7 +1997,8 @@ def _open_answers(answers: list[Answer], situation: str, side: list[Fact], *, te
     if situation.startswith(("criticism", "price_", "taste_")):  # a rant's questions are rhetoric, but a discount
         return [a for a in answers if a.fact is not None and a.fact.id.startswith("policy_")]  # asked gets a no
     if situation in ESCALATING:  # a case for a team: its questions describe the case ("kam ne Tüte wo DECAF
-        return [a for a in answers if a.fact is not None and a.fact.id.startswith("policy_")]  # ..."), a voucher asked
+        policy = [a for a in answers if a.fact is not None and a.fact.id.startswith("policy_")]  # ..."), a voucher
+        return policy + [a for a in answers if a.fact is None and a.indirect and _OWN_REQUEST.match(a.question)]
     said = {f.id for f in side}
     kept = [a for a in answers if not (a.fact is not None and a.fact.id in said)]
     if team or situation in _FACTS_ONLY or situation in _OWN_DEFERRAL:
