@@ -1300,8 +1300,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         if intent in ("order_status", "delivery_problem") and _asks_a_fact(request) and not tracing:
             return "question"  # "can I pick up my order at the roastery?" asks, nothing is missing
         asked = [str(getattr(q, "text", "")) for q in _real_questions(request)]
-        missing = late or _WAITING.search(text) or _NOT_ARRIVED.search(text) or analysis.entities.order_ids
-        missing = missing or _NOT_SHIPPED.search(text)  # "no shipping notification yet. Is everything ok?"
+        # "no shipping notification yet. Is everything ok?": a parcel to look for, too
+        looked_for = (_WAITING, _NOT_ARRIVED, _NOT_SHIPPED)
+        missing = late or any(p.search(text) for p in looked_for) or bool(analysis.entities.order_ids)
         if intent == "order_status" and not missing and asked and not any(_WHEREABOUTS.search(q) for q in asked):
             return "question"  # "ob meine Bestellung noch zum alten Preis berechnet wird?": no parcel to look for
         unhappy = (late or _NOT_ARRIVED.search(text)) and _NEGATIVE_CUES.search(text)  # "bis heute nichts erhalten"
