@@ -283,6 +283,21 @@ def _asked(scene: Scene) -> dict[str, str]:
     return {"asked": said or "", "Asked": (said or "")[:1].upper() + (said or "")[1:]}
 
 
+# What a worked-out collab pitch names: deliverables, reach, a rate ("3 reels + stories, 42k on IG, 450€").
+_PITCH = re.compile(
+    r"\b(?:reels?|stories|story|posts?|videos?|beiträge?|tiktoks?|rate|honorar|gage|fee|budget|follower\w{0,2}"
+    r"|\d+\s?k\b)|\d+\s?(?:€|eur|euro)\b",
+    re.IGNORECASE,
+)
+
+
+def _pitched(scene: Scene, text: str, language: str) -> str:
+    """ "Thanks for the detailed pitch" when a collab request already says what it offers (two of its marks)."""
+    if not scene.situation.startswith("collaboration") or len(_PITCH.findall(text)) < 2:
+        return ""
+    return "Danke für die ausführliche Anfrage" if language == "de" else "Thanks for the detailed pitch"
+
+
 STORY_CHARS = 180  # a fan's message this long tells a story: thanked for as one, not with a one-liner
 
 
@@ -425,6 +440,7 @@ def _slots(
         "by_phone": ("telefonisch" if language == "de" else "by phone") if _PHONE.search(message.text) else "",
         "home": scene.home,
         "shared": _shared(scene, message.text, language),
+        "pitched": _pitched(scene, message.text, language),
         **_asked(scene),
         "series": scene.series[0],
         "next": scene.series[1],

@@ -56,6 +56,7 @@ SLOTS = frozenset(
         "method",  # what a recommended product is for ("für Filter und French Press")
         "asked",  # an off-topic question said back ("ob die U1 heute fährt"), to say we don't know
         "Asked",
+        "pitched",  # "Danke für die ausführliche Anfrage": a collab pitch that already says what and for how much
         "shared",  # "Danke, dass du das mit uns teilst": a fan's long story, thanked for as one (praise only)
         "first",  # two products asked to choose between, each with its description ("Espresso Kreuzberg ist ...")
         "second",

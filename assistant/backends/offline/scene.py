@@ -894,8 +894,9 @@ _DAYS = (
 _BY_DAY = re.compile(
     rf"\b(?:bis|by|vor|before|until)\s+{_DAYS}\b[^.!?]{{0,30}}\b(?:da|an|hier|there|arrive|ankommen|ankommt|geliefert)\b"
     # "kommt das noch bis heiligabend??", "will it arrive before christmas?": the verb first
-    rf"|\b(?:kommt|kommen|ankommt|da sein|arrive|get here|make it|be here)\b[^.!?]{{0,25}}\b(?:bis|by|vor|before|until)"
-    rf"\s+{_DAYS}\b",
+    rf"|\b(?:kommt|kommen|ankommt|da sein|klappt|schafft ihr|arrive|get here|make it|be here)\b[^.!?]{{0,25}}"
+    rf"\b(?:bis|by|vor|before|until)"
+    rf"\s+(?:{_DAYS}|dahin)\b",  # "nächsten freitag geburtstag, klappt das bis dahin??"
     re.IGNORECASE,
 )
 # What makes a message about a device a defect report ("mahlt ungleichmäßig", "Kurbel klemmt", "stopped working").
@@ -1430,7 +1431,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         fact = _checked_fact(facts.get(str(getattr(question, "fact", "") or "")), named, profile)
         if fact is None:
             fact = _checked_fact(facts.get(_fact_id(text, request) or ""), named, profile)
-        if fact is not None and fact.intents and question.read and question.fact is None:
+        # "klappt das bis freitag?": the delivery time answers it, though the reading named no fact
+        by_day = _BY_DAY.search(text) and fact is not None and bool({fold(k) for k in fact.keywords} & _SHIPPING_KEYS)
+        if fact is not None and fact.intents and question.read and question.fact is None and not by_day:
             # the reading found no fact, and an order fact's words (Lieferung, zahlen) are everyday words:
             # "muss ich da Zoll zahlen?", "kommt die Lieferung nächste Woche trotzdem?" need a person
             fact = None
