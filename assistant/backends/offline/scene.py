@@ -1165,7 +1165,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent = "praise"  # "the best beans I've had. Do you do office deliveries?": thanked, then answered
     if intent == "troll" and _YOU.search(text) and not (_MOCKERY.search(text) or PROFANITY.search(text)):
         intent = "criticism"  # "Läden wie ihr sind das Problem": an argument with us, answered, not shrugged off
-    if intent == "troll" and not PROFANITY.search(text) and _situation_fact(request, "criticism") is not None:
+    if intent == "troll" and not PROFANITY.search(text) and _mocked_fact(request):
         intent = "criticism"  # "alles in plastiktüten 🤡 greenwashing": mocked, but a fact of ours answers it
     jibe = _EYE_ROLL.search(text) and (_OURS.search(text) or _COFFEE.search(text)) and not POLITICS.search(text)
     if intent in ("other", "product_question", "praise") and jibe and _only_deferred(request):
@@ -1356,7 +1356,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("product_question", "other", "criticism", "troll") and _MONEY_RANT.search(text):
         return "price_criticism"  # "4,90 Versand für ne Tüte? dann geh ich lieber in den Supermarkt"
     price_complaint = intent == "criticism" and _PRICE.search(fold(text))
-    if analysis.intent == "troll" and _MOCKED.search(text) and _situation_fact(request, "criticism") is None:
+    if analysis.intent == "troll" and _MOCKED.search(text) and not _mocked_fact(request):
         intent = "troll"  # "röstet ihr die bohnen oder grillt ihr die? 💀": a tease's question wants no "I'll check"
     if (
         intent in ("criticism", "other")
@@ -1616,6 +1616,16 @@ _COVERED = re.compile(
     r"|geht das (?:noch|auch|trotzdem)|stimmt das)\W*$",
     re.IGNORECASE,
 )
+
+
+def _mocked_fact(request: GenerationRequest) -> bool:
+    """A jibe that a fact of ours answers, named clearly ("plastiktüten ... greenwashing": the bags), never by one
+    short word ("supermarktkaffee in ner hübschen tüte 😂" mocks the coffee, not the bag)."""
+    text = request.message.text
+    fact = _situation_fact(request, "criticism")
+    if fact is None:
+        return False
+    return _named_clearly(fact, text)
 
 
 def _only_deferred(request: GenerationRequest) -> bool:
@@ -2092,11 +2102,12 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
     asked = _real_questions(request)
     if (_home(text) or _wish(text, "de")) and not _NEGATIVE_CUES.search(text) and not asked:
         return "greeting"  # "Grüße aus Hamburg!": greet back, never "what do you mean?"
-    if _PRAISE.search(text) and not (_NEGATIVE_CUES.search(text) or _SARCASM.search(text) or ironic):
+    fond = request.analysis.sentiment != "negative"  # "nur supermarktkaffee in ner hübschen tüte 😂": no thank-you
+    if _PRAISE.search(text) and fond and not (_NEGATIVE_CUES.search(text) or _SARCASM.search(text) or ironic):
         return "praise"  # "Euer Espresso ist der beste!", "Honestly the best beans in Berlin. Office deliveries?"
     if asked or (_fact_id(text, request) and _ASKING.search(text)):
         return "question"  # a fact, or an honest "I'll ask the team": neither is a guess
-    if _CONTENT.search(text) and not _NEGATIVE_CUES.search(text) and (_OURS.search(text) or _YOU.search(text)):
+    if _CONTENT.search(text) and fond and not _NEGATIVE_CUES.search(text) and (_OURS.search(text) or _YOU.search(text)):
         return "praise"  # "ich sag, ich hab ein Abo 😌": a fond joke about us gets a light thank-you
     return "uncertain"
 
