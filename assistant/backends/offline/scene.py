@@ -485,6 +485,8 @@ _NOT_SHIPPED = re.compile(
     r"|\bnot (?:yet )?(?:shipped|dispatched)\b|\bnoch nicht (?:verschickt|versendet|raus)\b",
     re.IGNORECASE,
 )
+# A place booked, not goods bought ("missed today's workshop ... money back?"): no returns rule for unopened goods.
+_BOOKED = re.compile(r"\b(?:workshop|kurs|course|class|termin|ticket|gebucht|booked|platz|spot)\w{0,2}\b", re.I)
 # A request of one's own beside the case ("Also can I still add a bag to the same order?"): deferred by name.
 _OWN_REQUEST = re.compile(
     r"\W*(?:also |and |und |auch |oh and )?(?:can i|could i|kann ich|könnte ich)\b[^?]{0,60}"
@@ -1915,7 +1917,7 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
         named = [f for f in named if not f.intents and _named_clearly(f, text)]
         named = [f for f in named if not _unanswered_aspect(text, f)]  # resealing is no recycling question
         return named[0] if named else None
-    if situation == "refund_request" and (_DAMAGE.search(text) or _WRONG_CHARGE.search(text)):
+    if situation == "refund_request" and (_DAMAGE.search(text) or _WRONG_CHARGE.search(text) or _BOOKED.search(text)):
         return None  # soaked bags or a wrong charge: the returns rule for unopened goods is beside the point
     if situation == "order_via_message":  # the fact about ordering itself before the ones that also fit
         own = [f for f in request.profile.brand.facts if "order_via_message" in f.intents]
@@ -2080,6 +2082,8 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
         return "service_general"  # "Ich rufe seit Tagen bei euch an ...": sorry, and ask what it is about
     if _harmless_meme(text) and not _NEGATIVE_CUES.search(text):
         return "joke"  # an unsure reading of a coffee meme ("me telling myself the 4th espresso is 'for the taste' 💀")
+    if intent == "troll" and _PRICE.search(fold(text)):
+        return "price_criticism"  # "said 'fresh beans' right after a price hike 💀": the price, answered calmly
     if intent == "troll" or (_MOCKERY.search(text) and len(text) <= 120 and _YOU.search(text)):
         return "troll"
     if late:
