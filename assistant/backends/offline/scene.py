@@ -651,7 +651,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         ]
     if situation == "question" and answers and all(not a.said for a in answers):
         around = _named_around(request)  # "in eurem Café in der Oranienstraße ... Habt ihr Samstag geöffnet?"
-        rest = [a for a in answers if not _COVERED.match(a.question.strip())]  # "Wer hat recht?": the fact says
+        # "Wer hat recht?", "wo kann man euch besuchen??": the fact named around says it (where, when, who is right)
+        rest = [a for a in answers if not (_COVERED.match(a.question.strip()) or _WHERE_WHEN.match(a.question.strip()))]
         answers = [Answer(question=text, fact=around), *rest] if around else answers
         situation = "question" if around else "defer"
     if situation in _MAYBE_RUMOUR and RUMOUR.search(text) and not _NOT_ARRIVED.search(text):
@@ -714,7 +715,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         wish=_wish(text, language),
         home=_home(text),
         occasion="" if negative else life_event,
-        waited=bool(_SERVICE.search(text) or _ASKED_AGAIN.search(text)),
+        waited=bool((_SERVICE.search(text) and not _no_news(text)) or _ASKED_AGAIN.search(text)),
         series=series(source, language) if message.mode == "outreach" else ("", "", ""),
         again=situation in _AGAIN_SITUATIONS and bool(_AGAIN.search(_NOT_AGAIN.sub(" ", text))),
         rewatched=_rewatched(text) if situation in ("praise", "joke") else "",
@@ -1229,7 +1230,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "criticism"  # "das 6. mal heute in meiner fyp. ICH HAB VERSTANDEN": annoyed by our ads, no joke
     if _joking(intent, text, analysis):
         return "joke"  # "pov: du trinkst den dritten espresso und es ist 9 uhr": laugh along, no thank-you
-    if _SERVICE.search(text) and intent not in ("praise", "collaboration"):
+    if _SERVICE.search(text) and intent not in ("praise", "collaboration") and not _no_news(text):
         if intent in ("billing", "refund_request") and _BILLING_TROUBLE.search(text):
             return "billing"  # "zweimal abgebucht ... auf meine Mail hat niemand reagiert": the charge, and sorry
         return "service_complaint"
@@ -1611,6 +1612,7 @@ def _accusative(phrase: str) -> str:
     return " ".join(["den", *adjectives, parts[-1]])
 
 
+_WHERE_WHEN = re.compile(r"\W*(?:und |and )?(?:wo|wann|where|when)\b", re.IGNORECASE)
 # A follow-up that the fact just given answers, asking nothing new ("Kann man da noch hin?", "Wer hat recht?").
 _COVERED = re.compile(
     r"(?:und |and |also |so )?(?:wer hat (?:jetzt |denn |nun )?recht|who(?:'s| is) right|kann man (?:da|dort) "
@@ -1628,6 +1630,14 @@ def _mocked_fact(request: GenerationRequest) -> bool:
     if fact is None:
         return False
     return _named_clearly(fact, text)
+
+
+def _no_news(text: str) -> bool:
+    """ "hab mittwoch bestellt und seitdem nix gehört": no news of an order, not a message left unanswered."""
+    heard = re.search(r"\b(?:nichts|nix|nie was|nie etwas) (?:mehr )?gehört|heard nothing|haven.?t heard", text, re.I)
+    ordered = re.search(r"\b(?:bestellt|bestellung|ordered|order)\b", text, re.IGNORECASE)
+    written = _DM_WORDS.search(text) or re.search(r"geschrieben|angerufen|wrote|called|emailed", text, re.I)
+    return bool(heard and ordered and not written and len(_SERVICE.findall(text)) == 1)
 
 
 def _only_deferred(request: GenerationRequest) -> bool:
