@@ -413,6 +413,8 @@ def _slots(
         ask = _not_given_yet(
             profile.localized(by_intent or rule.ask_in_dm, language), message.text, dated=bool(analysis.entities.dates)
         )
+        if scene.situation == "arrived_late":  # the parcel is there: its order number, no delivery address
+            ask = _joined([p for p in _ask_parts(ask) if _ORDER_ASK.search(p)] or _ask_parts(ask), ask)
     product = analysis.entities.products[0] if analysis.entities.products else ""
     slots: dict[str, str] = {
         "name": scene.name,
@@ -547,8 +549,7 @@ def _ask_intents(scene: Scene, analysis: Analysis, text: str) -> list[str]:
 
 
 def _intent_for_ask(situation: str) -> str:
-    named = {"damaged_item": "damaged_or_wrong_item", "wrong_item": "damaged_or_wrong_item"}
-    return named.get(situation, "refund_request" if situation == "arrived_late" else situation)  # late: the order only
+    return {"damaged_item": "damaged_or_wrong_item", "wrong_item": "damaged_or_wrong_item"}.get(situation, situation)
 
 
 def _covers(fact_text: str, place: str) -> bool:

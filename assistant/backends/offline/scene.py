@@ -90,7 +90,7 @@ ESCALATING = {
     "defect": "after_sales",
     "delivery_problem": "logistics",
     "order_status": "logistics",
-    "arrived_late": "after_sales",  # what it cost the person (a voucher asked, a birthday missed) is after-sales' call
+    "arrived_late": "logistics",  # the parcel's delay, the reading's team too (a voucher asked gets the policy's no)
 }
 
 _NEGATIVE_CUES = re.compile(
