@@ -74,7 +74,7 @@ _EXCLAIMED = re.compile(
 )
 MAX_QUESTION = 300
 # An item of a list written inline ("3 questions: 1) ... 2) ... 3) ..."): it ends the item before it.
-LISTED = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}[).]|\(\d{1,2}\))\s+(?=[^\W\d_])")
+LISTED = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}[).]|\(\d{1,2}\))\s{1,3}(?=[^\W\d_])")
 ASIDE = re.compile(r"\s?\([^()\n]{1,40}\?\)")  # a parenthesis of short questions inside a question
 # "pls tell me you have decaf", "sagt mir bitte, dass ihr nach Wien liefert": a hope that asks whether we do
 HOPED = re.compile(

@@ -248,13 +248,14 @@ def indirect_en(question: str) -> str | None:
         return None  # "Do you supply cafés / do wholesale?": two questions, too easy to merge wrongly
     text = re.sub(r"[^\w\s'’,.-]", " ", text).split("?")[0]
     text = re.sub(r"\s+", " ", text).strip(" ,.-")
-    text = re.sub(r"\s+(?:or|and)$", "", text, flags=re.IGNORECASE)  # "is it even coming before xmas or"
+    text = re.sub(r"(?:\s(?:or|and)){1,5}$", "", text, flags=re.IGNORECASE)  # "is it even coming before xmas or"
     tokens = text.replace("’", "'").split(" ")
     first = tokens[0].lower()
     choice = " or " in f" {text} " and first in _AUX_EN - {"do", "does", "did"}  # "are they fair trade or organic"
     if not text or "," in text or (" or " in f" {text} " and not choice) or len(text) > 90:
         return None
-    if choice and text.lower().split(" or ", 1)[1].split(" ")[0] in _AUX_EN | {"u", "you", "we", "i"}:
+    after = f"{text.lower()} ".split(" or ", 1)[1:]  # "is or": no word after the "or"
+    if choice and (after[0].split(" ")[0] if after else "") in _AUX_EN | {"u", "you", "we", "i"}:
         return None  # "is this the black friday chaos or did u forget me": two clauses, no "whether" for both
     if re.search(r"\b(?:tell|explain to|help) (?:me|us)\b|\blet (?:me|us) know\b|\btell$", text, re.IGNORECASE):
         return None  # "can you tell me", "could you let me know": what to tell is the question
