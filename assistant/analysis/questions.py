@@ -62,7 +62,7 @@ _ELLIPTIC = re.compile(
 _NARRATED = re.compile(r"did (?:the|a|an|my|our|this|that)\b")
 # "will das meiner schwester schenken.": without "?", a first person's verb with its "ich" left out tells
 _DROPPED_I = re.compile(
-    r"(?:will|wollte|muss|musste|mochte|hab|habe|hatte|brauch|brauche|wurd|wurde) (?!ich|du|ihr|er|man|jemand|wer)"
+    r"(?:will|wollte|muss|musste|mochte|hab|habe|hatte|brauch|brauche) (?!ich|du|ihr|er|man|jemand|wer)"
     r"(?:das|den|die|dem|es|meine\w?|meinem|meinen|meiner|mir|mal|noch|nur|eh|halt|einfach)\b"
 )
 # "Oh wie schön ...", "how cool is that" without a "?": an exclamation
