@@ -32,8 +32,7 @@ LABELS: dict[str, tuple[Any, ...]] = {
 FLOORS = {"intent_macro_f1": 0.85, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.85,
           "question_fact_accuracy": 0.82}  # fmt: skip
 MISSED = {
-    "intent_macro_f1": "0.893 < 0.90 (first batch alone 0.818): 17 intents from ~300 examples each; follow-ups",
-    "question_fact_accuracy": "0.841 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.853 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 
@@ -94,8 +93,8 @@ def test_numpy_scoring_equals_scikit_learn() -> None:
     from assistant.analysis.classifier import _model
 
     model = _model("message", spec, arrays)
-    vectorizer = training._vectorizer().fit(docs)
-    fitted = training._fit(vectorizer.transform(docs), [c["intent"] for c in sample], 4.0)
+    vectorizer = training.Vectorizer()
+    fitted = training._fit(vectorizer.fit_transform(docs), [c["intent"] for c in sample], 4.0)
     for case in parts()["dev"][:40]:
         features = training.case_features(case)
         ours = model.predict("intent", features)

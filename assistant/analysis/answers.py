@@ -92,6 +92,8 @@ def answer(
         return best if best and described[best] else None
     vague = len([w for w in reading.tokens if w.isalpha() and len(w) >= 4 and not is_stopword(w)]) <= VAGUE_WORDS
     supported = {fact for fact, score in own.items() if score or (vague and around[fact])}
+    # "nehm die mühle, wie zahl ich?": the fact of the message's intent may answer its questions too
+    supported |= {m.fact for m in matchers(profile) if intent in m.intents}
     if not supported:  # no fact is named in the question or around it: nothing for the model to confirm
         return None
     probabilities = load_model("question").predict("fact", question_features(reading, candidate, intent, places))

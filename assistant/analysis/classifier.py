@@ -20,6 +20,7 @@ import numpy as np
 from assistant.defaults import DATA_DIR
 
 MODEL_PATH = DATA_DIR / "analysis_model.npz"
+LETTERS = "c:"  # features of the letter n-gram block (analysis.features), normalised apart from the words
 
 
 @dataclass(frozen=True)
@@ -42,21 +43,31 @@ class Head:
 
 @dataclass(frozen=True)
 class Model:
-    """The vocabulary, its idf weights and the heads (intent, sentiment, emotion, ...)."""
+    """The vocabulary, its idf weights and the heads (intent, sentiment, emotion, ...).
+
+    The letter n-grams (`letters`: True where a feature is one) form a block normalised on its own and
+    scaled by `letter_weight`, as in training.
+    """
 
     vocabulary: dict[str, int]
     idf: np.ndarray
     heads: dict[str, Head]
     meta: dict[str, Any]
+    letters: np.ndarray
+    letter_weight: float
 
     def vector(self, features: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Sparse TF-IDF vector (sublinear tf, l2-normalised) as indices and values."""
+        """Sparse TF-IDF vector (sublinear tf, each block l2-normalised) as indices and values."""
         counts = Counter(self.vocabulary[f] for f in features if f in self.vocabulary)
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         index = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
         values = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))) * self.idf[index]
-        return index, values / np.linalg.norm(values)
+        letters = self.letters[index]
+        for block, weight in ((~letters, 1.0), (letters, self.letter_weight)):
+            norm = np.linalg.norm(values[block])
+            values[block] *= weight / norm if norm else 0.0
+        return index, values
 
     def predict(self, head: str, features: list[str]) -> dict[str, float]:
         """Class probabilities of one head for a list of features."""
@@ -88,7 +99,15 @@ def _model(space: str, spec: dict[str, Any], arrays: dict[str, np.ndarray]) -> M
         for name, head in spec["heads"].items()
     }
     idf = arrays[f"{space}.idf"].astype(np.float64)
-    return Model(vocabulary={f: i for i, f in enumerate(vocabulary)}, idf=idf, heads=heads, meta=spec)
+    letters = np.fromiter((f.startswith(LETTERS) for f in vocabulary), dtype=bool, count=len(vocabulary))
+    return Model(
+        vocabulary={f: i for i, f in enumerate(vocabulary)},
+        idf=idf,
+        heads=heads,
+        meta=spec,
+        letters=letters,
+        letter_weight=float(spec.get("letter_weight", 0.0)),
+    )
 
 
 def load_model(space: str = "message") -> Model:

@@ -20,9 +20,10 @@ CUE_WEIGHT = (
 )
 CUE_HALF = 3.0  # the cue score that counts half
 SHORT_MESSAGE = 2  # words
-PRECISE, PRECISE_MARGIN = 6.0, 3.0  # a cue score this high, this far ahead of the model's pick, wins
 CASUAL = frozenset({"troll", "praise", "other"})  # model readings a strong order-problem cue overrules
-FOLLOW_UP = frozenset({"other", "product_question", "service_complaint"})  # may carry on the thread's concern
+# Model readings that may carry on the thread's concern (a product question or service complaint is a follow-up
+# of its own: "Wieder 3 Tage nix. So schwer kann das doch nicht sein, eine Rechnung zu schicken").
+FOLLOW_UP = frozenset({"other"})
 SECONDARY_MIN = 0.25
 # Sentiment: the model's polarity (p positive - p negative), sentiment words and the intent, summed.
 MODEL_POLARITY, LEXICON_WEIGHT, LEXICON_CAP, INTENT_POLARITY, POLARITY_MIN = 2.0, 0.25, 3, 1.0, 0.5  # dev split
@@ -60,6 +61,14 @@ POLITICS = re.compile(
 )
 
 
+# Agreeing with a third person: "Er hat einfach Recht", "wo sie Recht hat", "he's absolutely right".
+AGREES = re.compile(
+    r"\b(?:er|sie|der|die)\b[^.!?]{0,20}\bhat (?:\w{1,12} ){0,2}recht\b|\bwo (?:er|sie) recht hat\b"
+    r"|\b(?:he|she)(?: is|'s)(?: \w{1,12}ly)? right\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Verdict:
     """The intent and its runners-up, with the model's probability of the intent."""
@@ -91,16 +100,18 @@ def _saturated(score: float) -> float:
 
 
 def _precise(top: str, cues: dict[str, float], concern: str) -> str:
-    """Where precise cues are unambiguous they win; a follow-up without a concern of its own keeps the thread's."""
+    """A strong order-problem cue overrules a casual reading ("Great service. Wrong coffee again 👏" is no
+    praise); a follow-up the model reads as nothing in particular keeps the thread's concern.
+
+    A cue far ahead of the model's pick no longer wins by itself since the model learnt letter n-grams:
+    with a model trained on the train split it cost dev macro-F1 0.891 -> 0.893; the model reads the cue
+    hits as features and weighs them itself.
+    """
     cue_top = rank_intents(cues)[0]
-    if cues.get(cue_top, 0.0) >= PRECISE and cues[cue_top] - cues.get(top, 0.0) >= PRECISE_MARGIN:
-        return cue_top
     own = cue_top in OPERATIONAL and cues[cue_top] >= STRONG_CUE
     if own and top in CASUAL and cues.get(top, 0.0) < STRONG_CUE:
         return cue_top  # "meine kaffeemühle macht so knack geräusche, voll cringe": a defect, whatever the slang says
-    if concern in OPERATIONAL and not own and (top in OPERATIONAL or top in FOLLOW_UP):
-        return concern
-    return top
+    return concern if concern in OPERATIONAL and not own and top in FOLLOW_UP else top
 
 
 def _corrected(top: str, text: str, injection: bool) -> Intent:
@@ -108,6 +119,8 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "troll"
     if top == "troll" and WORRIED.search(text) and "?" in text and not PROFANITY.search(text):
         return "product_question"  # "Ist euer Kaffee mit Acrylamid belastet? Ich mache mir Sorgen": no troll
+    if top == "praise" and AGREES.search(text):  # "Wo er Recht hat, hat er Recht!" agrees with someone, thanks no one
+        return "other"
     if top == "praise" and POLITICS.search(text):  # "Trump wird gewinnen und das ist gut so" praises someone else
         return "other"
     if top in ("praise", "collaboration") and text.lstrip().startswith("@"):  # talking to another commenter

@@ -390,6 +390,11 @@ _PRAISE = re.compile(
 )
 
 
+def _praises(text: str) -> bool:
+    """Words of praise beyond a thank-you ("the best beans I've had"; "Marko danke, das wäre auch meine Frage")."""
+    return any(m.group().casefold() not in ("danke", "thank") for m in _PRAISE.finditer(text))
+
+
 # An attempt that worked: "Versuch Nr. 3 ... soooo fluffig geworden. Nie wieder anders!" needs no "keep practising".
 _SUCCEEDED = re.compile(
     r"\b(?:geworden|gelungen|geschafft|geklappt|endlich|perfekt|nie wieder anders|nailed it|finally|perfect|worked"
@@ -1163,7 +1168,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "praise" if _FOND_SIGNS.search(text) else "other"  # "☕☕☕🫠": signs, no words; no irony to read
     if intent == "order_via_message" and not _ORDERING.search(text):
         intent = "praise" if _PRAISE.search(text) or _FOND_SIGNS.search(text) else "other"  # "send help 🔥"
-    fan = "praise" in analysis.secondary_intents and analysis.sentiment == "positive" and not sarcasm
+    fan = (
+        analysis.sentiment == "positive" and not sarcasm and ("praise" in analysis.secondary_intents or _praises(text))
+    )
     if intent == "product_question" and fan and _PRAISE.search(text):
         intent = "praise"  # "the best beans I've had. Do you do office deliveries?": thanked, then answered
     if intent == "troll" and _YOU.search(text) and not (_MOCKERY.search(text) or PROFANITY.search(text)):
@@ -1986,7 +1993,7 @@ def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
     folded = fold(request.message.text)
     if "?" not in folded:
         return []  # nothing asked: the case alone
-    if situation == "order_status" and _NORMAL.search(request.message.text):  # "Is this normal?": the usual time
+    if situation in ("order_status", "delivery_problem") and _NORMAL.search(request.message.text):  # the usual time
         usual = [f for f in request.profile.brand.facts if "order_status" in f.intents]
         return usual[:1]
     own = _situation_fact(request, situation)
