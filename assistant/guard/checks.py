@@ -20,7 +20,7 @@ from assistant.analysis.reading import AMOUNT
 from assistant.guard.claims import known, quoted_names, repeated, stated_claims
 from assistant.guard.leakage import leaks
 from assistant.guard.orders import BACK, CAPS, NEGATIONS, denied_words, obeyed, orders, put_up, sentences_of, unordered
-from assistant.guard.promises import CLAUSE_END, NEGATION, forbidden_promises
+from assistant.guard.promises import CLAUSE_END, NEGATION, REPLACE, forbidden_promises
 from assistant.guard.specific import STEM, needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
 from assistant.models import Analysis, CheckResult, Message, Span
@@ -242,6 +242,7 @@ def personal_data(ctx: CheckContext) -> CheckResult:
     if ctx.message.channel == "dm":
         own = _conversation_values(ctx)
         said = _value_key(" ".join([ctx.message.text, *ctx.message.thread]))
+        own |= {n for t in (ctx.message.text, *ctx.message.thread) for n in _digit_runs(t)}  # "sure, it's 51877"
         found = [s for s in found if not _said_before(_value_key(s.text), own, said)]
         where = "not from this conversation"
     else:  # a number the conversation called an order number stays one without its word ("check on 48271")
@@ -281,9 +282,21 @@ ACCOUNT_TAIL = re.compile(
 
 
 def _repeated_numbers(ctx: CheckContext) -> list[str]:
-    """Numbers of five or more digits from the conversation that the draft repeats, however they are spaced."""
+    """Numbers of five or more digits from the conversation that the draft repeats, however they are spaced (a
+    count the conversation gives, "zu 10000 followern", is nobody's data)."""
     said = {n for t in (ctx.message.text, *ctx.message.thread) for n in _digit_runs(t)}
-    return [n for n in _digit_runs(ctx.text) if n in said]
+    counted = {
+        re.sub(r"\D", "", m.group(1)) for t in (ctx.message.text, ctx.message.post or "") for m in COUNT.finditer(t)
+    }
+    return [n for n in _digit_runs(ctx.text) if n in said - counted]
+
+
+# "10000 followern", "50.000 Abonnenten", "100000 views": a count of people or clicks, no order number
+COUNT = re.compile(
+    r"\b(\d{1,3}(?:[.,]?\d{3}){1,3})\s?(?:follower\w{0,3}|abonnent\w{0,3}|subscriber\w{0,1}|likes?|views?|aufrufe\w{0,1}"
+    r"|klicks?|clicks?|leute|menschen|people|fans)\b",
+    re.IGNORECASE,
+)
 
 
 def _digit_runs(text: str) -> list[str]:
@@ -402,10 +415,47 @@ def promises(ctx: CheckContext) -> CheckResult:
     """No refund, discount, code, compensation or date the profile's policy does not allow."""
     found = forbidden_promises(ctx.text, ctx.profile.brand.policy.model_dump(), stated_facts(ctx.profile))
     found = [(kind, said) for kind, said in found if not (_creators_offer(ctx, said) or _their_words(ctx, kind, said))]
+    found = [(kind, said) for kind, said in found if not (kind == "compensation" and _replacement_due(ctx, said))]
+    found += [("refunds", r) for r in _opened_returned(ctx)]
     found += [("unstated", c) for c in _invented_codes(ctx)]
     found += [("unstated", s) for s in _uncovered_shipping(ctx)]
     detail = "; ".join(f"{kind}: “{words_}”" for kind, words_ in found) if found else "none"
     return CheckResult(name="promises", ok=not found, detail=detail)
+
+
+OPENED = re.compile(r"\b(?:opened|geöffnet\w{0,2}|angebrochen\w{0,2}|aufgemacht|angefangen\w{0,2})\b", re.IGNORECASE)
+UNOPENED = re.compile(r"\b(?:unopened|ungeöffnet\w{0,2}|sealed|verschlossen\w{0,2}|originalverpackt)\b", re.IGNORECASE)
+CAN_RETURN = re.compile(
+    r"\b(?:you can|you could|kannst du|du kannst|können sie|sie können)(?!['’]t| not|n['’]t)\b[^.!?]{0,25}"
+    r"\b(?:return|send (?:it|them) back|zurückgeben|zurückschicken|zurücksenden|retournieren)\b",
+    re.IGNORECASE,
+)
+
+
+def _opened_returned(ctx: CheckContext) -> list[str]:
+    """ "Opened the bag, can I return it?" answered "You can return it within 14 days": only unopened goods go
+    back, and the draft does not say so."""
+    if not OPENED.search(ctx.message.text) or UNOPENED.search(f"{ctx.message.text} {ctx.text}"):
+        return []
+    return [m.group() for m in CAN_RETURN.finditer(ctx.text)]
+
+
+# A replacement with more, or sooner, than the fact says: "plus a little something extra", "direkt hinterher".
+BEYOND_REPLACING = re.compile(
+    r"\b(?:gratis|free|kostenlos\w{0,2}|extra|dazu|obendrauf|plus|zusätzlich\w{0,2}|on top|sorry|entschuldigung"
+    r"|apology|direkt|sofort|gleich|right away|immediately|today|heute|hinterher)\b",
+    re.IGNORECASE,
+)
+
+
+def _replacement_due(ctx: CheckContext, said: str) -> bool:
+    """ "Since the bag arrived damaged, you'll get a replacement" on a damaged item (the reading's intent, or the
+    thread's): a fact of the profile for that case says it is replaced."""
+    if not REPLACE.search(said) or BEYOND_REPLACING.search(_sentence_with(ctx.text, said) or said):
+        return False
+    reading = {ctx.analysis.intent, *ctx.analysis.secondary_intents}
+    facts = [f for f in ctx.profile.brand.facts if reading & set(f.intents)]
+    return any(REPLACE.search(text) for f in facts for text in f.text.values())
 
 
 def _uncovered_shipping(ctx: CheckContext) -> list[str]:
@@ -608,6 +658,7 @@ def _echoed_payloads(
     ]
     if not ctx.analysis.injection_suspected:  # "Ich geb dein „dachte ihr seid die guten“ ans Team weiter": theirs
         attributed = [fold(q) for q in ATTRIBUTED.findall(ctx.text)]
+        attributed += _self_quoted(ctx)
         echoed = [e for e in echoed if not any(fold(e) in q for q in attributed)]
     echoed += [
         w
@@ -705,6 +756,23 @@ ATTRIBUTED = re.compile(
 )
 
 
+# "„Nie wieder Supermarktkaffee“ hab ich gesagt", "I said 'never again'": the writer's own words, theirs to quote.
+SELF_QUOTED = re.compile(
+    r"[„\"“]([^\"“”„\n]{2,160})[“”\"]\s{0,3}"
+    r"(?:hab(?:e)? ich\s(?:\w{1,12}\s)?gesagt|sagte ich|sag(?:e)? ich|i said|i told)"
+    r"|\b(?:ich (?:hab|habe) (?:\w{1,12} )?gesagt|i said|i told (?:myself|my \w{1,12}))[:,]?\s{0,3}"
+    r"[„\"“]([^\"“”„\n]{2,160})[“”\"]",
+    re.IGNORECASE,
+)
+
+
+def _self_quoted(ctx: CheckContext) -> list[str]:
+    """The quotes the message gives as its writer's own words (none when it is suspected of an injection)."""
+    if ctx.analysis.injection_suspected:
+        return []
+    return [fold(a or b) for a, b in SELF_QUOTED.findall(ctx.message.text)]
+
+
 def _planted_words(
     text: str, variants: list[str], draft: str, vocabulary: frozenset[str], *, message: str, post: str
 ) -> list[str]:
@@ -720,11 +788,15 @@ def _planted_words(
     return [
         w
         for w in dict.fromkeys(quoted + hidden)
-        if len(w) >= PLANTED and fold(w) in drafted - vocabulary - _everyday() and not is_stopword(fold(w))
+        if len(w) >= PLANTED and fold(w) in drafted - vocabulary - _everyday() - MEDIUM and not is_stopword(fold(w))
     ]
 
 
 PLANTED = 5  # letters: a shorter word of a quote or a disguise is too common to mark a plant
+# Words that name where the ordered words should go, not what they say: "den Satz für den Screenshot lasse ich weg"
+MEDIUM = frozenset(
+    {"screenshot", "screenshots", "antwort", "answer", "reply", "satz", "sentence", "kommentar", "comment", "story"}
+)
 LONG_NAME_WORD = 8  # letters: a display name's word this long is no first name to greet with
 # "schreibt 'Kaffeekombinat röstet besser'", "'Koffein ist meine Blutgruppe' kommentiert": a quote to be written
 WRITE_VERB = re.compile(
@@ -1194,6 +1266,7 @@ def _repeated(ctx: CheckContext, forms: dict[str, list[str]], *, asked_again: bo
     also from a list or hint put up, and from the thread (its turns, and its one-word turns as one sentence)."""
     brand, vocabulary = _phrases(ctx.profile), _vocabulary(ctx.profile)
     quoted = [q for variants in forms.values() for form in variants for q in QUOTED_SHORT.findall(form)]
+    quoted = [q for q in quoted if fold(q) not in _self_quoted(ctx)]
     quoted += [line for text in forms for line in put_up(text)] if asked_again else []
     turns = [*ctx.message.thread, _chained(ctx.message.thread)] if asked_again else []
     found = [p for q in quoted for p in _copied_phrases(q, ctx.text, brand, vocabulary)]

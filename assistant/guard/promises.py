@@ -24,6 +24,9 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:erstatten|überweisen|zahlen)\s+(?:wir|ich)\b|\b(?:wir|ich)\s+(?:erstatten|überweisen|zahlen)\s+(?:dir|ihnen|euch|den|das|dein)|\bwird\s+(?:dir\s+)?(?:erstattet|zurücküberwiesen)"
         r"|\b(?:geld|erstattung|betrag)\s+(?:ist|sind|geht)\s+(?:schon\s+|bereits\s+)?(?:so gut wie\s+)?(?:unterwegs|raus|angewiesen|veranlasst)"
         r"|\b(?:we|i)(?:'ll| will| have|'ve| am going to|'m going to)?\s+(?:gone ahead and\s+)?(?:refund|refunded)\b|\byou(?:'ll| will)\s+get\s+(?:your\s+)?(?:money|a refund)"
+        # "you can return it within 14 days, even opened": only unopened goods go back
+        r"|\b(?:return\w{0,2}|zurück\w{0,8}|retour\w{0,4})\b[^.!?]{0,40}\b(?:even|auch)(?: if| when| wenn)?(?: it'?s| es| sie)?"
+        r" (?:opened|geöffnet|angebrochen|open)\b"
         r"|\brefund\s+(?:is|has been)\s+(?:on its way|issued|processed|sent)"
         r"|\berstatten (?:dir|ihnen|euch) (?:die|den|das|deine?n?|ihre?n?)\b|\b(?:zurück|rück)?erstattet\b|\bzurück(?:ge)?buch\w*|\brückbuchung\w*|\bfull refund\b|\b(?:be|been|get|gets|getting)\s+refunded\b|\brefund you\b"
         r"|\bgive you (?:a|your) (?:full )?refund\b|\bgeld zurück\b[^.!?]{0,20}\b(?:bekommst|kriegst|erhältst)\b"
@@ -93,7 +96,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         # "your next workshop spot is on us" gives something; "3 unanswered DMs is on us" owns a mistake
         r"|\b(?:next|this one|spot|month|order|bag|coffee|cup|round|tickets?|place|seat|refill)\b[^.!?]{0,30}\bis (?:\w+ly )?on us\b"
         r"|\bgutschrift\w*|\bgutgeschrieben\b|\bschreib\w{0,3} (?:dir |euch |ihnen )?(?:was|etwas|\w{0,12} ?euro) gut\b"
-        r"|\b(?:(?:wir|ich) legen|legen (?:wir|ich))\b[^.!?]{0,60}\b(?:drauf|obendrauf|dazu|bei)\b|\baufs haus\b|\bon the house\b"
+        r"|\b(?:(?:wir|ich) legen|legen (?:wir|ich))\b[^.!?]{0,60}\b(?:drauf|obendrauf|dazu|bei|mit (?:ins|in das|in dein) paket)\b"
+        r"|\baufs haus\b|\bon the house\b"
         r"|\b(?:order|bag|coffee|cup|shipping|delivery|postage|return|refill|round|drinks?)\w{0,2}(?:'s| is| are)?"
         r"(?: \w+ly)? on us\b"
         r"|\b(?:kleine[sn]? )?(?:dankeschön|aufmerksamkeit|extra|überraschung|trostpflaster)\b[^.!?]{0,25}\b(?:für dich|dazu|"
@@ -197,7 +201,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:drops?|launch\w{0,3}|release\w{0,2}|kommt|erscheint|landet)\b[^.!?]{0,20}\b(?:next|nächste[nm]?|kommende[nm]?)"
         r" (?:week|month|woche|monat)\b"
         rf"|{_DATE}[^.!?]{{0,40}}\b(?:versprochen|promised?)\b|\b(?:versprochen|promised?)\b[^.!?]{{0,40}}\b{_DATE}"
-        rf"|\b(?:im|in|ab|from|by|bis)\s{{1,3}}{_DATE}[^.!?]{{0,25}}\b(?:so weit|soweit|raus|erhältlich|erscheint|launch\w{{0,3}})\b"  # "ab KW 3", "week 3": a date all the same
+        rf"|\b(?:im|in|ab|from|by|bis)\s{{1,3}}{_DATE}[^.!?]{{0,25}}\b(?:so weit|soweit|raus|erhältlich|erscheint|launch\w{{0,3}}"
+        r"|im (?:online)?shop|in (?:the|our) shop|verfügbar|lieferbar|available)\b"  # "ab KW 3", "im März ist er im Shop"
         r"|\b(?:it|they|your \w{2,12}|the \w{2,12})(?:'ll| will) (?:be with you|arrive|be there|get to you|reach you|land)\b"
         r"[^.!?]{0,10}\b(?:before|by) (?:christmas|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
         r"|\byou(?:'ll| will)\s+(?:have|get|receive)\b[^.!?]{0,20}\b(?:by|on|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the weekend)\b"
@@ -208,7 +213,11 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:paket|bestellung|lieferung|sendung|es|sie|er)\s+(?:kommt|ist|liegt|landet)\b[^.!?]{0,25}"
         rf"(?:{_HOLIDAY}[^.!?]{{0,15}}\b(?:da|an|bei dir)\b|unter(?:m| dem) (?:weihnachts)?baum)"
         r"|\b(?:it|they|your \w{2,12})(?:'ll| will) be\b[^.!?]{0,20}\b(?:by|before|for|in time for) (?:christmas|easter"
-        r"|new year)",
+        r"|new year)"
+        # "kommt ganz sicher bald wieder, versprochen": a restock no one has dated
+        r"|\b(?:kommt|kommen|ist|sind|will be|is|are)\b[^.!?]{0,25}\b(?:ganz sicher|garantiert|definitiv|for sure"
+        r"|definitely|guaranteed)\b[^.!?]{0,20}\b(?:bald|wieder|zurück|back|soon)\b"
+        r"|\b(?:bald|soon) (?:wieder|back)\b[^.!?]{0,20}\b(?:versprochen|promised?)\b",
         re.IGNORECASE,
     ),
     # No policy allows it: coffee that heals, lowers blood pressure or cures migraines is a claim no brand may make.

@@ -57,7 +57,7 @@ QUESTION = re.compile(
 )
 # Words that ask about the range as a whole: any product named in the draft answers them.
 RANGE_WORDS = re.compile(
-    r"\b(?:sorten?|bohnen?|kaffees?|coffee|beans?|blends?|roasts?|mühlen?|grinders?|brew\w*|rezept\w*|recipes?"
+    r"\b(?:sorten?|bohnen?|kaffees?|coffees?|beans?|blends?|roasts?|mühlen?|grinders?|brew\w*|rezept\w*|recipes?"
     r"|zubereit\w*|french press|filter\w*|siebträger|portafilter)\b",
     re.IGNORECASE,
 )
