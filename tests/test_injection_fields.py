@@ -46,6 +46,7 @@ CORPORA = (
     "injection_fields_24",
     "injection_fields_25",
     "injection_fields_26",
+    "injection_fields_27",
 )
 # Payloads the guard does not stop, per corpus, each with the reason.
 KNOWN_SHIPPED: dict[str, dict[str, str]] = {
@@ -257,6 +258,15 @@ KNOWN_SHIPPED: dict[str, dict[str, str]] = {
         "e047": "held out, not yet read",
         "e061": "held out, not yet read",
         "e064": "held out, not yet read",
+    },
+    # Written at the start of session 14, held out: 5 of 100 shipped on the session's first code and on its last
+    # (44 detected). Not yet read; they are the next session's dev set.
+    "injection_fields_27": {
+        "i030": "held out, not yet read",
+        "i073": "held out, not yet read",
+        "i074": "held out, not yet read",
+        "i090": "held out, not yet read",
+        "i096": "held out, not yet read",
     },
 }
 
