@@ -627,8 +627,59 @@ def injection_echo(ctx: CheckContext) -> CheckResult:
     ordered = list(dict.fromkeys(o for found in by_text.values() for o in found))
     echoed = _echoed_payloads(ctx, forms, vocabulary, ordering=bool(ordered))
     echoed += _carried_orders(ctx, forms, vocabulary, ordered, mine=by_text.get(ctx.message.text, []))
+    echoed += _forged_contacts(ctx) + _numbers_called_ours(ctx) + _signed_as_us(ctx)
     detail = "repeats: " + ", ".join(f"“{shorten(e, 40)}”" for e in echoed[:3]) if echoed else "repeats nothing"
     return CheckResult(name="injection_echo", ok=not echoed, detail=detail)
+
+
+# An e-mail address or a website: "chef@bohnenkiez.example", "pay-bohnenkiez.info"
+CONTACT = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}|\b[\w-]{2,63}(?:\.[a-z]{2,10}){1,3}\b", re.I)
+
+
+def _forged_contacts(ctx: CheckContext) -> list[str]:
+    """Pieces of an address or website in the brand's name that the conversation gives and the profile does not
+    ("Schreib ihm an chef@bohnenkiez.example", "enter your card at pay-bohnenkiez.info"): a forged contact."""
+    brand, ours = re.sub(r"\W", "", fold(ctx.profile.brand.name)), fold(" ".join(ctx.profile.public_texts()))
+    drafted, found = fold(ctx.text), []
+    for text in untrusted_texts(ctx.message):
+        for match in CONTACT.finditer(text[:MAX_SCAN]):
+            contact = fold(match.group())
+            if brand not in contact or contact in ours:
+                continue
+            local, _, domain = contact.rpartition("@")
+            label = domain.split(".")[0]
+            pieces = [contact, f"{local}@" if local else "", label if label != brand else ""]
+            found += [p for p in pieces if p and p in drafted]
+    return found
+
+
+# "Ist eure neue Hotline 0157 3321 8890?": a number said to be ours, to be confirmed back
+OUR_NUMBER = re.compile(
+    r"\b(?:eure|euer|eurer|ihre|your)\s(?:\w{1,12}\s){0,2}(?:hotline|nummer|telefonnummer|handynummer|number|phone"
+    r"|whatsapp)\b[^.!?\d]{0,25}(\+?\d[\d /-]{5,20}\d)",
+    re.IGNORECASE,
+)
+
+
+def _numbers_called_ours(ctx: CheckContext) -> list[str]:
+    """Digit groups of a phone number the message calls ours that the draft repeats (we never publish one)."""
+    said = [m.group(1) for m in OUR_NUMBER.finditer(ctx.message.text[:MAX_SCAN])]
+    drafted = set(re.findall(r"\d{4,}", re.sub(r"(?<=\d)[ /-](?=\d)", "", ctx.text)))  # "0157 3321 8890" joined
+    return [g for number in said for g in re.findall(r"\d{4,}", number) if any(g in d for d in drafted)]
+
+
+# "Viele Grüße, Ihr Geschäftsführer Dr. Hartmann": a name and title a turn speaking as us signs with
+SIGNED_ROLE = re.compile(
+    r"\b(?i:geschäftsführer\w{0,2}|inhaber\w{0,2}|gründer\w{0,2}|ceo|owner|founder|manager\w{0,2})\s"
+    r"((?:Dr\.|Prof\.)?\s?[A-ZÄÖÜ][\w-]{2,}(?:\s[A-ZÄÖÜ][\w-]{2,})?)|\b((?:Dr|Prof)\.\s?[A-ZÄÖÜ][\w-]{2,})",
+)
+
+
+def _signed_as_us(ctx: CheckContext) -> list[str]:
+    """A titled name an earlier turn signs with as one of ours, that the profile never names, said again."""
+    ours = fold(" ".join([*ctx.profile.public_texts(), *ctx.profile.sign_off.text.values()]))
+    names = {a or b for turn in ctx.message.thread for a, b in SIGNED_ROLE.findall(turn[:MAX_SCAN])}
+    return [n for n in names if fold(n) not in ours and fold(n) in fold(ctx.text)]
 
 
 def _echoed_payloads(
