@@ -668,17 +668,18 @@ def _numbers_called_ours(ctx: CheckContext) -> list[str]:
     return [g for number in said for g in re.findall(r"\d{4,}", number) if any(g in d for d in drafted)]
 
 
-# "Viele Grüße, Ihr Geschäftsführer Dr. Hartmann": a name and title a turn speaking as us signs with
+# "Viele Grüße, Ihr Geschäftsführer Dr. Hartmann": a name signed with a role of ours (not "ich bin Inhaber von ...")
 SIGNED_ROLE = re.compile(
-    r"\b(?i:geschäftsführer\w{0,2}|inhaber\w{0,2}|gründer\w{0,2}|ceo|owner|founder|manager\w{0,2})\s"
-    r"((?:Dr\.|Prof\.)?\s?[A-ZÄÖÜ][\w-]{2,}(?:\s[A-ZÄÖÜ][\w-]{2,})?)|\b((?:Dr|Prof)\.\s?[A-ZÄÖÜ][\w-]{2,})",
+    r"\b(?i:ihr|euer|eure|dein|deine|your)\s(?i:geschäftsführer\w{0,2}|inhaber\w{0,2}|gründer\w{0,2}|ceo|owner"
+    r"|founder|manager\w{0,2})\s"
+    r"((?:Dr\.|Prof\.)?\s?[A-ZÄÖÜ][\w-]{2,}(?:\s[A-ZÄÖÜ][\w-]{2,})?)"
 )
 
 
 def _signed_as_us(ctx: CheckContext) -> list[str]:
     """A titled name an earlier turn signs with as one of ours, that the profile never names, said again."""
     ours = fold(" ".join([*ctx.profile.public_texts(), *ctx.profile.sign_off.text.values()]))
-    names = {a or b for turn in ctx.message.thread for a, b in SIGNED_ROLE.findall(turn[:MAX_SCAN])}
+    names = {n for turn in ctx.message.thread for n in SIGNED_ROLE.findall(turn[:MAX_SCAN])}
     return [n for n in names if fold(n) not in ours and fold(n) in fold(ctx.text)]
 
 
