@@ -1,8 +1,11 @@
 """Recorded model answers: the exact requests the openai backend sends for the judge cases, and replaying them.
 
-    python -m tests.recordings requests OUT_DIR [CASES.yaml]   write <id>.json request bodies
-    python -m tests.recordings record REQUESTS ANSWERS         store request + answer under tests/data/recordings
-    python -m tests.recordings stale                           list recordings whose prompt changed (exit 1)
+    python -m tests.recordings requests OUT_DIR [CASES.yaml]     write <id>.json request bodies
+    python -m tests.recordings record REQUESTS ANSWERS [CASES]   store request + answer under tests/data/recordings
+    python -m tests.recordings stale                             list recordings whose prompt changed (exit 1)
+
+Without CASES.yaml, `requests` and `record` take the cases of the stale recordings: re-recording is
+`requests OUT`, a stand-in model answering OUT/<id>.json into ANSWERS/<id>.json, then `record OUT ANSWERS`.
 
 A recording holds the case, the request body, its fingerprint (sha256 of the body without the model name) and
 the answer (the assistant message content). When prompts, schema or profile change, the fingerprint no longer
@@ -71,21 +74,20 @@ def load_cases(path: Path) -> list[dict[str, Any]]:
     return list(yaml.safe_load(path.read_text(encoding="utf-8"))["cases"])
 
 
-def write_requests(out: Path, cases_path: Path) -> int:
+def write_requests(out: Path, cases: list[dict[str, Any]]) -> int:
     """Write one <id>.json request body per case; returns how many."""
     out.mkdir(parents=True, exist_ok=True)
-    cases = load_cases(cases_path)
     for case in cases:
         body = request_body(case)
         (out / f"{case['id']}.json").write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
     return len(cases)
 
 
-def record(requests: Path, answers: Path, cases_path: Path) -> int:
+def record(requests: Path, answers: Path, cases: list[dict[str, Any]]) -> int:
     """Store each case with its request, fingerprint and answer under tests/data/recordings."""
     RECORDINGS.mkdir(parents=True, exist_ok=True)
     count = 0
-    for case in load_cases(cases_path):
+    for case in cases:
         answer_file = answers / f"{case['id']}.json"
         if not answer_file.exists():
             continue
@@ -107,17 +109,26 @@ def recordings() -> list[dict[str, Any]]:
 
 def stale() -> list[str]:
     """Ids of recordings whose request would be different today."""
-    return [r["case"]["id"] for r in recordings() if fingerprint(request_body(r["case"])) != r["fingerprint"]]
+    return [c["id"] for c in stale_cases()]
+
+
+def stale_cases() -> list[dict[str, Any]]:
+    """The cases of the recordings whose request would be different today."""
+    return [r["case"] for r in recordings() if fingerprint(request_body(r["case"])) != r["fingerprint"]]
+
+
+def _cases(argv: list[str], at: int) -> list[dict[str, Any]]:
+    """The cases of the file given at argv[at], or else those of the stale recordings."""
+    return load_cases(Path(argv[at])) if len(argv) > at else stale_cases()
 
 
 def main(argv: list[str]) -> int:
     """The command line (see the module docstring)."""
-    cases = Path("/work/casework/judge_cases.yaml")
-    if argv[:1] == ["requests"]:
-        print(f"wrote {write_requests(Path(argv[1]), Path(argv[2]) if len(argv) > 2 else cases)} requests")
+    if argv[:1] == ["requests"] and len(argv) >= 2:
+        print(f"wrote {write_requests(Path(argv[1]), _cases(argv, 2))} requests")
         return 0
-    if argv[:1] == ["record"]:
-        print(f"stored {record(Path(argv[1]), Path(argv[2]), Path(argv[3]) if len(argv) > 3 else cases)} recordings")
+    if argv[:1] == ["record"] and len(argv) >= 3:
+        print(f"stored {record(Path(argv[1]), Path(argv[2]), _cases(argv, 3))} recordings")
         return 0
     if argv[:1] == ["stale"]:
         ids = stale()
