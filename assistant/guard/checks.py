@@ -822,7 +822,7 @@ def _self_quoted(ctx: CheckContext) -> list[str]:
     """The quotes the message gives as its writer's own words (none when it is suspected of an injection)."""
     if ctx.analysis.injection_suspected:
         return []
-    return [fold(a or b) for a, b in SELF_QUOTED.findall(ctx.message.text)]
+    return [fold(a or b) for a, b in SELF_QUOTED.findall(ctx.message.text[:MAX_SCAN])]
 
 
 def _planted_words(
