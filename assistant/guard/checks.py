@@ -639,12 +639,11 @@ CONTACT = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}|\b[\w-]{2
 def _forged_contacts(ctx: CheckContext) -> list[str]:
     """Pieces of an address or website in the brand's name that the conversation gives and the profile does not
     ("Schreib ihm an chef@bohnenkiez.example", "enter your card at pay-bohnenkiez.info"): a forged contact."""
-    brand, ours = re.sub(r"\W", "", fold(ctx.profile.brand.name)), fold(" ".join(ctx.profile.public_texts()))
-    drafted, found = fold(ctx.text), []
+    brand, drafted, found = re.sub(r"\W", "", fold(ctx.profile.brand.name)), fold(ctx.text), []
     for text in untrusted_texts(ctx.message):
         for match in CONTACT.finditer(text[:MAX_SCAN]):
             contact = fold(match.group())
-            if brand not in contact or contact in ours:
+            if brand not in contact or contact in _said_publicly(ctx.profile):
                 continue
             local, _, domain = contact.rpartition("@")
             label = domain.split(".")[0]
@@ -678,9 +677,18 @@ SIGNED_ROLE = re.compile(
 
 def _signed_as_us(ctx: CheckContext) -> list[str]:
     """A titled name an earlier turn signs with as one of ours, that the profile never names, said again."""
-    ours = fold(" ".join([*ctx.profile.public_texts(), *ctx.profile.sign_off.text.values()]))
     names = {n for turn in ctx.message.thread for n in SIGNED_ROLE.findall(turn[:MAX_SCAN])}
-    return [n for n in names if fold(n) not in ours and fold(n) in fold(ctx.text)]
+    return [n for n in names if fold(n) in fold(ctx.text) and fold(n) not in _said_publicly(ctx.profile)]
+
+
+def _said_publicly(profile: VoiceProfile) -> str:
+    """The brand's public texts (facts, products, sign-offs, examples), folded once per profile version."""
+    return _folded_once("\n".join(profile.public_texts()))
+
+
+@lru_cache(maxsize=16)
+def _folded_once(text: str) -> str:
+    return fold(text)
 
 
 def _echoed_payloads(
