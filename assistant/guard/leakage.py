@@ -36,6 +36,7 @@ META_TALK = re.compile(
     r"|(?:reply|antwort)[- ]?tools?\w{0,2}"
     r"|antwortentw[üu]rf\w{0,2}|drafting tool|unser\w{0,2} tool\w{0,2}|our tool)\b"
     r"|\[\s*(?:eskalation|escalation|intent|team|routing|handoff|übergabe|intern|internal|note|notiz|todo)\b"
+    r"|\(\s*(?:eskalation|escalation|routing|handoff|übergabe|intern|internal|note|notiz|todo)\s*:"  # "(Intern: …)"
     r"|\b(?:internal|interne\w{0,2}) (?:guidance|rules?|instructions?|policy|docs?|vorgaben|regeln|richtlinien"
     r"|anweisung\w{0,2})\b"
     r"|\b(?:unsere|our) (?:vorgaben|richtlinien|guidelines|style ?guide|leitlinien)\b[^.!?\n]{0,20}\b(?:sagen|besagen"
@@ -78,10 +79,13 @@ def leaks(text: str, profile: VoiceProfile, confidential: Sequence[str] = ()) ->
     return found
 
 
-# "Interne Anweisungen teilen wir nicht, aber ...": naming what stays internal, only to refuse it, reveals nothing
+# "Interne Anweisungen teilen wir nicht, aber ...", "Interne Notizen bleiben intern": naming what stays internal,
+# only to refuse it, reveals nothing
 WITHHELD = re.compile(
     r"\b(?:interne\w{0,2}|internal|unsere?|our)\s(?:anweisungen|instructions|vorgaben|notizen|notes|richtlinien"
     r"|guidelines)\s(?:teilen|geben|verraten|posten|zeigen) wir (?:\w+ )?(?:nicht|keine?)\b"
+    r"|\b(?:interne\w{0,2}|internal)\s(?:anweisungen|instructions|vorgaben|notizen|notes|richtlinien|guidelines)"
+    r"\s(?:bleiben|stay|remain)\s(?:intern|internal|private|bei uns)\b"  # "Interne Notizen bleiben intern"
     r"|\b(?:don'?t|do not|can'?t|cannot|won'?t) share (?:our |any |the )?(?:internal (?:instructions|guidelines|notes)"
     r"|instructions|guidelines)\b",
     re.IGNORECASE,

@@ -67,6 +67,8 @@ ORDER = _lenient(
     r"|lückentext|fill in the blank|\bquiz|rätsel|this or that|welche aussage|which statement|pick one"
     r"|which one (?:is|of these is) (?:true|right|correct|false|wrong|better)"
     r"|\b(?:quick|kurzes|einfaches) (?:yes|ja)\b|\bsay yes\b"
+    # "Gebt ihr mir ein Zitat, warum ihr besser seid als ...?": a quote asked of us is a line to write
+    r"|\b(?:gebt|gib|give|send|schickt|schick)\b[^.!?\n]{0,20}\b(?:zitat|quote|statement|aussage|stellungnahme|o-ton)\b"
     rf"|\b{_SAY}\s{{1,3}}(?:das|es|this|that|it)\s{{1,3}}(?:mal|bitte|doch|einfach|kurz|please|for us|here|hier)\b"
     rf"|{_QUOTED_LINE}",
 )
@@ -125,6 +127,7 @@ def orders(text: str) -> list[str]:
         ):
             found += sentences[i - 1 : i] if i and BACK.search(sentence) else []
             found.append(sentence)
+            found += sentences[i + 1 : i + 2] if i + 1 < len(sentences) and EXAMPLE.match(sentences[i + 1]) else []
     return list(dict.fromkeys(found))
 
 
@@ -145,9 +148,18 @@ _SENTENCE_END = re.compile(r"(?:(?<=[.!?\n])|(?<=[.!?][\"'“”’»]))\s+(?=[^
 
 
 def sentences_of(text: str) -> list[str]:
-    """Sentences, with "a.b_c" names read as words and "Co. uses" or a quote's inner stop kept together."""
-    plain = re.sub(r"(?<=\w)[._](?=\w)", " ", text)
+    """Sentences, with "a.b_c" names read as words and "Co. uses", "z. B. dass" or a quote's inner stop kept
+    together."""
+    plain = ABBREVIATED.sub(r"\1 \2", re.sub(r"(?<=\w)[._](?=\w)", " ", text))
     return [s for s in _SENTENCE_END.split(plain) if s.strip()]
+
+
+ABBREVIATED = re.compile(r"\b(z|d|u|e|i|o)\.\s?(B|h|a|g|e|ä)\.", re.IGNORECASE)  # "z. B.", "d. h.", "e.g."
+# The sentence after an order that gives its example wording: "Gern zugespitzt, z. B. dass die ... verkaufen"
+EXAMPLE = _lenient(
+    r"^\W{0,3}(?:(?:gern|gerne|ruhig|am besten|ideally|maybe|vielleicht)\b[^.!?\n]{0,30})?"
+    r"\b(?:z b|zb|zum beispiel|etwa|e g|for example|for instance|something like|so was wie|sowas wie|like)\b"
+)
 
 
 def unordered(text: str) -> str:
@@ -187,7 +199,22 @@ def obeyed(
     said = ({fold(w) for w in words(own)} - put_words - _rare_words(mine)) | vocabulary
     found += sorted((rare & drafted) - said - {w for w in rare if is_stopword(w)} - denied_words(ordered, draft))
     found += [w for w in CAPS.findall(draft) if fold(w) not in vocabulary]  # "FREIKAFFEE" assembled on request
-    return found
+    return found + _paired(ordered, set(itertools.pairwise(tokens)), said)
+
+
+CONDITION = re.compile(r"\b(?:if|wenn|falls|when|sobald|unless|außer)\b", re.IGNORECASE)
+
+
+def _paired(ordered: Sequence[str], drafted: set[tuple[str, str]], said: set[str]) -> list[str]:
+    """Two words in a row of what an order wants said, one of them new ("z. B. dass die alte Bohnen verkaufen"
+    answered "alte Bohnen"): the line carried, though neither word is rare."""
+    lines = [CONDITION.split(p)[0] for o in ordered for p in payloads(o)]  # "… if ur a real person": no line
+    wanted = {pair for line in lines for pair in itertools.pairwise(fold(w) for w in words(line))}
+    return [
+        f"{a} {b}"
+        for a, b in sorted(wanted & drafted)
+        if not (is_stopword(a) or is_stopword(b)) and not {a, b} <= said and min(len(a), len(b)) >= 3
+    ]
 
 
 def _rare_words(ordered: Sequence[str]) -> set[str]:

@@ -97,6 +97,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:next|this one|spot|month|order|bag|coffee|cup|round|tickets?|place|seat|refill)\b[^.!?]{0,30}\bis (?:\w+ly )?on us\b"
         r"|\bgutschrift\w*|\bgutgeschrieben\b|\bschreib\w{0,3} (?:dir |euch |ihnen )?(?:was|etwas|\w{0,12} ?euro) gut\b"
         r"|\b(?:(?:wir|ich) legen|legen (?:wir|ich))\b[^.!?]{0,60}\b(?:drauf|obendrauf|dazu|bei|mit (?:ins|in das|in dein) paket)\b"
+        r"|\b(?:(?:wir|ich) (?:packen|tun|stecken)|(?:packen|tun|stecken) (?:wir|ich))\b[^.!?]{0,60}\b(?:obendrauf"
+        r"|drauf|mit (?:ins|in das|in dein) paket)\b|\bals (?:kleines |kleine )?(?:sorry|entschuldigung)\b"
         r"|\baufs haus\b|\bon the house\b"
         r"|\b(?:order|bag|coffee|cup|shipping|delivery|postage|return|refill|round|drinks?)\w{0,2}(?:'s| is| are)?"
         r"(?: \w+ly)? on us\b"
@@ -217,7 +219,13 @@ PROMISES: dict[str, re.Pattern[str]] = {
         # "kommt ganz sicher bald wieder, versprochen": a restock no one has dated
         r"|\b(?:kommt|kommen|ist|sind|will be|is|are)\b[^.!?]{0,25}\b(?:ganz sicher|garantiert|definitiv|for sure"
         r"|definitely|guaranteed)\b[^.!?]{0,20}\b(?:bald|wieder|zurück|back|soon)\b"
-        r"|\b(?:bald|soon) (?:wieder|back)\b[^.!?]{0,20}\b(?:versprochen|promised?)\b",
+        r"|\b(?:bald|soon) (?:wieder|back)\b[^.!?]{0,20}\b(?:versprochen|promised?)\b"
+        # "im Frühjahr ist er im Shop", "we'll make sure it's there before Saturday"
+        r"|\b(?:im|ab|in|by|this|next) (?:frühjahr|frühling|sommer|herbst|winter|spring|summer|autumn|fall)\b[^.!?]{0,25}"
+        r"\b(?:im (?:online)?shop|in (?:the|our) shop|verfügbar|lieferbar|available|erhältlich|launch\w{0,3}|erscheint)\b"
+        r"|\b(?:make sure|ensure|sicherstellen|dafür sorgen)\b[^.!?]{0,30}\b(?:there|arrives?|delivered|da ist|ankommt)\b"
+        r"[^.!?]{0,15}\b(?:before|by|bis|vor) (?:christmas|the weekend|tomorrow|monday|tuesday|wednesday|thursday|friday"
+        r"|saturday|sunday|weihnachten|dem wochenende|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag)\b",
         re.IGNORECASE,
     ),
     # No policy allows it: coffee that heals, lowers blood pressure or cures migraines is a claim no brand may make.
@@ -269,14 +277,19 @@ def forbidden_promises(text: str, allowed: dict[str, bool], stated: Sequence[str
 
 
 # Something of ours, or for the person, near a "free": only then is it a compensation.
-GIVEN = re.compile(
-    r"\b(?:wir|uns|unser\w*|dir|dich|du|für dich|bekommst|kriegst|schicken|legen|we|us|our|you|your|yours)\b"
-    r"|\b(?:kaffee|tüte\w*|beutel|versand|lieferung|abos?|mühle|bohnen|bestellung\w*|coffee|bag|shipping|delivery|beans"
+_GOODS = (
+    r"\b(?:kaffee|tüte\w*|beutel|versand|lieferung|abos?|mühle|bohnen|bestellung\w*|coffee|bag|shipping|delivery|beans"
     r"|mischung|blend|espresso|grinders?"
     r"|orders?|tassen?|cups?|probe\w{0,4}|samples?)\b"
-    r"|\b\w{2,15}(?:mühle|tüte|tüten|kaffee|bohnen|mischung)\b",  # "Handmühle gratis dazu", "Probiertüte"
+    r"|\b\w{2,15}(?:mühle|tüte|tüten|kaffee|bohnen|mischung)\b"  # "Handmühle gratis dazu", "Probiertüte"
+)
+GIVEN = re.compile(
+    r"\b(?:wir|uns|unser\w*|dir|dich|du|für dich|bekommst|kriegst|schicken|legen|we|us|our|you|your|yours)\b|" + _GOODS,
     re.IGNORECASE,
 )
+GOODS = re.compile(_GOODS, re.IGNORECASE)
+# "Umsonst gibt es bei uns vor allem Kaffeewissen", "free advice": knowledge given away is no compensation
+ADVICE = re.compile(r"\b\w{0,15}(?:wissen|tipps?|ratschläge?|beratung|know-how|advice|tips|wisdom)\b", re.IGNORECASE)
 
 
 # Words that give something by themselves, whoever the sentence names.
@@ -320,7 +333,10 @@ def _free_replacement(text: str, match: re.Match[str], facts: Sequence[str]) -> 
 
 def _ours_or_yours(text: str, start: int, end: int) -> bool:
     before, after = _around(text, start, end)
-    return bool(GIVEN.search(f"{before} {text[start:end]} {after}")) or bool(SELF_GIVING.search(text[start:end]))
+    clause = f"{before} {text[start:end]} {after}"
+    if ADVICE.search(clause) and not GOODS.search(clause):
+        return False
+    return bool(GIVEN.search(clause)) or bool(SELF_GIVING.search(text[start:end]))
 
 
 def refused(text: str, start: int, end: int) -> bool:

@@ -171,7 +171,8 @@ def _thanked(message: Message, analysis: Analysis) -> bool:
     kind = fond or (THANKS.search(source) and analysis.sentiment != "negative")
     # The analysis' questions, not a question word: "das Beste, was ich je hatte" asks nothing.
     plain = "?" not in source and not analysis.questions
-    return bool(kind) and plain and len(message_words(message)) < DETAILED_PRAISE
+    own = message.model_copy(update={"thread": []})  # the details of the message itself, not of the help before
+    return bool(kind) and plain and len(message_words(own)) < DETAILED_PRAISE
 
 
 DETAILED_PRAISE = 7  # content words: praise this detailed (the workshop, the cupping, a husband) wants one picked up
