@@ -119,11 +119,20 @@ RHETORICAL = re.compile(
 )
 
 
+# "wer X kauft, hat Y", "wer das trinkt ist selbst schuld": a clause of whoever, then its main verb
+WHOEVER = re.compile(
+    r"wer\s(?:[\w'-]{1,20}\s){0,8}?[\w'-]{2,20}(?:t|en)\s?,?\s(?:hat|hats|ist|isses|muss|kann|braucht|sollte|soll|darf"
+    r"|wird|macht|trinkt|bekommt|kriegt|weiss|versteht|hat's|gehört|verdient|zahlt|lebt)\b"
+)
+
+
 def _questions_in(sentence: str) -> list[str]:
     """A direct question from its question-like clause on; an indirect one from its wh-word, split at 'und ob'."""
     if "?" in sentence:
         start = _question_clause(sentence, ASKED_START)
         return [sentence[start or 0 :].strip()]
+    if WHOEVER.match(fold(sentence).lstrip()):
+        return []  # "wer sowas kauft hat auch ne Siebträgermaschine": whoever buys it, no one is asked
     indirect = INDIRECT.search(sentence)
     hoped = None if indirect else HOPED.search(sentence)
     if hoped:

@@ -814,7 +814,7 @@ def _quote(request: GenerationRequest, scene: Scene) -> str:
     skip = {fold(s.text) for s in request.analysis.pii} | {
         fold(w) for s in request.analysis.pii for w in s.text.split()
     }
-    return quote_word(request.message.text, skip=skip)
+    return quote_word(request.message.text, skip=skip, language=request.analysis.language)
 
 
 _RUDE = re.compile(f"{PROFANITY.pattern}|{ACCUSATION.pattern}", re.IGNORECASE)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from assistant.analysis.answers import fact_words
 from assistant.models import Analysis
 from assistant.profiles.loading import Fact, VoiceProfile
-from assistant.text import fold
+from assistant.text import fold, is_stopword
 
 
 def relevant_facts(text: str, analysis: Analysis, profile: VoiceProfile, limit: int = 2) -> list[Fact]:
@@ -16,7 +16,7 @@ def relevant_facts(text: str, analysis: Analysis, profile: VoiceProfile, limit: 
     folded = fold(text)
     scored = []
     for index, fact in enumerate(profile.brand.facts):
-        hits = [k for k in fact_words(fact) if _keyword_rx(k).search(folded)]  # keywords and their synonyms
+        hits = [k for k in fact_words(fact) if _names(k, folded)]  # keywords and their synonyms
         score = 2.0 * len(hits) + (3.0 if analysis.intent in fact.intents else 0.0)
         score += 0.01 * sum(len(h) for h in hits)  # on a tie, the more specific keyword wins (fresh over bag)
         score += 0.5 * any(i in fact.intents for i in analysis.secondary_intents)
@@ -24,6 +24,21 @@ def relevant_facts(text: str, analysis: Analysis, profile: VoiceProfile, limit: 
             scored.append((score, -index, fact))
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [fact for _, _, fact in scored[:limit]]
+
+
+SHORT_KEYWORD = 4  # letters: a keyword this short may start a function word ("abo" in "about", "bio" no)
+
+
+def _names(keyword: str, folded: str) -> bool:
+    """The folded text names the keyword at a word start, never as the start of a function word."""
+    if len(keyword) > SHORT_KEYWORD:
+        return bool(_keyword_rx(keyword).search(folded))
+    return any(not is_stopword(w.group()) for w in _word_rx(keyword).finditer(folded))
+
+
+@lru_cache(maxsize=512)
+def _word_rx(keyword: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(fold(keyword))}[\w-]*")
 
 
 @lru_cache(maxsize=512)

@@ -111,7 +111,11 @@ _SERVICE = re.compile(
     r"niemand (?:antwortet|meldet|reagiert)|(?:no|never got an?|without an?) (?:answer|reply|response)|"
     r"nobody (?:ever )?(?:answer|repl|respond)|(?:never|didn.?t|did not) (?:answer|reply|respond|hear back)|"
     r"ignoriert|ignored|does anyone (?:actually )?read|liest (?:das|hier) (?:überhaupt )?(?:jemand|wer)|null antwort|"
-    r"(?:null|keine|ohne) reaktion|no reaction|zero response",
+    r"(?:null|keine|ohne) reaktion|no reaction|zero response|"
+    # slow, not missing: "why does it take a week to answer a DM?", "dauert ewig, bis jemand antwortet"
+    r"(?:take|takes|taking|took) (?:a|one|two|three|\d+|so|this|that|like a)? ?(?:\w+ )?(?:weeks?|days?|long|forever"
+    r"|ages)\w* to (?:answer|reply|respond|get back)|\bdauert\w{0,2}\b[^.!?]{0,30}\bbis (?:ihr|jemand|man|wer)"
+    r" (?:antwortet|zurückschreibt|reagiert|sich meldet)|so lange? (?:für|auf) (?:eine |ne )?antwort",
     re.IGNORECASE,
 )
 # Someone waiting and impatient, without saying for what ("und?? immer noch nix"): ask what it is about.
@@ -175,6 +179,20 @@ _DISMISSED = re.compile(
     r"|schnippisch\w{0,2})\b",
     re.IGNORECASE,
 )
+# The writer's own manners, not ours: "i'm not trying to be rude", "nicht unfreundlich gemeint", "sorry to be rude"
+_OWN_MANNERS = re.compile(
+    r"\b(?:not (?:trying|meaning|wanting|want) to (?:be|sound)|(?:i'?m|i am) not being|don'?t (?:mean|want) to (?:be"
+    r"|sound)|sorry to (?:be|sound)|without being|no offen[cs]e,? (?:but )?(?:not )?)\s(?:\w+\s)?(?=\w+$)"
+    r"|\bnicht\s(?:\w+\s)?$|\bwill nicht\s(?:\w+\s)?$",
+    re.IGNORECASE,
+)
+
+
+def _dismissed(text: str) -> bool:
+    """Our reply was curt or rude, by the writer's account (their own "not trying to be rude" aside)."""
+    return any(not _OWN_MANNERS.search(text[max(0, m.start() - 40) : m.end()]) for m in _DISMISSED.finditer(text))
+
+
 # An order to go to another address: "noch meine alte Adresse drin, bin umgezogen", "wrong address on my order".
 # A question after the whereabouts of an order: "wo bleibt", "wann kommt", "has it shipped", "tracking".
 _WHEREABOUTS = re.compile(
@@ -509,7 +527,10 @@ _DAMAGE = re.compile(
     r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed"  # no "student", no "accident"
     r"|kratzer|zerkratzt|\bscratch\w{0,3}|\bmacke"
     r"|\bsplit (?:open|along|at|down)\b|\bburst\b|aufgeplatzt"
-    r"|\bhas a (?:tear|hole|crack)\b|\bsoaked\b|durchn(?:ä|a)sst|aufgeweicht|\bein(?:en)? (?:riss|loch|sprung)\b"
+    r"|\bhas a (?:tear|hole|crack)\b|\bsoaked\b|durchn(?:ä|a)sst|aufgeweicht"
+    r"|\b(?:ein(?:en)?|n|nen|'nen) (?:riss|loch|sprung)\b"
+    r"|\bin (?:zwei|drei|vier|tausend|\d{1,4}) (?:teile\w?|stücke\w?)\b|\bin (?:two|three|\d{1,4}|a thousand) pieces\b"
+    r"|\bin scherben\b|zersplittert|\bshattered\b"
     r"|beans everywhere|\bcracked\b|\ba crack in\b|gesprungen|abgebrochen|eingedrückt|verbogen|\bsnapped\b"
     r"|\bbroke off\b|\bbent\b"
     r"|bohnen (?:überall|lose)"
@@ -1275,7 +1296,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "stop_delivery"  # "schon verschickt ... kann man die noch stoppen oder umleiten?": no parcel hunt
     if intent == "service_complaint" and cue_scores(fold(text)).get("defect", 0.0) >= STRONG_DEFECT:
         return "defect"  # "wegen meiner Handmühle geschrieben (Kurbel dreht durch), zurück kam ein Textbaustein"
-    if _DISMISSED.search(text) and intent in ("service_complaint", "criticism", "other", "troll"):
+    if _dismissed(text) and intent in ("service_complaint", "criticism", "other", "troll"):
         return "service_tone"  # "the answer was basically 'it says so on the website', felt dismissive": no wait
     if confidence < LOW_CONFIDENCE and not escalated:  # a clear case for a team is no guess
         return _uncertain_situation(request, intent, late)
@@ -1298,6 +1319,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         if _PRAISE.search(text) and not _NEGATIVE_CUES.search(text):
             return "praise"
     if intent in ("refund_request", "billing", "defect", "delivery_problem", "order_status", "order_via_message"):
+        charged = _BILLING_TROUBLE.search(text) or analysis.entities.order_ids
+        answered = any(getattr(q, "fact", None) for q in _get(analysis, "questions", None) or [])
+        if intent == "billing" and not charged and answered:
+            return "question"  # "can i pay w paypal or nah": how to pay, no charge gone wrong
         if intent == "order_status" and _STOCK.search(text):
             return "stock_question"
         if intent == "order_via_message" and _wishes_delivery(text):

@@ -236,7 +236,8 @@ def topic(text: str, language: str, *, skip: set[str]) -> Phrase | None:
     text = SCARE_QUOTES.sub(" ", text)  # 'für "Kiez" und "handgeröstet" zahl ich gern drauf': their irony, not a topic
     # Lexicon nouns are written in the lexicon's own spelling, so a shouted or misspelt word is never copied.
     known = [p for p in known_nouns(text, language) if fold(p.bare) not in skip]
-    known.sort(key=lambda p: not OUR_WORLD.search(fold(p.bare)))  # the grandma's grinder before the attic
+    # the grandma's grinder before the attic; "cinnamon rolls" before a weak "coffee"
+    known.sort(key=lambda p: (is_weak(p), not OUR_WORLD.search(fold(p.bare))))
     ours = [n for n in capitalised_nouns(text, skip=skip) if OUR_WORLD.search(fold(n))] if language == "de" else []
     if known and (OUR_WORLD.search(fold(known[0].bare)) or not ours):
         return known[0]
@@ -326,9 +327,11 @@ def the_product(profile: VoiceProfile, name: str, language: str) -> str:
     return name
 
 
-def quote_word(text: str, *, skip: set[str]) -> str:
-    """The longest safe content word of a message, to quote when nothing else can be picked up; else ""."""
+def quote_word(text: str, *, skip: set[str], language: str = "de") -> str:
+    """The longest safe noun of a message, to quote when nothing else can be picked up; else "" (never a verb or an
+    adverb: "Zu „trinke“ sagen wir nichts", "On 'genuinely' ...")."""
     plain = re.sub(r"https?://\S+|www\.\S+|\S+@\S+|[@#]\w+", " ", text)
+    nouns = {fold(n) for n in capitalised_nouns(plain, skip=skip)} if language == "de" else set()
     candidates = [
         w
         for w in words(plain)
@@ -337,8 +340,25 @@ def quote_word(text: str, *, skip: set[str]) -> str:
         and not is_stopword(w)
         and safe_word(w)
         and fold(w) not in skip | FILLER_WORDS
+        and _noun_like(w, language, nouns)
     ]
     return max(candidates, key=len) if candidates else ""
+
+
+# Endings that make a noun: "Verpackung", "Freiheit", "Gesellschaft"; "situation", "government", "happiness"
+NOUN_ENDING = {
+    "de": re.compile(r"(?:ung|ungen|heit|keit|schaft|tät|ion|ionen|nis|chen|ismus|ist|isten)$"),
+    "en": re.compile(r"(?:tion|tions|ment|ments|ness|ity|ship|ism|ist|ists|ance|ence)$"),
+}
+
+
+def _noun_like(word: str, language: str, nouns: set[str]) -> bool:
+    """A German word the writer capitalised inside a sentence or with a noun's ending; an English word that is no
+    adverb or past form (no tagger here: a lowercase German verb or adjective is never quoted)."""
+    folded = fold(word)
+    if language == "de":
+        return folded in nouns or bool(NOUN_ENDING["de"].search(folded))
+    return not folded.endswith(("ly", "ed")) or bool(NOUN_ENDING["en"].search(folded))
 
 
 # Words that carry no topic of their own: "On 'literally' we'd rather say nothing" mocks the person.
