@@ -45,6 +45,17 @@ def register_of(text: str, reading: Reading) -> Register:
 
 
 # A meme or a relatable joke ("pov: ...", "me when ...", "ich wenn ...", 😂, 💀).
+# A question that gives its own punchline: "how many baristas does it take ...? none, they just wait for it to bloom"
+RIDDLE = re.compile(
+    r"\?\s{0,3}[-–—]?\s{0,3}(?:none|nobody|zero|keiner|keine|niemand|null|gar keine?r?|because|weil|just one|only one"
+    r"|nur (?:eine?r?|einen)|trick question|fangfrage)\b",
+    re.IGNORECASE,
+)
+# Nouns of our world: a reply picks these up first ("die alte Kaffeemühle" in a post about tidying the attic), and a
+# meme under our post must be about them (folded text, "handmühle" too).
+OUR_WORLD = re.compile(
+    r"kaffee|coffee|espresso|mühle|muhle|grinder|bohne|bean|filter|latte|cappu|crema|röst|rost|roast|brew|barista|☕"
+)
 MEME = re.compile(
     r"\bpov\b|\bme when\b|\bich wenn\b|\bwhen you\b|\bwenn du\b|\bniemand\s?:|\bnobody\s?:|\bmeme\b|😂|🤣|💀"
     r"|^\W{0,3}(?:me|ich) (?:explaining|telling|trying|pretending|erkläre|erklär|versuche|tu so)\b",  # me explaining …

@@ -16,7 +16,7 @@ SENTENCE = re.compile(
 CLAUSE_BREAK = re.compile(r",\s|\s[–-]\s|;\s|:\s|(?<=[^\w\s,.;:!?'\"()\-])\s")  # an emoji ends a clause too
 WH = (
     r"(?:wie|was|wo|wann|warum|wieso|weshalb|wohin|woher|welche[rsmn]?|wer|wem|wen|ob|inwiefern|bis wann|"
-    r"an welche[rsmn]?|what|when|where|why|which|who|how|whether|if|wo ist|where's|what's|how's)"
+    r"an welche[rsmn]?|what|when|where|why|which|who|how|whether|if|wo ist|where's|what's|how's|whats|wheres|hows|whos)"
 )
 VERB_FIRST = (
     r"(?:kann|konnt|konnen|konnte|kommt|kommen|gibt|gibts|ist|sind|hast|habt|haben|hat|muss|musst|darf|durfen|"

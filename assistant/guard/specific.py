@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from assistant.analysis.answers import countries_in
-from assistant.analysis.irony import MEME
+from assistant.analysis.irony import MEME, OUR_WORLD, RIDDLE
 from assistant.analysis.normal import read
 from assistant.analysis.reading import PROFANITY
 from assistant.models import UNHAPPY, Analysis, Message
@@ -107,13 +107,40 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     thanked = _staff_thanked(message, profile)  # "thank you to Jule who helped me" -> "the whole team sees this"
     if thanked and (PASSED_ON.search(text) or any(has_phrase(fold(text), fold(n)) for n in thanked)):
         return "the thanks passed on"
-    if MEME.search(_source(message)) and not analysis.questions and LAUGHING.search(text):
+    riddle = bool(RIDDLE.search(_source(message)))  # "...? none, they just wait for it to bloom 😂": no question
+    if MEME.search(_source(message)) and (riddle or not analysis.questions) and LAUGHING.search(text):
         return "laughing along with the joke"
     source = message.post if message.mode == "outreach" and message.post else message.text
+    if DECLINED.search(text) and not _about_us(message, analysis, profile):
+        return "staying out of a comment about something else"  # "@USER so wie A. Merkel": nothing to pick up
     # "We'll find out" answers only what the profile cannot answer; a question with a fact needs the fact.
     if not QUESTION.search(source):
         return None
     return "an honest deferral" if STRONG_DEFERRAL.search(text) else None
+
+
+# A reply that stays out of a topic that is not ours: "Da halten wir uns raus", "wir bleiben beim Kaffee"
+DECLINED = re.compile(
+    r"\b(?:halten wir uns (?:lieber |hier )?raus|kein kommentar|no comment|wir bleiben (?:lieber )?(?:beim|bei)"
+    r"|sagen wir (?:als \w+ )?(?:lieber )?nichts|überlassen wir anderen|stay out of|we'?ll stay out|stick(?:ing)? to"
+    r" coffee|leave that (?:one )?to others)\b",
+    re.IGNORECASE,
+)
+ADDRESSED_TO_US = re.compile(r"\b(?:ihr|euch|eure?[mnrs]?|you|your|u)\b", re.IGNORECASE)
+
+
+def _about_us(message: Message, analysis: Analysis, profile: VoiceProfile) -> bool:
+    """The message names us, our world or our products, asks us, or is a case for a team."""
+    source = _source(message)
+    named = OUR_WORLD.search(fold(source)) or fold(profile.brand.name) in fold(source)
+    return bool(
+        named
+        or (ADDRESSED_TO_US.search(source) and not source.lstrip().startswith("@"))  # "@USER seid ihr naiv": not us
+        or analysis.entities.products
+        or analysis.escalation
+        or any(q.fact for q in analysis.questions)
+        or message.mode == "outreach"
+    )
 
 
 PASSED_ON = re.compile(

@@ -884,6 +884,7 @@ def _assemble(
         body = f"{scene.rewatched} {'Mal' if book.language == 'de' else 'times'}?! {body}"
     if scene.in_dm:
         body = here_in_dm(body, book.language)
+    body = _with_critique(request, scene, book, style, body, address)
     body = _with_occasion(request, scene, book, style, body, address)
     body = _with_team_line(request, scene, style, body)
     body = _with_emoji(request, scene, style, body, rng)
@@ -933,6 +934,20 @@ def _with_occasion(
     line = fill(found[0], {}, address)
     room = request.profile.limit(request.message.channel) - len(_sign_off(request, scene, book.language)) - 8
     return f"{body} {line}" if len(body) + len(line) < room and fold(line) not in fold(body) else body
+
+
+def _with_critique(
+    request: GenerationRequest, scene: Scene, book: Phrasebook, style: str, body: str, address: str
+) -> str:
+    """A fan's small critique heard after the thanks ("Und was die Tüte angeht: ..."), when it fits the limit."""
+    if scene.critique is None or scene.situation != "praise":
+        return body
+    room = request.profile.limit(request.message.channel) - len(_sign_off(request, scene, book.language)) - 8
+    for template in usable(book.candidates("blocks", "praise_critique", style), {"critique": scene.critique}):
+        line = fill(template, {"critique": scene.critique}, address)
+        if len(body) + len(line) < room:  # the named critique, else the shorter line that only says we heard it
+            return f"{body} {line}"
+    return body
 
 
 # Where the team's own closing question fits: answers and friendly chats, never complaints.

@@ -43,8 +43,21 @@ _OCCASIONS = _compiled(
 
 
 def occasion(text: str) -> str:
-    """The life event a message mentions ("birthday", "trip", ...), or ""."""
-    return _first(_OCCASIONS, text)
+    """The life event a message mentions ("birthday", "trip", ...), or ""; "birthday_given" when the present was
+    already given and went well (no wish for a day that is over)."""
+    found = _first(_OCCASIONS, text)
+    return f"{found}_given" if found in ("birthday", "gift", "wedding") and _GIVEN.search(text) else found
+
+
+# The occasion is over and went well: "was a huge success", "kam super an", "hat ihm sehr gefallen"
+_GIVEN = re.compile(
+    r"\b(?:was a (?:huge |big |great |real )?(?:success|hit)"
+    r"|war ein (?:voller |riesen ?|großer )?(?:erfolg|hit|volltreffer)|went down (?:well|great|a treat)"
+    r"|kam (?:super|total|mega|richtig|sehr)? ?(?:gut )?an\b(?<!kam an)|ist (?:super |sehr )?gut angekommen"
+    r"|(?:he|she|they|everyone|everybody|my \w{2,12}) loved (?:it|them)"
+    r"|hat (?:ihm|ihr|ihnen|allen|uns|mir) (?:\w{2,12} )?(?:gefallen|geschmeckt))\b",
+    re.IGNORECASE,
+)
 
 
 # The day a fan is having: "bei dem Regen", "eingeschneit", "Montag", "Hausarbeit". Only for praise and jokes: in a

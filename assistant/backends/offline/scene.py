@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.analysis.answers import DEICTIC, OWN_MISTAKE, fact_words, not_a_parcel
 from assistant.analysis.intents import cue_scores
-from assistant.analysis.irony import MEME
+from assistant.analysis.irony import MEME, RIDDLE
 from assistant.analysis.judgement import POLITICS
 from assistant.analysis.questions import QUESTION_START
 from assistant.analysis.reading import find_products
@@ -394,7 +394,8 @@ SURE_SPAM = 0.5
 def _a_joke(text: str, analysis: Analysis) -> bool:
     """A meme that asks nothing and praises nothing: laughing along answers it."""
     joking = MEME.search(text) and OUR_WORLD.search(fold(text))  # a joke about coffee, not about other people
-    quiet = not (split_questions(text) or _PRAISE.search(text) or analysis.sarcasm or _NEGATIVE_CUES.search(text))
+    asked = split_questions(text) and not RIDDLE.search(text)  # "how many baristas ...? none, they ..." answers itself
+    quiet = not (asked or _PRAISE.search(text) or analysis.sarcasm or _NEGATIVE_CUES.search(text))
     quiet = quiet and not _MOCKERY.search(text)  # "yours look burnt af 💀": "too real" would agree
     return bool(joking and quiet and analysis.sentiment != "negative" and re.search(r"[^\W\d_]{3}", text))
 
@@ -609,6 +610,7 @@ class Scene:
     waited: bool = False  # "schon zweimal geschrieben, keiner antwortet": a question asked again, after a wait
     rewatched: str = ""  # "ich hab das jetzt 14 mal geschaut": how often a fan watched our post ("14")
     symptoms: frozenset[str] = frozenset()  # what goes wrong in the cup, as the message says it ("bitter", "sour")
+    critique: str | None = None  # a fan's small critique: what it is about ("die Tüte"), "" unnamed, None: none
 
 
 # What goes wrong in a cup, each with the words that name it (a fact's troubleshooting sentence about one).
@@ -709,6 +711,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     skip |= {fold(s.text) for s in analysis.pii}
     if message.mode == "outreach":  # "Coffee plus a good coffee": under a creator's post, coffee is no topic of theirs
         skip |= {"coffee", "kaffee", "coffees", "kaffees", "espresso", "beans", "bohnen"}
+    critique = _critique(text, language, skip) if situation == "praise" else None
+    if critique is not None:
+        life_event = ""  # "der Raum war ziemlich kalt": a critique, no weather to enjoy
     attention = None
     if confidence < LOW_CONFIDENCE:
         reason = _get(analysis, "confidence_reason", None) or "the reading of this message is uncertain"
@@ -745,7 +750,37 @@ def read(request: GenerationRequest, language: str) -> Scene:
         series=series(source, language) if message.mode == "outreach" else ("", "", ""),
         again=situation in _AGAIN_SITUATIONS and bool(_AGAIN.search(_NOT_AGAIN.sub(" ", text))),
         rewatched=_rewatched(text) if situation in ("praise", "joke") else "",
+        critique=critique,
     )
+
+
+# Praise with a small critique: "nur die Tüten könnten wiederverschließbar sein", "Einziger Minuspunkt: ..."
+_CONTRAST = re.compile(
+    r"\b(?:nur (?=die|der|das|den|eure?|euer|deine?|the|your)|aber|einzige[rs]? (?:minuspunkt|kritikpunkt|haken"
+    r"|wermutstropfen|wunsch)|bis auf|abgesehen von|only (?:thing|downside|con|gripe)|but|except|one (?:small |tiny )?"
+    r"(?:thing|complaint|gripe|wish|downside))\b",
+    re.IGNORECASE,
+)
+_CRITIQUE_CUE = re.compile(
+    r"\b(?:könnte\w{0,2}|sollte\w{0,2}|wäre|würde\w{0,2}|fehlt|fehlen|leider|zu (?!hause|haus)\w{3,}|nicht|kein\w{0,2}"
+    r"|kalt|laut|eng|schade|müsst\w{0,2}|solltet|could|should|would|wish|too \w{3,}|not|no|cold|loud|missing|shame"
+    r"|downside|need to|have to|ewig|langsam|slow|forever|ages)\b",
+    re.IGNORECASE,
+)
+
+
+def _critique(text: str, language: str, skip: set[str]) -> str | None:
+    """What a fan's small critique after the praise is about, as the critique block takes it ("die Tüte", "the bags");
+    "" when it names nothing the lexicon or a capital knows; None without a critique."""
+    for match in _CONTRAST.finditer(text):
+        clause = re.split(r"[.!?\n]", text[match.end() :], maxsplit=1)[0]
+        if not _CRITIQUE_CUE.search(clause) or PROFANITY.search(clause):
+            continue
+        phrase = topic(clause, language, skip=skip)
+        if phrase is None or not phrase.full:
+            return ""
+        return _accusative(phrase.full) if language == "de" else f"the {phrase.bare}"
+    return None
 
 
 # Accusations of wrongdoing toward people (labour, wages, racism): no quip, no bare "we see it differently".
@@ -1478,6 +1513,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _answering_fact(text, request) or fact  # it names the topic only: another fact may answer it
         if fact is None:  # "Und wie lange braucht das?": what an earlier answer or the message around names
             fact = _context_fact(text, request, given)
+        if fact is None and _HOW_TO.search(text):  # "whats the cheapest way to get decent coffee at home": a tip
+            fact = next(iter(relevant_tips(text, profile)), None)
         broken = _DAMAGE.search(message.text) or _BROKEN.search(message.text) or _swapped(message.text)
         if fact is not None and {"damaged_or_wrong_item", "defect"} & set(fact.intents) and not broken:
             fact = None  # "i already own the same one, could i swap it?": no replacement for what is not broken
@@ -1536,6 +1573,14 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             used.add(fact.id)
             given.append(fact)
     return answers
+
+
+# A how-to question that a brand's brewing tip may answer (never a question about prices, orders or policies)
+_HOW_TO = re.compile(
+    r"\b(?:how (?:do|can|should) (?:i|you|we)|what'?s the (?:best|cheapest|easiest|simplest) way|best way|any tips?"
+    r"|wie (?:kann|soll|mach|bekomm|krieg)\w{0,3} (?:ich|man)|tipps? für|trick für|am besten)\b",
+    re.IGNORECASE,
+)
 
 
 def policy_answer(question: str, profile: VoiceProfile) -> Fact | None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from pydantic import Field
 
+from assistant.analysis.irony import OUR_WORLD
 from assistant.analysis.reading import PROFANITY
 from assistant.defaults import DATA_DIR
 from assistant.models import StrictModel
@@ -252,11 +253,6 @@ def topic(text: str, language: str, *, skip: set[str]) -> Phrase | None:
 
 
 SCARE_QUOTES = re.compile(r"[\"„“«»][^\"„“”«»\n]{1,40}[\"“”«»]")  # double quotes only: "it's" has an apostrophe
-# Nouns of our world: a reply picks these up first ("die alte Kaffeemühle" in a post about tidying the attic), and a
-# meme under our post must be about them (folded text, "handmühle" too).
-OUR_WORLD = re.compile(
-    r"kaffee|coffee|espresso|mühle|muhle|grinder|bohne|bean|filter|latte|cappu|crema|röst|rost|roast|brew"
-)
 
 
 _DETERMINER = re.compile(
