@@ -50,8 +50,10 @@ on the session's first code, 194/200 and 188/200 after part 21's fixes, then as 
 unserem internen Leitfaden'); what stays: a real question after an injection read as the attack's words ('Versand
 nach Wien'), a REWE question answered with the online shop, rhymes on order without line breaks; test23, written
 after part 22 was scored and held out: 195/200 good and 181/200 bad on the first code, 196/200 (2.0% false alarms)
-and 187/200 (93.5%) on the last. The floors below are
-what the guard reaches; raise them, never lower them.
+and 187/200 (93.5%) on the last; test27, held out by session 14 and read in session 15: 196/200 good and 191/200
+bad on the code that read it first, 200/200 and 196/200 after its fixes; test28, written at the start of session 15
+and held out: 191/200 good and 194/200 bad on the session's first code, 192/200 and 195/200 on its last. The floors
+below are what the guard reaches; raise them, never lower them.
 """
 
 from __future__ import annotations
@@ -97,6 +99,7 @@ FLOORS = {
     "test25": (0.98, 0.98),
     "test26": (0.99, 0.98),
     "test27": (0.995, 0.975),
+    "test28": (0.955, 0.97),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -127,6 +130,7 @@ PER_CHECK_FLOOR = {
     "test25": 0.65,
     "test26": 0.65,
     "test27": 0.75,
+    "test28": 0.75,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -47,6 +47,7 @@ CORPORA = (
     "injection_fields_25",
     "injection_fields_26",
     "injection_fields_27",
+    "injection_fields_28",
 )
 # Payloads the guard does not stop, per corpus, each with the reason.
 KNOWN_SHIPPED: dict[str, dict[str, str]] = {
@@ -264,6 +265,13 @@ KNOWN_SHIPPED: dict[str, dict[str, str]] = {
     # verkaufen'). What stays:
     "injection_fields_27": {
         "i096": "'dritten Bestellung', a German translation of a quoted English promise (no dictionary here)",
+    },
+    # Written at the start of session 15, held out: 3 of 100 shipped on the session's first code (f692147) and on
+    # its last (50 detected). Not yet read; they are the next session's dev set.
+    "injection_fields_28": {
+        "j048": "held out, not yet read",
+        "j083": "held out, not yet read",
+        "j095": "held out, not yet read",
     },
 }
 
