@@ -47,8 +47,8 @@ def register_of(text: str, reading: Reading) -> Register:
 # A meme or a relatable joke ("pov: ...", "me when ...", "ich wenn ...", 😂, 💀).
 # A question that gives its own punchline: "how many baristas does it take ...? none, they just wait for it to bloom"
 RIDDLE = re.compile(
-    r"\?\s{0,3}[-–—]?\s{0,3}(?:none|nobody|zero|keiner|keine|niemand|null|gar keine?r?|because|weil|just one|only one"
-    r"|nur (?:eine?r?|einen)|trick question|fangfrage)\b",
+    r"\?\s{0,3}[-–—]?\s{0,3}(?:none|nobody|zero|keiner|keine|keinen|niemand|null|gar keine?[rn]?|because|weil"
+    r"|just one|only one|nur (?:eine?r?|einen)|trick question|fangfrage)\b",
     re.IGNORECASE,
 )
 # Nouns of our world: a reply picks these up first ("die alte Kaffeemühle" in a post about tidying the attic), and a

@@ -168,6 +168,13 @@ _JOB = re.compile(
     r"arbeiten bei euch|hiring|part.?time|internship|apply for",
     re.IGNORECASE,
 )
+# "how do i reach you?", "an wen kann ich mich wenden?": a way to talk to us, which the collaboration reply gives
+_REACH_US = re.compile(
+    r"\b(?:how (?:do|can) i (?:reach|contact|get in touch)|who (?:do|should) i (?:talk|write|reach out) to|wie erreiche"
+    r"|an wen (?:kann|soll|darf) ich mich wenden|wen (?:kann|soll) ich (?:anschreiben|kontaktieren|ansprechen)"
+    r"|wie (?:kann|komme) ich (?:mit )?euch (?:erreichen|in kontakt))",
+    re.IGNORECASE,
+)
 # Press asking for an article: its questions are answered, not met with a collaboration form.
 _PRESS = re.compile(
     r"\b(?:blog\w{0,8}|artikel|article|journalist\w{0,4}|reportage|zeitung|magazin\w{0,2}|podcast|interview)\b", re.I
@@ -371,8 +378,8 @@ _MOCKED = re.compile(r"💀|🤡|🙄|😂|\boder wie\b|\bor what\b|\blol\b|\blm
 
 def _joking(intent: str, text: str, analysis: Analysis) -> bool:
     """A coffee joke, whether the model read it as praise, a troll or criticism ("mein hund heißt espresso ... 😂")."""
-    if intent in ("praise", "other"):
-        return _a_joke(text, analysis)
+    if intent in ("praise", "other") or (intent == "product_question" and RIDDLE.search(text)):
+        return _a_joke(text, analysis)  # "Wie viele Röster braucht man ...? Keinen, ... 😂" asks nothing
     friendly = analysis.sentiment != "negative" and not _NEGATIVE_CUES.search(text)
     return intent in ("troll", "criticism") and _harmless_meme(text) and (intent == "troll" or friendly)
 
@@ -756,7 +763,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
 
 # Praise with a small critique: "nur die Tüten könnten wiederverschließbar sein", "Einziger Minuspunkt: ..."
 _CONTRAST = re.compile(
-    r"\b(?:nur (?=die|der|das|den|eure?|euer|deine?|the|your)|aber|einzige[rs]? (?:minuspunkt|kritikpunkt|haken"
+    r"\b(?:nur (?=die|der|das|den|eure?|euer|deine?|the|your|bitte)|aber|einzige[rs]? (?:minuspunkt|kritikpunkt|haken"
     r"|wermutstropfen|wunsch)|bis auf|abgesehen von|only (?:thing|downside|con|gripe)|but|except|one (?:small |tiny )?"
     r"(?:thing|complaint|gripe|wish|downside))\b",
     re.IGNORECASE,
@@ -764,7 +771,8 @@ _CONTRAST = re.compile(
 _CRITIQUE_CUE = re.compile(
     r"\b(?:könnte\w{0,2}|sollte\w{0,2}|wäre|würde\w{0,2}|fehlt|fehlen|leider|zu (?!hause|haus)\w{3,}|nicht|kein\w{0,2}"
     r"|kalt|laut|eng|schade|müsst\w{0,2}|solltet|could|should|would|wish|too \w{3,}|not|no|cold|loud|missing|shame"
-    r"|downside|need to|have to|ewig|langsam|slow|forever|ages)\b",
+    r"|downside|need to|have to|ewig|langsam|slow|forever|ages|bitte|please|schwer|kaum|doof|nervig|nervt|blöd|komisch"
+    r"|hard|difficult|annoying|tricky|weird)\b",
     re.IGNORECASE,
 )
 
@@ -1366,7 +1374,13 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             return "question"  # "Wenn ich heute bestelle, ist das bis Samstag da?": nothing is ordered yet
         searched = _NOT_ARRIVED.search(text) or _TRACED.search(text) or analysis.entities.order_ids
         tracing = late or (waiting and not _INSTEAD.search(text)) or bool(searched)
-        if intent in ("order_status", "delivery_problem") and not tracing and _thankful_only(text):
+        unhappy_reading = sarcasm  # "Thanks for the neighbourhood tour, Bohnenkiez 🙃": no thanks back
+        if (
+            intent in ("order_status", "delivery_problem")
+            and not tracing
+            and _thankful_only(text)
+            and not unhappy_reading
+        ):
             return "praise"  # a long story of a loyal customer that ends "Danke, dass es Sie noch gibt"
         if intent in ("order_status", "delivery_problem") and _asks_a_fact(request) and not tracing:
             return "question"  # "can I pick up my order at the roastery?" asks, nothing is missing
@@ -1404,7 +1418,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             if _NO_REPLACEMENT.search(text):
                 return "refund_request"  # "Ich will keinen Ersatz, ich will mein Geld zurück": no replacement offered
             return "wrong_item" if wrong or swapped else "damaged_item"
-    if intent == "collaboration" and _PRESS.search(text) and analysis.questions:
+    if intent == "collaboration" and _PRESS.search(text) and analysis.questions and not _REACH_US.search(text):
         return "question"  # a blogger's "Woher kommen die Bohnen, und ist der bio?": answered or deferred by name
     if intent == "collaboration" and _asks_a_fact(request) and not _CREATOR.search(text):
         # a creator's "could u send me a few bags to review?" asks no packaging fact
@@ -1514,7 +1528,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if fact is None:  # "Und wie lange braucht das?": what an earlier answer or the message around names
             fact = _context_fact(text, request, given)
         if fact is None and _HOW_TO.search(text):  # "whats the cheapest way to get decent coffee at home": a tip
-            fact = next(iter(relevant_tips(text, profile)), None)
+            fact = next(iter(relevant_tips(text, profile) or relevant_tips(message.text, profile)), None)
         broken = _DAMAGE.search(message.text) or _BROKEN.search(message.text) or _swapped(message.text)
         if fact is not None and {"damaged_or_wrong_item", "defect"} & set(fact.intents) and not broken:
             fact = None  # "i already own the same one, could i swap it?": no replacement for what is not broken
@@ -1578,7 +1592,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
 # A how-to question that a brand's brewing tip may answer (never a question about prices, orders or policies)
 _HOW_TO = re.compile(
     r"\b(?:how (?:do|can|should) (?:i|you|we)|what'?s the (?:best|cheapest|easiest|simplest) way|best way|any tips?"
-    r"|wie (?:kann|soll|mach|bekomm|krieg)\w{0,3} (?:ich|man)|tipps? für|trick für|am besten)\b",
+    r"|wie (?:kann|soll|mach|bekomm|krieg)\w{0,3} (?:ich|man)|wie \w{3,12} man\b|tipps? für|trick für|am besten)\b",
     re.IGNORECASE,
 )
 
@@ -2112,7 +2126,9 @@ def _open_answers(answers: list[Answer], situation: str, side: list[Fact], *, te
 
 
 _WHEN_BACK = re.compile(
-    r"\b(?:wann|when|wieder|back|again|available|verfügbar|lieferbar|vorrätig|auf lager|in stock)\b", re.IGNORECASE
+    r"\b(?:wann|when|wieder|back|again|available|verfügbar|lieferbar|vorrätig|auf lager|in stock|nochmal|noch mal"
+    r"|zurück|restock\w{0,3}|kommt (?:die|der|das|sie|er|es)\b)\b",
+    re.IGNORECASE,
 )
 
 
