@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.phrasebook import Phrasebook, fields, fill, load_phrasebook, ordered, usable
-from assistant.backends.offline.scene import DAMAGE, DEFLECTING, METHODS, SYMPTOMS, Answer, Scene, read
+from assistant.backends.offline.scene import DAMAGE, DEFLECTING, METHODS, SYMPTOMS, Answer, Scene, accusative, read
 from assistant.backends.offline.words import (
     ACCUSATION,
     country_of,
@@ -423,6 +423,9 @@ def _slots(
         "order": analysis.entities.order_ids[0] if analysis.entities.order_ids and scene.in_dm else "",
         "product": product if message.mode == "reply" else "",
         "the_product": the_product(profile, product, language) if product and message.mode == "reply" else "",
+        "the_product_acc": accusative(the_product(profile, product, language))
+        if product and message.mode == "reply"
+        else "",
         "duration": scene.duration,
         "topic": scene.topic.full if scene.topic else "",
         "topic_bare": scene.topic.bare if scene.topic and not _weak_collab_topic(scene) else "",

@@ -41,6 +41,7 @@ SLOTS = frozenset(
         "order",  # an order number the person gave (DMs only)
         "product",  # a product named in the message (its shop name)
         "the_product",  # the same with its article (die Kiezmischung)
+        "the_product_acc",  # the same as an accusative takes it (auf den Kaffee-Workshop)
         "duration",  # how long the person has waited (8 Tage, 10 days)
         "topic",  # a well-formed noun phrase from the message or post (die Thermoskanne)
         "topic_bare",  # the same without article (Thermoskanne)

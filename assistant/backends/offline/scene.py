@@ -256,6 +256,21 @@ _PRICE_JAB = re.compile(
     r"|at (?:that|this|these|those) prices?|for (?:that|this|the) (?:price|money))\b",
     re.IGNORECASE,
 )
+
+
+def _broken(text: str) -> bool:
+    """Something arrived broken, wrong or stopped working ("bin ich hier falsch?" is the wrong place, no wrong item)."""
+    loose = re.sub(r"\b(?:falsch\w{0,2}|wrong)\b", " ", text, flags=re.IGNORECASE)
+    return bool(_DAMAGE.search(text) or _swapped(text) or _WRONG_ITEM.search(text) or _BROKEN.search(loose))
+
+
+# A wrong item, by the item: "falsche Sorte geliefert", "got the wrong grind", "wrong bag"
+_WRONG_ITEM = re.compile(
+    r"\b(?:falsch\w{0,2}|wrong)\s(?:\w{1,12}\s)?(?:geliefert|bekommen|verschickt|sorte|kaffee|tüte|mühle|bohnen"
+    r"|artikel|mahlgrad|packung|item|bag|order|product|coffee|grind|size|beans|parcel|paket|bestellung|lieferung)\w{0,2}\b"
+    r"|\b(?:geliefert|bekommen|verschickt|sent|delivered|got|received)\b[^.!?]{0,30}\b(?:falsch\w{0,2}|wrong)\b",
+    re.IGNORECASE,
+)
 _BROKEN = re.compile(
     r"\b(?:kaputt\w{0,2}|defekt\w{0,2}|broken|klemmt|quietsch\w{0,3}|funktioniert nicht|geht nicht mehr|wackel\w{0,3}"
     r"|wobbl\w{0,3}"
@@ -787,7 +802,7 @@ def _critique(text: str, language: str, skip: set[str]) -> str | None:
         phrase = topic(clause, language, skip=skip)
         if phrase is None or not phrase.full:
             return ""
-        return _accusative(phrase.full) if language == "de" else f"the {phrase.bare}"
+        return accusative(phrase.full) if language == "de" else f"the {phrase.bare}"
     return None
 
 
@@ -1107,8 +1122,15 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return False  # "'spring blend coming soon' ... soon like this spring or next spring 💀": our blend, asked after
     if situation in ("question", "defer") and not _COFFEE.search(text) and not _YOU.search(text):
         return True  # "Was nützt das Labern?": a rhetorical question, not one for our team
+    asked = [str(getattr(q, "text", "")) for q in _real_questions(request)]
+    if situation in ("question", "defer") and _COFFEE.search(text) and any(_ASKS_US.search(q) for q in asked):
+        return False  # "... Thermoskanne Filterkaffee ... lauwarm. Haben Sie einen Tipp?": a long question, ours
     # Short praise under our post is for us ("das Beste, was ich je hatte"), whatever it names.
     return situation in _COMPLAINTS or situation in ("other", "job_application") or len(text) > 100 or politics
+
+
+# A question put to us, formally too: "Haben Sie einen Tipp?", "any tips?", "könnt ihr ..."
+_ASKS_US = re.compile(r"(?i:\b(?:ihr|euch|euer|eure\w*|you|your|u|ur|ihnen|tipp?s?|tricks?)\b)|\bSie\b")
 
 
 def _strongly_about_us(request: GenerationRequest) -> bool:
@@ -1326,6 +1348,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent == "defect" and _PRESALE.search(text):
         intent = "product_question"  # "wollte mir die Handmühle holen ... meine alte ist kaputt": before buying
     fond = (_PRAISE.search(text) or _FOND.search(text)) and not _NEGATIVE_CUES.search(text)
+    fond = fond and not sarcasm  # "super qualität eure mühle, hat ganze 6 wochen gehalten 👏": a defect, mocked
     if intent in ("defect", "stock_question") and fond and not _PROBLEM.search(text) and "?" not in text:
         intent = "praise"  # "mahlt schön gleichmäßig", "so schön schokoladig, ich brauch bald Nachschub"
     escalated = analysis.escalation is not None and intent in _ESCALATING_INTENTS
@@ -1529,7 +1552,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _context_fact(text, request, given)
         if fact is None and _HOW_TO.search(text):  # "whats the cheapest way to get decent coffee at home": a tip
             fact = next(iter(relevant_tips(text, profile) or relevant_tips(message.text, profile)), None)
-        broken = _DAMAGE.search(message.text) or _BROKEN.search(message.text) or _swapped(message.text)
+        broken = _broken(message.text)
         if fact is not None and {"damaged_or_wrong_item", "defect"} & set(fact.intents) and not broken:
             fact = None  # "i already own the same one, could i swap it?": no replacement for what is not broken
         if fact is not None and not_a_parcel(text):
@@ -1592,7 +1615,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
 # A how-to question that a brand's brewing tip may answer (never a question about prices, orders or policies)
 _HOW_TO = re.compile(
     r"\b(?:how (?:do|can|should) (?:i|you|we)|what'?s the (?:best|cheapest|easiest|simplest) way|best way|any tips?"
-    r"|wie (?:kann|soll|mach|bekomm|krieg)\w{0,3} (?:ich|man)|wie \w{3,12} man\b|tipps? für|trick für|am besten)\b",
+    r"|wie (?:kann|soll|mach|bekomm|krieg)\w{0,3} (?:ich|man)|wie \w{3,12} man\b|tipps? für|trick für|am besten"
+    r"|(?:einen|nen|'nen|a|any|ein paar|some) (?:tipp?s?|trick|hack)\b)\b",
     re.IGNORECASE,
 )
 
@@ -1687,12 +1711,12 @@ def _about(question: str, language: str) -> str:
     """The telling noun of a question in the lexicon's spelling ("customs fees", "Bio"), or "" (never a weak one
     like "coffee": "your question about coffee" names nothing)."""
     strong = [
-        _accusative(p.full) if language == "de" else p.bare for p in known_nouns(question, language) if not is_weak(p)
+        accusative(p.full) if language == "de" else p.bare for p in known_nouns(question, language) if not is_weak(p)
     ]
     return (" und " if language == "de" else " and ").join(strong[:2])
 
 
-def _accusative(phrase: str) -> str:
+def accusative(phrase: str) -> str:
     """A German noun phrase as "Was ... angeht" takes it: "der Mahlgrad" -> "den Mahlgrad", "der faire Handel" ->
     "den fairen Handel"; "die Mühle", "das Paket" and bare names ("Bio") stay."""
     head, _, rest = phrase.partition(" ")
@@ -2017,6 +2041,8 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
         named = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
         named = [f for f in named if not f.intents and _named_clearly(f, text)]
         named = [f for f in named if not _unanswered_aspect(text, f)]  # resealing is no recycling question
+        if _PRICE.search(fold(text)):  # "the workshop was not worth 59 euros": its dates answer no price complaint
+            named = [f for f in named if _PRICE.search(fold(_fact_words(f)))]
         return named[0] if named else None
     if situation == "refund_request" and (_DAMAGE.search(text) or _WRONG_CHARGE.search(text) or _BOOKED.search(text)):
         return None  # soaked bags or a wrong charge: the returns rule for unopened goods is beside the point
@@ -2212,6 +2238,8 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
     fond = request.analysis.sentiment != "negative"  # "nur supermarktkaffee in ner hübschen tüte 😂": no thank-you
     if _PRAISE.search(text) and fond and not (_NEGATIVE_CUES.search(text) or _SARCASM.search(text) or ironic):
         return "praise"  # "Euer Espresso ist der beste!", "Honestly the best beans in Berlin. Office deliveries?"
+    if intent == "criticism" and not fond and not asked:
+        return "criticism"  # "the workshop was not worth 59 euros": unsure, but negative and critical, never the ad
     if asked or (_fact_id(text, request) and _ASKING.search(text)):
         return "question"  # a fact, or an honest "I'll ask the team": neither is a guess
     if _CONTENT.search(text) and fond and not _NEGATIVE_CUES.search(text) and (_OURS.search(text) or _YOU.search(text)):
