@@ -152,7 +152,19 @@ def _staff_thanked(message: Message, profile: VoiceProfile) -> list[str]:
     """The names we sign with that the message thanks ("thank you to Jule who helped me")."""
     names = {w for t in profile.sign_off.text.values() for w in words(t.split(",")[-1]) if w[:1].isupper()}
     source = _source(message)
-    return [n for n in sorted(names) if has_phrase(fold(source), fold(n))] if THANKS.search(source) else []
+    if not THANKS.search(source):
+        return []
+    unnamed = ["the one who helped"] if UNNAMED_STAFF.search(source) else []  # "thanks to whoever packed my order"
+    return [n for n in sorted(names) if has_phrase(fold(source), fold(n))] + unnamed
+
+
+# Someone of ours thanked without a name: "whoever packed my order", "die Person, die mein Paket gepackt hat"
+UNNAMED_STAFF = re.compile(
+    r"\b(?:whoever|the (?:person|one|guy|lady|woman|man) who|wer auch immer"
+    r"|(?:die|der) (?:person|mensch|mitarbeiter\w{0,2}|kollegin|kollege),? (?:die|der)|the team (?:that|who)"
+    r"|an (?:das|euer) (?:team|packteam))\b",
+    re.IGNORECASE,
+)
 
 
 BOTH = re.compile(r"\b(?:euch beiden|ihr beiden|euch zwei|ihr zwei|you both|both of you|you two)\b", re.IGNORECASE)
