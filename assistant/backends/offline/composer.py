@@ -493,8 +493,10 @@ _PHOTOS_SENT = re.compile(
 
 
 def _weak_collab_topic(scene: Scene) -> bool:
-    """ "A espresso collab", "coffee and coffee": a collaboration is named by its own kind (podcast), never by ours."""
-    return scene.situation.startswith("collaboration") and scene.topic is not None and is_weak(scene.topic)
+    """ "A espresso collab", "coffee and coffee": a collaboration is named by its own kind (podcast), never by ours;
+    "Rückmeldung zum Thema Kaffee" to "Kaffee ist Gift!!!" or to a critique of our logo names nothing either."""
+    named_by_kind = scene.situation.startswith(("collaboration", "criticism"))
+    return named_by_kind and scene.topic is not None and is_weak(scene.topic)
 
 
 def _not_given_yet(ask: str, text: str, *, dated: bool) -> str:

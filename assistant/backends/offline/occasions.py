@@ -55,7 +55,9 @@ _GIVEN = re.compile(
     r"|war ein (?:voller |riesen ?|großer )?(?:erfolg|hit|volltreffer)|went down (?:well|great|a treat)"
     r"|kam (?:super|total|mega|richtig|sehr)? ?(?:gut )?an\b(?<!kam an)|ist (?:super |sehr )?gut angekommen"
     r"|(?:he|she|they|everyone|everybody|my \w{2,12}) loved (?:it|them)"
-    r"|hat (?:ihm|ihr|ihnen|allen|uns|mir) (?:\w{2,12} )?(?:gefallen|geschmeckt))\b",
+    r"|hat (?:ihm|ihr|ihnen|allen|uns|mir) (?:\w{2,12} )?(?:gefallen|geschmeckt)"
+    r"|(?:war|was) (?:zu tränen |so |ganz |total |richtig )?(?:gerührt|begeistert|moved|touched|thrilled|over the moon)"
+    r"|(?:hat|haben) sich (?:riesig |sehr |total |so |mega )?gefreut)\b",
     re.IGNORECASE,
 )
 

@@ -31,6 +31,7 @@ from assistant.backends.offline.words import (
     OUR_WORLD,
     PROFANITY,
     Phrase,
+    capitalised_nouns,
     country_of,
     duration,
     echo_word,
@@ -756,7 +757,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
         in_dm=in_dm,
         name=first_name(message.author),
         duration=duration(text, language) if message.mode == "reply" else "",
-        topic=None if analysis.injection_suspected or situation in _NO_ECHO else topic(source, language, skip=skip),
+        topic=None
+        if analysis.injection_suspected or situation in _NO_ECHO
+        else _topic(source, language, skip, situation),
         place=place(text, language)[0],
         tips=[profile.localized(t.text, language) for t in tips],
         tips_short=[next(iter(t.short_forms(language, profile.brand.default_language)), "") for t in tips],
@@ -776,6 +779,16 @@ def read(request: GenerationRequest, language: str) -> Scene:
     )
 
 
+def _topic(text: str, language: str, skip: set[str], situation: str) -> Phrase | None:
+    """The message's noun phrase to echo; a critique's first noun before a weak one of ours ("Euer neues Logo ...
+    Das alte mit der Bohne ..." is about the logo, not the beans)."""
+    found = topic(text, language, skip=skip)
+    if situation.startswith("criticism") and language == "de" and (found is None or is_weak(found)):
+        nouns = [n for n in capitalised_nouns(text, skip=skip) if not ACCUSATION.search(n)]
+        return Phrase(full="", bare=nouns[0]) if nouns else found
+    return found
+
+
 # Praise with a small critique: "nur die Tüten könnten wiederverschließbar sein", "Einziger Minuspunkt: ..."
 _CONTRAST = re.compile(
     r"\b(?:nur (?=die|der|das|den|eure?|euer|deine?|the|your|bitte)|aber|einzige[rs]? (?:minuspunkt|kritikpunkt|haken"
@@ -792,17 +805,27 @@ _CRITIQUE_CUE = re.compile(
 )
 
 
+# What was inside came through: "Inhalt aber heil", "beans are fine though"
+_INTACT = re.compile(
+    r"\b(?:inhalt|content|contents|bohnen|beans|kaffee|coffee|alles|everything)\b[^.!?]{0,15}\b(?:heil|intakt|unversehrt"
+    r"|in ordnung|unbeschädigt|unharmed|intact|survived|überlebt|fine|ok|okay)\b",
+    re.IGNORECASE,
+)
+
+
 def _critique(text: str, language: str, skip: set[str]) -> str | None:
     """What a fan's small critique after the praise is about, as the critique block takes it ("die Tüte", "the bags");
     "" when it names nothing the lexicon or a capital knows; None without a critique."""
     for match in _CONTRAST.finditer(text):
-        clause = re.split(r"[.!?\n]", text[match.end() :], maxsplit=1)[0]
-        if not _CRITIQUE_CUE.search(clause) or PROFANITY.search(clause):
+        clause = re.split(r"[.!?\n,;–—]", text[match.end() :].lstrip(" :"), maxsplit=1)[0]
+        if not (_CRITIQUE_CUE.search(clause) or _DAMAGE.search(clause)) or PROFANITY.search(clause):
             continue
         phrase = topic(clause, language, skip=skip)
-        if phrase is None or not phrase.full:
+        if phrase is None or not phrase.bare:
             return ""
-        return accusative(phrase.full) if language == "de" else f"the {phrase.bare}"
+        if language != "de":
+            return f"the {phrase.bare}"
+        return accusative(phrase.full) if phrase.full else f"das Thema {phrase.bare}"  # "was das Thema Karton angeht"
     return None
 
 
@@ -1417,6 +1440,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         if intent == "order_status" and (sarcasm or unhappy):
             return "delivery_problem"  # "bis heute NICHTS angekommen ... Toller Service, wirklich.": sorry, not "gern"
         return intent
+    if intent == "damaged_or_wrong_item" and _INTACT.search(text) and _PRAISE.search(text):
+        return "praise"  # "super schnelle Lieferung, nur der Karton war etwas zerdrückt – Inhalt aber heil 👍"
     if intent == "damaged_or_wrong_item":
         wrong = re.search(
             r"falsch|statt|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)"  # the wrong grind, too:
@@ -2262,6 +2287,9 @@ _RHETORICAL = re.compile(
     r"|\bwhat (?:do|should|can) i do now\b|\bwhat happens now\b|\bwas (?:kann|soll) ich (?:jetzt|nun) (?:tun|machen)\b"
     r"|\bwas (?:hat|haben|soll|sollen)\b[^?]{0,30}\bbitte\b|\bwhat does\b[^?]{0,30}\beven\b"
     r"|^\W*(?:wer noch|who else|anyone else|jemand noch|geht'?s nur mir so)\b"  # a roll call to the crowd, not to us
+    # "Wisst ihr eigentlich, was ihr den Leuten da antut???": an accusation put as a question
+    r"|\b(?:wisst ihr|weißt du|habt ihr|hast du) (?:eigentlich|überhaupt)\b"
+    r"|\b(?:do|did) you (?:even|actually|ever) (?:know|realise|realize|care)\b|\?{3,}"
     # "ist die jetzt hin??": whether it is broken is the defect itself, for after-sales, not a fact to look up
     r"|\b(?:ist|sind) (?:die|der|das|sie|er|es) (?:jetzt |nun |etwa )?(?:hin|kaputt|durch|im eimer)\b"
     r"|\bis it (?:dead|broken|done for)\b",
