@@ -1490,11 +1490,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     price_complaint = intent == "criticism" and _PRICE.search(fold(text))
     if analysis.intent == "troll" and _MOCKED.search(text) and not _mocked_fact(request):
         intent = "troll"  # "röstet ihr die bohnen oder grillt ihr die? 💀": a tease's question wants no "I'll check"
-    if (
-        intent in ("criticism", "other")
-        and _real_questions(request)
-        and not (_NEGATIVE_CUES.search(text) or price_complaint)
-    ):
+    asked = [str(getattr(q, "text", "")) for q in _real_questions(request)]
+    why_only = intent == "criticism" and asked and all(_WHY.match(q) for q in asked)  # "warum ... wird cringe"
+    if intent in ("criticism", "other") and asked and not (_NEGATIVE_CUES.search(text) or price_complaint or why_only):
         return "question"  # "Gibt's die auch in 250 g? Für mich allein ist mehr zu viel": a question first
     if intent == "troll":
         if ACCUSATION.search(text):
@@ -2270,6 +2268,10 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
     if _CONTENT.search(text) and fond and not _NEGATIVE_CUES.search(text) and (_OURS.search(text) or _YOU.search(text)):
         return "praise"  # "ich sag, ich hab ein Abo 😌": a fond joke about us gets a light thank-you
     return "uncertain"
+
+
+# A critic's "why": "warum habt ihr in jedem video den gleichen sound, wird langsam cringe" asks for no fact
+_WHY = re.compile(r"\W*(?:und |and |aber |but )?(?:warum|wieso|weshalb|why)\b", re.IGNORECASE)
 
 
 def _real_questions(request: GenerationRequest) -> list[Any]:
