@@ -70,6 +70,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "accusation",
         "accusation_grave",
         "rumour",
+        "refill_claim",
         "uncertain",
         "scam",
         "scam_report",
@@ -135,13 +136,23 @@ _DISAPPOINTED = re.compile(
     re.IGNORECASE,
 )
 # "I got X but my order was Y", "gemahlen bestellt, aber ganze Bohnen bekommen": a wrong item, not an order.
+# Up to 60 characters that say nothing came yet ("bis heute keine Versandbestätigung erhalten" is no other item)
+_NOTHING_YET = (
+    r"(?:(?!\b(?:kein\w{0,2}|nicht\w{0,2}|no|not|never|nothing|\w{0,12}bestätigung|confirmation|e-?mail|mail|antwort"
+    r"|reply|tracking)\b)[^.!?]){0,60}"
+)
 _WRONG_ITEM = re.compile(
     r"\b(?:got|received|bekommen|erhalten|geliefert|kam)\b.{0,60}\b(?:but|aber)\b.{0,40}\b(?:order|bestell)|"
     # "bestellt und bis heute keine Versandbestätigung erhalten" got nothing, let alone something else
     r"\b(?:bestellt|ordered)\b.{0,60}\b(?:aber|but|und|and)\b"
     r"(?:(?!\b(?:kein\w{0,2}|nicht\w{0,2}|no|not|never|nothing|\w{0,12}bestätigung|confirmation|e-?mail|mail|antwort"
     r"|reply|tracking)\b).){0,50}\b(?:bekommen|erhalten|geliefert|got|received|came|kam)\b"
-    r"|\binstead of\b|falsche sorte|wrong (?:item|coffee|bag|one|blend|beans)",
+    r"|\binstead of\b|falsche sorte|wrong (?:item|coffee|bag|one|blend|beans)"
+    # "ganze Bohnen bestellt, bekommen habe ich aber gemahlenen", "ordered espresso kreuzberg, got … earl grey"
+    rf"|\b(?:bestellt|ordered)\b{_NOTHING_YET}\b(?:bekommen|erhalten|geliefert|gekommen|got|received|came|kam)\b"
+    r"[^.!?]{0,30}\b(?:aber|but|stattdessen|instead)\b"
+    rf"|\b(?:bestellt|ordered)\b{_NOTHING_YET}[,;:–-]\s{{0,3}}(?:got|gekommen ist|kam|bekommen|geliefert wurde|arrived"
+    r"|came)\b",
     re.IGNORECASE,
 )
 _ESCALATING_INTENTS = frozenset(
@@ -262,11 +273,11 @@ _PRICE_JAB = re.compile(
 def _broken(text: str) -> bool:
     """Something arrived broken, wrong or stopped working ("bin ich hier falsch?" is the wrong place, no wrong item)."""
     loose = re.sub(r"\b(?:falsch\w{0,2}|wrong)\b", " ", text, flags=re.IGNORECASE)
-    return bool(_DAMAGE.search(text) or _swapped(text) or _WRONG_ITEM.search(text) or _BROKEN.search(loose))
+    return bool(_DAMAGE.search(text) or _swapped(text) or _WRONG_GOODS.search(text) or _BROKEN.search(loose))
 
 
 # A wrong item, by the item: "falsche Sorte geliefert", "got the wrong grind", "wrong bag"
-_WRONG_ITEM = re.compile(
+_WRONG_GOODS = re.compile(
     r"\b(?:falsch\w{0,2}|wrong)\s(?:\w{1,12}\s)?(?:geliefert|bekommen|verschickt|sorte|kaffee|tüte|mühle|bohnen"
     r"|artikel|mahlgrad|packung|item|bag|order|product|coffee|grind|size|beans|parcel|paket|bestellung|lieferung)\w{0,2}\b"
     r"|\b(?:geliefert|bekommen|verschickt|sent|delivered|got|received)\b[^.!?]{0,30}\b(?:falsch\w{0,2}|wrong)\b",
@@ -829,6 +840,16 @@ def _critique(text: str, language: str, skip: set[str]) -> str | None:
     return None
 
 
+# A claim that we sell someone else's coffee in our bags: "aus dem Discounter umgefüllt", "relabelled Aldi beans"
+_REFILL = re.compile(
+    r"\bumgefüllt|\bumfüll\w{0,3}|\bfüll\w{0,3} (?:[\w-]{1,20} ){0,6}um\b|\bumetikett\w{0,5}|\brelabel\w{0,4}"
+    r"|\brepackag\w{0,4}"
+    r"|\b(?:aus dem|vom|from the|from) (?:discounter|supermarkt|supermarket|aldi|lidl|penny|netto)\b[^.!?]{0,30}"
+    r"\b(?:abgefüllt|gekauft|bought|refilled|rebagged)\b",
+    re.IGNORECASE,
+)
+
+
 # Accusations of wrongdoing toward people (labour, wages, racism): no quip, no bare "we see it differently".
 GRAVE = re.compile(
     r"kinderarbeit|child.?labou?r|ausbeut|exploit|sklavenarbeit|sklaverei|slave labou?r|slavery|lohnbetrug|lohndump"
@@ -930,7 +951,7 @@ _AGAIN_SITUATIONS = frozenset(
 )
 # Replies that only warn, decline or deflect: they answer no question and echo nothing of the message.
 DEFLECTING = frozenset(
-    {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave"}
+    {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave", "refill_claim"}
 )
 _NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic"}
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
@@ -1300,6 +1321,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent = "troll"
     if message.mode == "outreach":
         return "outreach"
+    if _REFILL.search(text) and intent in ("troll", "criticism", "other", "product_question", "price_criticism"):
+        return "refill_claim"  # "Bestimmt alles aus dem Discounter umgefüllt": said plainly what we do, no price talk
     if GRIEF.search(text) and intent not in ("troll", "spam"):
         return "condolence"  # "Mein Mann ist im Oktober gestorben ... eure Kiezmischung": sympathy, never "schön"
     if (
@@ -1333,7 +1356,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "spam"
     if intent == "spam":  # "Grüße aus Hamburg!" read as spam by an unsure model: no warning for a fan
         intent = "other"
-    damage = _BROKEN.search(text) or _DAMAGE.search(text)  # "Tüte aufgeplatzt ... Für den Preis erwarte ich ..."
+    damage = _BROKEN.search(text) or _DAMAGE.search(text) or _swapped(text)  # "Tüte aufgeplatzt ...", "got … earl grey"
     if intent in ("defect", "damaged_or_wrong_item") and _PRICE_JAB.search(text) and not damage:
         return "price_criticism"  # "bei dem Preis erwarte ich, dass die Bohnen sich selbst mahlen 💀": no defect
     if intent in ("defect", "damaged_or_wrong_item") and not damage and _MEME_LAUGH.search(text) and "?" not in text:
