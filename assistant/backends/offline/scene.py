@@ -2192,8 +2192,8 @@ def _open_answers(answers: list[Answer], situation: str, side: list[Fact], *, te
     kept = [a for a in answers if not (a.fact is not None and a.fact.id in said)]
     if team or situation in _FACTS_ONLY or situation in _OWN_DEFERRAL:
         kept = [a for a in kept if a.said]
-    if situation == "stock_question":  # "when is it back?" is the reply's own subject
-        kept = [a for a in kept if not (_STOCK.search(a.question) or _WHEN_BACK.search(a.question))]
+    if situation == "stock_question":  # "when is it back?" is the reply's own subject, and its reply defers already
+        kept = [a for a in kept if a.said and not (_STOCK.search(a.question) or _WHEN_BACK.search(a.question))]
     return kept
 
 
