@@ -151,8 +151,9 @@ _WRONG_ITEM = re.compile(
     # "ganze Bohnen bestellt, bekommen habe ich aber gemahlenen", "ordered espresso kreuzberg, got … earl grey"
     rf"|\b(?:bestellt|ordered)\b{_NOTHING_YET}\b(?:bekommen|erhalten|geliefert|gekommen|got|received|came|kam)\b"
     r"[^.!?]{0,30}\b(?:aber|but|stattdessen|instead)\b"
-    rf"|\b(?:bestellt|ordered)\b{_NOTHING_YET}[,;:–-]\s{{0,3}}(?:got|gekommen ist|kam|bekommen|geliefert wurde|arrived"
-    r"|came)\b",
+    # (never a date: "Ordered Tuesday, arrived Wednesday", "bestellt am Montag, kam am Dienstag")
+    rf"|\b(?:bestellt|ordered)\b{_NOTHING_YET}[,;:–-]\s{{0,3}}(?:got(?!\s(?:it|them|mine|here|there|delivered|shipped)\b)"
+    r"|gekommen ist|geliefert wurde|bekommen habe ich)\b",
     re.IGNORECASE,
 )
 _ESCALATING_INTENTS = frozenset(
@@ -1479,8 +1480,12 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         evidence = wrong or swapped or _DAMAGE.search(text) or _STALE.search(fold(text))
         if sarcasm and not evidence:
             intent = "criticism"  # "ein Karton, in dem ein Kleinkind Platz hätte. Glückwunsch.": the packaging
-        elif not evidence and _PRAISE.search(text) and not _NEGATIVE_CUES.search(text):
-            intent = "praise"  # "chocolatey, zero sourness, I'm obsessed": nothing arrived broken
+        elif (
+            not evidence
+            and (_PRAISE.search(text) or analysis.sentiment == "positive")
+            and not _NEGATIVE_CUES.search(text)
+        ):
+            intent = "praise"  # "chocolatey, zero sourness", "kam am Dienstag an, mega schnell!": nothing broke
         elif not evidence and (split_questions(text) or analysis.questions):
             return "question"  # "läuft in 15 sek durch, was mach ich falsch?": a brewing question
         elif not evidence and _TASTE.search(fold(text)):
