@@ -1287,7 +1287,10 @@ _CLOSE = (
     r"|gro(?:ß|ss)mutter|bruder|schwester|sohn|tochter|freund\w{0,2}|partner\w{0,2}|hund|katze|husband|wife|dad|father"
     r"|mom|mum|mother|grandpa|grandma|grandfather|grandmother|brother|sister|son|daughter|friend|partner|dog|cat)\b"
 )
-_DEATH = r"(?:gestorben|verstorben|verstarb|starb|beerdig\w*|passed away|died|funeral|lost (?:him|her))\b"
+_DEATH = (  # "since my dad passed.", "my mum passed in May" (never "passed the exam")
+    r"(?:(?:gestorben|verstorben|verstarb|starb|beerdig\w*|passed away|died|funeral|lost (?:him|her))\b"
+    r"|passed(?=\s{0,2}[.!,;…]|\s{0,2}$| (?:last|in|this|recently|suddenly|a (?:year|month|week))\b))"
+)
 GRIEF = re.compile(rf"\b{_CLOSE}[^.!?]{{0,80}}\b{_DEATH}|\b{_DEATH}[^.!?]{{0,40}}\b{_CLOSE}", re.IGNORECASE)
 
 
