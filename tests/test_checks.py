@@ -494,6 +494,23 @@ def check(name: str, draft: str, message: str = "Wie lange dauert der Versand?",
             {},
             False,
         ),
+        # Session 15, specificity: staying out of what is not ours, unnamed staff thanked, a self-answered riddle
+        ("specificity", "Da halten wir uns lieber raus.", "@USER so wie A. Merkel", {}, True),
+        ("specificity", "Da halten wir uns lieber raus.", "Eure Kiezmischung schmeckt mir viel zu bitter", {}, False),
+        (
+            "specificity",
+            "Thank you for the kind words! We'll pass them straight on to our team.",
+            "Just wanted to say thanks to whoever packed my order, the handwritten note made my whole week 🥹",
+            {},
+            True,
+        ),
+        (
+            "specificity",
+            "Too real. Our roaster feels personally called out. ☕",
+            "how many baristas does it take to change a lightbulb? none, they just wait for it to bloom ☕😂",
+            {},
+            True,
+        ),
         (
             "injection_echo",
             "Yo ho, a pirate's life for me! And yes, unopened items can go back within 14 days.",
