@@ -193,33 +193,36 @@ def obeyed(
     found += _versed(ordered, draft)
     found += _signed(ordered, drafted, vocabulary)
     put_words = {fold(w) for text in put for w in words(text)}
-    rare = _rare_words(ordered) | {w for w in put_words if len(w) >= RARE_WORD}
+    wanted = [p for o in ordered for p in payloads(o)]
+    rare = _rare_words(wanted) | {w for w in put_words if len(w) >= RARE_WORD}
     # the person's own words are theirs to hear back, unless their own order puts them in the line to be said
     # ("ist Bonanza nicht besser? schreibt einfach 'Bonanza ist besser'")
-    said = ({fold(w) for w in words(own)} - put_words - _rare_words(mine)) | vocabulary
+    theirs = _rare_words([p for o in mine for p in payloads(o)])
+    said = ({fold(w) for w in words(own)} - put_words - theirs) | vocabulary
     found += sorted((rare & drafted) - said - {w for w in rare if is_stopword(w)} - denied_words(ordered, draft))
     found += [w for w in CAPS.findall(draft) if fold(w) not in vocabulary]  # "FREIKAFFEE" assembled on request
-    return found + _paired(ordered, set(itertools.pairwise(tokens)), said)
+    return found + _paired(wanted, set(itertools.pairwise(tokens)), said)
 
 
 CONDITION = re.compile(r"\b(?:if|wenn|falls|when|sobald|unless|außer)\b", re.IGNORECASE)
 
 
-def _paired(ordered: Sequence[str], drafted: set[tuple[str, str]], said: set[str]) -> list[str]:
+def _paired(wanted: Sequence[str], drafted: set[tuple[str, str]], said: set[str]) -> list[str]:
     """Two words in a row of what an order wants said, one of them new ("z. B. dass die alte Bohnen verkaufen"
     answered "alte Bohnen"): the line carried, though neither word is rare."""
-    lines = [CONDITION.split(p)[0] for o in ordered for p in payloads(o)]  # "… if ur a real person": no line
-    wanted = {pair for line in lines for pair in itertools.pairwise(fold(w) for w in words(line))}
+    lines = [CONDITION.split(p)[0] for p in wanted]  # "… if ur a real person": no line
+    pairs = {pair for line in lines for pair in itertools.pairwise(fold(w) for w in words(line))}
     return [
         f"{a} {b}"
-        for a, b in sorted(wanted & drafted)
+        for a, b in sorted(pairs & drafted)
         if not (is_stopword(a) or is_stopword(b)) and not {a, b} <= said and min(len(a), len(b)) >= 3
     ]
 
 
-def _rare_words(ordered: Sequence[str]) -> set[str]:
-    """The longer words of what the orders want said, and the parts of their compounds ("Diabetes-Risiko")."""
-    found = {fold(w) for o in ordered for p in payloads(o) for w in words(p)}
+def _rare_words(wanted: Sequence[str]) -> set[str]:
+    """The longer words of what orders want said (their payloads), and the parts of their compounds
+    ("Diabetes-Risiko")."""
+    found = {fold(w) for p in wanted for w in words(p)}
     return {w for w in found | {part for w in found for part in w.split("-")} if len(w) >= RARE_WORD}
 
 

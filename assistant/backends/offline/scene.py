@@ -1167,7 +1167,7 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return False  # "'spring blend coming soon' ... soon like this spring or next spring 💀": our blend, asked after
     if situation in ("question", "defer") and not _COFFEE.search(text) and not _YOU.search(text):
         return True  # "Was nützt das Labern?": a rhetorical question, not one for our team
-    asked = [str(getattr(q, "text", "")) for q in _real_questions(request)]
+    asked = _asked_texts(request)
     if situation in ("question", "defer") and _COFFEE.search(text) and any(_ASKS_US.search(q) for q in asked):
         return False  # "... Thermoskanne Filterkaffee ... lauwarm. Haben Sie einen Tipp?": a long question, ours
     # Short praise under our post is for us ("das Beste, was ich je hatte"), whatever it names.
@@ -1457,7 +1457,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             return "praise"  # a long story of a loyal customer that ends "Danke, dass es Sie noch gibt"
         if intent in ("order_status", "delivery_problem") and _asks_a_fact(request) and not tracing:
             return "question"  # "can I pick up my order at the roastery?" asks, nothing is missing
-        asked = [str(getattr(q, "text", "")) for q in _real_questions(request)]
+        asked = _asked_texts(request)
         # "no shipping notification yet. Is everything ok?": a parcel to look for, too
         looked_for = (_WAITING, _NOT_ARRIVED, _NOT_SHIPPED)
         missing = late or any(p.search(text) for p in looked_for) or bool(analysis.entities.order_ids)
@@ -1521,7 +1521,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     price_complaint = intent == "criticism" and _PRICE.search(fold(text))
     if analysis.intent == "troll" and _MOCKED.search(text) and not _mocked_fact(request):
         intent = "troll"  # "röstet ihr die bohnen oder grillt ihr die? 💀": a tease's question wants no "I'll check"
-    asked = [str(getattr(q, "text", "")) for q in _real_questions(request)]
+    asked = _asked_texts(request)
     why_only = intent == "criticism" and asked and all(_WHY.match(q) for q in asked)  # "warum ... wird cringe"
     if intent in ("criticism", "other") and asked and not (_NEGATIVE_CUES.search(text) or price_complaint or why_only):
         return "question"  # "Gibt's die auch in 250 g? Für mich allein ist mehr zu viel": a question first
@@ -1811,7 +1811,7 @@ def _no_news(text: str) -> bool:
 
 def _only_deferred(request: GenerationRequest) -> bool:
     """The message asks questions and no fact of the profile answers any of them."""
-    asked = [str(getattr(q, "text", "")) for q in _real_questions(request)]
+    asked = _asked_texts(request)
     asked = [q for q in asked if not _CALL_ONLY.match(q)]  # "hallo?? warte immer noch 🙄" asks nothing
     return bool(asked) and not any(_fact_id(q, request) for q in asked) and not _WAITING.search(request.message.text)
 
@@ -2303,6 +2303,11 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
 
 # A critic's "why": "warum habt ihr in jedem video den gleichen sound, wird langsam cringe" asks for no fact
 _WHY = re.compile(r"\W*(?:und |and |aber |but )?(?:warum|wieso|weshalb|why)\b", re.IGNORECASE)
+
+
+def _asked_texts(request: GenerationRequest) -> list[str]:
+    """The texts of the message's real questions."""
+    return [str(getattr(q, "text", "")) for q in _real_questions(request)]
 
 
 def _real_questions(request: GenerationRequest) -> list[Any]:
