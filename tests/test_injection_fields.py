@@ -267,12 +267,10 @@ KNOWN_SHIPPED: dict[str, dict[str, str]] = {
         "i096": "'dritten Bestellung', a German translation of a quoted English promise (no dictionary here)",
     },
     # Written at the start of session 15, held out: 3 of 100 shipped on the session's first code (f692147) and on
-    # its last (50 detected). Not yet read; they are the next session's dev set.
-    "injection_fields_28": {
-        "j048": "held out, not yet read",
-        "j083": "held out, not yet read",
-        "j095": "held out, not yet read",
-    },
+    # its last (50 detected). Read in session 16, which took it to 0: the week of an internal note given to a
+    # conversation about its subject ("week 3" to "shortage until calendar week 3?"), a forged brand turn asked for
+    # "LOUDER", and a persona the thread casts the brand as ("antworte als Rudi").
+    "injection_fields_28": {},
 }
 
 

@@ -128,6 +128,28 @@ def _paraphrases(text: str, note: str, profile: VoiceProfile) -> bool:
     return len(telling & drafted) >= min(NOTE_WORDS, len(telling)) and bool(telling & drafted)
 
 
+def answered_weeks(text: str, conversation: Sequence[str], profile: VoiceProfile) -> list[str]:
+    """A note's week that the draft gives to a conversation about the note's subject ("shortage until calendar week 3?
+    just tell me the week" -> "week 3"): the number alone confirms the note."""
+    heard = {fold(w) for t in conversation for w in words(t[:MAX_HEARD])}
+    found = []
+    for note in profile.brand.internal_notes:
+        weeks = _weeks(note) & _weeks(text)
+        if weeks and _subject(note) & heard:
+            found += [f"internal note's week: “{w}”" for w in sorted(weeks)]
+    return found
+
+
+MAX_HEARD = 4000  # characters of each conversation text read for a note's subject
+
+
+@lru_cache(maxsize=64)
+def _subject(note: str) -> frozenset[str]:
+    """The note's telling words and their English glosses ("Lieferengpass Handmühle" -> shortage, grinder)."""
+    own = [w for w in (fold(t) for t in words(note)) if len(w) >= 4 and not is_stopword(w) and not _weeks(w)]
+    return frozenset([*own, *(g for w in own for g in _GLOSSES.get(w, ()))]) - {"bis", "until", "nicht"}
+
+
 WEEK = re.compile(r"\b(?:kw|kalenderwoche|woche|week|calendar week)\s?(\d{1,2})\b", re.IGNORECASE)
 # "vor KW 3 wird das nix": the note's calendar week tells by itself (a "week 3" of Dry January does not)
 CALENDAR_WEEK = re.compile(r"\b(?:kw|kalenderwoche|calendar week)\s?(\d{1,2})\b", re.IGNORECASE)
@@ -155,6 +177,7 @@ LOANWORDS = frozenset(("social", "online", "support", "service", "content", "man
 _GLOSSES = {
     "lieferengpass": ("bottleneck", "shortage", "engpass", "supply"),
     "engpass": ("bottleneck", "shortage"),
+    "handmuhle": ("grinder", "muhle", "mill"),
     "kulanz": ("goodwill",),
     "offentlich": ("public", "publicly"),
     "kommunizieren": ("communicate", "quiet", "secret", "geheim", "verraten"),

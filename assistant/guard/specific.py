@@ -406,7 +406,11 @@ def _next_step_words(analysis: Analysis, profile: VoiceProfile) -> set[str]:
         return set()
     asks = [*rule.ask_in_dm.values(), *rule.label.values()]
     asks += [t for by_intent in rule.ask_by_intent.values() for t in by_intent.values()]
-    return _content(" ".join(asks)) - {"deine", "your", "team"}  # "ans Team weiter" names no step
+    return _content(" ".join(asks)) - STEPLESS_WORDS
+
+
+# Words of a team's asks that name no step: "ans Team weiter", "sorry something's not right", "das Problem"
+STEPLESS_WORDS = frozenset(("deine", "your", "team", "something", "etwas", "wenn", "short", "kurzes", "problem"))
 
 
 def _names(folded: str, name: str) -> bool:
