@@ -83,6 +83,8 @@ def answer(
         places = places_in(context, profile)  # "will it get there before the 24th?" after "my brother in Vienna"
     if places and not_a_parcel(question):
         return None  # "muss man in berlin wohnen um mitzumachen": where people live, no delivery asked
+    if wants_machine(question, profile):
+        return None  # "könnt ihr eine Siebträgermaschine empfehlen?": no grind setting answers which machine to buy
     candidate = keyword_answer(own, places, around, intent, profile)
     if places:
         return candidate
@@ -101,6 +103,29 @@ def answer(
     if best in supported:
         return best
     return candidate if best != NO_FACT else None
+
+
+# A machine asked for: "eine gute Siebträgermaschine für Anfänger", "which espresso machine" (not "welchen Mahlgrad
+# für meine Siebträgermaschine": there the machine is where the grind goes)
+MACHINE_WANTED = re.compile(
+    r"\b(?:welche[nrs]?|which|what)\s(?:\w{1,15}\s)?(?:kaffeemaschine|kaffeevollautomat\w{0,2}|vollautomat\w{0,2}"
+    r"|siebträger\w{0,8}|espressomaschine|maschine|coffee machine|espresso machine|machine)\b"
+    r"|\b(?:kaffeemaschine|kaffeevollautomat\w{0,2}|vollautomat\w{0,2}|siebträger\w{0,8}|espressomaschine|maschine"
+    r"|coffee machine|espresso machine|machine)\b[^.!?]{0,40}\b(?:empfehl\w{0,3}|recommend\w{0,3}|suggest\w{0,3}"
+    r"|kaufen|anschaff\w{0,3}|holen|buy|get)\b",
+    re.IGNORECASE,
+)
+
+
+def wants_machine(question: str, profile: VoiceProfile) -> bool:
+    """The question asks which machine to get, and the profile says nothing about machines."""
+    return bool(MACHINE_WANTED.search(question)) and not _knows_machines(profile)
+
+
+def _knows_machines(profile: VoiceProfile) -> bool:
+    """The profile states something about machines (one of its facts or products names one)."""
+    named = [*(p.name for p in profile.brand.products), *(k for f in profile.brand.facts for k in f.keywords)]
+    return any(re.search(r"maschine|machine|vollautomat|siebträger", fold(n)) for n in named)
 
 
 def _placeless(own: dict[str, float], profile: VoiceProfile) -> bool:

@@ -66,6 +66,15 @@ _GIVEN = re.compile(
 # question "bestellt am Montag" is an order date and "wie heiß soll das Wasser sein" a brewing question.
 _MOMENTS = _compiled(
     (
+        # "your coffee got me through my thesis defense", "Klausur bestanden": over, congratulated, not wished luck
+        (
+            "exams_done",
+            r"(?:got me through|passed|bestanden|geschafft|überstanden|survived|defended|verteidigt|abgegeben"
+            r"|handed in|submitted|done with)\b[^.!?]{0,40}(?:prüfung|klausur|exam|finals|thesis|defen[cs]e"
+            r"|abschlussarbeit|hausarbeit|masterarbeit|bachelorarbeit)|(?:prüfung|klausur|exams?|finals|thesis"
+            r"|abschlussarbeit|hausarbeit|masterarbeit|bachelorarbeit)\w*\b[^.!?]{0,30}\b(?:bestanden|geschafft|passed"
+            r"|done|over|vorbei|abgegeben|submitted)\b",
+        ),
         ("exams", r"prüfung|klausur|hausarbeit|lernphase|\bexams?\b|\bfinals\b|\bthesis\b|abschlussarbeit"),
         ("nightshift", r"nachtschicht|night ?shift"),
         ("snow", r"\bschnee|eingeschneit|\bsnow"),

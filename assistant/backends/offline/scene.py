@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from assistant.analysis.answers import DEICTIC, OWN_MISTAKE, fact_words, not_a_parcel
+from assistant.analysis.answers import DEICTIC, OWN_MISTAKE, fact_words, not_a_parcel, wants_machine
 from assistant.analysis.intents import cue_scores
 from assistant.analysis.irony import MEME, RIDDLE
 from assistant.analysis.judgement import POLITICS
@@ -64,6 +64,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "service_complaint",
         "service_general",
         "service_tone",
+        "service_deleted",
         "criticism",
         "price_criticism",
         "taste_criticism",
@@ -117,7 +118,10 @@ _SERVICE = re.compile(
     # slow, not missing: "why does it take a week to answer a DM?", "dauert ewig, bis jemand antwortet"
     r"(?:take|takes|taking|took) (?:a|one|two|three|\d+|so|this|that|like a)? ?(?:\w+ )?(?:weeks?|days?|long|forever"
     r"|ages)\w* to (?:answer|reply|respond|get back)|\bdauert\w{0,2}\b[^.!?]{0,30}\bbis (?:ihr|jemand|man|wer)"
-    r" (?:antwortet|zurückschreibt|reagiert|sich meldet)|so lange? (?:für|auf) (?:eine |ne )?antwort",
+    r" (?:antwortet|zurückschreibt|reagiert|sich meldet)|so lange? (?:für|auf) (?:eine |ne )?antwort"
+    # "eine E-Mail wurde auch nicht beantwortet", "zweimal angerufen und nie durchgekommen", "couldn't get through"
+    r"|nicht beantwortet|unbeantwortet|unanswered|nie durchgekommen|nicht durchgekommen|niemanden erreicht"
+    r"|(?:couldn.?t|could not|never) get through",
     re.IGNORECASE,
 )
 # Someone waiting and impatient, without saying for what ("und?? immer noch nix"): ask what it is about.
@@ -141,6 +145,10 @@ _NOTHING_YET = (
     r"(?:(?!\b(?:kein\w{0,2}|nicht\w{0,2}|no|not|never|nothing|\w{0,12}bestätigung|confirmation|e-?mail|mail|antwort"
     r"|reply|tracking)\b)[^.!?]){0,60}"
 )
+_DAY_WORDS = (
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|heute|gestern|vorgestern|morgen|am|nach|erst"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|alles|nichts|nix|was"
+)
 _WRONG_ITEM = re.compile(
     r"\b(?:got|received|bekommen|erhalten|geliefert|kam)\b.{0,60}\b(?:but|aber)\b.{0,40}\b(?:order|bestell)|"
     # "bestellt und bis heute keine Versandbestätigung erhalten" got nothing, let alone something else
@@ -153,7 +161,10 @@ _WRONG_ITEM = re.compile(
     r"[^.!?]{0,30}\b(?:aber|but|stattdessen|instead)\b"
     # (never a date: "Ordered Tuesday, arrived Wednesday", "bestellt am Montag, kam am Dienstag")
     rf"|\b(?:bestellt|ordered)\b{_NOTHING_YET}[,;:–-]\s{{0,3}}(?:got(?!\s(?:it|them|mine|here|there|delivered|shipped)\b)"
-    r"|gekommen ist|geliefert wurde|bekommen habe ich)\b",
+    r"|gekommen ist|geliefert wurde|bekommen habe ich)\b"
+    # "kiezmischung bestellt, espresso bekommen" (not "Montag bestellt, Dienstag bekommen": a date is no item)
+    rf"|\b(?:bestellt|ordered)\b{_NOTHING_YET}[,;:–-]\s{{0,3}}(?!(?:{_DAY_WORDS})\b)[^\W\d_]{{3,20}}(?:\s[^\W\d_]{{3,20}})?"
+    r"\s(?:bekommen|erhalten|geliefert)\b",
     re.IGNORECASE,
 )
 _ESCALATING_INTENTS = frozenset(
@@ -365,7 +376,10 @@ _MOCKERY = re.compile(
     r"pretentious|snob|hipster|überbewertet|overrated|cringe|lächerlich|peinlich|affig|wichtigtuer|clowns?\b|lmao|"
     r"\bimagine (?:paying|buying|spending)|verbrennt ihr|briketts?\b|charcoal briquettes?"  # "oder verbrennt ihr die?"
     r"|\b(?:look|looks|taste|tastes|schmeck\w{0,2}|sieht|sehen|aussehen)\b[^.!?]{0,15}\b(?:burnt|burned|verbrannt)\b"
-    r"|\bdoes (?:this|it) (?:way |so much )?better\b|\bmacht (?:das|es) (?:viel |deutlich |eh )?besser\b",
+    r"|\bdoes (?:this|it) (?:way |so much )?better\b|\bmacht (?:das|es) (?:viel |deutlich |eh )?besser\b"
+    # "L + ratio + your roaster looks like a lord of the rings extra": a dig at a person's looks
+    r"|\bratio\b|(?<!\w)L\s?\+|\blooks? like (?:a|an) [^.!?]{0,30}\bextra\b"
+    r"|\bsieht aus wie\b[^.!?]{0,30}\b(?:statist|komparse)",
     re.IGNORECASE,
 )
 _SARCASM = re.compile(
@@ -534,6 +548,8 @@ _BILLING_TROUBLE = re.compile(
     r"abgebucht|abbuchung|doppelt|zu viel|falsch|twice|charged|overcharg|refund|zurück|mahnung|zahlungserinnerung|"
     r"two charges|double charge|zweimal|zwei abbuchungen|"
     r"payment reminder|reminder|überwiesen|transferred|already paid|schon bezahlt|bereits bezahlt|"
+    # "der 10%-code wurde beim checkout nicht abgezogen ... bekomm ich die differenz?": a discount not applied
+    r"nicht abgezogen|nicht angerechnet|nicht berücksichtigt|(?:was ?n.?t|not|never) (?:applied|deducted)|"
     r"(?:invoice|rechnung)\b[^.!?]{0,60}\b(?:name|firma|company|adresse|address|ändern|change|korrigier\w*|correct\w*)",
     re.I,
 )
@@ -713,7 +729,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
             a for a in answers if a.said or (a.indirect and (_REQUEST.search(a.question) or _TO_US.search(a.question)))
         ]
     if situation == "question" and answers and all(not a.said for a in answers):
-        around = _named_around(request)  # "in eurem Café in der Oranienstraße ... Habt ihr Samstag geöffnet?"
+        machine = any(wants_machine(a.question, profile) for a in answers)  # its "Siebträger" names no grind asked
+        around = None if machine else _named_around(request)  # "in eurem Café in der Oranienstraße ... Habt ihr
+        # Samstag geöffnet?"
         # "Wer hat recht?", "wo kann man euch besuchen??": the fact named around says it (where, when, who is right)
         rest = [a for a in answers if not (_COVERED.match(a.question.strip()) or _WHERE_WHEN.match(a.question.strip()))]
         answers = [Answer(question=text, fact=around), *rest] if around else answers
@@ -1145,6 +1163,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
     if policy_answer(text, request.profile) is not None and not text.lstrip().startswith("@"):
         return False  # "gibt es einen rabattcode für neukunden?": a question to us, answered with the policy
     politics = bool(POLITICS.search(text))
+    if not politics and _PRICE.search(fold(text)) and not text.lstrip().startswith("@"):
+        return False  # "die geschenkbox kostet ja mehr als mein ganzes frühstück 💀" under our post: our price
     if politics and (not _strongly_about_us(request) or text.lstrip().startswith("@")):
         return True  # a political reply to another commenter stays theirs, whatever fact a word of it names
     if situation == "praise" and not politics and not text.lstrip().startswith("@"):
@@ -1208,14 +1228,14 @@ _COMPLAINTS = frozenset(
     {
         *("accusation", "criticism", "price_criticism", "taste_criticism", "other_negative", "uncertain"),
         "accusation_grave",
-        *("other_neutral", "service_general", "service_complaint", "service_tone", "rumour"),
+        *("other_neutral", "service_general", "service_complaint", "service_tone", "service_deleted", "rumour"),
     }
 )
 _ADDRESSED = frozenset(
     {
         *("praise", "job_application", "question", "defer", "criticism", "stock_question", "accusation"),
         *("accusation_grave", "rumour"),
-        *("price_criticism", "service_general", "service_complaint", "service_tone"),
+        *("price_criticism", "service_general", "service_complaint", "service_tone", "service_deleted"),
     }
 )
 # Words of our business, at a word start ("Forderung" is no order, "Wahl" no payment).
@@ -1291,6 +1311,74 @@ _DEATH = (  # "since my dad passed.", "my mum passed in May" (never "passed the 
     r"(?:(?:gestorben|verstorben|verstarb|starb|beerdig\w*|passed away|died|funeral|lost (?:him|her))\b"
     r"|passed(?=\s{0,2}[.!,;…]|\s{0,2}$| (?:last|in|this|recently|suddenly|a (?:year|month|week))\b))"
 )
+# "You deleted my comment", "warum wurde mein Kommentar gelöscht?": a removed comment, not a slow reply
+_DELETED = re.compile(
+    r"\b(?:deleted|removed|hid|hidden|gelöscht|entfernt|ausgeblendet|zensiert|censored)\b[^.!?]{0,40}"
+    r"\b(?:comment|kommentar|review|bewertung|question|frage)\w{0,2}\b"
+    r"|\b(?:comment|kommentar|review|bewertung)\w{0,2}\b[^.!?]{0,40}\b(?:deleted|removed|gelöscht|entfernt|ausgeblendet"
+    r"|zensiert|censored|verschwunden|disappeared|vanished|gone|weg)\b",
+    re.IGNORECASE,
+)
+_SELF_DELETED = re.compile(
+    r"\b(?:i|ich)\s(?:have\s|hab\w{0,2}\s|had\s)?(?:\w{1,12}\s){0,2}(?:deleted|removed|gelöscht|entfernt)\b", re.I
+)
+# A machine of the person's own that broke: "Bei uns ist die Kaffeemaschine kaputt gegangen", "my espresso machine died"
+_MACHINE = (
+    r"(?:kaffeemaschine|kaffeevollautomat\w{0,2}|vollautomat\w{0,2}|siebträger\w{0,8}|espressomaschine|maschine"
+    r"|wasserkocher|coffee machine|espresso machine|machine|kettle)"
+)
+_MACHINE_BROKEN = re.compile(
+    rf"\b{_MACHINE}\b[^.!?]{{0,40}}\b(?:kaputt\w{{0,2}}|defekt\w{{0,2}}|broke|broken|died|dead|hinüber|gestorben)\b"
+    rf"|\b(?:kaputt\w{{0,2}}|defekt\w{{0,2}}|broken|dead)\s(?:\w{{1,12}}\s)?{_MACHINE}\b",
+    re.IGNORECASE,
+)
+# A request for a donation or sponsoring: "eine kleine Sachspende für die Tombola", "sponsor our charity raffle"
+_DONATION = re.compile(
+    r"\b(?:\w{0,12}spende\w{0,2}|spenden|tombola|sponsor\w{0,6}|donat\w{0,5}|raffle|charity|benefiz\w{0,8})\b",
+    re.IGNORECASE,
+)
+_ASKING_FOR = re.compile(
+    r"\b(?:würden uns\b[^.!?]{0,100}\bfreuen|könn(?:t|tet|en|ten) (?:ihr|sie)|would you|could you|would love|do you"
+    r"|habt ihr|unterstütz\w{0,3}|support|bitten|anfrage\w{0,2}|request|wondering)\b",
+    re.IGNORECASE,
+)
+_DONATION_INTENTS = frozenset({"other", "collaboration", "product_question", "praise", "order_via_message"})
+_SORTED_INTENTS = frozenset({"praise", "damaged_or_wrong_item", "defect", "delivery_problem", "other"})
+
+
+def _sorted_out(text: str) -> bool:
+    """A problem of ours put right and thanked for: the thanks, and the damage or replacement it was about."""
+    put_right = _BROKEN.search(text) or _DAMAGE.search(text) or _REPLACED.search(text)
+    return bool(_SORTED_OUT.search(text) and put_right and _GRATEFUL.search(text))
+
+
+_GRATEFUL = re.compile(r"\b(?:danke\w{0,2}|dank|bedanken|thanks?|thank you|grateful)\b", re.IGNORECASE)
+_REPLACED = re.compile(r"\b(?:ersatz\w{0,6}|replacement|replaced|ersetzt|getauscht|umgetauscht)\b", re.IGNORECASE)
+# Something to do together: "Interesse an einem gemeinsamen Workshop?", "a collab", "partner with you"
+_JOINT = re.compile(
+    r"\b(?:gemeinsam\w{0,3}|zusammen\w{0,6}|kooperation\w{0,2}|kooperier\w{0,3}|collab\w{0,6}|together|partner\w{0,5}"
+    r"|joint)\b",
+    re.IGNORECASE,
+)
+# A discount that did not come off: "der 10%-code wurde beim checkout nicht abgezogen", "the code wasn't applied"
+_DISCOUNT_MISSED = re.compile(
+    r"\b(?:\w{0,12}code|rabatt\w{0,4}|gutschein\w{0,4}|discount|voucher|coupon)\b[^.!?]{0,60}\b(?:nicht abgezogen"
+    r"|nicht angerechnet|nicht berücksichtigt|(?:was ?n.?t|not|never) (?:applied|deducted)|did ?n.?t (?:apply|work))\b",
+    re.IGNORECASE,
+)
+# A parcel handed to someone else: "zugestellt an 'Nachbar'", "delivered to a neighbour I don't have"
+_ASTRAY = re.compile(
+    r"\b(?:zugestellt|abgegeben|abgelegt)\s(?:an|bei|beim)\b|\b(?:delivered|left|handed)\s(?:to|with)\s(?:a |my |the )?"
+    r"(?:neighbou?r|nachbar)|\b(?:bei|an)\s(?:einem|nem|den|dem)?\s?['\"„‚]?nachbarn?\b[^.!?]{0,30}\b(?:abgegeben|zugestellt)",
+    re.IGNORECASE,
+)
+# A problem already put right, thanked for: "danke für die schnelle Hilfe ... Der Ersatz kam nach zwei Tagen"
+_SORTED_OUT = re.compile(
+    r"\b(?:ersatz|replacement|neue (?:tüte|mühle|lieferung))\b[^.!?]{0,30}\b(?:kam|ist (?:schon )?da|angekommen|arrived"
+    r"|came)\b|\b(?:danke|dank|thanks?|thank you)\b[^.!?]{0,60}\b(?:hilfe|help|geholfen|helped|gelöst|sorted|solved"
+    r"|fixed)\b",
+    re.IGNORECASE,
+)
 GRIEF = re.compile(rf"\b{_CLOSE}[^.!?]{{0,80}}\b{_DEATH}|\b{_DEATH}[^.!?]{{0,40}}\b{_CLOSE}", re.IGNORECASE)
 
 
@@ -1320,6 +1408,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     late = bool(_LATE.search(text) and _OURS.search(text))
     if intent in ("praise", "other", "product_question", "criticism") and late:
         intent = "delivery_problem"  # "immer noch nix da??" is a parcel that did not come, not a question
+    astray = _ASTRAY.search(text) and ("?" in text or analysis.sentiment == "negative") and not _PRAISE.search(text)
+    if intent in ("other", "product_question", "criticism") and astray:
+        intent = "delivery_problem"  # "zugestellt an 'Nachbar' ... welcher nachbar??? das reh?": a parcel gone astray
     mocking = _MOCKERY.search(text) and len(text) <= 120 and (_OURS.search(text) or _YOU.search(text))
     if intent in ("other", "praise") and mocking:
         intent = "troll"
@@ -1329,6 +1420,14 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "refill_claim"  # "Bestimmt alles aus dem Discounter umgefüllt": said plainly what we do, no price talk
     if GRIEF.search(text) and intent not in ("troll", "spam"):
         return "condolence"  # "Mein Mann ist im Oktober gestorben ... eure Kiezmischung": sympathy, never "schön"
+    if intent in _SORTED_INTENTS and analysis.sentiment != "negative" and not sarcasm and _sorted_out(text):
+        return "resolved_thanks"  # "danke für die schnelle Hilfe bei meiner beschädigten Lieferung. Der Ersatz kam"
+    if _DISCOUNT_MISSED.search(text) and intent in ("other", "product_question", "criticism", "order_status"):
+        return "billing"  # "euer 15%-code wurde an der kasse nicht abgezogen": a charge to put right, after-sales
+    if _DONATION.search(text) and _ASKING_FOR.search(text) and intent in _DONATION_INTENTS:
+        return "donation"  # "eine kleine Sachspende für die Tombola?": passed to the team, nothing promised
+    if _DELETED.search(text) and not _SELF_DELETED.search(text) and intent != "spam":
+        return "service_deleted"  # "You deleted my comment ... So much for being honest": no DM, answered in public
     if (
         intent == "criticism"
         and analysis.questions
@@ -1455,7 +1554,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             and not unhappy_reading
         ):
             return "praise"  # a long story of a loyal customer that ends "Danke, dass es Sie noch gibt"
-        if intent in ("order_status", "delivery_problem") and _asks_a_fact(request) and not tracing:
+        unhappy_now = analysis.sentiment == "negative"  # "landet in der Filiale statt an der Haustür ... DHL?"
+        if intent in ("order_status", "delivery_problem") and _asks_a_fact(request) and not (tracing or unhappy_now):
             return "question"  # "can I pick up my order at the roastery?" asks, nothing is missing
         asked = _asked_texts(request)
         # "no shipping notification yet. Is everything ok?": a parcel to look for, too
@@ -1471,7 +1571,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "praise"  # "super schnelle Lieferung, nur der Karton war etwas zerdrückt – Inhalt aber heil 👍"
     if intent == "damaged_or_wrong_item":
         wrong = re.search(
-            r"falsch|statt|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)"  # the wrong grind, too:
+            r"falsch|statt|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)|nicht bestellt|never ordered"
+            r"|did ?n.?t order|did not order"  # "ne mühle die ich gar nicht bestellt hab"; the wrong grind, too:
             r"|(?:viel )?zu (?:fein|grob) gemahlen|fein wie puderzucker|too (?:fine|coarse)ly? ground",
             fold(_ELSEWHERE.sub(" ", OWN_MISTAKE.sub(" ", text))),
         )
@@ -1499,7 +1600,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             return "wrong_item" if wrong or swapped else "damaged_item"
     if intent == "collaboration" and _PRESS.search(text) and analysis.questions and not _REACH_US.search(text):
         return "question"  # a blogger's "Woher kommen die Bohnen, und ist der bio?": answered or deferred by name
-    if intent == "collaboration" and _asks_a_fact(request) and not _CREATOR.search(text):
+    if intent == "collaboration" and _asks_a_fact(request) and not (_CREATOR.search(text) or _JOINT.search(text)):
         # a creator's "could u send me a few bags to review?" asks no packaging fact
         return "question"  # "a regular coffee supply for our co-working space?": the office fact answers it
     if intent == "stock_question" and _asks_a_fact(request) and not _STOCK.search(text):
@@ -1531,6 +1632,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         if _TASTE.search(fold(text)) and not _PRICE.search(fold(text)):
             return "taste_criticism"  # "your coffee tastes like burnt tyres 🤡": the taste, answered calmly
         return "price_criticism" if _PRICE.search(fold(text)) else "troll"  # a dig at the price: say why, calmly
+    if asked and _MACHINE_BROKEN.search(text) and not _products_named(text, request.profile):
+        return "question"  # "die Kaffeemaschine ist kaputt 😢 könnt ihr eine Siebträgermaschine empfehlen?": not ours
     if intent == "criticism" or (sarcasm and intent in ("praise", "other", "product_question")):
         if _DAMAGE.search(text) and _OURS.search(text):
             return "damaged_item"  # "kam mit fettem Kratzer an ... bei dem Preis": the damage first, not the price
@@ -1584,6 +1687,11 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         refusal = policy_answer(text, profile)
         if refusal is not None:  # "kriegen studis bei euch rabatt?": the policy's no, never an "I'll check"
             answers.append(Answer(question=text, fact=refusal))
+            continue
+        if situation.startswith("collaboration") and _JOINT.search(text):
+            continue  # "Interesse an einem gemeinsamen Workshop?" is the offer itself: no booking details
+        if wants_machine(text, profile):  # "eine gute Siebträgermaschine für Anfänger?": no grind, no coffee tip
+            answers.append(Answer(question=text))
             continue
         # "sauer ... was mach ich falsch?": the message around the question names what it asks about
         named = OWN_MISTAKE.sub(" ", message.text) if OWN_MISTAKE.search(text) else text
@@ -2183,7 +2291,7 @@ _OWN_DEFERRAL = frozenset({"job_application", "collaboration", "collaboration_dm
 
 
 _ANSWERED_ALREADY = frozenset(
-    {"question", "defer", "order_via_message", "rumour", "voucher_problem", "joke", "offtopic_question"}
+    {"question", "defer", "order_via_message", "rumour", "voucher_problem", "joke", "offtopic_question", "donation"}
 )
 
 
