@@ -97,14 +97,27 @@ FOREIGN_VOTES = 2  # words of another language that outvote an undecided German/
 
 def language(ctx: CheckContext) -> CheckResult:
     """The draft is written in the language the message should be answered in."""
-    found = detect_language(ctx.text, thorough=False)
+    text = _unnamed(ctx.text, ctx.profile)  # "Handmühle Kiez: 24–26" is German in any language
+    found = detect_language(text, thorough=False)
     if found == UNDETERMINED:
-        found = _frequent_words_language(ctx.text)
-    if found == UNDETERMINED and len(words(ctx.text)) >= LANGUAGE_MODEL_WORDS:  # rare: loads the model (0.5 s)
-        found = detect_language(ctx.text, thorough=True)
+        found = _frequent_words_language(text)
+    if found == UNDETERMINED and len(words(text)) >= LANGUAGE_MODEL_WORDS:  # rare: loads the model (0.5 s)
+        found = detect_language(text, thorough=True)
     ok = found in (ctx.analysis.language, UNDETERMINED) or (found in ctx.profile.brand.languages and _open(ctx.message))
     detail = f"{found}, expected {ctx.analysis.language}"
     return CheckResult(name="language", ok=ok, detail=detail)
+
+
+def _unnamed(text: str, profile: VoiceProfile) -> str:
+    """The text without the brand's and its products' names (their words belong to no language of the reply)."""
+    names = [
+        profile.brand.name,
+        *(p.name for p in profile.brand.products),
+        *(a for p in profile.brand.products for a in p.aliases),
+    ]
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    return text
 
 
 SHORT_MESSAGE = 2  # words: "Decaf?", "Workshop?" are German and English alike

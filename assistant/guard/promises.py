@@ -118,6 +118,9 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\byou'll (?:get|have) a (?:new|replacement|fresh)\b|\b(?:versandkosten|shipping (?:costs?|fees?))\b[^.!?]{0,25}\b(?:übernehmen|zahlen|erstatten|"
         r"cover|waive)\b|\b(?:übernehmen|zahlen|erstatten|cover|waive)\b[^.!?]{0,20}\b(?:versandkosten|shipping)\b"
         r"|\b(?:was|etwas) (?:kleines|extra|feines)\b[^.!?]{0,20}\b(?:mit|dazu|rein|bei|obendrauf)\b"
+        # "DM us and we'll sort you out with a little something for your first order": a gift, however vague
+        r"|\bsort you out with\b|\b(?:a )?(?:little|small) (?:something|treat|surprise)\b[^.!?]{0,30}\b(?:for you|for your"
+        r"|on us|in your|with your)\b"
         r"|\b(?:übernehmen|zahlen) (?:wir|ich)\b[^.!?]{0,20}\b(?:versand|porto|shipping)\w*|\b(?:shipping|postage)\b[^.!?]{0,15}\bon us\b"
         r"|\bschreib\w{0,3} (?:wir|ich) (?:dir|euch|ihnen)\b[^.!?]{0,20}\bgut\b|\bbehalte\w{0,2}\b[^.!?]{0,30}\b(?:einfach|ruhig|gern|gerne)\b"
         r"|\byou (?:won.?t|will not|don.?t|do not)(?: have to| need to)? pay (?:anything|a thing|a cent)\b"
