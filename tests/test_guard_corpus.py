@@ -52,8 +52,11 @@ nach Wien'), a REWE question answered with the online shop, rhymes on order with
 after part 22 was scored and held out: 195/200 good and 181/200 bad on the first code, 196/200 (2.0% false alarms)
 and 187/200 (93.5%) on the last; test27, held out by session 14 and read in session 15: 196/200 good and 191/200
 bad on the code that read it first, 200/200 and 196/200 after its fixes; test28, written at the start of session 15
-and held out: 191/200 good and 194/200 bad on the session's first code, 193/200 and 195/200 on its last. The floors
-below are what the guard reaches; raise them, never lower them.
+and held out: 191/200 good and 194/200 bad on the session's first code, 193/200 and 195/200 on its last, read in
+session 16: 198/200 and 198/200 (an outreach creator's own lines before a call on brands, a writer's own quote, a
+weekday past an emoji, resealing, a grinder's name that made English German, 'a little something for your first
+order'); what stays is 'sorry to hear that' by the stock list and a price complaint answered as 'fair criticism'.
+The floors below are what the guard reaches; raise them, never lower them.
 """
 
 from __future__ import annotations
@@ -99,7 +102,7 @@ FLOORS = {
     "test25": (0.98, 0.98),
     "test26": (0.99, 0.98),
     "test27": (0.995, 0.98),
-    "test28": (0.96, 0.97),
+    "test28": (0.99, 0.99),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,

@@ -43,7 +43,7 @@ from assistant.backends.offline.words import (
     the_product,
     topic,
 )
-from assistant.models import UNHAPPY, Analysis
+from assistant.models import UNHAPPY, Analysis, Message
 from assistant.profiles.loading import Fact, VoiceProfile
 from assistant.text import fold, has_phrase, is_stopword, table
 
@@ -67,6 +67,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "service_deleted",
         "criticism",
         "price_criticism",
+        "shipping_cost",
         "taste_criticism",
         "accusation",
         "accusation_grave",
@@ -87,6 +88,7 @@ ESCALATING = {
     "voucher_problem": "after_sales",
     "voucher_problem_dm": "after_sales",
     "refund_request": "after_sales",
+    "return_request": "after_sales",
     "billing": "after_sales",
     "damaged_item": "after_sales",
     "wrong_item": "after_sales",
@@ -341,7 +343,8 @@ _SCAM = re.compile(
     re.IGNORECASE,
 )
 _PRICE = re.compile(
-    r"preis|teuer|teurer|teur|euro|€|\bkosten|\bkostet|günstig|billig|price|expensive|pricey|cheap|supermarkt|discounter|"
+    r"preis|teuer|teurer|teur|euro|€|\bkosten|\bkostet|günstig|gunstig|billig|price|expensive|pricey|cheap|supermarkt"
+    r"|discounter|\d[,.]\d\d (?:€ |euro )?(?:versand|shipping)|"
     r"\bpaying\b|"
     r"\bpay for\b|\bzahlen für|\bbezahlen für|versandkosten|porto|shipping costs?|shipping fees?|postage"
     r"|\d[,.]\d\d\s?(?:pro|per|a|/)\b|gerechnet|rechnet sich|bezahlt sich|pays for itself"  # "0,38 pro tasse ja klar"
@@ -578,7 +581,7 @@ _DAMAGE = re.compile(
     r"kaputt|beschädigt|zerbrochen|aufgerissen|zerdrückt|zerquetscht|eingedellt|ausgelaufen|gerissen|broken|damaged"
     r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed"  # no "student", no "accident"
     r"|kratzer|zerkratzt|\bscratch\w{0,3}|\bmacke"
-    r"|\bsplit (?:open|along|at|down)\b|\bburst\b|aufgeplatzt"
+    r"|\bsplit (?:wide )?(?:open|along|at|down)\b|\bburst\b|aufgeplatzt|\b(?:grounds|beans|coffee) all over\b"
     r"|\bhas a (?:tear|hole|crack)\b|\bsoaked\b|durchn(?:ä|a)sst|aufgeweicht"
     r"|\b(?:ein(?:en)?|n|nen|'nen) (?:riss|loch|sprung)\b"
     r"|\bin (?:zwei|drei|vier|tausend|\d{1,4}) (?:teile\w?|stücke\w?)\b|\bin (?:two|three|\d{1,4}|a thousand) pieces\b"
@@ -697,6 +700,10 @@ def read(request: GenerationRequest, language: str) -> Scene:
     formal = language == "de" and (profile.address_form("de") == "Sie" or (mirror and formal_register))
     in_dm = message.channel == "dm" or bool(_get(analysis, "in_dm_already", False))
     situation = _situation(request, sarcasm, confidence)
+    if situation == "refund_request" and _RETURNED_UNUSED.search(text) and not (_DAMAGE.search(text) or sarcasm):
+        situation = "return_request"  # "hiermit widerrufe ich ...", "die 2. tüte ist noch zu": a return, no fault
+    if situation == "price_criticism" and _SHIPPING_COST.search(text):
+        situation = "shipping_cost"  # "6,90 Versand für eine Tüte ist echt frech": the postage, not the roasting
     tips = _tips(request)
     life_event = occasion(text) if message.mode == "reply" else ""
     if not life_event and message.mode == "reply" and situation in _MOMENT_SITUATIONS:
@@ -785,7 +792,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         why_gentle=why,
         attention=attention,
         in_dm=in_dm,
-        name=first_name(message.author),
+        name=_greeted(message),
         duration=duration(text, language) if message.mode == "reply" else "",
         topic=None
         if analysis.injection_suspected or situation in _NO_ECHO
@@ -1149,6 +1156,9 @@ def _tagged(request: GenerationRequest, situation: str, life_event: str) -> bool
     return friendly and not POLITICS.search(text) and not _NEGATIVE_CUES.search(text)
 
 
+SHORT_COMMENT = 160  # characters: a comment this short under our post that talks money talks about ours
+
+
 def _offtopic(request: GenerationRequest, situation: str) -> bool:
     """A comment about something else entirely: politics, the news, other people (never a short question to us)."""
     text = request.message.text
@@ -1163,13 +1173,14 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
     if policy_answer(text, request.profile) is not None and not text.lstrip().startswith("@"):
         return False  # "gibt es einen rabattcode für neukunden?": a question to us, answered with the policy
     politics = bool(POLITICS.search(text))
-    if not politics and _PRICE.search(fold(text)) and not text.lstrip().startswith("@"):
+    short_price = len(text) <= SHORT_COMMENT and _PRICE.search(fold(text))  # not "Wir kaufen billiger" in a debate
+    if not politics and short_price and not text.lstrip().startswith("@"):
         return False  # "die geschenkbox kostet ja mehr als mein ganzes frühstück 💀" under our post: our price
     if politics and (not _strongly_about_us(request) or text.lstrip().startswith("@")):
         return True  # a political reply to another commenter stays theirs, whatever fact a word of it names
     if situation == "praise" and not politics and not text.lstrip().startswith("@"):
         return False  # "hab das rezept heut nachgemacht ... bestes getränk des sommers": our reel, praised
-    if len(text) > 160 and not _strongly_about_us(request) and not _OURS.search(text):
+    if len(text) > SHORT_COMMENT and not _strongly_about_us(request) and not _OURS.search(text):
         return True  # a long comment that names nothing of ours
     ours = _OURS.search(text) and (_YOU.search(text) or _COFFEE.search(text))  # "die App Electric" is someone's
     if text.lstrip().startswith("@") and not (ours or _strongly_about_us(request)):
@@ -1226,7 +1237,15 @@ def _about_us(request: GenerationRequest, *, addressed: bool) -> bool:
 
 _COMPLAINTS = frozenset(
     {
-        *("accusation", "criticism", "price_criticism", "taste_criticism", "other_negative", "uncertain"),
+        *(
+            "accusation",
+            "criticism",
+            "price_criticism",
+            "shipping_cost",
+            "taste_criticism",
+            "other_negative",
+            "uncertain",
+        ),
         "accusation_grave",
         *("other_neutral", "service_general", "service_complaint", "service_tone", "service_deleted", "rumour"),
     }
@@ -1235,7 +1254,14 @@ _ADDRESSED = frozenset(
     {
         *("praise", "job_application", "question", "defer", "criticism", "stock_question", "accusation"),
         *("accusation_grave", "rumour"),
-        *("price_criticism", "service_general", "service_complaint", "service_tone", "service_deleted"),
+        *(
+            "price_criticism",
+            "shipping_cost",
+            "service_general",
+            "service_complaint",
+            "service_tone",
+            "service_deleted",
+        ),
     }
 )
 # Words of our business, at a word start ("Forderung" is no order, "Wahl" no payment).
@@ -1288,7 +1314,7 @@ def _why_gentle(situation: str, sarcasm: bool, emotion: str, formal: bool) -> st
         return "the reading of this message is uncertain, so no joke"
     if sarcasm:
         return "the message is sarcastic, so the reply takes the annoyance seriously"
-    if situation in ("refund_request", "billing", "price_criticism"):
+    if situation in ("refund_request", "return_request", "billing", "price_criticism"):
         return "the message is about money, so no joke (the brand's rule for playful)"
     if situation in NO_JOKE or emotion in ("angry", "worried"):
         return "the message is a complaint or an upset person, so no joke (the brand's rule for playful)"
@@ -1364,6 +1390,34 @@ _JOINT = re.compile(
 _DISCOUNT_MISSED = re.compile(
     r"\b(?:\w{0,12}code|rabatt\w{0,4}|gutschein\w{0,4}|discount|voucher|coupon)\b[^.!?]{0,60}\b(?:nicht abgezogen"
     r"|nicht angerechnet|nicht berücksichtigt|(?:was ?n.?t|not|never) (?:applied|deducted)|did ?n.?t (?:apply|work))\b",
+    re.IGNORECASE,
+)
+
+
+def _greeted(message: Message) -> str:
+    """The first name to greet with, unless the message names it as someone else's ("a mug with 'Gerda' printed on
+    it" from gerda.not.me) or the handle disowns it."""
+    name = first_name(message.author)
+    disowned = re.search(r"(?:^|[._\-\s])(?:not|nicht|kein|no)(?:[._\-\s]|$)", message.author or "", re.IGNORECASE)
+    if not name or disowned:
+        return ""
+    signed = re.search(
+        rf"[.!,\n–-]\s*{re.escape(name)}\W*$", message.text.strip(), re.IGNORECASE
+    )  # "Thank you! Margaret"
+    return name if signed or not has_phrase(fold(message.text), fold(name)) else ""
+
+
+_ASKS_COST = re.compile(r"\b(?:was kostet|wie ?viel|how much|what does|what'?s the|what is the)\b", re.IGNORECASE)
+# What shipping costs: "6,90 Versand für eine Tüte", "Versandkosten", "shipping fees", "postage"
+_SHIPPING_COST = re.compile(
+    r"versandkosten|porto|shipping (?:costs?|fees?)|postage|\d[,.]\d\d\s?(?:€\s|euro\s)?(?:für (?:den )?)?versand"
+    r"|versand\w{0,2}\s(?:für|von|kostet)\b|\d[,.]\d\d\s?(?:€\s|euro\s)?(?:for )?shipping|shipping (?:is|for)\b",
+    re.IGNORECASE,
+)
+# Goods sent back unused: a withdrawal, or "noch zu", "unopened", "originalverpackt"
+_RETURNED_UNUSED = re.compile(
+    r"\bwiderruf\w{0,3}|\bwiderrufe\b|\bwithdraw\w{0,3}|ungeöffnet\w{0,2}|originalverpackt|noch zu\b|noch verschlossen"
+    r"|unopened|still sealed|\bsealed\b|nix für mich|nichts für mich|not for me|not my taste",
     re.IGNORECASE,
 )
 # A parcel handed to someone else: "zugestellt an 'Nachbar'", "delivered to a neighbour I don't have"
@@ -1524,6 +1578,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "service_complaint" if _DM_WORDS.search(text) or _SERVICE.search(text) else "service_general"
     if intent == "billing" and not _BILLING_TROUBLE.search(text) and _MONEY_RANT.search(text):
         return "price_criticism"  # "€14 for 250g?? ... at the supermarket for €12": our prices, no charge of theirs
+    if intent in ("billing", "criticism") and _SHIPPING_COST.search(text) and not _ASKS_COST.search(text):
+        return "price_criticism"  # "€5.90 shipping for one bag?? are you serious": the postage, complained about
     if intent == "billing" and not _BILLING_TROUBLE.search(text) and split_questions(text):
         return "question"  # "Kann man auf Rechnung bezahlen?" asks, it does not complain
     weak_defect = cue_scores(fold(text)).get("defect", 0.0) < STRONG_DEFECT and confidence < SURE_DEFECT
@@ -2216,6 +2272,7 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
         "wrong_item": ("damaged_or_wrong_item",),
         "defect": ("defect",),
         "refund_request": ("refund_request",),
+        "return_request": ("refund_request",),
         "order_via_message": ("order_via_message",),
     }.get(situation)
     if not wanted:
