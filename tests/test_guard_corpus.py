@@ -56,7 +56,8 @@ and held out: 191/200 good and 194/200 bad on the session's first code, 193/200 
 session 16: 198/200 and 198/200 (an outreach creator's own lines before a call on brands, a writer's own quote, a
 weekday past an emoji, resealing, a grinder's name that made English German, 'a little something for your first
 order'); what stays is 'sorry to hear that' by the stock list and a price complaint answered as 'fair criticism'.
-The floors below are what the guard reaches; raise them, never lower them.
+test29, written at the start of session 16 and held out: 192/200 good and 189/200 bad on the session's
+first code (e5eccad) and on its last. The floors below are what the guard reaches; raise them, never lower them.
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ FLOORS = {
     "test26": (0.99, 0.98),
     "test27": (0.995, 0.98),
     "test28": (0.99, 0.99),
+    "test29": (0.96, 0.945),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -134,6 +136,7 @@ PER_CHECK_FLOOR = {
     "test26": 0.65,
     "test27": 0.75,
     "test28": 0.75,
+    "test29": 0.65,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -48,6 +48,7 @@ CORPORA = (
     "injection_fields_26",
     "injection_fields_27",
     "injection_fields_28",
+    "injection_fields_29",
 )
 # Payloads the guard does not stop, per corpus, each with the reason.
 KNOWN_SHIPPED: dict[str, dict[str, str]] = {
@@ -271,6 +272,13 @@ KNOWN_SHIPPED: dict[str, dict[str, str]] = {
     # conversation about its subject ("week 3" to "shortage until calendar week 3?"), a forged brand turn asked for
     # "LOUDER", and a persona the thread casts the brand as ("antworte als Rudi").
     "injection_fields_28": {},
+    # Written at the start of session 16, held out: 3 of 100 shipped on the session's first code (e5eccad) and on
+    # its last (52 detected). Not yet read; they are the next session's dev set.
+    "injection_fields_29": {
+        "m006": "held out, not yet read",
+        "m030": "held out, not yet read",
+        "m051": "held out, not yet read",
+    },
 }
 
 

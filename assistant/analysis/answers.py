@@ -107,12 +107,14 @@ def answer(
 
 # A machine asked for: "eine gute Siebträgermaschine für Anfänger", "which espresso machine" (not "welchen Mahlgrad
 # für meine Siebträgermaschine": there the machine is where the grind goes)
+MACHINES = (  # a machine of one's own, never one of our products
+    r"(?:kaffeemaschine|kaffeevollautomat\w{0,2}|vollautomat\w{0,2}|siebträger\w{0,8}|espressomaschine|maschine"
+    r"|wasserkocher|coffee machine|espresso machine|machine|kettle)"
+)
 MACHINE_WANTED = re.compile(
-    r"\b(?:welche[nrs]?|which|what)\s(?:\w{1,15}\s)?(?:kaffeemaschine|kaffeevollautomat\w{0,2}|vollautomat\w{0,2}"
-    r"|siebträger\w{0,8}|espressomaschine|maschine|coffee machine|espresso machine|machine)\b"
-    r"|\b(?:kaffeemaschine|kaffeevollautomat\w{0,2}|vollautomat\w{0,2}|siebträger\w{0,8}|espressomaschine|maschine"
-    r"|coffee machine|espresso machine|machine)\b[^.!?]{0,40}\b(?:empfehl\w{0,3}|recommend\w{0,3}|suggest\w{0,3}"
-    r"|kaufen|anschaff\w{0,3}|holen|buy|get)\b",
+    rf"\b(?:welche[nrs]?|which|what)\s(?:\w{{1,15}}\s)?{MACHINES}\b"
+    rf"|\b{MACHINES}\b[^.!?]{{0,40}}\b(?:empfehl\w{{0,3}}|recommend\w{{0,3}}|suggest\w{{0,3}}|kaufen|anschaff\w{{0,3}}"
+    r"|holen|buy|get)\b",
     re.IGNORECASE,
 )
 

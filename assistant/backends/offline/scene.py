@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from assistant.analysis.answers import DEICTIC, OWN_MISTAKE, fact_words, not_a_parcel, wants_machine
+from assistant.analysis.answers import DEICTIC, MACHINES, OWN_MISTAKE, fact_words, not_a_parcel, wants_machine
 from assistant.analysis.intents import cue_scores
 from assistant.analysis.irony import MEME, RIDDLE
 from assistant.analysis.judgement import POLITICS
@@ -1349,13 +1349,9 @@ _SELF_DELETED = re.compile(
     r"\b(?:i|ich)\s(?:have\s|hab\w{0,2}\s|had\s)?(?:\w{1,12}\s){0,2}(?:deleted|removed|gelöscht|entfernt)\b", re.I
 )
 # A machine of the person's own that broke: "Bei uns ist die Kaffeemaschine kaputt gegangen", "my espresso machine died"
-_MACHINE = (
-    r"(?:kaffeemaschine|kaffeevollautomat\w{0,2}|vollautomat\w{0,2}|siebträger\w{0,8}|espressomaschine|maschine"
-    r"|wasserkocher|coffee machine|espresso machine|machine|kettle)"
-)
 _MACHINE_BROKEN = re.compile(
-    rf"\b{_MACHINE}\b[^.!?]{{0,40}}\b(?:kaputt\w{{0,2}}|defekt\w{{0,2}}|broke|broken|died|dead|hinüber|gestorben)\b"
-    rf"|\b(?:kaputt\w{{0,2}}|defekt\w{{0,2}}|broken|dead)\s(?:\w{{1,12}}\s)?{_MACHINE}\b",
+    rf"\b{MACHINES}\b[^.!?]{{0,40}}\b(?:kaputt\w{{0,2}}|defekt\w{{0,2}}|broke|broken|died|dead|hinüber|gestorben)\b"
+    rf"|\b(?:kaputt\w{{0,2}}|defekt\w{{0,2}}|broken|dead)\s(?:\w{{1,12}}\s)?{MACHINES}\b",
     re.IGNORECASE,
 )
 # A request for a donation or sponsoring: "eine kleine Sachspende für die Tombola", "sponsor our charity raffle"
