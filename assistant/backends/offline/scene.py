@@ -65,6 +65,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "service_general",
         "service_tone",
         "service_deleted",
+        "backlash",
         "criticism",
         "price_criticism",
         "shipping_cost",
@@ -372,7 +373,9 @@ _LATE = re.compile(
     r"(?:shows? up|arrives?|arrived|came|comes) late|verspätet|\b(?:kommt|kam|kommen|kamen)\b(?: \w+){0,3} zu spät\b|"
     r"(?:ordered|bestellt)\b[^.!?]{0,40}\b(?:are |is |sind |ist )?(?:nowhere|nirgends|keine spur)\b|"
     # "bestellt am montag, heute is samstag": the days counted, no "immer noch" needed
-    rf"(?:bestellt|ordered)(?: am| on)? {_DAY}\W{{1,4}}(?:und |and )?(?:heute|today)(?: is| ist|'s|s)? {_DAY}",
+    rf"(?:bestellt|ordered)(?: am| on)? {_DAY}\W{{1,4}}(?:und |and )?(?:heute|today)(?: is| ist|'s|s)? {_DAY}|"
+    # "„2-3 werktage“ haha der war gut 😂 tag 8": the promised days quoted, and the day it is now
+    r"(?:werktage|working days|business days)\b.{0,40}\b(?:tag|day)\s?\d{1,2}\b",
     re.IGNORECASE,
 )
 _MOCKERY = re.compile(
@@ -700,7 +703,14 @@ def read(request: GenerationRequest, language: str) -> Scene:
     formal = language == "de" and (profile.address_form("de") == "Sie" or (mirror and formal_register))
     in_dm = message.channel == "dm" or bool(_get(analysis, "in_dm_already", False))
     situation = _situation(request, sarcasm, confidence)
-    if situation == "refund_request" and _RETURNED_UNUSED.search(text) and not (_DAMAGE.search(text) or sarcasm):
+    upset = emotion in ("angry", "disappointed") or _DEMANDED.search(text)  # "ungenießbar ... erwarte eine Erstattung"
+    calm = not upset or _WITHDRAWN.search(text)
+    if (
+        situation == "refund_request"
+        and calm
+        and _RETURNED_UNUSED.search(text)
+        and not (_DAMAGE.search(text) or sarcasm)
+    ):
         situation = "return_request"  # "hiermit widerrufe ich ...", "die 2. tüte ist noch zu": a return, no fault
     if situation == "price_criticism" and _SHIPPING_COST.search(text):
         situation = "shipping_cost"  # "6,90 Versand für eine Tüte ist echt frech": the postage, not the roasting
@@ -907,7 +917,12 @@ RUMOUR = re.compile(
 # A parcel that came, but late ("kam eine ganze Woche später als angekündigt", "arrived 5 days late").
 _ARRIVED_LATE = re.compile(
     r"\b(?:kam|kamen|ist (?:\w+ ){0,3}angekommen|wurde (?:\w+ ){0,3}(?:zugestellt|geliefert)|arrived|came|showed up"
-    r"|got here|was delivered)\b[^.!?]{0,40}\b(?:später|zu spät|verspätet|late|too late)\b",
+    r"|got here|was delivered)\b[^.!?]{0,40}\b(?:später|zu spät|verspätet|late|too late)\b"
+    # "kam nach 9 Tagen statt 2–3 an", "arrived after 12 days"
+    r"|\b(?:kam|kamen|ist|wurde|arrived|came|showed up|got here)\b[^.!?]{0,20}\b(?:nach|after)\s"
+    r"(?:\d{1,2}|zwei|drei|vier"
+    r"|fünf|sechs|sieben|acht|neun|zehn|two|three|four|five|six|seven|eight|nine|ten)\s(?:werk)?(?:tagen|wochen|days|weeks"
+    r"|working days)\b",
     re.IGNORECASE,
 )
 _STILL_WAITING = re.compile(r"\b(?:immer noch|noch nicht|still|not yet|yet to)\b", re.IGNORECASE)
@@ -1266,7 +1281,8 @@ _ADDRESSED = frozenset(
 )
 # Words of our business, at a word start ("Forderung" is no order, "Wahl" no payment).
 _OURS = re.compile(
-    r"(?<!\w)(?:kaffee|coffee|bohne|beans?\b|espresso|paket|päckchen|bestell|liefer|versand|\babo\b|mühle|muehle|"
+    r"(?<!\w)(?:kaffee|coffee|bohne|beans?\b|espresso|paket|päckchen|bestell|liefer|versand|werktag|working day|"
+    r"\babo\b|mühle|muehle|"
     r"grinder|tüte|tuete|rösterei|röst|roast|geld zurück|erstatt|rechnung|abbuch|zahlung|bezahl|onlineshop|shop\b|"
     r"dhl|sendungsverfolgung|retour|ersatz|tasse|order\b|parcel|deliver|shipping|refund|service|kundenservice|"
     r"account|kanal|channel|workshop|rösterei|roastery|laden\b|koffie|kaffe\b|caffè|caffe\b|ship|pick ?up|abhol|"
@@ -1410,12 +1426,49 @@ _SHIPPING_COST = re.compile(
     r"|versand\w{0,2}\s(?:für|von|kostet)\b|\d[,.]\d\d\s?(?:€\s|euro\s)?(?:for )?shipping|shipping (?:is|for)\b",
     re.IGNORECASE,
 )
+# What became of a parcel: "Bestellung ..., die in der Filiale landet", "the parcel ended up at the depot"
+_PARCEL_WENT = re.compile(
+    r"\b(?:bestellung|paket|sendung|lieferung|order|parcel|package)\b[^.!?]{0,40}\b(?:landet|gelandet|kam|war|wurde"
+    r"|ging|lag|landed|went|was|ended up)\b",
+    re.IGNORECASE,
+)
+_DEMANDED = re.compile(
+    r"\b(?:ich will mein geld|i want my money|erwarte|expect|ungenießbar|undrinkable|sofort|immediately)\b",
+    re.IGNORECASE,
+)
+_WITHDRAWN = re.compile(r"\bwiderruf\w{0,3}|\bwiderrufe\b|\bwithdraw\w{0,3}", re.IGNORECASE)
 # Goods sent back unused: a withdrawal, or "noch zu", "unopened", "originalverpackt"
 _RETURNED_UNUSED = re.compile(
     r"\bwiderruf\w{0,3}|\bwiderrufe\b|\bwithdraw\w{0,3}|ungeöffnet\w{0,2}|originalverpackt|noch zu\b|noch verschlossen"
     r"|unopened|still sealed|\bsealed\b|nix für mich|nichts für mich|not for me|not my taste",
     re.IGNORECASE,
 )
+# A question about a staff member's private life: "is he single asking for a friend", "ist die Barista vergeben?"
+_PRIVATE_ASKED = re.compile(
+    r"\b(?:is|ist)\s(?:he|she|er|sie|der|die|the \w{2,12}|your \w{2,12}|eure?r? \w{2,12})\b[^.!?]{0,45}"
+    r"\b(?:single|vergeben|taken|married|verheiratet)\b"
+    r"|\b(?:his|her|seine|ihre)\s(?:number|nummer|insta|ig|handle|telefonnummer)\b",
+    re.IGNORECASE,
+)
+# Offence taken at something we said: a line of ours quoted or named, and called condescending; or an apology missed
+_OUR_WORDS = re.compile(
+    r"^\W{0,3}[„\"“‚']|\b(?:video|tiktok|post|reel|story|satz|line|comment|kommentar|aussage|statement|spruch)\b",
+    re.IGNORECASE,
+)
+_OFFENDED = re.compile(
+    r"\b(?:condescending|arrogant\w{0,3}|herablassend\w{0,2}|überheblich\w{0,2}|daneben|respektlos\w{0,2}"
+    r"|disrespectful|offensive|beleidigend\w{0,2}|snobby|snobbish|elitär\w{0,2}|elitist|classist|abgehoben)\b"
+    r"|\b(?:entschuldigung|apology|apologi[sz]e)\b[^.!?]{0,40}"
+    r"\b(?:hätte gereicht|would have|wäre angebracht|fehlt|owe)",
+    re.IGNORECASE,
+)
+
+
+def _backlash(text: str) -> bool:
+    """Offence taken at something we said ("The comment in your TikTok was so condescending")."""
+    return bool(_OUR_WORDS.search(text) and _OFFENDED.search(text)) and not text.lstrip().startswith("@")
+
+
 # A parcel handed to someone else: "zugestellt an 'Nachbar'", "delivered to a neighbour I don't have"
 _ASTRAY = re.compile(
     r"\b(?:zugestellt|abgegeben|abgelegt)\s(?:an|bei|beim)\b|\b(?:delivered|left|handed)\s(?:to|with)\s(?:a |my |the )?"
@@ -1474,6 +1527,12 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "resolved_thanks"  # "danke für die schnelle Hilfe bei meiner beschädigten Lieferung. Der Ersatz kam"
     if _DISCOUNT_MISSED.search(text) and intent in ("other", "product_question", "criticism", "order_status"):
         return "billing"  # "euer 15%-code wurde an der kasse nicht abgezogen": a charge to put right, after-sales
+    if _backlash(text) and intent not in ("spam", "collaboration", "job_application"):
+        return (
+            "backlash"  # "„wir rösten nicht für leute die nur wach werden wollen“ ... arrogant much?": sorry, plainly
+        )
+    if _PRIVATE_ASKED.search(text) and intent not in ("spam", "job_application"):
+        return "staff_private"  # "the guy at the roaster is lowkey fine 👀 is he single": no "I'll check with the team"
     if _DONATION.search(text) and _ASKING_FOR.search(text) and intent in _DONATION_INTENTS:
         return "donation"  # "eine kleine Sachspende für die Tombola?": passed to the team, nothing promised
     if _DELETED.search(text) and not _SELF_DELETED.search(text) and intent != "spam":
@@ -1606,7 +1665,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             and not unhappy_reading
         ):
             return "praise"  # a long story of a loyal customer that ends "Danke, dass es Sie noch gibt"
-        unhappy_now = analysis.sentiment == "negative"  # "landet in der Filiale statt an der Haustür ... DHL?"
+        own = _OWN_ORDER.search(text) or _PARCEL_WENT.search(text) or analysis.entities.order_ids  # not "lohnt es
+        # sich gerade zu bestellen?"
+        unhappy_now = analysis.sentiment == "negative" and own  # "landet in der Filiale statt an der Haustür ... DHL?"
         if intent in ("order_status", "delivery_problem") and _asks_a_fact(request) and not (tracing or unhappy_now):
             return "question"  # "can I pick up my order at the roastery?" asks, nothing is missing
         asked = _asked_texts(request)
@@ -1619,11 +1680,14 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         if intent == "order_status" and (sarcasm or unhappy):
             return "delivery_problem"  # "bis heute NICHTS angekommen ... Toller Service, wirklich.": sorry, not "gern"
         return intent
+    if intent == "damaged_or_wrong_item" and _INTACT.search(text) and _ARRIVED_LATE.search(text):
+        return "arrived_late"  # "kam nach 9 Tagen statt 2–3 an. Kaffee ist da, alles heil": late, nothing broke
     if intent == "damaged_or_wrong_item" and _INTACT.search(text) and _PRAISE.search(text):
         return "praise"  # "super schnelle Lieferung, nur der Karton war etwas zerdrückt – Inhalt aber heil 👍"
     if intent == "damaged_or_wrong_item":
         wrong = re.search(
-            r"falsch|statt|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)|nicht bestellt|never ordered"
+            r"falsch|statt(?!\s?\d)|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)|nicht bestellt"
+            r"|never ordered"
             r"|did ?n.?t order|did not order"  # "ne mühle die ich gar nicht bestellt hab"; the wrong grind, too:
             r"|(?:viel )?zu (?:fein|grob) gemahlen|fein wie puderzucker|too (?:fine|coarse)ly? ground",
             fold(_ELSEWHERE.sub(" ", OWN_MISTAKE.sub(" ", text))),
@@ -1638,9 +1702,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             intent = "criticism"  # "ein Karton, in dem ein Kleinkind Platz hätte. Glückwunsch.": the packaging
         elif (
             not evidence
-            and (_PRAISE.search(text) or analysis.sentiment == "positive")
+            and (_PRAISE.search(text) or analysis.sentiment == "positive" or "praise" in analysis.secondary_intents)
             and not _NEGATIVE_CUES.search(text)
-        ):
+        ):  # "the kiezmischung actually arrived DESPITE the strike. i cried": glad, nothing broke
             intent = "praise"  # "chocolatey, zero sourness", "kam am Dienstag an, mega schnell!": nothing broke
         elif not evidence and (split_questions(text) or analysis.questions):
             return "question"  # "läuft in 15 sek durch, was mach ich falsch?": a brewing question
@@ -2345,6 +2409,7 @@ _OWN_DEFERRAL = frozenset({"job_application", "collaboration", "collaboration_dm
 
 _ANSWERED_ALREADY = frozenset(
     {"question", "defer", "order_via_message", "rumour", "voucher_problem", "joke", "offtopic_question", "donation"}
+    | {"staff_private", "backlash"}
 )
 
 
