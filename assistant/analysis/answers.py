@@ -81,6 +81,8 @@ def answer(
     places, own = places_in(reading, profile), own_hits(question, profile, reading)
     if not places and DEICTIC.search(question) and not _placeless(own, profile):
         places = places_in(context, profile)  # "will it get there before the 24th?" after "my brother in Vienna"
+    if not places and DELIVERY_ASKED.search(question) and RESIDENT.search(context.folded):
+        places = places_in(context, profile)  # "Bis wann muss ich bestellen, damit es ankommt? Ich wohne in Wien."
     if places and not_a_parcel(question):
         return None  # "muss man in berlin wohnen um mitzumachen": where people live, no delivery asked
     if wants_machine(question, profile):
@@ -143,6 +145,14 @@ RESIDENT = re.compile(
     re.IGNORECASE,
 )
 SENT = re.compile(r"\b(?:ship\w{0,3}|deliver\w{0,3}|liefer\w{0,3}|versand\w{0,3}|verschick\w{0,3}|send\w{0,3})\b", re.I)
+
+
+# A question about a parcel's way or time: "damit es ankommt", "bis wann muss ich bestellen", "how long does it take"
+DELIVERY_ASKED = re.compile(
+    r"\b(?:ship\w{0,3}|deliver\w{0,3}|liefer\w{0,3}|versand\w{0,3}|verschick\w{0,3}|ankomm\w{0,2}|ankommt|arrive\w{0,2}"
+    r"|get there|da sein|bestellen|order|paket|parcel|package|sendung)\b",
+    re.IGNORECASE,
+)
 
 
 def not_a_parcel(question: str) -> bool:

@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from assistant.analysis.answers import DEICTIC, MACHINES, OWN_MISTAKE, fact_words, not_a_parcel, wants_machine
+from assistant.analysis.answers import (
+    DEICTIC,
+    DELIVERY_ASKED,
+    MACHINES,
+    OWN_MISTAKE,
+    RESIDENT,
+    fact_words,
+    not_a_parcel,
+    wants_machine,
+)
 from assistant.analysis.intents import cue_scores
 from assistant.analysis.irony import MEME, RIDDLE
 from assistant.analysis.judgement import POLITICS
@@ -374,6 +383,9 @@ _LATE = re.compile(
     r"(?:ordered|bestellt)\b[^.!?]{0,40}\b(?:are |is |sind |ist )?(?:nowhere|nirgends|keine spur)\b|"
     # "bestellt am montag, heute is samstag": the days counted, no "immer noch" needed
     rf"(?:bestellt|ordered)(?: am| on)? {_DAY}\W{{1,4}}(?:und |and )?(?:heute|today)(?: is| ist|'s|s)? {_DAY}|"
+    # "still waiting on mine from 11 days ago 🙃": the days counted
+    r"(?:still waiting|warte (?:immer )?noch)\b.{0,30}\b(?:\d{1,2}|zwei|drei|vier|fünf|two|three|four|five)\s"
+    r"(?:days?|tage|tagen|wochen|weeks?)\b|"
     # "„2-3 werktage“ haha der war gut 😂 tag 8": the promised days quoted, and the day it is now
     r"(?:werktage|working days|business days)\b.{0,40}\b(?:tag|day)\s?\d{1,2}\b",
     re.IGNORECASE,
@@ -1508,8 +1520,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     ironic = bool(_SARCASM.search(text) and (_LATE.search(text) or _NEGATIVE_FACT.search(text)))
     if intent == "praise" and (sarcasm or ironic) and not _JOKING.search(text):
         intent, sarcasm = "criticism", True  # "Great service, thanks for nothing": never thanked for
-    late = bool(_LATE.search(text) and _OURS.search(text))
-    if intent in ("praise", "other", "product_question", "criticism") and late:
+    late = bool(_LATE.search(text) and _OURS.search(f"{text} {message.post or ''}"))  # under "Packing your orders"
+    if intent in ("praise", "other", "product_question", "criticism", "service_complaint") and late:
         intent = "delivery_problem"  # "immer noch nix da??" is a parcel that did not come, not a question
     astray = _ASTRAY.search(text) and ("?" in text or analysis.sentiment == "negative") and not _PRAISE.search(text)
     if intent in ("other", "product_question", "criticism") and astray:
@@ -1811,7 +1823,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             continue
         # "sauer ... was mach ich falsch?": the message around the question names what it asks about
         named = OWN_MISTAKE.sub(" ", message.text) if OWN_MISTAKE.search(text) else text
-        if DEICTIC.search(text):  # "will it get there?": the place named before, nearest first
+        lives_there = RESIDENT.search(message.text) and DELIVERY_ASKED.search(text)  # "... ankommt? Ich wohne in Wien."
+        if DEICTIC.search(text) or lives_there:  # "will it get there?": the place named before, nearest first
             named = f"{_placed_before(text, message.text)} {text}"
         fact = _checked_fact(facts.get(str(getattr(question, "fact", "") or "")), named, profile)
         if fact is None:
@@ -2177,7 +2190,7 @@ def _method(name: str) -> str:
 def _country_named_by(fact: Fact, question: str) -> bool:
     """A place of the question lies in a country that one of the fact's keywords names (gazetteer)."""
     keywords = {fold(k) for k in fact.keywords}
-    words_ = set(fold(question).replace("?", " ").split())
+    words_ = set(re.findall(r"[\w-]+", fold(question)))  # "Ich lebe in Basel." names Basel, not "basel."
     for names in table("places").values():
         folded = [fold(n) for n in names]
         if keywords & set(folded[:2]) and words_ & set(folded):
