@@ -1016,7 +1016,7 @@ def _attacked_texts(ctx: CheckContext) -> set[str]:
 PERSONA_GIVEN = re.compile(
     r"\b(?:antworte\w{0,2}|answer|reply|respond|unterschreib\w{0,2}|sign(?:\s+off)?|schreib\w{0,2})\s+"
     r"(?:(?:bitte|mal|doch|nur|jetzt|please|just|now)\s+){0,2}(?:als|as)\s+"
-    r"|\b(?:du bist|you are|you're|ihr seid)\s+(?:ab jetzt|jetzt|now|from now on)\s+",
+    r"|\b(?:du bist|you are|you're)\s+(?:ab jetzt|jetzt|now|from now on)\s+",
     re.IGNORECASE,
 )
 PERSONA_NAME = re.compile(r"['\"„“‚‘]?([\w-]{3,20}(?:\s[\w-]{3,20})?)")
