@@ -46,9 +46,17 @@ def occasion(text: str) -> str:
     """The life event a message mentions ("birthday", "trip", ...), or ""; "birthday_given" when the present was
     already given and went well (no wish for a day that is over)."""
     found = _first(_OCCASIONS, text)
+    if found in ("birthday", "gift") and _RECEIVED.search(text):
+        return ""  # "mein Enkel hat mir zum Geburtstag Ihre Handmühle geschenkt": their present, already unwrapped
     return f"{found}_given" if found in ("birthday", "gift", "wedding") and _GIVEN.search(text) else found
 
 
+# A present the writer got: "hat mir ... geschenkt", "geschenkt bekommen", "got it as a gift", "my son gave me"
+_RECEIVED = re.compile(
+    r"\b(?:hat|haben) mir\b[^.!?]{0,60}\bgeschenkt\b|\bgeschenkt bekommen\b|\b(?:got|received) (?:it|this|one|the \w+)"
+    r" (?:as a|for my) (?:gift|present|birthday)\b|\b(?:gave|gifted|got) me\b[^.!?]{0,40}\b(?:for my|as a) \w+",
+    re.IGNORECASE,
+)
 # The occasion is over and went well: "was a huge success", "kam super an", "hat ihm sehr gefallen"
 _GIVEN = re.compile(
     r"\b(?:was a (?:huge |big |great |real )?(?:success|hit)"

@@ -2070,11 +2070,20 @@ def _context_fact(question: str, request: GenerationRequest, given: list[Fact]) 
             return fact
         if _CHANGE.search(question) and _CHANGE.search(words):  # "auf alle 4 Wochen umstellen?": "ändern"
             return fact
+    one = _ONE_OF_THEM.search(question)  # "i'm on decaf since i got pregnant 🥲 do you have one??"
     before = _clause_before(question, request.message.text)
-    if len(question.split()) <= SHORT_QUESTION and _ANAPHORA.search(question) and before:
+    if one and not before.strip():  # "ich trinke nur noch entkoffeiniert. habt ihr einen?": the sentence before
+        at = _position(question, request.message.text)
+        before = re.split(r"[.!?\n]", request.message.text[:at].rstrip(" .!?\n"))[-1] if at > 0 else ""
+    if len(question.split()) <= SHORT_QUESTION and (_ANAPHORA.search(question) or one) and before:
         named = relevant_facts(before, analysis, request.profile, 1)  # "mein Abo pausieren, geht das irgendwie?"
-        return named[0] if named and not named[0].intents and _named_clearly(named[0], before) else None
+        clear = named and (_named_clearly(named[0], before) or one)
+        return named[0] if named and not named[0].intents and clear else None
     return None
+
+
+# A thing named just before, asked for by a pronoun: "do you have one??", "habt ihr einen?", "gibt's da welche?"
+_ONE_OF_THEM = re.compile(r"\b(?:one|some|any|eins|einen|eine|welche)\s*[?!]", re.IGNORECASE)
 
 
 # Verbs of changing something: "umstellen", "wechseln" ask what "ändern" answers.
