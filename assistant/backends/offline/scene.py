@@ -695,6 +695,17 @@ def symptoms_in(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in SYMPTOMS.items() if pattern.search(text))
 
 
+def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> str:
+    """A refund that is a calm return of unused goods, a price complaint that is about postage."""
+    upset = emotion in ("angry", "disappointed") or _DEMANDED.search(text)  # "ungenießbar ... erwarte eine Erstattung"
+    unused = _RETURNED_UNUSED.search(text) and not (_DAMAGE.search(text) or sarcasm)
+    if situation == "refund_request" and unused and (not upset or _WITHDRAWN.search(text)):
+        return "return_request"  # "hiermit widerrufe ich ...", "die 2. tüte ist noch zu": a return, no fault
+    if situation == "price_criticism" and _SHIPPING_COST.search(text):
+        return "shipping_cost"  # "6,90 Versand für eine Tüte ist echt frech": the postage, not the roasting
+    return situation
+
+
 def _tips(request: GenerationRequest) -> list[Fact]:
     """The brand's tips that fit another creator's post (outreach only)."""
     message = request.message
@@ -714,18 +725,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
     mirror = bool(_get(profile.brand, "address_mirror", False))
     formal = language == "de" and (profile.address_form("de") == "Sie" or (mirror and formal_register))
     in_dm = message.channel == "dm" or bool(_get(analysis, "in_dm_already", False))
-    situation = _situation(request, sarcasm, confidence)
-    upset = emotion in ("angry", "disappointed") or _DEMANDED.search(text)  # "ungenießbar ... erwarte eine Erstattung"
-    calm = not upset or _WITHDRAWN.search(text)
-    if (
-        situation == "refund_request"
-        and calm
-        and _RETURNED_UNUSED.search(text)
-        and not (_DAMAGE.search(text) or sarcasm)
-    ):
-        situation = "return_request"  # "hiermit widerrufe ich ...", "die 2. tüte ist noch zu": a return, no fault
-    if situation == "price_criticism" and _SHIPPING_COST.search(text):
-        situation = "shipping_cost"  # "6,90 Versand für eine Tüte ist echt frech": the postage, not the roasting
+    situation = _money_matter(_situation(request, sarcasm, confidence), text, emotion, sarcasm=sarcasm)
     tips = _tips(request)
     life_event = occasion(text) if message.mode == "reply" else ""
     if not life_event and message.mode == "reply" and situation in _MOMENT_SITUATIONS:
