@@ -1370,7 +1370,7 @@ _DELETED = re.compile(
     r"\b(?:deleted|removed|hid|hidden|gelöscht|entfernt|ausgeblendet|zensiert|censored)\b[^.!?]{0,40}"
     r"\b(?:comment|kommentar|review|bewertung|question|frage)\w{0,2}\b"
     r"|\b(?:comment|kommentar|review|bewertung)\w{0,2}\b[^.!?]{0,40}\b(?:deleted|removed|gelöscht|entfernt|ausgeblendet"
-    r"|zensiert|censored|verschwunden|disappeared|vanished|gone|weg)\b",
+    r"|zensiert|censored|verschwunden|disappeared|vanished|gone|(?:ist|sind|war|einfach) weg)\b",
     re.IGNORECASE,
 )
 _SELF_DELETED = re.compile(
@@ -1399,9 +1399,11 @@ _SORTED_INTENTS = frozenset({"praise", "damaged_or_wrong_item", "defect", "deliv
 def _sorted_out(text: str) -> bool:
     """A problem of ours put right and thanked for: the thanks, and the damage or replacement it was about."""
     put_right = _BROKEN.search(text) or _DAMAGE.search(text) or _REPLACED.search(text)
-    return bool(_SORTED_OUT.search(text) and put_right and _GRATEFUL.search(text))
+    still_open = "?" in text or _IN_ADVANCE.search(text)  # "danke im Voraus für eure Hilfe, die Mühle ist kaputt"
+    return bool(_SORTED_OUT.search(text) and put_right and _GRATEFUL.search(text)) and not still_open
 
 
+_IN_ADVANCE = re.compile(r"\b(?:im voraus|vorab|in advance|any help|hoffe|hope|bitte|please)\b", re.IGNORECASE)
 _GRATEFUL = re.compile(r"\b(?:danke\w{0,2}|dank|bedanken|thanks?|thank you|grateful)\b", re.IGNORECASE)
 _REPLACED = re.compile(r"\b(?:ersatz\w{0,6}|replacement|replaced|ersetzt|getauscht|umgetauscht)\b", re.IGNORECASE)
 # Something to do together: "Interesse an einem gemeinsamen Workshop?", "a collab", "partner with you"
