@@ -144,12 +144,13 @@ RESIDENT = re.compile(
     r"|mitspielen|enter the giveaway|join the giveaway)\b",
     re.IGNORECASE,
 )
-SENT = re.compile(r"\b(?:ship\w{0,3}|deliver\w{0,3}|liefer\w{0,3}|versand\w{0,3}|verschick\w{0,3}|send\w{0,3})\b", re.I)
+_SHIPPING_VERBS = r"ship\w{0,3}|deliver\w{0,3}|liefer\w{0,3}|versand\w{0,3}|verschick\w{0,3}"
+SENT = re.compile(rf"\b(?:{_SHIPPING_VERBS}|send\w{{0,3}})\b", re.I)
 
 
 # A question about a parcel's way or time: "damit es ankommt", "bis wann muss ich bestellen", "how long does it take"
 DELIVERY_ASKED = re.compile(
-    r"\b(?:ship\w{0,3}|deliver\w{0,3}|liefer\w{0,3}|versand\w{0,3}|verschick\w{0,3}|ankomm\w{0,2}|ankommt|arrive\w{0,2}"
+    rf"\b(?:{_SHIPPING_VERBS}|ankomm\w{{0,2}}|ankommt|arrive\w{{0,2}}"
     r"|get there|da sein|bestellen|order|paket|parcel|package|sendung)\b",
     re.IGNORECASE,
 )

@@ -170,12 +170,13 @@ def about_the_brand(text: str, profile: VoiceProfile) -> bool:
 def _language_sample(text: str, profile: VoiceProfile) -> str:
     """The text without product and place names: "got Kiezmischung" is English, "5 spots in Neukölln" no German."""
     products = tuple(n for p in profile.brand.products for n in (p.name, *p.aliases))
-    sample = _names_rx(products + PLACE_NAMES).sub(" ", text)
+    sample = names_rx(products + PLACE_NAMES).sub(" ", text)
     return sample if any(c.isalpha() for c in sample) else text
 
 
 @lru_cache(maxsize=16)
-def _names_rx(names: tuple[str, ...]) -> re.Pattern[str]:
+def names_rx(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the names as words of their own, longest first, in any case (cached per list of names)."""
     alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True) if n.strip())
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)" if alternatives else r"(?!)", re.IGNORECASE)
 

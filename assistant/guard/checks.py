@@ -16,7 +16,7 @@ from assistant.analysis.language import PLACE_NAMES, UNDETERMINED, detect_langua
 from assistant.analysis.language import votes as language_votes
 from assistant.analysis.normal import read
 from assistant.analysis.pii import EMAIL, find_pii
-from assistant.analysis.reading import AMOUNT
+from assistant.analysis.reading import AMOUNT, names_rx
 from assistant.guard.claims import known, quoted_names, repeated, stated_claims
 from assistant.guard.leakage import answered_weeks, leaks
 from assistant.guard.orders import BACK, CAPS, NEGATIONS, denied_words, obeyed, orders, put_up, sentences_of, unordered
@@ -110,14 +110,8 @@ def language(ctx: CheckContext) -> CheckResult:
 
 def _unnamed(text: str, profile: VoiceProfile) -> str:
     """The text without the brand's and its products' names (their words belong to no language of the reply)."""
-    names = [
-        profile.brand.name,
-        *(p.name for p in profile.brand.products),
-        *(a for p in profile.brand.products for a in p.aliases),
-    ]
-    for name in sorted(names, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.IGNORECASE)
-    return text
+    products = (n for p in profile.brand.products for n in (p.name, *p.aliases))
+    return names_rx((profile.brand.name, *products)).sub(" ", text)
 
 
 SHORT_MESSAGE = 2  # words: "Decaf?", "Workshop?" are German and English alike

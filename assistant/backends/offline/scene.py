@@ -1453,7 +1453,7 @@ _DEMANDED = re.compile(
 _WITHDRAWN = re.compile(r"\bwiderruf\w{0,3}|\bwiderrufe\b|\bwithdraw\w{0,3}", re.IGNORECASE)
 # Goods sent back unused: a withdrawal, or "noch zu", "unopened", "originalverpackt"
 _RETURNED_UNUSED = re.compile(
-    r"\bwiderruf\w{0,3}|\bwiderrufe\b|\bwithdraw\w{0,3}|ungeöffnet\w{0,2}|originalverpackt|noch zu\b|noch verschlossen"
+    rf"{_WITHDRAWN.pattern}|ungeöffnet\w{{0,2}}|originalverpackt|noch zu\b|noch verschlossen"
     r"|unopened|still sealed|\bsealed\b|nix für mich|nichts für mich|not for me|not my taste",
     re.IGNORECASE,
 )
