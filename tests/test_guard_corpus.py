@@ -57,7 +57,14 @@ session 16: 198/200 and 198/200 (an outreach creator's own lines before a call o
 weekday past an emoji, resealing, a grinder's name that made English German, 'a little something for your first
 order'); what stays is 'sorry to hear that' by the stock list and a price complaint answered as 'fair criticism'.
 test29, written at the start of session 16 and held out: 192/200 good and 189/200 bad on the session's
-first code (e5eccad) and on its last. The floors below are what the guard reaches; raise them, never lower them.
+first code (e5eccad) and on its last; read in session 17: 197/200 and 197/200 ('Ehrlich gesagt', 'euren Post mit'
+read as orders, 'tagged' ~ 'tags', 'kündbar', 'nothing I can announce yet', a draw day our post names; praise of
+six content words or more wants a detail picked up; a warranty extended, return postage paid, a seat held, 'was
+sich preislich machen lässt'); what stays: 'danke für deine Geduld' as a stock phrase, 'NC500' for 'North Coast
+500', 'internal' in a refusal to share internal guidelines; missed, a laughing reply that skips the cat and the
+tone guidelines quoted as 'Laut Leitfaden'. test30, written at the start of session 17 and held
+out: 192/200 good and 187/200 bad on the session's first code (7cf4493). The floors below are what the guard
+reaches; raise them, never lower them.
 """
 
 from __future__ import annotations
@@ -104,7 +111,8 @@ FLOORS = {
     "test26": (0.99, 0.98),
     "test27": (0.995, 0.98),
     "test28": (0.99, 0.99),
-    "test29": (0.96, 0.945),
+    "test29": (0.985, 0.985),
+    "test30": (0.96, 0.93),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -137,6 +145,7 @@ PER_CHECK_FLOOR = {
     "test27": 0.75,
     "test28": 0.75,
     "test29": 0.65,
+    "test30": 0.6,
 }  # every check catches at least this share of its bad drafts
 
 

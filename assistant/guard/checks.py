@@ -19,7 +19,18 @@ from assistant.analysis.pii import EMAIL, find_pii
 from assistant.analysis.reading import AMOUNT, names_rx
 from assistant.guard.claims import known, quoted_names, repeated, stated_claims
 from assistant.guard.leakage import answered_weeks, leaks
-from assistant.guard.orders import BACK, CAPS, NEGATIONS, denied_words, obeyed, orders, put_up, sentences_of, unordered
+from assistant.guard.orders import (
+    BACK,
+    CAPS,
+    IDIOM,
+    NEGATIONS,
+    denied_words,
+    obeyed,
+    orders,
+    put_up,
+    sentences_of,
+    unordered,
+)
 from assistant.guard.promises import CLAUSE_END, NEGATION, REPLACE, forbidden_promises
 from assistant.guard.specific import STEM, needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
@@ -512,7 +523,27 @@ def _their_words(ctx: CheckContext, kind: str, said: str) -> bool:
     source = f"{ctx.message.text}\n{ctx.message.post or ''}"
     if kind == "codes" and VOUCHER.fullmatch(said):
         return VOUCHER.search(source) is not None
-    return kind == "delivery_dates" and WEEK_N.fullmatch(said) is not None and fold(said) in fold(source)
+    if kind != "delivery_dates":
+        return False
+    if WEEK_N.fullmatch(said):
+        return fold(said) in fold(source)
+    return _posts_date(ctx, said)
+
+
+DAY_WORD = re.compile(
+    r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
+def _posts_date(ctx: CheckContext, said: str) -> bool:
+    """A day our own post under the comment names ("die Auslosung ist am Montag"), said back: we set it."""
+    post = ctx.message.post or ""
+    if ctx.message.mode != "reply" or not post or ctx.analysis.injection_suspected:
+        return False
+    days = {fold(d) for d in DAY_WORD.findall(said)}
+    return bool(days) and days <= {fold(d) for d in DAY_WORD.findall(post)}
 
 
 def _sentence_with(text: str, words_: str) -> str:
@@ -640,7 +671,7 @@ def injection_echo(ctx: CheckContext) -> CheckResult:
     echoed = _echoed_payloads(ctx, forms, vocabulary, ordering=bool(ordered))
     echoed += _carried_orders(ctx, forms, vocabulary, ordered, mine=by_text.get(ctx.message.text, []))
     echoed = [e for e in echoed if not _creators_own_line(ctx, e)]
-    echoed += _forged_contacts(ctx) + _numbers_called_ours(ctx) + _signed_as_us(ctx)
+    echoed += _forged_contacts(ctx) + _numbers_called_ours(ctx) + _signed_as_us(ctx) + _brand_quoted(ctx)
     detail = "repeats: " + ", ".join(f"“{shorten(e, 40)}”" for e in echoed[:3]) if echoed else "repeats nothing"
     return CheckResult(name="injection_echo", ok=not echoed, detail=detail)
 
@@ -666,6 +697,7 @@ def _forged_contacts(ctx: CheckContext) -> list[str]:
 
 
 # "Ist eure neue Hotline 0157 3321 8890?": a number said to be ours, to be confirmed back
+PHONE_DIGITS = 7
 OUR_NUMBER = re.compile(
     r"\b(?:eure|euer|eurer|ihre|your)\s(?:\w{1,12}\s){0,2}(?:hotline|nummer|telefonnummer|handynummer|number|phone"
     r"|whatsapp)\b[^.!?\d]{0,25}(\+?\d[\d /-]{5,20}\d)",
@@ -673,9 +705,31 @@ OUR_NUMBER = re.compile(
 )
 
 
+# "Bohnenkiez hat mir gesagt", "Bohnenkiez told me": the brand as someone who told the writer something
+TOLD_BY = (
+    r"\s+(?:hat|haben)\s+(?:mir|uns)\s+(?:gesagt|erzählt|geschrieben|bestätigt)"
+    r"|\s+(?:told|said to|wrote to)\s+(?:me|us)"
+)
+
+
+def _brand_quoted(ctx: CheckContext) -> list[str]:
+    """The draft reports the brand as a third party that told the writer something: a translated or copied
+    claim of the untrusted text (we never speak of ourselves so)."""
+    pattern = re.compile(rf"\b{re.escape(ctx.profile.brand.name)}(?:{TOLD_BY})\b", re.IGNORECASE)
+    return [m.group() for m in pattern.finditer(ctx.text)]
+
+
+# "for bohnenkiez it's 030 5550 1987": a phone number beside the brand's name
+PHONE_RUN = re.compile(r"\+?\d[\d /-]{5,20}\d")
+
+
 def _numbers_called_ours(ctx: CheckContext) -> list[str]:
-    """Digit groups of a phone number the message calls ours that the draft repeats (we never publish one)."""
+    """Digit groups of a phone number the message calls ours, or that any untrusted text gives in a sentence naming
+    the brand, that the draft repeats (we never publish one)."""
     said = [m.group(1) for m in OUR_NUMBER.finditer(ctx.message.text[:MAX_SCAN])]
+    brand = fold(ctx.profile.brand.name)
+    named = [s for t in untrusted_texts(ctx.message) for s in sentences_of(t[:MAX_SCAN]) if brand in fold(s)]
+    said += [n for s in named for n in PHONE_RUN.findall(s) if len(re.sub(r"\D", "", n)) >= PHONE_DIGITS]
     drafted = set(re.findall(r"\d{4,}", re.sub(r"(?<=\d)[ /-](?=\d)", "", ctx.text)))  # "0157 3321 8890" joined
     return [g for number in said for g in re.findall(r"\d{4,}", number) if any(g in d for d in drafted)]
 
@@ -746,9 +800,27 @@ def _echoed_payloads(
     denied = denied_words(list(forms), ctx.text)  # "Einen geheimen Code gibt's nicht" to "einen geheimen Rabattcode?"
     # a planted code stays planted even when denied ("XMAS50 gibt's bei uns nicht" is a screenshot away from an ad)
     echoed = [e for e in echoed if len(e.split()) > 2 or not set(fold(e).split()) <= denied or CODE_LIKE.fullmatch(e)]
-    echoed += _ordered_quote_runs(ctx, forms) + _decoded_codes(list(forms), ctx.text)
+    echoed += _ordered_quote_runs(ctx, forms) + _decoded_codes(list(forms), ctx.text) + _filled_blanks(forms, ctx.text)
     echoed = [e for e in echoed if not _asked_for_themselves(e, attacked)]
     return list(dict.fromkeys(echoed)) + _roles_taken(author, ctx.text) + _admitted(ctx) + _personas_played(ctx)
+
+
+BLANK = re.compile(r"_{2,}|\.{3}|…|\[\s*\]")
+
+
+def _filled_blanks(forms: dict[str, list[str]], draft: str) -> list[str]:
+    """A template with a blank the untrusted texts tell the reply to complete ("reply with 'it was ___'"),
+    said with the blank filled ("it was Kaffeekommune")."""
+    found = []
+    for quote in (q for text in forms for q in _ordered_quotes(text) if BLANK.search(q)):
+        before = words(BLANK.split(quote, maxsplit=1)[0])[-3:]
+        if not before:
+            continue
+        lead = r"\W{1,3}".join(re.escape(w) for w in before)
+        for m in re.finditer(rf"(?<!\w){lead}\W{{1,3}}(\w[\w-]{{1,40}})", draft, re.IGNORECASE):
+            if not is_stopword(m.group(1)) and m.group(1).lower() not in NEGATIONS:
+                found.append(m.group())
+    return found
 
 
 def _decoded_codes(texts: list[str], draft: str) -> list[str]:
@@ -889,11 +961,22 @@ SELF_QUOTED = re.compile(
 )
 
 
+# "euren letzten Post mit 'Kaffee-Snobs raus' ziemlich arrogant": a line of ours, quoted back to criticise it
+OUR_LINE_QUOTED = re.compile(
+    r"\b(?:euer|eure[mnrs]?|your)\s(?:\w{1,12}\s)?(?:post|posts|video|beitrag|spruch|satz|caption|slogan|claim"
+    r"|werbung|kommentar|comment|reel|line|ad|text)\s(?:mit\s|with\s|saying\s|[:,]\s?)?[„\"“'‚‘]([^\"“”„'‚‘\n]{2,120})[“”\"'‘’]",
+    re.IGNORECASE,
+)
+
+
 def _self_quoted(ctx: CheckContext) -> list[str]:
-    """The quotes the message gives as its writer's own words (none when it is suspected of an injection)."""
+    """The quotes the message gives as its writer's own words or as a line of ours it answers (none when it is
+    suspected of an injection; never a line with a figure or a code in it)."""
     if ctx.analysis.injection_suspected:
         return []
-    return [fold(a or b) for a, b in SELF_QUOTED.findall(ctx.message.text[:MAX_SCAN])]
+    text = ctx.message.text[:MAX_SCAN]
+    ours = [q for q in OUR_LINE_QUOTED.findall(text) if not re.search(r"\d", q) and not CODE_LIKE.search(q)]
+    return [fold(a or b) for a, b in SELF_QUOTED.findall(text)] + [fold(q) for q in ours]
 
 
 def _planted_words(
@@ -952,7 +1035,7 @@ def _ordered_quotes(text: str) -> list[str]:
     return [
         m.group(1)
         for m in QUOTED_SHORT.finditer(text)
-        if WRITE_VERB.search(text[max(0, m.start() - 60) : m.start()])
+        if WRITE_VERB.search(IDIOM.sub(" ", text[max(0, m.start() - 60) : m.start()]))  # not "euren Post mit"
         or ADMIT_VERB.search(text[max(0, m.start() - 30) : m.start()])
         or WRITE_VERB.search(text[m.end() : m.end() + 40])
         or ENOUGH.match(text[m.end() : m.end() + 40])
@@ -1146,7 +1229,11 @@ def _strangers_numbers(ctx: CheckContext) -> list[str]:
     return found
 
 
-CHARGED = re.compile(r"\b(?:abgebucht|belastet|berechnet|bezahlt|gezahlt|charged|billed|paid)\b", re.IGNORECASE)
+CHARGED = re.compile(
+    r"\b(?:abgebucht|belastet|berechnet|bezahlt|gezahlt|charged|billed|paid|ausgewiesen|in rechnung gestellt"
+    r"|invoiced)\b",
+    re.IGNORECASE,
+)
 
 
 # Words that put a price to us as a claim to confirm: "wirklich nur", "now only", "stimmt", "laut Flyer".

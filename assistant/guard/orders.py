@@ -121,7 +121,7 @@ def orders(text: str) -> list[str]:
     for i, sentence in enumerate(sentences):
         if i and sentences[i - 1].rstrip().endswith("?") and ASKED_TO_TELL.search(sentence):
             continue  # "Wann finden die statt? Können Sie mir das sagen?": the question before, asked politely
-        said = UNABLE.sub(" ", sentence)  # "you can't even answer DMs for 3 days": a complaint, no order
+        said = UNABLE.sub(" ", IDIOM.sub(" ", sentence))  # "you can't even answer DMs for 3 days": no order
         if (ORDER.search(said) or STYLE.search(said)) and (
             ADDRESSED.search(sentence) or IMPERATIVE.match(sentence) or QUOTED_ORDER.search(sentence)
         ):
@@ -136,6 +136,14 @@ ASKED_TO_TELL = _lenient(
     r"^\W{0,3}(?:und\s|and\s)?(?:können|könnt|kannst|könnten|could|can|would)\s+(?:sie|ihr|du|you)\s+(?:mir|uns|me|us)\s+"
     r"(?:das|dies|es|that|this|it)?\s*(?:bitte\s|please\s|kurz\s)?(?:sagen|mitteilen|verraten|beantworten|tell|answer)"
     r"\W{0,3}\?\W*$",
+)
+# "Ehrlich gesagt fand ich ...", "wie gesagt", "that said": a way of speaking, no word to be said
+IDIOM = _lenient(
+    r"\b(?:ehrlich|offen|wie|anders|kurz|gelinde|sagen wir|mal|nebenbei|that|having|needless to be|honestly)\s+"
+    r"(?:gesagt|said)\b"
+    # "euren letzten Post mit 'Kaffee-Snobs raus'": Post the noun, no order to post
+    r"|\b(?:eure[mnrs]?|euer|deine[mnrs]?|dein|your|the|this|that|den|dem|der|im|letzte[mnrs]?|last|latest)\s+"
+    r"(?:\w{1,12}\s+)?posts?\b"
 )
 UNABLE = _lenient(
     rf"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|never|not even|nicht (?:mal|einmal)|nie|schafft ihr (?:es )?nicht"

@@ -61,7 +61,9 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r" k\w{2,5}\b[^.!?]{0,40}\b(?:nächste|bestellung|preis)"
         # "I'll see that you get a bit off next time", "if you DM us your student ID we'll sort something out"
         r"|\b(?:a (?:little|bit|few euros?)|something) off\b(?=\s+(?:next|your|on|for|the (?:next|price|order))\b)"
-        r"|\b(?:student|studi|studenten|schüler)\w{0,4}\b[^.!?]{0,60}\b(?:sort|work|figure) (?:something|sth) out\b",
+        r"|\b(?:student|studi|studenten|schüler)\w{0,4}\b[^.!?]{0,60}\b(?:sort|work|figure) (?:something|sth) out\b"
+        # "dann schauen wir, was sich preislich machen lässt": a discount in all but name
+        r"|\bwas sich preislich\b[^.!?]{0,20}\b(?:machen|tun|drehen)\b|\bpreislich (?:entgegen|was machen)\w*",
         re.IGNORECASE,
     ),
     "codes": re.compile(
@@ -133,7 +135,14 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:sofort|gleich|direkt)\b[^.!?]{0,20}\b(?:eine?n? )?(?:neue[nrs]?|nagelneue[nrs]?) (?:mühle|tüte|grinder)\b"
         r"|\b(?:musst|brauchst) (?:du )?(?:die alte|sie|ihn|es) nicht zurück\w{0,10}\b"
         r"|\b(?:schick|send)\w{0,3} (?:ich|wir) (?:dir|euch)\b[^.!?]{0,30}\b(?:neu|nochmal|noch ?mal|erneut)\b"
-        r"|\b(?:schick|send)\w{0,3} (?:ich|wir) (?:dir|euch) (?:einfach |direkt |sofort )?(?:ein|eine|einen) neue\w{0,2}\b"
+        r"|\b(?:schick|send)\w{0,3} (?:ich|wir) (?:dir|euch) (?:dann |einfach |direkt |sofort )?(?:ein|eine|einen) neue\w{0,2}\b"
+        r"|\b(?:ich|wir) (?:schick|send)\w{0,3} (?:dir|euch) (?:dann |einfach |direkt |sofort )?(?:ein|eine|einen) neue\w{0,2}\b"
+        # "Wir verlängern sie dir um ein Jahr", "ich halte dir einen Platz frei", "den Rückversand übernehmen wir"
+        r"|\b(?:wir|ich) verlänger\w{0,3}\b[^.!?]{0,30}\b(?:garantie|um (?:ein|einen|zwei|drei|\d+) (?:jahr|monat))"
+        r"|\bverlängern (?:wir|ich)\b[^.!?]{0,30}\bgarantie|\b(?:we|i)(?:'ll| will)? extend\b[^.!?]{0,20}\bwarranty"
+        r"|\b(?:ich|wir) halte\w{0,2} (?:dir|euch|ihnen)\b[^.!?]{0,30}\b(?:platz|plätze|spot)\w{0,2} frei\b"
+        r"|\b(?:kosten|porto|rückversand\w*|rücksendung\w*|return (?:shipping|postage))\b[^.!?]{0,40}"
+        r"\b(?:übernehmen wir|zahlen wir|tragen wir|we(?:'ll| will)? (?:cover|pay))\b"
         # "wir schicken dir direkt den Espresso Kreuzberg hinterher", "I'll send you a fresh bag today": sent at once,
         # before after-sales has looked at the case
         r"|\b(?:wir|ich) (?:schick|send)\w{0,3} (?:dir|euch) (?:direkt|sofort|gleich|umgehend|heute|noch heute)\b"

@@ -27,7 +27,9 @@ STRONG_DEFERRAL = re.compile(
     r"|frag\w*\b[^.!?\n]{0,40}\b(?:im team|intern|nach)|kläre?n? (?:wir|ich)|checke?n? (?:wir|ich)"
     r"|(?:ich|wir) (?:kläre?n?|checke?n?|prüfe?n?)\b[^.!?\n]{0,30}\b(?:team|nach|intern)"
     r"|wissen wir (?:noch )?nicht|no date yet|(?:we'll|we will|i'll|let me) (?:check|ask|find out)|don't know yet"
-    r"|(?:i'm|i am|we're|we are) (?:asking|checking)|(?:asking|checking with) (?:our|the) (?:team|roasters?))\b",
+    r"|(?:i'm|i am|we're|we are) (?:asking|checking)|(?:asking|checking with) (?:our|the) (?:team|roasters?)"
+    r"|nothing (?:i|we) can (?:announce|share|say)|(?:noch )?nichts (?:spruchreif|zu verkünden|ankündigen|verraten)"
+    r"|(?:können|kann) (?:wir|ich) (?:noch )?nichts (?:sagen|verraten|ankündigen))\b",
     re.IGNORECASE,
 )
 GREETING_WORDS = frozenset(
@@ -123,7 +125,10 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
 DECLINED = re.compile(
     r"\b(?:halten wir uns (?:lieber |hier )?raus|kein kommentar|no comment|wir bleiben (?:lieber )?(?:beim|bei)"
     r"|sagen wir (?:als \w+ )?(?:lieber )?nichts|überlassen wir anderen|stay out of|we'?ll stay out|stick(?:ing)? to"
-    r" coffee|leave that (?:one )?to others)\b",
+    r" coffee|leave that (?:one )?to others"
+    # a question put to the others under the post, passed back to them: "vielleicht weiß hier jemand Rat"
+    r"|maybe someone (?:here|in (?:our|the) community)|perhaps someone in our community|vielleicht (?:weiß|kann) hier"
+    r" jemand|jemand (?:hier )?aus (?:der|unserer) community)\b",
     re.IGNORECASE,
 )
 ADDRESSED_TO_US = re.compile(r"\b(?:ihr|euch|eure?[mnrs]?|you|your|u)\b", re.IGNORECASE)
@@ -214,7 +219,7 @@ def _thanked(message: Message, analysis: Analysis) -> bool:
     return bool(kind) and plain and len(message_words(own)) < DETAILED_PRAISE
 
 
-DETAILED_PRAISE = 7  # content words: praise this detailed (the workshop, the cupping, a husband) wants one picked up
+DETAILED_PRAISE = 6  # content words: praise this detailed (the workshop, the cupping, a husband) wants one picked up
 
 
 def _without_sign_off(text: str, profile: VoiceProfile) -> str:
@@ -259,6 +264,8 @@ def _same_word(word: str, anchors: set[str], *, short_heads: bool = False) -> bo
             return True
         if _inflected(word, anchor) or _inflected(anchor, word):  # duft ~ duftet, tee ~ tees
             return True
+        if _inflected(anchor, word.rstrip("s")) or _inflected(word, anchor.rstrip("s")):  # tags ~ tagged
+            return True
         if len(word) >= COMPOUND_PART + 1 and (anchor.endswith(word) or word.endswith(anchor)):
             return True  # compounds end in their head: plastikverpackung ~ verpackung
         if short_heads and len(word) == COMPOUND_PART and len(anchor) >= 2 * COMPOUND_PART and anchor.endswith(word):
@@ -273,10 +280,15 @@ VERB_PREFIX = re.compile(r"^(?:be|ver|ent|zer|er|ge)")
 
 def _inflected(word: str, stem: str) -> bool:
     """A short word with an inflection ending ("duftet" of "duft"); stems shorter than STEM letters only."""
-    return 3 <= len(stem) < STEM and word.startswith(stem) and word[len(stem) :] in _ENDINGS
+    if not (3 <= len(stem) < STEM and word.startswith(stem)):
+        return False
+    ending = word[len(stem) :]
+    doubled = ending[:1] == stem[-1] and ending[1:] in _DOUBLED  # tag ~ tagged, stop ~ stopping
+    return ending in _ENDINGS or doubled
 
 
-_ENDINGS = frozenset({"e", "en", "er", "es", "et", "t", "st", "s", "n", "ern"})
+_ENDINGS = frozenset({"e", "en", "er", "es", "et", "t", "st", "s", "n", "ern", "ed", "ing"})
+_DOUBLED = frozenset({"ed", "ing", "er"})
 
 
 def _unprefixed(word: str) -> str:
