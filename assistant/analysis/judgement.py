@@ -52,7 +52,8 @@ WORRIED = re.compile(
 POLITICS = re.compile(
     r"(?<!\w)(?:politik|partei|regierung|merkel|trump|putin|biden|afd|cdu|csu|spd|grüne[nr]?|fdp|linke[nr]?|kriegs|covid|pandemie|"
     r"wahl(?:en|kampf|system|recht|programm|plakat)?\b|kanzler|minister|demokrat|corona|impf|flüchtling|migra|islam|"
-    r"medien|mediathek|tagesschau|talkshow|presse|journalis|lauterbach|baerbock|scholz|habeck|söder|lindner|merz\b|"
+    r"medien|mediathek|tagesschau|talkshow|journalis|"
+    r"(?<!eine )(?<!so ne )(?<!french )presse|lauterbach|baerbock|scholz|habeck|söder|lindner|merz\b|"
     r"wagenknecht|weidel|höcke|spahn|drosten|"
     r"bundestag|europa|\beu\b|usa\b|russland|ukraine|china|sozialis|kapitalis|nazi|faschis|rechts|links|"
     r"wirtschaft|energie|klima|staat|gesetz|bürger|polizei|"

@@ -65,6 +65,9 @@ _DROPPED_I = re.compile(
     r"(?:will|wollte|muss|musste|mochte|hab|habe|hatte|brauch|brauche) (?!ich|du|ihr|er|man|jemand|wer)"
     r"(?:das|den|die|dem|es|meine\w?|meinem|meinen|meiner|mir|mal|noch|nur|eh|halt|einfach)\b"
 )
+# "When it closed I was gutted", "if you ever need a tester": without "?", a wh-word before its subject opens a
+# clause of a statement (a question puts its verb first: "when is it back")
+_SUBORDINATE = re.compile(r"(?:when|where|if|whether|how|why|what|which) (?:i|it|we|they|he|she|you|u|my|our|your)\b")
 # "Oh wie schön ...", "how cool is that" without a "?": an exclamation
 _EXCLAIMED = re.compile(
     fold_pattern(
@@ -142,9 +145,8 @@ def _questions_in(sentence: str) -> list[str]:
         return []  # "das Beste, was ich je hatte": without "?", a clause after a comma is a relative one
     plain = fold(sentence[start or 0 :]).lstrip()
     exclaimed = _EXCLAIMED.match(plain)  # "Oh wie schön, die ganzen Tüten 😍": delight, asked of nobody
-    if start is None or (
-        not indirect and (_ELLIPTIC.match(plain) or _NARRATED.match(plain) or _DROPPED_I.match(plain) or exclaimed)
-    ):
+    told = _ELLIPTIC.match(plain) or _NARRATED.match(plain) or _DROPPED_I.match(plain) or _SUBORDINATE.match(plain)
+    if start is None or (not indirect and (told or exclaimed)):
         return []
     return [p.strip(" .,!") for p in INDIRECT_SPLIT.split(sentence[start:])]
 
