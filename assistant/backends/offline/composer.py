@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
+from assistant.backends.offline.occasions import praised
 from assistant.backends.offline.phrasebook import Phrasebook, fields, fill, load_phrasebook, ordered, usable
 from assistant.backends.offline.scene import DAMAGE, DEFLECTING, METHODS, SYMPTOMS, Answer, Scene, accusative, read
 from assistant.backends.offline.words import (
@@ -26,6 +27,7 @@ from assistant.backends.offline.words import (
     country_of,
     echo_word,
     is_weak,
+    loyalty,
     names_country,
     quote_word,
     the_product,
@@ -53,7 +55,21 @@ STYLE_HINTS = {
 }
 # Slots that carry something concrete from the message: a repair for specificity prefers them.
 CONCRETE = frozenset(
-    {"answers", "duration", "topic", "topic_bare", "product", "the_product", "fact", "tip", "step", "quote", "echo"}
+    {
+        "answers",
+        "duration",
+        "loyalty",
+        "praised",
+        "topic",
+        "topic_bare",
+        "product",
+        "the_product",
+        "fact",
+        "tip",
+        "step",
+        "quote",
+        "echo",
+    }
     | {"series"}
 )
 # A greeting the person used, to answer in kind ("Servus!" -> "Servus Felix,").
@@ -428,6 +444,7 @@ def _slots(
         if product and message.mode == "reply"
         else "",
         "duration": scene.duration,
+        "loyalty": loyalty(message.text, language) if scene.situation == "praise" and message.mode == "reply" else "",
         "topic": scene.topic.full if scene.topic else "",
         "topic_bare": scene.topic.bare if scene.topic and not _weak_collab_topic(scene) else "",
         "place": scene.place,
@@ -437,6 +454,7 @@ def _slots(
         "tip2": scene.tips[1] if len(scene.tips) > 1 else "",
         "tip_short": _tip_short(scene),
         "moment_line": _moment_line(scene, book, style),
+        "praised": _praised_line(request, scene, book, style, address),
         "friend": scene.friend,
         **(_swap(message.text, profile) if message.mode == "reply" else {}),
         "question_back": "",
@@ -465,6 +483,8 @@ def _slots(
     step_block = "step_public"
     if scene.in_dm:
         step_block = "step_dm_order" if slots["order"] else "step_dm"
+    if chasing(message.text):  # "hatte euch am Montag geschrieben ... nichts mehr gehört": chased, not restarted
+        step_block = "step_chase"
     slots["step"] = (
         _block(book, step_block, style, slots, rng, address, short=level, vary=vary) if ask and slots["team"] else ""
     )
@@ -472,6 +492,28 @@ def _slots(
         _block(book, "step_friend", style, slots, rng, address, short=level) if scene.friend and slots["team"] else ""
     )
     return slots
+
+
+# An earlier message of theirs that went unanswered: "ich hatte euch am Montag geschrieben ... Seitdem habe ich nichts
+# mehr gehört", "I already emailed you twice, still nothing": their case is chased, they are not asked to start over.
+_WROTE_BEFORE = re.compile(
+    r"\b(?:hatte|habe|hab)\s(?:euch|ihnen|dir|bei euch)\s(?:\w+\s){0,6}?(?:geschrieben|geschickt|gemeldet|angerufen"
+    r"|gemailt)\b|\b(?:schon|bereits)\s(?:\w+\s){0,4}?(?:geschrieben|geschickt|gemeldet)\b"
+    r"|\bi(?:'ve| have)? (?:already |had )?(?:wrote|written|messaged|emailed|e-mailed|dm'?d|sent) (?:you|u)\b"
+    r"|\b(?:already|previously) (?:sent|wrote|messaged|emailed)\b",
+    re.IGNORECASE,
+)
+_NOTHING_SINCE = re.compile(
+    r"\b(?:nichts|nix) (?:mehr )?gehört|keine (?:antwort|rückmeldung|reaktion)|was neues|gibt es (?:schon )?was"
+    r"|any (?:update|news)|still (?:no|nothing|waiting)|heard nothing|(?:haven.?t|have not|never) heard|no (?:reply"
+    r"|answer|response)|seitdem|since then",
+    re.IGNORECASE,
+)
+
+
+def chasing(text: str) -> bool:
+    """The person wrote to us before about this case and heard nothing since."""
+    return bool(_WROTE_BEFORE.search(text) and _NOTHING_SINCE.search(text))
 
 
 _UPSET = re.compile(r"\?\?|!!|reicht|nervt|genervt|frech|wtf|ffs|seriously|ridiculous|unverschämt|😡|🤬|😤|🙄", re.I)
@@ -830,6 +872,13 @@ def _moment_line(scene: Scene, book: Phrasebook, style: str) -> str:
     """The line for the moment a creator's post is set in ("Regen draußen, Kaffee drinnen: so muss das.")."""
     lines = book.candidates("blocks", f"occasion_{scene.moment}", style) if scene.moment else []
     return lines[0] if lines else ""
+
+
+def _praised_line(request: GenerationRequest, scene: Scene, book: Phrasebook, style: str, address: str) -> str:
+    """ "Schön, dass das Paket so schnell bei dir war!" for praise of what came with the coffee (delivery, a note)."""
+    aspect = praised(request.message.text) if scene.situation == "praise" and request.message.mode == "reply" else ""
+    lines = book.candidates("blocks", f"praised_{aspect}", style) if aspect else []
+    return fill(lines[0], {}, address) if lines else ""
 
 
 def _tip_short(scene: Scene) -> str:

@@ -97,3 +97,34 @@ _MOMENTS = _compiled(
 def moment(text: str) -> str:
     """The moment a friendly message is set in ("rain", "monday", ...), or ""."""
     return _first(_MOMENTS, text)
+
+
+# What a fan praises beyond the coffee, to thank for it by name: the first that matches.
+_PRAISED = _compiled(
+    (
+        (
+            "delivery",
+            r"\b(?:schnell\w{0,3}|flott\w{0,3}|zügig\w{0,3}) (?:lieferung|versand|geliefert|verschickt|da|angekommen)\b"
+            r"|\b(?:lieferung|versand|paket)\w{0,2} (?:war |kam |ging )?(?:so |super |mega |echt )?"
+            r"(?:schnell|flott|fix)\b|\b(?:fast|quick|speedy|super quick) (?:delivery|shipping|dispatch)\b"
+            r"|\barrived (?:so |super )?(?:fast|quick)"
+            r"|\b(?:delivery|shipping|parcel) (?:was )?(?:so |super )?(?:fast|quick)\b",
+        ),
+        (
+            "note",
+            r"\b(?:handgeschrieben\w{0,3}|lieb\w{0,3}|nett\w{0,3}|süß\w{0,3}|persönlich\w{0,3}|handwritten|sweet|cute"
+            r"|lovely|personal|kind) (?:gruß|grüße|grußkarte|karte|kärtchen|zettel|notiz|note|card|message)\b",
+        ),
+        (
+            "packaging",
+            r"\b(?:schön|liebevoll|toll|hübsch|nicely|beautifully|lovingly) (?:verpackt|packed|wrapped)\b"
+            r"|\b(?:verpackung|packaging) (?:ist|is|war|was) (?:so |super |echt )?"
+            r"(?:schön|hübsch|toll|beautiful|gorgeous|lovely)\b",
+        ),
+    )
+)
+
+
+def praised(text: str) -> str:
+    """What a fan's praise names beyond the coffee ("delivery", "note", "packaging"), or ""."""
+    return _first(_PRAISED, text)

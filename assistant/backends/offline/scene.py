@@ -89,6 +89,8 @@ NEGATIVE_SITUATIONS = frozenset(
         "voucher_problem",
         "voucher_problem_dm",
         "condolence",
+        "shop_broken",
+        "shop_paid",
     }
 )
 # Situations about money or trouble: playful becomes its gentle form (the brand's tone rule).
@@ -105,6 +107,7 @@ ESCALATING = {
     "defect": "after_sales",
     "delivery_problem": "logistics",
     "order_status": "logistics",
+    "shop_paid": "after_sales",  # paid while the shop failed: whether the money went through twice
     "arrived_late": "logistics",  # the parcel's delay, the reading's team too (a voucher asked gets the policy's no)
 }
 
@@ -343,7 +346,8 @@ _REPORTED_SCAM = re.compile(
     re.IGNORECASE,
 )
 _SCAM = re.compile(
-    r"gewinner|gewonnen|gewinnspiel|verlosung|winner|you (?:have )?won|giveaway|bestätigen sie|daten bestätigen|"
+    r"gewinner|gewonnen|gewinnspiel|verlosung|verlost|verlosen|giving away|winner|you (?:have )?won|giveaway"
+    r"|bestätigen sie|daten bestätigen|"
     r"gewinn sichern|daten eingeben|claim (?:your )?prize|enter your (?:details|data)|"
     r"confirm your (?:details|data)|claim your|(?:gratis|free|kostenlose?s?) (?:iphone|ipad|playstation|ps5|airpods)"
     r"|für die ersten \d+|for the first \d+ (?:people|followers)|community (?:standards|guidelines)"
@@ -562,6 +566,12 @@ _GREETING = re.compile(
     r"greetings from \w+|hallo|hi|hey|moin|servus|hello)\W*$",
     re.IGNORECASE,
 )
+# A charge other than the one shown before paying: "obwohl im Warenkorb ... angezeigt", "but the cart said free"
+_SHOWN_OTHERWISE = re.compile(
+    r"\b(?:obwohl|aber|but|although|though|even though)\b[^.!?]{0,60}\b(?:warenkorb|checkout|kasse|cart|angezeigt"
+    r"|stand|showed|said|displayed)\b",
+    re.IGNORECASE,
+)
 _BILLING_TROUBLE = re.compile(
     r"abgebucht|abbuchung|doppelt|zu viel|falsch|twice|charged|overcharg|refund|zurück|mahnung|zahlungserinnerung|"
     r"two charges|double charge|zweimal|zwei abbuchungen|"
@@ -595,7 +605,8 @@ _WRONG_CHARGE = re.compile(
 _DAMAGE = re.compile(
     r"kaputt|beschädigt|zerbrochen|aufgerissen|zerdrückt|zerquetscht|eingedellt|ausgelaufen|gerissen|broken|damaged"
     r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed"  # no "student", no "accident"
-    r"|kratzer|zerkratzt|\bscratch\w{0,3}|\bmacke"
+    r"|kratzer|zerkratzt|\bscratch\w{0,3}|\bmacke|\bin pieces\b|\bin (?:tausend )?(?:stücke[n]?|scherben)\b|scherben"
+    r"|shattered|smashed|\bcracked\b|\bchipped\b|gesprungen"
     r"|\bsplit (?:wide )?(?:open|along|at|down)\b|\bburst\b|aufgeplatzt|\b(?:grounds|beans|coffee) all over\b"
     r"|\bhas a (?:tear|hole|crack)\b|\bsoaked\b|durchn(?:ä|a)sst|aufgeweicht"
     r"|\b(?:ein(?:en)?|n|nen|'nen) (?:riss|loch|sprung)\b"
@@ -619,7 +630,10 @@ _RECOMMEND = re.compile(
     r"|\b(?:which|what) (?:one|kind)\b.{0,15}\b(?:do i|should i|to|would)\b.{0,10}\b(?:get|buy|take|pick|order)\b"
     r"|\bwelche[nrs]? (?:von euch|davon|nehm|soll|kauf|hol|bestell)\w{0,3}\b"
     r"|\bsoll ich\b.{0,30}\b(?:nehmen|holen|kaufen)\b"
-    r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,20}\b(?:empfehl\w{0,4}|recommend\w{0,3}|suggest\w{0,3})\b",
+    r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,20}\b(?:empfehl\w{0,4}|recommend\w{0,3}|suggest\w{0,3})\b"
+    # "Kann man den Kaffee auch in der normalen Kaffeemaschine machen?": whether ours suits their way of brewing
+    r"|\b(?:kann man|kann ich|geht (?:der|die|das|es)|can i|can you|does it work)\b.{0,40}\b(?:in|mit|with|für|for)\b"
+    r"\s(?:der|die|einer|meiner|unserer|a|my|our|the)\b",
     re.I,
 )
 
@@ -757,6 +771,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         answers = [  # but "kann man sowas verschenken?" asks us for something
             a for a in answers if a.said or (a.indirect and (_REQUEST.search(a.question) or _TO_US.search(a.question)))
         ]
+    if situation in ("shop_broken", "shop_paid"):  # "geht bei euch grad was kaputt?": the sorry answers it
+        answers = [a for a in answers if a.said]
     if situation == "question" and answers and all(not a.said for a in answers):
         machine = any(wants_machine(a.question, profile) for a in answers)  # its "Siebträger" names no grind asked
         around = None if machine else _named_around(request)  # "in eurem Café in der Oranienstraße ... Habt ihr
@@ -1006,7 +1022,7 @@ _AGAIN_SITUATIONS = frozenset(
 DEFLECTING = frozenset(
     {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave", "refill_claim"}
 )
-_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic"}
+_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask"}
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
     {
@@ -1223,6 +1239,10 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return False  # "wann kommt die weihnachtsmischung?? kann man die vorbestellen": ours to answer
     if situation == "stock_question" and _COFFEE.search(text):
         return False  # "'spring blend coming soon' ... soon like this spring or next spring 💀": our blend, asked after
+    if situation in ("question", "defer") and _BETTER_THAN.search(text):
+        return False  # "is it better than five elephant? be honest": ours compared with another, a matter of taste
+    if situation in ("question", "defer") and _SENDING.search(text):
+        return False  # "Ich möchte meiner Schwester was schenken, sie wohnt in Wien. Geht das?": something to send
     if situation in ("question", "defer") and not _COFFEE.search(text) and not _YOU.search(text):
         return True  # "Was nützt das Labern?": a rhetorical question, not one for our team
     asked = _asked_texts(request)
@@ -1413,6 +1433,73 @@ _JOINT = re.compile(
     re.IGNORECASE,
 )
 # A discount that did not come off: "der 10%-code wurde beim checkout nicht abgezogen", "the code wasn't applied"
+# The online shop failing: "beim bezahlen kommt nur 'fehler 500'", "euer shop zeigt nur nen ladebalken",
+# "ur checkout crashed on me". Plain words of failure ("kaputt", "geht nicht") count for the site only: a broken
+# grinder paid by PayPal is no broken shop.
+_SITE = (
+    r"(?:shop|onlineshop|online-shop|checkout|check-out|kasse|warenkorb|cart|website|webseite|homepage|seite|site|app)"
+)
+_PAYING = r"(?:bezahl\w{0,4}|zahlung|payment|paypal|bestellvorgang)"
+_ERROR = (
+    r"(?:fehler ?(?:meldung|\d{3})|fehlermeldung|error|crash\w{0,3}|abgestürzt|stürzt\w{0,2} ab"
+    r"|lädt (?:ewig|nicht|und lädt)|ladebalken|spinnt|rumgesponnen|rumspinnt|hängen ?geblieben|timeout|time-out"
+    r"|glitch\w{0,3}|bugg?\w{0,2}"
+    r"|spinning|frozen|froze|404|500)"
+)
+_PLAIN_FAILURE = (
+    r"(?:kaputt|down|broken|not working|does ?n.?t work|did ?n.?t work|won.?t load|keeps loading|stuck|hängt|hing"
+    r"|geht nicht|ging nicht|funktioniert nicht|klappt nicht)"
+)
+_SHOP_FAILING = re.compile(
+    rf"\b(?:{_SITE}|{_PAYING})\b[^.!?\n]{{0,60}}\b{_ERROR}(?!\w)|\b{_ERROR}\b[^.!?\n]{{0,40}}\b(?:{_SITE}|{_PAYING})\b"
+    rf"|\b{_SITE}\b[^.!?\n]{{0,40}}\b{_PLAIN_FAILURE}(?!\w)",
+    re.IGNORECASE,
+)
+_PAID_ANYWAY = re.compile(
+    r"\b(?:bezahlt|abgebucht|abgezogen|doppelt|zweimal|2x|two payments|twice|double[- ]?charged|charged|paid"
+    r"|keine (?:bestell)?bestätigung|no confirmation|only got (?:1|one) confirmation)\b",
+    re.IGNORECASE,
+)
+
+
+# A question to the other people under the post: "Hat jemand noch Winterreifen abzugeben?", "anyone know a good vegan
+# bakery in kreuzberg??"
+_COMMUNITY_ASK = re.compile(
+    r"\b(?:hat|kennt|weiß|weiss|hätte|kann mir) (?:hier )?(?:jemand|wer|einer|irgendwer)\b"
+    r"|\b(?:does |do )?(?:any ?one|any ?body|someone|somebody) (?:here )?(?:know|knows|have|has|got|recommend|selling"
+    r"|sell|tried|been|seen)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_us(text: str, request: GenerationRequest) -> bool:
+    """The text names the brand or one of its products."""
+    return fold(request.profile.brand.name) in fold(text) or bool(find_products(text, request.profile))
+
+
+# "does that work?", "geht das?": a question that asks whether the thing said before can be done
+_DOES_IT_WORK = re.compile(
+    r"\b(?:does (?:that|it|this) work|would (?:that|it) work|is (?:that|it|this) possible|possible|geht das|klappt das"
+    r"|ist das möglich|machbar|funktioniert das)\b",
+    re.IGNORECASE,
+)
+# Something to be sent: "gift box for my gran", "als Geschenk an meine Schwester"
+_SENDING = re.compile(
+    rf"{DELIVERY_ASKED.pattern}|\b(?:gift\w{{0,3}}|geschenk\w{{0,3}}|(?:ver)?schenk\w{{0,3}}|present|schick\w{{0,3}}"
+    r"|send\w{0,3}|box)\b",
+    re.IGNORECASE,
+)
+# A parcel's tracking page is no shop: "die Seite zeigt seit 5 Tagen 'in Zustellung', das Paket hängt"
+_PARCEL = re.compile(r"\b(?:paket|päckchen|sendung|tracking|zustell\w*|dhl|hermes|dpd|parcel|package)\b", re.IGNORECASE)
+
+
+def _shop_trouble(text: str) -> str:
+    """ "shop_paid" when the shop failed around a payment that may have gone through, "shop_broken" when it failed."""
+    if not _SHOP_FAILING.search(text) or _PARCEL.search(text):
+        return ""
+    return "shop_paid" if _PAID_ANYWAY.search(text) else "shop_broken"
+
+
 _DISCOUNT_MISSED = re.compile(
     r"\b(?:\w{0,12}code|rabatt\w{0,4}|gutschein\w{0,4}|discount|voucher|coupon)\b[^.!?]{0,60}\b(?:nicht abgezogen"
     r"|nicht angerechnet|nicht berücksichtigt|(?:was ?n.?t|not|never) (?:applied|deducted)|did ?n.?t (?:apply|work))\b",
@@ -1517,7 +1604,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent == "troll" and not PROFANITY.search(text) and _mocked_fact(request):
         intent = "criticism"  # "alles in plastiktüten 🤡 greenwashing": mocked, but a fact of ours answers it
     jibe = _EYE_ROLL.search(text) and (_OURS.search(text) or _COFFEE.search(text)) and not POLITICS.search(text)
-    if intent in ("other", "product_question", "praise") and jibe and _only_deferred(request):
+    if intent in ("other", "product_question", "praise", "criticism") and jibe and _only_deferred(request):
         return "troll"  # "noch ne rösterei ... 🙄 wann kommt die eigene nft kollektion": no "I'll check" for a jibe
     ironic = bool(_SARCASM.search(text) and (_LATE.search(text) or _NEGATIVE_FACT.search(text)))
     if intent == "praise" and (sarcasm or ironic) and not _JOKING.search(text):
@@ -1541,10 +1628,15 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "resolved_thanks"  # "danke für die schnelle Hilfe bei meiner beschädigten Lieferung. Der Ersatz kam"
     if _DISCOUNT_MISSED.search(text) and intent in ("other", "product_question", "criticism", "order_status"):
         return "billing"  # "euer 15%-code wurde an der kasse nicht abgezogen": a charge to put right, after-sales
+    shop = _shop_trouble(text) if intent not in ("spam", "troll", "collaboration", "job_application") else ""
+    if shop:
+        return shop  # "beim bezahlen kommt nur 'fehler 500'": the shop is broken, passed on; paid: after-sales checks
     if _backlash(text) and intent not in ("spam", "collaboration", "job_application"):
         return (
             "backlash"  # "„wir rösten nicht für leute die nur wach werden wollen“ ... arrogant much?": sorry, plainly
         )
+    if _COMMUNITY_ASK.search(text) and not (_OURS.search(text) or _YOU.search(text) or _names_us(text, request)):
+        return "community_ask"  # "Hat jemand noch Winterreifen abzugeben?": asked of the others here, not of us
     if _PRIVATE_ASKED.search(text) and intent not in ("spam", "job_application"):
         return "staff_private"  # "the guy at the roaster is lowkey fine 👀 is he single": no "I'll check with the team"
     if _DONATION.search(text) and _ASKING_FOR.search(text) and intent in _DONATION_INTENTS:
@@ -1647,7 +1739,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "service_complaint" if _DM_WORDS.search(text) or _SERVICE.search(text) else "service_general"
     if intent == "billing" and not _BILLING_TROUBLE.search(text) and _MONEY_RANT.search(text):
         return "price_criticism"  # "€14 for 250g?? ... at the supermarket for €12": our prices, no charge of theirs
+    charge_wrong = intent == "billing" and (_BILLING_TROUBLE.search(text) or _SHOWN_OTHERWISE.search(text))
     if intent in ("billing", "criticism") and _SHIPPING_COST.search(text) and not _ASKS_COST.search(text):
+        if charge_wrong:  # "Versandkosten ausgewiesen, obwohl im Warenkorb versandkostenfrei": a charge to correct
+            return "billing"
         return "price_criticism"  # "€5.90 shipping for one bag?? are you serious": the postage, complained about
     if intent == "billing" and not _BILLING_TROUBLE.search(text) and split_questions(text):
         return "question"  # "Kann man auf Rechnung bezahlen?" asks, it does not complain
@@ -1825,12 +1920,16 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             continue
         # "sauer ... was mach ich falsch?": the message around the question names what it asks about
         named = OWN_MISTAKE.sub(" ", message.text) if OWN_MISTAKE.search(text) else text
-        lives_there = RESIDENT.search(message.text) and DELIVERY_ASKED.search(text)  # "... ankommt? Ich wohne in Wien."
+        lives_there = RESIDENT.search(message.text) and (
+            DELIVERY_ASKED.search(text) or (_DOES_IT_WORK.search(text) and _SENDING.search(message.text))
+        )  # "... ankommt? Ich wohne in Wien.", "gift box for my gran, she lives in graz, does that work?"
         if DEICTIC.search(text) or lives_there:  # "will it get there?": the place named before, nearest first
             named = f"{_placed_before(text, message.text)} {text}"
         fact = _checked_fact(facts.get(str(getattr(question, "fact", "") or "")), named, profile)
         if fact is None:
             fact = _checked_fact(facts.get(_fact_id(text, request) or ""), named, profile)
+        if fact is None and lives_there:  # "she lives in graz, does that work?": the place's shipping fact
+            fact = _place_fact(named, profile)
         # "klappt das bis freitag?": the delivery time answers it, though the reading named no fact
         by_day = _BY_DAY.search(text) and fact is not None and bool({fold(k) for k in fact.keywords} & _SHIPPING_KEYS)
         if fact is not None and fact.intents and question.read and question.fact is None and not by_day:
@@ -1922,6 +2021,22 @@ def policy_answer(question: str, profile: VoiceProfile) -> Fact | None:
         if not allowed and any(re.search(rf"(?<!\w){re.escape(fold(w))}", folded) for w in entry["asks"]):
             return Fact(id=f"policy_{kind}", text=entry["text"])
     return None
+
+
+# Something asked in return for a late parcel: "da wäre ein Gutschein oder ein Rabatt angebracht"
+_MAKE_GOOD = re.compile(
+    r"\b(?:gutschein\w{0,2}|rabatt\w{0,2}|entschädigung|wiedergutmachung|kulanz|voucher|discount|compensat\w{0,5}"
+    r"|make (?:it )?up (?:to|for))\b",
+    re.IGNORECASE,
+)
+
+
+def _compensation_refused(text: str, profile: VoiceProfile) -> Fact | None:
+    """The policy's no to compensation, when a late parcel's message asks for some and the policy allows none."""
+    entry = _policy_answers().get("compensation")
+    if entry is None or not _MAKE_GOOD.search(text) or getattr(profile.brand.policy, "compensation", False):
+        return None
+    return Fact(id="policy_compensation", text=entry["text"])
 
 
 @lru_cache(maxsize=1)
@@ -2177,7 +2292,7 @@ def _fact_id(question: str, request: GenerationRequest) -> str | None:
 # Brewing methods: a French press fact does not answer a pour-over question.
 METHODS = re.compile(
     r"french ?press|espresso|siebtr[aä]ger|portafilter|pour ?over|v60|handfilter|filter|aeropress|chemex|moka|"
-    r"cold ?brew|kaltbr[uü]h|karlsbader|kalita",
+    r"cold ?brew|kaltbr[uü]h|karlsbader|kalita|kaffeemaschine|coffee ?maker|drip machine|melitta|moccamaster",
     re.IGNORECASE,
 )
 
@@ -2194,7 +2309,8 @@ def _other_method(question: str, fact: Fact) -> bool:
 def _method(name: str) -> str:
     folded = fold(name).replace(" ", "")
     groups = {"siebtrager": "espresso", "portafilter": "espresso", "v60": "pourover", "handfilter": "pourover",
-              "kalita": "pourover", "kaltbruh": "coldbrew"}  # fmt: skip
+              "kalita": "pourover", "kaltbruh": "coldbrew", "kaffeemaschine": "filter", "coffeemaker": "filter",
+              "dripmachine": "filter", "melitta": "filter", "moccamaster": "filter"}  # fmt: skip
     return groups.get(folded, folded)
 
 
@@ -2209,6 +2325,15 @@ def _country_named_by(fact: Fact, question: str) -> bool:
     return False
 
 
+def _place_fact(text: str, profile: VoiceProfile) -> Fact | None:
+    """The fact that covers the place a text names (the shipping fact of its country), or None."""
+    name, forms = place(text, "de")
+    if not name:
+        return None
+    covering = [f for f in profile.brand.facts if any(fold(k) in forms for k in f.keywords) or _names_country(f, name)]
+    return covering[0] if covering else None
+
+
 def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fact | None:
     """A fact whose keywords the question names; never another place's shipping time or brewing method."""
     if fact is None or _other_method(question, fact):
@@ -2217,12 +2342,11 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
         return fact  # "Liefert ihr nach Graz?": Graz is in Austria, which the fact names
     if not any(_own_senses(fact, question, within=_with_topic(question))):
         return None  # the reading matched it by intent or by accident ("geeignet?" is no shipping question)
-    name, forms = place(question, "de")
-    if not name:
+    if not place(question, "de")[0]:
         return fact
-    covering = [f for f in profile.brand.facts if any(fold(k) in forms for k in f.keywords) or _names_country(f, name)]
-    if covering:
-        return covering[0]
+    covering = _place_fact(question, profile)
+    if covering is not None:
+        return covering
     return None if any(fold(k) in _SHIPPING_KEYS for k in fact.keywords) else fact
 
 
@@ -2339,6 +2463,8 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
         return tips[0] if tips and not tips[0].intents else None
     if situation.startswith("service_complaint") and _DAMAGE.search(text):
         situation = "damaged_item"
+    if situation in ("delivery_problem", "arrived_late"):  # "5 Tage zu spät ... da wäre ein Gutschein angebracht":
+        return _compensation_refused(text, request.profile)  # the demand answered with the policy's honest no
     if situation in ("criticism", "other_negative", "rumour"):  # "den Laden gibt es nicht mehr": a fact named
         named = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
         named = [f for f in named if not f.intents and _named_clearly(f, text)]

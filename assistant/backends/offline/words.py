@@ -112,6 +112,41 @@ _DURATION_EN = re.compile(
 )
 
 
+_YEARS_DE = re.compile(
+    r"\bseit\s+(?:über\s+|fast\s+|knapp\s+|mehr als\s+)?(?:(\d{1,2}|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
+    r"|zehn|elf|zwölf)\s+(jahr|jahren|monat|monaten)|(jahren))\b",
+    re.IGNORECASE,
+)
+_YEARS_EN = re.compile(
+    r"\b(?:for|since)\s+(?:over\s+|almost\s+|nearly\s+)?(?:(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"\s+(years?|months?)|(years))\b|\bsince\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def loyalty(text: str, language: str) -> str:
+    """How long a fan has been with us ("seit zwei Jahren", "for a year", "since 2019"); else ""."""
+    if language == "de":
+        found = _YEARS_DE.search(text)
+        if not found:
+            return ""
+        if found.group(3):
+            return "seit Jahren"
+        number, unit = found.group(1).lower(), found.group(2).lower()
+        one = number in ("einem", "1")
+        noun = ("Jahr" if one else "Jahren") if unit.startswith("jahr") else ("Monat" if one else "Monaten")
+        return f"seit {'einem' if one else _NUMBER_DE.get(number, number)} {noun}"
+    found = _YEARS_EN.search(text)
+    if not found:
+        return ""
+    if found.group(4):
+        return f"since {found.group(4)}"
+    if found.group(3):
+        return "for years"
+    number, unit = found.group(1).lower(), found.group(2).lower().rstrip("s")
+    return f"for a {unit}" if number in ("a", "one", "1") else f"for {number} {unit}s"
+
+
 def duration(text: str, language: str) -> str:
     """How long the person has waited, in the nominative ("8 Tage", "zwei Wochen", "10 days"); else ""."""
     if language == "de":
