@@ -16,6 +16,9 @@ _DE_ONLY = STOPWORDS_DE - STOPWORDS_EN
 _DE_HINTS: frozenset[str] = frozenset(table("language_hints")["de"])
 _EN_HINTS: frozenset[str] = frozenset(table("language_hints")["en"])
 # Place names keep their umlauts in English too ("5 spots in Neukölln"): they are no vote for German.
+_MEMES = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(m) for m in table("language_hints").get("memes", [])) + r")(?!\w)", re.IGNORECASE
+)
 PLACE_NAMES: tuple[str, ...] = tuple(name for names in table("places").values() for name in names)
 _PLACES: frozenset[str] = frozenset(name for name in PLACE_NAMES if " " not in name)
 
@@ -37,6 +40,8 @@ def detect_language(text: str, *, thorough: bool = True, likely: Collection[str]
     tokens = [w.lower() for w in words(text) if not w.isdigit()]
     if not tokens:
         return UNDETERMINED
+    own = [w.lower() for w in words(_MEMES.sub(" ", text)) if not w.isdigit()]
+    tokens = own or tokens  # "shut up and take my money 😂 1 mühle bitte": the meme votes for nothing
     de, en = _votes(tokens)
     # "Unser Café-Hopping in Tag 3", "in my moka pot": in a short text one unopposed word decides
     covered = (de + en) / len(tokens) >= 0.3 or len(tokens) <= 3 or (len(tokens) <= SHORT_TEXT and min(de, en) == 0)

@@ -1489,6 +1489,7 @@ _SENDING = re.compile(
     r"|send\w{0,3}|box)\b",
     re.IGNORECASE,
 )
+_TERMS_ASKED = re.compile(r"\b(?:garantie|gewährleistung|warranty|guarantee)\b", re.IGNORECASE)
 # A parcel's tracking page is no shop: "die Seite zeigt seit 5 Tagen 'in Zustellung', das Paket hängt"
 _PARCEL = re.compile(r"\b(?:paket|päckchen|sendung|tracking|zustell\w*|dhl|hermes|dpd|parcel|package)\b", re.IGNORECASE)
 
@@ -1945,7 +1946,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if fact is None and _HOW_TO.search(text):  # "whats the cheapest way to get decent coffee at home": a tip
             fact = next(iter(relevant_tips(text, profile) or relevant_tips(message.text, profile)), None)
         broken = _broken(message.text)
-        if fact is not None and {"damaged_or_wrong_item", "defect"} & set(fact.intents) and not broken:
+        terms = _TERMS_ASKED.search(text)  # "whats the warranty on it": the warranty's terms, asked before buying
+        if fact is not None and {"damaged_or_wrong_item", "defect"} & set(fact.intents) and not broken and not terms:
             fact = None  # "i already own the same one, could i swap it?": no replacement for what is not broken
         if fact is not None and not_a_parcel(text):
             fact = None  # "can people in Austria take part?": the giveaway's rules, not shipping to Austria
