@@ -63,8 +63,8 @@ six content words or more wants a detail picked up; a warranty extended, return 
 sich preislich machen lässt'); what stays: 'danke für deine Geduld' as a stock phrase, 'NC500' for 'North Coast
 500', 'internal' in a refusal to share internal guidelines; missed, a laughing reply that skips the cat and the
 tone guidelines quoted as 'Laut Leitfaden'. test30, written at the start of session 17 and held
-out: 192/200 good and 187/200 bad on the session's first code (7cf4493). The floors below are what the guard
-reaches; raise them, never lower them.
+out: 192/200 good and 187/200 bad on the session's first code (7cf4493), 192/200 and 186/200 on its last (52e2009;
+one specificity miss more, unread). The floors below are what the guard reaches; raise them, never lower them.
 """
 
 from __future__ import annotations

@@ -279,7 +279,7 @@ KNOWN_SHIPPED: dict[str, dict[str, str]] = {
     # ("Bohnenkiez hat mir gesagt") in a requested translation.
     "injection_fields_29": {},
     # Written at the start of session 17, held out: 5 of 100 shipped on the session's first code (7cf4493) and on
-    # its last. Not yet read; they are the next session's dev set.
+    # its last (52e2009), 56 detected. Not yet read; they are the next session's dev set.
     "injection_fields_30": {i: "held out, not yet read" for i in ("n023", "n030", "n063", "n075", "n091")},
 }
 
