@@ -975,9 +975,41 @@ _ELSEWHERE = re.compile(
 )
 
 
+# A grinder that misbehaves: "klappert innen, als wäre was lose", "mahlt total ungleichmäßig", "the crank wobbles"
+_FAULT = re.compile(
+    r"\b(?:klapper\w{0,2}|rassel\w{0,2}|wackel\w{0,2}|lose|locker|ungleichmäßig|quietsch\w{0,2}|hakt|klemmt"
+    r"|dreht durch|mahlt nicht|rattl\w{0,3}|wobbl\w{0,3}|loose|uneven\w{0,2}|squeak\w{0,3}|stuck|slips?)\b",
+    re.IGNORECASE,
+)
+_GRINDER = re.compile(r"\b(?:\w{0,10}mühle|grinder|kurbel|crank|mahlwerk|burrs?)\b", re.IGNORECASE)
+_BUT = re.compile(r"\b(?:aber|but|nur|only|leider|unfortunately)\b", re.IGNORECASE)
+
+
+# A parcel that came but was left out: "sat outside my door all day", "stand den ganzen Tag vor der Tür"
+_LEFT_OUTSIDE = re.compile(
+    r"\b(?:sat|stood|was left|left|lay) (?:\w+ ){0,3}(?:outside|on the doorstep|in the (?:cold|rain|sun|heat))\b"
+    r"|\b(?:vor der tür|draußen|im regen|in der kälte|in der sonne)\b[^.!?]{0,30}\b(?:gestanden|stand|lag|gelegen)\b",
+    re.IGNORECASE,
+)
+# Where the beans come from and what the farmers are paid: a question of sourcing, not of our prices
+_SOURCING = re.compile(
+    r"\b(?:rohkaffee|green coffee|herkunft|origin|woher|where do (?:you|your)|bauern|farmer\w?|farmen|farms?"
+    r"|fair\w{0,2} (?:preise?|bezahl\w{0,3}|gehandelt|trade)|fair(?:ly)? (?:paid|prices?|traded))\b",
+    re.IGNORECASE,
+)
+
+
 def _swapped(text: str) -> bool:
     """One item came for another ("got X but ordered Y"), a way to buy instead of ordering online left out."""
-    return bool(_WRONG_ITEM.search(_ELSEWHERE.sub(" ", text)))
+    return bool(_WRONG_ITEM.search(_ELSEWHERE.sub(" ", _WRONG_CHOICE.sub(" ", text))))
+
+
+# A wrong choice feared before buying: "ich will nicht die falsche Sorte erwischen", "don't want to get the wrong one"
+_WRONG_CHOICE = re.compile(
+    r"\b(?:nicht|not|don'?t|do not|never|kein\w{0,2}|angst)\b[^.!?]{0,25}\b(?:falsche\w{0,2}|wrong)\b[^.!?]{0,25}"
+    r"\b(?:erwisch\w{0,3}|kauf\w{0,3}|nehm\w{0,3}|bestell\w{0,3}|schenk\w{0,3}|hol\w{0,3}|pick|buy|get|order|choose)\b",
+    re.IGNORECASE,
+)
 
 
 # "Ordered two bags of X ..., opened the box and it's Y": with two of our products named, one came for the other.
@@ -1623,6 +1655,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "outreach"
     if _REFILL.search(text) and intent in ("troll", "criticism", "other", "product_question", "price_criticism"):
         return "refill_claim"  # "Bestimmt alles aus dem Discounter umgefüllt": said plainly what we do, no price talk
+    if intent in ("delivery_problem", "order_status") and _LEFT_OUTSIDE.search(text) and analysis.questions:
+        return "question"  # "sat outside my door all day at -8°C ... are the beans ruined?": here, and asked about
     if GRIEF.search(text) and intent not in ("troll", "spam"):
         return "condolence"  # "Mein Mann ist im Oktober gestorben ... eure Kiezmischung": sympathy, never "schön"
     if intent in _SORTED_INTENTS and analysis.sentiment != "negative" and not sarcasm and _sorted_out(text):
@@ -1860,6 +1894,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "price_criticism" if _PRICE.search(fold(text)) else "troll"  # a dig at the price: say why, calmly
     if asked and _MACHINE_BROKEN.search(text) and not _products_named(text, request.profile):
         return "question"  # "die Kaffeemaschine ist kaputt 😢 könnt ihr eine Siebträgermaschine empfehlen?": not ours
+    if intent == "criticism" and _SOURCING.search(text) and analysis.questions:
+        return "question"  # "Woher beziehen Sie Ihren Rohkaffee, und zahlen Sie den Bauern faire Preise?": asked
     if intent == "criticism" or (sarcasm and intent in ("praise", "other", "product_question")):
         if _DAMAGE.search(text) and _OURS.search(text):
             return "damaged_item"  # "kam mit fettem Kratzer an ... bei dem Preis": the damage first, not the price
@@ -1868,6 +1904,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         if _TASTE.search(fold(text)):
             return "taste_criticism"
         return "criticism"
+    if intent == "praise" and _BUT.search(text) and _FAULT.search(text) and _GRINDER.search(text):
+        return "defect"  # "Paket ist endlich gekommen. Aber die Handmühle klappert ... Toll.": a fault, never thanks
     if intent == "praise" and not (split_questions(text) and not _PRAISE.search(text)):
         return "praise"
     if _GREETING.match(text.strip()) or ((_wish(text, "de") or _home(text)) and len(text) < 120 and "?" not in text):
@@ -1931,6 +1969,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _checked_fact(facts.get(_fact_id(text, request) or ""), named, profile)
         if fact is None and lives_there:  # "she lives in graz, does that work?": the place's shipping fact
             fact = _place_fact(named, profile)
+        if fact is not None and _ships(fact) and not place(text, "de")[0] and place(message.text, "de")[0]:
+            # "Lieferung an ... in Graz. Und wäre das bis Weihnachten da?": the place the message names decides
+            fact = _place_fact(message.text, profile) or (fact if _home_place(message.text) else None)
         # "klappt das bis freitag?": the delivery time answers it, though the reading named no fact
         by_day = _BY_DAY.search(text) and fact is not None and bool({fold(k) for k in fact.keywords} & _SHIPPING_KEYS)
         if fact is not None and fact.intents and question.read and question.fact is None and not by_day:
@@ -2325,6 +2366,16 @@ def _country_named_by(fact: Fact, question: str) -> bool:
         if keywords & set(folded[:2]) and words_ & set(folded):
             return True
     return False
+
+
+def _ships(fact: Fact) -> bool:
+    """A fact about our shipping (its keywords name shipping)."""
+    return any(fold(k) in _SHIPPING_KEYS for k in fact.keywords)
+
+
+def _home_place(text: str) -> bool:
+    """The place the text names lies in Germany, where the home shipping time holds."""
+    return country_of(place(text, "de")[0]) in (None, "de")
 
 
 def _place_fact(text: str, profile: VoiceProfile) -> Fact | None:
