@@ -20,6 +20,10 @@ from assistant.analysis.questions import find_questions
         ("pls tell me you have decaf, 5 months pregnant 😭", ["you have decaf"]),
         ("sagt mir bitte, dass ihr nach Wien liefert 🙏", ["ihr nach Wien liefert"]),
         ("Sag mir, dass ihr das nicht ernst meint", []),  # a plea, no question about what we do
+        # without "?", a wh-word before its subject opens a clause of a statement; with its verb first it asks
+        ("When it closed I was gutted, but the Friday pick-ups have become my ritual.", []),
+        ("if you ever need a tester, call me", []),
+        ("when is the kiezmischung back", ["when is the kiezmischung back"]),
     ],
 )
 def test_questions_are_found_as_written(text: str, expected: list[str]) -> None:
