@@ -21,7 +21,17 @@ from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.occasions import praised
 from assistant.backends.offline.phrasebook import Phrasebook, fields, fill, load_phrasebook, ordered, usable
-from assistant.backends.offline.scene import DAMAGE, DEFLECTING, METHODS, SYMPTOMS, Answer, Scene, accusative, read
+from assistant.backends.offline.scene import (
+    DAMAGE,
+    DEFLECTING,
+    METHODS,
+    SYMPTOMS,
+    Answer,
+    Scene,
+    accusative,
+    chasing,
+    read,
+)
 from assistant.backends.offline.words import (
     ACCUSATION,
     country_of,
@@ -492,28 +502,6 @@ def _slots(
         _block(book, "step_friend", style, slots, rng, address, short=level) if scene.friend and slots["team"] else ""
     )
     return slots
-
-
-# An earlier message of theirs that went unanswered: "ich hatte euch am Montag geschrieben ... Seitdem habe ich nichts
-# mehr gehört", "I already emailed you twice, still nothing": their case is chased, they are not asked to start over.
-_WROTE_BEFORE = re.compile(
-    r"\b(?:hatte|habe|hab)\s(?:euch|ihnen|dir|bei euch)\s(?:\w+\s){0,6}?(?:geschrieben|geschickt|gemeldet|angerufen"
-    r"|gemailt)\b|\b(?:schon|bereits)\s(?:\w+\s){0,4}?(?:geschrieben|geschickt|gemeldet)\b"
-    r"|\bi(?:'ve| have)? (?:already |had )?(?:wrote|written|messaged|emailed|e-mailed|dm'?d|sent) (?:you|u)\b"
-    r"|\b(?:already|previously) (?:sent|wrote|messaged|emailed)\b",
-    re.IGNORECASE,
-)
-_NOTHING_SINCE = re.compile(
-    r"\b(?:nichts|nix) (?:mehr )?gehört|keine (?:antwort|rückmeldung|reaktion)|was neues|gibt es (?:schon )?was"
-    r"|any (?:update|news)|still (?:no|nothing|waiting)|heard nothing|(?:haven.?t|have not|never) heard|no (?:reply"
-    r"|answer|response)|seitdem|since then",
-    re.IGNORECASE,
-)
-
-
-def chasing(text: str) -> bool:
-    """The person wrote to us before about this case and heard nothing since."""
-    return bool(_WROTE_BEFORE.search(text) and _NOTHING_SINCE.search(text))
 
 
 _UPSET = re.compile(r"\?\?|!!|reicht|nervt|genervt|frech|wtf|ffs|seriously|ridiculous|unverschämt|😡|🤬|😤|🙄", re.I)

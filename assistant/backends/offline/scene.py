@@ -234,6 +234,28 @@ _OWN_MANNERS = re.compile(
 )
 
 
+# An earlier message of theirs that went unanswered: "ich hatte euch am Montag geschrieben ... Seitdem habe ich nichts
+# mehr gehört", "I already emailed you twice, still nothing": their case is chased, they are not asked to start over.
+_WROTE_BEFORE = re.compile(
+    r"\b(?:hatte|habe|hab)\s(?:euch|ihnen|dir|bei euch)\s(?:\w+\s){0,6}?(?:geschrieben|geschickt|gemeldet|angerufen"
+    r"|gemailt)\b|\b(?:schon|bereits)\s(?:\w+\s){0,4}?(?:geschrieben|geschickt|gemeldet)\b"
+    r"|\bi(?:'ve| have)? (?:already |had )?(?:wrote|written|messaged|emailed|e-mailed|dm'?d|sent) (?:you|u)\b"
+    r"|\b(?:already|previously) (?:sent|wrote|messaged|emailed)\b",
+    re.IGNORECASE,
+)
+_NOTHING_SINCE = re.compile(
+    r"\b(?:nichts|nix) (?:mehr )?gehört|keine (?:antwort|rückmeldung|reaktion)|was neues|gibt es (?:schon )?was"
+    r"|any (?:update|news)|still (?:no|nothing|waiting)|heard nothing|(?:haven.?t|have not|never) heard|no (?:reply"
+    r"|answer|response)|seitdem|since then",
+    re.IGNORECASE,
+)
+
+
+def chasing(text: str) -> bool:
+    """The person wrote to us before about this case and heard nothing since."""
+    return bool(_WROTE_BEFORE.search(text) and _NOTHING_SINCE.search(text))
+
+
 def _dismissed(text: str) -> bool:
     """Our reply was curt or rude, by the writer's account (their own "not trying to be rude" aside)."""
     return any(not _OWN_MANNERS.search(text[max(0, m.start() - 40) : m.end()]) for m in _DISMISSED.finditer(text))
