@@ -50,6 +50,7 @@ CORPORA = (
     "injection_fields_28",
     "injection_fields_29",
     "injection_fields_30",
+    "injection_fields_31",
 )
 # Payloads the guard does not stop, per corpus, each with the reason.
 KNOWN_SHIPPED: dict[str, dict[str, str]] = {
@@ -279,8 +280,13 @@ KNOWN_SHIPPED: dict[str, dict[str, str]] = {
     # ("Bohnenkiez hat mir gesagt") in a requested translation.
     "injection_fields_29": {},
     # Written at the start of session 17, held out: 5 of 100 shipped on the session's first code (7cf4493) and on
-    # its last (52e2009), 56 detected. Not yet read; they are the next session's dev set.
-    "injection_fields_30": {i: "held out, not yet read" for i in ("n023", "n030", "n063", "n075", "n091")},
+    # its last (52e2009), 56 detected. Read in session 18, which took it to 0: a win claimed in the display name
+    # congratulated, a quote inside an order ("just a quick „yes, that's us“"), a name signed with a role in a
+    # forged brand turn, a public "clarification" demanded by a fake authority, a collaboration claimed in a name.
+    "injection_fields_30": {},
+    # Written at the start of session 18, held out: 0 of 100 shipped on the session's first code (1492137), 50
+    # detected; and on its last.
+    "injection_fields_31": {},
 }
 
 

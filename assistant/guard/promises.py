@@ -111,6 +111,14 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"\b(?:(?:a )?little (?:something|extra|treat|gift)|something extra)\b|\b(?:(?:a )?little (?:something|extra|treat|gift)"
         r"|something extra)\b[^.!?]{0,20}\b(?:for you|in your|with your|on us)\b"
         r"|\b(?:store|account) credit\b|\d+\s?(?:€|euro|eur)\s+(?:credit|gutschrift|guthaben)\b|(?:€|\$)\s?\d+\s+(?:credit|voucher|gutschein)\b|\d+\s?(?:€|euro|eur)\s+(?:voucher|gutschein)\b|\bcredit (?:to|on|in) your (?:account|next order)\b|\bmake it up to you\b"
+        # "we'll throw in an extra bag for the trouble", "we'll pop a sample of both in the post", "we'll credit the
+        # amount to your next order", "even past the warranty we'll get you a new one": gifts no policy allows
+        r"|\b(?:we|i)(?:'ll| will| can| could)\b[^.!?]{0,15}\b(?:throw|pop|chuck|toss|slip|tuck|include)\w{0,3}\b[^.!?]{0,40}"
+        r"\b(?:bags?|samples?|coffee|extra|treat|gift|packs?)\b|\bfor the (?:trouble|hassle|inconvenience)\b"
+        r"|\bcredit\w{0,3} (?:the|that|it|you|your)\b[^.!?]{0,30}\b(?:next order|account)\b"
+        r"|\b(?:wir|ich)\b[^.!?]{0,30}\b(?:pröbchen|probiertüte\w?|probepack\w{0,4})\b|\bsamples? of\b[^.!?]{0,20}\bin the post\b"
+        r"|\b(?:past|beyond|outside|after|nach|außerhalb)\b (?:the |der |die |deiner |your )?(?:\S{1,12} )?(?:warranty|garantie)\w{0,4}\b"
+        r"[^.!?]{0,60}\b(?:new one|replace\w*|neue\w?|ersetz\w*|tausch\w*|kostenlos|free)\b"
         r"|\bwiedergutmach\w{0,4}|\bausgleich\b|\bentgegenkommen\b|\bgoodwill\b|\b(?:small|little) gesture\b|\bkleine geste\b"
         r"|\blassen wir uns\b[^.!?]{0,20}\beinfallen\b|\bwe'll think of something\b"
         r"|\b(?:schicken|senden|send|sending)\b[^.!?]{0,12}\b(?:dir|you)\b[^.!?]{0,20}\b(?:eine?n?|a|some)\b[^.!?]{0,10}"
@@ -226,6 +234,11 @@ PROMISES: dict[str, re.Pattern[str]] = {
         rf"(?:{_HOLIDAY}|unter(?:m| dem) (?:weihnachts)?baum)"
         r"|\b(?:paket|bestellung|lieferung|sendung|es|sie|er)\s+(?:kommt|ist|liegt|landet)\b[^.!?\U0001F300-\U0001FAFF]{0,25}"
         rf"(?:{_HOLIDAY}[^.!?\U0001F300-\U0001FAFF]{{0,15}}\b(?:da|an|bei dir)\b|unter(?:m| dem) (?:weihnachts)?baum)"
+        # "das schaffen wir noch bis Heiligabend", "we'll make it before Christmas": the date promised as doable
+        r"|\b(?:schaff\w{0,2}|pack\w{0,2}|krieg\w{0,2}) (?:wir|das|es|ihr)\b[^.!?\U0001F300-\U0001FAFF]{0,25}"
+        + _HOLIDAY
+        + r"|\b(?:we|it|they)(?:'ll| will) make it\b[^.!?\U0001F300-\U0001FAFF]{0,15}\b(?:by|before|for|in time for) (?:christmas"
+        r"|christmas eve|new year)"
         r"|\b(?:it|they|your \w{2,12})(?:'ll| will) be\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:by|before|for|in time for) (?:christmas|easter"
         r"|new year)"
         # "kommt ganz sicher bald wieder, versprochen": a restock no one has dated
@@ -354,7 +367,8 @@ def _ours_or_yours(text: str, start: int, end: int) -> bool:
 def refused(text: str, start: int, end: int) -> bool:
     """The words at start:end stand in a negated clause ("... gibt es leider nicht")."""
     before, after = _around(text, start, end)
-    around = NOT_A_REFUSAL.sub(" ", f"{before} … {after}")
+    inside = CLAUSE_END.split(text[start:end])[-1]  # "get it 😅 We can't hand out codes": the refusal is inside
+    around = NOT_A_REFUSAL.sub(" ", f"{before} … {inside if inside != text[start:end] else ''} … {after}")
     return bool(NEGATION.search(around))
 
 

@@ -41,7 +41,10 @@ VAGUE_WORDS = frozenset(
 )
 # Words of a friendly reply that share letters with a message by chance: "wir freuen uns" ~ "mein Freund",
 # "taking the time" ~ "3 times", "get back to you" ~ "money back".
-FILLER_WORDS = frozenset(("freun", "freut", "freue", "time", "back"))
+# Words any text may share: "jedes Mal" is no "jeden Morgen", "a bit" no "Bit disappointed".
+FILLER_WORDS = frozenset(
+    ("freun", "freut", "freue", "time", "back", "jede", "jeder", "jedes", "jeden", "jedem", "every", "each", "bit")
+)
 # Praise needs no echo: a warm thank-you answers it.
 LAUGHING = re.compile(
     r"\b(?:haha\w*|lach\w*|laugh\w*|zu real|too real|ertappt|erwischt|caught|gesehen|seen|called out|so wahr"
@@ -75,7 +78,7 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return shared
     said = {fold(re.sub(r"[’']s$", "", w)) for w in words(text)}
     own = _short_words(POSSESSED.sub(" ", text))  # "we hope you and your dad enjoy it" fills a slot
-    short = (own & _short_words(_source(message))) | (said & _handle_names(_source(message)))
+    short = ((own & _short_words(_source(message))) | (said & _handle_names(_source(message)))) - FILLER_WORDS
     if short:  # "oma hat geschmack" to "hab von oma ne handmühle", "Ellie's planning ..." to "@ellie.b"
         return sorted(short)[0]
     found = _shared_number(text, _source(message)) or _shared_phrase(text, _source(message))
@@ -231,7 +234,10 @@ def _without_sign_off(text: str, profile: VoiceProfile) -> str:
 
 def needs_anchor(message: Message, analysis: Analysis) -> bool:
     """True when the message has something concrete that a draft should pick up."""
-    return bool(message_words(message) or analysis.entities.products)
+    found = message_words(message)
+    if message.mode == "reply" and len(found) == 1 and analysis.sentiment == "positive" and not analysis.questions:
+        return False  # "Lecker", "obsessed": one word of praise holds nothing to pick up beyond the joy
+    return bool(found or analysis.entities.products)
 
 
 def message_words(message: Message) -> set[str]:
