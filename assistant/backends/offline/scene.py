@@ -251,6 +251,12 @@ _NOTHING_SINCE = re.compile(
 )
 
 
+def _told_before(message: Message) -> str:
+    """What the person said in the thread's last turns (not ours): a follow-up's case was told there."""
+    brand = re.compile(r"^\s*(?:bohnenkiez|brand|we|wir)\s*:", re.IGNORECASE)
+    return "\n".join(t for t in message.thread[-3:] if not brand.match(t))
+
+
 def chasing(text: str) -> bool:
     """The person wrote to us before about this case and heard nothing since."""
     return bool(_WROTE_BEFORE.search(text) and _NOTHING_SINCE.search(text))
@@ -1851,6 +1857,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent == "damaged_or_wrong_item" and _INTACT.search(text) and _PRAISE.search(text):
         return "praise"  # "super schnelle Lieferung, nur der Karton war etwas zerdrückt – Inhalt aber heil 👍"
     if intent == "damaged_or_wrong_item":
+        told = _told_before(message)  # "Soll ich das jetzt zurückschicken?" after "bestellt X, bekommen Y"
+        text = f"{text}\n{told}" if told else text
         wrong = re.search(
             r"falsch|statt(?!\s?\d)|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)|nicht bestellt"
             r"|never ordered"
