@@ -239,6 +239,8 @@ _OWN_MANNERS = re.compile(
 _WROTE_BEFORE = re.compile(
     r"\b(?:hatte|habe|hab)\s(?:euch|ihnen|dir|bei euch)\s(?:\w+\s){0,6}?(?:geschrieben|geschickt|gemeldet|angerufen"
     r"|gemailt)\b|\b(?:schon|bereits)\s(?:\w+\s){0,4}?(?:geschrieben|geschickt|gemeldet)\b"
+    # "Hab ich vor 3 Tagen geschickt"
+    r"|\b(?:hatte|habe|hab) ich\s(?:\w+\s){0,5}?(?:geschrieben|geschickt|gemeldet|gemailt)\b"
     r"|\bi(?:'ve| have)? (?:already |had )?(?:wrote|written|messaged|emailed|e-mailed|dm'?d|sent) (?:you|u)\b"
     r"|\b(?:already|previously) (?:sent|wrote|messaged|emailed)\b",
     re.IGNORECASE,
@@ -246,7 +248,8 @@ _WROTE_BEFORE = re.compile(
 _NOTHING_SINCE = re.compile(
     r"\b(?:nichts|nix) (?:mehr )?gehört|keine (?:antwort|rückmeldung|reaktion)|was neues|gibt es (?:schon )?was"
     r"|any (?:update|news)|still (?:no|nothing|waiting)|heard nothing|(?:haven.?t|have not|never) heard|no (?:reply"
-    r"|answer|response)|seitdem|since then",
+    r"|answer|response)|seitdem|since then|(?:nichts|nix) (?:ist )?passiert|nothing (?:has )?happened"
+    r"|(?:tut|passiert) sich (?:nichts|nix)",
     re.IGNORECASE,
 )
 
