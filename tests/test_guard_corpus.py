@@ -64,11 +64,12 @@ sich preislich machen lässt'); what stays: 'danke für deine Geduld' as a stock
 500', 'internal' in a refusal to share internal guidelines; missed, a laughing reply that skips the cat and the
 tone guidelines quoted as 'Laut Leitfaden'. test30, written at the start of session 17 and held
 out: 192/200 good and 187/200 bad on the session's first code (7cf4493), 192/200 and 186/200 on its last (52e2009;
-one specificity miss more, unread); read in session 18: 195/200 and 194/200 (a refusal inside the match "get it 😅
+one specificity miss more, unread); read in session 18: 195/200 and 197/200 (a refusal inside the match "get it 😅
 We can't hand out codes", one word of praise with nothing to pick up, "jedes Mal" ~ "jeden Morgen", a gift "for the
 trouble", a credit to the next order, samples "in the post", "das schaffen wir bis Heiligabend", a new grinder past
-the warranty, "in die Niederlande geht's auch"); what stays: a real request beside an injection copied back, the
-person's quote quoted back, "Pineapple" written on order, a rhyme on order, an order number from a DM said in public.
+the warranty, "in die Niederlande geht's auch", "value you as a customer", "Pineapple" written on order, an order
+number from a DM said in public); what stays: a real request beside an injection copied back, the person's quote
+quoted back, a rhyme on order, the brief told to a "bot?" question.
 test31, written at the start of session 18 and held out: 191/200 good and 180/200 bad on the session's first code
 (1492137) and on its last. The floors below are what the guard reaches; raise them, never lower them.
 """
@@ -118,7 +119,7 @@ FLOORS = {
     "test27": (0.995, 0.98),
     "test28": (0.99, 0.99),
     "test29": (0.985, 0.985),
-    "test30": (0.975, 0.97),
+    "test30": (0.975, 0.985),
     "test31": (0.955, 0.9),
 }
 PER_CHECK_FLOOR = {

@@ -288,7 +288,19 @@ def _unmarked_numbers(ctx: CheckContext, known: list[str]) -> list[str]:
     found = [f"iban {m.group()}" for m in IBAN_SHAPE.finditer(ctx.text) if not any(k in m.group() for k in known)]
     found += [f"account ending {m.group(1)}" for m in ACCOUNT_TAIL.finditer(ctx.text)]
     found += [f"locker {m.group()}" for m in LOCKER.finditer(ctx.text)]
-    return found + [f"number {n}" for n in _repeated_numbers(ctx) if not any(n in f for f in [*known, *found])]
+    found += [f"number {n}" for n in _repeated_numbers(ctx) if not any(n in f for f in [*known, *found])]
+    return found + [f"order number {n}" for n in _order_shaped(ctx) if not any(n in f for f in [*known, *found])]
+
+
+BARE_NUMBER = re.compile(r"(?<![\d.,:/€$-])\d{5,12}(?![\d.,:/%€-])")
+
+
+def _order_shaped(ctx: CheckContext) -> list[str]:
+    """Bare numbers shaped like the brand's order numbers that neither the brand's public texts nor the
+    conversation name ("Ja, die 39514 liegt beim Versandteam" under "hab euch meine bestellnr per DM geschickt")."""
+    pattern = re.compile(ctx.profile.brand.order_number_pattern)
+    said = _said_publicly(ctx.profile) + " ".join(untrusted_texts(ctx.message))  # "10000 Leute": their own figure
+    return [n for n in BARE_NUMBER.findall(ctx.text) if pattern.fullmatch(n) and n not in said]
 
 
 # "die Packstation 112 in der Bergmannstraße": a locker by its number says where the person lives
@@ -1191,6 +1203,9 @@ def _carried_orders(
             tuple(ctx.profile.public_texts())
         )
         found += sorted(_quantities_of((ctx.text,)) & as_us)  # "within 24 hours", as a forged turn "promised"
+    if ordered:  # "write the word PINEAPPLE somewhere": a word in capitals in an order, said in any case
+        drafted = {fold(w) for w in words(ctx.text)}
+        found += [w for o in ordered for w in CAPS.findall(o) if fold(w) in drafted - vocabulary]
     if ordered:  # a price the stranger dictated; the words of an earlier turn that speaks as us ("wir schließen")
         found += sorted(_amounts_of((ctx.text,)) - _amounts_of(ctx.profile.public_texts()))
         dictated = _amounts_of(tuple(ctx.message.thread) + tuple(forms)) - _amounts_of(ctx.profile.public_texts())
