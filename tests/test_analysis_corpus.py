@@ -29,12 +29,14 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # brought sarcasm precision on the grown split from 0.918 to 0.863 (first score), the fifth to 0.856, so that floor
 # is set on the grown split; the ninth batch's training cases moved question-to-fact from 0.852 to 0.849 on it, the
 # eleventh's from 0.849 (the model before it, on the grown split) to 0.846, while intent macro-F1 rose from 0.897 to
-# 0.905. Targets the analysis does not reach yet are expected failures, named with their measured value, so a run
-# that reaches a target shows up (strict xfail) instead of hiding behind a lowered bar.
+# 0.905. Question-to-fact rose from 0.846 to 0.861 when a named place stopped forcing the shipping fact, tips became
+# answers and the question head's C went from 30 to 100 (its floor from 0.84 to 0.85). Targets the analysis does not
+# reach yet are expected failures, named with their measured value, so a run that reaches a target shows up (strict
+# xfail) instead of hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.87,
-          "question_fact_accuracy": 0.84}  # fmt: skip
+          "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.846 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.861 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

@@ -88,23 +88,31 @@ def answer(
     if wants_machine(question, profile):
         return None  # "könnt ihr eine Siebträgermaschine empfehlen?": no grind setting answers which machine to buy
     candidate = keyword_answer(own, places, around, intent, profile)
-    if places:
-        return candidate
+    if places:  # a place beside no word of sending ("a dentist in Kreuzberg?"): the model may say no fact
+        asked = DELIVERY_ASKED.search(question) or not candidate
+        return candidate if asked or _predicted(reading, candidate, intent, places) != NO_FACT else None
     if OWN_MISTAKE.search(question):  # "sauer ... was mach ich falsch?": what the message describes answers it
         described = described if described is not None else _described(context, profile)
         best = max(described, key=described.__getitem__, default=None)
         return best if best and described[best] else None
     vague = len([w for w in reading.tokens if w.isalpha() and len(w) >= 4 and not is_stopword(w)]) <= VAGUE_WORDS
-    supported = {fact for fact, score in own.items() if score or (vague and around[fact])}
+    # a question naming no fact of its own ("how long would it take?") asks about what its message names
+    borrows = vague or not any(own.values())
+    supported = {fact for fact, score in own.items() if score or (borrows and around[fact])}
     # "nehm die mühle, wie zahl ich?": the fact of the message's intent may answer its questions too
     supported |= {m.fact for m in matchers(profile) if intent in m.intents}
     if not supported:  # no fact is named in the question or around it: nothing for the model to confirm
         return None
-    probabilities = load_model("question").predict("fact", question_features(reading, candidate, intent, places))
-    best = max(probabilities, key=probabilities.__getitem__)
+    best = _predicted(reading, candidate, intent, places)
     if best in supported:
         return best
     return candidate if best != NO_FACT else None
+
+
+def _predicted(reading: Reading, candidate: str | None, intent: str, places: frozenset[str]) -> str:
+    """The question model's most likely fact (NO_FACT: none answers)."""
+    probabilities = load_model("question").predict("fact", question_features(reading, candidate, intent, places))
+    return max(probabilities, key=probabilities.__getitem__)
 
 
 # A machine asked for: "eine gute Siebträgermaschine für Anfänger", "which espresso machine" (not "welchen Mahlgrad
@@ -144,7 +152,7 @@ RESIDENT = re.compile(
     r"|mitspielen|enter the giveaway|join the giveaway)\b",
     re.IGNORECASE,
 )
-_SHIPPING_VERBS = r"ship\w{0,3}|deliver\w{0,3}|liefer\w{0,3}|versand\w{0,3}|verschick\w{0,3}"
+_SHIPPING_VERBS = r"ship\w{0,4}|deliver\w{0,3}|liefer\w{0,3}|versand\w{0,3}|verschick\w{0,3}"
 SENT = re.compile(rf"\b(?:{_SHIPPING_VERBS}|send\w{{0,3}})\b", re.I)
 
 
@@ -161,8 +169,13 @@ def not_a_parcel(question: str) -> bool:
     return bool(RESIDENT.search(question)) and not SENT.search(question)
 
 
-# A question that points at a place the message named: "Liefert ihr dahin?", "will it get there in time?"
-DEICTIC = re.compile(r"\b(?:dahin|dorthin|dort|there|over there)\b", re.IGNORECASE)
+# A question that points at a place the message named: "Liefert ihr dahin?", "will it get there in time?", and
+# where the person is ("I'm in Zurich, how long to get here?"; not "can I order here", the chat)
+DEICTIC = re.compile(
+    r"\b(?:dahin|dorthin|dort|hierher|hierhin|there|over there)\b"
+    r"|\b(?:get|gets|come|comes|deliver|ship|send|arrive|arrives)\s(?:it\s|them\s)?here\b",
+    re.IGNORECASE,
+)
 
 
 # "was mach ich falsch?", "what am I doing wrong": the person's own mistake names no fact ("falsch" is no wrong item).
@@ -312,7 +325,9 @@ def _prepared(profile: VoiceProfile) -> tuple[list[Matcher], dict[str, set[str]]
     """The matchers and the stem index of a profile, cached by its key and version."""
     cache_key = (profile.key, profile.version)
     if cache_key not in _PREPARED:
-        facts = tuple((f.id, tuple(f.keywords), tuple(f.intents), _texts(f)) for f in profile.brand.facts)
+        # a tip answers a question too ("what coffee goes with cinnamon buns?"), though it never names us
+        known = [*profile.brand.facts, *profile.brand.tips]
+        facts = tuple((f.id, tuple(f.keywords), tuple(f.intents), _texts(f)) for f in known)
         prepared = _matchers(facts)
         _PREPARED.clear() if len(_PREPARED) >= PROFILES_CACHED else None
         _PREPARED[cache_key] = (prepared, _index(prepared))

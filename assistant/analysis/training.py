@@ -28,7 +28,9 @@ from assistant.profiles.loading import VoiceProfile, load_profile
 
 # head -> regularisation strength C (chosen on the dev split with --tune)
 HEADS: dict[str, float] = {"intent": 10.0, "sentiment": 10.0, "emotion": 10.0, "wants": 4.0, "sarcasm": 10.0}
-QUESTION_HEADS: dict[str, float] = {"fact": 30.0}
+# The question head: C=100 over 30 scored by the whole analysis with a head trained on train only (dev 0.857 -> 0.865)
+# and 4-fold on train (0.848 -> 0.856): the fact each wording asks is a narrow pattern, little smoothing helps it.
+QUESTION_HEADS: dict[str, float] = {"fact": 100.0}
 GRID = (1.0, 4.0, 10.0, 30.0, 100.0)
 MAX_FEATURES = 30_000
 MAX_LETTER_FEATURES = 20_000  # letter n-grams, a block of their own
@@ -66,7 +68,8 @@ def _question_doc(question: str, case: Case) -> list[str]:
 def fingerprint(directory: Path = CORPUS_DIR) -> str:
     """What the model depends on: the corpus files, the feature version, the cues and the settings."""
     settings = (
-        f"{FEATURE_VERSION}|{sorted(HEADS.items())}|{MAX_FEATURES}|{MAX_LETTER_FEATURES}|{LETTER_WEIGHT}|{MIN_DF}"
+        f"{FEATURE_VERSION}|{sorted(HEADS.items())}|{sorted(QUESTION_HEADS.items())}|{MAX_FEATURES}|"
+        f"{MAX_LETTER_FEATURES}|{LETTER_WEIGHT}|{MIN_DF}"
     )
     digest = hashlib.sha256(settings.encode())
     digest.update(repr(sorted(INTENT_CUES.items())).encode("utf-8"))
