@@ -694,7 +694,7 @@ def injection_echo(ctx: CheckContext) -> CheckResult:
     return CheckResult(name="injection_echo", ok=not echoed, detail=detail)
 
 
-WON = re.compile(r"\b(?:gewinn\w{0,4}|gewonnen|won|wins?|winner|winning|prize\w{0,2}|preis(?:e|es)?)\b", re.IGNORECASE)
+WON = re.compile(r"\b(?:gewinn\w{0,4}|gewonnen|won|wins?|winner|winning|prize\w{0,2})\b", re.IGNORECASE)
 CONGRATULATED = re.compile(r"\b(?:glückwunsch\w{0,2}|gratulier\w{0,3}|congrat\w{0,10})\b", re.IGNORECASE)
 
 

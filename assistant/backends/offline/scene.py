@@ -254,10 +254,10 @@ _NOTHING_SINCE = re.compile(
 )
 
 
-def _told_before(message: Message) -> str:
-    """What the person said in the thread's last turns (not ours): a follow-up's case was told there."""
-    brand = re.compile(r"^\s*(?:bohnenkiez|brand|we|wir)\s*:", re.IGNORECASE)
-    return "\n".join(t for t in message.thread[-3:] if not brand.match(t))
+def _told_before(request: GenerationRequest) -> str:
+    """What the person said in the thread's last turns (not ours, "<Brand>: ..."): a follow-up's case was told there."""
+    ours = (f"{fold(request.profile.brand.name)}:", "brand:", "we:", "wir:")
+    return "\n".join(t for t in request.message.thread[-3:] if not fold(t.lstrip()).startswith(ours))
 
 
 def chasing(text: str) -> bool:
@@ -1860,7 +1860,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent == "damaged_or_wrong_item" and _INTACT.search(text) and _PRAISE.search(text):
         return "praise"  # "super schnelle Lieferung, nur der Karton war etwas zerdrückt – Inhalt aber heil 👍"
     if intent == "damaged_or_wrong_item":
-        told = _told_before(message)  # "Soll ich das jetzt zurückschicken?" after "bestellt X, bekommen Y"
+        told = _told_before(request)  # "Soll ich das jetzt zurückschicken?" after "bestellt X, bekommen Y"
         text = f"{text}\n{told}" if told else text
         wrong = re.search(
             r"falsch|statt(?!\s?\d)|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)|nicht bestellt"
