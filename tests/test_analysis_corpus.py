@@ -45,8 +45,14 @@ MISSED = {
 
 
 @cache
+def corpus() -> tuple[dict[str, Any], ...]:
+    """The labelled corpus, read once per run (reading its YAML is the slow part of these tests)."""
+    return tuple(load_cases())
+
+
+@cache
 def parts() -> dict[str, list[dict[str, Any]]]:
-    return split(load_cases())
+    return split(list(corpus()))
 
 
 @cache
@@ -55,7 +61,7 @@ def held_out_metrics() -> dict[str, float]:
 
 
 def test_corpus_is_large_labelled_and_well_formed() -> None:
-    cases = load_cases()
+    cases = list(corpus())
     assert len(cases) >= 1500
     assert len({c["id"] for c in cases}) == len(cases), "duplicate ids"
     for case in cases:
@@ -68,15 +74,15 @@ def test_corpus_is_large_labelled_and_well_formed() -> None:
 
 
 def test_a_later_batch_leaves_the_first_split_alone() -> None:
-    first = [c for c in load_cases() if c["batch"] == FIRST_BATCH]
+    first = [c for c in corpus() if c["batch"] == FIRST_BATCH]
     alone = {k: [c["id"] for c in v] for k, v in split(first).items()}
     together = {k: [c["id"] for c in v if c["batch"] == FIRST_BATCH] for k, v in parts().items()}
     assert alone == together
-    assert {c["batch"] for c in load_cases()} > {FIRST_BATCH}
+    assert {c["batch"] for c in corpus()} > {FIRST_BATCH}
 
 
 def test_split_is_deterministic_disjoint_and_stratified() -> None:
-    again = split(load_cases())
+    again = split(list(corpus()))
     assert {k: [c["id"] for c in v] for k, v in again.items()} == {k: [c["id"] for c in v] for k, v in parts().items()}
     ids = [{c["id"] for c in v} for v in parts().values()]
     assert not (ids[0] & ids[1] or ids[0] & ids[2] or ids[1] & ids[2])
