@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -11,11 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from .conftest import ROOT
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200), pytest.mark.xdist_group("install")]  # one wheel build
 ASK = "wie lange dauert der versand?"
+# Built from a copy without these: an in-tree build scans the virtual environment and leaves build/ behind (90 s, and a
+# stale build/ breaks the next one).
+NOT_SOURCE = (".venv", ".git", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis", "node_modules")
 
 
 @dataclass(frozen=True)
@@ -45,20 +50,39 @@ def _check(command: list[str], **kwargs: object) -> None:
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
-    """Build the wheel, install it (dependencies from the configured index and the wheel cache)."""
+def installed(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Installed:
+    """Build the wheel, install it (dependencies from the configured index and the wheel cache), once per run."""
     base = tmp_path_factory.mktemp("install")
-    _check([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--quiet", "-w", str(base / "dist")])
-    wheel = next((base / "dist").glob("replyvoice-*.whl"))
-    _check([sys.executable, "-m", "venv", str(base / "venv")])
-    bin_dir = base / "venv" / ("Scripts" if os.name == "nt" else "bin")
-    _check([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(wheel)])
+    shared = base if worker_id == "master" else tmp_path_factory.getbasetemp().parent / "install"
+    with FileLock(f"{shared}.lock"):  # the first xdist worker builds, the others wait and reuse it
+        wheel, bin_dir = _built(shared)
     work = base / "empty"
     work.mkdir()
     hidden = ("REPLYVOICE_PERSONAS", "REPLYVOICE_CONFIG", "REPLYVOICE_DATA_DIR", "OPENAI_API_KEY", "OPENAI_BASE_URL")
     env = {k: v for k, v in os.environ.items() if k not in hidden and k != "PYTHONPATH"}
     env.update(XDG_DATA_HOME=str(base / "xdg"), XDG_CONFIG_HOME=str(base / "config"), REPLYVOICE_BACKEND="offline")
     return Installed(wheel=wheel, bin=bin_dir, work=work, env=env)
+
+
+def _built(base: Path) -> tuple[Path, Path]:
+    """The wheel and the bin folder of a fresh environment it is installed in, under `base` (made once)."""
+    bin_dir = base / "venv" / ("Scripts" if os.name == "nt" else "bin")
+    if not (base / "installed").exists():
+        source = shutil.copytree(ROOT, base / "source", ignore=shutil.ignore_patterns(*NOT_SOURCE), dirs_exist_ok=True)
+        _check([sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "--quiet", "-w", str(base / "dist")])
+        _check([sys.executable, "-m", "venv", "--clear", str(base / "venv")])
+        _check(
+            [
+                str(bin_dir / "python"),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                *map(str, (base / "dist").glob("replyvoice-*.whl")),
+            ]
+        )
+        (base / "installed").touch()
+    return next((base / "dist").glob("replyvoice-*.whl")), bin_dir
 
 
 @pytest.mark.parametrize(
