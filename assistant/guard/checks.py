@@ -34,6 +34,7 @@ from assistant.guard.orders import (
 from assistant.guard.promises import CLAUSE_END, NEGATION, REPLACE, forbidden_promises
 from assistant.guard.specific import STEM, needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
+from assistant.guard.unstated import affirmed_unknowns, negated
 from assistant.models import Analysis, CheckResult, Message, Span
 from assistant.profiles.loading import VoiceProfile
 from assistant.similarity import closest_variant
@@ -253,9 +254,20 @@ def count_emoji(text: str) -> int:
 
 
 def hashtags(ctx: CheckContext) -> CheckResult:
-    """No more hashtags than the platform allows."""
+    """No more hashtags than the platform allows, and none that only bait for reach (#followforfollow)."""
     found, limit = HASHTAG.findall(ctx.text), ctx.profile.platform.hashtags.max
-    return CheckResult(name="hashtags", ok=len(found) <= limit, detail=f"{len(found)}/{limit}")
+    bait = [tag for tag in found if BAIT_TAG.fullmatch(tag)]
+    detail = f"{len(found)}/{limit}" + (f"; engagement bait: {', '.join(bait)}" if bait else "")
+    return CheckResult(name="hashtags", ok=len(found) <= limit and not bait, detail=detail)
+
+
+# Tags that say nothing and only ask for reach: no brand's policy wants them.
+BAIT_TAG = re.compile(
+    r"#(?:follow(?:for|4|to)follow|f4f|l4l|like(?:for|4)likes?|follow(?:back|me)|tagsforlikes|likes?forlikes?"
+    r"|instagood|photooftheday|picoftheday|instadaily|explorepage|explore|fyp|foryou|foryoupage|fy|viral|trending"
+    r"|xyzbca)",
+    re.IGNORECASE,
+)
 
 
 def personal_data(ctx: CheckContext) -> CheckResult:
@@ -453,6 +465,7 @@ def promises(ctx: CheckContext) -> CheckResult:
     found += [("refunds", r) for r in _opened_returned(ctx)]
     found += [("unstated", c) for c in _invented_codes(ctx)]
     found += [("unstated", s) for s in _uncovered_shipping(ctx)]
+    found += [("unstated", s) for s in _affirmed_unknowns(ctx) if not any(s in said for _, said in found)]
     detail = "; ".join(f"{kind}: “{words_}”" for kind, words_ in found) if found else "none"
     return CheckResult(name="promises", ok=not found, detail=detail)
 
@@ -492,6 +505,12 @@ def _replacement_due(ctx: CheckContext, said: str) -> bool:
     return any(REPLACE.search(text) for f in facts for text in f.text.values())
 
 
+def _affirmed_unknowns(ctx: CheckContext) -> list[str]:
+    """A yes to a question no fact answers, in words the profile never states ("yes, we have gift vouchers")."""
+    facts = {f.id: " ".join(f.text.values()) for f in ctx.profile.brand.facts}
+    return affirmed_unknowns(ctx.text, ctx.analysis.questions, facts, ctx.profile.public_texts())
+
+
 def _uncovered_shipping(ctx: CheckContext) -> list[str]:
     """Clauses that ship to a country no fact covers ("ja, auch nach Italien liefern wir"), unless they deny it or
     ask ("the UK isn't on that list", "for Denmark I'll ask the team")."""
@@ -499,15 +518,21 @@ def _uncovered_shipping(ctx: CheckContext) -> list[str]:
     asked = bool(SHIPS.search(ctx.message.text))  # "Liefert ihr in die Niederlande?" "Ja, dahin geht's auch"
     found = []
     for sentence in sentences_of(ctx.text):
-        if NEGATION.search(sentence) or CHECKING.search(sentence):
+        if negated(sentence) or CHECKING.search(sentence):
             continue
         for clause in CLAUSE_END.split(sentence):
-            places = countries_in(read(clause)) - covered - {"abroad"}
+            places = countries_in(read(clause)) - covered - {"abroad"} or set(BROAD.findall(clause))
             if places and (SHIPS.search(clause) or (asked and AFFIRMED.search(clause))):
                 found.append(shorten(clause.strip(), 60))
     return found
 
 
+# Everywhere, which no fact covers: "we ship all over the EU", "wir liefern europaweit".
+BROAD = re.compile(
+    r"\b(?:eu-?weit|europaweit|weltweit|worldwide|international(?:ly)?|(?:all over|across|throughout|anywhere in)"
+    r" (?:the )?(?:eu|europe|world)|(?:in )?(?:ganz|die ganze|der ganzen) (?:eu|europa|welt))\b",
+    re.IGNORECASE,
+)
 AFFIRMED = re.compile(r"\b(?:ja|klar|yes|yep|sure|of course|natürlich|geht\S{0,3}|auch|too|as well)\b", re.IGNORECASE)
 SHIPS = re.compile(
     r"\b(?:ship(?:s|ping)?|deliver(?:s|y)?|liefer\w{0,3}|versende\w{0,2}|verschick\w{0,3})\b", re.IGNORECASE

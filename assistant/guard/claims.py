@@ -31,7 +31,9 @@ MARKER = re.compile(
     r"|opens?|opening|zweite[nrs]? (?:laden|filiale|shop)|second (?:shop|store|location)|zurück(?:ge)?geb\w{0,4}"
     r"|returnable|garantiert|guaranteed|verlos\w{0,4}|giveaway|raffle|gewinnspiel|schimmel\w*|verschimmelt|mou?ldy?|moldy"
     r"|rebrand\w*|umgelabelt|umetikettiert|pestizid\w*|contaminated|zero|säurefrei|acid-?free"
-    r"|refund\w{0,3}|erstatt\w{0,4}|money[- ]back|geld zurück|fake\w{0,9}|scam\w{0,3}|betrug\w{0,2}|betrüg\w{0,4})\b",
+    r"|refund\w{0,3}|erstatt\w{0,4}|money[- ]back|geld zurück|fake\w{0,9}|scam\w{0,3}|betrug\w{0,2}|betrüg\w{0,4}"
+    r"|closing|close down|closes|shut\w{0,3} down|schließ\w{0,3}|schliesst|schliessen|zumach\w{0,3}|dichtmach\w{0,3}"
+    r"|insolven\w{0,3}|pleite|bankrupt\w{0,2}|out of business|aufgeben|aufhören)\b",
     re.IGNORECASE,
 )
 # Someone reports what we said, promised or posted: "u guys said in the live", "Eure Barista meinte",

@@ -240,10 +240,14 @@ def needs_anchor(message: Message, analysis: Analysis) -> bool:
     return bool(found or analysis.entities.products)
 
 
+SPEAKER = re.compile(r"^[^:\n]{1,40}:\s")
+
+
 def message_words(message: Message) -> set[str]:
     """The folded content words of the message (the post in outreach) and of its thread."""
     source = message.post if message.mode == "outreach" and message.post else message.text
-    text = " ".join([MENTION_OR_LINK.sub(" ", source), *message.thread[-3:]])
+    turns = [SPEAKER.sub("", turn) for turn in message.thread[-3:]]  # "Werner Klose: …": a name is no topic
+    text = " ".join([MENTION_OR_LINK.sub(" ", source), *turns])
     return _content(text, profanity=False) - GREETING_WORDS - VAGUE_WORDS  # "Guten Tag" back is no answer
 
 
@@ -275,12 +279,15 @@ def _same_word(word: str, anchors: set[str], *, short_heads: bool = False) -> bo
         if len(word) >= COMPOUND_PART + 1 and (anchor.endswith(word) or word.endswith(anchor)):
             return True  # compounds end in their head: plastikverpackung ~ verpackung
         if short_heads and len(word) == COMPOUND_PART and len(anchor) >= 2 * COMPOUND_PART and anchor.endswith(word):
+            if word in FUNCTION_HEADS:  # "here" is no head of "somewhere", "thing" none of "everything"
+                continue
             return True  # a short head of a long compound: Code ~ Rabattcode
         if len(word) > COMPOUND_PART and word.endswith("s") and anchor.endswith(word[:-1]):
             return True  # a plural head: Codes ~ Rabattcode
     return word in anchors
 
 
+FUNCTION_HEADS = frozenset({"here", "body", "ever", "self", "wise", "ward", "time", "more", "what"})
 VERB_PREFIX = re.compile(r"^(?:be|ver|ent|zer|er|ge)")
 
 

@@ -1,0 +1,116 @@
+"""A yes to a question the profile has no answer for: an invented service, product or fact.
+
+"Kann man den Kaffee auch als Geschenk verpacken lassen?" answered "Ja klar, auf Wunsch verpacken wir deine
+Bestellung als Geschenk", "do u have gift cards??" answered "yes, we have gift vouchers in any amount": no fact of
+the profile says so, so the draft makes it up. The same yes to a question whose fact says no ("Decaf haben wir
+gerade nicht") contradicts the profile. An honest "I'll check" or a no is fine, and so is a yes whose words the
+profile states (its facts, products and tips).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from assistant.guard.orders import sentences_of
+from assistant.guard.promises import NEGATION
+from assistant.models import Question
+from assistant.text import fold, is_stopword, words
+
+STEM = 5  # letters that make two word forms the same word (verpacken, verpackt)
+# A yes that answers: "Ja klar, …", "Hi Laura, yes, …", "Yes, we ship all over the EU".
+GREETING = r"(?:(?:hallo|hello|hi|hey|hej|moin|servus|liebe?r?|dear)(?:\s+[\w.-]{1,30})?\W{1,4})?"
+YES_FIRST = re.compile(
+    rf"^\W{{0,3}}{GREETING}(?:ja|jap|jo|jep|klar|na klar|logo|natürlich|yes|yep|yup|yeah|sure|of course|absolutely"
+    r"|definitely|auf jeden fall)\b(?!\s*(?:oder|or|aber|but)\b)",
+    re.IGNORECASE,
+)
+# An offer said as ours: "Express geht auch", "verpacken wir gern", "we also have", "ist wieder da".
+OFFERED = re.compile(
+    r"\b(?:geht|klappt|gibt'?s|gibt es)\s+(?:\w+\s+)?(?:auch|natürlich|klar|problemlos|selbstverständlich)\b"
+    r"|\b(?:bieten|haben|machen|verpacken|packen|verschicken|liefern|schicken)\s+wir\s+(?:\w+\s+)?(?:auch|gern|gerne|natürlich)\b"
+    r"|\bwe\s+(?:also\s+|do\s+|now\s+|totally\s+|definitely\s+)?(?:have|offer|do|wrap|ship|deliver)\b(?!\s+(?:not|no)\b)"
+    r"|\b(?:is|are|ist|sind)\s+(?:wieder\s+)?(?:back|da|zurück|erhältlich|available|im shop|in stock)\b",
+    re.IGNORECASE,
+)
+# Negations that say yes: "no problem", "not too late", "keine Sorge".
+POSITIVE_NEGATION = re.compile(
+    r"\b(?:no|kein|keine)\s+(?:problem|problemo|worries|sorge|stress)\b|\bnot too (?:late|hard|much)\b"
+    r"|\bnicht zu spät\b|\bkein ding\b|\bno doubt\b",
+    re.IGNORECASE,
+)
+# Questions about what the brand offers: "habt ihr …", "kann man … verpacken lassen", "do u have …", "geht das mit …".
+OFFER_ASKED = re.compile(
+    r"\b(?:habt ihr|haben sie|hast du|gibt'?s|gibts|gibt es|bietet ihr|bieten sie|verkauft ihr|verkaufen sie"
+    r"|macht ihr|machen sie|kann man|kann ich|könnt ihr|können sie|geht (?:das|es|sowas)|klappt (?:das|es)"
+    r"|(?:do|does|can|will) (?:you|u|ya|y'all|you guys|u guys) (?:\w+ )?(?:have|sell|offer|do|ship|deliver|make|wrap"
+    r"|stock|carry)|can (?:i|we) (?:buy|get|order|have)|is there|are there|any chance)\b",
+    re.IGNORECASE,
+)
+# Words of any offer, which say nothing about what is offered.
+GENERIC = frozenset(
+    fold(w)[:STEM]
+    for w in (
+        *("bieten", "bietet", "anbieten", "haben", "habt", "machen", "macht", "verkaufen", "verkauft", "kaufen"),
+        *("kriegen", "bekommen", "erhältlich", "gibt", "gibts", "offer", "offers", "selling", "sells", "have"),
+        *("make", "buy", "available"),
+    )
+)
+CONTRAST = re.compile(r"\b(?:aber|but|jedoch|however|dafür|instead)\b", re.IGNORECASE)
+SHORT_YES = 4  # words: "Hey Kira, ja!" says yes to what the next sentence states
+# Asking back, checking or deferring: no claim made.
+OPEN = re.compile(
+    r"\?|\b(?:ob|whether|check\w*|prüf\w*|frag\w*|klär\w*|schau\w*|find out|ask\w*|nachseh\w*|weiß ich nicht"
+    r"|test\w*|not sure|keine ahnung|sag\w{0,2} bescheid|let you know|melde\w{0,2} (?:mich|uns))\b",
+    re.IGNORECASE,
+)
+
+
+def affirmed_unknowns(
+    text: str, questions: Sequence[Question], facts: dict[str, str], known: Iterable[str]
+) -> list[str]:
+    """Sentences of `text` that say yes to what a question asks the brand to offer, in words the profile never
+    states, or to what a fact says no to. `facts` maps fact ids to their text, `known` is all the profile states."""
+    vocabulary = _vocabulary(tuple(known))
+    asked = [(q, _stems(facts[q.fact]) if q.fact else vocabulary) for q in questions if _asks_offer(q, facts)]
+    found, yes_before = [], False
+    for sentence in sentences_of(text) if asked else []:
+        direct = yes_before or bool(YES_FIRST.search(sentence))
+        yes_before = bool(YES_FIRST.search(sentence)) and len(words(sentence)) <= SHORT_YES
+        if not (direct or OFFERED.search(sentence)) or OPEN.search(sentence) or negated(sentence):
+            continue
+        for question, denied in asked:
+            shared = _stems(sentence) & _stems(question.text) - GENERIC
+            if shared and (shared & denied if question.fact else shared - vocabulary):
+                found.append(sentence.strip()[:80])
+                break
+    return found
+
+
+def _asks_offer(question: Question, facts: dict[str, str]) -> bool:
+    """Whether the brand offers something no fact names ("habt ihr Gutscheine?"), or what a fact says no to."""
+    if question.fact:
+        return _says_no(facts.get(question.fact, ""))
+    return OFFER_ASKED.search(question.text) is not None
+
+
+def _says_no(fact: str) -> bool:
+    """A fact that says no, and no "but" after it ("Decaf haben wir gerade nicht"; not "…, aber freitags …")."""
+    return NEGATION.search(fact) is not None and CONTRAST.search(fact) is None
+
+
+def negated(sentence: str) -> bool:
+    """A no or not in the sentence, other than one that says yes ("no problem")."""
+    return NEGATION.search(POSITIVE_NEGATION.sub(" ", sentence)) is not None
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(known: tuple[str, ...]) -> frozenset[str]:
+    """The stems of everything the profile states, with the words of any offer."""
+    return frozenset(_stems(" ".join(known))) | GENERIC
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of a text, cut to their stem."""
+    return {fold(w)[:STEM] for w in words(text) if len(w) >= 4 and not is_stopword(w) and not w.isdigit()}
