@@ -70,7 +70,7 @@ _DETERMINERS = {
 _PARTICLES = ("wieder", "zurück", "an", "auf", "aus", "mit", "vor", "ab", "zu", "ein", "nach", "raus", "rein", "los")
 # "es gibt sie wieder", "ist wieder da": no separable verb to join with the particle.
 _NO_PARTICLE = {"gibt", "ist", "sind", "hat", "haben", "wird", "werden", "kann", "können", "soll", "sollen", "war"}
-_NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tät|ion|ionen|nis|chen|mischung|kurs|paket)$")
+_NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tät|ion|ionen|nis|(?<![aeiouäöüs])chen|mischung|kurs|paket)$")
 
 
 # A second guess after "or": "… or is it only for the fancy machines", "… oder ist der nur für Siebträger".

@@ -383,7 +383,9 @@ _SCAM = re.compile(
     r"confirm your (?:details|data)|claim your|(?:gratis|free|kostenlose?s?) (?:iphone|ipad|playstation|ps5|airpods)"
     r"|für die ersten \d+|for the first \d+ (?:people|followers)|community (?:standards|guidelines)"
     r"|page (?:will be|has been) (?:deleted|disabled|suspended)|verify your (?:account|page)"
-    r"|(?:konto|account|seite|profil)\b[^.!?]{0,60}\b(?:gesperrt|gelöscht|deaktiviert|suspended|locked|banned)"
+    r"|(?:konto|account|seite|profil)\b[^.!?]{0,60}\b(?:gesperrt|gelöscht|deaktiviert|suspended|locked|banned|deleted"
+    r"|disabled|removed)|(?:confirm|verify) your identity|identität (?:bestätigen|verifizieren)"
+    r"|copyright (?:violation|infringement|strike)|urheberrechtsverletzung"
     r"|\b(?:login|log in|anmeld\w{0,3})\b[^.!?]{0,40}\b(?:passwort|password|kennwort)",
     re.IGNORECASE,
 )
@@ -1650,6 +1652,14 @@ _SORTED_OUT = re.compile(
 GRIEF = re.compile(rf"\b{_CLOSE}[^.!?]{{0,80}}\b{_DEATH}|\b{_DEATH}[^.!?]{{0,40}}\b{_CLOSE}", re.IGNORECASE)
 
 
+# A business that wants to buy our coffee for its guests: a supplier wanted, not a collaboration.
+_SUPPLY = re.compile(
+    r"\b(?:supplier|supply|wholesale|großhandel|grosshandel|großgebinde|grossgebinde|großabnehmer|lieferant\w{0,2}"
+    r"|ausschenken|ausschank|beliefer\w{0,3}|breakfast service|frühstücksbuffet|for our guests|für unsere gäste)\b",
+    re.IGNORECASE,
+)
+
+
 def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> str:
     message, analysis = request.message, request.analysis
     text = message.text
@@ -1893,6 +1903,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             return "wrong_item" if wrong or swapped else "damaged_item"
     if intent == "collaboration" and _PRESS.search(text) and analysis.questions and not _REACH_US.search(text):
         return "question"  # a blogger's "Woher kommen die Bohnen, und ist der bio?": answered or deferred by name
+    if intent == "collaboration" and _SUPPLY.search(text) and _asks_a_fact(request):
+        return (
+            "question"  # a hotel reviewing its coffee supplier asks for conditions: no collab, the facts and a person
+        )
     if intent == "collaboration" and _asks_a_fact(request) and not (_CREATOR.search(text) or _JOINT.search(text)):
         # a creator's "could u send me a few bags to review?" asks no packaging fact
         return "question"  # "a regular coffee supply for our co-working space?": the office fact answers it
@@ -2046,6 +2060,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             answers.append(Answer(question=text, taste=True))
             continue
         missing = fact is not None and _unanswered_aspect(text, fact)
+        if missing and fact is not None and _alone_missing(text, fact):
+            fact, missing = None, False  # "will I have to pay customs fees?": the payment methods are no answer
         if fact is not None and fact.id in used and not product and not missing:
             continue  # two questions, one fact: answer once
         name = product.partition(": ")[0]
@@ -2122,15 +2138,20 @@ def _policy_answers() -> dict[str, dict[str, Any]]:
 
 def _indirect(question: str, language: str, profile: VoiceProfile) -> str | None:
     """indirect() with each product name kept as one word ("whether Espresso Kreuzberg is any good ...")."""
+    question = _TAG_QUESTION.sub("", question)  # "… for cold brew or nah": the tag asks nothing more
     for product in profile.brand.products:
         name = product.name
-        question = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", name.replace(" ", "_"), question, flags=re.IGNORECASE)
+        for alias in sorted({name, *product.aliases}, key=len, reverse=True):  # "the kiez blend": one word
+            question = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", name.replace(" ", "_"), question, flags=re.I)
     phrase = indirect(question, language)
     if phrase and (len(phrase.split()) > INDIRECT_WORDS or SPOKEN.search(phrase)):
         return None  # "ob die Handmühle eigentlich n gutes geschenk wenn man ... hat ist": said back, it reads broken
     return phrase.replace("_", " ") if phrase else phrase
 
 
+_TAG_QUESTION = re.compile(
+    r",?\s+(?:or nah|or not|or what|or no|oder nicht|oder was|oder so|oder nee|oder wie)(?=\W*$)", re.I
+)
 INDIRECT_WORDS = 16  # a longer question said back as "ob ..." carries its clauses along
 SPOKEN = re.compile(r"\b(?:n|ne|nen|nem|ner|so'n|grad|halt|tbh|lol)\b", re.IGNORECASE)
 
@@ -2326,6 +2347,17 @@ def _missing_aspect(question: str, fact: Fact) -> dict[str, str] | None:
             where = place(question, "de")[0] if name == "country" else ""
             return {language: where for language in named} if where else named  # "Italien", not "das Land"
     return None
+
+
+def _alone_missing(question: str, fact: Fact) -> bool:
+    """The aspect the fact leaves out is the whole question (aspects.yaml's `alone`: customs)."""
+    folded, said = fold(question), fold(_fact_words(fact))
+    return any(
+        aspect.get("alone")
+        and any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"])
+        and not any(fold(w) in said for w in aspect["answered_by"])
+        for aspect in table("aspects")["aspects"].values()
+    )
 
 
 @dataclass(frozen=True)
