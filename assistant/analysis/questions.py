@@ -92,7 +92,7 @@ def find_questions(text: str, limit: int | None = None) -> list[str]:
     """The questions of a message in order, each as the words of the person (trimmed to the question);
     the first `limit` of them when a limit is given (the rest of a long text is not read)."""
     found: dict[str, None] = {}
-    text = ASIDE.sub("", text)  # "Woher kommen die Bohnen (Land? Farm?) und ...?" asks one question
+    text = _spoken(ASIDE.sub("", text))  # "Woher kommen die Bohnen (Land? Farm?) und ...?" asks one question
     if len(LISTED.findall(text)) >= 2:  # "1) how long does it stay fresh 2) can i freeze it": a question per item
         text = LISTED.sub("\n", text)  # ("am 3. bestellt" alone is a date)
     for match in SENTENCE.finditer(text):
@@ -102,6 +102,30 @@ def find_questions(text: str, limit: int | None = None) -> list[str]:
         if limit is not None and len(found) >= limit:
             return list(found)[:limit]
     return list(found)
+
+
+# A voice message typed by the phone: punctuation said as words ("wie mach ich das komma danke punkt"), and a
+# run-on "… rumliegen wie mach ich das" that asks at its end.
+SPOKEN_MARKS = (
+    (re.compile(r"\s(?:fragezeichen|question mark)\b", re.IGNORECASE), "?"),
+    (re.compile(r"\s(?:punkt|full stop|period)(?=\s{0,3}$|\s{1,3}[a-zäöüß])", re.IGNORECASE), "."),
+    (re.compile(r"\s(?:komma|comma)\b", re.IGNORECASE), ","),
+)
+DICTATED = re.compile(r"\b(?:komma|fragezeichen|comma|question mark)\b|\s(?:punkt|full stop)\W{0,5}$", re.IGNORECASE)
+RUN_ON_ASK = re.compile(
+    r"\s((?:wie|was) (?:mach|mache|soll|kann) ich (?:das|da|jetzt)|wie geht das|how do i do (?:that|this)"
+    r"|what do i do(?: now)?)(?=\s{0,3}[,.]|\s{0,3}$)",
+    re.IGNORECASE,
+)
+
+
+def _spoken(text: str) -> str:
+    """A dictated message without punctuation, with its spoken marks written and its closing ask set apart."""
+    if re.search(r"[.!?]", text) or not DICTATED.search(text):
+        return text
+    for pattern, mark in SPOKEN_MARKS:
+        text = pattern.sub(mark, text)
+    return text if "?" in text else RUN_ON_ASK.sub(r". \1?", text, count=1)
 
 
 def _real(question: str) -> bool:

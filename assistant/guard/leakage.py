@@ -38,7 +38,7 @@ META_TALK = re.compile(
     r"|\[\s*(?:eskalation|escalation|intent|team|routing|handoff|übergabe|intern|internal|note|notiz|todo)\b"
     r"|\(\s*(?:eskalation|escalation|routing|handoff|übergabe|intern|internal|note|notiz|todo)\s*:"  # "(Intern: …)"
     # "(Outreach-Modus: keine Produkte nennen)", "[mode: reply]": the writer's instructions left in
-    r"|[\[(]\s*(?:[\w]{2,15}[- ])?(?:modus|mode|tonalität|anweisung|instruction|regel|rule)\s*:"
+    r"|[\[(]\s{0,3}(?:[\w]{2,15}[- ])?(?:modus|mode|tonalität|anweisung|instruction|regel|rule)\s{0,3}:"
     r"|\b(?:internal|interne\w{0,2}) (?:guidance|rules?|instructions?|policy|docs?|vorgaben|regeln|richtlinien"
     r"|anweisung\w{0,2})\b"
     r"|\b(?:unsere|our) (?:vorgaben|richtlinien|guidelines|style ?guide|leitlinien)\b[^.!?\n]{0,20}\b(?:sagen|besagen"

@@ -20,23 +20,23 @@ from assistant.text import fold, is_stopword, words
 
 STEM = 5  # letters that make two word forms the same word (verpacken, verpackt)
 # A yes that answers: "Ja klar, …", "Hi Laura, yes, …", "Yes, we ship all over the EU".
-GREETING = r"(?:(?:hallo|hello|hi|hey|hej|moin|servus|liebe?r?|dear)(?:\s+[\w.-]{1,30})?\W{1,4})?"
+GREETING = r"(?:(?:hallo|hello|hi|hey|hej|moin|servus|liebe?r?|dear)(?:\s{1,3}[\w.-]{1,30})?\W{1,4})?"
 YES_FIRST = re.compile(
     rf"^\W{{0,3}}{GREETING}(?:ja|jap|jo|jep|klar|na klar|logo|natürlich|yes|yep|yup|yeah|sure|of course|absolutely"
-    r"|definitely|auf jeden fall)\b(?!\s*(?:oder|or|aber|but)\b)",
+    r"|definitely|auf jeden fall)\b(?!\s{0,3}(?:oder|or|aber|but)\b)",
     re.IGNORECASE,
 )
 # An offer said as ours: "Express geht auch", "verpacken wir gern", "we also have", "ist wieder da".
 OFFERED = re.compile(
-    r"\b(?:geht|klappt|gibt'?s|gibt es)\s+(?:\w+\s+)?(?:auch|natürlich|klar|problemlos|selbstverständlich)\b"
-    r"|\b(?:bieten|haben|machen|verpacken|packen|verschicken|liefern|schicken)\s+wir\s+(?:\w+\s+)?(?:auch|gern|gerne|natürlich)\b"
-    r"|\bwe\s+(?:also\s+|do\s+|now\s+|totally\s+|definitely\s+)?(?:have|offer|do|wrap|ship|deliver)\b(?!\s+(?:not|no)\b)"
-    r"|\b(?:is|are|ist|sind)\s+(?:wieder\s+)?(?:back|da|zurück|erhältlich|available|im shop|in stock)\b",
+    r"\b(?:geht|klappt|gibt'?s|gibt es)\s{1,3}(?:\w+\s{1,3})?(?:auch|natürlich|klar|problemlos|selbstverständlich)\b"
+    r"|\b(?:bieten|haben|machen|verpacken|packen|verschicken|liefern|schicken)\s{1,3}wir\s{1,3}(?:\w+\s{1,3})?(?:auch|gern|gerne|natürlich)\b"
+    r"|\bwe\s{1,3}(?:also\s{1,3}|do\s{1,3}|now\s{1,3}|totally\s{1,3}|definitely\s{1,3})?(?:have|offer|do|wrap|ship|deliver)\b(?!\s{1,3}(?:not|no)\b)"
+    r"|\b(?:is|are|ist|sind)\s{1,3}(?:wieder\s{1,3})?(?:back|da|zurück|erhältlich|available|im shop|in stock)\b",
     re.IGNORECASE,
 )
 # Negations that say yes: "no problem", "not too late", "keine Sorge".
 POSITIVE_NEGATION = re.compile(
-    r"\b(?:no|kein|keine)\s+(?:problem|problemo|worries|sorge|stress)\b|\bnot too (?:late|hard|much)\b"
+    r"\b(?:no|kein|keine)\s{1,3}(?:problem|problemo|worries|sorge|stress)\b|\bnot too (?:late|hard|much)\b"
     r"|\bnicht zu spät\b|\bkein ding\b|\bno doubt\b",
     re.IGNORECASE,
 )

@@ -418,6 +418,14 @@ def _fallback_situation(scene: Scene) -> str:
 # ------------------------------------------------------------------- slots
 
 
+def _range(profile: VoiceProfile, language: str, level: int) -> str:
+    """Two coffees to give, each with its description (level 0) or by name: those made for a brewing method."""
+    brewed = [p for p in profile.brand.products if METHODS.search(profile.localized(p.text, language))]
+    picked = (brewed or profile.brand.products)[:2]
+    named = [f"{p.name} ({profile.localized(p.text, language)})" if level == 0 else p.name for p in picked]
+    return (" oder " if language == "de" else " or ").join(named)
+
+
 def _slots(
     request: GenerationRequest,
     scene: Scene,
@@ -445,6 +453,7 @@ def _slots(
     product = analysis.entities.products[0] if analysis.entities.products else ""
     slots: dict[str, str] = {
         "name": scene.name,
+        "range": _range(profile, language, level) if scene.situation == "gift_advice" else "",
         "team": profile.localized(rule.label, language) if rule is not None else "",
         "ask": ask,
         "order": analysis.entities.order_ids[0] if analysis.entities.order_ids and scene.in_dm else "",

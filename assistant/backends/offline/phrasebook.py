@@ -35,6 +35,7 @@ _FIELDS = string.Formatter()
 SLOTS = frozenset(
     {
         "name",  # the person's first name, when the author field gives one
+        "range",  # the coffees to choose a gift from, each with what it is for (gift advice)
         "team",  # the team's label (Versandteam, After-Sales-Team)
         "ask",  # what the team needs (deine Bestellnummer und die Lieferadresse)
         "ask_rest",  # what the team needs besides the order number the person gave (die Lieferadresse)

@@ -580,6 +580,25 @@ _YOURS = re.compile(
     r"|your (?:ritual|routine|favou?rite))",
     re.I,
 )
+# A gift to choose from our range, with no brewing method named: "Wunschzettel sagt nur 'Kaffee von euch'. Hilfe!"
+_GIFT = re.compile(
+    r"\b(?:gift|geschenk\w{0,2}|schenken|verschenken|wish ?list|wunschzettel|wunschliste|secret santa|wichteln"
+    r"|for christmas|zu weihnachten|unterm baum|under the tree|stocking)\b",
+    re.IGNORECASE,
+)
+_GIFT_ASKED = re.compile(
+    r"\b(?:help|hilfe|hilf|helft|tipps?|tips?|ideas?|ideen|what should i|was soll ich|which one|welche[nrs]? (?:sorte"
+    r"|kaffee|bohnen|davon)|recommend\w{0,3}|empfehl\w{0,4}|what (?:do|would) you (?:suggest|recommend)"
+    r"|no idea|keine ahnung|overwhelmed|überfordert)\b",
+    re.IGNORECASE,
+)
+
+
+def _gift_help(text: str) -> bool:
+    """Someone asks which of our coffees to give, naming no brewing method (that one names the product itself)."""
+    return bool(_GIFT.search(text) and _GIFT_ASKED.search(text) and not METHODS.search(text))
+
+
 _HELP = re.compile(r"\b(?:help|hilfe|hilf|helft|send help|was tun|what do i do|any tips?|tipps?)\b", re.IGNORECASE)
 _TIPS = re.compile(r"\b(?:tipps?|tips?|advice|ratschl\w*|ideen|ideas|hilfe|help)\b\W*\?", re.IGNORECASE)
 # "Wer von euch hatte sowas früher auch?", "anyone else remember ...": sharing a memory, not an invitation.
@@ -1087,7 +1106,7 @@ _AGAIN_SITUATIONS = frozenset(
 DEFLECTING = frozenset(
     {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave", "refill_claim"}
 )
-_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask"}
+_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "gift_advice"}
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
     {
@@ -1755,6 +1774,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "price_criticism"  # "bei dem Preis erwarte ich, dass die Bohnen sich selbst mahlen 💀": no defect
     if intent in ("defect", "damaged_or_wrong_item") and not damage and _MEME_LAUGH.search(text) and "?" not in text:
         return "joke"  # "ich nach 3 wochen handmühle: unterarme wie popeye 💀": a joke about the grinder, no defect
+    if intent in ("praise", "other", "product_question") and _gift_help(text):
+        return "gift_advice"  # "asked for 'the coffee people from Berlin' for Christmas. Help.": which one to give
     if intent in ("praise", "criticism", "other") and _HELP.search(text) and _fact_id(text, request):
         return "question"  # "finally finished my setup 🥹 ... shots are running in like 15 sec, help"
     if intent in ("delivery_problem", "order_status", "billing") and _WORRY.search(text) and analysis.questions:
@@ -2030,7 +2051,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if fact is not None and _unanswered_aspect(text, fact):
             fact = _answering_fact(text, request) or fact  # it names the topic only: another fact may answer it
         if fact is None:  # "Und wie lange braucht das?": what an earlier answer or the message around names
-            fact = _context_fact(text, request, given)
+            fact = _context_fact(text, request, given) or _read_around(question, request)
         if fact is None and _HOW_TO.search(text):  # "whats the cheapest way to get decent coffee at home": a tip
             fact = next(iter(relevant_tips(text, profile) or relevant_tips(message.text, profile)), None)
         broken = _broken(message.text)
@@ -2150,7 +2171,7 @@ def _indirect(question: str, language: str, profile: VoiceProfile) -> str | None
 
 
 _TAG_QUESTION = re.compile(
-    r",?\s+(?:or nah|or not|or what|or no|oder nicht|oder was|oder so|oder nee|oder wie)(?=\W*$)", re.I
+    r",?\s{1,3}(?:or nah|or not|or what|or no|oder nicht|oder was|oder so|oder nee|oder wie)(?=\W{0,5}$)", re.I
 )
 INDIRECT_WORDS = 16  # a longer question said back as "ob ..." carries its clauses along
 SPOKEN = re.compile(r"\b(?:n|ne|nen|nem|ner|so'n|grad|halt|tbh|lol)\b", re.IGNORECASE)
@@ -2294,6 +2315,18 @@ def _context_fact(question: str, request: GenerationRequest, given: list[Fact]) 
         clear = named and (_named_clearly(named[0], before) or one)
         return named[0] if named and not named[0].intents and clear else None
     return None
+
+
+def _read_around(question: _Asked, request: GenerationRequest) -> Fact | None:
+    """The reading's fact for a short "wie mach ich das?" when the message names that fact ("… das Kaffee-Abo …
+    3 Wochen weg … nicht vor der Tür"): the reading saw the whole message."""
+    if not (question.read and question.fact) or len(question.text.split()) > SHORT_QUESTION:
+        return None
+    if not _ANAPHORA.search(question.text):
+        return None
+    analysis = request.analysis.model_copy(update={"intent": "other", "secondary_intents": []})
+    named = relevant_facts(request.message.text, analysis, request.profile, 1)
+    return named[0] if named and named[0].id == question.fact and not named[0].intents else None
 
 
 # A thing named just before, asked for by a pronoun: "do you have one??", "habt ihr einen?", "gibt's da welche?"
