@@ -583,7 +583,8 @@ _YOURS = re.compile(
 # A gift to choose from our range, with no brewing method named: "Wunschzettel sagt nur 'Kaffee von euch'. Hilfe!"
 _GIFT = re.compile(
     r"\b(?:gift|geschenk\w{0,2}|schenken|verschenken|wish ?list|wunschzettel|wunschliste|secret santa|wichteln"
-    r"|for christmas|zu weihnachten|unterm baum|under the tree|stocking)\b",
+    r"|for christmas|zu weihnachten|unterm baum|under the tree|stocking|(?:christmas|xmas|weihnachts) ?wish\w{0,2}"
+    r"|wünscht sich|wishes for|wish is|weihnachtswunsch)\b",
     re.IGNORECASE,
 )
 _GIFT_ASKED = re.compile(
@@ -1774,7 +1775,11 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "price_criticism"  # "bei dem Preis erwarte ich, dass die Bohnen sich selbst mahlen 💀": no defect
     if intent in ("defect", "damaged_or_wrong_item") and not damage and _MEME_LAUGH.search(text) and "?" not in text:
         return "joke"  # "ich nach 3 wochen handmühle: unterarme wie popeye 💀": a joke about the grinder, no defect
-    if intent in ("praise", "other", "product_question") and _gift_help(text):
+    if (
+        intent in ("praise", "other", "product_question", "criticism")
+        and _gift_help(text)
+        and not _NEGATIVE_CUES.search(text)
+    ):
         return "gift_advice"  # "asked for 'the coffee people from Berlin' for Christmas. Help.": which one to give
     if intent in ("praise", "criticism", "other") and _HELP.search(text) and _fact_id(text, request):
         return "question"  # "finally finished my setup 🥹 ... shots are running in like 15 sec, help"
@@ -2310,9 +2315,10 @@ def _context_fact(question: str, request: GenerationRequest, given: list[Fact]) 
     if one and not before.strip():  # "ich trinke nur noch entkoffeiniert. habt ihr einen?": the sentence before
         at = _position(question, request.message.text)
         before = re.split(r"[.!?\n]", request.message.text[:at].rstrip(" .!?\n"))[-1] if at > 0 else ""
-    if len(question.split()) <= SHORT_QUESTION and (_ANAPHORA.search(question) or one) and before:
+    asks_how = _WHAT_DO_I.match(question.strip())
+    if len(question.split()) <= SHORT_QUESTION and (_ANAPHORA.search(question) or one or asks_how) and before:
         named = relevant_facts(before, analysis, request.profile, 1)  # "mein Abo pausieren, geht das irgendwie?"
-        clear = named and (_named_clearly(named[0], before) or one)
+        clear = named and (_named_clearly(named[0], before) or one or asks_how)
         return named[0] if named and not named[0].intents and clear else None
     return None
 
@@ -2327,6 +2333,14 @@ def _read_around(question: _Asked, request: GenerationRequest) -> Fact | None:
     analysis = request.analysis.model_copy(update={"intent": "other", "secondary_intents": []})
     named = relevant_facts(request.message.text, analysis, request.profile, 1)
     return named[0] if named and named[0].id == question.fact and not named[0].intents else None
+
+
+# "… das Abo soll nicht im Hausflur stehen, was mach ich da?": how to do what the sentence before names.
+_WHAT_DO_I = re.compile(
+    r"(?:und |and )?(?:was|wie) (?:mach|mache|soll|kann) ich (?:da|das|jetzt)|wie geht das|how do i do (?:that|this)"
+    r"|what do i do",
+    re.IGNORECASE,
+)
 
 
 # A thing named just before, asked for by a pronoun: "do you have one??", "habt ihr einen?", "gibt's da welche?"
