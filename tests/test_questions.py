@@ -25,7 +25,10 @@ from assistant.analysis.questions import find_questions
         ("if you ever need a tester, call me", []),
         ("when is the kiezmischung back", ["when is the kiezmischung back"]),
         # a dictated voice message: its spoken marks written, its closing ask read as a question
-        ("ich bin über neujahr weg und das abo soll nicht im flur liegen was mach ich da komma danke punkt", ["was mach ich da?"]),
+        (
+            "ich bin über neujahr weg und das abo soll nicht im flur liegen was mach ich da komma danke punkt",
+            ["was mach ich da?"],
+        ),
         ("kurze frage komma liefert ihr auch nach wien fragezeichen", ["kurze frage, liefert ihr auch nach wien?"]),
         ("guter punkt ehrlich gesagt", []),  # "Punkt" as a word, no dictation
     ],
