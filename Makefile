@@ -26,7 +26,7 @@ test: $(DEVSTAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	$(BIN)/pytest -n auto --dist loadgroup
+	$(BIN)/pytest -n auto --dist loadgroup --durations=15
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check .

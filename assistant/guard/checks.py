@@ -97,8 +97,9 @@ def length(ctx: CheckContext) -> CheckResult:
 
 
 def stock_phrases(ctx: CheckContext) -> CheckResult:
-    """No boilerplate from the built-in lists or the profile's banned phrases."""
-    found = find_stock_phrases(ctx.text, tuple(ctx.profile.banned_phrases))
+    """No boilerplate from the built-in lists or the profile's banned phrases (the person's own words quoted back
+    are theirs: "„Vielen Dank für Ihre Nachricht“ und danach Funkstille")."""
+    found = find_stock_phrases(_quotes_cut(ctx), tuple(ctx.profile.banned_phrases))
     detail = "stock phrase: " + "; ".join(f"“{p}”" for p in found) if found else "none found"
     return CheckResult(name="stock_phrases", ok=not found, detail=detail)
 
@@ -159,6 +160,21 @@ def _frequent_words() -> dict[str, frozenset[str]]:
     return {lang: frozenset(str(w) for w in vocab) for lang, vocab in table("foreign_words").items()}
 
 
+# A quotation in marks: „…“, "…", “…”, «…».
+QUOTE_PAIR = re.compile(r"„([^“”\"\n]{4,200})[“”\"]|\"([^\"\n]{4,200})\"|“([^”\n]{4,200})”|«([^»\n]{4,200})»")
+
+
+def _quotes_cut(ctx: CheckContext) -> str:
+    """The draft without the quotations of what the message or its thread says, word for word."""
+    said = fold(" ".join([ctx.message.text, *ctx.message.thread]))
+
+    def cut(match: re.Match[str]) -> str:
+        quoted = next(g for g in match.groups() if g is not None)
+        return " … " if fold(quoted.strip(" .,!?")) in said else match.group()
+
+    return QUOTE_PAIR.sub(cut, ctx.text)
+
+
 def address_form(ctx: CheckContext) -> CheckResult:
     """German drafts keep the profile's du or Sie throughout ("Sie hat 2 Jahre Garantie" is the grinder)."""
     form = ctx.profile.address_form(ctx.analysis.language)
@@ -166,7 +182,8 @@ def address_form(ctx: CheckContext) -> CheckResult:
         form = "Sie" if ctx.analysis.language == "de" else form  # the brand answers Sie with Sie
     if ctx.analysis.language != "de" or form not in ("du", "Sie"):
         return CheckResult(name="address_form", ok=True, detail=f"{form}: nothing to check")
-    wrong = formal_address(ctx.text) if form == "du" else DU_FORMS.findall(ctx.text)
+    text = _quotes_cut(ctx)
+    wrong = formal_address(text) if form == "du" else DU_FORMS.findall(text)
     detail = f"uses {', '.join(dict.fromkeys(wrong))} but the profile says {form}" if wrong else form
     return CheckResult(name="address_form", ok=not wrong, detail=detail)
 
@@ -206,7 +223,9 @@ def formal_address(text: str) -> list[str]:
 
 
 # A plural noun a sentence-initial "Sie" may take up: "Unsere Tüten", "die Bohnen" (not "die Bestellnummer").
-_THEY = re.compile(r"\b(?:[Uu]nsere|[Ee]ure|[Dd]eine|[Dd]ie|[Dd]iese)\s+[A-ZÄÖÜ]\w{1,30}(?<!ung)(?<!ion)(?:en|n)\b")
+_THEY = re.compile(
+    r"\b(?:[Uu]nsere|[Ee]ure|[Dd]eine|[Dd]ie|[Dd]iese)\s+[A-ZÄÖÜ]\w{1,30}(?<!ung)(?<!ion)(?:en|n|[^s]s)\b"
+)
 
 
 # Verbs that take things, not people, as their subject: "Sie gehören in den Gelben Sack" are the bags, du or not.
@@ -285,8 +304,35 @@ def personal_data(ctx: CheckContext) -> CheckResult:
     shown = [f"{s.kind} {s.text}" for s in found]
     if ctx.message.channel != "dm":
         shown += _unmarked_numbers(ctx, [s.text for s in found])
+        shown += [f"name {n}" for n in _full_names(ctx)]
     detail = f"{where}: " + ", ".join(shown) if shown else "none"
     return CheckResult(name="personal_data", ok=not shown, detail=detail)
+
+
+# A given name and a surname: "Klaus Weber", "Hildegard Baumann-Ott".
+FULL_NAME = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]{2,15}) ([A-ZÄÖÜ][a-zäöüß]{2,20}(?:-[A-ZÄÖÜ][a-zäöüß]{2,20})?)\b")
+
+
+def _full_names(ctx: CheckContext) -> list[str]:
+    """Someone's given name and surname in a public reply ("genauso wie bei Klaus Weber"), whoever said it first."""
+    known = _profile_words((*ctx.profile.public_texts(), ctx.profile.brand.name))
+    found = []
+    for m in FULL_NAME.finditer(ctx.text):
+        first, last = m.groups()
+        if fold(first) in _first_names() and not is_stopword(last) and fold(last) not in known:
+            found.append(m.group())
+    return [n for n in found if n.split()[1] not in PLACE_NAMES]
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return frozenset(fold(n) for n in table("lexicon")["first_names"])
+
+
+@lru_cache(maxsize=8)
+def _profile_words(texts: tuple[str, ...]) -> frozenset[str]:
+    """Every word of what the profile says to customers, folded (product names, facts, the sign-off)."""
+    return frozenset(fold(w) for text in texts for w in words(text))
 
 
 # An account number shaped like an IBAN, valid checksum or not: "DE44 1001 0010 0123 4567 89".
