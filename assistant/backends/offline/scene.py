@@ -1527,13 +1527,13 @@ _SITE = (
 _PAYING = r"(?:bezahl\w{0,4}|zahlung|payment|paypal|bestellvorgang)"
 _ERROR = (
     r"(?:fehler ?(?:meldung|\d{3})|fehlermeldung|error|crash\w{0,3}|abgestürzt|stürzt\w{0,2} ab"
-    r"|lädt (?:ewig|nicht|und lädt)|ladebalken|spinnt|rumgesponnen|rumspinnt|hängen ?geblieben|timeout|time-out"
+    r"|lädt (?:ewig|und lädt|(?:\w{1,12} ){0,3}nicht)|ladebalken|spinnt|rumgesponnen|rumspinnt|hängen ?geblieben|timeout|time-out"
     r"|glitch\w{0,3}|bugg?\w{0,2}"
     r"|spinning|frozen|froze|404|500)"
 )
 _PLAIN_FAILURE = (
     r"(?:kaputt|down|broken|not working|does ?n.?t work|did ?n.?t work|won.?t load|keeps loading|stuck|hängt|hing"
-    r"|geht nicht|ging nicht|funktioniert nicht|klappt nicht)"
+    r"|(?:geht|ging|funktioniert|klappt) (?:\w{1,12} ){0,3}nicht)"
 )
 _SHOP_FAILING = re.compile(
     rf"\b(?:{_SITE}|{_PAYING})\b[^.!?\n]{{0,60}}\b{_ERROR}(?!\w)|\b{_ERROR}\b[^.!?\n]{{0,40}}\b(?:{_SITE}|{_PAYING})\b"
@@ -1541,7 +1541,7 @@ _SHOP_FAILING = re.compile(
     re.IGNORECASE,
 )
 _PAID_ANYWAY = re.compile(
-    r"\b(?:bezahlt|abgebucht|abgezogen|doppelt|zweimal|2x|two payments|twice|double[- ]?charged|charged|paid"
+    r"\b(?:bezahlt|abgebucht|abgezogen|doppelt|zweimal|2x (?:abgebucht|bezahlt|belastet|abgezogen)|two payments|twice|double[- ]?charged|charged|paid"
     r"|keine (?:bestell)?bestätigung|no confirmation|only got (?:1|one) confirmation)\b",
     re.IGNORECASE,
 )
