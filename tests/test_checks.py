@@ -61,7 +61,7 @@ def check(name: str, draft: str, message: str = "Wie lange dauert der Versand?",
         ("personal_data", "Ruf dich unter 030 5551234 an.", "Tel 030 5551234", {}, False),
         ("personal_data", "Schreib an jule.m@web.de", "Hallo", {}, False),
         ("personal_data", "Bestellung 51877 ist unterwegs.", "Bestellnummer 51877", {"channel": "dm"}, True),
-        ("personal_data", "Wie bei Monika Hartmann schicken wir dir Ersatz.", "Bei mir auch, wie bei Monika", {}, False),
+        ("personal_data", "Wie bei Monika Hartmann schicken wir dir Ersatz.", "Auch kaputt, wie bei Monika", {}, False),
         ("personal_data", "Liebe Grüße an Monika Hartmann!", "Gruß von Monika Hartmann", {"channel": "dm"}, True),
         ("personal_data", "Die Handmühle Kiez hat 30 Stufen.", "Mühle?", {}, True),
         (

@@ -1527,7 +1527,8 @@ _SITE = (
 _PAYING = r"(?:bezahl\w{0,4}|zahlung|payment|paypal|bestellvorgang)"
 _ERROR = (
     r"(?:fehler ?(?:meldung|\d{3})|fehlermeldung|error|crash\w{0,3}|abgestürzt|stürzt\w{0,2} ab"
-    r"|lädt (?:ewig|und lädt|(?:\w{1,12} ){0,3}nicht)|ladebalken|spinnt|rumgesponnen|rumspinnt|hängen ?geblieben|timeout|time-out"
+    r"|lädt (?:ewig|und lädt|(?:\w{1,12} ){0,3}nicht)|ladebalken|spinnt|rumgesponnen|rumspinnt|hängen ?geblieben"
+    r"|timeout|time-out"
     r"|glitch\w{0,3}|bugg?\w{0,2}"
     r"|spinning|frozen|froze|404|500)"
 )
@@ -1541,7 +1542,8 @@ _SHOP_FAILING = re.compile(
     re.IGNORECASE,
 )
 _PAID_ANYWAY = re.compile(
-    r"\b(?:bezahlt|abgebucht|abgezogen|doppelt|zweimal|2x (?:abgebucht|bezahlt|belastet|abgezogen)|two payments|twice|double[- ]?charged|charged|paid"
+    r"\b(?:bezahlt|abgebucht|abgezogen|doppelt|zweimal|2x (?:abgebucht|bezahlt|belastet|abgezogen)|two payments"
+    r"|twice|double[- ]?charged|charged|paid"
     r"|keine (?:bestell)?bestätigung|no confirmation|only got (?:1|one) confirmation)\b",
     re.IGNORECASE,
 )
