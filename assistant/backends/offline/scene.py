@@ -824,6 +824,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         answers = [  # but "kann man sowas verschenken?" asks us for something
             a for a in answers if a.said or (a.indirect and (_REQUEST.search(a.question) or _TO_US.search(a.question)))
         ]
+    if situation == "taste_criticism":  # "Habt ihr an der Röstung was geändert?" is asked of us; "Kaffee aus
+        answers = [a for a in answers if a.said or (a.indirect and _TO_US.search(a.question))]  # Kreuzberg??" isn't
     if situation in ("shop_broken", "shop_paid"):  # "geht bei euch grad was kaputt?": the sorry answers it
         answers = [a for a in answers if a.said]
     if situation == "question" and answers and all(not a.said for a in answers):
@@ -1959,7 +1961,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent = "troll"  # "röstet ihr die bohnen oder grillt ihr die? 💀": a tease's question wants no "I'll check"
     asked = _asked_texts(request)
     why_only = intent == "criticism" and asked and all(_WHY.match(q) for q in asked)  # "warum ... wird cringe"
+    tasted = intent == "criticism" and bool(_TASTE.search(fold(text)))  # "tastes really sour ... did you change it?"
     if intent in ("criticism", "other") and asked and not (_NEGATIVE_CUES.search(text) or price_complaint or why_only):
+        if tasted:
+            return "taste_criticism"
         return "question"  # "Gibt's die auch in 250 g? Für mich allein ist mehr zu viel": a question first
     if intent == "troll":
         if ACCUSATION.search(text):
@@ -2624,10 +2629,11 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     """The fact a complaint reply may state: replacement, warranty, returns (only when the message is about it)."""
     text = request.message.text
     if situation == "taste_criticism":
-        tips = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
+        found = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 3)
+        tips = [f for f in found if not f.intents]  # "sauer seit der letzten Lieferung": the grind, not the shipping
         if tips and _other_method(request.message.post or "", tips[0]):
             return None  # "french press grind and 12h in the fridge" under a cold brew post: no French press recipe
-        return tips[0] if tips and not tips[0].intents else None
+        return tips[0] if tips else None
     if situation.startswith("service_complaint") and _DAMAGE.search(text):
         situation = "damaged_item"
     if situation in ("delivery_problem", "arrived_late"):  # "5 Tage zu spät ... da wäre ein Gutschein angebracht":
