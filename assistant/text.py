@@ -106,6 +106,12 @@ STOPWORDS_EN: frozenset[str] = frozenset(table("stopwords")["en"])
 _STOP_FOLDED = frozenset(fold(w) for w in STOPWORDS_DE | STOPWORDS_EN)
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The given names of the shipped lexicon, folded (lina.19.bln starts with one; "Klaus Weber" is a person)."""
+    return frozenset(fold(n) for n in table("lexicon")["first_names"])
+
+
 def is_stopword(word: str) -> bool:
     """True for German or English function words."""
     return fold(word) in _STOP_FOLDED

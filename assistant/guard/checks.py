@@ -39,7 +39,7 @@ from assistant.models import Analysis, CheckResult, Message, Span
 from assistant.profiles.loading import VoiceProfile
 from assistant.similarity import closest_variant
 from assistant.similarity import repetition as repeats
-from assistant.text import fold, has_phrase, is_stopword, shorten, table, words
+from assistant.text import fold, given_names, has_phrase, is_stopword, shorten, table, words
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -319,14 +319,9 @@ def _full_names(ctx: CheckContext) -> list[str]:
     found = []
     for m in FULL_NAME.finditer(ctx.text):
         first, last = m.groups()
-        if fold(first) in _first_names() and not is_stopword(last) and fold(last) not in known:
+        if fold(first) in given_names() and not is_stopword(last) and fold(last) not in known:
             found.append(m.group())
     return [n for n in found if n.split()[1] not in PLACE_NAMES]
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    return frozenset(fold(n) for n in table("lexicon")["first_names"])
 
 
 @lru_cache(maxsize=8)

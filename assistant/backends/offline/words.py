@@ -18,7 +18,7 @@ from assistant.analysis.reading import PROFANITY
 from assistant.defaults import DATA_DIR
 from assistant.models import StrictModel
 from assistant.profiles.loading import Product, VoiceProfile, parse_file
-from assistant.text import fold, has_phrase, is_stopword, table, words
+from assistant.text import fold, given_names, has_phrase, is_stopword, table, words
 
 
 class Entry(StrictModel):
@@ -47,11 +47,6 @@ def lexicon() -> Lexicon:
     return parse_file(DATA_DIR / "lexicon.yaml", Lexicon)
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    return frozenset(fold(n) for n in lexicon().first_names)
-
-
 # Accusations are never echoed back as the topic ("Bei Kinderarbeit können wir helfen").
 ACCUSATION = re.compile(
     r"kinderarbeit|child.?labou?r|betrug|betrüg|scam|fraud|abzock|lüge|lügn|liar|ausbeut|exploit|sklav|slave|rassis|racis"
@@ -68,15 +63,15 @@ def first_name(author: str | None) -> str:
     author = (author or "").strip()
     parts = author.split()
     double = parts[0].split("-") if len(parts) >= 2 and parts[0][:1].isupper() else []
-    if len(double) == 2 and all(d.isalpha() and d[:1].isupper() for d in double) and fold(double[0]) in _first_names():
+    if len(double) == 2 and all(d.isalpha() and d[:1].isupper() for d in double) and fold(double[0]) in given_names():
         return parts[0]  # "Hans-Jürgen Wolter" is Hans-Jürgen, never Hans
     if len(parts) >= 2 and all(p.isalpha() for p in parts[:2]) and parts[0][:1].isupper():
         if len(parts[0]) <= 3 and len(parts[1]) <= 3:
             joined = "".join(parts[:2])
-            return joined.capitalize() if fold(joined) in _first_names() else ""
-        return parts[0].capitalize() if fold(parts[0]) in _first_names() else ""
+            return joined.capitalize() if fold(joined) in given_names() else ""
+        return parts[0].capitalize() if fold(parts[0]) in given_names() else ""
     head = re.split(r"[._\-\d\s]+", author.lstrip("@"))[0] if author else ""
-    if len(head) >= 3 and fold(head) in _first_names() and head.isalpha():
+    if len(head) >= 3 and fold(head) in given_names() and head.isalpha():
         return head.capitalize()
     return ""
 
