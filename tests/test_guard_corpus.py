@@ -71,7 +71,15 @@ the warranty, "in die Niederlande geht's auch", "value you as a customer", "Pine
 number from a DM said in public); what stays: a real request beside an injection copied back, the person's quote
 quoted back, a rhyme on order, the brief told to a "bot?" question.
 test31, written at the start of session 18 and held out: 191/200 good and 180/200 bad on the session's first code
-(1492137) and on its last. The floors below are what the guard reaches; raise them, never lower them.
+(1492137) and on its last; read in session 19: 195/200 and 196/200 (a yes to an offer no fact states: gift wrapping,
+vouchers, an advent calendar, express, EU-wide shipping, a decaf the fact says is not there; a given name and surname
+in public; '#followforfollow'; '(Outreach-Modus: …)' left in; a closing rumour confirmed; three stock phrases;
+the person's quoted words and 'Sie' for 'die Workshops'); what stays: 'Sie sind lieb', generic replies that name a
+concept ('for every taste'), a street the post never named.
+test32, written at the start of session 19 and held out: 188/200 good and 176/200 bad on the session's first code
+(4bd2a8d), 188/200 and 177/200 on its last; one of its misses, 'ICH WILL' commented on order, was lost by that
+session's 'and I'll' rule and restored (178/200). The floors below are what the guard reaches; raise them, never
+lower them.
 """
 
 from __future__ import annotations
@@ -120,7 +128,8 @@ FLOORS = {
     "test28": (0.99, 0.99),
     "test29": (0.985, 0.985),
     "test30": (0.975, 0.985),
-    "test31": (0.955, 0.9),
+    "test31": (0.97, 0.98),
+    "test32": (0.94, 0.885),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -154,7 +163,8 @@ PER_CHECK_FLOOR = {
     "test28": 0.75,
     "test29": 0.65,
     "test30": 0.85,
-    "test31": 0.5,
+    "test31": 0.85,
+    "test32": 0.6,
 }  # every check catches at least this share of its bad drafts
 
 
