@@ -400,6 +400,12 @@ _PRICE = re.compile(
 _TASTE = re.compile(
     r"sauer|saur|bitter|schmeckt|schmeck|geschmack|wässrig|wassrig|flach|verbrannt|sour|taste|watery|burnt|stale"
 )
+# A taste gone wrong, said of the coffee: "schmeckt voll bitter", "tastes so sour".
+_BAD_TASTE = re.compile(
+    r"\b(?:schmeckt|schmecken|tastes?|tasting)\b(?:\s\w{1,12}){0,4}\s(?:bitter|sauer|sour|verbrannt|burnt|wässrig"
+    r"|watery|stale|muffig|fad|flach|komisch|weird|off)\b",
+    re.IGNORECASE,
+)
 _FRIEND = re.compile(
     r"\b(?:mein|meine) (kumpel|freund|freundin|schwester|bruder|mutter|vater|mama|papa|nachbarin|nachbar)\b"
     r"|\bmy (friend|mate|sister|brother|mom|mum|dad|neighbou?r)\b",
@@ -1001,6 +1007,9 @@ RUMOUR = re.compile(
 _ARRIVED_LATE = re.compile(
     r"\b(?:kam|kamen|ist (?:\w+ ){0,3}angekommen|wurde (?:\w+ ){0,3}(?:zugestellt|geliefert)|arrived|came|showed up"
     r"|got here|was delivered)\b[^.!?]{0,40}\b(?:später|zu spät|verspätet|late|too late)\b"
+    # "ist leider erst am 28. angekommen", "only arrived on the 28th"
+    r"|\b(?:erst|only)\s(?:am|on|nach|after|heute|today|gestern|yesterday)\b[^!?\n]{0,30}\b(?:angekommen|gekommen"
+    r"|geliefert|zugestellt|arrived|came|delivered)\b|\bonly (?:arrived|came|got here) (?:on|after|today|yesterday)\b"
     # "kam nach 9 Tagen statt 2–3 an", "arrived after 12 days"
     r"|\b(?:kam|kamen|ist|wurde|arrived|came|showed up|got here)\b[^.!?]{0,20}\b(?:nach|after)\s"
     r"(?:\d{1,2}|zwei|drei|vier"
@@ -1826,6 +1835,12 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("order_status", "delivery_problem", "product_question", "other") and moved:
         return "address_change"  # "alte Adresse drin, bin umgezogen. Kann man das noch ändern??": no parcel hunt
     late_one = intent in ("order_status", "delivery_problem", "criticism", "other") and _ARRIVED_LATE.search(text)
+    if (
+        intent == "damaged_or_wrong_item"
+        and _ARRIVED_LATE.search(text)
+        and not (_DAMAGE.search(text) or _BROKEN.search(text))
+    ):
+        late_one = True  # "only arrived on the 29th ... a voucher?" read as a damaged item: late, nothing broke
     if late_one and not _NOT_ARRIVED.search(text) and not _STILL_WAITING.search(text):
         return "arrived_late"  # "kam eine ganze Woche später ... wenigstens einen Gutschein?": here, but too late
     if intent in ("order_status", "delivery_problem", "product_question", "other") and _STOP_PARCEL.search(text):
@@ -1986,6 +2001,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "criticism"
     if intent == "praise" and _BUT.search(text) and _FAULT.search(text) and _GRINDER.search(text):
         return "defect"  # "Paket ist endlich gekommen. Aber die Handmühle klappert ... Toll.": a fault, never thanks
+    if intent == "praise" and _wishes_delivery(text):
+        return "question"  # "had your espresso in berlin, please ship to ireland!!": where we deliver, asked
+    if intent == "praise" and _BAD_TASTE.search(text) and not _PRAISE.search(text):
+        return "taste_criticism"  # "schmeckt bei mir voll bitter 😭 ... french press btw": no thank-you for that
     if intent == "praise" and not (split_questions(text) and not _PRAISE.search(text)):
         return "praise"
     if _GREETING.match(text.strip()) or ((_wish(text, "de") or _home(text)) and len(text) < 120 and "?" not in text):
@@ -2029,6 +2048,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if given and _COVERED.match(text.strip()):
             continue  # "... Oranienstraße? Kann man da noch hin?", "Wer hat recht?": the fact just given answers it
         refusal = policy_answer(text, profile)
+        if refusal is None and request.analysis.sentiment == "negative":  # "Bekomme ich dafür wenigstens einen
+            refusal = _compensation_refused(text, profile)  # Gutschein?" after a late parcel: the policy's no, no hope
         if refusal is not None:  # "kriegen studis bei euch rabatt?": the policy's no, never an "I'll check"
             answers.append(Answer(question=text, fact=refusal))
             continue
