@@ -1834,13 +1834,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     moved = _ADDRESS_CHANGE.search(text) or (_MOVED.search(text) and _OWN_ORDER.search(text))
     if intent in ("order_status", "delivery_problem", "product_question", "other") and moved:
         return "address_change"  # "alte Adresse drin, bin umgezogen. Kann man das noch ändern??": no parcel hunt
-    late_one = intent in ("order_status", "delivery_problem", "criticism", "other") and _ARRIVED_LATE.search(text)
-    if (
-        intent == "damaged_or_wrong_item"
-        and _ARRIVED_LATE.search(text)
-        and not (_DAMAGE.search(text) or _BROKEN.search(text))
-    ):
-        late_one = True  # "only arrived on the 29th ... a voucher?" read as a damaged item: late, nothing broke
+    # "only arrived on the 29th ... a voucher?" read as a damaged item: late, and nothing broke
+    unbroken = intent == "damaged_or_wrong_item" and not (_DAMAGE.search(text) or _BROKEN.search(text))
+    late_intent = intent in ("order_status", "delivery_problem", "criticism", "other") or unbroken
+    late_one = late_intent and _ARRIVED_LATE.search(text) is not None
     if late_one and not _NOT_ARRIVED.search(text) and not _STILL_WAITING.search(text):
         return "arrived_late"  # "kam eine ganze Woche später ... wenigstens einen Gutschein?": here, but too late
     if intent in ("order_status", "delivery_problem", "product_question", "other") and _STOP_PARCEL.search(text):
