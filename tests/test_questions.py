@@ -31,6 +31,13 @@ from assistant.analysis.questions import find_questions
         ),
         ("kurze frage komma liefert ihr auch nach wien fragezeichen", ["kurze frage, liefert ihr auch nach wien?"]),
         ("guter punkt ehrlich gesagt", []),  # "Punkt" as a word, no dictation
+        # not knowing which one to take asks it; not knowing what to say does not
+        (
+            "hab die mühle geschenkt bekommen und weiß nicht welche stufe ich für filter nehmen soll",
+            ["welche stufe ich für filter nehmen soll"],
+        ),
+        ("ich weiß nicht was ich sagen soll, so gut!", []),
+        ("ich weiß nicht ob ich lachen oder weinen soll 😂", []),
     ],
 )
 def test_questions_are_found_as_written(text: str, expected: list[str]) -> None:

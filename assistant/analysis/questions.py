@@ -51,6 +51,12 @@ INDIRECT = re.compile(
     r"bis wann|whether|if|when|how|where|what|which|why)\b",
     re.IGNORECASE,
 )
+# Not knowing which one to take asks it: "weiß ich nicht welche stufe ich nehmen soll", "not sure how much to use".
+UNSURE = re.compile(
+    r"\b(?:wei(?:ß|ss) (?:ich )?(?:jetzt )?(?:nicht|net)|don'?t know|not sure)\b[^.!?\n]{0,20}?"
+    r"\b((?:welche[rsmn]?|which) \w{3,20}|wie ?viel|how much|how many)\b",
+    re.IGNORECASE,
+)
 INDIRECT_SPLIT = re.compile(
     r"\s(?:und|and)\s(?=(?:ob|wann|wie|wo|wohin|was|welche\w{0,2}|whether|if|when|how|where|what)\b)", re.IGNORECASE
 )
@@ -160,7 +166,7 @@ def _questions_in(sentence: str) -> list[str]:
         return [sentence[start or 0 :].strip()]
     if WHOEVER.match(fold(sentence).lstrip()):
         return []  # "wer sowas kauft hat auch ne Siebträgermaschine": whoever buys it, no one is asked
-    indirect = INDIRECT.search(sentence)
+    indirect = INDIRECT.search(sentence) or UNSURE.search(sentence)
     hoped = None if indirect else HOPED.search(sentence)
     if hoped:
         return [hoped.group(1).strip()]
