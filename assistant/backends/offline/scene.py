@@ -2410,26 +2410,27 @@ def _unanswered_aspect(question: str, fact: Fact) -> bool:
 
 def _missing_aspect(question: str, fact: Fact) -> dict[str, str] | None:
     """The aspect the question asks and the fact does not say, as its names per language ({"de": "den Preis"})."""
-    folded = fold(question)
-    said = fold(_fact_words(fact))
-    for name, aspect in table("aspects")["aspects"].items():
-        asked = any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"])
-        if asked and not any(fold(w) in said for w in aspect["answered_by"]):
-            named = dict(aspect.get("named") or {})
-            where = place(question, "de")[0] if name == "country" else ""
-            return {language: where for language in named} if where else named  # "Italien", not "das Land"
+    for name, aspect in _missing_aspects(question, fact):
+        named = dict(aspect.get("named") or {})
+        where = place(question, "de")[0] if name == "country" else ""
+        return {language: where for language in named} if where else named  # "Italien", not "das Land"
     return None
+
+
+def _missing_aspects(question: str, fact: Fact) -> list[tuple[str, dict[str, Any]]]:
+    """aspects.yaml's entries that the question asks and the fact's text does not say, in the table's order."""
+    folded, said = fold(question), fold(_fact_words(fact))
+    return [
+        (name, aspect)
+        for name, aspect in table("aspects")["aspects"].items()
+        if any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"])
+        and not any(fold(w) in said for w in aspect["answered_by"])
+    ]
 
 
 def _alone_missing(question: str, fact: Fact) -> bool:
     """The aspect the fact leaves out is the whole question (aspects.yaml's `alone`: customs)."""
-    folded, said = fold(question), fold(_fact_words(fact))
-    return any(
-        aspect.get("alone")
-        and any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"])
-        and not any(fold(w) in said for w in aspect["answered_by"])
-        for aspect in table("aspects")["aspects"].values()
-    )
+    return any(aspect.get("alone") for _, aspect in _missing_aspects(question, fact))
 
 
 @dataclass(frozen=True)
