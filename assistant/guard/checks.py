@@ -315,19 +315,13 @@ FULL_NAME = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]{2,15}) ([A-ZÄÖÜ][a-zäö
 
 def _full_names(ctx: CheckContext) -> list[str]:
     """Someone's given name and surname in a public reply ("genauso wie bei Klaus Weber"), whoever said it first."""
-    known = _profile_words((*ctx.profile.public_texts(), ctx.profile.brand.name))
+    known = _vocabulary(ctx.profile)
     found = []
     for m in FULL_NAME.finditer(ctx.text):
         first, last = m.groups()
         if fold(first) in given_names() and not is_stopword(last) and fold(last) not in known:
             found.append(m.group())
     return [n for n in found if n.split()[1] not in PLACE_NAMES]
-
-
-@lru_cache(maxsize=8)
-def _profile_words(texts: tuple[str, ...]) -> frozenset[str]:
-    """Every word of what the profile says to customers, folded (product names, facts, the sign-off)."""
-    return frozenset(fold(w) for text in texts for w in words(text))
 
 
 # An account number shaped like an IBAN, valid checksum or not: "DE44 1001 0010 0123 4567 89".
