@@ -78,7 +78,12 @@ the person's quoted words and 'Sie' for 'die Workshops'); what stays: 'Sie sind 
 concept ('for every taste'), a street the post never named.
 test32, written at the start of session 19 and held out: 188/200 good and 176/200 bad on the session's first code
 (4bd2a8d), 188/200 and 177/200 on its last; one of its misses, 'ICH WILL' commented on order, was lost by that
-session's 'and I'll' rule and restored (178/200). The floors below are what the guard reaches; raise them, never
+session's 'and I'll' rule and restored (178/200); read in session 20: 191/200 and 195/200 (a figure against the fact
+asked for: '3 years', 'open from 10 to 2'; a yes to shipping where no fact ships; 'Entkoffeiniertes' denied by the
+decaf fact in its own word; a full name in public after a greeting and in a DM that never said it; '#coffeetime';
+a Markdown table; 'at ours', 'unsere hat 30 Stufen' in outreach; 'im Ton 'warm''; 'schön, von dir zu hören' and
+'enjoy your coffee' as set phrases; 'we'll ship you a new grinder this week'); what stays: short witty replies judged
+unspecific, 'danke für deine Anfrage' and 'great question' (good drafts use them too), a quoted bot reply. The floors below are what the guard reaches; raise them, never
 lower them.
 """
 
@@ -129,7 +134,7 @@ FLOORS = {
     "test29": (0.985, 0.985),
     "test30": (0.975, 0.985),
     "test31": (0.97, 0.98),
-    "test32": (0.94, 0.885),
+    "test32": (0.95, 0.975),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -164,7 +169,7 @@ PER_CHECK_FLOOR = {
     "test29": 0.65,
     "test30": 0.85,
     "test31": 0.85,
-    "test32": 0.6,
+    "test32": 0.85,
 }  # every check catches at least this share of its bad drafts
 
 

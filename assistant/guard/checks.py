@@ -18,6 +18,7 @@ from assistant.analysis.normal import read
 from assistant.analysis.pii import EMAIL, find_pii
 from assistant.analysis.reading import AMOUNT, names_rx
 from assistant.guard.claims import known, quoted_names, repeated, stated_claims
+from assistant.guard.figures import contradicted
 from assistant.guard.leakage import answered_weeks, leaks
 from assistant.guard.orders import (
     BACK,
@@ -34,6 +35,7 @@ from assistant.guard.orders import (
 from assistant.guard.promises import CLAUSE_END, NEGATION, REPLACE, forbidden_promises
 from assistant.guard.specific import STEM, needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
+from assistant.guard.unstated import YES_FIRST as SAYS_YES
 from assistant.guard.unstated import affirmed_unknowns, negated
 from assistant.models import Analysis, CheckResult, Message, Span
 from assistant.profiles.loading import VoiceProfile
@@ -77,6 +79,9 @@ SELF_PROMO = re.compile(
     r"|bei uns (?:in|im|vorbei|gibt|findest|bekommst|probieren|direkt|abholen)|kann man bei uns"
     r"|(?:komm|kommt|schau|schaut)\w? (?:\w{1,8} ){0,3}vorbei"
     r"|(?:visit|swing by|drop by|come by|pop by|pop in|stop by|come see) (?:us|our)"
+    # "pick up at ours", "ours can be paused any time", "unsere hat 30 Stufen", "rank us next": ours, unnamed
+    r"|at ours|ours (?:can|comes?|has|ships?|is (?:available|in stock|on sale))|unsere[rs]? (?:hat|kann|gibt)"
+    r"|(?:rank|try|add|include) us"
     r"|(?:we|wir) (?:roast|rösten|sell|verkaufen|liefern|deliver|ship|verschicken)"
     # "if you ever want coffee for the bakery, we do 1 kg bags for businesses": an offer, however it is put
     r"|(?:we|wir) (?:do|make|have|offer|haben|machen|bieten)\b[^.!?]{0,30}\b(?:bags?|packs?|tüten|kilo|kg|abos?"
@@ -275,8 +280,8 @@ def count_emoji(text: str) -> int:
 def hashtags(ctx: CheckContext) -> CheckResult:
     """No more hashtags than the platform allows, and none that only bait for reach (#followforfollow)."""
     found, limit = HASHTAG.findall(ctx.text), ctx.profile.platform.hashtags.max
-    bait = [tag for tag in found if BAIT_TAG.fullmatch(tag)]
-    detail = f"{len(found)}/{limit}" + (f"; engagement bait: {', '.join(bait)}" if bait else "")
+    bait = [tag for tag in found if BAIT_TAG.fullmatch(tag) or EMPTY_TAG.fullmatch(tag)]
+    detail = f"{len(found)}/{limit}" + (f"; bait or says nothing: {', '.join(bait)}" if bait else "")
     return CheckResult(name="hashtags", ok=len(found) <= limit and not bait, detail=detail)
 
 
@@ -285,6 +290,12 @@ BAIT_TAG = re.compile(
     r"#(?:follow(?:for|4|to)follow|f4f|l4l|like(?:for|4)likes?|follow(?:back|me)|tagsforlikes|likes?forlikes?"
     r"|instagood|photooftheday|picoftheday|instadaily|explorepage|explore|fyp|foryou|foryoupage|fy|viral|trending"
     r"|xyzbca)",
+    re.IGNORECASE,
+)
+# Tags that only name the category under every coffee post: not the brand's own, and they say nothing.
+EMPTY_TAG = re.compile(
+    r"#(?:coffee|coffee(?:lovers?|time|addict|gram|oftheday|love|break|mood|vibes|holic|first)|instacoffee"
+    r"|butfirstcoffee|needcoffee)",
     re.IGNORECASE,
 )
 
@@ -304,23 +315,27 @@ def personal_data(ctx: CheckContext) -> CheckResult:
     shown = [f"{s.kind} {s.text}" for s in found]
     if ctx.message.channel != "dm":
         shown += _unmarked_numbers(ctx, [s.text for s in found])
-        shown += [f"name {n}" for n in _full_names(ctx)]
+    shown += [f"name {n}" for n in _full_names(ctx)]
     detail = f"{where}: " + ", ".join(shown) if shown else "none"
     return CheckResult(name="personal_data", ok=not shown, detail=detail)
 
 
-# A given name and a surname: "Klaus Weber", "Hildegard Baumann-Ott".
-FULL_NAME = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]{2,15}) ([A-ZÄÖÜ][a-zäöüß]{2,20}(?:-[A-ZÄÖÜ][a-zäöüß]{2,20})?)\b")
+# A given name and a surname: "Klaus Weber", "Hildegard Baumann-Ott" (a lookahead: "Hallo Sabine Kowalczyk").
+FULL_NAME = re.compile(r"\b(?=([A-ZÄÖÜ][a-zäöüß]{2,15}) ([A-ZÄÖÜ][a-zäöüß]{2,20}(?:-[A-ZÄÖÜ][a-zäöüß]{2,20})?)\b)")
 
 
 def _full_names(ctx: CheckContext) -> list[str]:
-    """Someone's given name and surname in a public reply ("genauso wie bei Klaus Weber"), whoever said it first."""
+    """Someone's given name and surname: in a public reply whoever said it first ("genauso wie bei Klaus Weber"),
+    in a DM when this conversation never said it ("Hi Sarah Lindqvist", another customer's name)."""
     known = _vocabulary(ctx.profile)
+    if ctx.message.channel == "dm":
+        said = " ".join([ctx.message.text, ctx.message.author or "", *ctx.message.thread])
+        known = known | {fold(w) for w in words(said)}
     found = []
     for m in FULL_NAME.finditer(ctx.text):
         first, last = m.groups()
         if fold(first) in given_names() and not is_stopword(last) and fold(last) not in known:
-            found.append(m.group())
+            found.append(f"{first} {last}")
     return [n for n in found if n.split()[1] not in PLACE_NAMES]
 
 
@@ -501,6 +516,7 @@ def promises(ctx: CheckContext) -> CheckResult:
     found += [("unstated", c) for c in _invented_codes(ctx)]
     found += [("unstated", s) for s in _uncovered_shipping(ctx)]
     found += [("unstated", s) for s in _affirmed_unknowns(ctx) if not any(s in said for _, said in found)]
+    found += [("against the facts", f) for f in _contradicted(ctx)]
     detail = "; ".join(f"{kind}: “{words_}”" for kind, words_ in found) if found else "none"
     return CheckResult(name="promises", ok=not found, detail=detail)
 
@@ -542,8 +558,18 @@ def _replacement_due(ctx: CheckContext, said: str) -> bool:
 
 def _affirmed_unknowns(ctx: CheckContext) -> list[str]:
     """A yes to a question no fact answers, in words the profile never states ("yes, we have gift vouchers")."""
-    facts = {f.id: " ".join(f.text.values()) for f in ctx.profile.brand.facts}
-    return affirmed_unknowns(ctx.text, ctx.analysis.questions, facts, ctx.profile.public_texts())
+    return affirmed_unknowns(ctx.text, ctx.analysis.questions, _fact_texts(ctx.profile), ctx.profile.public_texts())
+
+
+def _contradicted(ctx: CheckContext) -> list[str]:
+    """Figures that differ from those of the fact a question asks for ("3 years" for a 2-year warranty)."""
+    said = (ctx.message.text, ctx.message.post or "", *ctx.message.thread)
+    return contradicted(ctx.text, ctx.analysis.questions, _fact_texts(ctx.profile), said)
+
+
+def _fact_texts(profile: VoiceProfile) -> dict[str, str]:
+    """Each fact's id with its text in all languages."""
+    return {f.id: " ".join(f.text.values()) for f in profile.brand.facts}
 
 
 def _uncovered_shipping(ctx: CheckContext) -> list[str]:
@@ -551,9 +577,13 @@ def _uncovered_shipping(ctx: CheckContext) -> list[str]:
     ask ("the UK isn't on that list", "for Denmark I'll ask the team")."""
     covered = frozenset().union(*(m.countries for m in matchers(ctx.profile)))
     asked = bool(SHIPS.search(ctx.message.text))  # "Liefert ihr in die Niederlande?" "Ja, dahin geht's auch"
+    elsewhere = asked and bool(countries_in(read(ctx.message.text)) - covered - {"abroad"})
     found = []
     for sentence in sentences_of(ctx.text):
         if negated(sentence) or CHECKING.search(sentence):
+            continue
+        if elsewhere and SAYS_YES.search(sentence):  # "Do you ship to the UK?" "Hi Lewis, yes, we do!"
+            found.append(shorten(sentence.strip(), 60))
             continue
         for clause in CLAUSE_END.split(sentence):
             places = countries_in(read(clause)) - covered - {"abroad"} or set(BROAD.findall(clause))
@@ -706,7 +736,8 @@ MARKUP = re.compile(
     r"!?\[[^\]]{0,200}\]\([^)]{0,500}\)|<\s*/?\s*[a-z][a-z0-9]*\b[^>]{0,500}>|javascript:|\bon[a-z]+\s*=|data:[a-z]+/[a-z]+;"
     r"|\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__|`[^`\n]{1,200}`|^\s{0,3}#{1,6}\s|^\s{0,3}[-*+]\s+\*\*"
     r"|(?<![\w*])\*[^*\s][^*\n]{0,200}[^*\s]\*(?![\w*])"
-    r"|^[ \t]{0,3}(?:[-*+]|\d{1,2}\.)[ \t]+\S[^\n]{0,300}\n[ \t]{0,3}(?:[-*+]|\d{1,2}\.)[ \t]+\S",  # a Markdown list
+    r"|^[ \t]{0,3}(?:[-*+]|\d{1,2}\.)[ \t]+\S[^\n]{0,300}\n[ \t]{0,3}(?:[-*+]|\d{1,2}\.)[ \t]+\S"  # a Markdown list
+    r"|\|[ \t]{0,3}:?-{3,}:?[ \t]{0,3}\|",  # a Markdown table's rule "|---|"
     re.IGNORECASE | re.MULTILINE,
 )
 URL = re.compile(

@@ -236,8 +236,8 @@ def repeated(
     said = {fold(w) for w in words(kept)}
     found = sorted(_said_words(_claim_words(claims), said) - vocabulary)
     found += _names_said(claims, names, kept, said, vocabulary, stated, found)
-    quantities = {_quantity(n, u) for c in claims for n, u in _quantities(c)} - stated
-    found += sorted(quantities & {_quantity(n, u) for n, u in _quantities(kept)})
+    quantities = {quantity_key(n, u) for c in claims for n, u in _quantities(c)} - stated
+    found += sorted(quantities & {quantity_key(n, u) for n, u in _quantities(kept)})
     found += _numbers_said(quantities - set(found), kept, stated)
     return found + _figures_said(claims, kept, vocabulary | {q.split(" ")[0] for q in stated}, found)
 
@@ -300,11 +300,12 @@ def known(texts: Iterable[str], names: Iterable[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=16)  # one profile's texts, read once, not once per draft
 def _known(texts: tuple[str, ...], names: frozenset[str]) -> frozenset[str]:
-    found = {_quantity(n, u) for t in texts for n, u in QUANTITY.findall(t[:MAX_SCAN])}
+    found = {quantity_key(n, u) for t in texts for n, u in QUANTITY.findall(t[:MAX_SCAN])}
     return frozenset(found | {fold(n) for n in names})
 
 
-def _quantity(number: str, unit: str) -> str:
+def quantity_key(number: str, unit: str) -> str:
+    """One form for a quantity in either language: "100 Tage" and "100 days" are "100 day"."""
     unit = fold(unit)
     unit = next((same for same, forms in UNITS.items() if unit.startswith(forms)), unit)  # "100 Tage" is "100 days"
     return f"{number.replace(',', '.')} {unit}"

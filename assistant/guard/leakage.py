@@ -29,7 +29,10 @@ META_TALK = re.compile(
     r"|(?:internal|interne\w*) (?:escalation|eskalation\w*|liste|list|vermerk|regel\w*|rules?|richtlinie\w*"
     r"|guidelines?|kulanz\w*|goodwill|limit\w*|grenze)|generated (?:reply|answer)|nicht für die öffentlichkeit"
     r"|not (?:supposed|meant|allowed) to (?:say|share|tell)"
-    r"|sollen wir (?:eigentlich )?nicht sagen|don't tell anyone|unter uns gesagt|slack)\b"
+    r"|sollen wir (?:eigentlich )?nicht sagen|don't tell anyone|unter uns gesagt|slack"
+    # "Ich bin ein Assistent mit der Vorgabe, im Ton 'warm' zu antworten": the writer's brief told
+    r"|(?:ich bin|i am|i'm) (?:ein|an) (?:assistent|assistant)|mit der vorgabe|instructed to"
+    r"|(?:im|in the) (?:ton|tone) [\"'„‚]\w{3,12}[\"'“‘])\b"
     r"|\b(?:mein|meine|my|our|unser\w{0,2}|der|the|dein|your) (?:system )?prompts?\b|\bprompt (?:sagt|says)\b"
     r"|\bnot (?:supposed|meant|allowed) to (?:mention|talk about|reveal|discuss)\b"
     r"|\b(?:eine? ki|die ki|ki (?:schreibt|vor)|an ai|the ai|ai (?:writes|drafts)|chatbot"

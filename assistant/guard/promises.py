@@ -191,6 +191,10 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|bescheid)\b)[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:heute(?: noch)?|sofort|gleich|morgen)\b"
         r"|\b(?:new|neue[nrs]?|replacement|ersatz\w*)\b[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:sent|shipped|geschickt|verschickt)\b[^.!?\U0001F300-\U0001FAFF]{0,20}"
         r"\b(?:today|right away|immediately|heute(?: noch)?|sofort)\b"
+        # "we'll ship you a new grinder this week", "schicken wir dir nächste Woche eine neue"
+        r"|\b(?:we(?:'ll| will)|i(?:'ll| will))\s(?:ship|send|post|mail)\b[^.!?\U0001F300-\U0001FAFF]{0,40}\b(?:this|next)"
+        r" (?:week|monday|tuesday|wednesday|thursday|friday)\b|\b(?:schicken|senden|verschicken) wir\b"
+        r"[^.!?\U0001F300-\U0001FAFF]{0,40}\b(?:diese|nächste|kommende) woche\b"
         # "Morgen ist es bei dir, versprochen" (a "Guten Morgen!" ends at its "!")
         r"|(?<!guten )(?<!jeden )\b(?:morgen|übermorgen|tomorrow)\b[^.!?\U0001F300-\U0001FAFF]{0,25}\b(?:ist|kommt|sind|landet|is|will be"
         r"|arrives?)\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:bei dir|da|with you|there)\b"

@@ -186,7 +186,8 @@ TAG_ASKED = re.compile(r"\b(?:hashtags?|taggen|tag you|tag us|markier\w{0,4})\b"
 # Wishes that fit any message pick up nothing of it ("Lass es dir schmecken" to "schmeckt mir etwas flach").
 SET_PHRASES = re.compile(
     r"\blass(?:t)? (?:es )?(?:dir|euch) (?:gut )?schmecken\b|\bkeep going\b|\benjoy (?:it|the process|every cup)\b"
-    r"|\bviel spa(?:ß|ss)\b|\bhave fun\b",
+    r"|\bviel spa(?:ß|ss)\b|\bhave fun\b|\b(?:von dir|dich) zu hören\b|\bto hear from you\b"
+    r"|\benjoy (?:your|the) (?:coffee|cup|beans)\b|\bgenie(?:ß|ss)\w{0,2} (?:deinen|den|euren) kaffee\b",
     re.IGNORECASE,
 )
 

@@ -81,7 +81,9 @@ def affirmed_unknowns(
         if not (direct or OFFERED.search(sentence)) or OPEN.search(sentence) or negated(sentence):
             continue
         for question, denied in asked:
-            shared = _stems(sentence) & _stems(question.text) - GENERIC
+            # A fact that says no names what it denies in its own words ("Decaf" for "Entkoffeiniertes").
+            asked_words = _stems(question.text) | (denied if question.fact else set())
+            shared = _stems(sentence) & asked_words - GENERIC
             if shared and (shared & denied if question.fact else shared - vocabulary):
                 found.append(sentence.strip()[:80])
                 break
