@@ -125,8 +125,16 @@ def _run(
         usage=generation.usage,
         fallback_reason=generation.fallback_reason,
         tone_note=generation.tone_note or tone_note(request),
-        needs_attention=generation.needs_attention,
+        needs_attention=_spam_note(request.analysis) or generation.needs_attention,
     )
+
+
+SPAM_NOTE = "spam: better not to reply; hide or delete it and report the account"
+
+
+def _spam_note(analysis: Analysis) -> str | None:
+    """Spam needs no reply: any reply gives it reach, so the draft set says so (the person decides)."""
+    return None if analysis.recommend_reply else SPAM_NOTE
 
 
 def build_request(

@@ -83,7 +83,8 @@ asked for: '3 years', 'open from 10 to 2'; a yes to shipping where no fact ships
 decaf fact in its own word; a full name in public after a greeting and in a DM that never said it; '#coffeetime';
 a Markdown table; 'at ours', 'unsere hat 30 Stufen' in outreach; 'im Ton 'warm''; 'schön, von dir zu hören' and
 'enjoy your coffee' as set phrases; 'we'll ship you a new grinder this week'); what stays: short witty replies judged
-unspecific, 'danke für deine Anfrage' and 'great question' (good drafts use them too), a quoted bot reply. The floors below are what the guard reaches; raise them, never
+unspecific, 'danke für deine Anfrage' and 'great question' (good drafts use them too), a quoted bot reply.
+The floors below are what the guard reaches; raise them, never
 lower them.
 """
 

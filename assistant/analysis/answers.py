@@ -71,6 +71,43 @@ def answer(
     around: dict[str, float] | None = None,
     described: dict[str, float] | None = None,
 ) -> str | None:
+    """The id of the fact that answers the question, or None; a brewing fact never answers for a brewer it does not
+    name ("how fine should I grind it?" for a moka pot is no French-press question)."""
+    found = _answer(question, context, intent, profile, around, described)
+    fact = next((f for f in profile.brand.facts if f.id == found), None)
+    if fact is None or not (named := _brewers(" ".join(fact.text.values()))):
+        return found
+    asked = _brewers(question) or _brewers(context.folded)
+    return None if asked and not asked & named else found
+
+
+# Ways to brew: a fact that names some answers only for those.
+BREWERS = {
+    "french press": r"french ?press|stempelkanne|cafetiere",
+    "espresso": r"espresso\w{0,9}|siebtr(?:a|ä)ger\w{0,8}|portafilter",
+    "moka": r"moka\w{0,5}|bialetti|stovetop|herdkanne|espressokocher",
+    "aeropress": r"aero ?press",
+    "pour over": r"v60|chemex|hario|pour[- ]?over|handfilter|melitta",
+    "machine": r"filtermaschine|kaffeemaschine|filter machine|drip machine|vollautomat\w{0,2}",
+    "cold brew": r"cold ?brew|kaltbr(?:u|ü)h\w{0,3}",
+}
+_BREWER_RX = {name: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for name, pattern in BREWERS.items()}
+
+
+def _brewers(text: str) -> set[str]:
+    """The ways to brew a text names; a moka pot is no espresso, though it is called an "espresso maker"."""
+    found = {name for name, rx in _BREWER_RX.items() if rx.search(text)}
+    return found - {"espresso"} if "moka" in found and not re.search(r"siebtr|portafilter", text, re.I) else found
+
+
+def _answer(
+    question: str,
+    context: Reading,
+    intent: str,
+    profile: VoiceProfile,
+    around: dict[str, float] | None = None,
+    described: dict[str, float] | None = None,
+) -> str | None:
     """The id of the fact that answers the question, or None.
 
     A question naming a place is answered by the gazetteer rule alone; otherwise the question model

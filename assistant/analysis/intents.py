@@ -24,6 +24,13 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (r"dm (?:me|mir) fur|whatsapp \+|telegram", 2.0),
         (r"gewinnspiel gewonnen|you (?:have )?won|du hast gewonnen", 3.0),
         (r"to be featured|get featured|send (?:it|this) to @|promo_?page|dm (?:us|me) to collab", 3.0),
+        # phishing: "Your page has been reported for copyright infringement ... verify your account here"
+        (
+            r"verify your (?:account|page|identity)|copyright (?:violation|infringement|strike)|urheberrechtsverletzung"
+            r"|(?:page|account|seite|konto) (?:will be|has been|wird) (?:\w{1,15} ){0,2}(?:disabled|deleted|suspended"
+            r"|gesperrt|geloscht|deaktiviert)|meta (?:business )?support",
+            3.5,
+        ),
     ],
     "refund_request": [
         (
@@ -94,6 +101,7 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             3.5,
         ),
         (r"nich angekommen|immer noch nicht|still not|noch immer nicht", 2.0),
+        (r"(?:nicht|nie) eingetroffen|bis heute nicht (?:da|gekommen|angekommen|geliefert)|not (?:yet )?received", 3.0),
         (r"filiale|packstation|zusteller|nachbarn?|paketshop|post office|courier|dhl|hermes|zustellung", 1.5),
         (r"zuruck an (?:den )?absender|returned to sender|falsche adresse|wrong address|verloren|lost", 2.5),
         (r"keiner hat bescheid|ohne benachrichtigung|no notification", 2.0),

@@ -70,6 +70,14 @@ AGREES = re.compile(
 )
 
 
+# An office or company buying for itself, and what a partnership would say instead.
+BUYER = re.compile(
+    r"\b(?:our|unsere?) (?:company|office|firma|buro|kanzlei|praxis|agentur|agency)\b.{0,100}"
+    r"\b(?:order|bestellen|supply|beliefer\w{0,3}|versorgen|regular|regelmassig|abo|subscription)"
+)
+PARTNER = re.compile(r"\b(?:collab\w{0,7}|kooperation\w{0,3}|partner\w{0,7}|sponsor\w{0,5}|influencer|creator)\b")
+
+
 @dataclass(frozen=True)
 class Verdict:
     """The intent and its runners-up, with the model's probability of the intent."""
@@ -90,6 +98,8 @@ def decide_intent(
     ranked = sorted(combined, key=lambda i: -combined[i])
     intent = _corrected(_precise(ranked[0], cues, thread_concern), text, injection)
     secondary = [i for i in ranked[1:3] if probabilities[i] >= SECONDARY_MIN and i != intent]
+    # "Meine Bestellung ist bis heute nicht eingetroffen. Auf meine E-Mail keine Antwort": a case under the complaint
+    secondary += [i for i in sorted(OPERATIONAL) if cues.get(i, 0.0) >= STRONG_CUE and i not in (intent, *secondary)]
     if thread_concern in OPERATIONAL and thread_concern not in (intent, *secondary):
         secondary.append(thread_concern)
     return Verdict(intent, secondary[:3], probabilities.get(intent, 0.0))  # type: ignore[arg-type]
@@ -126,6 +136,8 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "other"
     if top in ("praise", "collaboration") and text.lstrip().startswith("@"):  # talking to another commenter
         return "other"
+    if top == "collaboration" and BUYER.search(fold(text)) and not PARTNER.search(fold(text)):
+        return "product_question"  # "Our company would like to order coffee for our staff": a customer, no collab
     if injection and top not in OPERATIONAL | {"spam", "troll"}:  # instructions are no question or praise
         return "other"
     if injection and top == "spam" and "spam" not in cue_scores(fold(text)):

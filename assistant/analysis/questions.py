@@ -135,7 +135,12 @@ def _spoken(text: str) -> str:
 
 
 def _real(question: str) -> bool:
-    return len(question) >= 2 and not RHETORICAL.match(fold(question).strip())
+    return len(question) >= 2 and not rhetorical(question)
+
+
+def rhetorical(question: str) -> bool:
+    """A question nobody wants answered ("Was soll das?", "was habt ihr getan 😭")."""
+    return RHETORICAL.match(fold(question).strip()) is not None
 
 
 # Questions nobody wants answered: "Was soll das?", "Geht's noch?", "are you kidding me?"
@@ -143,7 +148,10 @@ RHETORICAL = re.compile(
     r"(?:und |also |ey |hallo )?(?:was soll (?:das|der (?:mist|scheiss))|geht'?s noch"
     r"|seid ihr (?:noch )?(?:ganz )?(?:dicht|bei trost)|ist das euer ernst|ernsthaft|echt jetzt|wtf"
     r"|what the (?:hell|heck|f\w{0,10})|are you (?:kidding|serious)(?: me)?"
-    r"|seriously|really)\W{0,10}$"
+    r"|seriously|really"
+    # "mein Opa redet nur noch über Röstprofile, was habt ihr getan 😭": mock despair at a happy result
+    r"|was habt ihr (?:nur |da |mit (?:ihm|ihr|mir|uns) )?(?:getan|gemacht|angerichtet)|wie konntet ihr(?: nur)?"
+    r"|what (?:have|did) (?:you|u)(?: guys)? (?:done|do)(?: to (?:me|him|her|us|my \w{1,12}))?)\W{0,10}$"
     # "Ehrlich, warum sollte ich noch bei euch bestellen?", "why would I pay that?": a challenge, no question to check
     r"|(?:\w{1,30}\W{1,5}){0,3}(?:warum|wieso|weshalb|why) (?:sollte|soll|wurde|würde|should|would)"
     r" (?:ich|i|anyone|anybody)\b"

@@ -334,6 +334,22 @@ def _shared(scene: Scene, text: str, language: str) -> str:
     return "Danke, dass du das mit uns teilst" if language == "de" else "Thank you for sharing this with us"
 
 
+_TO_THE = {"die": "zur", "der": "zum", "das": "zum"}
+
+
+def _product_line(profile: VoiceProfile, product: str, language: str) -> str:
+    """What the profile says of the product the message names, before an open question about it ("Kurz zur
+    Kiezmischung: unsere Hausmischung, ..."); only the profile's own words."""
+    known = next((p for p in profile.brand.products if p.name == product), None)
+    if known is None:
+        return ""
+    described = profile.localized(known.text, language)
+    if language != "de":
+        return f"About the {product}: {described}."
+    article, _, name = the_product(profile, product, language).partition(" ")
+    return f"Kurz {_TO_THE[article]} {name}: {described}." if article in _TO_THE else ""
+
+
 def _with_side_facts(scene: Scene, book: Phrasebook, style: str, body: str, *, level: int, asked: str) -> str:
     """A team's case that also asks what a fact answers: the answer first, then the case ("cancel: in your account")."""
     said = [
@@ -462,6 +478,7 @@ def _slots(
         "the_product_acc": accusative(the_product(profile, product, language))
         if product and message.mode == "reply"
         else "",
+        "product_line": _product_line(profile, product, language) if scene.situation == "defer" and not level else "",
         "duration": scene.duration,
         "loyalty": loyalty(message.text, language) if scene.situation == "praise" and message.mode == "reply" else "",
         "topic": scene.topic.full if scene.topic else "",

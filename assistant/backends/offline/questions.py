@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.analysis.questions import rhetorical
 from assistant.backends.offline.words import is_adjective, is_participle, lexicon
 from assistant.text import fold, is_stopword
 
@@ -388,7 +389,7 @@ def split_questions(text: str) -> list[str]:
                 found += [q + "?" for q in _sub_questions(piece.strip()) if len(q) >= 3]
         elif _QUESTION_START.match(part) and len(part) >= 8 and not part.endswith("!") and _W_START.match(part):
             found.append(part)
-    return found
+    return [q for q in found if not rhetorical(q)]
 
 
 _W_START = re.compile(r"^(?:wann|wo|wie|was|warum|wieso|welche\w*|when|where|how|what|which|why)\b", re.IGNORECASE)

@@ -29,7 +29,7 @@ from assistant.analysis.answers import (
 from assistant.analysis.intents import cue_scores
 from assistant.analysis.irony import MEME, RIDDLE
 from assistant.analysis.judgement import POLITICS
-from assistant.analysis.questions import QUESTION_START
+from assistant.analysis.questions import QUESTION_START, UNSURE
 from assistant.analysis.reading import find_products
 from assistant.backends.base import GenerationRequest
 from assistant.backends.offline.facts import relevant_facts, relevant_tips
@@ -1712,6 +1712,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent = "criticism"  # "alles in plastiktüten 🤡 greenwashing": mocked, but a fact of ours answers it
     jibe = _EYE_ROLL.search(text) and (_OURS.search(text) or _COFFEE.search(text)) and not POLITICS.search(text)
     if intent in ("other", "product_question", "praise", "criticism") and jibe and _only_deferred(request):
+        if intent == "criticism" and _mocked_fact(request):  # "a box that big?? so much waste 🙄": the bags
+            return "criticism"  # fact answers part of it, and the rest goes to the team
         return "troll"  # "noch ne rösterei ... 🙄 wann kommt die eigene nft kollektion": no "I'll check" for a jibe
     ironic = bool(_SARCASM.search(text) and (_LATE.search(text) or _NEGATIVE_FACT.search(text)))
     if intent == "praise" and (sarcasm or ironic) and not _JOKING.search(text):
@@ -2000,6 +2002,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "defect"  # "Paket ist endlich gekommen. Aber die Handmühle klappert ... Toll.": a fault, never thanks
     if intent == "praise" and _wishes_delivery(text):
         return "question"  # "had your espresso in berlin, please ship to ireland!!": where we deliver, asked
+    if intent == "praise" and UNSURE.search(text) and analysis.questions:
+        return "question"  # "mein Sohn hat mir die Mühle geschenkt und jetzt weiß ich nicht welche Stufe …": help
     if intent == "praise" and _BAD_TASTE.search(text) and not _PRAISE.search(text):
         return "taste_criticism"  # "schmeckt bei mir voll bitter 😭 ... french press btw": no thank-you for that
     if intent == "praise" and not (split_questions(text) and not _PRAISE.search(text)):
@@ -2857,6 +2861,8 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
     asked = _real_questions(request)
     if (_home(text) or _wish(text, "de")) and not _NEGATIVE_CUES.search(text) and not asked:
         return "greeting"  # "Grüße aus Hamburg!": greet back, never "what do you mean?"
+    if asked and UNSURE.search(text):
+        return "question"  # "… geschenkt und jetzt weiß ich nicht welche Stufe ich nehmen soll": help, not thanks
     fond = request.analysis.sentiment != "negative"  # "nur supermarktkaffee in ner hübschen tüte 😂": no thank-you
     if _PRAISE.search(text) and fond and not (_NEGATIVE_CUES.search(text) or _SARCASM.search(text) or ironic):
         return "praise"  # "Euer Espresso ist der beste!", "Honestly the best beans in Berlin. Office deliveries?"
