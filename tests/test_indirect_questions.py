@@ -28,6 +28,8 @@ from assistant.backends.offline.questions import indirect
         # a question trailing off ("... or", "... oder"): the first guess, the dangling word dropped
         ("is it even coming before xmas or", "en", "whether it is even coming before xmas"),
         ("or", "en", None),
+        # an amount's noun belongs to the head
+        ("Wie viel Kaffeepulver nehme ich da?", "de", "wie viel Kaffeepulver du da nimmst"),
     ],
 )
 def test_indirect_question(question: str, language: str, expected: str | None) -> None:

@@ -38,6 +38,13 @@ from assistant.analysis.questions import find_questions
         ),
         ("ich weiß nicht was ich sagen soll, so gut!", []),
         ("ich weiß nicht ob ich lachen oder weinen soll 😂", []),
+        # mock despair at a happy result asks nothing
+        ("mein opa trinkt jetzt 6 tassen am tag. was habt ihr getan 😭", []),
+        ("my dad only talks about roast profiles now, what have you done to him??", []),
+        (
+            "Was habt ihr mit dem Espresso gemacht, der schmeckt anders?",
+            ["Was habt ihr mit dem Espresso gemacht, der schmeckt anders?"],
+        ),
     ],
 )
 def test_questions_are_found_as_written(text: str, expected: list[str]) -> None:

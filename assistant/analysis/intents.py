@@ -69,6 +69,7 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "defect": [
         (r"defekt\w{0,20}|defective|funktioniert nicht|geht nicht mehr|stopped working|doesn.?t work", 2.5),
+        (r"defekt\w{0,3} (?:hand)?(?:muhle|grinder|kurbel|mahlwerk)|(?:broken|defective) (?:hand )?grinder", 3.0),
         (
             r"(?:muhle|grinder|kurbel|mahlwerk|griff|handle)\b.{0,40}(?:kaputt|abgebrochen|abgefallen|broke|snapped|came off|fell off|klemmt|quietscht|wackelt|locker)",
             3.0,
@@ -205,6 +206,13 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         ),
     ],
     "service_complaint": [
+        # "Seit zehn Tagen warte ich auf eine Antwort", "been waiting a week for a reply"
+        (
+            r"warte\w{0,2} (?:schon |jetzt )?seit .{0,30}auf (?:eine |ne |die )?(?:antwort|ruckmeldung|reaktion)"
+            r"|seit .{0,25}warte\w{0,2} (?:ich )?(?:schon )?auf (?:eine |ne |die )?(?:antwort|ruckmeldung|reaktion)"
+            r"|waiting .{0,20}for an? (?:answer|reply|response)",
+            3.0,
+        ),
         (
             r"kundenservice|kundendienst|customer service|customer support|\bsupport\b|hotline|warteschleife|on hold",
             2.0,

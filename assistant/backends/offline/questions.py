@@ -102,6 +102,13 @@ def indirect_de(question: str) -> str | None:
         return None  # "waren wir ...": the person's own group; repeating it would put words in our mouth
     if first in _W_DE:
         head_len = 2 if len(tokens) > 2 and first == "wie" and tokens[1].lower() in _HOW_MUCH else 1
+        if (
+            head_len == 2
+            and len(tokens) > 3
+            and tokens[2].lower() not in _FINITE_DE
+            and tokens[3].lower() in _FINITE_DE
+        ):
+            head_len = 3  # "wie viel Kaffeepulver nehme ich": the amount's noun belongs to the head
         if first.startswith("welch") and len(tokens) > 2:
             head_len = 2 if tokens[2].lower() in _FINITE_DE else 0
         if not head_len:

@@ -136,7 +136,10 @@ _SERVICE = re.compile(
     r" (?:antwortet|zurückschreibt|reagiert|sich meldet)|so lange? (?:für|auf) (?:eine |ne )?antwort"
     # "eine E-Mail wurde auch nicht beantwortet", "zweimal angerufen und nie durchgekommen", "couldn't get through"
     r"|nicht beantwortet|unbeantwortet|unanswered|nie durchgekommen|nicht durchgekommen|niemanden erreicht"
-    r"|(?:couldn.?t|could not|never) get through",
+    r"|(?:couldn.?t|could not|never) get through"
+    # "Ich warte seit einer Woche auf Antwort von eurem Kundenservice", "been waiting 5 days for a reply"
+    r"|\bwarte\w{0,2} (?:schon |jetzt )?seit [^.!?]{0,30}\bauf (?:eine |ne |die )?(?:antwort|rückmeldung|reaktion)"
+    r"|\bwaiting (?:for )?[^.!?]{0,20}\bfor an? (?:answer|reply|response)",
     re.IGNORECASE,
 )
 # Someone waiting and impatient, without saying for what ("und?? immer noch nix"): ask what it is about.
@@ -859,7 +862,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     if not team and situation == "accusation" and _NOT_ARRIVED.search(text):
         team = "logistics"
     if not team and situation.startswith("service_"):  # "wegen meiner Erstattung geschrieben": whose case it is
-        named = [t for t, rule in profile.brand.escalation.items() if any(_keyword_in(k, text) for k in rule.triggers)]
+        named = [
+            t for t, rule in profile.brand.escalation.items() if any(_keyword_in_start(k, text) for k in rule.triggers)
+        ]
         if _DAMAGE.search(text):  # "in meinem Paket eine Tüte aufgerissen": the damage decides, not the parcel
             named.insert(0, ESCALATING["damaged_item"])
         team = named[0] if named else ""
@@ -2044,6 +2049,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
     if situation_fact is not None:
         used.add(situation_fact.id)  # said by the reply already ("bestellt wird im Onlineshop")
     given: list[Fact] = []
+    reserved = {q.fact for q in asked if q.fact}  # "… verschenken? Und wie lange geht der?": the reading's pick
+    previous = ""
     for question in asked:
         text = str(getattr(question, "text", "") or "")
         if given and _COVERED.match(text.strip()):
@@ -2067,8 +2074,13 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if DEICTIC.search(text) or lives_there:  # "will it get there?": the place named before, nearest first
             named = f"{_placed_before(text, message.text)} {text}"
         fact = _checked_fact(facts.get(str(getattr(question, "fact", "") or "")), named, profile)
+        if fact is None and question.fact and previous and FOLLOWS_ON.match(text):  # "… Workshop verschenken? Und wie
+            fact = _checked_fact(facts.get(question.fact), f"{previous} {named}", profile)  # lange geht der?"
+        previous = f"{previous} {text}".strip()  # "Workshop verschenken? So als Gutschein? Und wie lange …"
         if fact is None:
             fact = _checked_fact(facts.get(_fact_id(text, request) or ""), named, profile)
+            if fact is not None and question.read and fact.id in reserved:
+                fact = None  # the reading gave this fact to another question of the message, which it answers
         if fact is None and lives_there:  # "she lives in graz, does that work?": the place's shipping fact
             fact = _place_fact(named, profile)
         if fact is not None and _ships(fact) and not place(text, "de")[0] and place(message.text, "de")[0]:
@@ -2197,11 +2209,22 @@ def _indirect(question: str, language: str, profile: VoiceProfile) -> str | None
     for product in profile.brand.products:
         name = product.name
         for alias in sorted({name, *product.aliases}, key=len, reverse=True):  # "the kiez blend": one word
-            question = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", name.replace(" ", "_"), question, flags=re.I)
+            question = re.sub(
+                rf"(?<!\w){re.escape(alias)}(?!\w)",
+                lambda m, name=name: _said_as(m.group(), name),
+                question,
+                flags=re.I,
+            )
     phrase = indirect(question, language)
     if phrase and (len(phrase.split()) > INDIRECT_WORDS or SPOKEN.search(phrase)):
         return None  # "ob die Handmühle eigentlich n gutes geschenk wenn man ... hat ist": said back, it reads broken
     return phrase.replace("_", " ") if phrase else phrase
+
+
+def _said_as(said: str, name: str) -> str:
+    """A product as the person named it ("the subscription", never "the Abo" in English), kept as one word; its own
+    name spelt as the shop spells it."""
+    return (name if fold(said) == fold(name) else said).replace(" ", "_")
 
 
 _TAG_QUESTION = re.compile(
@@ -2527,6 +2550,9 @@ def _place_fact(text: str, profile: VoiceProfile) -> Fact | None:
         return None
     covering = [f for f in profile.brand.facts if any(fold(k) in forms for k in f.keywords) or _names_country(f, name)]
     return covering[0] if covering else None
+
+
+FOLLOWS_ON = re.compile(r"\W{0,3}(?:und|and|also|plus)\b", re.IGNORECASE)  # a question that goes on from the last
 
 
 def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fact | None:
