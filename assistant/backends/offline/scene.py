@@ -11,6 +11,7 @@ New analysis fields are read with getattr and a default, so the scene works with
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -2207,23 +2208,19 @@ def _indirect(question: str, language: str, profile: VoiceProfile) -> str | None
     """indirect() with each product name kept as one word ("whether Espresso Kreuzberg is any good ...")."""
     question = _TAG_QUESTION.sub("", question)  # "… for cold brew or nah": the tag asks nothing more
     for product in profile.brand.products:
-        name = product.name
-        for alias in sorted({name, *product.aliases}, key=len, reverse=True):  # "the kiez blend": one word
-            question = re.sub(
-                rf"(?<!\w){re.escape(alias)}(?!\w)",
-                lambda m, name=name: _said_as(m.group(), name),
-                question,
-                flags=re.I,
-            )
+        said_as = functools.partial(_said_as, name=product.name)
+        for alias in sorted({product.name, *product.aliases}, key=len, reverse=True):  # "the kiez blend": one word
+            question = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", said_as, question, flags=re.I)
     phrase = indirect(question, language)
     if phrase and (len(phrase.split()) > INDIRECT_WORDS or SPOKEN.search(phrase)):
         return None  # "ob die Handmühle eigentlich n gutes geschenk wenn man ... hat ist": said back, it reads broken
     return phrase.replace("_", " ") if phrase else phrase
 
 
-def _said_as(said: str, name: str) -> str:
+def _said_as(match: re.Match[str], name: str) -> str:
     """A product as the person named it ("the subscription", never "the Abo" in English), kept as one word; its own
     name spelt as the shop spells it."""
+    said = match.group()
     return (name if fold(said) == fold(name) else said).replace(" ", "_")
 
 
