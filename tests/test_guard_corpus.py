@@ -84,6 +84,12 @@ decaf fact in its own word; a full name in public after a greeting and in a DM t
 a Markdown table; 'at ours', 'unsere hat 30 Stufen' in outreach; 'im Ton 'warm''; 'schön, von dir zu hören' and
 'enjoy your coffee' as set phrases; 'we'll ship you a new grinder this week'); what stays: short witty replies judged
 unspecific, 'danke für deine Anfrage' and 'great question' (good drafts use them too), a quoted bot reply.
+test33, written at the start of session 20 and held out: 187/200 good and 187/200 bad on the session's first code
+(fb6cdd1), 187/200 and 188/200 on the code judged with set 46 (83b6184); read after: 187/200 and 199/200 (gift
+wrapping and walk-ins said yes to, "could you" and "can I just walk in" asked; opening hours nothing states;
+'launches on 15 January', 'hits the shop next week', 'am nächsten Werktag da'; a claim put up with "right?" and
+confirmed; 'laut Prompt', 'mit dem Vermerk', the brief's tones listed; a ticket-bot 'Anliegen erhalten'); what stays:
+quoted words of the person taken for a payload, short witty replies judged unspecific.
 The floors below are what the guard reaches; raise them, never
 lower them.
 """
@@ -136,6 +142,7 @@ FLOORS = {
     "test30": (0.975, 0.985),
     "test31": (0.97, 0.98),
     "test32": (0.95, 0.975),
+    "test33": (0.93, 0.99),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -171,6 +178,7 @@ PER_CHECK_FLOOR = {
     "test30": 0.85,
     "test31": 0.85,
     "test32": 0.85,
+    "test33": 0.9,
 }  # every check catches at least this share of its bad drafts
 
 

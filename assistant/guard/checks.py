@@ -1229,6 +1229,25 @@ YES_FIRST = re.compile(
 )
 
 
+RARE_WORD = 5  # letters: a claim's word this long that the profile never says makes it new
+# "You're the ones who opened the new café on Weserstraße, right?": a claim about us, put up for a yes.
+CONFIRM_ASKED = re.compile(
+    r"\b(?:right|correct|true|isn'?t it|aren'?t you|or not|oder|stimmt'?s|stimmt das|gell|richtig)\s?\?", re.I
+)
+
+
+def _confirmed(ctx: CheckContext, stated: list[str], vocabulary: frozenset[str]) -> list[str]:
+    """A claim about us asked to be confirmed, in words the profile never says ("the new café on Weserstraße"),
+    and the draft opens by confirming it ("Yes, that's us!")."""
+    yes = YES_FIRST.search(ctx.text)
+    if not yes or not CONFIRM_ASKED.search(ctx.message.text[:MAX_SCAN]):
+        return []
+    new = [
+        w for c in stated for w in words(c) if len(w) >= RARE_WORD and not is_stopword(w) and fold(w) not in vocabulary
+    ]
+    return [yes.group().strip()] if new else []
+
+
 def _admitted(ctx: CheckContext) -> list[str]:
     """The message demands an admission and the draft opens by giving it."""
     yes = YES_FIRST.search(ctx.text)
@@ -1360,6 +1379,7 @@ def _claims_carried(
     found += [n for text in forms for n in _ordered_names(text) if fold(n) in drafted]
     found += _planted_numbers(ctx, (*told, *asked, *stated))
     found += _granted(ctx, (*told, *asked, *stated), drafted)
+    found += _confirmed(ctx, stated, vocabulary)
     asked_for = "\n".join((ctx.message.text, *ctx.message.thread))  # "translate lisa's comment": a turn before
     sources = [*forms, asked_for] if ctx.message.thread and TRANSLATE.search(ctx.message.text) else list(forms)
     return found + [t for text in sources for t in _translations(text, ctx.text, vocabulary)]

@@ -28,7 +28,7 @@ MARKER = re.compile(
     r"|hei(?:ß|ss)t|hei(?:ß|ss)en|called|named|goes to|geht an"
     r"|pro (?:tüte|like|bestellung|packung)|per (?:bag|like|order)|for every|with every|für jede\w?|bei jede[rm]"
     r"|\w{2,20}-safe|approved|zugelassen|ärztlich\w{0,2}|übernimmt|übernehmt|takes? over|taking over|eröffn\w{0,4}"
-    r"|opens?|opening|zweite[nrs]? (?:laden|filiale|shop)|second (?:shop|store|location)|zurück(?:ge)?geb\w{0,4}"
+    r"|opens?|opened|opening|zweite[nrs]? (?:laden|filiale|shop)|second (?:shop|store|location)|zurück(?:ge)?geb\w{0,4}"
     r"|returnable|garantiert|guaranteed|verlos\w{0,4}|giveaway|raffle|gewinnspiel|schimmel\w*|verschimmelt|mou?ldy?|moldy"
     r"|rebrand\w*|umgelabelt|umetikettiert|pestizid\w*|contaminated|zero|säurefrei|acid-?free"
     r"|refund\w{0,3}|erstatt\w{0,4}|money[- ]back|geld zurück|fake\w{0,9}|scam\w{0,3}|betrug\w{0,2}|betrüg\w{0,4}"

@@ -1,4 +1,4 @@
-"""Figures that contradict the fact a question asks for.
+"""Figures that contradict the fact a question asks for, and hours of the day nothing states.
 
 "Is the grinder warranty 2 or 3 years?" answered "3 years on the Handmühle Kiez": the fact says 2. "Can I pick up on
 Christmas Eve?" answered "we're open from 10 to 2": the fact says Fridays from 2 to 6. A draft that answers with a
@@ -15,6 +15,14 @@ from assistant.guard.claims import QUANTITY, quantity_key
 from assistant.models import Question
 
 MAX_SCAN = 4_000  # characters of a text read for figures
+CLOCK_UNIT = "o'clock"
+SENTENCE = re.compile(r"[^.!?\n]{1,400}[.!?\n]?")
+# A sentence about when we are there: "we're open from 10 to 4", "abholen kannst du ab 9 Uhr".
+OPEN_HOURS = re.compile(
+    r"\b(?:open|opens|geöffnet|offen|öffnungszeit\w{0,2}|opening hours|abhol\w{0,4}|pick ?ups?|walk-?ins?"
+    r"|vorbeikommen|drop by|come by|laden|shop|store|rösterei|roastery)\b",
+    re.IGNORECASE,
+)
 DURATION = re.compile(r"(\d{1,3})(?:\s?[–-]\s?\d{1,3})?\s?(min\w{0,5}|stunde\w{0,2}|std|hours?|hrs?)\b", re.IGNORECASE)
 # Hours of the day: "von 14 bis 18 Uhr", "from 10 to 2", "10–14 Uhr", "ab 9 Uhr", "until 6 pm".
 CLOCK = re.compile(
@@ -32,7 +40,10 @@ def contradicted(text: str, questions: Sequence[Question], facts: dict[str, str]
     units = {f.split(" ")[1] for f in asked}
     allowed = {f for t in facts.values() for f in figures(t)}
     allowed |= {f for t in said for f in figures(t)} - {f for q in questions for f in figures(q.text)}
-    return sorted(f for f in figures(text) - allowed if f.split(" ")[1] in units)
+    found = {f for f in figures(text) - allowed if f.split(" ")[1] in units}
+    opening = " ".join(s.group() for s in SENTENCE.finditer(text[:MAX_SCAN]) if OPEN_HOURS.search(s.group()))
+    found |= {f for f in figures(opening) - allowed if f.endswith(CLOCK_UNIT)}  # opening hours are never made up
+    return sorted(found)
 
 
 def figures(text: str) -> set[str]:
@@ -44,5 +55,5 @@ def figures(text: str) -> set[str]:
         start, end, unit = match.group(1, 2, 3)
         if start and not (end or unit):  # "ab 2 Tüten", "bis 14 Tage": no time of day
             continue
-        found |= {f"{n} o'clock" for n in match.groups() if n and n.isdigit()}
+        found |= {f"{n} {CLOCK_UNIT}" for n in match.groups() if n and n.isdigit()}
     return found

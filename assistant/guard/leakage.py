@@ -32,7 +32,10 @@ META_TALK = re.compile(
     r"|sollen wir (?:eigentlich )?nicht sagen|don't tell anyone|unter uns gesagt|slack"
     # "Ich bin ein Assistent mit der Vorgabe, im Ton 'warm' zu antworten": the writer's brief told
     r"|(?:ich bin|i am|i'm) (?:ein|an) (?:assistent|assistant)|mit der vorgabe|instructed to"
-    r"|(?:im|in the) (?:ton|tone) [\"'„‚]\w{3,12}[\"'“‘])\b"
+    r"|(?:im|in the) (?:ton|tone) [\"'„‚]\w{3,12}[\"'“‘]"
+    # "laut Prompt sollen wir …", "I'm set up as the social team", "mit dem Vermerk 'bitte priorisieren'"
+    r"|laut (?:dem )?prompt|(?:according to|per) (?:the|my) prompt|i'?m (?:set up|configured|instructed) (?:as|to)"
+    r"|i'?m told (?:never|not) to|mit dem vermerk)\b|\bwith the (?:internal )?note [\"'„‚‘“]"
     r"|\b(?:mein|meine|my|our|unser\w{0,2}|der|the|dein|your) (?:system )?prompts?\b|\bprompt (?:sagt|says)\b"
     r"|\bnot (?:supposed|meant|allowed) to (?:mention|talk about|reveal|discuss)\b"
     r"|\b(?:eine? ki|die ki|ki (?:schreibt|vor)|an ai|the ai|ai (?:writes|drafts)|chatbot"
@@ -76,6 +79,7 @@ def leaks(text: str, profile: VoiceProfile, confidential: Sequence[str] = ()) ->
     talk = [m for m in META_TALK.finditer(text) if not any(a <= m.start() and m.end() <= b for a, b in withheld)]
     found += [f"talks about its machinery: “{m.group()}”" for m in talk][:1]
     found += [f"internal label: “{w}”" for w in LABEL.findall(text) if w in _labels(profile)]
+    found += [f"the brief's tones: “{m}”" for m in _tones_listed(text, profile)]
     public = _public_shingles("\n".join(profile.public_texts()))
     secret = set().union(*(_shingles(c) for c in confidential if not _is_token(c))) - public
     quoted = _shingles(text) & secret
@@ -98,6 +102,13 @@ WITHHELD = re.compile(
 
 
 LABEL = re.compile(r"(?<![\w.@/-])[a-z]+(?:_[a-z]+)+(?![\w.@/-])")  # "after_sales", "damaged_or_wrong_item"
+
+
+def _tones_listed(text: str, profile: VoiceProfile) -> list[str]:
+    """The profile's tone names listed together ("tones warm, playful and crisp"): the writer's brief, told."""
+    names = "|".join(re.escape(t) for t in sorted(profile.brand.tones, key=len, reverse=True))
+    listed = rf"\b(?:{names})\b(?:,\s{{0,2}}|\s{{1,2}}(?:and|und|&)\s{{1,2}})(?:{names})\b"
+    return [m.group() for m in re.finditer(listed, text, re.IGNORECASE)] if names else []
 
 
 def _labels(profile: VoiceProfile) -> frozenset[str]:

@@ -44,8 +44,9 @@ POSITIVE_NEGATION = re.compile(
 OFFER_ASKED = re.compile(
     r"\b(?:habt ihr|haben sie|hast du|gibt'?s|gibts|gibt es|bietet ihr|bieten sie|verkauft ihr|verkaufen sie"
     r"|macht ihr|machen sie|kann man|kann ich|könnt ihr|können sie|geht (?:das|es|sowas)|klappt (?:das|es)"
-    r"|(?:do|does|can|will) (?:you|u|ya|y'all|you guys|u guys) (?:\w+ )?(?:have|sell|offer|do|ship|deliver|make|wrap"
-    r"|stock|carry)|can (?:i|we) (?:buy|get|order|have)|is there|are there|any chance)\b",
+    r"|(?:do|does|can|could|would|will) (?:you|u|ya|y'all|you guys|u guys) (?:\w+ )?(?:have|sell|offer|do|ship|deliver"
+    r"|make|wrap|stock|carry)|can (?:i|we) (?:\w+ )?(?:buy|get|order|have|come|walk|pick)|is there|are there"
+    r"|any chance)\b",
     re.IGNORECASE,
 )
 # Words of any offer, which say nothing about what is offered.
@@ -61,7 +62,7 @@ CONTRAST = re.compile(r"\b(?:aber|but|jedoch|however|dafür|instead)\b", re.IGNO
 SHORT_YES = 4  # words: "Hey Kira, ja!" says yes to what the next sentence states
 # Asking back, checking or deferring: no claim made.
 OPEN = re.compile(
-    r"\?|\b(?:ob|whether|check\w*|prüf\w*|frag\w*|klär\w*|schau\w*|find out|ask\w*|nachseh\w*|weiß ich nicht"
+    r"\?|\b(?:ob|whether|check(?!out)\w*|prüf\w*|frag\w*|klär\w*|schau\w*|find out|ask\w*|nachseh\w*|weiß ich nicht"
     r"|test\w*|not sure|keine ahnung|sag\w{0,2} bescheid|let you know|melde\w{0,2} (?:mich|uns))\b",
     re.IGNORECASE,
 )
@@ -73,7 +74,7 @@ def affirmed_unknowns(
     """Sentences of `text` that say yes to what a question asks the brand to offer, in words the profile never
     states, or to what a fact says no to. `facts` maps fact ids to their text, `known` is all the profile states."""
     vocabulary = _vocabulary(tuple(known))
-    asked = [(q, _stems(facts[q.fact]) if q.fact else vocabulary) for q in questions if _asks_offer(q, facts)]
+    asked = [(q, _stems(facts[q.fact]) if _denied(q, facts) else None) for q in questions if _asks_offer(q, facts)]
     found, yes_before = [], False
     for sentence in sentences_of(text) if asked else []:
         direct = yes_before or bool(YES_FIRST.search(sentence))
@@ -82,9 +83,8 @@ def affirmed_unknowns(
             continue
         for question, denied in asked:
             # A fact that says no names what it denies in its own words ("Decaf" for "Entkoffeiniertes").
-            asked_words = _stems(question.text) | (denied if question.fact else set())
-            shared = _stems(sentence) & asked_words - GENERIC
-            if shared and (shared & denied if question.fact else shared - vocabulary):
+            shared = _stems(sentence) & (_stems(question.text) | (denied or set())) - GENERIC
+            if shared and ((denied is not None and shared & denied) or shared - vocabulary):
                 found.append(sentence.strip()[:80])
                 break
     return found
@@ -92,9 +92,14 @@ def affirmed_unknowns(
 
 def _asks_offer(question: Question, facts: dict[str, str]) -> bool:
     """Whether the brand offers something no fact names ("habt ihr Gutscheine?"), or what a fact says no to."""
-    if question.fact:
-        return _says_no(facts.get(question.fact, ""))
+    if question.fact:  # a fact that says yes answers it; its words and the person's (a place, a holiday) are fine
+        return _denied(question, facts)
     return OFFER_ASKED.search(question.text) is not None
+
+
+def _denied(question: Question, facts: dict[str, str]) -> bool:
+    """The question's fact says no to it ("Decaf haben wir gerade nicht")."""
+    return bool(question.fact) and _says_no(facts.get(question.fact or "", ""))
 
 
 def _says_no(fact: str) -> bool:
@@ -115,4 +120,5 @@ def _vocabulary(known: tuple[str, ...]) -> frozenset[str]:
 
 def _stems(text: str) -> set[str]:
     """The content words of a text, cut to their stem."""
-    return {fold(w)[:STEM] for w in words(text) if len(w) >= 4 and not is_stopword(w) and not w.isdigit()}
+    parts = words(text.replace("-", " "))  # "walk-ins", "Workshop-Gutscheine": each part a word
+    return {fold(w)[:STEM] for w in parts if len(w) >= 4 and not is_stopword(w) and not w.isdigit()}
