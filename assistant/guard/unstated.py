@@ -74,7 +74,11 @@ def affirmed_unknowns(
     """Sentences of `text` that say yes to what a question asks the brand to offer, in words the profile never
     states, or to what a fact says no to. `facts` maps fact ids to their text, `known` is all the profile states."""
     vocabulary = _vocabulary(tuple(known))
-    asked = [(q, _stems(facts[q.fact]) if _denied(q, facts) else None) for q in questions if _asks_offer(q, facts)]
+    asked = [
+        (q, _stems(facts.get(q.fact or "", "")) if _denied(q, facts) else None)
+        for q in questions
+        if _asks_offer(q, facts)
+    ]
     found, yes_before = [], False
     for sentence in sentences_of(text) if asked else []:
         direct = yes_before or bool(YES_FIRST.search(sentence))
