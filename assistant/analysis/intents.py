@@ -74,7 +74,10 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             r"(?:muhle|grinder|kurbel|mahlwerk|griff|handle)\b.{0,40}(?:kaputt|abgebrochen|abgefallen|broke|snapped|came off|fell off|klemmt|quietscht|wackelt|locker)",
             3.0,
         ),
-        (r"(?:kaputt|abgebrochen|broke|klemmt)\b.{0,40}(?:muhle|grinder|kurbel|mahlwerk|griff)", 3.0),
+        (
+            r"(?:kaputt\w{0,3}|abgebrochen\w{0,3}|broke|broken|klemmt)\b.{0,40}(?:muhle|grinder|kurbel|mahlwerk|griff)",
+            3.0,
+        ),
         # "die kurbel dreht einfach durch, mahlt null", "the handle just spins and it won't grind"
         (
             r"dreht (?:\w{1,12} ){0,2}durch|mahlt (?:null|nix|nichts|gar nicht|nicht mehr)|(?:won.?t|doesn.?t|does not) grind",
@@ -88,7 +91,11 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         ),
     ],
     "billing": [
-        (r"doppelt (?:abgebucht|bezahlt|belastet|berechnet)|charged (?:\w{1,30} ){0,3}twice|double.?charged", 3.0),
+        (
+            r"doppelt (?:abgebucht|bezahlt|belastet|berechnet)|charged (?:\w{1,30} ){0,3}twice|double.?charged"
+            r"|double (?:charge|payment|debit)|doppelte (?:abbuchung|zahlung|belastung)",
+            3.0,
+        ),
         (r"abbuchung|abgebucht|lastschrift|rechnung|invoice|mahnung|overcharged|zu viel (?:bezahlt|berechnet)", 2.5),
         (r"paypal|kreditkarte|credit card|zahlung|payment|billing|bezahlung", 1.0),
     ],
@@ -102,7 +109,11 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             3.5,
         ),
         (r"nich angekommen|immer noch nicht|still not|noch immer nicht", 2.0),
-        (r"(?:nicht|nie) eingetroffen|bis heute nicht (?:da|gekommen|angekommen|geliefert)|not (?:yet )?received", 3.0),
+        (
+            r"(?:nicht|nie) eingetroffen|bis heute (?:nicht|nichts) (?:da|gekommen|angekommen|geliefert|erhalten)"
+            r"|not (?:yet )?received|nichts (?:erhalten|bekommen)\b",
+            3.0,
+        ),
         (r"filiale|packstation|zusteller|nachbarn?|paketshop|post office|courier|dhl|hermes|zustellung", 1.5),
         (r"zuruck an (?:den )?absender|returned to sender|falsche adresse|wrong address|verloren|lost", 2.5),
         (r"keiner hat bescheid|ohne benachrichtigung|no notification", 2.0),

@@ -80,7 +80,7 @@ SELF_PROMO = re.compile(
     r"|(?:komm|kommt|schau|schaut)\w? (?:\w{1,8} ){0,3}vorbei"
     r"|(?:visit|swing by|drop by|come by|pop by|pop in|stop by|come see) (?:us|our)"
     # "pick up at ours", "ours can be paused any time", "unsere hat 30 Stufen", "rank us next": ours, unnamed
-    r"|at ours|ours (?:can|comes?|has|ships?|is (?:available|in stock|on sale))|unsere[rs]? (?:hat|kann|gibt)"
+    r"|at ours|ours (?:can be|comes?|has \d|ships?|is (?:available|in stock|on sale))|unsere[rs]? (?:hat|kann|gibt)"
     r"|(?:rank|try|add|include) us"
     r"|(?:we|wir) (?:roast|rösten|sell|verkaufen|liefern|deliver|ship|verschicken)"
     # "if you ever want coffee for the bakery, we do 1 kg bags for businesses": an offer, however it is put
