@@ -30,6 +30,8 @@ from assistant.backends.offline.questions import indirect
         ("or", "en", None),
         # an amount's noun belongs to the head
         ("Wie viel Kaffeepulver nehme ich da?", "de", "wie viel Kaffeepulver du da nimmst"),
+        ("Is that possible?", "en", "whether that is possible"),
+        ("is this decaf?", "en", "whether this is decaf"),
     ],
 )
 def test_indirect_question(question: str, language: str, expected: str | None) -> None:

@@ -75,26 +75,43 @@ def answer(
     name ("how fine should I grind it?" for a moka pot is no French-press question)."""
     found = _answer(question, context, intent, profile, around, described)
     fact = next((f for f in profile.brand.facts if f.id == found), None)
-    if fact is None or not (named := _brewers(" ".join(fact.text.values()))):
+    if fact is None or not (named := brewers(" ".join(fact.text.values()))):
         return found
-    asked = _brewers(question) or _brewers(context.folded)
+    asked = own_brewers(question) or own_brewers(context.folded)
     return None if asked and not asked & named else found
 
 
-# Ways to brew: a fact that names some answers only for those.
+# Ways to brew: a fact that names some answers only for those ("what setting for pour over?" is no espresso question).
 BREWERS = {
     "french press": r"french ?press|stempelkanne|cafetiere",
     "espresso": r"espresso\w{0,9}|siebtr(?:a|ä)ger\w{0,8}|portafilter",
     "moka": r"moka\w{0,5}|bialetti|stovetop|herdkanne|espressokocher",
     "aeropress": r"aero ?press",
-    "pour over": r"v60|chemex|hario|pour[- ]?over|handfilter|melitta",
-    "machine": r"filtermaschine|kaffeemaschine|filter machine|drip machine|vollautomat\w{0,2}",
+    "pour over": r"pour[- ]?over|v60|handfilter|chemex|hario|kalita",
+    "filter": r"filter\w{0,8}|kaffeemaschine|coffee ?maker|drip(?: machine)?|melitta|moccamaster",
     "cold brew": r"cold ?brew|kaltbr(?:u|ü)h\w{0,3}",
+    "karlsbader": r"karlsbader",
 }
 _BREWER_RX = {name: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for name, pattern in BREWERS.items()}
+METHODS = re.compile(rf"\b(?:{'|'.join(BREWERS.values())})\b", re.IGNORECASE)  # any way to brew
 
 
-def _brewers(text: str) -> set[str]:
+# What the person brews with: "ich hab halt so ne ganz normale Filtermaschine", "i only have a moka pot".
+OWNED = re.compile(
+    r"\b(?:ich hab\w{0,2}|hab (?:nur|halt|bloß)|i (?:only |just )?(?:have|own|use)|i've (?:only )?got|besitze|nutze"
+    r"|benutze)\b[^.!?]{0,60}",
+    re.IGNORECASE,
+)
+
+
+def own_brewers(text: str) -> set[str]:
+    """The ways to brew a text says the person has ("ich hab ne Filtermaschine ... ihr sagt nur French Press"),
+    else all it names."""
+    owned = set().union(*(brewers(m.group()) for m in OWNED.finditer(text)))
+    return owned or brewers(text)
+
+
+def brewers(text: str) -> set[str]:
     """The ways to brew a text names; a moka pot is no espresso, though it is called an "espresso maker"."""
     found = {name for name, rx in _BREWER_RX.items() if rx.search(text)}
     return found - {"espresso"} if "moka" in found and not re.search(r"siebtr|portafilter", text, re.I) else found

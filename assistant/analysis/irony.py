@@ -55,6 +55,7 @@ RIDDLE = re.compile(
 # meme under our post must be about them (folded text, "handmühle" too).
 OUR_WORLD = re.compile(
     r"kaffee|coffee|espresso|mühle|muhle|grinder|bohne|bean|filter|latte|cappu|crema|röst|rost|roast|brew|barista|☕"
+    r"|tasse|\bcups?\b|koffein|caffein"
 )
 MEME = re.compile(
     r"\bpov\b|\bme when\b|\bich wenn\b|\bwhen you\b|\bwenn du\b|\bniemand\s?:|\bnobody\s?:|\bmeme\b|😂|🤣|💀"

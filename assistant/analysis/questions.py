@@ -53,7 +53,8 @@ INDIRECT = re.compile(
 )
 # Not knowing which one to take asks it: "weiß ich nicht welche stufe ich nehmen soll", "not sure how much to use".
 UNSURE = re.compile(
-    r"\b(?:wei(?:ß|ss) (?:ich )?(?:jetzt )?(?:nicht|net)|don'?t know|not sure)\b[^.!?\n]{0,20}?"
+    r"\b(?:wei(?:ß|ss) (?:ich )?(?:jetzt )?(?:nicht|net)|don'?t know|not sure|frag\w? mich|i wonder|wondering)\b"
+    r"[^.!?\n]{0,20}?"
     r"\b((?:welche[rsmn]?|which) \w{3,20}|wie ?viel|how much|how many)\b",
     re.IGNORECASE,
 )

@@ -17,6 +17,7 @@ from functools import lru_cache
 import emoji as emoji_lib
 from rapidfuzz import fuzz
 
+from assistant.analysis.answers import brewers
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.occasions import praised
@@ -337,13 +338,20 @@ def _shared(scene: Scene, text: str, language: str) -> str:
 _TO_THE = {"die": "zur", "der": "zum", "das": "zum"}
 
 
-def _product_line(profile: VoiceProfile, product: str, language: str) -> str:
-    """What the profile says of the product the message names, before an open question about it ("Kurz zur
-    Kiezmischung: unsere Hausmischung, ..."); only the profile's own words."""
+def _tells_product(scene: Scene, level: int) -> bool:
+    """A calm deferral with room to spare may first say what the product asked about is made for."""
+    return scene.situation == "defer" and not scene.negative and not level
+
+
+def _product_line(profile: VoiceProfile, product: str, language: str, asked: str) -> str:
+    """What the profile says a coffee is made for, before an open question whether it suits another way to brew
+    ("Kurz zur Kiezmischung: unsere Hausmischung, ... für Filter und French Press"); only the profile's own words."""
     known = next((p for p in profile.brand.products if p.name == product), None)
     if known is None:
         return ""
     described = profile.localized(known.text, language)
+    if not brewers(described) or not brewers(asked) - brewers(described):
+        return ""  # a grinder's 30 settings, or a question about what it is made for anyway
     if language != "de":
         return f"About the {product}: {described}."
     article, _, name = the_product(profile, product, language).partition(" ")
@@ -478,7 +486,7 @@ def _slots(
         "the_product_acc": accusative(the_product(profile, product, language))
         if product and message.mode == "reply"
         else "",
-        "product_line": _product_line(profile, product, language) if scene.situation == "defer" and not level else "",
+        "product_line": _product_line(profile, product, language, message.text) if _tells_product(scene, level) else "",
         "duration": scene.duration,
         "loyalty": loyalty(message.text, language) if scene.situation == "praise" and message.mode == "reply" else "",
         "topic": scene.topic.full if scene.topic else "",

@@ -291,6 +291,8 @@ def indirect_en(question: str) -> str | None:
     if head != ["whether"] and rest[0].lower() not in _DET_EN | pronouns and not rest[0][:1].isupper():
         return " ".join(w for w in [*head, aux, *(_swap_en(t) for t in rest)] if w)  # what song is playing
     subject_len = 2 if rest[0].lower() in _DET_EN - {"it", "there"} and len(rest) > 1 else 1
+    if subject_len == 2 and rest[0].lower() in ("this", "that") and len(rest) == 2:
+        subject_len = 1  # "is that possible" -> "whether that is possible": one word after it is no noun of it
     if subject_len == 2 and (rest[1].lower() in _DET_EN or rest[1].lower() in _PREPOSITIONS_EN):
         subject_len = 1  # "is this the last one", "what song is this in the background": "this" is the subject
     if aux in ("is", "are", "was", "were") and head != ["whether"] and len(rest) <= 3:

@@ -21,10 +21,13 @@ from assistant.analysis.answers import (
     DEICTIC,
     DELIVERY_ASKED,
     MACHINES,
+    METHODS,
     OWN_MISTAKE,
     RESIDENT,
+    brewers,
     fact_words,
     not_a_parcel,
+    own_brewers,
     wants_machine,
 )
 from assistant.analysis.intents import cue_scores
@@ -174,7 +177,10 @@ _WRONG_ITEM = re.compile(
     r"\b(?:bestellt|ordered)\b.{0,60}\b(?:aber|but|und|and)\b"
     r"(?:(?!\b(?:kein\w{0,2}|nicht\w{0,2}|no|not|never|nothing|\w{0,12}bestätigung|confirmation|e-?mail|mail|antwort"
     r"|reply|tracking)\b).){0,50}\b(?:bekommen|erhalten|geliefert|got|received|came|kam)\b"
-    r"|\binstead of\b|falsche sorte|wrong (?:item|coffee|bag|one|blend|beans)"
+    # "got the espresso instead of the Kiezmischung"; not "2 cups instead of 6" (a new year's resolution)
+    r"|\b(?:got|received|sent|came|arrived|shipped|kam|geschickt|geliefert|bekommen)\b[^.!?]{0,60}\binstead of\b"
+    r"|\binstead of\b[^.!?]{0,60}\b(?:i got|we got|came|arrived|was in|you sent)\b"
+    r"|falsche sorte|wrong (?:item|coffee|bag|one|blend|beans)"
     # "ganze Bohnen bestellt, bekommen habe ich aber gemahlenen", "ordered espresso kreuzberg, got … earl grey"
     rf"|\b(?:bestellt|ordered)\b{_NOTHING_YET}\b(?:bekommen|erhalten|geliefert|gekommen|got|received|came|kam)\b"
     r"[^.!?]{0,30}\b(?:aber|but|stattdessen|instead)\b"
@@ -489,6 +495,14 @@ def _joking(intent: str, text: str, analysis: Analysis) -> bool:
         return _a_joke(text, analysis)  # "Wie viele Röster braucht man ...? Keinen, ... 😂" asks nothing
     friendly = analysis.sentiment != "negative" and not _NEGATIVE_CUES.search(text)
     return intent in ("troll", "criticism") and _harmless_meme(text) and (intent == "troll" or friendly)
+
+
+# A polite close thanks no one for anything: "Thank you kindly, Margaret", "Danke im Voraus!"
+_POLITE_CLOSE = re.compile(
+    r"\b(?:thank you|thanks|many thanks|danke|vielen dank|herzlichen dank)(?: (?:kindly|in advance|so much|very much"
+    r"|im voraus|schon mal|vorab))?\W{0,3}(?:[A-ZÄÖÜ][\w.-]{1,20}\W{0,3})?$",
+    re.IGNORECASE,
+)
 
 
 def _harmless_meme(text: str) -> bool:
@@ -1710,7 +1724,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     fan = (
         analysis.sentiment == "positive" and not sarcasm and ("praise" in analysis.secondary_intents or _praises(text))
     )
-    if intent == "product_question" and fan and _PRAISE.search(text):
+    if intent == "product_question" and fan and _PRAISE.search(_POLITE_CLOSE.sub(" ", text)):
         intent = "praise"  # "the best beans I've had. Do you do office deliveries?": thanked, then answered
     if intent == "troll" and _YOU.search(text) and not (_MOCKERY.search(text) or PROFANITY.search(text)):
         intent = "criticism"  # "Läden wie ihr sind das Problem": an argument with us, answered, not shrugged off
@@ -2028,6 +2042,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "question"  # "schmeckt immer noch sauer, stufe 10, is das zu grob oder was mach ich falsch": a fix asked
     if analysis.sentiment == "negative" and _TASTE.search(fold(text)):
         return "taste_criticism"
+    if _harmless_meme(text) and not _NEGATIVE_CUES.search(text):
+        return "joke"  # "new year new me: 2 cups instead of 6. day 3 and i have seen god 💀": laughed along with
     if _NEGATIVE_CUES.search(text):
         return "other_negative"
     emotion = str(_get(analysis, "emotion", "neutral") or "neutral")
@@ -2291,9 +2307,16 @@ def _about(question: str, language: str) -> str:
     """The telling noun of a question in the lexicon's spelling ("customs fees", "Bio"), or "" (never a weak one
     like "coffee": "your question about coffee" names nothing)."""
     strong = [
-        accusative(p.full) if language == "de" else p.bare for p in known_nouns(question, language) if not is_weak(p)
+        accusative(p.full) if language == "de" else _the(p.bare)
+        for p in known_nouns(question, language)
+        if not is_weak(p)
     ]
     return (" und " if language == "de" else " and ").join(strong[:2])
+
+
+def _the(noun: str) -> str:
+    """An English singular noun with its article ("About the grinder:"); plurals and names stay bare."""
+    return noun if noun.endswith("s") or not noun[:1].islower() else f"the {noun}"
 
 
 def accusative(phrase: str) -> str:
@@ -2495,28 +2518,12 @@ def _fact_id(question: str, request: GenerationRequest) -> str | None:
 
 
 # Brewing methods: a French press fact does not answer a pour-over question.
-METHODS = re.compile(
-    r"french ?press|espresso|siebtr[aä]ger|portafilter|pour ?over|v60|handfilter|filter|aeropress|chemex|moka|"
-    r"cold ?brew|kaltbr[uü]h|karlsbader|kalita|kaffeemaschine|coffee ?maker|drip machine|melitta|moccamaster",
-    re.IGNORECASE,
-)
-
-
 def _other_method(question: str, fact: Fact) -> bool:
     """The question names a brewing method and the fact only others ("what setting for pour over?")."""
-    asked = {_method(m) for m in METHODS.findall(question)}
-    told = {_method(m) for t in fact.text.values() for m in METHODS.findall(t)}
-    if "coldbrew" in asked and "coldbrew" not in told and told:  # "Cold Brew ... mit meiner French Press?":
+    asked, told = own_brewers(question), brewers(" ".join(fact.text.values()))
+    if "cold brew" in asked and "cold brew" not in told and told:  # "Cold Brew ... mit meiner French Press?":
         return True  # a hot recipe (4 minutes) answers no cold brew
     return bool(asked) and bool(told) and not asked & told
-
-
-def _method(name: str) -> str:
-    folded = fold(name).replace(" ", "")
-    groups = {"siebtrager": "espresso", "portafilter": "espresso", "v60": "pourover", "handfilter": "pourover",
-              "kalita": "pourover", "kaltbruh": "coldbrew", "kaffeemaschine": "filter", "coffeemaker": "filter",
-              "dripmachine": "filter", "melitta": "filter", "moccamaster": "filter"}  # fmt: skip
-    return groups.get(folded, folded)
 
 
 def _country_named_by(fact: Fact, question: str) -> bool:
@@ -2635,10 +2642,10 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
     names = [n for p in profile.brand.products for n in (p.name, *p.aliases)]
     for text in (question, f"{question} {context}"):  # "welchen Kaffee schenk ich Papa?? der trinkt nur Filterkaffee"
         text = _without(names, text)  # "die Kiezmischung oder der Espresso Kreuzberg?": a name, no brewing method
-        asked = {_method(m) for m in METHODS.findall(text)}  # "portafilter" is no "filter"
+        asked = brewers(text)  # "portafilter" is no "filter"
         for product in profile.brand.products:
             described = profile.localized(product.text, language)
-            if asked & {_method(m) for m in METHODS.findall(described)}:
+            if asked & brewers(described):
                 return f"{product.name}: {described}"
     return ""
 
@@ -2887,7 +2894,11 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
     if asked and UNSURE.search(text):
         return "question"  # "… geschenkt und jetzt weiß ich nicht welche Stufe ich nehmen soll": help, not thanks
     fond = request.analysis.sentiment != "negative"  # "nur supermarktkaffee in ner hübschen tüte 😂": no thank-you
-    if _PRAISE.search(text) and fond and not (_NEGATIVE_CUES.search(text) or _SARCASM.search(text) or ironic):
+    if (
+        _PRAISE.search(_POLITE_CLOSE.sub(" ", text))
+        and fond
+        and not (_NEGATIVE_CUES.search(text) or _SARCASM.search(text) or ironic)
+    ):
         return "praise"  # "Euer Espresso ist der beste!", "Honestly the best beans in Berlin. Office deliveries?"
     if intent == "criticism" and not fond and not asked:
         return "criticism"  # "the workshop was not worth 59 euros": unsure, but negative and critical, never the ad
