@@ -1212,7 +1212,9 @@ _BY_DAY = re.compile(
     # "kommt das noch bis heiligabend??", "will it arrive before christmas?": the verb first
     rf"|\b(?:kommt|kommen|ankommt|da sein|klappt|schafft ihr|arrive|get here|make it|be here)\b[^.!?]{{0,25}}"
     rf"\b(?:bis|by|vor|before|until)"
-    rf"\s+(?:{_DAYS}|dahin)\b",  # "nächsten freitag geburtstag, klappt das bis dahin??"
+    rf"\s+(?:{_DAYS}|dahin)\b"  # "nächsten freitag geburtstag, klappt das bis dahin??"
+    # "Hab am 29. bestellt, wie lange dauert das gerade über Neujahr?": how long it takes, at a time of year
+    r"|\b(?:wie lange dauert|how long (?:does|will|would) (?:it|that|this|shipping|delivery) take)\b",
     re.IGNORECASE,
 )
 # What makes a message about a device a defect report ("mahlt ungleichmäßig", "Kurbel klemmt", "stopped working").
@@ -1940,7 +1942,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             r"falsch|statt(?!\s?\d)|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)|nicht bestellt"
             r"|never ordered"
             r"|did ?n.?t order|did not order"  # "ne mühle die ich gar nicht bestellt hab"; the wrong grind, too:
-            r"|(?:viel )?zu (?:fein|grob) gemahlen|fein wie puderzucker|too (?:fine|coarse)ly? ground",
+            r"|(?:viel )?zu (?:fein|grob) gemahlen|fein wie puderzucker|too (?:fine|coarse)ly? ground"
+            # "its pre-ground for filter ... she def ordered it for espresso": the wrong grind came
+            r"|pre-?ground for|(?:vor)?gemahlen fur (?:filter|french press|espresso)|ordered (?:it )?for espresso",
             fold(_ELSEWHERE.sub(" ", OWN_MISTAKE.sub(" ", text))),
         )
         other = _ORDERED_ONE.search(text) and len(_products_named(text, request.profile)) >= 2  # "ordered X, it's Y"
