@@ -1944,7 +1944,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             r"|did ?n.?t order|did not order"  # "ne mühle die ich gar nicht bestellt hab"; the wrong grind, too:
             r"|(?:viel )?zu (?:fein|grob) gemahlen|fein wie puderzucker|too (?:fine|coarse)ly? ground"
             # "its pre-ground for filter ... she def ordered it for espresso": the wrong grind came
-            r"|pre-?ground for|(?:vor)?gemahlen fur (?:filter|french press|espresso)|ordered (?:it )?for espresso",
+            r"|pre-?ground for|(?:vor)?gemahlen fur (?:filter|french press|espresso)|ordered (?:it )?for espresso"
+            r"|(?:ordered|bestellt)\b[^.!?]{0,25}\b(?:whole beans|ganze bohnen)\b[^.!?]{0,30}\b(?:got|bekommen|kam|came"
+            r"|gemahlen|ground)\b",  # "ordered whole beans, got them GROUND"
             fold(_ELSEWHERE.sub(" ", OWN_MISTAKE.sub(" ", text))),
         )
         other = _ORDERED_ONE.search(text) and len(_products_named(text, request.profile)) >= 2  # "ordered X, it's Y"
