@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from functools import cache
 
 import pytest
 
@@ -13,19 +14,31 @@ from assistant.models import DraftSet
 
 from .conftest import GERMEVAL, needs_shared, profile_for
 
-pytestmark = [needs_shared, pytest.mark.xdist_group("germeval")]  # one drafting of the corpus
+pytestmark = [needs_shared, pytest.mark.xdist_group(name="germeval")]  # one drafting of the corpus
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def comments() -> list[dict[str, str]]:
+    return _comments()
+
+
+@pytest.fixture
+def drafted() -> list[tuple[dict[str, str], DraftSet]]:
+    return _drafted()
+
+
+@cache
+def _comments() -> list[dict[str, str]]:
     with GERMEVAL.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
-@pytest.fixture(scope="module")
-def drafted(comments: list[dict[str, str]]) -> list[tuple[dict[str, str], DraftSet]]:
+# Once per process, not per module fixture: a worker that runs other tests between two of these would otherwise
+# tear the module's drafts down and draft all 944 comments again (two 50-second setups in one run).
+@cache
+def _drafted() -> list[tuple[dict[str, str], DraftSet]]:
     results = []
-    for index, row in enumerate(comments):
+    for index, row in enumerate(_comments()):
         platform = ("facebook", "tiktok", "instagram")[index % 3]
         message = Message(text=row["text"], platform=platform, channel="comment")
         results.append((row, draft(message, profile_for(platform))))
