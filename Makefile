@@ -22,12 +22,12 @@ $(DEVSTAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	REPLYVOICE_BACKEND=$${REPLYVOICE_BACKEND:-offline} $(BIN)/streamlit run app.py
 
+# --dist loadfile: each test file runs on one worker, so GermEval is drafted, the recordings replayed and the wheel
+# built once per run (loadgroup's xdist_group marks are ignored with pytest 9.2 and xdist 3.8: groups were split).
 test: $(DEVSTAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	# loadfile: each test file runs on one worker, so a file drafts GermEval, replays the recordings or builds the
-	# wheel once. (loadgroup's xdist_group marks are ignored with pytest 9.2 and xdist 3.8: the groups were split.)
 	$(BIN)/pytest -n auto --dist loadfile --durations=15
 
 lint: $(DEVSTAMP)
