@@ -39,7 +39,9 @@ def answers(questions: list[str], context: Reading, intent: str, profile: VoiceP
     around = hits_by_fact(context, profile)
     asked = questions[:MAX_QUESTIONS]
     described = _described(context, profile) if any(OWN_MISTAKE.search(q) for q in asked) else None
-    found = [answer(q, context, intent, profile, around, described) for q in asked]
+    found = [
+        _for_its_brewer(answer(q, context, intent, profile, around, described), q, context, profile) for q in asked
+    ]
     return [
         _followed(found[i - 1], q, profile) if i and f is None else f
         for i, (q, f) in enumerate(zip(asked, found, strict=True))
@@ -63,17 +65,9 @@ def _described(context: Reading, profile: VoiceProfile) -> dict[str, float]:
     return hits_by_fact(read(OWN_MISTAKE.sub(" ", context.folded)), profile)
 
 
-def answer(
-    question: str,
-    context: Reading,
-    intent: str,
-    profile: VoiceProfile,
-    around: dict[str, float] | None = None,
-    described: dict[str, float] | None = None,
-) -> str | None:
-    """The id of the fact that answers the question, or None; a brewing fact never answers for a brewer it does not
-    name ("how fine should I grind it?" for a moka pot is no French-press question)."""
-    found = _answer(question, context, intent, profile, around, described)
+def _for_its_brewer(found: str | None, question: str, context: Reading, profile: VoiceProfile) -> str | None:
+    """A brewing fact never answers for a brewer it does not name ("how fine should I grind it?" for a moka pot is no
+    French-press question)."""
     fact = next((f for f in profile.brand.facts if f.id == found), None)
     if fact is None or not (named := brewers(" ".join(fact.text.values()))):
         return found
@@ -117,7 +111,7 @@ def brewers(text: str) -> set[str]:
     return found - {"espresso"} if "moka" in found and not re.search(r"siebtr|portafilter", text, re.I) else found
 
 
-def _answer(
+def answer(
     question: str,
     context: Reading,
     intent: str,

@@ -17,7 +17,7 @@ from assistant.analysis.language import votes as language_votes
 from assistant.analysis.normal import read
 from assistant.analysis.pii import EMAIL, find_pii
 from assistant.analysis.reading import AMOUNT, names_rx
-from assistant.guard.claims import known, quoted_names, repeated, stated_claims
+from assistant.guard.claims import RARE, known, quoted_names, repeated, stated_claims
 from assistant.guard.figures import contradicted
 from assistant.guard.leakage import answered_weeks, leaks
 from assistant.guard.orders import (
@@ -1229,7 +1229,6 @@ YES_FIRST = re.compile(
 )
 
 
-RARE_WORD = 5  # letters: a claim's word this long that the profile never says makes it new
 # "You're the ones who opened the new café on Weserstraße, right?": a claim about us, put up for a yes.
 CONFIRM_ASKED = re.compile(
     r"\b(?:right|correct|true|isn'?t it|aren'?t you|or not|oder|stimmt'?s|stimmt das|gell|richtig)\s?\?", re.I
@@ -1242,9 +1241,7 @@ def _confirmed(ctx: CheckContext, stated: list[str], vocabulary: frozenset[str])
     yes = YES_FIRST.search(ctx.text)
     if not yes or not CONFIRM_ASKED.search(ctx.message.text[:MAX_SCAN]):
         return []
-    new = [
-        w for c in stated for w in words(c) if len(w) >= RARE_WORD and not is_stopword(w) and fold(w) not in vocabulary
-    ]
+    new = [w for c in stated for w in words(c) if len(w) >= RARE and not is_stopword(w) and fold(w) not in vocabulary]
     return [yes.group().strip()] if new else []
 
 

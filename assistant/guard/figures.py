@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from assistant.guard.claims import QUANTITY, quantity_key
+from assistant.guard.claims import DRAFT_QUESTION, QUANTITY, quantity_key
 from assistant.models import Question
 
 MAX_SCAN = 4_000  # characters of a text read for figures
 CLOCK_UNIT = "o'clock"
-SENTENCE = re.compile(r"[^.!?\n]{1,400}[.!?\n]?")
 # A sentence about when we are there: "we're open from 10 to 4", "abholen kannst du ab 9 Uhr".
 OPEN_HOURS = re.compile(
     r"\b(?:open|opens|geöffnet|offen|öffnungszeit\w{0,2}|opening hours|abhol\w{0,4}|pick ?ups?|walk-?ins?"
@@ -41,7 +40,7 @@ def contradicted(text: str, questions: Sequence[Question], facts: dict[str, str]
     allowed = {f for t in facts.values() for f in figures(t)}
     allowed |= {f for t in said for f in figures(t)} - {f for q in questions for f in figures(q.text)}
     found = {f for f in figures(text) - allowed if f.split(" ")[1] in units}
-    opening = " ".join(s.group() for s in SENTENCE.finditer(text[:MAX_SCAN]) if OPEN_HOURS.search(s.group()))
+    opening = " ".join(s.group() for s in DRAFT_QUESTION.finditer(text[:MAX_SCAN]) if OPEN_HOURS.search(s.group()))
     found |= {f for f in figures(opening) - allowed if f.endswith(CLOCK_UNIT)}  # opening hours are never made up
     return sorted(found)
 

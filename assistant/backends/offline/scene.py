@@ -20,6 +20,7 @@ from typing import Any
 from assistant.analysis.answers import (
     DEICTIC,
     DELIVERY_ASKED,
+    FOLLOW_UP,
     MACHINES,
     METHODS,
     OWN_MISTAKE,
@@ -2097,7 +2098,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if DEICTIC.search(text) or lives_there:  # "will it get there?": the place named before, nearest first
             named = f"{_placed_before(text, message.text)} {text}"
         fact = _checked_fact(facts.get(str(getattr(question, "fact", "") or "")), named, profile)
-        if fact is None and question.fact and previous and FOLLOWS_ON.match(text):  # "… Workshop verschenken? Und wie
+        if fact is None and question.fact and previous and FOLLOW_UP.match(text):  # "… Workshop verschenken? Und wie
             fact = _checked_fact(facts.get(question.fact), f"{previous} {named}", profile)  # lange geht der?"
         previous = f"{previous} {text}".strip()  # "Workshop verschenken? So als Gutschein? Und wie lange …"
         if fact is None:
@@ -2560,9 +2561,6 @@ def _place_fact(text: str, profile: VoiceProfile) -> Fact | None:
         return None
     covering = [f for f in profile.brand.facts if any(fold(k) in forms for k in f.keywords) or _names_country(f, name)]
     return covering[0] if covering else None
-
-
-FOLLOWS_ON = re.compile(r"\W{0,3}(?:und|and|also|plus)\b", re.IGNORECASE)  # a question that goes on from the last
 
 
 def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fact | None:
