@@ -258,7 +258,12 @@ def compose(
     if not templates and style != "warm":
         templates = usable(book.candidates("replies", situation, "warm"), levels[0])
     if levels[0].get("answers"):  # every question answered: never a template that leaves them out
-        templates = [t for t in templates if "answers" in fields(t)] or templates
+        answering = [t for t in templates if "answers" in fields(t)]
+        if not answering and style in ("formal", "gentle"):  # these styles' few sentences: the warm ones answer
+            answering = [
+                t for t in usable(book.candidates("replies", situation, "warm"), levels[0]) if "answers" in fields(t)
+            ]
+        templates = answering or templates
     if scene.negative and _UPSET.search(request.message.text):  # "Abo??? ... reicht es mir": no "Gute Frage!"
         templates = [t for t in templates if not _CHEERY_OPENER.match(t)] or templates
     # Replies to many alike messages (rants, trolls, spam) vary their wording; the others take the best first.
@@ -944,12 +949,12 @@ def _assemble(
     )
     if wants_greeting and (message.platform == "facebook" or message.channel == "dm"):
         mirrored = _GREETING_WORD.match(message.text.strip())
-        if scene.formal_reading and style in ("playful", "gentle", "crisp"):
-            style = "warm"  # "Guten Tag, ..." gets "Hallo Name", never "Hey Name"
-        if mirrored and style != "formal":
+        # "Guten Tag, ...", "Dear Sir or Madam": "Hallo Name", "Hello Name", never "Hey Name"
+        greeting_style = "formal" if scene.formal_reading else style
+        if mirrored and greeting_style != "formal":
             greeting = f"{mirrored.group(1).capitalize()} {scene.name},"
         else:
-            greeting = _block(book, "greeting", style, {"name": scene.name}, rng, address)
+            greeting = _block(book, "greeting", greeting_style, {"name": scene.name}, rng, address)
     if greeting:
         first = body.split(" ", 1)[0].strip(",.!?:").lower()
         if first in _LOWER_AFTER_GREETING:
@@ -979,7 +984,7 @@ _DM_ASK = {
     ),
     "en": (
         re.compile(r"\b(?:send us a DM|DM us|drop us a DM|message us privately)(?=[.!,;]|$| and\b)", re.I),
-        "message me here",
+        "tell me a bit more here",
     ),
 }
 

@@ -1211,7 +1211,8 @@ _DAYS = (
 _BY_DAY = re.compile(
     rf"\b(?:bis|by|vor|before|until)\s+{_DAYS}\b[^.!?]{{0,30}}\b(?:da|an|hier|there|arrive|ankommen|ankommt|geliefert)\b"
     # "kommt das noch bis heiligabend??", "will it arrive before christmas?": the verb first
-    rf"|\b(?:kommt|kommen|ankommt|da sein|klappt|schafft ihr|arrive|get here|make it|be here)\b[^.!?]{{0,25}}"
+    rf"|\b(?:kommt|kommen|ankommt|da sein|klappt|schafft ihr|schaffen sie|schaffst du|arrive|get here|make it"
+    rf"|be here)\b[^.!?]{{0,25}}"
     rf"\b(?:bis|by|vor|before|until)"
     rf"\s+(?:{_DAYS}|dahin)\b"  # "nächsten freitag geburtstag, klappt das bis dahin??"
     # "Hab am 29. bestellt, wie lange dauert das gerade über Neujahr?": how long it takes, at a time of year
@@ -1629,6 +1630,9 @@ _DISCOUNT_MISSED = re.compile(
 )
 
 
+_SIGN_WORD = r"\b(?:gruß|grüße|grüßen|lg|vg|mfg|regards|cheers|thanks|danke|dr\.|prof\.)"
+
+
 def _greeted(message: Message) -> str:
     """The first name to greet with, unless the message names it as someone else's ("a mug with 'Gerda' printed on
     it" from gerda.not.me) or the handle disowns it."""
@@ -1637,8 +1641,10 @@ def _greeted(message: Message) -> str:
     if not name or disowned:
         return ""
     signed = re.search(
-        rf"[.!,\n–-]\s*{re.escape(name)}\W*$", message.text.strip(), re.IGNORECASE
-    )  # "Thank you! Margaret"
+        rf"(?:[.!,\n–-]|{_SIGN_WORD})\s{{0,3}}{re.escape(name)}(?:[ \t]+[\w.-]+){{0,3}}(?:\n[^\n]{{0,40}})?\W*$",
+        message.text.strip(),
+        re.IGNORECASE,
+    )  # "Thank you! Margaret", "Gruß Ingrid Pohl aus Cottbus", "Kind regards,\nDr. Katharina Weiss\nOffice Management"
     return name if signed or not has_phrase(fold(message.text), fold(name)) else ""
 
 

@@ -58,9 +58,13 @@ ACCUSATION = re.compile(
 )
 
 
+# A title before the name: "Dr. Katharina Weiss" is Katharina
+_TITLE = re.compile(r"^(?:(?:dr|prof|frau|herr|mrs?|ms|mx)\.?\s){1,3}", re.IGNORECASE)
+
+
 def first_name(author: str | None) -> str:
     """A first name from "Renate Vogel", "Sab Ine" or a handle that starts with one (lina.19.bln); else ""."""
-    author = (author or "").strip()
+    author = _TITLE.sub("", (author or "").strip())
     parts = author.split()
     double = parts[0].split("-") if len(parts) >= 2 and parts[0][:1].isupper() else []
     if len(double) == 2 and all(d.isalpha() and d[:1].isupper() for d in double) and fold(double[0]) in given_names():
