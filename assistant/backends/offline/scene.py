@@ -82,6 +82,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "backlash",
         "criticism",
         "price_criticism",
+        "price_farewell",
         "shipping_cost",
         "taste_criticism",
         "accusation",
@@ -787,14 +788,41 @@ def symptoms_in(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in SYMPTOMS.items() if pattern.search(text))
 
 
+# A subscription or customer relationship ended: "Hab das Abo jetzt gekündigt", "cancelled my subscription"
+_CANCELLED = re.compile(
+    r"\b(?:abo|abonnement|subscription)\b[^.!?]{0,30}\b(?:gekündigt|beendet|abbestellt|storniert|cancell?ed|stopped|ended)\b"
+    r"|\b(?:gekündigt|cancell?ed|stopped|ended)\b[^.!?]{0,10}\b(?:mein(?:e|en)? abo|my subscription)\b"
+    r"|\bkündige (?:ich )?(?:mein|das) abo\b|\b(?:i'?m|i am) cancell?ing\b",
+    re.IGNORECASE,
+)
+
+
+# An exchange of unopened goods that were never wrong: a gift, a bag for the wrong brewer at home
+_EXCHANGED = re.compile(r"\b(?:umtausch\w{0,3}|eintausch\w{0,3}|tauschen|exchange|swap)\b", re.IGNORECASE)
+_WRONG_SENT = re.compile(
+    r"\b(?:falsch\w{0,2} (?:geliefert|geschickt|bekommen|sorte)|wrong (?:item|bag|coffee|order|one)|statt\b[^.!?]{0,40}"
+    r"\b(?:bestellt|ordered)|instead of\b[^.!?]{0,40}\bordered)",
+    re.IGNORECASE,
+)
+
+
+def _returns_fact(profile: VoiceProfile) -> Fact | None:
+    """The profile's fact for returning goods (the one that answers refund requests)."""
+    return next((f for f in profile.brand.facts if "refund_request" in f.intents), None)
+
+
 def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> str:
     """A refund that is a calm return of unused goods, a price complaint that is about postage."""
     upset = emotion in ("angry", "disappointed") or _DEMANDED.search(text)  # "ungenießbar ... erwarte eine Erstattung"
     unused = _RETURNED_UNUSED.search(text) and not (_DAMAGE.search(text) or sarcasm)
     if situation == "refund_request" and unused and (not upset or _WITHDRAWN.search(text)):
         return "return_request"  # "hiermit widerrufe ich ...", "die 2. tüte ist noch zu": a return, no fault
+    if situation == "damaged_or_wrong_item" and unused and _EXCHANGED.search(text) and not _WRONG_SENT.search(text):
+        return "return_request"  # "2 Tüten geschenkt bekommen, die sind noch zu: kann ich die umtauschen?"
     if situation == "price_criticism" and _SHIPPING_COST.search(text):
         return "shipping_cost"  # "6,90 Versand für eine Tüte ist echt frech": the postage, not the roasting
+    if situation == "price_criticism" and _CANCELLED.search(text):
+        return "price_farewell"  # "Abo gekündigt, ist mir zu teuer geworden": a goodbye heard, no price defence
     return situation
 
 
@@ -1408,6 +1436,7 @@ _COMPLAINTS = frozenset(
             "accusation",
             "criticism",
             "price_criticism",
+            "price_farewell",
             "shipping_cost",
             "taste_criticism",
             "other_negative",
@@ -1423,6 +1452,7 @@ _ADDRESSED = frozenset(
         *("accusation_grave", "rumour"),
         *(
             "price_criticism",
+            "price_farewell",
             "shipping_cost",
             "service_general",
             "service_complaint",
@@ -2133,7 +2163,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         broken = _broken(message.text)
         terms = _TERMS_ASKED.search(text)  # "whats the warranty on it": the warranty's terms, asked before buying
         if fact is not None and {"damaged_or_wrong_item", "defect"} & set(fact.intents) and not broken and not terms:
-            fact = None  # "i already own the same one, could i swap it?": no replacement for what is not broken
+            # "i already own the same one, could i swap it?": no replacement for what is not broken, but unopened
+            # goods can go back ("die sind noch zu, kann ich die umtauschen?")
+            fact = _returns_fact(profile) if _EXCHANGED.search(text) and _RETURNED_UNUSED.search(message.text) else None
         if fact is not None and not_a_parcel(text):
             fact = None  # "can people in Austria take part?": the giveaway's rules, not shipping to Austria
         around = (
