@@ -90,6 +90,9 @@ _MOMENTS = _compiled(
         ("heat", r"\bhitze|heatwave|\b3\d ?(?:grad|°)|so heiß|\bhot (?:day|outside|today)"),
         ("cold", r"\bkalt(?!\s?gebr)|\bkälte|\bfreezing\b|\bcold\b(?! brew)|(?<![\d-])-?\d ?(?:grad|°)"),
         ("monday", r"\bmontag|\bmonday"),
+        # "mein einziger grund morgens aufzustehen", "the only reason I get out of bed": the morning it carries
+        ("morning", r"\baufstehen\b|\baufzustehen\b|aus dem bett|\bwecker\b|\bwake up\b|\bwaking up\b|out of bed"),
+        ("january", r"\bjanuar\b|\bjanuary\b|\bwinterblues\b|\bwinter blues\b"),
     )
 )
 
