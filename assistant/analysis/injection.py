@@ -91,9 +91,20 @@ def _first_group(match: re.Match[str]) -> str:
     return match.group(1)
 
 
+# A thread turn's own speaker label ("Kunde: Guten Tag, ...") is how threads are written down, no role played;
+# "System:" or "Assistant:" in a turn stays a cue.
+SPEAKER_LABEL = re.compile(r"^\s{0,5}(?:kunde|kundin|customer|client)\s{0,5}:", re.IGNORECASE)
+
+
+def unlabelled(turn: str) -> str:
+    """A thread turn without its customer's speaker label."""
+    return SPEAKER_LABEL.sub("", turn, count=1)
+
+
 def injection_fields(message: Message) -> list[str]:
     """The untrusted fields of a message that carry injection cues (message, author, thread, post)."""
-    thread = [*message.thread, "\n".join(message.thread)] if len(message.thread) > 1 else message.thread
+    turns = [unlabelled(turn) for turn in message.thread]
+    thread = [*turns, "\n".join(turns)] if len(turns) > 1 else turns
     values = {"message": [message.text], "author": [message.author or ""], "thread": thread}
     values["post"] = [message.post or ""]
     return [name for name in FIELDS if any(injection_suspected(v) for v in values[name] if v)]

@@ -10,7 +10,7 @@ from functools import lru_cache
 import emoji
 
 from assistant.analysis.answers import countries_in, matchers
-from assistant.analysis.injection import injection_suspected, skeleton
+from assistant.analysis.injection import injection_suspected, skeleton, unlabelled
 from assistant.analysis.intents import readings
 from assistant.analysis.language import PLACE_NAMES, UNDETERMINED, detect_language
 from assistant.analysis.language import votes as language_votes
@@ -1107,7 +1107,10 @@ SELF_QUOTED = re.compile(
     r"(?:hab(?:e)? ich\s(?:\w{1,12}\s)?gesagt|sagte ich|sag(?:e)? ich|i said|i told"
     r"|[–—-]?\s{0,3}(?:so|genau so|that's how|this is how)\s(?:würde?|würd|would|i'd)\s?(?:ich|i)?\b)"
     r"|\b(?:ich (?:hab|habe) (?:\w{1,12} )?gesagt|i said|i told (?:myself|my \w{1,12}))[:,]?\s{0,3}"
-    r"[„\"“]([^\"“”„\n]{2,160})[“”\"]",
+    r"[„\"“]([^\"“”„\n]{2,160})[“”\"]"
+    # what someone of theirs said: "mein opa meinte „endlich mal keine plörre“", "my dad said 'finally'"
+    r"|\b(?:er|sie|opa|oma|mama|papa|mann|frau|freund\w{0,2}|he|she|dad|mum|mom|grandpa|grandma|husband|wife)"
+    r"\s(?:meinte|sagte|meint|sagt|said|says)[:,]?\s{0,3}[„\"“]([^\"“”„\n]{2,160})[“”\"]",
     re.IGNORECASE,
 )
 
@@ -1127,7 +1130,7 @@ def _self_quoted(ctx: CheckContext) -> list[str]:
         return []
     text = ctx.message.text[:MAX_SCAN]
     ours = [q for q in OUR_LINE_QUOTED.findall(text) if not re.search(r"\d", q) and not CODE_LIKE.search(q)]
-    return [fold(a or b) for a, b in SELF_QUOTED.findall(text)] + [fold(q) for q in ours]
+    return [fold("".join(found)) for found in SELF_QUOTED.findall(text)] + [fold(q) for q in ours]
 
 
 def _planted_words(
@@ -1307,7 +1310,7 @@ def _carried_orders(
 ) -> list[str]:
     """What the untrusted texts ordered or put to the brand and the draft carries: words, claims, names, hashtags
     (`mine`: the orders of the message itself)."""
-    ordered = [*ordered, *(t for t in ctx.message.thread if injection_suspected(t))]  # an instructing turn: all order
+    ordered = [*ordered, *(t for t in ctx.message.thread if injection_suspected(unlabelled(t)))]  # an instructing turn
     asked_again = bool(ordered) or bool(ASKS_AGAIN.search(ctx.message.text))
     found = _claims_carried(ctx, forms, ordered, vocabulary, mine=mine)
     found += _repeated(ctx, forms, asked_again=asked_again)

@@ -144,6 +144,9 @@ IDIOM = _lenient(
     # "euren letzten Post mit 'Kaffee-Snobs raus'": Post the noun, no order to post
     r"|\b(?:eure[mnrs]?|euer|deine[mnrs]?|dein|your|the|this|that|den|dem|der|im|letzte[mnrs]?|last|latest)\s+"
     r"(?:\w{1,12}\s+)?posts?\b"
+    # "ich wollte nur sagen, dass euer Workshop ...", "just wanted to say": the writer says it, nobody is told to
+    r"|\b(?:ich|i)\s+(?:wollte|will|möchte|mochte|wanted|want|just wanted|just want)\s+"
+    r"(?:\w{1,8}\s+){0,2}(?:sagen|say)\b"
 )
 UNABLE = _lenient(
     rf"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|never|not even|nicht (?:mal|einmal)|nie|schafft ihr (?:es )?nicht"

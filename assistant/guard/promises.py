@@ -376,7 +376,25 @@ def refused(text: str, start: int, end: int) -> bool:
     before, after = _around(text, start, end)
     inside = CLAUSE_END.split(text[start:end])[-1]  # "get it 😅 We can't hand out codes": the refusal is inside
     around = NOT_A_REFUSAL.sub(" ", f"{before} … {inside if inside != text[start:end] else ''} … {after}")
-    return bool(NEGATION.search(around))
+    return bool(NEGATION.search(around)) or _promise_declined(text, before, end)
+
+
+# "Dass es bis Freitag ankommt, kann ich dir nicht versprechen": the clause is what the next one declines
+FRONTED = re.compile(r"^\s*(?:dass|ob|that|whether)\b", re.IGNORECASE)
+DECLINED = re.compile(
+    r"^[^.!?\n]{0,30}\b(?:nicht|kaum|no one|nobody|can'?t|cannot|can not)\b[^.!?\n]{0,15}"
+    r"\b(?:versprechen|zusagen|garantieren|promise|guarantee)\b",
+    re.IGNORECASE,
+)
+
+
+def _promise_declined(text: str, before: str, end: int) -> bool:
+    """A fronted "dass"/"that" clause whose main clause declines to promise it."""
+    if not FRONTED.search(before):
+        return False
+    rest = text[end : end + 2 * NEGATION_WINDOW]
+    main = rest[rest.index(",") + 1 :] if "," in rest else ""
+    return bool(DECLINED.search(main))
 
 
 STATED_WORDS = 2  # words besides the promise word that a clause shares with a fact that says it

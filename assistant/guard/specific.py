@@ -24,7 +24,8 @@ COMPOUND_PART = 4  # a word this long inside a compound counts (Plastik|tüte ~ 
 STRONG_DEFERRAL = re.compile(
     r"\b(?:noch kein(?:e|en)? (?:datum|termin|infos?)|(?:datum|termin|date)\b[^.!?\n]{0,30}\b(?:nicht|not|yet)"
     r"|sobald (?:ich|wir)\b[^.!?\n]{0,20}\b(?:weiß|wissen|sicher)|as soon as (?:i|we) know"
-    r"|frag\w*\b[^.!?\n]{0,40}\b(?:im team|intern|nach)|kläre?n? (?:wir|ich)|checke?n? (?:wir|ich)"
+    r"|frag\w*\b[^.!?\n]{0,40}\b(?:im team|intern|nach|(?:die|den|unsere?n?) röster)"
+    r"|kläre?n? (?:wir|ich)|checke?n? (?:wir|ich)"
     r"|(?:ich|wir) (?:kläre?n?|checke?n?|prüfe?n?)\b[^.!?\n]{0,30}\b(?:team|nach|intern)"
     r"|wissen wir (?:noch )?nicht|no date yet|(?:we'll|we will|i'll|let me) (?:check|ask|find out)|don't know yet"
     r"|(?:i'm|i am|we're|we are) (?:asking|checking)|(?:asking|checking with) (?:our|the) (?:team|roasters?)"
