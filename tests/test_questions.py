@@ -24,6 +24,12 @@ from assistant.analysis.questions import find_questions
         ("When it closed I was gutted, but the Friday pick-ups have become my ritual.", []),
         ("if you ever need a tester, call me", []),
         ("when is the kiezmischung back", ["when is the kiezmischung back"]),
+        # an interest stated is a question asked
+        (
+            "Hallo! Mich würde interessieren, wie lange die Lieferung aktuell dauert.",
+            ["wie lange die Lieferung aktuell dauert"],
+        ),
+        ("I am curious whether the grinder works for espresso.", ["whether the grinder works for espresso"]),
         # a dictated voice message: its spoken marks written, its closing ask read as a question
         (
             "ich bin über neujahr weg und das abo soll nicht im flur liegen was mach ich da komma danke punkt",

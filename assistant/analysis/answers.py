@@ -131,6 +131,8 @@ def answer(
         places = places_in(context, profile)  # "will it get there before the 24th?" after "my brother in Vienna"
     if not places and DELIVERY_ASKED.search(question) and RESIDENT.search(context.folded):
         places = places_in(context, profile)  # "Bis wann muss ich bestellen, damit es ankommt? Ich wohne in Wien."
+    if places and _placeless(own, profile) and not DELIVERY_ASKED.search(question):
+        places = frozenset()  # "abo über die feiertage pausieren, bin bei meinen eltern in bayern": the abo's question
     if places and not_a_parcel(question):
         return None  # "muss man in berlin wohnen um mitzumachen": where people live, no delivery asked
     if wants_machine(question, profile):

@@ -46,7 +46,7 @@ ASKED_START = re.compile(rf"{QUESTION_START.pattern}|^\w{{2,20}}(?:en|t) (?:sie|
 INDIRECT = re.compile(
     r"(?:mitteilen|mit|sagen|wissen|erfahren|nachfragen|informieren|kl(?:ä|a)ren|best(?:ä|a)tigen|erkundigen|"
     r"fragen|anfragen|erfragen|let (?:me|us) know|tell (?:me|us)|wondering|like to know|want to know|confirm|advise|"
-    r"inquire|enquire|ask|asking|asked|gefragt|"
+    r"inquire|enquire|ask|asking|asked|gefragt|interessier(?:t|en|e)?|curious|"
     r"grateful if you could)\b[^.!?\n]{0,40}?\b(ob|wann|wie|wo|wohin|woher|was|welche[rsmn]?|an welche[rsmn]?|"
     r"bis wann|whether|if|when|how|where|what|which|why)\b",
     re.IGNORECASE,
