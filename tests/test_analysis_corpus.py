@@ -23,9 +23,10 @@ LABELS: dict[str, tuple[Any, ...]] = {
     "lang": ("de", "en"),
     "sarcasm": (True, False),
 }
-# Measured on the test split (1455 cases: 267 of the first batch, 171 of the second, 142 of the third, 143 of the
+# Measured on the test split (1524 cases: 267 of the first batch, 171 of the second, 142 of the third, 143 of the
 # fourth, 141 of the fifth, 62 of the sixth, 59 of the seventh, 67 of the eighth, 66 of the ninth, 68 of the tenth, 67
-# of the eleventh, 67 of the twelfth, 68 of the thirteenth, 67 of the fourteenth) when the model was built; a metric may
+# of the eleventh, 67 of the twelfth, 68 of the thirteenth, 67 of the fourteenth, 69 of the fifteenth) when the model
+# was built; a metric may
 # not fall below its floor. The fourth batch's test cases brought sarcasm precision on the grown split from 0.918 to
 # 0.863 (first score), the fifth to 0.856, so that floor is set on the grown split; the ninth batch's training cases
 # moved question-to-fact from 0.852 to 0.849 on it, the eleventh's from 0.849 (the model before it, on the grown split)
@@ -40,14 +41,16 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # 0.984, sarcasm recall 0.872 at precision 0.850, question-to-fact 0.868 on the session's first code; 0.937, 0.982,
 # 0.872 at 0.810 and 0.868 on the code judged with set 46) brought its test cases' ironies (🙃 under plain complaints,
 # labelled sincere): sarcasm precision on the grown split fell from 0.862 to 0.8496 rebuilt (floor 0.86 -> 0.84, and
-# below its 0.85 target); intent 0.907, team 0.964, question-to-fact 0.865. Targets the analysis does not reach yet are
+# below its 0.85 target); intent 0.907, team 0.964, question-to-fact 0.865. The fifteenth batch (held out: intent
+# 0.873, team 0.982, sarcasm recall 0.868 at precision 0.846, question-to-fact 0.802 on the session's first code;
+# question-to-fact 0.805 on the code before it joined) left the grown split at 0.907, 0.965, 0.908 at 0.856 and 0.864
+# rebuilt. Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.84,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "sarcasm_precision": "0.8496 < 0.85: a 🙃 under a plain complaint is read as irony where the labels say sincere",
-    "question_fact_accuracy": "0.865 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.864 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 
