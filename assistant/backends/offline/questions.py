@@ -35,6 +35,8 @@ _FINITE_DE = {
     *("rösten", "seid", "bin", "sucht", "suchen", "plant", "planen", "habe", "mache", "bestelle", "bestellt"),
     *("funktioniert", "funktionieren", "klappt", "klappen", "lohnt", "lohnen", "eignet", "eignen", "reicht"),
 }
+# Particles of the asking that the brand's indirect form drops: "Gibt es eigentlich Gutscheine?", "Wann kommt denn …?"
+_FILLER_DE = frozenset({"eigentlich", "denn"})
 _COLLOQUIAL_DE = {"gibt's": "gibt es", "gibts": "gibt es", "geht's": "geht es", "is": "ist", "nehm": "nehme"}
 _COLLOQUIAL_DE |= {"hab": "habe", "mach": "mache", "kannste": "kannst du", "habt's": "habt ihr"}
 # ihr-form -> wir-form; ich-form -> du-form (irregular ones; the rest follow the rules below)
@@ -97,6 +99,7 @@ def indirect_de(question: str) -> str | None:
     tokens = []
     for token in text.replace("’", "'").split(" "):
         tokens += _COLLOQUIAL_DE.get(token.lower(), token).split(" ")
+    tokens = [t for t in tokens if t.lower() not in _FILLER_DE] or tokens  # "ob es eigentlich Gutscheine gibt"
     first = tokens[0].lower()
     if any(t.lower() in ("wir", "uns", "unser", "unsere", "unseren", "unserem") for t in tokens):
         return None  # "waren wir ...": the person's own group; repeating it would put words in our mouth
