@@ -41,10 +41,22 @@ pytestmark = [
 # Recorded drafts that a blocking check fails, the check, and whose fault it is. Every entry was read by a
 # person; reported to the guard's owner. When the guard changes, the test below says which entry to remove.
 KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {
-    ("c35", "crisp"): (
+    ("c35", "warm"): (
         "specificity",
-        "'Same! Bester Moment am Morgen' to 'der duft wenn man die tüte aufmacht >>> jede duftkerze': it fits any "
-        "morning-coffee comment and says nothing of the scent or the candle; the repair is rightly spent",
+        "'Genau für diesen Moment rösten wir 🫘' to 'der duft wenn man die tüte aufmacht >>> jede duftkerze': 'this "
+        "moment' could stand under any praise and says nothing of the scent or the candle; the repair is rightly spent",
+    ),
+    ("c11", "playful"): (
+        "self_promotion",
+        "under a creator's cinnamon buns, 'wir rösten ... keiner sagt Nein zu einer Tasse Filterkaffee' pitches ours",
+    ),
+    ("c11", "warm"): (
+        "self_promotion",
+        "under the same post, 'Bei uns in der Rösterei duftet es nach Kaffee' turns her buns into our roastery",
+    ),
+    ("c28", "crisp"): (
+        "specificity",
+        "'Das klärt unser Team, wir melden uns hier' to an oat-milk question names nothing it defers",
     ),
 }
 
