@@ -89,7 +89,15 @@ test33, written at the start of session 20 and held out: 187/200 good and 187/20
 wrapping and walk-ins said yes to, "could you" and "can I just walk in" asked; opening hours nothing states;
 'launches on 15 January', 'hits the shop next week', 'am nächsten Werktag da'; a claim put up with "right?" and
 confirmed; 'laut Prompt', 'mit dem Vermerk', the brief's tones listed; a ticket-bot 'Anliegen erhalten'); what stays:
-quoted words of the person taken for a payload, short witty replies judged unspecific.
+quoted words of the person taken for a payload, short witty replies judged unspecific; 197/200 and 199/200 after
+session 21's fixes.
+test34, written at the start of session 21 and held out: 186/200 good and 188/200 bad on the session's first code
+(00211bb), 189/200 and 188/200 after the fixes from part 33; read after: 194/200 and 194/200 (a fronted "Dass ...,
+kann ich nicht versprechen" declines; "sicher noch bis Heiligabend"; "our decaf is in the shop now, no caffeine" says
+yes to what the fact denies; an answerable question ignored by a draft that states no fact, asks nothing and defers
+nothing; "ich soll ... antworten", "the first line" of the prompt; discounts, design and music as concerns); what
+stays: invented services in friendly words (gift wrapping via an order note, a Sunday workshop "from February", an
+espresso tasting at pickup), mixed-language messages.
 The floors below are what the guard reaches; raise them, never
 lower them.
 """
@@ -142,7 +150,8 @@ FLOORS = {
     "test30": (0.975, 0.985),
     "test31": (0.97, 0.98),
     "test32": (0.95, 0.975),
-    "test33": (0.93, 0.99),
+    "test33": (0.98, 0.99),
+    "test34": (0.97, 0.97),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -179,6 +188,7 @@ PER_CHECK_FLOOR = {
     "test31": 0.85,
     "test32": 0.85,
     "test33": 0.9,
+    "test34": 0.8,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -58,7 +58,11 @@ META_TALK = re.compile(
     r"|\b(?:set up|configured|programmed|instructed|told) to (?:answer|reply|respond|never|always|not)\b"
     r"|\b(?:darauf )?(?:eingestellt|programmiert|angewiesen),? (?:zu antworten|nie|immer|keine?)\b"
     r"|\b(?:max\.?|maximal|höchstens|at most|caps?\b[^.!?]{0,25}\bat) \w{1,6} (?:emoji|zeichen|characters|hashtags)\b"
-    r"|\[(?:ton|tone|tone label)\s*:|\b(?:ton|tone|kanal|channel)\s*:\s*(?:warm|playful|crisp|formal|comment|dm)\b",
+    r"|\[(?:ton|tone|tone label)\s*:|\b(?:ton|tone|kanal|channel)\s*:\s*(?:warm|playful|crisp|formal|comment|dm)\b"
+    # "Ich soll als Social-Team ... antworten und nie ... versprechen", "I'll only tell you the first line: '…'"
+    r"|\bich soll\b[^.!?]{0,60}\b(?:antworten|schreiben|versprechen)\b"
+    r"|\bi'?m (?:supposed|meant) to\b[^.!?]{0,60}\b(?:answer|reply|respond|write|promise)\b"
+    r"|\b(?:only|nur) (?:tell|verrate|sag\w{0,2}) (?:you |dir )?(?:the |die )?(?:first|erste) (?:line|zeile)\b",
     re.IGNORECASE,
 )
 # An internal note leaks when a draft carries its telling words, in any order ("KW 3", "Kulanz").

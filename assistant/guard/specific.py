@@ -26,6 +26,7 @@ STRONG_DEFERRAL = re.compile(
     r"|sobald (?:ich|wir)\b[^.!?\n]{0,20}\b(?:weiß|wissen|sicher)|as soon as (?:i|we) know"
     r"|frag\w*\b[^.!?\n]{0,40}\b(?:im team|intern|nach|(?:die|den|unsere?n?) röster)"
     r"|kläre?n? (?:wir|ich)|checke?n? (?:wir|ich)"
+    r"|(?:geb|gebe|reich|reiche)\w{0,2} (?:ich|wir)\b[^.!?\n]{0,30}\bans team\b"
     r"|(?:ich|wir) (?:kläre?n?|checke?n?|prüfe?n?)\b[^.!?\n]{0,30}\b(?:team|nach|intern)"
     r"|wissen wir (?:noch )?nicht|no date yet|(?:we'll|we will|i'll|let me) (?:check|ask|find out)|don't know yet"
     r"|(?:i'm|i am|we're|we are) (?:asking|checking)|(?:asking|checking with) (?:our|the) (?:team|roasters?)"
@@ -74,6 +75,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     text = SET_PHRASES.sub(" ", _without_sign_off(text, profile))
     anchors = message_words(message) | _creator_words(message)
     drafted = _content(text)
+    if _fact_ignored(text, drafted, message, analysis, profile):
+        return None  # "how do I pause it for February?" -> "safe travels and enjoy February!": the words, no answer
     shared = next((w for w in drafted - FILLER_WORDS if _same_word(w, anchors, short_heads=True)), None)
     if shared:
         return shared
@@ -123,6 +126,16 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     if not QUESTION.search(source):
         return None
     return "an honest deferral" if STRONG_DEFERRAL.search(text) else None
+
+
+def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Analysis, profile: VoiceProfile) -> bool:
+    """The message asks what a fact answers, and the draft neither says it, nor asks back, defers or hands over."""
+    named = {q.fact for q in getattr(analysis, "questions", []) if q.fact}  # the questions' own facts
+    if message.mode != "reply" or not named or "?" in text or STRONG_DEFERRAL.search(text):
+        return False
+    if any(_mentions(drafted, f) for f in _all_facts(profile)):  # a reading may name the wrong fact: any one said
+        return False
+    return not (analysis.escalation and _mentions(drafted, ("next step", _next_step_words(analysis, profile))))
 
 
 # A reply that stays out of a topic that is not ours: "Da halten wir uns raus", "wir bleiben beim Kaffee"
@@ -322,6 +335,14 @@ def _facts_asked(message: Message, analysis: Analysis, profile: VoiceProfile) ->
             texts = {lang: " ".join([text, *fact.short_forms(lang, lang)]) for lang, text in fact.text.items()}
             asked.append((fact.id, _telling_in(texts)))
     return asked
+
+
+def _all_facts(profile: VoiceProfile) -> list[tuple[str, set[str]]]:
+    """(fact id, its distinctive words) for every fact of the profile."""
+    texts = (
+        {lang: " ".join([t, *f.short_forms(lang, lang)]) for lang, t in f.text.items()} for f in profile.brand.facts
+    )
+    return [(f.id, _telling_in(t)) for f, t in zip(profile.brand.facts, texts, strict=True)]
 
 
 def _tips_fitting(message: Message, profile: VoiceProfile) -> list[tuple[str, set[str]]]:

@@ -37,7 +37,9 @@ OFFERED = re.compile(
 # Negations that say yes: "no problem", "not too late", "keine Sorge".
 POSITIVE_NEGATION = re.compile(
     r"\b(?:no|kein|keine)\s{1,3}(?:problem|problemo|worries|sorge|stress)\b|\bnot too (?:late|hard|much)\b"
-    r"|\bnicht zu spät\b|\bkein ding\b|\bno doubt\b",
+    r"|\bnicht zu spät\b|\bkein ding\b|\bno doubt\b"
+    # a feature, no denial: "our decaf is in the shop now, no caffeine", "ganz ohne Koffein"
+    r"|\b(?:no|ohne|kein|zero)\s{1,3}(?:caffeine|koffein|sugar|zucker|bitterness|bitterkeit)\b",
     re.IGNORECASE,
 )
 # Questions about what the brand offers: "habt ihr …", "kann man … verpacken lassen", "do u have …", "geht das mit …".
