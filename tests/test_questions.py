@@ -24,6 +24,14 @@ from assistant.analysis.questions import find_questions
         ("When it closed I was gutted, but the Friday pick-ups have become my ritual.", []),
         ("if you ever need a tester, call me", []),
         ("when is the kiezmischung back", ["when is the kiezmischung back"]),
+        # a verb first asks without its "?" ("schickt ihr auch nach vorarlberg"); a verb first that tells does not
+        (
+            "schickt ihr auch nach vorarlberg oder nur deutschland",
+            ["schickt ihr auch nach vorarlberg oder nur deutschland"],
+        ),
+        ("Klappt das bis Freitag", ["Klappt das bis Freitag"]),
+        ("Passt schon, danke euch!", []),
+        ("Läuft bei mir, danke", []),
         # an interest stated is a question asked
         (
             "Hallo! Mich würde interessieren, wie lange die Lieferung aktuell dauert.",

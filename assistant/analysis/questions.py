@@ -21,6 +21,7 @@ WH = (
 VERB_FIRST = (
     r"(?:kann|konnt|konnen|konnte|kommt|kommen|gibt|gibts|ist|sind|hast|habt|haben|hat|muss|musst|darf|durfen|"
     r"soll|sollte|will|wird|werden|wurde|liefert|liefern|verschickt|bekomme|krieg|kriege|geht|"
+    r"schickt|versendet|bestellt|fallt|passt|reicht|klappt|funktioniert|halt|lauft|braucht|bietet|verkauft|taugt|lohnt|"
     r"can|could|would|will|is|are|do|does|did|should|shall|may|have|has)"
 )
 PRONOUN = (
