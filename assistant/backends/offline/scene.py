@@ -621,6 +621,15 @@ _GIFT_ASKED = re.compile(
 )
 
 
+def _gift_chosen(request: GenerationRequest) -> bool:
+    """A question asks which of our coffees to give, and the message names what the person brews with."""
+    language = str(request.analysis.language or "de")
+    text, profile = request.message.text, request.profile
+    return any(
+        _GIFT.search(q.text) and _recommendation(q.text, profile, language, text) for q in request.analysis.questions
+    )
+
+
 def _gift_help(text: str) -> bool:
     """Someone asks which of our coffees to give, naming no brewing method (that one names the product itself)."""
     return bool(_GIFT.search(text) and _GIFT_ASKED.search(text) and not METHODS.search(text))
@@ -710,6 +719,8 @@ _RECOMMEND = re.compile(
     r"|\bwelche[nrs]? (?:von euch|davon|nehm|soll|kauf|hol|bestell)\w{0,3}\b"
     r"|\bsoll ich\b.{0,30}\b(?:nehmen|holen|kaufen)\b"
     r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,20}\b(?:empfehl\w{0,4}|recommend\w{0,3}|suggest\w{0,3})\b"
+    # "Was würdet ihr zum Valentinstag verschenken?", "what would you get him?": a gift chosen for them
+    r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,40}\b(?:verschenk\w{0,2}|schenk\w{0,2}|give|gift|get (?:him|her|them))\b"
     # "Kann man den Kaffee auch in der normalen Kaffeemaschine machen?": whether ours suits their way of brewing
     r"|\b(?:kann man|kann ich|geht (?:der|die|das|es)|can i|can you|does it work)\b.{0,40}\b(?:in|mit|with|für|for)\b"
     r"\s(?:der|die|einer|meiner|unserer|a|my|our|the)\b",
@@ -1763,6 +1774,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     fan = (
         analysis.sentiment == "positive" and not sarcasm and ("praise" in analysis.secondary_intents or _praises(text))
     )
+    if intent in ("praise", "other", "product_question") and _gift_chosen(request):
+        return "question"  # "Was würdet ihr zum Valentinstag verschenken? Er trinkt NUR Espresso 😍": not praise
     if intent == "product_question" and fan and _PRAISE.search(_POLITE_CLOSE.sub(" ", text)):
         intent = "praise"  # "the best beans I've had. Do you do office deliveries?": thanked, then answered
     if intent == "troll" and _YOU.search(text) and not (_MOCKERY.search(text) or PROFANITY.search(text)):
@@ -2410,6 +2423,14 @@ def _only_deferred(request: GenerationRequest) -> bool:
     return bool(asked) and not any(_fact_id(q, request) for q in asked) and not _WAITING.search(request.message.text)
 
 
+# A verdict asked on a dispute the message tells: "Who is right?", "Wer hat denn jetzt recht?"
+_VERDICT = re.compile(
+    r"^\W{0,3}(?:so |also |and |und )?(?:who(?:'s| is) right|wer hat (?:denn |jetzt |nun )*recht|was stimmt (?:denn )?"
+    r"(?:jetzt|nun)?|which (?:one )?is (?:it|true|correct|right))\b",
+    re.IGNORECASE,
+)
+
+
 def _context_fact(question: str, request: GenerationRequest, given: list[Fact]) -> Fact | None:
     """The fact an earlier answer or the message around the question already names, if the question is about it.
 
@@ -2427,6 +2448,8 @@ def _context_fact(question: str, request: GenerationRequest, given: list[Fact]) 
             return fact
         if _CHANGE.search(question) and _CHANGE.search(words):  # "auf alle 4 Wochen umstellen?": "ändern"
             return fact
+    if _VERDICT.search(question) and around:  # "... in the fridge is wrong. Who is right?": what the dispute names
+        return around[0]
     one = _ONE_OF_THEM.search(question)  # "i'm on decaf since i got pregnant 🥲 do you have one??"
     before = _clause_before(question, request.message.text)
     if one and not before.strip():  # "ich trinke nur noch entkoffeiniert. habt ihr einen?": the sentence before
