@@ -2169,8 +2169,11 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _answering_fact(named, request, plain=True)  # falsch?": a brewing fix, not the warranty
         if fact is not None and _unanswered_aspect(text, fact):
             fact = _answering_fact(text, request) or fact  # it names the topic only: another fact may answer it
+        asked_in = text  # where the aspects asked stand: a short question borrows the sentence before it
         if fact is None:  # "Und wie lange braucht das?": what an earlier answer or the message around names
             fact = _context_fact(text, request, given) or _read_around(question, request)
+            if fact is not None and len(text.split()) <= SHORT_QUESTION:  # "... lieber Espresso statt der
+                asked_in = f"{_sentence_before(text, message.text)} {text}"  # Kiezmischung. Kann man das ändern?"
         if fact is None and _HOW_TO.search(text):  # "whats the cheapest way to get decent coffee at home": a tip
             fact = next(iter(relevant_tips(text, profile) or relevant_tips(message.text, profile)), None)
         broken = _broken(message.text)
@@ -2201,8 +2204,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if fact is None and not product and not compared and _BETTER_THAN.search(text):
             answers.append(Answer(question=text, taste=True))
             continue
-        missing = fact is not None and _unanswered_aspect(text, fact)
-        if missing and fact is not None and _alone_missing(text, fact):
+        missing = fact is not None and _unanswered_aspect(asked_in, fact)
+        if missing and fact is not None and _alone_missing(asked_in, fact):
             fact, missing = None, False  # "will I have to pay customs fees?": the payment methods are no answer
         if fact is not None and fact.id in used and not product and not missing:
             continue  # two questions, one fact: answer once
@@ -2219,17 +2222,18 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                     indirect=_named(
                         _ship_to(text, language) or _indirect(_asking_part(text), language, profile), profile
                     ),
-                    about=_about(text, language),
+                    about=_about(text, language) or _asked_aspect(text, language),
                 )
             )
         if missing:  # the fact names the topic, not what was asked: say it, and defer the rest by name
+            borrowed = asked_in != text  # "Kann man das ändern?" after its sentence: the aspect names it, not "ob ..."
             answers.append(
                 Answer(
                     question=text,
-                    indirect=_named(
-                        _indirect(_asking_part(text), language, profile) or _ship_to(text, language), profile
-                    ),
-                    about=(_missing_aspect(text, fact) or {}).get(language, "") if fact else _about(text, language),
+                    indirect=None
+                    if borrowed
+                    else _named(_indirect(_asking_part(text), language, profile) or _ship_to(text, language), profile),
+                    about=(_missing_aspect(asked_in, fact) or {}).get(language, "") if fact else _about(text, language),
                 )
             )
         if fact is not None:
@@ -2499,6 +2503,13 @@ def _placed_before(question: str, text: str) -> str:
     return next((part for part in reversed(before) if place(part, "de")[0]), text)
 
 
+def _sentence_before(question: str, text: str) -> str:
+    """The sentence of the message before a question ("Jetzt möchte sie lieber Espresso ... Kann man das ändern?")."""
+    at = _position(question, text)
+    sentences = [s for s in re.split(r"[.!?\n]", text[:at]) if s.strip()] if at > 0 else []
+    return sentences[-1] if sentences else ""
+
+
 def _clause_before(question: str, text: str) -> str:
     """The words of the message just before a question ("... würde mein Abo pausieren, geht das irgendwie?")."""
     at = _position(question, text)
@@ -2541,6 +2552,15 @@ def _missing_aspects(question: str, fact: Fact) -> list[tuple[str, dict[str, Any
         if any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"])
         and not any(fold(w) in said for w in aspect["answered_by"])
     ]
+
+
+def _asked_aspect(question: str, language: str) -> str:
+    """The name of the first aspect a question asks ("Any option in between?": another rhythm), or ""."""
+    folded = fold(question)
+    for name, aspect in table("aspects")["aspects"].items():
+        if name != "country" and any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"]):
+            return str(dict(aspect.get("named") or {}).get(language, ""))
+    return ""
 
 
 def _alone_missing(question: str, fact: Fact) -> bool:
