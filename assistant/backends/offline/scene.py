@@ -621,6 +621,16 @@ _GIFT_ASKED = re.compile(
 )
 
 
+# What a buyer would need, before any order: "wir bräuchten eine Rechnung auf die Firma", "we'd need an invoice"
+_PROSPECTIVE = re.compile(r"\b(?:bräuchten|würden|hätten gern|would need|we'?d need|would require)\b", re.IGNORECASE)
+
+
+def _asks_offer(request: GenerationRequest) -> bool:
+    """A question of the message is read with a fact that no billing matter calls for (the office offer)."""
+    facts = {f.id: f for f in request.profile.brand.facts}
+    return any(q.fact in facts and "billing" not in facts[q.fact].intents for q in request.analysis.questions)
+
+
 def _gift_chosen(request: GenerationRequest) -> bool:
     """A question asks which of our coffees to give, and the message names what the person brews with."""
     language = str(request.analysis.language or "de")
@@ -1674,13 +1684,21 @@ _DISCOUNT_MISSED = re.compile(
 _SIGN_WORD = r"\b(?:gruß|grüße|grüßen|lg|vg|mfg|regards|cheers|thanks|danke|dr\.|prof\.)"
 
 
+_SIGNATURE = re.compile(
+    rf"(?i:{_SIGN_WORD})\w{{0,3}}\W{{1,3}}([A-ZÄÖÜ][a-zäöüß]{{1,20}}(?:[ \t]+[A-ZÄÖÜ][\w.-]{{1,30}}){{1,2}})\W*$"
+)
+
+
 def _greeted(message: Message) -> str:
     """The first name to greet with, unless the message names it as someone else's ("a mug with 'Gerda' printed on
     it" from gerda.not.me) or the handle disowns it."""
     name = first_name(message.author)
     disowned = re.search(r"(?:^|[._\-\s])(?:not|nicht|kein|no)(?:[._\-\s]|$)", message.author or "", re.IGNORECASE)
-    if not name or disowned:
+    if disowned:
         return ""
+    if not name:  # "cafe_lindgren_potsdam" signs "Mit freundlichen Grüßen, Ingrid Lindgren": the signature's name
+        signature = _SIGNATURE.search(message.text.strip()[-120:])
+        return first_name(signature.group(1)) if signature else ""
     signed = re.search(
         rf"(?:[.!,\n–-]|{_SIGN_WORD})\s{{0,3}}{re.escape(name)}(?:[ \t]+[\w.-]+){{0,3}}(?:\n[^\n]{{0,40}})?\W*$",
         message.text.strip(),
@@ -1774,6 +1792,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     fan = (
         analysis.sentiment == "positive" and not sarcasm and ("praise" in analysis.secondary_intents or _praises(text))
     )
+    if intent == "billing" and _PROSPECTIVE.search(text) and _asks_offer(request):
+        return "question"  # "Was können Sie uns anbieten? Wir bräuchten eine Rechnung auf die Firma": a buyer asks
     if intent in ("praise", "other", "product_question") and _gift_chosen(request):
         return "question"  # "Was würdet ihr zum Valentinstag verschenken? Er trinkt NUR Espresso 😍": not praise
     if intent == "product_question" and fan and _PRAISE.search(_POLITE_CLOSE.sub(" ", text)):
@@ -2023,7 +2043,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             return "wrong_item" if wrong or swapped else "damaged_item"
     if intent == "collaboration" and _PRESS.search(text) and analysis.questions and not _REACH_US.search(text):
         return "question"  # a blogger's "Woher kommen die Bohnen, und ist der bio?": answered or deferred by name
-    if intent == "collaboration" and _SUPPLY.search(text) and _asks_a_fact(request):
+    if intent == "collaboration" and _SUPPLY.search(text) and (_asks_a_fact(request) or _fact_id(text, request)):
         return (
             "question"  # a hotel reviewing its coffee supplier asks for conditions: no collab, the facts and a person
         )
@@ -2147,6 +2167,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if DEICTIC.search(text) or lives_there:  # "will it get there?": the place named before, nearest first
             named = f"{_placed_before(text, message.text)} {text}"
         fact = _checked_fact(facts.get(str(getattr(question, "fact", "") or "")), named, profile)
+        if fact is None and question.read and question.fact and len(text.split()) <= SHORT_QUESTION:
+            # "Steuerkanzlei mit 12 Mitarbeitenden ... Was können Sie uns anbieten? ... Rechnung auf die Firma":
+            # a short question read with a fact that its message names
+            fact = _checked_fact(facts.get(question.fact), f"{named} {message.text[:MAX_AROUND]}", profile)
         if fact is None and question.fact and previous and FOLLOW_UP.match(text):  # "… Workshop verschenken? Und wie
             fact = _checked_fact(facts.get(question.fact), f"{previous} {named}", profile)  # lange geht der?"
         previous = f"{previous} {text}".strip()  # "Workshop verschenken? So als Gutschein? Und wie lange …"
@@ -2661,6 +2685,7 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
 
 
 SHORT_QUESTION = 5  # words: a question this short takes its sense from the message around it
+MAX_AROUND = 600  # characters of the message read around a short question
 
 
 def _in_other_sense(question: str, fact: Fact, *, around: str = "") -> bool:
