@@ -323,10 +323,13 @@ _PITCH = re.compile(
 )
 
 
+PITCH_CHARS = 200  # a collab request this long can be a worked-out pitch
+
+
 def _pitched(scene: Scene, text: str, language: str) -> str:
     """ "Thanks for the detailed pitch" when a collab request already says what it offers (two of its marks)."""
-    if not scene.situation.startswith("collaboration") or len(_PITCH.findall(text)) < 2:
-        return ""
+    if not scene.situation.startswith("collaboration") or len(_PITCH.findall(text)) < 2 or len(text) < PITCH_CHARS:
+        return ""  # "42k on tiktok ... pr package? lmk" names its reach, but is no detailed pitch
     return "Danke für die ausführliche Anfrage" if language == "de" else "Thanks for the detailed pitch"
 
 

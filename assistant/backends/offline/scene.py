@@ -621,6 +621,7 @@ _GIFT_ASKED = re.compile(
 )
 
 
+_RIP_OFF = re.compile(r"\b(?:abzock\w{0,3}|wucher\w{0,3}|rip.?off|overpriced|überteuert\w{0,2})\b", re.IGNORECASE)
 # What a buyer would need, before any order: "wir bräuchten eine Rechnung auf die Firma", "we'd need an invoice"
 _PROSPECTIVE = re.compile(r"\b(?:bräuchten|würden|hätten gern|would need|we'?d need|would require)\b", re.IGNORECASE)
 
@@ -1792,6 +1793,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     fan = (
         analysis.sentiment == "positive" and not sarcasm and ("praise" in analysis.secondary_intents or _praises(text))
     )
+    if intent in ("troll", "criticism") and _RIP_OFF.search(text) and _PRICE.search(fold(text)):
+        return "price_criticism"  # "hipster kaffee für 3 euro die tasse lol abzocke": the price, no fraud to clear up
     if intent == "billing" and _PROSPECTIVE.search(text) and _asks_offer(request):
         return "question"  # "Was können Sie uns anbieten? Wir bräuchten eine Rechnung auf die Firma": a buyer asks
     if intent in ("praise", "other", "product_question") and _gift_chosen(request):
@@ -2050,6 +2053,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent == "collaboration" and _asks_a_fact(request) and not (_CREATOR.search(text) or _JOINT.search(text)):
         # a creator's "could u send me a few bags to review?" asks no packaging fact
         return "question"  # "a regular coffee supply for our co-working space?": the office fact answers it
+    if intent == "stock_question" and _PRICE.search(fold(text)) and not _STOCK.search(text):
+        return "price_criticism"  # "ihr habt die preise erhöht?? seit wann kostet die so viel": no restock date
     if intent == "stock_question" and _asks_a_fact(request) and not _STOCK.search(text):
         return "question"  # "any chance you have a decaf version??": the decaf fact answers it
     if intent in ("stock_question", "job_application", "collaboration"):
