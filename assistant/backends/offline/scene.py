@@ -622,6 +622,16 @@ _GIFT_ASKED = re.compile(
 
 
 _RIP_OFF = re.compile(r"\b(?:abzock\w{0,3}|wucher\w{0,3}|rip.?off|overpriced|überteuert\w{0,2})\b", re.IGNORECASE)
+# How long a parcel took: "5 Werktage für eine Tüte Kaffee nach Hamburg", "9 days to Hamburg"
+_DAYS_TAKEN = re.compile(
+    r"\b\d{1,2}\s?(?i:werktage|tage|days|working days|business days)\b[^.!?]{0,40}\b(?i:nach|to)\s[A-ZÄÖÜ]"
+)
+# A parcel waited for, told in the complaint: "seit zwei Wochen warten wir auf unser Paket", "waiting for my order"
+_PARCEL_WAITED = re.compile(
+    r"\b(?:warte|warten|wartet|waiting)\b[^.!?]{0,30}\b(?:auf|for)\s(?:unser|mein|das|die|my|our|the)\w{0,2}\s"
+    r"(?:paket|bestellung|lieferung|sendung|parcel|order|package|delivery)\b",
+    re.IGNORECASE,
+)
 # What a buyer would need, before any order: "wir bräuchten eine Rechnung auf die Firma", "we'd need an invoice"
 _PROSPECTIVE = re.compile(r"\b(?:bräuchten|würden|hätten gern|would need|we'?d need|would require)\b", re.IGNORECASE)
 
@@ -1899,6 +1909,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "criticism"  # "das 6. mal heute in meiner fyp. ICH HAB VERSTANDEN": annoyed by our ads, no joke
     if _joking(intent, text, analysis):
         return "joke"  # "pov: du trinkst den dritten espresso und es ist 9 uhr": laugh along, no thank-you
+    if intent in ("troll", "criticism") and _DAYS_TAKEN.search(text) and not _PARCEL_WAITED.search(text):
+        return "arrived_late"  # "Wow, 5 Werktage für eine Tüte Kaffee nach Hamburg. Ganz großes Kino 👏": it came late
+    if intent == "service_complaint" and _PARCEL_WAITED.search(text):
+        return "delivery_problem"  # "Seit zwei Wochen warten wir auf unser Paket ... kurze Info wäre nett": the parcel
     if _SERVICE.search(text) and intent not in ("praise", "collaboration") and not _no_news(text):
         if intent in ("billing", "refund_request") and _BILLING_TROUBLE.search(text):
             return "billing"  # "zweimal abgebucht ... auf meine Mail hat niemand reagiert": the charge, and sorry
