@@ -952,6 +952,8 @@ def _assemble(
     )
     if wants_greeting and (message.platform == "facebook" or message.channel == "dm"):
         mirrored = _GREETING_WORD.match(message.text.strip())
+        if scene.formal_reading and style in ("playful", "gentle", "crisp"):
+            style = "warm"  # a formal writer's reply stays warm after the greeting too
         # "Guten Tag, ...", "Dear Sir or Madam": "Hallo Name", "Hello Name", never "Hey Name"
         greeting_style = "formal" if scene.formal_reading else style
         if mirrored and greeting_style != "formal":

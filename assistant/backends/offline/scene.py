@@ -636,7 +636,7 @@ _PARCEL_WAITED = re.compile(
 _PROSPECTIVE = re.compile(r"\b(?:bräuchten|würden|hätten gern|would need|we'?d need|would require)\b", re.IGNORECASE)
 
 
-def _asks_offer(request: GenerationRequest) -> bool:
+def _asks_beyond_billing(request: GenerationRequest) -> bool:
     """A question of the message is read with a fact that no billing matter calls for (the office offer)."""
     facts = {f.id: f for f in request.profile.brand.facts}
     return any(q.fact in facts and "billing" not in facts[q.fact].intents for q in request.analysis.questions)
@@ -1711,7 +1711,8 @@ def _greeted(message: Message) -> str:
         signature = _SIGNATURE.search(message.text.strip()[-120:])
         return first_name(signature.group(1)) if signature else ""
     signed = re.search(
-        rf"(?:[.!,\n–-]|{_SIGN_WORD})\s{{0,3}}{re.escape(name)}(?:[ \t]+[\w.-]+){{0,3}}(?:\n[^\n]{{0,40}})?\W*$",
+        rf"(?:[.!,\n–-]|{_SIGN_WORD})\s{{0,3}}{re.escape(name)}(?:[ \t]{{1,3}}[\w.-]{{1,30}}){{0,3}}"
+        r"(?:\n[^\n]{0,40})?\W*$",
         message.text.strip(),
         re.IGNORECASE,
     )  # "Thank you! Margaret", "Gruß Ingrid Pohl aus Cottbus", "Kind regards,\nDr. Katharina Weiss\nOffice Management"
@@ -1805,7 +1806,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     )
     if intent in ("troll", "criticism") and _RIP_OFF.search(text) and _PRICE.search(fold(text)):
         return "price_criticism"  # "hipster kaffee für 3 euro die tasse lol abzocke": the price, no fraud to clear up
-    if intent == "billing" and _PROSPECTIVE.search(text) and _asks_offer(request):
+    if intent == "billing" and _PROSPECTIVE.search(text) and _asks_beyond_billing(request):
         return "question"  # "Was können Sie uns anbieten? Wir bräuchten eine Rechnung auf die Firma": a buyer asks
     if intent in ("praise", "other", "product_question") and _gift_chosen(request):
         return "question"  # "Was würdet ihr zum Valentinstag verschenken? Er trinkt NUR Espresso 😍": not praise
