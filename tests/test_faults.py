@@ -98,6 +98,13 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _warm() -> None:
+    """One offline draft before the timed ones: they measure the deadline, not the first load of the reading model
+    and phrasebooks (about 2 s, which made whichever fault ran first slow)."""
+    draft(Message(text=MESSAGE, platform="instagram"), profile_for("instagram"))
+
+
 @pytest.fixture
 def server() -> Iterator[FakeOpenAI]:
     with FakeOpenAI() as srv:
