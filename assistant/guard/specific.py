@@ -12,7 +12,7 @@ from assistant.analysis.irony import MEME, OUR_WORLD, RIDDLE
 from assistant.analysis.normal import read
 from assistant.analysis.reading import PROFANITY
 from assistant.models import UNHAPPY, Analysis, Message
-from assistant.profiles.loading import VoiceProfile
+from assistant.profiles.loading import Fact, VoiceProfile
 from assistant.text import fold, has_phrase, is_stopword, table, words
 
 MENTION_OR_LINK = re.compile(r"@\w+|https?://\S+|www\.\S+")
@@ -133,7 +133,7 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
     named = {q.fact for q in getattr(analysis, "questions", []) if q.fact}  # the questions' own facts
     if message.mode != "reply" or not named or "?" in text or STRONG_DEFERRAL.search(text):
         return False
-    if any(_mentions(drafted, f) for f in _all_facts(profile)):  # a reading may name the wrong fact: any one said
+    if any(_mentions(drafted, _fact_words(f)) for f in profile.brand.facts):  # a reading may name the wrong fact
         return False
     return not (analysis.escalation and _mentions(drafted, ("next step", _next_step_words(analysis, profile))))
 
@@ -332,17 +332,13 @@ def _facts_asked(message: Message, analysis: Analysis, profile: VoiceProfile) ->
     for fact in profile.brand.facts:
         by_keyword = any(_has(folded, fold(k)) for k in fact.keywords)
         if by_keyword or analysis.intent in fact.intents or fact.id in named:
-            texts = {lang: " ".join([text, *fact.short_forms(lang, lang)]) for lang, text in fact.text.items()}
-            asked.append((fact.id, _telling_in(texts)))
+            asked.append(_fact_words(fact))
     return asked
 
 
-def _all_facts(profile: VoiceProfile) -> list[tuple[str, set[str]]]:
-    """(fact id, its distinctive words) for every fact of the profile."""
-    texts = (
-        {lang: " ".join([t, *f.short_forms(lang, lang)]) for lang, t in f.text.items()} for f in profile.brand.facts
-    )
-    return [(f.id, _telling_in(t)) for f, t in zip(profile.brand.facts, texts, strict=True)]
+def _fact_words(fact: Fact) -> tuple[str, set[str]]:
+    """(fact id, its distinctive words in every language, its short forms too)."""
+    return fact.id, _telling_in({lang: " ".join([t, *fact.short_forms(lang, lang)]) for lang, t in fact.text.items()})
 
 
 def _tips_fitting(message: Message, profile: VoiceProfile) -> list[tuple[str, set[str]]]:
