@@ -2501,8 +2501,7 @@ def _context_fact(question: str, request: GenerationRequest, given: list[Fact]) 
     one = _ONE_OF_THEM.search(question)  # "i'm on decaf since i got pregnant 🥲 do you have one??"
     before = _clause_before(question, request.message.text)
     if one and not before.strip():  # "ich trinke nur noch entkoffeiniert. habt ihr einen?": the sentence before
-        at = _position(question, request.message.text)
-        before = re.split(r"[.!?\n]", request.message.text[:at].rstrip(" .!?\n"))[-1] if at > 0 else ""
+        before = _sentence_before(question, request.message.text)
     asks_how = _WHAT_DO_I.match(question.strip())
     if len(question.split()) <= SHORT_QUESTION and (_ANAPHORA.search(question) or one or asks_how) and before:
         named = relevant_facts(before, analysis, request.profile, 1)  # "mein Abo pausieren, geht das irgendwie?"
