@@ -26,7 +26,8 @@ VERB_FIRST = (
 )
 PRONOUN = (
     r"(?:ich|ihr|man|es|das|der|die|den|sie|du|wir|ein|eine|einen|denn|"
-    r"i|you|u|yall|y'all|ya|it|we|they|there|this|that|my|the|a|an|he|she|people|anyone|anybody|someone|jemand|leute)"
+    r"i|you|u|yall|y'all|ya|it|we|they|there|this|that|my|the|a|an|he|she|people|anyone|anybody|someone|jemand|leute|"
+    r"bei euch|bei ihnen)"
 )
 # A greeting, a vocative or a filler before the question ("bruder wie lang ...", "wait can i pay ...") does not hide it.
 VOCATIVE = (

@@ -46,6 +46,7 @@ from assistant.backends.offline.words import (
     PROFANITY,
     Phrase,
     capitalised_nouns,
+    compound_nouns,
     country_of,
     duration,
     echo_word,
@@ -83,6 +84,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "criticism",
         "price_criticism",
         "price_farewell",
+        "price_question",
         "shipping_cost",
         "taste_criticism",
         "accusation",
@@ -403,7 +405,7 @@ _SCAM = re.compile(
 )
 _PRICE = re.compile(
     r"preis|teuer|teurer|teur|euro|€|\bkosten|\bkostet|günstig|gunstig|billig|price|expensive|pricey|cheap|supermarkt"
-    r"|discounter|\d[,.]\d\d (?:€ |euro )?(?:versand|shipping)|"
+    r"|supermarket|pay more|half the price|discounter|\d[,.]\d\d (?:€ |euro )?(?:versand|shipping)|"
     r"\bpaying\b|"
     r"\bpay for\b|\bzahlen für|\bbezahlen für|versandkosten|porto|shipping costs?|shipping fees?|postage"
     r"|\d[,.]\d\d\s?(?:pro|per|a|/)\b|gerechnet|rechnet sich|bezahlt sich|pays for itself"  # "0,38 pro tasse ja klar"
@@ -855,7 +857,25 @@ def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> 
         return "shipping_cost"  # "6,90 Versand für eine Tüte ist echt frech": the postage, not the roasting
     if situation == "price_criticism" and _CANCELLED.search(text):
         return "price_farewell"  # "Abo gekündigt, ist mir zu teuer geworden": a goodbye heard, no price defence
+    if situation == "price_criticism" and _PRICE_ASKED.search(text) and not (sarcasm or _PRICE_SCORN.search(text)):
+        return "price_question"  # "honest question, why pay more for yours ...?": a fair question, no feedback
     return situation
+
+
+# "honest question, why pay more for yours when supermarket beans are half the price?", "warum ist euer Kaffee
+# doppelt so teuer wie der aus dem Supermarkt?": asked sincerely, with a question mark
+_PRICE_ASKED = re.compile(
+    r"(?i:\b(?:ehrliche|ernst ?gemeinte|ernsthafte|echte|honest|genuine|serious|real) (?:frage|question)\b"
+    r"|\b(?:warum|wieso|weshalb|was macht|why|what makes)\b[^.!?\n]{0,80}"
+    r"\b(?:teurer|so teuer|mehr (?:zahlen|bezahlen|kosten)|doppelt so|pay more|paying more|more expensive"
+    r"|so expensive|costs? more|the difference|der unterschied|twice as)\b[^.!\n]{0,80}\?"
+    r"|\b(?:warum|wieso|weshalb)\b[^.!?\n]{0,30}\bkostet\b[^.!?\n]{0,40}\bmehr\b[^.!\n]{0,80}\?)"
+)
+# "abzocke", "lol", "💀", "spinnt ihr": a dig at the price, not a question to answer
+_PRICE_SCORN = re.compile(
+    r"(?i:abzocke|frech|unverschämt|wucher|spinnt ihr|lol|lmao|haha|rip.?off|scam|joke|witz|hipster|kidding|verarsch)"
+    r"|💀|🤡|😂|🤣|🙄"
+)
 
 
 def _tips(request: GenerationRequest) -> list[Fact]:
@@ -1199,7 +1219,7 @@ _AGAIN_SITUATIONS = frozenset(
 DEFLECTING = frozenset(
     {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave", "refill_claim"}
 )
-_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "gift_advice"}
+_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "gift_advice", "price_question"}
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
     {
@@ -1469,6 +1489,7 @@ _COMPLAINTS = frozenset(
             "criticism",
             "price_criticism",
             "price_farewell",
+            "price_question",
             "shipping_cost",
             "taste_criticism",
             "other_negative",
@@ -1485,6 +1506,7 @@ _ADDRESSED = frozenset(
         *(
             "price_criticism",
             "price_farewell",
+            "price_question",
             "shipping_cost",
             "service_general",
             "service_complaint",
@@ -1530,7 +1552,7 @@ def _keyword_in(keyword: str, text: str) -> bool:
     return has_phrase(fold(text), fold(keyword))
 
 
-_NO_ECHO = DEFLECTING | {"price_criticism", "rumour"}
+_NO_ECHO = DEFLECTING | {"price_criticism", "price_question", "rumour"}
 
 
 def _get(obj: Any, name: str, default: Any) -> Any:
@@ -1544,7 +1566,7 @@ def _why_gentle(situation: str, sarcasm: bool, emotion: str, formal: bool) -> st
         return "the reading of this message is uncertain, so no joke"
     if sarcasm:
         return "the message is sarcastic, so the reply takes the annoyance seriously"
-    if situation in ("refund_request", "return_request", "billing", "price_criticism"):
+    if situation in ("refund_request", "return_request", "billing", "price_criticism", "price_question"):
         return "the message is about money, so no joke (the brand's rule for playful)"
     if situation in NO_JOKE or emotion in ("angry", "worried"):
         return "the message is a complaint or an upset person, so no joke (the brand's rule for playful)"
@@ -2417,6 +2439,8 @@ def _about(question: str, language: str) -> str:
         for p in known_nouns(question, language)
         if not is_weak(p)
     ]
+    if not strong and language == "de":  # "gibts bei euch auch karnevalskaffee": a compound the lexicon lacks
+        strong = [accusative(p.full) for p in compound_nouns(question)]
     return (" und " if language == "de" else " and ").join(strong[:2])
 
 
@@ -2992,6 +3016,8 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
         _PRICE.search(fold(text)) and _MOCKERY.search(text) and not ACCUSATION.search(text)
     ):
         return "price_criticism"  # "imagine paying for craft coffee": a dig at the price
+    if _PRICE.search(fold(text)) and _PRICE_ASKED.search(text):
+        return "price_criticism"  # "Ehrliche Frage: warum ist euer Kaffee doppelt so teuer ...?": the price, asked
     if intent == "service_complaint" and _YOU.search(text):
         return "service_general"  # "Ich rufe seit Tagen bei euch an ...": sorry, and ask what it is about
     if _harmless_meme(text) and not _NEGATIVE_CUES.search(text):

@@ -232,6 +232,25 @@ def known_nouns(text: str, language: str) -> list[Phrase]:
     return [phrase for _, _, phrase in sorted(found, key=lambda item: (item[0], item[1]))]
 
 
+def compound_nouns(text: str) -> list[Phrase]:
+    """German compounds on a lexicon noun that the lexicon does not list ("karnevalskaffee" -> "der
+    Karnevalskaffee"), with the article of their last noun; the person's spelling, capitalised."""
+    listed = {form for entry in lexicon().nouns for form in entry.match}
+    heads = [(fold(e.de.split(" ", 1)[1]), e.de.split(" ", 1)[0]) for e in lexicon().nouns if " " in e.de]
+    found = []
+    for token in dict.fromkeys(words(text)):
+        folded = fold(token)
+        if len(token) < 9 or folded in listed or not token.isalpha() or not safe_word(token):
+            continue
+        article = next(
+            (a for head, a in heads if len(head) >= 5 and folded.endswith(head) and len(folded) - len(head) >= 4), ""
+        )
+        if article:
+            bare = token[:1].upper() + token[1:]
+            found.append(Phrase(full=f"{article} {bare}", bare=bare))
+    return found
+
+
 def is_weak(phrase: Phrase) -> bool:
     """A lexicon noun too general to name what a question is about ("Kaffee", "espresso")."""
     folded = fold(phrase.bare)
