@@ -16,9 +16,17 @@ CASES = [
     ("Suche ein Geschenk für meine Schwester", "gift"),
     ("would the grinder make a good gift?", "gift"),
     ("welchen kaffee schenk ich meinem papa?", "gift"),
+    # a brewer the writer just got is welcomed, even when it was a present
+    ("Ich hab die Mühle geschenkt bekommen, wie stelle ich sie ein?", "new_grinder"),
+    ("welcher mahlgrad für aeropress?? hab die zu weihnachten bekommen 😭", "new_aeropress"),
+    ("welcher mahlgrad für aeropress?? hab die handmühle zu weihnachten bekommen", "new_grinder"),
+    ("just got a french press, how much coffee per cup?", "new_french_press"),
+    ("erster versuch mit omas moka kanne und alles riecht verbrannt", "new_moka"),
     # not an occasion
     ("Mein Paket ist seit einer Woche unterwegs", ""),
-    ("Ich hab die Mühle geschenkt bekommen, wie stelle ich sie ein?", ""),
+    ("meine neue Mühle ist leider kaputt", ""),
+    ("bought the grinder for my dad, he uses it every morning", ""),
+    ("bought the hand grinder 2 years ago, which setting for v60?", ""),
     ("Wann ist die Eröffnung eurer neuen Rösterei?", ""),
     ("at present we only drink filter coffee", ""),
     ("Wie lange ist die Kiezmischung haltbar?", ""),

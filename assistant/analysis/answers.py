@@ -108,6 +108,7 @@ def own_brewers(text: str) -> set[str]:
 def brewers(text: str) -> set[str]:
     """The ways to brew a text names; a moka pot is no espresso, though it is called an "espresso maker"."""
     found = {name for name, rx in _BREWER_RX.items() if rx.search(text)}
+    found |= {"filter"} if "pour over" in found else set()  # a V60 or a Chemex brews filter coffee
     return found - {"espresso"} if "moka" in found and not re.search(r"siebtr|portafilter", text, re.I) else found
 
 

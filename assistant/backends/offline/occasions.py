@@ -44,11 +44,60 @@ _OCCASIONS = _compiled(
 
 def occasion(text: str) -> str:
     """The life event a message mentions ("birthday", "trip", ...), or ""; "birthday_given" when the present was
-    already given and went well (no wish for a day that is over)."""
+    already given and went well (no wish for a day that is over); "new_aeropress" and the like for a brewer the
+    writer just got."""
     found = _first(_OCCASIONS, text)
+    if found in ("", "gift") and (brewer := new_brewer(text)):
+        return f"new_{brewer}"  # "hab die zu weihnachten bekommen und bin komplett lost": welcome to the club
     if found in ("birthday", "gift") and _RECEIVED.search(text):
         return ""  # "mein Enkel hat mir zum Geburtstag Ihre Handmühle geschenkt": their present, already unwrapped
     return f"{found}_given" if found in ("birthday", "gift", "wedding") and _GIVEN.search(text) else found
+
+
+_DEVICES = (
+    ("aeropress", r"aero ?press"),
+    ("pourover", r"\bv ?60\b|handfilter|\bhario\b|pour ?over|chemex"),
+    ("french_press", r"french ?press|stempelkanne|cafeti(?:e|è)re"),
+    ("moka", r"\bmoka|espressokocher|bialetti|herdkanne"),
+    ("portafilter", r"siebtr(?:ä|a)ger|portafilter|espresso ?(?:machine|maschine)"),
+    ("grinder", r"handm(?:ü|u)hle|\bm(?:ü|u)hle\b|\bgrinder\b"),
+)
+ANY_DEVICE = "|".join(device for _, device in _DEVICES)
+# The writer's own brewer, new: "meine erste AeroPress", "hab mir so nen v60 gekauft", "just got a french press",
+# "die mühle zu weihnachten bekommen", "erster versuch mit der moka"
+_NEW_BREWER = _compiled(
+    tuple(
+        (
+            name,
+            rf"\b(?:neue[nrs]?|erste[nrs]?|new|first)\s(?:[\w-]{{1,15}}\s)?(?:{device})"
+            rf"|\b(?:hab|habe|hab's|hat mir|habe mir|hab mir)\b[^.!?]{{0,40}}(?:{device})[^.!?]{{0,40}}"
+            r"\b(?:gekauft|bekommen|zugelegt|geholt|geschenkt bekommen)\b"
+            rf"|(?:{device})[^.!\n]{{0,15}}\b(?:hab|habe) (?:ich )?(?:die|den|das|sie|ihn|es)\b"
+            rf"(?!\s(?:[\w-]{{1,15}}\s)?(?:{ANY_DEVICE}))[^.!?]{{0,30}}"
+            r"\b(?:bekommen|gekauft|geschenkt bekommen)\b"
+            rf"|\b(?:just )?(?:got|bought|received|treated myself to) (?:a|an|my|myself a|myself an|the|this)\s"
+            rf"(?:[\w-]{{1,15}}\s)?(?:{device})"
+            rf"|\b(?:erster versuch|zum ersten mal|first (?:try|time|attempt|go))\b[^.!?]{{0,30}}(?:{device})",
+        )
+        for name, device in _DEVICES
+    )
+)
+# Trouble with it is no welcome ("meine neue Mühle ist kaputt"), nor is a brewer bought for someone else or long
+# ago ("bought the grinder for my dad", "vor zwei Jahren")
+_BREWER_TROUBLE = re.compile(
+    fold_pattern(
+        r"kaputt|defekt|broken|zurück|return|reklam|leider|enttäusch|disappoint|funktioniert nicht|years? ago|jahren\b"
+        r"|\bfor my (?:dad|mum|mom|husband|wife|son|daughter|brother|sister|partner|boyfriend|girlfriend|friend"
+        r"|father|mother|grandma|grandpa)|\bfür (?:meine?n?|seine?n?|ihre?n?) (?:vater|papa|mutter|mama|mann|frau"
+        r"|sohn|tochter|bruder|schwester|freund\w{0,3}|partner\w{0,3}|opa|oma)"
+    ),
+    re.IGNORECASE,
+)
+
+
+def new_brewer(text: str) -> str:
+    """The brewer the writer just got ("aeropress", "grinder", ...), or "" (never one with trouble)."""
+    return "" if _BREWER_TROUBLE.search(fold(text[:2000])) else _first(_NEW_BREWER, text)
 
 
 # A present the writer got: "hat mir ... geschenkt", "geschenkt bekommen", "got it as a gift", "my son gave me"

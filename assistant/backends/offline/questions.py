@@ -116,7 +116,7 @@ def indirect_de(question: str) -> str | None:
             head_len = 2 if tokens[2].lower() in _FINITE_DE else 0
         if not head_len:
             return None
-        head = [tokens[0].lower(), *tokens[1:head_len]]
+        head = [tokens[0].lower(), *_capitalise_de(tokens[1:head_len])]  # "wie viel kaffee" -> "wie viel Kaffee"
         rest = tokens[head_len:]
     elif first in _FINITE_DE:
         head, rest = ["ob"], tokens
