@@ -85,6 +85,8 @@ NEGATIVE_SITUATIONS = frozenset(
         "price_criticism",
         "price_farewell",
         "price_question",
+        "misdelivered",
+        "misdelivered_dm",
         "shipping_cost",
         "taste_criticism",
         "accusation",
@@ -105,6 +107,8 @@ NEGATIVE_SITUATIONS = frozenset(
 NO_JOKE = NEGATIVE_SITUATIONS - {"taste_criticism"}
 ESCALATING = {
     "stop_delivery": "logistics",
+    "misdelivered": "logistics",
+    "misdelivered_dm": "logistics",
     "voucher_problem": "after_sales",
     "voucher_problem_dm": "after_sales",
     "refund_request": "after_sales",
@@ -878,6 +882,26 @@ _PRICE_SCORN = re.compile(
 )
 
 
+# A parcel meant for someone else: "I received someone else's order", "auf dem Lieferschein steht ein anderer Name"
+_SOMEONE_ELSES = re.compile(
+    r"(?i:\bsomeone else'?s (?:order|parcel|package|box|delivery)|\b(?:parcel|package|order|box) (?:for|addressed to)"
+    r" (?:someone|somebody) else|\b(?:a )?(?:different|another|someone else'?s) name\b"
+    r"|\banother (?:person|customer)'?s (?:order|parcel|package)|\bnicht (?:für mich|an mich|meins?|mein(?:e|s)?"
+    r" (?:paket|bestellung))\b|\b(?:ein(?:en)? )?(?:anderer|anderen|fremder|fremden) (?:name|namen|empfänger\w{0,2})\b"
+    r"|\bfremde[sn]? (?:paket|bestellung|lieferung)\b|\b(?:paket|bestellung) (?:für|von) (?:jemand|einem|einer)"
+    r" (?:anderen|fremden)\b)"
+)
+# ... of a parcel, not of an invoice or a voucher ("the invoice pdf shows someone else's name")
+_PARCEL_MIXED = re.compile(
+    r"(?i:\b(?:paket\w{0,2}|lieferung|lieferschein|karton|sendung|parcel|package|box|delivery|packing slip|slip)\b"
+    r"|\bsomeone else'?s order\b)"
+)
+_MAYBE_MISDELIVERED = frozenset(
+    {"wrong_item", "damaged_item", "delivery_problem", "order_status", "other", "other_negative", "other_neutral"}
+    | {"question", "defer", "uncertain", "service_general", "criticism", "refund_request", "return_request"}
+)
+
+
 def _tips(request: GenerationRequest) -> list[Fact]:
     """The brand's tips that fit another creator's post (outreach only)."""
     message = request.message
@@ -916,7 +940,10 @@ def read(request: GenerationRequest, language: str) -> Scene:
             and _offtopic_question(request, confidence)
         ):
             situation = "offtopic_question"  # "weiß jmd ob die u1 heute fährt??": no taboo topic, we just don't know
-    if situation in ("service_complaint", "collaboration", "voucher_problem") and message.channel == "dm":
+    if _SOMEONE_ELSES.search(text) and _PARCEL_MIXED.search(text) and situation in _MAYBE_MISDELIVERED:
+        situation = "misdelivered"  # "I received someone else's order??": no replacement, the parcel's way home
+    dm_kind = situation in ("service_complaint", "collaboration", "voucher_problem") and message.channel == "dm"
+    if dm_kind or (situation == "misdelivered" and in_dm):
         situation += "_dm"
     if situation == "service_general" and message.channel == "dm":
         situation = "service_complaint_dm"  # already in a DM: never "write us a DM"
@@ -1219,7 +1246,8 @@ _AGAIN_SITUATIONS = frozenset(
 DEFLECTING = frozenset(
     {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave", "refill_claim"}
 )
-_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "gift_advice", "price_question"}
+_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "gift_advice"}
+_NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm"}
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
     {
