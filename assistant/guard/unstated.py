@@ -23,7 +23,7 @@ STEM = 5  # letters that make two word forms the same word (verpacken, verpackt)
 GREETING = r"(?:(?:hallo|hello|hi|hey|hej|moin|servus|liebe?r?|dear)(?:\s{1,3}[\w.-]{1,30})?\W{1,4})?"
 YES_FIRST = re.compile(
     rf"^\W{{0,3}}{GREETING}(?:ja|jap|jo|jep|klar|na klar|logo|natürlich|yes|yep|yup|yeah|sure|of course|absolutely"
-    r"|definitely|auf jeden fall)\b(?!\s{0,3}(?:oder|or|aber|but)\b)",
+    r"|definitely|auf jeden fall|good news|gute nachrichten?)\b(?!\s{0,3}(?:oder|or|aber|but)\b)",
     re.IGNORECASE,
 )
 # An offer said as ours: "Express geht auch", "verpacken wir gern", "we also have", "ist wieder da".
@@ -31,7 +31,10 @@ OFFERED = re.compile(
     r"\b(?:geht|klappt|gibt'?s|gibt es)\s{1,3}(?:\w+\s{1,3})?(?:auch|natürlich|klar|problemlos|selbstverständlich)\b"
     r"|\b(?:bieten|haben|machen|verpacken|packen|verschicken|liefern|schicken)\s{1,3}wir\s{1,3}(?:\w+\s{1,3})?(?:auch|gern|gerne|natürlich)\b"
     r"|\bwe\s{1,3}(?:also\s{1,3}|do\s{1,3}|now\s{1,3}|totally\s{1,3}|definitely\s{1,3})?(?:have|offer|do|wrap|ship|deliver)\b(?!\s{1,3}(?:not|no)\b)"
-    r"|\b(?:is|are|ist|sind)\s{1,3}(?:wieder\s{1,3})?(?:back|da|zurück|erhältlich|available|im shop|in stock)\b",
+    r"|\b(?:is|are|ist|sind)\s{1,3}(?:wieder\s{1,3})?(?:back|da|zurück|erhältlich|available|im shop|in stock)\b"
+    # "from February we're adding Sunday workshops"
+    r"|\bwe(?:'re| are| will be|'ll be)\s{1,3}(?:now\s{1,3}|also\s{1,3})?"
+    r"(?:adding|offering|starting|launching|running)\b",
     re.IGNORECASE,
 )
 # Negations that say yes: "no problem", "not too late", "keine Sorge".
@@ -79,7 +82,7 @@ def affirmed_unknowns(
     asked = [
         (q, _stems(facts.get(q.fact or "", "")) if _denied(q, facts) else None)
         for q in questions
-        if _asks_offer(q, facts)
+        if _asks_offer(q, facts) or _asks_a_day(q)
     ]
     found, yes_before = [], False
     for sentence in sentences_of(text) if asked else []:
@@ -90,6 +93,8 @@ def affirmed_unknowns(
         for question, denied in asked:
             # A fact that says no names what it denies in its own words ("Decaf" for "Entkoffeiniertes").
             shared = _stems(sentence) & (_stems(question.text) | (denied or set())) - GENERIC
+            if question.fact and denied is None:  # "any workshops on Sundays?" with the Saturday fact: only a day
+                shared &= DAYS  # the fact does not name is made up ("from February we're adding Sunday workshops")
             if shared and ((denied is not None and shared & denied) or shared - vocabulary):
                 found.append(sentence.strip()[:80])
                 break
@@ -101,6 +106,21 @@ def _asks_offer(question: Question, facts: dict[str, str]) -> bool:
     if question.fact:  # a fact that says yes answers it; its words and the person's (a place, a holiday) are fine
         return _denied(question, facts)
     return OFFER_ASKED.search(question.text) is not None
+
+
+# Days of the week and the weekend, as stems: a day a yes names that no fact does is an invented opening or date.
+DAYS = frozenset(
+    fold(w)[:STEM]
+    for w in (
+        *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "wochenende"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"),
+    )
+)
+
+
+def _asks_a_day(question: Question) -> bool:
+    """A question with a fact that names a day of the week ("Are there any workshops on Sundays?")."""
+    return bool(question.fact) and OFFER_ASKED.search(question.text) is not None and bool(_stems(question.text) & DAYS)
 
 
 def _denied(question: Question, facts: dict[str, str]) -> bool:
@@ -125,6 +145,12 @@ def _vocabulary(known: tuple[str, ...]) -> frozenset[str]:
 
 
 def _stems(text: str) -> set[str]:
-    """The content words of a text, cut to their stem."""
+    """The content words of a text, cut to their stem; a German verb also without its prefix ("verpacken" and
+    "packen ... ein" share "packe")."""
     parts = words(text.replace("-", " "))  # "walk-ins", "Workshop-Gutscheine": each part a word
-    return {fold(w)[:STEM] for w in parts if len(w) >= 4 and not is_stopword(w) and not w.isdigit()}
+    content = [fold(w) for w in parts if len(w) >= 4 and not is_stopword(w) and not w.isdigit()]
+    bare = [PREFIX.sub("", w) for w in content if PREFIX.match(w) and w.endswith("en")]
+    return {w[:STEM] for w in content} | {w[:STEM] for w in bare if len(w) >= STEM}
+
+
+PREFIX = re.compile(r"^(?:ver|ein|aus|auf|zu|mit|be|ge)(?=\w{4})")
