@@ -28,9 +28,16 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (
             r"verify your (?:account|page|identity)|copyright (?:violation|infringement|strike)|urheberrechtsverletzung"
             r"|(?:page|account|seite|konto) (?:will be|has been|wird) (?:\w{1,15} ){0,2}(?:disabled|deleted|suspended"
-            r"|gesperrt|geloscht|deaktiviert)|meta (?:business )?support",
+            r"|gesperrt|geloscht|deaktiviert)|meta (?:business )?support"
+            # "Ihr Facebook-Konto verstößt gegen unsere Richtlinien und wird in 24 Stunden gesperrt"
+            r"|verstosst gegen (?:unsere |die )?(?:richtlinien|nutzungsbedingungen|gemeinschaftsstandards)"
+            r"|violat\w{0,5} (?:our |the )?(?:community )?(?:guidelines|standards|policies|terms)"
+            r"|bestatigen sie ihre identitat|bestatige deine identitat|in \d{1,3} (?:stunden|hours) (?:gesperrt|geloscht"
+            r"|deaktiviert|disabled|deleted|suspended)",
             3.5,
         ),
+        # "Hello dear, I am Sophia from Finland, I want to make friends with you, please check my message request"
+        (r"make friends with (?:you|u)|check my (?:message|friend|dm) request|want to be (?:your )?friends?", 3.0),
     ],
     "refund_request": [
         (
