@@ -510,6 +510,7 @@ def _slots(
         "friend": scene.friend,
         **(_swap(message.text, profile) if message.mode == "reply" else {}),
         "question_back": "",
+        "saved": "",
         "echo": echo_word(message.text) if scene.situation in ("other", "other_neutral", "greeting") else "",
         "quote": _quote(request, scene),
         "wish": scene.wish,
@@ -532,6 +533,8 @@ def _slots(
     )
     if message.mode == "outreach" and _post_question(message.post or ""):
         slots["question_back"] = "yes"
+    if message.mode == "outreach" and _SHARED_RECIPE.search(message.post or ""):  # "Mein Geheimnis: Hefeteig ..."
+        slots["saved"] = _block(book, "outreach_saved", style, {}, rng, address)
     step_block = "step_public"
     if scene.in_dm:
         step_block = "step_dm_order" if slots["order"] else "step_dm"
@@ -546,6 +549,10 @@ def _slots(
     return slots
 
 
+# A post that shares a recipe or a trick, worth saving: "Mein Geheimnis: ...", "recipe in the slides"
+_SHARED_RECIPE = re.compile(
+    r"\b(?:rezept\w{0,2}|recipe\w?|geheimnis|secret|trick|hack|tipp|tip|anleitung|how to|so geht'?s)\b", re.IGNORECASE
+)
 _UPSET = re.compile(r"\?\?|!!|reicht|nervt|genervt|frech|wtf|ffs|seriously|ridiculous|unverschämt|😡|🤬|😤|🙄", re.I)
 _CHEERY_OPENER = re.compile(
     r"(?:Gute Frage|Good question|Ah, da können wir helfen|Oh, we can help|Frage angekommen|Question received"

@@ -666,7 +666,7 @@ _HELP = re.compile(r"\b(?:help|hilfe|hilf|helft|send help|was tun|what do i do|a
 _TIPS = re.compile(r"\b(?:tipps?|tips?|advice|ratschl\w*|ideen|ideas|hilfe|help)\b\W*\?", re.IGNORECASE)
 # "Wer von euch hatte sowas früher auch?", "anyone else remember ...": sharing a memory, not an invitation.
 _RELATE = re.compile(
-    r"\b(?:hatte|hattet|kennt|kennen|erinnert|erinnern|früher|auch so|remember|used to|anyone else|who else|had)\b",
+    r"\b(?:hatte|hattet|kennt|kennen|erinnert|erinnern|früher|auch so|remember|used to|had)\b",
     re.IGNORECASE,
 )
 _WHO = re.compile(r"\b(?:wer|who)\b|anyone|jemand", re.IGNORECASE)
