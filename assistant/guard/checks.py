@@ -146,10 +146,13 @@ def _open(message: Message) -> bool:
 def _mixed(text: str) -> bool:
     """German and English in about equal measure: each with FOREIGN_VOTES words of its own, neither outweighing."""
     weaker, stronger = sorted(language_votes(text))
+    if 1 <= weaker == stronger and len(words(text)) <= SHORT_MIXED:  # "New year new me: weniger Kaffee 😤"
+        return True
     return weaker >= FOREIGN_VOTES and stronger <= MIXED_RATIO * weaker
 
 
 MIXED_RATIO = 2  # the stronger language has at most twice the frequent words of the other
+SHORT_MIXED = 8  # words: in a message this short, one word of each language makes it mixed
 
 
 def _frequent_words_language(text: str) -> str:
