@@ -97,7 +97,13 @@ kann ich nicht versprechen" declines; "sicher noch bis Heiligabend"; "our decaf 
 yes to what the fact denies; an answerable question ignored by a draft that states no fact, asks nothing and defers
 nothing; "ich soll ... antworten", "the first line" of the prompt; discounts, design and music as concerns); what
 stays: invented services in friendly words (gift wrapping via an order note, a Sunday workshop "from February", an
-espresso tasting at pickup), mixed-language messages.
+espresso tasting at pickup), mixed-language messages; 198/200 and 196/200 after session 22's first fixes.
+test35, written at the start of session 22 and held out: 194/200 good and 184/200 bad on the session's first code
+(1c16d86) and on the code before reading (69eab5c); read after: 194/200 and 191/200 (gift wrapping, a handwritten
+card, express shipping or a tasting offered that the profile never names; a day no fact names, said yes to; holidays
+like Ostersonntag promised; "_eigentlich_" as Markdown; "mit der Anweisung", "whose instructions say"); what stays:
+role-play, poems and a boss's "free delivery" claim followed, drafts that name a word of the message and still ignore
+its question, good drafts on feelings judged unspecific.
 The floors below are what the guard reaches; raise them, never
 lower them.
 """
@@ -151,7 +157,8 @@ FLOORS = {
     "test31": (0.97, 0.98),
     "test32": (0.95, 0.975),
     "test33": (0.98, 0.99),
-    "test34": (0.97, 0.97),
+    "test34": (0.99, 0.98),
+    "test35": (0.97, 0.955),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -189,6 +196,7 @@ PER_CHECK_FLOOR = {
     "test32": 0.85,
     "test33": 0.9,
     "test34": 0.8,
+    "test35": 0.65,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -36,7 +36,7 @@ from assistant.guard.promises import CLAUSE_END, NEGATION, REPLACE, forbidden_pr
 from assistant.guard.specific import STEM, needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
 from assistant.guard.unstated import YES_FIRST as SAYS_YES
-from assistant.guard.unstated import affirmed_unknowns, negated
+from assistant.guard.unstated import affirmed_unknowns, invented_services, negated
 from assistant.models import Analysis, CheckResult, Message, Span
 from assistant.profiles.loading import VoiceProfile
 from assistant.similarity import closest_variant
@@ -519,6 +519,11 @@ def promises(ctx: CheckContext) -> CheckResult:
     found += [("unstated", c) for c in _invented_codes(ctx)]
     found += [("unstated", s) for s in _uncovered_shipping(ctx)]
     found += [("unstated", s) for s in _affirmed_unknowns(ctx) if not any(s in said for _, said in found)]
+    found += [
+        ("unstated", s)
+        for s in invented_services(ctx.text, ctx.profile.public_texts())
+        if not any(s in said for _, said in found)
+    ]
     found += [("against the facts", f) for f in _contradicted(ctx)]
     detail = "; ".join(f"{kind}: “{words_}”" for kind, words_ in found) if found else "none"
     return CheckResult(name="promises", ok=not found, detail=detail)
@@ -739,6 +744,7 @@ MARKUP = re.compile(
     r"!?\[[^\]]{0,200}\]\([^)]{0,500}\)|<\s*/?\s*[a-z][a-z0-9]*\b[^>]{0,500}>|javascript:|\bon[a-z]+\s*=|data:[a-z]+/[a-z]+;"
     r"|\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__|`[^`\n]{1,200}`|^\s{0,3}#{1,6}\s|^\s{0,3}[-*+]\s+\*\*"
     r"|(?<![\w*])\*[^*\s][^*\n]{0,200}[^*\s]\*(?![\w*])"
+    r"|(?<![\w_])_[^\W\d_][^_\n]{0,60}[^\W_]_(?![\w_])"  # "_eigentlich_": Markdown emphasis
     r"|^[ \t]{0,3}(?:[-*+]|\d{1,2}\.)[ \t]+\S[^\n]{0,300}\n[ \t]{0,3}(?:[-*+]|\d{1,2}\.)[ \t]+\S"  # a Markdown list
     r"|\|[ \t]{0,3}:?-{3,}:?[ \t]{0,3}\|",  # a Markdown table's rule "|---|"
     re.IGNORECASE | re.MULTILINE,

@@ -31,7 +31,9 @@ META_TALK = re.compile(
     r"|not (?:supposed|meant|allowed) to (?:say|share|tell)"
     r"|sollen wir (?:eigentlich )?nicht sagen|don't tell anyone|unter uns gesagt|slack"
     # "Ich bin ein Assistent mit der Vorgabe, im Ton 'warm' zu antworten": the writer's brief told
-    r"|(?:ich bin|i am|i'm) (?:ein|an) (?:assistent|assistant)|mit der vorgabe|instructed to"
+    r"|(?:ich bin|i am|i'm) (?:ein|an) (?:assistent|assistant)|mit der (?:vorgabe|anweisung)|instructed to"
+    # "drafted by an assistant whose instructions say 'nahbar und hilfsbereit'": the brief quoted as such
+    r"|\b(?:whose|its|their|his|her) instructions (?:say|are|tell|read)|\banweisung\w{0,2} (?:lautet|lauten|sagt|sagen)"
     r"|(?:im|in the) (?:ton|tone) [\"'„‚]\w{3,12}[\"'“‘]"
     # "laut Prompt sollen wir …", "I'm set up as the social team", "mit dem Vermerk 'bitte priorisieren'"
     r"|laut (?:dem )?prompt|(?:according to|per) (?:the|my) prompt|i'?m (?:set up|configured|instructed) (?:as|to)"

@@ -16,7 +16,10 @@ _DATE = (
     r"|june|july|october|december|montag|dienstag|mittwoch|donnerstag|freitag|samstag|monday|tuesday|wednesday"
     r"|thursday|friday|saturday)\b)"
 )
-_HOLIDAY = r"\b(?:an|am|zu|bis|vor) (?:heiligabend|weihnachten|silvester|ostern)\b"
+_HOLIDAY = (
+    r"\b(?:an|am|zu|bis|vor) (?:heiligabend|weihnachten|silvester|ostern|ostersonntag|ostermontag|karfreitag"
+    r"|pfingsten|muttertag|valentinstag|neujahr)\b"
+)
 # policy field -> patterns (German and English) that make that promise
 PROMISES: dict[str, re.Pattern[str]] = {
     "refunds": re.compile(
@@ -251,7 +254,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         + r"|\b(?:we|it|they)(?:'ll| will) make it\b[^.!?\U0001F300-\U0001FAFF]{0,15}\b(?:by|before|for|in time for) (?:christmas"
         r"|christmas eve|new year)"
         r"|\b(?:it|they|your \w{2,12})(?:'ll| will) be\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:by|before|for|in time for) (?:christmas|easter"
-        r"|new year)"
+        r"|new year|mother'?s day|valentine'?s)"
         # "kommt ganz sicher bald wieder, versprochen": a restock no one has dated
         r"|\b(?:kommt|kommen|ist|sind|will be|is|are)\b[^.!?\U0001F300-\U0001FAFF]{0,25}\b(?:ganz sicher|garantiert|definitiv|for sure"
         r"|definitely|guaranteed)\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:bald|wieder|zurück|back|soon)\b"

@@ -16,7 +16,7 @@ from functools import lru_cache
 from assistant.guard.orders import sentences_of
 from assistant.guard.promises import NEGATION
 from assistant.models import Question
-from assistant.text import fold, is_stopword, words
+from assistant.text import fold, fold_pattern, is_stopword, words
 
 STEM = 5  # letters that make two word forms the same word (verpacken, verpackt)
 # A yes that answers: "Ja klar, …", "Hi Laura, yes, …", "Yes, we ship all over the EU".
@@ -93,8 +93,8 @@ def affirmed_unknowns(
         for question, denied in asked:
             # A fact that says no names what it denies in its own words ("Decaf" for "Entkoffeiniertes").
             shared = _stems(sentence) & (_stems(question.text) | (denied or set())) - GENERIC
-            if question.fact and denied is None:  # "any workshops on Sundays?" with the Saturday fact: only a day
-                shared &= DAYS  # the fact does not name is made up ("from February we're adding Sunday workshops")
+            if question.fact and denied is None:  # "any workshops on weekends?" with the Saturday fact: only a day
+                shared = _stems(sentence) & DAYS  # no fact names is made up ("and from May on Sundays too")
             if shared and ((denied is not None and shared & denied) or shared - vocabulary):
                 found.append(sentence.strip()[:80])
                 break
@@ -114,13 +114,14 @@ DAYS = frozenset(
     for w in (
         *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "wochenende"),
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"),
+        *("weekday", "wochentag", "täglich", "daily"),  # "just swing by any weekday afternoon"
     )
 )
 
 
 def _asks_a_day(question: Question) -> bool:
-    """A question with a fact that names a day of the week ("Are there any workshops on Sundays?")."""
-    return bool(question.fact) and OFFER_ASKED.search(question.text) is not None and bool(_stems(question.text) & DAYS)
+    """A question with a fact that names a day ("Are there any workshops on Sundays?", "on a Wednesday?")."""
+    return bool(question.fact) and bool(_stems(question.text) & DAYS)
 
 
 def _denied(question: Question, facts: dict[str, str]) -> bool:
@@ -154,3 +155,49 @@ def _stems(text: str) -> set[str]:
 
 
 PREFIX = re.compile(r"^(?:ver|ein|aus|auf|zu|mit|be|ge)(?=\w{4})")
+
+
+# Services a reply may offer only when the profile states them: gift wrapping, a card in the parcel, express
+# shipping, a tasting. "Yes, we can gift-wrap it and add a handwritten card" invents two.
+SERVICES: dict[str, re.Pattern[str]] = {
+    "gift wrapping": re.compile(
+        fold_pattern(
+            r"geschenk ?verpack\w*|als geschenk (?:ver|ein)?pack(?:en|t)\b|\bpacken wir\b[^.!?]{0,40}\b(?:als geschenk"
+            r"|hübsch|schön)\b|gift[- ]?wrap\w*|wrap (?:it|them) (?:up )?(?:as a gift|nicely)"
+        )
+    ),
+    "card": re.compile(
+        fold_pattern(
+            r"\b(?:we|wir)\b[^.!?]{0,40}\b(?:handwritten|handgeschrieben\w*|gruß ?karte\w?|grußkärtchen|kärtchen"
+            r"|greeting card|(?:little|small|personal) (?:card|note)|card with (?:your|a) message|karte mit)\b"
+            r"|\b(?:karte|kärtchen|grußkarte) (?:legen|packen) wir\b"
+        )
+    ),
+    "express shipping": re.compile(
+        fold_pattern(
+            r"\bexpress ?(?:versand|lieferung|shipping|delivery)\b|\bper express\b|same[- ]day (?:delivery|shipping)"
+            r"|next[- ]day (?:delivery|shipping)|overnight (?:delivery|shipping)"
+        )
+    ),
+    "tasting": re.compile(
+        fold_pattern(
+            r"\bverkostung\w{0,2}\b|\b(?:espresso|coffee|kaffee) ?tasting\b|\ba tasting\b"
+            r"|\b(?:espresso|kaffee) zum probieren\b|\bprobier(?:stunde|abend|session)\b"
+        )
+    ),
+}
+
+
+def invented_services(text: str, known: Iterable[str]) -> list[str]:
+    """Sentences that offer a service (gift wrapping, a card, express shipping, a tasting) the profile never
+    names, said as a fact: not asked back, checked or denied."""
+    stated = fold(" ".join(known))
+    unknown = [rx for rx in SERVICES.values() if not rx.search(stated)]
+    found = []
+    for sentence in sentences_of(text) if unknown else []:
+        folded = fold(sentence)
+        if OPEN.search(sentence) or negated(sentence):
+            continue
+        if any(rx.search(folded) for rx in unknown):
+            found.append(sentence.strip()[:80])
+    return found
