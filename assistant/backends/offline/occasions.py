@@ -23,6 +23,12 @@ def _first(table: Table, text: str) -> str:
 # The first that matches is the occasion: "Geburtstagsgeschenk" is a birthday, not just a gift.
 _OCCASIONS = _compiled(
     (
+        # "pollen sind da, nase zu, ich schmeck nich mal mehr euren espresso 😭🤧": get well first
+        (
+            "sick",
+            r"heuschnupfen|\bpollen\b|erkält\w{0,4}|\bgrippe\b|\bkrank\b|\bschnupfen\b|nase (?:ist )?zu\b|hay ?fever"
+            r"|\ballerg\w{0,4}|\b(?:i'?m|am|got|have) (?:a )?(?:cold|flu|sick|ill)\b|🤧|🤒",
+        ),
         ("own_birthday", r"\bhab(?:e)? (?:heute |morgen |bald |am \w{2,12} )?geburtstag|\bmy (?:birthday|bday)\b"),
         ("birthday", r"geburtstag|birthday|\bb-?day\b"),
         ("wedding", r"hochzeit|\bheirat|wedding|getting married"),

@@ -303,6 +303,10 @@ _STOP_PARCEL = re.compile(
     r"|redirect|reroute|hold (?:it|the (?:parcel|delivery|shipment)) back)\b",
     re.IGNORECASE,
 )
+# The parcel is already there: "laut DHL zugestellt", "marked as delivered", "wurde ... abgegeben"
+_DELIVERED_ALREADY = re.compile(
+    r"\b(?:zugestellt|abgegeben|ausgeliefert|(?:marked as |shows (?:as )?|was |been |got )delivered)\b", re.IGNORECASE
+)
 _ADDRESS_CHANGE = re.compile(
     r"\b(?:alte[nr]? adresse|falsche[nr]? adresse|adresse (?:ändern|korrigieren|anpassen)|neue[nr]? adresse"
     r"|old address|wrong address|change (?:the|my) (?:delivery |shipping )?address|new address"
@@ -409,7 +413,7 @@ _SCAM = re.compile(
 )
 _PRICE = re.compile(
     r"preis|teuer|teurer|teur|euro|€|\bkosten|\bkostet|günstig|gunstig|billig|price|expensive|pricey|cheap|supermarkt"
-    r"|supermarket|pay more|half the price|discounter|\d[,.]\d\d (?:€ |euro )?(?:versand|shipping)|"
+    r"|pay more|half the price|discounter|\d[,.]\d\d (?:€ |euro )?(?:versand|shipping)|"
     r"\bpaying\b|"
     r"\bpay for\b|\bzahlen für|\bbezahlen für|versandkosten|porto|shipping costs?|shipping fees?|postage"
     r"|\d[,.]\d\d\s?(?:pro|per|a|/)\b|gerechnet|rechnet sich|bezahlt sich|pays for itself"  # "0,38 pro tasse ja klar"
@@ -421,7 +425,7 @@ _TASTE = re.compile(
 # A taste gone wrong, said of the coffee: "schmeckt voll bitter", "tastes so sour".
 _BAD_TASTE = re.compile(
     r"\b(?:schmeckt|schmecken|tastes?|tasting)\b(?:\s\w{1,12}){0,4}\s(?:bitter|sauer|sour|verbrannt|burnt|wässrig"
-    r"|watery|stale|muffig|fad|flach|komisch|weird|off)\b",
+    r"|watery|stale|flat|muffig|fad|flach|komisch|weird|off)\b",
     re.IGNORECASE,
 )
 _FRIEND = re.compile(
@@ -448,8 +452,16 @@ _LATE = re.compile(
     r"(?:still waiting|warte (?:immer )?noch)\b.{0,30}\b(?:\d{1,2}|zwei|drei|vier|fünf|two|three|four|five)\s"
     r"(?:days?|tage|tagen|wochen|weeks?)\b|"
     # "„2-3 werktage“ haha der war gut 😂 tag 8": the promised days quoted, and the day it is now
-    r"(?:werktage|working days|business days)\b.{0,40}\b(?:tag|day)\s?\d{1,2}\b",
+    r"(?:werktage|working days|business days)\b.{0,40}\b(?:tag|day)\s?\d{1,2}\b"
+    # "'fast shipping' ... Day 5 and counting 🙃": the days counted since the order
+    r"|\b(?:day|tag) \d{1,2} (?:and counting|und (?:ich )?(?:zähle|warte)|of waiting|ohne (?:paket|kaffee))\b",
     re.IGNORECASE,
+)
+# Unable to taste or smell (a cold, hay fever): "ich schmeck nich mal mehr euren espresso", "can't even taste"
+_CANT_TASTE = re.compile(
+    r"(?i:\b(?:schmeck|riech)\w{0,2} (?:\w+ ){0,2}(?:nicht|nich|net|nix|nichts) (?:mal )?mehr\b"
+    r"|\b(?:nicht|nich|net) mal mehr\b[^.!?]{0,30}\b(?:schmeck|riech)\w{0,2}"
+    r"|\bcan'?t (?:even )?(?:taste|smell)\b|\b(?:lost|no) (?:my )?(?:sense of )?(?:taste|smell)\b)"
 )
 _MOCKERY = re.compile(
     r"pretentious|snob|hipster|überbewertet|overrated|cringe|lächerlich|peinlich|affig|wichtigtuer|clowns?\b|lmao|"
@@ -1247,7 +1259,7 @@ DEFLECTING = frozenset(
     {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave", "refill_claim"}
 )
 _NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "gift_advice"}
-_NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm"}
+_NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell"}
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
     {
@@ -1994,7 +2006,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent = "praise"  # "mahlt schön gleichmäßig", "so schön schokoladig, ich brauch bald Nachschub"
     escalated = analysis.escalation is not None and intent in _ESCALATING_INTENTS
     moved = _ADDRESS_CHANGE.search(text) or (_MOVED.search(text) and _OWN_ORDER.search(text))
-    if intent in ("order_status", "delivery_problem", "product_question", "other") and moved:
+    delivered = _DELIVERED_ALREADY.search(text)  # "an die alte Adresse gegangen, laut DHL zugestellt": too late
+    if intent in ("order_status", "delivery_problem", "product_question", "other") and moved and not delivered:
         return "address_change"  # "alte Adresse drin, bin umgezogen. Kann man das noch ändern??": no parcel hunt
     # "only arrived on the 29th ... a voucher?" read as a damaged item: late, and nothing broke
     unbroken = intent == "damaged_or_wrong_item" and not (_DAMAGE.search(text) or _BROKEN.search(text))
@@ -2093,6 +2106,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             # a change to the subscription, or "I already own the exact same one ... swap it?": nothing went wrong
             return "question"
         evidence = wrong or swapped or _DAMAGE.search(text) or _STALE.search(fold(text))
+        if not (wrong or swapped or _DAMAGE.search(text)) and _BAD_TASTE.search(text):
+            return "taste_criticism"  # "tastes really flat and kind of stale?? bag was sealed": no replacement
         if sarcasm and not evidence:
             intent = "criticism"  # "ein Karton, in dem ein Kleinkind Platz hätte. Glückwunsch.": the packaging
         elif (
@@ -2172,6 +2187,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "question"  # "mein Sohn hat mir die Mühle geschenkt und jetzt weiß ich nicht welche Stufe …": help
     if intent == "praise" and _BAD_TASTE.search(text) and not _PRAISE.search(text):
         return "taste_criticism"  # "schmeckt bei mir voll bitter 😭 ... french press btw": no thank-you for that
+    if intent == "praise" and _CANT_TASTE.search(text):
+        return "unwell"  # "nase zu, ich schmeck nich mal mehr euren espresso 😭🤧": no thanks, a get-well wish
     if intent == "praise" and not (split_questions(text) and not _PRAISE.search(text)):
         return "praise"
     if _GREETING.match(text.strip()) or ((_wish(text, "de") or _home(text)) and len(text) < 120 and "?" not in text):
