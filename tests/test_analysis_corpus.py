@@ -50,7 +50,7 @@ LABELS: dict[str, tuple[Any, ...]] = {
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.84,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.867 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.866 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

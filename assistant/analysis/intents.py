@@ -22,7 +22,11 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (r"krypto|crypto|bitcoin|forex|trading\b|onlyfans|free followers|gratis follower", 2.5),
         (r"check (?:out )?my (?:profile|page|bio)|schau (?:mal )?(?:auf )?mein profil|follow back", 3.0),
         (r"dm (?:me|mir) fur|whatsapp \+|telegram", 2.0),
-        (r"gewinnspiel gewonnen|you (?:have )?won|du hast gewonnen", 3.0),
+        (
+            r"gewinnspiel gewonnen|you (?:have )?won|du hast gewonnen|du hast\b[^.!?]{0,40}\bgewonnen\b[^.!?]{0,60}"
+            r"(?:bestatig|klick|hier|link)|bestatige\w{0,2} (?:jetzt )?deinen gewinn|claim your (?:prize|reward|gift)",
+            3.0,
+        ),
         (r"to be featured|get featured|send (?:it|this) to @|promo_?page|dm (?:us|me) to collab", 3.0),
         # phishing: "Your page has been reported for copyright infringement ... verify your account here"
         (
