@@ -154,10 +154,26 @@ def answer(
     supported |= {m.fact for m in matchers(profile) if intent in m.intents}
     if not supported:  # no fact is named in the question or around it: nothing for the model to confirm
         return None
+    if candidate in supported and _grind_for_its_brewer(candidate, question, profile):
+        return candidate  # "Wie fein muss ich für meinen Siebträger mahlen?": the brewer's grind fact, named
     best = _predicted(reading, candidate, intent, places)
     if best in supported:
         return best
     return candidate if best != NO_FACT else None
+
+
+# How fine or coarse to grind: "wie fein", "welcher Mahlgrad", "what setting", "grind size"
+GRIND_ASKED = re.compile(
+    r"\b(?:wie (?:fein|grob)|welche\w? (?:mahlgrad|stufe)|mahlgrad|mahlen|grind\w{0,4}|what setting|which setting)\b",
+    re.IGNORECASE,
+)
+
+
+def _grind_for_its_brewer(found: str, question: str, profile: VoiceProfile) -> bool:
+    """A question how to grind for a brewer that the fact names as its own ("für meinen Siebträger")."""
+    fact = next((f for f in profile.brand.facts if f.id == found), None)
+    named = brewers(" ".join(fact.text.values())) if fact is not None else set()
+    return bool(GRIND_ASKED.search(question) and named and own_brewers(question) & named)
 
 
 def _predicted(reading: Reading, candidate: str | None, intent: str, places: frozenset[str]) -> str:
