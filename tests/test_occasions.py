@@ -16,6 +16,7 @@ CASES = [
     ("Suche ein Geschenk für meine Schwester", "gift"),
     ("would the grinder make a good gift?", "gift"),
     ("welchen kaffee schenk ich meinem papa?", "gift"),
+    ("erkältet seit montag, welcher kaffee ist mild genug?", "sick"),
     # a brewer the writer just got is welcomed, even when it was a present
     ("Ich hab die Mühle geschenkt bekommen, wie stelle ich sie ein?", "new_grinder"),
     ("welcher mahlgrad für aeropress?? hab die zu weihnachten bekommen 😭", "new_aeropress"),
@@ -25,6 +26,7 @@ CASES = [
     # not an occasion
     ("Mein Paket ist seit einer Woche unterwegs", ""),
     ("meine neue Mühle ist leider kaputt", ""),
+    ("Ich habe eine Nussallergie, sind in der Kiezmischung Spuren von Nüssen?", ""),
     ("bought the grinder for my dad, he uses it every morning", ""),
     ("bought the hand grinder 2 years ago, which setting for v60?", ""),
     ("Wann ist die Eröffnung eurer neuen Rösterei?", ""),

@@ -27,7 +27,7 @@ _OCCASIONS = _compiled(
         (
             "sick",
             r"heuschnupfen|\bpollen\b|erkält\w{0,4}|\bgrippe\b|\bkrank\b|\bschnupfen\b|nase (?:ist )?zu\b|hay ?fever"
-            r"|\ballerg\w{0,4}|\b(?:i'?m|am|got|have) (?:a )?(?:cold|flu|sick|ill)\b|🤧|🤒",
+            r"|\b(?:i'?m|am|got|have) (?:a )?(?:cold|flu|sick|ill)\b|🤧|🤒",  # not "Allergie": a question on nuts
         ),
         ("own_birthday", r"\bhab(?:e)? (?:heute |morgen |bald |am \w{2,12} )?geburtstag|\bmy (?:birthday|bday)\b"),
         ("birthday", r"geburtstag|birthday|\bb-?day\b"),

@@ -908,6 +908,11 @@ _PARCEL_MIXED = re.compile(
     r"(?i:\b(?:paket\w{0,2}|lieferung|lieferschein|karton|sendung|parcel|package|box|delivery|packing slip|slip)\b"
     r"|\bsomeone else'?s order\b)"
 )
+# ... that came: not "kann ich das Paket an einen anderen Namen schicken?", a gift asked about
+_CAME = re.compile(
+    r"(?i:\b(?:angekommen|bekommen|erhalten|geliefert|zugestellt|abgegeben|gekommen|kam|lag|war|steht|stand|drauf"
+    r"|received|arrived|got|came|delivered|contained|has|had|shows|showed|is|was)\b)"
+)
 _MAYBE_MISDELIVERED = frozenset(
     {"wrong_item", "damaged_item", "delivery_problem", "order_status", "other", "other_negative", "other_neutral"}
     | {"question", "defer", "uncertain", "service_general", "criticism", "refund_request", "return_request"}
@@ -952,7 +957,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
             and _offtopic_question(request, confidence)
         ):
             situation = "offtopic_question"  # "weiß jmd ob die u1 heute fährt??": no taboo topic, we just don't know
-    if _SOMEONE_ELSES.search(text) and _PARCEL_MIXED.search(text) and situation in _MAYBE_MISDELIVERED:
+    someone_elses = _SOMEONE_ELSES.search(text) and _PARCEL_MIXED.search(text) and _CAME.search(text)
+    if someone_elses and situation in _MAYBE_MISDELIVERED:
         situation = "misdelivered"  # "I received someone else's order??": no replacement, the parcel's way home
     dm_kind = situation in ("service_complaint", "collaboration", "voucher_problem") and message.channel == "dm"
     if dm_kind or (situation == "misdelivered" and in_dm):
