@@ -26,8 +26,11 @@ _OCCASIONS = _compiled(
         # "pollen sind da, nase zu, ich schmeck nich mal mehr euren espresso 😭🤧": get well first
         (
             "sick",
-            r"heuschnupfen|\bpollen\b|erkält\w{0,4}|\bgrippe\b|\bkrank\b|\bschnupfen\b|nase (?:ist )?zu\b|hay ?fever"
-            r"|\b(?:i'?m|am|got|have) (?:a )?(?:cold|flu|sick|ill)\b|🤧|🤒",  # not "Allergie": a question on nuts
+            # "bin krank", never the slang "ist einfach krank 🤯", "krank gut"
+            r"heuschnupfen|\bpollen\b|erkält\w{0,4}|\bgrippe\b|\bschnupfen\b|nase (?:ist )?zu\b|hay ?fever"
+            r"|\bbin\b(?: \w+){0,2} krank\b(?! gut)|krank geworden|krankgeschrieben|liege\w? krank"
+            # not "Allergie" (a question on nuts), not "do you have a cold brew blend"
+            r"|\b(?:i'?m|am|got|have) (?:a )?(?:cold(?! ?brew)|flu|sick|ill)\b|🤧|🤒",
         ),
         ("own_birthday", r"\bhab(?:e)? (?:heute |morgen |bald |am \w{2,12} )?geburtstag|\bmy (?:birthday|bday)\b"),
         ("birthday", r"geburtstag|birthday|\bb-?day\b"),
@@ -39,7 +42,7 @@ _OCCASIONS = _compiled(
             "move",
             r"\b(?:bald|demnächst|nächste\w{0,2} \w{1,12}|mitten im|vor dem|steht (?:\w{1,12} )?an\w{0,3}) umzug"
             r"|\bumzug (?:steht|ist (?:bald|nächste|am)|am \d)|\bumziehen|\bzieh(?:e|en) (?:\w{1,20} ){0,4}um\b(?! \d)"
-            r"|\bmoving (?:to|house)\b|\bi'?m moving\b",
+            r"|\bmoving (?:to|from|house)\b|\bi'?m moving\b",
         ),
         ("trip", r"urlaub|\bferien\b|\bverreis|vacation|\bholiday|\btravell?ing\b|\bon a trip\b"),
         ("festival", r"festival|open ?air|stra(?:ß|ss)enfest|stadtfest|street (?:party|fest)|\bkonzert|\bconcert"),

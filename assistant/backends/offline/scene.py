@@ -307,6 +307,7 @@ _STOP_PARCEL = re.compile(
 _DELIVERED_ALREADY = re.compile(
     r"\b(?:zugestellt|abgegeben|ausgeliefert|(?:marked as |shows (?:as )?|was |been |got )delivered)\b", re.IGNORECASE
 )
+_SUBSCRIPTION = re.compile(r"\b(?:abo\w{0,8}|abonnement\w{0,2}|subscription\w?)\b", re.IGNORECASE)
 _ADDRESS_CHANGE = re.compile(
     r"\b(?:alte[nr]? adresse|falsche[nr]? adresse|adresse (?:ändern|korrigieren|anpassen)|neue[nr]? adresse"
     r"|old address|wrong address|change (?:the|my) (?:delivery |shipping )?address|new address"
@@ -2014,6 +2015,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     moved = _ADDRESS_CHANGE.search(text) or (_MOVED.search(text) and _OWN_ORDER.search(text))
     delivered = _DELIVERED_ALREADY.search(text)  # "an die alte Adresse gegangen, laut DHL zugestellt": too late
     if intent in ("order_status", "delivery_problem", "product_question", "other") and moved and not delivered:
+        if _SUBSCRIPTION.search(text) and not analysis.entities.order_ids and _asks_a_fact(request):
+            return "question"  # "how do I change the address for my subscription?": the account answers it
         return "address_change"  # "alte Adresse drin, bin umgezogen. Kann man das noch ändern??": no parcel hunt
     # "only arrived on the 29th ... a voucher?" read as a damaged item: late, and nothing broke
     unbroken = intent == "damaged_or_wrong_item" and not (_DAMAGE.search(text) or _BROKEN.search(text))
