@@ -68,8 +68,7 @@ def _described(context: Reading, profile: VoiceProfile) -> dict[str, float]:
 def _for_its_brewer(found: str | None, question: str, context: Reading, profile: VoiceProfile) -> str | None:
     """A brewing fact never answers for a brewer it does not name ("how fine should I grind it?" for a moka pot is no
     French-press question)."""
-    fact = next((f for f in profile.brand.facts if f.id == found), None)
-    if fact is None or not (named := brewers(" ".join(fact.text.values()))):
+    if not (named := _fact_brewers(found, profile)):
         return found
     asked = own_brewers(question) or own_brewers(context.folded)
     return None if asked and not asked & named else found
@@ -171,9 +170,13 @@ GRIND_ASKED = re.compile(
 
 def _grind_for_its_brewer(found: str, question: str, profile: VoiceProfile) -> bool:
     """A question how to grind for a brewer that the fact names as its own ("für meinen Siebträger")."""
+    return bool(GRIND_ASKED.search(question) and own_brewers(question) & _fact_brewers(found, profile))
+
+
+def _fact_brewers(found: str | None, profile: VoiceProfile) -> set[str]:
+    """The ways to brew that the text of the fact with this id names (none for no fact)."""
     fact = next((f for f in profile.brand.facts if f.id == found), None)
-    named = brewers(" ".join(fact.text.values())) if fact is not None else set()
-    return bool(GRIND_ASKED.search(question) and named and own_brewers(question) & named)
+    return brewers(" ".join(fact.text.values())) if fact is not None else set()
 
 
 def _predicted(reading: Reading, candidate: str | None, intent: str, places: frozenset[str]) -> str:

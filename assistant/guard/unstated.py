@@ -90,11 +90,12 @@ def affirmed_unknowns(
         yes_before = bool(YES_FIRST.search(sentence)) and len(words(sentence)) <= SHORT_YES
         if not (direct or OFFERED.search(sentence)) or OPEN.search(sentence) or negated(sentence):
             continue
+        said = _stems(sentence)
         for question, denied in asked:
             # A fact that says no names what it denies in its own words ("Decaf" for "Entkoffeiniertes").
-            shared = _stems(sentence) & (_stems(question.text) | (denied or set())) - GENERIC
+            shared = said & (_stems(question.text) | (denied or set())) - GENERIC
             if question.fact and denied is None:  # "any workshops on weekends?" with the Saturday fact: only a day
-                shared = _stems(sentence) & DAYS  # no fact names is made up ("and from May on Sundays too")
+                shared = said & DAYS  # no fact names is made up ("and from May on Sundays too")
             if shared and ((denied is not None and shared & denied) or shared - vocabulary):
                 found.append(sentence.strip()[:80])
                 break
@@ -188,11 +189,10 @@ SERVICES: dict[str, re.Pattern[str]] = {
 }
 
 
-def invented_services(text: str, known: Iterable[str]) -> list[str]:
+def invented_services(text: str, known: tuple[str, ...]) -> list[str]:
     """Sentences that offer a service (gift wrapping, a card, express shipping, a tasting) the profile never
-    names, said as a fact: not asked back, checked or denied."""
-    stated = fold(" ".join(known))
-    unknown = [rx for rx in SERVICES.values() if not rx.search(stated)]
+    names, said as a fact: not asked back, checked or denied. `known` is all the profile states."""
+    unknown = _unnamed_services(known)
     found = []
     for sentence in sentences_of(text) if unknown else []:
         folded = fold(sentence)
@@ -201,3 +201,10 @@ def invented_services(text: str, known: Iterable[str]) -> list[str]:
         if any(rx.search(folded) for rx in unknown):
             found.append(sentence.strip()[:80])
     return found
+
+
+@lru_cache(maxsize=8)
+def _unnamed_services(known: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The services of SERVICES that nothing the profile states names (the guard asks once per draft)."""
+    stated = fold(" ".join(known))
+    return tuple(rx for rx in SERVICES.values() if not rx.search(stated))
