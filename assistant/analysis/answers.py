@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from assistant.analysis.classifier import load_model
 from assistant.analysis.features import features
+from assistant.analysis.judgement import CARE_ASKED
 from assistant.analysis.normal import read, stem
 from assistant.models import Reading
 from assistant.profiles.loading import Fact, VoiceProfile
@@ -39,13 +40,27 @@ def answers(questions: list[str], context: Reading, intent: str, profile: VoiceP
     around = hits_by_fact(context, profile)
     asked = questions[:MAX_QUESTIONS]
     described = _described(context, profile) if any(OWN_MISTAKE.search(q) for q in asked) else None
-    found = [
-        _for_its_brewer(answer(q, context, intent, profile, around, described), q, context, profile) for q in asked
-    ]
+    found = [answer(q, context, intent, profile, around, described) for q in asked]
+    found = [_for_care(_for_its_brewer(f, q, context, profile), q, profile) for f, q in zip(found, asked, strict=True)]
     return [
         _followed(found[i - 1], q, profile) if i and f is None else f
         for i, (q, f) in enumerate(zip(asked, found, strict=True))
     ]
+
+
+# A fact's words about looking after a thing (folded): only such a fact answers how to clean or descale it.
+CARE_TOLD = re.compile(r"reinig|putz|sauber|clean|entkalk|descal|pfleg|\bol\b|\boil\b|maintain|wartung")
+
+
+def _for_care(found: str | None, question: str, profile: VoiceProfile) -> str | None:
+    """No fact for a question how to clean or descale something unless the fact tells how (no warranty for it)."""
+    fact = next((f for f in [*profile.brand.facts, *profile.brand.tips] if f.id == found), None)
+    return None if fact is None or care_untold(question, fact) else found
+
+
+def care_untold(question: str, fact: Fact) -> bool:
+    """The question asks how to clean or descale something and the fact does not tell it."""
+    return bool(CARE_ASKED.search(fold(question))) and not CARE_TOLD.search(fold(_texts(fact)))
 
 
 # "Liefert ihr nach Graz? Und wie lange dauert das dann?": a follow-up without words of its own asks on.

@@ -59,6 +59,7 @@ OUR_WORLD = re.compile(
 )
 MEME = re.compile(
     r"\bpov\b|\bme when\b|\bich wenn\b|\bwhen you\b|\bwenn du\b|\bniemand\s?:|\bnobody\s?:|\bmeme\b|😂|🤣|💀"
+    r"|\bchange my mind\b|\bunpopular opinion\b|\bhot take\b|\bunbeliebte meinung\b"
     r"|^\W{0,3}(?:me|ich) (?:explaining|telling|trying|pretending|erkläre|erklär|versuche|tu so)\b",  # me explaining …
     re.IGNORECASE,
 )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from assistant.analysis.intents import cue_scores, rank_intents
+from assistant.analysis.parcels import someone_elses_parcel
 from assistant.models import Emotion, Intent, Sentiment, Wants
 from assistant.text import fold
 
@@ -50,7 +51,7 @@ WORRIED = re.compile(
 
 # Politics and the news: a comment about them is no praise of ours, whatever its warm words.
 POLITICS = re.compile(
-    r"(?<!\w)(?:politik|partei|regierung|merkel|trump|putin|biden|afd|cdu|csu|spd|grüne[nr]?|fdp|linke[nr]?|kriegs|covid|pandemie|"
+    r"(?<!\w)(?:politik|partei|regierung|merkel|trump|putin|biden|afd|cdu|csu|spd|grüne[nr]?|fdp|linke[nr]?|kriegs\w{4,20}|covid|pandemie|"
     r"wahl(?:en|kampf|system|recht|programm|plakat)?\b|kanzler|minister|demokrat|corona|impf|flüchtling|migra|islam|"
     r"medien|mediathek|tagesschau|talkshow|journalis|"
     r"(?<!eine )(?<!so ne )(?<!french )presse|lauterbach|baerbock|scholz|habeck|söder|lindner|merz\b|"
@@ -74,6 +75,14 @@ AGREES = re.compile(
 BUYER = re.compile(
     r"\b(?:our|unsere?) (?:company|office|firma|buro|kanzlei|praxis|agentur|agency)\b.{0,100}"
     r"\b(?:order|bestellen|supply|beliefer\w{0,3}|versorgen|regular|regelmassig|abo|subscription)"
+)
+# Readings that a parcel for someone else overrules (a wrong order inside one's own box stays a wrong item).
+PARCEL_ASTRAY = frozenset({"other", "product_question", "praise", "criticism", "order_status"})
+# How to look after a thing: cleaning, descaling, oiling (folded text).
+CARE_ASKED = re.compile(
+    r"\b(?:how (?:do|should|can|often do) (?:i|you|we|u) |wie (?:oft )?(?:soll |kann |muss )?(?:ich |man |ihr )?)"
+    r"(?:\w{1,15} ){0,4}?(?:clean|descale|oil|maintain|care for|reinig\w{0,3}|putz\w{0,3}|sauber\w{0,6}|entkalk\w{0,3}"
+    r"|pfleg\w{0,3}|olen|ole)\b"
 )
 PARTNER = re.compile(r"\b(?:collab\w{0,7}|kooperation\w{0,3}|partner\w{0,7}|sponsor\w{0,5}|influencer|creator)\b")
 
@@ -138,6 +147,10 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "other"
     if top == "collaboration" and BUYER.search(fold(text)) and not PARTNER.search(fold(text)):
         return "product_question"  # "Our company would like to order coffee for our staff": a customer, no collab
+    if top in PARCEL_ASTRAY and someone_elses_parcel(text):
+        return "delivery_problem"  # "das Paket ist gar nicht meins, da steht ein anderer Name drauf": gone astray
+    if top == "defect" and CARE_ASKED.search(fold(text)) and not cue_scores(fold(text)).get("defect"):
+        return "product_question"  # "How do I clean the Handmühle properly? a year of daily use": care, no fault
     if injection and top not in OPERATIONAL | {"spam", "troll"}:  # instructions are no question or praise
         return "other"
     if injection and top == "spam" and "spam" not in cue_scores(fold(text)):

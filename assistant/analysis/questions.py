@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from assistant.text import fold, fold_pattern
 
@@ -20,7 +21,8 @@ WH = (
 )
 VERB_FIRST = (
     r"(?:kann|konnt|konnen|konnte|kommt|kommen|gibt|gibts|ist|sind|hast|habt|haben|hat|muss|musst|darf|durfen|"
-    r"soll|sollte|will|wird|werden|wurde|liefert|liefern|verschickt|bekomme|krieg|kriege|geht|"
+    r"soll|sollte|will|wird|werden|wurde|wurden|kame|kamen|ware|waren|hatte|hattet|konntet|liefert|liefern|verschickt|"
+    r"bekomme|krieg|kriege|geht|"
     r"schickt|versendet|bestellt|fallt|passt|reicht|klappt|funktioniert|halt|lauft|braucht|bietet|verkauft|taugt|lohnt|"
     r"can|could|would|will|is|are|do|does|did|should|shall|may|have|has)"
 )
@@ -86,7 +88,7 @@ _EXCLAIMED = re.compile(
 )
 MAX_QUESTION = 300
 # An item of a list written inline ("3 questions: 1) ... 2) ... 3) ..."): it ends the item before it.
-LISTED = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}[).]|\(\d{1,2}\))\s{1,3}(?=[^\W\d_])")
+LISTED = re.compile(r"(?:(?<=\s)|^)(?:(\d{1,2})[).]|\((\d{1,2})\))\s{1,3}(?=[^\W\d_])")
 ASIDE = re.compile(r"\s?\([^()\n]{1,40}\?\)")  # a parenthesis of short questions inside a question
 # "pls tell me you have decaf", "sagt mir bitte, dass ihr nach Wien liefert": a hope that asks whether we do
 HOPED = re.compile(
@@ -102,8 +104,8 @@ def find_questions(text: str, limit: int | None = None) -> list[str]:
     the first `limit` of them when a limit is given (the rest of a long text is not read)."""
     found: dict[str, None] = {}
     text = _spoken(ASIDE.sub("", text))  # "Woher kommen die Bohnen (Land? Farm?) und ...?" asks one question
-    if len(LISTED.findall(text)) >= 2:  # "1) how long does it stay fresh 2) can i freeze it": a question per item
-        text = LISTED.sub("\n", text)  # ("am 3. bestellt" alone is a date)
+    if _listed(text):  # "1) how long does it stay fresh 2) can i freeze it": a question per item
+        text = LISTED.sub("\n", text)
     for match in SENTENCE.finditer(text):
         sentence = match.group().strip()
         asked = _questions_in(sentence) if sentence else []
@@ -111,6 +113,12 @@ def find_questions(text: str, limit: int | None = None) -> list[str]:
         if limit is not None and len(found) >= limit:
             return list(found)[:limit]
     return list(found)
+
+
+def _listed(text: str) -> bool:
+    """Whether the text numbers its items 1, 2, ... ("meiner Mutter (87)" and "bis zum 9. Mai" number nothing)."""
+    numbers = [int(a or b) for a, b in LISTED.findall(text)]
+    return len(numbers) >= 2 and numbers[:2] == [1, 2]
 
 
 # A voice message typed by the phone: punctuation said as words ("wie mach ich das komma danke punkt"), and a
@@ -173,8 +181,8 @@ WHOEVER = re.compile(
 def _questions_in(sentence: str) -> list[str]:
     """A direct question from its question-like clause on; an indirect one from its wh-word, split at 'und ob'."""
     if "?" in sentence:
-        start = _question_clause(sentence, ASKED_START)
-        return [sentence[start or 0 :].strip()]
+        begin = _question_clause(sentence, ASKED_START) or 0
+        return [part.strip(" ,") for part in _joined_questions(sentence[begin:])]
     if WHOEVER.match(fold(sentence).lstrip()):
         return []  # "wer sowas kauft hat auch ne Siebträgermaschine": whoever buys it, no one is asked
     indirect = INDIRECT.search(sentence) or UNSURE.search(sentence)
@@ -190,6 +198,18 @@ def _questions_in(sentence: str) -> list[str]:
     if start is None or (not indirect and (told or exclaimed)):
         return []
     return [p.strip(" .,!") for p in INDIRECT_SPLIT.split(sentence[start:])]
+
+
+# "Bieten Sie eine Geschenkverpackung an, und würde sie bis zum 9. Mai ankommen?": two questions joined by "und"
+JOINED = re.compile(r",\s(?=(?:und|and)\s)", re.IGNORECASE)  # "..., oder muss ich ...?" asks one
+CONJUNCTION = re.compile(r"^(?:und|and|oder|or)\s{1,3}", re.IGNORECASE)
+
+
+def _joined_questions(question: str) -> list[str]:
+    """A direct question split where ', und' starts a second question."""
+    cuts = [m.start() for m in JOINED.finditer(question) if QUESTION_START.search(fold(question[m.end() :][:80]))]
+    parts = [question[a:b] for a, b in pairwise([0, *cuts, len(question)])]
+    return [parts[0], *(CONJUNCTION.sub("", part.strip(" ,")) for part in parts[1:])]
 
 
 def _question_clause(sentence: str, start: re.Pattern[str] = QUESTION_START) -> int | None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 import emoji as emoji_lib
 from rapidfuzz import fuzz
 
-from assistant.analysis.answers import brewers
+from assistant.analysis.answers import brewers, fact_words
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.occasions import praised
@@ -696,10 +696,36 @@ def wording(
     """A fact's wording for a style that still names what was asked ("kündigen", not just "pausierbar"); with
     `symptoms` (what the message says goes wrong), a troubleshooting sentence about another symptom is left out."""
     chosen = _asked_wording(fact, language, default, style, level, question)
+    chosen = chosen if style == "crisp" else _asked_clauses(fact, chosen, question)  # crisp's few words stay apart
     if symptoms is None:
         return chosen
     full = fact.text.get(language) or fact.text.get(default) or chosen
     return without_other_symptoms(chosen, symptoms) or without_other_symptoms(full, symptoms) or chosen
+
+
+def _asked_clauses(fact: Fact, text: str, question: str) -> str:
+    """The text without a clause about another of the fact's topics than the one asked ("auf Rechnung?" gets the
+    ways to pay, not "Abbuchungsfragen klärt After-Sales"); the text when no clause names what was asked."""
+    words = sorted(fact_words(fact))  # with their synonyms: "at the roastery" asks about picking up
+    asked = [w for w in words if question and re.search(rf"(?<!\w){re.escape(w)}", fold(question))]
+    others = [fold(k) for k in fact.keywords if fold(k) not in asked]  # only the fact's own topics are cut
+    kept = [_asked_units(s, asked, others) for s in sentences(text)] if asked else []
+    return " ".join(kept) if any(_names(k, asked) for k in kept) else text
+
+
+def _asked_units(sentence: str, asked: list[str], others: list[str]) -> str:
+    """A sentence without its clauses that name another topic and not the one asked (the whole when none is left)."""
+    units, kept, before = CLAUSE_CUT.split(sentence), [], False
+    for unit in units:  # "kein Laden mehr, aber freitags abholen": the way out after a kept "no" stays too
+        before = _names(unit, asked) or not _names(unit, others) or (before and bool(LEADING_AND.match(unit)))
+        kept += [unit] if before else []
+    if not kept or len(kept) == len(units):
+        return sentence
+    return " ".join(_capitalised(LEADING_AND.sub("", u)) for u, _ in _ended([(u, True) for u in kept]))
+
+
+CLAUSE_CUT = re.compile(r";\s{1,3}|,\s(?=(?:aber|bei|but|and)\s)")
+LEADING_AND = re.compile(r"^(?:aber|but)\s{1,3}")
 
 
 def without_other_symptoms(text: str, symptoms: frozenset[str]) -> str:

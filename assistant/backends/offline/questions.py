@@ -17,8 +17,8 @@ from assistant.text import fold, is_stopword
 # ------------------------------------------------------------------ German
 
 _GREETING_DE = re.compile(
-    r"^(?:(?:hallo|hi|hey|hei|huhu|moin|servus|guten (?:tag|morgen|abend)|liebe[s]? \w+|sag mal|kurze frage|frage)"
-    r"[\s,!:.]*)+",
+    r"^(?:(?:hallo{1,5}|hi{1,5}|hey{1,6}|hei|huhu|moin|servus|guten (?:tag|morgen|abend)|liebe[s]? \w+|sag mal"
+    r"|kurze frage|frage|yo|ey|leute)\b[\s,!:.]{0,5})+",
     re.IGNORECASE,
 )
 _W_DE: tuple[str, ...] = ("wann", "wo", "wie", "was", "warum", "wieso", "weshalb", "welche", "welcher", "welches")
@@ -70,7 +70,27 @@ _DETERMINERS = {
     *("unser", "unsere", "unseren", "unserem", "dein", "deine", "deinen", "deinem", "im", "am", "zum", "zur"),
     *("vom", "beim", "ins", "eure", "euer", "euren", "eurem", "mein", "meine", "meinen", "meinem"),
 }
-_PARTICLES = ("wieder", "zurück", "an", "auf", "aus", "mit", "vor", "ab", "zu", "ein", "nach", "raus", "rein", "los")
+_PARTICLES = (
+    "wieder",
+    "zurück",
+    "an",
+    "auf",
+    "aus",
+    "mit",
+    "vor",
+    "ab",
+    "zu",
+    "ein",
+    "nach",
+    "raus",
+    "rein",
+    "los",
+    "bei",
+    "her",
+    "hin",
+    "vorbei",
+    "weiter",
+)
 # "es gibt sie wieder", "ist wieder da": no separable verb to join with the particle.
 _NO_PARTICLE = {"gibt", "ist", "sind", "hat", "haben", "wird", "werden", "kann", "können", "soll", "sollen", "war"}
 _NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tät|ion|ionen|nis|(?<![aeiouäöüs])chen|mischung|kurs|paket)$")
@@ -118,11 +138,11 @@ def indirect_de(question: str) -> str | None:
             return None
         head = [tokens[0].lower(), *_capitalise_de(tokens[1:head_len])]  # "wie viel kaffee" -> "wie viel Kaffee"
         rest = tokens[head_len:]
-    elif first in _FINITE_DE:
+    elif first in _FINITE_DE or (len(tokens) > 2 and _verb_before_subject(tokens)):  # "Legen Sie ... bei?"
         head, rest = ["ob"], tokens
     else:
         return None
-    if not rest or rest[0].lower() not in _FINITE_DE or len(rest) < 2:
+    if not rest or len(rest) < 2 or not (rest[0].lower() in _FINITE_DE or _verb_before_subject(rest)):
         return None
     swapped, body = _swap_subject_de(rest[0].lower(), rest[1:])
     if swapped is None:
@@ -142,6 +162,13 @@ def indirect_de(question: str) -> str | None:
 
 
 _TELLING = {"sagen", "mitteilen", "erklären", "verraten", "beantworten", "helfen", "sagst", "sagt"}
+
+
+def _verb_before_subject(rest: list[str]) -> bool:
+    """A verb the lexicon does not know, before its subject: "entkalkt ihr", "reinige ich"."""
+    verb = rest[0].lower()
+    known = re.fullmatch(r"[a-zäöüß]{3,20}(?:t|e|en)", verb) is not None and verb not in ("danke", "bitte")
+    return rest[1] in ("ihr", "ich", "man", "Sie") and known
 
 
 def _swap_subject_de(verb: str, body: list[str]) -> tuple[str | None, list[str]]:
@@ -232,7 +259,9 @@ def _cap(token: str) -> str:
 
 # ------------------------------------------------------------------ English
 
-_GREETING_EN = re.compile(r"^(?:(?:hi|hey|hello|hiya|quick question|question|so|ok|okay)[\s,!:.]*)+", re.IGNORECASE)
+_GREETING_EN = re.compile(
+    r"^(?:(?:hi{1,5}|hey{1,6}|hello{1,5}|hiya|quick question|question|so|ok|okay|yo)\b[\s,!:.]{0,5})+", re.IGNORECASE
+)
 _AUX_EN = {"do", "does", "is", "are", "can", "could", "will", "would", "should", "have", "has", "did", "was", "were"}
 _W_EN = ("when", "where", "how", "what", "why", "which", "who")
 _SWAP_EN = {
@@ -287,14 +316,14 @@ def indirect_en(question: str) -> str | None:
     if (
         not rest
         or aux in ("did", "does")
-        or (aux == "do" and head != ["whether"] and rest[0].lower() not in ("you", "u"))
+        or (aux == "do" and head != ["whether"] and rest[0].lower() not in ("you", "u", "i"))
     ):
         return None
     pronouns = {"you", "u", "i", "we", "they", "he", "she", "it", "there", "anyone", "someone"}
     if head != ["whether"] and rest[0].lower() not in _DET_EN | pronouns and not rest[0][:1].isupper():
         return " ".join(w for w in [*head, aux, *(_swap_en(t) for t in rest)] if w)  # what song is playing
     subject_len = 2 if rest[0].lower() in _DET_EN - {"it", "there"} and len(rest) > 1 else 1
-    if subject_len == 2 and rest[0].lower() in ("this", "that") and len(rest) == 2:
+    if subject_len == 2 and rest[0].lower() in ("this", "that") and (len(rest) == 2 or rest[1].lower() in _BARE_EN):
         subject_len = 1  # "is that possible" -> "whether that is possible": one word after it is no noun of it
     if subject_len == 2 and (rest[1].lower() in _DET_EN or rest[1].lower() in _PREPOSITIONS_EN):
         subject_len = 1  # "is this the last one", "what song is this in the background": "this" is the subject
@@ -307,7 +336,9 @@ def indirect_en(question: str) -> str | None:
     ):
         subject_len += 2  # "can people in Austria take part" -> "whether people in Austria can take part"
     subject = [_swap_en(t) for t in rest[:subject_len]]
-    body = [_swap_en(t) for t in rest[subject_len:]]
+    body = _swapped_body(rest[subject_len:])
+    if aux == "do" and head == ["how"] and rest[0].lower() == "i":
+        return " ".join(w for w in ["how to", *body] if w)  # "how do I clean it" -> "how to clean it"
     if aux == "do":
         return " ".join(w for w in [*head, *subject, *body] if w)
     aux = {"are": "are", "is": "is", "can": "can"}.get(aux, aux)
@@ -318,6 +349,8 @@ def indirect_en(question: str) -> str | None:
     return " ".join(w for w in [*head, *subject, aux, *body] if w)
 
 
+# "would this be possible", "does that work": a verb after "this" makes it the subject, no noun's determiner
+_BARE_EN = frozenset(("be", "have", "work", "help", "cost", "take", "get", "come", "fit", "make", "last", "ship"))
 _PLACE_PREPOSITIONS = frozenset(("in", "from", "outside", "near"))
 _PREPOSITIONS_EN = frozenset(("in", "on", "at", "from", "for", "with", "about", "by", "near", "of", "into"))
 
@@ -338,6 +371,15 @@ def _whether_does(rest: list[str]) -> str | None:
     else:
         verb += "s"
     return " ".join(w for w in ["whether", *subject, verb, *body] if w)
+
+
+def _swapped_body(tokens: list[str]) -> list[str]:
+    """The words after the subject, the brand's "you" after a preposition its "us" ("work for you" -> "for us")."""
+    before = ["", *(t.lower() for t in tokens)][: len(tokens)]
+    return [
+        "us" if t.lower() in ("you", "u") and b in _PREPOSITIONS_EN else _swap_en(t)
+        for b, t in zip(before, tokens, strict=True)
+    ]
 
 
 def _swap_en(token: str) -> str:

@@ -26,6 +26,7 @@ from assistant.analysis.answers import (
     OWN_MISTAKE,
     RESIDENT,
     brewers,
+    care_untold,
     fact_words,
     not_a_parcel,
     own_brewers,
@@ -34,6 +35,7 @@ from assistant.analysis.answers import (
 from assistant.analysis.intents import cue_scores
 from assistant.analysis.irony import MEME, RIDDLE
 from assistant.analysis.judgement import POLITICS
+from assistant.analysis.parcels import someone_elses_parcel
 from assistant.analysis.questions import QUESTION_START, UNSURE
 from assistant.analysis.reading import find_products
 from assistant.backends.base import GenerationRequest
@@ -549,9 +551,11 @@ def _a_joke(text: str, analysis: Analysis) -> bool:
     return bool(joking and quiet and analysis.sentiment != "negative" and re.search(r"[^\W\d_]{3}", text))
 
 
+# "super" before a lower-case word is "very" ("super picky"); "super!" and "super Kaffee" praise
 _PRAISE = re.compile(
-    r"\b(?:lecker|(?:der|die|das) beste|bester|toll\w*|super|genial|liebe|love|great coffee|amazing|delicious|"
-    r"the best|perfekt|hammer|danke|thank|unschlagbar|traumhaft|obsessed|verliebt|in love|addicted|süchtig"
+    r"\b(?:lecker|(?:der|die|das) beste|bester|toll\w*|super(?!\s(?-i:[a-z]))|genial|liebe|love|great coffee|"
+    r"amazing|delicious|the best|perfekt|hammer|danke|thank|unschlagbar|traumhaft|obsessed|verliebt|in love"
+    r"|addicted|süchtig"
     r"|chef.?s kiss)\b"
     r"|>>>|❤|😍|🥰|💛|🤌",
     re.IGNORECASE,
@@ -895,25 +899,6 @@ _PRICE_SCORN = re.compile(
 )
 
 
-# A parcel meant for someone else: "I received someone else's order", "auf dem Lieferschein steht ein anderer Name"
-_SOMEONE_ELSES = re.compile(
-    r"(?i:\bsomeone else'?s (?:order|parcel|package|box|delivery)|\b(?:parcel|package|order|box) (?:for|addressed to)"
-    r" (?:someone|somebody) else|\b(?:a )?(?:different|another|someone else'?s) name\b"
-    r"|\banother (?:person|customer)'?s (?:order|parcel|package)|\bnicht (?:für mich|an mich|meins?|mein(?:e|s)?"
-    r" (?:paket|bestellung))\b|\b(?:ein(?:en)? )?(?:anderer|anderen|fremder|fremden) (?:name|namen|empfänger\w{0,2})\b"
-    r"|\bfremde[sn]? (?:paket|bestellung|lieferung)\b|\b(?:paket|bestellung) (?:für|von) (?:jemand|einem|einer)"
-    r" (?:anderen|fremden)\b)"
-)
-# ... of a parcel, not of an invoice or a voucher ("the invoice pdf shows someone else's name")
-_PARCEL_MIXED = re.compile(
-    r"(?i:\b(?:paket\w{0,2}|lieferung|lieferschein|karton|sendung|parcel|package|box|delivery|packing slip|slip)\b"
-    r"|\bsomeone else'?s order\b)"
-)
-# ... that came: not "kann ich das Paket an einen anderen Namen schicken?", a gift asked about
-_CAME = re.compile(
-    r"(?i:\b(?:angekommen|bekommen|erhalten|geliefert|zugestellt|abgegeben|gekommen|kam|lag|war|steht|stand|drauf"
-    r"|received|arrived|got|came|delivered|contained|has|had|shows|showed|is|was)\b)"
-)
 _MAYBE_MISDELIVERED = frozenset(
     {"wrong_item", "damaged_item", "delivery_problem", "order_status", "other", "other_negative", "other_neutral"}
     | {"question", "defer", "uncertain", "service_general", "criticism", "refund_request", "return_request"}
@@ -958,7 +943,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
             and _offtopic_question(request, confidence)
         ):
             situation = "offtopic_question"  # "weiß jmd ob die u1 heute fährt??": no taboo topic, we just don't know
-    someone_elses = _SOMEONE_ELSES.search(text) and _PARCEL_MIXED.search(text) and _CAME.search(text)
+    someone_elses = someone_elses_parcel(text)
     if someone_elses and situation in _MAYBE_MISDELIVERED:
         situation = "misdelivered"  # "I received someone else's order??": no replacement, the parcel's way home
     dm_kind = situation in ("service_complaint", "collaboration", "voucher_problem") and message.channel == "dm"
@@ -982,7 +967,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
     if situation == "question" and answers and all(not a.said for a in answers):
         machine = any(wants_machine(a.question, profile) for a in answers)  # its "Siebträger" names no grind asked
         around = None if machine else _named_around(request)  # "in eurem Café in der Oranienstraße ... Habt ihr
-        # Samstag geöffnet?"
+        # Samstag geöffnet?"; "wie oft entkalkt ihr eure Siebträger?": no grind fact for a descaling question
+        around = None if around and any(care_untold(a.question, around) for a in answers) else around
         # "Wer hat recht?", "wo kann man euch besuchen??": the fact named around says it (where, when, who is right)
         rest = [a for a in answers if not (_COVERED.match(a.question.strip()) or _WHERE_WHEN.match(a.question.strip()))]
         answers = [Answer(question=text, fact=around), *rest] if around else answers
@@ -1000,7 +986,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     no_joke = situation in NO_JOKE or sarcasm or emotion in ("angry", "worried") or formal_register
     why = _why_gentle(situation, sarcasm, emotion, formal_register) if no_joke else ""
     # the situation's own team first: "bestellt ... heute kam ne Tüte wo DECAF draufsteht" is after-sales' case
-    team = ESCALATING.get(situation, "") or (analysis.escalation.team if analysis.escalation else "")
+    own_team = analysis.escalation.team if analysis.escalation else ""
+    # a wrong order in one's own box is after-sales' case when the analysis says so; astray, the shipping team's
+    team = (own_team if situation.startswith("misdelivered") else "") or ESCALATING.get(situation, "") or own_team
     if not team and situation == "accusation" and _NOT_ARRIVED.search(text):
         team = "logistics"
     if not team and situation.startswith("service_"):  # "wegen meiner Erstattung geschrieben": whose case it is
@@ -2723,7 +2711,7 @@ def _fact_id(question: str, request: GenerationRequest) -> str | None:
     )  # the road not taken
     plain = _with_topic(plain)
     found = relevant_facts(plain, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
-    return found[0].id if found else None
+    return found[0].id if found and not care_untold(question, found[0]) else None
 
 
 # Brewing methods: a French press fact does not answer a pour-over question.
