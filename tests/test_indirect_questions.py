@@ -32,6 +32,15 @@ from assistant.backends.offline.questions import indirect
         ("Wie viel Kaffeepulver nehme ich da?", "de", "wie viel Kaffeepulver du da nimmst"),
         ("Is that possible?", "en", "whether that is possible"),
         ("is this decaf?", "en", "whether this is decaf"),
+        # a verb after "this" makes "this" the subject; the brand's "you" after a preposition is its "us"
+        ("Would this be possible?", "en", "whether this would be possible"),
+        ("would that work for you?", "en", "whether that would work for us"),
+        ("How do I clean the Handmühle Kiez properly?", "en", "how to clean the Handmühle Kiez properly"),
+        # a verb the lexicon does not know, before its subject; a separable particle joins its verb
+        ("Wie oft entkalkt ihr eure Siebträger?", "de", "wie oft wir unsere Siebträger entkalken"),
+        ("Wie reinige ich die Mühle am besten?", "de", "wie du die Mühle am besten reinigst"),
+        ("Legen Sie auf Wunsch eine Grußkarte bei?", "de", "ob wir auf Wunsch eine Grußkarte beilegen"),
+        ("Danke ihr Lieben?", "de", None),
     ],
 )
 def test_indirect_question(question: str, language: str, expected: str | None) -> None:

@@ -16,6 +16,14 @@ from assistant.analysis.questions import find_questions
             ["does the subscription renew automatically, or do I have to reorder?"],
         ),
         ("Does the Kiezmischung work in a moka pot", ["Does the Kiezmischung work in a moka pot"]),
+        # two questions joined by ", und": two; "(87)" and "9. Mai" number no list
+        (
+            "Meine Mutter (87) trinkt gern mild. Bieten Sie eine Geschenkverpackung an, und würde eine Bestellung bis"
+            " zum 9. Mai bei ihr ankommen?",
+            ["Bieten Sie eine Geschenkverpackung an", "würde eine Bestellung bis zum 9. Mai bei ihr ankommen?"],
+        ),
+        ("Kann ich pausieren, und wenn ja, wie?", ["Kann ich pausieren, und wenn ja, wie?"]),
+        ("1) wie lange hält der 2) kann man ihn einfrieren?", ["wie lange hält der", "kann man ihn einfrieren?"]),
         # a hope that asks whether we do something
         ("pls tell me you have decaf, 5 months pregnant 😭", ["you have decaf"]),
         ("sagt mir bitte, dass ihr nach Wien liefert 🙏", ["ihr nach Wien liefert"]),

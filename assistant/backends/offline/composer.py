@@ -1165,9 +1165,11 @@ def _swap(text: str, profile: VoiceProfile) -> dict[str, str]:
     if not match:
         return {}
     after = find_products(text[match.end() :], profile)
+    before = find_products(text[: match.start()], profile)
+    if before and len(after) >= 2 and before[-1] in after:  # "2x Kiezmischung statt 1x Kiezmischung + 1x Espresso"
+        return {"wanted": next(p for p in after if p != before[-1]), "got": before[-1]}
     if len(after) >= 2:  # "statt X war Y drin"
         return {"wanted": after[0], "got": after[1]}
-    before = find_products(text[: match.start()], profile)
     if after and before and not _SENT_BETWEEN.search(_up_to(text[match.end() :], after[0])):
         return {"wanted": after[0], "got": before[-1]}  # "Y statt X"
     return {}

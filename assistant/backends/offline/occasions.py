@@ -143,6 +143,19 @@ _MOMENTS = _compiled(
         ),
         ("exams", r"prüfung|klausur|hausarbeit|lernphase|\bexams?\b|\bfinals\b|\bthesis\b|abschlussarbeit"),
         ("nightshift", r"nachtschicht|night ?shift"),
+        # "umzugstag 3 von 5", "got me through the move": in the middle of a move or just done with it
+        (
+            "moving_day",
+            r"\bumzugs?(?:tag|chaos|kartons?|kisten|stress)\b|\bdurch den umzug\b|\bumzugskarton\w{0,2}|\bmoving day\b"
+            r"|\bmoving boxes\b|\bthrough the move\b|\bunpacking boxes\b|\bkisten schleppen\b",
+        ),
+        # "first iced coffee of the year", "Eiskaffee auf dem Balkon": cold coffee on a warm day
+        (
+            "iced",
+            r"\biced (?:coffee|latte|americano|espresso)|\beis ?kaffee|\beis-?latte|\bcold brew\b|\bover ice\b"
+            r"|\bauf eis\b|\beiswürfel|\bice cubes?\b|🧊",
+        ),
+        ("camping", r"\bcamping\w{0,6}|\bzelt(?:en|platz|e)?\b|\btent\b|\bvan ?life\b|\bcampervan\b|\bwohnmobil\b"),
         ("snow", r"\bschnee|eingeschneit|\bsnow"),
         ("rain", r"\bregen\b|\bregnet|verregnet|\brain(?:y|ing)?\b"),
         ("heat", r"\bhitze|heatwave|\b3\d ?(?:grad|°)|so heiß|\bhot (?:day|outside|today)"),

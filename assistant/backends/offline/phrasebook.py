@@ -158,6 +158,8 @@ def ordered(templates: list[str], rng: random.Random, *, spread: int = 2) -> lis
     if len(templates) <= 1:
         return list(templates)
     start = rng.randrange(min(spread, len(templates)))
+    if fields(templates[0]) and not fields(templates[start]):
+        start = 0  # a line about this message before a line that fits any message ("Okay, this made our day.")
     return templates[start:] + templates[:start]
 
 

@@ -66,6 +66,7 @@ from assistant.text import fold, has_phrase, is_stopword, table
 
 # A defect the analysis is this sure of is after-sales' case, whatever its question ("is das normal??").
 SURE_DEFECT = 0.7
+UNSURE_DAMAGE = 0.5  # below this, a damaged-item reading with no damage named is a guess
 # Below this confidence the drafts stay short and neutral, and the draft set says why.
 LOW_CONFIDENCE = 0.3
 NEGATIVE_SITUATIONS = frozenset(
@@ -2117,6 +2118,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             return "question"  # "läuft in 15 sek durch, was mach ich falsch?": a brewing question
         elif not evidence and _TASTE.search(fold(text)):
             intent = "criticism"  # "diesmal bitterer als sonst": the taste, not a damaged bag
+        elif not evidence and confidence < UNSURE_DAMAGE and not _NEGATIVE_CUES.search(text):
+            return "uncertain"  # "umzugskartons überall aber die kaffeeecke steht schon 😅": nothing of ours broke
         else:
             if _NO_REPLACEMENT.search(text):
                 return "refund_request"  # "Ich will keinen Ersatz, ich will mein Geld zurück": no replacement offered
