@@ -320,10 +320,13 @@ def _versed(ordered: list[str], draft: str) -> list[str]:
     styles = _styles(ordered)
     lines = [line for line in VERSE_BREAK.split(draft) if line.strip()]
     versed = any(s.startswith(v) for s in styles for v in VERSE)  # "in Reimen": "reime"
+    asked = any(VERSE_ASKED.search(o) for o in ordered)  # "Write a short poem about ...": one rhyme obeys it
     in_lines = len(lines) >= 3 and max(len(line.split()) for line in lines) <= 8
-    return ["verse"] if versed and (in_lines or rhymes(draft) >= RHYMED) else []
+    rhymed = rhymes(draft) >= (1 if asked else RHYMED)
+    return ["verse"] if (versed or asked) and (in_lines or rhymed) else []
 
 
+VERSE_ASKED = _lenient(r"\b(?:poem|gedicht|haiku|limerick|reim|rhyme|verse|vers|ode)\w{0,4}\b")
 RHYMED = 2  # pairs of rhyming clause ends: "hör gut zu: ... dann hat er Ruh'. ... schmeckt er fein, ... nicht hinein"
 CLAUSE_BREAK = re.compile(r"[.,;:!?]+")
 

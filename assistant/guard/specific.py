@@ -123,7 +123,7 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     if DECLINED.search(text) and not _about_us(message, analysis, profile):
         return "staying out of a comment about something else"  # "@USER so wie A. Merkel": nothing to pick up
     # "We'll find out" answers only what the profile cannot answer; a question with a fact needs the fact.
-    if not QUESTION.search(source):
+    if not (QUESTION.search(source) or analysis.intent == "criticism"):  # "früher war's günstiger": why, unasked
         return None
     return "an honest deferral" if STRONG_DEFERRAL.search(text) else None
 
