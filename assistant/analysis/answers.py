@@ -390,6 +390,11 @@ def _synonyms() -> dict[str, frozenset[str]]:
     return {word: group for group in groups for word in group}
 
 
+def synonyms_of(word: str) -> frozenset[str]:
+    """The folded words that mean the same as this one (itself included)."""
+    return _synonyms().get(fold(word), frozenset({fold(word)}))
+
+
 def fact_words(fact: Fact) -> frozenset[str]:
     """A fact's keywords with every synonym of them, folded ("größere Packungen" for the office fact)."""
     return _with_synonyms(tuple(fact.keywords))

@@ -17,7 +17,7 @@ from functools import lru_cache
 import emoji as emoji_lib
 from rapidfuzz import fuzz
 
-from assistant.analysis.answers import brewers, fact_words
+from assistant.analysis.answers import brewers, fact_words, synonyms_of
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.occasions import praised
@@ -512,6 +512,7 @@ def _slots(
         "question_back": "",
         "saved": "",
         "echo": echo_word(message.text) if scene.situation in ("other", "other_neutral", "greeting") else "",
+        "tasted": tasted(message.text, language) if scene.situation == "taste_criticism" else "",
         "quote": _quote(request, scene),
         "wish": scene.wish,
         "by_phone": ("telefonisch" if language == "de" else "by phone") if _PHONE.search(message.text) else "",
@@ -696,7 +697,11 @@ def wording(
     """A fact's wording for a style that still names what was asked ("kündigen", not just "pausierbar"); with
     `symptoms` (what the message says goes wrong), a troubleshooting sentence about another symptom is left out."""
     chosen = _asked_wording(fact, language, default, style, level, question)
-    chosen = chosen if style == "crisp" else _asked_clauses(fact, chosen, question)  # crisp's few words stay apart
+    # the full text loses a clause about another topic and the short forms stay as written (they tell the tones
+    # apart); with one short form only, playful says it whole and crisp says only what was asked
+    single = len(fact.short_forms(language, default)) <= 1
+    cut = (style in ("warm", "formal") and not single) or (style == "crisp" and single)
+    chosen = _asked_clauses(fact, chosen, question) if cut else chosen
     if symptoms is None:
         return chosen
     full = fact.text.get(language) or fact.text.get(default) or chosen
@@ -708,20 +713,31 @@ def _asked_clauses(fact: Fact, text: str, question: str) -> str:
     ways to pay, not "Abbuchungsfragen klärt After-Sales"); the text when no clause names what was asked."""
     words = sorted(fact_words(fact))  # with their synonyms: "at the roastery" asks about picking up
     asked = [w for w in words if question and re.search(rf"(?<!\w){re.escape(w)}", fold(question))]
-    others = [fold(k) for k in fact.keywords if fold(k) not in asked]  # only the fact's own topics are cut
-    kept = [_asked_units(s, asked, others) for s in sentences(text)] if asked else []
-    return " ".join(kept) if any(_names(k, asked) for k in kept) else text
+    near = sorted({s for w in asked for s in synonyms_of(w)})  # "opening hours" asks about picking up, its synonym
+    others = [fold(k) for k in fact.keywords if fold(k) not in near]  # only the fact's own other topics are cut
+    kept = [_asked_units(s, near, others) for s in sentences(text)] if asked else []
+    return " ".join(kept) if any(_starts(k, near) for k in kept) else text
 
 
 def _asked_units(sentence: str, asked: list[str], others: list[str]) -> str:
     """A sentence without its clauses that name another topic and not the one asked (the whole when none is left)."""
     units, kept, before = CLAUSE_CUT.split(sentence), [], False
     for unit in units:  # "kein Laden mehr, aber freitags abholen": the way out after a kept "no" stays too
-        before = _names(unit, asked) or not _names(unit, others) or (before and bool(LEADING_AND.match(unit)))
+        told = _starts(unit, asked) or not _starts(unit, others) or bool(re.search(r"\d", unit))  # figures stay
+        before = told or (before and bool(LEADING_AND.match(unit)))
         kept += [unit] if before else []
     if not kept or len(kept) == len(units):
         return sentence
     return " ".join(_capitalised(LEADING_AND.sub("", u)) for u, _ in _ended([(u, True) for u in kept]))
+
+
+def _starts(text: str, keys: list[str]) -> bool:
+    """A word of the text starts like one of the (folded) keys or their stems ("Abbuchungsfragen": "abbuchung")."""
+    folded = fold(text)
+    return any(re.search(rf"(?<!\w){re.escape(k if len(k) <= SHORT_KEY else k[:-3])}", folded) for k in keys)
+
+
+SHORT_KEY = 6  # letters: a key this short is matched whole ("klarna" is no "klärt")
 
 
 CLAUSE_CUT = re.compile(r";\s{1,3}|,\s(?=(?:aber|bei|but|and)\s)")
@@ -1157,6 +1173,28 @@ def _with_emoji(request: GenerationRequest, scene: Scene, style: str, body: str,
 def _is_face(symbol: str) -> bool:
     name = emoji_lib.demojize(symbol)
     return any(word in name for word in ("face", "skull", "grin", "smil", "joy", "wink", "hands"))
+
+
+# How a coffee tasted, in the person's own word: "schmeckt so flach", "tastes really flat and kind of stale"
+TASTED = {
+    "de": re.compile(
+        r"\b(flach|schal|fad|fade|wässrig|wässerig|dünn|muffig|verbrannt|bitter|sauer|abgestanden|alt)\b"
+        r"(?=[^.!?]{0,20}\b(?:schmeck|geschmack)|[^.!?]{0,3}$|\s(?:und|irgendwie))|(?<=schmeckt )(?:\w{1,12} ){0,2}?"
+        r"(flach|schal|fad|wässrig|dünn|muffig|verbrannt|bitter|sauer|abgestanden|alt)\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:tastes?|tasted|tasting)\s(?:\w{1,12}\s){0,3}?(flat|stale|bland|watery|burnt|bitter|sour|off|weak|musty)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def tasted(text: str, language: str) -> str:
+    """The word the person used for how the coffee tasted ("flat", "schal"), or ""."""
+    pattern = TASTED.get(language)
+    found = pattern.search(text) if pattern else None
+    return next((g for g in found.groups() if g), "").lower() if found else ""
 
 
 def _swap(text: str, profile: VoiceProfile) -> dict[str, str]:

@@ -83,6 +83,7 @@ SLOTS = frozenset(
         "series",  # the series a post is part of (Tag 4, Day 112, Teil 1)
         "next",  # what comes after it (Teil 2, die Fortsetzung, what comes next)
         "streak",  # the series when it is a run of days or weeks past the first (Day 112)
+        "tasted",  # how the coffee tasted, in the person's own word (flat, schal), taste criticism only
         "critique",  # what a fan's small critique is about, as "was ... angeht" takes it (die Tüte, the bags)
     }
 )
