@@ -44,13 +44,17 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # below its 0.85 target); intent 0.907, team 0.964, question-to-fact 0.865. The fifteenth batch (held out: intent
 # 0.873, team 0.982, sarcasm recall 0.868 at precision 0.846, question-to-fact 0.802 on the session's first code;
 # question-to-fact 0.805 on the code before it joined) left the grown split at 0.907, 0.965, 0.908 at 0.856 and 0.864
-# rebuilt. Targets the analysis does not reach yet are
+# rebuilt. The sixteenth batch (held out: intent 0.904, team 0.986, sarcasm recall 0.923 at precision 0.878,
+# question-to-fact 0.883 on the session's first code) and the seventeenth, a summer inbox (held out: intent 0.920,
+# team 0.964, sarcasm recall 0.897 at precision 0.795, question-to-fact 0.856 on the session's first code, 0.859 on the
+# code judged with set 49), left the grown split (1657 cases) at 0.907, 0.964, 0.923 at 0.857 and 0.868 rebuilt.
+# Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.84,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.866 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.868 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

@@ -76,6 +76,14 @@ BUYER = re.compile(
     r"\b(?:our|unsere?) (?:company|office|firma|buro|kanzlei|praxis|agentur|agency)\b.{0,100}"
     r"\b(?:order|bestellen|supply|beliefer\w{0,3}|versorgen|regular|regelmassig|abo|subscription)"
 )
+LAUGHING = re.compile(r"😂|🤣|😹|💀|🙃|\b(?:haha\w{0,6}|lol|lmao)\b", re.IGNORECASE)
+# A booking of ours called off (folded text), and the words of a parcel it would need to be a delivery instead.
+CANCELLED_BOOKING = re.compile(
+    r"\b(?:workshop|kurs|course|class|cupping|termin|tasting|verkostung)\w{0,3}\b[^.!?]{0,60}"
+    r"\b(?:abgesagt|cancell?ed|storniert|fallt aus|ausgefallen|verschoben|postponed|called off)\b"
+    r"|\b(?:abgesagt|cancell?ed|storniert|ausgefallen)\b[^.!?]{0,40}\b(?:workshop|kurs|course|class|cupping)\w{0,3}\b"
+)
+PARCEL = re.compile(r"\b(?:paket\w{0,2}|parcel|package|lieferung|delivery|versand|shipping|sendung|tracking|dhl)\b")
 # Readings that a parcel for someone else overrules (a wrong order inside one's own box stays a wrong item).
 PARCEL_ASTRAY = frozenset({"other", "product_question", "praise", "criticism", "order_status"})
 # How to look after a thing: cleaning, descaling, oiling (folded text).
@@ -147,6 +155,12 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "other"
     if top == "collaboration" and BUYER.search(fold(text)) and not PARTNER.search(fold(text)):
         return "product_question"  # "Our company would like to order coffee for our staff": a customer, no collab
+    if (
+        top in ("order_status", "delivery_problem")
+        and CANCELLED_BOOKING.search(fold(text))
+        and not PARCEL.search(fold(text))
+    ):
+        return "refund_request"  # "saturdays workshop is cancelled, 2 days before ... what now?": no parcel to find
     if top in PARCEL_ASTRAY and someone_elses_parcel(text):
         return "delivery_problem"  # "das Paket ist gar nicht meins, da steht ein anderer Name drauf": gone astray
     if top == "defect" and CARE_ASKED.search(fold(text)) and not cue_scores(fold(text)).get("defect"):
@@ -174,12 +188,15 @@ def decide_sarcasm(probability: float, markers: list[str]) -> bool:
 
 
 def decide_sentiment(
-    probabilities: dict[str, float], lexicon: int, intent: str, *, sarcasm: bool, text: str
+    probabilities: dict[str, float], lexicon: int, intent: str, *, sarcasm: bool, text: str, joking: bool = False
 ) -> Sentiment:
-    """The model's polarity weighed with the sentiment words and the intent; irony and insults are never positive."""
+    """The model's polarity weighed with the sentiment words and the intent; irony and insults are never positive,
+    and irony in a joke about oneself ("3 Uhr nachts Kaffeevideos statt Schlaf. Danke für nix 😂") is no complaint."""
     score = MODEL_POLARITY * (probabilities.get("positive", 0.0) - probabilities.get("negative", 0.0))
     score += max(-LEXICON_CAP, min(LEXICON_CAP, lexicon)) * LEXICON_WEIGHT
     score += INTENT_POLARITY * ((intent == "praise") - (intent in NEGATIVE_INTENTS))
+    if sarcasm and joking and intent in ("praise", "other") and LAUGHING.search(text):
+        return "neutral"
     if score > POLARITY_MIN and not (sarcasm or PROFANITY.search(text)):
         return "positive"
     return "negative" if score < -POLARITY_MIN or (sarcasm and score > POLARITY_MIN) else "neutral"

@@ -11,8 +11,13 @@ from assistant.text import fold, fold_pattern
 # "3. januar" and "@mara.kbx" end no sentence: a dot between a word and a lowercase letter stands inside one
 # A stop inside a sentence: "2.5", "am 3. bestellt", "vor dem 1. Dezember", "a.b" (never the sentence's end).
 MONTH_AFTER = r"\s{1,3}(?i:jan|feb|mär|mar|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]{0,7}\b"
+# "for approx. 8 kg", "ca. 3 Tüten", "inkl. Versand": an abbreviation's dot ends no sentence
+ABBREVIATED = (
+    r"(?<=approx)\.|(?<=\bca)\.|(?<=\bCa)\.|(?<=inkl)\.|(?<=evtl)\.|(?<=ggf)\.|(?<=bzw)\.|(?<=zzgl)\.|(?<=\b[Nn]r)\."
+)
 SENTENCE = re.compile(
-    rf"(?:[^.!?\n…]|(?<=\d)\.(?=\d|\s{{1,3}}[a-zäöüß]|{MONTH_AFTER})|(?<=\w)\.(?=[a-z_äöü])){{1,2000}}[.!?…]{{0,10}}"
+    rf"(?:[^.!?\n…]|(?<=\d)\.(?=\d|\s{{1,3}}[a-zäöüß]|{MONTH_AFTER})|(?<=\w)\.(?=[a-z_äöü])|{ABBREVIATED})"
+    rf"{{1,2000}}[.!?…]{{0,10}}"
 )
 CLAUSE_BREAK = re.compile(r",\s|\s[–-]\s|;\s|:\s|(?<=[^\w\s,.;:!?'\"()\-])\s")  # an emoji ends a clause too
 WH = (

@@ -131,7 +131,12 @@ def _understand(
     mood: dict[str, Any] = {
         "sarcasm": sarcasm,
         "sentiment": decide_sentiment(
-            heads["sentiment"], _lexicon(reading), verdict.intent, sarcasm=sarcasm, text=text
+            heads["sentiment"],
+            _lexicon(reading),
+            verdict.intent,
+            sarcasm=sarcasm,
+            text=text,
+            joking=max(heads["emotion"], key=heads["emotion"].__getitem__) == "joking",
         ),
         "emotion": decide_emotion(heads["emotion"], sarcasm=sarcasm),
         "wants": decide_wants(heads["wants"]),

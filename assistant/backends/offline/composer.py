@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from assistant.analysis.answers import brewers, fact_words, synonyms_of
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
-from assistant.backends.offline.occasions import praised
+from assistant.backends.offline.occasions import is_moment, praised
 from assistant.backends.offline.phrasebook import Phrasebook, fields, fill, load_phrasebook, ordered, usable
 from assistant.backends.offline.scene import (
     DAMAGE,
@@ -1061,13 +1061,18 @@ def _with_occasion(
     request: GenerationRequest, scene: Scene, book: Phrasebook, style: str, body: str, address: str
 ) -> str:
     """The person's occasion wished well after the answer ("Eine schöne Reise!"), when it fits the limit."""
-    crisp = style == "crisp" and scene.situation != "tagged"  # a tag is answered by its occasion, in every tone
+    # a tag, and a joke about the moment ("die wespe trinkt mehr von meinem eiskaffee"), are answered by it in every
+    # tone; the joke after a short laugh instead of a line about coffee people
+    laughed = scene.situation == "joke" and is_moment(scene.occasion)
+    crisp = style == "crisp" and scene.situation != "tagged" and not laughed
     if not scene.occasion or crisp or scene.situation not in OCCASION_SITUATIONS:
         return body
     found = usable(book.candidates("blocks", f"occasion_{scene.occasion}", style), {})
     if not found:
         return body
     line = fill(found[0], {}, address)
+    laugh = book.candidates("blocks", "laugh", style) if laughed else []
+    body = laugh[0] if laugh else body
     room = request.profile.limit(request.message.channel) - len(_sign_off(request, scene, book.language)) - 8
     return f"{body} {line}" if len(body) + len(line) < room and fold(line) not in fold(body) else body
 

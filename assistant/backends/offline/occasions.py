@@ -143,6 +143,7 @@ _MOMENTS = _compiled(
         ),
         ("exams", r"prüfung|klausur|hausarbeit|lernphase|\bexams?\b|\bfinals\b|\bthesis\b|abschlussarbeit"),
         ("nightshift", r"nachtschicht|night ?shift"),
+        ("wasp", r"\bwespe\w{0,2}|\bwasps?\b"),  # "die wespe trinkt mehr von meinem eiskaffee als ich"
         # "umzugstag 3 von 5", "got me through the move": in the middle of a move or just done with it
         (
             "moving_day",
@@ -158,7 +159,7 @@ _MOMENTS = _compiled(
         ("camping", r"\bcamping\w{0,6}|\bzelt(?:en|platz|e)?\b|\btent\b|\bvan ?life\b|\bcampervan\b|\bwohnmobil\b"),
         ("snow", r"\bschnee|eingeschneit|\bsnow"),
         ("rain", r"\bregen\b|\bregnet|verregnet|\brain(?:y|ing)?\b"),
-        ("heat", r"\bhitze|heatwave|\b3\d ?(?:grad|°)|so heiß|\bhot (?:day|outside|today)"),
+        ("heat", r"\bhitze|heatwave|\b3\d ?(?:grad|°|degrees)|so heiß|\bhot (?:day|outside|today)"),
         ("cold", r"\bkalt(?!\s?gebr)|\bkälte|\bfreezing\b|\bcold\b(?! brew)|(?<![\d-])-?\d ?(?:grad|°)"),
         ("monday", r"\bmontag|\bmonday"),
         # "mein einziger grund morgens aufzustehen", "the only reason I get out of bed": the morning it carries
@@ -166,6 +167,11 @@ _MOMENTS = _compiled(
         ("january", r"\bjanuar\b|\bjanuary\b|\bwinterblues\b|\bwinter blues\b"),
     )
 )
+
+
+def is_moment(name: str) -> bool:
+    """The name is a moment of the day (rain, a wasp, iced coffee), not a life event to wish well."""
+    return any(name == known for known, _ in _MOMENTS)
 
 
 def moment(text: str) -> str:

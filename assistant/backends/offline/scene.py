@@ -581,7 +581,7 @@ def _outreach_kind(post: str) -> str:
     or nothing."""
     if _ATTEMPT.search(post) and not _SUCCEEDED.search(post):
         return "outreach_tips"  # "Latte-Art-Versuch Nr. 37 ... ich geb nicht auf": cheer them on
-    if _SERIES.search(post):
+    if _SERIES.search(post) and not _HOLIDAY.search(post):  # "Roadtrip Tag 5 ... Mehr Urlaub geht nicht": a holiday
         return "outreach_series"  # "day 112 of writing my first novel", "Teil 1: der Einkauf": cheer the run on
     if "?" not in post:
         return "outreach"
@@ -590,6 +590,12 @@ def _outreach_kind(post: str) -> str:
     return "outreach_what" if _YOURS.search(post) and not _TIPS.search(post) else "outreach_ideas"
 
 
+# A holiday told day by day is enjoyed, not endured: no "Tag 5 und immer noch dabei, Respekt!"
+_HOLIDAY = re.compile(
+    r"\b(?:urlaub\w{0,3}|ferien\w{0,3}|sommerferien|roadtrip\w{0,3}|road trip|vacation|holiday\w{0,2}|camping\w{0,6}"
+    r"|reise\w{0,3}|trip)\b",
+    re.IGNORECASE,
+)
 # A post in a series: "day 4", "Tag 12", "Teil 1", "part 2", "Folge 3", "week 6".
 _SERIES = re.compile(
     r"\b(day|tag|teil|part|folge|episode|woche|week|runde|round)\s?(?:#|nr\.?\s?|no\.?\s?)?(\d{1,4})\b", re.IGNORECASE
@@ -930,6 +936,10 @@ def read(request: GenerationRequest, language: str) -> Scene:
     life_event = occasion(text) if message.mode == "reply" else ""
     if not life_event and message.mode == "reply" and situation in _MOMENT_SITUATIONS:
         life_event = moment(text)  # "Montag, Regen und dann dieser Espresso 😍": the fan's day, picked up
+    joked = emotion == "joking" and not (split_questions(text) or _NEGATIVE_CUES.search(text) or _YOU.search(text))
+    if not life_event and message.mode == "reply" and situation in ("other", "uncertain") and joked:
+        life_event = moment(text)  # "It's 33 degrees and my husband still insists on a hot coffee. Send help."
+        situation = "joke" if life_event else situation
     if _tagged(request, situation, life_event):
         situation = "tagged"  # "@jonas das wär was für deinen Geburtstag 👀": our post shared with a friend
     elif _SAME_HERE.search(text) and situation in _MAYBE_OFFTOPIC:
@@ -979,7 +989,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
     # An unsure reading decides only on strong cues (scene._uncertain_situation); what stays unclear is "uncertain".
     negative = (
         situation in NEGATIVE_SITUATIONS
-        or sarcasm
+        or (sarcasm and situation != "joke")  # irony at the air conditioning, joked about, is no complaint of ours
         or analysis.sentiment == "negative"
         or emotion in UNHAPPY
         or (situation not in ("praise", "outreach") and bool(_NEGATIVE_CUES.search(text)))
@@ -1677,11 +1687,12 @@ _JOINT = re.compile(
 # "ur checkout crashed on me". Plain words of failure ("kaputt", "geht nicht") count for the site only: a broken
 # grinder paid by PayPal is no broken shop.
 _SITE = (
-    r"(?:shop|onlineshop|online-shop|checkout|check-out|kasse|warenkorb|cart|website|webseite|homepage|seite|site|app)"
+    r"(?:shop|onlineshop|online-shop|checkout|check-out|kasse|warenkorb|cart|website|webseite|homepage|seite|site|app"
+    r"|kundenkonto|konto|account|login)"
 )
 _PAYING = r"(?:bezahl\w{0,4}|zahlung|payment|paypal|bestellvorgang)"
 _ERROR = (
-    r"(?:fehler ?(?:meldung|\d{3})|fehlermeldung|error|crash\w{0,3}|abgestürzt|stürzt\w{0,2} ab"
+    r"(?:fehler ?(?:meldung|\d{3})|fehlermeldung|fehler ist aufgetreten|error|crash\w{0,3}|abgestürzt|stürzt\w{0,2} ab"
     r"|lädt (?:ewig|und lädt|(?:\w{1,12} ){0,3}nicht)|ladebalken|spinnt|rumgesponnen|rumspinnt|hängen ?geblieben"
     r"|timeout|time-out"
     r"|glitch\w{0,3}|bugg?\w{0,2}"
@@ -1978,7 +1989,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "service_complaint"
     if ACCUSATION.search(text) and _NOT_ARRIVED.search(text):
         return "accusation"  # "ihr seid doch eh alles scammer, mein kumpel hat nie was bekommen"
-    switch = bool(_SWITCH.search(text)) and not _DELIVERED.search(text)  # "kann ich statt X lieber Y bekommen?"
+    asked_switch = _SWITCH.search(text)  # "kann ich statt X lieber Y bekommen?", "can I get that one sent there
+    # instead?" (its "sent" is asked for, not done)
+    switch = bool(asked_switch) and not _DELIVERED.search(_SWITCH.sub(" ", text))
     arrived_other = intent in ("order_status", "delivery_problem") and not _NOT_ARRIVED.search(text)
     if (
         (intent in ("order_via_message", "other", "product_question", "praise") or arrived_other)
@@ -2171,6 +2184,11 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "question"  # "die Kaffeemaschine ist kaputt 😢 könnt ihr eine Siebträgermaschine empfehlen?": not ours
     if intent == "criticism" and _SOURCING.search(text) and analysis.questions:
         return "question"  # "Woher beziehen Sie Ihren Rohkaffee, und zahlen Sie den Bauern faire Preise?": asked
+    # "back at the office and the AC is 'being serviced' 🙃 cold brew is my personality now": irony at someone else,
+    # joked about to nobody of ours, is a joke to laugh along with
+    ironic_elsewhere = sarcasm and analysis.emotion == "joking" and not _YOU.search(text) and not asked
+    if str(analysis.intent) in ("praise", "other") and ironic_elsewhere and not _NEGATIVE_CUES.search(text):
+        return "joke"
     if intent == "criticism" or (sarcasm and intent in ("praise", "other", "product_question")):
         if _DAMAGE.search(text) and _OURS.search(text):
             return "damaged_item"  # "kam mit fettem Kratzer an ... bei dem Preis": the damage first, not the price
@@ -2285,6 +2303,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _context_fact(text, request, given) or _read_around(question, request)
             if fact is not None and len(text.split()) <= SHORT_QUESTION:  # "... lieber Espresso statt der
                 asked_in = f"{_sentence_before(text, message.text)} {text}"  # Kiezmischung. Kann man das ändern?"
+        elif len(text.split()) <= SHORT_QUESTION and _POINTING.search(text):  # the same, with the fact read already
+            asked_in = f"{_sentence_before(text, message.text)} {text}"
         if fact is None and _HOW_TO.search(text):  # "whats the cheapest way to get decent coffee at home": a tip
             fact = next(iter(relevant_tips(text, profile) or relevant_tips(message.text, profile)), None)
         broken = _broken(message.text)
@@ -2641,6 +2661,9 @@ def _other_product(question: str, fact: Fact, profile: VoiceProfile) -> bool:
     return bool(named) and not any(fold(a) in said for n in named for a in products.get(n, [n]))
 
 
+_POINTING = re.compile(r"\b(?:das|dies|es|that|this|it)\b", re.IGNORECASE)  # "Kann man das ändern?": what came before
+
+
 def _unanswered_aspect(question: str, fact: Fact) -> bool:
     """The question asks for something (a price, a gift, a size) that the fact's text does not say."""
     return _missing_aspect(question, fact) is not None
@@ -2882,6 +2905,7 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     if situation == "taste_criticism":
         found = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 3)
         tips = [f for f in found if not f.intents]  # "sauer seit der letzten Lieferung": the grind, not the shipping
+        tips = [f for f in tips if not _other_method(text, f)]  # "Espresso ... sour": no French press recipe
         if tips and _other_method(request.message.post or "", tips[0]):
             return None  # "french press grind and 12h in the fridge" under a cold brew post: no French press recipe
         return tips[0] if tips else None
@@ -2998,6 +3022,8 @@ def _open_answers(answers: list[Answer], situation: str, side: list[Fact], *, te
         return policy + [a for a in answers if a.fact is None and a.indirect and _OWN_REQUEST.match(a.question)]
     said = {f.id for f in side}
     kept = [a for a in answers if not (a.fact is not None and a.fact.id in said)]
+    if situation == "job_application":  # "summer help at the roastery? I worked as a barista": no workshop dates
+        kept = [a for a in kept if a.fact is None]
     if team or situation in _FACTS_ONLY or situation in _OWN_DEFERRAL:
         kept = [a for a in kept if a.said]
     if situation == "stock_question":  # "when is it back?" is the reply's own subject, and its reply defers already
