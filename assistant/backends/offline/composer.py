@@ -318,19 +318,27 @@ def _asked(scene: Scene) -> dict[str, str]:
 # What a worked-out collab pitch names: deliverables, reach, a rate ("3 reels + stories, 42k on IG, 450€").
 _PITCH = re.compile(
     r"\b(?:reels?|stories|story|posts?|videos?|beiträge?|tiktoks?|rate|honorar|gage|fee|budget|follower\w{0,2}"
-    r"|\d+\s?k\b)|\d+\s?(?:€|eur|euro)\b",
+    r"|stall|stand|standgebühr|market|markt|festival|pop-?up|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w{0,6}"
+    r" \d{1,2}|\d+\s?k\b)|\d+\s?(?:€|eur|euro)|\b\d{1,2}\.\d{1,2}\.",
     re.IGNORECASE,
 )
 
 
-PITCH_CHARS = 200  # a collab request this long can be a worked-out pitch
+PITCH_CHARS = 150  # a collab request this long can be a worked-out pitch
 
 
 def _pitched(scene: Scene, text: str, language: str) -> str:
     """ "Thanks for the detailed pitch" when a collab request already says what it offers (two of its marks)."""
     if not scene.situation.startswith("collaboration") or len(_PITCH.findall(text)) < 2 or len(text) < PITCH_CHARS:
         return ""  # "42k on tiktok ... pr package? lmk" names its reach, but is no detailed pitch
-    return "Danke für die ausführliche Anfrage" if language == "de" else "Thanks for the detailed pitch"
+    if language == "de":
+        return "Danke für die ausführliche Anfrage"
+    named = next((m.lower() for m in _PITCH.findall(text) if m.isalpha() and m.lower() in _PITCHED_THINGS), "")
+    return f"Thanks for the detailed pitch for the {named}" if named else "Thanks for the detailed pitch"
+
+
+# What a pitch is for, named back in English ("Thanks for the detailed pitch for the market")
+_PITCHED_THINGS = frozenset({"market", "stall", "festival", "stand"})
 
 
 STORY_CHARS = 180  # a fan's message this long tells a story: thanked for as one, not with a one-liner
