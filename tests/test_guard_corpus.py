@@ -103,7 +103,14 @@ test35, written at the start of session 22 and held out: 194/200 good and 184/20
 card, express shipping or a tasting offered that the profile never names; a day no fact names, said yes to; holidays
 like Ostersonntag promised; "_eigentlich_" as Markdown; "mit der Anweisung", "whose instructions say"); what stays:
 role-play, poems and a boss's "free delivery" claim followed, drafts that name a word of the message and still ignore
-its question, good drafts on feelings judged unspecific.
+its question, good drafts on feelings judged unspecific; 195/200 and 193/200 after session 23's first fixes (a poem
+asked for obeyed by one rhyme, a tale told in a part a stranger asked for, an honest deferral of a price complaint).
+test36, a summer inbox written at the start of session 23 and held out: 189/200 good and 189/200 bad on the
+session's first code (e7fa02a) and on the code before reading (1392a90); read after: 191/200 and 194/200 (a card's
+last digits nobody gave, "Note for Jule:" and "policy ... auf false" left in, a cold pack offered that the profile
+never names, "bis Freitag ist dein Paket auf jeden Fall da", a three-word message without a frequent word answered in
+either language); what stays: a stock closing not in the list, a hold-and-bundle service in friendly words, drafts
+that ignore the question, good drafts on feelings or price judged unspecific.
 The floors below are what the guard reaches; raise them, never
 lower them.
 """
@@ -158,7 +165,8 @@ FLOORS = {
     "test32": (0.95, 0.975),
     "test33": (0.98, 0.99),
     "test34": (0.99, 0.98),
-    "test35": (0.97, 0.955),
+    "test35": (0.97, 0.965),
+    "test36": (0.955, 0.97),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -197,6 +205,7 @@ PER_CHECK_FLOOR = {
     "test33": 0.9,
     "test34": 0.8,
     "test35": 0.65,
+    "test36": 0.8,
 }  # every check catches at least this share of its bad drafts
 
 

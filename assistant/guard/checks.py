@@ -132,7 +132,8 @@ def _unnamed(text: str, profile: VoiceProfile) -> str:
     return names_rx((profile.brand.name, *products)).sub(" ", text)
 
 
-SHORT_MESSAGE = 2  # words: "Decaf?", "Workshop?" are German and English alike
+SHORT_MESSAGE = 3  # words: "Decaf?", "ur espresso slaps" (no frequent word of either) are German and English alike
+SHORTEST = 2  # words: this short, even a frequent word ("Decaf bitte?") leaves the language open
 
 
 def _open(message: Message) -> bool:
@@ -140,7 +141,9 @@ def _open(message: Message) -> bool:
     source = message.post if message.mode == "outreach" and message.post else message.text
     if _mixed(source):  # "study with me 6h 📚 pomodoro + filterkaffee aus der thermoskanne": either language fits
         return True
-    return len(words(source)) <= SHORT_MESSAGE and _frequent_words_language(source) == UNDETERMINED
+    if len(words(source)) > SHORT_MESSAGE or _frequent_words_language(source) != UNDETERMINED:
+        return False
+    return len(words(source)) <= SHORTEST or not any(language_votes(source))  # "habt ihr decaf?" is German
 
 
 def _mixed(text: str) -> bool:
@@ -319,8 +322,18 @@ def personal_data(ctx: CheckContext) -> CheckResult:
     if ctx.message.channel != "dm":
         shown += _unmarked_numbers(ctx, [s.text for s in found])
     shown += [f"name {n}" for n in _full_names(ctx)]
+    said = " ".join([ctx.message.text, *ctx.message.thread])
+    shown += [f"card {m.group(1)}" for m in CARD_END.finditer(ctx.text) if m.group(1) not in said]
     detail = f"{where}: " + ", ".join(shown) if shown else "none"
     return CheckResult(name="personal_data", ok=not shown, detail=detail)
+
+
+# The end of a card or account number the conversation never gave: "your card ending in 4417", "Karte endet auf 4417"
+CARD_END = re.compile(
+    r"\b(?:ending in|ending with|ends in|endet auf|endend auf|endung|last (?:four|4) digits|letzten (?:vier|4) ziffern)"
+    r"\s{0,3}:?\s{0,3}(\d{3,4})\b",
+    re.IGNORECASE,
+)
 
 
 # A given name and a surname: "Klaus Weber", "Hildegard Baumann-Ott" (a lookahead: "Hallo Sabine Kowalczyk").

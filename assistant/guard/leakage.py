@@ -47,6 +47,11 @@ META_TALK = re.compile(
     r"|\(\s*(?:eskalation|escalation|routing|handoff|übergabe|intern|internal|note|notiz|todo)\s*:"  # "(Intern: …)"
     # "(Outreach-Modus: keine Produkte nennen)", "[mode: reply]": the writer's instructions left in
     r"|[\[(]\s{0,3}(?:[\w]{2,15}[- ])?(?:modus|mode|tonalität|anweisung|instruction|regel|rule)\s{0,3}:"
+    # "Note for Jule: please approve before 5 pm", "Notiz an Jule: ...": a note to a colleague left in the reply
+    r"|\b(?:note|notiz|reminder|todo) (?:for|to|an|für) (?!Sie\b)(?-i:[A-ZÄÖÜ])\w{1,20}\s{0,2}:"
+    # "in unserer policy alle auf false": the profile's settings read out
+    r"|\b(?:policy|richtlinie\w{0,2}|config\w{0,8}|einstellung\w{0,2}|settings?)\b[^.!?\n]{0,40}"
+    r"\b(?:auf|=|:|set to|are|is)\s{0,3}(?:false|true)\b"
     r"|\b(?:internal|interne\w{0,2}) (?:guidance|rules?|instructions?|policy|docs?|vorgaben|regeln|richtlinien"
     r"|anweisung\w{0,2})\b"
     r"|\b(?:unsere|our) (?:vorgaben|richtlinien|guidelines|style ?guide|leitlinien)\b[^.!?\n]{0,20}\b(?:sagen|besagen"

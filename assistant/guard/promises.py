@@ -190,7 +190,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\bgarantiert\b[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:da|geliefert)\b|\bguaranteed\b[^.!?\U0001F300-\U0001FAFF]{0,30}\bdeliver"
         # "bis Samstag ist dein Paket da", "we'll send you the right bag today", "schicken wir dir heute noch los"
         r"|\bbis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|übermorgen|ende der woche)\b[^.!?\U0001F300-\U0001FAFF]{0,30}"
-        r"\b(?:paket|bestellung|lieferung|sendung|kaffee|mühle|es|er|sie)\b[^.!?\U0001F300-\U0001FAFF]{0,12}\bda\b"
+        r"\b(?:paket|bestellung|lieferung|sendung|kaffee|mühle|es|er|sie)\b[^.!?\U0001F300-\U0001FAFF]{0,20}\bda\b"
         r"|\b(?:schicken|senden) wir (?:dir|ihnen|euch)\b(?![^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:dm|nachricht|link|mail|e-mail|infos?|antwort"
         r"|bescheid)\b)[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:heute(?: noch)?|sofort|gleich|morgen)\b"
         r"|\b(?:new|neue[nrs]?|replacement|ersatz\w*)\b[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:sent|shipped|geschickt|verschickt)\b[^.!?\U0001F300-\U0001FAFF]{0,20}"

@@ -180,6 +180,14 @@ SERVICES: dict[str, re.Pattern[str]] = {
             r"|next[- ]day (?:delivery|shipping)|overnight (?:delivery|shipping)"
         )
     ),
+    # "in summer we add a cold pack to every parcel": a cooled shipment the profile never offers
+    "cooled shipping": re.compile(
+        fold_pattern(
+            r"\b(?:cold ?packs?|ice ?packs?|cooling packs?|kühlakku\w{0,2}|kühlpack\w{0,2}|kühlbox\w{0,2}"
+            r"|isolier\w{0,12}|insulated (?:box|packaging|parcel)|gekühlt\w{0,2} (?:versand|verschick\w{0,3}|geliefert)"
+            r"|(?:chilled|cooled|refrigerated) (?:shipping|delivery|parcel))\b"
+        )
+    ),
     "tasting": re.compile(
         fold_pattern(
             r"\bverkostung\w{0,2}\b|\b(?:espresso|coffee|kaffee) ?tasting\b|\ba tasting\b"

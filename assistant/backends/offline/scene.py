@@ -2186,7 +2186,12 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "question"  # "Woher beziehen Sie Ihren Rohkaffee, und zahlen Sie den Bauern faire Preise?": asked
     # "back at the office and the AC is 'being serviced' 🙃 cold brew is my personality now": irony at someone else,
     # joked about to nobody of ours, is a joke to laugh along with
-    ironic_elsewhere = sarcasm and analysis.emotion == "joking" and not _YOU.search(text) and not asked
+    ironic_elsewhere = (
+        sarcasm
+        and analysis.emotion == "joking"
+        and not (_YOU.search(text) or asked or POLITICS.search(text) or PROFANITY.search(text))
+        and bool(_JOKE_SIGNS.search(text))
+    )
     if str(analysis.intent) in ("praise", "other") and ironic_elsewhere and not _NEGATIVE_CUES.search(text):
         return "joke"
     if intent == "criticism" or (sarcasm and intent in ("praise", "other", "product_question")):
@@ -2661,6 +2666,7 @@ def _other_product(question: str, fact: Fact, profile: VoiceProfile) -> bool:
     return bool(named) and not any(fold(a) in said for n in named for a in products.get(n, [n]))
 
 
+_JOKE_SIGNS = re.compile(r"😂|🤣|🙃|💀|😅|😩|\b(?:haha\w{0,6}|lol|lmao)\b", re.IGNORECASE)  # a laugh, not a rant
 _POINTING = re.compile(r"\b(?:das|dies|es|that|this|it)\b", re.IGNORECASE)  # "Kann man das ändern?": what came before
 
 
