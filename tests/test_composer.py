@@ -12,6 +12,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from assistant import DraftSet, Message, draft
+from assistant.backends.offline.composer import tasted
 from assistant.guard.specific import needs_anchor, refers_to_message
 
 from .conftest import profile_for, sample_message, shared_samples
@@ -209,3 +210,17 @@ def test_judged_failure_classes_stay_fixed(case: dict[str, Any]) -> None:
     for d in result.drafts:
         assert any(m in d.text for m in case["must_mention_one_of"]), (d.tone, d.text)
         assert not any(n.lower() in d.text.lower() for n in case["must_not_contain"]), (d.tone, d.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("got my kiez blend yesterday and it tastes really flat and kind of stale??", "en", "flat"),
+        ("die letzte tüte schmeckt irgendwie schal und muffig", "de", "schal"),
+        ("Espresso schmeckt total sauer seit der neuen Tüte", "de", "sauer"),
+        ("tastes off somehow", "en", ""),  # "Off is not the flavour" reads wrong: no word taken
+        ("love the new bag!", "en", ""),
+    ],
+)
+def test_a_taste_complaint_is_answered_in_the_persons_own_word(text: str, language: str, expected: str) -> None:
+    assert tasted(text, language) == expected

@@ -1080,9 +1080,9 @@ def _with_occasion(
         return body
     line = fill(found[0], {}, address)
     laugh = book.candidates("blocks", "laugh", style) if laughed else []
-    body = laugh[0] if laugh else body
     room = request.profile.limit(request.message.channel) - len(_sign_off(request, scene, book.language)) - 8
-    return f"{body} {line}" if len(body) + len(line) < room and fold(line) not in fold(body) else body
+    opening = laugh[0] if laugh and len(laugh[0]) + len(line) < room else body  # the joke line only when it fits
+    return f"{opening} {line}" if len(opening) + len(line) < room and fold(line) not in fold(opening) else body
 
 
 def _with_critique(
@@ -1197,7 +1197,7 @@ TASTED = {
         re.IGNORECASE,
     ),
     "en": re.compile(
-        r"\b(?:tastes?|tasted|tasting)\s(?:\w{1,12}\s){0,3}?(flat|stale|bland|watery|burnt|bitter|sour|off|weak|musty)\b",
+        r"\b(?:tastes?|tasted|tasting)\s(?:\w{1,12}\s){0,3}?(flat|stale|bland|watery|burnt|bitter|sour|weak|musty)\b",
         re.IGNORECASE,
     ),
 }

@@ -1989,9 +1989,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "service_complaint"
     if ACCUSATION.search(text) and _NOT_ARRIVED.search(text):
         return "accusation"  # "ihr seid doch eh alles scammer, mein kumpel hat nie was bekommen"
-    asked_switch = _SWITCH.search(text)  # "kann ich statt X lieber Y bekommen?", "can I get that one sent there
-    # instead?" (its "sent" is asked for, not done)
-    switch = bool(asked_switch) and not _DELIVERED.search(_SWITCH.sub(" ", text))
+    # "kann ich statt X lieber Y bekommen?", "can I get that one sent there instead?" (its "sent" is asked, not done)
+    switch = bool(_SWITCH.search(text)) and not _DELIVERED.search(_SWITCH.sub(" ", text))
     arrived_other = intent in ("order_status", "delivery_problem") and not _NOT_ARRIVED.search(text)
     if (
         (intent in ("order_via_message", "other", "product_question", "praise") or arrived_other)
