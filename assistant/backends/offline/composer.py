@@ -45,7 +45,7 @@ from assistant.backends.offline.words import (
 )
 from assistant.guard.specific import needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
-from assistant.models import Analysis
+from assistant.models import UNHAPPY, Analysis
 from assistant.profiles.loading import Fact, VoiceProfile
 from assistant.similarity import closest_variant, repetition
 from assistant.text import fold, sentences, shorten
@@ -296,6 +296,7 @@ def compose(
                 body = _with_open_answers(template, slots, body) if with_open else body
                 body = _with_again(scene, book, style, body, rng, address) if level == 0 else body
                 body = _with_sorry_for_the_wait(scene, book, style, body, rng, address)
+                body = _with_sorry_still(request, scene, book, style, body, rng, address)
                 text = _assemble(request, scene, book, style, body, slots, rng, address)
                 if len(text) <= limit:
                     return text
@@ -416,6 +417,28 @@ def _with_sorry_for_the_wait(
     if not scene.waited or scene.situation not in WAITED_SITUATIONS:
         return body
     line = _block(book, "sorry_wait", style, {}, rng, address)
+    return f"{line} {body}" if line and fold(line) not in fold(body) else body
+
+
+# "still no decaf?? you said 'testing' back in march 🙄": a wait for something we do not have yet
+STILL_WAITING = re.compile(
+    r"\b(?:still no|still not|still waiting|immer noch kein\w{0,2}|noch immer kein\w{0,2}|immer noch nicht"
+    r"|wann (?:kommt|gibt'?s|gibt es) (?:denn )?endlich)\b",
+    re.IGNORECASE,
+)
+NOT_YET = re.compile(r"\b(?:nicht|kein\w{0,2}|noch nicht|not|no|yet|testen|testing|bald|soon)\b", re.IGNORECASE)
+
+
+def _with_sorry_still(
+    request: GenerationRequest, scene: Scene, book: Phrasebook, style: str, body: str, rng: random.Random, address: str
+) -> str:
+    """Sorry that it takes so long, before a "not yet" fact for someone tired of waiting for it ("still no decaf??")."""
+    unhappy = request.analysis.sentiment == "negative" or request.analysis.emotion in UNHAPPY
+    told = [a.fact for a in scene.answers if a.fact is not None]
+    not_yet = any(NOT_YET.search(" ".join(f.text.values())) for f in told)
+    if scene.situation != "question" or not unhappy or not not_yet or not STILL_WAITING.search(request.message.text):
+        return body
+    line = _block(book, "sorry_still", style, {}, rng, address)
     return f"{line} {body}" if line and fold(line) not in fold(body) else body
 
 
