@@ -330,11 +330,12 @@ PITCH_CHARS = 150  # a collab request this long can be a worked-out pitch
 
 def _pitched(scene: Scene, text: str, language: str) -> str:
     """ "Thanks for the detailed pitch" when a collab request already says what it offers (two of its marks)."""
-    if not scene.situation.startswith("collaboration") or len(_PITCH.findall(text)) < 2 or len(text) < PITCH_CHARS:
+    marks = _PITCH.findall(text)
+    if not scene.situation.startswith("collaboration") or len(marks) < 2 or len(text) < PITCH_CHARS:
         return ""  # "42k on tiktok ... pr package? lmk" names its reach, but is no detailed pitch
     if language == "de":
         return "Danke für die ausführliche Anfrage"
-    named = next((m.lower() for m in _PITCH.findall(text) if m.isalpha() and m.lower() in _PITCHED_THINGS), "")
+    named = next((m.lower() for m in marks if m.isalpha() and m.lower() in _PITCHED_THINGS), "")
     return f"Thanks for the detailed pitch for the {named}" if named else "Thanks for the detailed pitch"
 
 
@@ -416,7 +417,12 @@ def _with_sorry_for_the_wait(
     """A question asked again after no one answered: sorry for the wait first, then the answer."""
     if not scene.waited or scene.situation not in WAITED_SITUATIONS:
         return body
-    line = _block(book, "sorry_wait", style, {}, rng, address)
+    return _line_before(book, "sorry_wait", style, body, rng, address)
+
+
+def _line_before(book: Phrasebook, block: str, style: str, body: str, rng: random.Random, address: str) -> str:
+    """The block's line before the body, unless the body says it already."""
+    line = _block(book, block, style, {}, rng, address)
     return f"{line} {body}" if line and fold(line) not in fold(body) else body
 
 
@@ -438,8 +444,7 @@ def _with_sorry_still(
     not_yet = any(NOT_YET.search(" ".join(f.text.values())) for f in told)
     if scene.situation != "question" or not unhappy or not not_yet or not STILL_WAITING.search(request.message.text):
         return body
-    line = _block(book, "sorry_still", style, {}, rng, address)
-    return f"{line} {body}" if line and fold(line) not in fold(body) else body
+    return _line_before(book, "sorry_still", style, body, rng, address)
 
 
 def _after_opening(body: str, lines: list[str], *, or_before: bool = True) -> str:
