@@ -2080,6 +2080,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         own = _OWN_ORDER.search(text) or _PARCEL_WENT.search(text) or analysis.entities.order_ids  # not "lohnt es
         # sich gerade zu bestellen?"
         unhappy_now = analysis.sentiment == "negative" and own  # "landet in der Filiale statt an der Haustür ... DHL?"
+        if intent == "order_status" and own and _arrival_asked(request):
+            return "order_status"  # "kommt mein paket noch diese woche?": the usual time, and the team can look
         if intent in ("order_status", "delivery_problem") and _asks_a_fact(request) and not (tracing or unhappy_now):
             return "question"  # "can I pick up my order at the roastery?" asks, nothing is missing
         asked = _asked_texts(request)
@@ -2977,6 +2979,26 @@ _NORMAL = re.compile(
 )
 
 
+# When one's own parcel will be there: "kommt mein paket noch diese woche?", "will it arrive before the weekend?".
+_ARRIVES = re.compile(
+    r"\b(?:kommt|kommen|ankomm\w{0,3}|da sein|da ist|arriv\w{0,3}|get here|be here|make it|reach (?:me|us))\b",
+    re.IGNORECASE,
+)
+_BY_WHEN = re.compile(
+    r"\b(?:noch|bis|vor|rechtzeitig|pünktlich|morgen|diese woche|nächste woche|wochenende|before|by|in time"
+    r"|tomorrow|this week|next week|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|(?:mon|diens|donners|frei|sams|sonn)tag|mittwoch)\b",
+    re.IGNORECASE,
+)
+
+
+def _arrival_asked(request: GenerationRequest) -> bool:
+    """The person asks whether their own order will be there in time (the usual time answers it, never a date)."""
+    if _HYPOTHETICAL.search(request.message.text):
+        return False  # "Wenn ich heute bestelle, ist das bis Samstag da?": nothing is ordered yet
+    return any(_ARRIVES.search(q) and _BY_WHEN.search(q) for q in _asked_texts(request))
+
+
 def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
     """A case for a team that also asks something a plain fact answers ("cancel my subscription ... charged?").
 
@@ -2985,7 +3007,8 @@ def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
     folded = fold(request.message.text)
     if "?" not in folded:
         return []  # nothing asked: the case alone
-    if situation in ("order_status", "delivery_problem") and _NORMAL.search(request.message.text):  # the usual time
+    usual_asked = _NORMAL.search(request.message.text) or (situation == "order_status" and _arrival_asked(request))
+    if situation in ("order_status", "delivery_problem") and usual_asked:  # the usual time
         usual = [f for f in request.profile.brand.facts if "order_status" in f.intents]
         return usual[:1]
     own = _situation_fact(request, situation)
