@@ -292,7 +292,9 @@ def compose(
                     continue
                 level = levels.index(slots)
                 body = fill(template, slots, address)
-                body = _with_side_facts(scene, book, style, body, level=level, asked=request.message.text)
+                asked = request.message.text
+                body = _with_side_facts(scene, book, style, body, level=level, asked=asked, rng=rng, address=address)
+                body = _with_strike(scene, book, style, body, rng, address)
                 body = _with_open_answers(template, slots, body) if with_open else body
                 body = _with_again(scene, book, style, body, rng, address) if level == 0 else body
                 body = _with_sorry_for_the_wait(scene, book, style, body, rng, address)
@@ -376,7 +378,9 @@ def _product_line(profile: VoiceProfile, product: str, language: str, asked: str
     return f"Kurz {_TO_THE[article]} {name}: {described}." if article in _TO_THE else ""
 
 
-def _with_side_facts(scene: Scene, book: Phrasebook, style: str, body: str, *, level: int, asked: str) -> str:
+def _with_side_facts(
+    scene: Scene, book: Phrasebook, style: str, body: str, *, level: int, asked: str, rng: random.Random, address: str
+) -> str:
     """A team's case that also asks what a fact answers: the answer first, then the case ("cancel: in your account")."""
     said = [
         wording(f, book.language, book.language, style, level + 1, question=asked, symptoms=scene.symptoms)
@@ -385,7 +389,18 @@ def _with_side_facts(scene: Scene, book: Phrasebook, style: str, body: str, *, l
     said = [s for s in said if fold(s) not in fold(body)]
     if not said:
         return body
+    if scene.strike and any("order_status" in f.intents for f in scene.side_facts):
+        said.append(_block(book, "strike", style, {}, rng, address))  # "2–3 Werktage" would not hold now
     return _after_opening(body, said)  # "Totally fair to ask where your order is." stays the opening
+
+
+def _with_strike(scene: Scene, book: Phrasebook, style: str, body: str, rng: random.Random, address: str) -> str:
+    """A question about shipping from someone who names a strike: the usual time, then that it may take longer."""
+    told = [a.fact for a in scene.answers if a.fact is not None and "order_status" in a.fact.intents]
+    if not scene.strike or scene.situation != "question" or not told:
+        return body
+    line = _block(book, "strike", style, {}, rng, address)
+    return body if fold(line) in fold(body) else f"{body} {line}"
 
 
 def _with_open_answers(template: str, slots: dict[str, str], body: str) -> str:

@@ -835,6 +835,7 @@ class Scene:
     rewatched: str = ""  # "ich hab das jetzt 14 mal geschaut": how often a fan watched our post ("14")
     symptoms: frozenset[str] = frozenset()  # what goes wrong in the cup, as the message says it ("bitter", "sour")
     critique: str | None = None  # a fan's small critique: what it is about ("die Tüte"), "" unnamed, None: none
+    strike: bool = False  # the person names a strike ("DHL-Streik"): the usual shipping time may not hold
 
 
 # What goes wrong in a cup, each with the words that name it (a fact's troubleshooting sentence about one).
@@ -1058,6 +1059,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         again=situation in _AGAIN_SITUATIONS and bool(_AGAIN.search(_NOT_AGAIN.sub(" ", text))),
         rewatched=_rewatched(text) if situation in ("praise", "joke") else "",
         critique=critique,
+        strike=bool(STRIKE.search(text)),
     )
 
 
@@ -2979,6 +2981,7 @@ _NORMAL = re.compile(
 )
 
 
+STRIKE = re.compile(r"\b(?:\w{0,12}streik\w{0,4}|strik(?:e|es|ing))\b", re.IGNORECASE)
 # When one's own parcel will be there: "kommt mein paket noch diese woche?", "will it arrive before the weekend?".
 _ARRIVES = re.compile(
     r"\b(?:kommt|kommen|ankomm\w{0,3}|da sein|da ist|arriv\w{0,3}|get here|be here|make it|reach (?:me|us))\b",
@@ -2987,7 +2990,7 @@ _ARRIVES = re.compile(
 _BY_WHEN = re.compile(
     r"\b(?:noch|bis|vor|rechtzeitig|pünktlich|morgen|diese woche|nächste woche|wochenende|before|by|in time"
     r"|tomorrow|this week|next week|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|(?:mon|diens|donners|frei|sams|sonn)tag|mittwoch)\b",
+    r"|(?:mon|diens|donners|frei|sams|sonn)tag|mittwoch|trotzdem|überhaupt|still|anyway|at all)\b",
     re.IGNORECASE,
 )
 
