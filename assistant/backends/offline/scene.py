@@ -223,6 +223,12 @@ _STOCK = re.compile(
     r"wann (?:gibt'?s|gibt es|kommt|kommen)\b.{0,40}\bwieder|sold out|out of stock|back in stock|restock",
     re.IGNORECASE,
 )
+# Someone waiting for what we do not have (yet): "wann kommt endlich", "still no", "any news on", "soon?".
+_AWAITED = re.compile(
+    r"\b(?:wann|when|endlich|immer noch|noch immer|still|schon|bald|soon|news|neuigkeiten|warte\w{0,2}|wait\w{0,3}"
+    r"|vermisse\w{0,2}|miss(?:ing)?|zurück|back|again)\b",
+    re.IGNORECASE,
+)
 _JOB = re.compile(
     r"minijob|nebenjob|aushilfe|praktikum|\bjob\b|bewerb\w*|stelle frei|sucht ihr (?:noch )?(?:leute|jemand|mitarbeit)|"
     r"arbeiten bei euch|hiring|part.?time|internship|apply for",
@@ -1491,6 +1497,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return False  # "is it better than five elephant? be honest": ours compared with another, a matter of taste
     if situation in ("question", "defer") and _SENDING.search(text):
         return False  # "Ich möchte meiner Schwester was schenken, sie wohnt in Wien. Geht das?": something to send
+    if situation == "defer" and request.analysis.intent == "stock_question" and len(text) <= SHORT_COMMENT:
+        return False  # "Gibt es dieses Jahr wieder einen Adventskalender?": our range, asked after
     if situation in ("question", "defer") and not _COFFEE.search(text) and not _YOU.search(text):
         return True  # "Was nützt das Labern?": a rhetorical question, not one for our team
     asked = _asked_texts(request)
@@ -2153,6 +2161,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "price_criticism"  # "ihr habt die preise erhöht?? seit wann kostet die so viel": no restock date
     if intent == "stock_question" and _asks_a_fact(request) and not _STOCK.search(text):
         return "question"  # "any chance you have a decaf version??": the decaf fact answers it
+    named = [q for q in _asked_texts(request) if _indirect(q, analysis.language, request.profile)]
+    if intent == "stock_question" and not (_STOCK.search(text) or _AWAITED.search(text)) and named:
+        return "defer"  # "Gibt es dieses Jahr wieder einen Adventskalender?": asked by name, nobody is waiting
     if intent in ("stock_question", "job_application", "collaboration"):
         return intent
     if (
