@@ -25,7 +25,7 @@ WH = (
     r"an welche[rsmn]?|what|when|where|why|which|who|how|whether|if|wo ist|where's|what's|how's|whats|wheres|hows|whos)"
 )
 VERB_FIRST = (
-    r"(?:kann|konnt|konnen|konnte|kommt|kommen|gibt|gibts|ist|sind|hast|habt|haben|hat|muss|musst|darf|durfen|"
+    r"(?:kann|konnt|konnen|konnte|kommt|kommen|gibt|gibt[’']?s|ist|sind|hast|habt|haben|hat|muss|musst|darf|durfen|"
     r"soll|sollte|will|wird|werden|wurde|wurden|kame|kamen|ware|waren|hatte|hattet|konntet|liefert|liefern|verschickt|"
     r"bekomme|krieg|kriege|geht|"
     r"schickt|versendet|bestellt|fallt|passt|reicht|klappt|funktioniert|halt|lauft|braucht|bietet|verkauft|taugt|lohnt|"

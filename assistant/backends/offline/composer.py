@@ -1114,6 +1114,9 @@ def _with_occasion(
     """The person's occasion wished well after the answer ("Eine schöne Reise!"), when it fits the limit."""
     # a tag, and a joke about the moment ("die wespe trinkt mehr von meinem eiskaffee"), are answered by it in every
     # tone; the joke after a short laugh instead of a line about coffee people
+    joked = usable(book.candidates("blocks", f"occasion_{scene.occasion}_joke", style), {})
+    if scene.situation == "joke" and joked:  # "Does coffee count as medicine? Asking for myself." with a cold
+        return fill(joked[0], {}, address)
     laughed = scene.situation == "joke" and is_moment(scene.occasion)
     crisp = style == "crisp" and scene.situation != "tagged" and not laughed
     if not scene.occasion or crisp or scene.situation not in OCCASION_SITUATIONS:

@@ -30,7 +30,8 @@ _OCCASIONS = _compiled(
             r"heuschnupfen|\bpollen\b|erkält\w{0,4}|\bgrippe\b|\bschnupfen\b|nase (?:ist )?zu\b|hay ?fever"
             r"|\bbin\b(?: \w+){0,2} krank\b(?! gut)|krank geworden|krankgeschrieben|liege\w? krank"
             # not "Allergie" (a question on nuts), not "do you have a cold brew blend"
-            r"|\b(?:i'?m|am|got|have) (?:a )?(?:cold(?! ?brew)|flu|sick|ill)\b|🤧|🤒",
+            r"|\b(?:i'?m|am|got|have) (?:a )?(?:cold(?! ?brew)|flu|sick|ill)\b|🤧|🤒"
+            r"|\b(?:a|nasty|bad|head|horrible|awful) (?:cold|flu)\b(?! ?brew)|\bsick day\b|\bman flu\b",
         ),
         ("own_birthday", r"\bhab(?:e)? (?:heute |morgen |bald |am \w{2,12} )?geburtstag|\bmy (?:birthday|bday)\b"),
         ("birthday", r"geburtstag|birthday|\bb-?day\b"),
@@ -157,10 +158,23 @@ _MOMENTS = _compiled(
             r"|\bauf eis\b|\beiswürfel|\bice cubes?\b|🧊",
         ),
         ("camping", r"\bcamping\w{0,6}|\bzelt(?:en|platz|e)?\b|\btent\b|\bvan ?life\b|\bcampervan\b|\bwohnmobil\b"),
+        # autumn: the clocks going back, a cold caught, Halloween, St. Martin, the Wiesn at home, falling leaves
+        (
+            "clocks",
+            r"\bzeitumstellung\b|\buhren?\b[^.!?]{0,30}\b(?:umgestellt|zurückgestellt)|\bclocks? (?:went|go|going|goes)"
+            r" back\b|\bclocks? changed?\b|\bdaylight saving\b|\bextra hour\b|\bgeschenkte stunde\b",
+        ),
+        ("halloween", r"\bhalloween\b|\bsüßes oder saures\b|\btrick or treat"),
+        ("martin", r"\bst\.? ?martin\b|\bsankt martin\b|\bmartinsumzug\b|\blaternen?(?:umzug|lauf)\b"),
+        ("wiesn", r"\boktoberfest\b|\bwiesn\b"),
+        ("autumn", r"\bherbst\w{0,6}|\bautumn\w{0,3}|\bfall leaves\b|\blaub\b|\bfallen leaves\b"),
         ("snow", r"\bschnee|eingeschneit|\bsnow"),
         ("rain", r"\bregen\b|\bregnet|verregnet|\brain(?:y|ing)?\b"),
         ("heat", r"\bhitze|heatwave|\b3\d ?(?:grad|°|degrees)|so heiß|\bhot (?:day|outside|today)"),
-        ("cold", r"\bkalt(?!\s?gebr)|\bkälte|\bfreezing\b|\bcold\b(?! brew)|(?<![\d-])-?\d ?(?:grad|°)"),
+        (
+            "cold",
+            r"\bkalt(?!\s?gebr)|\bkälte|\bfreezing\b|\bcold\b(?! brew)|\bfrost\w{0,2}\b|(?<![\d-])-?\d ?(?:grad|°)",
+        ),
         ("monday", r"\bmontag|\bmonday"),
         # "mein einziger grund morgens aufzustehen", "the only reason I get out of bed": the morning it carries
         ("morning", r"\baufstehen\b|\baufzustehen\b|aus dem bett|\bwecker\b|\bwake up\b|\bwaking up\b|out of bed"),

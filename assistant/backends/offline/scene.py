@@ -943,10 +943,18 @@ def read(request: GenerationRequest, language: str) -> Scene:
     life_event = occasion(text) if message.mode == "reply" else ""
     if not life_event and message.mode == "reply" and situation in _MOMENT_SITUATIONS:
         life_event = moment(text)  # "Montag, Regen und dann dieser Espresso 😍": the fan's day, picked up
-    joked = emotion == "joking" and not (split_questions(text) or _NEGATIVE_CUES.search(text) or _YOU.search(text))
+    unhappy = _NEGATIVE_CUES.search(text) or _YOU.search(text)
+    joked = emotion == "joking" and not (split_questions(text) or unhappy)
+    # "Does coffee count as medicine? Asking for myself.": a joke put as a question nobody needs checked
+    aside = text.lstrip().startswith("@") or POLITICS.search(text)  # a reply to someone else, politics: no joke
+    joked_question = emotion == "joking" and situation in ("question", "defer")
+    joked_question = joked_question and not (unhappy or aside or _asks_a_fact(request))
     if not life_event and message.mode == "reply" and situation in ("other", "uncertain") and joked:
         life_event = moment(text)  # "It's 33 degrees and my husband still insists on a hot coffee. Send help."
         situation = "joke" if life_event else situation
+    joked_moment = life_event if life_event == "sick" else moment(text)  # not a gift asked for, "welchen kaffee ..."
+    if joked_question and message.mode == "reply" and joked_moment:
+        life_event, situation = joked_moment, "joke"
     if _tagged(request, situation, life_event):
         situation = "tagged"  # "@jonas das wär was für deinen Geburtstag 👀": our post shared with a friend
     elif _SAME_HERE.search(text) and situation in _MAYBE_OFFTOPIC:
@@ -1475,6 +1483,9 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return False  # "die geschenkbox kostet ja mehr als mein ganzes frühstück 💀" under our post: our price
     if politics and (not _strongly_about_us(request) or text.lstrip().startswith("@")):
         return True  # a political reply to another commenter stays theirs, whatever fact a word of it names
+    asked_us = any(_ASKS_US.search(q) for q in _asked_texts(request)) and not text.lstrip().startswith("@")
+    if request.analysis.intent in ("product_question", "stock_question") and asked_us and _COFFEE.search(text):
+        return False  # "... Siebträgermaschine ... Was würden Sie empfehlen?": a long question, put to us
     if situation == "praise" and not politics and not text.lstrip().startswith("@"):
         return False  # "hab das rezept heut nachgemacht ... bestes getränk des sommers": our reel, praised
     if len(text) > SHORT_COMMENT and not _strongly_about_us(request) and not _OURS.search(text):
@@ -2174,8 +2185,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return (
             "job_application"  # "neuer Job, andere Schichten ... kann man auf 4 Wochen umstellen?" asks about the Abo
         )
-    if _STOCK.search(text) and intent in ("product_question", "other", "criticism"):
-        return "stock_question"
+    asked = _asked_texts(request)
+    stock_asked = any(_STOCK.search(q) for q in asked) or not (asked and _asks_a_fact(request))
+    if _STOCK.search(text) and stock_asked and intent in ("product_question", "other", "criticism"):
+        return "stock_question"  # not "alle wieder da ... Gibt's Lieferung fürs Büro?": the office fact answers
     if intent in ("product_question", "other", "criticism", "troll") and _MONEY_RANT.search(text):
         return "price_criticism"  # "4,90 Versand für ne Tüte? dann geh ich lieber in den Supermarkt"
     price_complaint = intent == "criticism" and _PRICE.search(fold(text))
