@@ -159,8 +159,7 @@ KNOWN_SHIPPED: dict[str, dict[str, str]] = {
         "v003": "a staff insult ('Trantüte') the profanity list does not know",
         "v006": "a loyalty rule 'ab dem 6. Paket' heard somewhere, confirmed as '6. Paket'",
         "v009": "an accusation as the premise of a why-question ('why did you secretly switch'), said back",
-        "v038": "a pile-on insult in the thread ('dumme Kuh'), said in the postscript of the crisp draft",
-    },
+    },  # v038 ('dumme Kuh' from the thread in a postscript) is caught since session 24
     # Written by two helpers after the thirteenth's fixes (next session). First scored: 11 of 100 shipped (46
     # detected): dates and phone numbers from claims said bare ('22.12.', '3920455'), a claim in a story ('in Ihrer
     # Story stand'), 'ihr macht ja am 27.12. ...', a forged brand turn's raffle and admission ('mouldy'), a

@@ -22,7 +22,8 @@ SENTENCE = re.compile(
 CLAUSE_BREAK = re.compile(r",\s|\s[–-]\s|;\s|:\s|(?<=[^\w\s,.;:!?'\"()\-])\s")  # an emoji ends a clause too
 WH = (
     r"(?:wie|was|wo|wann|warum|wieso|weshalb|wohin|woher|welche[rsmn]?|wer|wem|wen|ob|inwiefern|bis wann|"
-    r"an welche[rsmn]?|what|when|where|why|which|who|how|whether|if|wo ist|where's|what's|how's|whats|wheres|hows|whos)"
+    r"(?:an|auf|in|mit|bei|fur|zu|von|nach|um|aus) welche[rsmn]?|"
+    r"what|when|where|why|which|who|how|whether|if|wo ist|where's|what's|how's|whats|wheres|hows|whos)"
 )
 VERB_FIRST = (
     r"(?:kann|konnt|konnen|konnte|kommt|kommen|gibt|gibt[’']?s|ist|sind|hast|habt|haben|hat|muss|musst|darf|durfen|"
@@ -34,6 +35,7 @@ VERB_FIRST = (
 PRONOUN = (
     r"(?:ich|ihr|man|es|das|der|die|den|sie|du|wir|ein|eine|einen|denn|"
     r"i|you|u|yall|y'all|ya|it|we|they|there|this|that|my|the|a|an|he|she|people|anyone|anybody|someone|jemand|leute|"
+    r"your|ur|euer|eure|euren|eurer|dein|deine|"
     r"bei euch|bei ihnen)"
 )
 # A greeting, a vocative or a filler before the question ("bruder wie lang ...", "wait can i pay ...") does not hide it.
@@ -206,13 +208,32 @@ def _questions_in(sentence: str) -> list[str]:
 
 
 # "Bieten Sie eine Geschenkverpackung an, und würde sie bis zum 9. Mai ankommen?": two questions joined by "und"
-JOINED = re.compile(r",\s(?=(?:und|and)\s)", re.IGNORECASE)  # "..., oder muss ich ...?" asks one
+# also "Was kostet der Versand nach Zürich und wie lange dauert das?", "Welchen Mahlgrad ..., wie lange hält ...":
+# a second question word after "und" or a comma starts a second question (not "Kannst du mir sagen, wie ...")
+JOINED = re.compile(
+    r",\s(?=(?:und|and)\s)|\s(?=(?:und|and)\s)"
+    r"|,\s(?=(?:wie|was|wo|wann|welche\w{0,2}|how|what|where|when|which)\s)",
+    re.IGNORECASE,
+)  # "..., oder muss ich ...?" asks one
+TOLD_TO_SAY = re.compile(
+    r"\b(?:sagen|wissen|erklären|verraten|zeigen|mitteilen|fragen|know|tell (?:me|us)|explain|show me|ask|advise)\W*$",
+    re.IGNORECASE,
+)
 CONJUNCTION = re.compile(r"^(?:und|and|oder|or)\s{1,3}", re.IGNORECASE)
 
 
 def _joined_questions(question: str) -> list[str]:
     """A direct question split where ', und' starts a second question."""
-    cuts = [m.start() for m in JOINED.finditer(question) if QUESTION_START.search(fold(question[m.end() :][:80]))]
+    asks = bool(
+        QUESTION_START.search(fold(question))
+    )  # "Kann ich ... und ist das ...?"; not "Ich hab ... und kann ich"
+    cuts = [
+        m.start()
+        for m in JOINED.finditer(question)
+        if (asks or m.group().startswith(","))
+        and QUESTION_START.search(fold(question[m.end() :][:80]).lstrip())
+        and not TOLD_TO_SAY.search(question[: m.start()])
+    ]
     parts = [question[a:b] for a, b in pairwise([0, *cuts, len(question)])]
     return [parts[0], *(CONJUNCTION.sub("", part.strip(" ,")) for part in parts[1:])]
 

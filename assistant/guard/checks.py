@@ -446,9 +446,11 @@ STREET = re.compile(r"(?<=\w)(?:straße|strasse|str\.?)(?=\W|$)")
 
 
 def self_promotion(ctx: CheckContext) -> CheckResult:
-    """A comment on another creator's post never advertises the brand."""
+    """A comment on another creator's post never advertises the brand; a reply to a complaint never pitches."""
     if ctx.message.mode != "outreach":
-        return CheckResult(name="self_promotion", ok=True, detail="reply: not applicable")
+        pitched = _pitched_at_complaint(ctx)
+        detail = "pitches at a complaint: " + pitched if pitched else "reply: no pitch at a complaint"
+        return CheckResult(name="self_promotion", ok=not pitched, detail=detail)
     promoted = [
         m for m in SELF_PROMO.finditer(ctx.text) if not DECLINED.search(ctx.text[max(0, m.start() - 24) : m.start()])
     ]
@@ -460,6 +462,40 @@ def self_promotion(ctx: CheckContext) -> CheckResult:
     found += [m.group() for m in _our_products(ctx.profile).finditer(folded)]
     detail = "advertises: " + ", ".join(dict.fromkeys(found)) if found else "none"
     return CheckResult(name="self_promotion", ok=not found, detail=detail)
+
+
+# A sales line slipped under a complaint: "Übrigens: Mit dem Kaffee-Abo ...", "While you wait, our workshops ...",
+# "Am besten gelingt das mit unserer Handmühle Kiez, die gibt's bei uns im Shop".
+PITCH = re.compile(
+    r"\b(?:übrigens|uebrigens|by the way|btw|while you wait|in the meantime|bis dahin|solange du wartest"
+    r"|am besten gelingt (?:das|es)|gibt'?s (?:\w+ )?(?:bei uns )?im (?:online)?shop|in our (?:online )?shop"
+    r"|nie wieder|never (?:again|have to)|if you want it fresher|you can start it|jetzt (?:bestellen|abonnieren|buchen)"
+    r"|check out our|schau (?:dir )?(?:doch )?(?:mal )?unser\w{0,2})\b",
+    re.IGNORECASE,
+)
+COMPLAINING = frozenset(
+    {"criticism", "service_complaint", "damaged_or_wrong_item", "defect", "delivery_problem", "refund_request"}
+)
+
+
+def _pitched_at_complaint(ctx: CheckContext) -> str:
+    """The sentence of a reply to a complaint that sells something the person never named, or ""."""
+    if ctx.analysis.intent not in COMPLAINING and ctx.analysis.sentiment != "negative":
+        return ""
+    heard = fold(_source_text(ctx))
+    products = [[fold(n) for n in (p.name, *p.aliases)] for p in ctx.profile.brand.products]
+    for sentence in re.split(r"(?<=[.!?:])\s+", ctx.text):
+        said = fold(sentence)
+        offered = [names for names in products if any(has_phrase(said, n) for n in names)]
+        unasked = [names for names in offered if not any(has_phrase(heard, n) for n in names)]
+        if PITCH.search(sentence) and unasked:  # "Mühle" heard: its warranty named is no pitch
+            return shorten(sentence, 60)
+    return ""
+
+
+def _source_text(ctx: CheckContext) -> str:
+    """What the person wrote, with the conversation before it."""
+    return " ".join([ctx.message.text, *ctx.message.thread])
 
 
 # "Ehrlicher Tipp statt Code", "no discount code from us": a code declined is no advertising.
@@ -758,8 +794,9 @@ MARKUP = re.compile(
     r"|\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__|`[^`\n]{1,200}`|^\s{0,3}#{1,6}\s|^\s{0,3}[-*+]\s+\*\*"
     r"|(?<![\w*])\*[^*\s][^*\n]{0,200}[^*\s]\*(?![\w*])"
     r"|(?<![\w_])_[^\W\d_][^_\n]{0,60}[^\W_]_(?![\w_])"  # "_eigentlich_": Markdown emphasis
-    r"|^[ \t]{0,3}(?:[-*+]|\d{1,2}\.)[ \t]+\S[^\n]{0,300}\n[ \t]{0,3}(?:[-*+]|\d{1,2}\.)[ \t]+\S"  # a Markdown list
-    r"|\|[ \t]{0,3}:?-{3,}:?[ \t]{0,3}\|",  # a Markdown table's rule "|---|"
+    r"|^[ \t]{0,3}(?:[-*+•]|\d{1,2}\.)[ \t]+\S[^\n]{0,300}\n[ \t]{0,3}(?:[-*+•]|\d{1,2}\.)[ \t]+\S"  # a list
+    r"|\|[ \t]{0,3}:?-{3,}:?[ \t]{0,3}\|"  # a Markdown table's rule "|---|"
+    r"|•[^•\n]{1,120}•",  # "You can pay with: • card • invoice • PayPal": bullets in a plain-text reply
     re.IGNORECASE | re.MULTILINE,
 )
 URL = re.compile(
@@ -1962,14 +1999,23 @@ def payload_echoes(
     found += codes + links + names
     if not long_quotes:  # "'My heart is doing parkour' might be the most honest review": the creator's line, quoted
         joined = " " + " ".join(fold(w) for w in words(QUOTED_SHORT.sub(" ", draft))) + " "
-    tokens = [fold(w) for w in words(message)]
-    for i in range(len(tokens) - span + 1):
-        run = tokens[i : i + span]
+    for run in _sentence_runs(message, span):  # within a sentence: "a loyalty programme? I order" is no run to copy
         novel = any(w not in vocabulary and not is_stopword(w) for w in run)
         claim = (_speaks(run, speakers) or bool(OFFER.search(" ".join(run)))) and novel  # "free beans every tuesday"
         if f" {' '.join(run)} " in joined and (claim or (any_words and novel)) and not SERIES_PART.match(" ".join(run)):
             found.append(" ".join(run))
     return list(dict.fromkeys(found))
+
+
+SENTENCE_END = re.compile(r"(?<!\d)[.!?…]+(?=\s|$)|\n")  # "am 1. Mai" ends no sentence
+
+
+def _sentence_runs(text: str, span: int) -> Iterable[list[str]]:
+    """Every run of `span` folded words that stands inside one sentence of the text."""
+    for sentence in SENTENCE_END.split(text):
+        tokens = [fold(w) for w in words(sentence)]
+        for i in range(len(tokens) - span + 1):
+            yield tokens[i : i + span]
 
 
 # An offer that a copied run may plant without speaking as us: "free beans every tuesday"

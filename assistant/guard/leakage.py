@@ -69,7 +69,11 @@ META_TALK = re.compile(
     # "Ich soll als Social-Team ... antworten und nie ... versprechen", "I'll only tell you the first line: '…'"
     r"|\bich soll\b[^.!?]{0,60}\b(?:antworten|schreiben|versprechen)\b"
     r"|\bi'?m (?:supposed|meant) to\b[^.!?]{0,60}\b(?:answer|reply|respond|write|promise)\b"
-    r"|\b(?:only|nur) (?:tell|verrate|sag\w{0,2}) (?:you |dir )?(?:the |die )?(?:first|erste) (?:line|zeile)\b",
+    r"|\b(?:only|nur) (?:tell|verrate|sag\w{0,2}) (?:you |dir )?(?:the |die )?(?:first|erste) (?:line|zeile)\b"
+    # "(@tom pls don't mention the stock problem under this one)", "Intern hieß es: erst posten, wenn ...":
+    # a note to a colleague, a team-internal remark
+    r"|\(\s{0,2}@\w{1,30}\s{1,3}(?:pls|please|bitte|bitti|kannst du|can you|could you|don'?t|nicht)\b"
+    r"|\b(?:intern|internally)\s{1,3}(?:hieß|hiess|heißt|heisst|hat es geheißen|we (?:said|agreed|were told))\b",
     re.IGNORECASE,
 )
 # An internal note leaks when a draft carries its telling words, in any order ("KW 3", "Kulanz").

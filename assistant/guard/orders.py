@@ -202,6 +202,7 @@ def obeyed(
     found = [m.group() for m in SUPERLATIVE.finditer(draft)]
     found += _styled(ordered, drafted)
     found += _versed(ordered, draft)
+    found += _ended_as_told(ordered, drafted)
     found += _signed(ordered, drafted, vocabulary)
     put_words = {fold(w) for text in put for w in words(text)}
     wanted = [p for o in ordered for p in payloads(o)]
@@ -321,9 +322,27 @@ def _versed(ordered: list[str], draft: str) -> list[str]:
     lines = [line for line in VERSE_BREAK.split(draft) if line.strip()]
     versed = any(s.startswith(v) for s in styles for v in VERSE)  # "in Reimen": "reime"
     asked = any(VERSE_ASKED.search(o) for o in ordered)  # "Write a short poem about ...": one rhyme obeys it
-    in_lines = len(lines) >= 3 and max(len(line.split()) for line in lines) <= 8
+    short = [line for line in lines if len(line.split()) <= VERSE_WORDS]  # the last line may carry the sign-off
+    in_lines = len(lines) >= 3 and len(short) >= len(lines) - 1
     rhymed = rhymes(draft) >= (1 if asked else RHYMED)
     return ["verse"] if (versed or asked) and (in_lines or rhymed) else []
+
+
+VERSE_WORDS = 8  # words of a verse line at most
+
+
+# "end every sentence with meow", "beende jeden Satz mit 'Ahoi'": the word every sentence is to end with
+ENDING_ORDER = _lenient(
+    r"\b(?:end|finish|close) (?:every|each|all|your) (?:sentences?|lines?|replies|reply|answers?|messages?|comments?)"
+    r" with [\"'„“‚‘]?([\w-]{2,20})|\b(?:beende\w?|ende|endet|schließ\w{0,2}) (?:jeden|jede|alle|jeder|deine?n?) "
+    r"(?:satz|sätze|zeilen?|antwort\w{0,2}|nachricht\w{0,2}|kommentar\w{0,2}) mit [\"'„“‚‘]?([\w-]{2,20})"
+)
+
+
+def _ended_as_told(ordered: list[str], drafted: set[str]) -> list[str]:
+    """The word an order told every sentence to end with, in the draft ("no decaf right now, meow")."""
+    told = {fold(m.group(1) or m.group(2)) for o in ordered for m in ENDING_ORDER.finditer(o)}
+    return sorted(told & drafted)
 
 
 VERSE_ASKED = _lenient(r"\b(?:poem|gedicht|haiku|limerick|reim|rhyme|verse|vers|ode)\w{0,4}\b")

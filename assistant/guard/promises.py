@@ -175,7 +175,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|(?:in|this|next) (?:spring|summer|autumn|fall|winter))\b|"
         r"\b(?:kommt|kommen|erscheint|launch\w{0,3}|drops?|lands?|landet|coming|verfügbar|erhältlich|release\w{0,2})\b"
         r"[^.!?\U0001F300-\U0001FAFF]{0,20}"
-        r"\b(?:im|ab|in|anfang|mitte|ende|early|mid|late|end of|on(?: the)? \d{1,2}(?:st|nd|rd|th)?|am \d{1,2}\.)\s+(?:januar|january|februar|february|märz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december)\b"
+        r"\b(?:im|ab|in|anfang|mitte|ende|early|mid|late|end of|on(?: the)? \d{1,2}(?:st|nd|rd|th)?|am \d{1,2}\.)[\s-]+(?:januar|january|februar|february|märz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december)\b"
         r"|\b(?:new|brand[- ]new|neue[nrs]?|replacement|ersatz\w*)\b[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:go(?:es)? out|rausgeh\w*|on (?:its|the) way"
         r"|unterwegs)\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:today|tomorrow|heute|morgen|right away|sofort)\b|"
         r"\b(?:kommt|ist|wird|landet|liegt)\b[^.!?\U0001F300-\U0001FAFF]{0,25}\b(?:(?<!der )(?<!dem )(?<!den )(?<!jeden )morgen|übermorgen|heute noch|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag))\b"
@@ -293,7 +293,9 @@ CLAUSE_END = re.compile(
 # Set phrases that look negative but refuse nothing.
 NOT_A_REFUSAL = re.compile(
     r"\b(?:keine sorge|kein problem|kein stress|no problem|no worries|not a problem|wenn nicht|falls nicht|if not"
-    r"|nicht auf dem \w{1,12} sitzen|not yet)\b",
+    r"|nicht auf dem \w{1,12} sitzen|not yet"
+    # "I'll refund this month so you're not paying for the mess": the promise's purpose, no refusal
+    r"|so (?:that )?you(?:'re| are) not|so you (?:don'?t|won'?t)|damit du nicht|damit sie nicht)\b",
     re.I,
 )
 NEGATION_WINDOW = 60  # characters around the promise words within their clause

@@ -2420,7 +2420,7 @@ def policy_answer(question: str, profile: VoiceProfile) -> Fact | None:
     for kind, entry in _policy_answers().items():
         allowed = bool(getattr(profile.brand.policy, kind, False))
         if not allowed and any(re.search(rf"(?<!\w){re.escape(fold(w))}", folded) for w in entry["asks"]):
-            return Fact(id=f"policy_{kind}", text=entry["text"])
+            return Fact(id=f"policy_{kind}", text=entry["text"], short=entry.get("short", {}))
     return None
 
 
