@@ -46,6 +46,7 @@ from assistant.backends.offline.words import (
     ACCUSATION,
     OUR_WORLD,
     PROFANITY,
+    TIME_NOUN,
     Phrase,
     capitalised_nouns,
     compound_nouns,
@@ -742,6 +743,7 @@ _OWN_REQUEST = re.compile(
     re.IGNORECASE,
 )
 # A charge gone wrong (not "das Geld geht an sie zurück" for an opened bag): the returns rule is beside it.
+_CALLED_OFF = re.compile(r"\b(?:storniert|stornierung|storno|cancel(?:l)?ed|cancellation)\b", re.I)
 _WRONG_CHARGE = re.compile(
     r"abgebucht|abbuchung|doppelt|zu viel berechnet|twice|charged|overcharg|two charges|double charge|zweimal|mahnung"
     r"|zahlungserinnerung|reminder|überwiesen|transferred|already paid|schon bezahlt|bereits bezahlt",
@@ -1082,7 +1084,9 @@ def _topic(text: str, language: str, skip: set[str], situation: str) -> Phrase |
     Das alte mit der Bohne ..." is about the logo, not the beans)."""
     found = topic(text, language, skip=skip)
     if situation.startswith("criticism") and language == "de" and (found is None or is_weak(found)):
-        nouns = [n for n in capitalised_nouns(text, skip=skip) if not ACCUSATION.search(n)]
+        nouns = [
+            n for n in capitalised_nouns(text, skip=skip) if not (ACCUSATION.search(n) or TIME_NOUN.match(fold(n)))
+        ]
         return Phrase(full="", bare=nouns[0]) if nouns else found
     return found
 
@@ -2124,6 +2128,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         text = f"{text}\n{told}" if told else text
         wrong = re.search(
             r"falsch|statt(?!\s?\d)|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)|nicht bestellt"
+            r"|halb leer|half empty|zu wenig drin|underfilled"  # "die Tüte halb leer": less in it than ordered
             r"|never ordered"
             r"|did ?n.?t order|did not order"  # "ne mühle die ich gar nicht bestellt hab"; the wrong grind, too:
             r"|(?:viel )?zu (?:fein|grob) gemahlen|fein wie puderzucker|too (?:fine|coarse)ly? ground"
@@ -2317,6 +2322,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                 fact = None  # the reading gave this fact to another question of the message, which it answers
         if fact is None and lives_there:  # "she lives in graz, does that work?": the place's shipping fact
             fact = _place_fact(named, profile)
+        struck = bool(STRIKE.search(message.text) and _STRIKE_ASKED.search(text))  # "with the DHL strike, is it
+        # even worth ordering?": the usual time, then that it may take longer now
         if fact is not None and _ships(fact) and not place(text, "de")[0] and place(message.text, "de")[0]:
             # "Lieferung an ... in Graz. Und wäre das bis Weihnachten da?": the place the message names decides
             fact = _place_fact(message.text, profile) or (fact if _home_place(message.text) else None)
@@ -2326,6 +2333,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             # the reading found no fact, and an order fact's words (Lieferung, zahlen) are everyday words:
             # "muss ich da Zoll zahlen?", "kommt die Lieferung nächste Woche trotzdem?" need a person
             fact = None
+        if fact is None and struck:
+            fact = next((f for f in profile.brand.facts if "order_status" in f.intents), None)
         if fact is not None and fact.intents and OWN_MISTAKE.search(text):  # "Mühle auf Stufe 12 ... was mach ich
             fact = _answering_fact(named, request, plain=True)  # falsch?": a brewing fix, not the warranty
         if fact is not None and _unanswered_aspect(text, fact):
@@ -2367,7 +2376,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if fact is None and not product and not compared and _BETTER_THAN.search(text):
             answers.append(Answer(question=text, taste=True))
             continue
-        missing = fact is not None and _unanswered_aspect(asked_in, fact)
+        missing = fact is not None and _unanswered_aspect(asked_in, fact) and not struck  # the strike line says it
         if missing and fact is not None and _alone_missing(asked_in, fact):
             fact, missing = None, False  # "will I have to pay customs fees?": the payment methods are no answer
         if fact is not None and fact.id in used and not product and not missing:
@@ -2953,8 +2962,11 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
         if _PRICE.search(fold(text)):  # "the workshop was not worth 59 euros": its dates answer no price complaint
             named = [f for f in named if _PRICE.search(fold(_fact_words(f)))]
         return named[0] if named else None
-    if situation == "refund_request" and (_DAMAGE.search(text) or _WRONG_CHARGE.search(text) or _BOOKED.search(text)):
-        return None  # soaked bags or a wrong charge: the returns rule for unopened goods is beside the point
+    beside = _DAMAGE.search(text) or _WRONG_CHARGE.search(text) or _BOOKED.search(text) or _CALLED_OFF.search(text)
+    if situation == "refund_request" and beside:  # soaked bags, a wrong charge, an order cancelled before it
+        return (
+            None  # shipped ("storniert ... Geld noch nicht zurück"): the returns rule for unopened goods is beside it
+        )
     if situation == "order_via_message":  # the fact about ordering itself before the ones that also fit
         own = [f for f in request.profile.brand.facts if "order_via_message" in f.intents]
         return min(own, key=lambda f: len(f.intents)) if own else None
@@ -3005,6 +3017,11 @@ _NORMAL = re.compile(
 )
 
 
+_STRIKE_ASKED = re.compile(
+    r"\b(?:order\w{0,3}|bestell\w{0,3}|arriv\w{0,3}|turn up|ankomm\w{0,3}|kommt|kommen|liefer\w{0,3}|deliver\w{0,3}"
+    r"|ship\w{0,3}|versand|versendet|worth|lohnt|dauert|take)\b",
+    re.IGNORECASE,
+)
 STRIKE = re.compile(r"\b(?:\w{0,12}streik\w{0,4}|strik(?:e|es|ing))\b", re.IGNORECASE)
 # When one's own parcel will be there: "kommt mein paket noch diese woche?", "will it arrive before the weekend?".
 _ARRIVES = re.compile(

@@ -289,7 +289,7 @@ def topic(text: str, language: str, *, skip: set[str]) -> Phrase | None:
     """The message's most telling noun phrase the reply may echo, or None (never a word in quotes)."""
     text = SCARE_QUOTES.sub(" ", text)  # 'für "Kiez" und "handgeröstet" zahl ich gern drauf': their irony, not a topic
     # Lexicon nouns are written in the lexicon's own spelling, so a shouted or misspelt word is never copied.
-    known = [p for p in known_nouns(text, language) if fold(p.bare) not in skip]
+    known = [p for p in known_nouns(text, language) if fold(p.bare) not in skip and not TIME_NOUN.match(fold(p.bare))]
     # the grandma's grinder before the attic; "cinnamon rolls" before a weak "coffee"
     known.sort(key=lambda p: (is_weak(p), not OUR_WORLD.search(fold(p.bare))))
     ours = [n for n in capitalised_nouns(text, skip=skip) if OUR_WORLD.search(fold(n))] if language == "de" else []
@@ -299,12 +299,18 @@ def topic(text: str, language: str, *, skip: set[str]) -> Phrase | None:
         return Phrase(full="", bare=max(ours, key=len))
     if language == "de":
         nouns = capitalised_nouns(text, skip=skip) or lowercase_nouns(text, skip=skip)
+        nouns = [n for n in nouns if not TIME_NOUN.match(fold(n))]
         if nouns:
             longest = max(nouns, key=len)
             return Phrase(full="", bare=longest)
     return None
 
 
+# "jede Woche bestellt": a stretch of time is no topic to thank for ("zum Thema Woche")
+TIME_NOUN = re.compile(
+    r"(?:woche|wochen|tag|tage|monat|monate|jahr|jahre|zeit|stunde|stunden|minute|minuten|wochenende|abend|morgen"
+    r"|week|weeks|day|days|month|months|year|years|time|hour|hours|weekend|evening|morning)$"
+)
 SCARE_QUOTES = re.compile(r"[\"„“«»][^\"„“”«»\n]{1,40}[\"“”«»]")  # double quotes only: "it's" has an apostrophe
 
 
