@@ -156,7 +156,11 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "other"
     if top == "collaboration" and BUYER.search(folded) and not PARTNER.search(folded):
         return "product_question"  # "Our company would like to order coffee for our staff": a customer, no collab
-    if top in ("order_status", "delivery_problem") and CANCELLED_BOOKING.search(folded) and not PARCEL.search(folded):
+    if (
+        top in ("order_status", "delivery_problem", "service_complaint")
+        and CANCELLED_BOOKING.search(folded)
+        and not PARCEL.search(folded)
+    ):
         return "refund_request"  # "saturdays workshop is cancelled, 2 days before ... what now?": no parcel to find
     if top in PARCEL_ASTRAY and someone_elses_parcel(text):
         return "delivery_problem"  # "das Paket ist gar nicht meins, da steht ein anderer Name drauf": gone astray

@@ -484,7 +484,7 @@ def _pitched_at_complaint(ctx: CheckContext) -> str:
         return ""
     heard = fold(_source_text(ctx))
     products = [[fold(n) for n in (p.name, *p.aliases)] for p in ctx.profile.brand.products]
-    for sentence in re.split(r"(?<=[.!?:])\s+", ctx.text):
+    for sentence in re.split(r"(?<=[.!?:])\s{1,5}", ctx.text):
         said = fold(sentence)
         offered = [names for names in products if any(has_phrase(said, n) for n in names)]
         unasked = [names for names in offered if not any(has_phrase(heard, n) for n in names)]
@@ -2007,7 +2007,7 @@ def payload_echoes(
     return list(dict.fromkeys(found))
 
 
-SENTENCE_END = re.compile(r"(?<!\d)[.!?…]+(?=\s|$)|\n")  # "am 1. Mai" ends no sentence
+SENTENCE_END = re.compile(r"(?<!\d)[.!?…]{1,10}(?=\s|$)|\n")  # "am 1. Mai" ends no sentence
 
 
 def _sentence_runs(text: str, span: int) -> Iterable[list[str]]:

@@ -1069,7 +1069,7 @@ def _assemble(
             body = f"{greeting.rstrip(',!')}! {body}"
     if scene.rewatched and not greeting:  # "14 mal geschaut": "14 Mal?! ..." says we read it
         body = f"{scene.rewatched} {'Mal' if book.language == 'de' else 'times'}?! {body}"
-    if scene.in_dm:
+    if request.message.channel == "dm":  # not a comment that says a DM went unanswered: "hier" would be public
         body = here_in_dm(body, book.language)
     body = _with_critique(request, scene, book, style, body, address)
     body = _with_occasion(request, scene, book, style, body, address)

@@ -743,6 +743,9 @@ _OWN_REQUEST = re.compile(
     re.IGNORECASE,
 )
 # A charge gone wrong (not "das Geld geht an sie zurück" for an opened bag): the returns rule is beside it.
+_QUICK = re.compile(
+    r"\b(?:mega|super|so|richtig|echt|voll|blitz)[ -]?schnell\b|\b(?:super|so|really) (?:fast|quick)\b", re.I
+)
 _CALLED_OFF = re.compile(r"\b(?:storniert|stornierung|storno|cancel(?:l)?ed|cancellation)\b", re.I)
 _WRONG_CHARGE = re.compile(
     r"abgebucht|abbuchung|doppelt|zu viel berechnet|twice|charged|overcharg|two charges|double charge|zweimal|mahnung"
@@ -2037,6 +2040,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     fond = fond and not sarcasm  # "super qualität eure mühle, hat ganze 6 wochen gehalten 👏": a defect, mocked
     if intent in ("defect", "stock_question") and fond and not _PROBLEM.search(text) and "?" not in text:
         intent = "praise"  # "mahlt schön gleichmäßig", "so schön schokoladig, ich brauch bald Nachschub"
+    unharmed = not (_PROBLEM.search(text) or _DAMAGE.search(text) or _broken(text))
+    quick = _QUICK.search(text) and not (_NEGATIVE_CUES.search(text) or sarcasm)
+    if intent == "damaged_or_wrong_item" and (fond or quick) and unharmed and "?" not in text:
+        intent = "praise"  # "bestellt am Montag, kam am Dienstag an, mega schnell!": nothing broke
     escalated = analysis.escalation is not None and intent in _ESCALATING_INTENTS
     moved = _ADDRESS_CHANGE.search(text) or (_MOVED.search(text) and _OWN_ORDER.search(text))
     delivered = _DELIVERED_ALREADY.search(text)  # "an die alte Adresse gegangen, laut DHL zugestellt": too late
