@@ -216,7 +216,8 @@ JOINED = re.compile(
     re.IGNORECASE,
 )  # "..., oder muss ich ...?" asks one
 TOLD_TO_SAY = re.compile(
-    r"\b(?:sagen|wissen|erklären|verraten|zeigen|mitteilen|fragen|know|tell (?:me|us)|explain|show me|ask|advise)\W{0,5}$",
+    r"\b(?:sagen|wissen|erklären|verraten|zeigen|mitteilen|fragen|know|tell (?:me|us)|explain|show me|ask"
+    r"|advise)\W{0,5}$",
     re.IGNORECASE,
 )
 CONJUNCTION = re.compile(r"^(?:und|and|oder|or)\s{1,3}", re.IGNORECASE)
