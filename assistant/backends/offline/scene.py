@@ -2970,10 +2970,9 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
             named = [f for f in named if _PRICE.search(fold(_fact_words(f)))]
         return named[0] if named else None
     beside = _DAMAGE.search(text) or _WRONG_CHARGE.search(text) or _BOOKED.search(text) or _CALLED_OFF.search(text)
-    if situation == "refund_request" and beside:  # soaked bags, a wrong charge, an order cancelled before it
-        return (
-            None  # shipped ("storniert ... Geld noch nicht zurück"): the returns rule for unopened goods is beside it
-        )
+    # soaked bags, a wrong charge, an order cancelled before it shipped ("storniert ... Geld noch nicht zurück"):
+    if situation == "refund_request" and beside:
+        return None  # the returns rule for unopened goods is beside the point
     if situation == "order_via_message":  # the fact about ordering itself before the ones that also fit
         own = [f for f in request.profile.brand.facts if "order_via_message" in f.intents]
         return min(own, key=lambda f: len(f.intents)) if own else None
