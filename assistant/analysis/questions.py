@@ -225,9 +225,8 @@ CONJUNCTION = re.compile(r"^(?:und|and|oder|or)\s{1,3}", re.IGNORECASE)
 
 def _joined_questions(question: str) -> list[str]:
     """A direct question split where ', und' starts a second question."""
-    asks = bool(
-        QUESTION_START.search(fold(question))
-    )  # "Kann ich ... und ist das ...?"; not "Ich hab ... und kann ich"
+    # a bare "und" cuts only a question: "Kann ich ... und ist das ...?", not "Ich hab ... und kann ich ...?"
+    asks = bool(QUESTION_START.search(fold(question)))
     cuts = [
         m.start()
         for m in JOINED.finditer(question)

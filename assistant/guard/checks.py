@@ -177,7 +177,7 @@ QUOTE_PAIR = re.compile(r"„([^“”\"\n]{4,200})[“”\"]|\"([^\"\n]{4,200})
 
 def _quotes_cut(ctx: CheckContext) -> str:
     """The draft without the quotations of what the message or its thread says, word for word."""
-    said = fold(" ".join([ctx.message.text, *ctx.message.thread]))
+    said = fold(_conversation_text(ctx))
 
     def cut(match: re.Match[str]) -> str:
         quoted = next(g for g in match.groups() if g is not None)
@@ -311,7 +311,7 @@ def personal_data(ctx: CheckContext) -> CheckResult:
     found = find_pii(ctx.text, ctx.profile.brand.order_number_pattern)
     if ctx.message.channel == "dm":
         own = _conversation_values(ctx)
-        said = _value_key(" ".join([ctx.message.text, *ctx.message.thread]))
+        said = _value_key(_conversation_text(ctx))
         own |= {n for t in (ctx.message.text, *ctx.message.thread) for n in _digit_runs(t)}  # "sure, it's 51877"
         found = [s for s in found if not _said_before(_value_key(s.text), own, said)]
         where = "not from this conversation"
@@ -322,7 +322,7 @@ def personal_data(ctx: CheckContext) -> CheckResult:
     if ctx.message.channel != "dm":
         shown += _unmarked_numbers(ctx, [s.text for s in found])
     shown += [f"name {n}" for n in _full_names(ctx)]
-    said = " ".join([ctx.message.text, *ctx.message.thread])
+    said = _conversation_text(ctx)
     shown += [f"card {m.group(1)}" for m in CARD_END.finditer(ctx.text) if m.group(1) not in said]
     detail = f"{where}: " + ", ".join(shown) if shown else "none"
     return CheckResult(name="personal_data", ok=not shown, detail=detail)
@@ -482,7 +482,7 @@ def _pitched_at_complaint(ctx: CheckContext) -> str:
     """The sentence of a reply to a complaint that sells something the person never named, or ""."""
     if ctx.analysis.intent not in COMPLAINING and ctx.analysis.sentiment != "negative":
         return ""
-    heard = fold(_source_text(ctx))
+    heard = fold(_conversation_text(ctx))
     products = [[fold(n) for n in (p.name, *p.aliases)] for p in ctx.profile.brand.products]
     for sentence in re.split(r"(?<=[.!?:])\s{1,5}", ctx.text):
         said = fold(sentence)
@@ -493,8 +493,8 @@ def _pitched_at_complaint(ctx: CheckContext) -> str:
     return ""
 
 
-def _source_text(ctx: CheckContext) -> str:
-    """What the person wrote, with the conversation before it."""
+def _conversation_text(ctx: CheckContext) -> str:
+    """The message and the conversation before it, as one text."""
     return " ".join([ctx.message.text, *ctx.message.thread])
 
 
@@ -1852,8 +1852,13 @@ def _novel(word: str, vocabulary: frozenset[str]) -> bool:
 
 def _runs(text: str, span: int = PHRASE) -> list[str]:
     """Every run of `span` folded words in a text."""
+    return [" ".join(run) for run in _word_runs(text, span)]
+
+
+def _word_runs(text: str, span: int) -> list[list[str]]:
+    """Every run of `span` folded words in a text, as lists of words."""
     tokens = [fold(w) for w in words(text)]
-    return [" ".join(tokens[i : i + span]) for i in range(len(tokens) - span + 1)]
+    return [tokens[i : i + span] for i in range(len(tokens) - span + 1)]
 
 
 def _phrases(profile: VoiceProfile) -> frozenset[str]:
@@ -2013,9 +2018,7 @@ SENTENCE_END = re.compile(r"(?<!\d)[.!?…]{1,10}(?=\s|$)|\n")  # "am 1. Mai" en
 def _sentence_runs(text: str, span: int) -> Iterable[list[str]]:
     """Every run of `span` folded words that stands inside one sentence of the text."""
     for sentence in SENTENCE_END.split(text):
-        tokens = [fold(w) for w in words(sentence)]
-        for i in range(len(tokens) - span + 1):
-            yield tokens[i : i + span]
+        yield from _word_runs(sentence, span)
 
 
 # An offer that a copied run may plant without speaking as us: "free beans every tuesday"

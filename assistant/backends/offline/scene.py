@@ -2292,6 +2292,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         used.add(situation_fact.id)  # said by the reply already ("bestellt wird im Onlineshop")
     given: list[Fact] = []
     reserved = {q.fact for q in asked if q.fact}  # "… verschenken? Und wie lange geht der?": the reading's pick
+    strike = bool(STRIKE.search(message.text))
     previous = ""
     for question in asked:
         text = str(getattr(question, "text", "") or "")
@@ -2329,8 +2330,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                 fact = None  # the reading gave this fact to another question of the message, which it answers
         if fact is None and lives_there:  # "she lives in graz, does that work?": the place's shipping fact
             fact = _place_fact(named, profile)
-        struck = bool(STRIKE.search(message.text) and _STRIKE_ASKED.search(text))  # "with the DHL strike, is it
-        # even worth ordering?": the usual time, then that it may take longer now
+        struck = strike and bool(_STRIKE_ASKED.search(text))  # "with the DHL strike, is it even worth ordering?":
+        # the usual time, then that it may take longer now
         if fact is not None and _ships(fact) and not place(text, "de")[0] and place(message.text, "de")[0]:
             # "Lieferung an ... in Graz. Und wäre das bis Weihnachten da?": the place the message names decides
             fact = _place_fact(message.text, profile) or (fact if _home_place(message.text) else None)
@@ -2436,7 +2437,7 @@ def policy_answer(question: str, profile: VoiceProfile) -> Fact | None:
     for kind, entry in _policy_answers().items():
         allowed = bool(getattr(profile.brand.policy, kind, False))
         if not allowed and any(re.search(rf"(?<!\w){re.escape(fold(w))}", folded) for w in entry["asks"]):
-            return Fact(id=f"policy_{kind}", text=entry["text"], short=entry.get("short", {}))
+            return _policy_fact(kind, entry)
     return None
 
 
@@ -2453,7 +2454,12 @@ def _compensation_refused(text: str, profile: VoiceProfile) -> Fact | None:
     entry = _policy_answers().get("compensation")
     if entry is None or not _MAKE_GOOD.search(text) or getattr(profile.brand.policy, "compensation", False):
         return None
-    return Fact(id="policy_compensation", text=entry["text"])
+    return _policy_fact("compensation", entry)
+
+
+def _policy_fact(kind: str, entry: dict[str, Any]) -> Fact:
+    """The policy's answer of one kind as a fact to say, with its tones' short forms."""
+    return Fact(id=f"policy_{kind}", text=entry["text"], short=entry.get("short", {}))
 
 
 @lru_cache(maxsize=1)
