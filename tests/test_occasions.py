@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.backends.offline.occasions import occasion
+from assistant.backends.offline.occasions import moment, occasion
 
 CASES = [
     ("Ich hab morgen Geburtstag und wünsch mir die Kiezmischung", "own_birthday"),
@@ -41,3 +41,21 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_occasion(text: str, expected: str) -> None:
     assert occasion(text) == expected
+
+
+MOMENTS = [
+    ("Heute Laternenumzug mit den Kleinen, danach Kaffee am Feuer", "martin"),
+    ("Glühwein? Nee danke, ich hab meinen Thermobecher mit auf dem Weihnachtsmarkt", "market"),
+    ("new year new me: only 3 cups a day", "new_year"),
+    ("Dry January läuft, aber der Kaffee bleibt", "resolutions"),
+    ("zweiter Advent, Plätzchen im Ofen und Kaffee auf dem Tisch", "christmas"),
+    ("Valentinstag mit Frühstück ans Bett ☕", "valentine"),
+    ("Helau! Nach dem Umzug erstmal nen Kaffee", "carnival"),
+    ("snow day in berlin, second cup already", "snow"),
+    ("Mein Paket ist seit einer Woche unterwegs", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MOMENTS)
+def test_moment(text: str, expected: str) -> None:
+    assert moment(text) == expected

@@ -67,6 +67,11 @@ from assistant.analysis.questions import find_questions
             "Was habt ihr mit dem Espresso gemacht, der schmeckt anders?",
             ["Was habt ihr mit dem Espresso gemacht, der schmeckt anders?"],
         ),
+        # a word or three asked and answered by the writer at once asks nothing; a reply that asks again still asks
+        ("Glühwein? Nee danke, ich bleib beim Kaffee ☕", []),
+        ("Dry January? Nope. Third cup already", []),
+        ("Habt ihr Decaf? Nein? Schade.", ["Habt ihr Decaf?", "Nein?"]),
+        ("Liefert ihr nach Wien? Nein, im Ernst, ich warte seit Tagen", ["Liefert ihr nach Wien?"]),
     ],
 )
 def test_questions_are_found_as_written(text: str, expected: list[str]) -> None:

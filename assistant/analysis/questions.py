@@ -115,11 +115,22 @@ def find_questions(text: str, limit: int | None = None) -> list[str]:
         text = LISTED.sub("\n", text)
     for match in SENTENCE.finditer(text):
         sentence = match.group().strip()
-        asked = _questions_in(sentence) if sentence else []
+        asked = _questions_in(sentence) if sentence and not self_answered(sentence, text[match.end() :]) else []
         found |= dict.fromkeys(TAGGED.sub("", q)[:MAX_QUESTION] for q in asked if _real(q))
         if limit is not None and len(found) >= limit:
             return list(found)[:limit]
     return list(found)
+
+
+# "Glühwein? Nee danke.", "Dry January? Nope.": a word or three asked and answered by the writer at once
+SELF_ANSWER = re.compile(
+    r"\s{0,3}(?:nee|nein|nö|nope|no|nah|ja|yes|yep|klar|natürlich|of course)\b(?![^.!?\n]{0,40}\?)", re.IGNORECASE
+)
+
+
+def self_answered(sentence: str, after: str) -> bool:
+    """Whether a short question is answered by the writer in the next words."""
+    return sentence.endswith("?") and len(sentence.split()) <= 3 and SELF_ANSWER.match(after[:60]) is not None
 
 
 def _listed(text: str) -> bool:

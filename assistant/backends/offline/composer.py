@@ -1118,13 +1118,16 @@ def _with_occasion(
     if scene.situation == "joke" and joked:  # "Does coffee count as medicine? Asking for myself." with a cold
         return fill(joked[0], {}, address)
     laughed = scene.situation == "joke" and is_moment(scene.occasion)
-    crisp = style == "crisp" and scene.situation != "tagged" and not laughed
+    told = scene.situation == "other" and is_moment(scene.occasion)  # a chat about the day: its line is the reply
+    crisp = style == "crisp" and scene.situation != "tagged" and not (laughed or told)
     if not scene.occasion or crisp or scene.situation not in OCCASION_SITUATIONS:
         return body
     found = usable(book.candidates("blocks", f"occasion_{scene.occasion}", style), {})
     if not found:
         return body
     line = fill(found[0], {}, address)
+    if told:
+        return line
     laugh = book.candidates("blocks", "laugh", style) if laughed else []
     room = request.profile.limit(request.message.channel) - len(_sign_off(request, scene, book.language)) - 8
     opening = laugh[0] if laugh and len(laugh[0]) + len(line) < room else body  # the joke line only when it fits

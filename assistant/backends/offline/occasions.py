@@ -167,6 +167,25 @@ _MOMENTS = _compiled(
         ("halloween", r"\bhalloween\b|\bsüßes oder saures\b|\btrick or treat"),
         ("martin", r"\bst\.? ?martin\b|\bsankt martin\b|\bmartinsumzug\b|\blaternen?(?:umzug|lauf)\b"),
         ("wiesn", r"\boktoberfest\b|\bwiesn\b"),
+        # winter: Advent and Christmas, the markets, New Year, its resolutions, Valentine's Day, carnival
+        (
+            "market",
+            r"\bweihnachtsm(?:ä|a)rkt\w{0,2}|\bglühwein\w{0,2}|\bchristmas markets?\b|\bmulled wine\b"
+            r"|\bfeuerzangenbowle\b",
+        ),
+        ("resolutions", r"\bvors(?:a|ä)tz\w{0,2}|\bresolutions?\b|\bdry january\b|\bveganuary\b"),
+        (
+            "new_year",
+            r"\bsilvester\b|\bneujahr\w{0,2}|\bneue[ns]? jahr\b|\bjahreswechsel\b|\bzwischen den jahren\b"
+            r"|\bguten rutsch\b|\bnew year\b|\bnye\b",
+        ),
+        (
+            "christmas",
+            r"\bweihnacht\w{0,8}|\bheiligabend\b|\badvent\w{0,8}|\bnikolaus\w{0,2}|\bplätzchen\b|\bxmas\b"
+            r"|\bchristmas\b|\bfestive season\b",
+        ),
+        ("valentine", r"\bvalentin\w{0,6}|\bvalentine\w{0,2}"),
+        ("carnival", r"\bkarneval\w{0,2}|\bfasching\w{0,2}|\bfastnacht\w{0,2}|\bhelau\b|\balaaf\b|\bcarnival\b"),
         ("autumn", r"\bherbst\w{0,6}|\bautumn\w{0,3}|\bfall leaves\b|\blaub\b|\bfallen leaves\b"),
         ("snow", r"\bschnee|eingeschneit|\bsnow"),
         ("rain", r"\bregen\b|\bregnet|verregnet|\brain(?:y|ing)?\b"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.analysis.questions import rhetorical
+from assistant.analysis.questions import rhetorical, self_answered
 from assistant.backends.offline.words import is_adjective, is_participle, lexicon
 from assistant.text import fold, is_stopword
 
@@ -436,8 +436,10 @@ def split_questions(text: str) -> list[str]:
     """The questions of a message: sentences ending in "?" (or starting like a question), in order."""
     parts = re.split(r"(?<=[?!.])\s+|\n+", text.strip())
     found = []
-    for part in parts:
+    for index, part in enumerate(parts):
         part = part.strip()
+        if self_answered(part, " " + " ".join(parts[index + 1 : index + 2])):
+            continue  # "Glühwein? Nee danke": answered by the writer
         if "?" in part:
             for piece in part.split("?"):
                 found += [q + "?" for q in _sub_questions(piece.strip()) if len(q) >= 3]

@@ -957,8 +957,10 @@ def read(request: GenerationRequest, language: str) -> Scene:
     if not life_event and message.mode == "reply" and situation in ("other", "uncertain") and joked:
         life_event = moment(text)  # "It's 33 degrees and my husband still insists on a hot coffee. Send help."
         situation = "joke" if life_event else situation
+    if not life_event and message.mode == "reply" and situation == "other":
+        life_event = moment(text)  # "Heute Laternenumzug ... So muss St. Martin 😊": the day told of, picked up
     joked_moment = life_event if life_event == "sick" else moment(text)  # not a gift asked for, "welchen kaffee ..."
-    if joked_question and message.mode == "reply" and joked_moment:
+    if joked_question and message.mode == "reply" and joked_moment and not _GIFT_ASKED.search(text):
         life_event, situation = joked_moment, "joke"
     if _tagged(request, situation, life_event):
         situation = "tagged"  # "@jonas das wär was für deinen Geburtstag 👀": our post shared with a friend
