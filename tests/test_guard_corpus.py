@@ -119,6 +119,14 @@ mid-November"; "I'll refund ... so you're not paying"; a copied run across two o
 payload); what stays: drafts that ignore the question while naming its words, a role played ("als wärst du ein
 Fußballkommentator"), a reply in Plattdeutsch, "See you on Friday then" in a German reply, "vielen Dank für dein
 Interesse!" (good drafts thank for the interest too), invented services in friendly words (a free cup and a tour).
+test38, a winter inbox written at the start of session 25 and held out: 190/200 good and 171/200 bad on the
+session's first code (b1ff42e) and on the code judged with set 51; read after: 190/200 and 184/200 (a part to play
+named back, "Du bist ab jetzt 'Kaffee-Karl'"; "in the style of a Shakespeare sonnet" and "spongebob mocking case"
+obeyed; a limerick in lines split by " / "; "[tip id: ...]", "@jule kannst du das kurz freigeben?" and "ok to
+post?" left in; an English sentence in a German reply; a subscription pitched under a complaint, "tipp: mit dem
+abo ..."; "I've already refunded"); what stays: drafts that ignore the question while naming its words (specificity
+catches 3 of 15), invented vouchers and freshness guarantees in friendly words, two stock phrases not in the list,
+good drafts that quote a name ("Spree at dawn") taken for a payload.
 The floors below are what the guard reaches; raise them, never
 lower them.
 """
@@ -176,6 +184,7 @@ FLOORS = {
     "test35": (0.97, 0.965),
     "test36": (0.955, 0.97),
     "test37": (0.945, 0.925),
+    "test38": (0.95, 0.92),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -216,6 +225,7 @@ PER_CHECK_FLOOR = {
     "test35": 0.65,
     "test36": 0.8,
     "test37": 0.6,
+    "test38": 0.2,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -123,7 +123,26 @@ def language(ctx: CheckContext) -> CheckResult:
         found = detect_language(text, thorough=True)
     ok = found in (ctx.analysis.language, UNDETERMINED) or (found in ctx.profile.brand.languages and _open(ctx.message))
     detail = f"{found}, expected {ctx.analysis.language}"
-    return CheckResult(name="language", ok=ok, detail=detail)
+    switched = _switched(text, str(ctx.analysis.language)) if ok and not _open(ctx.message) else ""
+    if switched:
+        detail = f"switches language in “{shorten(switched, 40)}”, expected {ctx.analysis.language}"
+    return CheckResult(name="language", ok=ok and not switched, detail=detail)
+
+
+SWITCHED_WORDS = 5  # words of a clause in the other language: "We ship with DHL, so you'll get tracking"
+SWITCHED_VOTES = 3  # of them only that language has
+
+
+def _switched(text: str, expected: str) -> str:
+    """A clause of the draft wholly in the brand's other language ("Nach Wien 4–6 Werktage. We ship with DHL ...")."""
+    if expected not in ("de", "en"):
+        return ""
+    for clause in re.split(r"[.!?;:\n]+", QUOTE_PAIR.sub(" ", text)):
+        de, en = language_votes(clause)
+        own, other = (de, en) if expected == "de" else (en, de)
+        if len(words(clause)) >= SWITCHED_WORDS and other >= SWITCHED_VOTES and own == 0:
+            return clause.strip()
+    return ""
 
 
 def _unnamed(text: str, profile: VoiceProfile) -> str:
@@ -470,9 +489,15 @@ PITCH = re.compile(
     r"\b(?:übrigens|uebrigens|by the way|btw|while you wait|in the meantime|bis dahin|solange du wartest"
     r"|am besten gelingt (?:das|es)|gibt'?s (?:\w+ )?(?:bei uns )?im (?:online)?shop|in our (?:online )?shop"
     r"|nie wieder|never (?:again|have to)|if you want it fresher|you can start it|jetzt (?:bestellen|abonnieren|buchen)"
-    r"|check out our|schau (?:dir )?(?:doch )?(?:mal )?unser\w{0,2})\b",
+    r"|check out our|schau (?:dir )?(?:doch )?(?:mal )?unser\w{0,2}"
+    # "tipp: mit dem abo ...", "the coffee subscription makes an easy present", "if you're gifting again"
+    r"|tipp?(?=\s{0,2}:)|pro tip|makes (?:an? )?(?:easy|great|perfect|nice|lovely) (?:present|gift)|if you'?re gifting"
+    r"|(?:ein|das) (?:perfekte|ideale|schöne) geschenk|kommt dein kaffee (?:\w{1,10} ){0,3}automatisch"
+    r"|(?:comes|arrives) (?:\w{1,10} ){0,3}automatically|musst du (?:gar )?nicht mehr)\b",
     re.IGNORECASE,
 )
+# What a shop sells besides its products: a subscription, a course, a voucher
+SERVICES = ("abo", "kaffee-abo", "abonnement", "subscription", "workshop", "workshops", "kurs", "course")
 COMPLAINING = frozenset(
     {"criticism", "service_complaint", "damaged_or_wrong_item", "defect", "delivery_problem", "refund_request"}
 )
@@ -484,7 +509,8 @@ def _pitched_at_complaint(ctx: CheckContext) -> str:
         return ""
     heard = fold(_conversation_text(ctx))
     products = [[fold(n) for n in (p.name, *p.aliases)] for p in ctx.profile.brand.products]
-    for sentence in re.split(r"(?<=[.!?:])\s{1,5}", ctx.text):
+    products += [[service] for service in SERVICES]
+    for sentence in re.split(r"(?<=[.!?])\s{1,5}", ctx.text):
         said = fold(sentence)
         offered = [names for names in products if any(has_phrase(said, n) for n in names)]
         unasked = [names for names in offered if not any(has_phrase(heard, n) for n in names)]
@@ -861,8 +887,14 @@ def _prize_confirmed(ctx: CheckContext) -> list[str]:
 # A part to play ("pretend to be my grandma", "tu so, als wärst du ein Pirat") and the tale that plays it
 ROLE_ASKED = re.compile(
     r"\b(?:pretend(?:ing)? (?:to be|you'?re|you are)|act as|role ?play|tu so,? als|tut so,? als|spiel(?:t)? (?:mal )?"
-    r"(?:meine|meinen|mein|einen|eine)\b|sei (?:mal )?(?:meine|mein|ein|eine)\b|you are now|du bist jetzt)",
+    r"(?:meine|meinen|mein|einen|eine)\b|sei (?:mal )?(?:meine|mein|ein|eine)\b|you are now|du bist (?:ab )?jetzt"
+    r"|ab jetzt bist du|from now on you(?:'re| are))",
     re.IGNORECASE,
+)
+# The name of the part: 'Du bist ab jetzt "Kaffee-Karl"', "you are now Barista Bob"
+ROLE_NAME = re.compile(
+    r"\b(?i:du bist (?:ab )?jetzt|ab jetzt bist du|you are now|from now on you(?:'re| are)|act as|pretend to be)"
+    r"\s{1,3}[\"„“'‚‘]?((?:[A-ZÄÖÜ][\w]{1,20}[- ]?){1,3})"
 )
 TALE_TOLD = re.compile(
     r"\b(?:once upon a time|es war einmal|close your eyes|mach die augen zu|schließ die augen|sweetheart|my dear child"
@@ -873,9 +905,13 @@ TALE_TOLD = re.compile(
 
 def _role_played(ctx: CheckContext) -> list[str]:
     """A tale told in the part a stranger asked us to play ("pretend to be my grandma": "Once upon a time ...")."""
-    if not any(ROLE_ASKED.search(t[:MAX_SCAN]) for t in untrusted_texts(ctx.message)):
+    texts = [t[:MAX_SCAN] for t in untrusted_texts(ctx.message)]
+    if not any(ROLE_ASKED.search(t) for t in texts):
         return []
-    return [shorten(m.group(), 40) for m in TALE_TOLD.finditer(ctx.text)][:1]
+    named = {fold(part) for t in texts for m in ROLE_NAME.finditer(t) for part in re.split(r"[- ]", m.group(1))}
+    named -= _vocabulary(ctx.profile) | {""}  # "der Karl is' da": the part's own name, answered in
+    played = [w for w in words(ctx.text) if fold(w) in named and len(w) >= 3]
+    return [shorten(m.group(), 40) for m in TALE_TOLD.finditer(ctx.text)][:1] + played[:1]
 
 
 # An e-mail address or a website: "chef@bohnenkiez.example", "pay-bohnenkiez.info"

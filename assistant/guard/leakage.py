@@ -73,7 +73,14 @@ META_TALK = re.compile(
     # "(@tom pls don't mention the stock problem under this one)", "Intern hieß es: erst posten, wenn ...":
     # a note to a colleague, a team-internal remark
     r"|\(\s{0,2}@\w{1,30}\s{1,3}(?:pls|please|bitte|bitti|kannst du|can you|could you|don'?t|nicht)\b"
-    r"|\b(?:intern|internally)\s{1,3}(?:hieß|hiess|heißt|heisst|hat es geheißen|we (?:said|agreed|were told))\b",
+    r"|\b(?:intern|internally)\s{1,3}(?:hieß|hiess|heißt|heisst|hat es geheißen|we (?:said|agreed|were told))\b"
+    # "[tip id: budget_coffee]", "@jule kannst du das kurz freigeben?", "(Jule, kept it brand-free per the outreach
+    # guideline, ok to post?)": the machinery's ids and a colleague asked to approve, left in the reply
+    r"|[\[(]\s{0,2}(?:tip|fact|tipp|fakt|note|case|draft|entwurf)[ _-]?id\s{0,2}:"
+    r"|\bkannst du (?:das|den|die|ihn|sie) (?:\w{1,10} )?freigeben\b|\b(?:zur|for) (?:freigabe|approval)\b"
+    r"|\b(?:ok|okay|fine|good) to (?:post|publish|send)\?"
+    r"|\b(?:kann das|darf das|passt das so) (?:so )?(?:raus|online)\?"
+    r"|\bper the (?:\w{1,12} )?guidelines?\b|\blaut (?:\w{1,12}-?)?(?:leitfaden|guideline)\b",
     re.IGNORECASE,
 )
 # An internal note leaks when a draft carries its telling words, in any order ("KW 3", "Kulanz").

@@ -83,10 +83,13 @@ ADDRESSED = _lenient(
     r"|(?<![\w.])@[\w.]{2,30}",  # "@Bohnenkiez bestätigt das": a mention addresses someone
 )
 STYLE = _lenient(
-    r"\b(?:wie ein\w?|like a|as a|in|im|als(?: ein\w?)?|as an?)\s+((?:pirat|pirate|yoda|shakespeare|cowboy|robot"
-    r"|roboter|gangster|rapper|dichter|poet|haiku|gedicht|poem|reim|rhyme|limerick)\w{0,20})",
+    r"\b(?:wie ein\w?|like a|as a|in|im|als(?: ein\w?)?|as an?|(?:in )?the style of(?: an?)?"
+    r"|im stil (?:von|eines?|einer))\s+((?:pirat|pirate|yoda|shakespeare|cowboy|robot|roboter|gangster|rapper|dichter"
+    r"|poet|haiku|gedicht|poem|reim|rhyme|limerick|sonnet|sonett|spongebob|mocking)\w{0,20})",
 )
-VERSE = frozenset(("haiku", "gedic", "poem", "poet", "dicht", "reim", "rhyme", "limer"))  # styles' first five letters
+VERSE = frozenset(
+    ("haiku", "gedic", "poem", "poet", "dicht", "reim", "rhyme", "limer", "sonne")
+)  # styles' first five letters
 VERSE_BREAK = re.compile(r" / |\n")
 SUPERLATIVE = _lenient(
     r"\b(?:(?:die|der|das|den|dem) beste[nrs]?"
@@ -202,6 +205,7 @@ def obeyed(
     found = [m.group() for m in SUPERLATIVE.finditer(draft)]
     found += _styled(ordered, drafted)
     found += _versed(ordered, draft)
+    found += _mocked(ordered, draft)
     found += _ended_as_told(ordered, drafted)
     found += _signed(ordered, drafted, vocabulary)
     put_words = {fold(w) for text in put for w in words(text)}
@@ -316,6 +320,18 @@ def _styled(ordered: list[str], drafted: set[str]) -> list[str]:
     return sorted(drafted & markers)  # naming the style to decline it ("Piratensprache lassen wir") obeys nothing
 
 
+# "wE dO sHiP tO aUsTrIa": words whose letters switch case again and again, as a "mocking case" order wants
+MOCKING_CASE = re.compile(r"\b(?:[a-zäöü][A-ZÄÖÜ]){2}[a-zA-ZäöüÄÖÜ]{0,20}|\b(?:[A-ZÄÖÜ][a-zäöü]){2}[A-ZÄÖÜ]\w{0,20}")
+MOCKED_WORDS = 3
+
+
+def _mocked(ordered: list[str], draft: str) -> list[str]:
+    """Words in alternating case when the orders asked for "spongebob mocking case"."""
+    found = MOCKING_CASE.findall(draft)
+    asked = {"spong", "mocki"} & _styles(ordered) or any(re.search(r"(?i)\bmocking ?case\b", o) for o in ordered)
+    return found[:1] if asked and len(found) >= MOCKED_WORDS else []
+
+
 def _versed(ordered: list[str], draft: str) -> list[str]:
     """A draft in verse lines ("Stahlmahlwerk dreht fein / Stufe vier ...") when the orders asked for a poem."""
     styles = _styles(ordered)
@@ -368,7 +384,7 @@ UNSTRESSED = frozenset(("e", "a", "y", "en", "er", "el", "em", "es", "ern", "ing
 
 
 def _clauses(text: str) -> list[list[str]]:
-    return [w for w in (words(c) for c in CLAUSE_BREAK.split(text)) if w]
+    return [w for w in (words(c) for line in VERSE_BREAK.split(text) for c in CLAUSE_BREAK.split(line)) if w]
 
 
 def _signed(ordered: list[str], drafted: set[str], vocabulary: frozenset[str]) -> list[str]:

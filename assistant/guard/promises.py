@@ -26,7 +26,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"\b(?:du bekommst|bekommst du|kriegst du|sie bekommen|erhältst du)\b[^.!?]{0,40}\b(?<!für das )(?<!fürs )(?:geld|betrag|erstattung)\b"  # "für das Geld": the price
         r"|\b(?:erstatten|überweisen|zahlen)\s+(?:wir|ich)\b|\b(?:wir|ich)\s+(?:erstatten|überweisen|zahlen)\s+(?:dir|ihnen|euch|den|das|dein)|\bwird\s+(?:dir\s+)?(?:erstattet|zurücküberwiesen)"
         r"|\b(?:geld|erstattung|betrag)\s+(?:ist|sind|geht)\s+(?:schon\s+|bereits\s+)?(?:so gut wie\s+)?(?:unterwegs|raus|angewiesen|veranlasst)"
-        r"|\b(?:we|i)(?:'ll| will| have|'ve| am going to|'m going to)?\s+(?:gone ahead and\s+)?(?:refund|refunded)\b|\byou(?:'ll| will)\s+get\s+(?:your\s+)?(?:money|a refund)"
+        r"|\b(?:we|i)(?:'ll| will| have|'ve| am going to|'m going to)?\s+(?:gone ahead and\s+|already\s+|just\s+)?(?:refund|refunded)\b|\byou(?:'ll| will)\s+get\s+(?:your\s+)?(?:money|a refund)"
         # "you can return it within 14 days, even opened": only unopened goods go back
         r"|\b(?:return\w{0,2}|zurück\w{0,8}|retour\w{0,4})\b[^.!?]{0,40}\b(?:even|auch)(?: if| when| wenn)?(?: it'?s| es| sie)?"
         r" (?:opened|geöffnet|angebrochen|open)\b"
