@@ -51,7 +51,10 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # The eighteenth, an autumn inbox (held out: intent 0.902, team 0.984, sarcasm recall 0.840 at precision 0.857,
 # question-to-fact 0.850 on the session's first code; 0.859 after the question splits of session 24), left the grown
 # split (1726 cases) at 0.906, 0.964, 0.901 at 0.846 and 0.866 rebuilt: sarcasm precision fell below its target on
-# older batches' plain complaints with 🙃 or quoted DHL statuses, labelled sincere.
+# older batches' plain complaints with 🙃 or quoted DHL statuses, labelled sincere. The nineteenth, a winter inbox
+# (held out: intent 0.900, team 0.964, sarcasm recall 0.796 at precision 0.780, question-to-fact 0.864 on the
+# session's first code and on the code judged with set 51), left the grown split (1795 cases) at 0.905, 0.964, 0.925
+# at 0.851 and 0.867 rebuilt: sarcasm precision is back above its target.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
@@ -59,7 +62,6 @@ FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
     "question_fact_accuracy": "0.866 < 0.90: a fact named in a question is often not what the question asks",
-    "sarcasm_precision": "0.846 < 0.85: plain complaints with 🙃 or a quoted status read as irony (labels differ)",
 }
 
 

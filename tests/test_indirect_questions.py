@@ -28,6 +28,11 @@ from assistant.backends.offline.questions import indirect
         # a question trailing off ("... or", "... oder"): the first guess, the dangling word dropped
         ("is it even coming before xmas or", "en", "whether it is even coming before xmas"),
         ("or", "en", None),
+        # a wh-question with "is": the whole noun phrase is its subject, "whats" is "what is"
+        ("whats your last order date for christmas??", "en", "what our last order date for christmas is"),
+        ("when is the next workshop in march?", "en", "when the next workshop in march is"),
+        ("what is the team working on?", "en", "what the team is working on"),
+        ("what filter is this in the video?", "en", "what filter this is in the video"),
         # an amount's noun belongs to the head
         ("Wie viel Kaffeepulver nehme ich da?", "de", "wie viel Kaffeepulver du da nimmst"),
         ("Is that possible?", "en", "whether that is possible"),

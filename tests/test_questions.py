@@ -72,6 +72,12 @@ from assistant.analysis.questions import find_questions
         ("Dry January? Nope. Third cup already", []),
         ("Habt ihr Decaf? Nein? Schade.", ["Habt ihr Decaf?", "Nein?"]),
         ("Liefert ihr nach Wien? Nein, im Ernst, ich warte seit Tagen", ["Liefert ihr nach Wien?"]),
+        # the algorithm blamed asks nothing; "or even better can you ..." asks a second time
+        ("quitting caffeine. day 3. why is this on my fyp 😭", []),
+        (
+            "can I pause my subscription for that? or even better can you send it to my hotel instead lol",
+            ["can I pause my subscription for that?", "can you send it to my hotel instead lol"],
+        ),
     ],
 )
 def test_questions_are_found_as_written(text: str, expected: list[str]) -> None:

@@ -62,7 +62,10 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (r"falsch\w{0,20} (?:sorte|kaffee|artikel|produkt|bohnen|paket|lieferung|ware|muhle|mahlgrad)", 3.0),
         (r"wrong (?:item|coffee|product|beans|order|bag|grind)|\bgot\b.{0,40}\binstead\b", 3.0),
         (
-            r"instead of (?:the |my |a )?(?:\w{1,30} ){0,2}(?:coffee|beans|espresso|blend|grinder|order|bag|kiezmischung)",
+            # "you sent espresso instead of the house blend", never "tea instead of coffee for a week" (flu)
+            r"\b(?:sent|received|came|arrived|delivered|shipped|packed|was in|were in|inside|box|parcel|package"
+            r"|order)\b.{0,40}\binstead of (?:the |my |a )?(?:\w{1,30} ){0,2}"
+            r"(?:coffee|beans|espresso|blend|grinder|order|bag|kiezmischung)",
             3.0,
         ),
         (r"ripped|torn open|leaking|smashed|crushed", 2.5),

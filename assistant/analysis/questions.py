@@ -178,6 +178,10 @@ RHETORICAL = re.compile(
     r"|seid ihr (?:noch )?(?:ganz )?(?:dicht|bei trost)|ist das euer ernst|ernsthaft|echt jetzt|wtf"
     r"|what the (?:hell|heck|f\w{0,10})|are you (?:kidding|serious)(?: me)?"
     r"|seriously|really"
+    # "quitting caffeine. day 3. why is this on my fyp 😭": the algorithm blamed, nobody asked
+    r"|why (?:is|are) (?:this|these|you|u) (?:on|in) my (?:fyp|feed|for ?you ?page|timeline|explore)"
+    r"|why am i (?:seeing|watching) this|warum (?:ist|kommt|seh ich) (?:das|dieses video|ihr|euch) (?:auf|in|bei)"
+    r" meine[mr]? (?:fyp|feed|startseite|timeline)"
     # "mein Opa redet nur noch über Röstprofile, was habt ihr getan 😭": mock despair at a happy result
     r"|was habt ihr (?:nur |da |mit (?:ihm|ihr|mir|uns) )?(?:getan|gemacht|angerichtet)|wie konntet ihr(?: nur)?"
     r"|what (?:have|did) (?:you|u)(?: guys)? (?:done|do)(?: to (?:me|him|her|us|my \w{1,12}))?)\W{0,10}$"
@@ -196,8 +200,17 @@ WHOEVER = re.compile(
 )
 
 
+# "... or even better can you send it to my hotel instead lol": a second wish, asked on its own
+OR_BETTER = re.compile(
+    r"^(?:or|oder)(?: (?:even better|better yet|better still|alternatively|noch besser|besser noch|alternativ|lieber))"
+    r"?,?\s{1,3}(?=(?:can|could|would|will|do|kann|könnt|könntet|würdet|würden|geht)\b)",
+    re.IGNORECASE,
+)
+
+
 def _questions_in(sentence: str) -> list[str]:
     """A direct question from its question-like clause on; an indirect one from its wh-word, split at 'und ob'."""
+    sentence = OR_BETTER.sub("", sentence)
     if "?" in sentence:
         begin = _question_clause(sentence, ASKED_START) or 0
         return [part.strip(" ,") for part in _joined_questions(sentence[begin:])]
