@@ -167,13 +167,12 @@ _MOMENTS = _compiled(
         ("halloween", r"\bhalloween\b|\bsüßes oder saures\b|\btrick or treat"),
         ("martin", r"\bst\.? ?martin\b|\bsankt martin\b|\bmartinsumzug\b|\blaternen?(?:umzug|lauf)\b"),
         ("wiesn", r"\boktoberfest\b|\bwiesn\b"),
-        # winter: Advent and Christmas, the markets, New Year, its resolutions, Valentine's Day, carnival
+        # winter: Advent and Christmas, the markets, New Year, Valentine's Day, carnival (days of the calendar)
         (
             "market",
             r"\bweihnachtsm(?:ä|a)rkt\w{0,2}|\bglühwein\w{0,2}|\bchristmas markets?\b|\bmulled wine\b"
             r"|\bfeuerzangenbowle\b",
         ),
-        ("resolutions", r"\bvors(?:a|ä)tz\w{0,2}|\bresolutions?\b|\bdry january\b|\bveganuary\b"),
         (
             "new_year",
             r"\bsilvester\b|\bneujahr\w{0,2}|\bneue[ns]? jahr\b|\bjahreswechsel\b|\bzwischen den jahren\b"
@@ -207,9 +206,16 @@ def is_moment(name: str) -> bool:
     return any(name == known for known, _ in _MOMENTS)
 
 
-def moment(text: str) -> str:
-    """The moment a friendly message is set in ("rain", "monday", ...), or ""."""
-    return _first(_MOMENTS, text)
+# Days of the calendar: a wish for them fits a chat about the day, never a thank-you or a laugh ("survived 5 days
+# of christmas with my family" is over, and its joke is not the season's)
+CALENDAR = frozenset({"market", "new_year", "christmas", "valentine", "carnival"})
+_WEATHER_AND_DAYS = tuple((name, pattern) for name, pattern in _MOMENTS if name not in CALENDAR)
+
+
+def moment(text: str, *, calendar: bool = False) -> str:
+    """The moment a friendly message is set in ("rain", "monday", ...), or ""; days of the calendar ("christmas")
+    only when asked for."""
+    return _first(_MOMENTS if calendar else _WEATHER_AND_DAYS, text)
 
 
 # What a fan praises beyond the coffee, to thank for it by name: the first that matches.

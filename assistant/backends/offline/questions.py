@@ -278,12 +278,16 @@ _SWAP_EN = {
 _DET_EN = {"the", "your", "this", "that", "these", "those", "my", "a", "an", "it", "there", "our"}
 
 
+_RUN_TOGETHER = re.compile(r"\b(what|where|when|how|who)(?:s|'s|’s)(?=\s)", re.IGNORECASE)
+
+
 def indirect_en(question: str) -> str | None:
     """An English question as an indirect question ("whether we ship to Denmark"), or None."""
     text = re.sub(
         r"^(?:and|or|also|plus|btw|oh and)\s+", "", _GREETING_EN.sub("", question.strip()), flags=re.IGNORECASE
     )
     text = _SECOND_GUESS.sub("", text)  # "is it any good in a moka pot or is it only for ...": the first guess
+    text = _RUN_TOGETHER.sub(lambda m: f"{m.group(1)} is", text)  # "whats your last order date": "what is ..."
     if "/" in text.split("?")[0]:
         return None  # "Do you supply cafés / do wholesale?": two questions, too easy to merge wrongly
     text = re.sub(r"[^\w\s'’,.-]", " ", text).split("?")[0]
@@ -327,8 +331,12 @@ def indirect_en(question: str) -> str | None:
         subject_len = 1  # "is that possible" -> "whether that is possible": one word after it is no noun of it
     if subject_len == 2 and (rest[1].lower() in _DET_EN or rest[1].lower() in _PREPOSITIONS_EN):
         subject_len = 1  # "is this the last one", "what song is this in the background": "this" is the subject
-    if aux in ("is", "are", "was", "were") and head != ["whether"] and len(rest) <= 3:
-        subject_len = len(rest)  # "when is the next workshop" -> "when the next workshop is"
+    if aux in ("is", "are", "was", "were") and head != ["whether"]:
+        # "when is the next workshop" -> "when the next workshop is", "what is your last order date for christmas"
+        # -> "what our last order date for christmas is"; "what is the team working on": up to the verb
+        subject_len = next((i for i, w in enumerate(rest[1:], 1) if _ING.match(w)), len(rest))
+        if rest[0].lower() in _PRONOUNS_EN:
+            subject_len = 1  # "what filter is this in the video" -> "what filter this is in the video"
     while (
         len(rest) > subject_len + 2
         and rest[subject_len].lower() in _PLACE_PREPOSITIONS
@@ -349,6 +357,8 @@ def indirect_en(question: str) -> str | None:
     return " ".join(w for w in [*head, *subject, aux, *body] if w)
 
 
+_PRONOUNS_EN = frozenset(("this", "that", "these", "those", "it", "there", "they", "he", "she", "you", "u", "i", "we"))
+_ING = re.compile(r"^[a-z]{2,20}ing$")  # "working", "doing", never "thing", "spring" (three letters before "ing")
 # "would this be possible", "does that work": a verb after "this" makes it the subject, no noun's determiner
 _BARE_EN = frozenset(("be", "have", "work", "help", "cost", "take", "get", "come", "fit", "make", "last", "ship"))
 _PLACE_PREPOSITIONS = frozenset(("in", "from", "outside", "near"))

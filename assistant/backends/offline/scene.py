@@ -478,6 +478,8 @@ _MOCKERY = re.compile(
     r"pretentious|snob|hipster|überbewertet|overrated|cringe|lächerlich|peinlich|affig|wichtigtuer|clowns?\b|lmao|"
     r"\bimagine (?:paying|buying|spending)|verbrennt ihr|briketts?\b|charcoal briquettes?"  # "oder verbrennt ihr die?"
     r"|\b(?:look|looks|taste|tastes|schmeck\w{0,2}|sieht|sehen|aussehen)\b[^.!?]{0,15}\b(?:burnt|burned|verbrannt)\b"
+    # "this is literally just burnt beans and a ring light 💀": "too real" would agree
+    r"|\b(?:burnt|burned|verbrannte?n?) (?:beans|bohnen|coffee|kaffee)\b"
     r"|\bdoes (?:this|it) (?:way |so much )?better\b|\bmacht (?:das|es) (?:viel |deutlich |eh )?besser\b"
     # "L + ratio + your roaster looks like a lord of the rings extra": a dig at a person's looks
     r"|\bratio\b|(?<!\w)L\s?\+|\blooks? like (?:a|an) [^.!?]{0,30}\bextra\b"
@@ -536,9 +538,14 @@ _POLITE_CLOSE = re.compile(
 )
 
 
+# A fault of taste a joke may pin on us: "leicht bitter", "sour af", "wässrig"
+_TASTE_FAULT = re.compile(r"\b(?:bitter|sauer|sour|verbrannt|burnt|burned|wässrig|watery|stale|muffig)\b", re.I)
+
+
 def _harmless_meme(text: str) -> bool:
     """A coffee meme read as a troll ("POV: erst 5 min kurbeln bevor du wach bist 💀"): no insult, price or mockery."""
     rude = _MOCKERY.search(text) or PROFANITY.search(text) or ACCUSATION.search(text) or _PRICE.search(fold(text))
+    rude = rude or _TASTE_FAULT.search(text)
     return bool(MEME.search(text) and OUR_WORLD.search(fold(text)) and not rude and not split_questions(text))
 
 
@@ -555,7 +562,8 @@ def _a_joke(text: str, analysis: Analysis) -> bool:
     joking = MEME.search(text) and OUR_WORLD.search(fold(text))  # a joke about coffee, not about other people
     asked = split_questions(text) and not RIDDLE.search(text)  # "how many baristas ...? none, they ..." answers itself
     quiet = not (asked or _PRAISE.search(text) or analysis.sarcasm or _NEGATIVE_CUES.search(text))
-    quiet = quiet and not _MOCKERY.search(text)  # "yours look burnt af 💀": "too real" would agree
+    quiet = quiet and not (_MOCKERY.search(text) or _TASTE_FAULT.search(text))  # "yours look burnt af 💀", "...
+    # als espresso kreuzberg: klein, schwarz, stark und leicht bitter 💀": "too real" would agree
     return bool(joking and quiet and analysis.sentiment != "negative" and re.search(r"[^\W\d_]{3}", text))
 
 
@@ -918,6 +926,15 @@ _PRICE_SCORN = re.compile(
 )
 
 
+# Prices gone up, said with regret: "die Preise ziehen ganz schön an", "teurer geworden", "prices went up again"
+_PRICE_RISE = re.compile(
+    r"\b(?:preise?|kaffeepreise?)\b[^.!?]{0,30}\b(?:ziehen|zieht|gestiegen|steigen|angezogen|erhöht|hoch)\b"
+    r"|\b(?:teurer|zu teuer) geworden\b|\bpreiserhöhung\w{0,2}|\bprices?\b[^.!?]{0,25}\b(?:went up|gone up|going up"
+    r"|keep (?:going up|rising)|increase[sd]?|hike)\b|\bprice (?:hike|increase)s?\b",
+    re.IGNORECASE,
+)
+
+
 _MAYBE_MISDELIVERED = frozenset(
     {"wrong_item", "damaged_item", "delivery_problem", "order_status", "other", "other_negative", "other_neutral"}
     | {"question", "defer", "uncertain", "service_general", "criticism", "refund_request", "return_request"}
@@ -958,7 +975,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
         life_event = moment(text)  # "It's 33 degrees and my husband still insists on a hot coffee. Send help."
         situation = "joke" if life_event else situation
     if not life_event and message.mode == "reply" and situation == "other":
-        life_event = moment(text)  # "Heute Laternenumzug ... So muss St. Martin 😊": the day told of, picked up
+        life_event = moment(
+            text, calendar=True
+        )  # "Heute Laternenumzug ... So muss St. Martin 😊": the day told of, picked up
     joked_moment = life_event if life_event == "sick" else moment(text)  # not a gift asked for, "welchen kaffee ..."
     if joked_question and message.mode == "reply" and joked_moment and not _GIFT_ASKED.search(text):
         life_event, situation = joked_moment, "joke"
@@ -1012,7 +1031,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
     negative = (
         situation in NEGATIVE_SITUATIONS
         or (sarcasm and situation != "joke")  # irony at the air conditioning, joked about, is no complaint of ours
-        or analysis.sentiment == "negative"
+        or (analysis.sentiment == "negative" and situation != "joke")  # "Vorsatz gestrichen ☕": a joke on oneself
         or emotion in UNHAPPY
         or (situation not in ("praise", "outreach") and bool(_NEGATIVE_CUES.search(text)))
     )
@@ -1497,6 +1516,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return False  # "... Siebträgermaschine ... Was würden Sie empfehlen?": a long question, put to us
     if situation == "praise" and not politics and not text.lstrip().startswith("@"):
         return False  # "hab das rezept heut nachgemacht ... bestes getränk des sommers": our reel, praised
+    if situation in ("other", "other_neutral") and _COFFEE.search(text) and not politics and text[:1] != "@":
+        return False  # "quitting caffeine. day 3. why is this on my fyp 😭": coffee under our post is our world
     if len(text) > SHORT_COMMENT and not _strongly_about_us(request) and not _OURS.search(text):
         return True  # a long comment that names nothing of ours
     ours = _OURS.search(text) and (_YOU.search(text) or _COFFEE.search(text))  # "die App Electric" is someone's
@@ -1916,7 +1937,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent == "troll" and not PROFANITY.search(text) and _mocked_fact(request):
         intent = "criticism"  # "alles in plastiktüten 🤡 greenwashing": mocked, but a fact of ours answers it
     jibe = _EYE_ROLL.search(text) and (_OURS.search(text) or _COFFEE.search(text)) and not POLITICS.search(text)
-    if intent in ("other", "product_question", "praise", "criticism") and jibe and _only_deferred(request):
+    # "noch so ne rösterei ... wann kommt der eigene podcast": a thing of ours asked for in a jibe, no fact read
+    unread = intent == "stock_question" and not any(q.fact for q in analysis.questions)
+    jibed = intent in ("other", "product_question", "stock_question", "praise", "criticism") and jibe
+    if jibed and (_only_deferred(request) or unread):
         if intent == "criticism" and _mocked_fact(request):  # "a box that big?? so much waste 🙄": the bags
             return "criticism"  # fact answers part of it, and the rest goes to the team
         return "troll"  # "noch ne rösterei ... 🙄 wann kommt die eigene nft kollektion": no "I'll check" for a jibe
@@ -1934,12 +1958,16 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent = "troll"
     if message.mode == "outreach":
         return "outreach"
+    if intent in ("product_question", "other") and analysis.sentiment == "negative" and _PRICE_RISE.search(text):
+        intent = "criticism"  # "die Preise ziehen ganz schön an ... Und einen Januar-Sale macht ihr auch nicht?"
     if _REFILL.search(text) and intent in ("troll", "criticism", "other", "product_question", "price_criticism"):
         return "refill_claim"  # "Bestimmt alles aus dem Discounter umgefüllt": said plainly what we do, no price talk
     if intent in ("delivery_problem", "order_status") and _LEFT_OUTSIDE.search(text) and analysis.questions:
         return "question"  # "sat outside my door all day at -8°C ... are the beans ruined?": here, and asked about
     if GRIEF.search(text) and intent not in ("troll", "spam"):
         return "condolence"  # "Mein Mann ist im Oktober gestorben ... eure Kiezmischung": sympathy, never "schön"
+    if intent in ("other", "praise", "criticism") and _cutting_down(text) and not analysis.questions:
+        return "cutting_down"  # "quitting caffeine. day 3 😭": cheered on, and the decaf fact if there is one
     if intent in _SORTED_INTENTS and analysis.sentiment != "negative" and not sarcasm and _sorted_out(text):
         return "resolved_thanks"  # "danke für die schnelle Hilfe bei meiner beschädigten Lieferung. Der Ersatz kam"
     if _DISCOUNT_MISSED.search(text) and intent in ("other", "product_question", "criticism", "order_status"):
@@ -2231,7 +2259,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         sarcasm
         and analysis.emotion == "joking"
         and not (_YOU.search(text) or asked or POLITICS.search(text) or PROFANITY.search(text))
-        and bool(_JOKE_SIGNS.search(text))
+        # "Mein Vorsatz: weniger Kaffee. ... Vorsatz gestrichen. ☕": irony at oneself names nothing of ours
+        and bool(
+            _JOKE_SIGNS.search(text) or (_COFFEE.search(text) and not _names_us(text, request) and text[:1] != "@")
+        )
     )
     if str(analysis.intent) in ("praise", "other") and ironic_elsewhere and not _NEGATIVE_CUES.search(text):
         return "joke"
@@ -2472,6 +2503,7 @@ def _policy_answers() -> dict[str, dict[str, Any]]:
 def _indirect(question: str, language: str, profile: VoiceProfile) -> str | None:
     """indirect() with each product name kept as one word ("whether Espresso Kreuzberg is any good ...")."""
     question = _TAG_QUESTION.sub("", question)  # "… for cold brew or nah": the tag asks nothing more
+    question = _LAUGH_AT_END.sub("", question)  # "... to my hotel instead lol": the laugh is no part of it
     for product in profile.brand.products:
         said_as = functools.partial(_said_as, name=product.name)
         for alias in sorted({product.name, *product.aliases}, key=len, reverse=True):  # "the kiez blend": one word
@@ -2492,6 +2524,7 @@ def _said_as(match: re.Match[str], name: str) -> str:
 _TAG_QUESTION = re.compile(
     r",?\s{1,3}(?:or nah|or not|or what|or no|oder nicht|oder was|oder so|oder nee|oder wie)(?=\W{0,5}$)", re.I
 )
+_LAUGH_AT_END = re.compile(r"\s{1,3}(?:lol|lmao|haha\w{0,6}|hihi|xd)(?=\W{0,5}$)", re.IGNORECASE)
 INDIRECT_WORDS = 16  # a longer question said back as "ob ..." carries its clauses along
 SPOKEN = re.compile(r"\b(?:n|ne|nen|nem|ner|so'n|grad|halt|tbh|lol)\b", re.IGNORECASE)
 
@@ -2925,7 +2958,23 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
             described = profile.localized(product.text, language)
             if asked & brewers(described):
                 return f"{product.name}: {described}"
-    return ""
+    return _by_strength(f"{question} {context}", profile, language)
+
+
+# What a coffee is wanted for: "hält mich wach", "something strong"; "mild für den Magen", "something gentle"
+_WANTS_STRONG = re.compile(
+    r"\b(?:wach|munter|kräftig\w{0,2}|stark\w{0,2}|power|energie|kick|awake|strong\w{0,2}|bold\w{0,2}|wumms)\b", re.I
+)
+_WANTS_MILD = re.compile(r"\b(?:mild\w{0,2}|sanft\w{0,2}|bekömmlich\w{0,2}|magen|smooth|gentle|stomach)\b", re.I)
+
+
+def _by_strength(text: str, profile: VoiceProfile, language: str) -> str:
+    """The product whose description is as strong or as mild as the person wants it, or ""."""
+    wanted = _STRONG_WORDS if _WANTS_STRONG.search(text) else _MILD_WORDS if _WANTS_MILD.search(text) else None
+    if wanted is None or (_WANTS_STRONG.search(text) and _WANTS_MILD.search(text)):
+        return ""
+    fitting = [p for p in profile.brand.products if wanted.search(profile.localized(p.text, language))]
+    return f"{fitting[0].name}: {profile.localized(fitting[0].text, language)}" if len(fitting) == 1 else ""
 
 
 # A comparison with someone else's coffee ("better than Dallmayr?", "besser als der vom Discounter?").
@@ -2956,10 +3005,71 @@ def _compared(question: str, profile: VoiceProfile, language: str) -> tuple[str,
     return long + short if len(short) == 2 else long
 
 
+# Giving up caffeine, and sticking to it: "quitting caffeine. day 3", "Koffeinpause seit Montag", "weniger Kaffee ab
+# heute"; never a resolution already dropped ("Vorsatz gestrichen", "hat ja super geklappt", "gave up")
+_CUTTING = re.compile(
+    r"\b(?:quit(?:ting)? (?:caffeine|coffee)|no (?:caffeine|coffee) (?:for|since|until)|caffeine[- ]free (?:month|week"
+    r"|january)|cutting (?:down|back) on (?:coffee|caffeine)|less (?:coffee|caffeine)|caffeine detox"
+    r"|weniger (?:kaffee|koffein)|kein (?:kaffee|koffein) mehr|koffein(?:pause|entzug|fasten|verzicht|detox)"
+    r"|ohne (?:kaffee|koffein) (?:seit|bis|für)|verzichte? (?:\w{1,10} )?auf (?:kaffee|koffein))\b",
+    re.IGNORECASE,
+)
+_GAVE_UP = re.compile(
+    r"\b(?:gestrichen|aufgegeben|abgebrochen|gescheitert|hat ja (?:super|toll|prima) geklappt|läuft bei mir|gave up"
+    r"|failed|lasted|didn'?t last|so much for|cup (?:2|3|two|three|number)|tasse (?:2|3|zwei|drei|nummer))\b",
+    re.IGNORECASE,
+)
+
+
+def _cutting_down(text: str) -> bool:
+    """The writer is giving up caffeine and still at it."""
+    return bool(_CUTTING.search(text)) and not _GAVE_UP.search(text)
+
+
+# A coffee of ours found too mild or too strong: "viel zu mild, da fehlt mir was", "too bitter for me"
+_TOO_MILD = re.compile(
+    r"\b(?:zu|too|viel zu|way too|bisschen zu|a bit too) (?:mild|schwach|lasch|dünn|wässrig|weak|watery|bland|soft)\b"
+    r"|\blangweilig\b|\bboring\b|\bfehlt (?:mir )?(?:einfach )?(?:was|etwas|der wumms|die kraft)\b"
+    r"|\b(?:no|zu wenig|kein) (?:punch|body|wumms|kick)\b",
+    re.IGNORECASE,
+)
+_TOO_STRONG = re.compile(
+    r"\b(?:zu|too|viel zu|way too|bisschen zu|a bit too) (?:stark|kräftig|intensiv|heftig|strong|intense|bitter)\b",
+    re.IGNORECASE,
+)
+_STRONG_WORDS = re.compile(r"\b(?:kräftig\w{0,2}|stark\w{0,2}|intensiv\w{0,2}|bold|strong|intense|full-bodied)\b", re.I)
+_MILD_WORDS = re.compile(r"\b(?:mild\w{0,2}|sanft\w{0,2}|smooth|gentle|rund\w{0,2}|balanced)\b", re.IGNORECASE)
+
+
+def _other_taste(text: str, profile: VoiceProfile, language: str) -> Fact | None:
+    """Another coffee of ours, as the profile describes it, for someone who finds one too mild or too strong."""
+    milder = bool(_TOO_STRONG.search(text))
+    if not (milder or _TOO_MILD.search(text)):
+        return None
+    wanted = _MILD_WORDS if milder else _STRONG_WORDS
+    named = set(find_products(text, profile))
+    for product in profile.brand.products:
+        described = profile.localized(product.text, language)
+        if product.name not in named and described and wanted.search(described):
+            the = the_product(profile, product.name, language)
+            line = {
+                "de": f"Wenn du es {'milder' if milder else 'kräftiger'} magst, wäre {the} eher was für dich: "
+                f"{described}.",
+                "en": f"If you like it {'milder' if milder else 'stronger'}, {the} might suit you better: {described}.",
+            }
+            return Fact(id="other_taste", text={language: line.get(language, line["en"])})
+    return None
+
+
 def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     """The fact a complaint reply may state: replacement, warranty, returns (only when the message is about it)."""
     text = request.message.text
+    if situation == "cutting_down":  # the profile's word on decaf, whatever it says
+        return next((f for f in request.profile.brand.facts if {"decaf", "entkoffeiniert"} & set(f.keywords)), None)
     if situation == "taste_criticism":
+        other = _other_taste(text, request.profile, str(request.analysis.language or "de"))
+        if other is not None and not METHODS.search(text):
+            return other  # "viel zu mild, da fehlt mir was": the stronger one of ours, named
         found = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 3)
         tips = [f for f in found if not f.intents]  # "sauer seit der letzten Lieferung": the grind, not the shipping
         tips = [f for f in tips if not _other_method(text, f)]  # "Espresso ... sour": no French press recipe
@@ -3177,6 +3287,8 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
         return "price_criticism"  # "Ehrliche Frage: warum ist euer Kaffee doppelt so teuer ...?": the price, asked
     if intent == "service_complaint" and _YOU.search(text):
         return "service_general"  # "Ich rufe seit Tagen bei euch an ...": sorry, and ask what it is about
+    if occasion(text) == "sick" and intent in ("praise", "other") and not request.analysis.questions:
+        return "unwell"  # "Down with the flu again, tea instead of coffee 🤧 I miss my Kiezmischung!": get well soon
     if _harmless_meme(text) and not _NEGATIVE_CUES.search(text):
         return "joke"  # an unsure reading of a coffee meme ("me telling myself the 4th espresso is 'for the taste' 💀")
     if intent == "troll" and _PRICE.search(fold(text)):
@@ -3246,7 +3358,10 @@ _RHETORICAL = re.compile(
     r"|\bwas (?:hat|haben|soll|sollen)\b[^?]{0,30}\bbitte\b|\bwhat does\b[^?]{0,30}\beven\b"
     r"|^\W*(?:wer noch|who else|anyone else|jemand noch|geht'?s nur mir so)\b"  # a roll call to the crowd, not to us
     # "Wisst ihr eigentlich, was ihr den Leuten da antut???": an accusation put as a question
-    r"|\b(?:wisst ihr|weißt du|habt ihr|hast du) (?:eigentlich|überhaupt)\b"
+    r"|\b(?:wisst ihr|weißt du) (?:eigentlich|überhaupt)\b"
+    # "Habt ihr eigentlich ein Gewissen?", never "Habt ihr eigentlich sowas wie einen Adventskalender?"
+    r"|\b(?:habt ihr|hast du) (?:eigentlich|überhaupt)\b[^?]{0,30}\b(?:ahnung|gewissen|verstanden|kapiert|gemerkt"
+    r"|nachgedacht|mitbekommen|anstand|respekt)\b"
     r"|\b(?:do|did) you (?:even|actually|ever) (?:know|realise|realize|care)\b|\?{3,}"
     # "ist die jetzt hin??": whether it is broken is the defect itself, for after-sales, not a fact to look up
     r"|\b(?:ist|sind) (?:die|der|das|sie|er|es) (?:jetzt |nun |etwa )?(?:hin|kaputt|durch|im eimer)\b"
