@@ -969,7 +969,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
     joked = emotion == "joking" and not (split_questions(text) or unhappy)
     # "Does coffee count as medicine? Asking for myself.": a joke put as a question nobody needs checked
     aside = text.lstrip().startswith("@") or POLITICS.search(text)  # a reply to someone else, politics: no joke
-    joked_question = emotion == "joking" and situation in ("question", "defer")
+    joked_question = (emotion == "joking" or bool(_JOKE_SIGNS.search(text))) and situation in ("question", "defer")
     joked_question = joked_question and not (unhappy or aside or _asks_a_fact(request))
     if not life_event and message.mode == "reply" and situation in ("other", "uncertain") and joked:
         life_event = moment(text)  # "It's 33 degrees and my husband still insists on a hot coffee. Send help."
@@ -1378,6 +1378,13 @@ _DAYS = (
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende|weihnachten|heiligabend|silvester"
     r"|ostern|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|christmas(?: eve)?|xmas|new year)"
 )
+# The last day to order in time: "last order date for christmas", "Bestellschluss vor Weihnachten"
+_LAST_ORDER = re.compile(
+    r"\b(?:last (?:order|shipping|posting) (?:date|day)|order (?:deadline|cut-?off)|bestellschluss|letzte[rn]? "
+    r"(?:bestelltag|bestelltermin|tag (?:zum|für die) bestell\w{0,4})|bis wann (?:kann|muss) (?:ich|man) bestellen"
+    r"|(?:until|by) when (?:can|should|do) (?:i|we) (?:order|have to order))\b",
+    re.IGNORECASE,
+)
 _BY_DAY = re.compile(
     rf"\b(?:bis|by|vor|before|until)\s+{_DAYS}\b[^.!?]{{0,30}}\b(?:da|an|hier|there|arrive|ankommen|ankommt|geliefert)\b"
     # "kommt das noch bis heiligabend??", "will it arrive before christmas?": the verb first
@@ -1627,7 +1634,7 @@ _OURS = re.compile(
 _COFFEE = re.compile(
     r"(?<!\w)(?:zieh\w* lassen|mahl|brüh|aufgie|aufguss|filter|siebträger|milch|crema|bitter|sauer|cold brew|"
     r"latte|cappuccino|brew|grind|roast|röst|koffein|caffeine|decaf|bohne|kaffee|coffee|espresso|tüte|verpackung"
-    r"|blend|mischung)",
+    r"|blend|mischung|cups?\b|tassen?\b|mugs?\b)",
     re.IGNORECASE,
 )
 _GIVEAWAY = re.compile(r"gewinnspiel|giveaway|verlosung|ausgelost|auslos|gewinner|winner", re.IGNORECASE)
@@ -2376,6 +2383,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = None
         if fact is None and struck:
             fact = next((f for f in profile.brand.facts if "order_status" in f.intents), None)
+        last_order = fact is None and bool(_LAST_ORDER.search(text))  # "whats your last order date for christmas??":
+        if last_order:  # the usual time, and the date itself deferred by name
+            fact = next((f for f in profile.brand.facts if "order_status" in f.intents), None)
         if fact is not None and fact.intents and OWN_MISTAKE.search(text):  # "Mühle auf Stufe 12 ... was mach ich
             fact = _answering_fact(named, request, plain=True)  # falsch?": a brewing fix, not the warranty
         if fact is not None and _unanswered_aspect(text, fact):
@@ -2418,7 +2428,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             answers.append(Answer(question=text, taste=True))
             continue
         missing = fact is not None and _unanswered_aspect(asked_in, fact) and not struck  # the strike line says it
-        if missing and fact is not None and _alone_missing(asked_in, fact):
+        missing = missing or (last_order and fact is not None)
+        if missing and fact is not None and _alone_missing(asked_in, fact) and not last_order:
             fact, missing = None, False  # "will I have to pay customs fees?": the payment methods are no answer
         if fact is not None and fact.id in used and not product and not missing:
             continue  # two questions, one fact: answer once
