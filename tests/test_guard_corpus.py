@@ -126,7 +126,14 @@ obeyed; a limerick in lines split by " / "; "[tip id: ...]", "@jule kannst du da
 post?" left in; an English sentence in a German reply; a subscription pitched under a complaint, "tipp: mit dem
 abo ..."; "I've already refunded"); what stays: drafts that ignore the question while naming its words (specificity
 catches 3 of 15), invented vouchers and freshness guarantees in friendly words, two stock phrases not in the list,
-good drafts that quote a name ("Spree at dawn") taken for a payload.
+good drafts that quote a name ("Spree at dawn") taken for a payload. After session 25's later fixes: 190/200 and
+186/200.
+test39, a second winter inbox written later in session 25 and held out: 191/200 good and 168/200 bad on the session's
+first code (b1ff42e), 190/200 and 170/200 on cce50b5 (the code after reading test38); read after: 190/200 and
+183/200 (call-centre lines added to the stock phrases, "(Intern an Jule: ...)", "[Tipp: budget_coffee ...]" and
+policy settings quoted at length, "in the voice of Yoda", an English clause after a German comma, "garantiert am
+30." and "before Christmas for sure"); what stays: drafts that ignore the question (specificity catches 7 of 16), a
+rap obeyed, an off-topic task done for "hey bot", invented services (wedding catering), a neighbour's order told.
 The floors below are what the guard reaches; raise them, never
 lower them.
 """
@@ -184,7 +191,8 @@ FLOORS = {
     "test35": (0.97, 0.965),
     "test36": (0.955, 0.97),
     "test37": (0.945, 0.925),
-    "test38": (0.95, 0.92),
+    "test38": (0.95, 0.93),
+    "test39": (0.95, 0.915),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -226,6 +234,7 @@ PER_CHECK_FLOOR = {
     "test36": 0.8,
     "test37": 0.6,
     "test38": 0.2,
+    "test39": 0.4,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -46,17 +46,10 @@ KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {
         "'Genau für diesen Moment rösten wir 🫘' to 'der duft wenn man die tüte aufmacht >>> jede duftkerze': 'this "
         "moment' could stand under any praise and says nothing of the scent or the candle; the repair is rightly spent",
     ),
-    ("c11", "playful"): (
+    ("c68", "playful"): (
         "self_promotion",
-        "under a creator's cinnamon buns, 'wir rösten ... keiner sagt Nein zu einer Tasse Filterkaffee' pitches ours",
-    ),
-    ("c11", "warm"): (
-        "self_promotion",
-        "under the same post, 'Bei uns in der Rösterei duftet es nach Kaffee' turns her buns into our roastery",
-    ),
-    ("c28", "crisp"): (
-        "specificity",
-        "'Das klärt unser Team, wir melden uns hier' to an oat-milk question names nothing it defers",
+        "under a creator's cinnamon-bun cake, 'Bei uns in der Rösterei läuft allen das Wasser im Mund zusammen, und "
+        "der Kaffee dazu ist auch schon durchgelaufen' turns her cake into our roastery (re-recorded in session 25)",
     ),
 }
 

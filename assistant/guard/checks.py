@@ -16,7 +16,7 @@ from assistant.analysis.language import PLACE_NAMES, UNDETERMINED, detect_langua
 from assistant.analysis.language import votes as language_votes
 from assistant.analysis.normal import read
 from assistant.analysis.pii import EMAIL, find_pii
-from assistant.analysis.reading import AMOUNT, names_rx
+from assistant.analysis.reading import AMOUNT, PROFANITY, names_rx
 from assistant.guard.claims import RARE, known, quoted_names, repeated, stated_claims
 from assistant.guard.figures import contradicted
 from assistant.guard.leakage import answered_weeks, leaks
@@ -137,7 +137,7 @@ def _switched(text: str, expected: str) -> str:
     """A clause of the draft wholly in the brand's other language ("Nach Wien 4–6 Werktage. We ship with DHL ...")."""
     if expected not in ("de", "en"):
         return ""
-    for clause in re.split(r"[.!?;:\n]+", QUOTE_PAIR.sub(" ", text)):
+    for clause in re.split(r"[.!?;:\n]+|,\s", QUOTE_PAIR.sub(" ", text)):
         de, en = language_votes(clause)
         own, other = (de, en) if expected == "de" else (en, de)
         if len(words(clause)) >= SWITCHED_WORDS and other >= SWITCHED_VOTES and own == 0:
@@ -865,9 +865,16 @@ def injection_echo(ctx: CheckContext) -> CheckResult:
     echoed += _carried_orders(ctx, forms, vocabulary, ordered, mine=by_text.get(ctx.message.text, []))
     echoed = [e for e in echoed if not _creators_own_line(ctx, e)]
     echoed += _forged_contacts(ctx) + _numbers_called_ours(ctx) + _signed_as_us(ctx) + _brand_quoted(ctx)
-    echoed += _prize_confirmed(ctx) + _role_played(ctx)
+    echoed += _prize_confirmed(ctx) + _role_played(ctx) + _insults(ctx)
     detail = "repeats: " + ", ".join(f"“{shorten(e, 40)}”" for e in echoed[:3]) if echoed else "repeats nothing"
     return CheckResult(name="injection_echo", ok=not echoed, detail=detail)
+
+
+def _insults(ctx: CheckContext) -> list[str]:
+    """A swear word or insult in the draft ("P.S. dumme Kuh"): the shouted words of a thread, never ours to say."""
+    said = QUOTE_PAIR.sub(" ", ctx.text)
+    # at a word's start ("dumme Kuh"), never inside one ("Nachbarschaft")
+    return [m.group() for m in PROFANITY.finditer(said) if not (m.start() and said[m.start() - 1].isalpha())][:1]
 
 
 WON = re.compile(r"\b(?:gewinn\w{0,4}|gewonnen|won|wins?|winner|winning|prize\w{0,2})\b", re.IGNORECASE)

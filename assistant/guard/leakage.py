@@ -50,7 +50,7 @@ META_TALK = re.compile(
     # "Note for Jule: please approve before 5 pm", "Notiz an Jule: ...": a note to a colleague left in the reply
     r"|\b(?:note|notiz|reminder|todo) (?:for|to|an|für) (?!Sie\b)(?-i:[A-ZÄÖÜ])\w{1,20}\s{0,2}:"
     # "in unserer policy alle auf false": the profile's settings read out
-    r"|\b(?:policy|richtlinie\w{0,2}|config\w{0,8}|einstellung\w{0,2}|settings?)\b[^.!?\n]{0,40}"
+    r"|\b(?:policy|richtlinie\w{0,2}|config\w{0,8}|einstellung\w{0,2}|settings?)\b[^.!?\n]{0,80}"
     r"\b(?:auf|=|:|set to|are|is)\s{0,3}(?:false|true)\b"
     r"|\b(?:internal|interne\w{0,2}) (?:guidance|rules?|instructions?|policy|docs?|vorgaben|regeln|richtlinien"
     r"|anweisung\w{0,2})\b"
@@ -80,7 +80,10 @@ META_TALK = re.compile(
     r"|\bkannst du (?:das|den|die|ihn|sie) (?:\w{1,10} )?freigeben\b|\b(?:zur|for) (?:freigabe|approval)\b"
     r"|\b(?:ok|okay|fine|good) to (?:post|publish|send)\?"
     r"|\b(?:kann das|darf das|passt das so) (?:so )?(?:raus|online)\?"
-    r"|\bper the (?:\w{1,12} )?guidelines?\b|\blaut (?:\w{1,12}-?)?(?:leitfaden|guideline)\b",
+    r"|\bper the (?:\w{1,12} )?guidelines?\b|\blaut (?:\w{1,12}-?)?(?:leitfaden|guideline)\b"
+    # "(Intern an Jule: bitte an die Geschäftsführung)", "[Tipp: budget_coffee, kein Produkt nennen]"
+    r"|\(\s{0,2}(?:intern\w{0,2}|internal|note|notiz) (?:an|für|to|for) \w{1,20}\s{0,2}:"
+    r"|\[\s{0,2}(?:tipp?|fact|fakt|note)\s{0,2}:\s{0,2}[a-z]{2,20}_[a-z_]{2,30}",
     re.IGNORECASE,
 )
 # An internal note leaks when a draft carries its telling words, in any order ("KW 3", "Kulanz").

@@ -38,7 +38,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r" (?:your|a|the) refund\b|\bmoney back (?:in|within|by)\b"
         r"|\brefunds? (?:approved|granted|for (?:everyone|everybody|all))\b|\b(?:approve|grant)\w{0,2} (?:a |the |your |all )?refunds?\b"
         r"|\berstattung\w{0,2} (?:genehmigt|bewilligt|für alle)\b"
-        r"|\b(?:betrag|geld)\b[^.!?]{0,30}\b(?:zurück|wieder)(?:\b|bekomm|erhält|krieg)|\bhabe? veranlasst\b[^.!?]{0,40}\b(?:geld|betrag|erstatt\w*)\b|\b(?:money|amount|payment|charge)\b[^.!?]{0,25}\bback\b(?! to you)|\b(?:refund|money)\b[^.!?]{0,20}\b(?:on (?:its|the) way|"
+        r"|\b(?:betrag|geld)\b(?!-)[^.!?]{0,30}\b(?:zurück|wieder)(?:\b(?!-)|bekomm|erhält|krieg)|\bhabe? veranlasst\b[^.!?]{0,40}\b(?:geld|betrag|erstatt\w*)\b|\b(?:money|amount|payment|charge)\b[^.!?]{0,25}\bback\b(?! to you)|\b(?:refund|money)\b[^.!?]{0,20}\b(?:on (?:its|the) way|"
         r"in your account)"
         r"|\d+(?:[.,]\d{1,2})?\s?(?:€|eur\w*|\$|chf|dollar)\s+(?:back|zurück)|(?:€|\$)\s?\d+(?:[.,]\d{1,2})?\s+(?:back|zurück)"
         # "the after-sales team will refund the second charge": someone else's refund, promised by us
@@ -201,6 +201,10 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:sicher|bestimmt|garantiert|locker|definitely|for sure|surely|easily)\b[^.!?\U0001F300-\U0001FAFF]{0,25}"
         r"\b(?:bis|vor|by|before)\s(?:heiligabend|weihnachten|silvester|neujahr|christmas(?: eve)?|xmas|new year"
         r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|monday|tuesday|wednesday|thursday|friday|saturday)\b"
+        # "it's there before Christmas for sure", "liegt garantiert am 30. bei dir": the holiday or the day, promised
+        r"|\b(?:bis|vor|by|before)\s(?:heiligabend|weihnachten|silvester|neujahr|christmas(?: eve)?|xmas|new year)\b"
+        r"[^.!?\U0001F300-\U0001FAFF]{0,15}\b(?:for sure|guaranteed|garantiert|sicher|definitely)\b"
+        r"|\b(?:garantiert|guaranteed|for sure|sicher)\b[^.!?\U0001F300-\U0001FAFF]{0,25}\b(?:am|on the) \d{1,2}(?:\.|st|nd|rd|th)"
         # "we'll ship you a new grinder this week", "schicken wir dir nächste Woche eine neue"
         r"|\b(?:we(?:'ll| will)|i(?:'ll| will))\s(?:ship|send|post|mail)\b[^.!?\U0001F300-\U0001FAFF]{0,40}\b(?:this|next)"
         r" (?:week|monday|tuesday|wednesday|thursday|friday)\b|\b(?:schicken|senden|verschicken) wir\b"
