@@ -54,7 +54,10 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # older batches' plain complaints with 🙃 or quoted DHL statuses, labelled sincere. The nineteenth, a winter inbox
 # (held out: intent 0.900, team 0.964, sarcasm recall 0.796 at precision 0.780, question-to-fact 0.864 on the
 # session's first code and on the code judged with set 51), left the grown split (1795 cases) at 0.905, 0.964, 0.925
-# at 0.851 and 0.867 rebuilt: sarcasm precision is back above its target.
+# at 0.851 and 0.867 rebuilt: sarcasm precision is back above its target. The twentieth, written later in the same
+# session (held out: intent 0.888, team 0.966, sarcasm recall 0.857 at precision 0.875, question-to-fact 0.891 on the
+# session's first code; 0.905, 0.968, 0.857 at 0.840 and 0.908 on cce50b5, the code after reading the nineteenth),
+# left the grown split (1862 cases) at 0.904, 0.964, 0.924 at 0.853 and 0.866 rebuilt.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.

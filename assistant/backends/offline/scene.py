@@ -661,7 +661,8 @@ _GIFT = re.compile(
 _GIFT_ASKED = re.compile(
     r"\b(?:help|hilfe|hilf|helft|tipps?|tips?|ideas?|ideen|what should i|was soll ich|which one|welche[nrs]? (?:sorte"
     r"|kaffee|bohnen|davon)|recommend\w{0,3}|empfehl\w{0,4}|what (?:do|would) you (?:suggest|recommend)"
-    r"|no idea|keine ahnung|overwhelmed|überfordert)\b",
+    r"|no idea|keine ahnung|overwhelmed|überfordert|was schenk\w{0,2} ich|what (?:should|do|can) i (?:get|buy|gift)"
+    r"|what to (?:get|buy|gift))\b",
     re.IGNORECASE,
 )
 
@@ -995,6 +996,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
             and _offtopic_question(request, confidence)
         ):
             situation = "offtopic_question"  # "weiß jmd ob die u1 heute fährt??": no taboo topic, we just don't know
+    if situation == "taste_criticism" and occasion(text) == "sick" and message.mode == "reply":
+        situation = "unwell"  # "Liege mit Grippe flach, Kaffee schmeckt nach gar nichts 😷": get well, no feedback
     someone_elses = someone_elses_parcel(text)
     if someone_elses and situation in _MAYBE_MISDELIVERED:
         situation = "misdelivered"  # "I received someone else's order??": no replacement, the parcel's way home
@@ -1377,6 +1380,12 @@ _DELIVERED = re.compile(
 _DAYS = (
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende|weihnachten|heiligabend|silvester"
     r"|ostern|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|christmas(?: eve)?|xmas|new year)"
+)
+# A way to pay named in a question: "Geht bei euch auch Klarna oder Apple Pay?"
+_PAY_METHOD = re.compile(
+    r"\b(?:klarna|apple ?pay|google ?pay|paypal|kreditkarte|credit card|lastschrift|sofortüberweisung|vorkasse"
+    r"|auf rechnung|on invoice|by invoice|bar zahlen|cash)\b",
+    re.IGNORECASE,
 )
 # The last day to order in time: "last order date for christmas", "Bestellschluss vor Weihnachten"
 _LAST_ORDER = re.compile(
@@ -1931,6 +1940,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     fan = (
         analysis.sentiment == "positive" and not sarcasm and ("praise" in analysis.secondary_intents or _praises(text))
     )
+    if intent == "other" and fan and not analysis.questions and message.mode == "reply":
+        intent = "praise"  # "hab das jetzt 11 mal geguckt 😭 ... und ich liebe es": a fan, thanked
     if intent in ("troll", "criticism") and _RIP_OFF.search(text) and _PRICE.search(fold(text)):
         return "price_criticism"  # "hipster kaffee für 3 euro die tasse lol abzocke": the price, no fraud to clear up
     if intent == "billing" and _PROSPECTIVE.search(text) and _asks_beyond_billing(request):
@@ -2377,7 +2388,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _place_fact(message.text, profile) or (fact if _home_place(message.text) else None)
         # "klappt das bis freitag?": the delivery time answers it, though the reading named no fact
         by_day = _BY_DAY.search(text) and fact is not None and bool({fold(k) for k in fact.keywords} & _SHIPPING_KEYS)
-        if fact is not None and fact.intents and question.read and question.fact is None and not by_day:
+        method = fact is not None and "billing" in fact.intents and bool(_PAY_METHOD.search(text))  # "Klarna?"
+        if fact is not None and fact.intents and question.read and question.fact is None and not (by_day or method):
             # the reading found no fact, and an order fact's words (Lieferung, zahlen) are everyday words:
             # "muss ich da Zoll zahlen?", "kommt die Lieferung nächste Woche trotzdem?" need a person
             fact = None
@@ -2429,7 +2441,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             continue
         missing = fact is not None and _unanswered_aspect(asked_in, fact) and not struck  # the strike line says it
         missing = missing or (last_order and fact is not None)
-        if missing and fact is not None and _alone_missing(asked_in, fact) and not last_order:
+        if missing and fact is not None and _alone_missing(asked_in, fact) and not (last_order or method):
             fact, missing = None, False  # "will I have to pay customs fees?": the payment methods are no answer
         if fact is not None and fact.id in used and not product and not missing:
             continue  # two questions, one fact: answer once
@@ -3034,7 +3046,8 @@ _GAVE_UP = re.compile(
 
 def _cutting_down(text: str) -> bool:
     """The writer is giving up caffeine and still at it."""
-    return bool(_CUTTING.search(text)) and not _GAVE_UP.search(text)
+    laughed = re.search(r"😂|🤣|\b(?:haha\w{0,6}|lol|lmao)\b", text, re.IGNORECASE)  # "... besseren Kaffee 😂": a joke
+    return bool(_CUTTING.search(text)) and not (_GAVE_UP.search(text) or laughed)
 
 
 # A coffee of ours found too mild or too strong: "viel zu mild, da fehlt mir was", "too bitter for me"
