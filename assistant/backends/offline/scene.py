@@ -976,9 +976,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         life_event = moment(text)  # "It's 33 degrees and my husband still insists on a hot coffee. Send help."
         situation = "joke" if life_event else situation
     if not life_event and message.mode == "reply" and situation == "other":
-        life_event = moment(
-            text, calendar=True
-        )  # "Heute Laternenumzug ... So muss St. Martin 😊": the day told of, picked up
+        # "Heute Laternenumzug ... So muss St. Martin 😊": the day told of, picked up
+        life_event = moment(text, calendar=True)
     joked_moment = life_event if life_event == "sick" else moment(text)  # not a gift asked for, "welchen kaffee ..."
     if joked_question and message.mode == "reply" and joked_moment and not _GIFT_ASKED.search(text):
         life_event, situation = joked_moment, "joke"
