@@ -1218,6 +1218,8 @@ def _with_emoji(request: GenerationRequest, scene: Scene, style: str, body: str,
         "outreach_relate",
         "outreach_series",
         "outreach_ideas",
+        "outreach_luck",
+        "outreach_back",
     )
     if joking:
         pool = faces + ([e for e in palette if e == "🔥"] if scene.situation in ("praise", "outreach") else [])

@@ -594,8 +594,12 @@ _SUCCEEDED = re.compile(
 def _outreach_kind(post: str) -> str:
     """What another creator's post asks for: cheering on an attempt or a series, company, their ritual, ideas,
     or nothing."""
+    if _BACK_HOME.search(post) and "?" not in post:
+        return "outreach_back"  # "Zurück aus einer Woche Skiurlaub in Tirol 🏔️": welcome back
     if _ATTEMPT.search(post) and not _SUCCEEDED.search(post):
         return "outreach_tips"  # "Latte-Art-Versuch Nr. 37 ... ich geb nicht auf": cheer them on
+    if _LUCK.search(post) and not _SUCCEEDED.search(post) and "?" not in post:  # "... bitter 🤔 Was mach ich falsch?"
+        return "outreach_luck"  # "First time making stollen from scratch 🤞 ... wish me luck": fingers crossed
     if _SERIES.search(post) and not _HOLIDAY.search(post):  # "Roadtrip Tag 5 ... Mehr Urlaub geht nicht": a holiday
         return "outreach_series"  # "day 112 of writing my first novel", "Teil 1: der Einkauf": cheer the run on
     if "?" not in post:
@@ -605,6 +609,16 @@ def _outreach_kind(post: str) -> str:
     return "outreach_what" if _YOURS.search(post) and not _TIPS.search(post) else "outreach_ideas"
 
 
+# Back from somewhere: "Zurück aus einer Woche Skiurlaub", "back from two weeks in Lisbon", "wieder zuhause"
+_BACK_HOME = re.compile(
+    r"\b(?:zurück (?:aus|vom|von)|back from|back home|home again|wieder (?:da|zuhause|zu hause|daheim))\b", re.I
+)
+# Something tried for the first time, luck wished for: "wish me luck", "🤞", "drückt mir die Daumen"
+_LUCK = re.compile(
+    r"\b(?:wish me luck|fingers crossed|drückt mir die daumen|daumen drücken|first time (?:making|baking|trying)"
+    r"|zum ersten mal|das erste mal)\b|🤞",
+    re.IGNORECASE,
+)
 # A holiday told day by day is enjoyed, not endured: no "Tag 5 und immer noch dabei, Respekt!"
 _HOLIDAY = re.compile(
     r"\b(?:urlaub\w{0,3}|ferien\w{0,3}|sommerferien|roadtrip\w{0,3}|road trip|vacation|holiday\w{0,2}|camping\w{0,6}"
