@@ -33,6 +33,7 @@ from assistant.backends.offline.questions import indirect
         ("when is the next workshop in march?", "en", "when the next workshop in march is"),
         ("what is the team working on?", "en", "what the team is working on"),
         ("what filter is this in the video?", "en", "what filter this is in the video"),
+        ("what is the best setting for espresso?", "en", "what the best setting for espresso is"),
         # an amount's noun belongs to the head
         ("Wie viel Kaffeepulver nehme ich da?", "de", "wie viel Kaffeepulver du da nimmst"),
         ("Is that possible?", "en", "whether that is possible"),

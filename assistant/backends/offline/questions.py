@@ -334,7 +334,7 @@ def indirect_en(question: str) -> str | None:
     if aux in ("is", "are", "was", "were") and head != ["whether"]:
         # "when is the next workshop" -> "when the next workshop is", "what is your last order date for christmas"
         # -> "what our last order date for christmas is"; "what is the team working on": up to the verb
-        subject_len = next((i for i, w in enumerate(rest[1:], 1) if _ING.match(w)), len(rest))
+        subject_len = next((i for i, w in enumerate(rest[1:], 1) if w.lower() in _DOING), len(rest))
         if rest[0].lower() in _PRONOUNS_EN:
             subject_len = 1  # "what filter is this in the video" -> "what filter this is in the video"
     while (
@@ -358,7 +358,12 @@ def indirect_en(question: str) -> str | None:
 
 
 _PRONOUNS_EN = frozenset(("this", "that", "these", "those", "it", "there", "they", "he", "she", "you", "u", "i", "we"))
-_ING = re.compile(r"^[a-z]{2,20}ing$")  # "working", "doing", never "thing", "spring" (three letters before "ing")
+# Verbs in "-ing" that end the subject ("what is the team working on"); nouns in "-ing" ("setting", "morning",
+# "packaging") belong to it
+_DOING = frozenset(
+    {"doing", "making", "planning", "working", "drinking", "using", "selling", "offering", "launching", "bringing"}
+    | {"opening", "changing", "sending", "cooking", "baking", "playing", "going", "thinking", "waiting"}
+)
 # "would this be possible", "does that work": a verb after "this" makes it the subject, no noun's determiner
 _BARE_EN = frozenset(("be", "have", "work", "help", "cost", "take", "get", "come", "fit", "make", "last", "ship"))
 _PLACE_PREPOSITIONS = frozenset(("in", "from", "outside", "near"))
