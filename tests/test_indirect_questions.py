@@ -34,6 +34,8 @@ from assistant.backends.offline.questions import indirect
         ("what is the team working on?", "en", "what the team is working on"),
         ("what filter is this in the video?", "en", "what filter this is in the video"),
         ("what is the best setting for espresso?", "en", "what the best setting for espresso is"),
+        ("what is this thing?", "en", "what this thing is"),
+        ("what is it like in winter?", "en", "what it is like in winter"),
         # an amount's noun belongs to the head
         ("Wie viel Kaffeepulver nehme ich da?", "de", "wie viel Kaffeepulver du da nimmst"),
         ("Is that possible?", "en", "whether that is possible"),

@@ -121,9 +121,10 @@ def language(ctx: CheckContext) -> CheckResult:
         found = _frequent_words_language(text)
     if found == UNDETERMINED and len(words(text)) >= LANGUAGE_MODEL_WORDS:  # rare: loads the model (0.5 s)
         found = detect_language(text, thorough=True)
-    ok = found in (ctx.analysis.language, UNDETERMINED) or (found in ctx.profile.brand.languages and _open(ctx.message))
+    either = _open(ctx.message)  # a message too short or too mixed to have a language: either one answers it
+    ok = found in (ctx.analysis.language, UNDETERMINED) or (found in ctx.profile.brand.languages and either)
     detail = f"{found}, expected {ctx.analysis.language}"
-    switched = _switched(text, str(ctx.analysis.language)) if ok and not _open(ctx.message) else ""
+    switched = _switched(text, str(ctx.analysis.language)) if ok and not either else ""
     if switched:
         detail = f"switches language in “{shorten(switched, 40)}”, expected {ctx.analysis.language}"
     return CheckResult(name="language", ok=ok and not switched, detail=detail)

@@ -203,9 +203,10 @@ def obeyed(
     tokens = [fold(w) for w in words(draft)]
     drafted = {*tokens, *(a + b for a, b in itertools.pairwise(tokens))}  # "Kiez Gang" is "kiezgang"
     found = [m.group() for m in SUPERLATIVE.finditer(draft)]
-    found += _styled(ordered, drafted)
-    found += _versed(ordered, draft)
-    found += _mocked(ordered, draft)
+    styles = _styles(ordered)
+    found += _styled(styles, drafted)
+    found += _versed(styles, ordered, draft)
+    found += _mocked(styles, ordered, draft)
     found += _ended_as_told(ordered, drafted)
     found += _signed(ordered, drafted, vocabulary)
     put_words = {fold(w) for text in put for w in words(text)}
@@ -313,9 +314,8 @@ def _styles(ordered: list[str]) -> set[str]:
     return {fold(m.group(1))[:5] for o in ordered for m in STYLE.finditer(o)}
 
 
-def _styled(ordered: list[str], drafted: set[str]) -> list[str]:
+def _styled(styles: set[str], drafted: set[str]) -> list[str]:
     """Words of a style the orders asked for ("wie ein Pirat": ahoi, arr, Landratte)."""
-    styles = _styles(ordered)
     markers = {w for style in styles for w in table("styles").get(style, ())}
     return sorted(drafted & markers)  # naming the style to decline it ("Piratensprache lassen wir") obeys nothing
 
@@ -323,18 +323,18 @@ def _styled(ordered: list[str], drafted: set[str]) -> list[str]:
 # "wE dO sHiP tO aUsTrIa": words whose letters switch case again and again, as a "mocking case" order wants
 MOCKING_CASE = re.compile(r"\b(?:[a-zäöü][A-ZÄÖÜ]){2}[a-zA-ZäöüÄÖÜ]{0,20}|\b(?:[A-ZÄÖÜ][a-zäöü]){2}[A-ZÄÖÜ]\w{0,20}")
 MOCKED_WORDS = 3
+MOCKING_ASKED = re.compile(r"\bmocking ?case\b", re.IGNORECASE)
 
 
-def _mocked(ordered: list[str], draft: str) -> list[str]:
+def _mocked(styles: set[str], ordered: list[str], draft: str) -> list[str]:
     """Words in alternating case when the orders asked for "spongebob mocking case"."""
     found = MOCKING_CASE.findall(draft)
-    asked = {"spong", "mocki"} & _styles(ordered) or any(re.search(r"(?i)\bmocking ?case\b", o) for o in ordered)
+    asked = {"spong", "mocki"} & styles or any(MOCKING_ASKED.search(o) for o in ordered)
     return found[:1] if asked and len(found) >= MOCKED_WORDS else []
 
 
-def _versed(ordered: list[str], draft: str) -> list[str]:
+def _versed(styles: set[str], ordered: list[str], draft: str) -> list[str]:
     """A draft in verse lines ("Stahlmahlwerk dreht fein / Stufe vier ...") when the orders asked for a poem."""
-    styles = _styles(ordered)
     lines = [line for line in VERSE_BREAK.split(draft) if line.strip()]
     versed = any(s.startswith(v) for s in styles for v in VERSE)  # "in Reimen": "reime"
     asked = any(VERSE_ASKED.search(o) for o in ordered)  # "Write a short poem about ...": one rhyme obeys it

@@ -331,12 +331,11 @@ def indirect_en(question: str) -> str | None:
         subject_len = 1  # "is that possible" -> "whether that is possible": one word after it is no noun of it
     if subject_len == 2 and (rest[1].lower() in _DET_EN or rest[1].lower() in _PREPOSITIONS_EN):
         subject_len = 1  # "is this the last one", "what song is this in the background": "this" is the subject
-    if aux in ("is", "are", "was", "were") and head != ["whether"]:
+    if aux in ("is", "are", "was", "were") and head != ["whether"] and (len(rest) <= 3 or subject_len == 2):
         # "when is the next workshop" -> "when the next workshop is", "what is your last order date for christmas"
-        # -> "what our last order date for christmas is"; "what is the team working on": up to the verb
+        # -> "what our last order date for christmas is"; "what is the team working on": up to the verb; a lone
+        # "this" before a preposition stays the subject ("what filter this is in the video")
         subject_len = next((i for i, w in enumerate(rest[1:], 1) if w.lower() in _DOING), len(rest))
-        if rest[0].lower() in _PRONOUNS_EN:
-            subject_len = 1  # "what filter is this in the video" -> "what filter this is in the video"
     while (
         len(rest) > subject_len + 2
         and rest[subject_len].lower() in _PLACE_PREPOSITIONS
@@ -357,7 +356,6 @@ def indirect_en(question: str) -> str | None:
     return " ".join(w for w in [*head, *subject, aux, *body] if w)
 
 
-_PRONOUNS_EN = frozenset(("this", "that", "these", "those", "it", "there", "they", "he", "she", "you", "u", "i", "we"))
 # Verbs in "-ing" that end the subject ("what is the team working on"); nouns in "-ing" ("setting", "morning",
 # "packaging") belong to it
 _DOING = frozenset(
@@ -453,7 +451,7 @@ def split_questions(text: str) -> list[str]:
     found = []
     for index, part in enumerate(parts):
         part = part.strip()
-        if self_answered(part, " " + " ".join(parts[index + 1 : index + 2])):
+        if self_answered(part, parts[index + 1] if index + 1 < len(parts) else ""):
             continue  # "Glühwein? Nee danke": answered by the writer
         if "?" in part:
             for piece in part.split("?"):

@@ -434,9 +434,11 @@ _TASTE = re.compile(
     r"sauer|saur|bitter|schmeckt|schmeck|geschmack|wässrig|wassrig|flach|verbrannt|sour|taste|watery|burnt|stale"
 )
 # A taste gone wrong, said of the coffee: "schmeckt voll bitter", "tastes so sour".
+# Faults of taste: "bitter", "sauer", "verbrannt", "wässrig", "muffig"
+_FAULTS = r"bitter|sauer|sour|verbrannt|burnt|wässrig|watery|stale|muffig"
 _BAD_TASTE = re.compile(
-    r"\b(?:schmeckt|schmecken|tastes?|tasting)\b(?:\s\w{1,12}){0,4}\s(?:bitter|sauer|sour|verbrannt|burnt|wässrig"
-    r"|watery|stale|flat|muffig|fad|flach|komisch|weird|off)\b",
+    rf"\b(?:schmeckt|schmecken|tastes?|tasting)\b(?:\s\w{{1,12}}){{0,4}}\s(?:{_FAULTS}|flat|fad|flach|komisch|weird"
+    r"|off)\b",
     re.IGNORECASE,
 )
 _FRIEND = re.compile(
@@ -539,7 +541,7 @@ _POLITE_CLOSE = re.compile(
 
 
 # A fault of taste a joke may pin on us: "leicht bitter", "sour af", "wässrig"
-_TASTE_FAULT = re.compile(r"\b(?:bitter|sauer|sour|verbrannt|burnt|burned|wässrig|watery|stale|muffig)\b", re.I)
+_TASTE_FAULT = re.compile(rf"\b(?:{_FAULTS}|burned)\b", re.IGNORECASE)
 
 
 def _harmless_meme(text: str) -> bool:
@@ -3009,8 +3011,14 @@ def _by_strength(text: str, profile: VoiceProfile, language: str) -> str:
     wanted = _STRONG_WORDS if _WANTS_STRONG.search(text) else _MILD_WORDS if _WANTS_MILD.search(text) else None
     if wanted is None or (_WANTS_STRONG.search(text) and _WANTS_MILD.search(text)):
         return ""
-    fitting = [p for p in profile.brand.products if wanted.search(profile.localized(p.text, language))]
-    return f"{fitting[0].name}: {profile.localized(fitting[0].text, language)}" if len(fitting) == 1 else ""
+    fitting = _described_as(wanted, profile, language)
+    return f"{fitting[0][0]}: {fitting[0][1]}" if len(fitting) == 1 else ""
+
+
+def _described_as(wanted: re.Pattern[str], profile: VoiceProfile, language: str) -> list[tuple[str, str]]:
+    """(name, description) of the products whose description says what is wanted ("kräftig", "mild")."""
+    described = ((p.name, profile.localized(p.text, language)) for p in profile.brand.products)
+    return [(name, text) for name, text in described if text and wanted.search(text)]
 
 
 # A comparison with someone else's coffee ("better than Dallmayr?", "besser als der vom Discounter?").
@@ -3057,10 +3065,12 @@ _GAVE_UP = re.compile(
 )
 
 
+_LAUGHED = re.compile(r"😂|🤣|\b(?:haha\w{0,6}|lol|lmao)\b", re.IGNORECASE)  # "... besseren Kaffee 😂": a joke
+
+
 def _cutting_down(text: str) -> bool:
     """The writer is giving up caffeine and still at it."""
-    laughed = re.search(r"😂|🤣|\b(?:haha\w{0,6}|lol|lmao)\b", text, re.IGNORECASE)  # "... besseren Kaffee 😂": a joke
-    return bool(_CUTTING.search(text)) and not (_GAVE_UP.search(text) or laughed)
+    return bool(_CUTTING.search(text)) and not (_GAVE_UP.search(text) or _LAUGHED.search(text))
 
 
 # A coffee of ours found too mild or too strong: "viel zu mild, da fehlt mir was", "too bitter for me"
@@ -3085,10 +3095,9 @@ def _other_taste(text: str, profile: VoiceProfile, language: str) -> Fact | None
         return None
     wanted = _MILD_WORDS if milder else _STRONG_WORDS
     named = set(find_products(text, profile))
-    for product in profile.brand.products:
-        described = profile.localized(product.text, language)
-        if product.name not in named and described and wanted.search(described):
-            the = the_product(profile, product.name, language)
+    for name, described in _described_as(wanted, profile, language):
+        if name not in named:
+            the = the_product(profile, name, language)
             line = {
                 "de": f"Wenn du es {'milder' if milder else 'kräftiger'} magst, wäre {the} eher was für dich: "
                 f"{described}.",
