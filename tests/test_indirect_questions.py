@@ -49,6 +49,44 @@ from assistant.backends.offline.questions import indirect
         ("Wie reinige ich die Mühle am besten?", "de", "wie du die Mühle am besten reinigst"),
         ("Legen Sie auf Wunsch eine Grußkarte bei?", "de", "ob wir auf Wunsch eine Grußkarte beilegen"),
         ("Danke ihr Lieben?", "de", None),
+        # a clause after the question follows it, its pronouns turned; one whose subject would change its verb
+        # is left out, and then only a question that still names something stays
+        (
+            "Gibt es bei euch einen Studentenrabatt, wenn man den Ausweis vorzeigt?",
+            "de",
+            "ob es bei uns einen Studentenrabatt gibt, wenn man den Ausweis vorzeigt",
+        ),
+        (
+            "Kann ich die Bohnen zurückgeben, wenn sie mir nicht schmecken?",
+            "de",
+            "ob du die Bohnen zurückgeben kannst, wenn sie dir nicht schmecken",
+        ),
+        (
+            "Habt ihr auch eine Röstung, die gut mit Hafermilch funktioniert?",
+            "de",
+            "ob wir auch eine Röstung haben, die gut mit Hafermilch funktioniert",
+        ),
+        ("Kann man das Abo pausieren, wenn ich im Urlaub bin?", "de", "ob man das Abo pausieren kann"),
+        ("Reicht es, wenn ich Ihnen das hier schreibe?", "de", None),
+        ("wie bewahre ich den Kaffee auf, in der Dose oder in der Tüte?", "de", None),
+        (
+            "Könnten Sie sich vorstellen, die Abende mit Ihrem Kaffee zu begleiten?",
+            "de",
+            "ob wir uns vorstellen könnten, die Abende mit unserem Kaffee zu begleiten",
+        ),
+        (
+            "what's your return policy if i don't like the taste?",
+            "en",
+            "what our return policy is if you don't like the taste",
+        ),
+        ("can you return stuff if you don't like it?", "en", "whether we can return stuff"),
+        ("can I return it, if I already opened it?", "en", "whether you can return it if you already opened it"),
+        # "bitte" and "endlich" are not repeated; after a modal the last word stays its infinitive
+        ("Könnten Sie das bitte korrigieren?", "de", "ob wir das korrigieren könnten"),
+        ("wann kommt der decaf endlich raus?", "de", "wann der Decaf rauskommt"),
+        ("kann ich die zurückgeben?", "de", "ob du die zurückgeben kannst"),
+        ("Reserviert ihr mir eine?", "de", "ob wir dir eine reservieren"),
+        ("kann das jemand prüfen?", "de", "ob das jemand prüfen kann"),
     ],
 )
 def test_indirect_question(question: str, language: str, expected: str | None) -> None:

@@ -22,6 +22,7 @@ from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.occasions import is_moment, praised
 from assistant.backends.offline.phrasebook import Phrasebook, fields, fill, load_phrasebook, ordered, usable
+from assistant.backends.offline.questions import without_clause
 from assistant.backends.offline.scene import (
     DAMAGE,
     DEFLECTING,
@@ -252,7 +253,7 @@ def compose(
     first_level = 1 if limit < TIGHT else 0
     levels = [
         _slots(request, scene, book, style, rng, level=level, address=address, vary=attempt)
-        for level in range(first_level, 3)
+        for level in range(first_level, 4)  # level 3: level 2 with a plain deferral, if a named one is too long
     ]
     templates = usable(book.candidates("replies", situation, style), levels[0])
     if not templates and style != "warm":
@@ -964,7 +965,8 @@ def _answer(
     if style == "crisp" and len(indirect) > (70 if answered else 60):
         # a long question named three times reads like one sentence thrice: crisp stays short, but next to
         # a fact it names what it defers (a bare "das kläre ich" would seem to doubt the fact just given)
-        indirect = ""
+        indirect = without_clause(indirect, book.language)
+        indirect = indirect if len(indirect) <= (70 if answered else 60) else ""
     if _RUDE.search(answer.question):
         indirect = ""  # never repeat an insult or accusation, not even inside "ob ..."
     if answered and not indirect and not answer.about:
@@ -973,6 +975,10 @@ def _answer(
     if level >= 2:  # tight limits: a short honest deferral in this tone's words ("the rest" only after an answer)
         before = scene.answers[: scene.answers.index(answer)] if answer in scene.answers else scene.answers
         answered = any(a.said for a in before)
+        short = without_clause(indirect, book.language) if level == 2 and indirect else ""
+        if len(short) <= 80 and short:  # "Ob wir nach Dänemark liefern, frage ich im Team nach."
+            q_short = {**q_slots, "question": short, "Question": short[:1].upper() + short[1:]}
+            return _block(book, "defer_named_short", style, q_short, rng, address)
         if answer.about and not _RUDE.search(answer.question):  # "Caffeine: checking with the team"
             return _block(book, "defer_topic_short", style, _about_slots(q_slots, answer.about), rng, address)
         return _block(book, "defer_short" if answered else "defer_plain", style, q_slots, rng, address, short=1)

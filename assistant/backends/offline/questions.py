@@ -36,7 +36,7 @@ _FINITE_DE = {
     *("funktioniert", "funktionieren", "klappt", "klappen", "lohnt", "lohnen", "eignet", "eignen", "reicht"),
 }
 # Particles of the asking that the brand's indirect form drops: "Gibt es eigentlich Gutscheine?", "Wann kommt denn …?"
-_FILLER_DE = frozenset({"eigentlich", "denn"})
+_FILLER_DE = frozenset({"eigentlich", "denn", "bitte", "endlich"})
 _COLLOQUIAL_DE = {"gibt's": "gibt es", "gibts": "gibt es", "geht's": "geht es", "is": "ist", "nehm": "nehme"}
 _COLLOQUIAL_DE |= {"hab": "habe", "mach": "mache", "kannste": "kannst du", "habt's": "habt ihr"}
 # ihr-form -> wir-form; ich-form -> du-form (irregular ones; the rest follow the rules below)
@@ -103,6 +103,53 @@ _SECOND_GUESS = re.compile(
 )
 
 
+# A clause after the question ("..., wenn man den Ausweis vorzeigt", "..., if I order two"): already in
+# subordinate word order, so it follows the indirect question as it stands, its pronouns turned.
+_CLAUSE_DE = re.compile(
+    r",\s*((?:wenn|falls|weil|damit|obwohl|sodass|bevor|nachdem|sobald|solange|bis|(?:(?:über|mit|für|bei|von)\s)?"
+    r"(?:der|die|das|den|dem|denen))\s[^,]{3,60})$",
+    re.IGNORECASE,
+)
+_CLAUSE_EN = re.compile(
+    r"(?:,\s*((?:if|because|since|when|before|once|so that|which|that)\s[^,]{3,60})"
+    r"|\s((?:if|because|once)\s[^,]{3,60}))$",
+    re.IGNORECASE,
+)
+# A subject whose verb would have to change with it ("wenn ich zwei bestelle" -> "wenn du zwei bestellst"),
+# the person's own group, or an English "you" that may be the brand or anyone ("if you show your card"): the
+# clause is left out rather than put wrongly in the brand's mouth.
+_CLAUSE_SUBJECT = re.compile(
+    r"\b(?:(?i:ich|du|ihr|wir|uns|unser\w*|bin|bist|we|us|our|you|your|u|ur|i'm|im|am|was)|Sie)\b"
+)
+
+
+def _trailing_clause(text: str, language: str) -> tuple[str, str | None]:
+    """The question without a clause that trails it, and that clause as the brand would repeat it ("" if none,
+    None if it is left out)."""
+    found = (_CLAUSE_DE if language == "de" else _CLAUSE_EN).search(text)
+    if not found:
+        return text, ""
+    main, clause = text[: found.start()].strip(), next(g for g in found.groups() if g).strip()
+    if _CLAUSE_SUBJECT.search(clause) or re.search(r"\s(?:oder|or)\s", clause):
+        return main, None
+    swap = (lambda t: _SWAP_FORMAL.get(t, _SWAP_DE.get(t.lower(), t))) if language == "de" else _swap_en
+    return main, " ".join(w for w in (swap(t) for t in clause.split(" ")) if w)
+
+
+def without_clause(indirect_question: str, language: str) -> str:
+    """An indirect question without the clause that trails it, for tight limits ("ob es einen Rabatt gibt")."""
+    return _trailing_clause(indirect_question, language)[0]
+
+
+def _with_clause(indirect_question: str | None, clause: str | None, language: str) -> str | None:
+    """The indirect question with its trailing clause, if both are there and the whole stays short."""
+    if clause is None and indirect_question and len(indirect_question.split(" ")) < 5:
+        return None  # "was du machst" without "wenn du dein Passwort vergessen hast" names nothing
+    if not indirect_question or not clause or len(indirect_question) + len(clause) > 110:
+        return indirect_question
+    return f"{indirect_question}{', ' if language == 'de' else ' '}{clause}"
+
+
 def indirect_de(question: str) -> str | None:
     """A German question as an indirect question from the brand's side ("ob wir ... liefern"), or None."""
     text = re.sub(r"^(?:und|oder)\s+", "", _GREETING_DE.sub("", question.strip()), flags=re.IGNORECASE)
@@ -111,7 +158,7 @@ def indirect_de(question: str) -> str | None:
         return None  # "Beliefert ihr Cafés / Gastro?": two questions in one
     text = re.sub(r"[^\w\s'’äöüÄÖÜß,.-]", " ", text).split("?")[0]
     text = re.sub(r"(\d)([^\W\d_]+)", r"\1 \2", text)  # "250g" -> "250 g": never echo a code-like token
-    text = re.sub(r"\s+", " ", text).strip(" ,.-")
+    text, clause = _trailing_clause(re.sub(r"\s+", " ", text).strip(" ,.-"), "de")
     if re.search(r"\d[\w-]*-|-[\w-]*\d", text):
         return None  # "250-g-Packungen" reads like a code when echoed: a plain deferral instead
     if not text or "," in text or " oder " in f" {text} " or len(text) > 90:
@@ -158,10 +205,10 @@ def indirect_de(question: str) -> str | None:
         return None
     if verb in _TELLING or (body and body[-1].lower() in _TELLING):
         return None  # "Können Sie mir sagen, was da los ist?": what to tell is the question, not the telling
-    return " ".join([*head, *body, verb])
+    return _with_clause(" ".join([*head, *body, verb]), clause, "de")
 
 
-_TELLING = {"sagen", "mitteilen", "erklären", "verraten", "beantworten", "helfen", "sagst", "sagt"}
+_TELLING = {"sagen", "mitteilen", "erklären", "verraten", "beantworten", "helfen", "sagst", "sagt", "fragen"}
 
 
 def _verb_before_subject(rest: list[str]) -> bool:
@@ -178,7 +225,7 @@ def _swap_subject_de(verb: str, body: list[str]) -> tuple[str | None, list[str]]
     if subject == "ihr" or (subject == "Ihr" and not following[:1].isupper()):
         return _IHR_TO_WIR.get(verb) or _wir_form(verb), body
     if subject == "Sie":  # formal you: the brand answers as "wir", the verb is already plural
-        return verb, ["wir", *body[1:]]
+        return verb, ["wir", *("uns" if t == "sich" else t for t in body[1:])]  # "sich vorstellen" -> "uns"
     if subject.lower() == "ich":
         return _ICH_TO_DU.get(verb) or _du_form(verb), body
     if subject.lower() in ("du", "sie"):  # "kannst du" / "kann sie": who is meant is unclear
@@ -187,6 +234,8 @@ def _swap_subject_de(verb: str, body: list[str]) -> tuple[str | None, list[str]]
 
 
 def _wir_form(verb: str) -> str:
+    if verb.endswith("iert"):
+        return verb[:-1] + "en"  # reserviert -> reservieren
     if verb.endswith("et"):
         return verb[:-2] + "en"  # bietet -> bieten
     if verb.endswith(("ert", "elt")):
@@ -215,9 +264,11 @@ _MODALS = {
     "möchte",
     "möchten",
 }
+_MODALS |= {"könnten", "sollten", "müssten", "dürften", "kannst", "musst", "darfst", "sollst", "willst", "möchtest"}
 # Words after "die"/"das" that show it is a pronoun ("kann man die irgendwo buchen"), not an article.
 _ADVERBS = {"irgendwo", "auch", "noch", "schon", "denn", "mal", "hier", "dort", "da", "wirklich", "eigentlich"}
 _ADVERBS |= {"überhaupt", "jetzt", "gerade", "bald", "immer", "nie", "wieder", "irgendwann", "online", "direkt"}
+_ADVERBS |= {"davon", "dafür", "darauf", "später", "dann", "vorher", "jemand", "niemand", "etwas", "nichts"}
 
 
 def _capitalise_de(tokens: list[str]) -> list[str]:
@@ -283,6 +334,12 @@ _RUN_TOGETHER = re.compile(r"\b(what|where|when|how|who)(?:s|'s|’s)(?=\s)", re
 
 def indirect_en(question: str) -> str | None:
     """An English question as an indirect question ("whether we ship to Denmark"), or None."""
+    asked = re.sub(r"\s+", " ", re.sub(r"[^\w\s'’,.-]", " ", question.split("?")[0])).strip(" ,.-")
+    main, clause = _trailing_clause(re.sub(r"(?:\s(?:or|and)){1,5}$", "", asked, flags=re.IGNORECASE), "en")
+    return _with_clause(_indirect_en(main + "?" if clause or main != asked else question), clause, "en")
+
+
+def _indirect_en(question: str) -> str | None:
     text = re.sub(
         r"^(?:and|or|also|plus|btw|oh and)\s+", "", _GREETING_EN.sub("", question.strip()), flags=re.IGNORECASE
     )
