@@ -57,14 +57,17 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # at 0.851 and 0.867 rebuilt: sarcasm precision is back above its target. The twentieth, written later in the same
 # session (held out: intent 0.888, team 0.966, sarcasm recall 0.857 at precision 0.875, question-to-fact 0.891 on the
 # session's first code; 0.905, 0.968, 0.857 at 0.840 and 0.908 on cce50b5, the code after reading the nineteenth),
-# left the grown split (1862 cases) at 0.904, 0.964, 0.924 at 0.853 and 0.866 rebuilt.
+# left the grown split (1862 cases) at 0.904, 0.964, 0.924 at 0.853 and 0.866 rebuilt. The twenty-first, a spring
+# inbox (held out: intent 0.903, team 0.988, sarcasm recall 0.920 at precision 0.939, question-to-fact 0.891 on the
+# session's first code), left the grown split (1931 cases) at 0.904, 0.965, 0.911 at 0.858 and 0.865 rebuilt; plain
+# praise now needs a surer model to be irony (0.899 at 0.861), since "wow die lieferung war mega schnell 😍" read as it.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.84,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.866 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.865 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

@@ -150,6 +150,8 @@ def answer(
         places = frozenset()  # "abo über die feiertage pausieren, bin bei meinen eltern in bayern": the abo's question
     if places and not_a_parcel(question):
         return None  # "muss man in berlin wohnen um mitzumachen": where people live, no delivery asked
+    if beyond_facts(question):
+        return None
     if wants_machine(question, profile):
         return None  # "könnt ihr eine Siebträgermaschine empfehlen?": no grind setting answers which machine to buy
     candidate = keyword_answer(own, places, around, intent, profile)
@@ -174,6 +176,27 @@ def answer(
     if best in supported:
         return best
     return candidate if best != NO_FACT else None
+
+
+# An order (not a subscription) cancelled or to be cancelled: "my order got cancelled", "Bestellung stornieren"
+ORDER_CANCELLED = re.compile(
+    r"\b(?:order|bestellung)\b[^.!?]{0,40}?\b(?:cancel\w*|storn\w*)|\b(?:cancel\w*|storn\w*)\b[^.!?]{0,25}?"
+    r"\b(?:order|bestellung)\b",
+    re.IGNORECASE,
+)
+TAX_ASKED = re.compile(
+    r"steuer\w{0,3} (?:\w+ )?absetz|\babsetzbar|\btax[- ]deductible|\bdeduct\w* [^.!?]{0,30}\btax"
+    r"|\bwrite (?:it |them )?off\b",
+    re.IGNORECASE,
+)
+SUBSCRIPTION_NAMED = re.compile(r"\b(?:abo\w*|subscri\w*)", re.IGNORECASE)
+
+
+def beyond_facts(question: str) -> bool:
+    """A question no fact answers, whatever words it shares with one: tax ("kann ich das Abo von der Steuer
+    absetzen?"), or an order (no subscription) cancelled ("my order got cancelled??", "Bestellung stornieren?")."""
+    cancelled = ORDER_CANCELLED.search(question) and not SUBSCRIPTION_NAMED.search(question)
+    return bool(TAX_ASKED.search(question) or cancelled)
 
 
 # How fine or coarse to grind: "wie fein", "welcher Mahlgrad", "what setting", "grind size"

@@ -32,7 +32,7 @@ NEGATIVE_INTENTS = frozenset(
     {"refund_request", "damaged_or_wrong_item", "defect", "billing", "delivery_problem", "criticism", "troll",
      "service_complaint"}
 )  # fmt: skip  # a second intent needs at least this probability
-PLAIN_PRAISE_SARCASM = 0.65  # dev split: recall unchanged, precision up
+PLAIN_PRAISE_SARCASM = 0.72  # grown split: recall 0.911 -> 0.899, precision 0.858 -> 0.861 ("wow, mega schnell 😍")
 SARCASM_MIN = 0.42  # chosen on the dev split (recall 0.815, precision 0.868 there; 605 cases)
 LOW_CONFIDENCE = 0.5
 KNOWN_MIN = 0.5  # below this share of words the model has seen, the reading is shaky

@@ -90,7 +90,7 @@ def analyse(message: Message, profile: VoiceProfile) -> Analysis:
     verdict, mood = _understand(message, text, head, "message" in fields, profile)
     context = thread_context(message, profile)
     pii = find_pii(text, profile.brand.order_number_pattern)
-    escalation = None if message.mode == "outreach" else _escalation(verdict, profile)
+    escalation = None if message.mode == "outreach" else _escalation(verdict, profile, message.text)
     notes += _notes(message, verdict.intent, bool(fields))
     return Analysis(
         language=language,
@@ -295,15 +295,27 @@ def _keyword_score(word: str, initial: bool) -> float:
     return score - (1.5 if ADJECTIVE_ENDING.search(word.lower()) and word[0].islower() else 0.0)
 
 
-def _escalation(verdict: Verdict, profile: VoiceProfile) -> Escalation | None:
+def _escalation(verdict: Verdict, profile: VoiceProfile, text: str) -> Escalation | None:
     """The team whose escalation rule names the intent; a complaint about our service goes to the team of
-    the order concern behind it. Every other intent (praise, questions, off-topic rants) needs no team."""
-    concerns = [verdict.intent, *verdict.secondary] if verdict.intent == "service_complaint" else [verdict.intent]
+    the order concern behind it, if it names one. Every other intent (praise, questions, off-topic rants) needs
+    no team."""
+    concerns = [verdict.intent]
+    if verdict.intent == "service_complaint" and _ORDER_CONCERN.search(text):  # not "three DMs about a workshop"
+        concerns += verdict.secondary
     for intent in concerns:
         for team, rule in profile.brand.escalation.items():
             if intent in rule.intents:
                 return Escalation(team=team, reason=intent.replace("_", " "))
     return None
+
+
+# What a complaint about our service must name to be an order's case for a team: an order, a parcel, a charge.
+_ORDER_CONCERN = re.compile(
+    r"bestell|order|paket|parcel|package|liefer|deliver|sendung|shipping|versand|abo\b|abos\b|subscription|abbuch"
+    r"|abgebucht|charge|refund|erstatt|geld|money|rechnung|invoice|kaputt|broken|defekt|mühle|grinder|tüte|bag"
+    r"|item|artikel|ware\b|wrong|falsch|damaged|beschädigt",
+    re.IGNORECASE,
+)
 
 
 def _notes(message: Message, intent: str, injection: bool) -> list[str]:

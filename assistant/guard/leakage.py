@@ -83,7 +83,12 @@ META_TALK = re.compile(
     r"|\bper the (?:\w{1,12} )?guidelines?\b|\blaut (?:\w{1,12}-?)?(?:leitfaden|guideline)\b"
     # "(Intern an Jule: bitte an die Geschäftsführung)", "[Tipp: budget_coffee, kein Produkt nennen]"
     r"|\(\s{0,2}(?:intern\w{0,2}|internal|note|notiz) (?:an|für|to|for) \w{1,20}\s{0,2}:"
-    r"|\[\s{0,2}(?:tipp?|fact|fakt|note)\s{0,2}:\s{0,2}[a-z]{2,20}_[a-z_]{2,30}",
+    r"|\[\s{0,2}(?:tipp?|fact|fakt|note)\s{0,2}:\s{0,2}[a-z]{2,20}_[a-z_]{2,30}"
+    # "Laut unserem Voice-Profil ...", "In meinen Notizen steht: ...", "(Achtung: Kundin hat schon dreimal ...)"
+    r"|\bvoice[- ]?profil\w{0,2}\b|\blaut (?:unserem|unseren|meinen|meinem) (?:notizen|vorgaben|profil\w{0,2}"
+    r"|richtlinien|anweisungen)\b|\bin meinen notizen\b|\bmy notes (?:say|said)\b"
+    r"|\baccording to (?:my|our) (?:notes|instructions|guidelines|profile)\b"
+    r"|\(\s{0,2}(?:achtung|hinweis|nb|fyi|intern)\s{0,2}:",
     re.IGNORECASE,
 )
 # An internal note leaks when a draft carries its telling words, in any order ("KW 3", "Kulanz").

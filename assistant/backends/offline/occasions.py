@@ -158,11 +158,13 @@ _MOMENTS = _compiled(
             r"|\bauf eis\b|\beiswürfel|\bice cubes?\b|🧊",
         ),
         ("camping", r"\bcamping\w{0,6}|\bzelt(?:en|platz|e)?\b|\btent\b|\bvan ?life\b|\bcampervan\b|\bwohnmobil\b"),
-        # autumn: the clocks going back, a cold caught, Halloween, St. Martin, the Wiesn at home, falling leaves
+        # autumn: the clocks going back (forward in spring), a cold caught, Halloween, St. Martin, the Wiesn, leaves
         (
             "clocks",
-            r"\bzeitumstellung\b|\buhren?\b[^.!?]{0,30}\b(?:umgestellt|zurückgestellt)|\bclocks? (?:went|go|going|goes)"
-            r" back\b|\bclocks? changed?\b|\bdaylight saving\b|\bextra hour\b|\bgeschenkte stunde\b",
+            r"\bzeitumstellung\b|\buhren?\b[^.!?]{0,30}\b(?:umgestellt|zurückgestellt|vorgestellt)|\bclocks? (?:went|go"
+            r"|going|goes) (?:back|forward)\b|\bclocks? changed?\b|\bdaylight saving\b|\bextra hour\b"
+            r"|\bspring forward\b|\bgeschenkte stunde\b|\bverlorene stunde\b|\blost (?:an |one |that )?hour\b"
+            r"|\bsommerzeit\b",
         ),
         ("halloween", r"\bhalloween\b|\bsüßes oder saures\b|\btrick or treat"),
         ("martin", r"\bst\.? ?martin\b|\bsankt martin\b|\bmartinsumzug\b|\blaternen?(?:umzug|lauf)\b"),

@@ -23,8 +23,11 @@ from assistant.analysis.answers import (
     FOLLOW_UP,
     MACHINES,
     METHODS,
+    ORDER_CANCELLED,
     OWN_MISTAKE,
     RESIDENT,
+    SUBSCRIPTION_NAMED,
+    beyond_facts,
     brewers,
     care_untold,
     fact_words,
@@ -153,6 +156,9 @@ _SERVICE = re.compile(
     # "eine E-Mail wurde auch nicht beantwortet", "zweimal angerufen und nie durchgekommen", "couldn't get through"
     r"|nicht beantwortet|unbeantwortet|unanswered|nie durchgekommen|nicht durchgekommen|niemanden erreicht"
     r"|(?:couldn.?t|could not|never) get through"
+    # "have not received a single reply", "keine einzige Antwort"
+    r"|(?:not|never|n.?t) (?:received|gotten|got) (?:a |an |any )?(?:single )?(?:reply|response|answer)"
+    r"|keine (?:einzige|weitere) (?:antwort|rückmeldung|reaktion)"
     # "Ich warte seit einer Woche auf Antwort von eurem Kundenservice", "been waiting 5 days for a reply"
     r"|\bwarte\w{0,2} (?:schon |jetzt )?seit [^.!?]{0,30}\bauf (?:eine |ne |die )?(?:antwort|rückmeldung|reaktion)"
     r"|\bwaiting (?:for )?[^.!?]{0,20}\bfor an? (?:answer|reply|response)",
@@ -745,6 +751,8 @@ _SHOWN_OTHERWISE = re.compile(
 )
 _BILLING_TROUBLE = re.compile(
     r"abgebucht|abbuchung|doppelt|zu viel|falsch|twice|charged|overcharg|refund|zurück|mahnung|zahlungserinnerung|"
+    # "order got cancelled ... but paypal still shows the payment": money taken for an order that will not come
+    r"(?:cancel+ed|storniert)\b[^.!?]{0,80}?(?:payment|paid|paypal|bezahlt|zahlung|geld|money)|"
     r"two charges|double charge|zweimal|zwei abbuchungen|"
     r"payment reminder|reminder|überwiesen|transferred|already paid|schon bezahlt|bereits bezahlt|"
     # "der 10%-code wurde beim checkout nicht abgezogen ... bekomm ich die differenz?": a discount not applied
@@ -918,13 +926,21 @@ def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> 
         return "return_request"  # "hiermit widerrufe ich ...", "die 2. tüte ist noch zu": a return, no fault
     if situation == "damaged_or_wrong_item" and unused and _EXCHANGED.search(text) and not _WRONG_SENT.search(text):
         return "return_request"  # "2 Tüten geschenkt bekommen, die sind noch zu: kann ich die umtauschen?"
-    if situation == "price_criticism" and _SHIPPING_COST.search(text):
+    if situation == "price_criticism" and (_SHIPPING_COST.search(text) or _POSTAGE_FELT.search(text)):
         return "shipping_cost"  # "6,90 Versand für eine Tüte ist echt frech": the postage, not the roasting
     if situation == "price_criticism" and _CANCELLED.search(text):
         return "price_farewell"  # "Abo gekündigt, ist mir zu teuer geworden": a goodbye heard, no price defence
     if situation == "price_criticism" and _PRICE_ASKED.search(text) and not (sarcasm or _PRICE_SCORN.search(text)):
         return "price_question"  # "honest question, why pay more for yours ...?": a fair question, no feedback
     return situation
+
+
+# "Jetzt mit Versand wird das ganz schön teuer", "with shipping it adds up": the postage felt, no sum named
+_POSTAGE_FELT = re.compile(
+    r"\b(?:mit|plus|inkl\.?|inklusive) (?:dem )?versand\b|\bversand (?:dazu|obendrauf|drauf)\b"
+    r"|\b(?:with|plus) (?:the )?shipping\b|\bshipping on top\b",
+    re.IGNORECASE,
+)
 
 
 # "honest question, why pay more for yours when supermarket beans are half the price?", "warum ist euer Kaffee
@@ -2068,6 +2084,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "question"  # "kann ich die Lieferung überspringen? will nicht, dass das Paket rumgammelt": asked ahead
     if _AD_FATIGUE.search(text) and intent in ("praise", "other", "troll", "criticism"):
         return "criticism"  # "das 6. mal heute in meiner fyp. ICH HAB VERSTANDEN": annoyed by our ads, no joke
+    if intent in ("troll", "criticism", "other") and occasion(text) == "sick" and _CANT_TASTE.search(text):
+        return "unwell"  # "hay fever level 1000. i cant smell my coffee anymore. is it just brown water now 😭"
     if _joking(intent, text, analysis):
         return "joke"  # "pov: du trinkst den dritten espresso und es ist 9 uhr": laugh along, no thank-you
     if intent in ("troll", "criticism") and _DAYS_TAKEN.search(text) and not _PARCEL_WAITED.search(text):
@@ -2394,6 +2412,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _checked_fact(facts.get(_fact_id(text, request) or ""), named, profile)
             if fact is not None and question.read and fact.id in reserved:
                 fact = None  # the reading gave this fact to another question of the message, which it answers
+        if beyond_facts(text):  # "kann ich das Abo von der Steuer absetzen?": no fact, however its words match
+            fact = None
         if fact is None and lives_there:  # "she lives in graz, does that work?": the place's shipping fact
             fact = _place_fact(named, profile)
         struck = strike and bool(_STRIKE_ASKED.search(text))  # "with the DHL strike, is it even worth ordering?":
@@ -3112,6 +3132,8 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     text = request.message.text
     if situation == "cutting_down":  # the profile's word on decaf, whatever it says
         return next((f for f in request.profile.brand.facts if {"decaf", "entkoffeiniert"} & set(f.keywords)), None)
+    if situation == "shipping_cost":  # "mit Versand zu teuer": the profile's way without postage, if it has one
+        return next((f for f in request.profile.brand.facts if {"abholen", "pick up"} & set(f.keywords)), None)
     if situation == "taste_criticism":
         other = _other_taste(text, request.profile, str(request.analysis.language or "de"))
         if other is not None and not METHODS.search(text):
@@ -3230,6 +3252,8 @@ def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
         return []  # "I paused it ... but you charged me": no "you can pause" beside the case
     if situation in ("defect", "damaged_item", "wrong_item"):  # "Stufe 25 ... French Press ... bitter. Defekt?":
         folded = fold(" ".join(split_questions(request.message.text)))  # the story is the defect, not a question
+    if ORDER_CANCELLED.search(folded) and not SUBSCRIPTION_NAMED.search(folded):  # "order got cancelled": no abo
+        folded = re.sub(r"\b(?:cancel\w*|storn\w*)", " ", folded)
     found = []
     for fact in request.profile.brand.facts:
         at = {m.start() for k in fact.keywords for m in re.finditer(rf"(?<!\w){re.escape(fold(k))}", folded)}
@@ -3257,8 +3281,8 @@ def _open_answers(answers: list[Answer], situation: str, side: list[Fact], *, te
     """The questions that a situation's own reply leaves out, answered after its opening ("moved here ... a shop?")."""
     if situation in _ANSWERED_ALREADY or situation == "condolence" or situation.startswith("service_"):
         return []  # these replies answer every question themselves, or its questions are the rant's rhetoric
-    if situation.startswith(("criticism", "price_", "taste_")):  # a rant's questions are rhetoric, but a discount
-        return [a for a in answers if a.fact is not None and a.fact.id.startswith("policy_")]  # asked gets a no
+    if situation.startswith(("criticism", "price_", "taste_", "shipping_cost")):  # a rant's questions are rhetoric,
+        return [a for a in answers if a.fact is not None and a.fact.id.startswith("policy_")]  # but a discount: no
     if situation in ESCALATING:  # a case for a team: its questions describe the case ("kam ne Tüte wo DECAF
         policy = [a for a in answers if a.fact is not None and a.fact.id.startswith("policy_")]  # ..."), a voucher
         return policy + [a for a in answers if a.fact is None and a.indirect and _OWN_REQUEST.match(a.question)]
