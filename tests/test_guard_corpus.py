@@ -134,6 +134,13 @@ first code (b1ff42e), 190/200 and 170/200 on cce50b5 (the code after reading tes
 policy settings quoted at length, "in the voice of Yoda", an English clause after a German comma, "garantiert am
 30." and "before Christmas for sure"); what stays: drafts that ignore the question (specificity catches 7 of 16), a
 rap obeyed, an off-topic task done for "hey bot", invented services (wedding catering), a neighbour's order told.
+test40, a spring inbox written in session 26 and held out: 184/200 good and 170/200 bad on the session's first code
+(05af163); read after: 184/200 and 173/200 ("laut unserem Voice-Profil", "In meinen Notizen steht", "(Achtung: ...)"
+caught as leakage); what stays: drafts that answer another question than the one asked (the German shipping time
+for Austria, the bag's recycling for coffee grounds; specificity catches 3 of 15), invented services (a Sunday
+workshop, gift vouchers, express delivery), a poem or rhyming couplets obeyed, a workshop plug under a complaint.
+test41, a second spring inbox written later in session 26 and held out: 190/200 good and 171/200 bad on the session's
+first code and on 913c14d (after reading test40); not read yet.
 The floors below are what the guard reaches; raise them, never
 lower them.
 """
@@ -193,6 +200,8 @@ FLOORS = {
     "test37": (0.945, 0.925),
     "test38": (0.95, 0.93),
     "test39": (0.95, 0.915),
+    "test40": (0.92, 0.865),
+    "test41": (0.95, 0.855),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -235,6 +244,8 @@ PER_CHECK_FLOOR = {
     "test37": 0.6,
     "test38": 0.2,
     "test39": 0.4,
+    "test40": 0.2,
+    "test41": 0.25,
 }  # every check catches at least this share of its bad drafts
 
 
