@@ -185,8 +185,8 @@ ORDER_CANCELLED = re.compile(
     re.IGNORECASE,
 )
 TAX_ASKED = re.compile(
-    r"steuer\w{0,3} (?:\w+ )?absetz|\babsetzbar|\btax[- ]deductible|\bdeduct\w* [^.!?]{0,30}\btax"
-    r"|\bwrite (?:it |them )?off\b",
+    r"steuer\w{0,3} (?:\w+ )?absetz|\babsetzbar|\btax[- ]deductible|\bdeduct\w*\b[^.!?]{0,40}\b(?:tax|expense)"
+    r"|\bwrite (?:it |them )?off\b|\b(?:work|business) expenses?\b|\bwerbungskosten\b|\bbetriebsausgabe",
     re.IGNORECASE,
 )
 SUBSCRIPTION_NAMED = re.compile(r"\b(?:abo\w*|subscri\w*)", re.IGNORECASE)

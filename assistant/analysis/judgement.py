@@ -33,6 +33,7 @@ NEGATIVE_INTENTS = frozenset(
      "service_complaint"}
 )  # fmt: skip  # a second intent needs at least this probability
 PLAIN_PRAISE_SARCASM = 0.72  # grown split: recall 0.911 -> 0.899, precision 0.858 -> 0.861 ("wow, mega schnell 😍")
+SHORT_PRAISE_WORDS = 4  # "Super Kaffee 👍": 25 such cases in the corpus, none of them irony
 SARCASM_MIN = 0.42  # chosen on the dev split (recall 0.815, precision 0.868 there; 605 cases)
 LOW_CONFIDENCE = 0.5
 KNOWN_MIN = 0.5  # below this share of words the model has seen, the reading is shaky
@@ -178,12 +179,13 @@ def thread_concern(scores: dict[str, float]) -> str:
     return rank_intents(scores)[0]
 
 
-def decide_sarcasm(probability: float, markers: list[str]) -> bool:
+def decide_sarcasm(probability: float, markers: list[str], words: int = SHORT_PRAISE_WORDS + 1) -> bool:
     """Sarcasm when the model says so, or irony markers sit on praise-like words in a complaint; plain praise
-    ("Love your espresso, honestly the best part of my mornings") needs a sure model to be irony."""
+    ("Love your espresso, honestly the best part of my mornings") needs a sure model to be irony, and a few words of
+    it ("Super Kaffee 👍", `words` long) are never irony: no case in the corpus reads them so."""
     strong = "i:emoji" in markers or "i:phrase" in markers or "i:quoted" in markers
     plain = "i:positive" in markers and not strong and "i:negative" not in markers
-    if plain and probability < PLAIN_PRAISE_SARCASM:
+    if plain and (probability < PLAIN_PRAISE_SARCASM or words <= SHORT_PRAISE_WORDS):
         return False
     return probability >= SARCASM_MIN or (strong and "i:mixed" in markers and probability >= SARCASM_MIN / 2)
 

@@ -126,7 +126,7 @@ def _understand(
         heads["intent"] = {"other": 1.0}
     verdict = decide_intent(heads["intent"], cues, text, injection=injection, thread_concern=concern)
     verdict = _about_us(verdict, message, profile)
-    sarcasm = decide_sarcasm(heads["sarcasm"].get("True", 0.0), marks)
+    sarcasm = decide_sarcasm(heads["sarcasm"].get("True", 0.0), marks, words=len(_LETTER_WORD.findall(text)))
     value, reason = judge_confidence(verdict, cues, model.known_share(words_of(reading)))
     mood: dict[str, Any] = {
         "sarcasm": sarcasm,
@@ -309,6 +309,7 @@ def _escalation(verdict: Verdict, profile: VoiceProfile, text: str) -> Escalatio
     return None
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
 # What a complaint about our service must name to be an order's case for a team: an order, a parcel, a charge.
 _ORDER_CONCERN = re.compile(
     r"bestell|order|paket|parcel|package|liefer|deliver|sendung|shipping|versand|abo\b|abos\b|subscription|abbuch"

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from assistant.analysis.answers import countries_in
+from assistant.analysis.answers import DELIVERY_ASKED, countries_in
 from assistant.analysis.irony import MEME, OUR_WORLD, RIDDLE
 from assistant.analysis.normal import read
 from assistant.analysis.reading import PROFANITY
@@ -77,6 +77,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     drafted = _content(text)
     if _fact_ignored(text, drafted, message, analysis, profile):
         return None  # "how do I pause it for February?" -> "safe travels and enjoy February!": the words, no answer
+    if _other_place(text, message):
+        return None  # "shipping to austria??" -> "DHL, 2–3 working days within Germany": another place's answer
     shared = next((w for w in drafted - FILLER_WORDS if _same_word(w, anchors, short_heads=True)), None)
     if shared:
         return shared
@@ -136,6 +138,19 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
     if any(_mentions(drafted, _fact_words(f)) for f in profile.brand.facts):  # a reading may name the wrong fact
         return False
     return not (analysis.escalation and _mentions(drafted, ("next step", _next_step_words(analysis, profile))))
+
+
+def _other_place(text: str, message: Message) -> bool:
+    """A question asks about sending to one country and the draft, deferring nothing, answers about others only
+    ("shipping to austria??" -> "2–3 working days within Germany")."""
+    if message.mode != "reply" or STRONG_DEFERRAL.search(text):
+        return False
+    asked = [countries_in(read(q)) for q in QUESTION_SENTENCE.findall(message.text) if DELIVERY_ASKED.search(q)]
+    said = countries_in(read(text))
+    return bool(said) and any(places and not places & said for places in asked)
+
+
+QUESTION_SENTENCE = re.compile(r"[^.!?\n]{3,200}\?")
 
 
 # A reply that stays out of a topic that is not ours: "Da halten wir uns raus", "wir bleiben beim Kaffee"

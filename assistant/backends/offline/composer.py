@@ -947,6 +947,8 @@ def _answer(
         profile_texts.append(line)
     if answer.taste:  # "better than Dallmayr?": a matter of taste, best compared in one's own cup
         profile_texts.append(_block(book, "taste_matter", style, slots, rng, address))
+    if answer.tax:  # "kann ich das absetzen?": a question for a tax advisor, said so kindly
+        profile_texts.append(_block(book, "tax_matter", style, slots, rng, address))
     if answer.compared:  # "X oder Y?": what each is, in the profile's words (tight: what each is for)
         first, second = answer.compared[2:] if level and len(answer.compared) == 4 else answer.compared[:2]
         profile_texts.append(_block(book, "compare", style, {**slots, "first": first, "second": second}, rng, address))

@@ -149,13 +149,20 @@ _MOMENTS = _compiled(
         (
             "moving_day",
             r"\bumzugs?(?:tag|chaos|kartons?|kisten|stress)\b|\bdurch den umzug\b|\bumzugskarton\w{0,2}|\bmoving day\b"
-            r"|\bmoving boxes\b|\bthrough the move\b|\bunpacking boxes\b|\bkisten schleppen\b",
+            r"|\bmoving boxes\b|\bthrough the move\b|\bunpacking boxes\b|\bkisten schleppen\b|\bumzug (?:nr|nummer|\d)"
+            r"|\bumziehen\b|\bziehen um\b|\bmoving (?:flats?|house|out)\b|\bkarton \d+",
         ),
         # "first iced coffee of the year", "Eiskaffee auf dem Balkon": cold coffee on a warm day
         (
             "iced",
             r"\biced (?:coffee|latte|americano|espresso)|\beis ?kaffee|\beis-?latte|\bcold brew\b|\bover ice\b"
             r"|\bauf eis\b|\beiswürfel|\bice cubes?\b|🧊",
+        ),
+        # spring: the garden season, Easter and its baking
+        ("garden", r"\bkleingarten\w{0,2}|\bschrebergarten\w{0,2}|\blaube\b|\bbeete\b|\ballotment\b|\bgardening\b"),
+        (
+            "easter",
+            r"\bostern\b|\boster(?:brunch|zopf|hase\w{0,2}|nest\w{0,2}|frühstück|backen|eier)\b|\beaster\b|\bhefezopf",
         ),
         ("camping", r"\bcamping\w{0,6}|\bzelt(?:en|platz|e)?\b|\btent\b|\bvan ?life\b|\bcampervan\b|\bwohnmobil\b"),
         # autumn: the clocks going back (forward in spring), a cold caught, Halloween, St. Martin, the Wiesn, leaves

@@ -265,6 +265,7 @@ _MODALS = {
     "möchten",
 }
 _MODALS |= {"könnten", "sollten", "müssten", "dürften", "kannst", "musst", "darfst", "sollst", "willst", "möchtest"}
+_MODALS |= {"sollte", "könnte", "müsste", "dürfte", "würde", "würden", "solltest", "könntest"}
 # Words after "die"/"das" that show it is a pronoun ("kann man die irgendwo buchen"), not an article.
 _ADVERBS = {"irgendwo", "auch", "noch", "schon", "denn", "mal", "hier", "dort", "da", "wirklich", "eigentlich"}
 _ADVERBS |= {"überhaupt", "jetzt", "gerade", "bald", "immer", "nie", "wieder", "irgendwann", "online", "direkt"}
@@ -422,7 +423,7 @@ _DOING = frozenset(
 # "would this be possible", "does that work": a verb after "this" makes it the subject, no noun's determiner
 _BARE_EN = frozenset(("be", "have", "work", "help", "cost", "take", "get", "come", "fit", "make", "last", "ship"))
 _PLACE_PREPOSITIONS = frozenset(("in", "from", "outside", "near"))
-_PREPOSITIONS_EN = frozenset(("in", "on", "at", "from", "for", "with", "about", "by", "near", "of", "into"))
+_PREPOSITIONS_EN = frozenset(("in", "on", "at", "from", "for", "with", "about", "by", "near", "of", "into", "to"))
 
 
 def _whether_does(rest: list[str]) -> str | None:

@@ -27,6 +27,7 @@ from assistant.analysis.answers import (
     OWN_MISTAKE,
     RESIDENT,
     SUBSCRIPTION_NAMED,
+    TAX_ASKED,
     beyond_facts,
     brewers,
     care_untold,
@@ -43,7 +44,7 @@ from assistant.analysis.questions import QUESTION_START, UNSURE
 from assistant.analysis.reading import find_products
 from assistant.backends.base import GenerationRequest
 from assistant.backends.offline.facts import relevant_facts, relevant_tips
-from assistant.backends.offline.occasions import moment, occasion
+from assistant.backends.offline.occasions import CALENDAR, moment, occasion
 from assistant.backends.offline.questions import indirect, split_questions
 from assistant.backends.offline.words import (
     ACCUSATION,
@@ -92,6 +93,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "price_criticism",
         "price_farewell",
         "price_question",
+        "price_rise",
         "misdelivered",
         "misdelivered_dm",
         "shipping_cost",
@@ -715,8 +717,18 @@ def _gift_chosen(request: GenerationRequest) -> bool:
     language = str(request.analysis.language or "de")
     text, profile = request.message.text, request.profile
     return any(
-        _GIFT.search(q.text) and _recommendation(q.text, profile, language, text) for q in request.analysis.questions
+        (_GIFT.search(q.text) or (_GIFT.search(text) and _WOULD_YOU_PICK.search(q.text)))
+        and _recommendation(q.text, profile, language, text)
+        for q in request.analysis.questions
     )
+
+
+# "Ostergeschenk für meinen Papa ... Siebträger ... was würdet ihr nehmen?": the gift named before the question
+_WOULD_YOU_PICK = re.compile(
+    r"\bwas (?:würdet|würden) (?:ihr|sie) (?:nehmen|empfehlen|schenken|holen)\b"
+    r"|\bwhat would you (?:get|pick|choose|recommend|give)\b",
+    re.IGNORECASE,
+)
 
 
 def _gift_help(text: str) -> bool:
@@ -816,6 +828,7 @@ _RECOMMEND = re.compile(
     r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,20}\b(?:empfehl\w{0,4}|recommend\w{0,3}|suggest\w{0,3})\b"
     # "Was würdet ihr zum Valentinstag verschenken?", "what would you get him?": a gift chosen for them
     r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,40}\b(?:verschenk\w{0,2}|schenk\w{0,2}|give|gift|get (?:him|her|them))\b"
+    r"|\bwas (?:würdet|würden) (?:ihr|sie) (?:nehmen|holen|kaufen)\b|\bwhat would you (?:get|pick|choose)\b"
     # "Kann man den Kaffee auch in der normalen Kaffeemaschine machen?": whether ours suits their way of brewing
     r"|\b(?:kann man|kann ich|geht (?:der|die|das|es)|can i|can you|does it work)\b.{0,40}\b(?:in|mit|with|für|for)\b"
     r"\s(?:der|die|einer|meiner|unserer|a|my|our|the)\b",
@@ -832,6 +845,7 @@ class Answer:
     product_text: str = ""  # a product recommendation from the profile ("Kiezmischung: unsere Hausmischung, ...")
     product_with_article: str = ""  # die Kiezmischung
     taste: bool = False  # "Is your espresso better than Dallmayr?": a matter of taste, never an "I'll check"
+    tax: bool = False  # "Kann ich das Abo von der Steuer absetzen?": for a tax advisor, never an "I'll check"
     compared: tuple[str, ...] = ()  # "X oder Y?": both described ("X ist unser Espresso, ...", "die Y ..."), then
     # both by what they are for ("X auch super im Siebträger", "Y für Filter und French Press") when tight
     indirect: str | None = None  # "ob wir nach Dänemark liefern"
@@ -840,7 +854,7 @@ class Answer:
     @property
     def said(self) -> bool:
         """The profile answers it (a fact, a product, two products compared); else it is deferred."""
-        return self.fact is not None or bool(self.product_text) or bool(self.compared) or self.taste
+        return self.fact is not None or bool(self.product_text) or bool(self.compared) or self.taste or self.tax
 
 
 @dataclass(frozen=True)
@@ -928,6 +942,9 @@ def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> 
         return "return_request"  # "2 Tüten geschenkt bekommen, die sind noch zu: kann ich die umtauschen?"
     if situation == "price_criticism" and (_SHIPPING_COST.search(text) or _POSTAGE_FELT.search(text)):
         return "shipping_cost"  # "6,90 Versand für eine Tüte ist echt frech": the postage, not the roasting
+    rise = (_PRICE_RISE.search(q) or _USED_TO_COST.search(q) for q in split_questions(text))
+    if situation == "price_criticism" and any(rise):
+        return "price_rise"  # "Früher hat die Kiezmischung weniger gekostet. Schon wieder teurer?": never confirmed
     if situation == "price_criticism" and _CANCELLED.search(text):
         return "price_farewell"  # "Abo gekündigt, ist mir zu teuer geworden": a goodbye heard, no price defence
     if situation == "price_criticism" and _PRICE_ASKED.search(text) and not (sarcasm or _PRICE_SCORN.search(text)):
@@ -935,6 +952,29 @@ def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> 
     return situation
 
 
+# A dig at what we post ("wow a coffee brand posting beans on tiktok. groundbreaking 🙄", "wieder ein Reel mit
+# Bohnen in Zeitlupe. Revolutionär. 😴"): our content, and a mock-impressed word or a bored face
+_CONTENT_POSTED = re.compile(
+    r"\b(?:reels?|videos?|posts?|posting|tiktoks?|content|zeitlupe|slow ?mo\w*|beiträge?|clips?)\b", re.IGNORECASE
+)
+_MOCK_IMPRESSED = re.compile(
+    r"\b(?:groundbreaking|revolutionär\w{0,2}|revolutionary|bahnbrechend\w{0,2}|innovativ\w{0,2}|so original"
+    r"|never seen (?:that|this) before|noch nie gesehen|wie kreativ|how creative|mind ?blown)\b|😴|🥱",
+    re.IGNORECASE,
+)
+
+
+def _content_jibe(text: str) -> bool:
+    """A dig at what we post, mock-impressed or bored, with nothing asked or complained about beyond it."""
+    return bool(_CONTENT_POSTED.search(text) and _MOCK_IMPRESSED.search(text) and not PROFANITY.search(text))
+
+
+# "Früher hat die Kiezmischung weniger gekostet", "it used to be cheaper", "schon wieder teurer": a rise, asked
+_USED_TO_COST = re.compile(
+    r"\bfrüher\b[^.!?]{0,40}\b(?:gekostet|günstiger|billiger)\b|\bused to (?:cost|be cheaper)\b"
+    r"|\b(?:schon wieder|wieder|noch) teurer\b|\bteurer geworden\b|\b(?:more expensive|pricier) (?:again|now)\b",
+    re.IGNORECASE,
+)
 # "Jetzt mit Versand wird das ganz schön teuer", "with shipping it adds up": the postage felt, no sum named
 _POSTAGE_FELT = re.compile(
     r"\b(?:mit|plus|inkl\.?|inklusive) (?:dem )?versand\b|\bversand (?:dazu|obendrauf|drauf)\b"
@@ -1341,6 +1381,7 @@ _AGAIN_SITUATIONS = frozenset(
 # Replies that only warn, decline or deflect: they answer no question and echo nothing of the message.
 DEFLECTING = frozenset(
     {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave", "refill_claim"}
+    | {"content_jibe"}
 )
 _NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "gift_advice"}
 _NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell"}
@@ -1565,6 +1606,9 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return False  # "hab das rezept heut nachgemacht ... bestes getränk des sommers": our reel, praised
     if situation in ("other", "other_neutral") and _COFFEE.search(text) and not politics and text[:1] != "@":
         return False  # "quitting caffeine. day 3. why is this on my fyp 😭": coffee under our post is our world
+    coffee_asked = situation in ("question", "defer") and _COFFEE.search(text) and text[:1] != "@"
+    if coffee_asked and not politics:
+        return False  # "Maschine entkalkt ... wie oft sollte man das machen?": a coffee question under our post
     if len(text) > SHORT_COMMENT and not _strongly_about_us(request) and not _OURS.search(text):
         return True  # a long comment that names nothing of ours
     ours = _OURS.search(text) and (_YOU.search(text) or _COFFEE.search(text))  # "die App Electric" is someone's
@@ -1634,6 +1678,7 @@ _COMPLAINTS = frozenset(
             "price_criticism",
             "price_farewell",
             "price_question",
+            "price_rise",
             "shipping_cost",
             "taste_criticism",
             "other_negative",
@@ -1651,6 +1696,7 @@ _ADDRESSED = frozenset(
             "price_criticism",
             "price_farewell",
             "price_question",
+            "price_rise",
             "shipping_cost",
             "service_general",
             "service_complaint",
@@ -1674,7 +1720,7 @@ _OURS = re.compile(
 _COFFEE = re.compile(
     r"(?<!\w)(?:zieh\w* lassen|mahl|brüh|aufgie|aufguss|filter|siebträger|milch|crema|bitter|sauer|cold brew|"
     r"latte|cappuccino|brew|grind|roast|röst|koffein|caffeine|decaf|bohne|kaffee|coffee|espresso|tüte|verpackung"
-    r"|blend|mischung|cups?\b|tassen?\b|mugs?\b)",
+    r"|blend|mischung|cups?\b|tassen?\b|mugs?\b|maschine|machine|entkalk|descal)",
     re.IGNORECASE,
 )
 _GIVEAWAY = re.compile(r"gewinnspiel|giveaway|verlosung|ausgelost|auslos|gewinner|winner", re.IGNORECASE)
@@ -1696,7 +1742,7 @@ def _keyword_in(keyword: str, text: str) -> bool:
     return has_phrase(fold(text), fold(keyword))
 
 
-_NO_ECHO = DEFLECTING | {"price_criticism", "price_question", "rumour"}
+_NO_ECHO = DEFLECTING | {"price_criticism", "price_question", "price_rise", "rumour"}
 
 
 def _get(obj: Any, name: str, default: Any) -> Any:
@@ -1710,7 +1756,7 @@ def _why_gentle(situation: str, sarcasm: bool, emotion: str, formal: bool) -> st
         return "the reading of this message is uncertain, so no joke"
     if sarcasm:
         return "the message is sarcastic, so the reply takes the annoyance seriously"
-    if situation in ("refund_request", "return_request", "billing", "price_criticism", "price_question"):
+    if situation in ("refund_request", "return_request", "billing", "price_criticism", "price_question", "price_rise"):
         return "the message is about money, so no joke (the brand's rule for playful)"
     if situation in NO_JOKE or emotion in ("angry", "worried"):
         return "the message is a complaint or an upset person, so no joke (the brand's rule for playful)"
@@ -1971,7 +2017,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     fan = (
         analysis.sentiment == "positive" and not sarcasm and ("praise" in analysis.secondary_intents or _praises(text))
     )
-    if intent == "other" and fan and not analysis.questions and message.mode == "reply":
+    told_day = moment(text, calendar=True) in CALENDAR  # "Thermobecher ... auf dem Weihnachtsmarkt": the day told
+    if intent == "other" and fan and not analysis.questions and message.mode == "reply" and not told_day:
         intent = "praise"  # "hab das jetzt 11 mal geguckt 😭 ... und ich liebe es": a fan, thanked
     if intent in ("troll", "criticism") and _RIP_OFF.search(text) and _PRICE.search(fold(text)):
         return "price_criticism"  # "hipster kaffee für 3 euro die tasse lol abzocke": the price, no fraud to clear up
@@ -1985,6 +2032,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent = "criticism"  # "Läden wie ihr sind das Problem": an argument with us, answered, not shrugged off
     if intent == "troll" and not PROFANITY.search(text) and _mocked_fact(request):
         intent = "criticism"  # "alles in plastiktüten 🤡 greenwashing": mocked, but a fact of ours answers it
+    if intent in ("troll", "criticism", "other") and _content_jibe(text) and message.mode == "reply":
+        return "content_jibe"  # "Ah, wieder ein Reel mit Bohnen in Zeitlupe. Revolutionär. 😴": owned with a wink
     jibe = _EYE_ROLL.search(text) and (_OURS.search(text) or _COFFEE.search(text)) and not POLITICS.search(text)
     # "noch so ne rösterei ... wann kommt der eigene podcast": a thing of ours asked for in a jibe, no fact read
     unread = intent == "stock_question" and not any(q.fact for q in analysis.questions)
@@ -2473,6 +2522,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         compared = _compared(text, profile, language) if fact is None and not product else ()
         if fact is None and not product and not compared and _BETTER_THAN.search(text):
             answers.append(Answer(question=text, taste=True))
+            continue
+        if TAX_ASKED.search(text):  # "can I deduct the coffee as a work expense?": a tax advisor's answer, not ours
+            answers.append(Answer(question=text, tax=True))
             continue
         missing = fact is not None and _unanswered_aspect(asked_in, fact) and not struck  # the strike line says it
         missing = missing or (last_order and fact is not None)
@@ -3005,9 +3057,12 @@ def _fact_texts(fact: Fact) -> str:
 def _recommendation(question: str, profile: VoiceProfile, language: str, context: str = "") -> str:
     """ "Welche Sorte für die French Press?": the product whose description names the brewing method (a
     "Was würden Sie empfehlen?" takes the method from the message around it: "trinkt ... aus der French Press")."""
-    choice = len(find_products(question, profile)) >= 2 and _CHOICE.search(question)  # "X oder Y?" picks one
+    named = find_products(question, profile)
+    choice = len(named) >= 2 and _CHOICE.search(question)  # "X oder Y?" picks one
     if not _RECOMMEND.search(question) and not choice:
         return ""
+    if len(named) == 1 and not brewers(_described_product(named[0], profile, language)):
+        return ""  # "is the hand grinder good for espresso?": about the grinder, no coffee to recommend
     names = [n for p in profile.brand.products for n in (p.name, *p.aliases)]
     for text in (question, f"{question} {context}"):  # "welchen Kaffee schenk ich Papa?? der trinkt nur Filterkaffee"
         text = _without(names, text)  # "die Kiezmischung oder der Espresso Kreuzberg?": a name, no brewing method
@@ -3017,6 +3072,11 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
             if asked & brewers(described):
                 return f"{product.name}: {described}"
     return _by_strength(f"{question} {context}", profile, language)
+
+
+def _described_product(name: str, profile: VoiceProfile, language: str) -> str:
+    """The profile's description of the product of that name ("" if none)."""
+    return next((profile.localized(p.text, language) for p in profile.brand.products if p.name == name), "")
 
 
 # What a coffee is wanted for: "hält mich wach", "something strong"; "mild für den Magen", "something gentle"
@@ -3144,6 +3204,9 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
         if tips and _other_method(request.message.post or "", tips[0]):
             return None  # "french press grind and 12h in the fridge" under a cold brew post: no French press recipe
         return tips[0] if tips else None
+    no_case = not (_DAMAGE.search(text) or request.analysis.escalation)  # no order's case for a team
+    if situation in ("service_complaint", "service_complaint_dm") and no_case:
+        return _named_around(request)  # "9 Tage keine Antwort wegen eines Workshops": the workshop fact, said now
     if situation.startswith("service_complaint") and _DAMAGE.search(text):
         situation = "damaged_item"
     if situation in ("delivery_problem", "arrived_late"):  # "5 Tage zu spät ... da wäre ein Gutschein angebracht":
