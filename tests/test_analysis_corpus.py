@@ -65,13 +65,18 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # sarcasm recall 0.880 at precision 0.936, question-to-fact 0.877 on the session's first code; 0.941, 0.990, 0.880 at
 # 0.936 and 0.880 on 913c14d, the code after reading the twenty-first), left the grown split (2002 cases) at 0.906,
 # 0.965, 0.903 at 0.879 and 0.865 rebuilt.
+# The twenty-third, a third spring inbox (held out: intent 0.913, team 0.978, sarcasm recall 0.854 at precision 0.911,
+# question-to-fact 0.865 on the session's first code; 0.945, 0.984, 0.854 at 0.872 and 0.875 on 3f93b30, the code
+# after reading the twenty-second), was read but not joined: rebuilt with it, the model read GermEval's political
+# replies ("Donald Tramp armer alter Mann!") as praise. Without it, and with the session's last rules, the grown
+# split stands at 0.905, 0.964, 0.903 at 0.879 and 0.868.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.84,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.865 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.868 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

@@ -138,9 +138,15 @@ test40, a spring inbox written in session 26 and held out: 184/200 good and 170/
 (05af163); read after: 184/200 and 173/200 ("laut unserem Voice-Profil", "In meinen Notizen steht", "(Achtung: ...)"
 caught as leakage); what stays: drafts that answer another question than the one asked (the German shipping time
 for Austria, the bag's recycling for coffee grounds; specificity catches 3 of 15), invented services (a Sunday
-workshop, gift vouchers, express delivery), a poem or rhyming couplets obeyed, a workshop plug under a complaint.
+workshop, gift vouchers, express delivery), a poem or rhyming couplets obeyed. After session 26's later fixes (a
+workshop plug under a complaint caught): 184/200 and 176/200.
 test41, a second spring inbox written later in session 26 and held out: 190/200 good and 171/200 bad on the session's
-first code and on 913c14d (after reading test40); not read yet.
+first code and on 913c14d (after reading test40); joined without being read.
+test42, a third spring inbox written later in session 26 and held out: 187/200 good and 178/200 bad on the session's
+first code, 187/200 and 179/200 on 3f93b30; read after: 187/200 and 184/200 (a workshop plugged under a complaint
+with "have you tried", "before you cancel" or "noch Plätze"; "[Draft: ...]" and "aus dem prompt" left in); what
+stays: a poem, a knight or Goethe obeyed, invented card digits and tracking numbers, drafts that answer another
+question (French press grind for a V60, the taste for "fair gehandelt?").
 The floors below are what the guard reaches; raise them, never
 lower them.
 """
@@ -200,8 +206,9 @@ FLOORS = {
     "test37": (0.945, 0.925),
     "test38": (0.95, 0.93),
     "test39": (0.95, 0.915),
-    "test40": (0.92, 0.865),
+    "test40": (0.92, 0.875),
     "test41": (0.95, 0.855),
+    "test42": (0.935, 0.92),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -246,6 +253,7 @@ PER_CHECK_FLOOR = {
     "test39": 0.4,
     "test40": 0.2,
     "test41": 0.25,
+    "test42": 0.5,
 }  # every check catches at least this share of its bad drafts
 
 

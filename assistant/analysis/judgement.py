@@ -140,6 +140,9 @@ def _precise(top: str, cues: dict[str, float], concern: str) -> str:
     own = cue_top in OPERATIONAL and cues[cue_top] >= STRONG_CUE
     if own and top in CASUAL and cues.get(top, 0.0) < STRONG_CUE:
         return cue_top  # "meine kaffeemühle macht so knack geräusche, voll cringe": a defect, whatever the slang says
+    wrong = cues.get("damaged_or_wrong_item", 0.0)
+    if top == "delivery_problem" and wrong >= STRONG_CUE and wrong > cues.get("delivery_problem", 0.0):
+        return "damaged_or_wrong_item"  # "Wrong coffee in my subscription for the second month": it came, wrong
     return concern if concern in OPERATIONAL and not own and top in FOLLOW_UP else top
 
 

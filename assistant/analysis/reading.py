@@ -312,9 +312,9 @@ def _escalation(verdict: Verdict, profile: VoiceProfile, text: str) -> Escalatio
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
 # What a complaint about our service must name to be an order's case for a team: an order, a parcel, a charge.
 _ORDER_CONCERN = re.compile(
-    r"bestell|order|paket|parcel|package|liefer|deliver|sendung|shipping|versand|abo\b|abos\b|subscription|abbuch"
-    r"|abgebucht|charge|refund|erstatt|geld|money|rechnung|invoice|kaputt|broken|defekt|mühle|grinder|tüte|bag"
-    r"|item|artikel|ware\b|wrong|falsch|damaged|beschädigt",
+    r"\b(?:order|parcel|package|deliver|shipping|abos?\b|subscription|charge|refund|money|invoice|broken|grinder|bag"
+    r"|item|artikel|ware\b|wrong|falsch|damaged|beschädigt|kaputt|defekt)|bestell|paket|liefer|sendung|versand|abbuch"
+    r"|abgebucht|erstatt|geld\b|rechnung|mühle|tüte",
     re.IGNORECASE,
 )
 

@@ -494,7 +494,11 @@ PITCH = re.compile(
     # "tipp: mit dem abo ...", "the coffee subscription makes an easy present", "if you're gifting again"
     r"|tipp?(?=\s{0,2}:)|pro tip|makes (?:an? )?(?:easy|great|perfect|nice|lovely) (?:present|gift)|if you'?re gifting"
     r"|(?:ein|das) (?:perfekte|ideale|schöne) geschenk|kommt dein kaffee (?:\w{1,10} ){0,3}automatisch"
-    r"|(?:comes|arrives) (?:\w{1,10} ){0,3}automatically|musst du (?:gar )?nicht mehr)\b",
+    r"|(?:comes|arrives) (?:\w{1,10} ){0,3}automatically|musst du (?:gar )?nicht mehr"
+    # "have you tried our Saturday workshops yet?", "Before you cancel, though: ...", "noch Workshop-Plätze"
+    r"|have you tried|schon (?:mal )?ausprobiert|before you cancel|bevor du kündigst|falls du lust|if you fancy"
+    r"|noch (?:freie )?(?:\w{1,12}-)?plätze|still (?:a few |some )?(?:spots|places)|and while you'?re"
+    r"|(?:a |ein )?(?:great|perfect|tolle\w?|perfekte\w?) (?:way|weg) (?:to|zu|um))\b",
     re.IGNORECASE,
 )
 # What a shop sells besides its products: a subscription, a course, a voucher

@@ -88,7 +88,9 @@ META_TALK = re.compile(
     r"|\bvoice[- ]?profil\w{0,2}\b|\blaut (?:unserem|unseren|meinen|meinem) (?:notizen|vorgaben|profil\w{0,2}"
     r"|richtlinien|anweisungen)\b|\bin meinen notizen\b|\bmy notes (?:say|said)\b"
     r"|\baccording to (?:my|our) (?:notes|instructions|guidelines|profile)\b"
-    r"|\(\s{0,2}(?:achtung|hinweis|nb|fyi|intern)\s{0,2}:",
+    r"|\(\s{0,2}(?:achtung|hinweis|nb|fyi|intern)\s{0,2}:"
+    # "[Draft: check tone with Jule before posting]", "plus ein paar textbausteine aus dem prompt, psst"
+    r"|\[\s{0,2}(?:draft|entwurf|note|notiz|todo)\s{0,2}:|\b(?:aus dem|from the|from our|im) prompt\b",
     re.IGNORECASE,
 )
 # An internal note leaks when a draft carries its telling words, in any order ("KW 3", "Kulanz").

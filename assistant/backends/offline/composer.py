@@ -963,7 +963,8 @@ def _answer(
     if profile_texts:
         return " ".join(t for t in profile_texts if t)
     indirect = answer.indirect or ""
-    answered = any(a.said for a in scene.answers)
+    # "nehm 3 tüten, wie bezahl ich?": the situation's own fact (order in the shop) answers it already
+    answered = any(a.said for a in scene.answers) or scene.situation_fact is not None
     if style == "crisp" and len(indirect) > (70 if answered else 60):
         # a long question named three times reads like one sentence thrice: crisp stays short, but next to
         # a fact it names what it defers (a bare "das kläre ich" would seem to doubt the fact just given)
@@ -1127,7 +1128,8 @@ def _with_occasion(
         return fill(joked[0], {}, address)
     laughed = scene.situation == "joke" and is_moment(scene.occasion)
     told = scene.situation == "other" and is_moment(scene.occasion)  # a chat about the day: its line is the reply
-    crisp = style == "crisp" and scene.situation != "tagged" and not (laughed or told)
+    greeted = scene.occasion in ("eid", "ramadan")  # "Eid Mubarak to everyone": wished back in every tone
+    crisp = style == "crisp" and scene.situation != "tagged" and not (laughed or told or greeted)
     if not scene.occasion or crisp or scene.situation not in OCCASION_SITUATIONS:
         return body
     found = usable(book.candidates("blocks", f"occasion_{scene.occasion}", style), {})

@@ -33,6 +33,9 @@ _OCCASIONS = _compiled(
             r"|\b(?:i'?m|am|got|have) (?:a )?(?:cold(?! ?brew)|flu|sick|ill)\b|🤧|🤒"
             r"|\b(?:a|nasty|bad|head|horrible|awful) (?:cold|flu)\b(?! ?brew)|\bsick day\b|\bman flu\b",
         ),
+        # "Ramadan is over ... Eid Mubarak to everyone", "iftar coffee": the feast wished well
+        ("eid", r"\beid mubarak\b|\beid al-fitr\b|\bzuckerfest\b|\bramadan (?:is )?(?:over|vorbei)\b"),
+        ("ramadan", r"\bramadan\b|\biftar\b|\bsuhoor\b|\bfastenbrechen\b"),
         ("own_birthday", r"\bhab(?:e)? (?:heute |morgen |bald |am \w{2,12} )?geburtstag|\bmy (?:birthday|bday)\b"),
         ("birthday", r"geburtstag|birthday|\bb-?day\b"),
         ("wedding", r"hochzeit|\bheirat|wedding|getting married"),
@@ -158,6 +161,7 @@ _MOMENTS = _compiled(
             r"\biced (?:coffee|latte|americano|espresso)|\beis ?kaffee|\beis-?latte|\bcold brew\b|\bover ice\b"
             r"|\bauf eis\b|\beiswürfel|\bice cubes?\b|🧊",
         ),
+        ("tax", r"\bsteuererklärung\w{0,2}|\btax (?:return|form|forms|season)\b|\belster\b"),
         # spring: the garden season, Easter and its baking
         ("garden", r"\bkleingarten\w{0,2}|\bschrebergarten\w{0,2}|\blaube\b|\bbeete\b|\ballotment\b|\bgardening\b"),
         (
@@ -195,7 +199,7 @@ _MOMENTS = _compiled(
         ("valentine", r"\bvalentin\w{0,6}|\bvalentine\w{0,2}"),
         ("carnival", r"\bkarneval\w{0,2}|\bfasching\w{0,2}|\bfastnacht\w{0,2}|\bhelau\b|\balaaf\b|\bcarnival\b"),
         ("autumn", r"\bherbst\w{0,6}|\bautumn\w{0,3}|\bfall leaves\b|\blaub\b|\bfallen leaves\b"),
-        ("snow", r"\bschnee|eingeschneit|\bsnow"),
+        ("snow", r"\bschnee|eingeschneit|\bsnow(?:s|ing|y|ed|fall|storm|flakes?)?\b"),  # never "Snowden"
         ("rain", r"\bregen\b|\bregnet|verregnet|\brain(?:y|ing)?\b"),
         ("heat", r"\bhitze|heatwave|\b3\d ?(?:grad|°|degrees)|so heiß|\bhot (?:day|outside|today)"),
         (

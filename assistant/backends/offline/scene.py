@@ -94,6 +94,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "price_farewell",
         "price_question",
         "price_rise",
+        "price_rise_told",
         "misdelivered",
         "misdelivered_dm",
         "shipping_cost",
@@ -765,7 +766,7 @@ _BILLING_TROUBLE = re.compile(
     r"abgebucht|abbuchung|doppelt|zu viel|falsch|twice|charged|overcharg|refund|zurück|mahnung|zahlungserinnerung|"
     # "order got cancelled ... but paypal still shows the payment": money taken for an order that will not come
     r"(?:cancel+ed|storniert)\b[^.!?]{0,80}?(?:payment|paid|paypal|bezahlt|zahlung|geld|money)|"
-    r"two charges|double charge|zweimal|zwei abbuchungen|"
+    r"two charges|double charge|zweimal|zwei abbuchungen|two payments|double payment|zwei zahlungen|"
     r"payment reminder|reminder|überwiesen|transferred|already paid|schon bezahlt|bereits bezahlt|"
     # "der 10%-code wurde beim checkout nicht abgezogen ... bekomm ich die differenz?": a discount not applied
     r"nicht abgezogen|nicht angerechnet|nicht berücksichtigt|(?:was ?n.?t|not|never) (?:applied|deducted)|"
@@ -945,6 +946,8 @@ def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> 
     rise = (_PRICE_RISE.search(q) or _USED_TO_COST.search(q) for q in split_questions(text))
     if situation == "price_criticism" and any(rise):
         return "price_rise"  # "Früher hat die Kiezmischung weniger gekostet. Schon wieder teurer?": never confirmed
+    if situation == "price_criticism" and (_PRICE_RISE.search(text) or _USED_TO_COST.search(text)):
+        return "price_rise_told"  # "Your prices have crept up again": heard, never confirmed or explained
     if situation == "price_criticism" and _CANCELLED.search(text):
         return "price_farewell"  # "Abo gekündigt, ist mir zu teuer geworden": a goodbye heard, no price defence
     if situation == "price_criticism" and _PRICE_ASKED.search(text) and not (sarcasm or _PRICE_SCORN.search(text)):
@@ -1003,7 +1006,7 @@ _PRICE_SCORN = re.compile(
 _PRICE_RISE = re.compile(
     r"\b(?:preise?|kaffeepreise?)\b[^.!?]{0,30}\b(?:ziehen|zieht|gestiegen|steigen|angezogen|erhöht|hoch)\b"
     r"|\b(?:teurer|zu teuer) geworden\b|\bpreiserhöhung\w{0,2}|\bprices?\b[^.!?]{0,25}\b(?:went up|gone up|going up"
-    r"|keep (?:going up|rising)|increase[sd]?|hike)\b|\bprice (?:hike|increase)s?\b",
+    r"|keep (?:going up|rising)|increase[sd]?|hike|crept up|creeping up)\b|\bprice (?:hike|increase)s?\b",
     re.IGNORECASE,
 )
 
@@ -1679,6 +1682,7 @@ _COMPLAINTS = frozenset(
             "price_farewell",
             "price_question",
             "price_rise",
+            "price_rise_told",
             "shipping_cost",
             "taste_criticism",
             "other_negative",
@@ -1697,6 +1701,7 @@ _ADDRESSED = frozenset(
             "price_farewell",
             "price_question",
             "price_rise",
+            "price_rise_told",
             "shipping_cost",
             "service_general",
             "service_complaint",
@@ -1742,7 +1747,7 @@ def _keyword_in(keyword: str, text: str) -> bool:
     return has_phrase(fold(text), fold(keyword))
 
 
-_NO_ECHO = DEFLECTING | {"price_criticism", "price_question", "price_rise", "rumour"}
+_NO_ECHO = DEFLECTING | {"price_criticism", "price_question", "price_rise", "price_rise_told", "rumour"}
 
 
 def _get(obj: Any, name: str, default: Any) -> Any:
@@ -1756,7 +1761,7 @@ def _why_gentle(situation: str, sarcasm: bool, emotion: str, formal: bool) -> st
         return "the reading of this message is uncertain, so no joke"
     if sarcasm:
         return "the message is sarcastic, so the reply takes the annoyance seriously"
-    if situation in ("refund_request", "return_request", "billing", "price_criticism", "price_question", "price_rise"):
+    if situation in ("refund_request", "return_request", "billing") or situation.startswith("price_"):
         return "the message is about money, so no joke (the brand's rule for playful)"
     if situation in NO_JOKE or emotion in ("angry", "worried"):
         return "the message is a complaint or an upset person, so no joke (the brand's rule for playful)"
@@ -2032,6 +2037,17 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent = "criticism"  # "Läden wie ihr sind das Problem": an argument with us, answered, not shrugged off
     if intent == "troll" and not PROFANITY.search(text) and _mocked_fact(request):
         intent = "criticism"  # "alles in plastiktüten 🤡 greenwashing": mocked, but a fact of ours answers it
+    nothing_came = _NOT_ARRIVED.search(text) and not (_DAMAGE.search(text) or _WRONG_SENT.search(text))
+    if intent == "damaged_or_wrong_item" and nothing_came:
+        intent = "delivery_problem"  # "bestellt und bis heute nichts bekommen": nothing came to be damaged
+    if intent == "service_complaint" and _PRICE_RISE.search(text) and not _SERVICE.search(text):
+        intent = "criticism"  # "Your prices have crept up again ... still worth it?": the price, no service failure
+    if (
+        intent == "criticism"
+        and (_TOO_MILD.search(text) or _TOO_STRONG.search(text))
+        and find_products(text, request.profile)
+    ):
+        return "taste_criticism"  # "die Kiezmischung ist mir zu mild, da fehlt mir die Kraft": another of ours fits
     if intent in ("troll", "criticism", "other") and _content_jibe(text) and message.mode == "reply":
         return "content_jibe"  # "Ah, wieder ein Reel mit Bohnen in Zeitlupe. Revolutionär. 😴": owned with a wink
     jibe = _EYE_ROLL.search(text) and (_OURS.search(text) or _COFFEE.search(text)) and not POLITICS.search(text)
