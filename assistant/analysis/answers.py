@@ -194,9 +194,14 @@ SUBSCRIPTION_NAMED = re.compile(r"\b(?:abo\w*|subscri\w*)", re.IGNORECASE)
 
 def beyond_facts(question: str) -> bool:
     """A question no fact answers, whatever words it shares with one: tax ("kann ich das Abo von der Steuer
-    absetzen?"), or an order (no subscription) cancelled ("my order got cancelled??", "Bestellung stornieren?")."""
-    cancelled = ORDER_CANCELLED.search(question) and not SUBSCRIPTION_NAMED.search(question)
-    return bool(TAX_ASKED.search(question) or cancelled)
+    absetzen?"), or an order cancelled."""
+    return bool(TAX_ASKED.search(question)) or order_cancelled(question)
+
+
+def order_cancelled(text: str) -> bool:
+    """An order, not a subscription, cancelled or to be cancelled ("my order got cancelled??", "Bestellung
+    stornieren?"): its "cancel" names no subscription fact."""
+    return bool(ORDER_CANCELLED.search(text)) and not SUBSCRIPTION_NAMED.search(text)
 
 
 # How fine or coarse to grind: "wie fein", "welcher Mahlgrad", "what setting", "grind size"

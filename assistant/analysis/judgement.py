@@ -182,7 +182,7 @@ def thread_concern(scores: dict[str, float]) -> str:
     return rank_intents(scores)[0]
 
 
-def decide_sarcasm(probability: float, markers: list[str], words: int = SHORT_PRAISE_WORDS + 1) -> bool:
+def decide_sarcasm(probability: float, markers: list[str], *, words: int) -> bool:
     """Sarcasm when the model says so, or irony markers sit on praise-like words in a complaint; plain praise
     ("Love your espresso, honestly the best part of my mornings") needs a sure model to be irony, and a few words of
     it ("Super Kaffee 👍", `words` long) are never irony: no case in the corpus reads them so."""

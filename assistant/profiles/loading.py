@@ -254,6 +254,10 @@ class VoiceProfile(BaseModel):
         forms = self.brand.address_form
         return forms.get(language) or forms.get(self.brand.default_language, "you")
 
+    def product(self, name: str) -> Product | None:
+        """The brand's product of that name, or None."""
+        return next((p for p in self.brand.products if p.name == name), None)
+
     def localized(self, texts: Localized, language: str) -> str:
         """Pick a text in the language, else the default language, else any."""
         return texts.get(language) or texts.get(self.brand.default_language) or next(iter(texts.values()), "")

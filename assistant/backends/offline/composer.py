@@ -367,7 +367,7 @@ def _tells_product(scene: Scene, level: int) -> bool:
 def _product_line(profile: VoiceProfile, product: str, language: str, asked: str) -> str:
     """What the profile says a coffee is made for, before an open question whether it suits another way to brew
     ("Kurz zur Kiezmischung: unsere Hausmischung, ... für Filter und French Press"); only the profile's own words."""
-    known = next((p for p in profile.brand.products if p.name == product), None)
+    known = profile.product(product)
     if known is None:
         return ""
     described = profile.localized(known.text, language)
@@ -974,25 +974,25 @@ def _answer(
         indirect = ""  # never repeat an insult or accusation, not even inside "ob ..."
     if answered and not indirect and not answer.about:
         return ""  # "Den Laden gibt's nicht mehr, ... Das kläre ich im Team": a deferral naming nothing reads pasted
-    q_slots = {**slots, "question": indirect, "Question": indirect[:1].upper() + indirect[1:]}
+    q_slots = _slot(slots, "question", indirect)
     if level >= 2:  # tight limits: a short honest deferral in this tone's words ("the rest" only after an answer)
         before = scene.answers[: scene.answers.index(answer)] if answer in scene.answers else scene.answers
         answered = any(a.said for a in before)
         short = without_clause(indirect, book.language) if level == 2 and indirect else ""
-        if len(short) <= 80 and short:  # "Ob wir nach Dänemark liefern, frage ich im Team nach."
-            q_short = {**q_slots, "question": short, "Question": short[:1].upper() + short[1:]}
-            return _block(book, "defer_named_short", style, q_short, rng, address)
+        if short and len(short) <= 80:  # "Ob wir nach Dänemark liefern, frage ich im Team nach."
+            return _block(book, "defer_named_short", style, _slot(q_slots, "question", short), rng, address)
         if answer.about and not _RUDE.search(answer.question):  # "Caffeine: checking with the team"
-            return _block(book, "defer_topic_short", style, _about_slots(q_slots, answer.about), rng, address)
+            return _block(book, "defer_topic_short", style, _slot(q_slots, "about", answer.about), rng, address)
         return _block(book, "defer_short" if answered else "defer_plain", style, q_slots, rng, address, short=1)
     named = _block(book, "defer_named", style, q_slots, rng, address) if indirect else ""
     if not named and answer.about and not _RUDE.search(answer.question):  # "Your question about customs fees"
-        named = _block(book, "defer_topic", style, _about_slots(q_slots, answer.about), rng, address)
+        named = _block(book, "defer_topic", style, _slot(q_slots, "about", answer.about), rng, address)
     return named or _block(book, "defer_plain", style, q_slots, rng, address)
 
 
-def _about_slots(slots: dict[str, str], about: str) -> dict[str, str]:
-    return {**slots, "about": about, "About": about[:1].upper() + about[1:]}
+def _slot(slots: dict[str, str], name: str, value: str) -> dict[str, str]:
+    """The slots with `name` set, and its capitalised twin for a sentence start ("question" and "Question")."""
+    return {**slots, name: value, name.capitalize(): value[:1].upper() + value[1:]}
 
 
 def _quote(request: GenerationRequest, scene: Scene) -> str:

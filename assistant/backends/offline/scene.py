@@ -23,16 +23,14 @@ from assistant.analysis.answers import (
     FOLLOW_UP,
     MACHINES,
     METHODS,
-    ORDER_CANCELLED,
     OWN_MISTAKE,
     RESIDENT,
-    SUBSCRIPTION_NAMED,
     TAX_ASKED,
-    beyond_facts,
     brewers,
     care_untold,
     fact_words,
     not_a_parcel,
+    order_cancelled,
     own_brewers,
     wants_machine,
 )
@@ -2458,6 +2456,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if wants_machine(text, profile):  # "eine gute Siebträgermaschine für Anfänger?": no grind, no coffee tip
             answers.append(Answer(question=text))
             continue
+        if TAX_ASKED.search(text):  # "can I deduct the coffee as a work expense?": a tax advisor's answer, not ours
+            answers.append(Answer(question=text, tax=True))
+            continue
         # "sauer ... was mach ich falsch?": the message around the question names what it asks about
         named = OWN_MISTAKE.sub(" ", message.text) if OWN_MISTAKE.search(text) else text
         lives_there = RESIDENT.search(message.text) and (
@@ -2477,7 +2478,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _checked_fact(facts.get(_fact_id(text, request) or ""), named, profile)
             if fact is not None and question.read and fact.id in reserved:
                 fact = None  # the reading gave this fact to another question of the message, which it answers
-        if beyond_facts(text):  # "kann ich das Abo von der Steuer absetzen?": no fact, however its words match
+        if order_cancelled(text):  # "kann ich die Bestellung stornieren?": no fact, however its words match
             fact = None
         if fact is None and lives_there:  # "she lives in graz, does that work?": the place's shipping fact
             fact = _place_fact(named, profile)
@@ -2538,9 +2539,6 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         compared = _compared(text, profile, language) if fact is None and not product else ()
         if fact is None and not product and not compared and _BETTER_THAN.search(text):
             answers.append(Answer(question=text, taste=True))
-            continue
-        if TAX_ASKED.search(text):  # "can I deduct the coffee as a work expense?": a tax advisor's answer, not ours
-            answers.append(Answer(question=text, tax=True))
             continue
         missing = fact is not None and _unanswered_aspect(asked_in, fact) and not struck  # the strike line says it
         missing = missing or (last_order and fact is not None)
@@ -3077,7 +3075,8 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
     choice = len(named) >= 2 and _CHOICE.search(question)  # "X oder Y?" picks one
     if not _RECOMMEND.search(question) and not choice:
         return ""
-    if len(named) == 1 and not brewers(_described_product(named[0], profile, language)):
+    only = profile.product(named[0]) if len(named) == 1 else None
+    if only is not None and not brewers(profile.localized(only.text, language)):
         return ""  # "is the hand grinder good for espresso?": about the grinder, no coffee to recommend
     names = [n for p in profile.brand.products for n in (p.name, *p.aliases)]
     for text in (question, f"{question} {context}"):  # "welchen Kaffee schenk ich Papa?? der trinkt nur Filterkaffee"
@@ -3088,11 +3087,6 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
             if asked & brewers(described):
                 return f"{product.name}: {described}"
     return _by_strength(f"{question} {context}", profile, language)
-
-
-def _described_product(name: str, profile: VoiceProfile, language: str) -> str:
-    """The profile's description of the product of that name ("" if none)."""
-    return next((profile.localized(p.text, language) for p in profile.brand.products if p.name == name), "")
 
 
 # What a coffee is wanted for: "hält mich wach", "something strong"; "mild für den Magen", "something gentle"
@@ -3331,7 +3325,7 @@ def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
         return []  # "I paused it ... but you charged me": no "you can pause" beside the case
     if situation in ("defect", "damaged_item", "wrong_item"):  # "Stufe 25 ... French Press ... bitter. Defekt?":
         folded = fold(" ".join(split_questions(request.message.text)))  # the story is the defect, not a question
-    if ORDER_CANCELLED.search(folded) and not SUBSCRIPTION_NAMED.search(folded):  # "order got cancelled": no abo
+    if order_cancelled(folded):  # "order got cancelled": no subscription
         folded = re.sub(r"\b(?:cancel\w*|storn\w*)", " ", folded)
     found = []
     for fact in request.profile.brand.facts:

@@ -17,7 +17,7 @@ from assistant.analysis.irony import OUR_WORLD
 from assistant.analysis.reading import PROFANITY
 from assistant.defaults import DATA_DIR
 from assistant.models import StrictModel
-from assistant.profiles.loading import Product, VoiceProfile, parse_file
+from assistant.profiles.loading import VoiceProfile, parse_file
 from assistant.text import fold, given_names, has_phrase, is_stopword, table, words
 
 
@@ -364,7 +364,7 @@ def is_adjective(word: str) -> bool:
 
 def the_product(profile: VoiceProfile, name: str, language: str) -> str:
     """A product with its article ("die Kiezmischung", "the Handmühle Kiez"); unknown products: the name alone."""
-    product: Product | None = next((p for p in profile.brand.products if p.name == name), None)
+    product = profile.product(name)
     if product is None:
         return name
     if language != "de":
