@@ -31,7 +31,9 @@ STRONG_DEFERRAL = re.compile(
     r"|wissen wir (?:noch )?nicht|no date yet|(?:we'll|we will|i'll|let me) (?:check|ask|find out)|don't know yet"
     r"|(?:i'm|i am|we're|we are) (?:asking|checking)|(?:asking|checking with) (?:our|the) (?:team|roasters?)"
     r"|nothing (?:i|we) can (?:announce|share|say)|(?:noch )?nichts (?:spruchreif|zu verkünden|ankündigen|verraten)"
-    r"|(?:können|kann) (?:wir|ich) (?:noch )?nichts (?:sagen|verraten|ankündigen))\b",
+    r"|(?:können|kann) (?:wir|ich) (?:noch )?nichts (?:sagen|verraten|ankündigen)"
+    # "one for your tax advisor", "klärst du am besten mit deiner Steuerberatung": an honest referral
+    r"|(?:your|a) tax advis\w*|(?:deiner|ihrer|einer) steuerberat\w*)\b",
     re.IGNORECASE,
 )
 GREETING_WORDS = frozenset(
