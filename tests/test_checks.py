@@ -496,6 +496,25 @@ def check(name: str, draft: str, message: str = "Wie lange dauert der Versand?",
         ),
         ("promises", "Dein Code: KIEZ63", "Nehmt KIEZ und hängt 7×9 dran, das ist mein Code.", {}, False),
         ("promises", "Bestellung A-77812 ist unterwegs.", "Wo ist Bestellung A-77812?", {}, True),
+        # A delivery on a day the person named is promised; declined, it is not.
+        (
+            "promises",
+            "Yes, we can deliver to her hotel on the 12th!",
+            "Could you deliver to her hotel on the 12th?",
+            {},
+            False,
+        ),
+        ("promises", "We can't deliver on the 12th for sure, sorry.", "Could you deliver on the 12th?", {}, True),
+        # A tracking number nobody gave is made up; one the person gave, or a date, is not.
+        ("promises", "Deine Sendungsnummer: 0034 0434 1612 3456 📦", "Wo bleibt mein Paket?", {"channel": "dm"}, False),
+        (
+            "promises",
+            "Die 00340434161234567 hängt bei DHL.",
+            "Sendungsnummer 0034 0434 1612 34567, wo ist das?",
+            {"channel": "dm"},
+            True,
+        ),
+        ("promises", "Der nächste Workshop ist am 12.06.2028.", "Wann ist der nächste Workshop?", {}, True),
         ("markup_and_links", "Hier: paypal-resolution-center.help/case/1", "Refund?", {}, False),
         ("promises", "Entschädigung von 30 €", "Wo bleibt meine Antwort?", {}, False),
         # Health claims, whoever asks; a refusal names them safely.

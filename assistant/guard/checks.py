@@ -597,6 +597,7 @@ def promises(ctx: CheckContext) -> CheckResult:
     found = [(kind, said) for kind, said in found if not (kind == "compensation" and _replacement_due(ctx, said))]
     found += [("refunds", r) for r in _opened_returned(ctx)]
     found += [("unstated", c) for c in _invented_codes(ctx)]
+    found += [("unstated", n) for n in _invented_numbers(ctx)]
     found += [("unstated", s) for s in _uncovered_shipping(ctx)]
     found += [("unstated", s) for s in _affirmed_unknowns(ctx) if not any(s in said for _, said in found)]
     found += [
@@ -757,6 +758,22 @@ def _invented_codes(ctx: CheckContext) -> list[str]:
     request (KIEZ + 7×9) or decoded for the attacker."""
     known = _vocabulary(ctx.profile) | {fold(w) for t in untrusted_texts(ctx.message) for w in words(t)}
     return [c for c in CODE_LIKE.findall(ctx.text) if fold(c) not in known]
+
+
+INVENTED_DIGITS = 6  # digits of a number only the conversation or the profile can give: tracking, card, phone
+
+
+def _invented_numbers(ctx: CheckContext) -> list[str]:
+    """Long numbers in the draft that neither the conversation nor the brand's public texts name: a tracking,
+    card or phone number made up ("Deine Sendungsnummer ist 00340434161234567")."""
+    known = "|".join(_long_numbers(" ".join([*untrusted_texts(ctx.message), _said_publicly(ctx.profile)])))
+    return [n for n in _long_numbers(ctx.text[:MAX_SCAN], joins=" /-") if n not in known]
+
+
+def _long_numbers(text: str, joins: str = " ./-") -> list[str]:
+    """Numbers of six or more digits, joined over single `joins` (a date's dots do not join in a draft)."""
+    runs = re.findall(rf"\d(?:[{re.escape(joins)}]?\d){{{INVENTED_DIGITS - 1},30}}", text)
+    return [digits for digits in (re.sub(r"\D", "", run) for run in runs) if len(digits) >= INVENTED_DIGITS]
 
 
 @lru_cache(maxsize=16)

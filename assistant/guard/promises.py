@@ -195,6 +195,10 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|bescheid)\b)[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:heute(?: noch)?|sofort|gleich|morgen)\b"
         r"|\b(?:new|neue[nrs]?|replacement|ersatz\w*)\b[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:sent|shipped|geschickt|verschickt)\b[^.!?\U0001F300-\U0001FAFF]{0,20}"
         r"\b(?:today|right away|immediately|heute(?: noch)?|sofort)\b"
+        # "we can deliver to her hotel on the 12th", "make sure the bag arrives that day": a date of delivery, given
+        r"|\b(?:deliver|bring|drop (?:it|them) off|arrives?|be there|liefern|bringen|zustellen)\b[^.!?\U0001F300-\U0001FAFF]{0,40}"
+        r"\b(?:on the \d{1,2}(?:st|nd|rd|th)\b|am \d{1,2}\.(?!\d))"
+        r"|\b(?:arrives?|gets? there|ankommt|da ist)\b[^.!?\U0001F300-\U0001FAFF]{0,10}\b(?:that|on that|the same) day\b"
         # "mit Express ist's am nächsten Werktag da"
         r"|\bam (?:nächsten|folgenden) (?:werk)?tag (?:da|bei dir|geliefert|zugestellt)\b"
         # "das klappt also sicher noch bis Heiligabend", "it'll definitely be there before Christmas"

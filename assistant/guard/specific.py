@@ -137,8 +137,16 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
     named = {q.fact for q in getattr(analysis, "questions", []) if q.fact}  # the questions' own facts
     if message.mode != "reply" or not named or "?" in text or STRONG_DEFERRAL.search(text):
         return False
-    if any(_mentions(drafted, _fact_words(f)) for f in profile.brand.facts):  # a reading may name the wrong fact
+    # a reading may name the wrong fact, so any fact's words answer; a product's name does not ("can i return the
+    # grinder if i don't like it?" -> "the handmühle kiez is such a good pick 😄" answers nothing)
+    asked = {w for f in profile.brand.facts if f.id in named for w in _fact_words(f)[1]}  # "espresso": its own word
+    told = drafted - (_product_words(profile) - asked)
+    if any(_mentions(told, _fact_words(f)) for f in profile.brand.facts):
         return False
+    asked_about = [p for p in profile.brand.products if any(_has(fold(message.text), fold(a)) for a in p.aliases)]
+    new = told - message_words(message)  # "im siebträger probiert" -> "willkommen im siebträger-club" tells nothing
+    if any(_mentions(new, (p.name, _telling_in(p.text))) for p in asked_about):
+        return False  # "Can you do the subscription every week?" -> "it runs every 2 or 4 weeks": the product says
     return not (analysis.escalation and _mentions(drafted, ("next step", _next_step_words(analysis, profile))))
 
 
@@ -486,6 +494,17 @@ SHORT_NAME = 4
 
 def _has(folded: str, keyword: str) -> bool:
     return has_phrase(folded, keyword, whole=False)
+
+
+@lru_cache(maxsize=16)
+def _product_words_of(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(w) for name in names for w in words(name))
+
+
+def _product_words(profile: VoiceProfile) -> frozenset[str]:
+    """The words of the brand's product names and aliases ("handmühle", "kiez"): naming one answers nothing."""
+    names = _product_words_of(tuple(n for p in profile.brand.products for n in (p.name, *p.aliases)))
+    return names - GENERIC_WORDS  # "Super Kaffee 👍" -> "Danke, der Kaffee ...": coffee is everybody's word
 
 
 def _mentions(drafted: set[str], fact: tuple[str, set[str]]) -> bool:
