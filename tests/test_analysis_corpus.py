@@ -70,13 +70,18 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # after reading the twenty-second), was read but not joined: rebuilt with it, the model read GermEval's political
 # replies ("Donald Tramp armer alter Mann!") as praise. Without it, and with the session's last rules, the grown
 # split stands at 0.905, 0.964, 0.903 at 0.879 and 0.868.
+# The twenty-fourth, a summer inbox (held out: intent 0.931, team 0.982, sarcasm recall 0.750 at precision 0.837,
+# question-to-fact 0.844 on the session's first code, 58489a9), joined with a few cues it taught (an order "bestellt und
+# bis heute nichts bekommen" is missing, not damaged; DHL's "geht an den Absender zurück" is the carrier's; "Danke
+# auch." and 😐 as irony beside a complaint), and left the grown split (2069 cases) at 0.908, 0.965, 0.900 at 0.864
+# and 0.867 rebuilt.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.84,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.868 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.867 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

@@ -70,7 +70,9 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (r"ripped|torn open|leaking|smashed|crushed", 2.5),
         (
-            r"bestellt\b.{0,50}\b(?:bekommen|erhalten|geliefert|kam|gekommen)|ordered\b.{0,50}\b(?:got|received|came)",
+            # "X bestellt, Y bekommen" is a wrong item; "bestellt und bis heute nichts bekommen" is a parcel missing
+            r"bestellt\b(?:(?!\b(?:nichts?|nie|nix|not|never|nothing)\b).){0,50}\b(?:bekommen|erhalten|geliefert|kam"
+            r"|gekommen)|ordered\b(?:(?!\b(?:not|never|nothing)\b).){0,50}\b(?:got|received|came)",
             3.0,
         ),
         (r"nur (?:eine?r?|1) (?:war|kam|lag)|only (?:one|1) (?:was|came)", 3.0),
@@ -122,14 +124,19 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             r"says delivered|marked (?:as )?delivered|als zugestellt|zugestellt\b.{0,30}(?:aber|nicht)|nothing at (?:my|the) door",
             3.5,
         ),
-        (r"nich angekommen|immer noch nicht|still not|noch immer nicht", 2.0),
+        (r"nich angekommen|immer noch nicht|still not|noch immer nicht|(?:passiert|tut sich) (?:nichts|nix)", 2.0),
         (
             r"(?:nicht|nie) eingetroffen|bis heute (?:nicht|nichts) (?:da|gekommen|angekommen|geliefert|erhalten)"
-            r"|not (?:yet )?received|nichts (?:erhalten|bekommen)\b",
+            r"|not (?:yet )?received|never (?:got|received) (?:it|them|my|the|anything)|nichts (?:erhalten|bekommen)\b",
             3.0,
         ),
         (r"filiale|packstation|zusteller|nachbarn?|paketshop|post office|courier|dhl|hermes|zustellung", 1.5),
         (r"zuruck an (?:den )?absender|returned to sender|falsche adresse|wrong address|verloren|lost", 2.5),
+        # "DHL schreibt, das Paket sei beschädigt und gehe an den Absender zurück": the carrier's damage, no item's
+        (
+            r"an (?:den )?absender zuruck|(?:wird|werde|wurde) neu verpackt|being repackaged|sent back to (?:the )?sender",
+            3.5,
+        ),
         (r"keiner hat bescheid|ohne benachrichtigung|no notification", 2.0),
     ],
     "order_status": [

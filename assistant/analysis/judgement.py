@@ -182,6 +182,20 @@ def thread_concern(scores: dict[str, float]) -> str:
     return rank_intents(scores)[0]
 
 
+def plain_praise(verdict: Verdict, markers: list[str], *, words: int, text: str) -> Verdict:
+    """A few words of plain praise ("Super Kaffee 👍") read as criticism, a troll or nothing are praise: no irony
+    marker, no negative or negated word and no question stands in them."""
+    strong = {"i:emoji", "i:phrase", "i:quoted", "i:negative"} & set(markers)
+    plain = "i:positive" in markers and not strong and 0 < words <= SHORT_PRAISE_WORDS
+    plain = plain and "?" not in text and not _NEGATED.search(text)
+    if plain and verdict.intent in ("criticism", "troll", "other"):
+        return Verdict("praise", [i for i in verdict.secondary if i != "praise"], verdict.probability)
+    return verdict
+
+
+_NEGATED = re.compile(r"\b(?:nicht|nich|nie|kein\w{0,2}|nix|not|never|no|nothing|isn'?t|wasn'?t)\b", re.IGNORECASE)
+
+
 def decide_sarcasm(probability: float, markers: list[str], *, words: int) -> bool:
     """Sarcasm when the model says so, or irony markers sit on praise-like words in a complaint; plain praise
     ("Love your espresso, honestly the best part of my mornings") needs a sure model to be irony, and a few words of

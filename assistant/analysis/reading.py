@@ -28,6 +28,7 @@ from assistant.analysis.judgement import (
     decide_sarcasm,
     decide_sentiment,
     decide_wants,
+    plain_praise,
     thread_concern,
 )
 from assistant.analysis.judgement import confidence as judge_confidence
@@ -126,7 +127,9 @@ def _understand(
         heads["intent"] = {"other": 1.0}
     verdict = decide_intent(heads["intent"], cues, text, injection=injection, thread_concern=concern)
     verdict = _about_us(verdict, message, profile)
-    sarcasm = decide_sarcasm(heads["sarcasm"].get("True", 0.0), marks, words=len(_LETTER_WORD.findall(text)))
+    words = len(_LETTER_WORD.findall(text))
+    verdict = verdict if message.mode == "outreach" else plain_praise(verdict, marks, words=words, text=text)
+    sarcasm = decide_sarcasm(heads["sarcasm"].get("True", 0.0), marks, words=words)
     value, reason = judge_confidence(verdict, cues, model.known_share(words_of(reading)))
     mood: dict[str, Any] = {
         "sarcasm": sarcasm,
