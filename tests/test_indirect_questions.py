@@ -44,6 +44,15 @@ from assistant.backends.offline.questions import indirect
         ("Would this be possible?", "en", "whether this would be possible"),
         ("would that work for you?", "en", "whether that would work for us"),
         ("How do I clean the Handmühle Kiez properly?", "en", "how to clean the Handmühle Kiez properly"),
+        # "what setting do I use" asks what to use; "do" drops before a plural subject; "something you do" is ours
+        ("what setting do I use for my little moka pot?", "en", "what setting to use for your little moka pot"),
+        (
+            "Where do the beans in the Kiezmischung come from?",
+            "en",
+            "where the beans in the Kiezmischung come from",
+        ),
+        ("is that something you do?", "en", "whether that is something we do"),
+        ("which grinder do I need for espresso?", "en", "which grinder you need for espresso"),
         # a verb the lexicon does not know, before its subject; a separable particle joins its verb
         ("Wie oft entkalkt ihr eure Siebträger?", "de", "wie oft wir unsere Siebträger entkalken"),
         ("Wie reinige ich die Mühle am besten?", "de", "wie du die Mühle am besten reinigst"),

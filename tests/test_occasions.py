@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.backends.offline.occasions import moment, occasion
+from assistant.backends.offline.occasions import moment, occasion, post_moment
 
 CASES = [
     ("Ich hab morgen Geburtstag und wünsch mir die Kiezmischung", "own_birthday"),
@@ -35,6 +35,12 @@ CASES = [
     ("Wann ist die Eröffnung eurer neuen Rösterei?", ""),
     ("at present we only drink filter coffee", ""),
     ("Wie lange ist die Kiezmischung haltbar?", ""),
+    # a wedding anniversary is wished well, never a new wedding; a couple just married is
+    ("Ich möchte meinem Mann zum Hochzeitstag einen Kurs schenken", "anniversary"),
+    ("Married!! Feet destroyed, hearts full", "wedding"),
+    ("I'm married and my husband only drinks tea", ""),
+    # school's out is a break, not a trip
+    ("ferien endlich 🥳 macht ihr auch workshops im sommer?", "school_holidays"),
 ]
 
 
@@ -52,6 +58,9 @@ MOMENTS = [
     ("Valentinstag mit Frühstück ans Bett ☕", "valentine"),
     ("Helau! Nach dem Umzug erstmal nen Kaffee", "carnival"),
     ("snow day in berlin, second cup already", "snow"),
+    ("kaffee oder bier zum public viewing? 😂⚽", "football"),
+    ("EM-Finale, Balkon, Espresso Tonic. Mehr brauch ich nicht", "football"),
+    ("Kaffee auf dem Balkon, während das Gewitter aufzieht", "storm"),
     ("Mein Paket ist seit einer Woche unterwegs", ""),
 ]
 
@@ -63,3 +72,17 @@ def test_moment(text: str, expected: str) -> None:
 
 def test_a_day_of_the_calendar_is_a_moment_only_when_asked_for() -> None:
     assert moment("survived 5 days of christmas with my entire family") == ""
+
+
+@pytest.mark.parametrize(
+    ("post", "expected"),
+    [
+        ("Married!! 💍 Thank you to everyone who danced with us until 4am", "post_wedding"),
+        ("festival day 2. running on warm energy drinks and pure vibes 🎪", "post_festival"),
+        ("Heute ist mein Geburtstag und ich feiere mit Kuchen", "post_birthday"),
+        ("Regen den ganzen Tag, Kaffee und Buch", "rain"),  # the moment of the day comes first
+        ("Neues Rezept für Overnight Oats", ""),
+    ],
+)
+def test_a_creators_post_is_congratulated_on_its_event(post: str, expected: str) -> None:
+    assert post_moment(post) == expected

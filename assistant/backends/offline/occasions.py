@@ -38,7 +38,12 @@ _OCCASIONS = _compiled(
         ("ramadan", r"\bramadan\b|\biftar\b|\bsuhoor\b|\bfastenbrechen\b"),
         ("own_birthday", r"\bhab(?:e)? (?:heute |morgen |bald |am \w{2,12} )?geburtstag|\bmy (?:birthday|bday)\b"),
         ("birthday", r"geburtstag|birthday|\bb-?day\b"),
-        ("wedding", r"hochzeit|\bheirat|wedding|getting married"),
+        ("anniversary", r"hochzeitstag|jahrestag|\banniversary\b"),  # a day to wish well, never a new wedding
+        (
+            "wedding",
+            r"hochzeit|\bheirat|wedding|getting married|\b(?:just|got|we're|we are|finally) married\b|^\W*married\b"
+            r"|\bverheiratet\b",
+        ),
         ("pregnancy", r"schwanger|pregnan|\bstillzeit|breastfeeding"),
         ("opening", r"\b(?:wir|ich) er(?:o|ö)ffne|\b(?:we'?re|we are|i'?m|i am) opening (?:a|our|my)\b"),
         # a move ahead, not one told of ("ein hartes Jahr (Jobwechsel, Umzug, alles)")
@@ -48,6 +53,7 @@ _OCCASIONS = _compiled(
             r"|\bumzug (?:steht|ist (?:bald|nächste|am)|am \d)|\bumziehen|\bzieh(?:e|en) (?:\w{1,20} ){0,4}um\b(?! \d)"
             r"|\bmoving (?:to|from|house)\b|\bi'?m moving\b",
         ),
+        ("school_holidays", r"\bferien endlich\b|\bendlich (?:sommer)?ferien\b|\bschool'?s out\b|\bsummer break\b"),
         ("trip", r"urlaub|\bferien\b|\bverreis|vacation|\bholiday|\btravell?ing\b|\bon a trip\b"),
         ("festival", r"festival|open ?air|stra(?:ß|ss)enfest|stadtfest|street (?:party|fest)|\bkonzert|\bconcert"),
         ("gift", r"geschenk(?!t)|verschenk|\bschenk(?:e|en|st)?\b|\bgift(?!ed)|\b(?:a|as a|the) present\b"),
@@ -148,6 +154,13 @@ _MOMENTS = _compiled(
         ("exams", r"prüfung|klausur|hausarbeit|lernphase|\bexams?\b|\bfinals\b|\bthesis\b|abschlussarbeit"),
         ("nightshift", r"nachtschicht|night ?shift"),
         ("wasp", r"\bwespe\w{0,2}|\bwasps?\b"),  # "die wespe trinkt mehr von meinem eiskaffee als ich"
+        # "kaffee oder bier zum public viewing?", "EM-Finale, Balkon, Espresso Tonic": a match to enjoy
+        (
+            "football",
+            r"\bpublic viewing\b|\bfu(?:ß|ss)ball\w{0,6}|\bfootball\b|\bsoccer\b|\banpfiff\b|\bkick-?off\b"
+            r"|\bem-?(?:finale|spiel|halbfinale|viertelfinale|achtelfinale)\b|\bhalbzeit\b|\bhalf-?time\b|⚽",
+        ),
+        ("storm", r"\bgewitter\w{0,2}|\bunwetter\b|\bthunder(?:storms?)?\b"),
         # "umzugstag 3 von 5", "got me through the move": in the middle of a move or just done with it
         (
             "moving_day",
@@ -223,6 +236,17 @@ def is_moment(name: str) -> bool:
 # of christmas with my family" is over, and its joke is not the season's)
 CALENDAR = frozenset({"market", "new_year", "christmas", "valentine", "carnival"})
 _WEATHER_AND_DAYS = tuple((name, pattern) for name, pattern in _MOMENTS if name not in CALENDAR)
+
+
+# A creator's day that a comment under their post congratulates or cheers on ("Married!! ...", "festival day 2")
+_POST_EVENTS = frozenset({"wedding", "festival", "birthday", "own_birthday"})
+
+
+def post_moment(text: str) -> str:
+    """The moment a creator's post is set in, or its event ("post_wedding"), or ""."""
+    found = moment(text)
+    event = "" if found else occasion(text)
+    return f"post_{event.removeprefix('own_')}" if event in _POST_EVENTS else found
 
 
 def moment(text: str, *, calendar: bool = False) -> str:

@@ -375,11 +375,10 @@ def _indirect_en(question: str) -> str | None:
         head, aux, rest = ["whether"], first, tokens[1:]
     else:
         return None
-    if (
-        not rest
-        or aux in ("did", "does")
-        or (aux == "do" and head != ["whether"] and rest[0].lower() not in ("you", "u", "i"))
-    ):
+    if aux == "does" and head != ["whether"] and len(rest) >= 2:
+        turned = _whether_does(rest)  # "how many settings does it have" -> "how many settings it has"
+        return " ".join([*head, *turned.split(" ")[1:]]) if turned else None
+    if not rest or aux in ("did", "does") or (aux == "do" and head != ["whether"] and not _plural_subject(rest)):
         return None
     pronouns = {"you", "u", "i", "we", "they", "he", "she", "it", "there", "anyone", "someone"}
     if head != ["whether"] and rest[0].lower() not in _DET_EN | pronouns and not rest[0][:1].isupper():
@@ -387,7 +386,9 @@ def _indirect_en(question: str) -> str | None:
     subject_len = 2 if rest[0].lower() in _DET_EN - {"it", "there"} and len(rest) > 1 else 1
     if subject_len == 2 and rest[0].lower() in ("this", "that") and (len(rest) == 2 or rest[1].lower() in _BARE_EN):
         subject_len = 1  # "is that possible" -> "whether that is possible": one word after it is no noun of it
-    if subject_len == 2 and (rest[1].lower() in _DET_EN or rest[1].lower() in _PREPOSITIONS_EN):
+    if subject_len == 2 and (
+        rest[1].lower() in _DET_EN | {"something", "anything"} or rest[1].lower() in _PREPOSITIONS_EN
+    ):
         subject_len = 1  # "is this the last one", "what song is this in the background": "this" is the subject
     if aux in ("is", "are", "was", "were") and head != ["whether"] and (len(rest) <= 3 or subject_len == 2):
         # "when is the next workshop" -> "when the next workshop is", "what is your last order date for christmas"
@@ -404,6 +405,8 @@ def _indirect_en(question: str) -> str | None:
     body = _swapped_body(rest[subject_len:])
     if aux == "do" and head == ["how"] and rest[0].lower() == "i":
         return " ".join(w for w in ["how to", *body] if w)  # "how do I clean it" -> "how to clean it"
+    if aux == "do" and rest[0].lower() == "i" and body[:1] and body[0].lower() in _TO_VERBS:
+        return " ".join(w for w in [*head, "to", *body] if w)  # "what setting do I use" -> "what setting to use"
     if aux == "do":
         return " ".join(w for w in [*head, *subject, *body] if w)
     aux = {"are": "are", "is": "is", "can": "can"}.get(aux, aux)
@@ -426,6 +429,15 @@ _PLACE_PREPOSITIONS = frozenset(("in", "from", "outside", "near"))
 _PREPOSITIONS_EN = frozenset(("in", "on", "at", "from", "for", "with", "about", "by", "near", "of", "into", "to"))
 
 
+# "what setting do I use" asks what to do, never what the person does
+_TO_VERBS = frozenset(("use", "take", "get", "buy", "choose", "pick", "do", "make", "set", "brew", "store", "order"))
+
+
+def _plural_subject(rest: list[str]) -> bool:
+    """ "where do the beans come from": a subject that keeps the verb's plain form once "do" is dropped."""
+    return rest[0].lower() in ("you", "u", "i", "they", "the", "these", "those", "your", "our")
+
+
 def _whether_does(rest: list[str]) -> str | None:
     """ "does it work in a moka pot" -> "whether it works in a moka pot" (third person only)."""
     subject_len = 2 if rest[0].lower() in _DET_EN - {"it", "there"} and len(rest) > 2 else 1
@@ -433,9 +445,11 @@ def _whether_does(rest: list[str]) -> str | None:
         return None
     subject = [_swap_en(t) for t in rest[:subject_len]]
     verb, body = rest[subject_len].lower(), [_swap_en(t) for t in rest[subject_len + 1 :]]
-    if not verb.isalpha() or verb in _AUX_EN:
+    if not verb.isalpha() or verb in _AUX_EN - {"have", "do"}:
         return None
-    if verb.endswith(("s", "sh", "ch", "x", "o")):
+    if verb in ("have", "do"):
+        verb = {"have": "has", "do": "does"}[verb]
+    elif verb.endswith(("s", "sh", "ch", "x", "o")):
         verb += "es"
     elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
         verb = verb[:-1] + "ies"

@@ -42,7 +42,7 @@ from assistant.analysis.questions import QUESTION_START, UNSURE
 from assistant.analysis.reading import find_products
 from assistant.backends.base import GenerationRequest
 from assistant.backends.offline.facts import relevant_facts, relevant_tips
-from assistant.backends.offline.occasions import CALENDAR, moment, occasion
+from assistant.backends.offline.occasions import CALENDAR, moment, occasion, post_moment
 from assistant.backends.offline.questions import indirect, split_questions
 from assistant.backends.offline.words import (
     ACCUSATION,
@@ -393,7 +393,10 @@ _OWN_JOB = re.compile(r"\b(?:neue[rnm]?|mein\w{0,2}|new|my) (?:job|schichten|arb
 # A problem feared, not had: "nicht dass meine nächste Lieferung ausfällt", "don't want it to sit at the neighbour's".
 _WORRY = re.compile(
     r"\bnicht,? dass (?:meine?|die|das|der|unser\w*) (?:nächste\w* )?(?:lieferung|paket|abo|bestellung|tüte|box)"
-    r"|\b(?:don'?t|do not) want (?:it|my \w+|the \w+) to\b",
+    r"|\b(?:don'?t|do not) want (?:it|my \w+|the \w+) to\b"
+    # "Is it safe to order beans right now in this heat?", "kann man bei der Hitze überhaupt bestellen?": asked ahead
+    r"|\b(?:safe|ok|okay|wise|a good idea) to order\b|\bwill (?:they|it|the beans|the coffee) (?:arrive|survive|be)\b"
+    r"|\b(?:kann|sollte) (?:man|ich) (?:\w+ ){0,4}(?:überhaupt |noch |gerade |jetzt )?bestellen\b",
     re.IGNORECASE,
 )
 # A gift voucher the checkout refuses: "beim bezahlen steht immer 'code ungültig'", "gift card code doesn't work".
@@ -970,6 +973,21 @@ def _content_jibe(text: str) -> bool:
     return bool(_CONTENT_POSTED.search(text) and _MOCK_IMPRESSED.search(text) and not PROFANITY.search(text))
 
 
+# "coffee is just bean water for ppl who think they're better than everyone", "Kaffee-Snobs mit ihren Bohnen"
+_SNOBBERY = re.compile(
+    r"\b(?:snobs?|snobby|snobbish|hipster\w{0,3}|pretentious|elitär\w{0,2}|abgehoben\w{0,2}|bean water|bohnenwasser"
+    r"|(?:think|thinks|thinking) (?:they'?re|you'?re|theyre|youre) better|(?:halten|hält|fühlen) sich für was besseres"
+    r"|it'?s (?:literally )?just coffee|ist (?:doch )?(?:auch )?nur kaffee)\b",
+    re.IGNORECASE,
+)
+
+
+def _snob_jibe(text: str) -> bool:
+    """A jab at coffee culture as snobbery, with no price, insult, accusation or question to us in it."""
+    rude = PROFANITY.search(text) or ACCUSATION.search(text) or _PRICE.search(fold(text))
+    return bool(_SNOBBERY.search(text) and not rude and "?" not in text)
+
+
 # "Früher hat die Kiezmischung weniger gekostet", "it used to be cheaper", "schon wieder teurer": a rise, asked
 _USED_TO_COST = re.compile(
     r"\bfrüher\b[^.!?]{0,40}\b(?:gekostet|günstiger|billiger)\b|\bused to (?:cost|be cheaper)\b"
@@ -1044,7 +1062,11 @@ def read(request: GenerationRequest, language: str) -> Scene:
     # "Does coffee count as medicine? Asking for myself.": a joke put as a question nobody needs checked
     aside = text.lstrip().startswith("@") or POLITICS.search(text)  # a reply to someone else, politics: no joke
     joked_question = (emotion == "joking" or bool(_JOKE_SIGNS.search(text))) and situation in ("question", "defer")
-    joked_question = joked_question and not (unhappy or aside or _asks_a_fact(request))
+    # "a wasp drank more of my iced coffee than i did 😤🐝 is it the sugar ...": a pout in a joke is no complaint
+    pouting = (
+        emotion == "joking" and analysis.sentiment != "negative" and not _NEGATIVE_CUES.search(_NO_EMOJI.sub(" ", text))
+    )
+    joked_question = joked_question and not ((unhappy and not pouting) or aside or _asks_a_fact(request))
     if not life_event and message.mode == "reply" and situation in ("other", "uncertain") and joked:
         life_event = moment(text)  # "It's 33 degrees and my husband still insists on a hot coffee. Send help."
         situation = "joke" if life_event else situation
@@ -1108,7 +1130,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         or (sarcasm and situation != "joke")  # irony at the air conditioning, joked about, is no complaint of ours
         or (analysis.sentiment == "negative" and situation != "joke")  # "Vorsatz gestrichen ☕": a joke on oneself
         or emotion in UNHAPPY
-        or (situation not in ("praise", "outreach") and bool(_NEGATIVE_CUES.search(text)))
+        or (situation not in ("praise", "outreach") and bool(_NEGATIVE_CUES.search(_pout_free(text, situation))))
     )
     no_joke = situation in NO_JOKE or sarcasm or emotion in ("angry", "worried") or formal_register
     why = _why_gentle(situation, sarcasm, emotion, formal_register) if no_joke else ""
@@ -1161,7 +1183,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         place=place(text, language)[0],
         tips=[profile.localized(t.text, language) for t in tips],
         tips_short=[next(iter(t.short_forms(language, profile.brand.default_language)), "") for t in tips],
-        moment=moment(source) if message.mode == "outreach" else "",
+        moment=post_moment(source) if message.mode == "outreach" else "",
         situation_fact=_situation_fact(request, situation),
         side_facts=(side := _side_facts(request, situation) if team else []),
         open_answers=_open_answers(answers, situation, side, team=bool(team)),
@@ -1382,7 +1404,7 @@ _AGAIN_SITUATIONS = frozenset(
 # Replies that only warn, decline or deflect: they answer no question and echo nothing of the message.
 DEFLECTING = frozenset(
     {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave", "refill_claim"}
-    | {"content_jibe"}
+    | {"content_jibe", "snob_jibe"}
 )
 _NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "gift_advice"}
 _NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell"}
@@ -2048,6 +2070,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "taste_criticism"  # "die Kiezmischung ist mir zu mild, da fehlt mir die Kraft": another of ours fits
     if intent in ("troll", "criticism", "other") and _content_jibe(text) and message.mode == "reply":
         return "content_jibe"  # "Ah, wieder ein Reel mit Bohnen in Zeitlupe. Revolutionär. 😴": owned with a wink
+    if intent in ("troll", "criticism", "other") and _snob_jibe(text) and message.mode == "reply":
+        return "snob_jibe"  # "coffee is literally just bean water for ppl who think they're better lol": a wink back
     jibe = _EYE_ROLL.search(text) and (_OURS.search(text) or _COFFEE.search(text)) and not POLITICS.search(text)
     # "noch so ne rösterei ... wann kommt der eigene podcast": a thing of ours asked for in a jibe, no fact read
     unread = intent == "stock_question" and not any(q.fact for q in analysis.questions)
@@ -2874,6 +2898,12 @@ def _other_product(question: str, fact: Fact, profile: VoiceProfile) -> bool:
     return bool(named) and not any(fold(a) in said for n in named for a in products.get(n, [n]))
 
 
+def _pout_free(text: str, situation: str) -> str:
+    """A joke's text without its emoji: "😤🐝" in a joke about a wasp is a pout, no complaint."""
+    return _NO_EMOJI.sub(" ", text) if situation == "joke" else text
+
+
+_NO_EMOJI = re.compile(r"[^\w\s.,;:!?'’\"()-]")
 _JOKE_SIGNS = re.compile(r"😂|🤣|🙃|💀|😅|😩|\b(?:haha\w{0,6}|lol|lmao)\b", re.IGNORECASE)  # a laugh, not a rant
 _POINTING = re.compile(r"\b(?:das|dies|es|that|this|it)\b", re.IGNORECASE)  # "Kann man das ändern?": what came before
 
