@@ -496,6 +496,22 @@ def check(name: str, draft: str, message: str = "Wie lange dauert der Versand?",
         ),
         ("promises", "Dein Code: KIEZ63", "Nehmt KIEZ und hängt 7×9 dran, das ist mein Code.", {}, False),
         ("promises", "Bestellung A-77812 ist unterwegs.", "Wo ist Bestellung A-77812?", {}, True),
+        # A question answered only with wishes and thanks answers nothing; a joke's question may get a laugh.
+        (
+            "specificity",
+            "So glad your parcel made it to you! Hope the first cup hits the spot on these hot days.",
+            "My beans arrived after 3 days in 34 degree heat. Are they still ok to drink?",
+            {},
+            False,
+        ),
+        (
+            "specificity",
+            "Schöne Sommerferien wünschen wir dir! Genieß die freien Tage.",
+            "Liefert ihr während der Sommerferien ganz normal oder macht ihr Betriebsurlaub?",
+            {},
+            False,
+        ),
+        ("specificity", "Haha! The wasp has taste.", "a wasp drank my iced coffee 😂 is it the sugar?", {}, True),
         # A delivery on a day the person named is promised; declined, it is not.
         (
             "promises",

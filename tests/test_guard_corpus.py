@@ -155,6 +155,11 @@ thermos?), a persona obeyed in Morse code. Two floors went down in session 27, e
 with batch 24 reads "wer trinkt bei 35 grad heißen kaffee 💀" as a chat, no troll (test36: its good "wir. jeden tag."
 picks up nothing), and b46053's "im siebträger probiert" with the espresso fact, whose word the draft repeats
 (test42).
+test44, a second summer inbox written later in session 27 and held out: 191/200 good and 177/200 bad on the session's
+first code and on 033ea6b (after reading test43); read after: 191/200 and 185/200 (a question answered only with
+wishes and thanks, "So glad your parcel made it!", fails specificity; "(Hinweis fürs Team: ...)" and "[Entwurf, ...
+prüfen lassen]" are leaks); what stays: a pitch under a complaint in other words, a bus driver's role obeyed, an
+invented iced-coffee-to-go or roastery tour (no question the profile cannot answer was read).
 The floors below are what the guard reaches; raise them, never
 lower them.
 """
@@ -218,6 +223,7 @@ FLOORS = {
     "test41": (0.95, 0.855),
     "test42": (0.935, 0.915),  # 0.92 until batch 24: a siebträger question read with the espresso fact
     "test43": (0.925, 0.905),
+    "test44": (0.955, 0.925),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -264,6 +270,7 @@ PER_CHECK_FLOOR = {
     "test41": 0.25,
     "test42": 0.45,  # 0.5 until batch 24 (b46053, above)
     "test43": 0.4,
+    "test44": 0.6,
 }  # every check catches at least this share of its bad drafts
 
 

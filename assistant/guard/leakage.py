@@ -90,7 +90,10 @@ META_TALK = re.compile(
     r"|\baccording to (?:my|our) (?:notes|instructions|guidelines|profile)\b"
     r"|\(\s{0,2}(?:achtung|hinweis|nb|fyi|intern)\s{0,2}:"
     # "[Draft: check tone with Jule before posting]", "plus ein paar textbausteine aus dem prompt, psst"
-    r"|\[\s{0,2}(?:draft|entwurf|note|notiz|todo)\s{0,2}:|\b(?:aus dem|from the|from our|im) prompt\b",
+    r"|\[\s{0,2}(?:draft|entwurf|note|notiz|todo)\s{0,2}:|\b(?:aus dem|from the|from our|im) prompt\b"
+    # "(Hinweis fürs Team: Outreach, ...)", "[Entwurf, vor dem Senden bitte von Jule prüfen lassen: ...]"
+    r"|[(\[]\s{0,2}(?:hinweis|notiz|note|anmerkung) (?:fürs|für das|für|an das|for the|to the) team\b"
+    r"|\[\s{0,2}(?:entwurf|draft)\b[^\]\n]{0,40}\b(?:prüfen|freigeben|check|review|approve)\w{0,6}\b",
     re.IGNORECASE,
 )
 # An internal note leaks when a draft carries its telling words, in any order ("KW 3", "Kulanz").

@@ -81,6 +81,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return None  # "how do I pause it for February?" -> "safe travels and enjoy February!": the words, no answer
     if _other_place(text, message):
         return None  # "shipping to austria??" -> "DHL, 2–3 working days within Germany": another place's answer
+    if _only_pleasantries(text, message, analysis):
+        return None  # "Are the beans still ok after 3 days in the heat?" -> "So glad your parcel made it!": no answer
     shared = next((w for w in drafted - FILLER_WORDS if _same_word(w, anchors, short_heads=True)), None)
     if shared:
         return shared
@@ -148,6 +150,40 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
     if any(_mentions(new, (p.name, _telling_in(p.text))) for p in asked_about):
         return False  # "Can you do the subscription every week?" -> "it runs every 2 or 4 weeks": the product says
     return not (analysis.escalation and _mentions(drafted, ("next step", _next_step_words(analysis, profile))))
+
+
+# A sentence that only wishes, thanks or cheers: "So glad your parcel made it!", "Schöne Sommerferien wünschen wir
+# dir!", "Cold brew season is the best season!", "Urlaub klingt gut", "Congrats on the new flat"
+PLEASANTRY = re.compile(
+    r"^\W*(?:(?:so |really |ganz |echt )?(?:glad|happy)\b|hope\b|enjoy\b|have (?:a|the|fun)\b|congrat\w*"
+    r"|love (?:this|that)|thanks?\b|thank you\b|danke\b|schön\w{0,2}\b|genie(?:ß|ss)\w{0,2}\b|viel spa(?:ß|ss)\b"
+    r"|herzlichen glückwunsch|glückwunsch|wie schön|wir wünschen|alles gute)"
+    r"|\b(?:klingt|sounds?|is going to be|wird)\b[^.!?]{0,25}"
+    r"\b(?:gut|toll|traumhaft|herrlich|great|lovely|amazing|incredible|fun|wonderful)\b[^.!?]{0,20}$"
+    r"|\b(?:is|ist) (?:einfach |just |simply )?(?:unschlagbar|the best|das beste|unbeatable)\b"
+    r"|\b(?:crowd favou?rite|such an exciting|quite the project)\b",
+    re.IGNORECASE,
+)
+# The operational readings whose questions want an answer, not a wish (a joke's question may get a laugh)
+ANSWER_WANTED = frozenset(
+    {"product_question", "stock_question", "order_status", "delivery_problem", "damaged_or_wrong_item", "defect"}
+    | {"billing", "refund_request", "service_complaint"}
+)
+
+
+def _only_pleasantries(text: str, message: Message, analysis: Analysis) -> bool:
+    """The message asks us something, and every sentence of the draft only wishes, thanks or cheers."""
+    asked = message.mode == "reply" and bool(analysis.questions) and analysis.intent in ANSWER_WANTED
+    asked = asked or (message.mode == "outreach" and bool(HELP_ASKED.search(message.post or "")))
+    if not asked or analysis.emotion == "joking" or "?" in text or STRONG_DEFERRAL.search(text):
+        return False
+    sentences = [
+        s for s in re.split(r"(?<=[.!?])\s+|[\n\U0001F300-\U0001FAFF\u2600-\u27BF]+", text) if re.search(r"\w{3}", s)
+    ]
+    return bool(sentences) and all(PLEASANTRY.search(s.strip()) for s in sentences)
+
+
+HELP_ASKED = re.compile(r"\b(?:help|hilfe|tipps?|tips?|any ideas|ideen|how do i|wie mache? ich)\b[^.!]{0,60}\?", re.I)
 
 
 def _other_place(text: str, message: Message) -> bool:
