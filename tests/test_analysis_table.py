@@ -110,3 +110,19 @@ def test_every_shared_sample_is_a_case() -> None:
     covered = {key(c, c["text"]) for c in CASES}
     missing = [s.get("message") or s.get("post") for s in samples if key(s, s.get("message", "")) not in covered]
     assert not missing, f"samples without a case in analysis_cases.yaml: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # "deliveries to businesses" is the office fact, not the shipping time (session 27)
+        (
+            "Dear Sir or Madam, we would like to inquire whether you offer regular deliveries to businesses, and under"
+            " which conditions. Kind regards, Karin Lindqvist",
+            ["office"],
+        ),
+    ],
+)
+def test_the_facts_of_formal_questions(text: str, facts: list[str | None]) -> None:
+    message = Message(text=text, platform="facebook", channel="dm")
+    assert actual(analyse(message, profile("facebook")), "facts") == facts

@@ -187,12 +187,18 @@ def plain_praise(verdict: Verdict, markers: list[str], *, words: int, text: str)
     marker, no negative or negated word and no question stands in them."""
     strong = {"i:emoji", "i:phrase", "i:quoted", "i:negative"} & set(markers)
     plain = "i:positive" in markers and not strong and 0 < words <= SHORT_PRAISE_WORDS
-    plain = plain and "?" not in text and not _NEGATED.search(text)
+    plain = plain and "?" not in text and not _NEGATED.search(text) and bool(_OURS.search(text))
     if plain and verdict.intent in ("criticism", "troll", "other"):
         return Verdict("praise", [i for i in verdict.secondary if i != "praise"], verdict.probability)
     return verdict
 
 
+# Praise of ours: "Super Kaffee 👍", "Top Service!", "love you guys"; never "Die 1% Super-Reichen."
+_OURS = re.compile(
+    r"\b(?:kaffee\w{0,6}|coffee|espresso|bohnen|beans?|blend|mischung|kiezmischung|röst\w{0,6}|roast\w{0,3}|mühle"
+    r"|grinder|service|lieferung|delivery|versand|shipping|shop|laden|team|abo|ihr|euch|eure?\w{0,2}|you|your)\b",
+    re.IGNORECASE,
+)
 _NEGATED = re.compile(r"\b(?:nicht|nich|nie|kein\w{0,2}|nix|not|never|no|nothing|isn'?t|wasn'?t)\b", re.IGNORECASE)
 
 
