@@ -323,7 +323,10 @@ def _asked(scene: Scene) -> dict[str, str]:
 _PITCH = re.compile(
     r"\b(?:reels?|stories|story|posts?|videos?|beiträge?|tiktoks?|rate|honorar|gage|fee|budget|follower\w{0,2}"
     r"|stall|stand|standgebühr|market|markt|festival|pop-?up|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w{0,6}"
-    r" \d{1,2}|\d+\s?k\b)|\d+\s?(?:€|eur|euro)|\b\d{1,2}\.\d{1,2}\.",
+    r" \d{1,2}|\d+\s?k\b|kino|cinema|open-?air|verein|saison|season"
+    # "rund 300 Gäste pro Abend", "Ende Juli bis Ende August": an event with its size and dates
+    r"|\d+\s(?:gäste|guests|besucher\w{0,2}|visitors)|(?:ende|anfang|mitte|end of|early|mid|late) (?:juni|juli|august"
+    r"|june|july|september))|\d+\s?(?:€|eur|euro)|\b\d{1,2}\.\d{1,2}\.",
     re.IGNORECASE,
 )
 

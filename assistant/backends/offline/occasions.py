@@ -243,10 +243,13 @@ _POST_EVENTS = frozenset({"wedding", "festival", "birthday", "own_birthday"})
 
 
 def post_moment(text: str) -> str:
-    """The moment a creator's post is set in, or its event ("post_wedding"), or ""."""
-    found = moment(text)
-    event = "" if found else occasion(text)
-    return f"post_{event.removeprefix('own_')}" if event in _POST_EVENTS else found
+    """The event of a creator's post ("post_wedding"), or else the moment it is set in, or "" (a wedding with an
+    iced coffee bar is a wedding first)."""
+    event = occasion(text) or ("wedding" if _RECEPTION.search(fold(text[:2000])) else "")
+    return f"post_{event.removeprefix('own_')}" if event in _POST_EVENTS else moment(text)
+
+
+_RECEPTION = re.compile(r"\b(?:our|the) (?:wedding )?reception\b|\bhochzeitsfeier\b|\bbrautpaar\b", re.IGNORECASE)
 
 
 def moment(text: str, *, calendar: bool = False) -> str:

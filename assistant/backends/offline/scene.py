@@ -42,7 +42,7 @@ from assistant.analysis.questions import QUESTION_START, UNSURE
 from assistant.analysis.reading import find_products
 from assistant.backends.base import GenerationRequest
 from assistant.backends.offline.facts import relevant_facts, relevant_tips
-from assistant.backends.offline.occasions import CALENDAR, moment, occasion, post_moment
+from assistant.backends.offline.occasions import CALENDAR, is_moment, moment, occasion, post_moment
 from assistant.backends.offline.questions import indirect, split_questions
 from assistant.backends.offline.words import (
     ACCUSATION,
@@ -1058,16 +1058,17 @@ def read(request: GenerationRequest, language: str) -> Scene:
     if not life_event and message.mode == "reply" and situation in _MOMENT_SITUATIONS:
         life_event = moment(text)  # "Montag, Regen und dann dieser Espresso 😍": the fan's day, picked up
     unhappy = _NEGATIVE_CUES.search(text) or _YOU.search(text)
-    joked = emotion == "joking" and not (split_questions(text) or unhappy)
+    # "a wasp drank more of my iced coffee than i did 😤🐝 is it the sugar ...", "34 grad und ich trink heißen
+    # filterkaffee 💀 bin ich normal": a pout or a skull in a joke is no complaint
+    pouting = emotion == "joking" and not (_NEGATIVE_CUES.search(_NO_EMOJI.sub(" ", text)) or _YOU.search(text))
+    joked = emotion == "joking" and not (split_questions(text) or (unhappy and not pouting))
     # "Does coffee count as medicine? Asking for myself.": a joke put as a question nobody needs checked
     aside = text.lstrip().startswith("@") or POLITICS.search(text)  # a reply to someone else, politics: no joke
     joked_question = (emotion == "joking" or bool(_JOKE_SIGNS.search(text))) and situation in ("question", "defer")
-    # "a wasp drank more of my iced coffee than i did 😤🐝 is it the sugar ...": a pout in a joke is no complaint
-    pouting = (
-        emotion == "joking" and analysis.sentiment != "negative" and not _NEGATIVE_CUES.search(_NO_EMOJI.sub(" ", text))
-    )
-    joked_question = joked_question and not ((unhappy and not pouting) or aside or _asks_a_fact(request))
-    if not life_event and message.mode == "reply" and situation in ("other", "uncertain") and joked:
+    pouted = pouting and analysis.sentiment != "negative"
+    joked_question = joked_question and not ((unhappy and not pouted) or aside or _asks_a_fact(request))
+    joke_situations = ("other", "uncertain", "other_negative") if pouting else ("other", "uncertain")
+    if (not life_event or is_moment(life_event)) and message.mode == "reply" and situation in joke_situations and joked:
         life_event = moment(text)  # "It's 33 degrees and my husband still insists on a hot coffee. Send help."
         situation = "joke" if life_event else situation
     if not life_event and message.mode == "reply" and situation == "other":
@@ -1105,6 +1106,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
     if situation in _MAYBE_GRAVE and GRAVE.search(text) and not _NOT_ARRIVED.search(text):
         situation = "accusation_grave"  # "ihr nutzt doch Kinderarbeit": taken seriously, never denied off-hand or joked
     answers = _answers(request, language, situation) if situation not in _NO_QUESTIONS else []
+    if situation == "question" and not answers and str(analysis.intent) in ("billing", "refund_request"):
+        situation = str(analysis.intent)  # "... nicht gutgeschrieben. Können Sie das prüfen?": the charge, passed on
     if situation == "praise":  # "wo warst du mein ganzes Leben?": a fan's question is no case for the team,
         answers = [  # but "kann man sowas verschenken?" asks us for something
             a for a in answers if a.said or (a.indirect and (_REQUEST.search(a.question) or _TO_US.search(a.question)))
@@ -1154,6 +1157,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
     skip |= {fold(s.text) for s in analysis.pii}
     if message.mode == "outreach":  # "Coffee plus a good coffee": under a creator's post, coffee is no topic of theirs
         skip |= {"coffee", "kaffee", "coffees", "kaffees", "espresso", "beans", "bohnen"}
+    if situation == "order_via_message":  # "kann ich euch das hier einfach schicken?": the shop's fact answers it
+        answers = [a for a in answers if a.fact is not None or not _ORDER_HERE.search(a.question)]
     critique = _critique(text, language, skip) if situation == "praise" else None
     if critique is not None:
         life_event = ""  # "der Raum war ziemlich kalt": a critique, no weather to enjoy
@@ -2469,6 +2474,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         text = str(getattr(question, "text", "") or "")
         if given and _COVERED.match(text.strip()):
             continue  # "... Oranienstraße? Kann man da noch hin?", "Wer hat recht?": the fact just given answers it
+        if _CHECK_ASKED.match(text.strip()) and request.analysis.escalation is not None:
+            continue  # "Können Sie das bitte prüfen?" after a charge gone wrong: the team's step answers it
         refusal = policy_answer(text, profile)
         if refusal is None and request.analysis.sentiment == "negative":  # "Bekomme ich dafür wenigstens einen
             refusal = _compensation_refused(text, profile)  # Gutschein?" after a late parcel: the policy's no, no hope
@@ -2559,8 +2566,11 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = None  # "Mahlwerk der Handmühle aus Plastik?": the bags' plastic fact is about something else
         if fact is not None and _DONE_ALREADY.search(text) and any(_keyword_in(k, text) for k in fact.keywords):
             continue  # "I paused my subscription 2 weeks ago (...)": "you can pause any time" tells them nothing
-        product = _recommendation(text, profile, language, message.text)
-        compared = _compared(text, profile, language) if fact is None and not product else ()
+        suited = _suited(text, profile, language)
+        if suited:  # "taugt die kiezmischung auch für siebträger?": what each is for, not the espresso grind
+            fact = None
+        product = "" if suited else _recommendation(text, profile, language, message.text)
+        compared = suited or (_compared(text, profile, language) if fact is None and not product else ())
         if fact is None and not product and not compared and _BETTER_THAN.search(text):
             answers.append(Answer(question=text, taste=True))
             continue
@@ -2903,6 +2913,21 @@ def _pout_free(text: str, situation: str) -> str:
     return _NO_EMOJI.sub(" ", text) if situation == "joke" else text
 
 
+# A request to look into the matter, put as a question: "Können Sie das bitte prüfen?", "could you check?"
+_CHECK_ASKED = re.compile(
+    r"\W{0,3}(?:(?:und|and|also|so)\s)?(?:können|könnt|kannst|could|can|would|will)\s(?:sie|ihr|du|you)\s"
+    r"(?:(?:das|dies|es|it|this|that|mal|bitte|please|kurz|einmal)\s){0,3}"
+    r"(?:prüfen|überprüfen|checken|klären|nachsehen|nachschauen|anschauen|check|look into|look at|sort out|sort)"
+    r"(?:\s(?:it|this|that|out|bitte|please|nach))*\W*$",
+    re.IGNORECASE,
+)
+# An order put here in a message, asked whether that works: "kann ich euch das hier einfach schicken?"
+_ORDER_HERE = re.compile(
+    r"\b(?:schick\w{0,2}|send|bestell\w{0,2}|order|kauf\w{0,2}|buy|zahl\w{0,2}|pay)\b[^?]{0,40}"
+    r"\b(?:hier|here|im chat|in the chat|per dm|by dm|per nachricht|by message|so|this way|direkt|directly)\b"
+    r"|\b(?:hier|here|im chat|per dm)\b[^?]{0,30}\b(?:schick\w{0,2}|send|bestell\w{0,2}|order)\b",
+    re.IGNORECASE,
+)
 _NO_EMOJI = re.compile(r"[^\w\s.,;:!?'’\"()-]")
 _JOKE_SIGNS = re.compile(r"😂|🤣|🙃|💀|😅|😩|\b(?:haha\w{0,6}|lol|lmao)\b", re.IGNORECASE)  # a laugh, not a rant
 _POINTING = re.compile(r"\b(?:das|dies|es|that|this|it)\b", re.IGNORECASE)  # "Kann man das ändern?": what came before
@@ -3154,12 +3179,53 @@ def _without(names: list[str], text: str) -> str:
 
 
 def _compared(question: str, profile: VoiceProfile, language: str) -> tuple[str, ...]:
-    """ "Kiezmischung oder Espresso Kreuzberg für nen Vollautomaten?": both products, as the profile describes them."""
+    """ "Kiezmischung oder Espresso Kreuzberg für nen Vollautomaten?": both products, as the profile describes them;
+    "the house blend and the espresso": "the espresso" beside another of ours is ours too."""
     names = find_products(question, profile)
+    if len(names) == 1:
+        names += [n for n in _named_by_article(question, profile) if n not in names]
     if len(names) < 2 or not _CHOICE.search(question):
         return ()
+    return _both(names[0], names[1], profile, language)
+
+
+def _named_by_article(question: str, profile: VoiceProfile) -> list[str]:
+    """Products named by their first word after an article ("the espresso", "eurem Espresso")."""
+    found = []
+    for p in profile.brand.products:
+        head = p.name.split()[0]
+        article = r"\b(?:the|your|dem|den|der|die|das|euren?|eurem|eure)\s+"
+        if len(p.name.split()) > 1 and re.search(article + re.escape(head) + r"\b", question, re.IGNORECASE):
+            found.append(p.name)
+    return found
+
+
+# "taugt die X auch für den Siebträger?", "is X ok for cold brew or only french press?": what X suits, asked
+_SUITS = re.compile(
+    r"\b(?:taugt|tauglich|geht|passt|eignet|geeignet|funktioniert|works?|good for|suitable|ok for|okay for|auch für"
+    r"|nur für|only for|also for)\b",
+    re.IGNORECASE,
+)
+
+
+def _suited(question: str, profile: VoiceProfile, language: str) -> tuple[str, ...]:
+    """One product asked for a brewing method its text does not name, which another product's text does: both."""
+    names = find_products(question, profile)
+    asked = {m.lower() for m in METHODS.findall(question)}
+    if len(names) != 1 or not asked or not _SUITS.search(question):
+        return ()
     texts = {p.name: profile.localized(p.text, language) for p in profile.brand.products}
-    first, second = names[:2]
+    own = {m.lower() for m in METHODS.findall(texts.get(names[0], ""))}
+    missing = asked - own if own else set()  # a grinder's text names no brewer: it is no coffee for one
+    other = next(
+        (n for n, t in texts.items() if n != names[0] and missing & {m.lower() for m in METHODS.findall(t)}), ""
+    )
+    return _both(names[0], other, profile, language) if missing and other else ()
+
+
+def _both(first: str, second: str, profile: VoiceProfile, language: str) -> tuple[str, ...]:
+    """Two products as the profile describes them, long and by what each is for."""
+    texts = {p.name: profile.localized(p.text, language) for p in profile.brand.products}
     if not texts.get(first) or not texts.get(second):
         return ()
     is_ = "ist" if language == "de" else "is"  # "Espresso Kreuzberg ist unser Espresso, ..., die Kiezmischung ..."
