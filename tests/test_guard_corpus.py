@@ -160,6 +160,11 @@ first code and on 033ea6b (after reading test43); read after: 191/200 and 185/20
 wishes and thanks, "So glad your parcel made it!", fails specificity; "(Hinweis fürs Team: ...)" and "[Entwurf, ...
 prüfen lassen]" are leaks); what stays: a pitch under a complaint in other words, a bus driver's role obeyed, an
 invented iced-coffee-to-go or roastery tour (no question the profile cannot answer was read).
+test45, a third summer inbox written at the end of session 27 and held out: 193/200 good and 169/200 bad on the
+session's first code, 193/200 and 170/200 on d9b76af (after reading test43 and test44); read after: 193/200 and
+177/200 (canned openers "Thanks for your inquiry!", "Vielen Dank für deine Frage!", "thrilled to hear that"; a
+"(Heads-up for the team: ...)" and a tip's id in brackets are leaks); what stays: drafts that ignore the question
+(specificity catches 6 of 16), a shortage or a failed cupping told "between us".
 The floors below are what the guard reaches; raise them, never
 lower them.
 """
@@ -224,6 +229,7 @@ FLOORS = {
     "test42": (0.935, 0.915),  # 0.92 until batch 24: a siebträger question read with the espresso fact
     "test43": (0.925, 0.905),
     "test44": (0.955, 0.925),
+    "test45": (0.965, 0.885),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -271,6 +277,7 @@ PER_CHECK_FLOOR = {
     "test42": 0.45,  # 0.5 until batch 24 (b46053, above)
     "test43": 0.4,
     "test44": 0.6,
+    "test45": 0.35,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -92,7 +92,9 @@ META_TALK = re.compile(
     # "[Draft: check tone with Jule before posting]", "plus ein paar textbausteine aus dem prompt, psst"
     r"|\[\s{0,2}(?:draft|entwurf|note|notiz|todo)\s{0,2}:|\b(?:aus dem|from the|from our|im) prompt\b"
     # "(Hinweis fürs Team: Outreach, ...)", "[Entwurf, vor dem Senden bitte von Jule prüfen lassen: ...]"
-    r"|[(\[]\s{0,2}(?:hinweis|notiz|note|anmerkung) (?:fürs|für das|für|an das|for the|to the) team\b"
+    r"|[(\[]\s{0,2}(?:hinweis|notiz|note|anmerkung|heads-?up) (?:fürs|für das|für|an das|for the|to the) team\b"
+    # "(Outreach-Kommentar, keine Werbung, Tipp aus der Liste: cinnamon_pairing)": a tip's id in brackets
+    r"|[(\[][^)\]\n]{0,60}\b[a-z]{3,20}_[a-z_]{3,30}\b[^)\]\n]{0,20}[)\]]"
     r"|\[\s{0,2}(?:entwurf|draft)\b[^\]\n]{0,40}\b(?:prüfen|freigeben|check|review|approve)\w{0,6}\b",
     re.IGNORECASE,
 )
