@@ -1064,7 +1064,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     joked = emotion == "joking" and not (split_questions(text) or (unhappy and not pouting))
     # "Does coffee count as medicine? Asking for myself.": a joke put as a question nobody needs checked
     aside = text.lstrip().startswith("@") or POLITICS.search(text)  # a reply to someone else, politics: no joke
-    joked_question = (emotion == "joking" or bool(_JOKE_SIGNS.search(text))) and situation in ("question", "defer")
+    laughed = emotion == "joking" or (bool(_JOKE_SIGNS.search(text)) and analysis.sentiment != "negative")
+    # "Paket ... beim Gewitter durchgeweicht 😩 sind die Bohnen noch ok??": a case for a team is never a joke
+    joked_question = laughed and situation in ("question", "defer") and analysis.escalation is None
     pouted = pouting and analysis.sentiment != "negative"
     joked_question = joked_question and not ((unhappy and not pouted) or aside or _asks_a_fact(request))
     joke_situations = ("other", "uncertain", "other_negative") if pouting else ("other", "uncertain")
