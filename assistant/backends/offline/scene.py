@@ -1060,7 +1060,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
     unhappy = _NEGATIVE_CUES.search(text) or _YOU.search(text)
     # "a wasp drank more of my iced coffee than i did 😤🐝 is it the sugar ...", "34 grad und ich trink heißen
     # filterkaffee 💀 bin ich normal": a pout or a skull in a joke is no complaint
-    pouting = emotion == "joking" and not (_NEGATIVE_CUES.search(_NO_EMOJI.sub(" ", text)) or _YOU.search(text))
+    pouting = emotion == "joking" and not (_unhappy_words(text) or _YOU.search(text))
     joked = emotion == "joking" and not (split_questions(text) or (unhappy and not pouting))
     # "Does coffee count as medicine? Asking for myself.": a joke put as a question nobody needs checked
     aside = text.lstrip().startswith("@") or POLITICS.search(text)  # a reply to someone else, politics: no joke
@@ -1135,7 +1135,10 @@ def read(request: GenerationRequest, language: str) -> Scene:
         or (sarcasm and situation != "joke")  # irony at the air conditioning, joked about, is no complaint of ours
         or (analysis.sentiment == "negative" and situation != "joke")  # "Vorsatz gestrichen ☕": a joke on oneself
         or emotion in UNHAPPY
-        or (situation not in ("praise", "outreach") and bool(_NEGATIVE_CUES.search(_pout_free(text, situation))))
+        or (
+            situation not in ("praise", "outreach")
+            and bool(_unhappy_words(text) if situation == "joke" else _NEGATIVE_CUES.search(text))
+        )
     )
     no_joke = situation in NO_JOKE or sarcasm or emotion in ("angry", "worried") or formal_register
     why = _why_gentle(situation, sarcasm, emotion, formal_register) if no_joke else ""
@@ -2910,9 +2913,9 @@ def _other_product(question: str, fact: Fact, profile: VoiceProfile) -> bool:
     return bool(named) and not any(fold(a) in said for n in named for a in products.get(n, [n]))
 
 
-def _pout_free(text: str, situation: str) -> str:
-    """A joke's text without its emoji: "😤🐝" in a joke about a wasp is a pout, no complaint."""
-    return _NO_EMOJI.sub(" ", text) if situation == "joke" else text
+def _unhappy_words(text: str) -> bool:
+    """A negative cue in the words, not the emoji: "😤🐝" in a joke about a wasp is a pout, no complaint."""
+    return bool(_NEGATIVE_CUES.search(_NO_EMOJI.sub(" ", text)))
 
 
 # A request to look into the matter, put as a question: "Können Sie das bitte prüfen?", "could you check?"
@@ -3213,21 +3216,29 @@ _SUITS = re.compile(
 def _suited(question: str, profile: VoiceProfile, language: str) -> tuple[str, ...]:
     """One product asked for a brewing method its text does not name, which another product's text does: both."""
     names = find_products(question, profile)
-    asked = {m.lower() for m in METHODS.findall(question)}
+    asked = _methods(question)
     if len(names) != 1 or not asked or not _SUITS.search(question):
         return ()
-    texts = {p.name: profile.localized(p.text, language) for p in profile.brand.products}
-    own = {m.lower() for m in METHODS.findall(texts.get(names[0], ""))}
+    texts = _product_texts(profile, language)
+    own = _methods(texts.get(names[0], ""))
     missing = asked - own if own else set()  # a grinder's text names no brewer: it is no coffee for one
-    other = next(
-        (n for n, t in texts.items() if n != names[0] and missing & {m.lower() for m in METHODS.findall(t)}), ""
-    )
+    other = next((n for n, t in texts.items() if n != names[0] and missing & _methods(t)), "")
     return _both(names[0], other, profile, language) if missing and other else ()
+
+
+def _methods(text: str) -> set[str]:
+    """The brewing methods a text names, lower-case."""
+    return {m.lower() for m in METHODS.findall(text)}
+
+
+def _product_texts(profile: VoiceProfile, language: str) -> dict[str, str]:
+    """Each product's name with its description in the language."""
+    return {p.name: profile.localized(p.text, language) for p in profile.brand.products}
 
 
 def _both(first: str, second: str, profile: VoiceProfile, language: str) -> tuple[str, ...]:
     """Two products as the profile describes them, long and by what each is for."""
-    texts = {p.name: profile.localized(p.text, language) for p in profile.brand.products}
+    texts = _product_texts(profile, language)
     if not texts.get(first) or not texts.get(second):
         return ()
     is_ = "ist" if language == "de" else "is"  # "Espresso Kreuzberg ist unser Espresso, ..., die Kiezmischung ..."
