@@ -946,6 +946,8 @@ def _answer(
         product = {**slots, "product": name, "the_product": answer.product_with_article or name, "topic": described}
         brewing = [c for c in described.split(", ") if METHODS.search(c)]
         product["method"] = brewing[-1] if brewing else ""  # crisp says only what it is for
+        if level and product["method"]:  # a tight limit: every tone says only what it is for, in its own words
+            product["topic"] = product["method"]
         line = _block(book, "recommend", style, product, rng, address)
         profile_texts.append(line)
     if answer.taste:  # "better than Dallmayr?": a matter of taste, best compared in one's own cup
