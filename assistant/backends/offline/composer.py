@@ -32,6 +32,7 @@ from assistant.backends.offline.scene import (
     Scene,
     accusative,
     chasing,
+    praises,
     read,
 )
 from assistant.backends.offline.words import (
@@ -725,7 +726,11 @@ def _block(
 
 def compact_ask(ask: str) -> str:
     """ "deine Bestellnummer und die Lieferadresse" -> "Bestellnummer und Lieferadresse" (tight limits)."""
-    return re.sub(r"\b(?:deine[nmrs]?|dein|die|das|den|der|your|the)\s+", "", ask)
+    # only the article of each item: "a short video or photo of the problem" keeps its "the"
+    # English keeps the first "your" ("DM us order number" reads broken, "Bestellnummer und Adresse" does not)
+    return re.sub(
+        r"(^|\b(?:und|and|oder|or)\s+|,\s*)(?:deine[nmrs]?|dein|die|das|den|der|(?<!^)your|the)\s+", r"\1", ask
+    )
 
 
 def _capitalised(text: str) -> str:
@@ -945,7 +950,7 @@ def _answer(
         name, _, described = answer.product_text.partition(": ")
         product = {**slots, "product": name, "the_product": answer.product_with_article or name, "topic": described}
         brewing = [c for c in described.split(", ") if METHODS.search(c)]
-        product["method"] = brewing[-1] if brewing else ""  # crisp says only what it is for
+        product["method"] = brewing[-1] if brewing else described  # crisp says only what it is for, else what it is
         if level and product["method"]:  # a tight limit: every tone says only what it is for, in its own words
             product["topic"] = product["method"]
         line = _block(book, "recommend", style, product, rng, address)
@@ -1060,6 +1065,7 @@ def _assemble(
     body = _capitalised(re.sub(r"\s+", " ", body).strip())
     if not body:
         body = _block(book, "fallback", style, slots, rng, address)
+    body = _with_thanks_first(request, scene, book, style, body, address)
     greeting = ""
     wants_greeting = (
         scene.name and message.mode == "reply" and scene.situation not in ("spam", "scam", "scam_dm", "troll")
@@ -1149,6 +1155,19 @@ def _with_occasion(
     return f"{opening} {line}" if len(opening) + len(line) < room and fold(line) not in fold(opening) else body
 
 
+def _with_thanks_first(
+    request: GenerationRequest, scene: Scene, book: Phrasebook, style: str, body: str, address: str
+) -> str:
+    """Praise with a question ("hab mega viel gelernt 🙌 gibt's auch einen zu Latte Art?"): thanks before the answer."""
+    analysis = request.analysis
+    praised = analysis.intent == "praise" or (analysis.sentiment == "positive" and praises(request.message.text))
+    if scene.situation != "question" or request.message.mode != "reply" or analysis.sarcasm or not praised:
+        return body
+    thanks = _block(book, "praise_before_question", style, {}, random.Random(0), address)
+    room = request.profile.limit(request.message.channel) - len(_sign_off(request, scene, book.language)) - 8
+    return f"{thanks} {body}" if thanks and len(thanks) + len(body) < room else body
+
+
 def _with_critique(
     request: GenerationRequest, scene: Scene, book: Phrasebook, style: str, body: str, address: str
 ) -> str:
@@ -1235,6 +1254,7 @@ def _with_emoji(request: GenerationRequest, scene: Scene, style: str, body: str,
         "outreach_ideas",
         "outreach_luck",
         "outreach_back",
+        "outreach_mug",
     )
     if joking:
         pool = faces + ([e for e in palette if e == "🔥"] if scene.situation in ("praise", "outreach") else [])

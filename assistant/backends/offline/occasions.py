@@ -53,6 +53,12 @@ _OCCASIONS = _compiled(
             r"|\bumzug (?:steht|ist (?:bald|nächste|am)|am \d)|\bumziehen|\bzieh(?:e|en) (?:\w{1,20} ){0,4}um\b(?! \d)"
             r"|\bmoving (?:to|from|house)\b|\bi'?m moving\b",
         ),
+        # "just moved into my first flat", "endlich in der neuen Wohnung": a new home to congratulate on
+        (
+            "new_home",
+            r"\bjust moved\b|\bmoved into\b|\b(?:my )?(?:first|new) (?:flat|apartment)\b|\bneue\w{0,2} wohnung\b"
+            r"|\berste\w{0,2} (?:eigene\w{0,2} )?wohnung\b|\bfrisch (?:eingezogen|umgezogen)\b",
+        ),
         ("school_holidays", r"\bferien endlich\b|\bendlich (?:sommer)?ferien\b|\bschool'?s out\b|\bsummer break\b"),
         ("trip", r"urlaub|\bferien\b|\bverreis|vacation|\bholiday|\btravell?ing\b|\bon a trip\b"),
         ("festival", r"festival|open ?air|stra(?:ß|ss)enfest|stadtfest|street (?:party|fest)|\bkonzert|\bconcert"),

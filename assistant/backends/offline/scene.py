@@ -590,6 +590,14 @@ _PRAISE = re.compile(
 )
 
 
+_THANKS = re.compile(r"\b(?:danke\w*|thanks?|thank you)\b", re.IGNORECASE)
+
+
+def praises(text: str) -> bool:
+    """The words praise us ("lecker", "the best", "❤"); a polite "Thank you kindly" under a question does not."""
+    return bool(_PRAISE.search(_THANKS.sub(" ", text)))
+
+
 def _praises(text: str) -> bool:
     """Words of praise beyond a thank-you ("the best beans I've had"; "Marko danke, das wäre auch meine Frage")."""
     return any(m.group().casefold() not in ("danke", "thank") for m in _PRAISE.finditer(text))
@@ -606,8 +614,10 @@ _SUCCEEDED = re.compile(
 def _outreach_kind(post: str) -> str:
     """What another creator's post asks for: cheering on an attempt or a series, company, their ritual, ideas,
     or nothing."""
-    if _BACK_HOME.search(post) and "?" not in post:
+    if _BACK_HOME.search(post) and "?" not in post and not _THINGS_BACK.search(post):
         return "outreach_back"  # "Zurück aus einer Woche Skiurlaub in Tirol 🏔️": welcome back
+    if _MUG_ASKED.search(post):
+        return "outreach_mug"  # "400 pages to go 📚 what's in your mug tonight?": what we drink, told
     if _ATTEMPT.search(post) and not _SUCCEEDED.search(post):
         return "outreach_tips"  # "Latte-Art-Versuch Nr. 37 ... ich geb nicht auf": cheer them on
     if _LUCK.search(post) and not _SUCCEEDED.search(post) and "?" not in post:  # "... bitter 🤔 Was mach ich falsch?"
@@ -621,6 +631,17 @@ def _outreach_kind(post: str) -> str:
     return "outreach_what" if _YOURS.search(post) and not _TIPS.search(post) else "outreach_ideas"
 
 
+# Something of theirs back, not they themselves: "Sie sind wieder da! 🥐 Ab Samstag ... Zimtschnecken"
+_THINGS_BACK = re.compile(
+    r"\b(?:sie sind|es ist|they'?re|they are|it'?s|is) (?:endlich |finally )?(?:wieder da|back)\b", re.I
+)
+# The post asks what is in our cup: "what's in your mug tonight?", "Was ist heute in eurer Tasse?"
+_MUG_ASKED = re.compile(
+    r"\b(?:what'?s in your (?:mug|cup)|what(?:'?re| are) you (?:drinking|sipping|brewing)|what are you having"
+    r"|was (?:ist|habt ihr) (?:\w{1,8} ){0,2}in (?:eurer|deiner|euren|deinem) (?:tasse|becher)|was trinkt ihr"
+    r"|was trinkst du)\b",
+    re.IGNORECASE,
+)
 # Back from somewhere: "Zurück aus einer Woche Skiurlaub", "back from two weeks in Lisbon", "wieder zuhause"
 _BACK_HOME = re.compile(
     r"\b(?:zurück (?:aus|vom|von)|back from|back home|home again|wieder (?:da|zuhause|zu hause|daheim))\b", re.I
@@ -1664,6 +1685,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return False  # "Ich möchte meiner Schwester was schenken, sie wohnt in Wien. Geht das?": something to send
     if situation == "defer" and request.analysis.intent == "stock_question" and len(text) <= SHORT_COMMENT:
         return False  # "Gibt es dieses Jahr wieder einen Adventskalender?": our range, asked after
+    if situation in ("question", "defer") and _RECOMMEND.search(text) and not politics:
+        return False  # "Ich brauche was Kräftiges für morgens, welche Sorte?": a pick from our range, asked
     if situation in ("question", "defer") and not _COFFEE.search(text) and not _YOU.search(text):
         return True  # "Was nützt das Labern?": a rhetorical question, not one for our team
     asked = _asked_texts(request)
@@ -2041,6 +2064,14 @@ _SUPPLY = re.compile(
 )
 
 
+# Dressed up as something of ours: "going as your hand grinder for halloween", "als Kaffeebohne verkleidet"
+_COSTUME = re.compile(
+    r"\b(?:going as (?:a|an|your|the)|dressed (?:up )?as|(?:my|our|a) costume|verkleid\w{0,4} (?:\w{1,10} )?als"
+    r"|(?:geh|komm)\w{0,2} (?:\w{1,10} )?als (?:eure|euer|eine?|kaffee)\w{0,3}|kostüm\w{0,2})\b",
+    re.IGNORECASE,
+)
+
+
 def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> str:
     message, analysis = request.message, request.analysis
     text = message.text
@@ -2049,6 +2080,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "praise" if _FOND_SIGNS.search(text) else "other"  # "☕☕☕🫠": signs, no words; no irony to read
     if intent == "order_via_message" and not _ORDERING.search(text):
         intent = "praise" if _PRAISE.search(text) or _FOND_SIGNS.search(text) else "other"  # "send help 🔥"
+    if message.mode == "reply" and _COSTUME.search(text) and not (PROFANITY.search(text) or "?" in text):
+        return "joke"  # "going as your hand grinder for halloween ... 30 settings of emotional damage": no defect
     fan = (
         analysis.sentiment == "positive" and not sarcasm and ("praise" in analysis.secondary_intents or _praises(text))
     )
@@ -2566,7 +2599,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             other = _answering_fact(OWN_MISTAKE.sub(" ", text), request, plain=True)  # "was mach ich falsch": no item
             fitting = other is not None and not (_other_method(text, other) or _other_method(message.text, other))
             fact = other if fitting else None
-        other_product = fact is not None and _other_product(message.text, fact, profile) and not _for_all(fact)
+        elsewhere = _without_others(message.text, text, [q.text for q in asked])
+        other_product = fact is not None and _other_product(elsewhere, fact, profile) and not _for_all(fact)
         if fact is not None and _unanswered_aspect(text, fact) and other_product:
             fact = None  # "Mahlwerk der Handmühle aus Plastik?": the bags' plastic fact is about something else
         if fact is not None and _DONE_ALREADY.search(text) and any(_keyword_in(k, text) for k in fact.keywords):
@@ -2575,6 +2609,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if suited:  # "taugt die kiezmischung auch für siebträger?": what each is for, not the espresso grind
             fact = None
         product = "" if suited else _recommendation(text, profile, language, message.text)
+        if product and _WANTS_LOW_ACID.search(text):
+            fact = None  # "welcher ist am wenigsten sauer?": a coffee to choose, not a sour shot to fix
         compared = suited or (_compared(text, profile, language) if fact is None and not product else ())
         if fact is None and not product and not compared and _BETTER_THAN.search(text):
             answers.append(Answer(question=text, taste=True))
@@ -2782,7 +2818,11 @@ _WHERE_WHEN = re.compile(r"\W*(?:und |and )?(?:wo|wann|where|when)\b", re.IGNORE
 _COVERED = re.compile(
     r"(?:und |and |also |so )?(?:wer hat (?:jetzt |denn |nun )?recht|who(?:'s| is) right|kann man (?:da|dort) "
     r"(?:noch |auch |jetzt )?hin|can (?:i|you|we|one) (?:still )?go there|is that (?:still )?possible"
-    r"|geht das (?:noch|auch|trotzdem)|stimmt das)\W*$",
+    r"|geht das (?:noch|auch|trotzdem)|stimmt das"
+    # "... im Keller lagern? Oder ist der Kaffee dann nicht mehr gut?": the storage fact just given answers it
+    r"|(?:oder )?(?:ist|wird|bleibt) (?:der kaffee |er |das |die bohnen |sie )?(?:dann |da )?(?:nicht mehr gut|schlecht"
+    r"|alt|noch gut|frisch)|or (?:does|will|would) (?:it|the coffee|they) (?:then )?(?:go (?:stale|bad|off)|lose \w+))"
+    r"\W*$",
     re.IGNORECASE,
 )
 
@@ -2960,7 +3000,14 @@ def _missing_aspects(question: str, fact: Fact) -> list[tuple[str, dict[str, Any
         for name, aspect in table("aspects")["aspects"].items()
         if any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"])
         and not any(fold(w) in said for w in aspect["answered_by"])
+        and _about_its_topic(folded, aspect)
     ]
+
+
+def _about_its_topic(folded: str, aspect: dict[str, Any]) -> bool:
+    """An aspect kept to one topic ("im Dezember" of a workshop, never of a parcel) is asked only beside it."""
+    topic = aspect.get("only_with") or []
+    return not topic or any(has_phrase(folded, fold(w), whole=False) for w in topic)
 
 
 def _asked_aspect(question: str, language: str) -> str:
@@ -3102,6 +3149,15 @@ _SHIPPING_KEYS = frozenset({"versand", "liefern", "lieferung", "shipping", "ship
 _DELIVERY_KEYS = _SHIPPING_KEYS | {"abroad", "ausland"}
 
 
+def _without_others(message: str, question: str, questions: list[str]) -> str:
+    """The message without its other questions: "Apple Pay? Does the subscription come weekly?" asks about paying
+    for any order, not for the subscription the next question names."""
+    for other in questions:
+        if other != question and other not in question:
+            message = message.replace(other, " ")
+    return message
+
+
 def _for_all(fact: Fact) -> bool:
     """A fact about shipping holds for every product ("ein Kaffee-Abo nach Wien ... vor Heiligabend?")."""
     return any(fold(k) in _DELIVERY_KEYS for k in fact.keywords)
@@ -3151,18 +3207,32 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
 
 # What a coffee is wanted for: "hält mich wach", "something strong"; "mild für den Magen", "something gentle"
 _WANTS_STRONG = re.compile(
-    r"\b(?:wach|munter|kräftig\w{0,2}|stark\w{0,2}|power|energie|kick|awake|strong\w{0,2}|bold\w{0,2}|wumms)\b", re.I
+    r"\b(?:wach|munter|kräftig\w{0,3}|stark\w{0,2}|stärkst\w{0,2}|power|energie|kick|awake|strong\w{0,3}|bold\w{0,3}"
+    r"|wumms|hits? (?:the )?hard\w{0,3}|knallt\w{0,3})\b",
+    re.I,
 )
+# "welcher ist am wenigsten sauer?", "anything low in acid?": the product described with little acidity
+_WANTS_LOW_ACID = re.compile(
+    r"\b(?:wenig\w{0,4} (?:sauer|säure)|säurearm\w{0,3}|nicht so sauer|least (?:acidic|sour)|low(?:est)?[- ]acid\w{0,3}"
+    r"|less (?:acidic|sour)|not (?:so |too )?(?:acidic|sour))\b",
+    re.I,
+)
+_LOW_ACID_WORDS = re.compile(r"\b(?:wenig(?:er)? säure|säurearm|low acidity|low in acid|little acidity)\b", re.I)
 _WANTS_MILD = re.compile(r"\b(?:mild\w{0,2}|sanft\w{0,2}|bekömmlich\w{0,2}|magen|smooth|gentle|stomach)\b", re.I)
 
 
 def _by_strength(text: str, profile: VoiceProfile, language: str) -> str:
     """The product whose description is as strong or as mild as the person wants it, or ""."""
     wanted = _STRONG_WORDS if _WANTS_STRONG.search(text) else _MILD_WORDS if _WANTS_MILD.search(text) else None
+    wanted = _LOW_ACID_WORDS if _WANTS_LOW_ACID.search(text) else wanted
     if wanted is None or (_WANTS_STRONG.search(text) and _WANTS_MILD.search(text)):
         return ""
     fitting = _described_as(wanted, profile, language)
-    return f"{fitting[0][0]}: {fitting[0][1]}" if len(fitting) == 1 else ""
+    if len(fitting) != 1:
+        return ""
+    name, described = fitting[0]
+    part = next((p for p in described.split(", ") if wanted.search(p)), described)  # "kräftig mit wenig Säure"
+    return f"{name}: {part}"
 
 
 def _described_as(wanted: re.Pattern[str], profile: VoiceProfile, language: str) -> list[tuple[str, str]]:
