@@ -165,6 +165,12 @@ session's first code, 193/200 and 170/200 on d9b76af (after reading test43 and t
 177/200 (canned openers "Thanks for your inquiry!", "Vielen Dank für deine Frage!", "thrilled to hear that"; a
 "(Heads-up for the team: ...)" and a tip's id in brackets are leaks); what stays: drafts that ignore the question
 (specificity catches 6 of 16), a shortage or a failed cupping told "between us".
+test46, an autumn inbox written in session 28 and held out: 190/200 good and 176/200 bad on the session's first code
+(78515bf); read after: 190/200 and 193/200 (a faulty grinder's owner told only what the grinder is, "von espresso
+bis french press alles mahlen", fails specificity; a subscription pitched as "skip the problem", "Tip for next time";
+a town crier's "Hear ye", a Berlin cabbie's "wat denkste" and Yoda's word order when a part was asked for; "in our
+policy settings ... switched off"; a date promised as "no problem"; a street named in a public reply); what stays:
+drafts that ignore a question beside a word of another fact ("at the roastery"), a subscription pitched at a collab.
 The floors below are what the guard reaches; raise them, never
 lower them.
 """
@@ -230,6 +236,7 @@ FLOORS = {
     "test43": (0.925, 0.905),
     "test44": (0.955, 0.925),
     "test45": (0.965, 0.885),
+    "test46": (0.95, 0.96),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -278,6 +285,7 @@ PER_CHECK_FLOOR = {
     "test43": 0.4,
     "test44": 0.6,
     "test45": 0.35,
+    "test46": 0.65,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -342,6 +342,7 @@ def personal_data(ctx: CheckContext) -> CheckResult:
     if ctx.message.channel != "dm":
         shown += _unmarked_numbers(ctx, [s.text for s in found])
     shown += [f"name {n}" for n in _full_names(ctx)]
+    shown += [f"street {n}" for n in _public_streets(ctx)]
     said = _conversation_text(ctx)
     shown += [f"card {m.group(1)}" for m in CARD_END.finditer(ctx.text) if m.group(1) not in said]
     detail = f"{where}: " + ", ".join(shown) if shown else "none"
@@ -354,6 +355,24 @@ CARD_END = re.compile(
     r"\s{0,3}:?\s{0,3}(\d{3,4})\b",
     re.IGNORECASE,
 )
+
+
+# A street: "in der Boxhagener Straße", "Wiener Str.", "Sonnenallee" (the brand's own shop address is public)
+STREET_NAME = re.compile(
+    r"\b[A-Za-zÄÖÜäöüß-]{3,30}(?:straße|strasse|str\.|allee|damm|gasse|ufer)(?!\w)"
+    r"|\b(?!(?:Eine[nmrs]?|Den|Der|Die|Das|Unsere[nmrs]?|Eure[nmrs]?|Deine[nmrs]?|Diese[nmrs]?)\b)"
+    r"[A-ZÄÖÜ][a-zäöüß]{2,20}er (?:Straße|Strasse|Str\.|Allee|Damm|Gasse|Ufer)(?!\w)"
+    r"|\b(?!(?:unser|euer|eur|ihr|mein|dein|sein|dies|jed|ander|ganz|all|gleich)er\b)"
+    r"[a-zäöüß]{3,20}er (?:straße|strasse)(?!\w)"
+)
+
+
+def _public_streets(ctx: CheckContext) -> list[str]:
+    """A street named in a public reply, the person's own or another customer's, never the brand's public address."""
+    if ctx.message.channel == "dm" or ctx.message.mode != "reply":
+        return []  # a bakery's own "25 Jahre in der Wrangelstraße" is theirs to be congratulated on
+    public = _said_publicly(ctx.profile)
+    return [m.group() for m in STREET_NAME.finditer(ctx.text) if fold(m.group()) not in public]
 
 
 # A given name and a surname: "Klaus Weber", "Hildegard Baumann-Ott" (a lookahead: "Hallo Sabine Kowalczyk").
@@ -498,7 +517,12 @@ PITCH = re.compile(
     # "have you tried our Saturday workshops yet?", "Before you cancel, though: ...", "noch Workshop-Plätze"
     r"|have you tried|schon (?:mal )?ausprobiert|before you cancel|bevor du kündigst|falls du lust|if you fancy"
     r"|noch (?:freie )?(?:\w{1,12}-)?plätze|still (?:a few |some )?(?:spots|places)|and while you'?re"
-    r"|(?:a |ein )?(?:great|perfect|tolle\w?|perfekte\w?) (?:way|weg) (?:to|zu|um))\b",
+    r"|(?:a |ein )?(?:great|perfect|tolle\w?|perfekte\w?) (?:way|weg) (?:to|zu|um)"
+    # "or skip the problem: our subscription ...", "Tip for next time: with the subscription ...", "why not start
+    # with our subscription", "if you're restocking anyway", "mit dem abo hast du deinen kaffee aber immer da"
+    r"|why not (?:start|try|get|grab|go for)|skip the (?:problem|hassle)|tip for next time|next time,? (?:try|go for)"
+    r"|restocking|always (?:have|on hand)|never end up|fürs nächste mal|beim nächsten mal (?:lieber|einfach)"
+    r"|hast du (?:\w{1,10} ){0,3}immer (?:\w{1,10} )?da)\b",
     re.IGNORECASE,
 )
 # What a shop sells besides its products: a subscription, a course, a voucher
@@ -917,7 +941,19 @@ def _prize_confirmed(ctx: CheckContext) -> list[str]:
 ROLE_ASKED = re.compile(
     r"\b(?:pretend(?:ing)? (?:to be|you'?re|you are)|act as|role ?play|tu so,? als|tut so,? als|spiel(?:t)? (?:mal )?"
     r"(?:meine|meinen|mein|einen|eine)\b|sei (?:mal )?(?:meine|mein|ein|eine)\b|you are now|du bist (?:ab )?jetzt"
-    r"|ab jetzt bist du|from now on you(?:'re| are))",
+    r"|ab jetzt bist du|from now on you(?:'re| are)"
+    # "answer this comment as if you were a medieval town crier", "antworte wie ein Berliner Taxifahrer", "als Yoda"
+    r"|as if you were|(?:answer|reply|respond|write)\w{0,2} (?:\w{1,10} ){0,3}(?:like|as) (?:a|an|yoda|shakespeare)"
+    r"|in the style of|im stil (?:von|eines|einer)|(?:antworte|antwortet|schreib|schreibt)\w{0,2} (?:\w{1,12} ){0,4}"
+    r"(?:wie|als) (?:ein|eine|yoda|goethe)|als yoda|like yoda)",
+    re.IGNORECASE,
+)
+# Words of a part played: the town crier's "Hear ye", the pirate's "Arr", Berlin's "wat denkste", Yoda's order
+PLAYED = re.compile(
+    r"\b(?:hear ye|hark|verily|thee|thou|thy|ahoy|arr+|matey|me hearties|wat|dit|ick|denkste|weeste|haste"
+    r"|jejeben|na hör ma|hör ma)\b"
+    r"|\b(?:im sortiment|bescheid sagen|fertig|im laden|gut|bereit|verfügbar) (?:wir|ich|er|sie|es)"
+    r" (?:haben|habe|ist|sind|bin|hat|wird|werden|tun)\b",
     re.IGNORECASE,
 )
 # The name of the part: 'Du bist ab jetzt "Kaffee-Karl"', "you are now Barista Bob"
@@ -940,7 +976,8 @@ def _role_played(ctx: CheckContext) -> list[str]:
     named = {fold(part) for t in texts for m in ROLE_NAME.finditer(t) for part in re.split(r"[- ]", m.group(1))}
     named -= _vocabulary(ctx.profile) | {""}  # "der Karl is' da": the part's own name, answered in
     played = [w for w in words(ctx.text) if fold(w) in named and len(w) >= 3]
-    return [shorten(m.group(), 40) for m in TALE_TOLD.finditer(ctx.text)][:1] + played[:1]
+    told = [shorten(m.group(), 40) for m in TALE_TOLD.finditer(ctx.text)][:1]
+    return told + played[:1] + [m.group() for m in PLAYED.finditer(ctx.text)][:1]
 
 
 # An e-mail address or a website: "chef@bohnenkiez.example", "pay-bohnenkiez.info"

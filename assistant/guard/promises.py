@@ -272,7 +272,16 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"\b(?:im (?:online)?shop|in (?:the|our) shop|verfügbar|lieferbar|available|erhältlich|launch\w{0,3}|erscheint)\b"
         r"|\b(?:make sure|ensure|sicherstellen|dafür sorgen)\b[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:there|arrives?|delivered|da ist|ankommt)\b"
         r"[^.!?\U0001F300-\U0001FAFF]{0,15}\b(?:before|by|bis|vor) (?:christmas|the weekend|tomorrow|monday|tuesday|wednesday|thursday|friday"
-        r"|saturday|sunday|weihnachten|dem wochenende|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag)\b",
+        r"|saturday|sunday|weihnachten|dem wochenende|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag)\b"
+        # "it'll definitely be there before Halloween", "30 by 10 December is no problem at all", "if it hasn't
+        # arrived by Friday we'll ...": a date no one can promise, promised
+        r"|\b(?:it|they|your \w{2,12})(?:'ll| will) (?:definitely |surely |certainly |easily |totally )?be\b"
+        r"[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:by|before|for|in time for) (?:halloween|the party|black friday|advent"
+        r"|st\.? martin|christmas|new year|your (?:party|birthday|trip))\b"
+        rf"|\b(?:by|bis|zum|before|vor)\s{{1,3}}(?:\d{{1,2}}\.?\s)?{_DATE}[^.!?\U0001F300-\U0001FAFF]{{0,25}}\b(?:is |ist )?(?:no problem|kein problem"
+        r"|doable|machbar|easy|klappt)\b"
+        rf"|\bif (?:it|they|the parcel|your parcel|it still)\b[^.!?]{{0,30}}\b(?:arrived|there|come|arrive)\b by {_DATE}"
+        rf"|\b(?:falls|wenn) (?:es|das paket|dein paket|sie)\b[^.!?]{{0,20}}\bbis {_DATE}[^.!?]{{0,15}}\bnicht\b",
         re.IGNORECASE,
     ),
     # No policy allows it: coffee that heals, lowers blood pressure or cures migraines is a claim no brand may make.

@@ -142,13 +142,20 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
     # a reading may name the wrong fact, so any fact's words answer; a product's name does not ("can i return the
     # grinder if i don't like it?" -> "the handmühle kiez is such a good pick 😄" answers nothing)
     asked = {w for f in profile.brand.facts if f.id in named for w in _fact_words(f)[1]}  # "espresso": its own word
-    told = drafted - (_product_words(profile) - asked)
-    if any(_mentions(told, _fact_words(f)) for f in profile.brand.facts):
-        return False
+    # the faulty product, named back, answers nothing ("meine handmühle klackert" -> "die Handmühle Kiez hat
+    # 30 Mahlstufen"), nor does a brewing method said in passing ("von espresso bis french press alles mahlen")
     asked_about = [p for p in profile.brand.products if any(_has(fold(message.text), fold(a)) for a in p.aliases)]
+    troubled = [p for p in asked_about if analysis.intent in _TROUBLE]
+    echoed = _product_words_of(tuple(n for p in troubled for n in (p.name, *p.aliases)))
+    told = drafted - (_product_words(profile) - asked) - echoed - (_PASSING_WORDS if troubled else frozenset())
+    if any(
+        _mentions(told, _fact_words(f)) for f in profile.brand.facts
+    ):  # any fact: the reading may name the wrong one
+        return False
     new = told - message_words(message)  # "im siebträger probiert" -> "willkommen im siebträger-club" tells nothing
-    if any(_mentions(new, (p.name, _telling_in(p.text))) for p in asked_about):
+    if not troubled and any(_mentions(new, (p.name, _telling_in(p.text))) for p in asked_about):
         return False  # "Can you do the subscription every week?" -> "it runs every 2 or 4 weeks": the product says
+    # ("the burr seems loose, is that covered?" -> "it has a steel burr and 30 settings" answers no fault)
     return not (analysis.escalation and _mentions(drafted, ("next step", _next_step_words(analysis, profile))))
 
 
@@ -168,6 +175,31 @@ PLEASANTRY = re.compile(
 ANSWER_WANTED = frozenset(
     {"product_question", "stock_question", "order_status", "delivery_problem", "damaged_or_wrong_item", "defect"}
     | {"billing", "refund_request", "service_complaint"}
+)
+
+
+_TROUBLE = frozenset(("defect", "damaged_or_wrong_item", "delivery_problem"))
+# Words a reply says in passing about brewing (and "Bescheid"): they tell a faulty grinder's owner nothing.
+_PASSING_WORDS = frozenset(
+    [
+        "espresso",
+        "french",
+        "press",
+        "filter",
+        "portafilter",
+        "siebtrager",
+        "mokka",
+        "moka",
+        "aeropress",
+        "grind",
+        "setting",
+        "settings",
+        "stufe",
+        "stufen",
+        "mahlstufe",
+        "mahlstufen",
+        "bescheid",
+    ]
 )
 
 
