@@ -77,14 +77,17 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # and 0.867 rebuilt. The twenty-fifth, a second summer inbox written later in the same session (held out: intent 0.918,
 # team 0.978, sarcasm recall 0.920 at precision 0.902, question-to-fact 0.877 on the session's first code; 0.926, 0.978,
 # 0.920 at 0.902 and 0.880 on 033ea6b, the code after reading the twenty-fourth), left the grown split (2137 cases) at
-# 0.912, 0.967, 0.902 at 0.868 and 0.864 rebuilt.
+# 0.912, 0.967, 0.902 at 0.868 and 0.864 rebuilt. The twenty-sixth (a third summer inbox) was read but not joined.
+# The twenty-seventh, an autumn inbox (held out: intent 0.896, team 0.980, sarcasm recall 0.780 at precision 0.812,
+# question-to-fact 0.873 on the session's first code, 78515bf), left the grown split (2206 cases) at 0.911, 0.967,
+# 0.885 at 0.880 and 0.873 rebuilt.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.84,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.864 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.873 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

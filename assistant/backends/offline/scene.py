@@ -1087,7 +1087,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
     aside = text.lstrip().startswith("@") or POLITICS.search(text)  # a reply to someone else, politics: no joke
     laughed = emotion == "joking" or (bool(_JOKE_SIGNS.search(text)) and analysis.sentiment != "negative")
     # "Paket ... beim Gewitter durchgeweicht 😩 sind die Bohnen noch ok??": a case for a team is never a joke
-    joked_question = laughed and situation in ("question", "defer") and analysis.escalation is None
+    joked_question = laughed and situation in ("question", "defer", "praise") and analysis.escalation is None
     pouted = pouting and analysis.sentiment != "negative"
     joked_question = joked_question and not ((unhappy and not pouted) or aside or _asks_a_fact(request))
     joke_situations = ("other", "uncertain", "other_negative") if pouting else ("other", "uncertain")
@@ -1505,7 +1505,10 @@ _DELIVERED = re.compile(
 )
 _DAYS = (
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende|weihnachten|heiligabend|silvester"
-    r"|ostern|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|christmas(?: eve)?|xmas|new year)"
+    r"|ostern|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|christmas(?: eve)?|xmas|new year"
+    # "bis zum 3. Juni", "by the 12th"
+    r"|(?:zum |dem )?\d{1,2}\. ?(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
+    r"|(?:the )?\d{1,2}(?:st|nd|rd|th))"
 )
 # A way to pay named in a question: "Geht bei euch auch Klarna oder Apple Pay?"
 _PAY_METHOD = re.compile(
@@ -1685,6 +1688,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return False  # "Ich möchte meiner Schwester was schenken, sie wohnt in Wien. Geht das?": something to send
     if situation == "defer" and request.analysis.intent == "stock_question" and len(text) <= SHORT_COMMENT:
         return False  # "Gibt es dieses Jahr wieder einen Adventskalender?": our range, asked after
+    if situation == "taste_criticism" and not politics and text[:1] != "@":
+        return False  # "tastes like straight lemon juice. 'low acidity' my ass 💀": under our post, our coffee
     if situation in ("question", "defer") and _RECOMMEND.search(text) and not politics:
         return False  # "Ich brauche was Kräftiges für morgens, welche Sorte?": a pick from our range, asked
     if situation in ("question", "defer") and not _COFFEE.search(text) and not _YOU.search(text):
@@ -2243,8 +2248,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     about_us = (_YOU.search(text) or _OURS.search(text)) and not text.lstrip().startswith("@")
     if intent in ("praise", "other") and _DISAPPOINTED.search(text) and about_us and not _JOKING.search(text):
         intent = "criticism"  # "Früher wart ihr so sympathisch ... schade": never thanked for
-    if intent == "praise" and _NEGATIVE_CUES.search(text) and _TASTE.search(fold(text)) and not _JOKING.search(text):
-        intent = "criticism"  # "tastes like straight lemon juice. 'low acidity' my ass 💀": the taste, mocked
+    if intent == "praise" and _unhappy_words(text) and _TASTE.search(fold(text)) and not _JOKING.search(text):
+        intent = "criticism"  # "tastes like straight lemon juice. 'low acidity' my ass 💀": the taste, mocked (a
+        # wasp's "😤🐝 ... good taste" is a pout)
     if intent == "defect" and _PRESALE.search(text):
         intent = "product_question"  # "wollte mir die Handmühle holen ... meine alte ist kaputt": before buying
     fond = (_PRAISE.search(text) or _FOND.search(text)) and not _NEGATIVE_CUES.search(text)
