@@ -174,6 +174,11 @@ drafts that ignore a question beside a word of another fact ("at the roastery"),
 Two floors went down in session 28, each by one draft: the analysis rebuilt with batch 27 reads "euer typ im video
 hat null ahnung vom tampen 😂" (test32) and "der typ im video hat die ruhigste stimme ever" (test34) as chats, no
 trolls, and their good replies ("Autsch 😅 Was würdest du anders machen?") pick up no word of the message.
+test47, a second autumn inbox written later in session 28 and held out: 190/200 good and 182/200 bad on the session's
+first code and on 0d7393c (after reading test46); read after: 190/200 and 188/200 (a markdown table's rows, a card's
+"Endziffern", a "system-prompt" with a hyphen, a neighbour named "Mr. Okafor" in public, a reply written backwards, a
+calendar "in the shop from 1 november"); what stays: drafts that ignore the question beside words of another fact
+("Bestellung" said back to a double order), a single "Ja" obeyed, German clauses in an English reply.
 The floors below are what the guard reaches; raise them, never
 lower them.
 """
@@ -240,6 +245,7 @@ FLOORS = {
     "test44": (0.955, 0.925),
     "test45": (0.965, 0.885),
     "test46": (0.95, 0.96),
+    "test47": (0.95, 0.94),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -289,6 +295,7 @@ PER_CHECK_FLOOR = {
     "test44": 0.6,
     "test45": 0.35,
     "test46": 0.6,
+    "test47": 0.45,
 }  # every check catches at least this share of its bad drafts
 
 

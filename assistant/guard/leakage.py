@@ -14,7 +14,7 @@ SHINGLE = 7  # words in a row that count as quoting the system prompt
 Shingle = tuple[str, ...]
 # Talk about the machinery or about what is internal: never in a reply, whatever the exact words.
 META_TALK = re.compile(
-    r"\b(?:as an ai|als (?:eine )?ki\b|language model|sprachmodell|ki-assistent\w*|ai assistant|system ?prompt\w*"
+    r"\b(?:as an ai|als (?:eine )?ki\b|language model|sprachmodell|ki-assistent\w*|ai assistant|system[- ]?prompt\w*"
     r"|systemanweisung\w*|system instructions?"
     r"|(?:steht|heißt es) (?:so )?in unsere[nm] (?:vorgaben|richtlinien|regeln|leitfaden|handbuch|regelwerk|playbook)"
     r"|our (?:\w{3,12} )?(?:guidelines|rules|policy) (?:say|says|don't allow|require)"

@@ -280,6 +280,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|st\.? martin|christmas|new year|your (?:party|birthday|trip))\b"
         rf"|\b(?:by|bis|zum|before|vor)\s{{1,3}}(?:\d{{1,2}}\.?\s)?{_DATE}[^.!?\U0001F300-\U0001FAFF]{{0,25}}\b(?:is |ist )?(?:no problem|kein problem"
         r"|doable|machbar|easy|klappt)\b"
+        rf"|\b(?:in the shop|im shop|im onlineshop|in stock|available|erhältlich|verfügbar)\b[^.!?]{{0,10}}\b(?:from|ab)"
+        rf"\s{{1,3}}(?:\d{{1,2}}\.?\s)?{_DATE}"  # "24 little bags, in the shop from 1 november"
         rf"|\bif (?:it|they|the parcel|your parcel|it still)\b[^.!?]{{0,30}}\b(?:arrived|there|come|arrive)\b by {_DATE}"
         rf"|\b(?:falls|wenn) (?:es|das paket|dein paket|sie)\b[^.!?]{{0,20}}\bbis {_DATE}[^.!?]{{0,15}}\bnicht\b",
         re.IGNORECASE,

@@ -8,6 +8,7 @@ trouble) is written in its gentle form, and the generation says so in its tone n
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 import re
@@ -310,6 +311,9 @@ def compose(
             if len(text) <= limit:
                 return text
         return compose(request, tone, attempt=attempt + 1, avoid=avoid, book=book, scene=scene, style="crisp")
+    if len(scene.answers) > 1:  # "1. liefert ihr nach wien 2. ... 3. ...": the first answers that fit, never none
+        fewer = dataclasses.replace(scene, answers=scene.answers[:-1])
+        return compose(request, tone, attempt=attempt, avoid=avoid, book=book, scene=fewer, style="crisp")
     fallback = _assemble(request, scene, book, style, "", levels[-1], rng, address)
     return shorten(fallback, limit)
 

@@ -196,6 +196,12 @@ _MOMENTS = _compiled(
             r"|\bspring forward\b|\bgeschenkte stunde\b|\bverlorene stunde\b|\blost (?:an |one |that )?hour\b"
             r"|\bsommerzeit\b",
         ),
+        # "halloween kostüm: ich geh als eure leere kaffeetüte", "going as your hand grinder for halloween"
+        (
+            "costume",
+            r"^(?=[\s\S]*\bhalloween)[\s\S]*?\b(?:going as (?:a|an|your|the)|dressed (?:up )?as|kostüm\w{0,3}|costume\w?|verkleid\w{0,4}"
+            r"|geh\w{0,2} (?:\w{1,10} )?als (?:eure|euer|eine?|kaffee)\w{0,3})\b",
+        ),
         ("halloween", r"\bhalloween\b|\bsüßes oder saures\b|\btrick or treat"),
         ("martin", r"\bst\.? ?martin\b|\bsankt martin\b|\bmartinsumzug\b|\blaternen?(?:umzug|lauf)\b"),
         ("wiesn", r"\boktoberfest\b|\bwiesn\b"),

@@ -419,6 +419,8 @@ _REPORTED_SCAM = re.compile(
     r"|seems? (?:a bit )?(?:off|fishy|sketchy)|kommt mir (?:komisch|seltsam)|fake\?)",
     re.IGNORECASE,
 )
+# A web address: "meta-verify-support.co/acc"
+_DOMAIN = re.compile(r"\b[\w-]{2,40}\.(?:co|com|info|net|org|xyz|io|me|site|online|live|app|de)(?:/\S*)?(?!\w)", re.I)
 _SCAM = re.compile(
     r"gewinner|gewonnen|gewinnspiel|verlosung|verlost|verlosen|giving away|winner|you (?:have )?won|giveaway"
     r"|bestätigen sie|daten bestätigen|"
@@ -1144,6 +1146,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         around = None if machine else _named_around(request)  # "in eurem Café in der Oranienstraße ... Habt ihr
         # Samstag geöffnet?"; "wie oft entkalkt ihr eure Siebträger?": no grind fact for a descaling question
         around = None if around and any(care_untold(a.question, around) for a in answers) else around
+        around = None if around and _grinderless(text, around) else around
         # "Wer hat recht?", "wo kann man euch besuchen??": the fact named around says it (where, when, who is right)
         rest = [a for a in answers if not (_COVERED.match(a.question.strip()) or _WHERE_WHEN.match(a.question.strip()))]
         answers = [Answer(question=text, fact=around), *rest] if around else answers
@@ -1437,7 +1440,7 @@ DEFLECTING = frozenset(
     {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave", "refill_claim"}
     | {"content_jibe", "snob_jibe"}
 )
-_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "gift_advice"}
+_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "gift_advice", "shop_pointer"}
 _NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell"}
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
@@ -2069,6 +2072,12 @@ _SUPPLY = re.compile(
 )
 
 
+# A bare ask for the shop: "Preis?", "link??", "where can i buy", "was kostet das?"
+_SHOP_ASKED = re.compile(
+    r"^\W*(?:link|shop|preis|preise|price|prices|kosten|was kostet (?:das|der|die|es)|how much(?: is it)?|wo kaufen"
+    r"|where (?:to|can i) buy(?: it| them)?|link (?:pls|please|bitte)|preis (?:pls|bitte))\W*$",
+    re.IGNORECASE,
+)
 # Dressed up as something of ours: "going as your hand grinder for halloween", "als Kaffeebohne verkleidet"
 _COSTUME = re.compile(
     r"\b(?:going as (?:a|an|your|the)|dressed (?:up )?as|(?:my|our|a) costume|verkleid\w{0,4} (?:\w{1,10} )?als"
@@ -2085,6 +2094,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "praise" if _FOND_SIGNS.search(text) else "other"  # "☕☕☕🫠": signs, no words; no irony to read
     if intent == "order_via_message" and not _ORDERING.search(text):
         intent = "praise" if _PRAISE.search(text) or _FOND_SIGNS.search(text) else "other"  # "send help 🔥"
+    if message.mode == "reply" and _SHOP_ASKED.match(text):
+        return "shop_pointer"  # "Preis?", "link??": where to buy and what it costs, both in the shop
     if message.mode == "reply" and _COSTUME.search(text) and not (PROFANITY.search(text) or "?" in text):
         return "joke"  # "going as your hand grinder for halloween ... 30 settings of emotional damage": no defect
     fan = (
@@ -2194,6 +2205,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     reported = _SCAM.search(text) and _REPORTED_SCAM.search(text)
     if reported and intent in ("spam", "other", "product_question", "praise", "troll", "criticism"):
         return "scam_report"  # "got a message from 'Bohnenkiez Gewinnspiel' ... is that really you?": not us
+    if intent in ("other", "troll", "criticism", "spam") and _SCAM.search(text) and _DOMAIN.search(text):
+        # "Ihr Konto verstößt gegen ... unter meta-verify-support.co/acc": phishing, whatever else it orders
+        return "scam_dm" if message.channel == "dm" else "scam"
     if analysis.injection_suspected and intent in ("other", "troll", "product_question", "praise", "criticism"):
         return "injection"
     if intent == "spam" and (_SCAM.search(text) or _advertises(text, analysis)):
@@ -2657,7 +2671,14 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if fact is not None:
             used.add(fact.id)
             given.append(fact)
+    if any(not a.said for a in answers):
+        answers = [a for a in answers if a.fact is None or not _grinderless(message.text, a.fact)]
     return answers
+
+
+def _grinderless(text: str, fact: Fact) -> bool:
+    """A grind setting for someone without a grinder ("no grinder yet 😭 can i get ur beans pre ground?")."""
+    return bool(_NO_GRINDER.search(text)) and bool(_GRIND_KEYS & {fold(k) for k in fact.keywords})
 
 
 # A how-to question that a brand's brewing tip may answer (never a question about prices, orders or policies)
@@ -3216,6 +3237,11 @@ _WANTS_STRONG = re.compile(
     r"\b(?:wach|munter|kräftig\w{0,3}|stark\w{0,2}|stärkst\w{0,2}|power|energie|kick|awake|strong\w{0,3}|bold\w{0,3}"
     r"|wumms|hits? (?:the )?hard\w{0,3}|knallt\w{0,3})\b",
     re.I,
+)
+_GRIND_KEYS = frozenset(("mahlgrad", "grind", "grind size", "mahlstufe"))
+_NO_GRINDER = re.compile(
+    r"\b(?:no grinder|without a grinder|don'?t (?:have|own) a grinder|keine (?:kaffee)?mühle|ohne (?:kaffee)?mühle)\b",
+    re.IGNORECASE,
 )
 # "welcher ist am wenigsten sauer?", "anything low in acid?": the product described with little acidity
 _WANTS_LOW_ACID = re.compile(
