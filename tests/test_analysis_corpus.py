@@ -80,14 +80,17 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # 0.912, 0.967, 0.902 at 0.868 and 0.864 rebuilt. The twenty-sixth (a third summer inbox) was read but not joined.
 # The twenty-seventh, an autumn inbox (held out: intent 0.896, team 0.980, sarcasm recall 0.780 at precision 0.812,
 # question-to-fact 0.873 on the session's first code, 78515bf), left the grown split (2206 cases) at 0.911, 0.967,
-# 0.885 at 0.880 and 0.873 rebuilt.
+# 0.885 at 0.880 and 0.873 rebuilt. The twenty-eighth, a second autumn inbox written later in the same session (held
+# out: intent 0.933, team 0.986, sarcasm recall 0.900 at precision 0.938, question-to-fact 0.906 on the session's first
+# code; 0.934, 0.984, 0.920 at 0.958 and 0.919 on 0d7393c, the code after reading the twenty-seventh), left the grown
+# split (2275 cases) at 0.911, 0.967, 0.893 at 0.885 and 0.871 rebuilt.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.84,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.873 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.871 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

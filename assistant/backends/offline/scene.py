@@ -2100,6 +2100,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "joke"  # "going as your hand grinder for halloween ... 30 settings of emotional damage": no defect
     fan = (
         analysis.sentiment == "positive" and not sarcasm and ("praise" in analysis.secondary_intents or _praises(text))
+    ) or (  # "hab das jetzt 11 mal geguckt 😭 ... und ich liebe es": a fan, though the model reads it as neutral
+        analysis.sentiment == "neutral" and not sarcasm and analysis.emotion in ("joking", "happy") and _praises(text)
     )
     told_day = moment(text, calendar=True) in CALENDAR  # "Thermobecher ... auf dem Weihnachtsmarkt": the day told
     if intent == "other" and fan and not analysis.questions and message.mode == "reply" and not told_day:
