@@ -199,7 +199,8 @@ _MOMENTS = _compiled(
         # "halloween kostüm: ich geh als eure leere kaffeetüte", "going as your hand grinder for halloween"
         (
             "costume",
-            r"^(?=[\s\S]*\bhalloween)[\s\S]*?\b(?:going as (?:a|an|your|the)|dressed (?:up )?as|kostüm\w{0,3}|costume\w?|verkleid\w{0,4}"
+            r"^(?=[\s\S]*\bhalloween)[\s\S]*?\b(?:going as (?:a|an|your|the)|dressed (?:up )?as|kostüm\w{0,3}"
+            r"|costume\w?|verkleid\w{0,4}"
             r"|geh\w{0,2} (?:\w{1,10} )?als (?:eure|euer|eine?|kaffee)\w{0,3})\b",
         ),
         ("halloween", r"\bhalloween\b|\bsüßes oder saures\b|\btrick or treat"),
