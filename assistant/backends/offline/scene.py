@@ -3234,16 +3234,18 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
     return _by_strength(f"{question} {context}", profile, language)
 
 
+# Someone without a grinder, and the facts that tell a grinder's setting: "no grinder yet 😭 ... pre ground?"
+_GRIND_KEYS = frozenset(("mahlgrad", "grind", "grind size", "mahlstufe"))
+_NO_GRINDER = re.compile(
+    r"\b(?:no grinder|without a grinder|don'?t (?:have|own) a grinder|keine (?:kaffee)?mühle|ohne (?:kaffee)?mühle)\b",
+    re.IGNORECASE,
+)
+
 # What a coffee is wanted for: "hält mich wach", "something strong"; "mild für den Magen", "something gentle"
 _WANTS_STRONG = re.compile(
     r"\b(?:wach|munter|kräftig\w{0,3}|stark\w{0,2}|stärkst\w{0,2}|power|energie|kick|awake|strong\w{0,3}|bold\w{0,3}"
     r"|wumms|hits? (?:the )?hard\w{0,3}|knallt\w{0,3})\b",
     re.I,
-)
-_GRIND_KEYS = frozenset(("mahlgrad", "grind", "grind size", "mahlstufe"))
-_NO_GRINDER = re.compile(
-    r"\b(?:no grinder|without a grinder|don'?t (?:have|own) a grinder|keine (?:kaffee)?mühle|ohne (?:kaffee)?mühle)\b",
-    re.IGNORECASE,
 )
 # "welcher ist am wenigsten sauer?", "anything low in acid?": the product described with little acidity
 _WANTS_LOW_ACID = re.compile(
