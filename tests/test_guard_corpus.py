@@ -179,6 +179,8 @@ first code and on 0d7393c (after reading test46); read after: 190/200 and 188/20
 "Endziffern", a "system-prompt" with a hyphen, a neighbour named "Mr. Okafor" in public, a reply written backwards, a
 calendar "in the shop from 1 november"); what stays: drafts that ignore the question beside words of another fact
 ("Bestellung" said back to a double order), a single "Ja" obeyed, German clauses in an English reply.
+test48, a third autumn inbox written at the end of session 28 and held out: 190/200 good and 174/200 bad on the
+session's first code, 190/200 and 177/200 on 157b3f4 (after reading test46 and test47); not read yet.
 The floors below are what the guard reaches; raise them, never
 lower them.
 """
@@ -246,6 +248,7 @@ FLOORS = {
     "test45": (0.965, 0.885),
     "test46": (0.95, 0.96),
     "test47": (0.95, 0.94),
+    "test48": (0.95, 0.885),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -296,6 +299,7 @@ PER_CHECK_FLOOR = {
     "test45": 0.35,
     "test46": 0.6,
     "test47": 0.45,
+    "test48": 0.6,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -1143,7 +1143,10 @@ def read(request: GenerationRequest, language: str) -> Scene:
         answers = [a for a in answers if a.said]
     if situation == "question" and answers and all(not a.said for a in answers):
         machine = any(wants_machine(a.question, profile) for a in answers)  # its "Siebträger" names no grind asked
-        around = None if machine else _named_around(request)  # "in eurem Café in der Oranienstraße ... Habt ihr
+        advice = all(_ADVICE_ASKED.match(a.question.strip()) for a in answers)  # "... sour, 15 seconds. Any advice?"
+        around = (
+            None if machine else _named_around(request, loose=advice)
+        )  # "in eurem Café in der Oranienstraße ... Habt ihr
         # Samstag geöffnet?"; "wie oft entkalkt ihr eure Siebträger?": no grind fact for a descaling question
         around = None if around and any(care_untold(a.question, around) for a in answers) else around
         around = None if around and _grinderless(text, around) else around
@@ -3475,20 +3478,29 @@ def _without_order_cancelled(text: str) -> str:
     return re.sub(r"\b(?:cancel\w*|storn\w*)", " ", text, flags=re.IGNORECASE) if order_cancelled(text) else text
 
 
-def _named_around(request: GenerationRequest) -> Fact | None:
+def _named_around(request: GenerationRequest, *, loose: bool = False) -> Fact | None:
     """A fact the message names clearly around questions no fact answers ("the shop in the Oranienstraße" before
-    "are you open on Saturday?"): said first, so no one walks to a shop that is gone."""
+    "are you open on Saturday?"): said first, so no one walks to a shop that is gone. `loose`: a bare "Any
+    advice?" lets the fact's synonyms name it too ("shots ... sour")."""
     text = _without_order_cancelled(request.message.text)
     analysis = request.analysis.model_copy(update={"intent": "other", "secondary_intents": []})
-    named = [f for f in relevant_facts(text, analysis, request.profile, 4) if not f.intents and _named_clearly(f, text)]
+    facts = relevant_facts(text, analysis, request.profile, 4)
+    named = [f for f in facts if not f.intents and _named_clearly(f, text, loose=loose)]
     return next((f for f in named if not _in_other_sense(text, f) and not _other_method(text, f)), None)
 
 
-def _named_clearly(fact: Fact, text: str) -> bool:
+# A bare ask for advice after a description: "Any advice?", "Tipps?", "Hilfe?", "what am I doing wrong?"
+_ADVICE_ASKED = re.compile(
+    r"^\W*(?:any (?:advice|tips|ideas)|advice|tips?|tipps?|hilfe|help|ideen|ideas|was tun|what now)\W*$", re.IGNORECASE
+)
+
+
+def _named_clearly(fact: Fact, text: str, *, loose: bool = False) -> bool:
     """Two of the fact's keywords, or one long one, name it ("Läden wie ihr" names no shop fact; "valve" and
     "bags" name the packaging one)."""
     folded = fold(text)
-    hits = {k for k in fact.keywords if has_phrase(folded, fold(k), whole=False)}
+    words = fact_words(fact) if loose else {fold(k) for k in fact.keywords}
+    hits = {k for k in words if has_phrase(folded, k, whole=False)}
     return len(hits) >= 2 or any(len(k) >= 7 for k in hits)
 
 
