@@ -592,15 +592,7 @@ _PRAISE = re.compile(
 )
 
 
-_THANKS = re.compile(r"\b(?:danke\w*|thanks?|thank you)\b", re.IGNORECASE)
-
-
 def praises(text: str) -> bool:
-    """The words praise us ("lecker", "the best", "❤"); a polite "Thank you kindly" under a question does not."""
-    return bool(_PRAISE.search(_THANKS.sub(" ", text)))
-
-
-def _praises(text: str) -> bool:
     """Words of praise beyond a thank-you ("the best beans I've had"; "Marko danke, das wäre auch meine Frage")."""
     return any(m.group().casefold() not in ("danke", "thank") for m in _PRAISE.finditer(text))
 
@@ -1144,10 +1136,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     if situation == "question" and answers and all(not a.said for a in answers):
         machine = any(wants_machine(a.question, profile) for a in answers)  # its "Siebträger" names no grind asked
         advice = all(_ADVICE_ASKED.match(a.question.strip()) for a in answers)  # "... sour, 15 seconds. Any advice?"
-        around = (
-            None if machine else _named_around(request, loose=advice)
-        )  # "in eurem Café in der Oranienstraße ... Habt ihr
-        # Samstag geöffnet?"; "wie oft entkalkt ihr eure Siebträger?": no grind fact for a descaling question
+        # "in eurem Café in der Oranienstraße ... Habt ihr Samstag geöffnet?": the fact named around it;
+        # "wie oft entkalkt ihr eure Siebträger?": no grind fact for a descaling question
+        around = None if machine else _named_around(request, loose=advice)
         around = None if around and any(care_untold(a.question, around) for a in answers) else around
         around = None if around and _grinderless(text, around) else around
         # "Wer hat recht?", "wo kann man euch besuchen??": the fact named around says it (where, when, who is right)
@@ -2102,9 +2093,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if message.mode == "reply" and _COSTUME.search(text) and not (PROFANITY.search(text) or "?" in text):
         return "joke"  # "going as your hand grinder for halloween ... 30 settings of emotional damage": no defect
     fan = (
-        analysis.sentiment == "positive" and not sarcasm and ("praise" in analysis.secondary_intents or _praises(text))
+        analysis.sentiment == "positive" and not sarcasm and ("praise" in analysis.secondary_intents or praises(text))
     ) or (  # "hab das jetzt 11 mal geguckt 😭 ... und ich liebe es": a fan, though the model reads it as neutral
-        analysis.sentiment == "neutral" and not sarcasm and analysis.emotion in ("joking", "happy") and _praises(text)
+        analysis.sentiment == "neutral" and not sarcasm and analysis.emotion in ("joking", "happy") and praises(text)
     )
     told_day = moment(text, calendar=True) in CALENDAR  # "Thermobecher ... auf dem Weihnachtsmarkt": the day told
     if intent == "other" and fan and not analysis.questions and message.mode == "reply" and not told_day:
@@ -3489,7 +3480,7 @@ def _named_around(request: GenerationRequest, *, loose: bool = False) -> Fact | 
     return next((f for f in named if not _in_other_sense(text, f) and not _other_method(text, f)), None)
 
 
-# A bare ask for advice after a description: "Any advice?", "Tipps?", "Hilfe?", "what am I doing wrong?"
+# A bare ask for advice after a description: "Any advice?", "Tipps?", "Hilfe?"
 _ADVICE_ASKED = re.compile(
     r"^\W*(?:any (?:advice|tips|ideas)|advice|tips?|tipps?|hilfe|help|ideen|ideas|was tun|what now)\W*$", re.IGNORECASE
 )
