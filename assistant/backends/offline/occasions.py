@@ -7,6 +7,12 @@ import re
 
 from assistant.text import fold, fold_pattern
 
+# Dressed up as something of ours: "going as your hand grinder", "als Kaffeebohne verkleidet", "Kostüm"
+COSTUME = (
+    r"\b(?:going as (?:a|an|your|the)|dressed (?:up )?as|(?:my|our|a) costume|verkleid\w{0,4} (?:\w{1,10} )?als"
+    r"|(?:geh|komm)\w{0,2} (?:\w{1,10} )?als (?:eure|euer|eine?|kaffee)\w{0,3}|kostüm\w{0,3})\b"
+)
+
 Table = tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -197,12 +203,7 @@ _MOMENTS = _compiled(
             r"|\bsommerzeit\b",
         ),
         # "halloween kostüm: ich geh als eure leere kaffeetüte", "going as your hand grinder for halloween"
-        (
-            "costume",
-            r"^(?=[\s\S]*\bhalloween)[\s\S]*?\b(?:going as (?:a|an|your|the)|dressed (?:up )?as|kostüm\w{0,3}"
-            r"|costume\w?|verkleid\w{0,4}"
-            r"|geh\w{0,2} (?:\w{1,10} )?als (?:eure|euer|eine?|kaffee)\w{0,3})\b",
-        ),
+        ("costume", rf"^(?=[\s\S]*\bhalloween)[\s\S]*?{COSTUME}"),
         ("halloween", r"\bhalloween\b|\bsüßes oder saures\b|\btrick or treat"),
         ("martin", r"\bst\.? ?martin\b|\bsankt martin\b|\bmartinsumzug\b|\blaternen?(?:umzug|lauf)\b"),
         ("wiesn", r"\boktoberfest\b|\bwiesn\b"),

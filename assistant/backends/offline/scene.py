@@ -42,7 +42,7 @@ from assistant.analysis.questions import QUESTION_START, UNSURE
 from assistant.analysis.reading import find_products
 from assistant.backends.base import GenerationRequest
 from assistant.backends.offline.facts import relevant_facts, relevant_tips
-from assistant.backends.offline.occasions import CALENDAR, is_moment, moment, occasion, post_moment
+from assistant.backends.offline.occasions import CALENDAR, COSTUME, is_moment, moment, occasion, post_moment
 from assistant.backends.offline.questions import indirect, split_questions
 from assistant.backends.offline.words import (
     ACCUSATION,
@@ -2073,11 +2073,7 @@ _SHOP_ASKED = re.compile(
     re.IGNORECASE,
 )
 # Dressed up as something of ours: "going as your hand grinder for halloween", "als Kaffeebohne verkleidet"
-_COSTUME = re.compile(
-    r"\b(?:going as (?:a|an|your|the)|dressed (?:up )?as|(?:my|our|a) costume|verkleid\w{0,4} (?:\w{1,10} )?als"
-    r"|(?:geh|komm)\w{0,2} (?:\w{1,10} )?als (?:eure|euer|eine?|kaffee)\w{0,3}|kostüm\w{0,2})\b",
-    re.IGNORECASE,
-)
+_COSTUME = re.compile(COSTUME, re.IGNORECASE)
 
 
 def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> str:
@@ -3490,8 +3486,8 @@ def _named_clearly(fact: Fact, text: str, *, loose: bool = False) -> bool:
     """Two of the fact's keywords, or one long one, name it ("Läden wie ihr" names no shop fact; "valve" and
     "bags" name the packaging one)."""
     folded = fold(text)
-    words = fact_words(fact) if loose else {fold(k) for k in fact.keywords}
-    hits = {k for k in words if has_phrase(folded, k, whole=False)}
+    words = [*fact.keywords, *(fact_words(fact) if loose else ())]  # "büro" and "buero": two spellings, two hits
+    hits = {k for k in words if has_phrase(folded, fold(k), whole=False)}
     return len(hits) >= 2 or any(len(k) >= 7 for k in hits)
 
 
