@@ -83,14 +83,21 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # 0.885 at 0.880 and 0.873 rebuilt. The twenty-eighth, a second autumn inbox written later in the same session (held
 # out: intent 0.933, team 0.986, sarcasm recall 0.900 at precision 0.938, question-to-fact 0.906 on the session's first
 # code; 0.934, 0.984, 0.920 at 0.958 and 0.919 on 0d7393c, the code after reading the twenty-seventh), left the grown
-# split (2275 cases) at 0.911, 0.967, 0.893 at 0.885 and 0.871 rebuilt.
+# split (2275 cases) at 0.911, 0.967, 0.893 at 0.885 and 0.871 rebuilt. The twenty-ninth, a third autumn inbox (held
+# out: intent 0.874, team 0.972, sarcasm recall 0.780 at precision 0.796, question-to-fact 0.841 on 78515bf; 0.894,
+# 0.974, 0.820 at 0.804 and 0.838 on b10b1b0), left the grown split (2342 cases) at 0.907, 0.969, 0.887 at 0.887 and
+# 0.860 rebuilt: its labels give vague follow-ups ("normal??", "Geht das?") the fact of their message, where older
+# batches gave none, and the rebuilt model now follows either way. The thirtieth, a winter inbox (held out: intent
+# 0.944, team 0.974, sarcasm recall 0.940 at precision 0.922, question-to-fact 0.891 on the session's first code,
+# b10b1b0; 0.944, 0.978, 0.920 at 0.920 and 0.895 after reading the twenty-ninth), left the grown split (2410 cases)
+# at 0.911, 0.970, 0.891 at 0.879 and 0.865 rebuilt.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.84,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.871 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.865 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

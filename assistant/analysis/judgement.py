@@ -50,6 +50,12 @@ WORRIED = re.compile(
     r"\b(?:mache? mir sorgen|sorge mich|bedenken|angst|i'?m worried|worried|concerned)\b", re.IGNORECASE
 )
 
+# A special edition or seasonal roast asked for: "gibts zu karneval ne sonderröstung?", "any christmas blend?"
+SPECIAL_ASKED = re.compile(
+    r"\b(?:gibt'?s|gibts|gibt es|habt ihr|macht ihr|kommt|any|do you (?:have|do|make)|will there be)\b[^.!?]{0,40}"
+    r"\b(?:sonder\w{0,10}|special\w{0,8}|edition|limited|saison\w{0,8}|seasonal|weihnachts\w{0,10}|winter\w{0,10}"
+    r"|christmas \w{0,8}|holiday blend|xmas \w{0,8})\b[^.!?]{0,30}\?"
+)
 # Politics and the news: a comment about them is no praise of ours, whatever its warm words.
 POLITICS = re.compile(
     r"(?<!\w)(?:politik|partei|regierung|merkel|trump|putin|biden|afd|cdu|csu|spd|grüne[nr]?|fdp|linke[nr]?|kriegs\w{4,20}|covid|pandemie|"
@@ -73,9 +79,16 @@ AGREES = re.compile(
 
 
 # An office or company buying for itself, and what a partnership would say instead.
+# Gifts for its clients and a team day count too: "would like to order 30 gift sets for our clients", "a team day
+# for 15 colleagues ... book a private cupping", "reviewing suppliers for our breakfast coffee".
 BUYER = re.compile(
-    r"\b(?:our|unsere?) (?:company|office|firma|buro|kanzlei|praxis|agentur|agency)\b.{0,100}"
-    r"\b(?:order|bestellen|supply|beliefer\w{0,3}|versorgen|regular|regelmassig|abo|subscription)"
+    r"\b(?:our|unsere?r?) (?:\w{3,15} )?(?:company|office|firma|firm|buro|kanzlei|praxis|agentur|agency|hotel"
+    r"|restaurant|cafe|studio)\b.{0,100}"
+    r"\b(?:order|bestellen|supply|beliefer\w{0,3}|versorgen|regular|regelmassig|abo|subscription|gift|geschenk"
+    r"|prasent)|\b(?:order|bestellen|book|buchen)\b.{0,60}\b(?:for|fur) (?:our|unsere\w?) (?:clients|customers"
+    r"|mandanten|kunden|patienten|guests|gaste|colleagues|kollegen|mitarbeiter\w{0,2}|staff|team)\b"
+    r"|\bteam ?(?:day|event|tag)\b|\b(?:firmen|kunden|mitarbeiter)geschenk|\bcorporate gifts?\b"
+    r"|\bsuppliers? for (?:our|the)\b"
 )
 LAUGHING = re.compile(r"😂|🤣|😹|💀|🙃|\b(?:haha\w{0,6}|lol|lmao)\b", re.IGNORECASE)
 # A booking of ours called off (folded text), and the words of a parcel it would need to be a delivery instead.
@@ -92,6 +105,21 @@ CARE_ASKED = re.compile(
     r"\b(?:how (?:do|should|can|often do) (?:i|you|we|u) |wie (?:oft )?(?:soll |kann |muss )?(?:ich |man |ihr )?)"
     r"(?:\w{1,15} ){0,4}?(?:clean|descale|oil|maintain|care for|reinig\w{0,3}|putz\w{0,3}|sauber\w{0,6}|entkalk\w{0,3}"
     r"|pfleg\w{0,3}|olen|ole)\b"
+)
+# A way to pay asked after (folded), and the words of a charge gone wrong that make it a billing case instead
+WAY_TO_PAY = re.compile(
+    r"\b(?:can (?:i|we) pay|do you (?:take|accept)|kann (?:ich|man) (?:\w{1,10} ){0,3}(?:per|mit|auf|bar) \w{0,12} ?"
+    r"(?:zahlen|bezahlen)|(?:pay|zahlen|bezahlen) (?:by|with|per|mit|auf) (?:invoice|rechnung|paypal|card|karte|klarna)"
+    r"|auf rechnung (?:liefern|bestellen|kaufen))\b"
+)
+CHARGE_TROUBLE = re.compile(
+    r"\b(?:charged|abgebucht|doppelt|twice|zweimal|refund\w{0,3}|erstatt\w{0,6}|falsch\w{0,2}|wrong|mahnung|reminder"
+    r"|zahlungserinnerung|overcharged|still not|immer noch nicht)\b"
+)
+# What a called-off booking's writer asks for (folded): the money back, a new date, or what happens now
+WHAT_NOW = re.compile(
+    r"\b(?:geld|erstatt\w{0,6}|ruckerstatt\w{0,6}|refund\w{0,3}|money|zuruck|ersatztermin|neuen termin|new date"
+    r"|what now|now what|was nun|und jetzt|wie geht es weiter|what happens)\b"
 )
 PARTNER = re.compile(r"\b(?:collab\w{0,7}|kooperation\w{0,3}|partner\w{0,7}|sponsor\w{0,5}|influencer|creator)\b")
 
@@ -152,18 +180,23 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "troll"
     if top == "troll" and WORRIED.search(text) and "?" in text and not PROFANITY.search(text):
         return "product_question"  # "Ist euer Kaffee mit Acrylamid belastet? Ich mache mir Sorgen": no troll
+    if top == "troll" and SPECIAL_ASKED.search(folded) and not (PROFANITY.search(text) or POLITICS.search(text)):
+        return "stock_question"  # "gibts zu karneval ne jecke sonderröstung? 🤡☕ alaaf aus köln": a wish, no troll
     if top == "praise" and AGREES.search(text):  # "Wo er Recht hat, hat er Recht!" agrees with someone, thanks no one
         return "other"
     if top == "praise" and POLITICS.search(text):  # "Trump wird gewinnen und das ist gut so" praises someone else
         return "other"
     if top in ("praise", "collaboration") and text.lstrip().startswith("@"):  # talking to another commenter
         return "other"
+    if top == "billing" and WAY_TO_PAY.search(folded) and not CHARGE_TROUBLE.search(folded):
+        return "product_question"  # "Can I pay by invoice? My company needs a proper invoice": no charge gone wrong
     if top == "collaboration" and BUYER.search(folded) and not PARTNER.search(folded):
         return "product_question"  # "Our company would like to order coffee for our staff": a customer, no collab
     if (
         top in ("order_status", "delivery_problem", "service_complaint")
         and CANCELLED_BOOKING.search(folded)
         and not PARCEL.search(folded)
+        and (top != "service_complaint" or WHAT_NOW.search(folded))  # "nur eine Mail, kein Anruf": the way it went
     ):
         return "refund_request"  # "saturdays workshop is cancelled, 2 days before ... what now?": no parcel to find
     if top in PARCEL_ASTRAY and someone_elses_parcel(text):

@@ -39,6 +39,8 @@ def stem(token: str) -> str:
     if len(token) <= MIN_STEM + 1 or not token.isalpha():
         return token
     for suffix in SUFFIXES:
+        if suffix == "ies" and token.endswith("eies"):
+            continue  # "koffeinfreies" is "koffeinfrei" with "-es", not an English plural in "-ies"
         if token.endswith(suffix) and len(token) - len(suffix) >= MIN_STEM:
             return _undouble(token[: -len(suffix)])
     return token

@@ -35,7 +35,7 @@ VERB_FIRST = (
 PRONOUN = (
     r"(?:ich|ihr|man|es|das|der|die|den|sie|du|wir|ein|eine|einen|denn|"
     r"i|you|u|yall|y'all|ya|it|we|they|there|this|that|my|the|a|an|he|she|people|anyone|anybody|someone|jemand|leute|"
-    r"your|ur|euer|eure|euren|eurer|dein|deine|"
+    r"your|ur|euer|eure|euren|eurer|dein|deine|so etwas|sowas|so was|"
     r"bei euch|bei ihnen)"
 )
 # A greeting, a vocative or a filler before the question ("bruder wie lang ...", "wait can i pay ...") does not hide it.
@@ -94,8 +94,9 @@ _EXCLAIMED = re.compile(
     )
 )
 MAX_QUESTION = 300
-# An item of a list written inline ("3 questions: 1) ... 2) ... 3) ..."): it ends the item before it.
-LISTED = re.compile(r"(?:(?<=\s)|^)(?:(\d{1,2})[).]|\((\d{1,2})\))\s{1,3}(?=[^\W\d_])")
+# An item of a list written inline ("3 questions: 1) ... 2) ... 3) ...", "(a) ... (b) ..."): it ends the item before.
+LISTED = re.compile(r"(?:(?<=\s)|^)(?:(\d{1,2})[).]|\((\d{1,2}|[a-e])\)|([a-e])\))\s{1,3}(?=[^\W\d_])")
+_LETTERS = "abcde"
 ASIDE = re.compile(r"\s?\([^()\n]{1,40}\?\)")  # a parenthesis of short questions inside a question
 # "pls tell me you have decaf", "sagt mir bitte, dass ihr nach Wien liefert": a hope that asks whether we do
 HOPED = re.compile(
@@ -111,11 +112,11 @@ def find_questions(text: str, limit: int | None = None) -> list[str]:
     the first `limit` of them when a limit is given (the rest of a long text is not read)."""
     found: dict[str, None] = {}
     text = _spoken(ASIDE.sub("", text))  # "Woher kommen die Bohnen (Land? Farm?) und ...?" asks one question
-    if _listed(text):  # "1) how long does it stay fresh 2) can i freeze it": a question per item
+    if listed := _listed(text):  # "1) how long does it stay fresh 2) can i freeze it": a question per item
         text = LISTED.sub("\n", text)
     for match in SENTENCE.finditer(text):
         sentence = match.group().strip()
-        asked = _questions_in(sentence) if sentence and not self_answered(sentence, text[match.end() :]) else []
+        asked = _questions_in(sentence, listed) if sentence and not self_answered(sentence, text[match.end() :]) else []
         found |= dict.fromkeys(TAGGED.sub("", q)[:MAX_QUESTION] for q in asked if _real(q))
         if limit is not None and len(found) >= limit:
             return list(found)[:limit]
@@ -135,7 +136,8 @@ def self_answered(sentence: str, after: str) -> bool:
 
 def _listed(text: str) -> bool:
     """Whether the text numbers its items 1, 2, ... ("meiner Mutter (87)" and "bis zum 9. Mai" number nothing)."""
-    numbers = [int(a or b) for a, b in LISTED.findall(text)]
+    items = ["".join(groups) for groups in LISTED.findall(text)]
+    numbers = [_LETTERS.index(i) + 1 if i in _LETTERS else int(i) for i in items]
     return len(numbers) >= 2 and numbers[:2] == [1, 2]
 
 
@@ -200,6 +202,10 @@ WHOEVER = re.compile(
 )
 
 
+# "january sale when 👀", "restock wann": a few words and the question word last, slang for "when is it coming?"
+ASKED_LAST = re.compile(r"^\W{0,3}(?:[^\W\d_][\w'-]{1,20}\s){1,3}(?:when|wann)\b[^\w]{0,12}$", re.IGNORECASE)
+
+
 # "... or even better can you send it to my hotel instead lol": a second wish, asked on its own
 OR_BETTER = re.compile(
     r"^(?:or|oder)(?: (?:even better|better yet|better still|alternatively|noch besser|besser noch|alternativ|lieber))"
@@ -208,14 +214,19 @@ OR_BETTER = re.compile(
 )
 
 
-def _questions_in(sentence: str) -> list[str]:
-    """A direct question from its question-like clause on; an indirect one from its wh-word, split at 'und ob'."""
+def _questions_in(sentence: str, listed: bool = False) -> list[str]:
+    """A direct question from its question-like clause on; an indirect one from its wh-word, split at 'und ob'
+    (in a list, "Could you let me know" leads its items, and an item "whether you deliver to Austria" asks)."""
     sentence = OR_BETTER.sub("", sentence)
+    if listed and "?" not in sentence and TOLD_TO_SAY.search(sentence):
+        return []
     if "?" in sentence:
         begin = _question_clause(sentence, ASKED_START) or 0
         return [part.strip(" ,") for part in _joined_questions(sentence[begin:])]
     if WHOEVER.match(fold(sentence).lstrip()):
         return []  # "wer sowas kauft hat auch ne Siebträgermaschine": whoever buys it, no one is asked
+    if ASKED_LAST.match(sentence):
+        return [sentence.strip(" .!")]  # "january sale when 👀", "decaf when": the question word said last
     indirect = INDIRECT.search(sentence) or UNSURE.search(sentence)
     hoped = None if indirect else HOPED.search(sentence)
     if hoped:
@@ -225,7 +236,8 @@ def _questions_in(sentence: str) -> list[str]:
         return []  # "das Beste, was ich je hatte": without "?", a clause after a comma is a relative one
     plain = fold(sentence[start or 0 :]).lstrip()
     exclaimed = _EXCLAIMED.match(plain)  # "Oh wie schön, die ganzen Tüten 😍": delight, asked of nobody
-    told = _ELLIPTIC.match(plain) or _NARRATED.match(plain) or _DROPPED_I.match(plain) or _SUBORDINATE.match(plain)
+    subordinate = _SUBORDINATE.match(plain) and not (listed and plain.startswith(("whether", "if")))
+    told = _ELLIPTIC.match(plain) or _NARRATED.match(plain) or _DROPPED_I.match(plain) or subordinate
     if start is None or (not indirect and (told or exclaimed)):
         return []
     return [p.strip(" .,!") for p in INDIRECT_SPLIT.split(sentence[start:])]

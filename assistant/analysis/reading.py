@@ -40,7 +40,7 @@ from assistant.analysis.thread import thread_context
 from assistant.defaults import MESSAGE_SOFT_CAP
 from assistant.models import Analysis, Entities, Escalation, Message, Question, Reading, Span
 from assistant.profiles.loading import VoiceProfile
-from assistant.text import find_phrase, fold, is_stopword, words
+from assistant.text import find_phrase, fold, has_phrase, is_stopword, words
 
 __all__ = ["PROFANITY", "about_the_brand", "analyse", "find_products", "keywords"]
 
@@ -303,13 +303,47 @@ def _escalation(verdict: Verdict, profile: VoiceProfile, text: str) -> Escalatio
     the order concern behind it, if it names one. Every other intent (praise, questions, off-topic rants) needs
     no team."""
     concerns = [verdict.intent]
-    if verdict.intent == "service_complaint" and _ORDER_CONCERN.search(text):  # not "three DMs about a workshop"
+    case = verdict.intent == "service_complaint" and _ORDER_CONCERN.search(text)  # not "three DMs about a workshop"
+    if case:
         concerns += verdict.secondary
     for intent in concerns:
         for team, rule in profile.brand.escalation.items():
             if intent in rule.intents:
                 return Escalation(team=team, reason=intent.replace("_", " "))
-    return None
+    found = (next(iter(named_teams(text, profile)), None) or _team_of_case(text, profile)) if case else None
+    return Escalation(team=found, reason="service complaint") if found else None  # "keine Antwort zur Reklamation"
+
+
+def named_teams(text: str, profile: VoiceProfile) -> list[str]:
+    """The teams whose trigger words stand in the text ("Reklamation", "Paket"), in the profile's order."""
+    folded = fold(text)
+    escalation = profile.brand.escalation.items()
+    return [team for team, rule in escalation if any(has_phrase(folded, fold(k), whole=False) for k in rule.triggers)]
+
+
+# The case behind a complaint about our service when no trigger word names it: a wrong charge, an order awaited
+# ("wegen einer falschen Abbuchung", "ich warte seit 9 Tagen auf meine Bestellung", "bestellt, bezahlt, nix bekommen").
+_CASES = (
+    (
+        "billing",
+        re.compile(r"abbuchung|abgebucht|\bcharged (?:me )?(?:twice|double)|double[- ]charged|wrong invoice", re.I),
+    ),
+    (
+        "order_status",
+        re.compile(
+            r"\b(?:wart\w{0,3}|waiting)\b[^.!?]{0,40}\b(?:bestellung|paket|lieferung|order|parcel|package)\b"
+            r"|\b(?:nix|nichts) (?:bekommen|angekommen)|\bnever (?:arrived|came|showed up|received)|nothing arrived",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def _team_of_case(text: str, profile: VoiceProfile) -> str | None:
+    """The team of the first case the text names (a charge before an order)."""
+    cases = [intent for intent, pattern in _CASES if pattern.search(text)]
+    teams = [t for intent in cases for t, rule in profile.brand.escalation.items() if intent in rule.intents]
+    return next(iter(teams), None)
 
 
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
@@ -317,7 +351,7 @@ _LETTER_WORD = re.compile(r"[^\W\d_]+")
 _ORDER_CONCERN = re.compile(
     r"\b(?:order|parcel|package|deliver|shipping|abos?\b|subscription|charge|refund|money|invoice|broken|grinder|bag"
     r"|item|artikel|ware\b|wrong|falsch|damaged|beschädigt|kaputt|defekt)|bestell|paket|liefer|sendung|versand|abbuch"
-    r"|abgebucht|erstatt|geld\b|rechnung|mühle|tüte",
+    r"|abgebucht|erstatt|geld\b|rechnung|mühle|tüte|reklamation",
     re.IGNORECASE,
 )
 
