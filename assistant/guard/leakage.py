@@ -100,7 +100,14 @@ META_TALK = re.compile(
     r"|[(\[]\s{0,2}(?:hinweis|notiz|note|anmerkung|heads-?up) (?:fürs|für das|für|an das|for the|to the) team\b"
     # "(Outreach-Kommentar, keine Werbung, Tipp aus der Liste: cinnamon_pairing)": a tip's id in brackets
     r"|[(\[][^)\]\n]{0,60}\b[a-z]{3,20}_[a-z_]{3,30}\b[^)\]\n]{0,20}[)\]]"
-    r"|\[\s{0,2}(?:entwurf|draft)\b[^\]\n]{0,40}\b(?:prüfen|freigeben|check|review|approve)\w{0,6}\b",
+    r"|\[\s{0,2}(?:entwurf|draft)\b[^\]\n]{0,40}\b(?:prüfen|freigeben|check|review|approve)\w{0,6}\b"
+    # "[System: Ton warm, nächster Schritt: DM anbieten]", "[insert restock info only if approved]", "steht bei mir
+    # sogar so in den Anweisungen": the machinery's slots and orders left in the reply
+    r"|\[\s{0,2}(?:system|insert|placeholder|platzhalter|hier einfügen|einfügen|fill in|add)\b"
+    r"|\bin den (?:anweisungen|vorgaben|instructions)\b"
+    # "(Outreach-Kommentar, markenfrei, kein Produkt nennen)": the writer's brief in brackets
+    r"|[(\[][^)\]\n]{0,60}\b(?:markenfrei|brand-free|kein produkt nennen|no products?|keine werbung"
+    r"|no self-promo\w{0,6}|outreach-kommentar|outreach comment)\b[^)\]\n]{0,60}[)\]]",
     re.IGNORECASE,
 )
 # An internal note leaks when a draft carries its telling words, in any order ("KW 3", "Kulanz").

@@ -150,6 +150,8 @@ IDIOM = _lenient(
     # "ich wollte nur sagen, dass euer Workshop ...", "just wanted to say": the writer says it, nobody is told to
     r"|\b(?:ich|i)\s+(?:wollte|will|möchte|mochte|wanted|want|just wanted|just want)\s+"
     r"(?:\w{1,8}\s+){0,2}(?:sagen|say)\b"
+    # "still no reply", "keine Antwort": the reply missed, a noun, no order to reply
+    r"|\b(?:no|any|an|without|keine|ohne)\s+(?:\w{1,8}\s+)?(?:reply|replies|answer|antwort\w{0,3})\b"
 )
 UNABLE = _lenient(
     rf"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|never|not even|nicht (?:mal|einmal)|nie|schafft ihr (?:es )?nicht"

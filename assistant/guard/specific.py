@@ -117,6 +117,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return "the hashtag asked for"
     if _thanked(message, analysis) and THANKS.search(text):
         return "a thank-you for the praise"
+    if INVITED.search(_source(message)) and ACCEPTED.search(text):
+        return "the invitation accepted"
     if BOTH.search(text) and PAIR.search(_source(message)):  # "danke euch beiden" to "mein Mann und ich"
         return "the two of them"
     thanked = _staff_thanked(message, profile)  # "thank you to Jule who helped me" -> "the whole team sees this"
@@ -153,7 +155,7 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
     ):  # any fact: the reading may name the wrong one
         return False
     new = told - message_words(message)  # "im siebträger probiert" -> "willkommen im siebträger-club" tells nothing
-    if not troubled and any(_mentions(new, (p.name, _telling_in(p.text))) for p in asked_about):
+    if not troubled and any(_mentions(new, (p.name, _telling_in(p.text) - BLAND_FACT_WORDS)) for p in asked_about):
         return False  # "Can you do the subscription every week?" -> "it runs every 2 or 4 weeks": the product says
     # ("the burr seems loose, is that covered?" -> "it has a steel burr and 30 settings" answers no fault)
     return not (analysis.escalation and _mentions(drafted, ("next step", _next_step_words(analysis, profile))))
@@ -168,7 +170,16 @@ PLEASANTRY = re.compile(
     r"|\b(?:klingt|sounds?|is going to be|wird)\b[^.!?]{0,25}"
     r"\b(?:gut|toll|traumhaft|herrlich|great|lovely|amazing|incredible|fun|wonderful)\b[^.!?]{0,20}$"
     r"|\b(?:is|ist) (?:einfach |just |simply )?(?:unschlagbar|the best|das beste|unbeatable)\b"
-    r"|\b(?:crowd favou?rite|such an exciting|quite the project)\b",
+    r"|\b(?:crowd favou?rite|such an exciting|quite the project)\b"
+    # "how lovely to hear from Munich!", "schön, von dir zu hören!", "we love hearing that teams enjoy our beans",
+    # "wir freuen uns über jede Bestellung", "Wishing you a great start to the year", "Frohe Weihnachten!"
+    r"|\bwe (?:really |truly )?appreciate (?:everyone|you all|all of you|every)\b"
+    r"|\b(?:great|lovely|nice|good) to hear from\b|\blovely to hear\b|\bvon dir zu hören\b|\bwe (?:really )?love"
+    r" (?:hearing|it when|seeing)\b|\bwir freuen uns (?:sehr |riesig )?über jede\b|^\W*(?:wishing you|frohe|merry"
+    r"|happy (?:holidays|new year)|guten rutsch|schöne feiertage|have a great start)\b"
+    r"|\b(?:is|ist) (?:gerade |right now |just )?(?:im winter |in winter )?(?:sehr |so |super )?(?:beliebt|popular)\b"
+    r"|\b(?:ist|is) unser (?:liebling|favou?rite)\b|\bisn'?t it\?$|\bmakes every \w+ better\b"
+    r"|^\W*(?:hallo|hi|hey|hello|liebe[rs]?|dear|moin|servus|guten tag)\b\W*(?:\w+\W*){0,3}$",  # "Hallo Bernd, schön!"
     re.IGNORECASE,
 )
 # The operational readings whose questions want an answer, not a wish (a joke's question may get a laugh)
@@ -205,7 +216,8 @@ _PASSING_WORDS = frozenset(
 
 def _only_pleasantries(text: str, message: Message, analysis: Analysis) -> bool:
     """The message asks us something, and every sentence of the draft only wishes, thanks or cheers."""
-    asked = message.mode == "reply" and bool(analysis.questions) and analysis.intent in ANSWER_WANTED
+    wanted = ANSWER_WANTED | {"criticism"}  # "why are your beans more expensive? not hating, just curious"
+    asked = message.mode == "reply" and bool(analysis.questions) and analysis.intent in wanted
     asked = asked or (message.mode == "outreach" and bool(HELP_ASKED.search(message.post or "")))
     if not asked or analysis.emotion == "joking" or "?" in text or STRONG_DEFERRAL.search(text):
         return False
@@ -282,6 +294,14 @@ UNNAMED_STAFF = re.compile(
 )
 
 
+# "Kostümidee für Fasching: Kaffeebohne. Wer macht mit?" -> "Wir sind dabei": an invitation, accepted
+INVITED = re.compile(
+    r"\b(?:wer macht mit|wer ist dabei|wer kommt mit|wer noch|who'?s in|who'?s with me|anyone in|who'?s joining)\b",
+    re.I,
+)
+ACCEPTED = re.compile(
+    r"\b(?:wir sind dabei|sind dabei|bin dabei|wir machen mit|we'?re in|count us in|we'?re so in|i'?m in)\b", re.I
+)
 BOTH = re.compile(r"\b(?:euch beiden|ihr beiden|euch zwei|ihr zwei|you both|both of you|you two)\b", re.IGNORECASE)
 PAIR = re.compile(
     r"\b(?:mein(?:e)? (?:mann|frau|freund|freundin|partner\w{0,2}|mitbewohner\w{0,2}|schwester|bruder|mama|papa|mutter"
@@ -431,7 +451,8 @@ def _facts_asked(message: Message, analysis: Analysis, profile: VoiceProfile) ->
 
 def _fact_words(fact: Fact) -> tuple[str, set[str]]:
     """(fact id, its distinctive words in every language, its short forms too)."""
-    return fact.id, _telling_in({lang: " ".join([t, *fact.short_forms(lang, lang)]) for lang, t in fact.text.items()})
+    told = _telling_in({lang: " ".join([t, *fact.short_forms(lang, lang)]) for lang, t in fact.text.items()})
+    return fact.id, told - BLAND_FACT_WORDS
 
 
 def _tips_fitting(message: Message, profile: VoiceProfile) -> list[tuple[str, set[str]]]:
@@ -581,6 +602,10 @@ def _mentions(drafted: set[str], fact: tuple[str, set[str]]) -> bool:
 
 # Words every coffee reply says: a product's description that shares only these is not described.
 GENERIC_WORDS = frozenset(("kaffee", "coffee", "bohnen", "beans", "tasse", "cup", "rosterei", "roastery"))
+# Words a fact shares with every chat about coffee: "coffee" in a reply does not tell the workshop fact, nor "course"
+# the replacement fact (the roastery stays: it is where the pickup fact sends people).
+BLAND_FACT_WORDS = (GENERIC_WORDS - {"rosterei", "roastery"}) | {"through", "straight", "course", "once", "between"}
+BLAND_FACT_WORDS |= {"usually", "tastes", "dafur", "wird's", "min", "test", "bescheid", "included"}
 
 
 def _product_named(folded: str, message: Message, analysis: Analysis, profile: VoiceProfile) -> str | None:
