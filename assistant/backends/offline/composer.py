@@ -269,6 +269,8 @@ def compose(
         templates = answering or templates
     if scene.negative and _UPSET.search(request.message.text):  # "Abo??? ... reicht es mir": no "Gute Frage!"
         templates = [t for t in templates if not _CHEERY_OPENER.match(t)] or templates
+    if _REFUSED.search(levels[0].get("answers") or ""):  # "Sure thing! I can't promise any discounts": no yes first
+        templates = [t for t in templates if not _AFFIRMING_OPENER.match(t)] or templates
     # Replies to many alike messages (rants, trolls, spam) vary their wording; the others take the best first.
     if situation in VARIED:  # many alike messages: vary the wording, but always pick up something of theirs
         concrete = [t for t in templates if fields(t) & CONCRETE]
@@ -621,6 +623,13 @@ _CHEERY_OPENER = re.compile(
     r"|Love this question|Kaffeefrage, unser Lieblingsthema|Coffee question, our favourite)",
     re.I,
 )
+# An answer that says no, and the lead-ins that would say yes before it
+_REFUSED = re.compile(
+    r"\b(?:can'?t|cannot|won'?t|sadly not|not something|unfortunately|leider|kann ich (?:\w+ )?nicht|können wir"
+    r" (?:\w+ )?nicht|gibt es (?:bei uns )?(?:leider )?(?:keine?n?|nicht))\b",
+    re.IGNORECASE,
+)
+_AFFIRMING_OPENER = re.compile(r"(?:Sure|Klar|Happy to help|Gern|Gerne|Na klar)\b", re.IGNORECASE)
 _PHONE = re.compile(
     r"telefon|anruf|\b(?:rufe|rufen|ruft|rief|angerufen|anzurufen)\b|hotline|geht (?:keiner|niemand) ran|"
     r"\bphone|\bcall(?:ed|ing)?\b",

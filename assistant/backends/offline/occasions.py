@@ -220,7 +220,7 @@ _MOMENTS = _compiled(
         ),
         (
             "christmas",
-            r"\bweihnacht\w{0,8}|\bheiligabend\b|\badvent\w{0,8}|\bnikolaus\w{0,2}|\bplätzchen\b|\bxmas\b"
+            r"\bweihnacht\w{0,8}|\bheiligabend\b|\badvent\w{0,8}|\bnikolaus\w{0,2}|\bplätzchen\w{0,12}|\bxmas\b"
             r"|\bchristmas\b|\bfestive season\b",
         ),
         ("valentine", r"\bvalentin\w{0,6}|\bvalentine\w{0,2}"),
@@ -229,6 +229,13 @@ _MOMENTS = _compiled(
         ("snow", r"\bschnee|eingeschneit|\bsnow(?:s|ing|y|ed|fall|storm|flakes?)?\b"),  # never "Snowden"
         ("rain", r"\bregen\b|\bregnet|verregnet|\brain(?:y|ing)?\b"),
         ("heat", r"\bhitze|heatwave|\b3\d ?(?:grad|°|degrees)|so heiß|\bhot (?:day|outside|today)"),
+        # "Wie haltet ihr euch warm, ohne dass die Nebenkosten explodieren?": how we keep warm, told
+        (
+            "keeping_warm",
+            r"\b(?:haltet|halten|hältst) (?:ihr |du |wir )?(?:euch |dich |uns )?warm\b|\bwarm (?:halten|bleiben)\b"
+            r"|\bkeep(?:ing)? (?:yourselves |yourself |you |us )?warm\b|\bstay(?:ing)? warm\b|\bheizkosten\b"
+            r"|\bnebenkosten\b|\bheating (?:bill|costs?)\b|\bheizung\b[^.!?]{0,40}\b(?:pfeift|kaputt|aus)\b",
+        ),
         (
             "cold",
             r"\bkalt(?!\s?gebr)|\bkälte|\bfreezing\b|\bcold\b(?! brew)|\bfrost\w{0,2}\b|(?<![\d-])-?\d ?(?:grad|°)",
@@ -257,10 +264,10 @@ _POST_EVENTS = frozenset({"wedding", "festival", "birthday", "own_birthday"})
 
 
 def post_moment(text: str) -> str:
-    """The event of a creator's post ("post_wedding"), or else the moment it is set in, or "" (a wedding with an
-    iced coffee bar is a wedding first)."""
+    """The event of a creator's post ("post_wedding"), or else the moment it is set in, a day of the calendar too
+    ("Plätzchenmarathon Tag 3"), or "" (a wedding with an iced coffee bar is a wedding first)."""
     event = occasion(text) or ("wedding" if _RECEPTION.search(fold(text[:2000])) else "")
-    return f"post_{event.removeprefix('own_')}" if event in _POST_EVENTS else moment(text)
+    return f"post_{event.removeprefix('own_')}" if event in _POST_EVENTS else moment(text, calendar=True)
 
 
 _RECEPTION = re.compile(r"\b(?:our|the) (?:wedding )?reception\b|\bhochzeitsfeier\b|\bbrautpaar\b", re.IGNORECASE)

@@ -39,7 +39,7 @@ from assistant.analysis.irony import MEME, RIDDLE
 from assistant.analysis.judgement import POLITICS
 from assistant.analysis.parcels import someone_elses_parcel
 from assistant.analysis.questions import QUESTION_START, UNSURE
-from assistant.analysis.reading import find_products
+from assistant.analysis.reading import find_products, named_teams
 from assistant.backends.base import GenerationRequest
 from assistant.backends.offline.facts import relevant_facts, relevant_tips
 from assistant.backends.offline.occasions import CALENDAR, COSTUME, is_moment, moment, occasion, post_moment
@@ -616,7 +616,10 @@ def _outreach_kind(post: str) -> str:
         return "outreach_tips"  # "Latte-Art-Versuch Nr. 37 ... ich geb nicht auf": cheer them on
     if _LUCK.search(post) and not _SUCCEEDED.search(post) and "?" not in post:  # "... bitter 🤔 Was mach ich falsch?"
         return "outreach_luck"  # "First time making stollen from scratch 🤞 ... wish me luck": fingers crossed
-    if _SERIES.search(post) and not _HOLIDAY.search(post):  # "Roadtrip Tag 5 ... Mehr Urlaub geht nicht": a holiday
+    # "Roadtrip Tag 5 ... Mehr Urlaub geht nicht": a holiday; "snowed in day 2 ❄️", "Plätzchenmarathon Tag 3 ... Was
+    # backt ihr?": the snow, the season or the question is what the post is about, not the count
+    asks_us = any(_AUDIENCE.search(q) for q in re.findall(r"[^.!?\n]{1,200}\?", post))  # "Was backt ihr?"
+    if _SERIES.search(post) and not (_HOLIDAY.search(post) or asks_us or moment(post, calendar=True)):
         return "outreach_series"  # "day 112 of writing my first novel", "Teil 1: der Einkauf": cheer the run on
     if "?" not in post:
         return "outreach"
@@ -625,6 +628,7 @@ def _outreach_kind(post: str) -> str:
     return "outreach_what" if _YOURS.search(post) and not _TIPS.search(post) else "outreach_ideas"
 
 
+_AUDIENCE = re.compile(r"\b(?:ihr|euch|eure?\w?|you|your|y'?all)\b", re.IGNORECASE)
 # Something of theirs back, not they themselves: "Sie sind wieder da! 🥐 Ab Samstag ... Zimtschnecken"
 _THINGS_BACK = re.compile(
     r"\b(?:sie sind|es ist|they'?re|they are|it'?s|is) (?:endlich |finally )?(?:wieder da|back)\b", re.I
@@ -1037,7 +1041,10 @@ _PRICE_SCORN = re.compile(
 _PRICE_RISE = re.compile(
     r"\b(?:preise?|kaffeepreise?)\b[^.!?]{0,30}\b(?:ziehen|zieht|gestiegen|steigen|angezogen|erhöht|hoch)\b"
     r"|\b(?:teurer|zu teuer) geworden\b|\bpreiserhöhung\w{0,2}|\bprices?\b[^.!?]{0,25}\b(?:went up|gone up|going up"
-    r"|keep (?:going up|rising)|increase[sd]?|hike|crept up|creeping up)\b|\bprice (?:hike|increase)s?\b",
+    r"|keep (?:going up|rising)|increase[sd]?|hike|crept up|creeping up)\b|\bprice (?:hike|increase)s?\b"
+    # "zum neuen Jahr schon wieder an der Preisschraube gedreht?!", "raised your prices again", "neue Preisliste"
+    r"|\bpreisschraube\b|\b(?:schon wieder|wieder|noch) teurer\b|\b(?:raised|upped|hiked) (?:your |the )?prices?\b"
+    r"|\bneue\w{0,2} preisliste\b|\bnew price list\b",
     re.IGNORECASE,
 )
 
@@ -1094,6 +1101,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
     joked_moment = life_event if life_event == "sick" else moment(text)  # not a gift asked for, "welchen kaffee ..."
     if joked_question and message.mode == "reply" and joked_moment and not _GIFT_ASKED.search(text):
         life_event, situation = joked_moment, "joke"
+    elif _asks_when_sick(request, situation):  # "down with the flu 🤧 is coffee even a good idea rn or tea?"
+        life_event, situation = "sick", "joke"  # get well, and we're roasters, not doctors
     if _tagged(request, situation, life_event):
         situation = "tagged"  # "@jonas das wär was für deinen Geburtstag 👀": our post shared with a friend
     elif _SAME_HERE.search(text) and situation in _MAYBE_OFFTOPIC:
@@ -1125,10 +1134,16 @@ def read(request: GenerationRequest, language: str) -> Scene:
     answers = _answers(request, language, situation) if situation not in _NO_QUESTIONS else []
     if situation == "question" and not answers and str(analysis.intent) in ("billing", "refund_request"):
         situation = str(analysis.intent)  # "... nicht gutgeschrieben. Können Sie das prüfen?": the charge, passed on
+    refused = answers and all(a.fact is not None and a.fact.id.startswith("policy_") for a in answers)
+    if situation in ("stock_question", "defer") and refused:
+        situation = "question"  # "any black friday deals this year??": the policy's no, no "whether and when"
     if situation == "praise":  # "wo warst du mein ganzes Leben?": a fan's question is no case for the team,
         answers = [  # but "kann man sowas verschenken?" asks us for something
             a for a in answers if a.said or (a.indirect and (_REQUEST.search(a.question) or _TO_US.search(a.question)))
         ]
+    if situation == "gift_advice":  # "Do you sell gift vouchers? ... which beans he'd like": the voucher asked,
+        answers = [a for a in answers if not (_GIFT_ASKED.search(a.question) or _RECOMMEND.search(a.question))]
+        answers = [a for a in answers if not re.search(r"\b(?:welche\w{0,2}|which)\b", a.question, re.I)]  # the pick
     if situation == "taste_criticism":  # "Habt ihr an der Röstung was geändert?" is asked of us; "Kaffee aus
         answers = [a for a in answers if a.said or (a.indirect and _TO_US.search(a.question))]  # Kreuzberg??" isn't
     if situation in ("shop_broken", "shop_paid"):  # "geht bei euch grad was kaputt?": the sorry answers it
@@ -1167,9 +1182,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
     if not team and situation == "accusation" and _NOT_ARRIVED.search(text):
         team = "logistics"
     if not team and situation.startswith("service_"):  # "wegen meiner Erstattung geschrieben": whose case it is
-        named = [
-            t for t, rule in profile.brand.escalation.items() if any(_keyword_in_start(k, text) for k in rule.triggers)
-        ]
+        named = named_teams(text, profile)
         if _DAMAGE.search(text):  # "in meinem Paket eine Tüte aufgerissen": the damage decides, not the parcel
             named.insert(0, ESCALATING["damaged_item"])
         team = named[0] if named else ""
@@ -1401,6 +1414,25 @@ def _products_named(text: str, profile: VoiceProfile) -> set[str]:
     return {p.name for p in profile.brand.products if has_phrase(folded, fold(p.name))}
 
 
+# A question whether coffee (or tea instead) is good for someone ill: a doctor's question, never the team's
+_DRINK_ASKED = re.compile(r"\b(?:coffee|kaffee|tea|tee|caffeine|koffein|espresso|decaf|cup|tasse)\b", re.IGNORECASE)
+# ... asked without a question mark: "is coffee even a good idea rn or should i switch to tea"
+_SHOULD_I_DRINK = re.compile(
+    r"\b(?:is|should i|can i|darf ich|soll ich|kann ich|sollte ich|ist)\b[^.!?\n]{0,30}\b(?:coffee|kaffee|tea|tee)\b"
+    r"[^.!?\n]{0,30}\b(?:good idea|gute idee|okay|ok|gut|schlecht|bad|switch|umsteigen|trinken|drink)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_when_sick(request: GenerationRequest, situation: str) -> bool:
+    """Someone ill asks whether coffee is a good idea ("or should i switch to tea"), with no case for a team."""
+    text, analysis = request.message.text, request.analysis
+    if request.message.mode != "reply" or analysis.escalation or occasion(text) != "sick":
+        return False
+    asked = [q for q in split_questions(text) if _DRINK_ASKED.search(q)] or _SHOULD_I_DRINK.search(text)
+    return bool(asked) and situation in ("question", "defer", "other", "uncertain", "praise", "joke")
+
+
 # A problem that is not the first of its kind: owned once, after the opening.
 _AGAIN = re.compile(
     r"\b(?:schon wieder|wieder mal|zum (?:zweiten|dritten|\d+\.) mal|zweiten monat|dritten monat|erneut"
@@ -1413,8 +1445,8 @@ _NOT_AGAIN = re.compile(
     r"\b(?:never|won'?t|will not|not|nie|nicht|niemals|kein)\b[^.!?]{0,40}\b(?:again|wieder)\b"
     r"|\b(?:order|buy|shop|come back|bestell\w{0,2}|kauf\w{0,2})\b[^.!?]{0,15}\bagain\b"
     # "letzten Donnerstag abgebucht und heute morgen schon wieder": the double charge itself, not a second case
-    r"|\b(?:abgebucht|belastet|abgezogen|charged|billed|debited|taken|twice|zweimal|doppelt)\b[^.!?]{0,80}"
-    r"\b(?:schon wieder|wieder|again)\b",
+    r"|\b(?:abgebucht|belastet|abgezogen|charged|billed|debited|taken|twice|zweimal|doppelt)\b(?:[^.!?]|(?<=\d)\.){0,80}"
+    r"\b(?:schon wieder|wieder|again|erneut)\b",  # "zweimal abgebucht, einmal am 14. und erneut am 16."
     re.IGNORECASE,
 )
 _AGAIN_SITUATIONS = frozenset(
@@ -1434,7 +1466,7 @@ DEFLECTING = frozenset(
     {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave", "refill_claim"}
     | {"content_jibe", "snob_jibe"}
 )
-_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "gift_advice", "shop_pointer"}
+_NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "shop_pointer"}
 _NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell"}
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
@@ -1780,7 +1812,8 @@ _OURS = re.compile(
 _COFFEE = re.compile(
     r"(?<!\w)(?:zieh\w* lassen|mahl|brüh|aufgie|aufguss|filter|siebträger|milch|crema|bitter|sauer|cold brew|"
     r"latte|cappuccino|brew|grind|roast|röst|koffein|caffeine|decaf|bohne|kaffee|coffee|espresso|tüte|verpackung"
-    r"|blend|mischung|cups?\b|tassen?\b|mugs?\b|maschine|machine|entkalk|descal)",
+    r"|blend|mischung|cups?\b|tassen?\b|mugs?\b|maschine|machine|entkalk|descal)"
+    r"|\b\w{2,14}(?:röstung|mischung|kaffee)\b",  # "ne jecke sonderröstung?", "winterkaffee"
     re.IGNORECASE,
 )
 _GIVEAWAY = re.compile(r"gewinnspiel|giveaway|verlosung|ausgelost|auslos|gewinner|winner", re.IGNORECASE)
@@ -2124,6 +2157,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("troll", "criticism", "other") and _snob_jibe(text) and message.mode == "reply":
         return "snob_jibe"  # "coffee is literally just bean water for ppl who think they're better lol": a wink back
     jibe = _EYE_ROLL.search(text) and (_OURS.search(text) or _COFFEE.search(text)) and not POLITICS.search(text)
+    jibe = jibe and moment(text, calendar=True) != "carnival"  # "zu karneval ne jecke sonderröstung? 🤡": a jester
     # "noch so ne rösterei ... wann kommt der eigene podcast": a thing of ours asked for in a jibe, no fact read
     unread = intent == "stock_question" and not any(q.fact for q in analysis.questions)
     jibed = intent in ("other", "product_question", "stock_question", "praise", "criticism") and jibe

@@ -105,8 +105,10 @@ _DURATION_DE = re.compile(
     r"(tag|tage|tagen|woche|wochen|monat|monate|monaten)\b",
     re.IGNORECASE,
 )
+# ("2-3 day shipping apparently means two weeks": a promised range is no wait)
 _DURATION_EN = re.compile(
-    r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?|months?)\b",
+    r"(?<![\d][-–])\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?|months?)"
+    r"\b(?!\s(?:shipping|delivery|dispatch|turnaround|window))",
     re.IGNORECASE,
 )
 
