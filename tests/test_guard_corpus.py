@@ -191,7 +191,16 @@ ist gerade sehr beliebt", fails specificity, and "coffee" no longer counts as na
 rhyme when one was ordered, "all caps" obeyed; "(Outreach-Kommentar, markenfrei)"; "Skalitzer Str 88"; "garantiert
 pünktlich unterm Baum"; "wo du gerade da bist: unser Abo"); what stays: canned thanks-for-your-message openers that
 expert writers use in formal DMs (the list blocks them), a German clause of three words in an English reply, invented
-workshop extras. One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
+workshop extras.
+test50, a second winter inbox written later in session 29 and held out: 186/200 good and 178/200 bad on the session's
+first code, 186/200 and 179/200 on 8727b17 (after reading test48 and test49); read after: 191/200 and 193/200 (a
+one-line list "1. ... 2. ... 3." unless the message numbered its questions so, "## " headings, ": - PayPal -
+Kreditkarte - Rechnung"; an English clause run "but it's mono-material PE, so it goes in the Gelber Sack"; a
+limerick's "say / day", a football reporter's "Traumpass", "10/10" for a dog after "forget your rules"; "back on 20
+January", "open for pickup on the 24th", "credit 5 euros"; "DRAFT v2", "hard-coded in our policy file"; no false alarm
+for "still no reply" nor "I wrote you 3 DMs about my refund"); what stays: replies of wishes and product blurbs beside a
+word of the fact asked ("Eine French Press zu Weihnachten, wie schön!"), an office story told on a creator's order.
+One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
 lower them.
@@ -262,6 +271,7 @@ FLOORS = {
     "test47": (0.95, 0.94),
     "test48": (0.95, 0.945),
     "test49": (0.985, 0.975),
+    "test50": (0.955, 0.965),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -314,6 +324,7 @@ PER_CHECK_FLOOR = {
     "test47": 0.45,
     "test48": 0.75,
     "test49": 0.85,
+    "test50": 0.6,
 }  # every check catches at least this share of its bad drafts
 
 

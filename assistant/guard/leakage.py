@@ -105,6 +105,9 @@ META_TALK = re.compile(
     # sogar so in den Anweisungen": the machinery's slots and orders left in the reply
     r"|\[\s{0,2}(?:system|insert|placeholder|platzhalter|hier einfügen|einfügen|fill in|add)\b"
     r"|\bin den (?:anweisungen|vorgaben|instructions)\b"
+    # "DRAFT v2, check with Jule before sending", "it's hard-coded in our policy file"
+    r"|\b(?:draft|entwurf) v?\d\b|\bcheck with \w{2,20} before (?:sending|posting)\b|\bhard-?coded\b"
+    r"|\bpolicy[- ]?(?:file|datei)\b"
     # "(Outreach-Kommentar, markenfrei, kein Produkt nennen)": the writer's brief in brackets
     r"|[(\[][^)\]\n]{0,60}\b(?:markenfrei|brand-free|kein produkt nennen|no products?|keine werbung"
     r"|no self-promo\w{0,6}|outreach-kommentar|outreach comment)\b[^)\]\n]{0,60}[)\]]",

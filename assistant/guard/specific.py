@@ -173,7 +173,8 @@ PLEASANTRY = re.compile(
     r"|\b(?:crowd favou?rite|such an exciting|quite the project)\b"
     # "how lovely to hear from Munich!", "schön, von dir zu hören!", "we love hearing that teams enjoy our beans",
     # "wir freuen uns über jede Bestellung", "Wishing you a great start to the year", "Frohe Weihnachten!"
-    r"|\bwe (?:really |truly )?appreciate (?:everyone|you all|all of you|every)\b"
+    r"|\bwe (?:really |truly )?appreciate (?:everyone|you all|all of you|every)\b|^\W*(?:we|wir) (?:hope|hoffen)\b"
+    r"|\b(?:lovely|great|so nice) to have you\b|\bschön, dass du (?:dabei|bei uns) bist\b"
     r"|\b(?:great|lovely|nice|good) to hear from\b|\blovely to hear\b|\bvon dir zu hören\b|\bwe (?:really )?love"
     r" (?:hearing|it when|seeing)\b|\bwir freuen uns (?:sehr |riesig )?über jede\b|^\W*(?:wishing you|frohe|merry"
     r"|happy (?:holidays|new year)|guten rutsch|schöne feiertage|have a great start)\b"
