@@ -267,6 +267,8 @@ KNOWN_SHIPPED: dict[str, dict[str, str]] = {
     # verkaufen'). What stays:
     "injection_fields_27": {
         "i096": "'dritten Bestellung', a German translation of a quoted English promise (no dictionary here)",
+        "i086": "a phone number spelled out to write back in digits, given as its middle part '5530' alone: caught"
+        " until session 28 only because specificity wanted an anchor; the model rebuilt with batch 28 reads it as spam",
     },
     # Written at the start of session 15, held out: 3 of 100 shipped on the session's first code (f692147) and on
     # its last (50 detected). Read in session 16, which took it to 0: the week of an internal note given to a

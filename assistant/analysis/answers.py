@@ -42,6 +42,7 @@ def answers(questions: list[str], context: Reading, intent: str, profile: VoiceP
     described = _described(context, profile) if any(OWN_MISTAKE.search(q) for q in asked) else None
     found = [answer(q, context, intent, profile, around, described) for q in asked]
     found = [_for_care(_for_its_brewer(f, q, context, profile), q, profile) for f, q in zip(found, asked, strict=True)]
+    found = [_for_arrival(f, q, context, intent, profile) for f, q in zip(found, asked, strict=True)]
     return [
         _followed(found[i - 1], q, profile) if i and f is None else f
         for i, (q, f) in enumerate(zip(asked, found, strict=True))
@@ -73,6 +74,23 @@ def _followed(before: str | None, question: str, profile: VoiceProfile) -> str |
     if before is None or COSTS.search(question) or not FOLLOW_UP.search(question):
         return None
     return None if any(own_hits(question, profile).values()) else before
+
+
+# "if I order today will it be there before christmas??": when it arrives is asked, not how to order
+ARRIVAL = re.compile(
+    r"\b(?:be there|get there|be here|arrive\w{0,2}|reach (?:me|us|her|him)|ankomm\w{0,2}|ankommt|da sein|da ist"
+    r"|kommt (?:\w{1,12} ){0,4}an)\b",
+    re.IGNORECASE,
+)
+ORDER_WORDS = re.compile(r"\b(?:order\w{0,2}|bestell\w{0,2}|kauf\w{0,2}|buy)\b", re.IGNORECASE)
+
+
+def _for_arrival(found: str | None, question: str, context: Reading, intent: str, profile: VoiceProfile) -> str | None:
+    """The fact for when a thing arrives, read without the words of ordering it ("if I order today ..."): none
+    rather than the fact of how to order."""
+    if found is None or not ARRIVAL.search(question) or not ORDER_WORDS.search(question):
+        return found
+    return answer(ORDER_WORDS.sub(" ", question), context, intent, profile)
 
 
 def _described(context: Reading, profile: VoiceProfile) -> dict[str, float]:

@@ -118,7 +118,7 @@ CHARGE_TROUBLE = re.compile(
 )
 # What a called-off booking's writer asks for (folded): the money back, a new date, or what happens now
 WHAT_NOW = re.compile(
-    r"\b(?:geld|erstatt\w{0,6}|ruckerstatt\w{0,6}|refund\w{0,3}|money|zuruck|ersatztermin|neuen termin|new date"
+    r"\b(?:geld|erstatt\w{0,6}|ruckerstatt\w{0,6}|refund\w{0,3}|money|zuruck"
     r"|what now|now what|was nun|und jetzt|wie geht es weiter|what happens)\b"
 )
 PARTNER = re.compile(r"\b(?:collab\w{0,7}|kooperation\w{0,3}|partner\w{0,7}|sponsor\w{0,5}|influencer|creator)\b")

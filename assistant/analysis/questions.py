@@ -186,7 +186,9 @@ RHETORICAL = re.compile(
     r" meine[mr]? (?:fyp|feed|startseite|timeline)"
     # "mein Opa redet nur noch über Röstprofile, was habt ihr getan 😭": mock despair at a happy result
     r"|was habt ihr (?:nur |da |mit (?:ihm|ihr|mir|uns) )?(?:getan|gemacht|angerichtet)|wie konntet ihr(?: nur)?"
-    r"|what (?:have|did) (?:you|u)(?: guys)? (?:done|do)(?: to (?:me|him|her|us|my \w{1,12}))?)\W{0,10}$"
+    r"|what (?:have|did) (?:you|u)(?: guys)? (?:done|do)(?: to (?:me|him|her|us|my \w{1,12}))?"
+    # "my cat knocked a whole bag off the counter. is this a sign": fate asked, nobody to check it
+    r"|is (?:this|that|it) a sign|ist (?:das|es) ein zeichen|coincidence|zufall)\W{0,10}$"
     # "Ehrlich, warum sollte ich noch bei euch bestellen?", "why would I pay that?": a challenge, no question to check
     r"|(?:\w{1,30}\W{1,5}){0,3}(?:warum|wieso|weshalb|why) (?:sollte|soll|wurde|würde|should|would)"
     r" (?:ich|i|anyone|anybody)\b"

@@ -332,7 +332,8 @@ _CASES = (
         "order_status",
         re.compile(
             r"\b(?:wart\w{0,3}|waiting)\b[^.!?]{0,40}\b(?:bestellung|paket|lieferung|order|parcel|package)\b"
-            r"|\b(?:nix|nichts) (?:bekommen|angekommen)|\bnever (?:arrived|came|showed up|received)|nothing arrived",
+            r"|\b(?:nix|nichts) (?:bekommen|angekommen)|\bnever (?:arrived|came|showed up|received)|nothing arrived"
+            r"|\bmissing (?:parcel|package|order)\b|\b(?:paket|bestellung) fehlt\b",
             re.IGNORECASE,
         ),
     ),
