@@ -53,7 +53,7 @@ MOMENTS = [
     ("Heute Laternenumzug mit den Kleinen, danach Kaffee am Feuer", "martin"),
     ("Glühwein? Nee danke, ich hab meinen Thermobecher mit auf dem Weihnachtsmarkt", "market"),
     ("new year new me: only 3 cups a day", "new_year"),
-    ("Dry January läuft, aber der Kaffee bleibt", "january"),
+    ("Dry January läuft, aber der Kaffee bleibt", "dry_january"),
     ("zweiter Advent, Plätzchen im Ofen und Kaffee auf dem Tisch", "christmas"),
     ("Valentinstag mit Frühstück ans Bett ☕", "valentine"),
     ("Helau! Nach dem Umzug erstmal nen Kaffee", "carnival"),

@@ -1174,6 +1174,7 @@ def _with_thanks_first(
     """Praise with a question ("hab mega viel gelernt 🙌 gibt's auch einen zu Latte Art?"): thanks before the answer."""
     analysis = request.analysis
     praised = analysis.intent == "praise" or (analysis.sentiment == "positive" and praises(request.message.text))
+    praised = praised and analysis.sentiment != "negative"  # "pls help my new portafilter hates me ... sour 😭"
     if scene.situation != "question" or request.message.mode != "reply" or analysis.sarcasm or not praised:
         return body
     thanks = _block(book, "praise_before_question", style, {}, random.Random(0), address)

@@ -38,7 +38,9 @@ def _names(keyword: str, folded: str) -> bool:
 
 @lru_cache(maxsize=512)
 def _word_rx(keyword: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(fold(keyword))}[\w-]*")
+    # a short keyword with an ending ("abos", "tüten") or a hyphen ("abo-preis"), never a longer word ("sour" is not
+    # "sourced")
+    return re.compile(rf"(?<!\w){re.escape(fold(keyword))}(?:\w{{0,2}}(?!\w)|-[\w-]*)")
 
 
 @lru_cache(maxsize=512)

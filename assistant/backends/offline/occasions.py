@@ -166,6 +166,9 @@ _MOMENTS = _compiled(
         ("exams", r"prüfung|klausur|hausarbeit|lernphase|\bexams?\b|\bfinals\b|\bthesis\b|abschlussarbeit"),
         ("nightshift", r"nachtschicht|night ?shift"),
         ("wasp", r"\bwespe\w{0,2}|\bwasps?\b"),  # "die wespe trinkt mehr von meinem eiskaffee als ich"
+        # "my cat knocked a whole bag of your beans off the counter at 6am. is this a sign"
+        ("cat", r"\b(?:katze\w{0,2}|kater|cats?|kitten|kitty)\b"),
+        ("dog", r"\b(?:hund\w{0,2}|dogs?|puppy|welpe\w{0,2})\b"),
         # "kaffee oder bier zum public viewing?", "EM-Finale, Balkon, Espresso Tonic": a match to enjoy
         (
             "football",
@@ -243,6 +246,7 @@ _MOMENTS = _compiled(
         ("monday", r"\bmontag|\bmonday"),
         # "mein einziger grund morgens aufzustehen", "the only reason I get out of bed": the morning it carries
         ("morning", r"\baufstehen\b|\baufzustehen\b|aus dem bett|\bwecker\b|\bwake up\b|\bwaking up\b|out of bed"),
+        ("dry_january", r"\bdry[- ]?january\b|\btrockene[nr]? januar\b"),  # "zählt kaffee bei dry january?"
         ("january", r"\bjanuar\b|\bjanuary\b|\bwinterblues\b|\bwinter blues\b"),
     )
 )

@@ -1433,6 +1433,15 @@ def _asks_when_sick(request: GenerationRequest, situation: str) -> bool:
     return bool(asked) and situation in ("question", "defer", "other", "uncertain", "praise", "joke")
 
 
+# A parcel stuck on its way: "tracking hasn't moved in 4 days", "Sendungsverfolgung bewegt sich nicht", "hängt fest"
+_STUCK = re.compile(
+    r"\b(?:tracking|status|sendung\w{0,10}|paket)\b[^.!?]{0,30}\b(?:hasn'?t|has not|didn'?t|doesn'?t|not|nicht)"
+    r" (?:moved|changed|updated|been updated|bewegt|geändert|aktualisiert)|\b(?:is |been |ist )?stuck\b"
+    r"|\bhängt (?:\w{1,12} )?(?:fest|seit)|\bno (?:tracking )?updates?\b|\bkein(?:e)? (?:update|bewegung)\b",
+    re.IGNORECASE,
+)
+
+
 # A problem that is not the first of its kind: owned once, after the opening.
 _AGAIN = re.compile(
     r"\b(?:schon wieder|wieder mal|zum (?:zweiten|dritten|\d+\.) mal|zweiten monat|dritten monat|erneut"
@@ -2248,7 +2257,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("defect", "damaged_or_wrong_item") and not damage and _MEME_LAUGH.search(text) and "?" not in text:
         return "joke"  # "ich nach 3 wochen handmühle: unterarme wie popeye 💀": a joke about the grinder, no defect
     if (
-        intent in ("praise", "other", "product_question", "criticism")
+        intent in ("praise", "other", "product_question", "stock_question", "criticism")
         and _gift_help(text)
         and not _NEGATIVE_CUES.search(text)
     ):
@@ -2375,7 +2384,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             return "question"  # "can I pick up my order at the roastery?" asks, nothing is missing
         asked = _asked_texts(request)
         # "no shipping notification yet. Is everything ok?": a parcel to look for, too
-        looked_for = (_WAITING, _NOT_ARRIVED, _NOT_SHIPPED)
+        looked_for = (_WAITING, _NOT_ARRIVED, _NOT_SHIPPED, _STUCK)
         missing = late or any(p.search(text) for p in looked_for) or bool(analysis.entities.order_ids)
         if intent == "order_status" and not missing and asked and not any(_WHEREABOUTS.search(q) for q in asked):
             return "question"  # "ob meine Bestellung noch zum alten Preis berechnet wird?": no parcel to look for
@@ -2684,14 +2693,18 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                 )
             )
         if missing:  # the fact names the topic, not what was asked: say it, and defer the rest by name
-            borrowed = asked_in != text  # "Kann man das ändern?" after its sentence: the aspect names it, not "ob ..."
+            about = (_missing_aspect(asked_in, fact) or {}).get(language, "") if fact else _about(text, language)
+            # "Kann man das ändern?" after its sentence, or "fridge or freezer?" with the fridge told: the aspect
+            # names what is left ("About freezing"), never the whole question with its answered half again
+            either = said is not None and bool(about) and _or_aspect(asked_in, fact)
+            borrowed = asked_in != text or bool(either)
             answers.append(
                 Answer(
                     question=text,
                     indirect=None
                     if borrowed
                     else _named(_indirect(_asking_part(text), language, profile) or _ship_to(text, language), profile),
-                    about=(_missing_aspect(asked_in, fact) or {}).get(language, "") if fact else _about(text, language),
+                    about=about,
                 )
             )
         if fact is not None:
@@ -3043,6 +3056,14 @@ def _missing_aspect(question: str, fact: Fact) -> dict[str, str] | None:
         where = place(question, "de")[0] if name == "country" else ""
         return {language: where for language in named} if where else named  # "Italien", not "das Land"
     return None
+
+
+def _or_aspect(question: str, fact: Fact | None) -> bool:
+    """The aspect the fact leaves open is the question's other alternative ("in the fridge or freezer?")."""
+    folded = fold(question)
+    after_or = " ".join(m.group(1) for m in re.finditer(r"\b(?:or|oder)\s+((?:\w+\s+){0,2}\w+)", folded))
+    missing = _missing_aspects(question, fact) if fact is not None and after_or else []
+    return any(has_phrase(after_or, fold(a), whole=False) for _, aspect in missing for a in aspect["asks"])
 
 
 def _missing_aspects(question: str, fact: Fact) -> list[tuple[str, dict[str, Any]]]:
