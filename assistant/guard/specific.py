@@ -180,7 +180,8 @@ PLEASANTRY = re.compile(
     r"|happy (?:holidays|new year)|guten rutsch|schöne feiertage|have a great start)\b"
     r"|\b(?:is|ist) (?:gerade |right now |just )?(?:im winter |in winter )?(?:sehr |so |super )?(?:beliebt|popular)\b"
     r"|\b(?:ist|is) unser (?:liebling|favou?rite)\b|\bisn'?t it\?$|\bmakes every \w+ better\b"
-    r"|^\W*(?:hallo|hi|hey|hello|liebe[rs]?|dear|moin|servus|guten tag)\b\W*(?:\w+\W*){0,3}$",  # "Hallo Bernd, schön!"
+    # "Hallo Bernd, schön!": a greeting and a word or three
+    r"|^\W*(?:hallo|hi|hey|hello|liebe[rs]?|dear|moin|servus|guten tag)\b\W{0,5}(?:\w{1,30}\W{0,5}){0,3}$",
     re.IGNORECASE,
 )
 # The operational readings whose questions want an answer, not a wish (a joke's question may get a laugh)

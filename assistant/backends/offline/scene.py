@@ -3061,7 +3061,9 @@ def _missing_aspect(question: str, fact: Fact) -> dict[str, str] | None:
 def _or_aspect(question: str, fact: Fact | None) -> bool:
     """The aspect the fact leaves open is the question's other alternative ("in the fridge or freezer?")."""
     folded = fold(question)
-    after_or = " ".join(m.group(1) for m in re.finditer(r"\b(?:or|oder)\s+((?:\w+\s+){0,2}\w+)", folded))
+    after_or = " ".join(
+        m.group(1) for m in re.finditer(r"\b(?:or|oder)\s{1,3}((?:\w{1,20}\s{1,3}){0,2}\w{1,20})", folded)
+    )
     missing = _missing_aspects(question, fact) if fact is not None and after_or else []
     return any(has_phrase(after_or, fold(a), whole=False) for _, aspect in missing for a in aspect["asks"])
 
