@@ -19,7 +19,8 @@ SENTENCE = re.compile(
     rf"(?:[^.!?\n…]|(?<=\d)\.(?=\d|\s{{1,3}}[a-zäöüß]|{MONTH_AFTER})|(?<=\w)\.(?=[a-z_äöü])|{ABBREVIATED})"
     rf"{{1,2000}}[.!?…]{{0,10}}"
 )
-CLAUSE_BREAK = re.compile(r",\s|\s[–-]\s|;\s|:\s|(?<=[^\w\s,.;:!?'\"()\-])\s")  # an emoji ends a clause too
+# An emoji ends a clause too, and a laugh starts one ("... for christmas lol how long do they stay good once opened")
+CLAUSE_BREAK = re.compile(r",\s|\s[–-]\s|;\s|:\s|(?<=[^\w\s,.;:!?'\"()\-])\s|\s(?=(?:lol|haha|lmao|btw)\s)")
 WH = (
     r"(?:wie|was|wo|wann|warum|wieso|weshalb|wohin|woher|welche[rsmn]?|wer|wem|wen|ob|inwiefern|bis wann|"
     r"(?:an|auf|in|mit|bei|fur|zu|von|nach|um|aus) welche[rsmn]?|"

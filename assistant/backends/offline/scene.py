@@ -1041,7 +1041,7 @@ _PRICE_SCORN = re.compile(
 _PRICE_RISE = re.compile(
     r"\b(?:preise?|kaffeepreise?)\b[^.!?]{0,30}\b(?:ziehen|zieht|gestiegen|steigen|angezogen|erhöht|hoch)\b"
     r"|\b(?:teurer|zu teuer) geworden\b|\bpreiserhöhung\w{0,2}|\bprices?\b[^.!?]{0,25}\b(?:went up|gone up|going up"
-    r"|keep (?:going up|rising)|increase[sd]?|hike|crept up|creeping up)\b|\bprice (?:hike|increase)s?\b"
+    r"|go up|goes up|keep (?:going up|rising)|increase[sd]?|hike|crept up|creeping up)\b|\bprice (?:hike|increase)s?\b"
     # "zum neuen Jahr schon wieder an der Preisschraube gedreht?!", "raised your prices again", "neue Preisliste"
     r"|\bpreisschraube\b|\b(?:schon wieder|wieder|noch) teurer\b|\b(?:raised|upped|hiked) (?:your |the )?prices?\b"
     r"|\bneue\w{0,2} preisliste\b|\bnew price list\b",
@@ -1138,8 +1138,12 @@ def read(request: GenerationRequest, language: str) -> Scene:
     if situation in ("stock_question", "defer") and refused:
         situation = "question"  # "any black friday deals this year??": the policy's no, no "whether and when"
     if situation == "praise":  # "wo warst du mein ganzes Leben?": a fan's question is no case for the team,
-        answers = [  # but "kann man sowas verschenken?" asks us for something
-            a for a in answers if a.said or (a.indirect and (_REQUEST.search(a.question) or _TO_US.search(a.question)))
+        answers = [  # but "kann man sowas verschenken?", "wo lös ich den gutschein ein?" ask us for something
+            a
+            for a in answers
+            if a.said
+            or _HOW_DO_I.search(a.question)
+            or (a.indirect and (_REQUEST.search(a.question) or _TO_US.search(a.question)))
         ]
     if situation == "gift_advice":  # "Do you sell gift vouchers? ... which beans he'd like": the voucher asked,
         answers = [a for a in answers if not (_GIFT_ASKED.search(a.question) or _RECOMMEND.search(a.question))]
@@ -1433,6 +1437,10 @@ def _asks_when_sick(request: GenerationRequest, situation: str) -> bool:
     return bool(asked) and situation in ("question", "defer", "other", "uncertain", "praise", "joke")
 
 
+# How or where the writer does something with what we sold: "wo lös ich den ein?", "how do I redeem it?"
+_HOW_DO_I = re.compile(r"\b(?:wo|wie) (?:\w{1,12} ){0,2}(?:ich|man)\b|\b(?:where|how) (?:do|can|should) i\b", re.I)
+
+
 # A parcel stuck on its way: "tracking hasn't moved in 4 days", "Sendungsverfolgung bewegt sich nicht", "hängt fest"
 _STUCK = re.compile(
     r"\b(?:tracking|status|sendung\w{0,10}|paket)\b[^.!?]{0,30}\b(?:hasn'?t|has not|didn'?t|doesn'?t|not|nicht)"
@@ -1503,6 +1511,8 @@ _SENT_BACK = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:wenn|falls) ich\b[^.?!]{0,30}\bbestell|\bif i (?:order|buy)\b"
+    r"|\bbis wann (?:muss|müsste|sollte|kann) (?:ich|man)\b[^.?!]{0,20}\bbestell|\bwhen (?:do|should|must) i order\b"
+    r"|\blast (?:day|date) to order\b|\bletzte[nr]? bestelltag\b"
     r"|\bkann (?:ich|man)\b[^.?!]{0,40}\b(?:telefonisch|per telefon|per post|per brief|per mail|per e-mail|whatsapp)"
     r"[^.?!]{0,20}\bbestellen\s*\?",
     re.IGNORECASE,
@@ -3669,11 +3679,15 @@ def _rewatched(text: str) -> str:
 
 def _wish(text: str, language: str) -> str:
     """ "Frohe Ostern!" -> "frohe Ostern" (to wish back); else ""."""
-    match = re.search(r"\b(frohe|schöne|fröhliche|gesegnete|happy|merry)\s+([A-ZÄÖÜ]\w+|\w+)", text, re.IGNORECASE)
+    match = re.search(
+        r"\b(frohe|frohes|schöne|fröhliche|gesegnete|happy|merry)\s+((?:new|neue[sn]?)\s+(?:year|jahr)|\w+)",
+        text,
+        re.IGNORECASE,
+    )  # "Happy New Year" is two words wished back, never "happy New"
     if not match:
         return ""
-    noun = match.group(2)
-    return f"{match.group(1).lower()} {noun[:1].upper() + noun[1:]}"
+    noun = " ".join(w[:1].upper() + w[1:] for w in match.group(2).split())
+    return f"{match.group(1).lower()} {noun}"
 
 
 def _home(text: str) -> str:
