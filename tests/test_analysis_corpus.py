@@ -93,14 +93,15 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # at 0.911, 0.970, 0.891 at 0.879 and 0.865 rebuilt. The thirty-first, a second winter inbox written later in the same
 # session (held out: intent 0.936, team 0.972, sarcasm recall 0.918 at precision 0.918, question-to-fact 0.904 on
 # b10b1b0; 0.939, 0.976, 0.939 at 0.939 and 0.914 on 8727b17, the code after reading the thirtieth: every target met),
-# left the grown split (2478 cases) at 0.911, 0.971, 0.890 at 0.883 and 0.865 rebuilt.
+# left the grown split (2478 cases) at 0.911, 0.971, 0.890 at 0.883 and 0.865 rebuilt (0.867 after the cue for "you
+# sent me X instead").
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.84,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.865 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.867 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

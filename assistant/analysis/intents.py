@@ -61,6 +61,8 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (r"falsch\w{0,20} (?:sorte|kaffee|artikel|produkt|bohnen|paket|lieferung|ware|muhle|mahlgrad)", 3.0),
         (r"wrong (?:item|coffee|product|beans|order|bag|grind)|\bgot\b.{0,40}\binstead\b", 3.0),
+        # "I ordered Espresso Kreuzberg ... and you sent me Kiezmischung instead"
+        (r"\b(?:sent|shipped|delivered) (?:me|us)\b.{0,40}\binstead\b(?! of)", 3.0),
         (
             # "you sent espresso instead of the house blend", never "tea instead of coffee for a week" (flu)
             r"\b(?:sent|received|came|arrived|delivered|shipped|packed|was in|were in|inside|box|parcel|package"
