@@ -95,13 +95,19 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # b10b1b0; 0.939, 0.976, 0.939 at 0.939 and 0.914 on 8727b17, the code after reading the thirtieth: every target met),
 # left the grown split (2478 cases) at 0.911, 0.971, 0.890 at 0.883 and 0.865 rebuilt (0.867 after the cue for "you
 # sent me X instead").
+# The thirty-second, a third winter inbox (held out: intent 0.925, team 0.970, sarcasm recall 0.875 at precision 0.894,
+# question-to-fact 0.880 on b10b1b0; 0.924, 0.970, 0.917 at 0.917 and 0.889 on 0f13b86), and the thirty-third, a
+# spring inbox (held out: intent 0.953, team 0.988, sarcasm recall 0.920 at precision 0.885, question-to-fact 0.897 on
+# 0f13b86, the first code of session 30; 0.959, 0.990, 0.960 at 0.923 and 0.897 after reading the thirty-second), left
+# the grown split (2611 cases) at 0.917, 0.973, 0.904 at 0.887 and 0.872 rebuilt (0.913 and 0.972 rebuilt again
+# once a complaint about a missing parcel with no word of service is a delivery problem).
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.84,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.867 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.872 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

@@ -50,6 +50,8 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (r"zuruckgeschickt|zuruckgesendet|sent (?:it |them )?back|returned (?:it|them|the)", 2.0),
         (r"\b(?:zu)?(?:ruck)?erstatt\w{0,20}|refund\w{0,20}|gutschrift", 2.5),
+        # "I'd like the shipping fee back", "die Versandkosten hätte ich gern zurück"
+        (r"\b(?:fee|costs?|surcharge) back\b|(?:versandkosten|gebuhr|aufpreis)\b.{0,30}\bzuruck", 3.0),
         (r"storn\w{0,20}|widerruf\w{0,20}|cancel (?:my|the) order", 2.0),
         (r"zuruck ?(?:schicken|senden|geben)|retoure|send (?:it )?back|return (?:it|this|them|my)", 1.5),
     ],
@@ -84,6 +86,12 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:hat|haben|has|have|mit)\b.{0,15}\b(?:einen|nen|ein|a)\s(?:riss|sprung|crack|delle|dent)\b", 3.0),
         (r"\b(?:an)?statt\b(?! zu\b).{0,60}\b(?:war|kam|ist|lag|drin|geliefert|bekommen)", 2.5),
         (r"\bfehlt\b|fehlte|nicht (?:dabei|drin)|is missing|was missing", 2.0),
+        # "a completely empty box", "das Paket war leer"
+        (
+            r"\bempty (?:box|parcel|package)|(?:box|parcel|package) was (?:completely |totally )?empty"
+            r"|\bleere[rsn]? (?:paket|karton|box|packchen)|(?:paket|karton|box|packchen) war (?:komplett |ganz )?leer\b",
+            3.0,
+        ),
     ],
     "defect": [
         (r"defekt\w{0,20}|defective|funktioniert nicht|geht nicht mehr|stopped working|doesn.?t work", 2.5),
@@ -98,10 +106,17 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         # "die kurbel dreht einfach durch, mahlt null", "the handle just spins and it won't grind"
         (
-            r"dreht (?:\w{1,12} ){0,2}durch|mahlt (?:null|nix|nichts|gar nicht|nicht mehr)|(?:won.?t|doesn.?t|does not) grind",
+            r"dreht (?:\w{1,12} ){0,3}durch|mahlt (?:null|nix|nichts|gar nicht|nicht mehr)|(?:won.?t|doesn.?t|does not) grind"
+            r"|kommt (?:nix|nichts|kein pulver) mehr raus",
             3.0,
         ),
         (r"garantie|warranty|reparatur|repair", 1.5),
+        # "das Ventil an der Tüte ist abgerissen", "the valve came off": the bag is faulty, after-sales
+        (
+            r"\bventil\b.{0,40}(?:abgerissen|eingerissen|kaputt|abgefallen|undicht)|\bvalve\b.{0,30}"
+            r"(?:broke|broken|torn|ripped|came off|fell off|leak)",
+            3.0,
+        ),
         (  # "meine kaffeemühle macht so knack geräusche": a noise of our grinder
             r"(?:muhle|grinder|mahlwerk|kurbel)\b.{0,40}(?:gerausch\w{0,4}|knack\w{0,5}|klacker\w{0,4}|quietsch\w{0,4}"
             r"|schleif\w{0,4}|noise|squeak\w{0,3}|rattl\w{0,3}|click\w{0,3}|grinding sound)",
@@ -119,7 +134,7 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "delivery_problem": [
         (
-            r"nichts? (?:angekommen|zugestellt|geliefert|da)|nie angekommen|never arrived|never (?:showed|turned) up|nothing (?:arrived|came)|not (?:arrived|delivered)|hasn.?t arrived",
+            r"nichts? (?:angekommen|zugestellt|geliefert|da\b)|nie angekommen|never arrived|never (?:showed|turned) up|nothing (?:arrived|came)|not (?:arrived|delivered)|hasn.?t arrived",
             3.0,
         ),
         (
@@ -129,7 +144,8 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (r"nich angekommen|immer noch nicht|still not|noch immer nicht|(?:passiert|tut sich) (?:nichts|nix)", 2.0),
         (
             r"(?:nicht|nie) eingetroffen|bis heute (?:nicht|nichts) (?:da|gekommen|angekommen|geliefert|erhalten)"
-            r"|not (?:yet )?received|never (?:got|received) (?:it|them|my|the|anything)|nichts (?:erhalten|bekommen)\b",
+            r"|not (?:yet )?received(?! (?:a |any )?(?:single )?(?:reply|answer|response))"
+            r"|never (?:got|received) (?:it|them|my|the|anything)|nichts (?:erhalten|bekommen)\b",
             3.0,
         ),
         (r"filiale|packstation|zusteller|nachbarn?|paketshop|post office|courier|dhl|hermes|zustellung", 1.5),
@@ -140,6 +156,10 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             3.5,
         ),
         (r"keiner hat bescheid|ohne benachrichtigung|no notification", 2.0),
+        # "Still waiting since 14 December", "ich warte immer noch auf mein Paket"
+        (r"still waiting|waiting since|warte\w{0,2} (?:immer )?noch auf (?:mein|die|das|unser)", 2.5),
+        # "eine Tüte mit fremder Adresse bekommen": a parcel meant for someone else
+        (r"fremde[rn]? (?:adresse|namen?)\b|someone else.?s (?:address|name|parcel|package)|addressed to someone", 2.5),
     ],
     "order_status": [
         (r"wo (?:bleibt|ist) (?:meine?|die|das|unser)\w{0,20} (?:bestellung|paket|lieferung|kaffee|abo|sendung)", 3.0),
@@ -155,8 +175,14 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
     "order_via_message": [
         (r"\b\d{1,12}\s?x\s{1,5}\w|\b\d{1,12} (?:tuten|packungen|packchen|beutel|bags|kilo|kg)\b", 2.5),
         (
-            r"hatte (?:gern|gerne)|mochte\b.{0,40}bestellen|ich bestelle|i.?d like to order|i want to order|can i order",
+            r"hatte (?:gern|gerne)|mochte\b.{0,40}bestellen|ich bestelle|i.?d like to order|i want to order|can i order"
+            r"|wurde (?:gern|gerne)\b.{0,80}\bbestellen\b|would like to order",
             2.5,
+        ),
+        # "Ich nehm die Osterbox zwei Mal!", "ich nehm 2 von den ostertüten!!", "I'll take two"
+        (
+            r"\bich nehm\w? (?:\w{1,15} ){0,2}(?:\d{1,2}|zwei|drei|vier|funf)\b|\bi.?ll take (?:\d{1,2}|two|three|four)\b",
+            3.0,
         ),
         (r"abo abschliessen|abonnieren|(?:like|want) to subscribe|sign (?:me )?up for", 3.0),
         (r"lieferung (?:an|nach)|bitte (?:schicken|liefern|senden)|schickt mir|send me|deliver to", 2.0),
@@ -224,6 +250,20 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             r"(?:never|not|nie|nicht|kein einziges mal) (?:been )?(?:disappointed|enttauscht)|schnelle (?:lieferung|versand)|fast (?:delivery|shipping)|super schnell|so schnell da|am nachsten tag da",
             2.5,
         ),
+        # a complaint put right and thanked for: "Thank you for replacing my damaged bag so quickly"
+        (
+            r"(?:thank\w{0,3}(?: you)?|danke\w{0,3}) (?:for|fur|furs) (?:the |den |das )?(?:quick |fast |schnellen? )?"
+            r"(?:replac\w{0,5}|ersatz|ersetzen|austausch\w{0,2}|sorting|fixing)"
+            r"|(?:arrived|came) in one piece|heil angekommen|zero hassle|ohne (?:jeden |jedes )?(?:stress|theater)",
+            3.0,
+        ),
+        # "hab mich geirrt, die kiezmischung ist jeden cent wert", "schmeckt wie frühling in der tasse"
+        (
+            r"jeden cent wert|worth every (?:penny|cent)|hab(?:e)? mich geirrt|i was wrong"
+            r"|schmeckt wie (?:der |ein )?(?:fruhling|sommer|urlaub|zuhause|heimat|ein traum)"
+            r"|tastes like (?:spring|summer|a holiday|vacation|home|heaven)",
+            2.5,
+        ),
         (r"😍|❤|💛|🥰|😋|🙌|👏|🤩|💯|🔥", 1.0),
         (
             r"ballert|\belite\b|kein cap|no cap|\bslaps\b|goes? (?:so )?hard|hits different|bussin|\bfire\b|unreal good",
@@ -252,6 +292,7 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             2.0,
         ),
         (
+            r"(?:not|never) (?:received|got|had) (?:a |any )?(?:single )?(?:reply|answer|response)|keine einzige antwort|"
             r"keine antwort|keiner antwortet|niemand antwortet|niemand meldet|kein mensch meldet|no (?:reply|response|answer)|nobody (?:answers|replies|responds)|never (?:answer|reply|respond)|ghost\w{0,4}|ignoriert|ignoring|left on read|gelesen.{0,20}(?:nix|nichts|keine)",
             3.0,
         ),

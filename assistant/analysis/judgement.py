@@ -110,17 +110,23 @@ CARE_ASKED = re.compile(
 WAY_TO_PAY = re.compile(
     r"\b(?:can (?:i|we) pay|do you (?:take|accept)|kann (?:ich|man) (?:\w{1,10} ){0,3}(?:per|mit|auf|bar) \w{0,12} ?"
     r"(?:zahlen|bezahlen)|(?:pay|zahlen|bezahlen) (?:by|with|per|mit|auf) (?:invoice|rechnung|paypal|card|karte|klarna)"
-    r"|auf rechnung (?:liefern|bestellen|kaufen))\b"
+    r"|auf rechnung (?:liefern|bestellen|kaufen)"
+    # "Kann ich für meine Firma eine Rechnung mit ausgewiesener MwSt bekommen?": an invoice asked for, no charge
+    r"|(?:kann ich|konnen sie|konnt ihr|can i|could i|can you|could you)\b[^.!?]{0,40}\b(?:rechnung|invoice)\b"
+    r"[^.!?]{0,40}\b(?:bekommen|ausstellen|get|issue|have))\b"
 )
 CHARGE_TROUBLE = re.compile(
     r"\b(?:charged|abgebucht|doppelt|twice|zweimal|refund\w{0,3}|erstatt\w{0,6}|falsch\w{0,2}|wrong|mahnung|reminder"
-    r"|zahlungserinnerung|overcharged|still not|immer noch nicht)\b"
+    r"|zahlungserinnerung|overcharged|still not|immer noch nicht"
+    # "auf Rechnung bestellen, aber die Option wird mir gar nicht angezeigt": the checkout's trouble
+    r"|angezeigt|not (?:shown|showing|available)|doesn.?t (?:show|appear))\b"
 )
 # What a called-off booking's writer asks for (folded): the money back, a new date, or what happens now
 WHAT_NOW = re.compile(
     r"\b(?:geld|erstatt\w{0,6}|ruckerstatt\w{0,6}|refund\w{0,3}|money|zuruck"
     r"|what now|now what|was nun|und jetzt|wie geht es weiter|what happens)\b"
 )
+ORDERING = 2.5  # the order-by-message cue score of "ich würde gern ... bestellen"
 PARTNER = re.compile(r"\b(?:collab\w{0,7}|kooperation\w{0,3}|partner\w{0,7}|sponsor\w{0,5}|influencer|creator)\b")
 
 
@@ -168,6 +174,8 @@ def _precise(top: str, cues: dict[str, float], concern: str) -> str:
     own = cue_top in OPERATIONAL and cues[cue_top] >= STRONG_CUE
     if own and top in CASUAL and cues.get(top, 0.0) < STRONG_CUE:
         return cue_top  # "meine kaffeemühle macht so knack geräusche, voll cringe": a defect, whatever the slang says
+    if own and top == "service_complaint" and not cues.get(top):
+        return cue_top  # "bestellt und bis heute nichts bekommen. Sehr ärgerlich!": the parcel, no word of service
     wrong = cues.get("damaged_or_wrong_item", 0.0)
     if top == "delivery_problem" and wrong >= STRONG_CUE and wrong > cues.get("delivery_problem", 0.0):
         return "damaged_or_wrong_item"  # "Wrong coffee in my subscription for the second month": it came, wrong
@@ -188,6 +196,9 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "other"
     if top in ("praise", "collaboration") and text.lstrip().startswith("@"):  # talking to another commenter
         return "other"
+    ordering = cue_scores(folded).get("order_via_message", 0.0) >= ORDERING
+    if top == "billing" and ordering and not CHARGE_TROUBLE.search(folded):
+        return "order_via_message"  # "ich würde gern 12 Geschenkboxen bestellen ... Rechnung auf die Firma?"
     if top == "billing" and WAY_TO_PAY.search(folded) and not CHARGE_TROUBLE.search(folded):
         return "product_question"  # "Can I pay by invoice? My company needs a proper invoice": no charge gone wrong
     if top == "collaboration" and BUYER.search(folded) and not PARTNER.search(folded):

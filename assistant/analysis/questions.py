@@ -172,7 +172,14 @@ def _real(question: str) -> bool:
 
 def rhetorical(question: str) -> bool:
     """A question nobody wants answered ("Was soll das?", "was habt ihr getan 😭")."""
-    return RHETORICAL.match(fold(question).strip()) is not None
+    folded = fold(question).strip()
+    return RHETORICAL.match(folded) is not None or INTERJECTED.search(folded) is not None
+
+
+# "just finished my first bag ... and honestly?? best flat white": an "honestly" that leads on, no question
+INTERJECTED = re.compile(
+    r"(?:\band|\bund|\bbut|\baber|,)\s{1,3}(?:honestly|seriously|literally|ehrlich|ernsthaft|ngl|fr)\W{0,10}$"
+)
 
 
 # Questions nobody wants answered: "Was soll das?", "Geht's noch?", "are you kidding me?"
@@ -180,7 +187,7 @@ RHETORICAL = re.compile(
     r"(?:und |also |ey |hallo )?(?:was soll (?:das|der (?:mist|scheiss))|geht'?s noch"
     r"|seid ihr (?:noch )?(?:ganz )?(?:dicht|bei trost)|ist das euer ernst|ernsthaft|echt jetzt|wtf"
     r"|what the (?:hell|heck|f\w{0,10})|are you (?:kidding|serious)(?: me)?"
-    r"|seriously|really"
+    r"|seriously|really|honestly|literally|ehrlich|ngl"
     # "quitting caffeine. day 3. why is this on my fyp 😭": the algorithm blamed, nobody asked
     r"|why (?:is|are) (?:this|these|you|u) (?:on|in) my (?:fyp|feed|for ?you ?page|timeline|explore)"
     r"|why am i (?:seeing|watching) this|warum (?:ist|kommt|seh ich) (?:das|dieses video|ihr|euch) (?:auf|in|bei)"
