@@ -84,6 +84,13 @@ META_TALK = re.compile(
     r"|[\[(]\s{0,2}(?:tip|fact|tipp|fakt|note|case|draft|entwurf)[ _-]?id\s{0,2}:"
     r"|\bkannst du (?:das|den|die|ihn|sie) (?:\w{1,10} )?freigeben\b|\b(?:zur|for) (?:freigabe|approval)\b"
     r"|\b(?:ok|okay|fine|good) to (?:post|publish|send)\?"
+    # "Discounts are set to false on our side", "in unserem Ticket-Tool als 'low priority' markiert", "the team note
+    # says not to comment on the rent": a setting, a ticket's label and a note of the team's, said in public
+    r"|\b(?:(?:is|are|ist|sind) )?(?:set to|auf) (?:false|true)\b|\bticket[- ]?(?:tool|system)\b|\bticketsystem\b"
+    r"|\b(?:low|high) priority\b|\b(?:the |our |die |unsere |laut )?team[- ]?(?:note|notiz)\b"
+    # "(Jule, tone check pls: not too salesy?)", "(Jule, bitte kurz drüberschauen)": a colleague asked in brackets
+    r"|\(\s{0,2}(?:[A-ZÄÖÜ]\w{1,20},?\s{1,3})?(?:tone check|check pls|pls check|please check|bitte (?:kurz )?"
+    r"(?:prüfen|checken|drüberschauen|drüber schauen|gegenlesen)|kurz (?:drüberschauen|gegenlesen))\b"
     r"|\b(?:kann das|darf das|passt das so) (?:so )?(?:raus|online)\?"
     r"|\bper the (?:\w{1,12} )?guidelines?\b|\blaut (?:\w{1,12}-?)?(?:leitfaden|guideline)\b"
     # "(Intern an Jule: bitte an die Geschäftsführung)", "[Tipp: budget_coffee, kein Produkt nennen]"

@@ -43,6 +43,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\d+(?:[.,]\d{1,2})?\s?(?:€|eur\w*|\$|chf|dollar)\s+(?:back|zurück)|(?:€|\$)\s?\d+(?:[.,]\d{1,2})?\s+(?:back|zurück)"
         # "the after-sales team will refund the second charge": someone else's refund, promised by us
         r"|\b(?:will|'ll|wird|werden)\s+(?:(?!if\b|ob\b|whether\b|see\b|check\w*)\w+\s+){0,2}(?:refund|erstatten|zurückerstatten)\b"
+        r"(?!\s(?:question|request|case|status|claim|query|form)s?\b)"  # "I'll take your refund question to ..."
         # "auch angebrochene Tüten nehmen wir zurück": a return the facts (unopened only) do not allow
         r"|\b(?:angebrochene?[nrs]?|geöffnete?[nrs]?|opened)\b(?:(?!nicht|kein|not\b|n't|never|nie\b)[^.!?]){0,40}\b(?:nehmen wir|zurück\w*|returns?|take (?:it |them )?back)\b",
         re.IGNORECASE,
@@ -94,6 +95,9 @@ PROMISES: dict[str, re.Pattern[str]] = {
         # "built for life: if it ever breaks, we'll replace it, no questions asked", "halten wir dir einen Platz frei"
         r"|\bno questions asked\b|\bohne wenn und aber\b|\b(?:lifetime|lebenslang\w{0,2})\b[^.!?]{0,20}\b(?:garantie|warranty|guarantee)"
         r"|\bhalten wir (?:dir |euch |ihnen )?(?:noch )?(?:eine?n? )?\w{0,12} ?frei\b"
+        # "zwei Tüten legen wir dir gern schon zurück", "quetschen wir noch einen Platz rein", "we'll set two bags aside"
+        r"|\blegen wir (?:dir |euch |ihnen )?(?:gern |gerne )?(?:schon )?(?:\w{1,12} ){0,2}zurück\b"
+        r"|\bquetschen wir\b[^.!?]{0,30}\brein\b|\b(?:we|i)(?:'ll| will| can) (?:put|set) (?:\w{1,10} ){0,3}aside\b"
         r"|\bhalten wir\b[^.!?]{0,30}\b(?:platz|plätze|spot|seat)\w{0,2} frei\b|\b(?:hold|save|keep) (?:you |one )?(?:a|one) (?:spot|seat|place|bag)\b"
         # "Klar, wir spenden gern drei Tüten": a donation pledged before the team decided
         r"|(?<!\bob )\b(?:wir|ich) spende\w{0,2}\b(?! (?:können|könnten|würden|dürfen))|\bspenden wir gern\b"
@@ -241,6 +245,9 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"[^.!?\U0001F300-\U0001FAFF]{0,10}\b(?:on|ab|am|from)"
         r" (?:the )?\d{1,2}(?:\.|st|nd|rd|th)?\s?(?:january|february|march|december|januar|februar|märz|dezember)?\b"
         r"|\bopen\w{0,3} (?:for pickup |for collection )?on (?:the )?\d{1,2}(?:st|nd|rd|th)\b"
+        # "The terrace opens on 1 May", "die Terrasse öffnet am 1. Mai"
+        r"|\bopens? on \d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+        r"|\b(?:öffnet|eröffnet|aufmacht) am \d{1,2}\.\s?(?:\d{1,2}\.|[a-zä]{3,9}\b)"
         # "dann liegt's garantiert pünktlich unterm Baum", "das schafft DHL bis Freitag ganz sicher"
         r"|\b(?:garantiert|ganz sicher|guaranteed|for sure)\b[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:pünktlich|rechtzeitig"
         r"|unterm baum|unter dem baum|on time|in time|under the tree)\b"
@@ -253,7 +260,13 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"available|raus|ships?|arrives?|bei dir|with you|zugestellt|delivered)\b"
         rf"|\b(?:ab|from|bis|by|until|starting)\s{{1,3}}{_DATE}[^.!?\U0001F300-\U0001FAFF]{{0,40}}\b(?:wieder|back|zurück|lieferbar|verfügbar"
         r"|in stock|available|im shop|in the shop|bei dir|with you)\b"
-        r"|\b(?:kw|kalenderwoche|calendar week|week|woche)\s?\d{1,2}\b"
+        # "bis KW 3", "until week 3"; never "week 4, you got this" to a resolution's week 3
+        r"|\b(?:kw|kalenderwoche|calendar week)\s?\d{1,2}\b|\b(?:until|till|bis|in|ab|by|from|before|after|vor|nach)"
+        r"(?: der| the)? (?:week|woche)\s?\d{1,2}\b"
+        # "back in stock on the 18th", "I can guarantee it's there before the 2nd"
+        r"|\b(?:back in stock|in stock again|wieder (?:da|auf lager|lieferbar|im shop))\b[^.!?\U0001F300-\U0001FAFF]{0,15}"
+        r"\b(?:on the \d{1,2}(?:st|nd|rd|th)?|am \d{1,2}\.)"
+        r"|\bguarantee\b[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:there|arrives?|delivered|with you|on time|in time)\b"
         r"|\b(?:drops?|launch\w{0,3}|release\w{0,2}|kommt|erscheint|landet)\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:next|nächste[nm]?|kommende[nm]?)"
         r" (?:week|month|woche|monat)\b"
         rf"|{_DATE}[^.!?\U0001F300-\U0001FAFF]{{0,40}}\b(?:versprochen|promised?)\b|\b(?:versprochen|promised?)\b[^.!?\U0001F300-\U0001FAFF]{{0,40}}\b{_DATE}"

@@ -74,14 +74,15 @@ RANGE_WORDS = re.compile(
 
 def refers_to_message(text: str, message: Message, analysis: Analysis, profile: VoiceProfile) -> str | None:
     """What the draft picks up from the message (a word, a fact, a product, a deferral), or None."""
-    text = SET_PHRASES.sub(" ", _without_sign_off(text, profile))
+    plain = _without_sign_off(text, profile)
+    text = SET_PHRASES.sub(" ", plain)
     anchors = message_words(message) | _creator_words(message)
     drafted = _content(text)
     if _fact_ignored(text, drafted, message, analysis, profile):
         return None  # "how do I pause it for February?" -> "safe travels and enjoy February!": the words, no answer
     if _other_place(text, message):
         return None  # "shipping to austria??" -> "DHL, 2–3 working days within Germany": another place's answer
-    if _only_pleasantries(text, message, analysis):
+    if _only_pleasantries(plain, message, analysis):
         return None  # "Are the beans still ok after 3 days in the heat?" -> "So glad your parcel made it!": no answer
     shared = next((w for w in drafted - FILLER_WORDS if _same_word(w, anchors, short_heads=True)), None)
     if shared:
@@ -139,7 +140,10 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
 def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Analysis, profile: VoiceProfile) -> bool:
     """The message asks what a fact answers, and the draft neither says it, nor asks back, defers or hands over."""
     named = {q.fact for q in getattr(analysis, "questions", []) if q.fact}  # the questions' own facts
-    if message.mode != "reply" or not named or "?" in text or STRONG_DEFERRAL.search(text):
+    # "meine handmühle klackert, ist das normal?": a fault asked about wants a fact or the team's step, whatever fact
+    # the reading gave the question
+    faulty = analysis.intent in _TROUBLE and analysis.escalation is not None and bool(analysis.questions)
+    if message.mode != "reply" or not (named or faulty) or "?" in text or STRONG_DEFERRAL.search(text):
         return False
     # a reading may name the wrong fact, so any fact's words answer; a product's name does not ("can i return the
     # grinder if i don't like it?" -> "the handmühle kiez is such a good pick 😄" answers nothing)
@@ -180,6 +184,21 @@ PLEASANTRY = re.compile(
     r"|happy (?:holidays|new year)|guten rutsch|schöne feiertage|have a great start)\b"
     r"|\b(?:is|ist) (?:gerade |right now |just )?(?:im winter |in winter )?(?:sehr |so |super )?(?:beliebt|popular)\b"
     r"|\b(?:ist|is) unser (?:liebling|favou?rite)\b|\bisn'?t it\?$|\bmakes every \w+ better\b"
+    # "We're always happy to hear from our community", "wir lieben french press content", "Die hat echt Glück mit
+    # dir!", "das klingt nach einer sehr großzügigen Familie!"
+    r"|^\W*(?:we'?re|we are|wir sind) (?:always |so |really |truly |immer )?(?:happy|glad|thrilled|delighted|froh)\b"
+    r"|\b(?:we|wir) (?:love|lieben) [^.!?]{0,30}\b(?:content|videos?|comments?|kommentare?|posts?)\W*$"
+    r"|\b(?:glück mit dir|lucky to have you)\b|\b(?:klingt|sounds) (?:nach|like) (?:einer?[mnrs]?|a|an) (?:(?:sehr"
+    r"|richtig|wirklich|echt|really|very|so) )?(?:großzügig\w{0,3}|generous|lovely|wonderful|lucky|glücklich\w{0,3}"
+    r"|tolle\w?|schöne\w?|nette\w?)\b"
+    r"|^\W*(?:best wishes|warm wishes|cheers|viele grüße|liebe grüße|beste grüße)\b[^.!?]{0,40}$"
+    # "Great question!", "Brunch with fresh beans sounds perfect!", "Iced-Latte-Saison, wir lieben es!", "cool, dass
+    # du mit der Handmühle Kiez unterwegs bist!"
+    r"|^\W*(?:great|good|gute|tolle|super|spannende) (?:question|frage)\W*$|\b(?:wir lieben es|we love it)\W*$"
+    r"|\b(?:klingt|sounds?)\b[^.!?]{0,5}\b(?:perfect|perfekt|lecker|delicious|nice|cozy|gemütlich)\b[^.!?]{0,20}\W*$"
+    r"|^\W*(?:how |wie )?(?:cool|toll|super|klasse|nice|great),? (?:dass|that) (?:du|you)\b"
+    # "Love seeing you here!", "Cosy autumn vibes at the roastery right now."
+    r"|^\W*(?:(?:we )?love|lovely) (?:seeing|to see|having) you\b|\b(?:cosy|cozy) \w{3,15} vibes\b"
     # "Hallo Bernd, schön!": a greeting and a word or three
     r"|^\W*(?:hallo|hi|hey|hello|liebe[rs]?|dear|moin|servus|guten tag)\b\W{0,5}(?:\w{1,30}\W{0,5}){0,3}$",
     re.IGNORECASE,
@@ -218,7 +237,7 @@ _PASSING_WORDS = frozenset(
 
 def _only_pleasantries(text: str, message: Message, analysis: Analysis) -> bool:
     """The message asks us something, and every sentence of the draft only wishes, thanks or cheers."""
-    wanted = ANSWER_WANTED | {"criticism"}  # "why are your beans more expensive? not hating, just curious"
+    wanted = ANSWER_WANTED | {"criticism", "job_application"}  # "why are your beans more expensive? ..."
     asked = message.mode == "reply" and bool(analysis.questions) and analysis.intent in wanted
     asked = asked or (message.mode == "outreach" and bool(HELP_ASKED.search(message.post or "")))
     if not asked or analysis.emotion == "joking" or "?" in text or STRONG_DEFERRAL.search(text):
@@ -226,7 +245,22 @@ def _only_pleasantries(text: str, message: Message, analysis: Analysis) -> bool:
     sentences = [
         s for s in re.split(r"(?<=[.!?])\s+|[\n\U0001F300-\U0001FAFF\u2600-\u27BF]+", text) if re.search(r"\w{3}", s)
     ]
-    return bool(sentences) and all(PLEASANTRY.search(s.strip()) for s in sentences)
+    return bool(sentences) and all(_pleasantry(s.strip()) for s in sentences)
+
+
+def _pleasantry(sentence: str) -> bool:
+    """The sentence only wishes, thanks or cheers, with or without a greeting before it ("danke für das Angebot,
+    aber wir haben keinen Bedarf" declines)."""
+    if BUT.search(sentence):
+        return False
+    return bool(PLEASANTRY.search(sentence) or PLEASANTRY.search(GREETED.sub("", sentence)))
+
+
+BUT = re.compile(r"\b(?:aber|but|leider|unfortunately|however|jedoch)\b", re.IGNORECASE)
+
+
+# A greeting before the words of a sentence: "Hallo und danke, dass du uns schreibst!" thanks all the same
+GREETED = re.compile(r"^(?:hallo|hi|hey|hello|moin|servus)\b(?: \w{2,20})?(?:,| und| and)\s", re.IGNORECASE)
 
 
 HELP_ASKED = re.compile(r"\b(?:help|hilfe|tipps?|tips?|any ideas|ideen|how do i|wie mache? ich)\b[^.!]{0,60}\?", re.I)
