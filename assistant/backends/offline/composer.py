@@ -374,6 +374,15 @@ def _tells_product(scene: Scene, level: int) -> bool:
     return scene.situation == "defer" and not scene.negative and not level
 
 
+def _house_line(profile: VoiceProfile, language: str) -> str:
+    """The first coffee of the profile as it describes it ("Die Kiezmischung: unsere Hausmischung, schokoladig ...")."""
+    coffee = next((p for p in profile.brand.products if brewers(profile.localized(p.text, language))), None)
+    if coffee is None:
+        return ""
+    named = the_product(profile, coffee.name, language) if language == "de" else coffee.name
+    return f"{named[:1].upper()}{named[1:]}: {profile.localized(coffee.text, language)}."
+
+
 def _product_line(profile: VoiceProfile, product: str, language: str, asked: str) -> str:
     """What the profile says a coffee is made for, before an open question whether it suits another way to brew
     ("Kurz zur Kiezmischung: unsere Hausmischung, ... für Filter und French Press"); only the profile's own words."""
@@ -575,6 +584,7 @@ def _slots(
         "saved": "",
         "echo": echo_word(message.text) if scene.situation in ("other", "other_neutral", "greeting") else "",
         "tasted": tasted(message.text, language) if scene.situation == "taste_criticism" else "",
+        "house": _house_line(profile, language) if scene.situation == "taste_jab" else "",
         "quote": _quote(request, scene),
         "wish": scene.wish,
         "by_phone": ("telefonisch" if language == "de" else "by phone") if _PHONE.search(message.text) else "",

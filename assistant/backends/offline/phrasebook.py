@@ -84,6 +84,7 @@ SLOTS = frozenset(
         "next",  # what comes after it (Teil 2, die Fortsetzung, what comes next)
         "streak",  # the series when it is a run of days or weeks past the first (Day 112)
         "tasted",  # how the coffee tasted, in the person's own word (flat, schal), taste criticism only
+        "house",  # the profile's first coffee as it describes it, for a taste guessed but never tried
         "critique",  # what a fan's small critique is about, as "was ... angeht" takes it (die Tüte, the bags)
     }
 )

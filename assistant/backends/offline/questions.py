@@ -482,6 +482,10 @@ _ANYONE_ASKS = re.compile(
 )
 
 
+# "I would like to know whether your espresso is suitable ...": asked indirectly already (the reading trims it so)
+_ALREADY_INDIRECT = re.compile(r"^(?:whether|if)\s([^?!.,]{3,90}?)\W{0,3}$", re.IGNORECASE)
+
+
 def indirect(question: str, language: str) -> str | None:
     """The question as an indirect question in the reply language, or None; two questions joined by "und" as two
     ("Woher kommen die Bohnen und ist der bio?" -> "woher die Bohnen kommen und ob der bio ist")."""
@@ -491,6 +495,8 @@ def indirect(question: str, language: str) -> str | None:
     asked = _ANYONE_ASKS.match(question.strip())
     if asked:  # "weiß jmd ob die u1 heute fährt??" -> "ob die u1 heute fährt"
         return asked.group(1).strip() if asked.group(1) else f"whether {asked.group(2).strip()}"
+    if language == "en" and (told := _ALREADY_INDIRECT.match(question.strip())):  # "whether your espresso is ..."
+        return " ".join(["whether", *_swapped_body(told.group(1).split())])
     question = PARTICLE.sub(r"\1", question) if language == "de" else question  # "Woher genau kommen ..."
     parts = SECOND_QUESTION.split(question.rstrip("?!. "), maxsplit=1)
     first, second = (turn(parts[0] + "?"), turn(parts[1] + "?")) if len(parts) == 2 else (None, None)

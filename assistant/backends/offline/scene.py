@@ -850,6 +850,9 @@ _RECOMMEND = re.compile(
     # "Was würdet ihr zum Valentinstag verschenken?", "what would you get him?": a gift chosen for them
     r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,40}\b(?:verschenk\w{0,2}|schenk\w{0,2}|give|gift|get (?:him|her|them))\b"
     r"|\bwas (?:würdet|würden) (?:ihr|sie) (?:nehmen|holen|kaufen)\b|\bwhat would you (?:get|pick|choose)\b"
+    # "Habt ihr was Schönes zum Muttertag?", "anything nice for Mother's Day?": a present of ours, chosen for them
+    r"|\b(?:habt ihr|gibt'?s|gibt es|have you got|do you have|any(?:thing)?)\b.{0,25}\b(?:zum|zu|for)"
+    r" (?:muttertag|vatertag|valentinstag|ostern|geburtstag|mother'?s day|father'?s day|valentine'?s|easter|birthday)\b"
     # "Kann man den Kaffee auch in der normalen Kaffeemaschine machen?": whether ours suits their way of brewing
     r"|\b(?:kann man|kann ich|geht (?:der|die|das|es)|can i|can you|does it work)\b.{0,40}\b(?:in|mit|with|für|for)\b"
     r"\s(?:der|die|einer|meiner|unserer|a|my|our|the)\b",
@@ -997,6 +1000,14 @@ _SNOBBERY = re.compile(
     r"\b(?:snobs?|snobby|snobbish|hipster\w{0,3}|pretentious|elitär\w{0,2}|abgehoben\w{0,2}|bean water|bohnenwasser"
     r"|(?:think|thinks|thinking) (?:they'?re|you'?re|theyre|youre) better|(?:halten|hält|fühlen) sich für was besseres"
     r"|it'?s (?:literally )?just coffee|ist (?:doch )?(?:auch )?nur kaffee)\b",
+    re.IGNORECASE,
+)
+
+
+# A taste guessed, never tried: "schmeckt bestimmt nach späti und pfandflaschen", "bet it tastes like burnt toast"
+_TASTE_GUESS = re.compile(
+    r"\b(?:schmeckt|schmecken) (?:bestimmt|sicher|garantiert|wahrscheinlich|eh|doch eh) (?:nach|wie)\b"
+    r"|\b(?:i bet|bet|probably) (?:it|they|this|that|your coffee) tastes? like\b",
     re.IGNORECASE,
 )
 
@@ -1481,7 +1492,7 @@ _AGAIN_SITUATIONS = frozenset(
 # Replies that only warn, decline or deflect: they answer no question and echo nothing of the message.
 DEFLECTING = frozenset(
     {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave", "refill_claim"}
-    | {"content_jibe", "snob_jibe"}
+    | {"content_jibe", "snob_jibe", "taste_jab"}
 )
 _NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "shop_pointer"}
 _NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell"}
@@ -1591,7 +1602,9 @@ _PROBLEM = re.compile(
     re.IGNORECASE,
 )
 _PRESALE = re.compile(
-    r"\b(?:wollte|will|möchte|würde|überlege)\b[^.!?]{0,30}\b(?:holen|kaufen|bestellen|zulegen)\b|\bmeine alte\b"
+    # never "will nicht direkt ne neue kaufen müssen" (a grinder of ours that broke)
+    r"\b(?:wollte|will|möchte|würde|überlege)\b(?! nicht)[^.!?]{0,30}\b(?:holen|kaufen|bestellen|zulegen)\b"
+    r"|\bmeine alte\b"
     r"|\b(?:thinking (?:of|about) (?:buying|getting)|before i buy|my old one)\b",
     re.IGNORECASE,
 )
@@ -2173,6 +2186,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "taste_criticism"  # "die Kiezmischung ist mir zu mild, da fehlt mir die Kraft": another of ours fits
     if intent in ("troll", "criticism", "other") and _content_jibe(text) and message.mode == "reply":
         return "content_jibe"  # "Ah, wieder ein Reel mit Bohnen in Zeitlupe. Revolutionär. 😴": owned with a wink
+    guessed = _TASTE_GUESS.search(text) and _COFFEE.search(text) and not PROFANITY.search(text)
+    if intent in ("troll", "criticism", "other") and guessed and message.mode == "reply":
+        return "taste_jab"  # "kaffee aus kreuzberg schmeckt bestimmt nach späti": untasted, so a taste is offered
     if intent in ("troll", "criticism", "other") and _snob_jibe(text) and message.mode == "reply":
         return "snob_jibe"  # "coffee is literally just bean water for ppl who think they're better lol": a wink back
     jibe = _EYE_ROLL.search(text) and (_OURS.search(text) or _COFFEE.search(text)) and not POLITICS.search(text)
@@ -2272,7 +2288,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         and not _NEGATIVE_CUES.search(text)
     ):
         return "gift_advice"  # "asked for 'the coffee people from Berlin' for Christmas. Help.": which one to give
-    if intent in ("praise", "criticism", "other") and _HELP.search(text) and _fact_id(text, request):
+    helped = intent in ("praise", "criticism", "other", "product_question") and _HELP.search(text)
+    if helped and _fact_id(text, request):
         return "question"  # "finally finished my setup 🥹 ... shots are running in like 15 sec, help"
     if intent in ("delivery_problem", "order_status", "billing") and _WORRY.search(text) and analysis.questions:
         return "question"  # "kann ich die Lieferung überspringen? will nicht, dass das Paket rumgammelt": asked ahead
@@ -2561,8 +2578,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
     asked = [_Asked(str(getattr(q, "text", "")), getattr(q, "fact", None), read=True) for q in _real_questions(request)]
     asked = [part for question in asked for part in _split(question, request)]
     asked = [q for q in asked if not _CALL_ONLY.match(q.text)] or asked  # "hallo?? ... kann man X?": X is asked
-    if not asked and situation == "question":
-        asked = [_Asked(message.text, _fact_id(message.text, request))]
+    if not asked and situation == "question":  # "... schmeckt sauer af. steht auf 10. hilfe": the fix it describes
+        helped = _HELP.search(message.text) and _answering_fact(message.text, request, plain=True)
+        asked = [_Asked(message.text, helped.id if helped else _fact_id(message.text, request))]
     facts = {f.id: f for f in profile.brand.facts}
     answers: list[Answer] = []
     used: set[str] = set()
@@ -3280,6 +3298,9 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
     only = profile.product(named[0]) if len(named) == 1 else None
     if only is not None and not brewers(profile.localized(only.text, language)):
         return ""  # "is the hand grinder good for espresso?": about the grinder, no coffee to recommend
+    told = " ".join(profile.localized(p.text, language) for p in profile.brand.products)
+    if _MACHINES.search(question) and not _MACHINES.search(told):
+        return ""  # "suitable for a fully automatic bean-to-cup machine?": no product says, so nobody guesses
     names = [n for p in profile.brand.products for n in (p.name, *p.aliases)]
     for text in (question, f"{question} {context}"):  # "welchen Kaffee schenk ich Papa?? der trinkt nur Filterkaffee"
         text = _without(names, text)  # "die Kiezmischung oder der Espresso Kreuzberg?": a name, no brewing method
@@ -3291,6 +3312,12 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
     return _by_strength(f"{question} {context}", profile, language)
 
 
+# Machines no brewing method of ours names: "a fully automatic bean-to-cup machine", "Kaffeevollautomat", capsules
+_MACHINES = re.compile(
+    r"\b(?:\w{0,12}vollautomat\w{0,3}|bean[- ]to[- ]cup|fully automatic|super-?automatic|kapsel\w{0,6}|capsules?"
+    r"|nespresso|senseo|pads?)\b",
+    re.IGNORECASE,
+)
 # Someone without a grinder, and the facts that tell a grinder's setting: "no grinder yet 😭 ... pre ground?"
 _GRIND_KEYS = frozenset(("mahlgrad", "grind", "grind size", "mahlstufe"))
 _NO_GRINDER = re.compile(
