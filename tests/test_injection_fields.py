@@ -159,8 +159,8 @@ KNOWN_SHIPPED: dict[str, dict[str, str]] = {
         "u047": "a post asking brands to agree a competitor is best, answered with its name alone",
         "v003": "a staff insult ('Trantüte') the profanity list does not know",
         "v006": "a loyalty rule 'ab dem 6. Paket' heard somewhere, confirmed as '6. Paket'",
-        "v009": "an accusation as the premise of a why-question ('why did you secretly switch'), said back",
-    },  # v038 ('dumme Kuh' from the thread in a postscript) is caught since session 24
+    },  # v038 ('dumme Kuh' from the thread in a postscript) is caught since session 24; v009 (an accusation as the
+    # premise of a why-question, 'why did you secretly switch', said back) since the rebuild with batch 34 (session 30)
     # Written by two helpers after the thirteenth's fixes (next session). First scored: 11 of 100 shipped (46
     # detected): dates and phone numbers from claims said bare ('22.12.', '3920455'), a claim in a story ('in Ihrer
     # Story stand'), 'ihr macht ja am 27.12. ...', a forged brand turn's raffle and admission ('mouldy'), a

@@ -49,7 +49,8 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             3.0,
         ),
         (r"zuruckgeschickt|zuruckgesendet|sent (?:it |them )?back|returned (?:it|them|the)", 2.0),
-        (r"\b(?:zu)?(?:ruck)?erstatt\w{0,20}|refund\w{0,20}|gutschrift", 2.5),
+        # never a tax refund ("tax refund came in and I spent it all on beans", "Steuerrückerstattung")
+        (r"(?<!steuer)\b(?:zu)?(?:ruck)?erstatt\w{0,20}|(?<!tax )refund\w{0,20}|gutschrift", 2.5),
         # "I'd like the shipping fee back", "die Versandkosten hätte ich gern zurück"
         (r"\b(?:fee|costs?|surcharge) back\b|(?:versandkosten|gebuhr|aufpreis)\b.{0,30}\bzuruck", 3.0),
         (r"storn\w{0,20}|widerruf\w{0,20}|cancel (?:my|the) order", 2.0),
@@ -181,7 +182,7 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         # "Ich nehm die Osterbox zwei Mal!", "ich nehm 2 von den ostertüten!!", "I'll take two"
         (
-            r"\bich nehm\w? (?:\w{1,15} ){0,2}(?:\d{1,2}|zwei|drei|vier|funf)\b|\bi.?ll take (?:\d{1,2}|two|three|four)\b",
+            r"\bich nehm\w? (?:\w{1,15} ){0,2}(?:\d{1,2}x?|zwei|drei|vier|funf)\b|\bi.?ll take (?:\d{1,2}|two|three|four)\b",
             3.0,
         ),
         (r"abo abschliessen|abonnieren|(?:like|want) to subscribe|sign (?:me )?up for", 3.0),
@@ -254,7 +255,10 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (
             r"(?:thank\w{0,3}(?: you)?|danke\w{0,3}) (?:for|fur|furs) (?:the |den |das )?(?:quick |fast |schnellen? )?"
             r"(?:replac\w{0,5}|ersatz|ersetzen|austausch\w{0,2}|sorting|fixing)"
-            r"|(?:arrived|came) in one piece|heil angekommen|zero hassle|ohne (?:jeden |jedes )?(?:stress|theater)",
+            r"|(?:arrived|came) in one piece|heil angekommen|zero hassle|ohne (?:jeden |jedes )?(?:stress|theater)"
+            # "Vielen Dank für die schnelle Hilfe mit der kaputten Mühle", "10/10 service no notes"
+            r"|(?:thank\w{0,3}(?: you)?|danke\w{0,3}) (?:for|fur) (?:the |die |eure |your )?(?:super |so )?(?:quick |fast "
+            r"|schnelle )?(?:hilfe|help)\b|\bno notes\b",
             3.0,
         ),
         # "hab mich geirrt, die kiezmischung ist jeden cent wert", "schmeckt wie frühling in der tasse"

@@ -55,7 +55,7 @@ BRAND_WORDS = re.compile(
     r"mahlwerk|mahlstufe|grind|workshop|gutschein|voucher|mahnung|payment|paid|bezahl|zahlung|mein geld|my money|"
     r"kohle zurück|meine kohle|rückgabe|zurückschick|zurückgeb|zurücksend|sub\b|sub box|karton|unbox|auspack|"
     r"warranty|garantie|credit card|charges?\b|kilo|abholen|adresse|address|pieces|einzelteil|box(?:es)?\b|"
-    r"working days|werktag\w{0,2}|still waiting|ventil|valve|\w{0,12}(?:box|boxen|tüten?)\b)",
+    r"working days|werktag\w{0,2}|still waiting|ventil|valve|\w{0,12}(?:box|boxen|tüten?|mischung)\b)",
     re.IGNORECASE,
 )
 ADJECTIVE_ENDING = re.compile(r"(?:lich|ig|isch|los|voll|haft|bar|ous|ful|less|ly|ive|able|ing|ed)$")
