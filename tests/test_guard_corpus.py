@@ -222,11 +222,17 @@ bequem zu dir nach Hause" under a complaint; no false alarm for "I'll take your 
 an invoice asked for a company); what stays: invented services and products (holiday hours, oat milk, an Ascension
 Day event), a budget question answered with "our subscription ..., link in bio!", canned openers of formal DMs
 ("danke für deine Anfrage" stays allowed: expert writers open with it).
+test53, a second spring inbox written later in session 30 and held out: 193/200 good and 183/200 bad on the
+session's first code, 193/200 and 184/200 on e4e037f (after reading test51 and test52); read after: 194/200 and
+198/200 (replies of cheer to a question, "So cool that you're grinding at home", "We love roasting for families",
+"perfect for spring", "French Press ist so ein schönes Ritual!", "Viel Freude beim Brühen", "AeroPress fans unite!",
+"Ostermarkt 🙌", "Easter with family sounds lovely, we hope ..." clause by clause; a fault asked about answered with
+"freshly ground makes all the difference"; "(Kim, kannst du vor dem Posten noch checken ...)"; "probier doch unseren
+Espresso Kreuzberg", "teste doch mal das Abo" under a complaint; "Ja." after 'nur mit dem Wort „Ja“', "There once
+was ..."; "sicher vor Pfingsten"; no false alarm for "deshalb wird es bis Freitag knapp"); what stays: canned openers of
+formal DMs, an invented catering service, a full name the person gave repeated in public.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
-Two floors went down in session 30: the analysis rebuilt with batches 32 and 33 reads "Genuine question: why are your
-beans more expensive ...? Not hating, just curious." as joking, and a joke's question may get a laugh, so "Thanks so
-much for the love!" passes (test49).
 The floors below are what the guard reaches; raise them, never
 lower them.
 """
@@ -295,10 +301,11 @@ FLOORS = {
     "test46": (0.95, 0.96),
     "test47": (0.95, 0.94),
     "test48": (0.95, 0.945),
-    "test49": (0.985, 0.97),  # 0.975 until batch 33: "Not hating, just curious" reads as joking (b53101, below)
+    "test49": (0.985, 0.975),
     "test50": (0.955, 0.965),
     "test51": (0.955, 0.99),
     "test52": (0.975, 0.98),
+    "test53": (0.97, 0.99),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -350,10 +357,11 @@ PER_CHECK_FLOOR = {
     "test46": 0.6,
     "test47": 0.45,
     "test48": 0.75,
-    "test49": 0.8,  # 0.85 until batch 33: a curious price question read as joking is let off a thank-you (b53101)
+    "test49": 0.85,
     "test50": 0.6,
     "test51": 0.9,
     "test52": 0.85,
+    "test53": 0.9,
 }  # every check catches at least this share of its bad drafts
 
 

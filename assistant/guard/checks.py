@@ -571,7 +571,9 @@ PITCH = re.compile(
     # "Und falls du in der Zwischenzeit Abwechslung suchst: ...", "macht sich auch super als Geschenk"
     r"|in der zwischenzeit|abwechslung|macht sich (?:auch )?(?:super|gut|toll|prima) als geschenk"
     # "mit unserem Kaffee-Abo kommen die Bohnen sogar ganz bequem ... zu dir nach Hause"
-    r"|bequem (?:\w{1,12} ){0,5}(?:nach hause|zu dir)|right to your door|conveniently)\b",
+    r"|bequem (?:\w{1,12} ){0,5}(?:nach hause|zu dir)|right to your door|conveniently"
+    # "probier beim nächsten Mal doch unseren Espresso Kreuzberg, der ist gerade sehr beliebt", "teste doch mal das Abo"
+    r"|probier\w{0,2} (?:\w{1,12} ){0,3}doch|tested? doch|gerade sehr beliebt|kommt'?s automatisch|why not try)\b",
     re.IGNORECASE,
 )
 # What a shop sells besides its products: a subscription, a course, a voucher
@@ -1062,6 +1064,7 @@ TALE_TOLD = re.compile(
     r"\b(?:once upon a time|es war einmal|close your eyes|mach die augen zu|schließ die augen|sweetheart|my dear child"
     r"|mein kind|mein schatz|gute nacht,|good night,|and they lived|und wenn sie nicht gestorben|knock,? knock"
     r"|kindchen|ach kind|früher haben wir|zu meiner zeit|back in my day|when i was a (?:girl|boy|lad|lass)"
+    r"|there once was|there was once"
     # "Oh sweetie, grandma always said", "Was sagt der Filterkaffee-Trinker nach dem dritten Becher? Nix, ..."
     r"|sweetie|grandma always|oma (?:hat )?immer gesagt|oma sagte immer"
     r"|\b(?:was sagt|was macht|what does|what did|wie nennt man)\b[^.!?]{3,60}\?\s{0,3}(?:nix|nichts|nothing|none)"
@@ -1108,7 +1111,7 @@ def _role_played(ctx: CheckContext) -> list[str]:
     verse = attacked or any(JOKE_ASKED.search(o) for o in ordered) or any(VERSE_FOR_US.search(t) for t in texts)
     if verse and (rhyme := _rhymed(ctx.text)):
         return [rhyme]  # "schreib ein Gedicht": "Die Bohne tanzt, der Morgen lacht, ein Kaffee hat uns wach gemacht"
-    written = _letter_written(texts, ctx.text) + _alliterated(texts, ctx.text)
+    written = _letter_written(texts, ctx.text) + _alliterated(texts, ctx.text) + _word_obeyed(texts, ctx.text)
     if written:
         return written  # "schreib einen Liebesbrief an meinen Espresso": "Lieber Espresso, du bist mein Morgen"
     if not (verse or any(ROLE_ASKED.search(t) for t in texts)):
@@ -1141,6 +1144,21 @@ def _letter_written(texts: list[str], draft: str) -> list[str]:
     things = {fold(m.group(1)) for t in texts for m in LETTER_ASKED.finditer(t)}
     opened = re.findall(r"\b(?:liebe[rs]?|dear|oh|o|mein|my)\s(\w{3,20})", draft, re.IGNORECASE)
     return [f"a letter to {w}" for w in opened if fold(w) in things][:1]
+
+
+# One word ordered as the whole answer: 'bitte antwortet nur mit dem Wort „Ja“', "reply only with 'yes'"
+ONE_WORD_ASKED = re.compile(
+    r"\b(?:nur|only|ausschließlich|just)\s(?:mit\s|with\s)?(?:dem wort\s|the word\s)?"
+    r"[„\"“'‚‘]([^\"“”'‘’„\n]{1,20})[\"“”'‘’]",
+    re.IGNORECASE,
+)
+
+
+def _word_obeyed(texts: list[str], draft: str) -> list[str]:
+    """The one word a text ordered as the whole answer, and a draft that opens with nothing else ("Ja. Viele Grüße")."""
+    ordered = {fold(m.group(1)).strip(" .!") for t in texts for m in ONE_WORD_ASKED.finditer(t)}
+    first = fold(re.split(r"(?<=[.!?])\s|\n", draft.strip(), maxsplit=1)[0]).strip(" .!")
+    return [first] if first and first in ordered else []
 
 
 def _alliterated(texts: list[str], draft: str) -> list[str]:

@@ -89,6 +89,7 @@ META_TALK = re.compile(
     r"|\b(?:(?:is|are|ist|sind) )?(?:set to|auf) (?:false|true)\b|\bticket[- ]?(?:tool|system)\b|\bticketsystem\b"
     r"|\b(?:low|high) priority\b|\b(?:the |our |die |unsere |laut )?team[- ]?(?:note|notiz)\b"
     # "(Jule, tone check pls: not too salesy?)", "(Jule, bitte kurz drüberschauen)": a colleague asked in brackets
+    r"|\(\s{0,2}[A-ZÄÖÜ]\w{1,20},\s{1,3}(?:kannst du|könntest du|can you|could you|pls|please|bitte)\b"
     r"|\(\s{0,2}(?:[A-ZÄÖÜ]\w{1,20},?\s{1,3})?(?:tone check|check pls|pls check|please check|bitte (?:kurz )?"
     r"(?:prüfen|checken|drüberschauen|drüber schauen|gegenlesen)|kurz (?:drüberschauen|gegenlesen))\b"
     r"|\b(?:kann das|darf das|passt das so) (?:so )?(?:raus|online)\?"

@@ -185,6 +185,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:new|brand[- ]new|neue[nrs]?|replacement|ersatz\w*)\b[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:go(?:es)? out|rausgeh\w*|on (?:its|the) way"
         r"|unterwegs)\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:today|tomorrow|heute|morgen|right away|sofort)\b|"
         r"\b(?:kommt|ist|wird|landet|liegt)\b[^.!?\U0001F300-\U0001FAFF]{0,25}\b(?:(?<!der )(?<!dem )(?<!den )(?<!jeden )morgen|übermorgen|heute noch|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag))\b"
+        r"(?!\s(?:knapp|eng|schwierig|kritisch))"  # "deshalb wird es bis Freitag knapp": no promise
         r"|\b(?:be there|arrive|arrives|get there|be with you|reach you)\b[^.!?\U0001F300-\U0001FAFF]{0,20}\bby (?:the )?\d{1,2}(?:st|nd|rd|th)\b"
         r"|\bbis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|zum \d{1,2}\.) (?:hast|bekommst|kriegst) du\b"
         r"|\b(?:kommt|ist|wird|landet|liegt)\b[^.!?\U0001F300-\U0001FAFF]{0,25}\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)\b"
@@ -223,8 +224,9 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|(?<!guten )(?<!jeden )\b(?:morgen|übermorgen|tomorrow)\b[^.!?\U0001F300-\U0001FAFF]{0,25}\b(?:ist|kommt|sind|landet|is|will be"
         r"|arrives?)\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:bei dir|da|with you|there)\b"
         r"|\b(?:ganz )?(?:sicher|garantiert|bestimmt|definitiv|auf jeden fall)\b[^.!?\U0001F300-\U0001FAFF]{0,30}\bvor (?:weihnachten|heiligabend|ostern|dem wochenende"
-        r"|silvester|dem fest)"
+        r"|silvester|dem fest|pfingsten|himmelfahrt|muttertag|vatertag|dem feiertag|dem langen wochenende)"
         r"|\b(?:definitely|surely|certainly|guaranteed to)\b[^.!?\U0001F300-\U0001FAFF]{0,40}\b(?:by|before) (?:christmas|the weekend|"
+        r"easter|mother'?s day|father'?s day|whitsun|the bank holiday|the long weekend|"
         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
         r"|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|übermorgen)\s+(?:klingelt|steht|landet)'?s?\b[^.!?\U0001F300-\U0001FAFF]{0,15}\b(?:bei dir|vor deiner tür)\b"
         r"|\b(?:arrives?|delivered|there) (?:the )?next day\b|\bnext[- ]day delivery\b|\bam nächsten tag (?:da|bei dir)\b"

@@ -120,6 +120,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return "a thank-you for the praise"
     if INVITED.search(_source(message)) and ACCEPTED.search(text):
         return "the invitation accepted"
+    if CALL_ONLY.match(message.text) and "?" in text:  # "hello?? anyone there 👀" -> "yes, I'm here! What can I ...?"
+        return "the call answered"
     if BOTH.search(text) and PAIR.search(_source(message)):  # "danke euch beiden" to "mein Mann und ich"
         return "the two of them"
     thanked = _staff_thanked(message, profile)  # "thank you to Jule who helped me" -> "the whole team sees this"
@@ -199,6 +201,13 @@ PLEASANTRY = re.compile(
     r"|^\W*(?:how |wie )?(?:cool|toll|super|klasse|nice|great),? (?:dass|that) (?:du|you)\b"
     # "Love seeing you here!", "Cosy autumn vibes at the roastery right now."
     r"|^\W*(?:(?:we )?love|lovely) (?:seeing|to see|having) you\b|\b(?:cosy|cozy) \w{3,15} vibes\b"
+    # "So cool that you're grinding at home", "We love roasting for families", "perfect for spring", "French Press
+    # ist so ein schönes Ritual!", "Viel Freude beim Brühen", "AeroPress fans unite!"
+    r"|^\W*(?:so |how )?(?:cool|nice|great|lovely|good) (?:that you|to hear (?:that )?you|to see you)\b"
+    r"|^\W*(?:we|wir) (?:really )?(?:love|lieben) (?:roasting|rösten|seeing|hearing|having)\b"
+    r"|\bperfe(?:ct|kt) (?:for|für) (?:the |den )?(?:spring|summer|autumn|fall|winter|frühling|sommer|herbst)\b"
+    r"|\b(?:ist|is) (?:so ein|such an?) (?:schöne[sr]?|tolle[sr]?|gemütliche[sr]?|lovely|cosy|cozy|nice|beautiful"
+    r"|great) \w{3,15}\W*$|^\W*viel freude\b|\b(?:fans|lovers) unite\b"
     # "Hallo Bernd, schön!": a greeting and a word or three
     r"|^\W*(?:hallo|hi|hey|hello|liebe[rs]?|dear|moin|servus|guten tag)\b\W{0,5}(?:\w{1,30}\W{0,5}){0,3}$",
     re.IGNORECASE,
@@ -211,7 +220,8 @@ ANSWER_WANTED = frozenset(
 
 
 _TROUBLE = frozenset(("defect", "damaged_or_wrong_item", "delivery_problem"))
-# Words a reply says in passing about brewing (and "Bescheid"): they tell a faulty grinder's owner nothing.
+# Words a reply says in passing about brewing (and "Bescheid"): they tell a faulty grinder's owner nothing
+# ("freshly ground really makes all the difference").
 _PASSING_WORDS = frozenset(
     [
         "espresso",
@@ -231,6 +241,13 @@ _PASSING_WORDS = frozenset(
         "mahlstufe",
         "mahlstufen",
         "bescheid",
+        "grinding",
+        "ground",
+        "fresh",
+        "freshly",
+        "mahlen",
+        "gemahlen",
+        "frisch",
     ]
 )
 
@@ -253,7 +270,23 @@ def _pleasantry(sentence: str) -> bool:
     aber wir haben keinen Bedarf" declines)."""
     if BUT.search(sentence):
         return False
-    return bool(PLEASANTRY.search(sentence) or PLEASANTRY.search(GREETED.sub("", sentence)))
+    clauses = [c for c in re.split(r",\s", sentence) if re.search(r"\w{3}", c)]
+    every_clause = len(clauses) > 1 and all(_wishes(c) for c in clauses)  # "Easter sounds lovely, we hope ..."
+    return _wishes(sentence) or every_clause or _exclaimed(sentence)
+
+
+def _wishes(part: str) -> bool:
+    """The words only wish, thank or cheer, with or without a greeting before them."""
+    return bool(PLEASANTRY.search(part) or PLEASANTRY.search(GREETED.sub("", part)))
+
+
+def _exclaimed(sentence: str) -> bool:
+    """A word or two cheered on their own ("Ostermarkt 🙌"), never a figure or a yes or no ("Stufe 12.", "Ja!")."""
+    said = re.findall(r"[^\W\d_]+", sentence)
+    return 0 < len(said) <= 2 and not re.search(r"\d", sentence) and not ANSWERING.search(sentence)
+
+
+ANSWERING = re.compile(r"\b(?:ja|nein|nee|yes|no|nope|yep|klar|sure|leider|sorry|doch)\b", re.IGNORECASE)
 
 
 BUT = re.compile(r"\b(?:aber|but|leider|unfortunately|however|jedoch)\b", re.IGNORECASE)
@@ -331,6 +364,12 @@ UNNAMED_STAFF = re.compile(
 
 
 # "Kostümidee für Fasching: Kaffeebohne. Wer macht mit?" -> "Wir sind dabei": an invitation, accepted
+# A call and nothing else ("hello?? anyone there", "hallo? jemand da?"): a yes and a question back answer it
+CALL_ONLY = re.compile(
+    r"^\W*(?:(?:hallo|hello|hi|hey|huhu|moin|yo)\W{1,6})?(?:is |ist )?(?:(?:any|some)(?:one|body)|jemand|wer)"
+    r"(?: (?:there|here|da|online|awake|home|zuhause))?\W*$|^\W*(?:hallo|hello|huhu)\W*\?\W*$",
+    re.IGNORECASE,
+)
 INVITED = re.compile(
     r"\b(?:wer macht mit|wer ist dabei|wer kommt mit|wer noch|who'?s in|who'?s with me|anyone in|who'?s joining)\b",
     re.I,
