@@ -63,6 +63,7 @@ from assistant.backends.offline.words import (
     the_product,
     topic,
 )
+from assistant.guard.specific import CALL_ONLY
 from assistant.models import UNHAPPY, Analysis, Message
 from assistant.profiles.loading import Fact, VoiceProfile
 from assistant.text import fold, has_phrase, is_stopword, table
@@ -157,6 +158,9 @@ _SERVICE = re.compile(
     # "eine E-Mail wurde auch nicht beantwortet", "zweimal angerufen und nie durchgekommen", "couldn't get through"
     r"|nicht beantwortet|unbeantwortet|unanswered|nie durchgekommen|nicht durchgekommen|niemanden erreicht"
     r"|(?:couldn.?t|could not|never) get through"
+    # "drei Wochen auf eine Antwort warten", "waiting two weeks for a reply"
+    r"|\b(?:wochen|tage|monate|weeks|days|months)\b[^.!?]{0,15}\b(?:auf|for) (?:eine |ne |an? )?(?:antwort|reply|answer"
+    r"|response|rückmeldung)\b"
     # "have not received a single reply", "keine einzige Antwort"
     r"|(?:not|never|n.?t) (?:received|gotten|got) (?:a |an |any )?(?:single )?(?:reply|response|answer)"
     r"|keine (?:einzige|weitere) (?:antwort|rückmeldung|reaktion)"
@@ -1055,7 +1059,11 @@ _PRICE_RISE = re.compile(
     r"|go up|goes up|keep (?:going up|rising)|increase[sd]?|hike|crept up|creeping up)\b|\bprice (?:hike|increase)s?\b"
     # "zum neuen Jahr schon wieder an der Preisschraube gedreht?!", "raised your prices again", "neue Preisliste"
     r"|\bpreisschraube\b|\b(?:schon wieder|wieder|noch) teurer\b|\b(?:raised|upped|hiked) (?:your |the )?prices?\b"
-    r"|\bneue\w{0,2} preisliste\b|\bnew price list\b",
+    r"|\bneue\w{0,2} preisliste\b|\bnew price list\b"
+    # "I remember paying under 10 euros for a bag. Now it's noticeably more", "früher hab ich 9 Euro bezahlt"
+    r"|\b(?:i remember paying|used to (?:pay|cost)|früher (?:hab(?:e)? ich|habe? man|hat (?:die|der|das) \w{2,20})"
+    r" (?:\w{1,12} ){0,3}(?:bezahlt|gezahlt|gekostet))\b"
+    r"|\bnow (?:it'?s|it is) (?:noticeably |much |way |a lot )?more\b",
     re.IGNORECASE,
 )
 
@@ -1495,7 +1503,7 @@ DEFLECTING = frozenset(
     | {"content_jibe", "snob_jibe", "taste_jab"}
 )
 _NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "shop_pointer"}
-_NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell"}
+_NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell", "call_only"}
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
     {
@@ -2134,7 +2142,10 @@ _SUPPLY = re.compile(
 # A bare ask for the shop: "Preis?", "link??", "where can i buy", "was kostet das?"
 _SHOP_ASKED = re.compile(
     r"^\W*(?:link|shop|preis|preise|price|prices|kosten|was kostet (?:das|der|die|es)|how much(?: is it)?|wo kaufen"
-    r"|where (?:to|can i) buy(?: it| them)?|link (?:pls|please|bitte)|preis (?:pls|bitte))\W*$",
+    r"|where (?:to|can i) buy(?: it| them)?|link (?:pls|please|bitte)|preis (?:pls|bitte)"
+    # "how much is the grinder 👀", "was kostet die mühle?"
+    r"|how much (?:is|are|does|do) (?:the |your |a |an )?\w{2,20}(?: \w{2,20})?(?: cost)?"
+    r"|was kostet (?:die|der|das|eure?n?) \w{2,20}(?: \w{2,20})?)\W*$",
     re.IGNORECASE,
 )
 # Dressed up as something of ours: "going as your hand grinder for halloween", "als Kaffeebohne verkleidet"
@@ -2149,6 +2160,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "praise" if _FOND_SIGNS.search(text) else "other"  # "☕☕☕🫠": signs, no words; no irony to read
     if intent == "order_via_message" and not _ORDERING.search(text):
         intent = "praise" if _PRAISE.search(text) or _FOND_SIGNS.search(text) else "other"  # "send help 🔥"
+    if message.mode == "reply" and CALL_ONLY.match(text):
+        return "call_only"  # "hello?? anyone there 👀": yes, and what it is about
     if message.mode == "reply" and _SHOP_ASKED.match(text):
         return "shop_pointer"  # "Preis?", "link??": where to buy and what it costs, both in the shop
     if message.mode == "reply" and _COSTUME.search(text) and not (PROFANITY.search(text) or "?" in text):
