@@ -483,7 +483,7 @@ _ANYONE_ASKS = re.compile(
 
 
 # "I would like to know whether your espresso is suitable ...": asked indirectly already (the reading trims it so)
-_ALREADY_INDIRECT = re.compile(r"^(?:whether|if)\s([^?!.,]{3,90}?)\W{0,3}$", re.IGNORECASE)
+_ALREADY_INDIRECT = re.compile(r"^whether\s([^?!.,]{3,90}?)\W{0,3}$", re.IGNORECASE)
 
 
 def indirect(question: str, language: str) -> str | None:

@@ -1573,6 +1573,8 @@ _DELIVERED = re.compile(
 _DAYS = (
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende|weihnachten|heiligabend|silvester"
     r"|ostern|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|christmas(?: eve)?|xmas|new year"
+    r"|ostersonntag|ostermontag|karfreitag|pfingsten|pfingstsonntag|himmelfahrt|muttertag|easter(?: sunday)?"
+    r"|mother'?s day"
     # "bis zum 3. Juni", "by the 12th"
     r"|(?:zum |dem )?\d{1,2}\. ?(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
     r"|(?:the )?\d{1,2}(?:st|nd|rd|th))"
@@ -2733,6 +2735,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                     about=_about(text, language) or _asked_aspect(text, language),
                 )
             )
+        refused = _date_refused(asked_in, fact, profile) if missing and fact is not None else None
+        if refused is not None:  # "ist das bis Ostersonntag da?": the usual time, and no firm date, never "I'll check"
+            answers.append(Answer(question=text, fact=refused))
+            missing = False
         if missing:  # the fact names the topic, not what was asked: say it, and defer the rest by name
             about = (_missing_aspect(asked_in, fact) or {}).get(language, "") if fact else _about(text, language)
             # "Kann man das ändern?" after its sentence, or "fridge or freezer?" with the fridge told: the aspect
@@ -2794,6 +2800,15 @@ def _compensation_refused(text: str, profile: VoiceProfile) -> Fact | None:
     if entry is None or not _MAKE_GOOD.search(text) or getattr(profile.brand.policy, "compensation", False):
         return None
     return _policy_fact("compensation", entry)
+
+
+def _date_refused(question: str, fact: Fact, profile: VoiceProfile) -> Fact | None:
+    """The policy's no to a firm delivery date, when the question asks for one beside the shipping fact."""
+    entry = _policy_answers().get("delivery_dates")
+    asked = any(name == "arrival_date" for name, _ in _missing_aspects(question, fact))
+    if entry is None or not asked or getattr(profile.brand.policy, "delivery_dates", False):
+        return None
+    return _policy_fact("delivery_dates", entry)
 
 
 def _policy_fact(kind: str, entry: dict[str, Any]) -> Fact:
