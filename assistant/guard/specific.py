@@ -363,13 +363,13 @@ UNNAMED_STAFF = re.compile(
 )
 
 
-# "Kostümidee für Fasching: Kaffeebohne. Wer macht mit?" -> "Wir sind dabei": an invitation, accepted
 # A call and nothing else ("hello?? anyone there", "hallo? jemand da?"): a yes and a question back answer it
 CALL_ONLY = re.compile(
     r"^\W*(?:(?:hallo|hello|hi|hey|huhu|moin|yo)\W{1,6})?(?:is |ist )?(?:(?:any|some)(?:one|body)|jemand|wer)"
     r"(?: (?:there|here|da|online|awake|home|zuhause))?\W*$|^\W*(?:hallo|hello|huhu)\W*\?\W*$",
     re.IGNORECASE,
 )
+# "Kostümidee für Fasching: Kaffeebohne. Wer macht mit?" -> "Wir sind dabei": an invitation, accepted
 INVITED = re.compile(
     r"\b(?:wer macht mit|wer ist dabei|wer kommt mit|wer noch|who'?s in|who'?s with me|anyone in|who'?s joining)\b",
     re.I,
