@@ -411,6 +411,7 @@ def test_inbox_import_draft_all_approve_done_and_fifty_timed(tmp_path: Path) -> 
         page.get_by_label("Oder Nachrichten einfügen: eine pro Zeile oder durch Leerzeilen getrennt").fill("")
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
         page.get_by_text("messages.jsonl").first.wait_for(timeout=10_000)
+        _idle(page)  # the upload reaches the server before the form is sent (a CI run once clicked too early)
         page.locator(".st-key-inbox_import_submit button").click()
         _wait_text(page, "2 Nachrichten hinzugefügt")
         with _db(tmp_path) as db:
