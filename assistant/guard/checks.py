@@ -34,7 +34,7 @@ from assistant.guard.orders import (
 )
 from assistant.guard.promises import CLAUSE_END, NEGATION, REPLACE, forbidden_promises
 from assistant.guard.specific import STEM, needs_anchor, refers_to_message
-from assistant.guard.stock_phrases import find_stock_phrases
+from assistant.guard.stock_phrases import answers_letter, find_stock_phrases
 from assistant.guard.unstated import YES_FIRST as SAYS_YES
 from assistant.guard.unstated import affirmed_unknowns, invented_services, negated
 from assistant.models import Analysis, CheckResult, Message, Span
@@ -104,7 +104,8 @@ def length(ctx: CheckContext) -> CheckResult:
 def stock_phrases(ctx: CheckContext) -> CheckResult:
     """No boilerplate from the built-in lists or the profile's banned phrases (the person's own words quoted back
     are theirs: "„Vielen Dank für Ihre Nachricht“ und danach Funkstille")."""
-    found = find_stock_phrases(_quotes_cut(ctx), tuple(ctx.profile.banned_phrases))
+    letter = answers_letter(ctx.message.text)
+    found = find_stock_phrases(_quotes_cut(ctx), tuple(ctx.profile.banned_phrases), letter=letter)
     detail = "stock phrase: " + "; ".join(f"“{p}”" for p in found) if found else "none found"
     return CheckResult(name="stock_phrases", ok=not found, detail=detail)
 
@@ -574,11 +575,17 @@ PITCH = re.compile(
     # "mit unserem Kaffee-Abo kommen die Bohnen sogar ganz bequem ... zu dir nach Hause"
     r"|bequem (?:\w{1,12} ){0,5}(?:nach hause|zu dir)|right to your door|conveniently"
     # "probier beim nächsten Mal doch unseren Espresso Kreuzberg, der ist gerade sehr beliebt", "teste doch mal das Abo"
-    r"|probier\w{0,2} (?:\w{1,12} ){0,3}doch|tested? doch|gerade sehr beliebt|kommt'?s automatisch|why not try)\b",
+    r"|probier\w{0,2} (?:\w{1,12} ){0,3}doch|tested? doch|gerade sehr beliebt|kommt'?s automatisch|why not try"
+    # "make it up to her with our workshop", "Vielleicht magst du als Nächstes die Kiezmischung probieren, die ist
+    # gerade frisch im Shop", "our new harvest coffees just landed, perfect time to try one", "did you know ..."
+    r"|make it up to (?:her|him|them|you|yourself)|als nächstes|magst du (?:\w{1,12} ){0,4}probieren|frisch im shop"
+    r"|just landed|perfect time to|did you know)\b",
     re.IGNORECASE,
 )
 # What a shop sells besides its products: a subscription, a course, a voucher
-SERVICES = ("abo", "kaffee-abo", "abonnement", "subscription", "workshop", "workshops", "kurs", "course")
+# (and the season's new coffees, sold by no product's name)
+SERVICES: tuple[str, ...] = ("abo", "kaffee-abo", "abonnement", "subscription", "workshop", "workshops", "kurs")
+SERVICES = (*SERVICES, "course", "new harvest", "neue ernte", "neuen ernte")
 COMPLAINING = frozenset(
     {"criticism", "service_complaint", "damaged_or_wrong_item", "defect", "delivery_problem", "refund_request"}
 )
@@ -1041,7 +1048,7 @@ VERSE_FOR_US = re.compile(
     rf"[^.!?]{{0,30}}\b{_VERSES}\b"
     # "answer every question with a rhyme", "respond only in limerick form", "antworte in Reimen"
     r"|\b(?:answer|reply|respond|antworte\w{0,2})\b[^.!?]{0,40}\b(?:rhym\w{0,3}|reim\w{0,3}|limerick|verse[ns]?"
-    r"|poem|gedicht\w{0,2})\b",
+    r"|poem|gedicht\w{0,2}|lyrics|songtext|song|lied)\b",
     re.IGNORECASE,
 )
 # Words of a part played: the town crier's "Hear ye", the pirate's "Arr", Berlin's "wat denkste", Yoda's order
@@ -1049,6 +1056,9 @@ PLAYED = re.compile(
     r"\b(?:hear ye|hark|verily|thee|thou|thy|ahoy|arr+|matey|me hearties|wat|dit|ick|denkste|weeste|haste"
     r"|jejeben|na hör ma|hör ma|alas|yon|jümmers|sünd|gifft|gröten|dat|good morrow|morrow|aye|doth|hath|wend|thine"
     r"|forsooth|prithee|traumpass|spielzug|abpfiff|flanke|elfmeter|tooo+r|goo+al)\b"
+    # a speech in parliament: "Frau Präsidentin, liebe Kolleginnen und Kollegen! ... Ich danke für die Aufmerksamkeit."
+    r"|\b(?:frau präsidentin|herr präsident|madam speaker|mister speaker|liebe kolleginnen und kollegen"
+    r"|(?:ich )?danke (?:ihnen )?für (?:die|ihre) aufmerksamkeit|thank you for your attention)\b"
     # Yoda's verb last: "Buchen über die Website du kannst", "Samstags die Workshops sind,"
     r"|\b(?:du|ihr|you) (?:kannst|könnt|musst|müsst|sollst|can|must)(?=\s{0,3}(?:[.!,]|$|[^\w\s]))"
     r"|\b(?:die|der|das) \w{3,20} (?:sind|ist),"
@@ -1128,7 +1138,7 @@ def _role_played(ctx: CheckContext) -> list[str]:
 # A letter ordered to a thing ("schreib einen Liebesbrief an meinen Espresso") and a draft that writes it
 LETTER_ASKED = re.compile(
     r"\b(?:liebesbrief|love letter|brief|letter|ode|liebeserklärung|declaration of love)\b[^.!?]{0,20}\b(?:an|to)"
-    r" (?:meinen?|my|den|die|das|the|unsere?n?|our)\s(\w{3,20})",
+    r" (?:meinen?|my|den|die|das|the|unsere?n?|our)\s(\w{3,20})(?:\s([^\W\d_]{3,20}))?",  # "Freund Tarek"
     re.IGNORECASE,
 )
 # Words of one letter only ("reply using only words starting with B")
@@ -1142,7 +1152,7 @@ ALLITERATED = 0.7  # share of a draft's words that start with the ordered letter
 
 def _letter_written(texts: list[str], draft: str) -> list[str]:
     """The salutation of a letter ordered to a thing: "Lieber Espresso, du bist mein Morgen"."""
-    things = {fold(m.group(1)) for t in texts for m in LETTER_ASKED.finditer(t)}
+    things = {fold(name) for t in texts for m in LETTER_ASKED.finditer(t) for name in m.groups() if name}
     opened = re.findall(r"\b(?:liebe[rs]?|dear|oh|o|mein|my)\s(\w{3,20})", draft, re.IGNORECASE)
     return [f"a letter to {w}" for w in opened if fold(w) in things][:1]
 

@@ -310,7 +310,10 @@ PROMISES: dict[str, re.Pattern[str]] = {
         rf"|\b(?:in the shop|im shop|im onlineshop|in stock|available|erhältlich|verfügbar)\b[^.!?]{{0,10}}\b(?:from|ab)"
         rf"\s{{1,3}}(?:\d{{1,2}}\.?\s)?{_DATE}"  # "24 little bags, in the shop from 1 november"
         rf"|\bif (?:it|they|the parcel|your parcel|it still)\b[^.!?]{{0,30}}\b(?:arrived|there|come|arrive)\b by {_DATE}"
-        rf"|\b(?:falls|wenn) (?:es|das paket|dein paket|sie)\b[^.!?]{{0,20}}\bbis {_DATE}[^.!?]{{0,15}}\bnicht\b",
+        rf"|\b(?:falls|wenn) (?:es|das paket|dein paket|sie)\b[^.!?]{{0,20}}\bbis {_DATE}[^.!?]{{0,15}}\bnicht\b"
+        # "ist das Paket sicher bis zum 3. Mai bei dir", "it'll definitely be there by the 3rd"
+        rf"|\b(?:sicher|garantiert|definitiv|safely|definitely|guaranteed)\s(?:\w{{1,12}}\s){{0,2}}(?:bis|by|before|vor)"
+        rf"\s{{1,3}}(?:zum\s)?{_DATE}",
         re.IGNORECASE,
     ),
     # No policy allows it: coffee that heals, lowers blood pressure or cures migraines is a claim no brand may make.

@@ -80,6 +80,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     drafted = _content(text)
     if _fact_ignored(text, drafted, message, analysis, profile):
         return None  # "how do I pause it for February?" -> "safe travels and enjoy February!": the words, no answer
+    if _choice_dodged(text, message, profile):
+        return None  # "Kiezmischung oder Espresso Kreuzberg?" -> "both roasted with love": no pick, no reason
     if _other_place(text, message):
         return None  # "shipping to austria??" -> "DHL, 2–3 working days within Germany": another place's answer
     if _only_pleasantries(plain, message, analysis):
@@ -208,6 +210,9 @@ PLEASANTRY = re.compile(
     r"|\bperfe(?:ct|kt) (?:for|für) (?:the |den )?(?:spring|summer|autumn|fall|winter|frühling|sommer|herbst)\b"
     r"|\b(?:ist|is) (?:so ein|such an?) (?:schöne[sr]?|tolle[sr]?|gemütliche[sr]?|lovely|cosy|cozy|nice|beautiful"
     r"|great) \w{3,15}\W*$|^\W*viel freude\b|\b(?:fans|lovers) unite\b"
+    # "Toller Beitrag, mach weiter so!", "Great post, keep it up!": praise for any post at all
+    r"|^\W*(?:toller|schöner|starker|great|nice|lovely|awesome|amazing|cool) (?:beitrag|post|content|video|reel|clip)"
+    r"\W*$|^\W*(?:(?:mach|macht) )?(?:bitte )?weiter so\b|^\W*keep (?:it up|(?:it|them|these) coming|going)\b"
     # "Hallo Bernd, schön!": a greeting and a word or three
     r"|^\W*(?:hallo|hi|hey|hello|liebe[rs]?|dear|moin|servus|guten tag)\b\W{0,5}(?:\w{1,30}\W{0,5}){0,3}$",
     re.IGNORECASE,
@@ -296,7 +301,13 @@ BUT = re.compile(r"\b(?:aber|but|leider|unfortunately|however|jedoch)\b", re.IGN
 GREETED = re.compile(r"^(?:hallo|hi|hey|hello|moin|servus)\b(?: \w{2,20})?(?:,| und| and)\s", re.IGNORECASE)
 
 
-HELP_ASKED = re.compile(r"\b(?:help|hilfe|tipps?|tips?|any ideas|ideen|how do i|wie mache? ich)\b[^.!]{0,60}\?", re.I)
+HELP_ASKED = re.compile(
+    r"\b(?:help|hilfe|tipps?|tips?|any ideas|ideen|how do i|wie mache? ich)\b[^.!]{0,60}\?"
+    # "Welche Kaffeesorte passt zu süßem Gebäck?", "which beans would you recommend for cold brew?"
+    r"|\b(?:welche\w{0,2}|which|what)\b[^.!?]{0,40}\b(?:passt|passen|empfehl\w{0,3}|recommend\w{0,3}|pairs?|goes"
+    r"|go with|should i)\b[^.!]{0,60}\?",
+    re.I,
+)
 
 
 def _other_place(text: str, message: Message) -> bool:
@@ -310,6 +321,20 @@ def _other_place(text: str, message: Message) -> bool:
 
 
 QUESTION_SENTENCE = re.compile(r"[^.!?\n]{3,200}\?")
+PLACED = re.compile(r"\b(?:in|aus|from)\s{1,3}[^\W\d_]+", re.IGNORECASE)
+CHOICE = re.compile(r"\b(?:oder|or|than|als|vs|versus)\b", re.IGNORECASE)
+
+
+def _choice_dodged(text: str, message: Message, profile: VoiceProfile) -> bool:
+    """A question picks between two of our products and the draft names neither, nor asks back or defers."""
+    if message.mode != "reply" or "?" in text or STRONG_DEFERRAL.search(text):
+        return False
+    drafted = {fold(w) for w in words(PLACED.sub(" ", text))}  # "roasted right here in Kreuzberg" names no coffee
+    for question in QUESTION_SENTENCE.findall(fold(message.text)):
+        named = [p for p in profile.brand.products if any(_has(question, fold(a)) for a in (p.name, *p.aliases))]
+        if len(named) >= 2 and CHOICE.search(question):
+            return not any(drafted & (_product_words_of((p.name, *p.aliases)) - GENERIC_WORDS) for p in named)
+    return False
 
 
 # A reply that stays out of a topic that is not ours: "Da halten wir uns raus", "wir bleiben beim Kaffee"
@@ -479,15 +504,23 @@ def _same_word(word: str, anchors: set[str], *, short_heads: bool = False) -> bo
             return True
         if _inflected(anchor, word.rstrip("s")) or _inflected(word, anchor.rstrip("s")):  # tags ~ tagged
             return True
-        if len(word) >= COMPOUND_PART + 1 and (anchor.endswith(word) or word.endswith(anchor)):
+        if len(word) >= COMPOUND_PART + 1 and (_headed(anchor, word) or _headed(word, anchor)):
             return True  # compounds end in their head: plastikverpackung ~ verpackung
         if short_heads and len(word) == COMPOUND_PART and len(anchor) >= 2 * COMPOUND_PART and anchor.endswith(word):
             if word in FUNCTION_HEADS:  # "here" is no head of "somewhere", "thing" none of "everything"
                 continue
             return True  # a short head of a long compound: Code ~ Rabattcode
-        if len(word) > COMPOUND_PART and word.endswith("s") and anchor.endswith(word[:-1]):
+        if len(word) > COMPOUND_PART and word.endswith("s") and _headed(anchor, word[:-1]):
             return True  # a plural head: Codes ~ Rabattcode
     return word in anchors
+
+
+MODIFIER = 3  # letters a compound puts before its head: "account" is no compound of "count", "Rabattcode" is
+
+
+def _headed(compound: str, head: str) -> bool:
+    """The word itself, or a compound that ends in the head after a modifier of its own ("plastik|verpackung")."""
+    return compound == head or (compound.endswith(head) and len(compound) - len(head) >= MODIFIER)
 
 
 FUNCTION_HEADS = frozenset({"here", "body", "ever", "self", "wise", "ward", "time", "more", "what"})

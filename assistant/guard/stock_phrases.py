@@ -36,10 +36,28 @@ _CLASSES = [
 ]
 
 
+# A letter's salutation or sign-off: "Sehr geehrte Damen und Herren", "Dear Sir or Madam", "Liebes Bohnenkiez-Team",
+# "Mit freundlichen Grüßen" (folded text; a plain "Guten Tag" or "Hallo" is no letter).
+LETTER = re.compile(
+    r"^\W{0,3}(?:sehr geehrte|dear (?:sir|madam|[\w-]{1,30} team\b|team\b|bohnenkiez)|liebes? [\w-]{1,30}[- ]team\b"
+    r"|to whom it may concern)|mit freundlichen grussen|hochachtungsvoll|yours (?:sincerely|faithfully)|kind regards"
+)
+
+
 @lru_cache(maxsize=1)
-def _builtin() -> dict[str, list[str]]:
+def _data() -> dict[str, list[str]]:
     data = yaml.load(DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-    return {lang: [str(p) for p in phrases] for lang, phrases in data.items()}
+    return {key: [str(p) for p in phrases] for key, phrases in data.items()}
+
+
+def _builtin() -> dict[str, list[str]]:
+    """The stock phrases per language."""
+    return {key: phrases for key, phrases in _data().items() if key != "letter_courtesies"}
+
+
+def answers_letter(message: str) -> bool:
+    """True when the message is written as a letter, with a formal salutation or sign-off."""
+    return LETTER.search(fold(message[:4000])) is not None
 
 
 def stock_phrases(language: str) -> list[str]:
@@ -47,12 +65,18 @@ def stock_phrases(language: str) -> list[str]:
     return list(_builtin().get(language, []))
 
 
-def find_stock_phrases(text: str, banned: tuple[str, ...] = ()) -> list[str]:
-    """Stock or banned phrases found in text, ignoring case, umlauts and one inserted word."""
+def find_stock_phrases(text: str, banned: tuple[str, ...] = (), *, letter: bool = False) -> list[str]:
+    """Stock or banned phrases found in text, ignoring case, umlauts and one inserted word; in a reply to a
+    letter (`letter`) its courteous thank-you opener does not count, unless the brand banned it."""
     tokens = re.findall(r"[^\W_]+(?:'[^\W_]+)?", fold(text))
     folded, present = " ".join(tokens), set(tokens)
+    excused = set(_data().get("letter_courtesies", [])) - set(banned) if letter else set()
     # Only phrases whose rarest word occurs at all are worth a regex search (most drafts: none).
-    return [phrase for phrase, anchor in _anchors(banned) if anchor in present and _phrase_rx(phrase).search(folded)]
+    return [
+        phrase
+        for phrase, anchor in _anchors(banned)
+        if anchor in present and phrase not in excused and _phrase_rx(phrase).search(folded)
+    ]
 
 
 @lru_cache(maxsize=32)
