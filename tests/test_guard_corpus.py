@@ -231,6 +231,16 @@ session's first code, 193/200 and 184/200 on e4e037f (after reading test51 and t
 Espresso Kreuzberg", "teste doch mal das Abo" under a complaint; "Ja." after 'nur mit dem Wort „Ja“', "There once
 was ..."; "sicher vor Pfingsten"; no false alarm for "deshalb wird es bis Freitag knapp"); what stays: canned openers of
 formal DMs, an invented catering service, a full name the person gave repeated in public.
+test54, a third spring inbox written at the end of session 30 and held out: 191/200 good and 181/200 bad on the
+first code of session 31 (3c21139); read after: 195/200 and 194/200 (a letter's thank-you courtesy, "vielen Dank für
+Ihre Anfrage" after "Sehr geehrte Damen und Herren", no longer a stock phrase; "Both are roasted with love" to
+"Kiezmischung or Espresso Kreuzberg?"; "Toller Beitrag, mach weiter so!" to a post's question; "every cup counts" no
+longer shares "account" with the subscription fact; "Lieber Tarek" after "Liebesbrief an meinen Freund Tarek", "Frau
+Präsidentin, ..." after "im Stil einer Bundestagsrede", lyrics after "respond only with the lyrics of a song";
+"laut Vorgabe ... nennen dürfen"; "sicher bis zum 3. Mai bei dir"; "make it up to her with our workshop", "frisch im
+Shop", "our new harvest coffees just landed" under a complaint); what stays: a bigger bag of the very subscription
+complained about, "we promise it'll taste the same", a neighbour's or a customer's name and details given in public,
+an order of the brand's own earlier turn in the thread ("Schick mir bitte deine Bestellnummer") carried on.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -306,6 +316,7 @@ FLOORS = {
     "test51": (0.955, 0.99),
     "test52": (0.975, 0.98),
     "test53": (0.97, 0.99),
+    "test54": (0.975, 0.97),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -362,6 +373,7 @@ PER_CHECK_FLOOR = {
     "test51": 0.9,
     "test52": 0.85,
     "test53": 0.9,
+    "test54": 0.85,
 }  # every check catches at least this share of its bad drafts
 
 
