@@ -236,6 +236,12 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             0.7,
         ),
         (r"\b(?:office|buro)\b|workshop|abo\b|subscription|osterreich|schweiz|austria|switzerland", 0.5),
+        # help with brewing asked for: "kann mir jemand erklären warum mein espresso immer sauer schmeckt"
+        (
+            r"kann mir (?:jemand|wer|einer) erklaren|can (?:someone|anyone|somebody) explain"
+            r"|(?:hab|habe) (?:echt |schon )?alles (?:probiert|versucht)|tried everything",
+            2.0,
+        ),
     ],
     "praise": [
         (
@@ -248,7 +254,11 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (r"danke (?:euch|fur|dass)|thank you for|thanks for|weiter so|keep it up|top\b|empfehl\w{0,20}|recommend", 1.5),
         (
-            r"(?:never|not|nie|nicht|kein einziges mal) (?:been )?(?:disappointed|enttauscht)|schnelle (?:lieferung|versand)|fast (?:delivery|shipping)|super schnell|so schnell da|am nachsten tag da",
+            r"(?:never|not|nie|nicht|kein einziges mal) (?:been )?(?:disappointed|enttauscht)|schnelle (?:lieferung|versand)|fast (?:delivery|shipping)|super schnell|so schnell da|am nachsten tag da"
+            # "Paket war aber nach 2 Tagen da, alles heil, 10/10"
+            r"|\b(?:paket|parcel|package|bestellung|order)\w{0,2} (?:war|kam|was|came|arrived) (?:\w{1,10} ){0,2}"
+            r"(?:nach|in|within) (?:nur |just |only )?(?:[1-3]|ein\w{0,2}|zwei|drei|one|two|three) (?:tag\w{0,2}|days?)\b"
+            r"|\balles heil\b",
             2.5,
         ),
         # a complaint put right and thanked for: "Thank you for replacing my damaged bag so quickly"

@@ -29,7 +29,7 @@ WH = (
 VERB_FIRST = (
     r"(?:kann|konnt|konnen|konnte|kommt|kommen|gibt|gibt[’']?s|ist|sind|hast|habt|haben|hat|muss|musst|darf|durfen|"
     r"soll|sollte|will|wird|werden|wurde|wurden|kame|kamen|ware|waren|hatte|hattet|konntet|liefert|liefern|verschickt|"
-    r"bekomme|krieg|kriege|geht|"
+    r"bekomme|krieg|kriege|geht|macht|plant|"
     r"schickt|versendet|bestellt|fallt|passt|reicht|klappt|funktioniert|halt|lauft|braucht|bietet|verkauft|taugt|lohnt|"
     r"can|could|would|will|is|are|do|does|did|should|shall|may|have|has)"
 )
@@ -56,7 +56,7 @@ QUESTION_START = re.compile(
 # ("Machen Sie weiter so!").
 ASKED_START = re.compile(rf"{QUESTION_START.pattern}|^\w{{2,20}}(?:en|t) (?:sie|ihr)\b")
 INDIRECT = re.compile(
-    r"(?:mitteilen|mit|sagen|wissen|erfahren|nachfragen|informieren|kl(?:ä|a)ren|best(?:ä|a)tigen|erkundigen|"
+    r"(?:mitteilen|mit|sagen|wissen|gewusst|w(?:ü|u)sste|erfahren|nachfragen|informieren|kl(?:ä|a)ren|best(?:ä|a)tigen|erkundigen|"
     r"fragen|anfragen|erfragen|let (?:me|us) know|tell (?:me|us)|wondering|like to know|want to know|confirm|advise|"
     r"inquire|enquire|ask|asking|asked|gefragt|interessier(?:t|en|e)?|curious|"
     r"grateful if you could)\b[^.!?\n]{0,40}?\b(ob|wann|wie|wo|wohin|woher|was|welche[rsmn]?|an welche[rsmn]?|"
