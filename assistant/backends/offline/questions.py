@@ -386,6 +386,9 @@ def _indirect_en(question: str) -> str | None:
     subject_len = 2 if rest[0].lower() in _DET_EN - {"it", "there"} and len(rest) > 1 else 1
     if subject_len == 2 and rest[0].lower() in ("this", "that") and (len(rest) == 2 or rest[1].lower() in _BARE_EN):
         subject_len = 1  # "is that possible" -> "whether that is possible": one word after it is no noun of it
+    if aux == "are" and subject_len == 2 and not rest[1].lower().endswith("s"):
+        # "are the saturday workshops in english": a plural subject ends in its plural noun
+        subject_len = next((i + 1 for i, w in enumerate(rest[2:4], 2) if w.lower().endswith("s")), subject_len)
     if subject_len == 2 and (
         rest[1].lower() in _DET_EN | {"something", "anything"} or rest[1].lower() in _PREPOSITIONS_EN
     ):
@@ -425,6 +428,8 @@ _DOING = frozenset(
 )
 # "would this be possible", "does that work": a verb after "this" makes it the subject, no noun's determiner
 _BARE_EN = frozenset(("be", "have", "work", "help", "cost", "take", "get", "come", "fit", "make", "last", "ship"))
+# Plain verbs that end a "does" question's subject ("does one bag of your coffee cost more")
+_PLAIN_VERBS = _BARE_EN | frozenset(("taste", "smell", "need", "mean", "look", "go", "stay", "keep", "matter", "run"))
 _PLACE_PREPOSITIONS = frozenset(("in", "from", "outside", "near"))
 _PREPOSITIONS_EN = frozenset(("in", "on", "at", "from", "for", "with", "about", "by", "near", "of", "into", "to"))
 
@@ -441,6 +446,8 @@ def _plural_subject(rest: list[str]) -> bool:
 def _whether_does(rest: list[str]) -> str | None:
     """ "does it work in a moka pot" -> "whether it works in a moka pot" (third person only)."""
     subject_len = 2 if rest[0].lower() in _DET_EN - {"it", "there"} and len(rest) > 2 else 1
+    # "does one bag of your coffee cost more": the subject runs up to the verb, when a plain verb comes
+    subject_len = next((i for i, w in enumerate(rest[1:7], 1) if w.lower() in _PLAIN_VERBS), subject_len)
     if rest[0].lower() in ("you", "i", "we", "they") or len(rest) <= subject_len:
         return None
     subject = [_swap_en(t) for t in rest[:subject_len]]

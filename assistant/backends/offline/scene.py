@@ -166,7 +166,11 @@ _SERVICE = re.compile(
     r"|keine (?:einzige|weitere) (?:antwort|rückmeldung|reaktion)"
     # "Ich warte seit einer Woche auf Antwort von eurem Kundenservice", "been waiting 5 days for a reply"
     r"|\bwarte\w{0,2} (?:schon |jetzt )?seit [^.!?]{0,30}\bauf (?:eine |ne |die )?(?:antwort|rückmeldung|reaktion)"
-    r"|\bwaiting (?:for )?[^.!?]{0,20}\bfor an? (?:answer|reply|response)",
+    r"|\bwaiting (?:for )?[^.!?]{0,20}\bfor an? (?:answer|reply|response)"
+    # "I have DMed you 3 times about my order", "hab euch schon dreimal geschrieben": written again and again
+    r"|\b(?:dm'?e?d|messaged|e-?mailed|wrote to|written to|contacted)\b[^.!?]{0,20}\b(?:\d+|two|three|four|several"
+    r"|multiple) times\b|\b(?:\d+|zwei|drei|vier|mehrfach|mehrmals)(?:\s?mal)?\b[^.!?]{0,20}\b(?:geschrieben"
+    r"|angeschrieben|gemailt|nachgefragt)\b",
     re.IGNORECASE,
 )
 # Someone waiting and impatient, without saying for what ("und?? immer noch nix"): ask what it is about.
@@ -228,7 +232,9 @@ _CREATOR = re.compile(
 )
 # A call for attention that asks nothing of its own ("hallo??", "hello?", "leute??").
 _CALL_ONLY = re.compile(r"^\W*(?:hallo|hallö\w*|hello|hi|hey|leute|guys|ihr da|jemand da|anyone)\W*$", re.IGNORECASE)
-_DM_WORDS = re.compile(r"\b(?:dm|dms|direktnachricht|privatnachricht|nachricht|message|messenger|mail|e-mail)\b", re.I)
+_DM_WORDS = re.compile(
+    r"\b(?:dm|dms|dm'?e?d|direktnachricht|privatnachricht|nachricht|message|messaged|messenger|mail|e-mail)\b", re.I
+)
 _STOCK = re.compile(
     r"ausverkauft|nicht (?:mehr )?(?:lieferbar|verfügbar|erhältlich)|wieder (?:da|verfügbar|lieferbar|erhältlich|im)|"
     r"(?:noch|wieder) (?:vorrätig|auf lager|zu haben)|still in stock|"
@@ -254,6 +260,11 @@ _REACH_US = re.compile(
     re.IGNORECASE,
 )
 # Press asking for an article: its questions are answered, not met with a collaboration form.
+_INTERVIEW = re.compile(
+    r"\b(?:(?:kurzes |ein )?gespräch|interview\w{0,2}|zur verfügung (?:zu )?stehen|(?:quick |short )?(?:chat|call)"
+    r" with|speak (?:to|with) (?:someone|one of you)|talk to (?:someone|one of you))\b",
+    re.IGNORECASE,
+)
 _PRESS = re.compile(
     r"\b(?:blog\w{0,8}|artikel|article|journalist\w{0,4}|reportage|zeitung|magazin\w{0,2}|podcast|interview)\b", re.I
 )
@@ -587,7 +598,9 @@ def _a_joke(text: str, analysis: Analysis) -> bool:
 
 # "super" before a lower-case word is "very" ("super picky"); "super!" and "super Kaffee" praise
 _PRAISE = re.compile(
-    r"\b(?:lecker|(?:der|die|das) beste|bester|toll\w*|super(?!\s(?-i:[a-z]))|genial|liebe|love|great coffee|"
+    # "love" of a wish is no praise: "we'd love to join", "would love to order"
+    r"\b(?:lecker|(?:der|die|das) beste|bester|toll\w*|super(?!\s(?-i:[a-z]))|genial|liebe|(?<!'d )(?<!would )love"
+    r"(?! to\b)|great coffee|"
     r"amazing|delicious|the best|perfekt|hammer|danke|thank|unschlagbar|traumhaft|obsessed|verliebt|in love"
     r"|addicted|süchtig"
     r"|chef.?s kiss)\b"
@@ -822,6 +835,28 @@ _WRONG_CHARGE = re.compile(
     r"|zahlungserinnerung|reminder|überwiesen|transferred|already paid|schon bezahlt|bereits bezahlt",
     re.I,
 )
+# Beans left in heat, sun or rain, and asked after: "bei 35 Grad ... Sind die Bohnen jetzt hinüber?", "Karton
+# durchgeweicht ... Kann man die noch trinken???", "parcel sat in a packstation in 33 degrees, are the beans cooked"
+_WEATHER = re.compile(
+    r"\b(?:hitze\w{0,5}|heat\w{0,4}|\d{2}\s?(?:grad|°c?|degrees)|pralle[nr]? sonne|direct sun|heiß\w{0,2}|hot|nass"
+    r"|wet|durchgeweicht|aufgeweicht|durchn(?:ä|a)sst|soaked|regen|rain\w{0,2}|gewitter\w{0,2}|storm|unwetter"
+    r"|schwül|geschmolzen|melt\w{0,3})\b",
+    re.IGNORECASE,
+)
+_WET = re.compile(r"\b(?:nass|wet|durchgeweicht|aufgeweicht|durchn(?:ä|a)sst|soaked)\b", re.IGNORECASE)
+_CONDITION_ASKED = re.compile(
+    r"\b(?:noch (?:trinken|trinkbar|gut|genießbar|ok|okay|in ordnung|verwenden|benutzen)|hinüber|verdorben"
+    r"|schlecht geworden|(?:still|even) (?:good|ok|okay|drinkable|fine|safe|usable)|safe to drink|ruined|cooked"
+    r"|gone (?:bad|off|stale)|spoil\w{0,3}|survived?)\b[^.!?\n]{0,40}(?:\?|\s{0,3}(?:lol|lmao|haha)?\W{0,6}$)",
+    re.IGNORECASE,
+)
+
+
+def _weathered(text: str) -> bool:
+    """Beans left in heat or rain, and the person asks whether they are still good."""
+    return bool(_WEATHER.search(text) and _CONDITION_ASKED.search(text))
+
+
 _DAMAGE = re.compile(
     r"kaputt|beschädigt|zerbrochen|aufgerissen|zerdrückt|zerquetscht|eingedellt|ausgelaufen|gerissen|broken|damaged"
     r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed"  # no "student", no "accident"
@@ -1504,6 +1539,7 @@ DEFLECTING = frozenset(
 )
 _NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "shop_pointer"}
 _NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell", "call_only"}
+_NO_QUESTIONS |= {"weathered", "weathered_damaged"}  # the one question, answered by the situation itself
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
     {
@@ -1640,10 +1676,24 @@ def _wishes_delivery(text: str) -> bool:
 def _ship_to(text: str, language: str) -> str | None:
     """ "please ship to the UK!!" as the question it is: "whether we ship to the UK"."""
     name = place(text, language)[0]
-    if not name or not _SHIP_TO.search(text):
-        return None
+    return _shipping_whether(name, language) if name and _SHIP_TO.search(text) else None
+
+
+def _shipping_whether(name: str, language: str) -> str:
+    """ "whether we ship to the UK", "ob wir nach Italien liefern": shipping to a place, as an open question."""
     article = "the " if name.upper() in ("UK", "USA", "US") or name.lower() == "netherlands" else ""
     return f"ob wir nach {name} liefern" if language == "de" else f"whether we ship to {article}{name}"
+
+
+def _uncovered_place(text: str, named: str, fact: Fact | None, profile: VoiceProfile, language: str) -> str | None:
+    """ "Could you send our subscription there?" after "holiday flat in Italy": the subscription's fact says
+    nothing of Italy, so whether we ship there stays honestly open."""
+    if fact is None or _ships(fact) or not (_SENDING.search(text) and DEICTIC.search(text)):
+        return None
+    name = place(named, language)[0]
+    if not name or _place_fact(named, profile) is not None or _home_place(named):
+        return None
+    return _shipping_whether(name, language)
 
 
 # A question without its "?": the verb first ("is X any good ...", "gibt es X auch in ...").
@@ -2166,6 +2216,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "call_only"  # "hello?? anyone there 👀": yes, and what it is about
     if message.mode == "reply" and _SHOP_ASKED.match(text):
         return "shop_pointer"  # "Preis?", "link??": where to buy and what it costs, both in the shop
+    if message.mode == "reply" and _weathered(text) and intent not in ("praise", "troll", "spam"):
+        # "35 Grad in der Packstation ... Sind die Bohnen jetzt hinüber?": an honest "can't tell from here"
+        return "weathered_damaged" if _DAMAGE.search(text) or _WET.search(text) else "weathered"
     if message.mode == "reply" and _COSTUME.search(text) and not (PROFANITY.search(text) or "?" in text):
         return "joke"  # "going as your hand grinder for halloween ... 30 settings of emotional damage": no defect
     fan = (
@@ -2479,7 +2532,13 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             if _NO_REPLACEMENT.search(text):
                 return "refund_request"  # "Ich will keinen Ersatz, ich will mein Geld zurück": no replacement offered
             return "wrong_item" if wrong or swapped else "damaged_item"
-    if intent == "collaboration" and _PRESS.search(text) and analysis.questions and not _REACH_US.search(text):
+    interviewed = _INTERVIEW.search(text)  # "Wäre jemand bereit, mir für ein kurzes Gespräch ...": a request
+    if (
+        intent == "collaboration"
+        and _PRESS.search(text)
+        and analysis.questions
+        and not (_REACH_US.search(text) or interviewed)
+    ):
         return "question"  # a blogger's "Woher kommen die Bohnen, und ist der bio?": answered or deferred by name
     if intent == "collaboration" and _SUPPLY.search(text) and (_asks_a_fact(request) or _fact_id(text, request)):
         return (
@@ -2608,7 +2667,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
     previous = ""
     for question in asked:
         text = str(getattr(question, "text", "") or "")
-        if given and _COVERED.match(text.strip()):
+        if (given or situation_fact is not None) and _COVERED.match(text.strip()):
             continue  # "... Oranienstraße? Kann man da noch hin?", "Wer hat recht?": the fact just given answers it
         if _CHECK_ASKED.match(text.strip()) and request.analysis.escalation is not None:
             continue  # "Können Sie das bitte prüfen?" after a charge gone wrong: the team's step answers it
@@ -2627,7 +2686,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             answers.append(Answer(question=text, tax=True))
             continue
         # "sauer ... was mach ich falsch?": the message around the question names what it asks about
-        named = OWN_MISTAKE.sub(" ", message.text) if OWN_MISTAKE.search(text) else text
+        named = OWN_MISTAKE.sub(" ", message.text) if OWN_MISTAKE.search(text) else _PERSON_DESCRIBED.sub("", text)
         lives_there = RESIDENT.search(message.text) and (
             DELIVERY_ASKED.search(text) or (_DOES_IT_WORK.search(text) and _SENDING.search(message.text))
         )  # "... ankommt? Ich wohne in Wien.", "gift box for my gran, she lives in graz, does that work?"
@@ -2642,7 +2701,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _checked_fact(facts.get(question.fact), f"{previous} {named}", profile)  # lange geht der?"
         previous = f"{previous} {text}".strip()  # "Workshop verschenken? So als Gutschein? Und wie lange …"
         if fact is None:
-            fact = _checked_fact(facts.get(_fact_id(text, request) or ""), named, profile)
+            fact = _checked_fact(facts.get(_fact_id(_PERSON_DESCRIBED.sub("", text), request) or ""), named, profile)
             if fact is not None and question.read and fact.id in reserved:
                 fact = None  # the reading gave this fact to another question of the message, which it answers
         if order_cancelled(text):  # "kann ich die Bestellung stornieren?": no fact, however its words match
@@ -2687,6 +2746,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _returns_fact(profile) if _EXCHANGED.search(text) and _RETURNED_UNUSED.search(message.text) else None
         if fact is not None and not_a_parcel(text):
             fact = None  # "can people in Austria take part?": the giveaway's rules, not shipping to Austria
+        if fact is not None and _SIZE_ASKED.search(text) and not _SIZE_SAID.search(_fact_words(fact)):
+            fact = None  # "does the hand grinder fit in a camper van drawer?": no grind setting, its size deferred
         around = (
             message.text if len(text.split()) <= SHORT_QUESTION else ""
         )  # "... heute Nachmittag. Haben Sie geöffnet?"
@@ -2719,6 +2780,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact, missing = None, False  # "will I have to pay customs fees?": the payment methods are no answer
         if fact is not None and fact.id in used and not product and not missing:
             continue  # two questions, one fact: answer once
+        dated = _firm_date_refused(asked_in, profile) if fact is None and not (product or compared) else None
+        if dated is not None:  # "Liefertermin vor dem 11. Juli verbindlich zusagen?": the policy's no
+            answers.append(Answer(question=text, fact=dated))
+            continue
         name = product.partition(": ")[0]
         said = fact if fact is not None and (fact.id not in used or product) else None
         if said is not None or product or not missing:
@@ -2754,6 +2819,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                     about=about,
                 )
             )
+        abroad = _uncovered_place(text, named, fact, profile, language)
+        if abroad:
+            answers.append(Answer(question=text, indirect=abroad))
         if fact is not None:
             used.add(fact.id)
             given.append(fact)
@@ -2804,9 +2872,22 @@ def _compensation_refused(text: str, profile: VoiceProfile) -> Fact | None:
 
 def _date_refused(question: str, fact: Fact, profile: VoiceProfile) -> Fact | None:
     """The policy's no to a firm delivery date, when the question asks for one beside the shipping fact."""
-    entry = _policy_answers().get("delivery_dates")
     asked = any(name == "arrival_date" for name, _ in _missing_aspects(question, fact))
-    if entry is None or not asked or getattr(profile.brand.policy, "delivery_dates", False):
+    return _no_firm_date(profile) if asked else None
+
+
+def _firm_date_refused(question: str, profile: VoiceProfile) -> Fact | None:
+    """The policy's no to a firm delivery date asked on its own ("Können Sie einen Liefertermin vor dem 11. Juli
+    verbindlich zusagen?"), never "I'll check"."""
+    folded, aspect = fold(question), table("aspects")["aspects"]["arrival_date"]
+    asked = any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"]) and _about_its_topic(folded, aspect)
+    return _no_firm_date(profile) if asked else None
+
+
+def _no_firm_date(profile: VoiceProfile) -> Fact | None:
+    """The policy's answer that no delivery date is promised, unless the profile's policy allows dates."""
+    entry = _policy_answers().get("delivery_dates")
+    if entry is None or getattr(profile.brand.policy, "delivery_dates", False):
         return None
     return _policy_fact("delivery_dates", entry)
 
@@ -2941,6 +3022,9 @@ _COVERED = re.compile(
     r"(?:und |and |also |so )?(?:wer hat (?:jetzt |denn |nun )?recht|who(?:'s| is) right|kann man (?:da|dort) "
     r"(?:noch |auch |jetzt )?hin|can (?:i|you|we|one) (?:still )?go there|is that (?:still )?possible"
     r"|geht das (?:noch|auch|trotzdem)|stimmt das"
+    # "... Kaffee fürs Büro. Bietet ihr so etwas an?": the office fact said answers it
+    r"|(?:bietet ihr|bieten sie|habt ihr|macht ihr|do you (?:offer|do|have)) (?:auch )?(?:so ?etwas|sowas|so was"
+    r"|something like (?:that|this)|anything like (?:that|this))(?: auch)?(?: an)?"
     # "... im Keller lagern? Oder ist der Kaffee dann nicht mehr gut?": the storage fact just given answers it
     r"|(?:oder )?(?:ist|wird|bleibt) (?:der kaffee |er |das |die bohnen |sie )?(?:dann |da )?(?:nicht mehr gut|schlecht"
     r"|alt|noch gut|frisch)|or (?:does|will|would) (?:it|the coffee|they) (?:then )?(?:go (?:stale|bad|off)|lose \w+))"
@@ -3125,8 +3209,9 @@ def _or_aspect(question: str, fact: Fact | None) -> bool:
 
 
 def _missing_aspects(question: str, fact: Fact) -> list[tuple[str, dict[str, Any]]]:
-    """aspects.yaml's entries that the question asks and the fact's text does not say, in the table's order."""
-    folded, said = fold(question), fold(_fact_words(fact))
+    """aspects.yaml's entries that the question asks and the fact's text does not say, in the table's order (a
+    person described after the question asks nothing: "..., who is very fond of his espresso machine")."""
+    folded, said = fold(_PERSON_DESCRIBED.sub("", question)), fold(_fact_words(fact))
     return [
         (name, aspect)
         for name, aspect in table("aspects")["aspects"].items()
@@ -3134,6 +3219,17 @@ def _missing_aspects(question: str, fact: Fact) -> list[tuple[str, dict[str, Any
         and not any(fold(w) in said for w in aspect["answered_by"])
         and _about_its_topic(folded, aspect)
     ]
+
+
+# A product's size asked: "does it fit in a camper van drawer?", "wie groß ist die Mühle?", "passt sie ins Handgepäck"
+_SIZE_ASKED = re.compile(
+    r"\b(?:fits? (?:in|into|inside)|passt (?:\w{1,12} ){0,3}(?:in|ins))\b[^.!?]{0,30}\b(?:drawer|bag|suitcase|backpack"
+    r"|luggage|cupboard|shelf|pocket|schublade|handgepäck|koffer|rucksack|tasche|regal|schrank|fach)"
+    r"|\b(?:how (?:big|large|tall|heavy)|wie (?:groß|gross|hoch|schwer)|dimensions?|abmessung\w{0,2}|maße)\b",
+    re.IGNORECASE,
+)
+_SIZE_SAID = re.compile(r"\b\d+\s?(?:cm|mm|g|kg|gramm)\b|\b(?:groß|gross|klein|compact|kompakt|size|größe)\b", re.I)
+_PERSON_DESCRIBED = re.compile(r",\s(?:who|whose|der|die)\s[^?]{0,200}$", re.IGNORECASE)
 
 
 def _about_its_topic(folded: str, aspect: dict[str, Any]) -> bool:
@@ -3529,6 +3625,8 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     text = request.message.text
     if situation == "cutting_down":  # the profile's word on decaf, whatever it says
         return next((f for f in request.profile.brand.facts if {"decaf", "entkoffeiniert"} & set(f.keywords)), None)
+    if situation.startswith("weathered"):  # how to keep beans, beside "I can't tell from here"
+        return next((f for f in request.profile.brand.facts if {"lagern", "store"} & set(f.keywords)), None)
     if situation == "shipping_cost":  # "mit Versand zu teuer": the profile's way without postage, if it has one
         return next((f for f in request.profile.brand.facts if {"abholen", "pick up"} & set(f.keywords)), None)
     if situation == "taste_criticism":
