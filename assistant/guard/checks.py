@@ -1029,6 +1029,9 @@ ROLE_ASKED = re.compile(
     r"|as if you were|(?:answer|reply|respond|write)\w{0,2} (?:\w{1,10} ){0,3}(?:like|as) (?:a|an|yoda|shakespeare)"
     r"|in the style of|im stil (?:von|eines|einer)|(?:antworte|antwortet|schreib|schreibt)\w{0,2} (?:\w{1,12} ){0,4}"
     r"(?:wie|als) (?:ein|eine|yoda|goethe)|als yoda|like yoda"
+    # "answer in the voice of a medieval knight", "antworte bitte komplett als gangsta rapper"
+    r"|in the voice of|in der stimme (?:von|eines|einer)|(?:antworte|antwortet)\w{0,2} (?:\w{1,12} ){0,3}als"
+    r" (?:\w{1,12} )?(?:rapper|pirat|ritter|roboter|oma|opa|influencer)"
     # "from now on you speak like a medieval knight", "antworte ab jetzt ausschließlich auf Plattdeutsch"
     r"|(?:speak|talk|sprich|sprecht|rede|redet)\w{0,2} (?:\w{1,10} ){0,3}(?:like|wie|as|als) (?:a|an|ein|eine|einen)\b"
     r"|(?:auf|in) (?:plattdeutsch|platt|bayrisch|bairisch|schwäbisch|sächsisch|berlinerisch|kölsch|pirate speak))",
@@ -1056,6 +1059,8 @@ PLAYED = re.compile(
     r"\b(?:hear ye|hark|verily|thee|thou|thy|ahoy|arr+|matey|me hearties|wat|dit|ick|denkste|weeste|haste"
     r"|jejeben|na hör ma|hör ma|alas|yon|jümmers|sünd|gifft|gröten|dat|good morrow|morrow|aye|doth|hath|wend|thine"
     r"|forsooth|prithee|traumpass|spielzug|abpfiff|flanke|elfmeter|tooo+r|goo+al)\b"
+    # a rapper's "Yo yo, hör gut zu, Bro"
+    r"|\b(?:yo,? yo|hör gut zu|homie|digga)\b"
     # a speech in parliament: "Frau Präsidentin, liebe Kolleginnen und Kollegen! ... Ich danke für die Aufmerksamkeit."
     r"|\b(?:frau präsidentin|herr präsident|madam speaker|mister speaker|liebe kolleginnen und kollegen"
     r"|(?:ich )?danke (?:ihnen )?für (?:die|ihre) aufmerksamkeit|thank you for your attention)\b"

@@ -39,7 +39,7 @@ META_TALK = re.compile(
     r"|laut (?:dem )?prompt|(?:according to|per) (?:the|my) prompt|i'?m (?:set up|configured|instructed) (?:as|to)"
     # "weil wir laut Vorgabe keine Rabatte nennen dürfen, die Policy ist da streng"
     r"|laut (?:der )?vorgabe\w{0,2}|die policy ist|the policy is (?:strict|clear)|nennen dürfen"
-    r"|allowed to (?:name|quote)"
+    r"|allowed to (?:name|quote)|\bnote to self\b|policy[- ]check(?=\s{0,2}:)"
     r"|i'?m told (?:never|not) to|mit dem vermerk"
     # "In unserer Policy steht ... schlicht 'false'", "in our policy settings discounts ... are switched off"
     r"|(?:policy|richtlinie\w{0,2})[- ]?(?:settings|einstellung\w{0,2}|konfiguration)"

@@ -311,6 +311,13 @@ PROMISES: dict[str, re.Pattern[str]] = {
         rf"\s{{1,3}}(?:\d{{1,2}}\.?\s)?{_DATE}"  # "24 little bags, in the shop from 1 november"
         rf"|\bif (?:it|they|the parcel|your parcel|it still)\b[^.!?]{{0,30}}\b(?:arrived|there|come|arrive)\b by {_DATE}"
         rf"|\b(?:falls|wenn) (?:es|das paket|dein paket|sie)\b[^.!?]{{0,20}}\bbis {_DATE}[^.!?]{{0,15}}\bnicht\b"
+        # "dann ist das neue Glas in zwei Tagen bei dir", "it'll be with you in 2 days"
+        r"|\b(?:ist|sind|kommt|kommen|ist es|ist das)\s(?:\w{1,12}\s){0,4}in (?:zwei|drei|\d) tagen bei (?:dir|ihnen|euch)\b"
+        r"|\b(?:it|they)(?:'ll| will) be with you in (?:two|three|\d) days\b"
+        # "Ab August gibt's die Kiezmischung auch entkoffeiniert im Shop": a launch month no one has announced
+        r"|\b(?:ab|from) (?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january"
+        r"|february|march|april|may|june|july|august|september|october|november|december)\b[^.!?]{0,40}"
+        r"\b(?:gibt'?s|gibt es|im (?:online)?shop|in (?:the|our) shop|verfügbar|available|erhältlich)\b"
         # "ist das Paket sicher bis zum 3. Mai bei dir", "it'll definitely be there by the 3rd"
         rf"|\b(?:sicher|garantiert|definitiv|safely|definitely|guaranteed)\s(?:\w{{1,12}}\s){{0,2}}(?:bis|by|before|vor)"
         rf"\s{{1,3}}(?:zum\s)?{_DATE}",

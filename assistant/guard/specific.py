@@ -149,6 +149,8 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
     faulty = analysis.intent in _TROUBLE and analysis.escalation is not None and bool(analysis.questions)
     if message.mode != "reply" or not (named or faulty) or "?" in text or STRONG_DEFERRAL.search(text):
         return False
+    if analysis.emotion == "joking" and not faulty:  # "ist der geruch beim öffnen gratis dabei? 😂": a joke, no fact
+        return False
     # a reading may name the wrong fact, so any fact's words answer; a product's name does not ("can i return the
     # grinder if i don't like it?" -> "the handmühle kiez is such a good pick 😄" answers nothing)
     asked = {w for f in profile.brand.facts if f.id in named for w in _fact_words(f)[1]}  # "espresso": its own word
