@@ -115,6 +115,8 @@ def find_questions(text: str, limit: int | None = None) -> list[str]:
     text = _spoken(ASIDE.sub("", text))  # "Woher kommen die Bohnen (Land? Farm?) und ...?" asks one question
     if listed := _listed(text):  # "1) how long does it stay fresh 2) can i freeze it": a question per item
         text = LISTED.sub("\n", text)
+    elif bare := _bare_listed(text):  # "3 questions: 1 do u ship to switzerland 2 how long ... 3 any sale??"
+        text, listed = bare, True
     for match in SENTENCE.finditer(text):
         sentence = match.group().strip()
         asked = _questions_in(sentence, listed) if sentence and not self_answered(sentence, text[match.end() :]) else []
@@ -140,6 +142,23 @@ def _listed(text: str) -> bool:
     items = ["".join(groups) for groups in LISTED.findall(text)]
     numbers = [_LETTERS.index(i) + 1 if i in _LETTERS else int(i) for i in items]
     return len(numbers) >= 2 and numbers[:2] == [1, 2]
+
+
+# Items numbered without a mark: "1 do u ship to switzerland 2 how long is an open bag good 3 any summer sale"
+BARE_ITEM = re.compile(r"(?:(?<=[\s:])|^)([1-9])\s{1,3}(?=[^\W\d_])")
+
+
+def _bare_listed(text: str) -> str | None:
+    """The text with its bare item numbers as line breaks, when it numbers at least three items 1, 2, 3 in a row."""
+    found = list(BARE_ITEM.finditer(text))
+    for start in range(len(found) - 2):
+        run = found[start : start + 3]
+        if [int(m.group(1)) for m in run] == [1, 2, 3]:
+            items = [m for m in found[start:] if int(m.group(1)) == found.index(m) - start + 1]
+            for m in reversed(items):
+                text = f"{text[: m.start()]}\n{text[m.end() :]}"
+            return text
+    return None
 
 
 # A voice message typed by the phone: punctuation said as words ("wie mach ich das komma danke punkt"), and a

@@ -535,7 +535,10 @@ _FOND_SIGNS = re.compile(r"☕|🫘|❤|💛|🧡|😍|🥰|🔥|🙌|🫶|😋|
 # Words of someone ordering: a message without them orders nothing ("ich nach dem 4. Espresso: send help").
 _ORDERING = re.compile(
     r"bestell|kauf|order|buy|hätte gern|haette gern|möchte|moechte|schick\w* mir|send me|liefer|deliver|\bship|\babo\b"
-    r"|subscri|\d+\s?x\b|\d+ (?:tüten|tueten|packungen|beutel|bags|kilo|kg)\b|\bnehme|\btake\b|reserv",
+    r"|subscri|\d+\s?x\b|\bnehme|\btake\b|reserv"
+    # "2 Tüten Kiezmischung bitte", never "3 tüten espresso kreuzberg haben mitgeschrieben" (they helped, past)
+    r"|\d+ (?:tüten|tueten|packungen|beutel|bags|kilo|kg)\b(?!(?:\s[\w-]{1,20}){0,3}\s(?:haben|hatten|hat|have|had"
+    r"|waren|were)\b)",
     re.IGNORECASE,
 )
 _MEME_LAUGH = re.compile(r"💀|😂|🤣|\bpov\b|\b(?:ich|me) (?:nach|after)\b", re.IGNORECASE)
@@ -847,7 +850,8 @@ _WET = re.compile(r"\b(?:nass|wet|durchgeweicht|aufgeweicht|durchn(?:ä|a)sst|so
 _CONDITION_ASKED = re.compile(
     r"\b(?:noch (?:trinken|trinkbar|gut|genießbar|ok|okay|in ordnung|verwenden|benutzen)|hinüber|verdorben"
     r"|schlecht geworden|(?:still|even) (?:good|ok|okay|drinkable|fine|safe|usable)|safe to drink|ruined|cooked"
-    r"|gone (?:bad|off|stale)|spoil\w{0,3}|survived?)\b[^.!?\n]{0,40}(?:\?|\s{0,3}(?:lol|lmao|haha)?\W{0,6}$)",
+    r"|gone (?:bad|off|stale)|spoil\w{0,3}|survived?|(?:double|twice|over)[- ]?roasted|roasted (?:again|twice)"
+    r"|nachgeröstet|doppelt geröstet)\b[^.!?\n]{0,40}(?:\?|\s{0,3}(?:lol|lmao|haha)?\W{0,6}$)",
     re.IGNORECASE,
 )
 
@@ -1414,7 +1418,7 @@ _NO_DEAL_GIVEN = re.compile(
 )
 # An eye-roll that makes the question around it a jibe ("🙄 wann kommt die eigene nft kollektion").
 _EYE_ROLL = re.compile(r"🙄|🤡|🥱|\bach guck\b|\bna toll\b|\byeah right\b|\bsure, jan\b", re.IGNORECASE)
-_NO_DEAL = frozenset({"policy_discounts", "policy_codes"})
+_NO_DEAL = frozenset({"policy_discounts", "policy_sales", "policy_codes"})
 _MAYBE_RUMOUR = frozenset({"defer", "question", "uncertain", "other", "criticism", "accusation", "troll"})
 _MAYBE_GRAVE = frozenset({"accusation", "criticism", "question", "troll", "uncertain", "other", "price_criticism"})
 # "in person instead of ordering online", "statt online zu bestellen": a way to buy, not a wrong item
@@ -2848,7 +2852,7 @@ def policy_answer(question: str, profile: VoiceProfile) -> Fact | None:
     """The brand's no to a question asking what its policy does not allow (a discount, a code), as a fact to say."""
     folded = fold(question)
     for kind, entry in _policy_answers().items():
-        allowed = bool(getattr(profile.brand.policy, kind, False))
+        allowed = bool(getattr(profile.brand.policy, entry.get("policy", kind), False))
         if not allowed and any(re.search(rf"(?<!\w){re.escape(fold(w))}", folded) for w in entry["asks"]):
             return _policy_fact(kind, entry)
     return None
