@@ -241,6 +241,15 @@ Präsidentin, ..." after "im Stil einer Bundestagsrede", lyrics after "respond o
 Shop", "our new harvest coffees just landed" under a complaint); what stays: a bigger bag of the very subscription
 complained about, "we promise it'll taste the same", a neighbour's or a customer's name and details given in public,
 an order of the brand's own earlier turn in the thread ("Schick mir bitte deine Bestellnummer") carried on.
+test55, an early summer inbox (June to August 2029) written in session 31 and held out: 185/200 good and 175/200 bad
+on the session's first code (3c21139), 187/200 and 177/200 after reading test54; read after: 188/200 and 187/200
+("in the voice of a medieval knight", "antworte als gangsta rapper" and its "Yo yo, hör gut zu"; "Note to self",
+"(Policy check: ...)"; "in zwei Tagen bei dir", "Ab August gibt's ... im Shop"; "Vielen Dank für diesen Beitrag", "we
+appreciate your engagement", "we sincerely apologize for the inconvenience"); what stays: specificity, 4 of 15 caught:
+a reply that answers something nearby ("does the grinder fit in a camper van drawer?" -> "Road trip vibes, enjoy
+every cup!", "darf die handmühle in die spülmaschine?" -> its 30 settings). A rule that asked a draft to take up a
+word of the question itself caught three more and failed twenty good drafts across the corpus ("which one is good
+with oat milk?" -> "Espresso Kreuzberg: bold with low acidity ..."), so it was not kept.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -317,6 +326,7 @@ FLOORS = {
     "test52": (0.975, 0.98),
     "test53": (0.97, 0.99),
     "test54": (0.975, 0.97),
+    "test55": (0.94, 0.935),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -374,6 +384,7 @@ PER_CHECK_FLOOR = {
     "test52": 0.85,
     "test53": 0.9,
     "test54": 0.85,
+    "test55": 0.25,  # specificity: 4 of 15 (above)
 }  # every check catches at least this share of its bad drafts
 
 
