@@ -38,6 +38,7 @@ _CLASSES = [
 
 # A letter's salutation or sign-off: "Sehr geehrte Damen und Herren", "Dear Sir or Madam", "Liebes Bohnenkiez-Team",
 # "Mit freundlichen Grüßen" (folded text; a plain "Guten Tag" or "Hallo" is no letter).
+LETTER_SCAN = 4_000  # characters of a message searched for a letter's salutation or sign-off
 LETTER = re.compile(
     r"^\W{0,3}(?:sehr geehrte|dear (?:sir|madam|[\w-]{1,30} team\b|team\b|bohnenkiez)|liebes? [\w-]{1,30}[- ]team\b"
     r"|to whom it may concern)|mit freundlichen grussen|hochachtungsvoll|yours (?:sincerely|faithfully)|kind regards"
@@ -57,7 +58,7 @@ def _builtin() -> dict[str, list[str]]:
 
 def answers_letter(message: str) -> bool:
     """True when the message is written as a letter, with a formal salutation or sign-off."""
-    return LETTER.search(fold(message[:4000])) is not None
+    return LETTER.search(fold(message[:LETTER_SCAN])) is not None
 
 
 def stock_phrases(language: str) -> list[str]:

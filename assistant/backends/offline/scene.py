@@ -840,13 +840,13 @@ _WRONG_CHARGE = re.compile(
 )
 # Beans left in heat, sun or rain, and asked after: "bei 35 Grad ... Sind die Bohnen jetzt hinüber?", "Karton
 # durchgeweicht ... Kann man die noch trinken???", "parcel sat in a packstation in 33 degrees, are the beans cooked"
+_WET_WORDS = r"nass|wet|durchgeweicht|aufgeweicht|durchn(?:ä|a)sst|soaked"
+_WET = re.compile(rf"\b(?:{_WET_WORDS})\b", re.IGNORECASE)
 _WEATHER = re.compile(
-    r"\b(?:hitze\w{0,5}|heat\w{0,4}|\d{2}\s?(?:grad|°c?|degrees)|pralle[nr]? sonne|direct sun|heiß\w{0,2}|hot|nass"
-    r"|wet|durchgeweicht|aufgeweicht|durchn(?:ä|a)sst|soaked|regen|rain\w{0,2}|gewitter\w{0,2}|storm|unwetter"
-    r"|schwül|geschmolzen|melt\w{0,3})\b",
+    r"\b(?:hitze\w{0,5}|heat\w{0,4}|\d{2}\s?(?:grad|°c?|degrees)|pralle[nr]? sonne|direct sun|heiß\w{0,2}|hot"
+    rf"|{_WET_WORDS}|regen|rain\w{{0,2}}|gewitter\w{{0,2}}|storm|unwetter|schwül|geschmolzen|melt\w{{0,3}})\b",
     re.IGNORECASE,
 )
-_WET = re.compile(r"\b(?:nass|wet|durchgeweicht|aufgeweicht|durchn(?:ä|a)sst|soaked)\b", re.IGNORECASE)
 _CONDITION_ASKED = re.compile(
     r"\b(?:noch (?:trinken|trinkbar|gut|genießbar|ok|okay|in ordnung|verwenden|benutzen)|hinüber|verdorben"
     r"|schlecht geworden|(?:still|even) (?:good|ok|okay|drinkable|fine|safe|usable)|safe to drink|ruined|cooked"
@@ -3630,7 +3630,8 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     if situation == "cutting_down":  # the profile's word on decaf, whatever it says
         return next((f for f in request.profile.brand.facts if {"decaf", "entkoffeiniert"} & set(f.keywords)), None)
     if situation.startswith("weathered"):  # how to keep beans, beside "I can't tell from here"
-        return next((f for f in request.profile.brand.facts if {"lagern", "store"} & set(f.keywords)), None)
+        kept = {"lagern", "aufbewahren", "kühlschrank", "fridge"}  # words of keeping beans, never a shop's "store"
+        return next((f for f in request.profile.brand.facts if kept & set(f.keywords)), None)
     if situation == "shipping_cost":  # "mit Versand zu teuer": the profile's way without postage, if it has one
         return next((f for f in request.profile.brand.facts if {"abholen", "pick up"} & set(f.keywords)), None)
     if situation == "taste_criticism":
