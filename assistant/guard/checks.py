@@ -584,8 +584,10 @@ PITCH = re.compile(
 )
 # What a shop sells besides its products: a subscription, a course, a voucher
 # (and the season's new coffees, sold by no product's name)
-SERVICES: tuple[str, ...] = ("abo", "kaffee-abo", "abonnement", "subscription", "workshop", "workshops", "kurs")
-SERVICES = (*SERVICES, "course", "new harvest", "neue ernte", "neuen ernte")
+SERVICES: tuple[str, ...] = (
+    *("abo", "kaffee-abo", "abonnement", "subscription", "workshop", "workshops", "kurs", "course"),
+    *("new harvest", "neue ernte", "neuen ernte"),
+)
 COMPLAINING = frozenset(
     {"criticism", "service_complaint", "damaged_or_wrong_item", "defect", "delivery_problem", "refund_request"}
 )

@@ -380,7 +380,7 @@ def _house_line(profile: VoiceProfile, language: str) -> str:
     if coffee is None:
         return ""
     named = the_product(profile, coffee.name, language) if language == "de" else coffee.name
-    return f"{named[:1].upper()}{named[1:]}: {profile.localized(coffee.text, language)}."
+    return f"{_capitalised(named)}: {profile.localized(coffee.text, language)}."
 
 
 def _product_line(profile: VoiceProfile, product: str, language: str, asked: str) -> str:

@@ -2690,7 +2690,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             answers.append(Answer(question=text, tax=True))
             continue
         # "sauer ... was mach ich falsch?": the message around the question names what it asks about
-        named = OWN_MISTAKE.sub(" ", message.text) if OWN_MISTAKE.search(text) else _PERSON_DESCRIBED.sub("", text)
+        asked_alone = _PERSON_DESCRIBED.sub("", text)  # "..., who is fond of his espresso machine" asks nothing
+        named = OWN_MISTAKE.sub(" ", message.text) if OWN_MISTAKE.search(text) else asked_alone
         lives_there = RESIDENT.search(message.text) and (
             DELIVERY_ASKED.search(text) or (_DOES_IT_WORK.search(text) and _SENDING.search(message.text))
         )  # "... ankommt? Ich wohne in Wien.", "gift box for my gran, she lives in graz, does that work?"
@@ -2705,7 +2706,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _checked_fact(facts.get(question.fact), f"{previous} {named}", profile)  # lange geht der?"
         previous = f"{previous} {text}".strip()  # "Workshop verschenken? So als Gutschein? Und wie lange …"
         if fact is None:
-            fact = _checked_fact(facts.get(_fact_id(_PERSON_DESCRIBED.sub("", text), request) or ""), named, profile)
+            fact = _checked_fact(facts.get(_fact_id(asked_alone, request) or ""), named, profile)
             if fact is not None and question.read and fact.id in reserved:
                 fact = None  # the reading gave this fact to another question of the message, which it answers
         if order_cancelled(text):  # "kann ich die Bestellung stornieren?": no fact, however its words match
@@ -2883,8 +2884,7 @@ def _date_refused(question: str, fact: Fact, profile: VoiceProfile) -> Fact | No
 def _firm_date_refused(question: str, profile: VoiceProfile) -> Fact | None:
     """The policy's no to a firm delivery date asked on its own ("Können Sie einen Liefertermin vor dem 11. Juli
     verbindlich zusagen?"), never "I'll check"."""
-    folded, aspect = fold(question), table("aspects")["aspects"]["arrival_date"]
-    asked = any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"]) and _about_its_topic(folded, aspect)
+    asked = _aspect_asked(fold(question), table("aspects")["aspects"]["arrival_date"])
     return _no_firm_date(profile) if asked else None
 
 
@@ -3219,10 +3219,13 @@ def _missing_aspects(question: str, fact: Fact) -> list[tuple[str, dict[str, Any
     return [
         (name, aspect)
         for name, aspect in table("aspects")["aspects"].items()
-        if any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"])
-        and not any(fold(w) in said for w in aspect["answered_by"])
-        and _about_its_topic(folded, aspect)
+        if _aspect_asked(folded, aspect) and not any(fold(w) in said for w in aspect["answered_by"])
     ]
+
+
+def _aspect_asked(folded: str, aspect: dict[str, Any]) -> bool:
+    """The folded question asks the aspect in one of its words, beside its topic when it is kept to one."""
+    return any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"]) and _about_its_topic(folded, aspect)
 
 
 # A product's size asked: "does it fit in a camper van drawer?", "wie groß ist die Mühle?", "passt sie ins Handgepäck"
