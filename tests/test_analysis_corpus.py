@@ -107,14 +107,18 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # 0.973, 0.911 at 0.877 and 0.875 rebuilt. The thirty-fifth, a third spring inbox (held out: intent 0.931, team 0.976,
 # sarcasm recall 0.878 at precision 0.827, question-to-fact 0.877 on 0f13b86; 0.927, 0.974, 0.898 at 0.846 and 0.886
 # on a6856c0 and on 3c21139, the first code of session 31), left the grown split (2748 cases) at 0.916, 0.973, 0.903
-# at 0.867 and 0.877 rebuilt (0.875 once "open bag" and "länger auf" named their facts).
+# at 0.867 and 0.877 rebuilt (0.875 once "open bag" and "länger auf" named their facts). Batches 36 and 37 (session
+# 31's early summer) were lost with that session's machine before they were joined. The thirty-eighth, a late-summer
+# and autumn inbox (held out: intent 0.899, team 0.978, sarcasm recall 0.800 at precision 0.947, question-to-fact
+# 0.862 on c16b2d4, the first code of session 32), left the grown split (2815 cases) at 0.918, 0.973, 0.916 at 0.872
+# and 0.874 rebuilt.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.84,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.875 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.874 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

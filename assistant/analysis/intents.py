@@ -159,6 +159,15 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (r"keiner hat bescheid|ohne benachrichtigung|no notification", 2.0),
         # "Still waiting since 14 December", "ich warte immer noch auf mein Paket"
         (r"still waiting|waiting since|warte\w{0,2} (?:immer )?noch auf (?:mein|die|das|unser)", 2.5),
+        # "wow 3 wochen auf meine bestellung warten", "6 tage für ein paket innerhalb berlins", "2-3 working weeks"
+        (
+            r"\b(?:\d{1,2}|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|two|three|four|five|six|seven|eight|nine|ten)"
+            r" (?:tage?n?|wochen?|werktage?n?|days?|weeks?|working weeks) (?:auf|fur|for) (?:ein|einen|mein|meine|meinen|das|die"
+            r"|den|eine|my|a|an|the|one|our|unser|unsere)\b.{0,12}\b(?:paket|bestellung|lieferung|sendung|parcel|order|package"
+            r"|delivery)|working weeks|(?:\d{1,2}|zwei|drei|vier|two|three|four) (?:tagen|wochen|days|weeks)"
+            r" (?:unterwegs|in transit)",
+            3.0,
+        ),
         # "eine Tüte mit fremder Adresse bekommen": a parcel meant for someone else
         (r"fremde[rn]? (?:adresse|namen?)\b|someone else.?s (?:address|name|parcel|package)|addressed to someone", 2.5),
     ],

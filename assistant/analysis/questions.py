@@ -54,6 +54,8 @@ QUESTION_START = re.compile(
 )
 # With a "?", any verb before a formal or plural "you" asks too ("Bieten Sie …?"); without, it orders
 # ("Machen Sie weiter so!").
+# A question put with its verb first ("can i pause my sub", "kann ich ..."): never a relative clause
+VERB_ASKED = re.compile(fold_pattern(rf"{VOCATIVE}{VERB_FIRST} {PRONOUN}\b"))
 ASKED_START = re.compile(rf"{QUESTION_START.pattern}|^\w{{2,20}}(?:en|t) (?:sie|ihr)\b")
 INDIRECT = re.compile(
     r"(?:mitteilen|mit|sagen|wissen|gewusst|w(?:ü|u)sste|erfahren|nachfragen|informieren|kl(?:ä|a)ren|best(?:ä|a)tigen|erkundigen|"
@@ -132,9 +134,28 @@ SELF_ANSWER = re.compile(
 )
 
 
+# A riddle with its punchline: "Was trinken Gespenster am liebsten? Buuuh-nenkaffee 👻", "what do you call a sad
+# cup of coffee? depresso. ok bye"; a laugh or a run-away marks the joke ("Wie lange hält er? Danke!" asks)
+PUNCHLINE = re.compile(
+    r"\s{0,3}(?!(?:danke|thanks|thank|thx|bitte|please|pls|lg|grüße|hallo|hi|ja|nein|yes|no)\b)"
+    r"[^\W\d_][\w'-]{2,25}(?:\s[^\W\d_][\w'-]{1,15}){0,2}\s{0,3}(?:[.!]|[^\w\s?]|$)",
+    re.I,
+)
+RIDDLE = re.compile(r"^(?:was|wie|wer|warum|what|how|why|who)\b", re.IGNORECASE)
+JOKE_MARK = re.compile(
+    r"😂|🤣|👻|💀|🙈|\b(?:haha\w{0,6}|lol|ok(?:ay)? bye|ich geh ja schon|badum\w{0,4}|ba dum)\b", re.I
+)
+
+
 def self_answered(sentence: str, after: str) -> bool:
     """Whether a short question is answered by the writer in the next words."""
     return sentence.endswith("?") and len(sentence.split()) <= 3 and SELF_ANSWER.match(after[:60]) is not None
+
+
+def riddle(text: str) -> bool:
+    """Whether the message is a riddle told with its punchline ("Was trinken Gespenster? Buuuh-nenkaffee 👻")."""
+    head, mark, after = text.partition("?")
+    return bool(mark and RIDDLE.match(head.strip()) and JOKE_MARK.search(after[:80]) and PUNCHLINE.match(after[:60]))
 
 
 def _listed(text: str) -> bool:
@@ -261,7 +282,8 @@ def _questions_in(sentence: str, listed: bool = False) -> list[str]:
     if hoped:
         return [hoped.group(1).strip()]
     start = indirect.start(1) if indirect else _question_clause(sentence)
-    if not indirect and start and len(sentence[:start].split()) > 2 and sentence[:start].rstrip().endswith(","):
+    relative = start and not VERB_ASKED.match(fold(sentence[start:]).lstrip())  # not "..., can i pause my sub"
+    if not indirect and relative and len(sentence[:start].split()) > 2 and sentence[:start].rstrip().endswith(","):
         return []  # "das Beste, was ich je hatte": without "?", a clause after a comma is a relative one
     plain = fold(sentence[start or 0 :]).lstrip()
     exclaimed = _EXCLAIMED.match(plain)  # "Oh wie schön, die ganzen Tüten 😍": delight, asked of nobody
