@@ -27,7 +27,8 @@ def _lenient(pattern: str) -> re.Pattern[str]:
 _SAY = (
     r"(?:sag\w{0,3}|schreib\w{0,3}|bestätig\w{0,3}|erwähn\w{0,3}|nenn\w{0,3}|antwort\w{0,3}|say|write|confirm|state"
     r"|admit|call|mention|reply|respond|answer|talk|speak|end|sign|unterschreib\w{0,3}|beend\w{0,3}|schließ\w{0,3}"
-    r"|einsetz\w{0,3}|ausfüll\w{0,3}|fill|complete|vervollständig\w{0,3}|pick|wähl\w{0,3}|choose|finish|repeat|quote"
+    r"|einsetz\w{0,3}|ausfüll\w{0,3}|fill|complete|vervollständig\w{0,3}|(?<!would you )(?<!do you )pick|wähl\w{0,3}"
+    r"|(?<!would you )(?<!do you )choose|finish|repeat|quote"
     r"|wiederhol\w{0,3}|zitier\w{0,3}|ergänz\w{0,3}|umschreib\w{0,3}|rewrite|retype|kommentier\w{0,3}|warn\w{0,3}"
     r"|formulier\w{0,3}|abschreib\w{0,3}|post|poste|postet|posten|repost\w{0,3})"
 )

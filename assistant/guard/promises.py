@@ -81,7 +81,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\bumsonst\b(?!\s{1,3}(?:\w{1,12}\s{1,3})?(?:hin|ge|an|her|los|ver|aus)\w{0,12}(?:t|en)\b)"  # "umsonst hingegangen": in vain
         r"|\b(?:gibt'?s|bekommst du|kriegst du|gibt es)\b[^.!?]{0,20}\bgeschenkt\b|\bgeschenkt dazu\b"
         r"|\bcompensat\w*|\bfree of charge\b|\bon the house\b|\bfor free\b"
-        r"|\bfree\b[^.!?]{0,15}\b(?:bags?|coffee|shipping|packs?|grinders?|samples?)\b"
+        r"|\bfree\b(?! (?:office|work|staff|filter)\b)[^.!?]{0,15}\b(?:bags?|coffee|shipping|packs?|grinders?|samples?)\b"
         r"|\b(?:wir|ich)\b[^.!?]{0,20}\bverschenk\w*|\bverschenk\w{0,3} (?:wir|ich)\b"
         r"|\bversandkostenfrei\b|\bportofrei\b|\bfree shipping\b|\bshipping[- ]free\b|\bships? (?:for )?free\b"
         r"|\b(?:schick|send)\w{0,3}\b[^.!?]{0,15}\b(?:heute noch|sofort|gleich|right away|today)\b[^.!?]{0,30}"
@@ -111,7 +111,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\baufs haus\b|\bon the house\b"
         r"|\b(?:order|bag|coffee|cup|shipping|delivery|postage|return|refill|round|drinks?)\w{0,2}(?:'s| is| are)?"
         r"(?: \w+ly)? on us\b"
-        r"|\b(?:kleine[sn]? )?(?:dankeschön|aufmerksamkeit|extra|überraschung|trostpflaster)\b[^.!?]{0,25}\b(?:für dich|dazu|"
+        r"|\b(?:kleine[sn]? )?(?:dankeschön|aufmerksamkeit|extra(?!-)|überraschung|trostpflaster)\b[^.!?]{0,25}\b(?:für dich|dazu|"
         r"bei|mit)\b|\btrostpflaster\b|\b(?:(?:darfst|kannst) du|du (?:darfst|kannst))\b[^.!?]{0,25}\bbehalten\b|(?<!bis dahin )(?<!vorerst )(?<!erstmal )\bbehalt\w{0,2} (?:sie|ihn|es|die|den|das)\b(?! (?:im|in) (?:blick|auge|hinterkopf))(?! (?:erst ?mal|vorerst|bis))"
         r"|\b(?<!rather )(?<!want to )(?<!like to )keep it\b(?=\s*(?:[.!,;)]|$|as a|for free|too|anyway))|\b(?:you can|just|feel free to|please) keep it\b"
         r"|\b(?<!we'll )(?<!we will )(?<!we )(?<!i'll )(?<!let's )(?:keep the \w{1,15}\b(?<!rhythm)(?<!routine)(?<!habit)(?<!streak)(?<!vibe)(?<!mood)(?<!faith)(?<!pace)(?<!drama)(?<!peace)(?<!change)(?!(?: \w{1,15})? (?:out|in|away|at|on|dry|cool|closed|sealed|airtight|somewhere|fresh)\b)|yours to keep)\b|\b(?:send|add|pop|include|put|slip|throw|get|tuck)\w{0,3}\b[^.!?]{0,30}"
@@ -233,7 +233,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)\s+(?:ist|kommt|landet)\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:bei dir|da)\b"
         r"|\bspätestens\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|übermorgen|ende|nächste\w?"
         r"|\d{1,2}\.)|\b(?:at the latest|no later than)\b|\bby (?:the )?end of (?:the|this|next) week\b"
-        r"|\b(?<!switch it )(?<!turn it )(?<!start it )(?:wieder|back)\b(?! on\b)[^.!?\U0001F300-\U0001FAFF]{0,25}\b(?:ab|in|from|by|next|nächste\w?|anfang|ende|mitte)\b ?(?:montag|dienstag|mittwoch"
+        r"|\b(?<!switch it )(?<!turn it )(?<!start it )(?<!welcome )(?<!willkommen )(?:wieder|back)\b(?! on\b)[^.!?\U0001F300-\U0001FAFF]{0,25}\b(?:ab|in|from|by|next|nächste\w?|anfang|ende|mitte)\b ?(?:montag|dienstag|mittwoch"
         r"|donnerstag|freitag|samstag|monday|tuesday|wednesday|thursday|friday|saturday|woche|week|monat|month|januar|january"
         r"|februar|february|märz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember"
         r"|december|\d{1,2} ?(?:tage|tagen|wochen|days|weeks))\b"
@@ -315,12 +315,20 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:ist|sind|kommt|kommen|ist es|ist das)\s(?:\w{1,12}\s){0,4}in (?:zwei|drei|\d) tagen bei (?:dir|ihnen|euch)\b"
         r"|\b(?:it|they)(?:'ll| will) be with you in (?:two|three|\d) days\b"
         # "Ab August gibt's die Kiezmischung auch entkoffeiniert im Shop": a launch month no one has announced
-        r"|\b(?:ab|from) (?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january"
+        r"|\b(?:ab|from) (?:dem |the )?(?:\d{1,2}(?:\.|st|nd|rd|th)?\s{1,3})?(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january"
         r"|february|march|april|may|june|july|august|september|october|november|december)\b[^.!?]{0,40}"
         r"\b(?:gibt'?s|gibt es|im (?:online)?shop|in (?:the|our) shop|verfügbar|available|erhältlich)\b"
         # "ist das Paket sicher bis zum 3. Mai bei dir", "it'll definitely be there by the 3rd"
         rf"|\b(?:sicher|garantiert|definitiv|safely|definitely|guaranteed)\s(?:\w{{1,12}}\s){{0,2}}(?:bis|by|before|vor)"
         rf"\s{{1,3}}(?:zum\s)?{_DATE}",
+        re.IGNORECASE,
+    ),
+    # No profile states it: "Unsere Preise bleiben bis mindestens Ende des Jahres stabil", "prices won't go up"
+    "price_guarantees": re.compile(
+        r"\b(?:preise?|prices?)\b[^.!?]{0,30}\b(?:bleiben|bleibt|stay|stays|remain|remains)\b[^.!?]{0,45}"
+        r"\b(?:stabil|gleich|stable|the same|unverändert|unchanged)\b|\b(?:preise?|prices?)\b[^.!?]{0,20}"
+        r"\b(?:won'?t|will not|werden nicht|steigen nicht)\b[^.!?]{0,10}\b(?:go up|rise|change|steigen|erhöht)\b"
+        r"|\bpreisgarantie\b|\bprice guarantee\b",
         re.IGNORECASE,
     ),
     # No policy allows it: coffee that heals, lowers blood pressure or cures migraines is a claim no brand may make.

@@ -10,6 +10,7 @@ from functools import lru_cache
 from assistant.analysis.answers import DELIVERY_ASKED, countries_in
 from assistant.analysis.irony import MEME, OUR_WORLD, RIDDLE
 from assistant.analysis.normal import read
+from assistant.analysis.questions import riddle
 from assistant.analysis.reading import PROFANITY
 from assistant.models import UNHAPPY, Analysis, Message
 from assistant.profiles.loading import Fact, VoiceProfile
@@ -467,6 +468,8 @@ def needs_anchor(message: Message, analysis: Analysis) -> bool:
     found = message_words(message)
     if message.mode == "reply" and len(found) == 1 and analysis.sentiment == "positive" and not analysis.questions:
         return False  # "Lecker", "obsessed": one word of praise holds nothing to pick up beyond the joy
+    if message.mode == "reply" and riddle(message.text):
+        return False  # "Was trinken Gespenster? Buuuh-nenkaffee 👻": a laugh answers the riddle, no word of it
     return bool(found or analysis.entities.products)
 
 
