@@ -58,6 +58,11 @@ FRESH_ATTEMPTS = 6
 # More questions than this in one message: the first ones are answered (a rant is not a questionnaire).
 MAX_ANSWERS = 4
 VARIED = frozenset({"offtopic", "uncertain", "troll", "spam", "injection", "other", "other_neutral", "other_negative"})
+# Where two merged deferrals meet: "ob es ... gibt und aus welchem Land ...", "whether ... and how long ..."
+_SECOND_ASKED = re.compile(
+    r" (?:und|and) (?=(?:ob|whether|if|wie|how|was|what|wann|when|wo|where|warum|why|welche\w{0,2}|which"
+    r"|\w{2,5} welche\w{0,2})\b)"
+)
 # Below this many characters a reply starts from the facts' short wordings.
 TIGHT = 300
 # Two tones whose texts are more alike than this (edit-distance ratio) read as one sentence twice.
@@ -982,6 +987,10 @@ def _answer(
         profile_texts.append(_block(book, "taste_matter", style, slots, rng, address))
     if answer.tax:  # "kann ich das absetzen?": a question for a tax advisor, said so kindly
         profile_texts.append(_block(book, "tax_matter", style, slots, rng, address))
+    if answer.health:  # "is espresso a bad idea when you're sick?": a doctor's question, said so kindly
+        asked = _slot(slots, "question", answer.indirect) if answer.indirect else None
+        line = _block(book, "health_named", style, asked, rng, address) if asked else ""
+        profile_texts.append(line or _block(book, "health_matter", style, slots, rng, address))
     if answer.compared:  # "X oder Y?": what each is, in the profile's words (tight: what each is for)
         first, second = answer.compared[2:] if level and len(answer.compared) == 4 else answer.compared[:2]
         profile_texts.append(_block(book, "compare", style, {**slots, "first": first, "second": second}, rng, address))
@@ -998,11 +1007,14 @@ def _answer(
     indirect = answer.indirect or ""
     # "nehm 3 tüten, wie bezahl ich?": the situation's own fact (order in the shop) answers it already
     answered = any(a.said for a in scene.answers) or scene.situation_fact is not None
-    if style == "crisp" and len(indirect) > (70 if answered else 60):
+    bound = 70 if answered else 60
+    if style == "crisp" and len(indirect) > bound:
         # a long question named three times reads like one sentence thrice: crisp stays short, but next to
-        # a fact it names what it defers (a bare "das kläre ich" would seem to doubt the fact just given)
+        # a fact it names what it defers (a bare "das kläre ich" would seem to doubt the fact just given);
+        # of two deferred questions it names the first ("ob es schon Kaffee aus der neuen Ernte gibt")
+        first = _SECOND_ASKED.split(indirect, maxsplit=1)[0]
         indirect = without_clause(indirect, book.language)
-        indirect = indirect if len(indirect) <= (70 if answered else 60) else ""
+        indirect = indirect if len(indirect) <= bound else first if len(first) <= bound else ""
     if _RUDE.search(answer.question):
         indirect = ""  # never repeat an insult or accusation, not even inside "ob ..."
     if answered and not indirect and not answer.about:

@@ -66,7 +66,13 @@ _OCCASIONS = _compiled(
             r"|\berste\w{0,2} (?:eigene\w{0,2} )?wohnung\b|\bfrisch (?:eingezogen|umgezogen)\b",
         ),
         ("school_holidays", r"\bferien endlich\b|\bendlich (?:sommer)?ferien\b|\bschool'?s out\b|\bsummer break\b"),
-        ("trip", r"urlaub|\bferien\b|\bverreis|vacation|\bholiday|\btravell?ing\b|\bon a trip\b"),
+        # "before the autumn holidays", "bis zu den Ferien": a date to be in time for, no trip to wish well
+        (
+            "trip",
+            r"urlaub|(?<!vor den )(?<!bis zu den )(?<!nach den )\bferien\b|\bverreis|vacation|\btravell?ing\b"
+            r"|\bon a trip\b|(?<!before the )(?<!before the autumn )(?<!before the summer )(?<!before the easter )"
+            r"(?<!before the christmas )(?<!before the school )(?<!after the )\bholiday",
+        ),
         ("festival", r"festival|open ?air|stra(?:ß|ss)enfest|stadtfest|street (?:party|fest)|\bkonzert|\bconcert"),
         ("gift", r"geschenk(?!t)|verschenk|\bschenk(?:e|en|st)?\b|\bgift(?!ed)|\b(?:a|as a|the) present\b"),
     )
@@ -228,6 +234,13 @@ _MOMENTS = _compiled(
         ),
         ("valentine", r"\bvalentin\w{0,6}|\bvalentine\w{0,2}"),
         ("carnival", r"\bkarneval\w{0,2}|\bfasching\w{0,2}|\bfastnacht\w{0,2}|\bhelau\b|\balaaf\b|\bcarnival\b"),
+        # "42,195 km beim Berlin Marathon", "running the marathon on sunday": run or ahead, cheered for every kilometre
+        ("marathon", r"\b(?:halb)?marathon\w{0,2}|\bhalf marathon\b|\b42[,.]195\b"),
+        # "Apfelkuchen mit Sahne", "grandma's apple cake", "Zwetschgendatschi": cake and coffee
+        (
+            "cake",
+            r"\b\w{0,12}kuchen\b|\bzwetschg\w{0,12}|\bdatschi\b|\b(?:apple |plum |carrot |lemon |coffee )?cake\b",
+        ),
         ("autumn", r"\bherbst\w{0,6}|\bautumn\w{0,3}|\bfall leaves\b|\blaub\b|\bfallen leaves\b"),
         ("snow", r"\bschnee|eingeschneit|\bsnow(?:s|ing|y|ed|fall|storm|flakes?)?\b"),  # never "Snowden"
         ("rain", r"\bregen\b|\bregnet|verregnet|\brain(?:y|ing)?\b"),

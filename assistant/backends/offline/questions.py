@@ -23,6 +23,7 @@ _GREETING_DE = re.compile(
 )
 _W_DE: tuple[str, ...] = ("wann", "wo", "wie", "was", "warum", "wieso", "weshalb", "welche", "welcher", "welches")
 _W_DE += ("welchen", "welchem", "wer", "woher", "wohin", "womit", "wofür", "wieviel", "wozu")
+_PREP_DE = ("aus", "von", "mit", "für", "bei", "in", "nach", "zu", "an", "auf", "um", "über", "ab", "bis")
 _HOW_MUCH = ("lange", "viel", "viele", "oft", "genau", "teuer", "groß", "gross", "schnell", "alt", "fein", "grob")
 _FINITE_DE = {
     *("ist", "sind", "hat", "habt", "haben", "hast", "gibt", "kann", "kannst", "können", "könnt", "kostet", "kosten"),
@@ -170,7 +171,11 @@ def indirect_de(question: str) -> str | None:
     first = tokens[0].lower()
     if any(t.lower() in ("wir", "uns", "unser", "unsere", "unseren", "unserem") for t in tokens):
         return None  # "waren wir ...": the person's own group; repeating it would put words in our mouth
-    if first in _W_DE:
+    if first in _PREP_DE and len(tokens) > 3 and tokens[1].lower().startswith("welch"):
+        if tokens[3].lower() not in _FINITE_DE:  # "aus welchem Land stammen ...": a preposition, its noun, the verb
+            return None
+        head, rest = [first, tokens[1].lower(), *_capitalise_de(tokens[2:3])], tokens[3:]
+    elif first in _W_DE:
         head_len = 2 if len(tokens) > 2 and first == "wie" and tokens[1].lower() in _HOW_MUCH else 1
         if (
             head_len == 2

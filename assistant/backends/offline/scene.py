@@ -38,7 +38,7 @@ from assistant.analysis.intents import cue_scores
 from assistant.analysis.irony import MEME, RIDDLE
 from assistant.analysis.judgement import POLITICS
 from assistant.analysis.parcels import someone_elses_parcel
-from assistant.analysis.questions import QUESTION_START, UNSURE
+from assistant.analysis.questions import QUESTION_START, UNSURE, riddle
 from assistant.analysis.reading import find_products, named_teams
 from assistant.backends.base import GenerationRequest
 from assistant.backends.offline.facts import relevant_facts, relevant_tips
@@ -861,6 +861,15 @@ def _weathered(text: str) -> bool:
     return bool(_WEATHER.search(text) and _CONDITION_ASKED.search(text))
 
 
+# Beans too old, not broken: "a roast date from 3 weeks ago", "Röstdatum ... 5 Wochen alt", "schon abgelaufen"
+_STALE = re.compile(
+    r"\b(?:röstdatum|roast(?:ed)? (?:date|on)|roasted \d|stale|abgestanden|abgelaufen|expired|best before|mhd"
+    r"|nicht (?:mehr )?frisch|not (?:very |so )?fresh|no longer fresh"
+    r"|(?:so much for|so viel zu) (?:\w+ )?(?:fresh|frisch))",
+    re.IGNORECASE,
+)
+# Something other than ordered: "wrong bag", "falsche Sorte", "statt Espresso die Kiezmischung"
+_WRONG_SENT = re.compile(r"\b(?:falsch\w{0,3}|wrong|instead of|statt|anstatt)\b", re.IGNORECASE)
 _DAMAGE = re.compile(
     r"kaputt|beschädigt|zerbrochen|aufgerissen|zerdrückt|zerquetscht|eingedellt|ausgelaufen|gerissen|broken|damaged"
     r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed"  # no "student", no "accident"
@@ -913,6 +922,7 @@ class Answer:
     product_with_article: str = ""  # die Kiezmischung
     taste: bool = False  # "Is your espresso better than Dallmayr?": a matter of taste, never an "I'll check"
     tax: bool = False  # "Kann ich das Abo von der Steuer absetzen?": for a tax advisor, never an "I'll check"
+    health: bool = False  # "wie viele espressi am tag sind zu viele?": for a doctor, never an "I'll check"
     compared: tuple[str, ...] = ()  # "X oder Y?": both described ("X ist unser Espresso, ...", "die Y ..."), then
     # both by what they are for ("X auch super im Siebträger", "Y für Filter und French Press") when tight
     indirect: str | None = None  # "ob wir nach Dänemark liefern"
@@ -921,7 +931,14 @@ class Answer:
     @property
     def said(self) -> bool:
         """The profile answers it (a fact, a product, two products compared); else it is deferred."""
-        return self.fact is not None or bool(self.product_text) or bool(self.compared) or self.taste or self.tax
+        return (
+            self.fact is not None
+            or bool(self.product_text)
+            or bool(self.compared)
+            or self.taste
+            or self.tax
+            or self.health
+        )
 
 
 @dataclass(frozen=True)
@@ -1099,6 +1116,9 @@ _PRICE_RISE = re.compile(
     # "zum neuen Jahr schon wieder an der Preisschraube gedreht?!", "raised your prices again", "neue Preisliste"
     r"|\bpreisschraube\b|\b(?:schon wieder|wieder|noch) teurer\b|\b(?:raised|upped|hiked) (?:your |the )?prices?\b"
     r"|\bneue\w{0,2} preisliste\b|\bnew price list\b"
+    # "warum is die kiezmischung teurer als letztes jahr??", "more expensive than last year"
+    r"|\bteurer als (?:letztes|voriges|im letzten|im vorigen|vor einem) (?:jahr|monat)\b"
+    r"|\bmore expensive than (?:last|a) (?:year|month)\b"
     # "I remember paying under 10 euros for a bag. Now it's noticeably more", "früher hab ich 9 Euro bezahlt"
     r"|\b(?:i remember paying|used to (?:pay|cost)|früher (?:hab(?:e)? ich|habe? man|hat (?:die|der|das) \w{2,20})"
     r" (?:\w{1,12} ){0,3}(?:bezahlt|gezahlt|gekostet))\b"
@@ -1161,6 +1181,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         life_event, situation = joked_moment, "joke"
     elif _asks_when_sick(request, situation):  # "down with the flu 🤧 is coffee even a good idea rn or tea?"
         life_event, situation = "sick", "joke"  # get well, and we're roasters, not doctors
+    if riddle(text) and message.mode == "reply" and situation in _MAYBE_RIDDLE:
+        situation = "riddle"  # "Was trinken Gespenster am liebsten? Buuuh-nenkaffee 👻": laughed at, never deferred
     if _tagged(request, situation, life_event):
         situation = "tagged"  # "@jonas das wär was für deinen Geburtstag 👀": our post shared with a friend
     elif _SAME_HERE.search(text) and situation in _MAYBE_OFFTOPIC:
@@ -1477,7 +1499,17 @@ def _products_named(text: str, profile: VoiceProfile) -> set[str]:
 
 
 # A question whether coffee (or tea instead) is good for someone ill: a doctor's question, never the team's
-_DRINK_ASKED = re.compile(r"\b(?:coffee|kaffee|tea|tee|caffeine|koffein|espresso|decaf|cup|tasse)\b", re.IGNORECASE)
+_DRINK_ASKED = re.compile(
+    r"\b(?:coffee|kaffee|tea|tee|caffeine|koffein|espresso|espressi|espressos|decaf|cups?|tassen?)\b", re.IGNORECASE
+)
+# A question for a doctor: coffee when ill or pregnant, how much caffeine is too much ("wie viele espressi am tag sind
+# zu viele?"), never "cold brew"
+HEALTH_ASKED = re.compile(
+    r"\b(?:krank\w{0,3}|erkält\w{0,4}|grippe|sick|ill|cold(?! brew)|flu|schwanger\w{0,4}|pregnan\w{0,3}|stillzeit"
+    r"|breastfeed\w{0,3}|zu viele?|too (?:much|many)|wie viel koffein|how much caffeine|blutdruck|blood pressure"
+    r"|herz\w{0,6}|heart|medikament\w{0,2}|medication|arzt|ärztin|doctor)\b",
+    re.IGNORECASE,
+)
 # ... asked without a question mark: "is coffee even a good idea rn or should i switch to tea"
 _SHOULD_I_DRINK = re.compile(
     r"\b(?:is|should i|can i|darf ich|soll ich|kann ich|sollte ich|ist)\b[^.!?\n]{0,30}\b(?:coffee|kaffee|tea|tee)\b"
@@ -1492,7 +1524,8 @@ def _asks_when_sick(request: GenerationRequest, situation: str) -> bool:
     if request.message.mode != "reply" or analysis.escalation or occasion(text) != "sick":
         return False
     asked = [q for q in split_questions(text) if _DRINK_ASKED.search(q)] or _SHOULD_I_DRINK.search(text)
-    return bool(asked) and situation in ("question", "defer", "other", "uncertain", "praise", "joke")
+    answered = any(q.fact for q in analysis.questions)  # "also do you even have decaf": a fact to give, no aside
+    return bool(asked) and not answered and situation in ("question", "defer", "other", "uncertain", "praise", "joke")
 
 
 # How or where the writer does something with what we sold: "wo lös ich den ein?", "how do I redeem it?"
@@ -1511,6 +1544,7 @@ _STUCK = re.compile(
 # A problem that is not the first of its kind: owned once, after the opening.
 _AGAIN = re.compile(
     r"\b(?:schon wieder|wieder mal|zum (?:zweiten|dritten|\d+\.) mal|zweiten monat|dritten monat|erneut"
+    r"|(?:zweite|dritte|vierte) (?:lieferung|bestellung|tüte|paket|mal)\w{0,2} (?:hintereinander|in folge)"
     r"|(?<!a )(?:second|third|\d+(?:nd|rd|th)) (?:time|month|week)s?(?: in a row| running)?|again|in a row)\b",
     re.IGNORECASE,
 )
@@ -1544,6 +1578,8 @@ DEFLECTING = frozenset(
 _NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "shop_pointer"}
 _NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell", "call_only"}
 _NO_QUESTIONS |= {"weathered", "weathered_damaged"}  # the one question, answered by the situation itself
+_NO_QUESTIONS |= {"riddle"}  # its question is the joke's, answered by its own punchline
+_MAYBE_RIDDLE = frozenset({"question", "defer", "other", "other_neutral", "uncertain", "praise", "joke"})
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
     {
@@ -1727,7 +1763,14 @@ _TRACED = re.compile(
 def _asks_a_fact(request: GenerationRequest) -> bool:
     """One of the message's questions has a fact of the profile that answers it."""
     asked = _get(request.analysis, "questions", None) or []
-    return any(getattr(q, "fact", None) or _fact_id(str(getattr(q, "text", "")), request) for q in asked)
+    facts = any(getattr(q, "fact", None) or _fact_id(str(getattr(q, "text", "")), request) for q in asked)
+    return facts or _health_asked(request)  # "wie viele espressi sind zu viele? 😅": a doctor's, answered as one
+
+
+def _health_asked(request: GenerationRequest) -> bool:
+    """One of the message's questions is about coffee and health ("is espresso a bad idea when you're sick?")."""
+    asked = [str(getattr(q, "text", "")) for q in _get(request.analysis, "questions", None) or []]
+    return any(HEALTH_ASKED.search(q) and _DRINK_ASKED.search(q) for q in asked)
 
 
 def _offtopic_question(request: GenerationRequest, confidence: float) -> bool:
@@ -1781,9 +1824,13 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return False  # "die geschenkbox kostet ja mehr als mein ganzes frühstück 💀" under our post: our price
     if politics and (not _strongly_about_us(request) or text.lstrip().startswith("@")):
         return True  # a political reply to another commenter stays theirs, whatever fact a word of it names
+    if _health_asked(request) and not text.lstrip().startswith("@"):
+        return False  # "wie viele espressi am tag sind zu viele?": coffee and health, asked under our post
     asked_us = any(_ASKS_US.search(q) for q in _asked_texts(request)) and not text.lstrip().startswith("@")
     if request.analysis.intent in ("product_question", "stock_question") and asked_us and _COFFEE.search(text):
         return False  # "... Siebträgermaschine ... Was würden Sie empfehlen?": a long question, put to us
+    if request.analysis.intent == "stock_question" and asked_us and not politics:
+        return False  # "Habt ihr Geschenksets oder kleine Probiertüten für die Großeltern?": our range, asked of us
     if situation == "praise" and not politics and not text.lstrip().startswith("@"):
         return False  # "hab das rezept heut nachgemacht ... bestes getränk des sommers": our reel, praised
     if situation in ("other", "other_neutral") and _COFFEE.search(text) and not politics and text[:1] != "@":
@@ -2233,6 +2280,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     told_day = moment(text, calendar=True) in CALENDAR  # "Thermobecher ... auf dem Weihnachtsmarkt": the day told
     if intent == "other" and fan and not analysis.questions and message.mode == "reply" and not told_day:
         intent = "praise"  # "hab das jetzt 11 mal geguckt 😭 ... und ich liebe es": a fan, thanked
+    declined = re.sub(r"\b(?:nee|nein|nö|no),? (?:danke|thanks)\b", " ", text, flags=re.IGNORECASE)  # "Nee danke"
+    if intent == "praise" and told_day and not _PRAISE.search(declined) and message.mode == "reply":
+        intent = "other"  # "mit eurem Espresso dabei auf dem Weihnachtsmarkt ☕🎄": the day told, no thanks owed
     if intent in ("troll", "criticism") and _RIP_OFF.search(text) and _PRICE.search(fold(text)):
         return "price_criticism"  # "hipster kaffee für 3 euro die tasse lol abzocke": the price, no fraud to clear up
     if intent == "billing" and _PROSPECTIVE.search(text) and _asks_beyond_billing(request):
@@ -2268,7 +2318,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     # "noch so ne rösterei ... wann kommt der eigene podcast": a thing of ours asked for in a jibe, no fact read
     unread = intent == "stock_question" and not any(q.fact for q in analysis.questions)
     jibed = intent in ("other", "product_question", "stock_question", "praise", "criticism") and jibe
-    if jibed and (_only_deferred(request) or unread):
+    if jibed and (_only_deferred(request) or unread) and not _PRICE_RISE.search(text):
         if intent == "criticism" and _mocked_fact(request):  # "a box that big?? so much waste 🙄": the bags
             return "criticism"  # fact answers part of it, and the rest goes to the team
         return "troll"  # "noch ne rösterei ... 🙄 wann kommt die eigene nft kollektion": no "I'll check" for a jibe
@@ -2688,6 +2738,12 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             continue
         if TAX_ASKED.search(text):  # "can I deduct the coffee as a work expense?": a tax advisor's answer, not ours
             answers.append(Answer(question=text, tax=True))
+            continue
+        if (
+            HEALTH_ASKED.search(text) and _DRINK_ASKED.search(text) and not getattr(question, "fact", None)
+        ):  # "is espresso a bad idea when you're sick?"
+            indirect = _named(_indirect(_asking_part(text), language, profile), profile)
+            answers.append(Answer(question=text, health=True, indirect=indirect))
             continue
         # "sauer ... was mach ich falsch?": the message around the question names what it asks about
         asked_alone = _PERSON_DESCRIBED.sub("", text)  # "..., who is fond of his espresso machine" asks nothing
@@ -3665,6 +3721,8 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     # soaked bags, a wrong charge, an order cancelled before it shipped ("storniert ... Geld noch nicht zurück"):
     if situation == "refund_request" and beside:
         return None  # the returns rule for unopened goods is beside the point
+    if situation == "damaged_item" and _STALE.search(text) and not (_DAMAGE.search(text) or _WRONG_SENT.search(text)):
+        return None  # "a roast date from 3 weeks ago": old beans are no damage the replacement rule promises to replace
     if situation == "order_via_message":  # the fact about ordering itself before the ones that also fit
         own = [f for f in request.profile.brand.facts if "order_via_message" in f.intents]
         return min(own, key=lambda f: len(f.intents)) if own else None
