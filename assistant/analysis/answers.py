@@ -65,6 +65,11 @@ def care_untold(question: str, fact: Fact) -> bool:
 
 
 # "Liefert ihr nach Graz? Und wie lange dauert das dann?": a follow-up without words of its own asks on.
+# A question that asks after what the message named: "und??", "Gibt's schon was Neues?", "any news?", "any update?"
+FOLLOW_UP_ASKED = re.compile(
+    r"^\W{0,3}(?:und|and|so|also)?\W{0,3}$|\b(?:was neues|neuigkeiten|schon was|news|any update|an update|updates?)\b",
+    re.IGNORECASE,
+)
 FOLLOW_UP = re.compile(r"^\W{0,3}(?:und|and|also)\b", re.IGNORECASE)
 COSTS = re.compile(r"\b(?:kost\w*|preis\w*|teurer|extra|price\w*|cost\w*|fee\w*|more expensive|charge\w*)\b", re.I)
 
@@ -193,6 +198,9 @@ def answer(
     best = _predicted(reading, candidate, intent, places)
     if best in supported:
         return best
+    named = [fact for fact, score in around.items() if score]
+    if best == NO_FACT and vague and not any(own.values()) and len(named) == 1 and FOLLOW_UP_ASKED.search(question):
+        return named[0]  # "ihr testet nen decaf… und??": the one fact the message names, asked after
     return candidate if best != NO_FACT else None
 
 

@@ -58,6 +58,8 @@ FRESH_ATTEMPTS = 6
 # More questions than this in one message: the first ones are answered (a rant is not a questionnaire).
 MAX_ANSWERS = 4
 VARIED = frozenset({"offtopic", "uncertain", "troll", "spam", "injection", "other", "other_neutral", "other_negative"})
+# A grinder's setting in brackets: "(Handmühle Kiez: Stufe 24–26)", "(24–26)"
+_SETTING = re.compile(r"\s?\([^()]{0,40}?\d{1,2}\s?[–-]\s?\d{1,2}\)")
 # Where two merged deferrals meet: "ob es ... gibt und aus welchem Land ...", "whether ... and how long ..."
 _SECOND_ASKED = re.compile(
     r" (?:und|and) (?=(?:ob|whether|if|wie|how|was|what|wann|when|wo|where|warum|why|welche\w{0,2}|which"
@@ -998,6 +1000,8 @@ def _answer(
         said = wording(
             answer.fact, book.language, book.language, style, level, question=answer.question, symptoms=scene.symptoms
         )
+        if scene.no_grinder:  # "keine Mühle": the setting on our grinder is no help, the grind in words is
+            said = _SETTING.sub("", said)
         place = slots.get("place", "")
         if place and fold(place) in fold(answer.question) and _covers(said, place):
             said += " " + _block(book, "place_covered", style, slots, rng, address)  # "Graz ist also dabei."

@@ -169,7 +169,7 @@ _SERVICE = re.compile(
     r"|\bwaiting (?:for )?[^.!?]{0,20}\bfor an? (?:answer|reply|response)"
     # "I have DMed you 3 times about my order", "hab euch schon dreimal geschrieben": written again and again
     r"|\b(?:dm'?e?d|messaged|e-?mailed|wrote to|written to|contacted)\b[^.!?]{0,20}\b(?:\d+|two|three|four|several"
-    r"|multiple) times\b|\b(?:\d+|zwei|drei|vier|mehrfach|mehrmals)(?:\s?mal)?\b[^.!?]{0,20}\b(?:geschrieben"
+    r"|multiple) times\b|\b(?:(?:\d+|zwei|drei|vier)\s?(?:mal|x)|mehrfach|mehrmals)\b[^.!?]{0,20}\b(?:geschrieben"
     r"|angeschrieben|gemailt|nachgefragt)\b",
     re.IGNORECASE,
 )
@@ -976,6 +976,7 @@ class Scene:
     waited: bool = False  # "schon zweimal geschrieben, keiner antwortet": a question asked again, after a wait
     rewatched: str = ""  # "ich hab das jetzt 14 mal geschaut": how often a fan watched our post ("14")
     symptoms: frozenset[str] = frozenset()  # what goes wrong in the cup, as the message says it ("bitter", "sour")
+    no_grinder: bool = False  # "nur ne french press und keine mühle": no grinder's setting to give
     critique: str | None = None  # a fan's small critique: what it is about ("die Tüte"), "" unnamed, None: none
     strike: bool = False  # the person names a strike ("DHL-Streik"): the usual shipping time may not hold
 
@@ -1240,6 +1241,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         around = None if machine else _named_around(request, loose=advice)
         around = None if around and any(care_untold(a.question, around) for a in answers) else around
         around = None if around and _grinderless(text, around) else around
+        around = None if around and _asked_elsewhere(answers, around) else around
         # "Wer hat recht?", "wo kann man euch besuchen??": the fact named around says it (where, when, who is right)
         rest = [a for a in answers if not (_COVERED.match(a.question.strip()) or _WHERE_WHEN.match(a.question.strip()))]
         answers = [Answer(question=text, fact=around), *rest] if around else answers
@@ -1290,6 +1292,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         situation=situation,
         language=language,
         symptoms=symptoms_in(source),
+        no_grinder=bool(_NO_GRINDER.search(source)),
         answers=answers,
         team=team,
         formal=formal,
@@ -1536,7 +1539,10 @@ _HOW_DO_I = re.compile(r"\b(?:wo|wie) (?:\w{1,12} ){0,2}(?:ich|man)\b|\b(?:where
 _STUCK = re.compile(
     r"\b(?:tracking|status|sendung\w{0,10}|paket)\b[^.!?]{0,30}\b(?:hasn'?t|has not|didn'?t|doesn'?t|not|nicht)"
     r" (?:moved|changed|updated|been updated|bewegt|geändert|aktualisiert)|\b(?:is |been |ist )?stuck\b"
-    r"|\bhängt (?:\w{1,12} )?(?:fest|seit)|\bno (?:tracking )?updates?\b|\bkein(?:e)? (?:update|bewegung)\b",
+    r"|\bhängt (?:\w{1,12} )?(?:fest|seit)|\bno (?:tracking )?updates?\b|\bkein(?:e)? (?:update|bewegung)\b"
+    # "die Sendungsverfolgung zeigt seit Montag nur noch „in Bearbeitung“", "still says label created"
+    r"|\b(?:nur noch|immer noch|still|only|just) [\"„“']?(?:in bearbeitung|in progress|processing|label created"
+    r"|angekündigt|announced)\b",
     re.IGNORECASE,
 )
 
@@ -2856,7 +2862,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                     product_with_article=the_product(profile, name, language) if product else "",
                     compared=compared,
                     indirect=_named(
-                        _ship_to(text, language) or _indirect(_asking_part(text), language, profile), profile
+                        _ship_to(text, language)
+                        or _indirect(_asking_part(text), language, profile)
+                        or _said_indirectly(text, language, message.text),
+                        profile,
                     ),
                     about=_about(text, language) or _asked_aspect(text, language),
                 )
@@ -2876,7 +2885,12 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                     question=text,
                     indirect=None
                     if borrowed
-                    else _named(_indirect(_asking_part(text), language, profile) or _ship_to(text, language), profile),
+                    else _named(
+                        _indirect(_asking_part(text), language, profile)
+                        or _ship_to(text, language)
+                        or _said_indirectly(text, language, message.text),
+                        profile,
+                    ),
                     about=about,
                 )
             )
@@ -2974,6 +2988,38 @@ def _indirect(question: str, language: str, profile: VoiceProfile) -> str | None
     if phrase and (len(phrase.split()) > INDIRECT_WORDS or SPOKEN.search(phrase)):
         return None  # "ob die Handmühle eigentlich n gutes geschenk wenn man ... hat ist": said back, it reads broken
     return phrase.replace("_", " ") if phrase else phrase
+
+
+# A question the person already put indirectly ("ich möchte wissen, woher eure Bohnen stammen"): said back as it
+# stands, their "eure" our "unsere"; a subject "ihr" or "Sie" would need its verb changed, so it is left alone.
+_ALREADY_INDIRECT = re.compile(
+    r"^(?:ob|wie|was|wo|wann|warum|wieso|woher|wohin|welche[rsmn]?|whether|if|how|what|where|when|why|which)\b",
+    re.IGNORECASE,
+)
+_OURS_DE = {"eure": "unsere", "euer": "unser", "euren": "unseren", "eurem": "unserem", "eurer": "unserer"}
+_OURS_EN = {"your": "our", "yours": "ours"}
+
+
+_INDIRECT_LEAD = re.compile(
+    r"(?:wissen|gewusst|wüsste|erfahren|fragen|erkundigen|mitteilen|sagen|klären|bestätigen|know|wondering|wonder"
+    r"|tell (?:me|us)|let (?:me|us) know|asking|und|and),?\s{1,3}$",
+    re.IGNORECASE,
+)
+
+
+def _said_indirectly(question: str, language: str, message: str) -> str | None:
+    """The person's own indirect question ("ich möchte wissen, woher eure Bohnen stammen"), from our side ("woher
+    unsere Bohnen stammen"), or None; a direct question without its mark ("wann wird ausgelost 👀") is no such."""
+    text = question.strip(" .!?")
+    at = message.find(question.strip())
+    if at < 0 or not _INDIRECT_LEAD.search(message[max(0, at - 40) : at]):
+        return None
+    if "?" in question or not _ALREADY_INDIRECT.match(text) or len(text.split()) > INDIRECT_WORDS:
+        return None
+    if re.search(r"\b(?:ihr|Sie|Ihnen|euch|you|u)\b", text):
+        return None
+    ours = _OURS_DE if language == "de" else _OURS_EN
+    return " ".join(ours.get(w.lower(), w) for w in text.split())
 
 
 def _said_as(match: re.Match[str], name: str) -> str:
@@ -3155,6 +3201,13 @@ def _context_fact(question: str, request: GenerationRequest, given: list[Fact]) 
         clear = named and (_named_clearly(named[0], before) or one or asks_how)
         return named[0] if named and not named[0].intents and clear else None
     return None
+
+
+def _asked_elsewhere(answers: list[Answer], fact: Fact) -> bool:
+    """Every deferred question asks in words of its own about something the fact named around does not say ("woher
+    eure Bohnen stammen ... Auf der Verpackung steht nichts": the bags are where it was looked, not what is asked)."""
+    told = _stems(_fact_words(fact))
+    return all(len(_stems(a.question)) >= 2 and not _stems(a.question) & told for a in answers)
 
 
 def _read_around(question: _Asked, request: GenerationRequest) -> Fact | None:
@@ -3508,7 +3561,8 @@ _MACHINES = re.compile(
 # Someone without a grinder, and the facts that tell a grinder's setting: "no grinder yet 😭 ... pre ground?"
 _GRIND_KEYS = frozenset(("mahlgrad", "grind", "grind size", "mahlstufe"))
 _NO_GRINDER = re.compile(
-    r"\b(?:no grinder|without a grinder|don'?t (?:have|own) a grinder|keine (?:kaffee)?mühle|ohne (?:kaffee)?mühle)\b",
+    r"\b(?:no grinder|without a grinder|don'?t (?:have|own) a grinder|keine (?:kaffee)?mühle|ohne (?:kaffee)?mühle"
+    r"|no (?:coffee )?grinder|kein(?:e|en)? (?:kaffee)?mühle)\b",
     re.IGNORECASE,
 )
 
