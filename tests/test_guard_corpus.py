@@ -260,6 +260,10 @@ stabil"; no false alarm for "free office coffee", "Extra-Bestellung", "which one
 October", and a joke the reading takes as one ("other", joking, nothing asked) answered with a joke); what stays:
 specificity on praise and on "answers something nearby". Batch 38's model cost test52 one catch (b56062: the grinder
 question read with no fact, so a draft that ignores it is no longer told apart).
+test58, a second autumn inbox written while test57 was read and held out: 193/200 good and 188/200 bad on c16b2d4,
+197/200 (1.5% false alarms) and 196/200 (98.0%) on the code after reading test57 (e8767c3), unchanged after reading
+set 71; what stays: a German sentence that ends in English ("Monomaterial (PE) and go straight into the recycling
+bin"), a market stall invented ("wir stehen am Samstag auf dem Herbstmarkt"), two replies that ignore what was asked.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -338,6 +342,7 @@ FLOORS = {
     "test54": (0.975, 0.97),
     "test55": (0.94, 0.935),
     "test57": (0.96, 0.985),
+    "test58": (0.985, 0.98),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -397,6 +402,7 @@ PER_CHECK_FLOOR = {
     "test54": 0.85,
     "test55": 0.25,  # specificity: 4 of 15 (above)
     "test57": 0.85,
+    "test58": 0.85,
 }  # every check catches at least this share of its bad drafts
 
 
