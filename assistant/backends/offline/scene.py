@@ -1558,6 +1558,7 @@ _AGAIN = re.compile(
 # "makes me never order again", "nie wieder bestellen": a threat for the future, not a problem that happened before
 _NOT_AGAIN = re.compile(
     r"\b(?:never|won'?t|will not|not|nie|nicht|niemals|kein)\b[^.!?]{0,40}\b(?:again|wieder)\b"
+    r"|\b(?:hi|hey|hello|hallo) (?:again|nochmal|wieder)\b"  # "hi again, I sent you my order number": a greeting
     r"|\b(?:order|buy|shop|come back|bestell\w{0,2}|kauf\w{0,2})\b[^.!?]{0,15}\bagain\b"
     # "letzten Donnerstag abgebucht und heute morgen schon wieder": the double charge itself, not a second case
     r"|\b(?:abgebucht|belastet|abgezogen|charged|billed|debited|taken|twice|zweimal|doppelt)\b(?:[^.!?]|(?<=\d)\.){0,80}"
