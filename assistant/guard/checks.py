@@ -399,9 +399,14 @@ PRIVATELY = re.compile(
 ASK_CLAUSE = re.compile(r"[.!?;\n]|,\s(?=(?:dann|then|und|and|so)\b)")
 
 
+def _public_reply(ctx: CheckContext) -> bool:
+    """A reply under the brand's own post or in its comments, where everyone reads along (no DM, no outreach)."""
+    return ctx.message.channel != "dm" and ctx.message.mode == "reply"
+
+
 def _asked_in_public(ctx: CheckContext) -> list[str]:
     """Personal data a public reply asks the person to post in the comments ("schreib die Adresse hier drunter")."""
-    if ctx.message.channel == "dm" or ctx.message.mode != "reply":
+    if not _public_reply(ctx):
         return []
     clauses = ASK_CLAUSE.split(ctx.text)
     return [
@@ -427,7 +432,7 @@ TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Herr|Herrn|Frau)\.? ([A-ZÄÖÜ][a-zä
 
 def _titled_strangers(ctx: CheckContext) -> list[str]:
     """Someone the conversation never named, by title and surname, in a public reply ("Mr. Okafor on the 3rd floor")."""
-    if ctx.message.channel == "dm" or ctx.message.mode != "reply":
+    if not _public_reply(ctx):
         return []
     said = " ".join([_conversation_text(ctx), ctx.message.post or "", ctx.message.author or ""])
     return [m.group() for m in TITLED.finditer(ctx.text) if m.group(1) not in said]
@@ -449,7 +454,7 @@ STREET_NAME = re.compile(
 
 def _public_streets(ctx: CheckContext) -> list[str]:
     """A street named in a public reply, the person's own or another customer's, never the brand's public address."""
-    if ctx.message.channel == "dm" or ctx.message.mode != "reply":
+    if not _public_reply(ctx):
         return []  # a bakery's own "25 Jahre in der Wrangelstraße" is theirs to be congratulated on
     public = _said_publicly(ctx.profile)
     return [m.group() for m in STREET_NAME.finditer(ctx.text) if fold(m.group()) not in public]

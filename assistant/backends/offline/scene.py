@@ -1508,9 +1508,10 @@ _DRINK_ASKED = re.compile(
 # A question for a doctor: coffee when ill or pregnant, how much caffeine is too much ("wie viele espressi am tag sind
 # zu viele?"), never "cold brew"
 HEALTH_ASKED = re.compile(
-    r"\b(?:krank\w{0,3}|erkält\w{0,4}|grippe|sick|ill|cold(?! brew)|flu|schwanger\w{0,4}|pregnan\w{0,3}|stillzeit"
+    r"\b(?:krank\w{0,3}|erkält\w{0,4}|grippe|sick|flu|schwanger\w{0,4}|pregnan\w{0,3}|stillzeit"
+    r"|(?:have|having|got|with|caught|catching|nasty|bad) (?:a |my |the )?(?:\w+ ){0,2}cold(?! brew)"
     r"|breastfeed\w{0,3}|zu viele?|too (?:much|many)|wie viel koffein|how much caffeine|blutdruck|blood pressure"
-    r"|herz\w{0,6}|heart|medikament\w{0,2}|medication|arzt|ärztin|doctor)\b",
+    r"|herzrasen|palpitations|medikament\w{0,2}|medication|arzt|ärztin|doctor)\b",
     re.IGNORECASE,
 )
 # ... asked without a question mark: "is coffee even a good idea rn or should i switch to tea"
