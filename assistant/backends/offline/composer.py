@@ -643,10 +643,11 @@ _CHEERY_OPENER = re.compile(
 # An answer that says no, and the lead-ins that would say yes before it
 _REFUSED = re.compile(
     r"\b(?:can'?t|cannot|won'?t|sadly not|not something|unfortunately|leider|kann ich (?:\w+ )?nicht|können wir"
-    r" (?:\w+ )?nicht|gibt es (?:bei uns )?(?:leider )?(?:keine?n?|nicht))\b",
+    r" (?:\w+ )?nicht|gibt es (?:bei uns )?(?:leider )?(?:keine?n?|nicht)|keine ärzte|not doctors|your doctor"
+    r"|dein arzt|deine ärztin)\b",
     re.IGNORECASE,
 )
-_AFFIRMING_OPENER = re.compile(r"(?:Sure|Klar|Happy to help|Gern|Gerne|Na klar)\b", re.IGNORECASE)
+_AFFIRMING_OPENER = re.compile(r"(?:Sure|Klar|Happy to help|Gern|Gerne|Na klar|Da helfen wir gern)\b", re.IGNORECASE)
 _PHONE = re.compile(
     r"telefon|anruf|\b(?:rufe|rufen|ruft|rief|angerufen|anzurufen)\b|hotline|geht (?:keiner|niemand) ran|"
     r"\bphone|\bcall(?:ed|ing)?\b",
