@@ -3581,14 +3581,29 @@ _WANTS_LOW_ACID = re.compile(
     re.I,
 )
 _LOW_ACID_WORDS = re.compile(r"\b(?:wenig(?:er)? säure|säurearm|low acidity|low in acid|little acidity)\b", re.I)
-_WANTS_MILD = re.compile(r"\b(?:mild\w{0,2}|sanft\w{0,2}|bekömmlich\w{0,2}|magen|smooth|gentle|stomach)\b", re.I)
+_WANTS_MILD = re.compile(
+    r"\b(?:mild\w{0,2}|sanft\w{0,2}|bekömmlich\w{0,2}|magen|smooth|gentle|stomach"
+    # coffee beside cake: "Apfelkuchen mit Sahne ... was passt besser dazu?", "with grandma's apple cake"
+    r"|\w{0,12}kuchen|datschi|cake|kaffeeklatsch)\b",
+    re.I,
+)
+# Coffee that has to hold its own in milk or in a dough: "nen Schuss Kaffee in den Teig", "for an iced latte"
+_AGAINST_MILK = re.compile(
+    r"\b(?:in (?:den|dem|the) (?:teig|dough|batter)|im teig|tiramisu|latte|cappuccino|flat white|milchkaffee"
+    r"|mit (?:viel )?milch|with (?:lots of )?milk|iced coffee|eiskaffee)\b",
+    re.I,
+)
 
 
 def _by_strength(text: str, profile: VoiceProfile, language: str) -> str:
-    """The product whose description is as strong or as mild as the person wants it, or ""."""
-    wanted = _STRONG_WORDS if _WANTS_STRONG.search(text) else _MILD_WORDS if _WANTS_MILD.search(text) else None
+    """The product whose description is as strong or as mild as the person wants it (strong in milk or a dough,
+    mild beside cake), or ""."""
+    if _AGAINST_MILK.search(text):
+        text = _WANTS_MILD.sub(" ", text)  # "Apfelkuchen ... Kaffee in den Teig": the dough decides, not the cake
+    strong = _WANTS_STRONG.search(text) or _AGAINST_MILK.search(text)
+    wanted = _STRONG_WORDS if strong else _MILD_WORDS if _WANTS_MILD.search(text) else None
     wanted = _LOW_ACID_WORDS if _WANTS_LOW_ACID.search(text) else wanted
-    if wanted is None or (_WANTS_STRONG.search(text) and _WANTS_MILD.search(text)):
+    if wanted is None or (strong and _WANTS_MILD.search(text)):
         return ""
     fitting = _described_as(wanted, profile, language)
     if len(fitting) != 1:
