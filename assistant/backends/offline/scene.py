@@ -1501,6 +1501,8 @@ def _products_named(text: str, profile: VoiceProfile) -> set[str]:
     return {p.name for p in profile.brand.products if has_phrase(folded, fold(p.name))}
 
 
+# Thanks that decline something, never thank us: "Glühwein? Nee danke", "no thanks"
+_THANKS_DECLINED = re.compile(r"\b(?:nee|nein|nö|no),? (?:danke|thanks)\b", re.IGNORECASE)
 # A question whether coffee (or tea instead) is good for someone ill: a doctor's question, never the team's
 _DRINK_ASKED = re.compile(
     r"\b(?:coffee|kaffee|tea|tee|caffeine|koffein|espresso|espressi|espressos|decaf|cups?|tassen?)\b", re.IGNORECASE
@@ -1778,7 +1780,12 @@ def _asks_a_fact(request: GenerationRequest) -> bool:
 def _health_asked(request: GenerationRequest) -> bool:
     """One of the message's questions is about coffee and health ("is espresso a bad idea when you're sick?")."""
     asked = [str(getattr(q, "text", "")) for q in _get(request.analysis, "questions", None) or []]
-    return any(HEALTH_ASKED.search(q) and _DRINK_ASKED.search(q) for q in asked)
+    return any(_health_question(q) for q in asked)
+
+
+def _health_question(question: str) -> bool:
+    """A question about coffee and the person's health, a doctor's to answer ("wie viele espressi sind zu viele?")."""
+    return bool(HEALTH_ASKED.search(question) and _DRINK_ASKED.search(question))
 
 
 def _offtopic_question(request: GenerationRequest, confidence: float) -> bool:
@@ -2288,7 +2295,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     told_day = moment(text, calendar=True) in CALENDAR  # "Thermobecher ... auf dem Weihnachtsmarkt": the day told
     if intent == "other" and fan and not analysis.questions and message.mode == "reply" and not told_day:
         intent = "praise"  # "hab das jetzt 11 mal geguckt 😭 ... und ich liebe es": a fan, thanked
-    declined = re.sub(r"\b(?:nee|nein|nö|no),? (?:danke|thanks)\b", " ", text, flags=re.IGNORECASE)  # "Nee danke"
+    declined = _THANKS_DECLINED.sub(" ", text)  # "Glühwein? Nee danke": no thanks to us
     if intent == "praise" and told_day and not _PRAISE.search(declined) and message.mode == "reply":
         intent = "other"  # "mit eurem Espresso dabei auf dem Weihnachtsmarkt ☕🎄": the day told, no thanks owed
     if intent in ("troll", "criticism") and _RIP_OFF.search(text) and _PRICE.search(fold(text)):
@@ -2747,9 +2754,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if TAX_ASKED.search(text):  # "can I deduct the coffee as a work expense?": a tax advisor's answer, not ours
             answers.append(Answer(question=text, tax=True))
             continue
-        if (
-            HEALTH_ASKED.search(text) and _DRINK_ASKED.search(text) and not getattr(question, "fact", None)
-        ):  # "is espresso a bad idea when you're sick?"
+        if _health_question(text) and not getattr(question, "fact", None):  # "is espresso bad when you're sick?"
             indirect = _named(_indirect(_asking_part(text), language, profile), profile)
             answers.append(Answer(question=text, health=True, indirect=indirect))
             continue
