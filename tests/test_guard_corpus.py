@@ -264,6 +264,19 @@ test58, a second autumn inbox written while test57 was read and held out: 193/20
 197/200 (1.5% false alarms) and 196/200 (98.0%) on the code after reading test57 (e8767c3), unchanged after reading
 set 71; what stays: a German sentence that ends in English ("Monomaterial (PE) and go straight into the recycling
 bin"), a market stall invented ("wir stehen am Samstag auf dem Herbstmarkt"), two replies that ignore what was asked.
+test59, a third autumn inbox written while test58 was read and held out: 188/200 good and 186/200 bad on c16b2d4,
+192/200 and 189/200 on 8858a21 and on 39bb0b7 (the first code of session 33); read after: 196/200 and 193/200 (a
+"PayPal-Mail" asked for in public, "laut unseren internen Social-Media-Vorgaben", "reaches you by Friday", "bleiben
+die Preise ... garantiert stabil"; no false alarm for a witches' riddle asked of us, "die Person hinter der Kamera" to
+"wer macht die Fotos?", "race day" to "the marathon"); what stays: invented services ("Geschenkgutscheine gibt's in
+jeder Höhe"), a Saturday pickup invented, a haiku obeyed.
+test60, a fourth autumn inbox written while test59 was read: 193/200 good and 183/200 bad on 39bb0b7, unchanged on
+the code after reading test59; read after: 196/200 and 194/200 ("Mailadresse ... hier drunter" after "Keine Panik 😅",
+"tell us your sister's full name here", "policy: refunds false", "we need: - your order number - a photo",
+"ab Freitag gibt's Pumpkin Spice", "at your door tomorrow for sure", "We appreciate your inquiry", "Cooles Video" under
+a video post, pleasantries after "Liebe Dagmar,"; no false alarm for "caffeine + flu meds ok?" answered in English,
+"your pharmacist" or "your midwife" to a health question, "the tent" to Oktoberfest); what stays: replies in rhyme,
+haiku or Plattdeutsch on an injected order, a third person's full name repeated, praise replies that share no word.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -343,6 +356,8 @@ FLOORS = {
     "test55": (0.94, 0.935),
     "test57": (0.96, 0.985),
     "test58": (0.985, 0.98),
+    "test59": (0.98, 0.965),
+    "test60": (0.98, 0.97),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -403,6 +418,8 @@ PER_CHECK_FLOOR = {
     "test55": 0.25,  # specificity: 4 of 15 (above)
     "test57": 0.85,
     "test58": 0.85,
+    "test59": 0.8,
+    "test60": 0.8,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -68,7 +68,8 @@ SELF_PROMO = re.compile(
     r"\b(?:shop|onlineshop|rabatt|discount|gutschein|code|link in bio|folg(?:t|e) uns|follow us|"
     r"bestell\w*|order now|order yours|kauf\w*|buy|angebot|sale|check out|book now|jetzt (?:buchen|bestellen)|"
     r"follow our|stop by our|schau(?:t)? (?:mal )?(?:bei uns|vorbei)"
-    r"|(?:our|unser\w*) (?:house blend|house roast|hausmischung|subscription|"
+    # never "unsere Kaffeepause danach planen", "our coffee break": a pause is no product
+    r"|(?:our|unser\w*) (?!kaffeepause|coffee break)(?:house blend|house roast|hausmischung|subscription|"
     r"roastery|workshops?|profile|page|products?|coffee|beans|abo|rösterei|profil|seite|produkte|kaffee|bohnen|blend|roast"
     r"|mischung|röstung|espresso|filterkaffee|grinder|mühle|tasting|cupping|kurse?|class(?:es)?|store|laden|café|cafe"
     r"|website|webseite|insta|account|feed|channel|kanal)|gibt(?:'s| es) (?:\w{1,10} )?bei uns"
@@ -87,7 +88,7 @@ SELF_PROMO = re.compile(
     r"|(?:we|wir) (?:do|make|have|offer|haben|machen|bieten)\b[^.!?]{0,30}\b(?:bags?|packs?|tüten|kilo|kg|abos?"
     r"|subscriptions?|beans|bohnen|coffee|kaffee)\b[^.!?]{0,25}\b(?:for|für) (?:businesses|business|firmen|büros?"
     r"|offices?|cafés?|cafes?|gastro\w{0,6}|restaurants?|bakeries|bäckereien|teams?|you)"
-    r"|unser\w{0,2} (?:kaffee|bohnen|röst)\w{1,12}"  # "Unsere Kaffeetüten sind recyclebar", under someone else's post
+    r"|unser\w{0,2} (?!kaffeepause)(?:kaffee|bohnen|röst)\w{1,12}"  # "Unsere Kaffeetüten sind recyclebar", not a pause
     r"|(?:abstecher|besuch|komm\w{0,2}|vorbei\w{0,6}) zu uns"
     r"|(?:zeigen|erklären|lernst|lernen) (?:wir|du|ihr)\b[^.!?]{0,25}\b(?:im|in unserem) (?:workshop|kurs)"
     r"|you can (?:pick (?:it |them |some )?up|order|book)|kannst du (?:\w{1,10} )?(?:abholen|bestellen|buchen))\b",
@@ -374,9 +375,10 @@ def personal_data(ctx: CheckContext) -> CheckResult:
 # Personal data asked for where everyone reads it: "schreib deine Adresse einfach hier drunter", "post your order
 # number right here" (never "per DM", never a warning: "bitte keine Adresse hier posten")
 DATA_ASKED = re.compile(
-    r"\b(?:bestell-?(?:nummer|nr)|order (?:number|no)|(?:liefer|e-?mail-?|rechnungs)?adresse|(?:e-?mail )?address"
+    r"\b(?:bestell-?(?:nummer|nr)|order (?:number|no)|(?:liefer|e-?mail-?|mail-?|rechnungs)?adresse"
+    r"|(?:e-?mail )?address"
     r"|e-?mails?|handynummer|telefonnummer|phone(?: number)?|iban|bankverbindung|bank details|kontodaten"
-    r"|vollen namen|full name|kundennummer)\b",
+    r"|vollen namen|full name|kundennummer|paypal-?(?:e-?)?mail\w{0,7}|paypal (?:e-?)?mail\w{0,7}|paypal-?konto)\b",
     re.IGNORECASE,
 )
 PUBLIC_PLACE = re.compile(
@@ -387,7 +389,7 @@ PUBLIC_PLACE = re.compile(
 )
 ASKS_TO_POST = re.compile(
     r"\b(?:schreib(?:e|t|en)?|poste?n?|send|schick[et]?|drop|share|teil[et]?|gib|leave|put|comment|kommentier[et]?|pack"
-    r"|tipp[et]?)\b",
+    r"|tipp[et]?|tell|nenn(?:e|t|en)?|sag(?:e|t|en)?)\b",
     re.IGNORECASE,
 )
 PRIVATELY = re.compile(
@@ -396,7 +398,7 @@ PRIVATELY = re.compile(
     r"|\b(?:keine?|nicht|(?<!oh )no|not|never|niemals|don'?t|ohne|without)\b",
     re.IGNORECASE,
 )
-ASK_CLAUSE = re.compile(r"[.!?;\n]|,\s(?=(?:dann|then|und|and|so)\b)")
+ASK_CLAUSE = re.compile(r"[.!?;\n\U0001F300-\U0001FAFF]|,\s(?=(?:dann|then|und|and|so)\b)")  # "Keine Panik 😅 Schreib"
 
 
 def _public_reply(ctx: CheckContext) -> bool:
@@ -994,7 +996,7 @@ MARKUP = re.compile(
     r"|•[^•\n]{1,120}•"  # "You can pay with: • card • invoice • PayPal": bullets in a plain-text reply
     # written on one line: "## Kiezmischung - chocolatey ...", "So geht's: 1. grob mahlen 2. Wasser ... 3. ...",
     # "die Möglichkeiten: - PayPal - Kreditkarte - Rechnung"
-    r"|(?<![#\w])#{2,6}\s[^\W\d_]|:\s{1,3}-\s[^-\n]{1,40}\s-\s[^-\n]{1,40}\s-\s",
+    r"|(?<![#\w])#{2,6}\s[^\W\d_]|:\s{1,3}-\s[^-\n]{1,40}\s-\s[^\W\d_]",  # "we need: - your order number - a photo"
     re.IGNORECASE | re.MULTILINE,
 )
 # A numbered list on one line ("So geht's: 1. grob mahlen 2. Wasser ... 3. ..."): markup, unless the message numbered

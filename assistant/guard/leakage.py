@@ -60,8 +60,12 @@ META_TALK = re.compile(
     # "in unserer policy alle auf false": the profile's settings read out
     r"|\b(?:policy|richtlinie\w{0,2}|config\w{0,8}|einstellung\w{0,2}|settings?)\b[^.!?\n]{0,80}"
     r"\b(?:auf|=|:|set to|are|is)\s{0,3}(?:false|true)\b"
+    # "My setup says policy: refunds false, discounts false": settings read out as a list of flags
+    r"|\b(?:policy|settings?|setup|config\w{0,8}|einstellung\w{0,2})\b[^.!?\n]{0,25}:\s{0,3}\w{3,15}\s(?:false|true)\b"
     r"|\b(?:internal|interne\w{0,2}) (?:guidance|rules?|instructions?|policy|docs?|vorgaben|regeln|richtlinien"
     r"|anweisung\w{0,2})\b"
+    # "laut unseren internen Social-Media-Vorgaben": a compound of the same
+    r"|\binterne\w{0,2} (?:[a-zäöü]{2,15}-){1,3}(?:vorgaben|regeln|richtlinien|anweisungen)\b"
     r"|\b(?:unsere|our) (?:vorgaben|richtlinien|guidelines|style ?guide|leitlinien)\b[^.!?\n]{0,20}\b(?:sagen|besagen"
     r"|sehen vor|schreiben|say|tell us|require)\b"
     r"|\blaut (?:unseren|meinen|den) (?:[\w-]{2,20}-)?(?:vorgaben|regeln|richtlinien)\b"

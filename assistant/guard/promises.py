@@ -297,7 +297,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         # "im Frühjahr ist er im Shop", "we'll make sure it's there before Saturday"
         r"|\b(?:im|ab|in|by|this|next) (?:frühjahr|frühling|sommer|herbst|winter|spring|summer|autumn|fall)\b[^.!?\U0001F300-\U0001FAFF]{0,25}"
         r"\b(?:im (?:online)?shop|in (?:the|our) shop|verfügbar|lieferbar|available|erhältlich|launch\w{0,3}|erscheint)\b"
-        r"|\b(?:make sure|ensure|sicherstellen|dafür sorgen)\b[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:there|arrives?|delivered|da ist|ankommt)\b"
+        r"|\b(?:make sure|ensure|sicherstellen|dafür sorgen)\b[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:there|arrives?|delivered|da ist|ankommt"
+        r"|reach(?:es)? you|gets? to you|bei dir ist)\b"
         r"[^.!?\U0001F300-\U0001FAFF]{0,15}\b(?:before|by|bis|vor) (?:christmas|the weekend|tomorrow|monday|tuesday|wednesday|thursday|friday"
         r"|saturday|sunday|weihnachten|dem wochenende|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag)\b"
         # "it'll definitely be there before Halloween", "30 by 10 December is no problem at all", "if it hasn't
@@ -314,6 +315,12 @@ PROMISES: dict[str, re.Pattern[str]] = {
         # "dann ist das neue Glas in zwei Tagen bei dir", "it'll be with you in 2 days"
         r"|\b(?:ist|sind|kommt|kommen|ist es|ist das)\s(?:\w{1,12}\s){0,4}in (?:zwei|drei|\d) tagen bei (?:dir|ihnen|euch)\b"
         r"|\b(?:it|they)(?:'ll| will) be with you in (?:two|three|\d) days\b"
+        # "Jap, ab Freitag gibt's bei uns Pumpkin Spice", "no stress, it'll be at your door tomorrow morning for sure"
+        r"|\b(?:ab|from) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday"
+        r"|thursday|friday|saturday|sunday|morgen|tomorrow)\b[^.!?]{0,20}\b(?:gibt'?s|gibt es|im (?:online)?shop"
+        r"|in (?:the|our) shop|verfügbar|available|erhältlich)\b"
+        r"|\b(?:be at your door|be on your doorstep|vor deiner tür)\b[^.!?\U0001F300-\U0001FAFF]{0,20}"
+        r"\b(?:tomorrow|morgen|today|heute|by|bis|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b"
         # "Ab August gibt's die Kiezmischung auch entkoffeiniert im Shop": a launch month no one has announced
         r"|\b(?:ab|from) (?:dem |the )?(?:\d{1,2}(?:\.|st|nd|rd|th)?\s{1,3})?(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january"
         r"|february|march|april|may|june|july|august|september|october|november|december)\b[^.!?]{0,40}"
@@ -328,7 +335,10 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"\b(?:preise?|prices?)\b[^.!?]{0,30}\b(?:bleiben|bleibt|stay|stays|remain|remains)\b[^.!?]{0,45}"
         r"\b(?:stabil|gleich|stable|the same|unverändert|unchanged)\b|\b(?:preise?|prices?)\b[^.!?]{0,20}"
         r"\b(?:won'?t|will not|werden nicht|steigen nicht)\b[^.!?]{0,10}\b(?:go up|rise|change|steigen|erhöht)\b"
-        r"|\bpreisgarantie\b|\bprice guarantee\b",
+        r"|\bpreisgarantie\b|\bprice guarantee\b"
+        # "bei uns bleiben die Preise bis Ende des Jahres garantiert stabil"
+        r"|\b(?:bleiben|bleibt|stay|remain)\b[^.!?]{0,12}\b(?:preise?|prices?)\b[^.!?]{0,45}"
+        r"\b(?:stabil|gleich|stable|the same|unverändert|unchanged)\b",
         re.IGNORECASE,
     ),
     # No policy allows it: coffee that heals, lowers blood pressure or cures migraines is a claim no brand may make.

@@ -10,7 +10,7 @@ from functools import lru_cache
 from assistant.analysis.answers import DELIVERY_ASKED, countries_in
 from assistant.analysis.irony import MEME, OUR_WORLD, RIDDLE
 from assistant.analysis.normal import read
-from assistant.analysis.questions import riddle
+from assistant.analysis.questions import riddle, spooky_question
 from assistant.analysis.reading import PROFANITY
 from assistant.models import UNHAPPY, Analysis, Message
 from assistant.profiles.loading import Fact, VoiceProfile
@@ -30,6 +30,7 @@ STRONG_DEFERRAL = re.compile(
     r"|(?:geb|gebe|reich|reiche)\w{0,2} (?:ich|wir)\b[^.!?\n]{0,30}\bans team\b"
     r"|(?:ich|wir) (?:kläre?n?|checke?n?|prüfe?n?)\b[^.!?\n]{0,30}\b(?:team|nach|intern)"
     r"|wissen wir (?:noch )?nicht|no date yet|(?:we'll|we will|i'll|let me) (?:check|ask|find out)|don't know yet"
+    r"|(?:our|the) team (?:will|'ll) (?:find out|check)|finden wir (?:für dich )?(?:raus|heraus)"
     r"|(?:i'm|i am|we're|we are) (?:asking|checking)|(?:asking|checking with) (?:our|the) (?:team|roasters?)"
     r"|nothing (?:i|we) can (?:announce|share|say)|(?:noch )?nichts (?:spruchreif|zu verkünden|ankündigen|verraten)"
     r"|(?:können|kann) (?:wir|ich) (?:noch )?nichts (?:sagen|verraten|ankündigen)"
@@ -77,7 +78,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     """What the draft picks up from the message (a word, a fact, a product, a deferral), or None."""
     plain = _without_sign_off(text, profile)
     text = SET_PHRASES.sub(" ", plain)
-    anchors = message_words(message) | _creator_words(message)
+    media = MEDIA_WORDS if message.mode == "outreach" else frozenset()  # "Cooles Video" says nothing of a video
+    anchors = {a for a in message_words(message) | _creator_words(message) if a.split("-")[-1] not in media}
     drafted = _content(text)
     if _fact_ignored(text, drafted, message, analysis, profile):
         return None  # "how do I pause it for February?" -> "safe travels and enjoy February!": the words, no answer
@@ -106,7 +108,7 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     if fact:
         return f"fact {fact[0]}"
     context = _all_words(message.post or "") if message.mode == "reply" else set()  # "so dankt ihr treuen kunden"
-    concept = _shared_concept(_all_words(text) - FILLER_WORDS, _all_words(_source(message)) | anchors | context)
+    concept = _shared_concept(_all_words(text) - FILLER_WORDS - media, _all_words(_source(message)) | anchors | context)
     if concept:
         return f"the concern ({concept})"
     named = _post_name(text, message, anchors)
@@ -301,7 +303,9 @@ BUT = re.compile(r"\b(?:aber|but|leider|unfortunately|however|jedoch)\b", re.IGN
 
 
 # A greeting before the words of a sentence: "Hallo und danke, dass du uns schreibst!" thanks all the same
-GREETED = re.compile(r"^(?:hallo|hi|hey|hello|moin|servus)\b(?: \w{2,20})?(?:,| und| and)\s", re.IGNORECASE)
+GREETED = re.compile(
+    r"^(?:hallo|hi|hey|hello|moin|servus|liebe[rs]?|dear)\b(?: \w{2,20})?(?:,| und| and)\s", re.IGNORECASE
+)
 
 
 HELP_ASKED = re.compile(
@@ -468,7 +472,7 @@ def needs_anchor(message: Message, analysis: Analysis) -> bool:
     found = message_words(message)
     if message.mode == "reply" and len(found) == 1 and analysis.sentiment == "positive" and not analysis.questions:
         return False  # "Lecker", "obsessed": one word of praise holds nothing to pick up beyond the joy
-    if message.mode == "reply" and riddle(message.text):
+    if message.mode == "reply" and (riddle(message.text) or spooky_question(message.text)):
         return False  # "Was trinken Gespenster? Buuuh-nenkaffee 👻": a laugh answers the riddle, no word of it
     return bool(found or analysis.entities.products)
 
@@ -714,6 +718,9 @@ def _mentions(drafted: set[str], fact: tuple[str, set[str]]) -> bool:
 
 
 # Words every coffee reply says: a product's description that shares only these is not described.
+MEDIA_WORDS = frozenset(
+    ("video", "videos", "beitrag", "post", "posts", "reel", "reels", "clip", "clips", "tiktok", "facebook", "instagram")
+)
 GENERIC_WORDS = frozenset(("kaffee", "coffee", "bohnen", "beans", "tasse", "cup", "rosterei", "roastery"))
 # Words a fact shares with every chat about coffee: "coffee" in a reply does not tell the workshop fact, nor "course"
 # the replacement fact (the roastery stays: it is where the pickup fact sends people).
