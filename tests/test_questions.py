@@ -51,7 +51,7 @@ from assistant.analysis.questions import find_questions
             "ich bin über neujahr weg und das abo soll nicht im flur liegen was mach ich da komma danke punkt",
             ["was mach ich da?"],
         ),
-        ("kurze frage komma liefert ihr auch nach wien fragezeichen", ["kurze frage, liefert ihr auch nach wien?"]),
+        ("kurze frage komma liefert ihr auch nach wien fragezeichen", ["liefert ihr auch nach wien?"]),  # no lead
         ("guter punkt ehrlich gesagt", []),  # "Punkt" as a word, no dictation
         # not knowing which one to take asks it; not knowing what to say does not
         (
@@ -78,6 +78,13 @@ from assistant.analysis.questions import find_questions
             "can I pause my subscription for that? or even better can you send it to my hotel instead lol",
             ["can I pause my subscription for that?", "can you send it to my hotel instead lol"],
         ),
+        # a label or a lead before the question is no part of it, with or without a colon
+        (
+            "Zwei Fragen: Eignet sich der Espresso für einen Vollautomaten? Und welche Stufe für den Siebträger?",
+            ["Eignet sich der Espresso für einen Vollautomaten?", "Und welche Stufe für den Siebträger?"],
+        ),
+        ("real talk is the kiez blend any good for cold brew", ["is the kiez blend any good for cold brew"]),
+        ("ehrliche frage taugt die kiezmischung für cold brew", ["taugt die kiezmischung für cold brew"]),
     ],
 )
 def test_questions_are_found_as_written(text: str, expected: list[str]) -> None:

@@ -41,15 +41,17 @@ pytestmark = [
 # Recorded drafts that a blocking check fails, the check, and whose fault it is. Every entry was read by a
 # person; reported to the guard's owner. When the guard changes, the test below says which entry to remove.
 KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {
-    ("c35", "warm"): (
+    ("c35", "crisp"): (
         "specificity",
-        "'Genau für diesen Moment rösten wir 🫘' to 'der duft wenn man die tüte aufmacht >>> jede duftkerze': 'this "
-        "moment' could stand under any praise and says nothing of the scent or the candle; the repair is rightly spent",
+        "'Same, jedes Mal 🙌 Genau für den Moment rösten wir.' to 'der duft wenn man die tüte aufmacht >>> jede "
+        "duftkerze' (re-recorded in session 33): 'this moment' could stand under any praise and says nothing of the "
+        "scent or the candle; the repair is rightly spent",
     ),
     ("c68", "playful"): (
         "self_promotion",
         "under a creator's cinnamon-bun cake, 'Bei uns in der Rösterei läuft allen das Wasser im Mund zusammen, und "
-        "der Kaffee dazu ist auch schon durchgelaufen' turns her cake into our roastery (re-recorded in session 25)",
+        "der Kaffee dazu ist auch schon durchgelaufen' turns her cake into our roastery (re-recorded in session 25); "
+        "session 33's answer, 'Bei uns in der Rösterei würde so ein Blech keine halbe Stunde überleben', does the same",
     ),
 }
 

@@ -71,6 +71,12 @@ FOLLOW_UP_ASKED = re.compile(
     re.IGNORECASE,
 )
 FOLLOW_UP = re.compile(r"^\W{0,3}(?:und|and|also)\b", re.IGNORECASE)
+# "my wife says beans belong in the fridge... who wins?": a debate whose claim the message around states
+DEBATE_ASKED = re.compile(
+    r"\bwho(?:'s| is)? (?:right|wins|correct)\b|\bwer (?:hat )?(?:recht|gewinnt)\b"
+    r"|\bsettle (?:a|this|the|our) (?:debate|argument)",
+    re.IGNORECASE,
+)
 COSTS = re.compile(r"\b(?:kost\w*|preis\w*|teurer|extra|price\w*|cost\w*|fee\w*|more expensive|charge\w*)\b", re.I)
 
 
@@ -193,15 +199,21 @@ def answer(
     supported |= {m.fact for m in matchers(profile) if intent in m.intents}
     if not supported:  # no fact is named in the question or around it: nothing for the model to confirm
         return None
-    if candidate in supported and _grind_for_its_brewer(candidate, question, profile):
-        return candidate  # "Wie fein muss ich für meinen Siebträger mahlen?": the brewer's grind fact, named
+    ground = [f for f in sorted(supported, key=lambda f: f != candidate) if _grind_for_its_brewer(f, question, profile)]
+    if ground:  # "Wie fein muss ich für meinen Siebträger mahlen?": the brewer's grind fact, named
+        return ground[0]  # "welche Stufe an der Handmühle für den Siebträger": not the grinder's warranty
     best = _predicted(reading, candidate, intent, places)
     if best in supported:
         return best
     named = [fact for fact, score in around.items() if score]
-    if best == NO_FACT and vague and not any(own.values()) and len(named) == 1 and FOLLOW_UP_ASKED.search(question):
+    if best == NO_FACT and vague and not any(own.values()) and len(named) == 1 and _about_around(question):
         return named[0]  # "ihr testet nen decaf… und??": the one fact the message names, asked after
     return candidate if best != NO_FACT else None
+
+
+def _about_around(question: str) -> bool:
+    """Whether a vague question asks about what the message around it names (a follow-up, a debate)."""
+    return bool(FOLLOW_UP_ASKED.search(question) or DEBATE_ASKED.search(question))
 
 
 # An order (not a subscription) cancelled or to be cancelled: "my order got cancelled", "Bestellung stornieren"

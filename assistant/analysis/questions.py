@@ -110,6 +110,17 @@ HOPED = re.compile(
 )
 
 
+# "Zwei Fragen:", "Quick question:", "Kurze Frage an euch:": a label before the questions, not part of them
+LABELLED = re.compile(
+    r"^\W{0,3}(?:(?:zwei|drei|vier|2|3|4|kurze|eine|noch (?:eine|ne)|two|three|quick|one more|a few|ein paar|small"
+    r"|kleine)\s{1,3})?(?:fragen?|questions?)(?:\s{1,3}an (?:euch|sie|dich))?\s{0,2}:\s{1,3}(?=\w)"
+    # "real talk is the kiez blend any good for cold brew", "ehrliche frage taugt die ...": a lead without a colon
+    r"|^\W{0,3}(?:real talk|honest question|serious question|quick question|ehrliche frage|ernsthafte frage"
+    r"|kurze frage|mal ehrlich|ganz ehrlich)\W{0,3}\s(?=\w)",
+    re.IGNORECASE,
+)
+
+
 def find_questions(text: str, limit: int | None = None) -> list[str]:
     """The questions of a message in order, each as the words of the person (trimmed to the question);
     the first `limit` of them when a limit is given (the rest of a long text is not read)."""
@@ -120,7 +131,7 @@ def find_questions(text: str, limit: int | None = None) -> list[str]:
     elif bare := _bare_listed(text):  # "3 questions: 1 do u ship to switzerland 2 how long ... 3 any sale??"
         text, listed = bare, True
     for match in SENTENCE.finditer(text):
-        sentence = match.group().strip()
+        sentence = LABELLED.sub("", match.group().strip())  # "Zwei Fragen: Eignet sich ...?" asks from "Eignet"
         asked = _questions_in(sentence, listed) if sentence and not self_answered(sentence, text[match.end() :]) else []
         found |= dict.fromkeys(TAGGED.sub("", q)[:MAX_QUESTION] for q in asked if _real(q))
         if limit is not None and len(found) >= limit:
@@ -143,13 +154,30 @@ PUNCHLINE = re.compile(
 )
 RIDDLE = re.compile(r"^(?:was|wie|wer|warum|what|how|why|who)\b", re.IGNORECASE)
 JOKE_MARK = re.compile(
-    r"😂|🤣|👻|💀|🙈|\b(?:haha\w{0,6}|lol|ok(?:ay)? bye|ich geh ja schon|badum\w{0,4}|ba dum)\b", re.I
+    r"😂|🤣|👻|💀|🙈|\b(?:haha\w{0,6}|lol|ok(?:ay)? bye|ich geh(?:e)? (?:ja )?schon|badum\w{0,4}|ba dum"
+    r"|i'?ll see myself out)\b",
+    re.I,
 )
 
 
 def self_answered(sentence: str, after: str) -> bool:
     """Whether a short question is answered by the writer in the next words."""
     return sentence.endswith("?") and len(sentence.split()) <= 3 and SELF_ANSWER.match(after[:60]) is not None
+
+
+# "what coffee do witches drink 🧙", "was ist das gruseligste an kaffee?": a playful question no fact answers
+SPOOKY = re.compile(
+    r"\b(?:witch\w{0,3}|ghosts?|vampires?|zombies?|mumm(?:y|ies)|skeletons?|monsters?|hexen?|gespenst\w{0,3}"
+    r"|geister?|vampir\w{0,3}|mumien?|skelett\w{0,3}|gruselig\w{0,3}|spooky|scariest|creepiest)\b",
+    re.IGNORECASE,
+)
+SHORT_RIDDLE = 12  # words
+
+
+def spooky_question(text: str) -> bool:
+    """Whether a short message asks a playful question about ghosts and witches ("what coffee do witches drink")."""
+    short = len(text.split()) <= SHORT_RIDDLE
+    return short and bool(RIDDLE.match(text.strip()) and SPOOKY.search(text))
 
 
 def riddle(text: str) -> bool:
