@@ -96,6 +96,12 @@ from assistant.backends.offline.questions import indirect
         ("kann ich die zurückgeben?", "de", "ob du die zurückgeben kannst"),
         ("Reserviert ihr mir eine?", "de", "ob wir dir eine reservieren"),
         ("kann das jemand prüfen?", "de", "ob das jemand prüfen kann"),
+        # slang is not echoed in the brand's voice
+        (
+            "are u guys gonna have a stand or smth near the finish??",
+            "en",
+            "whether we are going to have a stand near the finish",
+        ),
     ],
 )
 def test_indirect_question(question: str, language: str, expected: str | None) -> None:

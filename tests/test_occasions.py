@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.backends.offline.occasions import moment, occasion, post_moment
+from assistant.backends.offline.occasions import moment, named_cake, occasion, post_moment
 
 CASES = [
     ("Ich hab morgen Geburtstag und wünsch mir die Kiezmischung", "own_birthday"),
@@ -39,6 +39,10 @@ CASES = [
     ("Ich möchte meinem Mann zum Hochzeitstag einen Kurs schenken", "anniversary"),
     ("Married!! Feet destroyed, hearts full", "wedding"),
     ("I'm married and my husband only drinks tea", ""),
+    # a birthday baked or celebrated for is wished well, no present praised; a trip that is over is none
+    ("Welcher Kaffee zu Apfelkuchen? Ich backe für den 70. Geburtstag meiner Mutter", "birthday_party"),
+    ("jetzt wo alle aus dem urlaub zurück sind, stapeln sich die tüten", ""),
+    ("back from vacation and the office coffee is tragic", ""),
     # school's out is a break, not a trip
     ("ferien endlich 🥳 macht ihr auch workshops im sommer?", "school_holidays"),
 ]
@@ -86,3 +90,16 @@ def test_a_day_of_the_calendar_is_a_moment_only_when_asked_for() -> None:
 )
 def test_a_creators_post_is_congratulated_on_its_event(post: str, expected: str) -> None:
     assert post_moment(post) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("grandma's zwetschgendatschi, dough rested overnight", "Zwetschgendatschi"),
+        ("sunday apple cake + kiezmischung", "Apple cake"),
+        ("Omas Apfelkuchen mit Streuseln", "Apfelkuchen"),
+        ("Kaffee und Kekse", ""),
+    ],
+)
+def test_named_cake(text: str, expected: str) -> None:
+    assert named_cake(text) == expected

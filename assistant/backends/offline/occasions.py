@@ -69,9 +69,12 @@ _OCCASIONS = _compiled(
         # "before the autumn holidays", "bis zu den Ferien": a date to be in time for, no trip to wish well
         (
             "trip",
-            r"urlaub|(?<!vor den )(?<!bis zu den )(?<!nach den )\bferien\b|\bverreis|vacation|\btravell?ing\b"
-            r"|\bon a trip\b|(?<!before the )(?<!before the autumn )(?<!before the summer )(?<!before the easter )"
-            r"(?<!before the christmas )(?<!before the school )(?<!after the )\bholiday",
+            # "jetzt wo alle aus dem urlaub zurück sind", "back from vacation": a trip over, nothing to wish
+            r"(?<!aus dem )(?<!nach dem )(?<!vom )urlaub(?!\w{0,3} zur(?:u|ü)ck)|(?<!vor den )(?<!bis zu den )"
+            r"(?<!nach den )(?<!aus den )\bferien\b(?! (?:sind )?vorbei)|\bverreis|(?<!back from )(?<!back from the )"
+            r"(?<!back from our )(?<!back from my )vacation|\btravell?ing\b|\bon a trip\b|(?<!before the )"
+            r"(?<!before the autumn )(?<!before the summer )(?<!before the easter )(?<!before the christmas )"
+            r"(?<!before the school )(?<!after the )(?<!back from )(?<!back from the )(?<!back from our )\bholiday",
         ),
         ("festival", r"festival|open ?air|stra(?:ß|ss)enfest|stadtfest|street (?:party|fest)|\bkonzert|\bconcert"),
         ("gift", r"geschenk(?!t)|verschenk|\bschenk(?:e|en|st)?\b|\bgift(?!ed)|\b(?:a|as a|the) present\b"),
@@ -88,7 +91,11 @@ def occasion(text: str) -> str:
         return f"new_{brewer}"  # "hab die zu weihnachten bekommen und bin komplett lost": welcome to the club
     if found in ("birthday", "gift") and _RECEIVED.search(text):
         return ""  # "mein Enkel hat mir zum Geburtstag Ihre Handmühle geschenkt": their present, already unwrapped
-    return f"{found}_given" if found in ("birthday", "gift", "wedding") and _GIVEN.search(text) else found
+    if found in ("birthday", "gift", "wedding") and _GIVEN.search(text):
+        return f"{found}_given"
+    # "ich backe für den 70. Geburtstag meiner Mutter": a birthday to wish well, no present to praise
+    party = found == "birthday" and _CELEBRATED.search(text) and not _GIFT.search(text)
+    return "birthday_party" if party else found
 
 
 _DEVICES = (
@@ -144,6 +151,10 @@ _RECEIVED = re.compile(
     re.IGNORECASE,
 )
 # The occasion is over and went well: "was a huge success", "kam super an", "hat ihm sehr gefallen"
+_GIFT = re.compile(r"geschenk(?!t)|verschenk|\bschenk(?:e|en|st)?\b|\bgifts?\b|\bpresents?\b", re.IGNORECASE)
+_CELEBRATED = re.compile(
+    r"\b(?:back\w{0,3}|bake[sd]?|baking|kuchen\w{0,2}|cake|feier\w{0,3}|party|gäste|guests|besuch)\b", re.IGNORECASE
+)
 _GIVEN = re.compile(
     r"\b(?:was a (?:huge |big |great |real )?(?:success|hit)"
     r"|war ein (?:voller |riesen ?|großer )?(?:erfolg|hit|volltreffer)|went down (?:well|great|a treat)"
@@ -154,6 +165,16 @@ _GIVEN = re.compile(
     r"|(?:hat|haben) sich (?:riesig |sehr |total |so |mega )?gefreut)\b",
     re.IGNORECASE,
 )
+
+
+_CAKE = r"\b\w{0,12}kuchen\b|\bzwetschg\w{0,12}|\bdatschi\b|\b(?:apple |plum |carrot |lemon |coffee )?cake\b"
+_CAKE_NAMED = re.compile(_CAKE, re.IGNORECASE)
+
+
+def named_cake(text: str) -> str:
+    """The cake a message names, capitalised to start a sentence ("Zwetschgendatschi", "Apple cake"), or ""."""
+    found = _CAKE_NAMED.search(text[:2000])
+    return found.group()[:1].upper() + found.group()[1:] if found else ""
 
 
 # The day a fan is having: "bei dem Regen", "eingeschneit", "Montag", "Hausarbeit". Only for praise and jokes: in a
@@ -237,14 +258,12 @@ _MOMENTS = _compiled(
         # "42,195 km beim Berlin Marathon", "running the marathon on sunday": run or ahead, cheered for every kilometre
         ("marathon", r"\b(?:halb)?marathon\w{0,2}|\bhalf marathon\b|\b42[,.]195\b"),
         # "Apfelkuchen mit Sahne", "grandma's apple cake", "Zwetschgendatschi": cake and coffee
-        (
-            "cake",
-            r"\b\w{0,12}kuchen\b|\bzwetschg\w{0,12}|\bdatschi\b|\b(?:apple |plum |carrot |lemon |coffee )?cake\b",
-        ),
-        ("autumn", r"\bherbst\w{0,6}|\bautumn\w{0,3}|\bfall leaves\b|\blaub\b|\bfallen leaves\b"),
+        ("cake", _CAKE),
         ("snow", r"\bschnee|eingeschneit|\bsnow(?:s|ing|y|ed|fall|storm|flakes?)?\b"),  # never "Snowden"
         ("rain", r"\bregen\b|\bregnet|verregnet|\brain(?:y|ing)?\b"),
         ("heat", r"\bhitze|heatwave|\b3\d ?(?:grad|°|degrees)|so heiß|\bhot (?:day|outside|today)"),
+        # after the weather: "first proper autumn rain" is a rainy day first
+        ("autumn", r"\bherbst\w{0,6}|\bautumn\w{0,3}|\bfall leaves\b|\blaub\b|\bfallen leaves\b"),
         # "Wie haltet ihr euch warm, ohne dass die Nebenkosten explodieren?": how we keep warm, told
         (
             "keeping_warm",
@@ -277,14 +296,15 @@ _WEATHER_AND_DAYS = tuple((name, pattern) for name, pattern in _MOMENTS if name 
 
 
 # A creator's day that a comment under their post congratulates or cheers on ("Married!! ...", "festival day 2")
-_POST_EVENTS = frozenset({"wedding", "festival", "birthday", "own_birthday"})
+_POST_EVENTS = frozenset({"wedding", "festival", "birthday", "birthday_party", "own_birthday"})
 
 
 def post_moment(text: str) -> str:
     """The event of a creator's post ("post_wedding"), or else the moment it is set in, a day of the calendar too
     ("Plätzchenmarathon Tag 3"), or "" (a wedding with an iced coffee bar is a wedding first)."""
     event = occasion(text) or ("wedding" if _RECEPTION.search(fold(text[:2000])) else "")
-    return f"post_{event.removeprefix('own_')}" if event in _POST_EVENTS else moment(text, calendar=True)
+    name = event.removeprefix("own_").removesuffix("_party")
+    return f"post_{name}" if event in _POST_EVENTS else moment(text, calendar=True)
 
 
 _RECEPTION = re.compile(r"\b(?:our|the) (?:wedding )?reception\b|\bhochzeitsfeier\b|\bbrautpaar\b", re.IGNORECASE)

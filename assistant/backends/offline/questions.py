@@ -338,6 +338,12 @@ _DET_EN = {"the", "your", "this", "that", "these", "those", "my", "a", "an", "it
 _RUN_TOGETHER = re.compile(r"\b(what|where|when|how|who)(?:s|'s|’s)(?=\s)", re.IGNORECASE)
 
 
+# Slang that an echo must not repeat in the brand's voice: "are u guys gonna have a stand or smth near the finish"
+_SLANG_WORDS = {"gonna": "going to", "wanna": "want to", "gotta": "have to", "smth": "something", "sth": "something"}
+_SLANG_EN = re.compile(r"\b(?:gonna|wanna|gotta|smth|sth)\b", re.IGNORECASE)
+_VAGUE_TAIL = re.compile(r"\s(?:or|and) (?:something|stuff|whatever|anything)(?: like that)?\b", re.IGNORECASE)
+
+
 def indirect_en(question: str) -> str | None:
     """An English question as an indirect question ("whether we ship to Denmark"), or None."""
     asked = re.sub(r"\s+", " ", re.sub(r"[^\w\s'’,.-]", " ", question.split("?")[0])).strip(" ,.-")
@@ -351,6 +357,7 @@ def _indirect_en(question: str) -> str | None:
     )
     text = _SECOND_GUESS.sub("", text)  # "is it any good in a moka pot or is it only for ...": the first guess
     text = _RUN_TOGETHER.sub(lambda m: f"{m.group(1)} is", text)  # "whats your last order date": "what is ..."
+    text = _VAGUE_TAIL.sub("", _SLANG_EN.sub(lambda m: _SLANG_WORDS[m.group().lower()], text))  # "gonna ... or smth"
     if "/" in text.split("?")[0]:
         return None  # "Do you supply cafés / do wholesale?": two questions, too easy to merge wrongly
     text = re.sub(r"[^\w\s'’,.-]", " ", text).split("?")[0]

@@ -455,6 +455,8 @@ _PRICE = re.compile(
     r"\bpaying\b|"
     r"\bpay for\b|\bzahlen für|\bbezahlen für|versandkosten|porto|shipping costs?|shipping fees?|postage"
     r"|\d[,.]\d\d\s?(?:pro|per|a|/)\b|gerechnet|rechnet sich|bezahlt sich|pays for itself"  # "0,38 pro tasse ja klar"
+    # "heute zahlt man für so ein kleines Tütchen ein Vermögen. Abzocke!!!": a price called a rip-off, no fraud
+    r"|\bein vermogen\b|\ba fortune\b|\bgekostet\b|\b\d+ (?:mark|dm)\b"
 )
 # Matched on folded text too, where "sauer" reads "saur" and "schmecken" keeps its stem.
 _TASTE = re.compile(
@@ -499,7 +501,9 @@ _LATE = re.compile(
 )
 # Unable to taste or smell (a cold, hay fever): "ich schmeck nich mal mehr euren espresso", "can't even taste"
 _CANT_TASTE = re.compile(
+    # never "schmeckt endlich nicht mehr bitter": a taste that is gone, not the sense of taste
     r"(?i:\b(?:schmeck|riech)\w{0,2} (?:\w+ ){0,2}(?:nicht|nich|net|nix|nichts) (?:mal )?mehr\b"
+    r"(?! (?:so )?(?:bitter|sauer|verbrannt|säuerlich|wässrig|nach)\b)"
     r"|\b(?:nicht|nich|net) mal mehr\b[^.!?]{0,30}\b(?:schmeck|riech)\w{0,2}"
     r"|\bcan'?t (?:even )?(?:taste|smell)\b|\b(?:lost|no) (?:my )?(?:sense of )?(?:taste|smell)\b)"
 )
@@ -552,6 +556,13 @@ _REQUEST = re.compile(
     re.IGNORECASE,
 )
 _MOCKED = re.compile(r"💀|🤡|🙄|😂|\boder wie\b|\bor what\b|\blol\b|\blmao\b", re.IGNORECASE)
+
+
+_DEAL_ASKED = re.compile(
+    r"\b(?:rabatt\w{0,6}|discount\w{0,3}|promo ?codes?|rabattcodes?|gutschein\w{0,3}|vouchers?|coupons?"
+    r"|student deal)\b",
+    re.IGNORECASE,
+)
 
 
 def _joking(intent: str, text: str, analysis: Analysis) -> bool:
@@ -778,6 +789,9 @@ def _gift_help(text: str) -> bool:
 
 
 _HELP = re.compile(r"\b(?:help|hilfe|hilf|helft|send help|was tun|what do i do|any tips?|tipps?)\b", re.IGNORECASE)
+_HELP_THANKED = re.compile(
+    r"\b(?:danke|merci|thanks|thank you|thx)\b[^.!?]{0,25}\b(?:tipps?|tips?|hilfe|help|advice)\b", re.IGNORECASE
+)
 _TIPS = re.compile(r"\b(?:tipps?|tips?|advice|ratschl\w*|ideen|ideas|hilfe|help)\b\W*\?", re.IGNORECASE)
 # "Wer von euch hatte sowas früher auch?", "anyone else remember ...": sharing a memory, not an invitation.
 _RELATE = re.compile(
@@ -871,7 +885,7 @@ _STALE = re.compile(
 # Something other than ordered: "wrong bag", "falsche Sorte", "statt Espresso die Kiezmischung"
 _WRONG_SENT = re.compile(r"\b(?:falsch\w{0,3}|wrong|instead of|statt|anstatt)\b", re.IGNORECASE)
 _DAMAGE = re.compile(
-    r"kaputt|beschädigt|zerbrochen|aufgerissen|zerdrückt|zerquetscht|eingedellt|ausgelaufen|gerissen|broken|damaged"
+    r"kaputt|beschädigt|\briss\b|rissig|eingerissen|zerbrochen|aufgerissen|zerdrückt|zerquetscht|eingedellt|ausgelaufen|gerissen|broken|damaged"
     r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed"  # no "student", no "accident"
     r"|kratzer|zerkratzt|\bscratch\w{0,3}|\bmacke|\bin pieces\b|\bin (?:tausend )?(?:stücke[n]?|scherben)\b|scherben"
     r"|shattered|smashed|\bcracked\b|\bchipped\b|gesprungen"
@@ -1169,7 +1183,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     # "Paket ... beim Gewitter durchgeweicht 😩 sind die Bohnen noch ok??": a case for a team is never a joke
     joked_question = laughed and situation in ("question", "defer", "praise") and analysis.escalation is None
     pouted = pouting and analysis.sentiment != "negative"
-    joked_question = joked_question and not ((unhappy and not pouted) or aside or _asks_a_fact(request))
+    # "ANY chance of a student discount code?? ... I'm broke 😭": money asked for is never laughed at
+    money = _DEAL_ASKED.search(text) or _PRICE.search(fold(text))
+    joked_question = joked_question and not ((unhappy and not pouted) or aside or _asks_a_fact(request) or money)
     joke_situations = ("other", "uncertain", "other_negative") if pouting else ("other", "uncertain")
     if (not life_event or is_moment(life_event)) and message.mode == "reply" and situation in joke_situations and joked:
         life_event = moment(text)  # "It's 33 degrees and my husband still insists on a hot coffee. Send help."
@@ -2280,6 +2296,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent = "praise" if _PRAISE.search(text) or _FOND_SIGNS.search(text) else "other"  # "send help 🔥"
     if message.mode == "reply" and CALL_ONLY.match(text):
         return "call_only"  # "hello?? anyone there 👀": yes, and what it is about
+    fan = _rewatched(text) and _FOND.search(text) and not (_NEGATIVE_CUES.search(text) or split_questions(text))
+    if message.mode == "reply" and fan and intent in ("praise", "other", "criticism"):
+        return "praise"  # "hab das jetzt 11 mal geguckt 😭 ... und ich liebe es": a fan, whatever 😭 reads as
     if message.mode == "reply" and _SHOP_ASKED.match(text):
         return "shop_pointer"  # "Preis?", "link??": where to buy and what it costs, both in the shop
     if message.mode == "reply" and _weathered(text) and intent not in ("praise", "troll", "spam"):
@@ -2425,7 +2444,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         and not _NEGATIVE_CUES.search(text)
     ):
         return "gift_advice"  # "asked for 'the coffee people from Berlin' for Christmas. Help.": which one to give
-    helped = intent in ("praise", "criticism", "other", "product_question") and _HELP.search(text)
+    asked_help = _HELP.search(_HELP_THANKED.sub(" ", text))  # "danke für den tipp gestern 🙌" asks for none
+    helped = intent in ("praise", "criticism", "other", "product_question") and asked_help
     if helped and _fact_id(text, request):
         return "question"  # "finally finished my setup 🥹 ... shots are running in like 15 sec, help"
     if intent in ("delivery_problem", "order_status", "billing") and _WORRY.search(text) and analysis.questions:
@@ -2650,11 +2670,12 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             return "taste_criticism"
         return "question"  # "Gibt's die auch in 250 g? Für mich allein ist mehr zu viel": a question first
     if intent == "troll":
-        if ACCUSATION.search(text):
+        priced = bool(_PRICE.search(fold(text)))
+        if ACCUSATION.search(text) and not priced:
             return "accusation"
-        if _TASTE.search(fold(text)) and not _PRICE.search(fold(text)):
+        if _TASTE.search(fold(text)) and not priced:
             return "taste_criticism"  # "your coffee tastes like burnt tyres 🤡": the taste, answered calmly
-        return "price_criticism" if _PRICE.search(fold(text)) else "troll"  # a dig at the price: say why, calmly
+        return "price_criticism" if priced else "troll"  # a dig at the price: say why, calmly
     if asked and _MACHINE_BROKEN.search(text) and not _products_named(text, request.profile):
         return "question"  # "die Kaffeemaschine ist kaputt 😢 könnt ihr eine Siebträgermaschine empfehlen?": not ours
     if intent == "criticism" and _SOURCING.search(text) and analysis.questions:
@@ -3179,13 +3200,21 @@ _VERDICT = re.compile(
 )
 
 
+def _without_names(text: str, profile: VoiceProfile) -> str:
+    """The text without the full names of the profile's products ("Espresso Kreuzberg"; a bare "Workshop" stays)."""
+    for product in profile.brand.products:
+        text = re.sub(rf"(?<!\w){re.escape(product.name)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    return text
+
+
 def _context_fact(question: str, request: GenerationRequest, given: list[Fact]) -> Fact | None:
     """The fact an earlier answer or the message around the question already names, if the question is about it.
 
     "Liefert ihr nach Österreich? Und wie lange dauert das?": the second question is answered by the first's
     fact; "welche Stufe für Espresso?? meiner schmeckt sauer": the sentence around names the espresso fact.
     """
-    stems = _stems(question)
+    # "Eignet sich der Espresso Kreuzberg für einen Vollautomaten?": a product's name is not the espresso grind
+    stems = _stems(_without_names(question, request.profile))
     # "wie lange dauert das?", "an welchen Tagen findet er statt?": when or how long, about what was named
     when = bool(_ANAPHORA.search(question) and _WHEN.match(question.strip())) and len(question.split()) <= 12
     analysis = request.analysis.model_copy(update={"intent": "other", "secondary_intents": []})
@@ -3957,6 +3986,7 @@ _WHEN_BACK = re.compile(
 )
 
 
+_FOND = re.compile(r"\b(?:liebe|lieb|love|loving|obsessed|süchtig|hooked|best|beste\w?|mega|toll)\b", re.IGNORECASE)
 _REWATCHED = re.compile(
     r"\b(\d{1,3})\s?(?:mal|x|times)\s(?:\w+\s){0,2}?(?:geschaut|geguckt|angeschaut|angesehen|gesehen|watched|rewatched"
     r"|seen|replayed|abgespielt)\b"

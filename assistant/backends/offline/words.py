@@ -148,6 +148,9 @@ def loyalty(text: str, language: str) -> str:
     return f"for a {unit}" if number in ("a", "one", "1") else f"for {number} {unit}s"
 
 
+_SINGULAR_AS_PLURAL_DE = {"woche": "sieben Tage", "monat": "vier Wochen"}  # "eine Woche sind" is no German
+
+
 def duration(text: str, language: str) -> str:
     """How long the person has waited, in the nominative ("8 Tage", "zwei Wochen", "10 days"); else ""."""
     if language == "de":
@@ -158,8 +161,8 @@ def duration(text: str, language: str) -> str:
         base = next(k for k in _UNIT_DE if unit.startswith(k))
         singular = number in ("ein", "eine", "einen", "einem", "einer", "1")
         word = _UNIT_DE[base][0 if singular else 1]
-        if singular:
-            return f"{'ein' if base in ('tag', 'monat') else 'eine'} {word}"
+        if singular:  # the replies say "{duration} sind zu lang": a plural that means the same, no day
+            return _SINGULAR_AS_PLURAL_DE.get(base, "")
         return f"{_NUMBER_DE.get(number, number)} {word}"
     match = _DURATION_EN.search(text)
     if not match:
