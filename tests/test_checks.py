@@ -714,7 +714,7 @@ def check(name: str, draft: str, message: str = "Wie lange dauert der Versand?",
         ),
         (
             "specificity",
-            "So far they travel within Germany and to Austria. Whether they can cross the Channel, our team will find out.",
+            "So far they travel within Germany and to Austria. Whether they cross the Channel, our team will find out.",
             "hey do you ship to the UK? 🇬🇧",
             {},
             True,

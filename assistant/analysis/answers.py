@@ -71,6 +71,12 @@ FOLLOW_UP_ASKED = re.compile(
     re.IGNORECASE,
 )
 FOLLOW_UP = re.compile(r"^\W{0,3}(?:und|and|also)\b", re.IGNORECASE)
+# "ich zieh um und hab euer Abo. Muss ich da was machen??": what to do about the thing the message names
+TODO_ASKED = re.compile(
+    r"\bmuss ich (?:da |dann |jetzt |dafür )?(?:was|etwas|irgendwas) (?:machen|tun|ändern|beachten)\b"
+    r"|\bdo i (?:need|have) to do (?:anything|something)\b|\bwhat do i (?:need|have) to do\b",
+    re.IGNORECASE,
+)
 # "my wife says beans belong in the fridge... who wins?": a debate whose claim the message around states
 DEBATE_ASKED = re.compile(
     r"\bwho(?:'s| is)? (?:right|wins|correct)\b|\bwer (?:hat )?(?:recht|gewinnt)\b"
@@ -206,14 +212,23 @@ def answer(
     if best in supported:
         return best
     named = [fact for fact, score in around.items() if score]
+    if len(named) > 1 and TODO_ASKED.search(question):  # "... hab euer Abo alle 2 Wochen. Muss ich da was machen??"
+        named = _named_just_before(question, context, profile) or named
     if best == NO_FACT and vague and not any(own.values()) and len(named) == 1 and _about_around(question):
         return named[0]  # "ihr testet nen decaf… und??": the one fact the message names, asked after
     return candidate if best != NO_FACT else None
 
 
+def _named_just_before(question: str, context: Reading, profile: VoiceProfile) -> list[str]:
+    """The facts the sentence right before the question names (in the folded message)."""
+    at = context.folded.find(fold(question)[:40])
+    before = re.split(r"[.!?]\s", context.folded[:at].rstrip(" .!?"))[-1] if at > 0 else ""
+    return [fact for fact, score in hits_by_fact(read(before), profile).items() if score] if before else []
+
+
 def _about_around(question: str) -> bool:
-    """Whether a vague question asks about what the message around it names (a follow-up, a debate)."""
-    return bool(FOLLOW_UP_ASKED.search(question) or DEBATE_ASKED.search(question))
+    """Whether a vague question asks about what the message around it names (a follow-up, a debate, a to-do)."""
+    return bool(FOLLOW_UP_ASKED.search(question) or DEBATE_ASKED.search(question) or TODO_ASKED.search(question))
 
 
 # An order (not a subscription) cancelled or to be cancelled: "my order got cancelled", "Bestellung stornieren"

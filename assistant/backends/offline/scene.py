@@ -729,7 +729,8 @@ _YOURS = re.compile(
 )
 # A gift to choose from our range, with no brewing method named: "Wunschzettel sagt nur 'Kaffee von euch'. Hilfe!"
 _GIFT = re.compile(
-    r"\b(?:gift|geschenk\w{0,2}|schenken|verschenken|wish ?list|wunschzettel|wunschliste|secret santa|wichteln"
+    r"\b(?:gift|geschenk\w{0,2}|schenken|verschenken|schenkt man|wish ?list|wunschzettel|wunschliste|secret santa"
+    r"|wichteln"
     r"|for christmas|zu weihnachten|unterm baum|under the tree|stocking|(?:christmas|xmas|weihnachts) ?wish\w{0,2}"
     r"|wünscht sich|wishes for|wish is|weihnachtswunsch)\b",
     re.IGNORECASE,
@@ -737,7 +738,8 @@ _GIFT = re.compile(
 _GIFT_ASKED = re.compile(
     r"\b(?:help|hilfe|hilf|helft|tipps?|tips?|ideas?|ideen|what should i|was soll ich|which one|welche[nrs]? (?:sorte"
     r"|kaffee|bohnen|davon)|recommend\w{0,3}|empfehl\w{0,4}|what (?:do|would) you (?:suggest|recommend)"
-    r"|no idea|keine ahnung|overwhelmed|überfordert|was schenk\w{0,2} ich|what (?:should|do|can) i (?:get|buy|gift)"
+    r"|no idea|keine ahnung|overwhelmed|überfordert|was schenk\w{0,2} (?:ich|man)"
+    r"|what (?:should|do|can) i (?:get|buy|gift)"
     r"|what to (?:get|buy|gift))\b",
     re.IGNORECASE,
 )
@@ -1031,12 +1033,22 @@ def _returns_fact(profile: VoiceProfile) -> Fact | None:
     return next((f for f in profile.brand.facts if "refund_request" in f.intents), None)
 
 
+# The writer's own slip: "aus Versehen 2x bestellt", "ordered the wrong size by mistake", "accidentally subscribed"
+_OWN_SLIP = re.compile(
+    r"\b(?:aus versehen|versehentlich|by mistake|accidentally|by accident|mistakenly|(?:2x|zweimal|doppelt) bestellt"
+    r"|ordered (?:it )?twice|vertippt|verklickt)\b",
+    re.IGNORECASE,
+)
+
+
 def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> str:
     """A refund that is a calm return of unused goods, a price complaint that is about postage."""
     upset = emotion in ("angry", "disappointed") or _DEMANDED.search(text)  # "ungenießbar ... erwarte eine Erstattung"
     unused = _RETURNED_UNUSED.search(text) and not (_DAMAGE.search(text) or sarcasm)
     if situation == "refund_request" and unused and (not upset or _WITHDRAWN.search(text)):
         return "return_request"  # "hiermit widerrufe ich ...", "die 2. tüte ist noch zu": a return, no fault
+    if situation == "refund_request" and _OWN_SLIP.search(text) and not (_DAMAGE.search(text) or upset):
+        return "return_request"  # "hab aus versehen 2x bestellt 🙈 könnt ihr eine stornieren?": our fault it is not
     if situation == "damaged_or_wrong_item" and unused and _EXCHANGED.search(text) and not _WRONG_SENT.search(text):
         return "return_request"  # "2 Tüten geschenkt bekommen, die sind noch zu: kann ich die umtauschen?"
     if situation == "price_criticism" and (_SHIPPING_COST.search(text) or _POSTAGE_FELT.search(text)):
