@@ -26,7 +26,7 @@ STRONG_DEFERRAL = re.compile(
     r"\b(?:noch kein(?:e|en)? (?:datum|termin|infos?)|(?:datum|termin|date)\b[^.!?\n]{0,30}\b(?:nicht|not|yet)"
     r"|sobald (?:ich|wir)\b[^.!?\n]{0,20}\b(?:weiß|wissen|sicher)|as soon as (?:i|we) know"
     r"|frag\w*\b[^.!?\n]{0,40}\b(?:im team|intern|nach|(?:die|den|unsere?n?) röster)"
-    r"|kläre?n? (?:wir|ich)|checke?n? (?:wir|ich)"
+    r"|kläre?n? (?:wir|ich)|checke?n? (?:wir|ich)|\bhake?n? (?:ich|wir)\b[^.!?\n]{0,20}\bnach\b"
     r"|(?:geb|gebe|reich|reiche)\w{0,2} (?:ich|wir)\b[^.!?\n]{0,30}\bans team\b"
     r"|(?:ich|wir) (?:kläre?n?|checke?n?|prüfe?n?)\b[^.!?\n]{0,30}\b(?:team|nach|intern)"
     r"|wissen wir (?:noch )?nicht|no date yet|(?:we'll|we will|i'll|let me) (?:check|ask|find out)|don't know yet"

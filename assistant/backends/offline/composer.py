@@ -410,7 +410,7 @@ def _with_side_facts(
 ) -> str:
     """A team's case that also asks what a fact answers: the answer first, then the case ("cancel: in your account")."""
     said = [
-        wording(f, book.language, book.language, style, level + 1, question=asked, symptoms=scene.symptoms)
+        wording(f, book.language, book.language, style, level + 1, question=asked, symptoms=scene.symptoms, whole=False)
         for f in scene.side_facts
     ]
     said = [s for s in said if fold(s) not in fold(body)]
@@ -418,6 +418,8 @@ def _with_side_facts(
         return body
     if scene.strike and any("order_status" in f.intents for f in scene.side_facts):
         said.append(_block(book, "strike", style, {}, rng, address))  # "2–3 Werktage" would not hold now
+    if scene.situation == "order_via_message":  # "bestellt wird im Onlineshop. Bezahlen kannst du mit PayPal ..."
+        return f"{body} {' '.join(said)}"
     return _after_opening(body, said)  # "Totally fair to ask where your order is." stays the opening
 
 
@@ -784,6 +786,7 @@ def wording(
     *,
     question: str = "",
     symptoms: frozenset[str] | None = None,
+    whole: bool = True,
 ) -> str:
     """A fact's wording for a style that still names what was asked ("kündigen", not just "pausierbar"); with
     `symptoms` (what the message says goes wrong), a troubleshooting sentence about another symptom is left out."""
@@ -792,7 +795,8 @@ def wording(
     # After-Sales" to "geht Rechnung?": the judges read the charge clause as noise); playful's own short form stays
     # whole when there are others, so that it still reads apart from crisp's
     several = len(fact.short_forms(language, default)) > 1
-    chosen = chosen if style in ("playful", "gentle") and several else _asked_clauses(fact, chosen, question)
+    kept = whole and style in ("playful", "gentle") and several  # `whole=False`: beside a body that sets it apart
+    chosen = chosen if kept else _asked_clauses(fact, chosen, question)
     if symptoms is None:
         return chosen
     full = fact.text.get(language) or fact.text.get(default) or chosen
@@ -993,7 +997,8 @@ def _answer(
     if answer.health:  # "is espresso a bad idea when you're sick?": a doctor's question, said so kindly
         asked = _slot(slots, "question", answer.indirect) if answer.indirect else None
         line = _block(book, "health_named", style, asked, rng, address) if asked else ""
-        profile_texts.append(line or _block(book, "health_matter", style, slots, rng, address))
+        plain = "health_short" if level >= 2 else "health_matter"  # tight limits: each tone short, still its own
+        profile_texts.append(line or _block(book, plain, style, slots, rng, address))
     if answer.compared:  # "X oder Y?": what each is, in the profile's words (tight: what each is for)
         first, second = answer.compared[2:] if level and len(answer.compared) == 4 else answer.compared[:2]
         profile_texts.append(_block(book, "compare", style, {**slots, "first": first, "second": second}, rng, address))

@@ -1041,6 +1041,14 @@ _OWN_SLIP = re.compile(
 )
 
 
+_NOT_MY_TASTE = re.compile(
+    r"\bschmeckt mir (?:\w+ ){0,2}(?:nicht|gar nicht|überhaupt nicht)\b|\bnicht (?:so )?mein geschmack\b"
+    r"|\bzu (?:mild|stark|kräftig|sauer|bitter) für mich\b|\bnot (?:really )?(?:my|to my) taste\b"
+    r"|\b(?:i )?(?:don'?t|do not) (?:really )?like the taste\b|\btoo (?:mild|strong|bitter|sour) for me\b",
+    re.IGNORECASE,
+)
+
+
 def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> str:
     """A refund that is a calm return of unused goods, a price complaint that is about postage."""
     upset = emotion in ("angry", "disappointed") or _DEMANDED.search(text)  # "ungenießbar ... erwarte eine Erstattung"
@@ -1049,6 +1057,12 @@ def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> 
         return "return_request"  # "hiermit widerrufe ich ...", "die 2. tüte ist noch zu": a return, no fault
     if situation == "refund_request" and _OWN_SLIP.search(text) and not (_DAMAGE.search(text) or upset):
         return "return_request"  # "hab aus versehen 2x bestellt 🙈 könnt ihr eine stornieren?": our fault it is not
+    if (
+        situation == "refund_request"
+        and _NOT_MY_TASTE.search(text)
+        and not (_DAMAGE.search(text) or _DEMANDED.search(text))
+    ):
+        return "return_request"  # "schmeckt mir ehrlich gar nicht, viel zu mild für mich": a taste, no fault of ours
     if situation == "damaged_or_wrong_item" and unused and _EXCHANGED.search(text) and not _WRONG_SENT.search(text):
         return "return_request"  # "2 Tüten geschenkt bekommen, die sind noch zu: kann ich die umtauschen?"
     if situation == "price_criticism" and (_SHIPPING_COST.search(text) or _POSTAGE_FELT.search(text)):
@@ -1341,7 +1355,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         tips_short=[next(iter(t.short_forms(language, profile.brand.default_language)), "") for t in tips],
         moment=post_moment(source) if message.mode == "outreach" else "",
         situation_fact=_situation_fact(request, situation),
-        side_facts=(side := _side_facts(request, situation) if team else []),
+        side_facts=(side := _side_facts(request, situation) if team else _paying_asked(request, situation)),
         open_answers=_open_answers(answers, situation, side, team=bool(team)),
         friend=_friend(text, language),
         wish=_wish(text, language),
@@ -3928,6 +3942,14 @@ def _arrival_asked(request: GenerationRequest) -> bool:
     if _HYPOTHETICAL.search(request.message.text):
         return False  # "Wenn ich heute bestelle, ist das bis Samstag da?": nothing is ordered yet
     return any(_ARRIVES.search(q) and _BY_WHEN.search(q) for q in _asked_texts(request))
+
+
+def _paying_asked(request: GenerationRequest, situation: str) -> list[Fact]:
+    """An order by message that also asks how to pay ("2x kiezmischung bestellen und per paypal zahlen?"): the ways
+    to pay, beside the shop."""
+    if situation != "order_via_message" or not _PAY_METHOD.search(request.message.text):
+        return []
+    return [f for f in request.profile.brand.facts if "billing" in f.intents][:1]
 
 
 def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
