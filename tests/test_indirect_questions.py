@@ -96,6 +96,7 @@ from assistant.backends.offline.questions import indirect
         ("kann ich die zurückgeben?", "de", "ob du die zurückgeben kannst"),
         ("Reserviert ihr mir eine?", "de", "ob wir dir eine reservieren"),
         ("kann das jemand prüfen?", "de", "ob das jemand prüfen kann"),
+        ("Is the new harvest in yet??", "en", "whether the new harvest is in yet"),  # an adjective before the noun
         # slang is not echoed in the brand's voice
         (
             "are u guys gonna have a stand or smth near the finish??",

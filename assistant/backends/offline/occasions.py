@@ -62,6 +62,7 @@ _OCCASIONS = _compiled(
         # "just moved into my first flat", "endlich in der neuen Wohnung": a new home to congratulate on
         (
             "new_home",
+            r"(?<!son )(?<!daughter )(?<!sister )(?<!brother )(?<!friend )(?<!mum )(?<!mom )(?<!dad )(?<!kid )"
             r"\bjust moved\b|\bmoved into\b|\b(?:my )?(?:first|new) (?:flat|apartment)\b|\bneue\w{0,2} wohnung\b"
             r"|\berste\w{0,2} (?:eigene\w{0,2} )?wohnung\b|\bfrisch (?:eingezogen|umgezogen)\b",
         ),

@@ -396,6 +396,8 @@ def _indirect_en(question: str) -> str | None:
     if head != ["whether"] and rest[0].lower() not in _DET_EN | pronouns and not rest[0][:1].isupper():
         return " ".join(w for w in [*head, aux, *(_swap_en(t) for t in rest)] if w)  # what song is playing
     subject_len = 2 if rest[0].lower() in _DET_EN - {"it", "there"} and len(rest) > 1 else 1
+    if head == ["whether"] and subject_len == 2 and rest[1].lower() in _ADJECTIVES_EN and len(rest) > 3:
+        subject_len = 3  # "is the new harvest in yet" -> "whether the new harvest is in yet"
     if subject_len == 2 and rest[0].lower() in ("this", "that") and (len(rest) == 2 or rest[1].lower() in _BARE_EN):
         subject_len = 1  # "is that possible" -> "whether that is possible": one word after it is no noun of it
     if aux == "are" and subject_len == 2 and not rest[1].lower().endswith("s"):
@@ -443,6 +445,10 @@ _BARE_EN = frozenset(("be", "have", "work", "help", "cost", "take", "get", "come
 # Plain verbs that end a "does" question's subject ("does one bag of your coffee cost more")
 _PLAIN_VERBS = _BARE_EN | frozenset(("taste", "smell", "need", "mean", "look", "go", "stay", "keep", "matter", "run"))
 _PLACE_PREPOSITIONS = frozenset(("in", "from", "outside", "near"))
+# An adjective between a determiner and its noun: "the new harvest", "your dark roast"
+_ADJECTIVES_EN = frozenset(
+    ("new", "next", "old", "last", "first", "big", "small", "little", "dark", "light", "same", "other", "whole", "1kg")
+)
 _PREPOSITIONS_EN = frozenset(("in", "on", "at", "from", "for", "with", "about", "by", "near", "of", "into", "to"))
 
 

@@ -565,6 +565,16 @@ _DEAL_ASKED = re.compile(
 )
 
 
+# What an accusation about an order names: without it ("Kolonialprodukt ... dumm und dämlich") nothing went wrong that
+# a DM could sort out
+_TRADE = re.compile(
+    r"\b(?:bestell\w{0,4}|order\w{0,2}|paket\w{0,2}|parcel|liefer\w{0,4}|deliver\w{0,3}|geld|money|bezahl\w{0,3}|paid"
+    r"|abo\w{0,2}|subscription|abgebucht|charged|refund|erstatt\w{0,4}|gutschein|voucher|kam nie|never (?:came|arrived)"
+    r"|gestreckt|umgefüllt|supermarkt|fake)\b",
+    re.IGNORECASE,
+)
+
+
 def _joking(intent: str, text: str, analysis: Analysis) -> bool:
     """A coffee joke, whether the model read it as praise, a troll or criticism ("mein hund heißt espresso ... 😂")."""
     if intent in ("praise", "other") or (intent == "product_question" and RIDDLE.search(text)):
@@ -2697,8 +2707,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "question"  # "Gibt's die auch in 250 g? Für mich allein ist mehr zu viel": a question first
     if intent == "troll":
         priced = bool(_PRICE.search(fold(text)))
-        if ACCUSATION.search(text) and not priced:
-            return "accusation"
+        if ACCUSATION.search(text) and not priced and _TRADE.search(text):
+            return "accusation"  # "Betrug, mein Paket kam nie": an order in it; an insult alone is a troll's
         if _TASTE.search(fold(text)) and not priced:
             return "taste_criticism"  # "your coffee tastes like burnt tyres 🤡": the taste, answered calmly
         return "price_criticism" if priced else "troll"  # a dig at the price: say why, calmly
@@ -3997,6 +4007,8 @@ def _open_answers(answers: list[Answer], situation: str, side: list[Fact], *, te
     """The questions that a situation's own reply leaves out, answered after its opening ("moved here ... a shop?")."""
     if situation in _ANSWERED_ALREADY or situation == "condolence" or situation.startswith("service_"):
         return []  # these replies answer every question themselves, or its questions are the rant's rhetoric
+    if situation == "price_rise":  # "Is the new harvest in yet?? and did your prices go up too?": asked, no rant
+        return [a for a in answers if (a.said or a.indirect) and not _PRICE.search(fold(a.question))]
     if situation.startswith(("criticism", "price_", "taste_", "shipping_cost")):  # a rant's questions are rhetoric,
         return [a for a in answers if a.fact is not None and a.fact.id.startswith("policy_")]  # but a discount: no
     if situation in ESCALATING:  # a case for a team: its questions describe the case ("kam ne Tüte wo DECAF
