@@ -1576,11 +1576,18 @@ _SHOULD_I_DRINK = re.compile(
 )
 
 
+_MEDICAL = re.compile(
+    r"\b(?:doctor|doc|gp|arzt|ärztin|meds|medication|medikament\w{0,2}|tablette\w{0,2}|pills|\d+ ?mg|blutdruck"
+    r"|blood pressure|schwanger\w{0,2}|pregnan\w{0,3}|stillen|breastfeed\w{0,3}|herz\w{0,6}|heart)\b",
+    re.IGNORECASE,
+)
+
+
 def _asks_when_sick(request: GenerationRequest, situation: str) -> bool:
     """Someone ill asks whether coffee is a good idea ("or should i switch to tea"), with no case for a team."""
     text, analysis = request.message.text, request.analysis
-    if request.message.mode != "reply" or analysis.escalation or occasion(text) != "sick":
-        return False
+    if request.message.mode != "reply" or analysis.escalation or occasion(text) != "sick" or _MEDICAL.search(text):
+        return False  # "my doctor said max 200mg a day while im on these meds 🤒": a limit to respect, no joke
     asked = [q for q in split_questions(text) if _DRINK_ASKED.search(q)] or _SHOULD_I_DRINK.search(text)
     answered = any(q.fact for q in analysis.questions)  # "also do you even have decaf": a fact to give, no aside
     return bool(asked) and not answered and situation in ("question", "defer", "other", "uncertain", "praise", "joke")
@@ -1835,9 +1842,17 @@ def _health_asked(request: GenerationRequest) -> bool:
     return any(_health_question(q) for q in asked)
 
 
+# "how much caffeine is in one cup of your espresso?": a figure about our coffee, ours to find out, no doctor's
+_CONTENT_ASKED = re.compile(
+    r"\b(?:how much caffeine|wie viel koffein)\b[^.!?]{0,12}\b(?:is in|does|has|have|hat|haben|steckt|ist in"
+    r"|enthält)\b",
+    re.IGNORECASE,
+)
+
+
 def _health_question(question: str) -> bool:
     """A question about coffee and the person's health, a doctor's to answer ("wie viele espressi sind zu viele?")."""
-    return bool(HEALTH_ASKED.search(question) and _DRINK_ASKED.search(question))
+    return bool(HEALTH_ASKED.search(question) and _DRINK_ASKED.search(question)) and not _CONTENT_ASKED.search(question)
 
 
 def _offtopic_question(request: GenerationRequest, confidence: float) -> bool:
@@ -2574,6 +2589,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             return "question"  # "this grinder lowkey changed my life fr 😭 what setting for pour over tho"
         if _PRAISE.search(text) and not _NEGATIVE_CUES.search(text):
             return "praise"
+    sound = not (_BROKEN.search(text) or _FAULT.search(text) or _DAMAGE.search(text))
+    if intent == "defect" and sound and _TASTE.search(fold(text)):
+        return "taste_criticism"  # "stufe 26 an der handmühle, nicht mehr bitter aber wässrig": a brew to fix, no fault
     if intent in ("refund_request", "billing", "defect", "delivery_problem", "order_status", "order_via_message"):
         charged = _BILLING_TROUBLE.search(text) or analysis.entities.order_ids
         answered = any(getattr(q, "fact", None) for q in _get(analysis, "questions", None) or [])
@@ -2600,7 +2618,13 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         unhappy_now = analysis.sentiment == "negative" and own  # "landet in der Filiale statt an der Haustür ... DHL?"
         if intent == "order_status" and own and _arrival_asked(request):
             return "order_status"  # "kommt mein paket noch diese woche?": the usual time, and the team can look
-        if intent in ("order_status", "delivery_problem") and _asks_a_fact(request) and not (tracing or unhappy_now):
+        # "5 werktage für '2–3 werktage'. kommt das paket per lastenrad? 🙄": a late parcel mocked asks nothing
+        mocked = intent == "delivery_problem" and (sarcasm or analysis.emotion == "angry")
+        if (
+            intent in ("order_status", "delivery_problem")
+            and _asks_a_fact(request)
+            and not (tracing or unhappy_now or mocked)
+        ):
             return "question"  # "can I pick up my order at the roastery?" asks, nothing is missing
         asked = _asked_texts(request)
         # "no shipping notification yet. Is everything ok?": a parcel to look for, too
