@@ -2700,9 +2700,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "price_criticism"  # "ihr habt die preise erhöht?? seit wann kostet die so viel": no restock date
     if intent == "stock_question" and _asks_a_fact(request) and not _STOCK.search(text):
         return "question"  # "any chance you have a decaf version??": the decaf fact answers it
-    named = [q for q in _asked_texts(request) if _indirect(q, analysis.language, request.profile)]
-    if intent == "stock_question" and not (_STOCK.search(text) or _AWAITED.search(text)) and named:
-        return "defer"  # "Gibt es dieses Jahr wieder einen Adventskalender?": asked by name, nobody is waiting
+    if intent == "stock_question" and not (_STOCK.search(text) or _AWAITED.search(text)) and _asked_texts(request):
+        return "defer"  # "Gibt es dieses Jahr wieder einen Adventskalender?", "Habt ihr Geschenksets oder ...?": asked,
+        # nobody is waiting, never "ob und wann das kommt"
     if intent in ("stock_question", "job_application", "collaboration"):
         return intent
     if (
