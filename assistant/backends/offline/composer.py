@@ -1064,8 +1064,14 @@ _RUDE = re.compile(f"{PROFANITY.pattern}|{ACCUSATION.pattern}", re.IGNORECASE)
 
 def _moment_line(scene: Scene, book: Phrasebook, style: str, text: str, address: str) -> str:
     """The line for the moment a creator's post is set in ("Regen draußen, Kaffee drinnen: so muss das.")."""
-    slots = {"cake": named_cake(text)}  # "Zwetschgendatschi und Kaffee": the post's own cake, not just "Kuchen"
-    lines = usable(book.candidates("blocks", f"occasion_{scene.moment}", style), slots) if scene.moment else []
+    return _occasion_line(book, scene.moment, style, text, address) if scene.moment else ""
+
+
+def _occasion_line(book: Phrasebook, occasion: str, style: str, text: str, address: str) -> str:
+    """The occasion's first line for the style, or ""; "{cake}" says the cake the text names ("Zwetschgendatschi und
+    Kaffee"), not just "Kuchen"."""
+    slots = {"cake": named_cake(text)}
+    lines = usable(book.candidates("blocks", f"occasion_{occasion}", style), slots)
     return fill(lines[0], slots, address) if lines else ""
 
 
@@ -1189,11 +1195,9 @@ def _with_occasion(
     crisp = style == "crisp" and scene.situation != "tagged" and not (laughed or told or greeted)
     if not scene.occasion or crisp or scene.situation not in OCCASION_SITUATIONS:
         return body
-    slots = {"cake": named_cake(request.message.text)}  # "Apfelkuchen und Kaffee": the person's own cake
-    found = usable(book.candidates("blocks", f"occasion_{scene.occasion}", style), slots)
-    if not found:
+    line = _occasion_line(book, scene.occasion, style, request.message.text, address)
+    if not line:
         return body
-    line = fill(found[0], slots, address)
     if told:
         return line
     laugh = book.candidates("blocks", "laugh", style) if laughed else []

@@ -1040,7 +1040,12 @@ _WRONG_SENT = re.compile(
 
 def _returns_fact(profile: VoiceProfile) -> Fact | None:
     """The profile's fact for returning goods (the one that answers refund requests)."""
-    return next((f for f in profile.brand.facts if "refund_request" in f.intents), None)
+    return _intent_fact(profile, "refund_request")
+
+
+def _intent_fact(profile: VoiceProfile, intent: str) -> Fact | None:
+    """The profile's first fact that serves an intent ("order_status": the usual shipping time), or None."""
+    return next((f for f in profile.brand.facts if intent in f.intents), None)
 
 
 # The writer's own slip: "aus Versehen 2x bestellt", "ordered the wrong size by mistake", "accidentally subscribed"
@@ -2876,10 +2881,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             # "muss ich da Zoll zahlen?", "kommt die Lieferung nächste Woche trotzdem?" need a person
             fact = None
         if fact is None and struck:
-            fact = next((f for f in profile.brand.facts if "order_status" in f.intents), None)
+            fact = _intent_fact(profile, "order_status")
         last_order = fact is None and bool(_LAST_ORDER.search(text))  # "whats your last order date for christmas??":
         if last_order:  # the usual time, and the date itself deferred by name
-            fact = next((f for f in profile.brand.facts if "order_status" in f.intents), None)
+            fact = _intent_fact(profile, "order_status")
         if fact is not None and fact.intents and OWN_MISTAKE.search(text):  # "Mühle auf Stufe 12 ... was mach ich
             fact = _answering_fact(named, request, plain=True)  # falsch?": a brewing fix, not the warranty
         if fact is not None and _unanswered_aspect(text, fact):
@@ -3983,7 +3988,7 @@ def _paying_asked(request: GenerationRequest, situation: str) -> list[Fact]:
     to pay, beside the shop."""
     if situation != "order_via_message" or not _PAY_METHOD.search(request.message.text):
         return []
-    return [f for f in request.profile.brand.facts if "billing" in f.intents][:1]
+    return [fact] if (fact := _intent_fact(request.profile, "billing")) else []
 
 
 def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
@@ -3996,8 +4001,7 @@ def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
         return []  # nothing asked: the case alone
     usual_asked = _NORMAL.search(request.message.text) or (situation == "order_status" and _arrival_asked(request))
     if situation in ("order_status", "delivery_problem") and usual_asked:  # the usual time
-        usual = [f for f in request.profile.brand.facts if "order_status" in f.intents]
-        return usual[:1]
+        return [usual] if (usual := _intent_fact(request.profile, "order_status")) else []
     own = _situation_fact(request, situation)
     if _DONE_ALREADY.search(request.message.text):
         return []  # "I paused it ... but you charged me": no "you can pause" beside the case
