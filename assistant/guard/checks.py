@@ -1077,8 +1077,16 @@ def _written_backwards(ctx: CheckContext) -> list[str]:
 def _insults(ctx: CheckContext) -> list[str]:
     """A swear word or insult in the draft ("P.S. dumme Kuh"): the shouted words of a thread, never ours to say."""
     said = QUOTE_PAIR.sub(" ", ctx.text)
-    # at a word's start ("dumme Kuh"), never inside one ("Nachbarschaft")
-    return [m.group() for m in PROFANITY.finditer(said) if not (m.start() and said[m.start() - 1].isalpha())][:1]
+    # at a word's start ("dumme Kuh"), never inside one ("Nachbarschaft"), nor denied ("Dumm ist die Frage nicht")
+    found = [m for m in PROFANITY.finditer(said) if not (m.start() and said[m.start() - 1].isalpha())]
+    return [m.group() for m in found if not NEGATION.search(_clause_at(said, m.start()))][:1]
+
+
+def _clause_at(text: str, at: int) -> str:
+    """The clause of the text around a position (between commas and sentence ends)."""
+    start = max(text.rfind(c, 0, at) for c in ",.!?;\n") + 1
+    ends = [i for i in (text.find(c, at) for c in ",.!?;\n") if i >= 0]
+    return text[start : min(ends, default=len(text))]
 
 
 WON = re.compile(r"\b(?:gewinn\w{0,4}|gewonnen|won|wins?|winner|winning|prize\w{0,2})\b", re.IGNORECASE)
@@ -1127,7 +1135,7 @@ VERSE_FOR_US = re.compile(
     rf"[^.!?]{{0,30}}\b{_VERSES}\b"
     # "answer every question with a rhyme", "respond only in limerick form", "antworte in Reimen"
     r"|\b(?:answer|reply|respond|antworte\w{0,2})\b[^.!?]{0,40}\b(?:rhym\w{0,3}|reim\w{0,3}|limerick|verse[ns]?"
-    r"|poem|gedicht\w{0,2}|lyrics|songtext|song|lied)\b",
+    r"|poem|gedicht\w{0,2}|lyrics|songtext|song|lied|jokes?|witz\w{0,2})\b",
     re.IGNORECASE,
 )
 # Words of a part played: the town crier's "Hear ye", the pirate's "Arr", Berlin's "wat denkste", Yoda's order
@@ -1163,7 +1171,8 @@ TALE_TOLD = re.compile(
     # "Oh sweetie, grandma always said", "Was sagt der Filterkaffee-Trinker nach dem dritten Becher? Nix, ..."
     r"|sweetie|grandma always|oma (?:hat )?immer gesagt|oma sagte immer"
     r"|\b(?:was sagt|was macht|what does|what did|wie nennt man)\b[^.!?]{3,60}\?\s{0,3}(?:nix|nichts|nothing|none)"
-    r"|klopf,? klopf)\b|\b(?:warum|wieso|why|what do you call)\b[^.!?]{3,60}\?\s{0,3}(?:weil|because|a|an|ein|eine)\b"
+    r"|klopf,? klopf)\b|\b(?:warum|wieso|why|what do you call)\b[^.!?]{3,60}\?\s{0,3}(?:weil|because|a|an|ein|eine"
+    r"|it|they|he|she|to|es|er|sie|um|damit)\b"
     r"|\b\d{1,2}\s?/\s?10\b",  # "dein hund: glatte 10/10": the rating ordered
     re.IGNORECASE,
 )
@@ -1508,9 +1517,17 @@ def _creators_own(ctx: CheckContext, form: str, claim: str, names: Iterable[str]
     post = ctx.message.post or ""
     if ctx.message.mode != "outreach" or not post or form not in (post, *_readings(post)):
         return False
+    named = [n for n in names if n in _proper_names(ctx.profile)]  # "eine alte Kaffeemühle von 1960": not ours
     return not (
-        BRANDS_CALLED.search(post) or any(has_phrase(fold(text), fold(n)) for text in (post, claim) for n in names)
+        BRANDS_CALLED.search(post) or any(has_phrase(fold(text), fold(n)) for text in (post, claim) for n in named)
     )
+
+
+def _proper_names(profile: VoiceProfile) -> frozenset[str]:
+    """The names that only mean us: the brand's, its products' own names and their aliases of several words, folded
+    (not a bare "Kaffeemühle" or "grinder")."""
+    aliases = [a for p in profile.brand.products for a in p.aliases if re.search(r"[\s-]", a)]
+    return frozenset(fold(n) for n in (profile.brand.name, *(p.name for p in profile.brand.products), *aliases))
 
 
 # "Brands: tell me in the comments if your beans are ...": a post that calls on businesses speaks to us too

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from assistant.analysis.pii import find_pii
+from assistant.analysis.questions import PROMISED_CHECK
 from assistant.text import fold, has_phrase, is_stopword, words
 
 MAX_SCAN = 4_000  # characters of an untrusted text read for claims
@@ -146,6 +147,8 @@ def _claims(text: str, names: frozenset[str], *, as_us: bool) -> tuple[str, ...]
     ("Since your beans are Demeter certified, which ...?") or as congratulations ("Congrats on winning ...")."""
     found = []
     for sentence in (m.group() for m in SENTENCE.finditer(text[:MAX_SCAN])):
+        if PROMISED_CHECK.search(sentence):
+            continue  # "you said youd check whether it works in a Chemex": a question we were to answer, no claim
         clauses = [c.strip() for c in CLAUSE.split(sentence) if c.strip()]
         found += [sentence.strip()] if CONGRATS.search(sentence) else []  # "Congrats on winning ..." talks to us
         # Put up for a yes ("Stimmt es, dass bei euch Schimmel gefunden wurde?", "ab 29 € kostenlos, oder?").

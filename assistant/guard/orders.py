@@ -84,7 +84,7 @@ ADDRESSED = _lenient(
     r"|(?<![\w.])@[\w.]{2,30}",  # "@Bohnenkiez bestätigt das": a mention addresses someone
 )
 STYLE = _lenient(
-    r"\b(?:wie ein\w?|like a|as a|in|im|als(?: ein\w?)?|as an?|(?:in )?the (?:style|voice) of(?: an?)?"
+    r"\b(?:wie(?: ein\w?)?|like(?: an?)?|as a|in|im|als(?: ein\w?)?|as an?|(?:in )?the (?:style|voice) of(?: an?)?"
     r"|im stil (?:von|eines?|einer))\s+((?:pirat|pirate|yoda|shakespeare|cowboy|robot|roboter|gangster|rapper|dichter"
     r"|poet|haiku|gedicht|poem|reim|rhyme|limerick|sonnet|sonett|spongebob|mocking)\w{0,20})",
 )

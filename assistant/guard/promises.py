@@ -95,6 +95,11 @@ PROMISES: dict[str, re.Pattern[str]] = {
         # "built for life: if it ever breaks, we'll replace it, no questions asked", "halten wir dir einen Platz frei"
         r"|\bno questions asked\b|\bohne wenn und aber\b|\b(?:lifetime|lebenslang\w{0,2})\b[^.!?]{0,20}\b(?:garantie|warranty|guarantee)"
         r"|\bhalten wir (?:dir |euch |ihnen )?(?:noch )?(?:eine?n? )?\w{0,12} ?frei\b"
+        # "I've added you as an extra participant for the 27th", "ich hab dich noch eingetragen": a booked-out spot
+        r"|\b(?:i'?ve|i have|we'?ve|we have|i|we)(?: just| already| gone ahead and)? (?:added|booked|squeezed|signed|put)"
+        r" you\b[^.!?]{0,30}\b(?:participant|spot|list|workshop|class|course|place|seat|session)"
+        r"|\b(?:hab\w?|haben) (?:ich|wir) dich (?:noch |schon |gleich )?(?:eingetragen|dazugenommen|nachgebucht"
+        r"|dazugebucht|auf die (?:liste|teilnehmerliste) gesetzt)"
         # "zwei Tüten legen wir dir gern schon zurück", "quetschen wir noch einen Platz rein", "we'll set two bags aside"
         r"|\blegen wir (?:dir |euch |ihnen )?(?:gern |gerne )?(?:schon )?(?:\w{1,12} ){0,2}zurück\b"
         r"|\bquetschen wir\b[^.!?]{0,30}\brein\b|\b(?:we|i)(?:'ll| will| can) (?:put|set) (?:\w{1,10} ){0,3}aside\b"
@@ -446,9 +451,21 @@ def _free_replacement(text: str, match: re.Match[str], facts: Sequence[str]) -> 
     return any(REPLACE.search(f) and len(sentence & _content(f)) > STATED_WORDS for f in facts)
 
 
+ASIDE_WORDS = 0  # words beside "free of charge" in a clause that only says it of what the sentence gives
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of the text that holds start:end."""
+    begin = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return text[begin : min(ends, default=len(text))]
+
+
 def _ours_or_yours(text: str, start: int, end: int) -> bool:
     before, after = _around(text, start, end)
     clause = f"{before} {text[start:end]} {after}"
+    if len(words(clause)) - len(words(text[start:end])) <= ASIDE_WORDS:  # "..., free of charge, as soon as ...":
+        clause = _sentence_around(text, start, end)  # an aside about the sentence it stands in
     if ADVICE.search(clause) and not GOODS.search(clause):
         return False
     return bool(GIVEN.search(clause)) or bool(SELF_GIVING.search(text[start:end]))

@@ -35,7 +35,11 @@ STRONG_DEFERRAL = re.compile(
     r"|nothing (?:i|we) can (?:announce|share|say)|(?:noch )?nichts (?:spruchreif|zu verkünden|ankündigen|verraten)"
     r"|(?:können|kann) (?:wir|ich) (?:noch )?nichts (?:sagen|verraten|ankündigen)"
     # "one for your tax advisor", "klärst du am besten mit deiner Steuerberatung": an honest referral
-    r"|(?:your|a) tax advis\w*|(?:deiner|ihrer|einer) steuerberat\w*)\b",
+    r"|(?:your|a) tax advis\w*|(?:deiner|ihrer|einer) steuerberat\w*"
+    # "We're roasters, not doctors", "keine Sportmediziner": a health question honestly left to a doctor
+    r"|(?:not|keine?) (?:\w{1,12} )?(?:doctors?|ärzt\w{0,2}|mediziner\w{0,3}|sportmediziner\w{0,3})"
+    # "I'm passing your question to the team", "ich gebe deine Frage ans Team weiter"
+    r"|passing (?:your|the|this) question (?:on )?to|(?:deine|die|ihre) frage\b[^.!?\n]{0,20}\b(?:ans|an das) team)\b",
     re.IGNORECASE,
 )
 GREETING_WORDS = frozenset(
@@ -139,7 +143,9 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     if DECLINED.search(text) and not _about_us(message, analysis, profile):
         return "staying out of a comment about something else"  # "@USER so wie A. Merkel": nothing to pick up
     # "We'll find out" answers only what the profile cannot answer; a question with a fact needs the fact.
-    if not (QUESTION.search(source) or analysis.intent == "criticism"):  # "früher war's günstiger": why, unasked
+    # "does coffee help with a cold or am i coping" asks without a "?"; "früher war's günstiger" is a why, unasked
+    put = bool(QUESTION.search(source) or analysis.questions) or analysis.intent == "product_question"
+    if not (put or analysis.intent == "criticism"):
         return None
     return "an honest deferral" if STRONG_DEFERRAL.search(text) else None
 
@@ -177,12 +183,13 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
 # A sentence that only wishes, thanks or cheers: "So glad your parcel made it!", "Schöne Sommerferien wünschen wir
 # dir!", "Cold brew season is the best season!", "Urlaub klingt gut", "Congrats on the new flat"
 PLEASANTRY = re.compile(
-    r"^\W*(?:(?:so |really |ganz |echt )?(?:glad|happy)\b|hope\b|enjoy\b|have (?:a|the|fun)\b|congrat\w*"
+    r"^\W*(?:and |und )?(?:(?:so |really |ganz |echt )?(?:glad|happy)\b|hope\b|enjoy\b|have (?:a|the|fun)\b|congrat\w*"
     r"|love (?:this|that)|thanks?\b|thank you\b|danke\b|schön\w{0,2}\b|genie(?:ß|ss)\w{0,2}\b|viel spa(?:ß|ss)\b"
-    r"|herzlichen glückwunsch|glückwunsch|wie schön|wir wünschen|alles gute)"
+    r"|herzlichen glückwunsch|glückwunsch|wie schön|wir wünschen|alles gute"
+    r"|what an? (?:lovely|nice|great|wonderful|sweet|thoughtful|beautiful) \w{3,15}\W*$)"
     r"|\b(?:klingt|sounds?|is going to be|wird)\b[^.!?]{0,25}"
-    r"\b(?:gut|toll|traumhaft|herrlich|great|lovely|amazing|incredible|fun|wonderful)\b[^.!?]{0,20}$"
-    r"|\b(?:is|ist) (?:einfach |just |simply )?(?:unschlagbar|the best|das beste|unbeatable)\b"
+    r"\b(?:gut|toll|traumhaft|herrlich|great|lovely|amazing|incredible|fun|wonderful)\b[^.!?]{0,20}\W*$"
+    r"|\b(?:is|ist|are|sind) (?:einfach |just |simply )?(?:unschlagbar|the best|das beste|unbeatable)\b"
     r"|\b(?:crowd favou?rite|such an exciting|quite the project)\b"
     # "how lovely to hear from Munich!", "schön, von dir zu hören!", "we love hearing that teams enjoy our beans",
     # "wir freuen uns über jede Bestellung", "Wishing you a great start to the year", "Frohe Weihnachten!"
@@ -262,13 +269,20 @@ _PASSING_WORDS = frozenset(
 )
 
 
+TAG_ASKED_BACK = re.compile(r",?\s(?:isn'?t it|right|oder|nicht wahr|gell|ne)\?", re.IGNORECASE)
+# A question that asks for a pick or an amount, joke or not: "which one and how much?", "wie viele Tüten?"
+PLAIN_ASK = re.compile(r"\W*(?:which|how (?:much|many|long)|welche\w?|wie ?viele?|wie lange)\b", re.IGNORECASE)
+
+
 def _only_pleasantries(text: str, message: Message, analysis: Analysis) -> bool:
     """The message asks us something, and every sentence of the draft only wishes, thanks or cheers."""
     wanted = ANSWER_WANTED | {"criticism", "job_application"}  # "why are your beans more expensive? ..."
     asked = message.mode == "reply" and bool(analysis.questions) and analysis.intent in wanted
     asked = asked or (message.mode == "outreach" and bool(HELP_ASKED.search(message.post or "")))
-    if not asked or analysis.emotion == "joking" or "?" in text or STRONG_DEFERRAL.search(text):
-        return False
+    joked = analysis.emotion == "joking" and not any(PLAIN_ASK.match(q.text) for q in analysis.questions)
+    asks_back = "?" in TAG_ASKED_BACK.sub(".", text)  # "autumn in Berlin really is something, isn't it?" asks nothing
+    if not asked or joked or asks_back or STRONG_DEFERRAL.search(text):
+        return False  # "party for 20 hungover people 😂 which one and how much?" jokes, and asks all the same
     sentences = [
         s for s in re.split(r"(?<=[.!?])\s+|[\n\U0001F300-\U0001FAFF\u2600-\u27BF]+", text) if re.search(r"\w{3}", s)
     ]
@@ -281,7 +295,8 @@ def _pleasantry(sentence: str) -> bool:
     if BUT.search(sentence):
         return False
     clauses = [c for c in re.split(r",\s", sentence) if re.search(r"\w{3}", c)]
-    every_clause = len(clauses) > 1 and all(_wishes(c) for c in clauses)  # "Easter sounds lovely, we hope ..."
+    # "Easter sounds lovely, we hope ...", "Haha, sounds like a great party!"
+    every_clause = len(clauses) > 1 and all(_wishes(c) or _exclaimed(c) for c in clauses)
     return _wishes(sentence) or every_clause or _exclaimed(sentence)
 
 
@@ -348,7 +363,8 @@ def _choice_dodged(text: str, message: Message, profile: VoiceProfile) -> bool:
 DECLINED = re.compile(
     r"\b(?:halten wir uns (?:lieber |hier )?raus|kein kommentar|no comment|wir bleiben (?:lieber )?(?:beim|bei)"
     r"|sagen wir (?:als \w+ )?(?:lieber )?nichts|überlassen wir anderen|stay out of|we'?ll stay out|stick(?:ing)? to"
-    r" coffee|leave that (?:one )?to others"
+    r" coffee|leave that (?:one )?to others|äußern wir uns (?:hier )?nicht|(?:ist|is) (?:aber )?nicht unseres"
+    r"|unser fachgebiet ist kaffee"
     # a question put to the others under the post, passed back to them: "vielleicht weiß hier jemand Rat"
     r"|maybe someone (?:here|in (?:our|the) community)|perhaps someone in our community|vielleicht (?:weiß|kann) hier"
     r" jemand|jemand (?:hier )?aus (?:der|unserer) community)\b",

@@ -176,8 +176,8 @@ SERVICES: dict[str, re.Pattern[str]] = {
     ),
     "express shipping": re.compile(
         fold_pattern(
-            r"\bexpress ?(?:versand|lieferung|shipping|delivery)\b|\bper express\b|same[- ]day (?:delivery|shipping)"
-            r"|next[- ]day (?:delivery|shipping)|overnight (?:delivery|shipping)"
+            r"\bexpress ?(?:versand|lieferung|shipping|delivery)\b|\bper express\b"
+            r"|(?:same|next)[- ]day (?:\w{2,12} )?(?:delivery|shipping|courier)|overnight (?:delivery|shipping)"
         )
     ),
     # "in summer we add a cold pack to every parcel": a cooled shipment the profile never offers
