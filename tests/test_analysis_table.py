@@ -121,8 +121,21 @@ def test_every_shared_sample_is_a_case() -> None:
             " which conditions. Kind regards, Karin Lindqvist",
             ["office"],
         ),
+        # session 34: the office fact, far better named than the home country's shipping time
+        ("Do you do regular deliveries to companies in Berlin?", ["office"]),
+        # the home country named, nothing sent or asked of us
+        ("In Deutschland kann ich den Kanzler wählen?", [None]),
+        # a grind question that names no brewer: the one brewer of the message, not the grinder's warranty
+        (
+            "my espresso kreuzberg shots run through in 15 seconds and taste super sour."
+            " what setting should I use on the handmühle?",
+            ["grind_espresso"],
+        ),
+        # "and is X ..." names a subject of its own: no borrowed shipping fact; a way to brew, asked after shipping
+        ("Grüezi, liefert ihr nach Basel? Und ist der Kaffee bio-zertifiziert?", ["shipping_abroad", None]),
+        ("do u ship to austria?? and is espresso kreuzberg ok in a moka pot", ["shipping_abroad", None]),
     ],
 )
-def test_the_facts_of_formal_questions(text: str, facts: list[str | None]) -> None:
+def test_the_facts_of_questions(text: str, facts: list[str | None]) -> None:
     message = Message(text=text, platform="facebook", channel="dm")
     assert actual(analyse(message, profile("facebook")), "facts") == facts

@@ -16,6 +16,19 @@ from assistant.analysis.questions import find_questions
             ["does the subscription renew automatically, or do I have to reorder?"],
         ),
         ("Does the Kiezmischung work in a moka pot", ["Does the Kiezmischung work in a moka pot"]),
+        # a product named bare, without "?": still asked; a main clause after "sobald ...," is told
+        (
+            "do u ship to austria?? how long does it take. and is espresso kreuzberg ok in a moka pot",
+            ["do u ship to austria??", "how long does it take", "and is espresso kreuzberg ok in a moka pot"],
+        ),
+        ("Sobald es russlandfeindlich ist, sind die Arme der Politiker offen :)", []),
+        ("wenn ich heute bestelle, kommt das bis freitag an", ["kommt das bis freitag an"]),
+        # a second question after a comma, its verb first
+        (
+            "how much is it, is it in english, and do you have gift vouchers??",
+            ["how much is it", "is it in english", "do you have gift vouchers??"],
+        ),
+        ("a coffee brand that actually answers comments?? in THIS economy?? 😭", []),  # amazement, asked of nobody
         # two questions joined by ", und": two; "(87)" and "9. Mai" number no list
         (
             "Meine Mutter (87) trinkt gern mild. Bieten Sie eine Geschenkverpackung an, und würde eine Bestellung bis"

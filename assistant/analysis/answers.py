@@ -90,7 +90,30 @@ def _followed(before: str | None, question: str, profile: VoiceProfile) -> str |
     """The fact of the question before, for a follow-up that names nothing of its own and asks no price."""
     if before is None or COSTS.search(question) or not FOLLOW_UP.search(question):
         return None
+    if _own_subject(question):  # "... nach Basel? Und ist der Kaffee bio-zertifiziert?": the coffee, not the parcel
+        return None
+    if brewers(question) - _fact_brewers(before, profile):  # "... austria?? and is espresso kreuzberg ok in a moka
+        return None  # pot": a way to brew, asked after a shipping answer, is a question of its own
     return None if any(own_hits(question, profile).values()) else before
+
+
+# A subject of its own: an article and a noun ("der Kaffee", "the beans"), not "das" or "it" pointing back
+ARTICLE_NOUN = re.compile(r"\b(?:der|die|den|dem|the|eure[nmrs]?|euer|your)\s+([^\W\d_]{4,})", re.IGNORECASE)
+
+
+def _home(profile: VoiceProfile) -> frozenset[str]:
+    """The countries the profile's order facts cover (where the brand ships as a matter of course)."""
+    ordering = {f.id for f in profile.brand.facts if "order_status" in f.intents}
+    return frozenset(c for m in matchers(profile) if m.fact in ordering for c in m.countries)
+
+
+DESTINATION = re.compile(r"\b(?:nach|to|bis)\s", re.IGNORECASE)  # "wie lange braucht ihr nach münchen??"
+STRONGER = 3.0  # own-hit score by which a fact the question names beats the shipping fact of the place it names
+
+
+def _own_subject(question: str) -> bool:
+    """Whether the question names a subject of its own ("Und ist der Kaffee bio-zertifiziert?")."""
+    return any(not is_stopword(m.group(1)) for m in ARTICLE_NOUN.finditer(question))
 
 
 # "if I order today will it be there before christmas??": when it arrives is asked, not how to order
@@ -190,13 +213,23 @@ def answer(
     if wants_machine(question, profile):
         return None  # "könnt ihr eine Siebträgermaschine empfehlen?": no grind setting answers which machine to buy
     candidate = keyword_answer(own, places, around, intent, profile)
+    rival = max(own, key=own.__getitem__, default=None)
+    placeless = rival is not None and not any(m.countries for m in matchers(profile) if m.fact == rival)
+    if places and placeless and rival and own[rival] >= own.get(candidate or "", 0.0) + STRONGER:
+        return rival  # "Do you do regular deliveries to companies in Berlin?": the office fact, far better named
+    sent = any(own.values()) or DELIVERY_ASKED.search(question) or DESTINATION.search(question)  # "nach münchen"
+    if places and places <= _home(profile) and not sent:
+        return None  # "In Deutschland kann ich den Kanzler wählen?": the home country, and nothing sent or asked of us
     if places:  # a place beside no word of sending ("a dentist in Kreuzberg?"): the model may say no fact
         asked = DELIVERY_ASKED.search(question) or not candidate
-        return candidate if asked or _predicted(reading, candidate, intent, places) != NO_FACT else None
+        return candidate if asked or _predicted(reading, candidate, intent, places) == candidate else None
     if OWN_MISTAKE.search(question):  # "sauer ... was mach ich falsch?": what the message describes answers it
         described = described if described is not None else _described(context, profile)
         best = max(described, key=described.__getitem__, default=None)
         return best if best and described[best] else None
+    brewed = _grind_for_message_brewer(question, context, profile)
+    if brewed:  # "my shots run through in 15 seconds and taste sour. what setting should I use on the handmühle?"
+        return brewed
     vague = len([w for w in reading.tokens if w.isalpha() and len(w) >= 4 and not is_stopword(w)]) <= VAGUE_WORDS
     # a question naming no fact of its own ("how long would it take?") asks about what its message names
     borrows = vague or not any(own.values())
@@ -214,7 +247,8 @@ def answer(
     named = [fact for fact, score in around.items() if score]
     if len(named) > 1 and TODO_ASKED.search(question):  # "... hab euer Abo alle 2 Wochen. Muss ich da was machen??"
         named = _named_just_before(question, context, profile) or named
-    if best == NO_FACT and vague and not any(own.values()) and len(named) == 1 and _about_around(question):
+    # (the model's pick is none, or a fact the message never names: "Muss ich da was machen??" is no warranty question)
+    if best not in supported and vague and not any(own.values()) and len(named) == 1 and _about_around(question):
         return named[0]  # "ihr testet nen decaf… und??": the one fact the message names, asked after
     return candidate if best != NO_FACT else None
 
@@ -267,6 +301,15 @@ GRIND_ASKED = re.compile(
 def _grind_for_its_brewer(found: str, question: str, profile: VoiceProfile) -> bool:
     """A question how to grind for a brewer that the fact names as its own ("für meinen Siebträger")."""
     return bool(GRIND_ASKED.search(question) and own_brewers(question) & _fact_brewers(found, profile))
+
+
+def _grind_for_message_brewer(question: str, context: Reading, profile: VoiceProfile) -> str | None:
+    """The grind fact of the one brewer the message names, for a grind question that names none itself."""
+    if not GRIND_ASKED.search(question) or own_brewers(question):
+        return None
+    brewed = own_brewers(context.folded)
+    fitting = [f.id for f in profile.brand.facts if brewed & _fact_brewers(f.id, profile)]
+    return fitting[0] if len(brewed) == 1 and len(fitting) == 1 else None
 
 
 def _fact_brewers(found: str | None, profile: VoiceProfile) -> set[str]:

@@ -338,7 +338,11 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             3.0,
         ),
         (
-            r"wann gibt es (?:die|den|das) \w{1,20} wieder|when (?:will|is|does) (?:the|it|your) \w{1,20} (?:be )?back|gibt.?s (?:die|den|das) \w{1,20} noch|discontinued|aus dem sortiment|sortiment genommen",
+            # "warum man die Handmühle seit Monaten nicht bekommt", "can't get the grinder anywhere"
+            r"(?:man|ich|wir) (?:die|den|das|eure?n?) \w{1,20} (?:seit \w{1,10} )?nicht (?:mehr )?(?:bekommt|bekomme|bekommen"
+            r"|kriegt|kriege|kaufen kann)|nicht (?:mehr )?zu (?:bekommen|kriegen|kaufen|haben)\b"
+            r"|(?:can'?t|cannot) (?:get|buy|find|order) (?:the|your|a) \w{1,20} (?:anywhere|anymore|for months)"
+            r"|wann gibt es (?:die|den|das) \w{1,20} wieder|when (?:will|is|does) (?:the|it|your) \w{1,20} (?:be )?back|gibt.?s (?:die|den|das) \w{1,20} noch|discontinued|aus dem sortiment|sortiment genommen",
             2.5,
         ),
     ],

@@ -49,7 +49,9 @@ TAGGED = re.compile(MENTIONS + r"(?=\w)")
 # Folded like the text it reads: fold() makes "does" "dos" (as it makes "Goethe" "gothe").
 QUESTION_START = re.compile(
     fold_pattern(
-        rf"^{MENTIONS}{VOCATIVE}(?:und |aber |also |and |but |so |oder |or )?(?:{WH}\b|{VERB_FIRST} {PRONOUN}\b)"
+        rf"^{MENTIONS}{VOCATIVE}(?:und |aber |also |and |but |so |oder |or )?(?:{WH}\b|{VERB_FIRST} {PRONOUN}\b"
+        # "and is espresso kreuzberg ok in a moka pot": a product named bare, then what is asked of it
+        r"|(?:is|are) (?:[a-z]{3,15} ){1,3}(?:ok|okay|good|fine|suitable|safe|available|vegan|organic|strong|worth)\b)"
     )
 )
 # With a "?", any verb before a formal or plural "you" asks too ("Bieten Sie …?"); without, it orders
@@ -264,7 +266,12 @@ RHETORICAL = re.compile(
     r"|was habt ihr (?:nur |da |mit (?:ihm|ihr|mir|uns) )?(?:getan|gemacht|angerichtet)|wie konntet ihr(?: nur)?"
     r"|what (?:have|did) (?:you|u)(?: guys)? (?:done|do)(?: to (?:me|him|her|us|my \w{1,12}))?"
     # "my cat knocked a whole bag off the counter. is this a sign": fate asked, nobody to check it
-    r"|is (?:this|that|it) a sign|ist (?:das|es) ein zeichen|coincidence|zufall)\W{0,10}$"
+    r"|is (?:this|that|it) a sign|ist (?:das|es) ein zeichen|coincidence|zufall"
+    # "a coffee brand that actually answers comments?? in THIS economy?? 😭": amazement, asked of nobody
+    r"|in (?:this|dieser) (?:economy|wirtschaftslage)"
+    r"|(?:a|an|eine?) (?:\w{1,20} ){1,3}(?:that|who|die|der|das) (?:actually|really|tatsachlich|wirklich)"
+    r" (?:\w{1,20} ?){1,4})"
+    r"\W{0,10}$"
     # "Ehrlich, warum sollte ich noch bei euch bestellen?", "why would I pay that?": a challenge, no question to check
     r"|(?:\w{1,30}\W{1,5}){0,3}(?:warum|wieso|weshalb|why) (?:sollte|soll|wurde|würde|should|would)"
     r" (?:ich|i|anyone|anybody)\b"
@@ -292,6 +299,12 @@ OR_BETTER = re.compile(
 )
 
 
+# A subordinate clause put first: the verb-first clause after it is its main clause, a statement (without "?")
+FRONTED_CLAUSE = re.compile(
+    r"(?:sobald|weil|nachdem|obwohl|seit|seitdem|während|solange|als)\s[^,]{2,80},\s{0,3}$", re.IGNORECASE
+)
+
+
 def _questions_in(sentence: str, listed: bool = False) -> list[str]:
     """A direct question from its question-like clause on; an indirect one from its wh-word, split at 'und ob'
     (in a list, "Could you let me know" leads its items, and an item "whether you deliver to Austria" asks)."""
@@ -313,6 +326,8 @@ def _questions_in(sentence: str, listed: bool = False) -> list[str]:
     relative = start and not VERB_ASKED.match(fold(sentence[start:]).lstrip())  # not "..., can i pause my sub"
     if not indirect and relative and len(sentence[:start].split()) > 2 and sentence[:start].rstrip().endswith(","):
         return []  # "das Beste, was ich je hatte": without "?", a clause after a comma is a relative one
+    if not indirect and start and FRONTED_CLAUSE.match(sentence[:start].lstrip()):
+        return []  # "Sobald es russlandfeindlich ist, sind die Arme ... offen": a main clause after "sobald", told
     plain = fold(sentence[start or 0 :]).lstrip()
     exclaimed = _EXCLAIMED.match(plain)  # "Oh wie schön, die ganzen Tüten 😍": delight, asked of nobody
     subordinate = _SUBORDINATE.match(plain) and not (listed and plain.startswith(("whether", "if")))
@@ -327,7 +342,9 @@ def _questions_in(sentence: str, listed: bool = False) -> list[str]:
 # a second question word after "und" or a comma starts a second question (not "Kannst du mir sagen, wie ...")
 JOINED = re.compile(
     r",\s(?=(?:und|and)\s)|\s(?=(?:und|and)\s)"
-    r"|,\s(?=(?:wie|was|wo|wann|welche\w{0,2}|how|what|where|when|which)\s)",
+    r"|,\s(?=(?:wie|was|wo|wann|welche\w{0,2}|how|what|where|when|which)\s)"
+    # "how much is it, is it in english, and ...": a question put with its verb first after a comma
+    r"|,\s(?=(?:is|are|can|do|does|ist|sind|kann|gibt)\s(?:it|there|es|das)\b)",
     re.IGNORECASE,
 )  # "..., oder muss ich ...?" asks one
 TOLD_TO_SAY = re.compile(
@@ -357,3 +374,15 @@ def _question_clause(sentence: str, start: re.Pattern[str] = QUESTION_START) -> 
     """Where the first clause that reads like a question starts (None when none does)."""
     starts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(sentence))]
     return next((s for s in starts if start.search(fold(sentence[s : s + 80]).lstrip())), None)
+
+
+# Our promise to find something out, said back by the person chasing it ("you said youd check with the team
+# whether the Kiezmischung works in a Chemex", "ihr wolltet nachfragen, ob ..."); group 1: what was to be found out
+PROMISED_CHECK = re.compile(
+    r"\b(?:(?:you|u|ya) (?:said|promised|told me)(?: (?:you|u)(?:'?d| would| will))?|(?:ihr|du|sie) (?:wolltet|wolltest"
+    r"|wollten|meintet|meintest|habt gesagt|hast gesagt)(?:,? (?:ihr|du))?) (?:\w{1,15} ){0,4}?(?:check|ask|find out"
+    r"|look into|get back|nachfragen|nachschauen|nachsehen|prüfen|klären|melden|fragen)\w{0,3}(?: (?:with|im|beim)"
+    r" (?:the )?team)?,?(?: (?:on|about|zu))?\s"
+    r"((?:whether|if|which|how|when|what|ob|wie|wann|was|welche\w?)\b[^.!?\n]{5,120})",
+    re.IGNORECASE,
+)
