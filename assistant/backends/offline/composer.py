@@ -953,16 +953,23 @@ def _answers_text(
 
 def _merged_deferrals(answers: list[Answer], language: str) -> list[Answer]:
     """Deferrals in a row become one ("Woher die Bohnen kommen und ob sie fair gehandelt sind, kläre ich ...")."""
-    merged: list[Answer] = []
-    joiner = " und " if language == "de" else " and "
+    groups: list[list[Answer]] = []
     for answer in answers:
-        last = merged[-1] if merged else None
-        if last and _deferred(last) and _deferred(answer):  # an unnamed one adds nothing to a named one
-            named = [a.indirect for a in (last, answer) if a.indirect]
-            merged[-1] = replace(last, indirect=joiner.join(named) or None)
+        if groups and _deferred(groups[-1][-1]) and _deferred(answer):
+            groups[-1].append(answer)
         else:
-            merged.append(answer)
-    return merged
+            groups.append([answer])
+    # an unnamed one adds nothing to a named one; three read as a list ("how much it is, whether ... and whether ...")
+    return [
+        replace(g[0], indirect=_listed([a.indirect for a in g if a.indirect], language) or None) if len(g) > 1 else g[0]
+        for g in groups
+    ]
+
+
+def _listed(items: list[str], language: str) -> str:
+    """Items as a list: "a, b and c" ("a, b und c")."""
+    last = " und " if language == "de" else " and "
+    return last.join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
 
 
 def _deferred(answer: Answer) -> bool:
@@ -1211,7 +1218,10 @@ def _with_thanks_first(
 ) -> str:
     """Praise with a question ("hab mega viel gelernt 🙌 gibt's auch einen zu Latte Art?"): thanks before the answer."""
     analysis = request.analysis
-    praised = analysis.intent == "praise" or (analysis.sentiment == "positive" and praises(request.message.text))
+    picked = any(a.product_text for a in scene.answers)  # "apple cake ... which coffee goes best?": a pick, no praise
+    praised = (analysis.intent == "praise" and not picked) or (
+        analysis.sentiment == "positive" and praises(request.message.text)
+    )
     praised = praised and analysis.sentiment != "negative"  # "pls help my new portafilter hates me ... sour 😭"
     if scene.situation != "question" or request.message.mode != "reply" or analysis.sarcasm or not praised:
         return body

@@ -275,6 +275,7 @@ _MODALS |= {"sollte", "könnte", "müsste", "dürfte", "würde", "würden", "sol
 _ADVERBS = {"irgendwo", "auch", "noch", "schon", "denn", "mal", "hier", "dort", "da", "wirklich", "eigentlich"}
 _ADVERBS |= {"überhaupt", "jetzt", "gerade", "bald", "immer", "nie", "wieder", "irgendwann", "online", "direkt"}
 _ADVERBS |= {"davon", "dafür", "darauf", "später", "dann", "vorher", "jemand", "niemand", "etwas", "nichts"}
+_ADVERBS |= {"ungefähr", "etwa", "circa", "ca", "genau", "insgesamt", "zusammen", "pro", "heute", "morgen"}
 
 
 def _capitalise_de(tokens: list[str]) -> list[str]:
@@ -398,8 +399,12 @@ def _indirect_en(question: str) -> str | None:
     subject_len = 2 if rest[0].lower() in _DET_EN - {"it", "there"} and len(rest) > 1 else 1
     if head == ["whether"] and subject_len == 2 and rest[1].lower() in _ADJECTIVES_EN and len(rest) > 3:
         subject_len = 3  # "is the new harvest in yet" -> "whether the new harvest is in yet"
-    if subject_len == 2 and rest[0].lower() in ("this", "that") and (len(rest) == 2 or rest[1].lower() in _BARE_EN):
-        subject_len = 1  # "is that possible" -> "whether that is possible": one word after it is no noun of it
+    if (
+        subject_len == 2
+        and rest[0].lower() in ("this", "that")
+        and (len(rest) == 2 or rest[1].lower() in _BARE_EN | _PREDICATES_EN)
+    ):  # "is that possible" -> "whether that is possible", "is that ok for beginners": one word after it is no noun
+        subject_len = 1
     if aux == "are" and subject_len == 2 and not rest[1].lower().endswith("s"):
         # "are the saturday workshops in english": a plural subject ends in its plural noun
         subject_len = next((i + 1 for i, w in enumerate(rest[2:4], 2) if w.lower().endswith("s")), subject_len)
@@ -442,6 +447,10 @@ _DOING = frozenset(
 )
 # "would this be possible", "does that work": a verb after "this" makes it the subject, no noun's determiner
 _BARE_EN = frozenset(("be", "have", "work", "help", "cost", "take", "get", "come", "fit", "make", "last", "ship"))
+# Words said of a "this" or "that" ("is that ok for total beginners"): never a noun after it
+_PREDICATES_EN = frozenset(
+    ("ok", "okay", "fine", "possible", "normal", "good", "bad", "right", "true", "safe", "enough", "worth", "too")
+)
 # Plain verbs that end a "does" question's subject ("does one bag of your coffee cost more")
 _PLAIN_VERBS = _BARE_EN | frozenset(("taste", "smell", "need", "mean", "look", "go", "stay", "keep", "matter", "run"))
 _PLACE_PREPOSITIONS = frozenset(("in", "from", "outside", "near"))

@@ -38,7 +38,7 @@ from assistant.analysis.intents import cue_scores
 from assistant.analysis.irony import MEME, RIDDLE
 from assistant.analysis.judgement import POLITICS
 from assistant.analysis.parcels import someone_elses_parcel
-from assistant.analysis.questions import QUESTION_START, UNSURE, riddle
+from assistant.analysis.questions import PROMISED_CHECK, QUESTION_START, UNSURE, riddle
 from assistant.analysis.reading import find_products, named_teams
 from assistant.backends.base import GenerationRequest
 from assistant.backends.offline.facts import relevant_facts, relevant_tips
@@ -108,6 +108,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "voucher_problem",
         "voucher_problem_dm",
         "condolence",
+        "condolence_help",
         "shop_broken",
         "shop_paid",
     }
@@ -224,7 +225,9 @@ _ESCALATING_INTENTS = frozenset(
 )
 _ASKED_AGAIN = re.compile(
     r"keiner (?:antwortet|meldet sich|reagiert)|schon (?:zwei|drei|mehr)mal geschrieben|"
-    r"(?:wrote|messaged|asked) (?:you )?(?:twice|three times|several times)|\basking again\b",
+    r"(?:wrote|messaged|asked) (?:you )?(?:twice|three times|several times)|\basking again\b"
+    # "you said youd check with the team whether ... Any news? Still waiting": our promise, chased
+    r"|" + PROMISED_CHECK.pattern,
     re.IGNORECASE,
 )
 _CREATOR = re.compile(
@@ -1338,6 +1341,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         skip |= {"coffee", "kaffee", "coffees", "kaffees", "espresso", "beans", "bohnen"}
     if situation == "order_via_message":  # "kann ich euch das hier einfach schicken?": the shop's fact answers it
         answers = [a for a in answers if a.fact is not None or not _ORDER_HERE.search(a.question)]
+    answers = _chased(answers, text, language)
     critique = _critique(text, language, skip) if situation == "praise" else None
     if critique is not None:
         life_event = ""  # "der Raum war ziemlich kalt": a critique, no weather to enjoy
@@ -1383,6 +1387,28 @@ def read(request: GenerationRequest, language: str) -> Scene:
         critique=critique,
         strike=bool(STRIKE.search(text)),
     )
+
+
+def _chased(answers: list[Answer], text: str, language: str) -> list[Answer]:
+    """A chased promise ("you said youd check whether ... Any news?"): the deferral named by what we were to find
+    out, in our words ("whether the Kiezmischung works in a Chemex"), instead of an unnamed "I'll check"."""
+    promised = PROMISED_CHECK.search(text)
+    if promised is None or any(a.said for a in answers):
+        return answers
+    swaps = _OURS_DE if language == "de" else _OURS_EN
+    asked = " ".join(swaps.get(w.lower(), w) for w in promised.group(1).strip(" ,").split())
+    # the promise's own question, read again, and "gibts schon was?" are what the chase names already
+    others = [
+        a for a in answers if a.indirect and fold(a.indirect) not in fold(asked) and not _NEWS_ASKED.search(a.question)
+    ]
+    return [Answer(question=promised.group(0), indirect=asked), *others]
+
+
+_NEWS_ASKED = re.compile(
+    r"\b(?:any (?:news|update)|schon was (?:neues|gehört)|gibt'?s (?:schon )?(?:was|etwas|news)|gibts (?:schon )?(?:was"
+    r"|news)|und\?|well\?)",
+    re.IGNORECASE,
+)
 
 
 def _topic(text: str, language: str, skip: set[str], situation: str) -> Phrase | None:
@@ -1916,7 +1942,7 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
     asked_us = any(_ASKS_US.search(q) for q in _asked_texts(request)) and not text.lstrip().startswith("@")
     if request.analysis.intent in ("product_question", "stock_question") and asked_us and _COFFEE.search(text):
         return False  # "... Siebträgermaschine ... Was würden Sie empfehlen?": a long question, put to us
-    if request.analysis.intent == "stock_question" and asked_us and not politics:
+    if request.analysis.intent in ("stock_question", "product_question") and asked_us and not politics:
         return False  # "Habt ihr Geschenksets oder kleine Probiertüten für die Großeltern?": our range, asked of us
     if situation == "praise" and not politics and not text.lstrip().startswith("@"):
         return False  # "hab das rezept heut nachgemacht ... bestes getränk des sommers": our reel, praised
@@ -2034,7 +2060,7 @@ _OURS = re.compile(
     r"grinder|tüte|tuete|rösterei|röst|roast|geld zurück|erstatt|rechnung|abbuch|zahlung|bezahl|onlineshop|shop\b|"
     r"dhl|sendungsverfolgung|retour|ersatz|tasse|order\b|parcel|deliver|shipping|refund|service|kundenservice|"
     r"account|kanal|channel|workshop|rösterei|roastery|laden\b|koffie|kaffe\b|caffè|caffe\b|ship|pick ?up|abhol|"
-    r"website|webseite|checkout|kasse\b|warenkorb|cart\b|app\b|login|passwort|password|subscription|box\b|"
+    r"website|webseite|kundenkonto|konto\b|pausier|checkout|kasse\b|warenkorb|cart\b|app\b|login|passwort|password|subscription|box\b|"
     r"bags?\b|valve|ventil|verpackung|packaging|plastik|plastic|preis|price|song|musik|music|sound\b|"
     r"foto|photo|pics?\b|picture|video|clip\b|reel\b|mugs?\b|becher|decaf|entkoffeiniert|koffeinfrei)",
     re.IGNORECASE,
@@ -2057,8 +2083,18 @@ _YOU = re.compile(r"\b(?:ihr|euch|euer|eure\w*|you|your|yours|u|ur|ya|ihnen)\b",
 
 
 def _keyword_in_start(keyword: str, text: str) -> bool:
-    """The keyword at a word start of the text ("büro" in "Büros", "recycl" in "recyclebar")."""
-    return has_phrase(fold(text), fold(keyword), whole=False)
+    """The keyword at a word start of the text ("büro" in "Büros", "recycl" in "recyclebar"), an English one in its
+    -ing form too ("opened" in "after opening", "store" in "storing")."""
+    folded, key = fold(text), fold(keyword)
+    return has_phrase(folded, key, whole=False) or any(has_phrase(folded, f, whole=False) for f in _ing_forms(key))
+
+
+def _ing_forms(keyword: str) -> tuple[str, ...]:
+    """The -ing form of a one-word English keyword in -ed or -e ("opened": "opening"), else none."""
+    if " " in keyword or not keyword.isascii() or len(keyword) < 5:
+        return ()
+    stem = keyword[:-2] if keyword.endswith("ed") else keyword[:-1] if keyword.endswith("e") else ""
+    return (f"{stem}ing",) if stem else ()
 
 
 def _keyword_in(keyword: str, text: str) -> bool:
@@ -2318,7 +2354,18 @@ _SORTED_OUT = re.compile(
     r"|fixed)\b",
     re.IGNORECASE,
 )
-GRIEF = re.compile(rf"\b{_CLOSE}[^.!?]{{0,80}}\b{_DEATH}|\b{_DEATH}[^.!?]{{0,40}}\b{_CLOSE}", re.IGNORECASE)
+# A delivery or subscription to end: "help me stop it", "das Abo kündigen", "keep receiving the parcels"
+_STOP_ASKED = re.compile(
+    r"\b(?:stop|cancel|end|kündig\w{0,3}|beend\w{0,3}|abbestell\w{0,3}|einstell\w{0,3}|stoppen|stornier\w{0,3})\b"
+    r"|\b(?:keep|still) (?:receiving|getting)\b|\b(?:kommt|kommen) (?:immer )?(?:noch|weiter)\b",
+    re.IGNORECASE,
+)
+GRIEF = re.compile(
+    rf"\b{_CLOSE}[^.!?]{{0,80}}\b{_DEATH}|\b{_DEATH}[^.!?]{{0,40}}\b{_CLOSE}"
+    # "my husband Peter had a subscription with you. He passed away in August": the death told in the next sentence
+    rf"|\b{_CLOSE}[^\n]{{0,160}}?[.!?]\s{{1,3}}(?:he|she|er|sie) (?:\w{{1,12}} ){{0,2}}{_DEATH}",
+    re.IGNORECASE,
+)
 
 
 # A business that wants to buy our coffee for its guests: a supplier wanted, not a collaboration.
@@ -2379,6 +2426,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "question"  # "Was können Sie uns anbieten? Wir bräuchten eine Rechnung auf die Firma": a buyer asks
     if intent in ("praise", "other", "product_question") and _gift_chosen(request):
         return "question"  # "Was würdet ihr zum Valentinstag verschenken? Er trinkt NUR Espresso 😍": not praise
+    if intent == "praise" and analysis.questions and _RECOMMEND.search(text) and not _PRAISE.search(text):
+        return "question"  # "apple cake this Sunday ... Which of your coffees would go best with it?": no praise
     if intent == "product_question" and fan and _PRAISE.search(_POLITE_CLOSE.sub(" ", text)):
         intent = "praise"  # "the best beans I've had. Do you do office deliveries?": thanked, then answered
     if intent == "troll" and _YOU.search(text) and not (_MOCKERY.search(text) or PROFANITY.search(text)):
@@ -2433,6 +2482,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("delivery_problem", "order_status") and _LEFT_OUTSIDE.search(text) and analysis.questions:
         return "question"  # "sat outside my door all day at -8°C ... are the beans ruined?": here, and asked about
     if GRIEF.search(text) and intent not in ("troll", "spam"):
+        if _STOP_ASKED.search(text):  # "He passed away in August and I keep receiving the parcels. ... stop it?"
+            return "condolence_help"
         return "condolence"  # "Mein Mann ist im Oktober gestorben ... eure Kiezmischung": sympathy, never "schön"
     if intent in ("other", "praise", "criticism") and _cutting_down(text) and not analysis.questions:
         return "cutting_down"  # "quitting caffeine. day 3 😭": cheered on, and the decaf fact if there is one
@@ -3565,8 +3616,15 @@ SHORT_QUESTION = 5  # words: a question this short takes its sense from the mess
 MAX_AROUND = 600  # characters of the message read around a short question
 
 
+_OPENED_BAG = re.compile(
+    r"\b(?:after|once|since|nach dem|seit dem|beim) (?:opening|opened|open|öffnen|aufmachen|anbrechen)\b", re.IGNORECASE
+)
+
+
 def _in_other_sense(question: str, fact: Fact, *, around: str = "") -> bool:
     """Every keyword of the fact that the question names stands in another sense there (or in `around`)."""
+    if _OPENED_BAG.search(question):  # "... in july ... now in october? and how long after opening?": the bag
+        return False
     own = _own_senses(fact, f"{question} {around}", within=question)
     return bool(own) and not any(own)
 
@@ -3643,6 +3701,8 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
     if _MACHINES.search(question) and not _MACHINES.search(told):
         return ""  # "suitable for a fully automatic bean-to-cup machine?": no product says, so nobody guesses
     names = [n for p in profile.brand.products for n in (p.name, *p.aliases)]
+    # "the house blend or the espresso?": "the espresso" names our Espresso Kreuzberg, no way to brew
+    names += [f"{article} {name.split()[0]}" for name in _named_by_article(question, profile) for article in _ARTICLES]
     for text in (question, f"{question} {context}"):  # "welchen Kaffee schenk ich Papa?? der trinkt nur Filterkaffee"
         text = _without(names, text)  # "die Kiezmischung oder der Espresso Kreuzberg?": a name, no brewing method
         asked = brewers(text)  # "portafilter" is no "filter"
@@ -3650,7 +3710,7 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
             described = profile.localized(product.text, language)
             if asked & brewers(described):
                 return f"{product.name}: {described}"
-    return _by_strength(f"{question} {context}", profile, language)
+    return _by_strength(_without(names, f"{question} {context}"), profile, language)  # "the espresso": no strength
 
 
 # Machines no brewing method of ours names: "a fully automatic bean-to-cup machine", "Kaffeevollautomat", capsules
@@ -3739,6 +3799,9 @@ def _compared(question: str, profile: VoiceProfile, language: str) -> tuple[str,
     if len(names) < 2 or not _CHOICE.search(question):
         return ()
     return _both(names[0], names[1], profile, language)
+
+
+_ARTICLES = ("the", "your", "dem", "den", "der", "die", "das", "euren", "eurem", "eure", "euer")
 
 
 def _named_by_article(question: str, profile: VoiceProfile) -> list[str]:
@@ -3831,7 +3894,7 @@ _TOO_STRONG = re.compile(
     re.IGNORECASE,
 )
 _STRONG_WORDS = re.compile(r"\b(?:kräftig\w{0,2}|stark\w{0,2}|intensiv\w{0,2}|bold|strong|intense|full-bodied)\b", re.I)
-_MILD_WORDS = re.compile(r"\b(?:mild\w{0,2}|sanft\w{0,2}|smooth|gentle|rund\w{0,2}|balanced)\b", re.IGNORECASE)
+_MILD_WORDS = re.compile(r"\b(?:mild\w{0,2}|sanft\w{0,2}|smooth|gentle|mellow|rund\w{0,2}|balanced)\b", re.IGNORECASE)
 
 
 def _other_taste(text: str, profile: VoiceProfile, language: str) -> Fact | None:
@@ -4033,7 +4096,7 @@ _ANSWERED_ALREADY = frozenset(
 
 def _open_answers(answers: list[Answer], situation: str, side: list[Fact], *, team: bool) -> list[Answer]:
     """The questions that a situation's own reply leaves out, answered after its opening ("moved here ... a shop?")."""
-    if situation in _ANSWERED_ALREADY or situation == "condolence" or situation.startswith("service_"):
+    if situation in _ANSWERED_ALREADY or situation.startswith(("condolence", "service_")):
         return []  # these replies answer every question themselves, or its questions are the rant's rhetoric
     if situation == "price_rise":  # "Is the new harvest in yet?? and did your prices go up too?": asked, no rant
         return [a for a in answers if (a.said or a.indirect) and not _PRICE.search(fold(a.question))]
