@@ -216,10 +216,11 @@ def fresh(
         if best is None or score < best[0]:
             best = (score, text)
     assert best is not None
-    if best[1] in taken:  # never the same text twice in one set: borrow another style's wording
+    bare_taken = {_bare(t) for t in taken}  # the same words with another emoji are the same text
+    if _bare(best[1]) in bare_taken:  # never the same text twice in one set: borrow another style's wording
         for other in ("crisp", "warm", "gentle", "playful"):
             text = compose(request, tone, attempt=first_attempt, avoid=avoid, book=book, scene=scene, style=other)
-            if text not in taken:
+            if _bare(text) not in bare_taken:
                 return text
     return best[1]
 

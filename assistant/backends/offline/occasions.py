@@ -9,7 +9,7 @@ from assistant.text import fold, fold_pattern
 
 # Dressed up as something of ours: "going as your hand grinder", "als Kaffeebohne verkleidet", "Kostüm"
 COSTUME = (
-    r"\b(?:going as (?:a|an|your|the)|dressed (?:up )?as|(?:my|our|a) costume|verkleid\w{0,4} (?:\w{1,10} )?als"
+    r"\b(?:going as (?:a|an|your|the)|dressed (?:up )?as|(?:my|our|a) costume|verkleid\w{0,4} (?:\w{1,10} ){0,3}als"
     r"|(?:geh|komm)\w{0,2} (?:\w{1,10} )?als (?:eure|euer|eine?|kaffee)\w{0,3}|kostüm\w{0,3})\b"
 )
 

@@ -35,6 +35,7 @@ _FINITE_DE = {
     *("verkaufen", "lagere", "lagert", "empfehlt", "empfehlen", "findet", "heißt", "stammt", "stammen", "röstet"),
     *("rösten", "seid", "bin", "sucht", "suchen", "plant", "planen", "habe", "mache", "bestelle", "bestellt"),
     *("funktioniert", "funktionieren", "klappt", "klappen", "lohnt", "lohnen", "eignet", "eignen", "reicht"),
+    *("steht", "stehen", "liegt", "liegen", "läuft", "laufen"),
 }
 # Particles of the asking that the brand's indirect form drops: "Gibt es eigentlich Gutscheine?", "Wann kommt denn …?"
 _FILLER_DE = frozenset({"eigentlich", "denn", "bitte", "endlich"})
@@ -91,6 +92,8 @@ _PARTICLES = (
     "hin",
     "vorbei",
     "weiter",
+    "drauf",
+    "dran",
 )
 # "es gibt sie wieder", "ist wieder da": no separable verb to join with the particle.
 _NO_PARTICLE = {"gibt", "ist", "sind", "hat", "haben", "wird", "werden", "kann", "können", "soll", "sollen", "war"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -438,7 +438,11 @@ _REPORTED_SCAM = re.compile(
     re.IGNORECASE,
 )
 # A web address: "meta-verify-support.co/acc"
-_DOMAIN = re.compile(r"\b[\w-]{2,40}\.(?:co|com|info|net|org|xyz|io|me|site|online|live|app|de)(?:/\S*)?(?!\w)", re.I)
+_DOMAIN = re.compile(
+    r"\b[\w-]{2,40}\.(?:co|com|info|net|org|xyz|io|me|site|online|live|app|de|example|ly|page|support|help|top|click"
+    r"|link|biz|shop|store|tk|ru|cn)(?:/\S*)?(?!\w)|\b[\w-]{2,40}\.[a-z]{2,10}/[\w/.-]{1,80}",  # any domain with a path
+    re.I,
+)
 _SCAM = re.compile(
     r"gewinner|gewonnen|gewinnspiel|verlosung|verlost|verlosen|giving away|winner|you (?:have )?won|giveaway"
     r"|bestätigen sie|daten bestätigen|"
@@ -1027,7 +1031,11 @@ def symptoms_in(text: str) -> frozenset[str]:
 _CANCELLED = re.compile(
     r"\b(?:abo|abonnement|subscription)\b[^.!?]{0,30}\b(?:gekündigt|beendet|abbestellt|storniert|cancell?ed|stopped|ended)\b"
     r"|\b(?:gekündigt|cancell?ed|stopped|ended)\b[^.!?]{0,10}\b(?:mein(?:e|en)? abo|my subscription)\b"
-    r"|\bkündige (?:ich )?(?:mein|das) abo\b|\b(?:i'?m|i am) cancell?ing\b",
+    r"|\bkündige (?:ich )?(?:mein|das) abo\b|\b(?:i'?m|i am) cancell?ing\b"
+    # "hiermit möchte ich mein Kaffee-Abo kündigen", "I'd like to cancel my subscription": ended in the message itself
+    r"|\b(?:möchte|will|würde) (?:ich )?(?:gern\w? )?(?:mein\w{0,2} |das )?(?:\w{1,12}-)?abo\w{0,9} (?:gern\w? )?"
+    r"kündigen\b"
+    r"|\b(?:want|would like|'d like) to cancel (?:my|the) subscription\b",
     re.IGNORECASE,
 )
 
@@ -1090,7 +1098,7 @@ def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> 
         return "price_rise"  # "Früher hat die Kiezmischung weniger gekostet. Schon wieder teurer?": never confirmed
     if situation == "price_criticism" and (_PRICE_RISE.search(text) or _USED_TO_COST.search(text)):
         return "price_rise_told"  # "Your prices have crept up again": heard, never confirmed or explained
-    if situation == "price_criticism" and _CANCELLED.search(text):
+    if situation in ("price_criticism", "criticism") and _CANCELLED.search(text) and _PRICE.search(fold(text)):
         return "price_farewell"  # "Abo gekündigt, ist mir zu teuer geworden": a goodbye heard, no price defence
     if situation == "price_criticism" and _PRICE_ASKED.search(text) and not (sarcasm or _PRICE_SCORN.search(text)):
         return "price_question"  # "honest question, why pay more for yours ...?": a fair question, no feedback
@@ -1342,6 +1350,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     if situation == "order_via_message":  # "kann ich euch das hier einfach schicken?": the shop's fact answers it
         answers = [a for a in answers if a.fact is not None or not _ORDER_HERE.search(a.question)]
     answers = _chased(answers, text, language)
+    if situation == "job_application":  # "any open barista jobs?", "need help at the roastery?": the job asked
+        answers = [replace(a, fact=None) for a in answers]  # after, never the barista workshop or the pickup hours
+        answers = answers if any(a.indirect for a in answers) else []  # unnamed: "whether we're hiring" says it best
     critique = _critique(text, language, skip) if situation == "praise" else None
     if critique is not None:
         life_event = ""  # "der Raum war ziemlich kalt": a critique, no weather to enjoy
@@ -1596,7 +1607,11 @@ HEALTH_ASKED = re.compile(
     r"\b(?:krank\w{0,3}|erkält\w{0,4}|grippe|sick|flu|schwanger\w{0,4}|pregnan\w{0,3}|stillzeit"
     r"|(?:have|having|got|with|caught|catching|nasty|bad) (?:a |my |the )?(?:\w+ ){0,2}cold(?! brew)"
     r"|breastfeed\w{0,3}|zu viele?|too (?:much|many)|wie viel koffein|how much caffeine|blutdruck|blood pressure"
-    r"|herzrasen|palpitations|medikament\w{0,2}|medication|arzt|ärztin|doctor)\b",
+    r"|herzrasen|palpitations|medikament\w{0,2}|medication|arzt|ärztin|doctor"
+    # "is an espresso before the start a good idea or will i regret it at km 30??": a sports doctor's question
+    r"|(?:good|bad) idea\b[^?]{0,30}\b(?:race|run|start|marathon|workout|training)|(?:before|vor) (?:the |dem |der )?"
+    r"(?:race|run|start|marathon|workout|training|lauf|rennen|wettkampf)\b[^?]{0,30}\b(?:good idea|gute idee|ok|okay)"
+    r")\b",
     re.IGNORECASE,
 )
 # ... asked without a question mark: "is coffee even a good idea rn or should i switch to tea"
@@ -2157,11 +2172,13 @@ _MACHINE_BROKEN = re.compile(
 )
 # A request for a donation or sponsoring: "eine kleine Sachspende für die Tombola", "sponsor our charity raffle"
 _DONATION = re.compile(
-    r"\b(?:\w{0,12}spende\w{0,2}|spenden|tombola|sponsor\w{0,6}|donat\w{0,5}|raffle|charity|benefiz\w{0,8})\b",
+    r"\b(?:\w{0,12}spende\w{0,2}|spenden|tombola|sponsor\w{0,6}|donat\w{0,5}|raffle|charity|benefiz\w{0,8}|stiften"
+    r"|gestiftet)\b",
     re.IGNORECASE,
 )
 _ASKING_FOR = re.compile(
-    r"\b(?:würden uns\b[^.!?]{0,100}\bfreuen|könn(?:t|tet|en|ten) (?:ihr|sie)|would you|could you|would love|do you"
+    r"\b(?:würden (?:wir )?uns\b[^.!?]{0,100}\bfreuen|könn(?:t|tet|en|ten) (?:ihr|sie)|would you|could you"
+    r"|would love|do you|wären sie bereit|wärt ihr bereit|would you be willing"
     r"|habt ihr|unterstütz\w{0,3}|support|bitten|anfrage\w{0,2}|request|wondering)\b",
     re.IGNORECASE,
 )
@@ -2387,6 +2404,7 @@ _SHOP_ASKED = re.compile(
 )
 # Dressed up as something of ours: "going as your hand grinder for halloween", "als Kaffeebohne verkleidet"
 _COSTUME = re.compile(COSTUME, re.IGNORECASE)
+_TRICK_OR_TREAT = re.compile(r"\b(?:sü(?:ß|ss)es oder saures|trick or treat)\b", re.IGNORECASE)
 
 
 def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> str:
@@ -2407,7 +2425,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if message.mode == "reply" and _weathered(text) and intent not in ("praise", "troll", "spam"):
         # "35 Grad in der Packstation ... Sind die Bohnen jetzt hinüber?": an honest "can't tell from here"
         return "weathered_damaged" if _DAMAGE.search(text) or _WET.search(text) else "weathered"
-    if message.mode == "reply" and _COSTUME.search(text) and not (PROFANITY.search(text) or "?" in text):
+    puts = "?" in text and not _TRICK_OR_TREAT.search(text)  # "als eure kaffeebohne. süßes ODER saures? 😈"
+    if message.mode == "reply" and _COSTUME.search(text) and not (PROFANITY.search(text) or puts):
         return "joke"  # "going as your hand grinder for halloween ... 30 settings of emotional damage": no defect
     fan = (
         analysis.sentiment == "positive" and not sarcasm and ("praise" in analysis.secondary_intents or praises(text))
@@ -3869,7 +3888,9 @@ _CUTTING = re.compile(
 )
 _GAVE_UP = re.compile(
     r"\b(?:gestrichen|aufgegeben|abgebrochen|gescheitert|hat ja (?:super|toll|prima) geklappt|läuft bei mir|gave up"
-    r"|failed|lasted|didn'?t last|so much for|cup (?:2|3|two|three|number)|tasse (?:2|3|zwei|drei|nummer))\b",
+    r"|failed|lasted|didn'?t last|so much for|cup (?:2|3|two|three|number)|tasse (?:2|3|zwei|drei|nummer)"
+    # "mein arzt sagt weniger kaffee. hab jetzt einfach nen größeren becher 💀": the joke is that nothing changed
+    r"|(?:größere[nmrs]?|grössere[nmrs]?|bigger|larger) (?:becher|tasse|mug|cup|kanne)\w{0,2})\b",
     re.IGNORECASE,
 )
 
