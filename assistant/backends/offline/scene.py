@@ -109,6 +109,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "voucher_problem_dm",
         "condolence",
         "condolence_help",
+        "dropped_off",
         "shop_broken",
         "shop_paid",
     }
@@ -117,6 +118,7 @@ NEGATIVE_SITUATIONS = frozenset(
 NO_JOKE = NEGATIVE_SITUATIONS - {"taste_criticism"}
 ESCALATING = {
     "stop_delivery": "logistics",
+    "dropped_off": "logistics",
     "misdelivered": "logistics",
     "misdelivered_dm": "logistics",
     "voucher_problem": "after_sales",
@@ -1526,6 +1528,15 @@ _ARRIVED_LATE = re.compile(
     r"|working days)\b",
     re.IGNORECASE,
 )
+# A parcel that came, left outside without a ring: "ohne zu klingeln auf die Treppe gestellt", "didn't even ring"
+_DROPPED_OFF = re.compile(
+    r"\b(?:ohne (?:zu )?klingeln|nicht (?:mal |einmal )?(?:ge)?klingel\w{0,2}|didn'?t (?:even )?ring|without ringing"
+    r"|(?:vor die tür|auf die treppe|in den hausflur|vor die haustür|ins treppenhaus)"
+    r" (?:ge)?(?:stellt|gelegt|abgestellt)"
+    r"|(?:left|dumped|dropped) (?:it |the parcel |the box |my parcel )?(?:on|at|outside) (?:the |my )?(?:door|doorstep"
+    r"|stairs|steps|porch))",
+    re.IGNORECASE,
+)
 _STILL_WAITING = re.compile(r"\b(?:immer noch|noch nicht|still|not yet|yet to)\b", re.IGNORECASE)
 # A fan's question put to the brand, not to the coffee ("are you guys at the festival today?", "habt ihr ...?").
 _TO_US = re.compile(r"\b(?:ihr|euch|eure[nmrs]?|you guys|y'?all|you all)\b", re.IGNORECASE)
@@ -2633,6 +2644,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     late_one = late_intent and _ARRIVED_LATE.search(text) is not None
     if late_one and not _NOT_ARRIVED.search(text) and not _STILL_WAITING.search(text):
         return "arrived_late"  # "kam eine ganze Woche später ... wenigstens einen Gutschein?": here, but too late
+    dropped = _DROPPED_OFF.search(text) and not (_NOT_ARRIVED.search(text) or _DAMAGE.search(text))
+    if intent in ("order_status", "delivery_problem", "criticism", "service_complaint") and dropped:
+        return "dropped_off"  # "ohne zu klingeln auf die Treppe gestellt ... Karton pitschnass": here, left outside
     if intent in ("order_status", "delivery_problem", "product_question", "other") and _STOP_PARCEL.search(text):
         return "stop_delivery"  # "schon verschickt ... kann man die noch stoppen oder umleiten?": no parcel hunt
     if intent == "service_complaint" and cue_scores(fold(text)).get("defect", 0.0) >= STRONG_DEFECT:
