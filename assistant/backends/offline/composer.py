@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from assistant.analysis.answers import brewers, fact_words, synonyms_of
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
-from assistant.backends.offline.occasions import is_moment, named_cake, praised
+from assistant.backends.offline.occasions import is_moment, milestone_word, named_cake, praised
 from assistant.backends.offline.phrasebook import Phrasebook, fields, fill, load_phrasebook, ordered, usable
 from assistant.backends.offline.questions import without_clause
 from assistant.backends.offline.scene import (
@@ -1078,7 +1078,7 @@ def _moment_line(scene: Scene, book: Phrasebook, style: str, text: str, address:
 def _occasion_line(book: Phrasebook, occasion: str, style: str, text: str, address: str) -> str:
     """The occasion's first line for the style, or ""; "{cake}" says the cake the text names ("Zwetschgendatschi und
     Kaffee"), not just "Kuchen"."""
-    slots = {"cake": named_cake(text)}
+    slots = {"cake": named_cake(text), "milestone": milestone_word(text)}
     lines = usable(book.candidates("blocks", f"occasion_{occasion}", style), slots)
     return fill(lines[0], slots, address) if lines else ""
 

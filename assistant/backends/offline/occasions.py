@@ -305,7 +305,44 @@ def post_moment(text: str) -> str:
     ("Plätzchenmarathon Tag 3"), or "" (a wedding with an iced coffee bar is a wedding first)."""
     event = occasion(text) or ("wedding" if _RECEPTION.search(fold(text[:2000])) else "")
     name = event.removeprefix("own_").removesuffix("_party")
-    return f"post_{name}" if event in _POST_EVENTS else moment(text, calendar=True)
+    if event in _POST_EVENTS:
+        return f"post_{name}"
+    milestone = _first(_MILESTONES, text)  # "Einschulung geschafft 🎒", "Erster Monat Ausbildung geschafft 🎉"
+    return f"post_{milestone}" if milestone else moment(text, calendar=True)
+
+
+_MILESTONE_WORD = re.compile(
+    r"\b(?:(?:erste[rnms]?|first) (?:monat|woche|month|week) (?:of (?:my )?)?)?"
+    r"(?:ausbildung|probezeit|prüfung|abschluss|bachelor|master|examen|führerschein|driving test|exams?|degree"
+    r"|apprenticeship|first job|new job)\b",
+    re.IGNORECASE,
+)
+
+
+def milestone_word(text: str) -> str:
+    """The step a post celebrates, as the post names it, capitalised ("Ausbildung", "Driving test"), or ""."""
+    found = _MILESTONE_WORD.search(text[:2000])
+    return found.group()[:1].upper() + found.group()[1:] if found else ""
+
+
+# A step in a creator's life their post celebrates: congratulated first, whatever the weather
+_MILESTONES = _compiled(
+    (
+        (
+            "school_start",
+            r"\beinschul\w{0,4}|\beingeschult\b|\bschulstart\b|\berste[rn]? schultag\b|first day of school",
+        ),
+        (
+            "milestone",
+            r"\b(?:ausbildung|probezeit|prüfung|abschluss|bachelor|master|examen|führerschein)\w{0,2}"
+            r" (?:\w{1,12} ){0,2}(?:geschafft|bestanden|in der tasche|angefangen|gestartet)\b"
+            r"|\berste[rnms]? (?:monat|woche|tag|gehalt)\w{0,2} (?:ausbildung|im job|im neuen job|bei)\b"
+            r"|\b(?:passed|finished|graduated|started) (?:my |the )?(?:exams?|degree|apprenticeship|training"
+            r"|driving test|first (?:month|week|job))\b"
+            r"|\bfirst (?:month|week|day) (?:at|of) (?:my )?(?:new )?(?:job|apprenticeship)\b",
+        ),
+    )
+)
 
 
 _RECEPTION = re.compile(r"\b(?:our|the) (?:wedding )?reception\b|\bhochzeitsfeier\b|\bbrautpaar\b", re.IGNORECASE)

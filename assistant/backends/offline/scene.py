@@ -658,6 +658,8 @@ _SUCCEEDED = re.compile(
 def _outreach_kind(post: str) -> str:
     """What another creator's post asks for: cheering on an attempt or a series, company, their ritual, ideas,
     or nothing."""
+    if post_moment(post) in ("post_school_start", "post_milestone"):
+        return "outreach_congrats"  # "Erster Monat Ausbildung geschafft 🎉 ... Wer macht mit?": congratulated first
     if _BACK_HOME.search(post) and "?" not in post and not _THINGS_BACK.search(post):
         return "outreach_back"  # "Zurück aus einer Woche Skiurlaub in Tirol 🏔️": welcome back
     if _MUG_ASKED.search(post):
