@@ -452,6 +452,7 @@ def _with_again(scene: Scene, book: Phrasebook, style: str, body: str, rng: rand
 # Answers to a question asked again after a wait ("schon zweimal geschrieben ... nochmal: kann man ...?").
 WAITED_SITUATIONS = frozenset(
     {"question", "defer", "stock_question", "order_status", "billing", "refund_request", "return_request"}
+    | {"return_opened"}
     | {"damaged_item", "defect"}
 )
 

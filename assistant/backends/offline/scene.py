@@ -109,6 +109,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "voucher_problem_dm",
         "condolence",
         "condolence_help",
+        "return_opened",
         "dropped_off",
         "shop_broken",
         "shop_paid",
@@ -125,6 +126,7 @@ ESCALATING = {
     "voucher_problem_dm": "after_sales",
     "refund_request": "after_sales",
     "return_request": "after_sales",
+    "return_opened": "after_sales",
     "billing": "after_sales",
     "damaged_item": "after_sales",
     "wrong_item": "after_sales",
@@ -1071,10 +1073,17 @@ _OWN_SLIP = re.compile(
 )
 
 
+_OPENED_ALREADY = re.compile(
+    r"\b(?:opened|geöffnet|aufgemacht|angebrochen|drank (?:about |almost )?(?:half|some)|halb (?:leer|getrunken)"
+    r"|schon (?:probiert|getrunken))\b",
+    re.IGNORECASE,
+)
+_MONEY_BACK = re.compile(r"\b(?:money back|geld zurück|refund\w{0,3}|erstatt\w{0,5}|zurückerstatt\w{0,5})\b", re.I)
 _NOT_MY_TASTE = re.compile(
     r"\bschmeckt mir (?:\w+ ){0,2}(?:nicht|gar nicht|überhaupt nicht)\b|\bnicht (?:so )?mein geschmack\b"
-    r"|\bzu (?:mild|stark|kräftig|sauer|bitter) für mich\b|\bnot (?:really )?(?:my|to my) taste\b"
-    r"|\b(?:i )?(?:don'?t|do not) (?:really )?like the taste\b|\btoo (?:mild|strong|bitter|sour) for me\b",
+    r"|\bzu (?:mild|stark|kräftig|sauer|bitter|dunkel|hell) für mich\b|\bnot (?:really )?(?:my|to my) taste\b"
+    r"|\b(?:i )?(?:don'?t|do not) (?:really )?like the taste\b"
+    r"|\btoo (?:mild|strong|bitter|sour|dark|light|acidic) for me\b",
     re.IGNORECASE,
 )
 
@@ -1087,11 +1096,13 @@ def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> 
         return "return_request"  # "hiermit widerrufe ich ...", "die 2. tüte ist noch zu": a return, no fault
     if situation == "refund_request" and _OWN_SLIP.search(text) and not (_DAMAGE.search(text) or upset):
         return "return_request"  # "hab aus versehen 2x bestellt 🙈 könnt ihr eine stornieren?": our fault it is not
-    if (
-        situation == "refund_request"
-        and _NOT_MY_TASTE.search(text)
-        and not (_DAMAGE.search(text) or _DEMANDED.search(text))
-    ):
+    # "way too dark for me ... can i get my money back?" read as criticism: a refund asked for all the same
+    refund = situation == "refund_request" or (
+        situation in ("criticism", "taste_criticism") and _MONEY_BACK.search(text)
+    )
+    if refund and _NOT_MY_TASTE.search(text) and not (_DAMAGE.search(text) or _DEMANDED.search(text)):
+        if _OPENED_ALREADY.search(text):  # "opened one bag, drank about half": no "Sure", the rule and a person
+            return "return_opened"
         return "return_request"  # "schmeckt mir ehrlich gar nicht, viel zu mild für mich": a taste, no fault of ours
     if situation == "damaged_or_wrong_item" and unused and _EXCHANGED.search(text) and not _WRONG_SENT.search(text):
         return "return_request"  # "2 Tüten geschenkt bekommen, die sind noch zu: kann ich die umtauschen?"
@@ -1201,6 +1212,7 @@ _PRICE_RISE = re.compile(
 _MAYBE_MISDELIVERED = frozenset(
     {"wrong_item", "damaged_item", "delivery_problem", "order_status", "other", "other_negative", "other_neutral"}
     | {"question", "defer", "uncertain", "service_general", "criticism", "refund_request", "return_request"}
+    | {"return_opened"}
 )
 
 
@@ -2143,7 +2155,7 @@ def _why_gentle(situation: str, sarcasm: bool, emotion: str, formal: bool) -> st
         return "the reading of this message is uncertain, so no joke"
     if sarcasm:
         return "the message is sarcastic, so the reply takes the annoyance seriously"
-    if situation in ("refund_request", "return_request", "billing") or situation.startswith("price_"):
+    if situation in ("refund_request", "return_request", "return_opened", "billing") or situation.startswith("price_"):
         return "the message is about money, so no joke (the brand's rule for playful)"
     if situation in NO_JOKE or emotion in ("angry", "worried"):
         return "the message is a complaint or an upset person, so no joke (the brand's rule for playful)"
@@ -4002,6 +4014,7 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
         "defect": ("defect",),
         "refund_request": ("refund_request",),
         "return_request": ("refund_request",),
+        "return_opened": ("refund_request",),
         "order_via_message": ("order_via_message",),
     }.get(situation)
     if not wanted:
