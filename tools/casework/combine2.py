@@ -30,7 +30,7 @@ for did, k in bk.items():
     if k["source"] == src and k["case"] not in recased:
         rows[src + "+read"].append((k["case"], bv[did]["verdict"], bv[did]["score"]))
 for did, k in lk.items():
-    if did in lv and k["source"] in (src, "now", "after_read"):
+    if did in lv and k["source"] != "reference":  # the re-judged drafts, whatever the later packs call them
         rows[src + "+read"].append((k["case"], lv[did]["verdict"], lv[did]["score"]))
 cases = {k["case"] for k in bk.values()}
 for s, r in sorted(rows.items()):
