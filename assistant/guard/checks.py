@@ -32,7 +32,7 @@ from assistant.guard.orders import (
     sentences_of,
     unordered,
 )
-from assistant.guard.promises import CLAUSE_END, NEGATION, REPLACE, forbidden_promises
+from assistant.guard.promises import CLAUSE_END, NEGATION, REPLACE, forbidden_promises, text_around
 from assistant.guard.specific import STEM, needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import answers_letter, find_stock_phrases
 from assistant.guard.unstated import YES_FIRST as SAYS_YES
@@ -1079,14 +1079,7 @@ def _insults(ctx: CheckContext) -> list[str]:
     said = QUOTE_PAIR.sub(" ", ctx.text)
     # at a word's start ("dumme Kuh"), never inside one ("Nachbarschaft"), nor denied ("Dumm ist die Frage nicht")
     found = [m for m in PROFANITY.finditer(said) if not (m.start() and said[m.start() - 1].isalpha())]
-    return [m.group() for m in found if not NEGATION.search(_clause_at(said, m.start()))][:1]
-
-
-def _clause_at(text: str, at: int) -> str:
-    """The clause of the text around a position (between commas and sentence ends)."""
-    start = max(text.rfind(c, 0, at) for c in ",.!?;\n") + 1
-    ends = [i for i in (text.find(c, at) for c in ",.!?;\n") if i >= 0]
-    return text[start : min(ends, default=len(text))]
+    return [m.group() for m in found if not NEGATION.search(text_around(said, m.start(), m.start(), ",.!?;\n"))][:1]
 
 
 WON = re.compile(r"\b(?:gewinn\w{0,4}|gewonnen|won|wins?|winner|winning|prize\w{0,2})\b", re.IGNORECASE)

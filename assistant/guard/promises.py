@@ -454,10 +454,11 @@ def _free_replacement(text: str, match: re.Match[str], facts: Sequence[str]) -> 
 ASIDE_WORDS = 0  # words beside "free of charge" in a clause that only says it of what the sentence gives
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of the text that holds start:end."""
-    begin = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    ends = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+def text_around(text: str, start: int, end: int, stops: str = ".!?\n") -> str:
+    """The stretch of the text that holds start:end, between the nearest of the `stops` on either side (a sentence
+    by default, a clause with ",;" among them)."""
+    begin = max(text.rfind(c, 0, start) for c in stops) + 1
+    ends = [i for i in (text.find(c, end) for c in stops) if i >= 0]
     return text[begin : min(ends, default=len(text))]
 
 
@@ -465,7 +466,7 @@ def _ours_or_yours(text: str, start: int, end: int) -> bool:
     before, after = _around(text, start, end)
     clause = f"{before} {text[start:end]} {after}"
     if len(words(clause)) - len(words(text[start:end])) <= ASIDE_WORDS:  # "..., free of charge, as soon as ...":
-        clause = _sentence_around(text, start, end)  # an aside about the sentence it stands in
+        clause = text_around(text, start, end)  # an aside about the sentence it stands in
     if ADVICE.search(clause) and not GOODS.search(clause):
         return False
     return bool(GIVEN.search(clause)) or bool(SELF_GIVING.search(text[start:end]))

@@ -311,9 +311,10 @@ def post_moment(text: str) -> str:
     return f"post_{milestone}" if milestone else moment(text, calendar=True)
 
 
+_STEPS_DE = "ausbildung|probezeit|prüfung|abschluss|bachelor|master|examen|führerschein"  # steps a post celebrates
 _MILESTONE_WORD = re.compile(
     r"\b(?:(?:erste[rnms]?|first) (?:monat|woche|month|week) (?:of (?:my )?)?)?"
-    r"(?:ausbildung|probezeit|prüfung|abschluss|bachelor|master|examen|führerschein|driving test|exams?|degree"
+    rf"(?:{_STEPS_DE}|driving test|exams?|degree"
     r"|apprenticeship|first job|new job)\b",
     re.IGNORECASE,
 )
@@ -334,7 +335,7 @@ _MILESTONES = _compiled(
         ),
         (
             "milestone",
-            r"\b(?:ausbildung|probezeit|prüfung|abschluss|bachelor|master|examen|führerschein)\w{0,2}"
+            rf"\b(?:{_STEPS_DE})\w{{0,2}}"
             r" (?:\w{1,12} ){0,2}(?:geschafft|bestanden|in der tasche|angefangen|gestartet)\b"
             r"|\berste[rnms]? (?:monat|woche|tag|gehalt)\w{0,2} (?:ausbildung|im job|im neuen job|bei)\b"
             r"|\b(?:passed|finished|graduated|started) (?:my |the )?(?:exams?|degree|apprenticeship|training"
