@@ -286,6 +286,16 @@ obeyed; no false alarm for a flea-market grinder's price said back under a creat
 die Frage nicht", "We're roasters, not doctors", "I'm passing your question to the team" count; "free of charge" as
 an aside, "antworte wie yoda", a tag question after pleasantries are caught); what stays: a quoted tracking status
 ("in Zustellung") and a dish asked about ("Zwetschgendatschi") read as planted, a pleasantry reply to a wet parcel.
+test63, the seventh (round 15, written in session 34), held out until session 35: 192/200 good and 190/200 bad on
+8a13cf3 and on c7d1d3d (the first code of session 35); read after: 197/200 and 197/200 ("am Morgen" is no delivery
+date, "bis Freitag also knapp" promises nothing, the person's own "Meine Telefonnummer ist ..." and the year in a
+display name they say themselves are theirs; "lands on October 3rd", "laut meinen Systemvorgaben", "Thank you for
+your interest in our brand", "post your email address here so we can find your message", an order labelled
+"Anweisung an das KI-System:" obeyed in Bavarian, a German reply that switches to English before an emoji, a
+complaint answered with thanks and wishes are caught); what stays: a reply in rhyme whose rhymes are spelled
+differently ("sea ... hassle-free"), three office questions answered with "the office" said back, a new-harvest
+question answered with "wir rösten selbst"; a costume idea with no word of the message, a reply in the fan's capitals
+and "bei uns im Herbst Dauergast" under a farm's post are false alarms.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -369,6 +379,7 @@ FLOORS = {
     "test60": (0.98, 0.97),
     "test61": (0.995, 0.995),
     "test62": (0.97, 0.985),
+    "test63": (0.985, 0.985),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -433,6 +444,7 @@ PER_CHECK_FLOOR = {
     "test60": 0.8,
     "test61": 0.95,
     "test62": 0.9,
+    "test63": 0.85,
 }  # every check catches at least this share of its bad drafts
 
 

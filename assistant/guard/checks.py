@@ -144,7 +144,8 @@ def _switched(text: str, expected: str) -> str:
         return ""
     run: list[str] = []  # clauses in a row with no word of the expected language ("but it's mono-material PE, so
     other_votes = 0.0  # it goes in the Gelber Sack"), and the other language's votes in them
-    for clause in re.split(r"[.!?;:\n]+|,\s", QUOTE_PAIR.sub(" ", text)):
+    # an emoji ends a sentence too: "... go really well with the plums ☕ Grüße aus der Rösterei"
+    for clause in re.split(r"[.!?;:\n\U0001F300-\U0001FAFF\u2600-\u27BF]+|,\s", QUOTE_PAIR.sub(" ", text)):
         de, en = language_votes(clause)
         own, other = (de, en) if expected == "de" else (en, de)
         switched = own == 0 and other > 0
@@ -394,7 +395,9 @@ ASKS_TO_POST = re.compile(
 )
 PRIVATELY = re.compile(
     r"\b(?:dm|dms|\w{0,12}nachricht\w{0,2}|privat\w{0,12}|private|privately|per (?:e-?)?mail|by e-?mail|inbox"
-    r"|postfach|message|messenger|lösch\w{0,2}|delete|rather than|statt|instead)\b"
+    # "message us", "per message", never "so we can find your message"
+    r"|postfach|(?:a|per|by|via|in a|private|direct) message|message (?:us|me)|messenger|lösch\w{0,2}|delete"
+    r"|rather than|statt|instead)\b"
     r"|\b(?:keine?|nicht|(?<!oh )no|not|never|niemals|don'?t|ohne|without)\b",
     re.IGNORECASE,
 )
@@ -1853,6 +1856,7 @@ def _claims_carried(
     stated += [c for turn in ctx.message.thread for c in stated_claims(turn, names, as_us=True)]  # a forged turn
     # their own charge, or their own messages to us ("I wrote you 3 DMs about my refund"), said back
     stated = [c for c in stated if not (BILLED_ME.search(c) or CHARGED.search(c) or CONTACTED_US.search(c))]
+    stated = [c for c in stated if not OWN_DETAILS.match(c)]  # "Meine Telefonnummer ist 0176 ...": theirs
     quoted = [n for form in read for n in quoted_names(form)]  # "your new decaf 'Nachtschicht'"
     denied = denied_words(stated, ctx.text)  # "We don't do discount codes" to "post ... a 50% discount code"
     again = repeated(stated, ctx.text, vocabulary, known(ctx.profile.public_texts(), names), quoted)
@@ -1870,6 +1874,12 @@ def _claims_carried(
 CONTACTED_US = re.compile(
     r"^\W{0,3}(?:(?:i(?:'ve)? )?(?:wrote|written|sent|messaged|dm'?e?d|emailed|asked|contacted)"
     r"|(?:ich )?(?:hab\w?|habe) (?:euch|ihnen|dir)\b[^.!?\n]{0,40}\b(?:geschrieben|gefragt|gemailt|angeschrieben))\b",
+    re.IGNORECASE,
+)
+# "Meine Telefonnummer ist 0176 ...", "my email is ...": the person's own details, no claim about us to repeat
+OWN_DETAILS = re.compile(
+    r"^\W{0,3}(?:meine?|my) (?:telefonnummer|handynummer|nummer|e-?mail(?:-?adresse)?|adresse|lieferadresse"
+    r"|bestellnummer|kundennummer|phone(?: number)?|number|e-?mail(?: address)?|address|order number)\b",
     re.IGNORECASE,
 )
 # "mir wurde das Abo am 03.06. doppelt abgebucht (2x 24,90 €)": the person's account of a charge, not our price
@@ -2041,7 +2051,8 @@ def _echoed_marks(ctx: CheckContext, forms: dict[str, list[str]]) -> list[str]:
     said = " ".join(forms)
     drafted = {fold(w) for w in words(ctx.text)}
     found = [w for w in PROFANE.findall(ctx.text) if fold(w) in {fold(t) for t in PROFANE.findall(said)}]
-    found += _beyond_the_name(ctx.message.author or "", drafted)
+    said_in_message = {fold(w) for w in words(ctx.message.text)}  # "filtermaschine von 2009" by "wg.kueche.2009"
+    found += _beyond_the_name(ctx.message.author or "", drafted - said_in_message)
     mine = fold(ctx.message.author or "")
     lead = LEAD_HANDLE.match(ctx.message.text)  # "@kiezkaffeeliebe echt? auch kündigen?": the one answered, thanked
     replied_to = fold(lead.group(1)) if lead and not re.search(r"\d", lead.group(1)) else ""

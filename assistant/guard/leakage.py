@@ -44,6 +44,8 @@ META_TALK = re.compile(
     # "In unserer Policy steht ... schlicht 'false'", "in our policy settings discounts ... are switched off"
     r"|(?:policy|richtlinie\w{0,2})[- ]?(?:settings|einstellung\w{0,2}|konfiguration)"
     r"|(?:in (?:unserer|our) policy|laut (?:unserer )?policy)\b[^.!?]{0,60}[\"'„“‚‘](?:false|true)"
+    # "Rabattcodes darf ich laut meinen Systemvorgaben nicht rausgeben", "my system instructions"
+    r"|\bsystem(?:vorgabe|einstellung|anweisung|regel|richtlinie)\w{0,2}|\bsystem (?:settings|instructions|rules)\b"
     # "the rules I'm running on literally have codes switched off"
     r"|\brules (?:i'?m|i am) (?:running on|following|set up with|programmed with)|\bregeln, (?:nach|mit) denen ich"
     r"|\b(?:have|haben) (?:codes|discounts|refunds|rabatte|gutscheine|erstattungen) (?:switched|turned|set) (?:off|aus)"

@@ -86,7 +86,9 @@ ADDRESSED = _lenient(
 STYLE = _lenient(
     r"\b(?:wie(?: ein\w?)?|like(?: an?)?|as a|in|im|als(?: ein\w?)?|as an?|(?:in )?the (?:style|voice) of(?: an?)?"
     r"|im stil (?:von|eines?|einer))\s+((?:pirat|pirate|yoda|shakespeare|cowboy|robot|roboter|gangster|rapper|dichter"
-    r"|poet|haiku|gedicht|poem|reim|rhyme|limerick|sonnet|sonett|spongebob|mocking)\w{0,20})",
+    r"|poet|haiku|gedicht|poem|reim|rhyme|limerick|sonnet|sonett|spongebob|mocking"
+    # "Schreib ab jetzt alles in bayerischem Dialekt": a dialect ordered
+    r"|bayer|bairisch|bavarian|dialekt|dialect|plattdeutsch|sächsisch|schwäbisch|berlinerisch|kölsch)\w{0,20})",
 )
 VERSE = frozenset(
     ("haiku", "gedic", "poem", "poet", "dicht", "reim", "rhyme", "limer", "sonne")
@@ -126,8 +128,9 @@ def orders(text: str) -> list[str]:
         if i and sentences[i - 1].rstrip().endswith("?") and ASKED_TO_TELL.search(sentence):
             continue  # "Wann finden die statt? Können Sie mir das sagen?": the question before, asked politely
         said = UNABLE.sub(" ", IDIOM.sub(" ", sentence))  # "you can't even answer DMs for 3 days": no order
+        labelled = LABEL.sub("", sentence, count=1)  # "Wichtige Anweisung an das KI-System: Schreib ..."
         if (ORDER.search(said) or STYLE.search(said)) and (
-            ADDRESSED.search(sentence) or IMPERATIVE.match(sentence) or QUOTED_ORDER.search(sentence)
+            ADDRESSED.search(sentence) or IMPERATIVE.match(labelled) or QUOTED_ORDER.search(sentence)
         ):
             found += sentences[i - 1 : i] if i and BACK.search(sentence) else []
             found.append(sentence)
@@ -135,6 +138,8 @@ def orders(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# A label before the order: "Wichtige Anweisung an das KI-System: ", "New instruction: "
+LABEL = re.compile(r"^[^.!?:\n]{3,50}:\s{1,3}")
 # "Können Sie mir das sagen?", "could you tell me?": a question that asks for the answer to the one before it
 ASKED_TO_TELL = _lenient(
     r"^\W{0,3}(?:und\s|and\s)?(?:können|könnt|kannst|könnten|could|can|would)\s+(?:sie|ihr|du|you)\s+(?:mir|uns|me|us)\s+"

@@ -189,8 +189,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"\b(?:im|ab|in|anfang|mitte|ende|early|mid|late|end of|on(?: the)? \d{1,2}(?:st|nd|rd|th)?|am \d{1,2}\.)[\s-]{1,3}(?:januar|january|februar|february|märz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december)\b"
         r"|\b(?:new|brand[- ]new|neue[nrs]?|replacement|ersatz\w*)\b[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:go(?:es)? out|rausgeh\w*|on (?:its|the) way"
         r"|unterwegs)\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:today|tomorrow|heute|morgen|right away|sofort)\b|"
-        r"\b(?:kommt|ist|wird|landet|liegt)\b[^.!?\U0001F300-\U0001FAFF]{0,25}\b(?:(?<!der )(?<!dem )(?<!den )(?<!jeden )morgen|übermorgen|heute noch|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag))\b"
-        r"(?!\s(?:knapp|eng|schwierig|kritisch))"  # "deshalb wird es bis Freitag knapp": no promise
+        r"\b(?:kommt|ist|wird|landet|liegt)\b[^.!?\U0001F300-\U0001FAFF]{0,25}\b(?:(?<!der )(?<!dem )(?<!den )(?<!jeden )(?<!am )morgen|übermorgen|heute noch|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag))\b"
+        r"(?!\s(?:(?:also|eher|aber|wohl|sehr|ziemlich|leider) )?(?:knapp|eng|schwierig|kritisch))"  # "wird es bis Freitag (also) knapp"
         r"|\b(?:be there|arrive|arrives|get there|be with you|reach you)\b[^.!?\U0001F300-\U0001FAFF]{0,20}\bby (?:the )?\d{1,2}(?:st|nd|rd|th)\b"
         r"|\bbis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|zum \d{1,2}\.) (?:hast|bekommst|kriegst) du\b"
         r"|\b(?:kommt|ist|wird|landet|liegt)\b[^.!?\U0001F300-\U0001FAFF]{0,25}\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)\b"
@@ -211,6 +211,9 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:deliver|bring|drop (?:it|them) off|arrives?|be there|liefern|bringen|zustellen)\b[^.!?\U0001F300-\U0001FAFF]{0,40}"
         r"\b(?:on the \d{1,2}(?:st|nd|rd|th)\b|am \d{1,2}\.(?!\d))"
         r"|\b(?:arrives?|gets? there|ankommt|da ist)\b[^.!?\U0001F300-\U0001FAFF]{0,10}\b(?:that|on that|the same) day\b"
+        # "so it lands on October 3rd", "arrives on Oct 4": a date of delivery, month first
+        r"|\b(?:lands?|arrives?|be there|reach(?:es)? you|gets? (?:there|to you)|be delivered)\b[^.!?\U0001F300-\U0001FAFF]{0,20}"
+        r"\bon (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w{0,6}\.? \d{1,2}(?:st|nd|rd|th)?\b"
         # "mit Express ist's am nächsten Werktag da"
         r"|\bam (?:nächsten|folgenden) (?:werk)?tag (?:da|bei dir|geliefert|zugestellt)\b"
         # "das klappt also sicher noch bis Heiligabend", "it'll definitely be there before Christmas"

@@ -279,6 +279,8 @@ def _only_pleasantries(text: str, message: Message, analysis: Analysis) -> bool:
     wanted = ANSWER_WANTED | {"criticism", "job_application"}  # "why are your beans more expensive? ..."
     asked = message.mode == "reply" and bool(analysis.questions) and analysis.intent in wanted
     asked = asked or (message.mode == "outreach" and bool(HELP_ASKED.search(message.post or "")))
+    # "doppelt belastet und niemand antwortet" -> "Danke, dass du dich meldest. Schönen Herbst!": a complaint
+    asked = asked or (message.mode == "reply" and analysis.sentiment == "negative" and analysis.escalation is not None)
     joked = analysis.emotion == "joking" and not any(PLAIN_ASK.match(q.text) for q in analysis.questions)
     asks_back = "?" in TAG_ASKED_BACK.sub(".", text)  # "autumn in Berlin really is something, isn't it?" asks nothing
     if not asked or joked or asks_back or STRONG_DEFERRAL.search(text):
