@@ -118,14 +118,17 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # intent 0.908, team 0.984, sarcasm recall 0.750 at precision 0.750, question-to-fact 0.847 on 8a13cf3, the first code
 # of session 34) and the forty-third (written in session 34, held out: 0.915 and 0.923, 0.972 and 0.980, 0.667 at
 # 0.500 and 0.889 at 0.865, 0.887 and 0.851 on 8a13cf3) left the grown split (3074 cases) at 0.918, 0.972, 0.925 at
-# 0.869 and 0.871 rebuilt.
+# 0.869 and 0.871 rebuilt. The forty-fourth (part a, held out since session 34: intent 0.934, team 0.980, sarcasm
+# recall 0.500 at precision 0.200, question-to-fact 0.881 on 8a13cf3; 0.934, 0.980, 0.500 at 0.250 and 0.892 on
+# c7d1d3d, the first code of session 35) left the grown split (3105 cases) at 0.919, 0.973, 0.922 at 0.860 and 0.874
+# rebuilt.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.84,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.871 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.874 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

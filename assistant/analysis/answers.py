@@ -293,7 +293,8 @@ def order_cancelled(text: str) -> bool:
 
 # How fine or coarse to grind: "wie fein", "welcher Mahlgrad", "what setting", "grind size"
 GRIND_ASKED = re.compile(
-    r"\b(?:wie (?:fein|grob)|welche\w? (?:mahlgrad|stufe)|mahlgrad|mahlen|grind\w{0,4}|what setting|which setting)\b",
+    r"\b(?:wie (?:fein|grob)|how (?:fine|coarse)|welche\w? (?:mahlgrad|stufe)|mahlgrad|mahlen|grind\w{0,4}"
+    r"|what setting|which setting)\b",
     re.IGNORECASE,
 )
 

@@ -118,6 +118,11 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             r"(?:broke|broken|torn|ripped|came off|fell off|leak)",
             3.0,
         ),
+        (  # "eure tüten reißen beim aufmachen immer komplett ein", "the zip on the bag tears": the bag is faulty
+            r"\b(?:tute|tuten|beutel|verschluss|zipper|zip|bags?)\b.{0,30}\b(?:reiss\w{0,3}|reisst|eingerissen"
+            r"|tear|tears|tearing|rips|ripping)\b",
+            3.0,
+        ),
         (  # "meine kaffeemühle macht so knack geräusche": a noise of our grinder
             r"(?:muhle|grinder|mahlwerk|kurbel)\b.{0,40}(?:gerausch\w{0,4}|knack\w{0,5}|klacker\w{0,4}|quietsch\w{0,4}"
             r"|schleif\w{0,4}|noise|squeak\w{0,3}|rattl\w{0,3}|click\w{0,3}|grinding sound)",

@@ -305,6 +305,14 @@ FRONTED_CLAUSE = re.compile(
 )
 
 
+# A wh-word with its verb before the subject asks, even after a comma and without "?" ("so tired after the night
+# shift, which coffee do u recommend"; "müde, welchen Kaffee empfehlt ihr"), where "..., which I loved" tells
+WH_INVERTED = re.compile(
+    r"^(?:which|what|welche\w{0,2}|was fur)\s(?:\w{1,20}\s){0,2}(?:(?:do|does|would|should|can|could|will)\s"
+    r"(?:u|you|i|we|ya)|\w{2,20}(?:t|en)\s(?:ihr|sie))\b"
+)
+
+
 def _questions_in(sentence: str, listed: bool = False) -> list[str]:
     """A direct question from its question-like clause on; an indirect one from its wh-word, split at 'und ob'
     (in a list, "Could you let me know" leads its items, and an item "whether you deliver to Austria" asks)."""
@@ -323,7 +331,8 @@ def _questions_in(sentence: str, listed: bool = False) -> list[str]:
     if hoped:
         return [hoped.group(1).strip()]
     start = indirect.start(1) if indirect else _question_clause(sentence)
-    relative = start and not VERB_ASKED.match(fold(sentence[start:]).lstrip())  # not "..., can i pause my sub"
+    asked_after = fold(sentence[start or 0 :]).lstrip()  # not "..., can i pause my sub", "..., which one do u rec"
+    relative = start and not (VERB_ASKED.match(asked_after) or WH_INVERTED.match(asked_after))
     if not indirect and relative and len(sentence[:start].split()) > 2 and sentence[:start].rstrip().endswith(","):
         return []  # "das Beste, was ich je hatte": without "?", a clause after a comma is a relative one
     if not indirect and start and FRONTED_CLAUSE.match(sentence[:start].lstrip()):
