@@ -4,10 +4,10 @@ import os
 import sys
 
 R = int(sys.argv[1])
-GP = {9: 57, 10: 58, 11: 59, 12: 60, 13: 61, 14: 62, 15: 63}[R]  # guard part
-GD = {9: 61, 10: 62, 11: 63, 12: 64, 13: 65, 14: 66, 15: 67}[R]  # guard id prefix / dir
-BT = {9: 38, 10: 39, 11: 40, 12: 41, 13: 42, 14: 43, 15: 44}[R]  # analysis batch
-A1, A2 = {9: (82, 83), 10: (84, 85), 11: (86, 87), 12: (88, 89), 13: (90, 91), 14: (92, 93), 15: (94, 95)}[R]
+GP = {9: 57, 10: 58, 11: 59, 12: 60, 13: 61, 14: 62, 15: 63, 16: 64}[R]  # guard part
+GD = {9: 61, 10: 62, 11: 63, 12: 64, 13: 65, 14: 66, 15: 67, 16: 68}[R]  # guard id prefix / dir
+BT = {9: 38, 10: 39, 11: 40, 12: 41, 13: 42, 14: 43, 15: 44, 16: 45}[R]  # analysis batch
+A1, A2 = {9: (82, 83), 10: (84, 85), 11: (86, 87), 12: (88, 89), 13: (90, 91), 14: (92, 93), 15: (94, 95), 16: (96, 97)}[R]
 SID, SETN = {
     9: ("bk", 70),
     10: ("bl", 71),
@@ -16,8 +16,9 @@ SID, SETN = {
     13: ("bo", 74),
     14: ("bp", 75),
     15: ("bq", 76),
+    16: ("br", 77),
 }[R]
-SEED = {9: "first", 10: "second", 11: "third", 12: "fourth", 13: "fifth", 14: "sixth", 15: "seventh"}[R]
+SEED = {9: "first", 10: "second", 11: "third", 12: "fourth", 13: "fifth", 14: "sixth", 15: "seventh", 16: "eighth"}[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,
 Schultüte), the university semester start (students, WG kitchens, exams later), apprenticeships starting in September

@@ -540,6 +540,15 @@ def _range(profile: VoiceProfile, language: str, level: int) -> str:
     return (" oder " if language == "de" else " or ").join(named)
 
 
+# A product the person did not order: "I got it as a gift, I don't have a receipt", "hab sie geschenkt bekommen"
+_NO_ORDER_OF_THEIR_OWN = re.compile(
+    r"\b(?:(?:don'?t|do not) have (?:a|the) (?:receipt|order number)|no receipt|without (?:a )?receipt"
+    r"|(?:was|as) a (?:gift|present)|got it as a (?:gift|present)|keine (?:rechnung|quittung|bestellnummer|kassenbon)"
+    r"|geschenkt bekommen|als geschenk bekommen|nicht selbst bestellt)\b",
+    re.IGNORECASE,
+)
+
+
 def _slots(
     request: GenerationRequest,
     scene: Scene,
@@ -564,6 +573,8 @@ def _slots(
         )
         if scene.situation == "arrived_late":  # the parcel is there: its order number, no delivery address
             ask = _joined([p for p in _ask_parts(ask) if _ORDER_ASK.search(p)] or _ask_parts(ask), ask)
+        if _NO_ORDER_OF_THEIR_OWN.search(message.text):  # "I got it as a gift, no receipt": no order number to give
+            ask = _joined([p for p in _ask_parts(ask) if not _ORDER_ASK.search(p)] or _ask_parts(ask), ask)
     product = analysis.entities.products[0] if analysis.entities.products else ""
     slots: dict[str, str] = {
         "name": scene.name,
@@ -1154,6 +1165,7 @@ def _assemble(
         body = here_in_dm(body, book.language)
     body = _with_critique(request, scene, book, style, body, address)
     body = _with_occasion(request, scene, book, style, body, address)
+    body = _with_side(scene, book, style, body, address)
     body = _with_team_line(request, scene, style, body)
     body = _with_emoji(request, scene, style, body, rng)
     sign_off = _sign_off(request, scene, book.language)
@@ -1215,6 +1227,18 @@ def _with_occasion(
     return f"{opening} {line}" if len(opening) + len(line) < room and fold(line) not in fold(opening) else body
 
 
+def _with_side(scene: Scene, book: Phrasebook, style: str, body: str, address: str) -> str:
+    """A playful either-or with coffee on one side ("mehr Schlaf oder mehr Kaffee?"): our side picked first."""
+    if not scene.side:
+        return body
+    line = _block(book, "coffee_side", style, {"side": scene.side}, random.Random(0), address)
+    if not line or fold(scene.side) in fold(body.split(".")[0]):
+        return body
+    if scene.situation == "joke" and not scene.occasion:  # a poll: our side is the answer, no laugh at a joke
+        return line
+    return f"{line} {body}"
+
+
 def _with_thanks_first(
     request: GenerationRequest, scene: Scene, book: Phrasebook, style: str, body: str, address: str
 ) -> str:
@@ -1225,7 +1249,12 @@ def _with_thanks_first(
         analysis.sentiment == "positive" and praises(request.message.text)
     )
     praised = praised and analysis.sentiment != "negative"  # "pls help my new portafilter hates me ... sour 😭"
-    if scene.situation != "question" or request.message.mode != "reply" or analysis.sarcasm or not praised:
+    if (
+        scene.situation not in ("question", "defer")
+        or request.message.mode != "reply"
+        or analysis.sarcasm
+        or not praised
+    ):
         return body
     thanks = _block(book, "praise_before_question", style, {}, random.Random(0), address)
     room = request.profile.limit(request.message.channel) - len(_sign_off(request, scene, book.language)) - 8

@@ -21,6 +21,7 @@ from assistant.analysis.answers import (
     DEICTIC,
     DELIVERY_ASKED,
     FOLLOW_UP,
+    GRIND_ASKED,
     MACHINES,
     METHODS,
     OWN_MISTAKE,
@@ -45,6 +46,7 @@ from assistant.backends.offline.facts import relevant_facts, relevant_tips
 from assistant.backends.offline.occasions import CALENDAR, COSTUME, is_moment, moment, occasion, post_moment
 from assistant.backends.offline.questions import indirect, split_questions
 from assistant.backends.offline.words import (
+    _TITLE,
     ACCUSATION,
     OUR_WORLD,
     PROFANITY,
@@ -230,6 +232,7 @@ _ESCALATING_INTENTS = frozenset(
 _ASKED_AGAIN = re.compile(
     r"keiner (?:antwortet|meldet sich|reagiert)|schon (?:zwei|drei|mehr)mal geschrieben|"
     r"(?:wrote|messaged|asked) (?:you )?(?:twice|three times|several times)|\basking again\b"
+    r"|(?:nobody|no one|niemand) (?:has )?(?:answered|replied|antwortet)"
     # "you said youd check with the team whether ... Any news? Still waiting": our promise, chased
     r"|" + PROMISED_CHECK.pattern,
     re.IGNORECASE,
@@ -373,6 +376,13 @@ _OWN_ALREADY = re.compile(
 _DONE_ALREADY = re.compile(
     r"\b(?:i|i've|i have|i had|ich|hab|habe|hatte)\b[^.!?]{0,30}\b(?:paused|pausiert|cancell?ed|gekündigt|unsubscribed"
     r"|storniert|returned|zurückgeschickt)\b",
+    re.IGNORECASE,
+)
+# Someone who was there already: "just did your cupping workshop", "war letzten Samstag beim Workshop"
+_ATTENDED = re.compile(
+    r"\b(?:just did|did|took|attended|was at|went to|been to|loved|war(?:en)?|hab(?:e)?|hatte|nach)\b[^.!?]{0,30}"
+    r"\b(?:your|the|euren?|eurem|dem|den|beim|im)\s(?:\w{1,15}\s)?(?:\w{0,12}workshop|\w{0,12}kurs|course|class)\b"
+    r"(?![^.!?]{0,20}\b(?:buchen|book|machen|besuchen|anmelden|sign up)\b)",
     re.IGNORECASE,
 )
 # A joke about the price: "bei dem Preis erwarte ich ...", "for that price I expect ...".
@@ -1018,6 +1028,7 @@ class Scene:
     no_grinder: bool = False  # "nur ne french press und keine mühle": no grinder's setting to give
     critique: str | None = None  # a fan's small critique: what it is about ("die Tüte"), "" unnamed, None: none
     strike: bool = False  # the person names a strike ("DHL-Streik"): the usual shipping time may not hold
+    side: str = ""  # the coffee side of a playful either-or ("mehr schlaf oder mehr kaffee?"): Kaffee, Espresso
 
 
 # What goes wrong in a cup, each with the words that name it (a fact's troubleshooting sentence about one).
@@ -1199,8 +1210,8 @@ _PRICE_RISE = re.compile(
     r"|\bpreisschraube\b|\b(?:schon wieder|wieder|noch) teurer\b|\b(?:raised|upped|hiked) (?:your |the )?prices?\b"
     r"|\bneue\w{0,2} preisliste\b|\bnew price list\b"
     # "warum is die kiezmischung teurer als letztes jahr??", "more expensive than last year"
-    r"|\bteurer als (?:letztes|voriges|im letzten|im vorigen|vor einem) (?:jahr|monat)\b"
-    r"|\bmore expensive than (?:last|a) (?:year|month)\b"
+    r"|\b(?:teurer|mehr) als (?:letztes|voriges|im letzten|im vorigen|vor einem) (?:jahr|monat)\b"
+    r"|\b(?:more expensive|costs? more) than (?:last|a) (?:year|month)\b"
     # "I remember paying under 10 euros for a bag. Now it's noticeably more", "früher hab ich 9 Euro bezahlt"
     r"|\b(?:i remember paying|used to (?:pay|cost)|früher (?:hab(?:e)? ich|habe? man|hat (?:die|der|das) \w{2,20})"
     r" (?:\w{1,12} ){0,3}(?:bezahlt|gezahlt|gekostet))\b"
@@ -1326,6 +1337,10 @@ def read(request: GenerationRequest, language: str) -> Scene:
         around = None if around and any(care_untold(a.question, around) for a in answers) else around
         around = None if around and _grinderless(text, around) else around
         around = None if around and _asked_elsewhere(answers, around) else around
+        attended = _ATTENDED.search(text)  # "just did your cupping workshop ... an advanced one??": she knows it
+        around = (
+            None if around and attended and any(_keyword_in(k, attended.group()) for k in around.keywords) else around
+        )
         # "Wer hat recht?", "wo kann man euch besuchen??": the fact named around says it (where, when, who is right)
         rest = [a for a in answers if not (_COVERED.match(a.question.strip()) or _WHERE_WHEN.match(a.question.strip()))]
         answers = [Answer(question=text, fact=around), *rest] if around else answers
@@ -1413,7 +1428,42 @@ def read(request: GenerationRequest, language: str) -> Scene:
         rewatched=_rewatched(text) if situation in ("praise", "joke") else "",
         critique=critique,
         strike=bool(STRIKE.search(text)),
+        side=_coffee_side(text) if situation in _SIDE_SITUATIONS and message.mode == "reply" else "",
     )
+
+
+# A playful either-or with coffee on one side: "eine stunde mehr schlaf oder eine stunde mehr kaffee? 🤔",
+# "Team Tee oder Team Kaffee?", "sleep or espresso?": the brand picks the coffee side, whatever else was asked
+_EITHER_OR = re.compile(r"([^.!?:\n]{1,60}?)\s(?:oder|or)\s([^.!?:\n]{1,60}?)\s?\?", re.IGNORECASE)
+_COFFEE_WORD = re.compile(r"\b(kaffee|coffee|espresso)\b", re.IGNORECASE)
+_SIDE_SITUATIONS = frozenset({"joke", "other", "other_neutral", "praise"})
+
+
+def _coffee_or_not(request: GenerationRequest) -> bool:
+    """Coffee against something that is none of ours ("team tee oder team kaffee??", "sleep or coffee?"), and
+    nothing else asked: a playful poll, no product question."""
+    text, asked = request.message.text, _asked_texts(request)
+    if request.analysis.sentiment == "negative" or find_products(text, request.profile) or not asked:
+        return False
+    polls = [q for q in asked if not _RANGE_ASKED.search(q)]  # "Do you sell tea or only coffee?" asks our range
+    return len(polls) == len(asked) and all(_coffee_side(q if q.rstrip().endswith("?") else f"{q}?") for q in asked)
+
+
+_RANGE_ASKED = re.compile(
+    r"\b(?:sell|selling|verkauf\w{0,3}|habt ihr|haben sie|do you (?:have|do|offer|make)|gibt'?s|gibts|gibt es|only|nur"
+    r"|auch|also|bietet|anbieten)\b",
+    re.IGNORECASE,
+)
+
+
+def _coffee_side(text: str) -> str:
+    """The coffee word of the one side of a playful either-or that names coffee ("Kaffee", "coffee"), or ""."""
+    for found in _EITHER_OR.finditer(text):
+        sides = [_COFFEE_WORD.search(side) for side in found.groups()]
+        if sum(bool(side) for side in sides) == 1:
+            word = next(side.group(1) for side in sides if side)
+            return word.capitalize() if fold(word) in ("kaffee", "espresso") else word.lower()
+    return ""
 
 
 def _chased(answers: list[Answer], text: str, language: str) -> list[Answer]:
@@ -1746,6 +1796,9 @@ _SENT_BACK = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:wenn|falls) ich\b[^.?!]{0,30}\bbestell|\bif i (?:order|buy)\b"
+    # "Ich bestelle heute, Dienstag. Kommt der Kaffee noch vor dem Wochenende an?": ordered today, not yet
+    r"|\bich (?:bestelle|bestell|würde|werde|will|möchte) (?:\w{1,12} )?(?:heute|morgen|jetzt|gleich)\b(?! bestellt)"
+    r"|\bi(?:'m| am)? (?:ordering|going to order|will order|'ll order|order) (?:it |them )?(?:today|tonight|now)\b"
     r"|\bbis wann (?:muss|müsste|sollte|kann) (?:ich|man)\b[^.?!]{0,20}\bbestell|\bwhen (?:do|should|must) i order\b"
     r"|\blast (?:day|date) to order\b|\bletzte[nr]? bestelltag\b"
     r"|\bkann (?:ich|man)\b[^.?!]{0,40}\b(?:telefonisch|per telefon|per post|per brief|per mail|per e-mail|whatsapp)"
@@ -1787,7 +1840,8 @@ _DELIVERED = re.compile(
     r"\b(?:kam|kamen|geliefert|geschickt|erhalten|bekommen habe|received|got|arrived|came|sent)\b", re.IGNORECASE
 )
 _DAYS = (
-    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende|weihnachten|heiligabend|silvester"
+    r"(?:(?:dem |zum )?wochenende|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|weihnachten"
+    r"|heiligabend|silvester"
     r"|ostern|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|christmas(?: eve)?|xmas|new year"
     r"|ostersonntag|ostermontag|karfreitag|pfingsten|pfingstsonntag|himmelfahrt|muttertag|easter(?: sunday)?"
     r"|mother'?s day"
@@ -1884,7 +1938,8 @@ _VERB_FIRST = re.compile(
 )
 _SHIP_TO = re.compile(
     r"\b(?:ship|deliver|liefer\w*|versend\w*|schick\w*|get|gets|arrive|arrives|make it|reach)\b[^.!?]{0,20}\b(?:to|nach"
-    r"|in)\b|\b(?:nach|to) [A-ZÄÖÜa-zäöü]\w+\b[^.!?]{0,30}\b(?:ankommen|ankommt|da sein|geliefert)\b",
+    r"|in)\b|\b(?:nach|to) [A-ZÄÖÜa-zäöü]\w+\b[^.!?]{0,30}\b(?:ankommen|ankommt|da sein|geliefert|liefert|liefern"
+    r"|versendet|verschickt|schickt)\b",
     re.I,
 )
 _INSTEAD = re.compile(r"\b(?:instead of|rather than|statt|anstatt|lieber)\b", re.IGNORECASE)
@@ -2323,7 +2378,7 @@ def _greeted(message: Message) -> str:
         return ""
     if not name:  # "cafe_lindgren_potsdam" signs "Mit freundlichen Grüßen, Ingrid Lindgren": the signature's name
         signature = _SIGNATURE.search(message.text.strip()[-120:])
-        return first_name(signature.group(1)) if signature else ""
+        return (first_name(signature.group(1)) if signature else "") or _signed_full_name(message)
     signed = re.search(
         rf"(?:[.!,\n–-]|{_SIGN_WORD})\s{{0,3}}{re.escape(name)}(?:[ \t]{{1,3}}[\w.-]{{1,30}}){{0,3}}"
         r"(?:\n[^\n]{0,40})?\W*$",
@@ -2331,6 +2386,16 @@ def _greeted(message: Message) -> str:
         re.IGNORECASE,
     )  # "Thank you! Margaret", "Gruß Ingrid Pohl aus Cottbus", "Kind regards,\nDr. Katharina Weiss\nOffice Management"
     return name if signed or not has_phrase(fold(message.text), fold(name)) else ""
+
+
+def _signed_full_name(message: Message) -> str:
+    """The first of two capitalised names the author field gives and the message signs with in full ("Mit
+    freundlichen Grüßen, Dr. Henrike Albers" by Dr. Henrike Albers), though our list of given names lacks it."""
+    parts = _TITLE.sub("", (message.author or "").strip()).split()
+    if len(parts) != 2 or not all(p.isalpha() and p[:1].isupper() and len(p) >= 3 for p in parts):
+        return ""
+    signed = re.search(rf"{re.escape(' '.join(parts))}\W*$", message.text.strip()[-80:])
+    return parts[0] if signed else ""
 
 
 _ASKS_COST = re.compile(r"\b(?:was kostet|wie ?viel|how much|what does|what'?s the|what is the)\b", re.IGNORECASE)
@@ -2605,12 +2670,14 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "criticism"  # "das 6. mal heute in meiner fyp. ICH HAB VERSTANDEN": annoyed by our ads, no joke
     if intent in ("troll", "criticism", "other") and occasion(text) == "sick" and _CANT_TASTE.search(text):
         return "unwell"  # "hay fever level 1000. i cant smell my coffee anymore. is it just brown water now 😭"
-    if _joking(intent, text, analysis):
+    if _joking(intent, text, analysis) or _coffee_or_not(request):
         return "joke"  # "pov: du trinkst den dritten espresso und es ist 9 uhr": laugh along, no thank-you
     if intent in ("troll", "criticism") and _DAYS_TAKEN.search(text) and not _PARCEL_WAITED.search(text):
         return "arrived_late"  # "Wow, 5 Werktage für eine Tüte Kaffee nach Hamburg. Ganz großes Kino 👏": it came late
     if intent == "service_complaint" and _PARCEL_WAITED.search(text):
         return "delivery_problem"  # "Seit zwei Wochen warten wir auf unser Paket ... kurze Info wäre nett": the parcel
+    if intent in ("service_complaint", "other", "stock_question", "product_question") and _asked_unanswered(request):
+        return "question"  # "Hab gestern schon gefragt ob ihr nach Luxemburg liefert. Keiner antwortet.": sorry, answer
     if _SERVICE.search(text) and intent not in ("praise", "collaboration") and not _no_news(text):
         if intent in ("billing", "refund_request") and _BILLING_TROUBLE.search(text):
             return "billing"  # "zweimal abgebucht ... auf meine Mail hat niemand reagiert": the charge, and sorry
@@ -2962,6 +3029,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _checked_fact(facts.get(_fact_id(asked_alone, request) or ""), named, profile)
             if fact is not None and question.read and fact.id in reserved:
                 fact = None  # the reading gave this fact to another question of the message, which it answers
+        if fact is None and question.read and _brewer_grind(text, facts.get(str(question.fact)), message.text):
+            fact = facts.get(str(question.fact))  # "NOT running it without espresso. how fine for a flair??"
         if order_cancelled(text):  # "kann ich die Bestellung stornieren?": no fact, however its words match
             fact = None
         if fact is None and lives_there:  # "she lives in graz, does that work?": the place's shipping fact
@@ -3022,6 +3091,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = None  # "Mahlwerk der Handmühle aus Plastik?": the bags' plastic fact is about something else
         if fact is not None and _DONE_ALREADY.search(text) and any(_keyword_in(k, text) for k in fact.keywords):
             continue  # "I paused my subscription 2 weeks ago (...)": "you can pause any time" tells them nothing
+        attended = _ATTENDED.search(message.text)
+        if fact is not None and attended and any(_keyword_in(k, attended.group()) for k in fact.keywords):
+            fact = None  # "just did your cupping workshop ... is there an advanced one??": not the times she knows
         suited = _suited(text, profile, language)
         if suited:  # "taugt die kiezmischung auch für siebträger?": what each is for, not the espresso grind
             fact = None
@@ -3170,6 +3242,7 @@ def _policy_answers() -> dict[str, dict[str, Any]]:
 def _indirect(question: str, language: str, profile: VoiceProfile) -> str | None:
     """indirect() with each product name kept as one word ("whether Espresso Kreuzberg is any good ...")."""
     question = _TAG_QUESTION.sub("", question)  # "… for cold brew or nah": the tag asks nothing more
+    question = _OR_INSTEAD.sub("", question)
     question = _LAUGH_AT_END.sub("", question)  # "... to my hotel instead lol": the laugh is no part of it
     for product in profile.brand.products:
         said_as = functools.partial(_said_as, name=product.name)
@@ -3222,6 +3295,12 @@ def _said_as(match: re.Match[str], name: str) -> str:
 
 _TAG_QUESTION = re.compile(
     r",?\s{1,3}(?:or nah|or not|or what|or no|oder nicht|oder was|oder so|oder nee|oder wie)(?=\W{0,5}$)", re.I
+)
+# "... for a moka pot or should i get the espresso one??": the other choice, said back, would need its own clause
+_OR_INSTEAD = re.compile(
+    r",?\s{1,3}(?:or|oder) (?:should i|shall i|do i need|would|soll ich|sollte ich|brauch\w? ich|lieber)\b[^?]{0,80}"
+    r"(?=\W{0,5}$)",
+    re.IGNORECASE,
 )
 _LAUGH_AT_END = re.compile(r"\s{1,3}(?:lol|lmao|haha\w{0,6}|hihi|xd)(?=\W{0,5}$)", re.IGNORECASE)
 INDIRECT_WORDS = 16  # a longer question said back as "ob ..." carries its clauses along
@@ -3324,7 +3403,11 @@ _COVERED = re.compile(
     r"|something like (?:that|this)|anything like (?:that|this))(?: auch)?(?: an)?"
     # "... im Keller lagern? Oder ist der Kaffee dann nicht mehr gut?": the storage fact just given answers it
     r"|(?:oder )?(?:ist|wird|bleibt) (?:der kaffee |er |das |die bohnen |sie )?(?:dann |da )?(?:nicht mehr gut|schlecht"
-    r"|alt|noch gut|frisch)|or (?:does|will|would) (?:it|the coffee|they) (?:then )?(?:go (?:stale|bad|off)|lose \w+))"
+    r"|alt|noch gut|frisch)|or (?:does|will|would) (?:it|the coffee|they) (?:then )?(?:go (?:stale|bad|off)|lose \w+)"
+    # "you closed the oranienstraße shop?? where do i get my beans now 😭": the pickup fact just given says where
+    r"|(?:where|wo) (?:do|can|should) (?:i|we) (?:get|buy) (?:my |our |the |your )?(?:beans|coffee)(?: now)?"
+    r"|wo (?:krieg|bekomm|kauf|hol)\w{0,2} (?:ich|man) (?:jetzt |denn |nun )?(?:meine\w? |eure\w? |den |die )?"
+    r"(?:bohnen|kaffee)(?: jetzt| her| denn| nun){0,2})"
     r"\W*$",
     re.IGNORECASE,
 )
@@ -3659,6 +3742,14 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
     return None if any(fold(k) in _SHIPPING_KEYS for k in fact.keywords) else fact
 
 
+def _brewer_grind(question: str, fact: Fact | None, message: str) -> bool:
+    """A grind question naming no brewer, and a grind fact for the one brewer its message names."""
+    if fact is None or not GRIND_ASKED.search(question) or own_brewers(question):
+        return False
+    named = own_brewers(message)
+    return len(named) == 1 and named <= brewers(" ".join(fact.text.values()))
+
+
 SHORT_QUESTION = 5  # words: a question this short takes its sense from the message around it
 MAX_AROUND = 600  # characters of the message read around a short question
 
@@ -3777,7 +3868,9 @@ _NO_GRINDER = re.compile(
 # What a coffee is wanted for: "hält mich wach", "something strong"; "mild für den Magen", "something gentle"
 _WANTS_STRONG = re.compile(
     r"\b(?:wach|munter|kräftig\w{0,3}|stark\w{0,2}|stärkst\w{0,2}|power|energie|kick|awake|strong\w{0,3}|bold\w{0,3}"
-    r"|wumms|hits? (?:the )?hard\w{0,3}|knallt\w{0,3})\b",
+    r"|wumms|hits? (?:the )?hard\w{0,3}|knallt\w{0,3}"
+    # "wiesn-kater und morgen 8 uhr vorlesung. welcher kaffee rettet mich": a coffee to get through it
+    r"|rettet|retten|rescue\w{0,2}|save me|kater|hangover|hungover|müde|tired)\b",
     re.I,
 )
 # "welcher ist am wenigsten sauer?", "anything low in acid?": the product described with little acidity
@@ -3845,7 +3938,8 @@ def _compared(question: str, profile: VoiceProfile, language: str) -> tuple[str,
         names += [n for n in _named_by_article(question, profile) if n not in names]
     if len(names) < 2 or not _CHOICE.search(question):
         return ()
-    return _both(names[0], names[1], profile, language)
+    both = _both(names[0], names[1], profile, language)
+    return () if brewers(question) - brewers(" ".join(both)) else both  # "... for a moka pot?": neither says
 
 
 _ARTICLES = ("the", "your", "dem", "den", "der", "die", "das", "euren", "eurem", "eure", "euer")
@@ -3877,6 +3971,8 @@ def _suited(question: str, profile: VoiceProfile, language: str) -> tuple[str, .
     if len(names) != 1 or not asked or not _SUITS.search(question):
         return ()
     texts = _product_texts(profile, language)
+    if brewers(question) - brewers(" ".join(texts.values())):  # "kiez blend for a moka pot or the espresso one?":
+        return ()  # no product names the moka pot, so their descriptions answer nothing
     own = _methods(texts.get(names[0], ""))
     missing = asked - own if own else set()  # a grinder's text names no brewer: it is no coffee for one
     other = next((n for n, t in texts.items() if n != names[0] and missing & _methods(t)), "")
@@ -4025,6 +4121,8 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     facts = [f for f in relevant_facts(text, analysis, request.profile, 3) if wanted[0] in f.intents]
     named = [f for f in facts if any(len(k) >= 5 and k in fold(text) for k in fact_words(f))]  # compounds too
     best = named or facts  # the grinder's warranty for a grinder, before the general replacement
+    if situation == "defect":  # "eure tüten reißen beim aufmachen ein": no grinder, so no grinder's warranty
+        best = named
     # the fact most specific to the situation: a defect in use is the warranty's, not the delivery-damage one's
     return min(best, key=lambda f: len(f.intents)) if best else None
 
@@ -4218,6 +4316,25 @@ def _friend(text: str, language: str) -> str:
     if not match.group(1):
         return "Dein Freund"
     return f"{'Deine' if word in _FEMININE else 'Dein'} {word.capitalize()}"
+
+
+# A question put before and never answered, said again: "hab gestern schon gefragt, ob ihr nach Luxemburg liefert"
+_ASKED_BEFORE = re.compile(
+    r"\b(?:(?:schon|bereits|gestern|letzte woche|vor \w{1,10} tagen)(?: \w{1,12})? gefragt|i (?:already )?asked"
+    r"(?: you)?(?: \w{1,12}){0,2}?)\W{0,3}(?:ob|wann|wie|wo|whether|if|when|how|where)\b",
+    re.IGNORECASE,
+)
+_UNANSWERED = re.compile(
+    r"\b(?:keiner|niemand) (?:antwortet|hat geantwortet|meldet sich|reagiert)|keine antwort|(?:nobody|no one|noone)"
+    r" (?:has )?(?:answered|replied|responded|got back)|no (?:answer|reply|response)\b",
+    re.IGNORECASE,
+)
+
+
+def _asked_unanswered(request: GenerationRequest) -> bool:
+    """A question asked before and left unanswered, put again: it gets its answer (and a sorry for the wait)."""
+    text = request.message.text
+    return bool(_ASKED_BEFORE.search(text) and _UNANSWERED.search(text) and _real_questions(request))
 
 
 def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) -> str:
