@@ -391,6 +391,21 @@ def _house_line(profile: VoiceProfile, language: str) -> str:
     return f"{_capitalised(named)}: {profile.localized(coffee.text, language)}."
 
 
+def _house_taste(profile: VoiceProfile, language: str) -> dict[str, str]:
+    """The first coffee's name and how the profile says it tastes ({"house_name": "Die Kiezmischung",
+    "house_taste": "schokoladig und mild"}), or {} when its description says no taste apart from what it is for."""
+    coffee = next((p for p in profile.brand.products if brewers(profile.localized(p.text, language))), None)
+    if coffee is None:
+        return {}
+    parts = profile.localized(coffee.text, language).split(", ")
+    taste = next((p for p in parts[1:] if not brewers(p) and not _OWN_KIND.match(p)), "")
+    named = the_product(profile, coffee.name, language) if language == "de" else coffee.name
+    return {"house_name": _capitalised(named), "house_taste": taste} if taste else {}
+
+
+_OWN_KIND = re.compile(r"(?:unser\w{0,2}|our) ", re.IGNORECASE)  # "unsere Hausmischung": what it is, no taste
+
+
 def _product_line(profile: VoiceProfile, product: str, language: str, asked: str) -> str:
     """What the profile says a coffee is made for, before an open question whether it suits another way to brew
     ("Kurz zur Kiezmischung: unsere Hausmischung, ... für Filter und French Press"); only the profile's own words."""
@@ -607,6 +622,7 @@ def _slots(
         "echo": echo_word(message.text) if scene.situation in ("other", "other_neutral", "greeting") else "",
         "tasted": tasted(message.text, language) if scene.situation == "taste_criticism" else "",
         "house": _house_line(profile, language) if scene.situation == "taste_jab" else "",
+        **(_house_taste(profile, language) if scene.situation == "taste_jab" else {}),
         "quote": _quote(request, scene),
         "wish": scene.wish,
         "by_phone": ("telefonisch" if language == "de" else "by phone") if _PHONE.search(message.text) else "",

@@ -209,7 +209,10 @@ _MOMENTS = _compiled(
             "moving_day",
             r"\bumzugs?(?:tag|chaos|kartons?|kisten|stress)\b|\bdurch den umzug\b|\bumzugskarton\w{0,2}|\bmoving day\b"
             r"|\bmoving boxes\b|\bthrough the move\b|\bunpacking boxes\b|\bkisten schleppen\b|\bumzug (?:nr|nummer|\d)"
-            r"|\bumziehen\b|\bziehen um\b|\bmoving (?:flats?|house|out)\b|\bkarton \d+",
+            r"|\bumziehen\b|\bziehen um\b|\bmoving (?:flats?|house|out)\b|\bkarton \d+"
+            # "moved into my first solo flat today", "erster tag in der WG", "endlich eingezogen"
+            r"|\bmoved into\b|\bjust moved\b|\b(?:first|new) (?:solo )?(?:flat|apartment)\b|\beingezogen\b"
+            r"|\berste[rn]? (?:tag|nacht|woche) in der (?:wg|neuen wohnung)\b|\bneue[n]? wohnung\b",
         ),
         # "first iced coffee of the year", "Eiskaffee auf dem Balkon": cold coffee on a warm day
         (

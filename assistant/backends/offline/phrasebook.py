@@ -47,6 +47,8 @@ SLOTS = frozenset(
         "cake",  # the cake a message or post names, to start a sentence (Zwetschgendatschi, Apple cake)
         "milestone",  # the step a creator's post celebrates, as it names it (Ausbildung, Driving test)
         "side",  # the coffee side of a playful either-or (Kaffee, coffee, Espresso)
+        "house_name",  # the profile's first coffee, to start a sentence (Die Kiezmischung, Kiezmischung)
+        "house_taste",  # how the profile says it tastes (schokoladig und mild, chocolatey and mellow)
         "loyalty",  # how long a fan has been with us (seit zwei Jahren, for a year)
         "product_line",  # what the profile says of the product asked about ("Kurz zur Kiezmischung: …")
         "praised",  # thanks for what a fan praises beyond the coffee (a fast parcel, a note in it)

@@ -3165,7 +3165,26 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             given.append(fact)
     if any(not a.said for a in answers):
         answers = [a for a in answers if a.fact is None or not _grinderless(message.text, a.fact)]
-    return answers
+    return _with_deadline_heard(answers, message.text, profile)
+
+
+# A day the parcel is needed by, said beside the question: "how long does shipping take? need it before my new job
+# starts monday lol", "brauch ihn bis Samstag"
+_NEEDED_BY = re.compile(
+    rf"\b(?:need (?:it|them|this|the \w{{1,12}})|needed|brauch\w{{0,2}} (?:ihn|es|sie|das|den \w{{1,12}}"
+    rf"|die \w{{1,12}})|muss (?:er|es|sie|das) )\b[^.!?\n]{{0,40}}\b(?:by|before|until|bis|vor)\b"
+    rf"[^.!?\n]{{0,30}}\b{_DAYS}\b",
+    re.IGNORECASE,
+)
+
+
+def _with_deadline_heard(answers: list[Answer], text: str, profile: VoiceProfile) -> list[Answer]:
+    """The usual shipping time given to someone who needs the parcel by a day: the policy's no to a firm date too."""
+    shipped = any(a.fact is not None and _ships(a.fact) for a in answers)
+    dated = any(a.fact is not None and a.fact.id.startswith("policy_") for a in answers)
+    needed = _NEEDED_BY.search(text)
+    refused = _no_firm_date(profile) if shipped and needed and not dated else None
+    return [*answers, Answer(question=needed.group(), fact=refused)] if needed and refused else answers
 
 
 def _grinderless(text: str, fact: Fact) -> bool:
