@@ -49,7 +49,7 @@ from assistant.backends.offline.words import (
 from assistant.guard.specific import needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import find_stock_phrases
 from assistant.models import UNHAPPY, Analysis
-from assistant.profiles.loading import Fact, VoiceProfile
+from assistant.profiles.loading import Fact, Product, VoiceProfile
 from assistant.similarity import closest_variant, repetition
 from assistant.text import fold, sentences, shorten
 
@@ -382,9 +382,14 @@ def _tells_product(scene: Scene, level: int) -> bool:
     return scene.situation == "defer" and not scene.negative and not level
 
 
+def _house_coffee(profile: VoiceProfile, language: str) -> Product | None:
+    """The profile's first coffee (the first product whose description names a way to brew)."""
+    return next((p for p in profile.brand.products if brewers(profile.localized(p.text, language))), None)
+
+
 def _house_line(profile: VoiceProfile, language: str) -> str:
     """The first coffee of the profile as it describes it ("Die Kiezmischung: unsere Hausmischung, schokoladig ...")."""
-    coffee = next((p for p in profile.brand.products if brewers(profile.localized(p.text, language))), None)
+    coffee = _house_coffee(profile, language)
     if coffee is None:
         return ""
     named = the_product(profile, coffee.name, language) if language == "de" else coffee.name
@@ -394,7 +399,7 @@ def _house_line(profile: VoiceProfile, language: str) -> str:
 def _house_taste(profile: VoiceProfile, language: str) -> dict[str, str]:
     """The first coffee's name and how the profile says it tastes ({"house_name": "Die Kiezmischung",
     "house_taste": "schokoladig und mild"}), or {} when its description says no taste apart from what it is for."""
-    coffee = next((p for p in profile.brand.products if brewers(profile.localized(p.text, language))), None)
+    coffee = _house_coffee(profile, language)
     if coffee is None:
         return {}
     parts = profile.localized(coffee.text, language).split(", ")

@@ -385,6 +385,14 @@ _ATTENDED = re.compile(
     r"(?![^.!?]{0,20}\b(?:buchen|book|machen|besuchen|anmelden|sign up)\b)",
     re.IGNORECASE,
 )
+
+
+def _was_there(text: str, fact: Fact) -> bool:
+    """The person was at what the fact tells about already ("just did your cupping workshop"): they know it."""
+    attended = _ATTENDED.search(text)
+    return attended is not None and any(_keyword_in(k, attended.group()) for k in fact.keywords)
+
+
 # A joke about the price: "bei dem Preis erwarte ich ...", "for that price I expect ...".
 # Tired of our ads: "das 6. mal heute in meiner fyp", "another grinder ad", "schon wieder Werbung".
 _AD_FATIGUE = re.compile(
@@ -1337,10 +1345,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         around = None if around and any(care_untold(a.question, around) for a in answers) else around
         around = None if around and _grinderless(text, around) else around
         around = None if around and _asked_elsewhere(answers, around) else around
-        attended = _ATTENDED.search(text)  # "just did your cupping workshop ... an advanced one??": she knows it
-        around = (
-            None if around and attended and any(_keyword_in(k, attended.group()) for k in around.keywords) else around
-        )
+        around = None if around and _was_there(text, around) else around  # "just did your cupping workshop ..."
         # "Wer hat recht?", "wo kann man euch besuchen??": the fact named around says it (where, when, who is right)
         rest = [a for a in answers if not (_COVERED.match(a.question.strip()) or _WHERE_WHEN.match(a.question.strip()))]
         answers = [Answer(question=text, fact=around), *rest] if around else answers
@@ -3091,8 +3096,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = None  # "Mahlwerk der Handmühle aus Plastik?": the bags' plastic fact is about something else
         if fact is not None and _DONE_ALREADY.search(text) and any(_keyword_in(k, text) for k in fact.keywords):
             continue  # "I paused my subscription 2 weeks ago (...)": "you can pause any time" tells them nothing
-        attended = _ATTENDED.search(message.text)
-        if fact is not None and attended and any(_keyword_in(k, attended.group()) for k in fact.keywords):
+        if fact is not None and _was_there(message.text, fact):
             fact = None  # "just did your cupping workshop ... is there an advanced one??": not the times she knows
         suited = _suited(text, profile, language)
         if suited:  # "taugt die kiezmischung auch für siebträger?": what each is for, not the espresso grind
