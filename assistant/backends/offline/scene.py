@@ -3274,7 +3274,8 @@ def _indirect(question: str, language: str, profile: VoiceProfile) -> str | None
     phrase = indirect(question, language)
     if phrase and (len(phrase.split()) > INDIRECT_WORDS or SPOKEN.search(phrase)):
         return None  # "ob die Handmühle eigentlich n gutes geschenk wenn man ... hat ist": said back, it reads broken
-    return phrase.replace("_", " ") if phrase else phrase
+    # "whether you can send your CV here": the deferral says "... and will reply here" after it
+    return _HERE_AT_END.sub("", phrase.replace("_", " ")) if phrase else phrase
 
 
 # A question the person already put indirectly ("ich möchte wissen, woher eure Bohnen stammen"): said back as it
@@ -3325,6 +3326,7 @@ _OR_INSTEAD = re.compile(
     r"(?=\W{0,5}$)",
     re.IGNORECASE,
 )
+_HERE_AT_END = re.compile(r"(?<=\w)\s(?:right here|here|hier)$", re.IGNORECASE)
 _LAUGH_AT_END = re.compile(r"\s{1,3}(?:lol|lmao|haha\w{0,6}|hihi|xd)(?=\W{0,5}$)", re.IGNORECASE)
 INDIRECT_WORDS = 16  # a longer question said back as "ob ..." carries its clauses along
 SPOKEN = re.compile(r"\b(?:n|ne|nen|nem|ner|so'n|grad|halt|tbh|lol)\b", re.IGNORECASE)
