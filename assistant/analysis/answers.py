@@ -227,7 +227,7 @@ def answer(
         described = described if described is not None else _described(context, profile)
         best = max(described, key=described.__getitem__, default=None)
         return best if best and described[best] else None
-    brewed = _grind_for_message_brewer(question, context, profile)
+    brewed = grind_for_message_brewer(question, context.folded, profile)
     if brewed:  # "my shots run through in 15 seconds and taste sour. what setting should I use on the handmühle?"
         return brewed
     vague = len([w for w in reading.tokens if w.isalpha() and len(w) >= 4 and not is_stopword(w)]) <= VAGUE_WORDS
@@ -304,11 +304,11 @@ def _grind_for_its_brewer(found: str, question: str, profile: VoiceProfile) -> b
     return bool(GRIND_ASKED.search(question) and own_brewers(question) & _fact_brewers(found, profile))
 
 
-def _grind_for_message_brewer(question: str, context: Reading, profile: VoiceProfile) -> str | None:
-    """The grind fact of the one brewer the message names, for a grind question that names none itself."""
+def grind_for_message_brewer(question: str, folded: str, profile: VoiceProfile) -> str | None:
+    """The grind fact of the one brewer the message (`folded`) names, for a grind question that names none itself."""
     if not GRIND_ASKED.search(question) or own_brewers(question):
         return None
-    brewed = own_brewers(context.folded)
+    brewed = own_brewers(folded)
     fitting = [f.id for f in profile.brand.facts if brewed & _fact_brewers(f.id, profile)]
     return fitting[0] if len(brewed) == 1 and len(fitting) == 1 else None
 

@@ -592,9 +592,9 @@ def _slots(
             profile.localized(by_intent or rule.ask_in_dm, language), message.text, dated=bool(analysis.entities.dates)
         )
         if scene.situation == "arrived_late":  # the parcel is there: its order number, no delivery address
-            ask = _joined([p for p in _ask_parts(ask) if _ORDER_ASK.search(p)] or _ask_parts(ask), ask)
+            ask = _order_parts(ask, wanted=True)
         if _NO_ORDER_OF_THEIR_OWN.search(message.text):  # "I got it as a gift, no receipt": no order number to give
-            ask = _joined([p for p in _ask_parts(ask) if not _ORDER_ASK.search(p)] or _ask_parts(ask), ask)
+            ask = _order_parts(ask, wanted=False)
     product = analysis.entities.products[0] if analysis.entities.products else ""
     slots: dict[str, str] = {
         "name": scene.name,
@@ -728,6 +728,12 @@ def _given(part: str, text: str, *, dated: bool) -> bool:
     """The message gives what this part of the ask wants (a date, a street address, photos sent)."""
     given = {"date": dated, "address": bool(_STREET.search(text)), "photo": bool(_PHOTOS_SENT.search(text))}
     return any(given[k] and rx.search(part) for k, rx in _WANTS.items())
+
+
+def _order_parts(ask: str, *, wanted: bool) -> str:
+    """The ask with only its order-number part (`wanted`) or only its other parts; the whole ask if none is left."""
+    parts = _ask_parts(ask)
+    return _joined([p for p in parts if bool(_ORDER_ASK.search(p)) == wanted] or parts, ask)
 
 
 def _joined(kept: list[str], ask: str) -> str:

@@ -21,7 +21,6 @@ from assistant.analysis.answers import (
     DEICTIC,
     DELIVERY_ASKED,
     FOLLOW_UP,
-    GRIND_ASKED,
     MACHINES,
     METHODS,
     OWN_MISTAKE,
@@ -30,6 +29,7 @@ from assistant.analysis.answers import (
     brewers,
     care_untold,
     fact_words,
+    grind_for_message_brewer,
     not_a_parcel,
     order_cancelled,
     own_brewers,
@@ -3034,8 +3034,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _checked_fact(facts.get(_fact_id(asked_alone, request) or ""), named, profile)
             if fact is not None and question.read and fact.id in reserved:
                 fact = None  # the reading gave this fact to another question of the message, which it answers
-        if fact is None and question.read and _brewer_grind(text, facts.get(str(question.fact)), message.text):
-            fact = facts.get(str(question.fact))  # "NOT running it without espresso. how fine for a flair??"
+        brewed = grind_for_message_brewer(text, fold(message.text), profile) if fact is None else None
+        if question.read and question.fact and question.fact == brewed:  # "NOT running it without espresso. how
+            fact = facts.get(brewed)  # fine for a flair??": the reading's grind fact for the brewer the message names
         if order_cancelled(text):  # "kann ich die Bestellung stornieren?": no fact, however its words match
             fact = None
         if fact is None and lives_there:  # "she lives in graz, does that work?": the place's shipping fact
@@ -3765,14 +3766,6 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
     if covering is not None:
         return covering
     return None if any(fold(k) in _SHIPPING_KEYS for k in fact.keywords) else fact
-
-
-def _brewer_grind(question: str, fact: Fact | None, message: str) -> bool:
-    """A grind question naming no brewer, and a grind fact for the one brewer its message names."""
-    if fact is None or not GRIND_ASKED.search(question) or own_brewers(question):
-        return False
-    named = own_brewers(message)
-    return len(named) == 1 and named <= brewers(" ".join(fact.text.values()))
 
 
 SHORT_QUESTION = 5  # words: a question this short takes its sense from the message around it
