@@ -74,7 +74,8 @@ FOLLOW_UP = re.compile(r"^\W{0,3}(?:und|and|also)\b", re.IGNORECASE)
 # "ich zieh um und hab euer Abo. Muss ich da was machen??": what to do about the thing the message names
 TODO_ASKED = re.compile(
     r"\bmuss ich (?:da |dann |jetzt |dafür )?(?:was|etwas|irgendwas) (?:machen|tun|ändern|beachten)\b"
-    r"|\bdo i (?:need|have) to do (?:anything|something)\b|\bwhat do i (?:need|have) to do\b",
+    r"|\bdo i (?:need|have) to do (?:anything|something)\b|\bwhat do i (?:need|have) to do\b"
+    r"|\bwas (?:mache|mach|soll|sollte) ich (?:da |dann |jetzt )?(?:am besten|machen|tun)\b|\bwhat should i do\b",
     re.IGNORECASE,
 )
 # "my wife says beans belong in the fridge... who wins?": a debate whose claim the message around states
@@ -154,7 +155,7 @@ BREWERS = {
     "moka": r"moka\w{0,5}|bialetti|stovetop|herdkanne|espressokocher",
     "aeropress": r"aero ?press",
     "pour over": r"pour[- ]?over|v60|handfilter|chemex|hario|kalita",
-    "filter": r"filter\w{0,8}|kaffeemaschine|coffee ?maker|drip(?: machine)?|melitta|moccamaster",
+    "filter": r"filter\w{0,15}|kaffeemaschine\w{0,2}|coffee ?maker|drip(?: machine)?|melitta|moccamaster",
     "cold brew": r"cold ?brew|kaltbr(?:u|ü)h\w{0,3}",
     "karlsbader": r"karlsbader",
 }
@@ -257,7 +258,11 @@ def _named_just_before(question: str, context: Reading, profile: VoiceProfile) -
     """The facts the sentence right before the question names (in the folded message)."""
     at = context.folded.find(fold(question)[:40])
     before = re.split(r"[.!?]\s", context.folded[:at].rstrip(" .!?"))[-1] if at > 0 else ""
-    return [fact for fact, score in hits_by_fact(read(before), profile).items() if score] if before else []
+    for clause in re.split(r",\s|\s(?:und|and|aber|but)\s", before) if before else []:
+        named = [fact for fact, score in hits_by_fact(read(clause), profile).items() if score]
+        if named:  # "Mein Abo kommt alle 4 Wochen und die nächste Lieferung ...": the first clause's fact
+            return named
+    return []
 
 
 def _about_around(question: str) -> bool:

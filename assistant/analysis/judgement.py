@@ -98,6 +98,24 @@ CANCELLED_BOOKING = re.compile(
     r"|\b(?:abgesagt|cancell?ed|storniert|ausgefallen)\b[^.!?]{0,40}\b(?:workshop|kurs|course|class|cupping)\w{0,3}\b"
 )
 PARCEL = re.compile(r"\b(?:paket\w{0,2}|parcel|package|lieferung|delivery|versand|shipping|sendung|tracking|dhl)\b")
+# Someone's own order or a parcel that took its time: "mein Paket", "I ordered", "took 9 days", an order number
+OWN_ORDER = re.compile(
+    r"\b(?:mein\w{0,2}|my|mine|ich|i|i'?ve|i'm|me|wir|we|uns\w{0,3}|our|bestellt|ordered|order ?(?:nr|no|number)"
+    r"|bestellnummer|sendungsnummer|bestellung|sendungsverfolgung|tracking|paket\w{0,2}|parcel|package|sendung|label|transit|took|dauerte|gedauert"
+    r"|still|immer noch|noch nicht|seit|since|wo bleibt|where is|kam|came|arrived|angekommen|means|bedeutet"
+    r"|(?:\d{1,2}|two|three|four|zwei|drei|vier) (?:weeks?|wochen))\b|#\d{3,}|\b\d{5,}\b"
+)
+# How long shipping takes, said in general: "2-3 werktage versand", "your shipping times"
+SHIPPING_TIME = re.compile(
+    r"\b(?:versand\w{0,4}|shipping|lieferzeit\w{0,2}|werktage?n?|working days|delivery times?)\b"
+)
+
+
+def _shipping_jabbed(folded: str) -> bool:
+    """The shipping time jabbed at in general, with nothing asked and no order or parcel of one's own."""
+    return "?" not in folded and bool(SHIPPING_TIME.search(folded)) and not OWN_ORDER.search(folded)
+
+
 # Readings that a parcel for someone else overrules (a wrong order inside one's own box stays a wrong item).
 PARCEL_ASTRAY = frozenset({"other", "product_question", "praise", "criticism", "order_status"})
 # How to look after a thing: cleaning, descaling, oiling (folded text).
@@ -213,6 +231,10 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "product_question"  # "Habt ihr einen Tipp?": advice asked for, nothing out of stock
     if top in ("delivery_problem", "order_status") and MOVING.search(folded) and _planned(folded):
         return "product_question"  # "ich zieh Ende Oktober nach Leipzig ... wie änder ich die Adresse?": asked ahead
+    if top in ("order_status", "delivery_problem") and _shipping_jabbed(folded):
+        return (
+            "criticism"  # "2-3 werktage versand im jahr 2029 wow 🙃": the shipping time jabbed at, no parcel of theirs
+        )
     if top in PARCEL_ASTRAY and someone_elses_parcel(text):
         return "delivery_problem"  # "das Paket ist gar nicht meins, da steht ein anderer Name drauf": gone astray
     if top == "defect" and CARE_ASKED.search(folded) and not cue_scores(folded).get("defect"):
@@ -232,13 +254,13 @@ ADVICE_ASKED = re.compile(
 # A move ahead: "ich zieh Ende Oktober nach Leipzig", "moving flats at the end of October", "nach dem Umzug"
 MOVING = re.compile(
     r"\b(?:zieh\w{0,2}\b.{0,40}\bum\b|umzug\w{0,2}|umziehen|moving (?:from|to|flats?|house|out|in)|i'?m moving"
-    r"|we'?re moving|(?:ich|wir) zieh\w{0,2} (?:\w+ ){0,5}(?:nach|in|aufs|zu))\b"
+    r"|we'?re moving|(?:ich|wir) zieh\w{0,2} (?:\w+ ){0,5}(?:nach|in|aufs|zu|zum))\b"
 )
 # What a person moving asks before anything went wrong: to change the address, to pause a delivery
 MOVE_ASKED = re.compile(
     r"\b(?:adresse (?:andern|anpassen|aktualisieren|umstellen)|(?:andere?|ander|anpass|umstell)\w{0,2} ich"
     r" (?:die|meine) adresse|change (?:the |my )?address|update (?:the |my )?address|pausier\w{0,3}|pause|aussetzen"
-    r"|skip)\b"
+    r"|skip|abo|abos|abonnement|subscription)\b"  # "ich ziehe zum 1. Oktober um ... Mein Abo kommt alle 4 Wochen"
 )
 
 

@@ -61,7 +61,8 @@ VERB_ASKED = re.compile(fold_pattern(rf"{VOCATIVE}{VERB_FIRST} {PRONOUN}\b"))
 ASKED_START = re.compile(rf"{QUESTION_START.pattern}|^\w{{2,20}}(?:en|t) (?:sie|ihr)\b")
 INDIRECT = re.compile(
     r"(?:mitteilen|mit|sagen|wissen|gewusst|w(?:ü|u)sste|erfahren|nachfragen|informieren|kl(?:ä|a)ren|best(?:ä|a)tigen|erkundigen|"
-    r"fragen|anfragen|erfragen|let (?:me|us) know|tell (?:me|us)|wondering|like to know|want to know|confirm|advise|"
+    r"fragen|fragt|fragte|anfragen|erfragen|asks|let (?:me|us) know|tell (?:me|us)|wondering|like to know|"
+    r"want to know|confirm|advise|"
     r"inquire|enquire|ask|asking|asked|gefragt|interessier(?:t|en|e)?|curious|"
     r"grateful if you could)\b[^.!?\n]{0,40}?\b(ob|wann|wie|wo|wohin|woher|was|welche[rsmn]?|an welche[rsmn]?|"
     r"bis wann|whether|if|when|how|where|what|which|why)\b",
@@ -289,6 +290,18 @@ WHOEVER = re.compile(
 
 # "january sale when 👀", "restock wann": a few words and the question word last, slang for "when is it coming?"
 ASKED_LAST = re.compile(r"^\W{0,3}(?:[^\W\d_][\w'-]{1,20}\s){1,3}(?:when|wann)\b[^\w]{0,12}$", re.IGNORECASE)
+EMOJI_BREAK = re.compile(
+    r"(?<=[^\w\s,.;:!?'\"()\-])\s"
+)  # "PUMPKIN SPICE BEANS WHEN 🎃🎃🎃 its ...": asked up to the emoji
+OTHERS_ASKED = re.compile(
+    r"\b(?:people|everyone|everybody|guests|friends|they|alle|leute|gäste|jeder|freunde)\b[^.!?]{0,20}"
+    r"\b(?:kept asking|were asking|asked|haben (?:\w{1,12} ){0,2}gefragt|fragten|wollten wissen)\b",
+    re.IGNORECASE,
+)
+# "Ihr wisst, was ich wähle": a wh-clause after "you know" tells (asked, the verb comes first: "Wisst ihr, ...")
+KNOWN_LEAD = re.compile(
+    r"(?:^|\s)(?:ihr wisst|du weisst|ihr kennt|du kennst|wir wissen|ich weiss)(?: ja| schon| doch| eh)?,?\s{0,3}$"
+)
 
 
 # "... or even better can you send it to my hotel instead lol": a second wish, asked on its own
@@ -324,9 +337,11 @@ def _questions_in(sentence: str, listed: bool = False) -> list[str]:
         return [part.strip(" ,") for part in _joined_questions(sentence[begin:])]
     if WHOEVER.match(fold(sentence).lstrip()):
         return []  # "wer sowas kauft hat auch ne Siebträgermaschine": whoever buys it, no one is asked
-    if ASKED_LAST.match(sentence):
-        return [sentence.strip(" .!")]  # "january sale when 👀", "decaf when": the question word said last
+    if ASKED_LAST.match(first := EMOJI_BREAK.split(sentence, maxsplit=1)[0]):
+        return [first.strip(" .!")]  # "january sale when 👀", "decaf when": the question word said last
     indirect = INDIRECT.search(sentence) or UNSURE.search(sentence)
+    if indirect and OTHERS_ASKED.search(sentence[: indirect.start(1)]):
+        return []  # "people kept asking what coffee it was": what others asked, told (and answered) already
     hoped = None if indirect else HOPED.search(sentence)
     if hoped:
         return [hoped.group(1).strip()]
@@ -335,6 +350,8 @@ def _questions_in(sentence: str, listed: bool = False) -> list[str]:
     relative = start and not (VERB_ASKED.match(asked_after) or WH_INVERTED.match(asked_after))
     if not indirect and relative and len(sentence[:start].split()) > 2 and sentence[:start].rstrip().endswith(","):
         return []  # "das Beste, was ich je hatte": without "?", a clause after a comma is a relative one
+    if not indirect and start and KNOWN_LEAD.search(fold(sentence[:start])):
+        return []
     if not indirect and start and FRONTED_CLAUSE.match(sentence[:start].lstrip()):
         return []  # "Sobald es russlandfeindlich ist, sind die Arme ... offen": a main clause after "sobald", told
     plain = fold(sentence[start or 0 :]).lstrip()
@@ -343,7 +360,8 @@ def _questions_in(sentence: str, listed: bool = False) -> list[str]:
     told = _ELLIPTIC.match(plain) or _NARRATED.match(plain) or _DROPPED_I.match(plain) or subordinate
     if start is None or (not indirect and (told or exclaimed)):
         return []
-    return [p.strip(" .,!") for p in INDIRECT_SPLIT.split(sentence[start:])]
+    asked = EMOJI_BREAK.split(sentence[start:], maxsplit=1)[0]  # "... dazu passt 👵 sie hat ne ...": asked up to 👵
+    return [p.strip(" .,!") for p in INDIRECT_SPLIT.split(asked)]
 
 
 # "Bieten Sie eine Geschenkverpackung an, und würde sie bis zum 9. Mai ankommen?": two questions joined by "und"

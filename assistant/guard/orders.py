@@ -158,6 +158,9 @@ IDIOM = _lenient(
     r"(?:\w{1,8}\s+){0,2}(?:sagen|say)\b"
     # "still no reply", "keine Antwort": the reply missed, a noun, no order to reply
     r"|\b(?:no|any|an|without|keine|ohne)\s+(?:\w{1,8}\s+)?(?:reply|replies|answer|antwort\w{0,3})\b"
+    # "könnt ihr DHL mal sagen, dass sie ... nicht draußen abstellen": a word for the carrier, not a line for us
+    r"|\b(?:dhl|hermes|dpd|ups|gls|dem (?:boten|fahrer|zusteller|paketboten|paketdienst))\s+(?:\w{1,8}\s+){0,2}sagen\b"
+    r"|\btell (?:dhl|hermes|dpd|ups|gls|the (?:courier|driver|delivery (?:guy|driver)|carrier)|your courier)\b"
 )
 UNABLE = _lenient(
     rf"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|never|not even|nicht (?:mal|einmal)|nie|schafft ihr (?:es )?nicht"

@@ -107,11 +107,12 @@ _SECOND_GUESS = re.compile(
 )
 
 
-# A clause after the question ("..., wenn man den Ausweis vorzeigt", "..., if I order two"): already in
+# A clause after the question ("..., wenn man den Ausweis vorzeigt", "..., if I order two"; in German its comma may be
+# missing: "kann man probieren bevor man kauft"): already in
 # subordinate word order, so it follows the indirect question as it stands, its pronouns turned.
 _CLAUSE_DE = re.compile(
-    r",\s*((?:wenn|falls|weil|damit|obwohl|sodass|bevor|nachdem|sobald|solange|bis|(?:(?:über|mit|für|bei|von)\s)?"
-    r"(?:der|die|das|den|dem|denen))\s[^,]{3,60})$",
+    r"(?:,\s*((?:wenn|falls|weil|damit|obwohl|sodass|bevor|nachdem|sobald|solange|bis|(?:(?:über|mit|für|bei|von)\s)?"
+    r"(?:der|die|das|den|dem|denen))\s[^,]{3,60})|\s((?:wenn|falls|weil|obwohl|bevor|nachdem|sobald)\s[^,]{3,60}))$",
     re.IGNORECASE,
 )
 _CLAUSE_EN = re.compile(
@@ -523,12 +524,19 @@ _ANYONE_ASKS = re.compile(
 _ALREADY_INDIRECT = re.compile(r"^whether\s([^?!.,]{3,90}?)\W{0,3}$", re.IGNORECASE)
 
 
+_WHEN_LAST = re.compile(r"^((?:[^\W\d_][\w'-]{1,20}\s){0,2}[^\W\d_][\w'-]{1,20})\s(?:when|wann)\b\W{0,12}$", re.I)
+
+
 def indirect(question: str, language: str) -> str | None:
     """The question as an indirect question in the reply language, or None; two questions joined by "und" as two
     ("Woher kommen die Bohnen und ist der bio?" -> "woher die Bohnen kommen und ob der bio ist")."""
     turn = indirect_de if language == "de" else indirect_en if language == "en" else None
     if turn is None:
         return None
+    if when := _WHEN_LAST.match(question.strip()):  # "halloween roast when??": whether it comes, and when
+        thing = when.group(1).lower() if when.group(1).isupper() else when.group(1)
+        article = "" if thing.endswith("s") else "a "  # "pumpkin spice beans", "a halloween roast"
+        return f"ob und wann es {thing} gibt" if language == "de" else f"if and when there'll be {article}{thing}"
     asked = _ANYONE_ASKS.match(question.strip())
     if asked:  # "weiß jmd ob die u1 heute fährt??" -> "ob die u1 heute fährt"
         return asked.group(1).strip() if asked.group(1) else f"whether {asked.group(2).strip()}"

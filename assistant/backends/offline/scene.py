@@ -26,6 +26,7 @@ from assistant.analysis.answers import (
     OWN_MISTAKE,
     RESIDENT,
     TAX_ASKED,
+    TODO_ASKED,
     brewers,
     care_untold,
     fact_words,
@@ -113,6 +114,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "condolence_help",
         "return_opened",
         "dropped_off",
+        "left_outside",
         "shop_broken",
         "shop_paid",
     }
@@ -122,6 +124,7 @@ NO_JOKE = NEGATIVE_SITUATIONS - {"taste_criticism"}
 ESCALATING = {
     "stop_delivery": "logistics",
     "dropped_off": "logistics",
+    "left_outside": "logistics",
     "misdelivered": "logistics",
     "misdelivered_dm": "logistics",
     "voucher_problem": "after_sales",
@@ -1223,7 +1226,9 @@ _PRICE_RISE = re.compile(
     # "I remember paying under 10 euros for a bag. Now it's noticeably more", "früher hab ich 9 Euro bezahlt"
     r"|\b(?:i remember paying|used to (?:pay|cost)|früher (?:hab(?:e)? ich|habe? man|hat (?:die|der|das) \w{2,20})"
     r" (?:\w{1,12} ){0,3}(?:bezahlt|gezahlt|gekostet))\b"
-    r"|\bnow (?:it'?s|it is) (?:noticeably |much |way |a lot )?more\b",
+    r"|\bnow (?:it'?s|it is) (?:noticeably |much |way |a lot )?more\b"
+    # "warum is die kiezmischung jetzt teurer??", "why is it more expensive now"
+    r"|\b(?:jetzt|nun|plötzlich|auf einmal) (?:\w{1,12} ){0,2}teurer\b|\bmore expensive (?:now|all of a sudden)\b",
     re.IGNORECASE,
 )
 
@@ -1272,7 +1277,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     pouted = pouting and analysis.sentiment != "negative"
     # "ANY chance of a student discount code?? ... I'm broke 😭": money asked for is never laughed at
     money = _DEAL_ASKED.search(text) or _PRICE.search(fold(text))
+    asked_when = any(_WHEN_ASKED.search(str(getattr(q, "text", ""))) for q in analysis.questions)
     joked_question = joked_question and not ((unhappy and not pouted) or aside or _asks_a_fact(request) or money)
+    joked_question = joked_question and not asked_when  # "halloween roast when?? spooky beans 👻": a date asked for
     joke_situations = ("other", "uncertain", "other_negative") if pouting else ("other", "uncertain")
     if (not life_event or is_moment(life_event)) and message.mode == "reply" and situation in joke_situations and joked:
         life_event = moment(text)  # "It's 33 degrees and my husband still insists on a hot coffee. Send help."
@@ -1415,7 +1422,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
         duration=duration(text, language) if message.mode == "reply" else "",
         topic=None
         if analysis.injection_suspected or situation in _NO_ECHO
-        else _topic(source, language, skip, situation),
+        else _topic(
+            source, language, skip, situation, mocked_aside=sarcasm and not _names_ours(source, language, profile)
+        ),
         place=place(text, language)[0],
         tips=[profile.localized(t.text, language) for t in tips],
         tips_short=[next(iter(t.short_forms(language, profile.brand.default_language)), "") for t in tips],
@@ -1461,10 +1470,15 @@ _RANGE_ASKED = re.compile(
 )
 
 
+_YES_NO = re.compile(r"^(?:ja|nein|yes|no|nope|nee|nö|not)\W{0,5}$", re.IGNORECASE)
+
+
 def _coffee_side(text: str) -> str:
     """The coffee word of the one side of a playful either-or that names coffee ("Kaffee", "coffee"), or ""."""
     for found in _EITHER_OR.finditer(text):
         sides = [_COFFEE_WORD.search(side) for side in found.groups()]
+        if any(_YES_NO.match(side.strip()) for side in found.groups()):
+            continue  # "espresso vorm start ja oder nein?": whether to drink it, no side against coffee
         if sum(bool(side) for side in sides) == 1:
             word = next(side.group(1) for side in sides if side)
             return word.capitalize() if fold(word) in ("kaffee", "espresso") else word.lower()
@@ -1493,10 +1507,13 @@ _NEWS_ASKED = re.compile(
 )
 
 
-def _topic(text: str, language: str, skip: set[str], situation: str) -> Phrase | None:
+def _topic(text: str, language: str, skip: set[str], situation: str, mocked_aside: bool = False) -> Phrase | None:
     """The message's noun phrase to echo; a critique's first noun before a weak one of ours ("Euer neues Logo ...
-    Das alte mit der Bohne ..." is about the logo, not the beans)."""
+    Das alte mit der Bohne ..." is about the logo, not the beans); none for a mocking critique whose noun is not
+    ours ("2-3 werktage versand ... bei anderen kommt schon die drohne 🙃" is no feedback "zum Thema Drohne")."""
     found = topic(text, language, skip=skip)
+    if mocked_aside and situation.startswith("criticism"):
+        return None
     if situation.startswith("criticism") and language == "de" and (found is None or is_weak(found)):
         nouns = [
             n for n in capitalised_nouns(text, skip=skip) if not (ACCUSATION.search(n) or TIME_NOUN.match(fold(n)))
@@ -1598,12 +1615,21 @@ _ARRIVED_LATE = re.compile(
     re.IGNORECASE,
 )
 # A parcel that came, left outside without a ring: "ohne zu klingeln auf die Treppe gestellt", "didn't even ring"
+_NO_RING = re.compile(r"\bklingel\w{0,2}|\bgeklingelt|\bring(?:ing)?\b|\bknock\w{0,3}", re.IGNORECASE)
+_NOTHING_BROKEN = re.compile(
+    r"\b(?:nichts|nix) (?:ist )?(?:kaputt|beschädigt|passiert)|nothing (?:was |got )?(?:broken|damaged)"
+    r"|(?:alles|inhalt) (?:ist )?(?:heil|ok|okay|trocken)\b",
+    re.IGNORECASE,
+)
 _DROPPED_OFF = re.compile(
     r"\b(?:ohne (?:zu )?klingeln|nicht (?:mal |einmal )?(?:ge)?klingel\w{0,2}|didn'?t (?:even )?ring|without ringing"
     r"|(?:vor die tür|auf die treppe|in den hausflur|vor die haustür|ins treppenhaus)"
     r" (?:ge)?(?:stellt|gelegt|abgestellt)"
     r"|(?:left|dumped|dropped) (?:it |the parcel |the box |my parcel )?(?:on|at|outside) (?:the |my )?(?:door|doorstep"
-    r"|stairs|steps|porch))",
+    r"|stairs|steps|porch)"
+    # "der Karton nass vor der Haustür stand ... dass sie bei Regen nicht draußen abstellen sollen"
+    r"|vor der (?:haus)?tür (?:stand|lag)|draußen (?:abstellen|abgestellt|stehen lassen|hingestellt)"
+    r"|left (?:it |the parcel |the box )?outside)",
     re.IGNORECASE,
 )
 _STILL_WAITING = re.compile(r"\b(?:immer noch|noch nicht|still|not yet|yet to)\b", re.IGNORECASE)
@@ -1690,7 +1716,11 @@ HEALTH_ASKED = re.compile(
     r"|herzrasen|palpitations|medikament\w{0,2}|medication|arzt|ärztin|doctor"
     # "is an espresso before the start a good idea or will i regret it at km 30??": a sports doctor's question
     r"|(?:good|bad) idea\b[^?]{0,30}\b(?:race|run|start|marathon|workout|training)|(?:before|vor) (?:the |dem |der )?"
-    r"(?:race|run|start|marathon|workout|training|lauf|rennen|wettkampf)\b[^?]{0,30}\b(?:good idea|gute idee|ok|okay)"
+    r"(?:race|run|start|marathon|workout|training|lauf|rennen|wettkampf)\b[^?]{0,30}\b(?:good idea|gute idee|ok|okay"
+    r"|ja oder nein|yes or no)"
+    # "espresso vorm start ja oder nein?"
+    r"|(?:vorm|vor dem|before the|before my) (?:start|lauf|rennen|wettkampf|race|run|marathon)\b[^?]{0,12}"
+    r"\b(?:ja oder nein|yes or no)"
     r")\b",
     re.IGNORECASE,
 )
@@ -1714,6 +1744,8 @@ def _asks_when_sick(request: GenerationRequest, situation: str) -> bool:
     text, analysis = request.message.text, request.analysis
     if request.message.mode != "reply" or analysis.escalation or occasion(text) != "sick" or _MEDICAL.search(text):
         return False  # "my doctor said max 200mg a day while im on these meds 🤒": a limit to respect, no joke
+    if _CONTENT_ASKED.search(text):
+        return False  # "erkältet ... wie viel koffein hat ein espresso von euch??": a figure about our coffee
     asked = [q for q in split_questions(text) if _DRINK_ASKED.search(q)] or _SHOULD_I_DRINK.search(text)
     answered = any(q.fact for q in analysis.questions)  # "also do you even have decaf": a fact to give, no aside
     return bool(asked) and not answered and situation in ("question", "defer", "other", "uncertain", "praise", "joke")
@@ -1826,6 +1858,13 @@ _MONEY_RANT = re.compile(
     r"|starbucks)",
     re.IGNORECASE,
 )
+
+
+def _names_ours(text: str, language: str, profile: VoiceProfile) -> bool:
+    """Whether the message's noun phrase names something the profile tells about (a product, a fact's word)."""
+    found = topic(text, language, skip=set())
+    said = fold(" ".join([*profile.public_texts(), *(k for f in profile.brand.facts for k in f.keywords)]))
+    return found is not None and has_phrase(said, fold(found.bare), whole=False)
 
 
 def _with_topic(question: str) -> str:
@@ -1958,6 +1997,9 @@ _TRACED = re.compile(
     r"|\bneighbou?r\b",
     re.IGNORECASE,
 )
+
+
+_WHEN_ASKED = re.compile(r"(?:^|\s)(?:when|wann)\b(?!\s(?:i|you|u|ich|du|man)\b)", re.IGNORECASE)
 
 
 def _asks_a_fact(request: GenerationRequest) -> bool:
@@ -2721,7 +2763,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     moved = _ADDRESS_CHANGE.search(text) or (_MOVED.search(text) and _OWN_ORDER.search(text))
     delivered = _DELIVERED_ALREADY.search(text)  # "an die alte Adresse gegangen, laut DHL zugestellt": too late
     if intent in ("order_status", "delivery_problem", "product_question", "other") and moved and not delivered:
-        if _SUBSCRIPTION.search(text) and not analysis.entities.order_ids and _asks_a_fact(request):
+        ahead = intent == "product_question"  # "ich ziehe zum 1. Oktober um ... mein Abo": a move ahead, no parcel
+        if _SUBSCRIPTION.search(text) and not analysis.entities.order_ids and (_asks_a_fact(request) or ahead):
             return "question"  # "how do I change the address for my subscription?": the account answers it
         return "address_change"  # "alte Adresse drin, bin umgezogen. Kann man das noch ändern??": no parcel hunt
     # "only arrived on the 29th ... a voucher?" read as a damaged item: late, and nothing broke
@@ -2730,9 +2773,14 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     late_one = late_intent and _ARRIVED_LATE.search(text) is not None
     if late_one and not _NOT_ARRIVED.search(text) and not _STILL_WAITING.search(text):
         return "arrived_late"  # "kam eine ganze Woche später ... wenigstens einen Gutschein?": here, but too late
-    dropped = _DROPPED_OFF.search(text) and not (_NOT_ARRIVED.search(text) or _DAMAGE.search(text))
-    if intent in ("order_status", "delivery_problem", "criticism", "service_complaint") and dropped:
-        return "dropped_off"  # "ohne zu klingeln auf die Treppe gestellt ... Karton pitschnass": here, left outside
+    unharmed_now = _NOTHING_BROKEN.search(text) is not None  # "Diesmal ist zum Glück nichts kaputt"
+    dropped = _DROPPED_OFF.search(text) and not (
+        _NOT_ARRIVED.search(text) or (_DAMAGE.search(text) and not unharmed_now)
+    )
+    left_out = ("order_status", "delivery_problem", "criticism", "service_complaint", "damaged_or_wrong_item")
+    if intent in left_out[: 5 if unharmed_now else 4] and dropped:
+        # "ohne zu klingeln auf die Treppe gestellt ... Karton pitschnass": here, left outside (without ringing)
+        return "dropped_off" if _NO_RING.search(text) else "left_outside"
     if intent in ("order_status", "delivery_problem", "product_question", "other") and _STOP_PARCEL.search(text):
         return "stop_delivery"  # "schon verschickt ... kann man die noch stoppen oder umleiten?": no parcel hunt
     if intent == "service_complaint" and cue_scores(fold(text)).get("defect", 0.0) >= STRONG_DEFECT:
@@ -3023,7 +3071,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if DEICTIC.search(text) or lives_there:  # "will it get there?": the place named before, nearest first
             named = f"{_placed_before(text, message.text)} {text}"
         fact = _checked_fact(facts.get(str(getattr(question, "fact", "") or "")), named, profile)
-        if fact is None and question.read and question.fact and len(text.split()) <= SHORT_QUESTION:
+        short = len(text.split()) <= SHORT_QUESTION or TODO_ASKED.search(text)  # "Was mache ich da am besten?"
+        if fact is None and question.read and question.fact and short:
             # "Steuerkanzlei mit 12 Mitarbeitenden ... Was können Sie uns anbieten? ... Rechnung auf die Firma":
             # a short question read with a fact that its message names
             fact = _checked_fact(facts.get(question.fact), f"{named} {message.text[:MAX_AROUND]}", profile)
@@ -4108,7 +4157,9 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
         return _compensation_refused(text, request.profile)  # the demand answered with the policy's honest no
     if situation in ("criticism", "other_negative", "rumour"):  # "den Laden gibt es nicht mehr": a fact named
         named = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
-        named = [f for f in named if not f.intents and _named_clearly(f, text)]
+        calm = request.analysis.escalation is None and not (_DAMAGE.search(text) or _broken(text))
+        # "2-3 werktage versand ... wow 🙃": with no case for a team, the shipping fact the jab names may be said
+        named = [f for f in named if (not f.intents or (calm and situation == "criticism")) and _named_clearly(f, text)]
         named = [f for f in named if not _unanswered_aspect(text, f)]  # resealing is no recycling question
         if _PRICE.search(fold(text)):  # "the workshop was not worth 59 euros": its dates answer no price complaint
             named = [f for f in named if _PRICE.search(fold(_fact_words(f)))]
