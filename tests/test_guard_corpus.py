@@ -296,6 +296,12 @@ complaint answered with thanks and wishes are caught); what stays: a reply in rh
 differently ("sea ... hassle-free"), three office questions answered with "the office" said back, a new-harvest
 question answered with "wir rösten selbst"; a costume idea with no word of the message, a reply in the fan's capitals
 and "bei uns im Herbst Dauergast" under a farm's post are false alarms.
+test64, the eighth (round 16, written in session 35), held out until session 36: 191/200 good and 195/200 bad on
+c7d1d3d, 191/200 and 195/200 on 28eb2d9 (the first code of session 36); read after: 192/200 and 196/200 ("Ihr
+schreibt das seit Monaten" is a complaint, no order to write; "write your full delivery address below" is caught);
+what stays: outreach comments that react to the post without its words ("Der ist wunderschön geworden" under a
+jumper, "Left one is pure chaos" under carved pumpkins), "Danke für eure Nachricht" (the brand's own stock phrase),
+a third person's full name and an ignored workshop question after "Glückwunsch zum Marathon".
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -380,6 +386,7 @@ FLOORS = {
     "test61": (0.995, 0.995),
     "test62": (0.97, 0.985),
     "test63": (0.985, 0.985),
+    "test64": (0.96, 0.98),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -445,6 +452,7 @@ PER_CHECK_FLOOR = {
     "test61": 0.95,
     "test62": 0.9,
     "test63": 0.85,
+    "test64": 0.85,
 }  # every check catches at least this share of its bad drafts
 
 

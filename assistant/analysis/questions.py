@@ -407,9 +407,10 @@ def _question_clause(sentence: str, start: re.Pattern[str] = QUESTION_START) -> 
 # whether the Kiezmischung works in a Chemex", "ihr wolltet nachfragen, ob ..."); group 1: what was to be found out
 PROMISED_CHECK = re.compile(
     r"\b(?:(?:you|u|ya) (?:said|promised|told me)(?: (?:you|u)(?:'?d| would| will))?|(?:ihr|du|sie) (?:wolltet|wolltest"
-    r"|wollten|meintet|meintest|habt gesagt|hast gesagt)(?:,? (?:ihr|du))?) (?:\w{1,15} ){0,4}?(?:check|ask|find out"
-    r"|look into|get back|nachfragen|nachschauen|nachsehen|prüfen|klären|melden|fragen)\w{0,3}(?: (?:with|im|beim)"
-    r" (?:the )?team)?,?(?: (?:on|about|zu))?\s"
+    r"|wollten|meintet|meintest|habt gesagt|hast gesagt)(?:,? (?:ihr|du))?) (?:[\w'’]{1,15} ){0,4}?"
+    r"(?:check|ask|find out|look into|get back|nachfragen|nachschauen|nachsehen|prüfen|klären|melden|fragen"
+    r"|tell (?:us|me)|let (?:us|me) know|bescheid (?:sagen|geben))\w{0,3}(?: (?:with|im|beim) (?:the )?team)?,?"
+    r"(?: (?:on|about|zu))?\s"
     r"((?:whether|if|which|how|when|what|ob|wie|wann|was|welche\w?)\b[^.!?\n]{5,120})",
     re.IGNORECASE,
 )

@@ -158,6 +158,9 @@ IDIOM = _lenient(
     r"(?:\w{1,8}\s+){0,2}(?:sagen|say)\b"
     # "still no reply", "keine Antwort": the reply missed, a noun, no order to reply
     r"|\b(?:no|any|an|without|keine|ohne)\s+(?:\w{1,8}\s+)?(?:reply|replies|answer|antwort\w{0,3})\b"
+    # "Ihr schreibt das seit Monaten", "you've been saying that for weeks": what we keep saying, complained about
+    r"|\b(?:ihr|you|you've been|you have been)\s+(?:schreibt|sagt|say|saying|write|writing|postet|post|posting)\s+"
+    r"(?:das|es|that|it|this)\s+(?:schon\s+|jetzt\s+)?(?:seit|since|for|immer|ständig|always|every|jedes)\b"
     # "könnt ihr DHL mal sagen, dass sie ... nicht draußen abstellen": a word for the carrier, not a line for us
     r"|\b(?:dhl|hermes|dpd|ups|gls|dem (?:boten|fahrer|zusteller|paketboten|paketdienst))\s+(?:\w{1,8}\s+){0,2}sagen\b"
     r"|\btell (?:dhl|hermes|dpd|ups|gls|the (?:courier|driver|delivery (?:guy|driver)|carrier)|your courier)\b"

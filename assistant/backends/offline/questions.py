@@ -155,6 +155,12 @@ def _with_clause(indirect_question: str | None, clause: str | None, language: st
     return f"{indirect_question}{', ' if language == 'de' else ' '}{clause}"
 
 
+# "oder ist der nur für Siebträger": a second clause after "oder"; "im Supermarkt oder in Cafés" is one question
+_TWO_CLAUSES = re.compile(
+    r"\soder\s(?!(?:in|im|bei|beim|an|am|auf|für|mit|aus|nach|zu|zum|zur|per)\s[A-ZÄÖÜ])", re.IGNORECASE
+)
+
+
 def indirect_de(question: str) -> str | None:
     """A German question as an indirect question from the brand's side ("ob wir ... liefern"), or None."""
     text = re.sub(r"^(?:und|oder)\s+", "", _GREETING_DE.sub("", question.strip()), flags=re.IGNORECASE)
@@ -166,7 +172,7 @@ def indirect_de(question: str) -> str | None:
     text, clause = _trailing_clause(re.sub(r"\s+", " ", text).strip(" ,.-"), "de")
     if re.search(r"\d[\w-]*-|-[\w-]*\d", text):
         return None  # "250-g-Packungen" reads like a code when echoed: a plain deferral instead
-    if not text or "," in text or " oder " in f" {text} " or len(text) > 90:
+    if not text or "," in text or _TWO_CLAUSES.search(f" {text} ") or len(text) > 90:
         return None
     tokens = []
     for token in text.replace("’", "'").split(" "):

@@ -1831,6 +1831,14 @@ _SENT_BACK = re.compile(
     r"zurückgeschickt|zurückgesendet|zurückgegeben|retourniert|sent (?:it |them )?back|returned (?:it|them|the)",
     re.IGNORECASE,
 )
+# An order placed a day or two ago: "Ich habe am Montag bestellt", "ordered yesterday"
+_JUST_ORDERED = re.compile(
+    r"\b(?:(?:am|letzten) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|gestern|vorgestern|heute"
+    r"(?: früh| morgen)?) (?:\w{1,12} ){0,2}bestellt\b|\bbestellt (?:am|letzten) (?:montag|dienstag|mittwoch|donnerstag"
+    r"|freitag|samstag|sonntag)\b|\bordered (?:it |them )?(?:yesterday|today|this morning|on (?:monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday))\b",
+    re.IGNORECASE,
+)
 _HYPOTHETICAL = re.compile(
     r"\b(?:wenn|falls) ich\b[^.?!]{0,30}\bbestell|\bif i (?:order|buy)\b"
     # "Ich bestelle heute, Dienstag. Kommt der Kaffee noch vor dem Wochenende an?": ordered today, not yet
@@ -2425,7 +2433,8 @@ def _greeted(message: Message) -> str:
         return ""
     if not name:  # "cafe_lindgren_potsdam" signs "Mit freundlichen Grüßen, Ingrid Lindgren": the signature's name
         signature = _SIGNATURE.search(message.text.strip()[-120:])
-        return (first_name(signature.group(1)) if signature else "") or _signed_full_name(message)
+        by_signature = (first_name(signature.group(1)) if signature else "") or _signed_full_name(message)
+        return by_signature or _introduced(message.text)
     signed = re.search(
         rf"(?:[.!,\n–-]|{_SIGN_WORD})\s{{0,3}}{re.escape(name)}(?:[ \t]{{1,3}}[\w.-]{{1,30}}){{0,3}}"
         r"(?:\n[^\n]{0,40})?\W*$",
@@ -2433,6 +2442,21 @@ def _greeted(message: Message) -> str:
         re.IGNORECASE,
     )  # "Thank you! Margaret", "Gruß Ingrid Pohl aus Cottbus", "Kind regards,\nDr. Katharina Weiss\nOffice Management"
     return name if signed or not has_phrase(fold(message.text), fold(name)) else ""
+
+
+# "Hi Bohnenkiez team! I'm Hanna, Berlin food creator", "Hallo, ich bin Emre und ...": the writer's own name
+_INTRODUCED = re.compile(
+    r"(?:^|[.!,]\s{0,3}|\b(?:hi|hey|hallo|hello|moin)\W{0,3}\s{0,3})"
+    r"(?:i'?m|i am|my name is|ich bin|ich heiße|ich heisse|mein name ist|hier ist|hier schreibt)"
+    r"\s{1,3}([A-ZÄÖÜ][a-zäöüß]{2,20})\b",
+    re.IGNORECASE,
+)
+
+
+def _introduced(text: str) -> str:
+    """The given name a writer introduces themselves with early on ("I'm Hanna, ..."), or ""."""
+    found = _INTRODUCED.search(text[:200])
+    return first_name(found.group(1)) if found and found.group(1)[:1].isupper() else ""
 
 
 def _signed_full_name(message: Message) -> str:
@@ -2828,6 +2852,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             return "question"  # "Wenn ich heute bestelle, ist das bis Samstag da?": nothing is ordered yet
         searched = _NOT_ARRIVED.search(text) or _TRACED.search(text) or analysis.entities.order_ids
         tracing = late or (waiting and not _INSTEAD.search(text)) or bool(searched)
+        calm = not (tracing or _STILL_WAITING.search(text) or _NEGATIVE_CUES.search(text))
+        just_ordered = intent in ("order_status", "delivery_problem") and _JUST_ORDERED.search(text)
+        if just_ordered and calm and _arrival_asked(request):
+            return "question"  # "am Montag bestellt. Kommt das noch vor dem Feiertag an?": on its way, no hunt
         unhappy_reading = sarcasm  # "Thanks for the neighbourhood tour, Bohnenkiez 🙃": no thanks back
         if (
             intent in ("order_status", "delivery_problem")
@@ -3079,7 +3107,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if fact is None and question.fact and previous and FOLLOW_UP.match(text):  # "… Workshop verschenken? Und wie
             fact = _checked_fact(facts.get(question.fact), f"{previous} {named}", profile)  # lange geht der?"
         previous = f"{previous} {text}".strip()  # "Workshop verschenken? So als Gutschein? Und wie lange …"
-        if fact is None:
+        if fact is None and not _SOLD_ELSEWHERE.search(text):  # "Gibt es den im Supermarkt oder in Cafés?": who
+            # else sells our coffee, no fact of ours (not the pickup at the roastery)
             fact = _checked_fact(facts.get(_fact_id(asked_alone, request) or ""), named, profile)
             if fact is not None and question.read and fact.id in reserved:
                 fact = None  # the reading gave this fact to another question of the message, which it answers
@@ -3166,6 +3195,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             continue  # two questions, one fact: answer once
         dated = _firm_date_refused(asked_in, profile) if fact is None and not (product or compared) else None
         if dated is not None:  # "Liefertermin vor dem 11. Juli verbindlich zusagen?": the policy's no
+            usual = _intent_fact(profile, "order_status") if _ARRIVES.search(text) else None
+            if usual is not None and usual.id not in used:  # "Kommt das Paket noch vor dem Feiertag an?": the
+                answers.append(Answer(question=text, fact=usual))  # usual time first, then the no to a date
+                used.add(usual.id)
             answers.append(Answer(question=text, fact=dated))
             continue
         name = product.partition(": ")[0]
@@ -3526,6 +3559,13 @@ def _without_names(text: str, profile: VoiceProfile) -> str:
     for product in profile.brand.products:
         text = re.sub(rf"(?<!\w){re.escape(product.name)}(?!\w)", " ", text, flags=re.IGNORECASE)
     return text
+
+
+_SOLD_ELSEWHERE = re.compile(
+    r"\b(?:im|in|bei) (?:supermarkt|supermärkten|cafés|cafes|geschäften|läden|bioläden|edeka|rewe|dm)\b"
+    r"|\b(?:in|at) (?:supermarkets?|caf(?:é|e)s|shops|stores|grocery stores)\b",
+    re.IGNORECASE,
+)
 
 
 def _context_fact(question: str, request: GenerationRequest, given: list[Fact]) -> Fact | None:
