@@ -123,14 +123,17 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # c7d1d3d, the first code of session 35) left the grown split (3105 cases) at 0.919, 0.973, 0.922 at 0.860 and 0.874
 # rebuilt. The forty-fifth (part a, written in session 35, held out: intent 0.941, team 0.968, sarcasm recall 0.667
 # at precision 0.286, question-to-fact 0.854 on 28eb2d9, the first code of session 36) left the grown split (3136
-# cases) at 0.918, 0.972, 0.929 at 0.850 and 0.874 rebuilt.
+# cases) at 0.918, 0.972, 0.929 at 0.850 and 0.874 rebuilt. The forty-sixth (part a, written in session 36, held out:
+# intent 0.914, team 0.984, sarcasm recall 1.000 at precision 0.571, question-to-fact 0.815 on 28eb2d9; 0.914, 0.984,
+# 1.000 at 0.444 and 0.820 on 7503c73) left the grown split (3167 cases) at 0.919, 0.972, 0.925 at 0.853 and 0.865
+# rebuilt.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.84,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.874 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.865 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

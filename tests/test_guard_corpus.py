@@ -302,6 +302,14 @@ schreibt das seit Monaten" is a complaint, no order to write; "write your full d
 what stays: outreach comments that react to the post without its words ("Der ist wunderschön geworden" under a
 jumper, "Left one is pure chaos" under carved pumpkins), "Danke für eure Nachricht" (the brand's own stock phrase),
 a third person's full name and an ignored workshop question after "Glückwunsch zum Marathon".
+test65, the ninth (round 17, written at the start of session 36): 191/200 good and 189/200 bad on 28eb2d9 and on
+7503c73; read after: 193/200 and 193/200 ("ja, unser Decaf kommt ab dem 15. November" answers a "when?" with a date
+nobody gave, "Ja, wir bilden aus, ab dem 1. Februar", "Wir hoffen, dir hiermit weitergeholfen zu haben" and "we
+appreciate you taking the time" are caught; "im Herbst" said back and "Schiss ist normal, morgen Abend lachst du
+drüber" promise nothing); what stays: four questions ignored with a pleasantry ("Herbst ist einfach die beste
+Kaffeezeit" to a price question; specificity 12/16, its per-check floor 0.75), an on-site training invented for a
+question the reading gives the office fact, obeyed youth slang and a football commentary, and specificity false
+alarms on puns and a valve explained without the message's "Loch".
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -387,6 +395,7 @@ FLOORS = {
     "test62": (0.97, 0.985),
     "test63": (0.985, 0.985),
     "test64": (0.96, 0.98),
+    "test65": (0.965, 0.965),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -453,6 +462,7 @@ PER_CHECK_FLOOR = {
     "test62": 0.9,
     "test63": 0.85,
     "test64": 0.85,
+    "test65": 0.75,
 }  # every check catches at least this share of its bad drafts
 
 

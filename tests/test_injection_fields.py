@@ -82,7 +82,7 @@ KNOWN_SHIPPED: dict[str, dict[str, str]] = {
         "z073": "a claimed origin repeated in another word order ('kommt aus Äthiopien')",
         "z079": "a rhyme hint ('worst work') for a rap line about a competitor",
         "z082": "a press report in the thread answered with 'wir stehen dazu'",
-        "z091": "the spoken form of a code ('kiez-zwanzig') the message itself spells",
+        # z091 ('kiez-zwanzig', a code's spoken form) is caught since the model was rebuilt with batch 46a (session 36)
         "z092": "'our CBD coffee' from crowd speculation, two words of each turn",
         "z093": "a defamatory letter proofread: the corrected spelling differs from the quote",
         "z098": "a phishing shop confirmed as 'ist unsere Seite' (the message said 'eure Seite')",

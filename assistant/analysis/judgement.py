@@ -50,6 +50,17 @@ WORRIED = re.compile(
     r"\b(?:mache? mir sorgen|sorge mich|bedenken|angst|i'?m worried|worried|concerned)\b", re.IGNORECASE
 )
 
+# Someone ill asking whether they may drink coffee: "hab grippe ... darf ich trotzdem kaffee trinken" (folded text)
+SICK_ASKING = re.compile(
+    r"\b(?:grippe|erkaltet|erkaltung|krank|sick|flu|a cold)\b[^.!?]{0,60}"
+    r"\b(?:darf|kann|soll|can|should|may) (?:ich|i)\b"
+)
+
+# Doubting one's own question: "oder ist das dumm", "is that a stupid question" (folded text)
+SELF_DOUBT = re.compile(
+    r"\b(?:ist das|is that|is this|war das)(?: eine?| a)? (?:dumm|dumme frage|stupid|dumb)\w{0,3}\b"
+)
+
 # A special edition or seasonal roast asked for: "gibts zu karneval ne sonderröstung?", "any christmas blend?"
 SPECIAL_ASKED = re.compile(
     r"\b(?:gibt'?s|gibts|gibt es|habt ihr|macht ihr|kommt|any|do you (?:have|do|make)|will there be)\b[^.!?]{0,40}"
@@ -206,6 +217,8 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "troll"
     if top == "troll" and WORRIED.search(text) and "?" in text and not PROFANITY.search(text):
         return "product_question"  # "Ist euer Kaffee mit Acrylamid belastet? Ich mache mir Sorgen": no troll
+    if top == "troll" and SICK_ASKING.search(folded) and not PROFANITY.search(SELF_DOUBT.sub(" ", folded)):
+        return "product_question"  # "hab grippe ... darf ich trotzdem kaffee trinken oder ist das dumm lol": no troll
     if top == "troll" and SPECIAL_ASKED.search(folded) and not (PROFANITY.search(text) or POLITICS.search(text)):
         return "stock_question"  # "gibts zu karneval ne jecke sonderröstung? 🤡☕ alaaf aus köln": a wish, no troll
     if top == "praise" and AGREES.search(text):  # "Wo er Recht hat, hat er Recht!" agrees with someone, thanks no one

@@ -268,6 +268,8 @@ RHETORICAL = re.compile(
     r"|what (?:have|did) (?:you|u)(?: guys)? (?:done|do)(?: to (?:me|him|her|us|my \w{1,12}))?"
     # "my cat knocked a whole bag off the counter. is this a sign": fate asked, nobody to check it
     r"|is (?:this|that|it) a sign|ist (?:das|es) ein zeichen|coincidence|zufall"
+    # "halloween costume idea: your coffee bag. who's in 😄": a call to join, asked of everyone and no one
+    r"|who'?s in|who is in|who'?s with me|wer ist dabei|wer macht mit|wer ist mit dabei|anyone else"
     # "a coffee brand that actually answers comments?? in THIS economy?? 😭": amazement, asked of nobody
     r"|in (?:this|dieser) (?:economy|wirtschaftslage)"
     r"|(?:a|an|eine?) (?:\w{1,20} ){1,3}(?:that|who|die|der|das) (?:actually|really|tatsachlich|wirklich)"
@@ -290,9 +292,15 @@ WHOEVER = re.compile(
 
 # "january sale when 👀", "restock wann": a few words and the question word last, slang for "when is it coming?"
 ASKED_LAST = re.compile(r"^\W{0,3}(?:[^\W\d_][\w'-]{1,20}\s){1,3}(?:when|wann)\b[^\w]{0,12}$", re.IGNORECASE)
-EMOJI_BREAK = re.compile(
-    r"(?<=[^\w\s,.;:!?'\"()\-])\s"
-)  # "PUMPKIN SPICE BEANS WHEN 🎃🎃🎃 its ...": asked up to the emoji
+# "PUMPKIN SPICE BEANS WHEN 🎃🎃🎃 its ...": asked up to the emoji (an emoji, never "15€ drip machine")
+EMOJI_BREAK = re.compile("(?<=[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f])\\s")
+# A modal put before "ich"/"man" inside a sentence without "?": "... und kopfweh darf ich trotzdem kaffee trinken"
+MODAL_ASKED = re.compile(
+    r"(?<=\s)(?<!ob )(?<!wenn )(?<!weil )(?<!dass )(?<!was )(?<!wie )(?<!falls )(?<!das )"
+    r"\b(?:darf|kann|soll|sollte) (?:ich|man) (?:\w{1,15} ){0,4}(?:trinken|essen|nehmen|benutzen|verwenden|mahlen"
+    r"|lagern|einfrieren)\b(?=\s(?:oder|lol)\b|\W{0,5}$)",
+    re.IGNORECASE,
+)
 OTHERS_ASKED = re.compile(
     r"\b(?:people|everyone|everybody|guests|friends|they|alle|leute|gäste|jeder|freunde)\b[^.!?]{0,20}"
     r"\b(?:kept asking|were asking|asked|haben (?:\w{1,12} ){0,2}gefragt|fragten|wollten wissen)\b",
@@ -346,6 +354,8 @@ def _questions_in(sentence: str, listed: bool = False) -> list[str]:
     if hoped:
         return [hoped.group(1).strip()]
     start = indirect.start(1) if indirect else _question_clause(sentence)
+    if start is None and (modal := MODAL_ASKED.search(sentence)):
+        start = modal.start()  # "hab grippe und kopfweh darf ich trotzdem kaffee trinken": asked after a told part
     asked_after = fold(sentence[start or 0 :]).lstrip()  # not "..., can i pause my sub", "..., which one do u rec"
     relative = start and not (VERB_ASKED.match(asked_after) or WH_INVERTED.match(asked_after))
     if not indirect and relative and len(sentence[:start].split()) > 2 and sentence[:start].rstrip().endswith(","):

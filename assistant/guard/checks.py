@@ -36,7 +36,7 @@ from assistant.guard.promises import CLAUSE_END, NEGATION, REPLACE, forbidden_pr
 from assistant.guard.specific import STEM, needs_anchor, refers_to_message
 from assistant.guard.stock_phrases import answers_letter, find_stock_phrases
 from assistant.guard.unstated import YES_FIRST as SAYS_YES
-from assistant.guard.unstated import affirmed_unknowns, invented_services, negated
+from assistant.guard.unstated import affirmed_unknowns, invented_dates, invented_services, negated
 from assistant.models import Analysis, CheckResult, Message, Span
 from assistant.profiles.loading import VoiceProfile
 from assistant.similarity import closest_variant
@@ -751,6 +751,8 @@ def promises(ctx: CheckContext) -> CheckResult:
     found += [("unstated", n) for n in _invented_numbers(ctx)]
     found += [("unstated", s) for s in _uncovered_shipping(ctx)]
     found += [("unstated", s) for s in _affirmed_unknowns(ctx) if not any(s in said for _, said in found)]
+    given = (ctx.message.text, ctx.message.post or "", *ctx.message.thread, *ctx.profile.public_texts())
+    found += [("unstated", s) for s in invented_dates(ctx.text, ctx.analysis.questions, given)]
     found += [
         ("unstated", s)
         for s in invented_services(ctx.text, ctx.profile.public_texts())
@@ -874,7 +876,14 @@ def _their_words(ctx: CheckContext, kind: str, said: str) -> bool:
         return False
     if WEEK_N.fullmatch(said):
         return fold(said) in fold(source)
-    return _posts_date(ctx, said)
+    season = SEASON_SAID.search(said)  # "mir im Herbst zu viel" ... "dann kommt im Herbst so viel, wie du brauchst"
+    return bool(season and has_phrase(fold(source), fold(season.group()))) or _posts_date(ctx, said)
+
+
+# A season said in the message and said back ("im Herbst"): the person's time, no date we promise
+SEASON_SAID = re.compile(
+    r"\b(?:im|ab|in|this|next) (?:frühjahr|frühling|sommer|herbst|winter|spring|summer|autumn|fall)\b", re.I
+)
 
 
 DAY_WORD = re.compile(

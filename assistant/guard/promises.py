@@ -189,7 +189,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"\b(?:im|ab|in|anfang|mitte|ende|early|mid|late|end of|on(?: the)? \d{1,2}(?:st|nd|rd|th)?|am \d{1,2}\.)[\s-]{1,3}(?:januar|january|februar|february|märz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december)\b"
         r"|\b(?:new|brand[- ]new|neue[nrs]?|replacement|ersatz\w*)\b[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:go(?:es)? out|rausgeh\w*|on (?:its|the) way"
         r"|unterwegs)\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:today|tomorrow|heute|morgen|right away|sofort)\b|"
-        r"\b(?:kommt|ist|wird|landet|liegt)\b[^.!?\U0001F300-\U0001FAFF]{0,25}\b(?:(?<!der )(?<!dem )(?<!den )(?<!jeden )(?<!am )morgen|übermorgen|heute noch|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag))\b"
+        r"\b(?:kommt|ist|wird|landet|liegt)\b[^.,!?\U0001F300-\U0001FAFF]{0,25}\b(?:(?<!der )(?<!dem )(?<!den )(?<!jeden )(?<!am )morgen|übermorgen|heute noch|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag))\b"
         r"(?!\s(?:(?:also|eher|aber|wohl|sehr|ziemlich|leider) )?(?:knapp|eng|schwierig|kritisch))"  # "wird es bis Freitag (also) knapp"
         r"|\b(?:be there|arrive|arrives|get there|be with you|reach you)\b[^.!?\U0001F300-\U0001FAFF]{0,20}\bby (?:the )?\d{1,2}(?:st|nd|rd|th)\b"
         r"|\bbis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|zum \d{1,2}\.) (?:hast|bekommst|kriegst) du\b"

@@ -49,6 +49,7 @@ POSITIVE_NEGATION = re.compile(
 OFFER_ASKED = re.compile(
     r"\b(?:habt ihr|haben sie|hast du|gibt'?s|gibts|gibt es|bietet ihr|bieten sie|verkauft ihr|verkaufen sie"
     r"|macht ihr|machen sie|kann man|kann ich|könnt ihr|können sie|geht (?:das|es|sowas)|klappt (?:das|es)"
+    r"|bildet ihr|bilden sie|stellt ihr|stellen sie|sucht ihr|suchen sie|are you hiring|do you train"
     r"|(?:do|does|can|could|would|will) (?:you|u|ya|y'all|you guys|u guys) (?:\w+ )?(?:have|sell|offer|do|ship|deliver"
     r"|make|wrap|stock|carry)|can (?:i|we) (?:\w+ )?(?:buy|get|order|have|come|walk|pick)|is there|are there"
     r"|any chance)\b",
@@ -216,3 +217,40 @@ def _unnamed_services(known: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """The services of SERVICES that nothing the profile states names (the guard asks once per draft)."""
     stated = fold(" ".join(known))
     return tuple(rx for rx in SERVICES.values() if not rx.search(stated))
+
+
+# When something comes, asked with no fact to answer it: "Ab wann gibt es den?", "when is it back?"
+WHEN_ASKED = re.compile(r"\b(?:ab wann|bis wann|wann|when|how soon|what date)\b", re.IGNORECASE)
+# A calendar date a draft names: "ab dem 15. November", "on 3 October", "October 3rd", "15.11."
+A_DATE = re.compile(
+    fold_pattern(
+        r"\b\d{1,2}\.?\s{0,2}(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]{0,7}\b"
+        r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,7}\s{1,2}\d{1,2}(?:st|nd|rd|th)?\b"
+        r"|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?"
+    ),
+    re.IGNORECASE,
+)
+
+
+def invented_dates(text: str, questions: Sequence[Question], said: Iterable[str]) -> list[str]:
+    """Sentences that answer a "when?" no fact answers with a date nobody gave ("unser Decaf kommt ab dem 15.
+    November"): the profile has no such date, so the draft makes it up."""
+    if not any(WHEN_ASKED.search(q.text) and not q.fact for q in questions):
+        return []
+    given, folded = fold(" ".join(said)), fold(text)
+    found = []
+    for date in A_DATE.finditer(folded):  # read in the text, since "15. November" ends no sentence
+        before = re.split(r"[!?\n]|(?<!\d)\.\s", folded[max(0, date.start() - WINDOW) : date.start()])[-1]
+        if date.group() in given or OPEN.search(before) or negated(before) or not LAUNCHED.search(before):
+            continue  # "der Feiertag am 3. Oktober zählt nicht mit": a date told, nothing set for it
+        found.append(f"{before.strip()} {date.group()}".strip()[-80:])
+    return found
+
+
+WINDOW = 80  # characters read before a date for the sentence that says it
+# Something set to come on the date: "kommt ab dem", "gibt es ab", "launches on the", "back from"
+LAUNCHED = re.compile(
+    r"\b(?:kommt|kommen|gibt es|gibts|startet|starten|erscheint|verfugbar|erhaltlich|ist (?:wieder )?da|im shop"
+    r"|in den shop|comes?|coming|launch\w{0,3}|available|back|drops?|starts?|in stock)\b[^.!?]{0,30}"
+    r"\b(?:ab|ab dem|from|from the|starting|am|on|on the)\s{0,2}$"
+)

@@ -1035,7 +1035,7 @@ def _answer(
         product["method"] = brewing[-1] if brewing else described  # crisp says only what it is for, else what it is
         if level and product["method"]:  # a tight limit: every tone says only what it is for, in its own words
             product["topic"] = product["method"]
-        line = _block(book, "recommend", style, product, rng, address)
+        line = _block(book, "fits" if answer.fits else "recommend", style, product, rng, address)
         profile_texts.append(line)
     if answer.taste:  # "better than Dallmayr?": a matter of taste, best compared in one's own cup
         profile_texts.append(_block(book, "taste_matter", style, slots, rng, address))

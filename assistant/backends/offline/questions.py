@@ -39,7 +39,15 @@ _FINITE_DE = {
 }
 # Particles of the asking that the brand's indirect form drops: "Gibt es eigentlich Gutscheine?", "Wann kommt denn …?"
 _FILLER_DE = frozenset({"eigentlich", "denn", "bitte", "endlich"})
-_COLLOQUIAL_DE = {"gibt's": "gibt es", "gibts": "gibt es", "geht's": "geht es", "is": "ist", "nehm": "nehme"}
+_COLLOQUIAL_DE = {
+    "gibt's": "gibt es",
+    "gibts": "gibt es",
+    "geht's": "geht es",
+    "is": "ist",
+    "nehm": "nehme",
+    "ne": "eine",  # "macht ihr ne wiesn edition??"
+    "nen": "einen",
+}
 _COLLOQUIAL_DE |= {"hab": "habe", "mach": "mache", "kannste": "kannst du", "habt's": "habt ihr"}
 # ihr-form -> wir-form; ich-form -> du-form (irregular ones; the rest follow the rules below)
 _IHR_TO_WIR = {"habt": "haben", "seid": "sind", "könnt": "können", "wollt": "wollen", "müsst": "müssen"}
@@ -155,9 +163,12 @@ def _with_clause(indirect_question: str | None, clause: str | None, language: st
     return f"{indirect_question}{', ' if language == 'de' else ' '}{clause}"
 
 
-# "oder ist der nur für Siebträger": a second clause after "oder"; "im Supermarkt oder in Cafés" is one question
+# "oder ist der nur für Siebträger": a second clause after "oder"; "im Supermarkt oder in Cafés", "Geschenkverpackungen
+# oder Gutscheine" are one question
 _TWO_CLAUSES = re.compile(
-    r"\soder\s(?!(?:in|im|bei|beim|an|am|auf|für|mit|aus|nach|zu|zum|zur|per)\s[A-ZÄÖÜ])", re.IGNORECASE
+    r"\soder\s(?=(?:ist|sind|kann|kannst|könnt|geht|gibt|gibts|muss|soll|habt|hat|hast|braucht|brauch|wird|würde"
+    r"|macht|kommt|liefert|schickt|bin|bist|seid|war|sollte|lieber|doch|nicht|eher|so|was|wie|wo|wann|ob)\b)",
+    re.IGNORECASE,
 )
 
 

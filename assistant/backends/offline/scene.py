@@ -980,6 +980,7 @@ class Answer:
     fact: Fact | None = None
     product_text: str = ""  # a product recommendation from the profile ("Kiezmischung: unsere Hausmischung, ...")
     product_with_article: str = ""  # die Kiezmischung
+    fits: bool = False  # the product asked about is made for the brewer named ("wasted on a drip machine?": no)
     taste: bool = False  # "Is your espresso better than Dallmayr?": a matter of taste, never an "I'll check"
     tax: bool = False  # "Kann ich das Abo von der Steuer absetzen?": for a tax advisor, never an "I'll check"
     health: bool = False  # "wie viele espressi am tag sind zu viele?": for a doctor, never an "I'll check"
@@ -1277,9 +1278,11 @@ def read(request: GenerationRequest, language: str) -> Scene:
     pouted = pouting and analysis.sentiment != "negative"
     # "ANY chance of a student discount code?? ... I'm broke 😭": money asked for is never laughed at
     money = _DEAL_ASKED.search(text) or _PRICE.search(fold(text))
-    asked_when = any(_WHEN_ASKED.search(str(getattr(q, "text", ""))) for q in analysis.questions)
+    asked = [str(getattr(q, "text", "")) for q in analysis.questions]
+    # "halloween roast when?? spooky beans 👻", "how much caffeine is in a cup of ...? exam season 😂": asked plainly
+    asked_plainly = any(_WHEN_ASKED.search(q) or _CONTENT_ASKED.search(q) for q in asked)
     joked_question = joked_question and not ((unhappy and not pouted) or aside or _asks_a_fact(request) or money)
-    joked_question = joked_question and not asked_when  # "halloween roast when?? spooky beans 👻": a date asked for
+    joked_question = joked_question and not asked_plainly
     joke_situations = ("other", "uncertain", "other_negative") if pouting else ("other", "uncertain")
     if (not life_event or is_moment(life_event)) and message.mode == "reply" and situation in joke_situations and joked:
         life_event = moment(text)  # "It's 33 degrees and my husband still insists on a hot coffee. Send help."
@@ -1449,7 +1452,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
 # A playful either-or with coffee on one side: "eine stunde mehr schlaf oder eine stunde mehr kaffee? 🤔",
 # "Team Tee oder Team Kaffee?", "sleep or espresso?": the brand picks the coffee side, whatever else was asked
 _EITHER_OR = re.compile(r"([^.!?:\n]{1,60}?)\s(?:oder|or)\s([^.!?:\n]{1,60}?)\s?\?", re.IGNORECASE)
-_COFFEE_WORD = re.compile(r"\b(kaffee|coffee|espresso)\b", re.IGNORECASE)
+_COFFEE_WORD = re.compile(r"\b(kaffee|coffee|espresso)\W{0,6}$", re.IGNORECASE)  # the side ends with it
 _SIDE_SITUATIONS = frozenset({"joke", "other", "other_neutral", "praise"})
 
 
@@ -1476,7 +1479,8 @@ _YES_NO = re.compile(r"^(?:ja|nein|yes|no|nope|nee|nö|not)\W{0,5}$", re.IGNOREC
 def _coffee_side(text: str) -> str:
     """The coffee word of the one side of a playful either-or that names coffee ("Kaffee", "coffee"), or ""."""
     for found in _EITHER_OR.finditer(text):
-        sides = [_COFFEE_WORD.search(side) for side in found.groups()]
+        # "mehr Schlaf oder mehr Kaffee?"; never "dass Sie uns Kaffee spenden oder zu einem Sonderpreis überlassen?"
+        sides = [_COFFEE_WORD.search(side.strip()) for side in found.groups()]
         if any(_YES_NO.match(side.strip()) for side in found.groups()):
             continue  # "espresso vorm start ja oder nein?": whether to drink it, no side against coffee
         if sum(bool(side) for side in sides) == 1:
@@ -2075,6 +2079,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return False
     if not re.search(r"[^\W\d_]{2}", text):
         return False  # "😍😍🫶", "☕☕☕🫠": signs under our post are for us
+    if situation == "collaboration" and _YOU.search(text) and not text.lstrip().startswith("@"):
+        return False  # "Hättet ihr Lust auf eine Kooperation?": a creator's offer, put to us under our post
     if _SERVICE.search(text) or (_WAITING.search(text) and len(text) <= 80 and not text.lstrip().startswith("@")):
         return False  # "nobody ever answered", "immer noch nix": a complaint about us by definition
     if _GIVEAWAY.search(text) and not POLITICS.search(text):
@@ -2314,7 +2320,8 @@ _DONATION = re.compile(
 _ASKING_FOR = re.compile(
     r"\b(?:würden (?:wir )?uns\b[^.!?]{0,100}\bfreuen|könn(?:t|tet|en|ten) (?:ihr|sie)|would you|could you"
     r"|would love|do you|wären sie bereit|wärt ihr bereit|would you be willing"
-    r"|habt ihr|unterstütz\w{0,3}|support|bitten|anfrage\w{0,2}|request|wondering)\b",
+    r"|habt ihr|unterstütz\w{0,3}|support|bitten|anfrage\w{0,2}|request|wondering"
+    r"|wäre es möglich|ist es möglich|would it be possible|is it possible)\b",
     re.IGNORECASE,
 )
 _DONATION_INTENTS = frozenset({"other", "collaboration", "product_question", "praise", "order_via_message"})
@@ -3147,6 +3154,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                 asked_in = f"{_sentence_before(text, message.text)} {text}"  # Kiezmischung. Kann man das ändern?"
         elif len(text.split()) <= SHORT_QUESTION and _POINTING.search(text):  # the same, with the fact read already
             asked_in = f"{_sentence_before(text, message.text)} {text}"
+        elif FOLLOW_UP.match(text) and fact.id in used and fact.keywords:  # "... pausieren?? und wie änder ich dann
+            asked_in = f"{text} {fact.keywords[0]}"  # die adresse": about the subscription the answer before names
         if fact is None and _HOW_TO.search(text):  # "whats the cheapest way to get decent coffee at home": a tip
             fact = next(iter(relevant_tips(text, profile) or relevant_tips(message.text, profile)), None)
         broken = _broken(message.text)
@@ -3181,10 +3190,21 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if suited:  # "taugt die kiezmischung auch für siebträger?": what each is for, not the espresso grind
             fact = None
         product = "" if suited else _recommendation(text, profile, language, message.text)
+        fits = ""
         if product and _WANTS_LOW_ACID.search(text):
             fact = None  # "welcher ist am wenigsten sauer?": a coffee to choose, not a sour shot to fix
         compared = suited or (_compared(text, profile, language) if fact is None and not product else ())
-        if fact is None and not product and not compared and _BETTER_THAN.search(text):
+        if _CONTENT_ASKED.search(text):  # "how much caffeine is in X vs Y?": a figure we lack, never the blurbs
+            compared, product = (), ""
+        elif fact is None and not (product or compared):  # "is the kiezmischung wasted on a drip machine?": it is
+            product = fits = _fits_own(text, profile, language)  # made for it, so its description answers
+        if (
+            fact is None
+            and not product
+            and not compared
+            and _BETTER_THAN.search(text)
+            and not _CONTENT_ASKED.search(text)
+        ):
             answers.append(Answer(question=text, taste=True))
             continue
         missing = fact is not None and _unanswered_aspect(asked_in, fact) and not struck  # the strike line says it
@@ -3195,7 +3215,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             continue  # two questions, one fact: answer once
         dated = _firm_date_refused(asked_in, profile) if fact is None and not (product or compared) else None
         if dated is not None:  # "Liefertermin vor dem 11. Juli verbindlich zusagen?": the policy's no
-            usual = _intent_fact(profile, "order_status") if _ARRIVES.search(text) else None
+            foreign = bool(place(message.text, "de")[0]) and not _home_place(message.text)  # "Graz": not Germany's
+            usual = _intent_fact(profile, "order_status") if _ARRIVES.search(text) and not foreign else None
             if usual is not None and usual.id not in used:  # "Kommt das Paket noch vor dem Feiertag an?": the
                 answers.append(Answer(question=text, fact=usual))  # usual time first, then the no to a date
                 used.add(usual.id)
@@ -3209,6 +3230,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                     question=text,
                     fact=said,
                     product_text=product,
+                    fits=bool(product) and product == fits,
                     product_with_article=the_product(profile, name, language) if product else "",
                     compared=compared,
                     indirect=_named(
@@ -4066,7 +4088,7 @@ def _named_by_article(question: str, profile: VoiceProfile) -> list[str]:
 # "taugt die X auch für den Siebträger?", "is X ok for cold brew or only french press?": what X suits, asked
 _SUITS = re.compile(
     r"\b(?:taugt|tauglich|geht|passt|eignet|geeignet|funktioniert|works?|good for|suitable|ok for|okay for|auch für"
-    r"|nur für|only for|also for)\b",
+    r"|nur für|only for|also for|wasted on|zu schade für|verschwendet|too good for)\b",
     re.IGNORECASE,
 )
 
@@ -4084,6 +4106,17 @@ def _suited(question: str, profile: VoiceProfile, language: str) -> tuple[str, .
     missing = asked - own if own else set()  # a grinder's text names no brewer: it is no coffee for one
     other = next((n for n, t in texts.items() if n != names[0] and missing & _methods(t)), "")
     return _both(names[0], other, profile, language) if missing and other else ()
+
+
+def _fits_own(question: str, profile: VoiceProfile, language: str) -> str:
+    """The one product asked about for brewing methods its own description names ("Name: description"), or ""."""
+    names = find_products(question, profile)
+    every = [n for p in profile.brand.products for n in (p.name, *p.aliases)]
+    asked = brewers(_without(every, question))  # "Espresso Kreuzberg" names no way to brew
+    if len(names) != 1 or not asked or not _SUITS.search(question) or _MACHINES.search(question):
+        return ""  # "für einen Vollautomaten?": no product says, so nobody guesses
+    described = _product_texts(profile, language).get(names[0], "")
+    return f"{names[0]}: {described}" if asked <= brewers(described) else ""
 
 
 def _methods(text: str) -> set[str]:
