@@ -3584,7 +3584,7 @@ def _without_names(text: str, profile: VoiceProfile) -> str:
 
 
 _SOLD_ELSEWHERE = re.compile(
-    r"\b(?:im|in|bei) (?:supermarkt|supermärkten|cafés|cafes|geschäften|läden|bioläden|edeka|rewe|dm)\b"
+    r"\b(?:im|in|bei) (?:supermarkt|supermärkten|cafés|cafes|geschäften|läden|bioläden|edeka|rewe)\b"
     r"|\b(?:in|at) (?:supermarkets?|caf(?:é|e)s|shops|stores|grocery stores)\b",
     re.IGNORECASE,
 )
