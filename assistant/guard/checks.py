@@ -390,7 +390,7 @@ PUBLIC_PLACE = re.compile(
 )
 ASKS_TO_POST = re.compile(
     r"\b(?:schreib(?:e|t|en)?|poste?n?|send|schick[et]?|drop|share|teil[et]?|gib|leave|put|comment|kommentier[et]?|pack"
-    r"|tipp[et]?|tell|nenn(?:e|t|en)?|sag(?:e|t|en)?|write|type|add)\b",
+    r"|tipp[et]?|tell|nenn(?:e|t|en)?|sag(?:e|t|en)?|write|type)\b",
     re.IGNORECASE,
 )
 PRIVATELY = re.compile(
