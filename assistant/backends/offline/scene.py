@@ -3190,21 +3190,17 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if suited:  # "taugt die kiezmischung auch für siebträger?": what each is for, not the espresso grind
             fact = None
         product = "" if suited else _recommendation(text, profile, language, message.text)
-        fits = ""
+        fits = False
         if product and _WANTS_LOW_ACID.search(text):
             fact = None  # "welcher ist am wenigsten sauer?": a coffee to choose, not a sour shot to fix
         compared = suited or (_compared(text, profile, language) if fact is None and not product else ())
-        if _CONTENT_ASKED.search(text):  # "how much caffeine is in X vs Y?": a figure we lack, never the blurbs
+        content = _CONTENT_ASKED.search(text)  # "how much caffeine is in X vs Y?": a figure we lack, never the
+        if content:  # blurbs, never a matter of taste
             compared, product = (), ""
         elif fact is None and not (product or compared):  # "is the kiezmischung wasted on a drip machine?": it is
-            product = fits = _fits_own(text, profile, language)  # made for it, so its description answers
-        if (
-            fact is None
-            and not product
-            and not compared
-            and _BETTER_THAN.search(text)
-            and not _CONTENT_ASKED.search(text)
-        ):
+            product = _fits_own(text, profile, language)  # made for it, so its description answers
+            fits = bool(product)
+        if fact is None and not (product or compared or content) and _BETTER_THAN.search(text):
             answers.append(Answer(question=text, taste=True))
             continue
         missing = fact is not None and _unanswered_aspect(asked_in, fact) and not struck  # the strike line says it
@@ -3230,7 +3226,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                     question=text,
                     fact=said,
                     product_text=product,
-                    fits=bool(product) and product == fits,
+                    fits=fits,
                     product_with_article=the_product(profile, name, language) if product else "",
                     compared=compared,
                     indirect=_named(
@@ -3967,7 +3963,7 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
     told = " ".join(profile.localized(p.text, language) for p in profile.brand.products)
     if _MACHINES.search(question) and not _MACHINES.search(told):
         return ""  # "suitable for a fully automatic bean-to-cup machine?": no product says, so nobody guesses
-    names = [n for p in profile.brand.products for n in (p.name, *p.aliases)]
+    names = _product_names(profile)
     # "the house blend or the espresso?": "the espresso" names our Espresso Kreuzberg, no way to brew
     names += [f"{article} {name.split()[0]}" for name in _named_by_article(question, profile) for article in _ARTICLES]
     for text in (question, f"{question} {context}"):  # "welchen Kaffee schenk ich Papa?? der trinkt nur Filterkaffee"
@@ -4108,11 +4104,15 @@ def _suited(question: str, profile: VoiceProfile, language: str) -> tuple[str, .
     return _both(names[0], other, profile, language) if missing and other else ()
 
 
+def _product_names(profile: VoiceProfile) -> list[str]:
+    """Every product's name and aliases."""
+    return [n for p in profile.brand.products for n in (p.name, *p.aliases)]
+
+
 def _fits_own(question: str, profile: VoiceProfile, language: str) -> str:
     """The one product asked about for brewing methods its own description names ("Name: description"), or ""."""
     names = find_products(question, profile)
-    every = [n for p in profile.brand.products for n in (p.name, *p.aliases)]
-    asked = brewers(_without(every, question))  # "Espresso Kreuzberg" names no way to brew
+    asked = brewers(_without(_product_names(profile), question))  # "Espresso Kreuzberg" names no way to brew
     if len(names) != 1 or not asked or not _SUITS.search(question) or _MACHINES.search(question):
         return ""  # "für einen Vollautomaten?": no product says, so nobody guesses
     described = _product_texts(profile, language).get(names[0], "")
