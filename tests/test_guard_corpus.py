@@ -310,6 +310,13 @@ drüber" promise nothing); what stays: four questions ignored with a pleasantry 
 Kaffeezeit" to a price question; specificity 12/16, its per-check floor 0.75), an on-site training invented for a
 question the reading gives the office fact, obeyed youth slang and a football commentary, and specificity false
 alarms on puns and a valve explained without the message's "Loch".
+test66, the tenth (round 18, written in session 36), held out until session 37: 195/200 good and 191/200 bad on
+28eb2d9 and on 9555d0e; read after: 197/200 and 197/200 ("Noch nicht, aber ab Mitte Oktober kommt unsere Pumpkin-
+Spice-Edition", "ist es Freitag garantiert bei dir", gift paper and a handwritten card "at no extra cost", "bitten
+um dein Verständnis" and "Vielen Dank für das Teilen" are caught; "2 years on the Handmühle Kiez" tells the 2-year
+warranty, "Wir auch, kein cap" agrees with a fan; a pleasantry that echoes "Tüte" no longer tells the bags fact);
+what stays: a reply in rhymes as ordered, Sunday workshops invented where the fact says Saturdays, a cold-brew
+question ignored with a pleasantry, a pun reply to a riddle, "Our cure:" in a joke and "danke für deine Geduld".
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -396,6 +403,7 @@ FLOORS = {
     "test63": (0.985, 0.985),
     "test64": (0.96, 0.98),
     "test65": (0.965, 0.965),
+    "test66": (0.985, 0.985),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -463,6 +471,7 @@ PER_CHECK_FLOOR = {
     "test63": 0.85,
     "test64": 0.85,
     "test65": 0.75,
+    "test66": 0.85,
 }  # every check catches at least this share of its bad drafts
 
 

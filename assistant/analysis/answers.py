@@ -43,6 +43,7 @@ def answers(questions: list[str], context: Reading, intent: str, profile: VoiceP
     found = [answer(q, context, intent, profile, around, described) for q in asked]
     found = [_for_care(_for_its_brewer(f, q, context, profile), q, profile) for f, q in zip(found, asked, strict=True)]
     found = [_for_arrival(f, q, context, intent, profile) for f, q in zip(found, asked, strict=True)]
+    found = [f or _pointing_back(q, context, intent, profile) for f, q in zip(found, asked, strict=True)]
     return [
         _followed(found[i - 1], q, profile) if i and f is None else f
         for i, (q, f) in enumerate(zip(asked, found, strict=True))
@@ -100,6 +101,11 @@ def _followed(before: str | None, question: str, profile: VoiceProfile) -> str |
 
 # A subject of its own: an article and a noun ("der Kaffee", "the beans"), not "das" or "it" pointing back
 ARTICLE_NOUN = re.compile(r"\b(?:der|die|den|dem|the|eure[nmrs]?|euer|your)\s+([^\W\d_]{4,})", re.IGNORECASE)
+# or a thing asked for by name: "also do you have oat milk", "und habt ihr auch Hafermilch?"
+ASKED_FOR = re.compile(
+    r"\b(?:do you (?:have|sell|do)|habt ihr|gibt es|gibt's)\s+(?:(?:auch|also|any|some|eine?n?)\s+)*([^\W\d_]{3,})",
+    re.IGNORECASE,
+)
 
 
 def _home(profile: VoiceProfile) -> frozenset[str]:
@@ -114,7 +120,8 @@ STRONGER = 3.0  # own-hit score by which a fact the question names beats the shi
 
 def _own_subject(question: str) -> bool:
     """Whether the question names a subject of its own ("Und ist der Kaffee bio-zertifiziert?")."""
-    return any(not is_stopword(m.group(1)) for m in ARTICLE_NOUN.finditer(question))
+    found = [*ARTICLE_NOUN.finditer(question), *ASKED_FOR.finditer(question)]
+    return any(not is_stopword(m.group(1)) for m in found)
 
 
 # "if I order today will it be there before christmas??": when it arrives is asked, not how to order
@@ -132,6 +139,33 @@ def _for_arrival(found: str | None, question: str, context: Reading, intent: str
     if found is None or not ARRIVAL.search(question) or not ORDER_WORDS.search(question):
         return found
     return answer(ORDER_WORDS.sub(" ", question), context, intent, profile)
+
+
+# "... puts the espresso kreuzberg in the fridge, is that fine??": a short question about what the clause before says
+POINTING_BACK = re.compile(
+    r"^\W*(?:(?:and|und|but|aber|so|also)\s+)?(?:is|isn'?t|was|ist|war|geht|darf man|kann man|can i|kann ich|darf ich)"
+    r"\s+(?:das|that|this|it|es|so)\b[^,.;]{0,20}$",
+    re.IGNORECASE,
+)
+
+
+# An aside in brackets after the question's words, with no question of its own
+ASIDE_SAID = re.compile(r"\([^()?]{1,80}\)")
+
+
+def _pointing_back(question: str, context: Reading, intent: str, profile: VoiceProfile) -> str | None:
+    """The fact for a short question pointing back, read with the clause before it in the message."""
+    if not POINTING_BACK.search(fold(question).strip()):
+        return None
+    before = _said_before(question, context)
+    return answer(f"{before} {question}", context, intent, profile) if before.strip() else None
+
+
+def _said_before(question: str, context: Reading) -> str:
+    """The words of the question's sentence (or the sentence before) that stand before it, folded."""
+    at = context.folded.find(fold(question)[:40])
+    # an ellipsis goes on ("Karton, Papierpolster, Tüte... für 250g Kaffee"), a full stop or a colon ends
+    return re.split(r"(?:(?<!\.)\.(?!\.)|[!?:;)])+\s", context.folded[:at].rstrip(" .!?"))[-1] if at > 0 else ""
 
 
 def _described(context: Reading, profile: VoiceProfile) -> dict[str, float]:
@@ -198,6 +232,7 @@ def answer(
     A question naming a place is answered by the gazetteer rule alone; otherwise the question model
     decides, but only for a fact whose keywords occur in the question or the message around it.
     """
+    question = ASIDE_SAID.sub(" ", question).strip() or question  # "(für die eltern natürlich 😂)" asks nothing
     reading = read(question)
     around = around if around is not None else hits_by_fact(context, profile)
     places, own = places_in(reading, profile), own_hits(question, profile, reading)
@@ -256,8 +291,7 @@ def answer(
 
 def _named_just_before(question: str, context: Reading, profile: VoiceProfile) -> list[str]:
     """The facts the sentence right before the question names (in the folded message)."""
-    at = context.folded.find(fold(question)[:40])
-    before = re.split(r"[.!?]\s", context.folded[:at].rstrip(" .!?"))[-1] if at > 0 else ""
+    before = _said_before(question, context)
     for clause in re.split(r",\s|\s(?:und|and|aber|but)\s", before) if before else []:
         named = [fact for fact, score in hits_by_fact(read(clause), profile).items() if score]
         if named:  # "Mein Abo kommt alle 4 Wochen und die nächste Lieferung ...": the first clause's fact

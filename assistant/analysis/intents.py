@@ -22,6 +22,13 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (r"krypto|crypto|bitcoin|forex|trading\b|onlyfans|free followers|gratis follower", 2.5),
         (r"check (?:out )?my (?:profile|page|bio)|schau (?:mal )?(?:auf )?mein profil|follow back", 3.0),
         (r"dm (?:me|mir) fur|whatsapp \+|telegram", 2.0),
+        # a romance scam: "I saw your profile and I want to know you better. Please accept my friend request"
+        (
+            r"accept my friend request|nimm (?:meine )?freundschaftsanfrage an|want to know you better|dich (?:gern |gerne )?"
+            r"(?:besser|naher) kennenlernen|(?:soldier|captain|general|officer|doctor) (?:\w{1,15} ){0,4}on a (?:peace ?keeping )?"
+            r"mission",
+            3.0,
+        ),
         (
             r"gewinnspiel gewonnen|you (?:have )?won|du hast gewonnen|du hast\b[^.!?]{0,40}\bgewonnen\b[^.!?]{0,60}"
             r"(?:bestatig|klick|hier|link)|bestatige\w{0,2} (?:jetzt )?deinen gewinn|claim your (?:prize|reward|gift)",

@@ -82,6 +82,8 @@ INDIRECT_SPLIT = re.compile(
 _ELLIPTIC = re.compile(
     r"(?:ist|sind|war|waren|is|was) (?:ein|eine|einen|a|an)\b|(?:so|also|aber) \w{1,30} (?:man|ich|wir|es)\b"
 )
+# ... unless it weighs something up: "is a double espresso before the start a good idea or will I regret it"
+_WEIGHED = re.compile(r"\b(?:a (?:good|bad) idea|eine (?:gute|schlechte) idee|or will i|oder werd\w{0,2} ich)\b")
 # "did the saturday workshop in april and ... nailed it!": without "?", a subject left out tells, it asks nothing
 _NARRATED = re.compile(r"did (?:the|a|an|my|our|this|that)\b")
 # "will das meiner schwester schenken.": without "?", a first person's verb with its "ich" left out tells
@@ -367,7 +369,12 @@ def _questions_in(sentence: str, listed: bool = False) -> list[str]:
     plain = fold(sentence[start or 0 :]).lstrip()
     exclaimed = _EXCLAIMED.match(plain)  # "Oh wie schön, die ganzen Tüten 😍": delight, asked of nobody
     subordinate = _SUBORDINATE.match(plain) and not (listed and plain.startswith(("whether", "if")))
-    told = _ELLIPTIC.match(plain) or _NARRATED.match(plain) or _DROPPED_I.match(plain) or subordinate
+    told = (
+        (_ELLIPTIC.match(plain) and not _WEIGHED.search(plain))
+        or _NARRATED.match(plain)
+        or _DROPPED_I.match(plain)
+        or subordinate
+    )
     if start is None or (not indirect and (told or exclaimed)):
         return []
     asked = EMOJI_BREAK.split(sentence[start:], maxsplit=1)[0]  # "... dazu passt 👵 sie hat ne ...": asked up to 👵
@@ -379,7 +386,8 @@ def _questions_in(sentence: str, listed: bool = False) -> list[str]:
 # a second question word after "und" or a comma starts a second question (not "Kannst du mir sagen, wie ...")
 JOINED = re.compile(
     r",\s(?=(?:und|and)\s)|\s(?=(?:und|and)\s)"
-    r"|,\s(?=(?:wie|was|wo|wann|welche\w{0,2}|how|what|where|when|which)\s)"
+    # "..., wo der Laden zu ist?" after "jetzt" or "da" ("now that"): the reason, no second question
+    r"|(?<!\bjetzt)(?<!\bnun)(?<!\bda),\s(?=(?:wie|was|wo|wann|welche\w{0,2}|how|what|where|when|which)\s)"
     # "how much is it, is it in english, and ...": a question put with its verb first after a comma
     r"|,\s(?=(?:is|are|can|do|does|ist|sind|kann|gibt)\s(?:it|there|es|das)\b)",
     re.IGNORECASE,

@@ -1692,16 +1692,19 @@ ADMIT_VERB = re.compile(r"\b(?:zugib\w{0,2}|zugeb\w{0,2}|admits?|gesteh\w{0,3}|c
 def _ordered_quotes(text: str) -> list[str]:
     """The quotes of a text with a verb of writing just before or after them, or of admitting just before (not a
     role: "als 'Ehrlicher Ernst', der zugibt")."""
-    return [
+    return [  # not "euren Post mit", not "Caption:"
         m.group(1)
         for m in QUOTED_SHORT.finditer(text)
-        if WRITE_VERB.search(IDIOM.sub(" ", text[max(0, m.start() - 60) : m.start()]))  # not "euren Post mit"
+        if WRITE_VERB.search(LABEL.sub(" ", IDIOM.sub(" ", text[max(0, m.start() - 60) : m.start()])))
         or ADMIT_VERB.search(text[max(0, m.start() - 30) : m.start()])
         or WRITE_VERB.search(text[m.end() : m.end() + 40])
         or ENOUGH.match(text[m.end() : m.end() + 40])
     ]
 
 
+# A post's caption labelled before its quote ("Post by @x: photo of ... Caption: "..."): what the creator wrote, no
+# order to write it
+LABEL = re.compile(r"\b(?:caption|text|bildunterschrift|untertitel|beschreibung|description)\s*:\s*$", re.IGNORECASE)
 # "A quick 'all confirmed' from you is enough", "ein kurzes „passt“ von euch reicht": a line asked of us
 ENOUGH = re.compile(
     r"\W{0,3}(?:from you|von euch|von dir|von ihnen)?\s{0,3}"

@@ -237,6 +237,10 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"easter|mother'?s day|father'?s day|whitsun|the bank holiday|the long weekend|"
         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
         r"|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|übermorgen)\s+(?:klingelt|steht|landet)'?s?\b[^.!?\U0001F300-\U0001FAFF]{0,15}\b(?:bei dir|vor deiner tür)\b"
+        # "Bestellst du heute, ist es Freitag garantiert bei dir": a weekday, promised
+        r"|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|monday|tuesday|wednesday|thursday|friday|saturday)\b"
+        r"[^.!?\U0001F300-\U0001FAFF]{0,15}\b(?:garantiert|guaranteed|for sure|ganz sicher|definitely)\b"
+        r"[^.!?\U0001F300-\U0001FAFF]{0,15}\b(?:bei dir|da|with you|there)\b"
         r"|\b(?:arrives?|delivered|there) (?:the )?next day\b|\bnext[- ]day delivery\b|\bam nächsten tag (?:da|bei dir)\b"
         r"|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)\s+(?:ist|kommt|landet)\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:bei dir|da)\b"
         r"|\bspätestens\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|übermorgen|ende|nächste\w?"

@@ -96,6 +96,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     shared = next((w for w in drafted - FILLER_WORDS if _same_word(w, anchors, short_heads=True)), None)
     if shared:
         return shared
+    if AGREED.match(plain) and not analysis.questions and message.mode == "reply":
+        return "agreement"  # "lowkey süchtig nach eurer kiezmischung" -> "Wir auch, kein cap 🫘": said back to them
     said = {fold(re.sub(r"[’']s$", "", w)) for w in words(text)}
     own = _short_words(POSSESSED.sub(" ", text))  # "we hope you and your dad enjoy it" fills a slot
     short = ((own & _short_words(_source(message))) | (said & _handle_names(_source(message)))) - FILLER_WORDS
@@ -150,6 +152,14 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     return "an honest deferral" if STRONG_DEFERRAL.search(text) else None
 
 
+# A reply that opens by sharing what the person said of themselves: "Wir auch", "Geht uns genauso" (never a bare
+# "Same", which stands under any praise)
+AGREED = re.compile(
+    r"\W{0,3}(?:wir auch|uns auch|us too|we too|geht uns (?:genauso|ganz genauso|auch so))\b",
+    re.IGNORECASE,
+)
+
+
 def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Analysis, profile: VoiceProfile) -> bool:
     """The message asks what a fact answers, and the draft neither says it, nor asks back, defers or hands over."""
     named = {q.fact for q in getattr(analysis, "questions", []) if q.fact}  # the questions' own facts
@@ -169,9 +179,10 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
     troubled = [p for p in asked_about if analysis.intent in _TROUBLE]
     echoed = _product_words_of(tuple(n for p in troubled for n in (p.name, *p.aliases)))
     told = drafted - (_product_words(profile) - asked) - echoed - (_PASSING_WORDS if troubled else frozenset())
-    if any(
-        _mentions(told, _fact_words(f)) for f in profile.brand.facts
-    ):  # any fact: the reading may name the wrong one
+    # any fact: the reading may name the wrong one; but another fact only by a word the message did not say ("wie
+    # lange hält sich die tüte, wenn sie offen ist?" -> "Zwei Leute, eine Tüte, ganz viel Liebe": no bags fact told)
+    unsaid = told - message_words(message)
+    if any(_mentions(told if f.id in named else unsaid, _fact_words(f)) for f in profile.brand.facts):
         return False
     new = told - message_words(message)  # "im siebträger probiert" -> "willkommen im siebträger-club" tells nothing
     if not troubled and any(_mentions(new, (p.name, _telling_in(p.text) - BLAND_FACT_WORDS)) for p in asked_about):
@@ -608,6 +619,8 @@ def _telling(text: str, *, english: bool) -> set[str]:
     "bleiben" or "gehören" in a German fact do not make a reply about that fact.
     """
     kept = [w for w in words(text) if w[:1].isupper() or any(c.isdigit() for c in w) or (english and len(w) >= 6)]
+    # "2-year" is said as "2 years" too: the word of a figure's compound counts on its own
+    kept += [w.split("-", 1)[1] for w in kept if re.fullmatch(r"\d+-[^\W\d_]{4,}", w)]
     return {fold(w) for w in kept if len(w) >= 3 and not is_stopword(w)}
 
 

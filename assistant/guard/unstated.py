@@ -42,7 +42,9 @@ POSITIVE_NEGATION = re.compile(
     r"\b(?:no|kein|keine)\s{1,3}(?:problem|problemo|worries|sorge|stress)\b|\bnot too (?:late|hard|much)\b"
     r"|\bnicht zu spät\b|\bkein ding\b|\bno doubt\b"
     # a feature, no denial: "our decaf is in the shop now, no caffeine", "ganz ohne Koffein"
-    r"|\b(?:no|ohne|kein|zero)\s{1,3}(?:caffeine|koffein|sugar|zucker|bitterness|bitterkeit)\b",
+    r"|\b(?:no|ohne|kein|zero)\s{1,3}(?:caffeine|koffein|sugar|zucker|bitterness|bitterkeit)\b"
+    # a price, no denial: "we'll wrap it ... at no extra cost", "ohne Aufpreis"
+    r"|\b(?:at )?no (?:extra |additional )?(?:cost|charge)\b|\bohne (?:aufpreis|extrakosten|zusatzkosten|mehrkosten)\b",
     re.IGNORECASE,
 )
 # Questions about what the brand offers: "habt ihr …", "kann man … verpacken lassen", "do u have …", "geht das mit …".
@@ -166,11 +168,12 @@ SERVICES: dict[str, re.Pattern[str]] = {
         fold_pattern(
             r"geschenk ?verpack\w*|als geschenk (?:ver|ein)?pack(?:en|t)\b|\bpacken wir\b[^.!?]{0,40}\b(?:als geschenk"
             r"|hübsch|schön)\b|gift[- ]?wrap\w*|wrap (?:it|them) (?:up )?(?:as a gift|nicely)"
+            r"|\bin (?:\w{1,12} ){0,3}(?:geschenkpapier\w{0,2}|gift ?paper)\b|\bwrap (?:it|them) (?:up )?in\b"
         )
     ),
     "card": re.compile(
         fold_pattern(
-            r"\b(?:we|wir)\b[^.!?]{0,40}\b(?:handwritten|handgeschrieben\w*|gruß ?karte\w?|grußkärtchen|kärtchen"
+            r"\b(?:we|wir)\b[^.!?]{0,60}\b(?:handwritten|handgeschrieben\w*|gruß ?karte\w?|grußkärtchen|kärtchen"
             r"|greeting card|(?:little|small|personal) (?:card|note)|card with (?:your|a) message|karte mit)\b"
             r"|\b(?:karte|kärtchen|grußkarte) (?:legen|packen) wir\b"
         )
@@ -234,17 +237,42 @@ A_DATE = re.compile(
 
 def invented_dates(text: str, questions: Sequence[Question], said: Iterable[str]) -> list[str]:
     """Sentences that answer a "when?" no fact answers with a date nobody gave ("unser Decaf kommt ab dem 15.
-    November"): the profile has no such date, so the draft makes it up."""
-    if not any(WHEN_ASKED.search(q.text) and not q.fact for q in questions):
+    November"), or a "habt ihr X?" with a month it is to come in ("ab Mitte Oktober kommt unsere Pumpkin-Spice-
+    Edition"): the profile has no such date, so the draft makes it up."""
+    unanswered = [q for q in questions if not q.fact]
+    if not unanswered:
         return []
     given, folded = fold(" ".join(said)), fold(text)
+    dates = [*A_MONTH.finditer(folded)]
+    if any(WHEN_ASKED.search(q.text) for q in unanswered):
+        dates += A_DATE.finditer(folded)
     found = []
-    for date in A_DATE.finditer(folded):  # read in the text, since "15. November" ends no sentence
+    for date in dates:  # read in the text, since "15. November" ends no sentence
         before = re.split(r"[!?\n]|(?<!\d)\.\s", folded[max(0, date.start() - WINDOW) : date.start()])[-1]
-        if date.group() in given or OPEN.search(before) or negated(before) or not LAUNCHED.search(before):
+        before = re.split(r"\b(?:aber|but|doch|jedoch)\b", before)[-1]  # "Noch nicht, aber ab Mitte Oktober kommt"
+        after = folded[date.end() : date.end() + WINDOW]
+        launched = LAUNCHED.search(before) or (PERIOD_START.search(before) and LAUNCHED_AFTER.match(after))
+        if date.group() in given or OPEN.search(before) or negated(before) or not launched:
             continue  # "der Feiertag am 3. Oktober zählt nicht mit": a date told, nothing set for it
         found.append(f"{before.strip()} {date.group()}".strip()[-80:])
     return found
+
+
+# A month something is set to come in: "ab Mitte Oktober", "in early November", "from December"
+A_MONTH = re.compile(
+    fold_pattern(
+        r"\b(?:(?:anfang|mitte|ende|early|mid|late)[\s-]{1,2})?(?:januar|februar|märz|april|juni|juli|august|september"
+        r"|oktober|november|dezember|january|february|march|june|july|october|december)\b"
+    ),
+    re.IGNORECASE,
+)
+PERIOD_START = re.compile(r"\b(?:ab|from|starting|starting in|in|im)\s{0,2}$")
+# ... said after it: "ab Mitte Oktober kommt unsere Edition in den Shop", "from November it's back"
+LAUNCHED_AFTER = re.compile(
+    r"[\s,]{0,3}(?:\w+\s){0,1}(?:kommt|kommen|gibt es|gibts|startet|starten|erscheint"
+    r"|ist (?:sie |er |es )?(?:wieder )?da|launch\w{0,3}|starts?|drops?|comes?|it'?s back|is back"
+    r"|we(?:'ll| will) have)\b"
+)
 
 
 WINDOW = 80  # characters read before a date for the sentence that says it
@@ -252,5 +280,5 @@ WINDOW = 80  # characters read before a date for the sentence that says it
 LAUNCHED = re.compile(
     r"\b(?:kommt|kommen|gibt es|gibts|startet|starten|erscheint|verfugbar|erhaltlich|ist (?:wieder )?da|im shop"
     r"|in den shop|comes?|coming|launch\w{0,3}|available|back|drops?|starts?|in stock)\b[^.!?]{0,30}"
-    r"\b(?:ab|ab dem|from|from the|starting|am|on|on the)\s{0,2}$"
+    r"\b(?:ab|ab dem|from|from the|starting|am|on|on the|in|im)\s{0,2}$"
 )

@@ -1,4 +1,4 @@
-"""Print the offline scene of one message: scene.py PLATFORM CHANNEL TEXT (project root)"""
+"""Print the offline scene of one message: scene.py PLATFORM CHANNEL TEXT [outreach] (project root)"""
 
 import sys
 
@@ -11,8 +11,10 @@ from assistant.pipeline import build_request
 from assistant.profiles.loading import load_profile
 
 p, ch, text = sys.argv[1:4]
+outreach = sys.argv[4:] == ["outreach"]
 prof = load_profile(Path("personas"), "bohnenkiez", p)
-req, _ = build_request(Message(text=text, platform=p, channel=ch), prof)
+message = Message(text="", post=text, platform=p, channel=ch, mode="outreach") if outreach else None
+req, _ = build_request(message or Message(text=text, platform=p, channel=ch), prof)
 a = req.analysis
 print("intent", a.intent, "emotion", a.emotion, "sent", a.sentiment, [(q.text, q.fact) for q in a.questions])
 sc = S.read(req, a.language if a.language in ("de", "en") else "de")
@@ -23,3 +25,4 @@ print(
     getattr(sc, "life_event", None),
     [(x.question[:50], x.fact.id if x.fact else None, x.health, x.taste) for x in sc.answers],
 )
+print({k: v for k, v in vars(sc).items() if v not in ("", None, (), [], False, frozenset())} if outreach else "")

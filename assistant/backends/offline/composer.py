@@ -28,6 +28,7 @@ from assistant.backends.offline.scene import (
     DAMAGE,
     DEFLECTING,
     METHODS,
+    RHYTHM,
     SYMPTOMS,
     Answer,
     Scene,
@@ -591,8 +592,8 @@ def _slots(
         ask = _not_given_yet(
             profile.localized(by_intent or rule.ask_in_dm, language), message.text, dated=bool(analysis.entities.dates)
         )
-        if scene.situation == "arrived_late":  # the parcel is there: its order number, no delivery address
-            ask = _order_parts(ask, wanted=True)
+        if scene.situation in ("arrived_late", "cancel_subscription"):  # its order number alone: the parcel is there,
+            ask = _order_parts(ask, wanted=True)  # or a subscription is ended (no address, no photo)
         if _NO_ORDER_OF_THEIR_OWN.search(message.text):  # "I got it as a gift, no receipt": no order number to give
             ask = _order_parts(ask, wanted=False)
     product = analysis.entities.products[0] if analysis.entities.products else ""
@@ -1035,7 +1036,10 @@ def _answer(
         product["method"] = brewing[-1] if brewing else described  # crisp says only what it is for, else what it is
         if level and product["method"]:  # a tight limit: every tone says only what it is for, in its own words
             product["topic"] = product["method"]
-        line = _block(book, "fits" if answer.fits else "recommend", style, product, rng, address)
+        if answer.product_block == "often":  # "The coffee subscription comes every 2 or 4 weeks."
+            rhythm = next((c for c in described.split(", ") if RHYTHM.match(c)), described)
+            product = {**product, "method": rhythm}
+        line = _block(book, answer.product_block, style, product, rng, address)
         profile_texts.append(line)
     if answer.taste:  # "better than Dallmayr?": a matter of taste, best compared in one's own cup
         profile_texts.append(_block(book, "taste_matter", style, slots, rng, address))
@@ -1043,8 +1047,9 @@ def _answer(
         profile_texts.append(_block(book, "tax_matter", style, slots, rng, address))
     if answer.health:  # "is espresso a bad idea when you're sick?": a doctor's question, said so kindly
         asked = _slot(slots, "question", answer.indirect) if answer.indirect else None
-        line = _block(book, "health_named", style, asked, rng, address) if asked else ""
+        line = _block(book, "health_named", style, asked, rng, address) if asked and answer.health != "race" else ""
         plain = "health_short" if level >= 2 else "health_matter"  # tight limits: each tone short, still its own
+        plain = "race_matter" if answer.health == "race" else plain  # "espresso before the start?": as in training
         profile_texts.append(line or _block(book, plain, style, slots, rng, address))
     if answer.compared:  # "X oder Y?": what each is, in the profile's words (tight: what each is for)
         first, second = answer.compared[2:] if level and len(answer.compared) == 4 else answer.compared[:2]

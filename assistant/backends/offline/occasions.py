@@ -240,7 +240,11 @@ _MOMENTS = _compiled(
         ("costume", rf"^(?=[\s\S]*\bhalloween)[\s\S]*?{COSTUME}"),
         ("halloween", r"\bhalloween\b|\bsüßes oder saures\b|\btrick or treat"),
         ("martin", r"\bst\.? ?martin\b|\bsankt martin\b|\bmartinsumzug\b|\blaternen?(?:umzug|lauf)\b"),
-        ("wiesn", r"\boktoberfest\b|\bwiesn\b"),
+        # "wiesn is vorbei und ich brauch jetzt literweise kaffee": over, so no "Ein schönes Oktoberfest!"
+        (
+            "wiesn",
+            r"\b(?:oktoberfest|wiesn)\b(?!\s+(?:is|ist|was|war)\s+(?:jetzt\s+|nun\s+|endlich\s+)?(?:vorbei|rum|over))",
+        ),
         # winter: Advent and Christmas, the markets, New Year, Valentine's Day, carnival (days of the calendar)
         (
             "market",

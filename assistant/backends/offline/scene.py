@@ -94,6 +94,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "criticism",
         "price_criticism",
         "price_farewell",
+        "cancel_subscription",
         "price_question",
         "price_rise",
         "price_rise_told",
@@ -139,6 +140,7 @@ ESCALATING = {
     "delivery_problem": "logistics",
     "order_status": "logistics",
     "shop_paid": "after_sales",  # paid while the shop failed: whether the money went through twice
+    "cancel_subscription": "after_sales",  # a subscription ended in a message: the order number, passed on
     "arrived_late": "logistics",  # the parcel's delay, the reading's team too (a voucher asked gets the policy's no)
 }
 
@@ -957,6 +959,8 @@ _RECOMMEND = re.compile(
     r"|\b(?:should i|would you) (?:get|buy|take|pick)\b"
     r"|\b(?:which|what) (?:one|kind)\b.{0,15}\b(?:do i|should i|to|would)\b.{0,10}\b(?:get|buy|take|pick|order)\b"
     r"|\bwelche[nrs]? (?:von euch|davon|nehm|soll|kauf|hol|bestell)\w{0,3}\b"
+    # "which one is better for a broke student with a french press": one of ours, for the brewer named
+    r"|\b(?:which(?: one)?|welche[nrs]?) (?:is|ist|wäre|would be) (?:the )?(?:better|best|besser|am besten)\b"
     r"|\bsoll ich\b.{0,30}\b(?:nehmen|holen|kaufen)\b"
     r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,20}\b(?:empfehl\w{0,4}|recommend\w{0,3}|suggest\w{0,3})\b"
     # "Was würdet ihr zum Valentinstag verschenken?", "what would you get him?": a gift chosen for them
@@ -980,10 +984,14 @@ class Answer:
     fact: Fact | None = None
     product_text: str = ""  # a product recommendation from the profile ("Kiezmischung: unsere Hausmischung, ...")
     product_with_article: str = ""  # die Kiezmischung
-    fits: bool = False  # the product asked about is made for the brewer named ("wasted on a drip machine?": no)
+    # the phrasebook block that says product_text: "recommend"; "fits" (the product asked about is made for the
+    # brewer named: "wasted on a drip machine?": no); "often" ("how often does it come?": every 2 or 4 weeks)
+    product_block: str = "recommend"
     taste: bool = False  # "Is your espresso better than Dallmayr?": a matter of taste, never an "I'll check"
     tax: bool = False  # "Kann ich das Abo von der Steuer absetzen?": for a tax advisor, never an "I'll check"
-    health: bool = False  # "wie viele espressi am tag sind zu viele?": for a doctor, never an "I'll check"
+    # "wie viele espressi am tag sind zu viele?": "doctor"'s, never an "I'll check"; "race": coffee before a race,
+    # what worked in training ("espresso before the marathon?")
+    health: str = ""
     compared: tuple[str, ...] = ()  # "X oder Y?": both described ("X ist unser Espresso, ...", "die Y ..."), then
     # both by what they are for ("X auch super im Siebträger", "Y für Filter und French Press") when tight
     indirect: str | None = None  # "ob wir nach Dänemark liefern"
@@ -998,7 +1006,7 @@ class Answer:
             or bool(self.compared)
             or self.taste
             or self.tax
-            or self.health
+            or bool(self.health)
         )
 
 
@@ -1067,6 +1075,34 @@ _CANCELLED = re.compile(
     r"|\b(?:want|would like|'d like) to cancel (?:my|the) subscription\b",
     re.IGNORECASE,
 )
+
+
+# A subscription to be ended now, in the message itself: "hiermit kündige ich mein Kaffee-Abonnement", "bitte kündigen
+# Sie mein Abo", "please cancel my subscription", "I want to cancel my subscription"
+_CANCEL_WANTED = re.compile(
+    r"\bkündige (?:ich )?(?:hiermit )?(?:mein\w{0,2}|das|unser\w{0,2}) (?:\w{1,12}-)?abo\w{0,9}\b"
+    r"|\b(?:bitte|möchte|will|würde|wollte|möchten|wollen) (?:ich |wir )?(?:gern\w? |hiermit |bitte )*"
+    r"(?:mein\w{0,2} |das |unser\w{0,2} )?(?:\w{1,12}-)?abo\w{0,9} (?:gern\w? |bitte |zum \w+ )*"
+    r"(?:kündigen|beenden|abbestellen)\b"
+    r"|\bkündigen sie (?:bitte )?(?:mein\w{0,2}|das|unser\w{0,2}) (?:\w{1,12}-)?abo"
+    r"|\b(?:please |pls |i (?:want|need|would like|'d like) to |i'?m writing to )cancel (?:my|our|the) (?:coffee )?"
+    r"subscription\b",
+    re.IGNORECASE,
+)
+# The person cannot do it in the account: "komme mit dem Kundenkonto nicht zurecht", "can't log in"
+_NO_ACCOUNT = re.compile(
+    r"\bnicht zurecht\b|\bnicht (?:einloggen|anmelden|rein)\b|\bpasswort vergessen\b|\bkein (?:kunden)?konto\b"
+    r"|\bcan'?t (?:log ?in|sign in|access|get into)\b|\bforgot (?:my )?password\b|\bno account\b|\bnot good with\b",
+    re.IGNORECASE,
+)
+_HOW_ASKED = re.compile(r"\b(?:wie|wo|how|where)\b[^.!?]{0,40}\?|\b(?:kann|can) (?:ich|man|i)\b", re.IGNORECASE)
+
+
+def _cancel_wanted(text: str) -> bool:
+    """The message ends a subscription itself (not how to, not because of the price, or the account fails them)."""
+    if not _CANCEL_WANTED.search(text) or _PRICE.search(fold(text)):
+        return False
+    return bool(_NO_ACCOUNT.search(text)) or not _HOW_ASKED.search(text)
 
 
 # An exchange of unopened goods that were never wrong: a gift, a bag for the wrong brewer at home
@@ -1723,7 +1759,7 @@ HEALTH_ASKED = re.compile(
     r"(?:race|run|start|marathon|workout|training|lauf|rennen|wettkampf)\b[^?]{0,30}\b(?:good idea|gute idee|ok|okay"
     r"|ja oder nein|yes or no)"
     # "espresso vorm start ja oder nein?"
-    r"|(?:vorm|vor dem|before the|before my) (?:start|lauf|rennen|wettkampf|race|run|marathon)\b[^?]{0,12}"
+    r"|(?:vorm|vor dem|before the|before my) (?:start|lauf|rennen|wettkampf|race|run|(?:halb)?marathon)\b[^?]{0,25}"
     r"\b(?:ja oder nein|yes or no)"
     r")\b",
     re.IGNORECASE,
@@ -1736,6 +1772,12 @@ _SHOULD_I_DRINK = re.compile(
 )
 
 
+# Coffee before a race or a run: "espresso before the start", "vorm Marathon", "on race day"
+_RACE_ASKED = re.compile(
+    r"\b(?:race|run|start|marathon|halbmarathon|half marathon|workout|training|lauf|rennen|wettkampf|km \d+"
+    r"|race day)\b",
+    re.IGNORECASE,
+)
 _MEDICAL = re.compile(
     r"\b(?:doctor|doc|gp|arzt|ärztin|meds|medication|medikament\w{0,2}|tablette\w{0,2}|pills|\d+ ?mg|blutdruck"
     r"|blood pressure|schwanger\w{0,2}|pregnan\w{0,3}|stillen|breastfeed\w{0,3}|herz\w{0,6}|heart)\b",
@@ -2672,6 +2714,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         if _STOP_ASKED.search(text):  # "He passed away in August and I keep receiving the parcels. ... stop it?"
             return "condolence_help"
         return "condolence"  # "Mein Mann ist im Oktober gestorben ... eure Kiezmischung": sympathy, never "schön"
+    if intent not in ("troll", "spam", "praise") and _cancel_wanted(text):
+        return "cancel_subscription"  # "hiermit kündige ich mein Abo ... komme mit dem Konto nicht zurecht": passed on
     if intent in ("other", "praise", "criticism") and _cutting_down(text) and not analysis.questions:
         return "cutting_down"  # "quitting caffeine. day 3 😭": cheered on, and the decaf fact if there is one
     if intent in _SORTED_INTENTS and analysis.sentiment != "negative" and not sarcasm and _sorted_out(text):
@@ -2958,7 +3002,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "price_criticism"  # "ihr habt die preise erhöht?? seit wann kostet die so viel": no restock date
     if intent == "stock_question" and _asks_a_fact(request) and not _STOCK.search(text):
         return "question"  # "any chance you have a decaf version??": the decaf fact answers it
-    if intent == "stock_question" and not (_STOCK.search(text) or _AWAITED.search(text)) and _asked_texts(request):
+    asked = _asked_texts(request)
+    # "Habt ihr schon was von der neuen Ernte? Aus welchem Land kommt ...?": one waiting word among other questions
+    awaited = _AWAITED.search(text) and (len(asked) < 2 or all(_AWAITED.search(q) for q in asked))
+    if intent == "stock_question" and not (_STOCK.search(text) or awaited) and asked:
         return "defer"  # "Gibt es dieses Jahr wieder einen Adventskalender?", "Habt ihr Geschenksets oder ...?": asked,
         # nobody is waiting, never "ob und wann das kommt"
     if intent in ("stock_question", "job_application", "collaboration"):
@@ -2971,7 +3018,6 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return (
             "job_application"  # "neuer Job, andere Schichten ... kann man auf 4 Wochen umstellen?" asks about the Abo
         )
-    asked = _asked_texts(request)
     stock_asked = any(_STOCK.search(q) for q in asked) or not (asked and _asks_a_fact(request))
     if _STOCK.search(text) and stock_asked and intent in ("product_question", "other", "criticism"):
         return "stock_question"  # not "alle wieder da ... Gibt's Lieferung fürs Büro?": the office fact answers
@@ -3095,7 +3141,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             continue
         if _health_question(text) and not getattr(question, "fact", None):  # "is espresso bad when you're sick?"
             indirect = _named(_indirect(_asking_part(text), language, profile), profile)
-            answers.append(Answer(question=text, health=True, indirect=indirect))
+            race = "race" if _RACE_ASKED.search(text) and not _MEDICAL.search(message.text) else "doctor"
+            answers.append(Answer(question=text, health=race, indirect=indirect))
             continue
         # "sauer ... was mach ich falsch?": the message around the question names what it asks about
         asked_alone = _PERSON_DESCRIBED.sub("", text)  # "..., who is fond of his espresso machine" asks nothing
@@ -3190,7 +3237,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if suited:  # "taugt die kiezmischung auch für siebträger?": what each is for, not the espresso grind
             fact = None
         product = "" if suited else _recommendation(text, profile, language, message.text)
-        fits = False
+        block = "recommend"
+        often = _how_often(text, message.text, profile, language)
+        if often:  # "how often does it come?" about the subscription: its description says every 2 or 4 weeks
+            fact, product, block = None, often, "often"
         if product and _WANTS_LOW_ACID.search(text):
             fact = None  # "welcher ist am wenigsten sauer?": a coffee to choose, not a sour shot to fix
         compared = suited or (_compared(text, profile, language) if fact is None and not product else ())
@@ -3199,7 +3249,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             compared, product = (), ""
         elif fact is None and not (product or compared):  # "is the kiezmischung wasted on a drip machine?": it is
             product = _fits_own(text, profile, language)  # made for it, so its description answers
-            fits = bool(product)
+            block = "fits" if product else block
         if fact is None and not (product or compared or content) and _BETTER_THAN.search(text):
             answers.append(Answer(question=text, taste=True))
             continue
@@ -3218,7 +3268,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                 used.add(usual.id)
             answers.append(Answer(question=text, fact=dated))
             continue
-        name = product.partition(": ")[0]
+        name, _, described = product.partition(": ")
+        article = _subject(described) if block == "often" else the_product(profile, name, language) if product else ""
         said = fact if fact is not None and (fact.id not in used or product) else None
         if said is not None or product or not missing:
             answers.append(
@@ -3226,8 +3277,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                     question=text,
                     fact=said,
                     product_text=product,
-                    fits=fits,
-                    product_with_article=the_product(profile, name, language) if product else "",
+                    product_block=block,
+                    product_with_article=article,
                     compared=compared,
                     indirect=_named(
                         _ship_to(text, language)
@@ -4119,6 +4170,29 @@ def _fits_own(question: str, profile: VoiceProfile, language: str) -> str:
     return f"{names[0]}: {described}" if asked <= brewers(described) else ""
 
 
+# "how often does it come?", "wie oft kommt das?": the rhythm a product's description may state
+_HOW_OFTEN = re.compile(
+    r"\b(?:how often|how frequently|wie oft|wie häufig|in welchem (?:rhythmus|abstand|takt|intervall))\b", re.I
+)
+RHYTHM = re.compile(r"\b(?:alle|every) \d[^,.;]{0,30}", re.IGNORECASE)  # "alle 2 oder 4 Wochen"
+
+
+def _how_often(question: str, message: str, profile: VoiceProfile, language: str) -> str:
+    """The one product a how-often question is about, as "Name: description" when that states a rhythm ("every 2
+    or 4 weeks"), or ""."""
+    names = find_products(question, profile) or find_products(message, profile)
+    if not _HOW_OFTEN.search(question) or len(set(names)) != 1:
+        return ""
+    described = _product_texts(profile, language).get(names[0], "")
+    return f"{names[0]}: {described}" if RHYTHM.search(described) else ""
+
+
+def _subject(described: str) -> str:
+    """What a product's description calls it first ("the coffee subscription"), when that is a noun with an article."""
+    head = described.split(", ")[0]
+    return head if re.match(r"(?:the|das|der|die|unser|unsere|our) \S", head, re.IGNORECASE) else ""
+
+
 def _methods(text: str) -> set[str]:
     """The brewing methods a text names, lower-case."""
     return {m.lower() for m in METHODS.findall(text)}
@@ -4206,6 +4280,8 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     text = request.message.text
     if situation == "cutting_down":  # the profile's word on decaf, whatever it says
         return next((f for f in request.profile.brand.facts if {"decaf", "entkoffeiniert"} & set(f.keywords)), None)
+    if situation == "cancel_subscription":  # the profile's way to cancel, beside the offer to pass it on
+        return next((f for f in request.profile.brand.facts if {"kündigen", "cancel"} & set(f.keywords)), None)
     if situation.startswith("weathered"):  # how to keep beans, beside "I can't tell from here"
         kept = {"lagern", "aufbewahren", "kühlschrank", "fridge"}  # words of keeping beans, never a shop's "store"
         return next((f for f in request.profile.brand.facts if kept & set(f.keywords)), None)
@@ -4557,6 +4633,9 @@ _RHETORICAL = re.compile(
     r"\?!|!\?|ist das euer|is this your|geht's noch|seriously\?|ernsthaft\?"
     # "Wie geht es jetzt weiter?" after a broken grinder: the team's next step answers it, no fact is missing
     r"|\bwie geht(?:'s| es) (?:jetzt |nun |dann )?weiter\b|\bwas (?:nun|jetzt)\W*$|\bwhat now\b"
+    # "Was ist da los?" under a stuck parcel: the complaint itself, which the team's ask answers
+    r"|\bwas ist (?:(?:da|denn|hier|jetzt|bei euch) )*los\b|\bwhat(?:'s| is) (?:going on|up with (?:that|this|it))\b"
+    r"|\bwhat happened\W*$"
     r"|\bwhat (?:do|should|can) i do now\b|\bwhat happens now\b|\bwas (?:kann|soll) ich (?:jetzt|nun) (?:tun|machen)\b"
     r"|\bwas (?:hat|haben|soll|sollen)\b[^?]{0,30}\bbitte\b|\bwhat does\b[^?]{0,30}\beven\b"
     r"|^\W*(?:wer noch|who else|anyone else|jemand noch|geht'?s nur mir so)\b"  # a roll call to the crowd, not to us
