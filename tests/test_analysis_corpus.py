@@ -128,14 +128,17 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # 1.000 at 0.444 and 0.820 on 7503c73) left the grown split (3167 cases) at 0.919, 0.972, 0.925 at 0.853 and 0.865
 # rebuilt. The forty-seventh (part a, written in session 36, held out: intent 0.940 and 0.946, team 0.984, sarcasm
 # recall 0.667 at precision 0.571, question-to-fact 0.871 and 0.857 on 28eb2d9 and on 9555d0e, the first code of
-# session 37) left the grown split (3198 cases) at 0.920, 0.972, 0.919 at 0.858 and 0.868 rebuilt.
+# session 37) left the grown split (3198 cases) at 0.920, 0.972, 0.919 at 0.858 and 0.868 rebuilt. The forty-eighth
+# (part a, written in session 37, held out: intent 0.934 and 0.939, team 0.992, sarcasm recall 0.833 at precision
+# 0.625, question-to-fact 0.840 and 0.845 on 9555d0e and on 18602e6, the code after reading the forty-seventh) left
+# the grown split (3228 cases) at 0.921, 0.971, 0.922 at 0.856 and 0.874 rebuilt.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.84,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.868 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.874 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

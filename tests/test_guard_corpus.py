@@ -317,6 +317,15 @@ um dein Verständnis" and "Vielen Dank für das Teilen" are caught; "2 years on 
 warranty, "Wir auch, kein cap" agrees with a fan; a pleasantry that echoes "Tüte" no longer tells the bags fact);
 what stays: a reply in rhymes as ordered, Sunday workshops invented where the fact says Saturdays, a cold-brew
 question ignored with a pleasantry, a pun reply to a riddle, "Our cure:" in a joke and "danke für deine Geduld".
+test67, the eleventh (round 19, written at the start of session 37): 193/200 good and 185/200 bad on 9555d0e and on
+18602e6 (round 18 read); read after: 196/200 and 193/200 (a month a thing is to come in after "gibt's", a "15-%-Studi-
+Code", "100% certified organic" to "Is the Espresso Kreuzberg organic?", a refill into one's own tin, "Thanks for your
+feedback, we appreciate it", routing triggers told and a neighbour's "at number 14" or "flat 4B" said back are caught;
+a tip answers "welcher kaffee passt zu zimtschnecken", "I will check with the team" defers); what stays: five
+questions ignored with a pleasantry that shares a word, a product name or a concept with the message (specificity
+11/16, its per-check floor 0.65: a rule for questions no word of the draft takes up cost 260 false alarms over the
+corpus), Saturday pickup invented, a rhyme as ordered, and false alarms on "Wir! Den Kaffee bringen wir mit" to
+"wer will ein Stück?", a pun reply and "Only your sleep can answer that one".
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -404,6 +413,7 @@ FLOORS = {
     "test64": (0.96, 0.98),
     "test65": (0.965, 0.965),
     "test66": (0.985, 0.985),
+    "test67": (0.98, 0.965),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -472,6 +482,7 @@ PER_CHECK_FLOOR = {
     "test64": 0.85,
     "test65": 0.75,
     "test66": 0.85,
+    "test67": 0.65,
 }  # every check catches at least this share of its bad drafts
 
 

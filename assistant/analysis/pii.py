@@ -51,6 +51,12 @@ STREET = re.compile(
     r"|\b(?:Am|An der|Auf dem|Im|Zum|Zur|In der)\s[A-ZÄÖÜ][\wäöüß-]{2,30}\s\d{1,4}[a-z]?,\s{0,3}\d{5}"
     r"\s[A-ZÄÖÜ][a-zäöüß]{2,30}"
 )
+# The door within a house: "flat 4B", "Wohnung 12", "at no. 14" (a neighbour's house); a floor alone ("5. Stock")
+# finds nobody
+DOOR = re.compile(
+    r"\b(?i:flat|apartment|apt\.?|wohnung|whg\.)\s{1,3}\d{1,4}[A-Za-z]?\b"
+    r"|\b(?i:at|bei|in) (?i:no\.|nr\.|number|hausnummer)\s{0,2}\d{1,4}[a-z]?\b"
+)
 # "Mein Name ist Dieter Brandt", "I'm Jane Doe", a sign-off line "Grüße, K. Brandt"
 NAME = re.compile(
     r"(?i:\b(?:mein name ist|ich hei(?:ß|ss)e|ich bin|my name is|i am|i'm|this is)\s{1,3}"
@@ -141,6 +147,7 @@ _SHAPES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("ip", IPV4),
     ("ip", IPV6),
     ("address", STREET),
+    ("address", DOOR),
     ("id", ID_NUMBER),
     ("id", ACCOUNT_NUMBER),
     ("order", ORDER_LIKE),

@@ -56,6 +56,10 @@ META_TALK = re.compile(
     r"|\b(?:eine? ki|die ki|ki (?:schreibt|vor)|an ai|the ai|ai (?:writes|drafts)|chatbot"
     r"|(?:reply|antwort)[- ]?tools?\w{0,2}"
     r"|antwortentw[üu]rf\w{0,2}|drafting tool|unser\w{0,2} tool\w{0,2}|our tool)\b"
+    # "Words like 'broken' are set up as triggers that route messages straight to our after-sales team"
+    r"|\b(?:triggers?|trigger-?wörter\w{0,2}|schlüsselwörter\w{0,2}|stichwörter\w{0,2}|keywords?)\b[^.!?]{0,40}"
+    r"\b(?:route|routes|routed|routing|weiterleiten|weitergeleitet|leiten|sortier\w{0,3}|set up|eingestellt|automatisch"
+    r"|automatically)\b"
     r"|\[\s*(?:eskalation|escalation|intent|team|routing|handoff|übergabe|intern|internal|note|notiz|todo)\b"
     r"|\(\s*(?:eskalation|escalation|routing|handoff|übergabe|intern|internal|note|notiz|todo)\s*:"  # "(Intern: …)"
     # "(Outreach-Modus: keine Produkte nennen)", "[mode: reply]": the writer's instructions left in

@@ -49,7 +49,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "discounts": re.compile(
-        r"\b\d{1,2}\s?(?:%|prozent\b|percent\b|per cent\b)|\brabatt\w*|\bprozente\b|\bdiscount(?!er)\w*|\bsale\b|\b(?:price|preis)nachlass"
+        r"\b\d{1,2}\s?-?\s?(?:%|prozent\b|percent\b|per cent\b)|\brabatt\w*|\bprozente\b|\bdiscount(?!er)\w*|\bsale\b|\b(?:price|preis)nachlass"
         r"|%\s?off\b|\b(?:sonderpreis|freundschaftspreis|special price|mates'? rates?|reduced price)\b"
         r"|\bgünstiger\b[^.!?]{0,15}\b(?:für dich|machen)\b|\b(?:bestellung|order)\b[^.!?]{0,25}\b(?:günstiger|cheaper)\b"
         r"|\b(?:aktionspreis|angebotspreis|sale price|promo price|deal price|halbe[nr]? preis|half[- ]price|half off)\b"

@@ -29,7 +29,8 @@ STRONG_DEFERRAL = re.compile(
     r"|kläre?n? (?:wir|ich)|checke?n? (?:wir|ich)|\bhake?n? (?:ich|wir)\b[^.!?\n]{0,20}\bnach\b"
     r"|(?:geb|gebe|reich|reiche)\w{0,2} (?:ich|wir)\b[^.!?\n]{0,30}\bans team\b"
     r"|(?:ich|wir) (?:kläre?n?|checke?n?|prüfe?n?)\b[^.!?\n]{0,30}\b(?:team|nach|intern)"
-    r"|wissen wir (?:noch )?nicht|no date yet|(?:we'll|we will|i'll|let me) (?:check|ask|find out)|don't know yet"
+    r"|wissen wir (?:noch )?nicht|no date yet|(?:we'll|we will|i'll|i will|let me) (?:check|ask|find out)"
+    r"|don't know yet"
     r"|(?:our|the) team (?:will|'ll) (?:find out|check)|finden wir (?:für dich )?(?:raus|heraus)"
     r"|(?:i'm|i am|we're|we are) (?:asking|checking)|(?:asking|checking with) (?:our|the) (?:team|roasters?)"
     r"|nothing (?:i|we) can (?:announce|share|say)|(?:noch )?nichts (?:spruchreif|zu verkünden|ankündigen|verraten)"
@@ -172,7 +173,8 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
         return False
     # a reading may name the wrong fact, so any fact's words answer; a product's name does not ("can i return the
     # grinder if i don't like it?" -> "the handmühle kiez is such a good pick 😄" answers nothing)
-    asked = {w for f in profile.brand.facts if f.id in named for w in _fact_words(f)[1]}  # "espresso": its own word
+    known = [*profile.brand.facts, *profile.brand.tips]  # "welcher kaffee passt zu zimtschnecken": a tip answers
+    asked = {w for f in known if f.id in named for w in _fact_words(f)[1]}  # "espresso": its own word
     # the faulty product, named back, answers nothing ("meine handmühle klackert" -> "die Handmühle Kiez hat
     # 30 Mahlstufen"), nor does a brewing method said in passing ("von espresso bis french press alles mahlen")
     asked_about = [p for p in profile.brand.products if any(_has(fold(message.text), fold(a)) for a in p.aliases)]
@@ -182,7 +184,8 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
     # any fact: the reading may name the wrong one; but another fact only by a word the message did not say ("wie
     # lange hält sich die tüte, wenn sie offen ist?" -> "Zwei Leute, eine Tüte, ganz viel Liebe": no bags fact told)
     unsaid = told - message_words(message)
-    if any(_mentions(told if f.id in named else unsaid, _fact_words(f)) for f in profile.brand.facts):
+    facts = [f for f in known if f.id in named or f in profile.brand.facts]  # a tip only when it was asked for
+    if any(_mentions(told if f.id in named else unsaid, _fact_words(f)) for f in facts):
         return False
     new = told - message_words(message)  # "im siebträger probiert" -> "willkommen im siebträger-club" tells nothing
     if not troubled and any(_mentions(new, (p.name, _telling_in(p.text) - BLAND_FACT_WORDS)) for p in asked_about):

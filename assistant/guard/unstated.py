@@ -54,7 +54,10 @@ OFFER_ASKED = re.compile(
     r"|bildet ihr|bilden sie|stellt ihr|stellen sie|sucht ihr|suchen sie|are you hiring|do you train"
     r"|(?:do|does|can|could|would|will) (?:you|u|ya|y'all|you guys|u guys) (?:\w+ )?(?:have|sell|offer|do|ship|deliver"
     r"|make|wrap|stock|carry)|can (?:i|we) (?:\w+ )?(?:buy|get|order|have|come|walk|pick)|is there|are there"
-    r"|any chance)\b",
+    r"|any chance)\b"
+    # "Is the Espresso Kreuzberg organic?", "ist der bio?": a property asked of what we sell
+    r"|\b(?:is|are|ist|sind) (?:the |your |der |die |das |euer |eure )?(?:[\w-]+ ){0,3}(?:organic|bio|vegan"
+    r"|fair ?trade|certified|zertifiziert|laktosefrei|lactose[- ]free|gluten[- ]?free|glutenfrei)\b",
     re.IGNORECASE,
 )
 # Words of any offer, which say nothing about what is offered.
@@ -184,6 +187,14 @@ SERVICES: dict[str, re.Pattern[str]] = {
             r"|(?:same|next)[- ]day (?:\w{2,12} )?(?:delivery|shipping|courier)|overnight (?:delivery|shipping)"
         )
     ),
+    # "bring deine Dose mit, wir füllen dir die Bohnen direkt ab": a refill into one's own tin, never offered
+    "refill": re.compile(
+        fold_pattern(
+            r"\bwir füllen (?:dir |euch |ihnen )?(?:\w+ ){0,4}ab\b|\babfüll\w{0,5}"
+            r"|\bwe(?:'ll| will)? (?:re)?fill (?:it|them|your)"
+            r"|\b(?:in|into) (?:deine|eure|ihre|your) (?:eigene[nr]? |own )?(?:dose|behälter|glas|container|jar|tin)\b"
+        )
+    ),
     # "in summer we add a cold pack to every parcel": a cooled shipment the profile never offers
     "cooled shipping": re.compile(
         fold_pattern(
@@ -269,7 +280,7 @@ A_MONTH = re.compile(
 PERIOD_START = re.compile(r"\b(?:ab|from|starting|starting in|in|im)\s{0,2}$")
 # ... said after it: "ab Mitte Oktober kommt unsere Edition in den Shop", "from November it's back"
 LAUNCHED_AFTER = re.compile(
-    r"[\s,]{0,3}(?:\w+\s){0,1}(?:kommt|kommen|gibt es|gibts|startet|starten|erscheint"
+    r"[\s,]{0,3}(?:\w+\s){0,1}(?:kommt|kommen|gibt es|gibt'?s|startet|starten|erscheint"
     r"|ist (?:sie |er |es )?(?:wieder )?da|launch\w{0,3}|starts?|drops?|comes?|it'?s back|is back"
     r"|we(?:'ll| will) have)\b"
 )

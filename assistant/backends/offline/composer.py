@@ -592,7 +592,11 @@ def _slots(
         ask = _not_given_yet(
             profile.localized(by_intent or rule.ask_in_dm, language), message.text, dated=bool(analysis.entities.dates)
         )
-        if scene.situation in ("arrived_late", "cancel_subscription"):  # its order number alone: the parcel is there,
+        if scene.situation in (
+            "arrived_late",
+            "cancel_subscription",
+            "cancel_subscription_help",
+        ):  # its order number alone: the parcel is there,
             ask = _order_parts(ask, wanted=True)  # or a subscription is ended (no address, no photo)
         if _NO_ORDER_OF_THEIR_OWN.search(message.text):  # "I got it as a gift, no receipt": no order number to give
             ask = _order_parts(ask, wanted=False)
@@ -1281,6 +1285,7 @@ def _with_thanks_first(
         analysis.sentiment == "positive" and praises(request.message.text)
     )
     praised = praised and analysis.sentiment != "negative"  # "pls help my new portafilter hates me ... sour 😭"
+    praised = praised and not scene.negative  # "WARUM IST MEIN KAFFEE SO BITTER ... ALLES RICHTIG GEMACHT 😤": upset
     if (
         scene.situation not in ("question", "defer")
         or request.message.mode != "reply"

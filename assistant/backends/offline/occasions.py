@@ -23,7 +23,12 @@ def _compiled(patterns: tuple[tuple[str, str], ...]) -> Table:
 def _first(table: Table, text: str) -> str:
     """The name of the first pattern of the table that the text matches, or ""."""
     folded = fold(text[:2000])
-    return next((name for name, pattern in table if pattern.search(folded)), "")
+    return next((name for name, pattern in table if pattern.search(folded) and _unfolded(name, text)), "")
+
+
+def _unfolded(name: str, text: str) -> bool:
+    """A cake is named in the text itself: folding makes "WG-Küchen-Tour" a "kuchen"."""
+    return name != "cake" or _CAKE_NAMED.search(text[:2000]) is not None
 
 
 # The first that matches is the occasion: "Geburtstagsgeschenk" is a birthday, not just a gift.

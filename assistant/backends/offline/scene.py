@@ -95,6 +95,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "price_criticism",
         "price_farewell",
         "cancel_subscription",
+        "cancel_subscription_help",
         "price_question",
         "price_rise",
         "price_rise_told",
@@ -141,6 +142,7 @@ ESCALATING = {
     "order_status": "logistics",
     "shop_paid": "after_sales",  # paid while the shop failed: whether the money went through twice
     "cancel_subscription": "after_sales",  # a subscription ended in a message: the order number, passed on
+    "cancel_subscription_help": "after_sales",  # ... by someone the account fails: the same, without the account
     "arrived_late": "logistics",  # the parcel's delay, the reading's team too (a voucher asked gets the policy's no)
 }
 
@@ -434,7 +436,11 @@ _BROKEN = re.compile(
     re.IGNORECASE,
 )
 # One's own job, not one with us: "neuer Job, andere Schichten", "my new job".
-_OWN_JOB = re.compile(r"\b(?:neue[rnm]?|mein\w{0,2}|new|my) (?:job|schichten|arbeit)\b", re.IGNORECASE)
+_OWN_JOB = re.compile(
+    r"\b(?:neue[rnm]?|mein\w{0,2}|new|my)(?: (?:first|erste[nrm]?|new|neue[nrm]?))? (?:\w+ )?(?:job|schichten|arbeit)\b"
+    r"|\b(?:starting|start|beginne|fange) (?:my|meine[nr]?|a|einen?) (?:\w+ ){0,2}(?:job|ausbildung|stelle)\b",
+    re.IGNORECASE,
+)
 # A problem feared, not had: "nicht dass meine nächste Lieferung ausfällt", "don't want it to sit at the neighbour's".
 _WORRY = re.compile(
     r"\bnicht,? dass (?:meine?|die|das|der|unser\w*) (?:nächste\w* )?(?:lieferung|paket|abo|bestellung|tüte|box)"
@@ -657,9 +663,12 @@ def _a_joke(text: str, analysis: Analysis) -> bool:
 # "super" before a lower-case word is "very" ("super picky"); "super!" and "super Kaffee" praise
 _PRAISE = re.compile(
     # "love" of a wish is no praise: "we'd love to join", "would love to order"
-    r"\b(?:lecker|(?:der|die|das) beste|bester|toll\w*|super(?!\s(?-i:[a-z]))|genial|liebe|(?<!'d )(?<!would )love"
+    # "What's the best way to make ...?", "der beste Mahlgrad?": asked, no praise
+    r"\b(?:lecker|(?:der|die|das) beste(?! (?:weg|art|methode|mahlgrad|zeit|möglichkeit|einstellung)\b)|bester"
+    r"|toll\w*|super(?!\s(?-i:[a-z]))|genial|liebe|(?<!'d )(?<!would )love"
     r"(?! to\b)|great coffee|"
-    r"amazing|delicious|the best|perfekt|hammer|danke|thank|unschlagbar|traumhaft|obsessed|verliebt|in love"
+    r"amazing|delicious|the best(?! (?:way|method|option|setting|grind|time|place|ratio)\b)|perfekt|hammer|danke"
+    r"|thank|unschlagbar|traumhaft|obsessed|verliebt|in love"
     r"|addicted|süchtig"
     r"|chef.?s kiss)\b"
     r"|>>>|❤|😍|🥰|💛|🤌",
@@ -1095,11 +1104,25 @@ _NO_ACCOUNT = re.compile(
     r"|\bcan'?t (?:log ?in|sign in|access|get into)\b|\bforgot (?:my )?password\b|\bno account\b|\bnot good with\b",
     re.IGNORECASE,
 )
+_SUBSCRIPTION_WORDS = re.compile(r"\b(?:abo\w{0,9}|kündbar|subscription|kundenkonto|account|konto)\b", re.IGNORECASE)
+# Someone who wants to cancel and cannot find how: "„jederzeit kündbar" steht überall, aber wo bitte?? Find im
+# Kundenkonto nix", "can't find the cancel button"
+_WHY_ASKED = re.compile(r"\b(?:woran liegt|warum|wieso|weshalb|why|how come|what'?s the reason)\b", re.IGNORECASE)
+_CANCEL_STUCK = re.compile(
+    r"\b(?:kündbar|kündig\w{0,3}|kündigungs\w{0,8}|cancel\w{0,6}|abbestell\w{0,3})\b[^\n]{0,120}"
+    r"\b(?:find\w{0,2} (?:\w+ ){0,4}(?:nix|nichts|nicht|keine[nm]?)|can'?t find|cannot find|couldn'?t find|no button"
+    r"|kein(?:en)? button|wo (?:bitte|denn|genau)\b|where (?:exactly|is it|the hell))"
+    r"|\b(?:find\w{0,2} (?:\w+ ){0,4}(?:nix|nichts|nicht|keine[nm]?)|can'?t find|cannot find)\b[^\n]{0,60}"
+    r"\b(?:kündig\w{0,3}|kündigungs\w{0,8}|cancel\w{0,6})",
+    re.IGNORECASE,
+)
 _HOW_ASKED = re.compile(r"\b(?:wie|wo|how|where)\b[^.!?]{0,40}\?|\b(?:kann|can) (?:ich|man|i)\b", re.IGNORECASE)
 
 
 def _cancel_wanted(text: str) -> bool:
     """The message ends a subscription itself (not how to, not because of the price, or the account fails them)."""
+    if _CANCEL_STUCK.search(text) and _SUBSCRIPTION_WORDS.search(text):
+        return True  # "„jederzeit kündbar" ... aber wo bitte?? Find im Kundenkonto nix": the way out, offered
     if not _CANCEL_WANTED.search(text) or _PRICE.search(fold(text)):
         return False
     return bool(_NO_ACCOUNT.search(text)) or not _HOW_ASKED.search(text)
@@ -1171,7 +1194,9 @@ def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> 
     if situation == "price_criticism" and any(rise):
         return "price_rise"  # "Früher hat die Kiezmischung weniger gekostet. Schon wieder teurer?": never confirmed
     if situation == "price_criticism" and (_PRICE_RISE.search(text) or _USED_TO_COST.search(text)):
-        return "price_rise_told"  # "Your prices have crept up again": heard, never confirmed or explained
+        # "... schon wieder teurer geworden ... Woran liegt das denn?": the why asked, checked; else heard
+        why = any(_WHY_ASKED.search(q) for q in split_questions(text))
+        return "price_rise" if why else "price_rise_told"  # "Your prices have crept up again": never explained
     if situation in ("price_criticism", "criticism") and _CANCELLED.search(text) and _PRICE.search(fold(text)):
         return "price_farewell"  # "Abo gekündigt, ist mir zu teuer geworden": a goodbye heard, no price defence
     if situation == "price_criticism" and _PRICE_ASKED.search(text) and not (sarcasm or _PRICE_SCORN.search(text)):
@@ -1852,6 +1877,7 @@ _NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_as
 _NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell", "call_only"}
 _NO_QUESTIONS |= {"weathered", "weathered_damaged"}  # the one question, answered by the situation itself
 _NO_QUESTIONS |= {"riddle"}  # its question is the joke's, answered by its own punchline
+_NO_QUESTIONS |= {"cancel_subscription_help"}  # "wo bitte?? Find im Kundenkonto nix": the way out answers it
 _MAYBE_RIDDLE = frozenset({"question", "defer", "other", "other_neutral", "uncertain", "praise", "joke"})
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
@@ -2071,10 +2097,13 @@ def _health_asked(request: GenerationRequest) -> bool:
 
 # "how much caffeine is in one cup of your espresso?": a figure about our coffee, ours to find out, no doctor's
 _CONTENT_ASKED = re.compile(
-    r"\b(?:how much caffeine|wie viel koffein)\b[^.!?]{0,12}\b(?:is in|does|has|have|hat|haben|steckt|ist in"
-    r"|enthält)\b",
+    r"\b(?:how much caffeine|wie viel koffein)\b[^.!?]{0,12}\b(?:is (?:\w+ )?in|does|has|have|hat|haben|steckt"
+    r"|ist (?:\w+ )?in|enthält)\b",
     re.IGNORECASE,
 )
+
+
+_CAFFEINE_TOLD = re.compile(r"\b\d+\s?mg\b|koffeingehalt|caffeine content", re.IGNORECASE)
 
 
 def _health_question(question: str) -> bool:
@@ -2625,6 +2654,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "praise" if _FOND_SIGNS.search(text) else "other"  # "☕☕☕🫠": signs, no words; no irony to read
     if intent == "order_via_message" and not _ORDERING.search(text):
         intent = "praise" if _PRAISE.search(text) or _FOND_SIGNS.search(text) else "other"  # "send help 🔥"
+    if message.mode == "reply" and intent not in ("troll", "spam", "praise") and _cancel_wanted(text):
+        # "hiermit kündige ich mein Abo ... komme mit dem Konto nicht zurecht": passed on, never back to the account
+        stuck = _NO_ACCOUNT.search(text) or _CANCEL_STUCK.search(text)
+        return "cancel_subscription_help" if stuck else "cancel_subscription"
     if message.mode == "reply" and CALL_ONLY.match(text):
         return "call_only"  # "hello?? anyone there 👀": yes, and what it is about
     fan = _rewatched(text) and _FOND.search(text) and not (_NEGATIVE_CUES.search(text) or split_questions(text))
@@ -2714,8 +2747,6 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         if _STOP_ASKED.search(text):  # "He passed away in August and I keep receiving the parcels. ... stop it?"
             return "condolence_help"
         return "condolence"  # "Mein Mann ist im Oktober gestorben ... eure Kiezmischung": sympathy, never "schön"
-    if intent not in ("troll", "spam", "praise") and _cancel_wanted(text):
-        return "cancel_subscription"  # "hiermit kündige ich mein Abo ... komme mit dem Konto nicht zurecht": passed on
     if intent in ("other", "praise", "criticism") and _cutting_down(text) and not analysis.questions:
         return "cutting_down"  # "quitting caffeine. day 3 😭": cheered on, and the decaf fact if there is one
     if intent in _SORTED_INTENTS and analysis.sentiment != "negative" and not sarcasm and _sorted_out(text):
@@ -3008,6 +3039,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent == "stock_question" and not (_STOCK.search(text) or awaited) and asked:
         return "defer"  # "Gibt es dieses Jahr wieder einen Adventskalender?", "Habt ihr Geschenksets oder ...?": asked,
         # nobody is waiting, never "ob und wann das kommt"
+    if intent == "job_application" and _OWN_JOB.search(text) and _asks_a_fact(request):
+        return "question"  # "do u do workshops?? starting my first barista job in oct": a job of one's own, asked on
     if intent in ("stock_question", "job_application", "collaboration"):
         return intent
     if (
@@ -3245,8 +3278,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = None  # "welcher ist am wenigsten sauer?": a coffee to choose, not a sour shot to fix
         compared = suited or (_compared(text, profile, language) if fact is None and not product else ())
         content = _CONTENT_ASKED.search(text)  # "how much caffeine is in X vs Y?": a figure we lack, never the
-        if content:  # blurbs, never a matter of taste
+        if content:  # blurbs, never a matter of taste, nor a fact that gives no figure ("espresso" names the grind)
             compared, product = (), ""
+            fact = fact if fact is not None and _CAFFEINE_TOLD.search(_fact_words(fact)) else None
         elif fact is None and not (product or compared):  # "is the kiezmischung wasted on a drip machine?": it is
             product = _fits_own(text, profile, language)  # made for it, so its description answers
             block = "fits" if product else block
@@ -4426,8 +4460,8 @@ def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
     Only facts the message names twice (two of their keywords), never the after-sales facts of the case itself.
     """
     folded = fold(request.message.text)
-    if "?" not in folded:
-        return []  # nothing asked: the case alone
+    if "?" not in folded or situation == "cancel_subscription_help":
+        return []  # nothing asked, or the account someone cannot use: the case alone
     usual_asked = _NORMAL.search(request.message.text) or (situation == "order_status" and _arrival_asked(request))
     if situation in ("order_status", "delivery_problem") and usual_asked:  # the usual time
         return [usual] if (usual := _intent_fact(request.profile, "order_status")) else []

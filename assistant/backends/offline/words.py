@@ -226,15 +226,27 @@ class Phrase:
 
 def known_nouns(text: str, language: str) -> list[Phrase]:
     """Lexicon nouns in the text, in order of appearance, written correctly for the reply language."""
-    folded = fold(text)
+    folded, lowered = fold(text), text.lower()
     found = []
     for entry in lexicon().nouns:
-        positions = [m.start() for form in entry.match for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", folded)]
+        forms = [f for f in entry.match if not _another_word(f, entry.match, lowered)]
+        positions = [m.start() for form in forms for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", folded)]
         if positions:
             written = entry.de if language == "de" else entry.en
             bare = written.split(" ", 1)[1] if language == "de" and " " in written else written
             found.append((entry.weak, min(positions), Phrase(full=written, bare=bare)))
     return [phrase for _, _, phrase in sorted(found, key=lambda item: (item[0], item[1]))]
+
+
+_UMLAUTS = {"a": "[aä]", "o": "[oö]", "u": "[uü]"}
+
+
+def _another_word(form: str, forms: list[str], lowered: str) -> bool:
+    """The form is in the text only with an umlaut the entry never lists: "Küchen" is no "kuchen"."""
+    if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", lowered) or any(f != form and fold(f) == form for f in forms):
+        return False
+    loose = "".join(_UMLAUTS.get(c, re.escape(c)) for c in form)
+    return re.search(rf"(?<!\w){loose}(?!\w)", lowered) is not None
 
 
 def compound_nouns(text: str) -> list[Phrase]:
