@@ -141,16 +141,16 @@ def _for_arrival(found: str | None, question: str, context: Reading, intent: str
     return answer(ORDER_WORDS.sub(" ", question), context, intent, profile)
 
 
+# An aside in brackets after the question's words, with no question of its own
+ASIDE_SAID = re.compile(r"\([^()?]{1,80}\)")
+
+
 # "... puts the espresso kreuzberg in the fridge, is that fine??": a short question about what the clause before says
 POINTING_BACK = re.compile(
     r"^\W*(?:(?:and|und|but|aber|so|also)\s+)?(?:is|isn'?t|was|ist|war|geht|darf man|kann man|can i|kann ich|darf ich)"
     r"\s+(?:das|that|this|it|es|so)\b[^,.;]{0,20}$",
     re.IGNORECASE,
 )
-
-
-# An aside in brackets after the question's words, with no question of its own
-ASIDE_SAID = re.compile(r"\([^()?]{1,80}\)")
 
 
 def _pointing_back(question: str, context: Reading, intent: str, profile: VoiceProfile) -> str | None:

@@ -84,6 +84,8 @@ _ELLIPTIC = re.compile(
 )
 # ... unless it weighs something up: "is a double espresso before the start a good idea or will I regret it"
 _WEIGHED = re.compile(r"\b(?:a (?:good|bad) idea|eine (?:gute|schlechte) idee|or will i|oder werd\w{0,2} ich)\b")
+# "läuft bei euch 👏": the idiom (it's all going great), said with irony, asks nothing without a "?"
+_IDIOM_TOLD = re.compile(r"lauft bei (?:euch|dir|ihnen|uns|mir|denen)\b")
 # "did the saturday workshop in april and ... nailed it!": without "?", a subject left out tells, it asks nothing
 _NARRATED = re.compile(r"did (?:the|a|an|my|our|this|that)\b")
 # "will das meiner schwester schenken.": without "?", a first person's verb with its "ich" left out tells
@@ -373,6 +375,7 @@ def _questions_in(sentence: str, listed: bool = False) -> list[str]:
         (_ELLIPTIC.match(plain) and not _WEIGHED.search(plain))
         or _NARRATED.match(plain)
         or _DROPPED_I.match(plain)
+        or _IDIOM_TOLD.match(plain)
         or subordinate
     )
     if start is None or (not indirect and (told or exclaimed)):

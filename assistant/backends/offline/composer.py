@@ -570,6 +570,13 @@ _NO_ORDER_OF_THEIR_OWN = re.compile(
 )
 
 
+# What the team needs is the order number alone: the parcel is there ("arrived_late"), or a subscription is ended
+# (no address, no photo)
+_ORDER_NUMBER_ONLY = frozenset(
+    {"arrived_late", "cancel_subscription", "cancel_subscription_help", "cancel_subscription_stuck"}
+)
+
+
 def _slots(
     request: GenerationRequest,
     scene: Scene,
@@ -592,12 +599,8 @@ def _slots(
         ask = _not_given_yet(
             profile.localized(by_intent or rule.ask_in_dm, language), message.text, dated=bool(analysis.entities.dates)
         )
-        if scene.situation in (
-            "arrived_late",
-            "cancel_subscription",
-            "cancel_subscription_help",
-        ):  # its order number alone: the parcel is there,
-            ask = _order_parts(ask, wanted=True)  # or a subscription is ended (no address, no photo)
+        if scene.situation in _ORDER_NUMBER_ONLY:
+            ask = _order_parts(ask, wanted=True)
         if _NO_ORDER_OF_THEIR_OWN.search(message.text):  # "I got it as a gift, no receipt": no order number to give
             ask = _order_parts(ask, wanted=False)
     product = analysis.entities.products[0] if analysis.entities.products else ""
@@ -819,7 +822,11 @@ def _fact_text(scene: Scene, profile: VoiceProfile, language: str, style: str, l
     fact = scene.situation_fact
     if fact is None:
         return ""
-    return wording(fact, language, profile.brand.default_language, style, level, symptoms=scene.symptoms)
+    # a cancellation's fact names cancelling, never just "pausierbar"
+    asked = "kündigen cancel" if scene.situation.startswith("cancel_subscription") else ""
+    return wording(
+        fact, language, profile.brand.default_language, style, level, question=asked, symptoms=scene.symptoms
+    )
 
 
 def wording(

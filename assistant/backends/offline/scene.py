@@ -96,6 +96,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "price_farewell",
         "cancel_subscription",
         "cancel_subscription_help",
+        "cancel_subscription_stuck",
         "price_question",
         "price_rise",
         "price_rise_told",
@@ -143,6 +144,7 @@ ESCALATING = {
     "shop_paid": "after_sales",  # paid while the shop failed: whether the money went through twice
     "cancel_subscription": "after_sales",  # a subscription ended in a message: the order number, passed on
     "cancel_subscription_help": "after_sales",  # ... by someone the account fails: the same, without the account
+    "cancel_subscription_stuck": "after_sales",  # ... by someone who cannot find the way: the way, then the same
     "arrived_late": "logistics",  # the parcel's delay, the reading's team too (a voucher asked gets the policy's no)
 }
 
@@ -153,6 +155,8 @@ _NEGATIVE_CUES = re.compile(
     r"lächerlich|unerträglich|widerlich|ekelhaft|schlimm|terrible|awful|🙄|😤|😡|🤬|👎|"
     # "'low acidity' my ass", "tastes like straight lemon juice": a complaint in a joke's clothes
     r"\bmy ass\b|\byeah right\b|\bvon wegen\b|\bam arsch\b|"
+    # "you told me ... and now it's choking my machine lol what now": advice of ours gone wrong
+    r"\bwhat now\b|\bchok\w{0,3}\b|"
     r"(?:tastes?|tasted|schmeckt|schmeckte) (?:like|wie|nach) (?:\w+ ){0,2}"
     r"(?:lemon|vinegar|ash|dirt|zitrone|essig|asche|spülwasser)",
     re.IGNORECASE,
@@ -1105,9 +1109,18 @@ _NO_ACCOUNT = re.compile(
     re.IGNORECASE,
 )
 _SUBSCRIPTION_WORDS = re.compile(r"\b(?:abo\w{0,9}|kündbar|subscription|kundenkonto|account|konto)\b", re.IGNORECASE)
+# A parcel that came while the person was away: "arrived the ONE week I was on holiday", "kam genau, als ich im
+# Urlaub war"
+_AWAY_WHEN_CAME = re.compile(
+    r"\b(?:arrived|came|was delivered|turned up|kam|kommt|geliefert)\b[^.!?]{0,40}\b(?:while|when|als|während|wo"
+    r"|the (?:one )?(?:week|day|weekend) i was)\b[^.!?]{0,20}\b(?:on holiday|on vacation|away|im urlaub|verreist|weg"
+    r"|nicht da|not home|out of town)\b",
+    re.IGNORECASE,
+)
+# A reason asked for: "Woran liegt das denn?", "why?"
+_WHY_ASKED = re.compile(r"\b(?:woran liegt|warum|wieso|weshalb|why|how come|what'?s the reason)\b", re.IGNORECASE)
 # Someone who wants to cancel and cannot find how: "„jederzeit kündbar" steht überall, aber wo bitte?? Find im
 # Kundenkonto nix", "can't find the cancel button"
-_WHY_ASKED = re.compile(r"\b(?:woran liegt|warum|wieso|weshalb|why|how come|what'?s the reason)\b", re.IGNORECASE)
 _CANCEL_STUCK = re.compile(
     r"\b(?:kündbar|kündig\w{0,3}|kündigungs\w{0,8}|cancel\w{0,6}|abbestell\w{0,3})\b[^\n]{0,120}"
     r"\b(?:find\w{0,2} (?:\w+ ){0,4}(?:nix|nichts|nicht|keine[nm]?)|can'?t find|cannot find|couldn'?t find|no button"
@@ -1877,7 +1890,8 @@ _NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_as
 _NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell", "call_only"}
 _NO_QUESTIONS |= {"weathered", "weathered_damaged"}  # the one question, answered by the situation itself
 _NO_QUESTIONS |= {"riddle"}  # its question is the joke's, answered by its own punchline
-_NO_QUESTIONS |= {"cancel_subscription_help"}  # "wo bitte?? Find im Kundenkonto nix": the way out answers it
+# "wo bitte?? Find im Kundenkonto nix", "komme mit dem Konto nicht zurecht": the way out answers it
+_NO_QUESTIONS |= {"cancel_subscription_help", "cancel_subscription_stuck"}
 _MAYBE_RIDDLE = frozenset({"question", "defer", "other", "other_neutral", "uncertain", "praise", "joke"})
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
@@ -2654,10 +2668,13 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "praise" if _FOND_SIGNS.search(text) else "other"  # "☕☕☕🫠": signs, no words; no irony to read
     if intent == "order_via_message" and not _ORDERING.search(text):
         intent = "praise" if _PRAISE.search(text) or _FOND_SIGNS.search(text) else "other"  # "send help 🔥"
+    if message.mode == "reply" and _SUBSCRIPTION.search(text) and _AWAY_WHEN_CAME.search(text):
+        return "question"  # "my subscription arrived the ONE week I was on holiday 🙃": no delay, the pause answers
     if message.mode == "reply" and intent not in ("troll", "spam", "praise") and _cancel_wanted(text):
         # "hiermit kündige ich mein Abo ... komme mit dem Konto nicht zurecht": passed on, never back to the account
-        stuck = _NO_ACCOUNT.search(text) or _CANCEL_STUCK.search(text)
-        return "cancel_subscription_help" if stuck else "cancel_subscription"
+        if _NO_ACCOUNT.search(text):
+            return "cancel_subscription_help"
+        return "cancel_subscription_stuck" if _CANCEL_STUCK.search(text) else "cancel_subscription"
     if message.mode == "reply" and CALL_ONLY.match(text):
         return "call_only"  # "hello?? anyone there 👀": yes, and what it is about
     fan = _rewatched(text) and _FOND.search(text) and not (_NEGATIVE_CUES.search(text) or split_questions(text))
@@ -3303,7 +3320,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             answers.append(Answer(question=text, fact=dated))
             continue
         name, _, described = product.partition(": ")
-        article = _subject(described) if block == "often" else the_product(profile, name, language) if product else ""
+        owned = the_product(profile, name, language) if product else ""  # "die Kiezmischung"
+        article = (_subject(described) or owned) if block == "often" else owned  # "the coffee subscription comes"
         said = fact if fact is not None and (fact.id not in used or product) else None
         if said is not None or product or not missing:
             answers.append(
@@ -4314,7 +4332,8 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     text = request.message.text
     if situation == "cutting_down":  # the profile's word on decaf, whatever it says
         return next((f for f in request.profile.brand.facts if {"decaf", "entkoffeiniert"} & set(f.keywords)), None)
-    if situation == "cancel_subscription":  # the profile's way to cancel, beside the offer to pass it on
+    if situation in ("cancel_subscription", "cancel_subscription_stuck"):  # the profile's way to cancel, beside the
+        # offer to pass it on
         return next((f for f in request.profile.brand.facts if {"kündigen", "cancel"} & set(f.keywords)), None)
     if situation.startswith("weathered"):  # how to keep beans, beside "I can't tell from here"
         kept = {"lagern", "aufbewahren", "kühlschrank", "fridge"}  # words of keeping beans, never a shop's "store"
