@@ -4,13 +4,9 @@ import os
 import sys
 
 R = int(sys.argv[1])
-GP = {9: 57, 10: 58, 11: 59, 12: 60, 13: 61, 14: 62, 15: 63, 16: 64, 17: 65, 18: 66, 19: 67, 20: 68}[R]  # guard part
-GD = {9: 61, 10: 62, 11: 63, 12: 64, 13: 65, 14: 66, 15: 67, 16: 68, 17: 69, 18: 70, 19: 71, 20: 72}[
-    R
-]  # guard id prefix / dir
-BT = {9: 38, 10: 39, 11: 40, 12: 41, 13: 42, 14: 43, 15: 44, 16: 45, 17: 46, 18: 47, 19: 48, 20: 49}[
-    R
-]  # analysis batch
+GP = R + 48  # guard part (round 9: 57)
+GD = R + 52  # guard id prefix / dir (round 9: 61)
+BT = R + 29  # analysis batch (round 9: 38)
 A1, A2 = {
     9: (82, 83),
     10: (84, 85),
@@ -24,6 +20,7 @@ A1, A2 = {
     18: (100, 101),
     19: (102, 103),
     20: (104, 105),
+    21: (106, 107),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -38,6 +35,7 @@ SID, SETN = {
     18: ("bt", 79),
     19: ("bu", 80),
     20: ("bv", 81),
+    21: ("bw", 82),
 }[R]
 SEED = {
     9: "first",
@@ -52,6 +50,7 @@ SEED = {
     18: "tenth",
     19: "eleventh",
     20: "twelfth",
+    21: "thirteenth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,
