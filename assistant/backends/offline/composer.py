@@ -25,6 +25,7 @@ from assistant.backends.offline.occasions import is_moment, milestone_word, name
 from assistant.backends.offline.phrasebook import Phrasebook, fields, fill, load_phrasebook, ordered, usable
 from assistant.backends.offline.questions import without_clause
 from assistant.backends.offline.scene import (
+    CANCEL_KEYWORDS,
     DAMAGE,
     DEFLECTING,
     METHODS,
@@ -823,7 +824,7 @@ def _fact_text(scene: Scene, profile: VoiceProfile, language: str, style: str, l
     if fact is None:
         return ""
     # a cancellation's fact names cancelling, never just "pausierbar"
-    asked = "kündigen cancel" if scene.situation.startswith("cancel_subscription") else ""
+    asked = " ".join(sorted(CANCEL_KEYWORDS)) if scene.situation.startswith("cancel_subscription") else ""
     return wording(
         fact, language, profile.brand.default_language, style, level, question=asked, symptoms=scene.symptoms
     )

@@ -1121,14 +1121,17 @@ _AWAY_WHEN_CAME = re.compile(
 _WHY_ASKED = re.compile(r"\b(?:woran liegt|warum|wieso|weshalb|why|how come|what'?s the reason)\b", re.IGNORECASE)
 # Someone who wants to cancel and cannot find how: "„jederzeit kündbar" steht überall, aber wo bitte?? Find im
 # Kundenkonto nix", "can't find the cancel button"
+_CANCELLING = r"kündig\w{0,3}|kündigungs\w{0,8}|cancel\w{0,6}"
+_NOT_FOUND = r"find\w{0,2} (?:\w+ ){0,4}(?:nix|nichts|nicht|keine[nm]?)|can'?t find|cannot find"
 _CANCEL_STUCK = re.compile(
-    r"\b(?:kündbar|kündig\w{0,3}|kündigungs\w{0,8}|cancel\w{0,6}|abbestell\w{0,3})\b[^\n]{0,120}"
-    r"\b(?:find\w{0,2} (?:\w+ ){0,4}(?:nix|nichts|nicht|keine[nm]?)|can'?t find|cannot find|couldn'?t find|no button"
-    r"|kein(?:en)? button|wo (?:bitte|denn|genau)\b|where (?:exactly|is it|the hell))"
-    r"|\b(?:find\w{0,2} (?:\w+ ){0,4}(?:nix|nichts|nicht|keine[nm]?)|can'?t find|cannot find)\b[^\n]{0,60}"
-    r"\b(?:kündig\w{0,3}|kündigungs\w{0,8}|cancel\w{0,6})",
+    rf"\b(?:kündbar|{_CANCELLING}|abbestell\w{{0,3}})\b[^\n]{{0,120}}"
+    rf"\b(?:{_NOT_FOUND}|couldn'?t find|no button|kein(?:en)? button|wo (?:bitte|denn|genau)\b"
+    r"|where (?:exactly|is it|the hell))"
+    rf"|\b(?:{_NOT_FOUND})\b[^\n]{{0,60}}\b(?:{_CANCELLING})",
     re.IGNORECASE,
 )
+# The words of a fact that tells how to cancel (the fact a cancellation's reply states)
+CANCEL_KEYWORDS = frozenset({"kündigen", "cancel"})
 _HOW_ASKED = re.compile(r"\b(?:wie|wo|how|where)\b[^.!?]{0,40}\?|\b(?:kann|can) (?:ich|man|i)\b", re.IGNORECASE)
 
 
@@ -4334,7 +4337,7 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
         return next((f for f in request.profile.brand.facts if {"decaf", "entkoffeiniert"} & set(f.keywords)), None)
     if situation in ("cancel_subscription", "cancel_subscription_stuck"):  # the profile's way to cancel, beside the
         # offer to pass it on
-        return next((f for f in request.profile.brand.facts if {"kündigen", "cancel"} & set(f.keywords)), None)
+        return next((f for f in request.profile.brand.facts if CANCEL_KEYWORDS & set(f.keywords)), None)
     if situation.startswith("weathered"):  # how to keep beans, beside "I can't tell from here"
         kept = {"lagern", "aufbewahren", "kühlschrank", "fridge"}  # words of keeping beans, never a shop's "store"
         return next((f for f in request.profile.brand.facts if kept & set(f.keywords)), None)
