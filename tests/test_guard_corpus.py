@@ -326,6 +326,12 @@ questions ignored with a pleasantry that shares a word, a product name or a conc
 11/16, its per-check floor 0.65: a rule for questions no word of the draft takes up cost 260 false alarms over the
 corpus), Saturday pickup invented, a rhyme as ordered, and false alarms on "Wir! Den Kaffee bringen wir mit" to
 "wer will ein Stück?", a pun reply and "Only your sleep can answer that one".
+test68, the twelfth (round 20, written in session 37): 196/200 good and 197/200 bad on 9555d0e, on f40a9c4 and on
+8006356 (the first code of session 38); read after: 199/200 and 199/200 (a tracking status quoted after "sagt" is no
+order to write it, an honest "you order through the online shop" is no yes to what the order fact denies, "Same!"
+answers "Wer noch?", a "great school year" tells no 2-year warranty, and a phrase of the message written backwards
+is caught); what stays: "No cap, that's exactly what it was made for" to praise of the Kiezmischung in a French
+press (a false alarm), and "thank you for reaching out" in a reply to a letter, which the guard allows there.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -414,6 +420,7 @@ FLOORS = {
     "test65": (0.965, 0.965),
     "test66": (0.985, 0.985),
     "test67": (0.98, 0.965),
+    "test68": (0.99, 0.99),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -483,6 +490,7 @@ PER_CHECK_FLOOR = {
     "test65": 0.75,
     "test66": 0.85,
     "test67": 0.65,
+    "test68": 0.9,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -155,6 +155,12 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             3.5,
         ),
         (r"nich angekommen|immer noch nicht|still not|noch immer nicht|(?:passiert|tut sich) (?:nichts|nix)", 2.0),
+        # "my 'fresh roast' took 6 days to arrive", "hat 9 tage gebraucht bis es da war": it came, late
+        (
+            r"\btook (?:\d{1,2}|a|one|two|three|\w{3,6}) (?:\w{1,12} )?(?:days?|weeks?|ages|forever) to (?:arrive|come|get here|show up)\b"
+            r"|\b(?:hat|brauchte|war) (?:\w{1,12} ){0,2}\d{1,2} tage (?:gebraucht|unterwegs)\b",
+            3.0,
+        ),
         (
             r"(?:nicht|nie) eingetroffen|bis heute (?:nicht|nichts) (?:da|gekommen|angekommen|geliefert|erhalten)"
             r"|not (?:yet )?received(?! (?:a |any )?(?:single )?(?:reply|answer|response))"
@@ -229,6 +235,11 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (r"schlecht\w{0,20}|schlimm|worse|terrible|awful|unfreundlich|rude|arrogant|abzocke|rip.?off", 2.0),
         (r"zu teur|viel zu teur|too expensive|overpriced|preiserhohung|price increase|teur geworden", 2.5),
+        # "while raising prices for the second time this year", "ihr erhöht schon wieder die Preise"
+        (
+            r"\b(?:raising|raise[sd]?|upping|hiking|erhoh\w{0,3}|anheb\w{0,3}) (?:\w{1,8} ){0,3}(?:prices?|preise)\b",
+            2.5,
+        ),
         (r"(?:wieder|noch|immer|schon) teurer|teurer geworden|more expensive|pricier|price hike|\bfrech\b", 3.0),
         (r"fruher\b.{0,60}(?:gab|war|besser)|nicht mehr so|used to be|schade|leider nicht mehr", 2.0),
         (r"warum (?:gibt es|habt ihr) (?:keine?n?|nicht)|why (?:don.?t|do not) you|argerlich|nervig|annoying", 1.5),
@@ -279,7 +290,9 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             # "Paket war aber nach 2 Tagen da, alles heil, 10/10"
             r"|\b(?:paket|parcel|package|bestellung|order)\w{0,2} (?:war|kam|was|came|arrived) (?:\w{1,10} ){0,2}"
             r"(?:nach|in|within) (?:nur |just |only )?(?:[1-3]|ein\w{0,2}|zwei|drei|one|two|three) (?:tag\w{0,2}|days?)\b"
-            r"|\balles heil\b",
+            r"|\balles heil\b"
+            # "beans were here Wednesday morning ... Very happy customer in Hamburg", "zufriedene Kundin aus Köln"
+            r"|\b(?:happy|satisfied|zufriedene?r?|glückliche?r?|gluckliche?r?) (?:customers?|kund\w{0,3})\b",
             2.5,
         ),
         # a complaint put right and thanked for: "Thank you for replacing my damaged bag so quickly"

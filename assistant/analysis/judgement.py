@@ -221,6 +221,8 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "product_question"  # "hab grippe ... darf ich trotzdem kaffee trinken oder ist das dumm lol": no troll
     if top == "troll" and SPECIAL_ASKED.search(folded) and not (PROFANITY.search(text) or POLITICS.search(text)):
         return "stock_question"  # "gibts zu karneval ne jecke sonderröstung? 🤡☕ alaaf aus köln": a wish, no troll
+    if top == "praise" and BEST_ASKED.search(folded):  # "whats the best setting for aeropress on your grinder"
+        return "product_question"
     if top == "praise" and AGREES.search(text):  # "Wo er Recht hat, hat er Recht!" agrees with someone, thanks no one
         return "other"
     if top == "praise" and POLITICS.search(text):  # "Trump wird gewinnen und das ist gut so" praises someone else
@@ -259,6 +261,11 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
     return top  # type: ignore[return-value]
 
 
+# "the best" asked for, no praise: "whats the best setting for aeropress", "welche ist die beste Mahlstufe für ...?"
+BEST_ASKED = re.compile(
+    r"\b(?:what'?s|whats|what is|what would be|which (?:\w{1,12} )?is|was ist|was wäre|was ware|welche\w{0,2}"
+    r" (?:\w{1,12} )?(?:ist|wäre|ware)|wie ist)\s(?:the |die |der |das |eure |your )?(?:best|beste\w{0,2})\b"
+)
 # Advice asked for in the words of a stock question: "Habt ihr einen Tipp?", "any tips?", "got any hacks?"
 ADVICE_ASKED = re.compile(
     r"\b(?:habt ihr|hast du|haben sie|gibt es|gibts|have you got|got any|any|do you have|do you guys have)\b"
@@ -279,7 +286,16 @@ MOVE_ASKED = re.compile(
 
 def _planned(folded: str) -> bool:
     """Whether a move is asked about ahead (an address to change, a delivery to pause) and no parcel went astray."""
-    return bool(MOVE_ASKED.search(folded)) and cue_scores(folded).get("delivery_problem", 0.0) < STRONG_CUE
+    placed = ORDER_PLACED.search(folded)  # "my order (51977) still hasn't shipped. can you change the address": its own
+    return (
+        bool(MOVE_ASKED.search(folded)) and not placed and cue_scores(folded).get("delivery_problem", 0.0) < STRONG_CUE
+    )
+
+
+# An order already placed: its number, or that it has not gone out yet ("still hasn't shipped")
+ORDER_PLACED = re.compile(
+    r"\b\d{5,6}\b|\b(?:hasn'?t|has not|not yet|noch nicht|nicht) (?:been )?(?:shipped|sent|verschickt|versendet|raus)\b"
+)
 
 
 def _ordering(folded: str) -> bool:
@@ -301,6 +317,19 @@ def plain_praise(verdict: Verdict, markers: list[str], *, words: int, text: str)
     if plain and verdict.intent in ("criticism", "troll", "other"):
         return Verdict("praise", [i for i in verdict.secondary if i != "praise"], verdict.probability)
     return verdict
+
+
+def praised_case(verdict: Verdict, cues: dict[str, float], markers: list[str], *, text: str) -> Verdict:
+    """An order the model reads as a problem, whose words only praise how it went ("beans were here Wednesday
+    morning ... Very happy customer"): no problem cue, no irony or negative marker and no question stand in it."""
+    plain = "i:positive" in markers and not {"i:emoji", "i:phrase", "i:quoted", "i:negative"} & set(markers)
+    calm = not any(cues.get(i) for i in OPERATIONAL) and "?" not in text and not _NEGATED.search(text)
+    if verdict.intent in OPERATIONAL and plain and calm and cues.get("praise", 0.0) >= PRAISED:
+        return Verdict("praise", [], verdict.probability)
+    return verdict
+
+
+PRAISED = 2.5  # a praise cue this strong: "Very happy customer", "alles heil", "am nächsten Tag da"
 
 
 # Praise of ours: "Super Kaffee 👍", "Top Service!", "love you guys"; never "Die 1% Super-Reichen."

@@ -302,7 +302,8 @@ EMOJI_BREAK = re.compile("(?<=[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f])\\s")
 MODAL_ASKED = re.compile(
     r"(?<=\s)(?<!ob )(?<!wenn )(?<!weil )(?<!dass )(?<!was )(?<!wie )(?<!falls )(?<!das )"
     r"\b(?:darf|kann|soll|sollte) (?:ich|man) (?:\w{1,15} ){0,4}(?:trinken|essen|nehmen|benutzen|verwenden|mahlen"
-    r"|lagern|einfrieren)\b(?=\s(?:oder|lol)\b|\W{0,5}$)",
+    # "darf ich trotzdem meinen espresso oder ist das schlecht": the drink named, its verb left out
+    r"|lagern|einfrieren|espresso|kaffee|cappuccino|latte|koffein)\b(?=\s(?:oder|lol)\b|\W{0,5}$)",
     re.IGNORECASE,
 )
 OTHERS_ASKED = re.compile(
@@ -362,7 +363,14 @@ def _questions_in(sentence: str, listed: bool = False) -> list[str]:
         start = modal.start()  # "hab grippe und kopfweh darf ich trotzdem kaffee trinken": asked after a told part
     asked_after = fold(sentence[start or 0 :]).lstrip()  # not "..., can i pause my sub", "..., which one do u rec"
     relative = start and not (VERB_ASKED.match(asked_after) or WH_INVERTED.match(asked_after))
-    if not indirect and relative and len(sentence[:start].split()) > 2 and sentence[:start].rstrip().endswith(","):
+    chosen = re.search(r"\b(?:or|oder)\b", sentence[: start or 0])  # "kiez blend or espresso, which one hits harder"
+    if (
+        not indirect
+        and relative
+        and not chosen
+        and len(sentence[:start].split()) > 2
+        and sentence[:start].rstrip().endswith(",")
+    ):
         return []  # "das Beste, was ich je hatte": without "?", a clause after a comma is a relative one
     if not indirect and start and KNOWN_LEAD.search(fold(sentence[:start])):
         return []

@@ -29,6 +29,7 @@ from assistant.analysis.judgement import (
     decide_sentiment,
     decide_wants,
     plain_praise,
+    praised_case,
     thread_concern,
 )
 from assistant.analysis.judgement import confidence as judge_confidence
@@ -55,7 +56,8 @@ BRAND_WORDS = re.compile(
     r"mahlwerk|mahlstufe|grind|workshop|gutschein|voucher|mahnung|payment|paid|bezahl|zahlung|mein geld|my money|"
     r"kohle zurück|meine kohle|rückgabe|zurückschick|zurückgeb|zurücksend|sub\b|sub box|karton|unbox|auspack|"
     r"warranty|garantie|credit card|charges?\b|kilo|abholen|adresse|address|pieces|einzelteil|box(?:es)?\b|"
-    r"working days|werktag\w{0,2}|still waiting|ventil|valve|\w{0,12}(?:box|boxen|tüten?|mischung)\b)",
+    r"working days|werktag\w{0,2}|still waiting|ventil|valve|\w{0,12}(?:box|boxen|tüten?|mischung)\b|roast\b|röstung\b"
+    r"|to arrive)",
     re.IGNORECASE,
 )
 ADJECTIVE_ENDING = re.compile(r"(?:lich|ig|isch|los|voll|haft|bar|ous|ful|less|ly|ive|able|ing|ed)$")
@@ -130,6 +132,7 @@ def _understand(
     verdict = _about_us(verdict, message, profile)
     words = len(_LETTER_WORD.findall(text))
     verdict = verdict if message.mode == "outreach" else plain_praise(verdict, marks, words=words, text=text)
+    verdict = praised_case(verdict, cues, marks, text=text)
     sarcasm = decide_sarcasm(heads["sarcasm"].get("True", 0.0), marks, words=words)
     value, reason = judge_confidence(verdict, cues, model.known_share(words_of(reading)))
     mood: dict[str, Any] = {
@@ -327,14 +330,22 @@ def named_teams(text: str, profile: VoiceProfile) -> list[str]:
 _CASES = (
     (
         "billing",
-        re.compile(r"abbuchung|abgebucht|\bcharged (?:me )?(?:twice|double)|double[- ]charged|wrong invoice", re.I),
+        re.compile(
+            r"abbuchung|abgebucht|\bcharged (?:me )?(?:twice|double)|double[- ]charged|wrong invoice"
+            r"|\brechnung\w{0,2}\b|\binvoice\b",
+            re.I,
+        ),
     ),
+    ("defect", re.compile(r"garantie\w{0,8}|\bwarranty\b|\bguarantee claim", re.I)),  # "meine Garantieanfrage"
     (
         "order_status",
         re.compile(
             r"\b(?:wart\w{0,3}|waiting)\b[^.!?]{0,40}\b(?:bestellung|paket|lieferung|order|parcel|package)\b"
             r"|\b(?:nix|nichts) (?:bekommen|angekommen)|\bnever (?:arrived|came|showed up|received)|nothing arrived"
-            r"|\bmissing (?:parcel|package|order)\b|\b(?:paket|bestellung) fehlt\b",
+            r"|\bmissing (?:parcel|package|order)\b|\b(?:paket|bestellung) fehlt\b"
+            # "Zum dritten Mal in Folge kommt mein Abo später als angekündigt": a delivery late, again
+            r"|\b(?:abo|lieferung|paket|bestellung|order|parcel|delivery|subscription|box)\w{0,2} (?:\w{1,12} ){0,2}"
+            r"(?:später|zu spät|late|verspätet|delayed)\b|\bkommt (?:\w{1,12} ){0,3}(?:später|zu spät)\b",
             re.IGNORECASE,
         ),
     ),
@@ -353,7 +364,7 @@ _LETTER_WORD = re.compile(r"[^\W\d_]+")
 _ORDER_CONCERN = re.compile(
     r"\b(?:order|parcel|package|deliver|shipping|abos?\b|subscription|charge|refund|money|invoice|broken|grinder|bag"
     r"|item|artikel|ware\b|wrong|falsch|damaged|beschädigt|kaputt|defekt)|bestell|paket|liefer|sendung|versand|abbuch"
-    r"|abgebucht|erstatt|geld\b|rechnung|mühle|tüte|reklamation",
+    r"|abgebucht|erstatt|geld\b|rechnung|mühle|tüte|reklamation|garantie|warranty",
     re.IGNORECASE,
 )
 

@@ -1082,8 +1082,12 @@ REVERSED_MIN = 5  # letters of a word read backwards ("negatkreW") that must spe
 def _written_backwards(ctx: CheckContext) -> list[str]:
     """A word of the brand's written backwards ("negatkreW 6–4 ni ,aj"): an order to write in reverse, obeyed."""
     vocabulary = _vocabulary(ctx.profile)
-    own = [fold(w) for w in words(ctx.text) if len(w) >= REVERSED_MIN and fold(w) not in vocabulary]
-    return [w for w in own if any(w[::-1].startswith(v) for v in vocabulary if len(v) >= REVERSED_MIN)][:1]
+    theirs = {fold(w) for t in untrusted_texts(ctx.message) for w in words(t[:MAX_SCAN]) if len(w) >= REVERSED_MIN}
+    own = [fold(w) for w in words(ctx.text) if len(w) >= REVERSED_MIN and fold(w) not in vocabulary | theirs]
+    # "schreib „Bohne gefällt mir“ rückwärts" -> "tlläfeg": their word reversed, too
+    return [
+        w for w in own if w[::-1] in theirs or any(w[::-1].startswith(v) for v in vocabulary if len(v) >= REVERSED_MIN)
+    ][:1]
 
 
 def _insults(ctx: CheckContext) -> list[str]:

@@ -164,6 +164,9 @@ IDIOM = _lenient(
     # "könnt ihr DHL mal sagen, dass sie ... nicht draußen abstellen": a word for the carrier, not a line for us
     r"|\b(?:dhl|hermes|dpd|ups|gls|dem (?:boten|fahrer|zusteller|paketboten|paketdienst))\s+(?:\w{1,8}\s+){0,2}sagen\b"
     r"|\btell (?:dhl|hermes|dpd|ups|gls|the (?:courier|driver|delivery (?:guy|driver)|carrier)|your courier)\b"
+    # "sendungsverfolgung sagt seit vorgestern nur 'in zustellung'": a status a page reports, no line for us
+    r"|\b(?:sendungsverfolgung|tracking|sendungsstatus|status|app|dhl|hermes|dpd|ups|gls|website|webseite|seite|page"
+    r"|e-?mail|mail|bestätigung|confirmation)\s+(?:sagt|says|said|meint)\b"
 )
 UNABLE = _lenient(
     rf"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|never|not even|nicht (?:mal|einmal)|nie|schafft ihr (?:es )?nicht"

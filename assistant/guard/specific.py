@@ -99,6 +99,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return shared
     if AGREED.match(plain) and not analysis.questions and message.mode == "reply":
         return "agreement"  # "lowkey süchtig nach eurer kiezmischung" -> "Wir auch, kein cap 🫘": said back to them
+    if WHO_ELSE.search(_source(message)) and (AGREED.match(plain) or RAISED_HAND.match(plain)):
+        return "agreement"  # "Kinder im Bett, Eltern auf dem Sofa. Wer noch?" -> "Same! ...": the answer asked for
     said = {fold(re.sub(r"[’']s$", "", w)) for w in words(text)}
     own = _short_words(POSSESSED.sub(" ", text))  # "we hope you and your dad enjoy it" fills a slot
     short = ((own & _short_words(_source(message))) | (said & _handle_names(_source(message)))) - FILLER_WORDS
@@ -159,6 +161,9 @@ AGREED = re.compile(
     r"\W{0,3}(?:wir auch|uns auch|us too|we too|geht uns (?:genauso|ganz genauso|auch so))\b",
     re.IGNORECASE,
 )
+# A post or message that asks who else is in the same spot: "Wer noch?", "anyone else?"; and the hand raised to it
+WHO_ELSE = re.compile(r"\b(?:wer noch|wer auch|wer von euch auch|who else|anyone else|anybody else)\b", re.IGNORECASE)
+RAISED_HAND = re.compile(r"\W{0,3}(?:same|hier|here|me too|ich auch|dabei|count me in)\s{0,2}[!.,🙋]", re.IGNORECASE)
 
 
 def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Analysis, profile: VoiceProfile) -> bool:
@@ -181,6 +186,8 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
     troubled = [p for p in asked_about if analysis.intent in _TROUBLE]
     echoed = _product_words_of(tuple(n for p in troubled for n in (p.name, *p.aliases)))
     told = drafted - (_product_words(profile) - asked) - echoed - (_PASSING_WORDS if troubled else frozenset())
+    if not COUNTED.search(text):  # "a great school year" tells no 2-year warranty: a span says a fact with its number
+        told = {w for w in told if not TIME_UNIT.fullmatch(w)}
     # any fact: the reading may name the wrong one; but another fact only by a word the message did not say ("wie
     # lange hält sich die tüte, wenn sie offen ist?" -> "Zwei Leute, eine Tüte, ganz viel Liebe": no bags fact told)
     unsaid = told - message_words(message)
@@ -192,6 +199,15 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
         return False  # "Can you do the subscription every week?" -> "it runs every 2 or 4 weeks": the product says
     # ("the burr seems loose, is that covered?" -> "it has a steel burr and 30 settings" answers no fault)
     return not (analysis.escalation and _mentions(drafted, ("next step", _next_step_words(analysis, profile))))
+
+
+# A span of time without its number, and the numbers that give it one
+TIME_UNIT = re.compile(r"(?:years?|jahre?n?|weeks?|wochen?|days?|tagen?|hours?|stunden?|minutes?|minuten?)")
+COUNTED = re.compile(
+    r"\d|\b(?:eine[mnr]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|vierzehn|one|two|three|four|five"
+    r"|six|seven|eight|nine|ten|twelve|fourteen|a couple of|ein paar)\b",
+    re.IGNORECASE,
+)
 
 
 # A sentence that only wishes, thanks or cheers: "So glad your parcel made it!", "Schöne Sommerferien wünschen wir

@@ -86,7 +86,7 @@ def affirmed_unknowns(
     states, or to what a fact says no to. `facts` maps fact ids to their text, `known` is all the profile states."""
     vocabulary = _vocabulary(tuple(known))
     asked = [
-        (q, _stems(facts.get(q.fact or "", "")) if _denied(q, facts) else None)
+        (q, _denied_stems(facts.get(q.fact or "", "")) if _denied(q, facts) else None)
         for q in questions
         if _asks_offer(q, facts) or _asks_a_day(q)
     ]
@@ -139,6 +139,16 @@ def _denied(question: Question, facts: dict[str, str]) -> bool:
 def _says_no(fact: str) -> bool:
     """A fact that says no, and no "but" after it ("Decaf haben wir gerade nicht"; not "…, aber freitags …")."""
     return NEGATION.search(fact) is not None and CONTRAST.search(fact) is None
+
+
+def _denied_stems(fact: str) -> set[str]:
+    """The stems of what a fact says no to: its clauses with a no ("payment in chat", not "the online shop" of
+    "We can't take payment in chat; orders go through the online shop")."""
+    clauses = [c for c in FACT_CLAUSE.split(fact) if negated(c)]
+    return _stems(" ".join(clauses) or fact)
+
+
+FACT_CLAUSE = re.compile(r"[.;:!?]|,\s")
 
 
 def negated(sentence: str) -> bool:

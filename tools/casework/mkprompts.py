@@ -21,6 +21,7 @@ A1, A2 = {
     19: (102, 103),
     20: (104, 105),
     21: (106, 107),
+    22: (108, 109),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -36,6 +37,7 @@ SID, SETN = {
     19: ("bu", 80),
     20: ("bv", 81),
     21: ("bw", 82),
+    22: ("bx", 83),
 }[R]
 SEED = {
     9: "first",
@@ -51,6 +53,7 @@ SEED = {
     19: "eleventh",
     20: "twelfth",
     21: "thirteenth",
+    22: "fourteenth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,

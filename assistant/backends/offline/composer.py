@@ -756,7 +756,11 @@ def _joined(kept: list[str], ask: str) -> str:
 _CONDITION = re.compile(r"^(?:wenn|if)\b[^,]{1,40},\s*", re.IGNORECASE)
 _DETERMINED = re.compile(r"(?:your|the|a|an|any)\b", re.IGNORECASE)
 _ORDER_ASK = re.compile(r"bestellnummer|order number", re.IGNORECASE)
-_STREET = re.compile(r"\b\w{2,30}(?:straße|strasse|str\.|weg|allee|platz|street|road)\s\d", re.IGNORECASE)
+_STREET = re.compile(  # "Kopenhagener Str 8", "Oranienstraße 12", "Baker Street 4"
+    r"\b\w{2,30}(?:straße|strasse|str\.|weg|allee|platz|street|road)\s\d"
+    r"|\b\w{2,30}\s(?:str\.?|straße|strasse|weg|allee|platz|street|road)\s\d",
+    re.IGNORECASE,
+)
 # The words of an ask that want what a message may give already.
 _WANTS: dict[str, re.Pattern[str]] = {
     "date": re.compile(r"datum|date", re.IGNORECASE),

@@ -974,6 +974,9 @@ _RECOMMEND = re.compile(
     r"|\bwelche[nrs]? (?:von euch|davon|nehm|soll|kauf|hol|bestell)\w{0,3}\b"
     # "which one is better for a broke student with a french press": one of ours, for the brewer named
     r"|\b(?:which(?: one)?|welche[nrs]?) (?:is|ist|wäre|would be) (?:the )?(?:better|best|besser|am besten)\b"
+    # "kiez blend or espresso kreuzberg, which one hits harder": the stronger of two, a pick
+    r"|\b(?:which(?: one)?|welche[nrs]?)\b.{0,10}\b(?:hits? harder|(?:is )?stronger|knallt mehr|(?:ist )?stärker"
+    r"|kickt mehr|has more caffeine|hat mehr koffein)\b"
     r"|\bsoll ich\b.{0,30}\b(?:nehmen|holen|kaufen)\b"
     r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,20}\b(?:empfehl\w{0,4}|recommend\w{0,3}|suggest\w{0,3})\b"
     # "Was würdet ihr zum Valentinstag verschenken?", "what would you get him?": a gift chosen for them
@@ -1298,6 +1301,8 @@ _PRICE_RISE = re.compile(
     # "zum neuen Jahr schon wieder an der Preisschraube gedreht?!", "raised your prices again", "neue Preisliste"
     r"|\bpreisschraube\b|\b(?:schon wieder|wieder|noch) teurer\b|\b(?:raised|upped|hiked) (?:your |the )?prices?\b"
     r"|\bneue\w{0,2} preisliste\b|\bnew price list\b"
+    # "while raising prices for the second time this year", "ihr erhöht schon wieder die Preise"
+    r"|\b(?:raising|upping|hiking|erhöh\w{0,3}|anheb\w{0,3}) (?:\w{1,8} ){0,3}(?:prices?|preise)\b"
     # "warum is die kiezmischung teurer als letztes jahr??", "more expensive than last year"
     r"|\b(?:teurer|mehr) als (?:letztes|voriges|im letzten|im vorigen|vor einem) (?:jahr|monat)\b"
     r"|\b(?:more expensive|costs? more) than (?:last|a) (?:year|month)\b"
@@ -1515,7 +1520,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         friend=_friend(text, language),
         wish=_wish(text, language),
         home=_home(text),
-        occasion="" if negative else life_event,
+        occasion="" if negative and life_event != "sick" else life_event,  # get well, however glum
         waited=bool((_SERVICE.search(text) and not _no_news(text)) or _ASKED_AGAIN.search(text)),
         series=series(source, language) if message.mode == "outreach" else ("", "", ""),
         again=situation in _AGAIN_SITUATIONS and bool(_AGAIN.search(_NOT_AGAIN.sub(" ", text))),
@@ -1833,7 +1838,8 @@ def _asks_when_sick(request: GenerationRequest, situation: str) -> bool:
         return False  # "my doctor said max 200mg a day while im on these meds 🤒": a limit to respect, no joke
     if _CONTENT_ASKED.search(text):
         return False  # "erkältet ... wie viel koffein hat ein espresso von euch??": a figure about our coffee
-    asked = [q for q in split_questions(text) if _DRINK_ASKED.search(q)] or _SHOULD_I_DRINK.search(text)
+    read = [str(q.text) for q in analysis.questions]  # "darf ich trotzdem meinen espresso oder ...": no "?" to split at
+    asked = [q for q in (*split_questions(text), *read) if _DRINK_ASKED.search(q)] or _SHOULD_I_DRINK.search(text)
     answered = any(q.fact for q in analysis.questions)  # "also do you even have decaf": a fact to give, no aside
     return bool(asked) and not answered and situation in ("question", "defer", "other", "uncertain", "praise", "joke")
 
@@ -2109,7 +2115,16 @@ def _asks_a_fact(request: GenerationRequest) -> bool:
 def _health_asked(request: GenerationRequest) -> bool:
     """One of the message's questions is about coffee and health ("is espresso a bad idea when you're sick?")."""
     asked = [str(getattr(q, "text", "")) for q in _get(request.analysis, "questions", None) or []]
-    return any(_health_question(q) for q in asked)
+    ill = _ILL.search(request.message.text[:2000])  # "liege mit erkältung rum darf ich trotzdem meinen espresso"
+    return any(_health_question(q) or (ill and _DRINK_ASKED.search(q)) for q in asked)
+
+
+# Ill or pregnant, said anywhere in the message: a drink asked about is then a doctor's question
+_ILL = re.compile(
+    r"\b(?:krank\w{0,3}|erkält\w{0,4}|grippe|sick|flu|schwanger\w{0,4}|pregnan\w{0,3}|stillzeit|breastfeed\w{0,3}"
+    r"|(?:have|having|got|with|caught|catching|nasty|bad) (?:a |my |the )?(?:\w+ ){0,2}cold(?! brew))\b|🤧|🤒",
+    re.IGNORECASE,
+)
 
 
 # "how much caffeine is in one cup of your espresso?": a figure about our coffee, ours to find out, no doctor's
@@ -2920,6 +2935,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "question"  # "immer noch bisschen bitter, und wie heiß soll das Wasser sein?": a brewing question
     if intent == "service_complaint" and not unanswered and _DAMAGE.search(text):
         return "damaged_item"  # "das Gehäuse hat unten einen Riss 😞 ... Und jetzt?": a damage, not a slow reply
+    shipping = analysis.escalation is not None and analysis.escalation.team == "logistics"
+    if intent == "service_complaint" and not unanswered and shipping:
+        return "delivery_problem"  # "Zum dritten Mal ... kommt mein Abo später als angekündigt": the late parcel
     if intent == "service_complaint":
         return "service_complaint" if _DM_WORDS.search(text) or _SERVICE.search(text) else "service_general"
     if intent == "billing" and not _BILLING_TROUBLE.search(text) and _MONEY_RANT.search(text):
