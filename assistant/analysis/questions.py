@@ -263,6 +263,8 @@ RHETORICAL = re.compile(
     r"|seid ihr (?:noch )?(?:ganz )?(?:dicht|bei trost)|ist das euer ernst|ernsthaft|echt jetzt|wtf"
     r"|what the (?:hell|heck|f\w{0,10})|are you (?:kidding|serious)(?: me)?"
     r"|seriously|really|honestly|literally|ehrlich|ngl"
+    # "ich geh als eure Kaffeetüte, mit Aromaventil auf der Nase. Zu viel? 😂": the joke's own punchline, asked
+    r"|(?:zu viel|zu krass|zu drüber|übertrieben|too much|overkill|too far)"
     # "quitting caffeine. day 3. why is this on my fyp 😭": the algorithm blamed, nobody asked
     r"|why (?:is|are) (?:this|these|you|u) (?:on|in) my (?:fyp|feed|for ?you ?page|timeline|explore)"
     r"|why am i (?:seeing|watching) this|warum (?:ist|kommt|seh ich) (?:das|dieses video|ihr|euch) (?:auf|in|bei)"

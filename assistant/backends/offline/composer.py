@@ -607,7 +607,7 @@ def _slots(
     product = analysis.entities.products[0] if analysis.entities.products else ""
     slots: dict[str, str] = {
         "name": scene.name,
-        "range": _range(profile, language, level) if scene.situation == "gift_advice" else "",
+        "range": _range(profile, language, level) if scene.situation in ("gift_advice", "gift_ok") else "",
         "team": profile.localized(rule.label, language) if rule is not None else "",
         "ask": ask,
         "order": analysis.entities.order_ids[0] if analysis.entities.order_ids and scene.in_dm else "",

@@ -120,6 +120,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "left_outside",
         "shop_broken",
         "shop_paid",
+        "packaging_criticism",
     }
 )
 # Situations about money or trouble: playful becomes its gentle form (the brand's tone rule).
@@ -791,7 +792,9 @@ _GIFT = re.compile(
     r"\b(?:gift|geschenk\w{0,2}|schenken|verschenken|schenkt man|wish ?list|wunschzettel|wunschliste|secret santa"
     r"|wichteln"
     r"|for christmas|zu weihnachten|unterm baum|under the tree|stocking|(?:christmas|xmas|weihnachts) ?wish\w{0,2}"
-    r"|wünscht sich|wishes for|wish is|weihnachtswunsch)\b",
+    r"|wünscht sich|wishes for|wish is|weihnachtswunsch"
+    # "getting my boss coffee as a thank you", "als Dankeschön für die Lehrerin"
+    r"|as a thank[- ]you|als dankeschön|zum dank|mitbringsel|host gift|gastgeschenk)\b",
     re.IGNORECASE,
 )
 _GIFT_ASKED = re.compile(
@@ -799,8 +802,14 @@ _GIFT_ASKED = re.compile(
     r"|kaffee|bohnen|davon)|recommend\w{0,3}|empfehl\w{0,4}|what (?:do|would) you (?:suggest|recommend)"
     r"|no idea|keine ahnung|overwhelmed|überfordert|was schenk\w{0,2} (?:ich|man)"
     r"|what (?:should|do|can) i (?:get|buy|gift)"
-    r"|what to (?:get|buy|gift))\b",
+    r"|what to (?:get|buy|gift)"
+    # "der lehrerin was schenken. kaffee ok oder zu cringe? 😅": whether coffee will do, asked
+    r"|(?:ok|okay) (?:oder|or)|(?:zu|too) (?:cringe|langweilig|boring|basic|unpersönlich|impersonal))\b",
     re.IGNORECASE,
+)
+# Whether coffee will do as a gift: "kaffee ok oder zu cringe?", "is coffee too boring as a gift?"
+_GIFT_OK = re.compile(
+    r"\b(?:ok|okay) (?:oder|or)\b|\b(?:zu|too) (?:cringe|langweilig|boring|basic|unpersönlich|impersonal)\b", re.I
 )
 
 
@@ -1233,6 +1242,24 @@ _MOCK_IMPRESSED = re.compile(
     r"|never seen (?:that|this) before|noch nie gesehen|wie kreativ|how creative|mind ?blown)\b|😴|🥱",
     re.IGNORECASE,
 )
+
+
+# Too much packaging for what came: "a box the size of a microwave for one tiny bag of beans 🙃 so sustainable",
+# "so viel Plastik für 250 g?", "ein Karton, in dem ein Kleinkind Platz hätte"
+_PACKAGING_JAB = re.compile(
+    r"\b(?:karton|box|paket|verpackung\w{0,3}|packaging|plastik\w{0,4}|plastic|füllmaterial|filler|luftpolster\w{0,5}"
+    r"|bubble wrap)\b[^.!?]{0,60}\b(?:(?:the )?size of|so groß|riesig\w{0,2}|huge|massive|giant|zu groß|too big"
+    r"|viel zu viel|way too much|wasteful|verschwendung|platz hätte|für eine (?:einzige |kleine )?tüte"
+    r"|for (?:one|a single|a) (?:tiny |small |little )?bag)\b"
+    r"|\b(?:so much|so viel|viel zu viel|way too much|tons of|jede menge) (?:plastik|plastic|packaging|verpackung"
+    r"|füllmaterial|filler|bubble wrap|luftpolsterfolie)\b",
+    re.IGNORECASE,
+)
+
+
+def _packaging_jab(text: str) -> bool:
+    """Too much packaging complained about, with nothing broken: heard, and what the bag is made of."""
+    return bool(_PACKAGING_JAB.search(text[:2000])) and not _DAMAGE.search(text)
 
 
 def _content_jibe(text: str) -> bool:
@@ -1897,7 +1924,12 @@ DEFLECTING = frozenset(
 )
 _NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "shop_pointer"}
 _NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell", "call_only"}
-_NO_QUESTIONS |= {"weathered", "weathered_damaged"}  # the one question, answered by the situation itself
+_NO_QUESTIONS |= {
+    "weathered",
+    "weathered_damaged",
+    "packaging_criticism",
+    "gift_ok",
+}  # the one question, answered by the situation itself
 _NO_QUESTIONS |= {"riddle"}  # its question is the joke's, answered by its own punchline
 # "wo bitte?? Find im Kundenkonto nix", "komme mit dem Konto nicht zurecht": the way out answers it
 _NO_QUESTIONS |= {"cancel_subscription_help", "cancel_subscription_stuck"}
@@ -2742,6 +2774,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         and find_products(text, request.profile)
     ):
         return "taste_criticism"  # "die Kiezmischung ist mir zu mild, da fehlt mir die Kraft": another of ours fits
+    if intent in ("troll", "criticism", "other") and _packaging_jab(text) and message.mode == "reply":
+        return "packaging_criticism"  # "a box the size of a microwave for one tiny bag 🙃 so sustainable"
     if intent in ("troll", "criticism", "other") and _content_jibe(text) and message.mode == "reply":
         return "content_jibe"  # "Ah, wieder ein Reel mit Bohnen in Zeitlupe. Revolutionär. 😴": owned with a wink
     guessed = _TASTE_GUESS.search(text) and _COFFEE.search(text) and not PROFANITY.search(text)
@@ -2847,7 +2881,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         and _gift_help(text)
         and not _NEGATIVE_CUES.search(text)
     ):
-        return "gift_advice"  # "asked for 'the coffee people from Berlin' for Christmas. Help.": which one to give
+        # "... der lehrerin was schenken. kaffee ok oder zu cringe? 😅": yes it will do, then which one
+        return "gift_ok" if _GIFT_OK.search(text) else "gift_advice"  # "asked for 'the coffee people ...'. Help."
     asked_help = _HELP.search(_HELP_THANKED.sub(" ", text))  # "danke für den tipp gestern 🙌" asks for none
     helped = intent in ("praise", "criticism", "other", "product_question") and asked_help
     if helped and _fact_id(text, request):
@@ -4359,6 +4394,8 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     if situation.startswith("weathered"):  # how to keep beans, beside "I can't tell from here"
         kept = {"lagern", "aufbewahren", "kühlschrank", "fridge"}  # words of keeping beans, never a shop's "store"
         return next((f for f in request.profile.brand.facts if kept & set(f.keywords)), None)
+    if situation == "packaging_criticism":  # what the bag is made of and where it goes, if the profile says
+        return next((f for f in request.profile.brand.facts if {"verpackung", "packaging"} & set(f.keywords)), None)
     if situation == "shipping_cost":  # "mit Versand zu teuer": the profile's way without postage, if it has one
         return next((f for f in request.profile.brand.facts if {"abholen", "pick up"} & set(f.keywords)), None)
     if situation == "taste_criticism":
