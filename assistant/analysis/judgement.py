@@ -221,6 +221,8 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "product_question"  # "hab grippe ... darf ich trotzdem kaffee trinken oder ist das dumm lol": no troll
     if top == "troll" and SPECIAL_ASKED.search(folded) and not (PROFANITY.search(text) or POLITICS.search(text)):
         return "stock_question"  # "gibts zu karneval ne jecke sonderröstung? 🤡☕ alaaf aus köln": a wish, no troll
+    if top == "praise" and MEH_SAID.search(folded):  # "Die Kiezmischung ist nichts Besonderes.": no praise
+        return "criticism"
     if top == "praise" and BEST_ASKED.search(folded):  # "whats the best setting for aeropress on your grinder"
         return "product_question"
     if top == "praise" and AGREES.search(text):  # "Wo er Recht hat, hat er Recht!" agrees with someone, thanks no one
@@ -261,6 +263,10 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
     return top  # type: ignore[return-value]
 
 
+# A shrug at something, never praise: "nichts Besonderes", "mid", "overrated" (folded text)
+MEH_SAID = re.compile(
+    r"\b(?:nichts besonderes|nix besonderes|nothing special|mittelma(?:ss|ß)\w{0,3}|mid|meh|overrated|uberbewertet)\b"
+)
 # "the best" asked for, no praise: "whats the best setting for aeropress", "welche ist die beste Mahlstufe für ...?"
 BEST_ASKED = re.compile(
     r"\b(?:what'?s|whats|what is|what would be|which (?:\w{1,12} )?is|was ist|was wäre|was ware|welche\w{0,2}"

@@ -388,6 +388,9 @@ def _indirect_en(question: str) -> str | None:
     tokens = text.replace("’", "'").split(" ")
     first = tokens[0].lower()
     choice = " or " in f" {text} " and first in _AUX_EN - {"do", "does", "did"}  # "are they fair trade or organic"
+    # "do you do gift wrapping or a little card": a thing or another one asked of us, said as it stands
+    offered = first == "do" and re.search(r"\bor (?:a|an|some|any|maybe a)\b", text, re.IGNORECASE) is not None
+    choice = choice or offered
     if not text or "," in text or (" or " in f" {text} " and not choice) or len(text) > 90:
         return None
     after = f"{text.lower()} ".split(" or ", 1)[1:]  # "is or": no word after the "or"

@@ -121,6 +121,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "shop_broken",
         "shop_paid",
         "packaging_criticism",
+        "taste_meh",
     }
 )
 # Situations about money or trouble: playful becomes its gentle form (the brand's tone rule).
@@ -1253,6 +1254,14 @@ _PACKAGING_JAB = re.compile(
     r"|for (?:one|a single|a) (?:tiny |small |little )?bag)\b"
     r"|\b(?:so much|so viel|viel zu viel|way too much|tons of|jede menge) (?:plastik|plastic|packaging|verpackung"
     r"|füllmaterial|filler|bubble wrap|luftpolsterfolie)\b",
+    re.IGNORECASE,
+)
+
+
+# A shrug at our coffee, tasted: "ur beans are mid tbh", "eure Bohnen sind nur Mittelmaß", "overrated"
+_MEH = re.compile(
+    r"\b(?:mid|meh|mittelmä(?:ß|ss)ig|mittelma(?:ß|ss)|nix besonderes|nichts besonderes|nothing special"
+    r"|overrated|überbewertet|average at best|durchschnittlich)\b",
     re.IGNORECASE,
 )
 
@@ -2774,6 +2783,11 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         and find_products(text, request.profile)
     ):
         return "taste_criticism"  # "die Kiezmischung ist mir zu mild, da fehlt mir die Kraft": another of ours fits
+    coffee = _COFFEE.search(text) or re.search(r"\bbeans?\b", text, re.IGNORECASE)  # "ur beans are mid"
+    ours = _YOU.search(text) or find_products(text, request.profile)  # not "kaffee ist überbewertet, tee >>>"
+    shrugged = _MEH.search(text) and coffee and ours and not (PROFANITY.search(text) or _GIFT.search(text))
+    if intent in ("troll", "criticism", "other") and shrugged and message.mode == "reply" and "?" not in text:
+        return "taste_meh"  # "ur beans are mid tbh": which one, and how brewed, to find a better match
     if intent in ("troll", "criticism", "other") and _packaging_jab(text) and message.mode == "reply":
         return "packaging_criticism"  # "a box the size of a microwave for one tiny bag 🙃 so sustainable"
     if intent in ("troll", "criticism", "other") and _content_jibe(text) and message.mode == "reply":
