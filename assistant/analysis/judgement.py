@@ -265,7 +265,8 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
 
 # A shrug at something, never praise: "nichts Besonderes", "mid", "overrated" (folded text)
 MEH_SAID = re.compile(
-    r"\b(?:nichts besonderes|nix besonderes|nothing special|mittelma(?:ss|ß)\w{0,3}|mid|meh|overrated|uberbewertet)\b"
+    r"\b(?:nichts besonderes|nix besonderes|nothing special|mittelma(?:ss|ß)\w{0,3}|meh|overrated|uberbewertet)\b"
+    r"|\b(?:are|is|was|were|ist|sind|so|kinda|pretty|just|lowkey|honestly|echt) mid\b(?!-)"  # not "mid-October"
 )
 # "the best" asked for, no praise: "whats the best setting for aeropress", "welche ist die beste Mahlstufe für ...?"
 BEST_ASKED = re.compile(

@@ -1260,8 +1260,9 @@ _PACKAGING_JAB = re.compile(
 
 # A shrug at our coffee, tasted: "ur beans are mid tbh", "eure Bohnen sind nur Mittelmaß", "overrated"
 _MEH = re.compile(
-    r"\b(?:mid|meh|mittelmä(?:ß|ss)ig|mittelma(?:ß|ss)|nix besonderes|nichts besonderes|nothing special"
-    r"|overrated|überbewertet|average at best|durchschnittlich)\b",
+    r"\b(?:meh|mittelmä(?:ß|ss)ig|mittelma(?:ß|ss)|nix besonderes|nichts besonderes|nothing special"
+    r"|overrated|überbewertet|average at best|durchschnittlich)\b"
+    r"|\b(?:are|is|was|were|ist|sind|so|kinda|pretty|just|lowkey|honestly|echt) mid\b(?!-)",  # not "mid-October"
     re.IGNORECASE,
 )
 
