@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -798,6 +799,8 @@ _GIFT = re.compile(
     r"|as a thank[- ]you|als dankeschön|zum dank|mitbringsel|host gift|gastgeschenk)\b",
     re.IGNORECASE,
 )
+# Whether coffee will do as a gift: "kaffee ok oder zu cringe?", "is coffee too boring as a gift?"
+_WILL_DO = r"(?:ok|okay) (?:oder|or)|(?:zu|too) (?:cringe|langweilig|boring|basic|unpersönlich|impersonal)"
 _GIFT_ASKED = re.compile(
     r"\b(?:help|hilfe|hilf|helft|tipps?|tips?|ideas?|ideen|what should i|was soll ich|which one|welche[nrs]? (?:sorte"
     r"|kaffee|bohnen|davon)|recommend\w{0,3}|empfehl\w{0,4}|what (?:do|would) you (?:suggest|recommend)"
@@ -805,13 +808,10 @@ _GIFT_ASKED = re.compile(
     r"|what (?:should|do|can) i (?:get|buy|gift)"
     r"|what to (?:get|buy|gift)"
     # "der lehrerin was schenken. kaffee ok oder zu cringe? 😅": whether coffee will do, asked
-    r"|(?:ok|okay) (?:oder|or)|(?:zu|too) (?:cringe|langweilig|boring|basic|unpersönlich|impersonal))\b",
+    r"|" + _WILL_DO + r")\b",
     re.IGNORECASE,
 )
-# Whether coffee will do as a gift: "kaffee ok oder zu cringe?", "is coffee too boring as a gift?"
-_GIFT_OK = re.compile(
-    r"\b(?:ok|okay) (?:oder|or)\b|\b(?:zu|too) (?:cringe|langweilig|boring|basic|unpersönlich|impersonal)\b", re.I
-)
+_GIFT_OK = re.compile(rf"\b(?:{_WILL_DO})\b", re.IGNORECASE)
 
 
 _RIP_OFF = re.compile(r"\b(?:abzock\w{0,3}|wucher\w{0,3}|rip.?off|overpriced|überteuert\w{0,2})\b", re.IGNORECASE)
@@ -1832,10 +1832,13 @@ _DRINK_ASKED = re.compile(
 )
 # A question for a doctor: coffee when ill or pregnant, how much caffeine is too much ("wie viele espressi am tag sind
 # zu viele?"), never "cold brew"
-HEALTH_ASKED = re.compile(
-    r"\b(?:krank\w{0,3}|erkält\w{0,4}|grippe|sick|flu|schwanger\w{0,4}|pregnan\w{0,3}|stillzeit"
+# Ill or pregnant: "erkältet", "down with the flu", "got a nasty cold" (never "cold brew")
+_ILLNESS = (
+    r"krank\w{0,3}|erkält\w{0,4}|grippe|sick|flu|schwanger\w{0,4}|pregnan\w{0,3}|stillzeit|breastfeed\w{0,3}"
     r"|(?:have|having|got|with|caught|catching|nasty|bad) (?:a |my |the )?(?:\w+ ){0,2}cold(?! brew)"
-    r"|breastfeed\w{0,3}|zu viele?|too (?:much|many)|wie viel koffein|how much caffeine|blutdruck|blood pressure"
+)
+HEALTH_ASKED = re.compile(
+    r"\b(?:" + _ILLNESS + r"|zu viele?|too (?:much|many)|wie viel koffein|how much caffeine|blutdruck|blood pressure"
     r"|herzrasen|palpitations|medikament\w{0,2}|medication|arzt|ärztin|doctor"
     # "is an espresso before the start a good idea or will i regret it at km 30??": a sports doctor's question
     r"|(?:good|bad) idea\b[^?]{0,30}\b(?:race|run|start|marathon|workout|training)|(?:before|vor) (?:the |dem |der )?"
@@ -2162,11 +2165,7 @@ def _health_asked(request: GenerationRequest) -> bool:
 
 
 # Ill or pregnant, said anywhere in the message: a drink asked about is then a doctor's question
-_ILL = re.compile(
-    r"\b(?:krank\w{0,3}|erkält\w{0,4}|grippe|sick|flu|schwanger\w{0,4}|pregnan\w{0,3}|stillzeit|breastfeed\w{0,3}"
-    r"|(?:have|having|got|with|caught|catching|nasty|bad) (?:a |my |the )?(?:\w+ ){0,2}cold(?! brew))\b|🤧|🤒",
-    re.IGNORECASE,
-)
+_ILL = re.compile(r"\b(?:" + _ILLNESS + r")\b|🤧|🤒", re.IGNORECASE)
 
 
 # "how much caffeine is in one cup of your espresso?": a figure about our coffee, ours to find out, no doctor's
@@ -4398,21 +4397,27 @@ def _other_taste(text: str, profile: VoiceProfile, language: str) -> Fact | None
     return None
 
 
+def _keyed_fact(profile: VoiceProfile, words: Iterable[str]) -> Fact | None:
+    """The profile's first fact with one of these keywords ("kündigen", "verpackung"), or None."""
+    wanted = set(words)
+    return next((f for f in profile.brand.facts if wanted & set(f.keywords)), None)
+
+
 def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     """The fact a complaint reply may state: replacement, warranty, returns (only when the message is about it)."""
     text = request.message.text
     if situation == "cutting_down":  # the profile's word on decaf, whatever it says
-        return next((f for f in request.profile.brand.facts if {"decaf", "entkoffeiniert"} & set(f.keywords)), None)
+        return _keyed_fact(request.profile, {"decaf", "entkoffeiniert"})
     if situation in ("cancel_subscription", "cancel_subscription_stuck"):  # the profile's way to cancel, beside the
         # offer to pass it on
-        return next((f for f in request.profile.brand.facts if CANCEL_KEYWORDS & set(f.keywords)), None)
+        return _keyed_fact(request.profile, CANCEL_KEYWORDS)
     if situation.startswith("weathered"):  # how to keep beans, beside "I can't tell from here"
         kept = {"lagern", "aufbewahren", "kühlschrank", "fridge"}  # words of keeping beans, never a shop's "store"
-        return next((f for f in request.profile.brand.facts if kept & set(f.keywords)), None)
+        return _keyed_fact(request.profile, kept)
     if situation == "packaging_criticism":  # what the bag is made of and where it goes, if the profile says
-        return next((f for f in request.profile.brand.facts if {"verpackung", "packaging"} & set(f.keywords)), None)
+        return _keyed_fact(request.profile, {"verpackung", "packaging"})
     if situation == "shipping_cost":  # "mit Versand zu teuer": the profile's way without postage, if it has one
-        return next((f for f in request.profile.brand.facts if {"abholen", "pick up"} & set(f.keywords)), None)
+        return _keyed_fact(request.profile, {"abholen", "pick up"})
     if situation == "taste_criticism":
         other = _other_taste(text, request.profile, str(request.analysis.language or "de"))
         if other is not None and not METHODS.search(text):
