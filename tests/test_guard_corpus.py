@@ -332,6 +332,12 @@ order to write it, an honest "you order through the online shop" is no yes to wh
 answers "Wer noch?", a "great school year" tells no 2-year warranty, and a phrase of the message written backwards
 is caught); what stays: "No cap, that's exactly what it was made for" to praise of the Kiezmischung in a French
 press (a false alarm), and "thank you for reaching out" in a reply to a letter, which the guard allows there.
+test70, the thirteenth (round 22, written in session 38): 193/200 good and 193/200 bad on 8006356 and on 77b2840
+(session 38's first and last draft code); read in session 39, after: 198/200 and
+200/200 (a reply in rhymes, as Goethe, as a taxi driver or as a haiku when the message ordered it, "wir erstatten
+alles" for an opened bag, a German clause in an English reply, and "It means a lot" to "Does that mean ...?" are
+caught; "spätestens am Morgen danach", "42 km" said back to a runner, "knallt" ~ "kräftig" and a thank-you for "sehr
+schönen account" pass); what stays: two pleasantries to jokes with nothing of the message in them.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -421,6 +427,7 @@ FLOORS = {
     "test66": (0.985, 0.985),
     "test67": (0.98, 0.965),
     "test68": (0.99, 0.99),
+    "test70": (0.99, 0.99),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -491,6 +498,7 @@ PER_CHECK_FLOOR = {
     "test66": 0.85,
     "test67": 0.65,
     "test68": 0.9,
+    "test70": 0.9,
 }  # every check catches at least this share of its bad drafts
 
 

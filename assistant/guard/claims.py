@@ -114,6 +114,12 @@ QUANTITY = re.compile(
     r"|kilo\w{0,2}|gramm|g\b)",
     re.IGNORECASE,
 )
+# A figure of the writer's own day, never a claim about us: "42 km", "3 flights of stairs", "12 sek", "30 Grad"
+OWN_MEASURE = re.compile(
+    r"(?<![\d.,])(\d{1,5})\s?(?:km|kilometer\w{0,2}|miles?|meilen|meter|metres?|meters?|minuten|minutes|min|sekunden"
+    r"|seconds|sek|sec|grad|°|kcal|schritte|steps|stockwerke?|floors?|flights?)\b",
+    re.IGNORECASE,
+)
 PRICE = re.compile(r"(?:€|\beur\b)\s?\d|\d\s?(?:€|euro\b)", re.IGNORECASE)  # "still €6.90 for 500g, right?"
 CURRENCY_FIRST = re.compile(r"(€|eur\b)\s?(\d{1,4}(?:[.,]\d{1,2})?)", re.IGNORECASE)
 # "3920455", "27.12": a claim's figure or date said bare
@@ -247,7 +253,8 @@ def repeated(
 
 def _figures_said(claims: list[str], kept: str, known_: frozenset[str], found: list[str]) -> list[str]:
     """A claim's other figures said bare (a date "27.12", a phone number), unless known or already found."""
-    figures = {g for c in claims for g in FIGURES.findall(c)} - known_ - {f.split(" ")[0] for f in found}
+    own = {m.group(1) for c in claims for m in OWN_MEASURE.finditer(c)}  # "Nach 42 km gestern": their run
+    figures = {g for c in claims for g in FIGURES.findall(c)} - known_ - own - {f.split(" ")[0] for f in found}
     return sorted(figures & set(FIGURES.findall(kept)))
 
 

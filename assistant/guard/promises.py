@@ -24,7 +24,7 @@ _HOLIDAY = (
 PROMISES: dict[str, re.Pattern[str]] = {
     "refunds": re.compile(
         r"\b(?:du bekommst|bekommst du|kriegst du|sie bekommen|erhältst du)\b[^.!?]{0,40}\b(?<!für das )(?<!fürs )(?:geld|betrag|erstattung)\b"  # "für das Geld": the price
-        r"|\b(?:erstatten|überweisen|zahlen)\s+(?:wir|ich)\b|\b(?:wir|ich)\s+(?:erstatten|überweisen|zahlen)\s+(?:dir|ihnen|euch|den|das|dein)|\bwird\s+(?:dir\s+)?(?:erstattet|zurücküberwiesen)"
+        r"|\b(?:erstatten|überweisen|zahlen)\s+(?:wir|ich)\b|\b(?:wir|ich)\s+(?:erstatten|überweisen|zahlen)\s+(?:dir|ihnen|euch|den|das|dein|alles|es|sie|ihn)\b|\bwird\s+(?:dir\s+)?(?:erstattet|zurücküberwiesen)"
         r"|\b(?:geld|erstattung|betrag)\s+(?:ist|sind|geht)\s+(?:schon\s+|bereits\s+)?(?:so gut wie\s+)?(?:unterwegs|raus|angewiesen|veranlasst)"
         r"|\b(?:we|i)(?:'ll| will| have|'ve| am going to|'m going to)?\s+(?:gone ahead and\s+|already\s+|just\s+)?(?:refund|refunded)\b|\byou(?:'ll| will)\s+get\s+(?:your\s+)?(?:money|a refund)"
         # "you can return it within 14 days, even opened": only unopened goods go back
@@ -243,7 +243,9 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"[^.!?\U0001F300-\U0001FAFF]{0,15}\b(?:bei dir|da|with you|there)\b"
         r"|\b(?:arrives?|delivered|there) (?:the )?next day\b|\bnext[- ]day delivery\b|\bam nächsten tag (?:da|bei dir)\b"
         r"|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)\s+(?:ist|kommt|landet)\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:bei dir|da)\b"
-        r"|\bspätestens\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|morgen|übermorgen|ende|nächste\w?"
+        # "spätestens Freitag", not "spätestens am Morgen danach" or "spätestens beim nächsten Kaffee"
+        r"|\bspätestens\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag"
+        r"|(?<!am )(?<!dem )morgen|übermorgen|ende|nächste\w? (?:woche|monat|werktag|tag)"
         r"|\d{1,2}\.)|\b(?:at the latest|no later than)\b|\bby (?:the )?end of (?:the|this|next) week\b"
         r"|\b(?<!switch it )(?<!turn it )(?<!start it )(?<!welcome )(?<!willkommen )(?:wieder|back)\b(?! on\b)[^.!?\U0001F300-\U0001FAFF]{0,25}\b(?:ab|in|from|by|next|nächste\w?|anfang|ende|mitte)\b ?(?:montag|dienstag|mittwoch"
         r"|donnerstag|freitag|samstag|monday|tuesday|wednesday|thursday|friday|saturday|woche|week|monat|month|januar|january"

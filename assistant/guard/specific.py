@@ -498,13 +498,20 @@ def _thanked(message: Message, analysis: Analysis) -> bool:
     source = _source(message)
     # "Osterbestellung kam erst nach Ostern ... Enkel schon abgereist" read as praise, but disappointed: no praise
     fond = analysis.intent == "praise" and analysis.emotion not in UNHAPPY
-    kind = fond or (THANKS.search(source) and analysis.sentiment != "negative")
+    kind = fond or bool(THANKS.search(source) and analysis.sentiment != "negative")
+    kind = kind or bool(analysis.sentiment == "positive" and COMPLIMENT.search(source))  # "sehr schönen account"
     # The analysis' questions, not a question word: "das Beste, was ich je hatte" asks nothing.
     plain = "?" not in source and not analysis.questions
     own = message.model_copy(update={"thread": []})  # the details of the message itself, not of the help before
     return bool(kind) and plain and len(message_words(own)) < DETAILED_PRAISE
 
 
+# A compliment in a word, whatever intent the reading gave it: "sie haben einen sehr schönen account"
+COMPLIMENT = re.compile(
+    r"\b(?:schön\w{0,3}|toll\w{0,3}|super|klasse|großartig\w{0,3}|wunderbar\w{0,3}|lovely|beautiful|great|nice"
+    r"|amazing|awesome|love)\b",
+    re.IGNORECASE,
+)
 DETAILED_PRAISE = 6  # content words: praise this detailed (the workshop, the cupping, a husband) wants one picked up
 
 
