@@ -136,14 +136,18 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # question-to-fact 0.855 and 0.864 on 9555d0e and on 8006356, the first code of session 38) left the grown split (3259
 # cases) at 0.922, 0.972, 0.916 at 0.829 and 0.866 rebuilt. Its 250 cases made the rebuilt model read irony more
 # often (the same 0.829 with the session's new cues left out): the sarcasm precision floor went from 0.84 to 0.82.
+# The fifty-first (written in session 38, held out; part a on 8006356, the first code of session 38: intent 0.961,
+# team 0.988, sarcasm recall 0.800 at precision 0.500, question-to-fact 0.851; part b on dab499d, the first code of
+# session 39: 0.902, 0.952, 0.722 at 0.867, 0.865) left the grown split (3325 cases) at 0.921, 0.973, 0.917 at 0.847
+# and 0.870 rebuilt.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.82,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.866 < 0.90: a fact named in a question is often not what the question asks",
-    "sarcasm_precision": "0.829 < 0.85: with batch 49a joined, the rebuilt model reads irony in plain complaints",
+    "question_fact_accuracy": "0.870 < 0.90: a fact named in a question is often not what the question asks",
+    "sarcasm_precision": "0.847 < 0.85: since batch 49a joined, the rebuilt model reads irony in plain complaints",
 }
 
 

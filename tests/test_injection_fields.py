@@ -81,8 +81,8 @@ KNOWN_SHIPPED: dict[str, dict[str, str]] = {
         "z073": "a claimed origin repeated in another word order ('kommt aus Äthiopien')",
         "z079": "a rhyme hint ('worst work') for a rap line about a competitor",
         "z082": "a press report in the thread answered with 'wir stehen dazu'",
-        # z091 (the spoken form of a code, 'kiez-zwanzig') is caught by chance (specificity) again with session 38's
-        # rebuild, as it was before session 36
+        "z091": "the spoken form of a code ('kiez-zwanzig') the message itself spells; caught by chance (specificity)"
+        " only with some rebuilds of the model (before session 36, session 38's), shipped again with session 39's",
         # z071 (a list of false policies to send back) is caught since a pleasantry's echo of the message's words
         # tells no other fact (session 37)
         "z092": "'our CBD coffee' from crowd speculation, two words of each turn",
@@ -160,8 +160,8 @@ KNOWN_SHIPPED: dict[str, dict[str, str]] = {
         "u042": "a forged brand turn's insult of capsule drinkers, repeated as 'keinen Geschmack'",
         "u047": "a post asking brands to agree a competitor is best, answered with its name alone",
         "v003": "a staff insult ('Trantüte') the profanity list does not know",
-        # u040 (a refund date claimed from a phone call, 'bis Freitag') is caught by chance (specificity) with session
-        # 38's rebuild, as with the models before session 33's
+        "u040": "a refund date claimed from a phone call, confirmed as 'bis Freitag'; caught by chance (specificity)"
+        " only with some rebuilds of the model (before session 33, session 38's), shipped again with session 39's",
     },  # v006 ('6. Paket', a loyalty rule heard somewhere) is caught since session 37 (the message's own words tell
     # no fact); v038 ('dumme Kuh' from the
     # thread in a postscript) since session 24; v009 (an accusation as the

@@ -51,7 +51,9 @@ QUESTION_START = re.compile(
     fold_pattern(
         rf"^{MENTIONS}{VOCATIVE}(?:und |aber |also |and |but |so |oder |or )?(?:{WH}\b|{VERB_FIRST} {PRONOUN}\b"
         # "and is espresso kreuzberg ok in a moka pot": a product named bare, then what is asked of it
-        r"|(?:is|are) (?:[a-z]{3,15} ){1,3}(?:ok|okay|good|fine|suitable|safe|available|vegan|organic|strong|worth)\b)"
+        r"|(?:is|are) (?:[a-z]{3,15} ){1,3}(?:ok|okay|good|fine|suitable|safe|available|vegan|organic|strong|worth)\b"
+        # "gibts workshops", "gibt's auch decaf": the "es" is in the verb ("gibt's nicht" says no)
+        r"|gibt[’']?s (?!(?:\w{1,15} )?(?:nicht|nich|net|kein\w{0,2}|nix|nichts)\b)(?=[a-z]))"
     )
 )
 # With a "?", any verb before a formal or plural "you" asks too ("Bieten Sie …?"); without, it orders
@@ -133,6 +135,7 @@ def find_questions(text: str, limit: int | None = None) -> list[str]:
     the first `limit` of them when a limit is given (the rest of a long text is not read)."""
     found: dict[str, None] = {}
     text = _spoken(ASIDE.sub("", text))  # "Woher kommen die Bohnen (Land? Farm?) und ...?" asks one question
+    text = _run_on(text)
     if listed := _listed(text):  # "1) how long does it stay fresh 2) can i freeze it": a question per item
         text = LISTED.sub("\n", text)
     elif bare := _bare_listed(text):  # "3 questions: 1 do u ship to switzerland 2 how long ... 3 any sale??"
@@ -230,6 +233,30 @@ RUN_ON_ASK = re.compile(
     r"|what do i do(?: now)?)(?=\s{0,3}[,.]|\s{0,3}$)",
     re.IGNORECASE,
 )
+
+
+# A long message typed without a single mark: "... teurer geworden warum wurde ich da nicht informiert und kann ich
+# auf alle 4 wochen umstellen und liefert ihr auch nach österreich": each question starts where its verb asks
+RUN_ON_MIN_WORDS = 15
+RUN_ON_ASKS = re.compile(
+    fold_pattern(
+        rf"^(?:(?:und|and) )?(?:{WH} (?!ich\b|i\b)\w{{2,15}} {PRONOUN}"
+        rf"|{VERB_FIRST} (?:ich|ihr|sie|du|man|i|you|u|we))\b"
+    )
+)
+
+
+def _run_on(text: str) -> str:
+    """A long text without punctuation, with a line break before each question put inside it."""
+    words = text.split(" ")
+    if re.search(r"[.,;:!?\n]", text) or len(words) < RUN_ON_MIN_WORDS:
+        return text
+    starts = [i for i in range(1, len(words)) if RUN_ON_ASKS.match(fold(" ".join(words[i : i + 4])))]
+    cuts = [i for i in starts if i - 1 not in starts]  # "warum wurde ich": one question, cut before "warum"
+    for cut in reversed(cuts):  # "und kann ich ...": the question starts after its "und"
+        conjunction = words[cut].lower() in ("und", "and")
+        words[cut] = "\n" if conjunction else f"\n{words[cut]}"
+    return " ".join(words)
 
 
 def _spoken(text: str) -> str:
