@@ -22,6 +22,7 @@ A1, A2 = {
     20: (104, 105),
     21: (106, 107),
     22: (108, 109),
+    23: (110, 111),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -38,6 +39,7 @@ SID, SETN = {
     20: ("bv", 81),
     21: ("bw", 82),
     22: ("bx", 83),
+    23: ("by", 84),
 }[R]
 SEED = {
     9: "first",
@@ -54,6 +56,7 @@ SEED = {
     20: "twelfth",
     21: "thirteenth",
     22: "fourteenth",
+    23: "fifteenth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,

@@ -410,6 +410,13 @@ def _house_taste(profile: VoiceProfile, language: str) -> dict[str, str]:
     return {"house_name": _capitalised(named), "house_taste": taste} if taste else {}
 
 
+def _flavour(flavour: str, language: str) -> str:
+    """A flavour as a sentence takes it: a German noun capitalised ("Brezelgeschmack"), English as written."""
+    if language != "de":
+        return flavour.lower() if flavour.isupper() else flavour
+    return " ".join(w[:1].upper() + w[1:].lower() for w in flavour.split())
+
+
 _OWN_KIND = re.compile(r"(?:unser\w{0,2}|our) ", re.IGNORECASE)  # "unsere Hausmischung": what it is, no taste
 
 
@@ -491,7 +498,21 @@ def _with_sorry_for_the_wait(
 def _line_before(book: Phrasebook, block: str, style: str, body: str, rng: random.Random, address: str) -> str:
     """The block's line before the body, unless the body says it already."""
     line = _block(book, block, style, {}, rng, address)
-    return f"{line} {body}" if line and fold(line) not in fold(body) else body
+    if not line or fold(line) in fold(body):
+        return body
+    second = _SORRY_THAT.match(body)  # "Sorry für die Wartezeit! Sorry, dass die Mühle ...": one sorry for both
+    if second and _SORRY_THAT.match(line) is None and line.lower().startswith("sorry"):
+        joined = " und dass " if book.language == "de" else ", and that "
+        return f"{line.rstrip('!. ')}{joined}{body[second.end() :]}"
+    if line.lower().startswith("sorry"):  # "Sorry, dass du warten musstest! Das soll nicht sein, sorry.": once
+        body = _TRAILING_SORRY.sub(r"\1", body, count=1)
+    return f"{line} {body}"
+
+
+_TRAILING_SORRY = re.compile(r",\s(?:sorry|tut mir leid)([.!])", re.IGNORECASE)
+
+
+_SORRY_THAT = re.compile(r"sorry,? (?:dass|that) ", re.IGNORECASE)
 
 
 # "still no decaf?? you said 'testing' back in march 🙄": a wait for something we do not have yet
@@ -636,7 +657,8 @@ def _slots(
         "echo": echo_word(message.text) if scene.situation in ("other", "other_neutral", "greeting") else "",
         "tasted": tasted(message.text, language) if scene.situation == "taste_criticism" else "",
         "house": _house_line(profile, language) if scene.situation == "taste_jab" else "",
-        **(_house_taste(profile, language) if scene.situation == "taste_jab" else {}),
+        **(_house_taste(profile, language) if scene.situation in ("taste_jab", "flavour_wish") else {}),
+        "flavour": _flavour(scene.flavour, language),
         "quote": _quote(request, scene),
         "wish": scene.wish,
         "by_phone": ("telefonisch" if language == "de" else "by phone") if _PHONE.search(message.text) else "",
@@ -664,7 +686,7 @@ def _slots(
     if scene.in_dm:
         step_block = "step_dm_order" if slots["order"] else "step_dm"
     if chasing(message.text):  # "hatte euch am Montag geschrieben ... nichts mehr gehört": chased, not restarted
-        step_block = "step_chase"
+        step_block = "step_chase" if scene.in_dm or message.channel == "dm" else "step_chase_public"
     slots["step"] = (
         _block(book, step_block, style, slots, rng, address, short=level, vary=vary) if ask and slots["team"] else ""
     )
@@ -1016,11 +1038,21 @@ def _merged_deferrals(answers: list[Answer], language: str) -> list[Answer]:
             groups[-1].append(answer)
         else:
             groups.append([answer])
-    # an unnamed one adds nothing to a named one; three read as a list ("how much it is, whether ... and whether ...")
+    # an unnamed one adds nothing to a named one, unless it names what it is about ("was den Preis angeht und ob ...");
+    # three read as a list ("how much it is, whether ... and whether ...")
     return [
-        replace(g[0], indirect=_listed([a.indirect for a in g if a.indirect], language) or None) if len(g) > 1 else g[0]
+        replace(g[0], indirect=_listed([i for a in g if (i := _named_deferral(a, language))], language) or None)
+        if len(g) > 1
+        else g[0]
         for g in groups
     ]
+
+
+def _named_deferral(answer: Answer, language: str) -> str:
+    """A deferral as an item of a list: its question said indirectly, or what it is about ("was den Preis angeht")."""
+    if answer.indirect or not answer.about:
+        return answer.indirect or ""
+    return f"was {answer.about} angeht" if language == "de" else f"about {answer.about}"
 
 
 def _listed(items: list[str], language: str) -> str:
@@ -1215,8 +1247,9 @@ def _assemble(
     body = _with_occasion(request, scene, book, style, body, address)
     body = _with_side(scene, book, style, body, address)
     body = _with_team_line(request, scene, style, body)
-    body = _with_emoji(request, scene, style, body, rng)
     sign_off = _sign_off(request, scene, book.language)
+    body = _with_privacy(request, book, style, body, address, room=len(sign_off))
+    body = _with_emoji(request, scene, style, body, rng)
     text = f"{body}\n{sign_off}" if sign_off else body
     return text[:1].upper() + text[1:]
 
@@ -1261,7 +1294,8 @@ def _with_occasion(
     laughed = scene.situation == "joke" and is_moment(scene.occasion)
     told = scene.situation == "other" and is_moment(scene.occasion)  # a chat about the day: its line is the reply
     greeted = scene.occasion in ("eid", "ramadan")  # "Eid Mubarak to everyone": wished back in every tone
-    crisp = style == "crisp" and scene.situation != "tagged" and not (laughed or told or greeted)
+    # a fan's day told ("got me through moving flats"): crisp picks it up too, never a bare thank-you
+    crisp = style == "crisp" and scene.situation not in ("tagged", "praise") and not (laughed or told or greeted)
     if not scene.occasion or crisp or scene.situation not in OCCASION_SITUATIONS:
         return body
     line = _occasion_line(book, scene.occasion, style, request.message.text, address)
@@ -1287,15 +1321,18 @@ def _with_side(scene: Scene, book: Phrasebook, style: str, body: str, address: s
     return f"{line} {body}"
 
 
+_NOT_WORDS = re.compile(r"[^\w\s.,;:!?'’\"()-]")
+
+
 def _with_thanks_first(
     request: GenerationRequest, scene: Scene, book: Phrasebook, style: str, body: str, address: str
 ) -> str:
     """Praise with a question ("hab mega viel gelernt 🙌 gibt's auch einen zu Latte Art?"): thanks before the answer."""
     analysis = request.analysis
     picked = any(a.product_text for a in scene.answers)  # "apple cake ... which coffee goes best?": a pick, no praise
-    praised = (analysis.intent == "praise" and not picked) or (
-        analysis.sentiment == "positive" and praises(request.message.text)
-    )
+    # "Datschi aus dem Ofen geholt 😍 Was passt besser dazu?": glad, but it praises nothing of ours to thank for
+    said = _NOT_WORDS.sub(" ", request.message.text) if picked else request.message.text
+    praised = (analysis.intent == "praise" and not picked) or (analysis.sentiment == "positive" and praises(said))
     praised = praised and analysis.sentiment != "negative"  # "pls help my new portafilter hates me ... sour 😭"
     praised = praised and not scene.negative  # "WARUM IST MEIN KAFFEE SO BITTER ... ALLES RICHTIG GEMACHT 😤": upset
     if (
@@ -1326,6 +1363,38 @@ def _with_critique(
 
 # Where the team's own closing question fits: answers and friendly chats, never complaints.
 TEAM_LINE_SITUATIONS = frozenset({"question", "praise", "other", "greeting", "outreach"})
+
+
+# Personal data in a public comment, by the name the care line gives it (order numbers and names are no secret)
+_EXPOSED = {
+    "de": {
+        "phone": "Telefonnummer",
+        "email": "E-Mail-Adresse",
+        "iban": "IBAN",
+        "card": "Kartennummer",
+        "address": "Adresse",
+    },
+    "en": {
+        "phone": "phone number",
+        "email": "email address",
+        "iban": "IBAN",
+        "card": "card number",
+        "address": "address",
+    },
+}
+
+
+def _with_privacy(
+    request: GenerationRequest, book: Phrasebook, style: str, body: str, address: str, *, room: int
+) -> str:
+    """A comment that posts a phone number, an email or an IBAN: the reply says to take it down, if it fits."""
+    names = _EXPOSED.get(book.language, _EXPOSED["en"])
+    kinds = [str(s.kind) for s in request.analysis.pii if str(s.kind) in names]
+    if request.message.channel != "comment" or request.message.mode != "reply" or not kinds:
+        return body
+    line = _block(book, "privacy_public", style, {"kind": names[kinds[0]]}, random.Random(0), address)
+    fits = len(body) + len(line) + room + 8 <= request.profile.limit(request.message.channel)
+    return f"{body} {line}" if line and fits else body
 
 
 def _with_team_line(request: GenerationRequest, scene: Scene, style: str, body: str) -> str:

@@ -173,6 +173,7 @@ _GIVEN = re.compile(
 )
 
 
+_RACE = r"[\s\S]{0,2000}?\b(?:(?:halb)?marathon\w{0,2}|half marathon|42(?:[,.]195)? ?km)\b"  # a race named
 _CAKE = r"\b\w{0,12}kuchen\b|\bzwetschg\w{0,12}|\bdatschi\b|\b(?:apple |plum |carrot |lemon |coffee )?cake\b"
 _CAKE_NAMED = re.compile(_CAKE, re.IGNORECASE)
 
@@ -234,6 +235,16 @@ _MOMENTS = _compiled(
         ),
         ("camping", r"\bcamping\w{0,6}|\bzelt(?:en|platz|e)?\b|\btent\b|\bvan ?life\b|\bcampervan\b|\bwohnmobil\b"),
         # autumn: the clocks going back (forward in spring), a cold caught, Halloween, St. Martin, the Wiesn, leaves
+        # "clocks go back on sunday = one extra hour for coffee": the hour gained, enjoyed
+        (
+            "clocks_gained",
+            # never an either-or ("eine stunde mehr schlaf oder eine stunde mehr kaffee?"): that picks a side
+            r"^(?![^?]{0,300}\b(?:oder|or)\b[^?]{0,80}\?)[\s\S]{0,600}?(?:"
+            r"\b(?:extra|bonus|zusätzliche|geschenkte|one more|eine? (?:ganze )?stunde mehr)\b[^.!?]{0,12}"
+            r"\b(?:hour|stunde)\b(?:(?!\b(?:oder|or)\b)[^.!?]){0,30}\b(?:coffee|kaffee|espresso|cups?|tassen?)\b"
+            r"|\b(?:hour|stunde) (?:more|mehr)\b(?:(?!\b(?:oder|or)\b)[^.!?]){0,30}"
+            r"\b(?:coffee|kaffee|espresso|cups?|tassen?)\b)",
+        ),
         (
             "clocks",
             r"\bzeitumstellung\b|\buhren?\b[^.!?]{0,30}\b(?:umgestellt|zurückgestellt|vorgestellt)|\bclocks? (?:went|go"
@@ -268,7 +279,19 @@ _MOMENTS = _compiled(
         ),
         ("valentine", r"\bvalentin\w{0,6}|\bvalentine\w{0,2}"),
         ("carnival", r"\bkarneval\w{0,2}|\bfasching\w{0,2}|\bfastnacht\w{0,2}|\bhelau\b|\balaaf\b|\bcarnival\b"),
-        # "42,195 km beim Berlin Marathon", "running the marathon on sunday": run or ahead, cheered for every kilometre
+        # "I did it. My first Berlin Marathon, 4:38:12", "Nach 42 km gestern ...": run, congratulated
+        (
+            "marathon_done",
+            rf"^(?={_RACE})[\s\S]{{0,2000}}?\b(?:geschafft|finished|finish line|im ziel|ziellinie|i did it|did it"
+            r"|gelaufen|completed|nach 42|\d:\d\d:\d\d|gestern|yesterday|medaille|medal)\b",
+        ),
+        # "cheer crew meeting at km 30 ... bring cowbells": cheering, not running
+        (
+            "marathon_cheer",
+            rf"^(?={_RACE})[\s\S]{{0,2000}}?\b(?:cheer\w{{0,4}}|anfeuer\w{{0,4}}|an der strecke|cowbells?"
+            r"|kuhglocke\w{0,2}|jubeln)\b",
+        ),
+        # "42,195 km beim Berlin Marathon", "running the marathon on sunday": ahead, cheered for every kilometre
         ("marathon", r"\b(?:halb)?marathon\w{0,2}|\bhalf marathon\b|\b42[,.]195\b"),
         # "Apfelkuchen mit Sahne", "grandma's apple cake", "Zwetschgendatschi": cake and coffee
         ("cake", _CAKE),

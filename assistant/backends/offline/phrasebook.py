@@ -63,6 +63,8 @@ SLOTS = frozenset(
         "step_friend",  # the next step for someone else's order (a friend's parcel)
         "brand",  # the brand's name
         "place",  # a place the person asks about (Dänemark)
+        "kind",  # personal data a public comment shows (Telefonnummer, email address)
+        "flavour",  # a flavour wished for that no coffee of ours has (Brezelgeschmack, pumpkin spice)
         "wish",  # a wish to return (frohe Ostern)
         "method",  # what a recommended product is for ("für Filter und French Press")
         "asked",  # an off-topic question said back ("ob die U1 heute fährt"), to say we don't know

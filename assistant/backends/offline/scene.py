@@ -179,6 +179,9 @@ _SERVICE = re.compile(
     # "eine E-Mail wurde auch nicht beantwortet", "zweimal angerufen und nie durchgekommen", "couldn't get through"
     r"|nicht beantwortet|unbeantwortet|unanswered|nie durchgekommen|nicht durchgekommen|niemanden erreicht"
     r"|(?:couldn.?t|could not|never) get through"
+    # "hab euch vor 10 tagen wegen meiner mühle geschrieben ... und bis jetzt NIX", "emailed you, still nothing"
+    r"|\b(?:geschrieben|gemailt|angeschrieben|wrote|messaged|emailed|e-mailed)\b[^.!?]{0,60}\b(?:bis jetzt|bis heute"
+    r"|immer noch|noch immer|still|and) (?:nix|nichts|nothing|keine antwort|no reply)\b"
     # "drei Wochen auf eine Antwort warten", "waiting two weeks for a reply"
     r"|\b(?:wochen|tage|monate|weeks|days|months)\b[^.!?]{0,15}\b(?:auf|for) (?:eine |ne |an? )?(?:antwort|reply|answer"
     r"|response|rückmeldung)\b"
@@ -442,6 +445,26 @@ _BROKEN = re.compile(
     r"|slipp\w{0,3}|keeps? (?:falling|coming) off|rutscht\w{0,2}|springt (?:immer )?(?:ab|raus))\b",
     re.IGNORECASE,
 )
+# Something of ours that works badly, ironic or not: "die Handmühle klappert innen ... mahlt ungleichmäßig. Toll."
+_RATTLES = re.compile(
+    r"\b(?:klapper\w{0,3}|rattl\w{0,3}|ungleichmäßig\w{0,2}|uneven\w{0,2}|wackel\w{0,3}|wobbl\w{0,3}|quietsch\w{0,3}"
+    r"|squeak\w{0,3}|klemmt|stuck)\b",
+    re.IGNORECASE,
+)
+# A part of something of ours that broke: "kurbel bricht ab", "the handle snapped", "Mühle ist kaputt"
+_BREAKS = re.compile(
+    r"\b(?:bricht (?:\w+ )?ab|brach (?:\w+ )?ab|abgebrochen|broke off|snapped|kaputt\w{0,2}|defekt\w{0,2}|broken"
+    r"|funktioniert nicht mehr|geht nicht mehr|stopped working|doesn'?t work any ?more)\b",
+    re.IGNORECASE,
+)
+
+
+def _defect_told(text: str, profile: VoiceProfile) -> bool:
+    """A defect of something of ours is told ("Kurbel abgebrochen", "mühle (kurbel bricht ab)"), whatever else is."""
+    strong = cue_scores(fold(text)).get("defect", 0.0) >= STRONG_DEFECT
+    return strong or bool(_BREAKS.search(text) and find_products(text, profile))
+
+
 # One's own job, not one with us: "neuer Job, andere Schichten", "my new job".
 _OWN_JOB = re.compile(
     r"\b(?:neue[rnm]?|mein\w{0,2}|new|my)(?: (?:first|erste[nrm]?|new|neue[nrm]?))? (?:\w+ )?(?:job|schichten|arbeit)\b"
@@ -537,6 +560,9 @@ _LATE = re.compile(
     r"(?:ordered|bestellt)\b[^.!?]{0,40}\b(?:are |is |sind |ist )?(?:nowhere|nirgends|keine spur)\b|"
     # "bestellt am montag, heute is samstag": the days counted, no "immer noch" needed
     rf"(?:bestellt|ordered)(?: am| on)? {_DAY}\W{{1,4}}(?:und |and )?(?:heute|today)(?: is| ist|'s|s)? {_DAY}|"
+    # "ordered last tuesday ... its been 6 days now": the days counted since the order
+    r"(?:ordered|bestellt)\b.{0,80}\b(?:it'?s|its|it has) been (?:\d{1,2}|five|six|seven|eight|ten|two|three)"
+    r" (?:days|weeks)\b|"
     # "still waiting on mine from 11 days ago 🙃": the days counted
     r"(?:still waiting|warte (?:immer )?noch)\b.{0,30}\b(?:\d{1,2}|zwei|drei|vier|fünf|two|three|four|five)\s"
     r"(?:days?|tage|tagen|wochen|weeks?)\b|"
@@ -620,6 +646,9 @@ _TRADE = re.compile(
     r"|gestreckt|umgefüllt|supermarkt|fake)\b",
     re.IGNORECASE,
 )
+
+
+_ACHIEVED = frozenset({"marathon_done"})  # a feat of the person's own, told
 
 
 def _joking(intent: str, text: str, analysis: Analysis) -> bool:
@@ -988,6 +1017,9 @@ _RECOMMEND = re.compile(
     r"|\b(?:which(?: one)?|welche[nrs]?)\b.{0,10}\b(?:hits? harder|(?:is )?stronger|knallt mehr|(?:ist )?stärker"
     r"|kickt mehr|has more caffeine|hat mehr koffein)\b"
     r"|\bsoll ich\b.{0,30}\b(?:nehmen|holen|kaufen)\b"
+    # "Zwetschgendatschi ... Was passt besser dazu, Kiezmischung oder euer Espresso?": a pairing to pick
+    r"|\bwas passt (?:\w+ )?(?:besser|am besten)\b|\bwhat (?:goes|pairs) (?:\w+ )?(?:better|best)\b"
+    r"|\bwhich (?:one )?(?:goes|pairs) (?:better|best)\b"
     r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,20}\b(?:empfehl\w{0,4}|recommend\w{0,3}|suggest\w{0,3})\b"
     # "Was würdet ihr zum Valentinstag verschenken?", "what would you get him?": a gift chosen for them
     r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,40}\b(?:verschenk\w{0,2}|schenk\w{0,2}|give|gift|get (?:him|her|them))\b"
@@ -1074,6 +1106,7 @@ class Scene:
     no_grinder: bool = False  # "nur ne french press und keine mühle": no grinder's setting to give
     critique: str | None = None  # a fan's small critique: what it is about ("die Tüte"), "" unnamed, None: none
     strike: bool = False  # the person names a strike ("DHL-Streik"): the usual shipping time may not hold
+    flavour: str = ""  # a flavour wished for that no coffee of ours has ("Brezelgeschmack", "pumpkin spice")
     side: str = ""  # the coffee side of a playful either-or ("mehr schlaf oder mehr kaffee?"): Kaffee, Espresso
 
 
@@ -1193,6 +1226,7 @@ _MONEY_BACK = re.compile(r"\b(?:money back|geld zurück|refund\w{0,3}|erstatt\w{
 _NOT_MY_TASTE = re.compile(
     r"\bschmeckt mir (?:\w+ ){0,2}(?:nicht|gar nicht|überhaupt nicht)\b|\bnicht (?:so )?mein geschmack\b"
     r"|\bzu (?:mild|stark|kräftig|sauer|bitter|dunkel|hell) für mich\b|\bnot (?:really )?(?:my|to my) taste\b"
+    r"|\b(?:ist|war) (?:der |die )?(?:mir|uns) (?:\w+ ){0,2}zu (?:mild|stark|kräftig|sauer|bitter|dunkel|hell)\b"
     r"|\b(?:i )?(?:don'?t|do not) (?:really )?like the taste\b"
     r"|\btoo (?:mild|strong|bitter|sour|dark|light|acidic) for me\b",
     re.IGNORECASE,
@@ -1442,6 +1476,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         situation = "service_complaint_dm"  # already in a DM: never "write us a DM"
     if situation == "outreach":
         situation = _outreach_kind(message.post or "")
+    if situation == "joke" and moment(text) in _ACHIEVED:  # "Nach 42 km gestern ... Beine tot, Herz voll ☕":
+        situation = "praise"  # congratulated and thanked, never "Haha, herrlich!"
     if situation in _MAYBE_GRAVE and GRAVE.search(text) and not _NOT_ARRIVED.search(text):
         situation = "accusation_grave"  # "ihr nutzt doch Kinderarbeit": taken seriously, never denied off-hand or joked
     answers = _answers(request, language, situation) if situation not in _NO_QUESTIONS else []
@@ -1565,6 +1601,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         critique=critique,
         strike=bool(STRIKE.search(text)),
         side=_coffee_side(text) if situation in _SIDE_SITUATIONS and message.mode == "reply" else "",
+        flavour=_flavour_wished(text, profile) if situation == "flavour_wish" else "",
     )
 
 
@@ -1895,7 +1932,10 @@ _STUCK = re.compile(
     r"|\bhängt (?:\w{1,12} )?(?:fest|seit)|\bno (?:tracking )?updates?\b|\bkein(?:e)? (?:update|bewegung)\b"
     # "die Sendungsverfolgung zeigt seit Montag nur noch „in Bearbeitung“", "still says label created"
     r"|\b(?:nur noch|immer noch|still|only|just) [\"„“']?(?:in bearbeitung|in progress|processing|label created"
-    r"|angekündigt|announced)\b",
+    r"|angekündigt|announced)\b"
+    # "tracking has said \"in delivery\" since friday and nothing since", "Sendungsverfolgung sagt seit Montag ..."
+    r"|\b(?:tracking|status|sendungsverfolgung)\b[^.!?]{0,40}\b(?:since|seit)\b|\bnothing since\b"
+    r"|\bseitdem (?:nichts|nix)\b",
     re.IGNORECASE,
 )
 
@@ -1930,6 +1970,32 @@ _AGAIN_SITUATIONS = frozenset(
         "arrived_late",
     }
 )
+# A flavoured coffee wished for: "PUMPKIN SPICE WHEN??", "kaffee mit brezelgeschmack 😂", "lebkuchen edition pls"
+_FLAVOUR = re.compile(
+    r"\b(pumpkin spice|kürbis(?:gewürz|geschmack)?|pumpkin|lebkuchen\w{0,10}|spekulatius|gingerbread|zimt\w{0,10}"
+    r"|cinnamon|vanill\w{0,10}|karamell\w{0,10}|caramel|haselnuss\w{0,10}|hazelnut|brezel\w{0,10}|pretzel|marzipan"
+    r"|glühwein\w{0,10}|eggnog)\b",
+    re.IGNORECASE,
+)
+# ... as a coffee of ours: a coffee, an edition, a taste, or asked on its own ("pumpkin spice when??")
+_FLAVOURED = re.compile(
+    r"\b(?:kaffee|coffee|edition|latte|sorte|roast|röstung|blend|bohnen|beans|flavou?r\w{0,2}|geschmack|aroma|spice)\b"
+    r"|\b(?:when|wann|pls|please|bitte)\b",
+    re.IGNORECASE,
+)
+_FLAVOUR_INTENTS = frozenset({"stock_question", "product_question", "other", "praise", "troll", "criticism"})
+
+
+def _flavour_wished(text: str, profile: VoiceProfile) -> str:
+    """The flavour of a coffee wished for that no product of ours has ("Brezelgeschmack"), or ""."""
+    found = _FLAVOUR.search(text[:MAX_AROUND])
+    if not found or _RECOMMEND.search(text) or re.search(r"\b(?:passt|goes|pairs?)\b", text, re.IGNORECASE):
+        return ""  # "welcher Kaffee passt zu Zimtschnecken?": a pairing, no flavour wished
+    near = text[max(0, found.start() - 25) : found.end() + 25]
+    told = fold(" ".join(f"{p.name} {' '.join(p.text.values())}" for p in profile.brand.products))
+    return found.group(1) if _FLAVOURED.search(near) and fold(found.group(1)) not in told else ""
+
+
 # Replies that only warn, decline or deflect: they answer no question and echo nothing of the message.
 DEFLECTING = frozenset(
     {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave", "refill_claim"}
@@ -1943,6 +2009,7 @@ _NO_QUESTIONS |= {
     "packaging_criticism",
     "gift_ok",
 }  # the one question, answered by the situation itself
+_NO_QUESTIONS |= {"flavour_wish"}  # "pumpkin spice when??": not in the range, said by the reply itself
 _NO_QUESTIONS |= {"riddle"}  # its question is the joke's, answered by its own punchline
 # "wo bitte?? Find im Kundenkonto nix", "komme mit dem Konto nicht zurecht": the way out answers it
 _NO_QUESTIONS |= {"cancel_subscription_help", "cancel_subscription_stuck"}
@@ -2103,6 +2170,12 @@ def _ship_to(text: str, language: str) -> str | None:
     """ "please ship to the UK!!" as the question it is: "whether we ship to the UK"."""
     name = place(text, language)[0]
     return _shipping_whether(name, language) if name and _SHIP_TO.search(text) else None
+
+
+def _lives_at(named: str, language: str) -> str | None:
+    """ "my brother lives in Rotterdam, can he order too?": whether we ship to the place named, or None."""
+    name = place(named, language)[0]
+    return _shipping_whether(name, language) if name else None
 
 
 def _shipping_whether(name: str, language: str) -> str:
@@ -2766,7 +2839,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "question"  # "Was würdet ihr zum Valentinstag verschenken? Er trinkt NUR Espresso 😍": not praise
     if intent == "praise" and analysis.questions and _RECOMMEND.search(text) and not _PRAISE.search(text):
         return "question"  # "apple cake this Sunday ... Which of your coffees would go best with it?": no praise
-    if intent == "product_question" and fan and _PRAISE.search(_POLITE_CLOSE.sub(" ", text)):
+    picked = any(_RECOMMEND.search(q) for q in _asked_texts(request))  # "😍 Was passt besser dazu, X oder Y?"
+    if intent == "product_question" and fan and _PRAISE.search(_POLITE_CLOSE.sub(" ", text)) and not picked:
         intent = "praise"  # "the best beans I've had. Do you do office deliveries?": thanked, then answered
     if intent == "troll" and _YOU.search(text) and not (_MOCKERY.search(text) or PROFANITY.search(text)):
         intent = "criticism"  # "Läden wie ihr sind das Problem": an argument with us, answered, not shrugged off
@@ -2788,6 +2862,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     shrugged = _MEH.search(text) and coffee and ours and not (PROFANITY.search(text) or _GIFT.search(text))
     if intent in ("troll", "criticism", "other") and shrugged and message.mode == "reply" and "?" not in text:
         return "taste_meh"  # "ur beans are mid tbh": which one, and how brewed, to find a better match
+    wished = _flavour_wished(text, request.profile) if message.mode == "reply" else ""
+    if wished and intent in _FLAVOUR_INTENTS and analysis.sentiment != "negative":
+        return "flavour_wish"  # "PUMPKIN SPICE WHEN??", "oktoberfest edition?? kaffee mit brezelgeschmack 😂": not ours
     if intent in ("troll", "criticism", "other") and _packaging_jab(text) and message.mode == "reply":
         return "packaging_criticism"  # "a box the size of a microwave for one tiny bag 🙃 so sustainable"
     if intent in ("troll", "criticism", "other") and _content_jibe(text) and message.mode == "reply":
@@ -2916,6 +2993,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("service_complaint", "other", "stock_question", "product_question") and _asked_unanswered(request):
         return "question"  # "Hab gestern schon gefragt ob ihr nach Luxemburg liefert. Keiner antwortet.": sorry, answer
     if _SERVICE.search(text) and intent not in ("praise", "collaboration") and not _no_news(text):
+        if intent in ("service_complaint", "defect") and _defect_told(text, request.profile):
+            return "defect"  # "wegen meiner mühle geschrieben (kurbel bricht ab) und bis jetzt NIX": sorry, and the fix
         if intent in ("billing", "refund_request") and _BILLING_TROUBLE.search(text):
             return "billing"  # "zweimal abgebucht ... auf meine Mail hat niemand reagiert": the charge, and sorry
         return "service_complaint"
@@ -2973,7 +3052,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "dropped_off" if _NO_RING.search(text) else "left_outside"
     if intent in ("order_status", "delivery_problem", "product_question", "other") and _STOP_PARCEL.search(text):
         return "stop_delivery"  # "schon verschickt ... kann man die noch stoppen oder umleiten?": no parcel hunt
-    if intent == "service_complaint" and cue_scores(fold(text)).get("defect", 0.0) >= STRONG_DEFECT:
+    if intent == "service_complaint" and _defect_told(text, request.profile):
         return "defect"  # "wegen meiner Handmühle geschrieben (Kurbel dreht durch), zurück kam ein Textbaustein"
     if _dismissed(text) and intent in ("service_complaint", "criticism", "other", "troll"):
         return "service_tone"  # "the answer was basically 'it says so on the website', felt dismissive": no wait
@@ -3081,6 +3160,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             # a change to the subscription, or "I already own the exact same one ... swap it?": nothing went wrong
             return "question"
         evidence = wrong or swapped or _DAMAGE.search(text) or _STALE.search(fold(text))
+        faulty = _RATTLES.search(text) and find_products(text, request.profile)  # "die Handmühle klappert innen"
+        if faulty and not (wrong or swapped or _DAMAGE.search(text)):
+            return "defect"  # "... mahlt total ungleichmäßig. Toll.": a fault of the grinder, whatever the irony
         if not (wrong or swapped or _DAMAGE.search(text)) and _BAD_TASTE.search(text):
             return "taste_criticism"  # "tastes really flat and kind of stale?? bag was sealed": no replacement
         if sarcasm and not evidence:
@@ -3291,6 +3373,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = facts.get(brewed)  # fine for a flair??": the reading's grind fact for the brewer the message names
         if order_cancelled(text):  # "kann ich die Bestellung stornieren?": no fact, however its words match
             fact = None
+        if fact is not None and lives_there and not _ships(fact) and place(named, "de")[0]:
+            fact = None  # "my brother lives in Rotterdam, can he order from you too?": whether we ship there
         if fact is None and lives_there:  # "she lives in graz, does that work?": the place's shipping fact
             fact = _place_fact(named, profile)
         struck = strike and bool(_STRIKE_ASKED.search(text))  # "with the DHL strike, is it even worth ordering?":
@@ -3404,6 +3488,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                     compared=compared,
                     indirect=_named(
                         _ship_to(text, language)
+                        or (_lives_at(named, language) if lives_there and not said else None)
                         or _indirect(_asking_part(text), language, profile)
                         or _said_indirectly(text, language, message.text),
                         profile,
@@ -3857,7 +3942,19 @@ def _other_product(question: str, fact: Fact, profile: VoiceProfile) -> bool:
     said = fold(" ".join([*fact.text.values(), *fact.keywords]))
     products = {p.name: [p.name, *p.aliases] for p in profile.brand.products}
     named = find_products(question, profile)
+    if named and _COFFEE_WORDS.search(said) and all(_is_coffee(n, profile) for n in named):
+        return False  # "3 Tüten Kiezmischung ... einfrieren?": how coffee keeps holds for every coffee of ours
     return bool(named) and not any(fold(a) in said for n in named for a in products.get(n, [n]))
+
+
+_COFFEE_WORDS = re.compile(r"\b(?:kaffee|coffee|bohnen|beans|schmeckt|tastes?|espresso|mischung|blend)\b")
+
+
+def _is_coffee(name: str, profile: VoiceProfile) -> bool:
+    """A product of ours that is coffee itself (its name or description says so), not a grinder or a course."""
+    product = next((p for p in profile.brand.products if p.name == name), None)
+    described = fold(" ".join([name, *(product.text.values() if product else [])]))
+    return bool(_COFFEE_WORDS.search(described)) and not re.search(r"\b(?:workshops?|kurs\w{0,2}|course)\b", described)
 
 
 def _unhappy_words(text: str) -> bool:
@@ -4181,7 +4278,8 @@ _LOW_ACID_WORDS = re.compile(r"\b(?:wenig(?:er)? säure|säurearm|low acidity|lo
 _WANTS_MILD = re.compile(
     r"\b(?:mild\w{0,2}|sanft\w{0,2}|bekömmlich\w{0,2}|magen|smooth|gentle|stomach"
     # coffee beside cake: "Apfelkuchen mit Sahne ... was passt besser dazu?", "with grandma's apple cake"
-    r"|\w{0,12}kuchen|datschi|cake|kaffeeklatsch)\b",
+    r"|\w{0,12}kuchen|\w{0,12}datschi|\w{0,12}torte|\w{0,8}gebäck|\w{0,8}cake|kaffeeklatsch|pastr(?:y|ies)"
+    r"|\w{0,8}strudel|pies?|tartes?|muffins?|waffeln?|waffles?|kekse?|plätzchen|cookies?|brownies?|croissants?)\b",
     re.I,
 )
 # Coffee that has to hold its own in milk or in a dough: "nen Schuss Kaffee in den Teig", "for an iced latte"
@@ -4248,7 +4346,7 @@ def _named_by_article(question: str, profile: VoiceProfile) -> list[str]:
     found = []
     for p in profile.brand.products:
         head = p.name.split()[0]
-        article = r"\b(?:the|your|dem|den|der|die|das|euren?|eurem|eure)\s+"
+        article = r"\b(?:the|your|dem|den|der|die|das|euren?|eurem|eure|euer)\s+"
         if len(p.name.split()) > 1 and re.search(article + re.escape(head) + r"\b", question, re.IGNORECASE):
             found.append(p.name)
     return found
@@ -4264,8 +4362,8 @@ _SUITS = re.compile(
 
 def _suited(question: str, profile: VoiceProfile, language: str) -> tuple[str, ...]:
     """One product asked for a brewing method its text does not name, which another product's text does: both."""
-    names = find_products(question, profile)
-    asked = _methods(question)
+    names = list(dict.fromkeys([*find_products(question, profile), *_named_by_article(question, profile)]))
+    asked = _methods(question)  # "Kiezmischung oder euer Espresso?" names two products, no method
     if len(names) != 1 or not asked or not _SUITS.search(question):
         return ()
     texts = _product_texts(profile, language)
@@ -4597,6 +4695,8 @@ def _open_answers(answers: list[Answer], situation: str, side: list[Fact], *, te
         return []  # these replies answer every question themselves, or its questions are the rant's rhetoric
     if situation == "price_rise":  # "Is the new harvest in yet?? and did your prices go up too?": asked, no rant
         return [a for a in answers if (a.said or a.indirect) and not _PRICE.search(fold(a.question))]
+    if situation == "price_rise_told":  # "... teurer geworden ... kann ich auf alle 4 wochen umstellen und liefert
+        return [a for a in answers if a.said and not _PRICE.search(fold(a.question))]  # ihr nach österreich": facts
     if situation.startswith(("criticism", "price_", "taste_", "shipping_cost")):  # a rant's questions are rhetoric,
         return [a for a in answers if a.fact is not None and a.fact.id.startswith("policy_")]  # but a discount: no
     if situation in ESCALATING:  # a case for a team: its questions describe the case ("kam ne Tüte wo DECAF
