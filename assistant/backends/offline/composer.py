@@ -300,8 +300,11 @@ def compose(
         shift = request.tones.index(tone) % len(choices)
         choices = choices[shift:] + choices[:shift]
     # The message's other questions are answered too; only when no wording fits the limit are they left out.
+    # A shorter wording is taken when it leaves room for the person's occasion ("asking for my 3 exams tomorrow").
+    wish = _wanted_occasion(request, scene, book, style, address)
     for with_open in (True, False) if scene.open_answers else (False,):
         for template in choices:
+            fitting = ""
             for slots in levels:
                 if not fields(template) <= {k for k, v in slots.items() if v}:
                     continue
@@ -315,8 +318,11 @@ def compose(
                 body = _with_sorry_for_the_wait(scene, book, style, body, rng, address)
                 body = _with_sorry_still(request, scene, book, style, body, rng, address)
                 text = _assemble(request, scene, book, style, body, slots, rng, address)
-                if len(text) <= limit:
+                if len(text) <= limit and (not wish or wish in text):
                     return text
+                fitting = fitting or (text if len(text) <= limit else "")
+            if fitting:
+                return fitting
     if style != "crisp":  # nothing of this style fits the limit: crisp replies with this style's sentences
         for template in usable(book.candidates("replies", situation, "crisp"), levels[-1]):
             text = _assemble(request, scene, book, style, fill(template, levels[-1], address), levels[-1], rng, address)
@@ -1275,6 +1281,13 @@ def here_in_dm(body: str, language: str) -> str:
 
 
 # Where a wish for the person's birthday, trip or move fits: friendly answers, never complaints.
+def _wanted_occasion(request: GenerationRequest, scene: Scene, book: Phrasebook, style: str, address: str) -> str:
+    """The occasion line a reply should carry beside a question's answer (a wish, no joke line), or ""."""
+    if not scene.occasion or style == "crisp" or scene.situation not in ("question", "defer"):
+        return ""
+    return _occasion_line(book, scene.occasion, style, request.message.text, address)
+
+
 OCCASION_SITUATIONS = frozenset(
     {"question", "defer", "order_via_message", "stock_question", "tagged", "other", "other_neutral", "greeting"}
     | {"praise", "joke"}
@@ -1329,7 +1342,7 @@ def _with_thanks_first(
 ) -> str:
     """Praise with a question ("hab mega viel gelernt 🙌 gibt's auch einen zu Latte Art?"): thanks before the answer."""
     analysis = request.analysis
-    picked = any(a.product_text for a in scene.answers)  # "apple cake ... which coffee goes best?": a pick, no praise
+    picked = any(a.product_text or a.compared for a in scene.answers)  # "apple cake ... which coffee goes best?"
     # "Datschi aus dem Ofen geholt 😍 Was passt besser dazu?": glad, but it praises nothing of ours to thank for
     said = _NOT_WORDS.sub(" ", request.message.text) if picked else request.message.text
     praised = (analysis.intent == "praise" and not picked) or (analysis.sentiment == "positive" and praises(said))

@@ -2661,7 +2661,7 @@ def _greeted(message: Message) -> str:
         return by_signature or _introduced(message.text)
     signed = re.search(
         rf"(?:[.!,\n–-]|{_SIGN_WORD})\s{{0,3}}{re.escape(name)}(?:[ \t]{{1,3}}[\w.-]{{1,30}}){{0,3}}"
-        r"(?:\n[^\n]{0,40})?\W*$",
+        r"(?:[,\n][^\n]{0,40})?\W*$",  # "Dr. Reinhard Albers, Kanzlei Albers & Partner": the signature's line
         message.text.strip(),
         re.IGNORECASE,
     )  # "Thank you! Margaret", "Gruß Ingrid Pohl aus Cottbus", "Kind regards,\nDr. Katharina Weiss\nOffice Management"
