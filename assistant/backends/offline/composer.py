@@ -416,6 +416,17 @@ def _house_taste(profile: VoiceProfile, language: str) -> dict[str, str]:
     return {"house_name": _capitalised(named), "house_taste": taste} if taste else {}
 
 
+_RAINED = re.compile(r"\b(?:regen\w{0,3}|rain\w{0,3}|nass|wet|durch\w{0,4}weicht|soaked|gewitter|storm)\b", re.I)
+
+
+def _weather(text: str, language: str) -> str:
+    """The weather beans were left in, as the weathered replies name it: rain or else heat."""
+    rained = bool(_RAINED.search(text))
+    if language == "de":
+        return "die Nässe" if rained else "die Hitze"
+    return "the rain" if rained else "the heat"
+
+
 def _flavour(flavour: str, language: str) -> str:
     """A flavour as a sentence takes it: a German noun capitalised ("Brezelgeschmack"), English as written."""
     if language != "de":
@@ -665,6 +676,7 @@ def _slots(
         "house": _house_line(profile, language) if scene.situation == "taste_jab" else "",
         **(_house_taste(profile, language) if scene.situation in ("taste_jab", "flavour_wish") else {}),
         "flavour": _flavour(scene.flavour, language),
+        "weather": _weather(message.text, language) if scene.situation.startswith("weathered") else "",
         "quote": _quote(request, scene),
         "wish": scene.wish,
         "by_phone": ("telefonisch" if language == "de" else "by phone") if _PHONE.search(message.text) else "",

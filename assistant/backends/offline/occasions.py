@@ -239,7 +239,8 @@ _MOMENTS = _compiled(
         (
             "clocks_gained",
             # never an either-or ("eine stunde mehr schlaf oder eine stunde mehr kaffee?"): that picks a side
-            r"^(?![^?]{0,300}\b(?:oder|or)\b[^?]{0,80}\?)[\s\S]{0,600}?(?:"
+            r"^(?![^?]{0,300}\b(?:oder|or)\b[^?]{0,80}\?|[\s\S]{0,300}\b(?:oder|or)\b[^.!?]{0,30}\b(?:hour|stunde))"
+            r"[\s\S]{0,600}?(?:"
             r"\b(?:extra|bonus|zusätzliche|geschenkte|one more|eine? (?:ganze )?stunde mehr)\b[^.!?]{0,12}"
             r"\b(?:hour|stunde)\b(?:(?!\b(?:oder|or)\b)[^.!?]){0,30}\b(?:coffee|kaffee|espresso|cups?|tassen?)\b"
             r"|\b(?:hour|stunde) (?:more|mehr)\b(?:(?!\b(?:oder|or)\b)[^.!?]){0,30}"

@@ -954,7 +954,7 @@ _WRONG_CHARGE = re.compile(
 )
 # Beans left in heat, sun or rain, and asked after: "bei 35 Grad ... Sind die Bohnen jetzt hinüber?", "Karton
 # durchgeweicht ... Kann man die noch trinken???", "parcel sat in a packstation in 33 degrees, are the beans cooked"
-_WET_WORDS = r"nass|wet|durchgeweicht|aufgeweicht|durchn(?:ä|a)sst|soaked"
+_WET_WORDS = r"nass|wet|durchgeweicht|aufgeweicht|durchweicht|durchn(?:ä|a)sst|soaked|soggy|drenched|sodden|matschig"
 _WET = re.compile(rf"\b(?:{_WET_WORDS})\b", re.IGNORECASE)
 _WEATHER = re.compile(
     r"\b(?:hitze\w{0,5}|heat\w{0,4}|\d{2}\s?(?:grad|°c?|degrees)|pralle[nr]? sonne|direct sun|heiß\w{0,2}|hot"
@@ -4276,7 +4276,7 @@ _WANTS_LOW_ACID = re.compile(
 )
 _LOW_ACID_WORDS = re.compile(r"\b(?:wenig(?:er)? säure|säurearm|low acidity|low in acid|little acidity)\b", re.I)
 _WANTS_MILD = re.compile(
-    r"\b(?:mild\w{0,2}|sanft\w{0,2}|bekömmlich\w{0,2}|magen|smooth|gentle|stomach"
+    r"\b(?:mild\w{0,5}|sanft\w{0,2}|bekömmlich\w{0,2}|magen|smooth|gentle|stomach"
     # coffee beside cake: "Apfelkuchen mit Sahne ... was passt besser dazu?", "with grandma's apple cake"
     r"|\w{0,12}kuchen|\w{0,12}datschi|\w{0,12}torte|\w{0,8}gebäck|\w{0,8}cake|kaffeeklatsch|pastr(?:y|ies)"
     r"|\w{0,8}strudel|pies?|tartes?|muffins?|waffeln?|waffles?|kekse?|plätzchen|cookies?|brownies?|croissants?)\b",
@@ -4543,6 +4543,7 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
             named = [f for f in named if _PRICE.search(fold(_fact_words(f)))]
         return named[0] if named else None
     beside = _DAMAGE.search(text) or _WRONG_CHARGE.search(text) or _BOOKED.search(text) or _CALLED_OFF.search(text)
+    beside = beside or _STALE.search(fold(text))  # "arrived with a roast date 6 weeks ago ... money back?": our fault
     # soaked bags, a wrong charge, an order cancelled before it shipped ("storniert ... Geld noch nicht zurück"):
     if situation == "refund_request" and beside:
         return None  # the returns rule for unopened goods is beside the point
@@ -4661,8 +4662,10 @@ def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
     if situation in ("order_status", "delivery_problem") and usual_asked:  # the usual time
         return [usual] if (usual := _intent_fact(request.profile, "order_status")) else []
     own = _situation_fact(request, situation)
-    if _DONE_ALREADY.search(request.message.text):
-        return []  # "I paused it ... but you charged me": no "you can pause" beside the case
+    if _DONE_ALREADY.search(request.message.text) or _STALE.search(folded):
+        # "I paused it ... but you charged me": no "you can pause" beside the case; "'fresh' coffee with a roast date
+        # 6 weeks ago ... Super fresh 👏": no "4 weeks once opened" to someone whose beans came old
+        return []
     if situation in ("defect", "damaged_item", "wrong_item"):  # "Stufe 25 ... French Press ... bitter. Defekt?":
         folded = fold(" ".join(split_questions(request.message.text)))  # the story is the defect, not a question
     folded = _without_order_cancelled(folded)
