@@ -23,6 +23,7 @@ A1, A2 = {
     21: (106, 107),
     22: (108, 109),
     23: (110, 111),
+    24: (112, 113),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -40,6 +41,7 @@ SID, SETN = {
     21: ("bw", 82),
     22: ("bx", 83),
     23: ("by", 84),
+    24: ("bz", 85),
 }[R]
 SEED = {
     9: "first",
@@ -57,6 +59,7 @@ SEED = {
     21: "thirteenth",
     22: "fourteenth",
     23: "fifteenth",
+    24: "sixteenth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,

@@ -522,10 +522,11 @@ def _line_before(book: Phrasebook, block: str, style: str, body: str, rng: rando
         joined = " und dass " if book.language == "de" else ", and that "
         return f"{line.rstrip('!. ')}{joined}{body[second.end() :]}"
     if line.lower().startswith("sorry"):  # "Sorry, dass du warten musstest! Das soll nicht sein, sorry.": once
-        body = _TRAILING_SORRY.sub(r"\1", body, count=1)
+        body = _BARE_SORRY.sub("", _TRAILING_SORRY.sub(r"\1", body, count=1), count=1)  # "Sorry für ...! Sorry!"
     return f"{line} {body}"
 
 
+_BARE_SORRY = re.compile(r"^(?:sorry|entschuldigung)[!.]\s*", re.IGNORECASE)
 _TRAILING_SORRY = re.compile(r",\s(?:sorry|tut mir leid)([.!])", re.IGNORECASE)
 
 

@@ -326,7 +326,9 @@ _NOTHING_SINCE = re.compile(
     r"\b(?:nichts|nix) (?:mehr )?gehört|keine (?:antwort|rückmeldung|reaktion)|was neues|gibt es (?:schon )?was"
     r"|any (?:update|news)|still (?:no|nothing|waiting)|heard nothing|(?:haven.?t|have not|never) heard|no (?:reply"
     r"|answer|response)|seitdem|since then|(?:nichts|nix) (?:ist )?passiert|nothing (?:has )?happened"
-    r"|(?:tut|passiert) sich (?:nichts|nix)",
+    r"|(?:tut|passiert) sich (?:nichts|nix)"
+    # "Foto hab ich euch ja geschickt. Hört man da noch was oder war's das?"
+    r"|hört man (?:da |von euch )?(?:noch )?(?:was|etwas)|war'?s das\b|is that it\b|(?:hear|heard) anything",
     re.IGNORECASE,
 )
 
@@ -1594,7 +1596,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         wish=_wish(text, language),
         home=_home(text),
         occasion="" if negative and life_event != "sick" else life_event,  # get well, however glum
-        waited=bool((_SERVICE.search(text) and not _no_news(text)) or _ASKED_AGAIN.search(text)),
+        waited=bool((_SERVICE.search(text) and not _no_news(text)) or _ASKED_AGAIN.search(text) or chasing(text)),
         series=series(source, language) if message.mode == "outreach" else ("", "", ""),
         again=situation in _AGAIN_SITUATIONS and bool(_AGAIN.search(_NOT_AGAIN.sub(" ", text))),
         rewatched=_rewatched(text) if situation in ("praise", "joke") else "",
@@ -3455,9 +3457,14 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         elif fact is None and not (product or compared):  # "is the kiezmischung wasted on a drip machine?": it is
             product = _fits_own(text, profile, language)  # made for it, so its description answers
             block = "fits" if product else block
+        counted = "" if product or compared or content else _counted(text, message.text, profile, language)
+        if counted:  # "How many settings does it have?": the grinder's description says "30 grind settings"
+            fact, product, block = None, counted, "described"
         if fact is None and not (product or compared or content) and _BETTER_THAN.search(text):
             answers.append(Answer(question=text, taste=True))
             continue
+        if fact is not None and _BEGINNER.search(text) and brewers(_fact_words(fact)) and not brewers(message.text):
+            fact = None  # "Is your hand grinder ok for a complete beginner?": no brewer named, so no grind recipe
         missing = fact is not None and _unanswered_aspect(asked_in, fact) and not struck  # the strike line says it
         missing = missing or (last_order and fact is not None)
         if missing and fact is not None and _alone_missing(asked_in, fact) and not (last_order or method):
@@ -4378,6 +4385,24 @@ def _suited(question: str, profile: VoiceProfile, language: str) -> tuple[str, .
 def _product_names(profile: VoiceProfile) -> list[str]:
     """Every product's name and aliases."""
     return [n for p in profile.brand.products for n in (p.name, *p.aliases)]
+
+
+_BEGINNER = re.compile(r"\b(?:beginners?|anfänger\w{0,2}|einsteiger\w{0,2}|newbies?|neuling\w{0,2})\b", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\b(?:how many|wie ?viele?)\s{1,3}((?:[^\W\d_]{3,20}\s{0,3}){1,2})", re.IGNORECASE)
+
+
+def _counted(question: str, message: str, profile: VoiceProfile, language: str) -> str:
+    """A count asked of a product of ours that its description states ("30 grind settings"): "Name: description"."""
+    asked = _HOW_MANY.search(question)
+    if not asked:
+        return ""
+    stems = [fold(w)[:5] for w in asked.group(1).split() if len(w) >= 5]
+    for name in find_products(question, profile) or find_products(message, profile):
+        product = profile.product(name)
+        described = profile.localized(product.text, language) if product is not None else ""
+        if re.search(r"\d", described) and any(stem in fold(described) for stem in stems):
+            return f"{name}: {described}"
+    return ""
 
 
 def _fits_own(question: str, profile: VoiceProfile, language: str) -> str:
