@@ -355,6 +355,7 @@ _PITCH = re.compile(
 
 
 PITCH_CHARS = 150  # a collab request this long can be a worked-out pitch
+DETAILED_PITCH_CHARS = 300  # and this long a detailed one
 
 
 def _pitched(scene: Scene, text: str, language: str) -> str:
@@ -362,10 +363,12 @@ def _pitched(scene: Scene, text: str, language: str) -> str:
     marks = _PITCH.findall(text)
     if not scene.situation.startswith("collaboration") or len(marks) < 2 or len(text) < PITCH_CHARS:
         return ""  # "42k on tiktok ... pr package? lmk" names its reach, but is no detailed pitch
+    detailed = len(text) >= DETAILED_PITCH_CHARS  # "heyy ich bin cem ... was meint ihr, lg" is no detailed one
     if language == "de":
-        return "Danke für die ausführliche Anfrage"
+        return "Danke für die ausführliche Anfrage" if detailed else "Danke für deine Anfrage"
     named = next((m.lower() for m in marks if m.isalpha() and m.lower() in _PITCHED_THINGS), "")
-    return f"Thanks for the detailed pitch for the {named}" if named else "Thanks for the detailed pitch"
+    pitch = "the detailed pitch" if detailed else "the pitch"
+    return f"Thanks for {pitch} for the {named}" if named else f"Thanks for {pitch}"
 
 
 # What a pitch is for, named back in English ("Thanks for the detailed pitch for the market")

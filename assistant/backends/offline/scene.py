@@ -2667,12 +2667,13 @@ def _greeted(message: Message) -> str:
         message.text.strip(),
         re.IGNORECASE,
     )  # "Thank you! Margaret", "Gruß Ingrid Pohl aus Cottbus", "Kind regards,\nDr. Katharina Weiss\nOffice Management"
-    return name if signed or not has_phrase(fold(message.text), fold(name)) else ""
+    introduced = _introduced(message.text) == name  # "heyy 👋 ich bin cem" by cem.brews: their own name
+    return name if signed or introduced or not has_phrase(fold(message.text), fold(name)) else ""
 
 
 # "Hi Bohnenkiez team! I'm Hanna, Berlin food creator", "Hallo, ich bin Emre und ...": the writer's own name
 _INTRODUCED = re.compile(
-    r"(?:^|[.!,]\s{0,3}|\b(?:hi|hey|hallo|hello|moin)\W{0,3}\s{0,3})"
+    r"(?:^|[.!,]\s{0,3}|\b(?:hi{1,3}|hey{1,3}|hallo{1,3}|hello{1,3}|moin)\W{0,4}\s{0,3})"
     r"(?:i'?m|i am|my name is|ich bin|ich heiße|ich heisse|mein name ist|hier ist|hier schreibt)"
     r"\s{1,3}([A-ZÄÖÜ][a-zäöüß]{2,20})\b",
     re.IGNORECASE,
@@ -2682,7 +2683,7 @@ _INTRODUCED = re.compile(
 def _introduced(text: str) -> str:
     """The given name a writer introduces themselves with early on ("I'm Hanna, ..."), or ""."""
     found = _INTRODUCED.search(text[:200])
-    return first_name(found.group(1)) if found and found.group(1)[:1].isupper() else ""
+    return first_name(found.group(1).capitalize()) if found else ""  # "heyy ich bin cem": Cem, a known given name
 
 
 def _signed_full_name(message: Message) -> str:
