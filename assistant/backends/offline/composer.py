@@ -36,6 +36,7 @@ from assistant.backends.offline.scene import (
     accusative,
     chasing,
     praises,
+    rained_on,
     read,
 )
 from assistant.backends.offline.words import (
@@ -419,12 +420,9 @@ def _house_taste(profile: VoiceProfile, language: str) -> dict[str, str]:
     return {"house_name": _capitalised(named), "house_taste": taste} if taste else {}
 
 
-_RAINED = re.compile(r"\b(?:regen\w{0,3}|rain\w{0,3}|nass|wet|durch\w{0,4}weicht|soaked|gewitter|storm)\b", re.I)
-
-
 def _weather(text: str, language: str) -> str:
     """The weather beans were left in, as the weathered replies name it: rain or else heat."""
-    rained = bool(_RAINED.search(text))
+    rained = rained_on(text)
     if language == "de":
         return "die Nässe" if rained else "die Hitze"
     return "the rain" if rained else "the heat"
@@ -531,8 +529,6 @@ def _line_before(book: Phrasebook, block: str, style: str, body: str, rng: rando
 
 _BARE_SORRY = re.compile(r"^(?:sorry|entschuldigung)[!.]\s*", re.IGNORECASE)
 _TRAILING_SORRY = re.compile(r",\s(?:sorry|tut mir leid)([.!])", re.IGNORECASE)
-
-
 _SORRY_THAT = re.compile(r"sorry,? (?:dass|that) ", re.IGNORECASE)
 
 
@@ -1296,7 +1292,6 @@ def here_in_dm(body: str, language: str) -> str:
     return rule[0].sub(rule[1], body) if rule else body
 
 
-# Where a wish for the person's birthday, trip or move fits: friendly answers, never complaints.
 def _wanted_occasion(request: GenerationRequest, scene: Scene, book: Phrasebook, style: str, address: str) -> str:
     """The occasion line a reply should carry beside a question's answer (a wish, no joke line), or ""."""
     if not scene.occasion or style == "crisp" or scene.situation not in ("question", "defer"):
@@ -1304,6 +1299,7 @@ def _wanted_occasion(request: GenerationRequest, scene: Scene, book: Phrasebook,
     return _occasion_line(book, scene.occasion, style, request.message.text, address)
 
 
+# Where a wish for the person's birthday, trip or move fits: friendly answers, never complaints.
 OCCASION_SITUATIONS = frozenset(
     {"question", "defer", "order_via_message", "stock_question", "tagged", "other", "other_neutral", "greeting"}
     | {"praise", "joke"}

@@ -455,8 +455,8 @@ _RATTLES = re.compile(
 )
 # A part of something of ours that broke: "kurbel bricht ab", "the handle snapped", "Mühle ist kaputt"
 _BREAKS = re.compile(
-    r"\b(?:bricht (?:\w+ )?ab|brach (?:\w+ )?ab|abgebrochen|broke off|snapped|kaputt\w{0,2}|defekt\w{0,2}|broken"
-    r"|funktioniert nicht mehr|geht nicht mehr|stopped working|doesn'?t work any ?more)\b",
+    r"\b(?:bricht (?:\w{1,20} )?ab|brach (?:\w{1,20} )?ab|abgebrochen|broke off|snapped|kaputt\w{0,2}|defekt\w{0,2}"
+    r"|broken|funktioniert nicht mehr|geht nicht mehr|stopped working|doesn'?t work any ?more)\b",
     re.IGNORECASE,
 )
 
@@ -970,6 +970,16 @@ _CONDITION_ASKED = re.compile(
     r"|nachgeröstet|doppelt geröstet)\b[^.!?\n]{0,40}(?:\?|\s{0,3}(?:lol|lmao|haha)?\W{0,6}$)",
     re.IGNORECASE,
 )
+
+
+_RAINED = re.compile(
+    rf"\b(?:{_WET_WORDS}|regen\w{{0,3}}|rain\w{{0,3}}|gewitter\w{{0,2}}|storm|unwetter)\b", re.IGNORECASE
+)
+
+
+def rained_on(text: str) -> bool:
+    """Beans were left in the rain or got wet (not in the heat)."""
+    return bool(_RAINED.search(text))
 
 
 def _weathered(text: str) -> bool:
@@ -3960,8 +3970,8 @@ _COFFEE_WORDS = re.compile(r"\b(?:kaffee|coffee|bohnen|beans|schmeckt|tastes?|es
 
 def _is_coffee(name: str, profile: VoiceProfile) -> bool:
     """A product of ours that is coffee itself (its name or description says so), not a grinder or a course."""
-    product = next((p for p in profile.brand.products if p.name == name), None)
-    described = fold(" ".join([name, *(product.text.values() if product else [])]))
+    product = profile.product(name)
+    described = fold(" ".join([name, *(product.text.values() if product is not None else [])]))
     return bool(_COFFEE_WORDS.search(described)) and not re.search(r"\b(?:workshops?|kurs\w{0,2}|course)\b", described)
 
 
