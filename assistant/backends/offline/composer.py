@@ -19,6 +19,7 @@ import emoji as emoji_lib
 from rapidfuzz import fuzz
 
 from assistant.analysis.answers import brewers, fact_words, synonyms_of
+from assistant.analysis.language import votes as language_votes
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.occasions import is_moment, milestone_word, named_cake, praised
@@ -1266,7 +1267,7 @@ def _assemble(
     body = _with_side(scene, book, style, body, address)
     body = _with_team_line(request, scene, style, body)
     sign_off = _sign_off(request, scene, book.language)
-    body = _with_privacy(request, book, style, body, address, room=len(sign_off))
+    body = _with_privacy(request, book, style, body, address, rng, room=len(sign_off))
     body = _with_emoji(request, scene, style, body, rng)
     text = f"{body}\n{sign_off}" if sign_off else body
     return text[:1].upper() + text[1:]
@@ -1410,14 +1411,24 @@ _EXPOSED = {
 
 
 def _with_privacy(
-    request: GenerationRequest, book: Phrasebook, style: str, body: str, address: str, *, room: int
+    request: GenerationRequest,
+    book: Phrasebook,
+    style: str,
+    body: str,
+    address: str,
+    rng: random.Random,
+    *,
+    room: int,
 ) -> str:
-    """A comment that posts a phone number, an email or an IBAN: the reply says to take it down, if it fits."""
+    """A comment that posts a phone number, an email or an IBAN: the reply says to take it down, if it fits (in
+    words that change with each redraft, so a redraft differs from the reply approved before)."""
     names = _EXPOSED.get(book.language, _EXPOSED["en"])
     kinds = [str(s.kind) for s in request.analysis.pii if str(s.kind) in names]
     if request.message.channel != "comment" or request.message.mode != "reply" or not kinds:
         return body
-    line = _block(book, "privacy_public", style, {"kind": names[kinds[0]]}, random.Random(0), address)
+    slots = {"kind": names[kinds[0]]}
+    lines = usable(book.candidates("blocks", "privacy_public", style), slots)
+    line = _capitalised(fill(rng.choice(lines), slots, address)) if lines else ""
     fits = len(body) + len(line) + room + 8 <= request.profile.limit(request.message.channel)
     return f"{body} {line}" if line and fits else body
 
@@ -1427,8 +1438,17 @@ def _with_team_line(request: GenerationRequest, scene: Scene, style: str, body: 
     index = {"warm": 0, "formal": 0, "playful": 1}.get(style)
     if index is None or scene.situation not in TEAM_LINE_SITUATIONS:
         return body
-    lines = [line for line in team_lines(request) if fold(line) not in fold(body)]
+    # in the reply's own language only: an approved English line never closes a German reply
+    lines = [
+        line for line in team_lines(request) if fold(line) not in fold(body) and _in_language(line, scene.language)
+    ]
     return f"{body} {lines[index]}" if len(lines) > index else body
+
+
+def _in_language(sentence: str, language: str) -> bool:
+    """The sentence has no word only the brand's other language has more of (German ~ English votes)."""
+    de, en = language_votes(sentence)
+    return (de >= en) if language == "de" else (en >= de)
 
 
 def team_lines(request: GenerationRequest) -> list[str]:
