@@ -3398,6 +3398,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         # "klappt das bis freitag?": the delivery time answers it, though the reading named no fact
         by_day = _BY_DAY.search(text) and fact is not None and bool({fold(k) for k in fact.keywords} & _SHIPPING_KEYS)
         method = fact is not None and "billing" in fact.intents and bool(_PAY_METHOD.search(text))  # "Klarna?"
+        # "can he just send you a message here with what he wants?": ordering in the chat, which the order fact answers
+        method = method or (fact is not None and "order_via_message" in fact.intents and bool(_BY_MESSAGE.search(text)))
         if fact is not None and fact.intents and question.read and question.fact is None and not (by_day or method):
             # the reading found no fact, and an order fact's words (Lieferung, zahlen) are everyday words:
             # "muss ich da Zoll zahlen?", "kommt die Lieferung nächste Woche trotzdem?" need a person
@@ -4398,6 +4400,14 @@ def _product_names(profile: VoiceProfile) -> list[str]:
     return [n for p in profile.brand.products for n in (p.name, *p.aliases)]
 
 
+# An order put in a message or a comment: "send you a message here with what he wants", "per DM bestellen"
+_BY_MESSAGE = re.compile(
+    r"\b(?:send|message|dm|text|schreib|schick)\w{0,2} (?:you|u|euch|ihnen|dir) (?:a |an |eine |ne )?"
+    r"(?:message|nachricht|dm|pn|list|liste)\b"
+    r"|\border\w{0,3} (?:by|via|through|per|in (?:the )?)(?:message|dm|chat|comment)"
+    r"|\b(?:per|über|via) (?:dm|nachricht|chat|kommentar) bestell\w{0,2}|\bhier (?:im chat )?bestell\w{0,2}",
+    re.IGNORECASE,
+)
 _BEGINNER = re.compile(r"\b(?:beginners?|anfänger\w{0,2}|einsteiger\w{0,2}|newbies?|neuling\w{0,2})\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\b(?:how many|wie ?viele?)\s{1,3}((?:[^\W\d_]{3,20}\s{0,3}){1,2})", re.IGNORECASE)
 
