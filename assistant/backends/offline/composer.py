@@ -39,6 +39,7 @@ from assistant.backends.offline.scene import (
     praises,
     rained_on,
     read,
+    without_emoji,
 )
 from assistant.backends.offline.words import (
     ACCUSATION,
@@ -1347,9 +1348,6 @@ def _with_side(scene: Scene, book: Phrasebook, style: str, body: str, address: s
     return f"{line} {body}"
 
 
-_NOT_WORDS = re.compile(r"[^\w\s.,;:!?'’\"()-]")
-
-
 def _with_thanks_first(
     request: GenerationRequest, scene: Scene, book: Phrasebook, style: str, body: str, address: str
 ) -> str:
@@ -1357,7 +1355,7 @@ def _with_thanks_first(
     analysis = request.analysis
     picked = any(a.product_text or a.compared for a in scene.answers)  # "apple cake ... which coffee goes best?"
     # "Datschi aus dem Ofen geholt 😍 Was passt besser dazu?": glad, but it praises nothing of ours to thank for
-    said = _NOT_WORDS.sub(" ", request.message.text) if picked else request.message.text
+    said = without_emoji(request.message.text) if picked else request.message.text
     praised = (analysis.intent == "praise" and not picked) or (analysis.sentiment == "positive" and praises(said))
     praised = praised and analysis.sentiment != "negative"  # "pls help my new portafilter hates me ... sour 😭"
     praised = praised and not scene.negative  # "WARUM IST MEIN KAFFEE SO BITTER ... ALLES RICHTIG GEMACHT 😤": upset

@@ -3979,7 +3979,7 @@ def _is_coffee(name: str, profile: VoiceProfile) -> bool:
 
 def _unhappy_words(text: str) -> bool:
     """A negative cue in the words, not the emoji: "😤🐝" in a joke about a wasp is a pout, no complaint."""
-    return bool(_NEGATIVE_CUES.search(_NO_EMOJI.sub(" ", text)))
+    return bool(_NEGATIVE_CUES.search(without_emoji(text)))
 
 
 # A request to look into the matter, put as a question: "Können Sie das bitte prüfen?", "could you check?"
@@ -3998,6 +3998,13 @@ _ORDER_HERE = re.compile(
     re.IGNORECASE,
 )
 _NO_EMOJI = re.compile(r"[^\w\s.,;:!?'’\"()-]")
+
+
+def without_emoji(text: str) -> str:
+    """The text with every sign that is no word or punctuation (emoji, hearts, arrows) made a space."""
+    return _NO_EMOJI.sub(" ", text)
+
+
 _JOKE_SIGNS = re.compile(r"😂|🤣|🙃|💀|😅|😩|\b(?:haha\w{0,6}|lol|lmao)\b", re.IGNORECASE)  # a laugh, not a rant
 _POINTING = re.compile(r"\b(?:das|dies|es|that|this|it)\b", re.IGNORECASE)  # "Kann man das ändern?": what came before
 
