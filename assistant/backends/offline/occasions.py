@@ -52,7 +52,9 @@ _OCCASIONS = _compiled(
         ("anniversary", r"hochzeitstag|jahrestag|\banniversary\b"),  # a day to wish well, never a new wedding
         (
             "wedding",
-            r"hochzeit|\bheirat|wedding|getting married|\b(?:just|got|we're|we are|finally) married\b|^\W*married\b"
+            # never Berlin's district: "opening a café in Wedding", "wohne in Wedding", "aus dem Wedding"
+            r"hochzeit|\bheirat|(?<!\bin )(?<!\bim )(?<!\bnach )(?<!\baus )(?<!\bdem )(?<!\bfrom )(?<!\bnear )wedding"
+            r"|getting married|\b(?:just|got|we're|we are|finally) married\b|^\W*married\b"
             r"|\bverheiratet\b",
         ),
         ("pregnancy", r"schwanger|pregnan|\bstillzeit|breastfeeding"),
