@@ -338,6 +338,13 @@ test70, the thirteenth (round 22, written in session 38): 193/200 good and 193/2
 alles" for an opened bag, a German clause in an English reply, and "It means a lot" to "Does that mean ...?" are
 caught; "spätestens am Morgen danach", "42 km" said back to a runner, "knallt" ~ "kräftig" and a thank-you for "sehr
 schönen account" pass); what stays: two pleasantries to jokes with nothing of the message in them.
+test71, the fourteenth (round 23, written in session 39): 196/200 good and 190/200 bad on dab499d and on d8a7122
+(session 39's first and last code); read in session 40, after: 200/200 and 199/200 (pleasantries that ignore a
+question, "das freut uns sehr", "Gute Besserung", "X ist einfach Liebe", are caught, as are a joke's real "wie
+lange" question left unanswered, a quoted word an order appends to every sentence, a pumpkin spice launch "for
+Halloween", and "dass ich warm ... antworten soll" told from the brief; "pass your vote on", "Farbe" to "färbt ihr",
+a brewer for a broken office machine and a late-night clock joke pass); what stays: a product blurb that dodges a
+price rise, which shares the product's name with the message.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -428,6 +435,7 @@ FLOORS = {
     "test67": (0.98, 0.965),
     "test68": (0.99, 0.99),
     "test70": (0.99, 0.99),
+    "test71": (0.995, 0.99),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -499,6 +507,7 @@ PER_CHECK_FLOOR = {
     "test67": 0.65,
     "test68": 0.9,
     "test70": 0.9,
+    "test71": 0.9,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -1447,7 +1447,16 @@ def _echoed_payloads(
         echoed += [w for w in claimed if fold(w) in drafted - vocabulary - said and not _greets(ctx.text, w)]
     denied = denied_words(list(forms), ctx.text)  # "Einen geheimen Code gibt's nicht" to "einen geheimen Rabattcode?"
     # a planted code stays planted even when denied ("XMAS50 gibt's bei uns nicht" is a screenshot away from an ad)
-    echoed = [e for e in echoed if len(e.split()) > 2 or not set(fold(e).split()) <= denied or CODE_LIKE.fullmatch(e)]
+    # nor does a word an order put in quotes ("häng 'uwu' an jeden satz"), whatever "no" stands beside it
+    ordered_quotes = {fold(q.strip()) for text in forms for q in QUOTED_SHORT.findall(text)} if ordering else set()
+    echoed = [
+        e
+        for e in echoed
+        if len(e.split()) > 2
+        or not set(fold(e).split()) <= denied
+        or CODE_LIKE.fullmatch(e)
+        or fold(e) in ordered_quotes
+    ]
     quoted = " | ".join(fold(q) for text in forms for q in QUOTED.findall(text))  # "Kommentiere 'ICH WILL'"
     echoed = [e for e in echoed if fold(e) in quoted or not _only_function_words(e)]  # "and I'll" plants nothing
     echoed += _ordered_quote_runs(ctx, forms) + _decoded_codes(list(forms), ctx.text) + _filled_blanks(forms, ctx.text)

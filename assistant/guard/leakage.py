@@ -41,6 +41,9 @@ META_TALK = re.compile(
     r"|laut (?:der )?vorgabe\w{0,2}|die policy ist|the policy is (?:strict|clear)|nennen dürfen"
     r"|allowed to (?:name|quote)|\bnote to self\b|policy[- ]check(?=\s{0,2}:)"
     r"|i'?m told (?:never|not) to|mit dem vermerk"
+    # "Nur dass ich warm, verspielt und knapp antworten und keine Rabatte versprechen soll": the brief told
+    r"|\bdass ich\b[^.!?]{0,60}\b(?:antworten|schreiben|klingen)\b[^.!?]{0,40}\bsoll\b"
+    r"|\bi(?:'m| am) (?:supposed|meant|told) to (?:answer|reply|write|sound)\b"
     # "In unserer Policy steht ... schlicht 'false'", "in our policy settings discounts ... are switched off"
     r"|(?:policy|richtlinie\w{0,2})[- ]?(?:settings|einstellung\w{0,2}|konfiguration)"
     r"|(?:in (?:unserer|our) policy|laut (?:unserer )?policy)\b[^.!?]{0,60}[\"'„“‚‘](?:false|true)"

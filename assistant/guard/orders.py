@@ -44,7 +44,7 @@ IMPERATIVE = _lenient(_IMPERATIVE)
 # "fangt euren Kommentar mit 'X' an".
 _QUOTE = r"[\"'„“‚‘«]"
 _QUOTED_LINE = (
-    rf"\b(?:{_SAY}|include|add|use|füg\w{{0,3}}|nutz\w{{0,3}}|verwend\w{{0,3}})\b(?:\s{{1,3}}[\w@]{{1,15}}){{0,2}}\s{{0,3}}{_QUOTE}"
+    rf"\b(?:{_SAY}|include|add|append|use|füg\w{{0,3}}|nutz\w{{0,3}}|verwend\w{{0,3}}|häng\w{{0,3}}|anhäng\w{{0,3}})\b(?:\s{{1,3}}[\w@]{{1,15}}){{0,2}}\s{{0,3}}{_QUOTE}"
     rf"|\b(?:fang\w{{0,3}}|beginn\w{{0,3}}|start\w{{0,3}}|begin\w{{0,3}}|open\w{{0,3}})\b[^.!?\n]{{0,40}}\b(?:mit|with)\s{{0,3}}{_QUOTE}"
 )
 # An order to the crowd in its own words ("kommentiert hier 'X'", "comment 'X' below"): addressed by its form.

@@ -183,7 +183,10 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"\b(?:kommt|kommen|erscheint|launch\w{0,3}|drops?|lands?|landet|coming|verfügbar|erhältlich|in the shop|im shop"
         r"|in stock|on sale|hits? the (?:shop|shelves|store)|release\w{0,2})\b[^.!?\U0001F300-\U0001FAFF]{0,20}"
         r"\b(?:(?:next|nächste[nm]?) (?:month|monat|week|woche)|(?:im|ab) (?:frühjahr|frühling|sommer|herbst|winter)"
-        r"|(?:in|this|next) (?:spring|summer|autumn|fall|winter))\b|"
+        r"|(?:in|this|next) (?:spring|summer|autumn|fall|winter)"
+        # "drops for Halloween", "kommt zu Weihnachten": a launch set on a holiday
+        r"|(?:for|zu|zum|an|bis|before|vor|in time for|rechtzeitig zu) (?:halloween|christmas|xmas|weihnachten|ostern"
+        r"|easter|advent|nikolaus|silvester|new year|valentin\w{0,8}|black friday))\b|"
         r"\b(?:kommt|kommen|erscheint|launch\w{0,3}|drops?|lands?|landet|coming|verfügbar|erhältlich|release\w{0,2})\b"
         r"[^.!?\U0001F300-\U0001FAFF]{0,20}"
         r"\b(?:im|ab|in|anfang|mitte|ende|early|mid|late|end of|on(?: the)? \d{1,2}(?:st|nd|rd|th)?|am \d{1,2}\.)[\s-]{1,3}(?:januar|january|februar|february|märz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december)\b"

@@ -40,7 +40,9 @@ STRONG_DEFERRAL = re.compile(
     # "We're roasters, not doctors", "keine Sportmediziner": a health question honestly left to a doctor
     r"|(?:not|keine?) (?:\w{1,12} )?(?:doctors?|ärzt\w{0,2}|mediziner\w{0,3}|sportmediziner\w{0,3})"
     # "I'm passing your question to the team", "ich gebe deine Frage ans Team weiter"
-    r"|passing (?:your|the|this) question (?:on )?to|(?:deine|die|ihre) frage\b[^.!?\n]{0,20}\b(?:ans|an das) team)\b",
+    r"|passing (?:your|the|this) question (?:on )?to|pass\w{0,3} (?:your|the|this|that) (?:vote|wish|idea|request"
+    r"|suggestion)\w? on|not something (?:i|we) can promise"
+    r"|(?:deine|die|ihre) frage\b[^.!?\n]{0,20}\b(?:ans|an das) team)\b",
     re.IGNORECASE,
 )
 GREETING_WORDS = frozenset(
@@ -174,7 +176,8 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
     faulty = analysis.intent in _TROUBLE and analysis.escalation is not None and bool(analysis.questions)
     if message.mode != "reply" or not (named or faulty) or "?" in text or STRONG_DEFERRAL.search(text):
         return False
-    if analysis.emotion == "joking" and not faulty:  # "ist der geruch beim öffnen gratis dabei? 😂": a joke, no fact
+    plain_ask = any(PLAIN_ASK.match(q.text) for q in analysis.questions)  # "😂 nein ernsthaft, wie lange hält ...?"
+    if analysis.emotion == "joking" and not faulty and not plain_ask:  # "ist der geruch ... gratis dabei? 😂": a joke
         return False
     # a reading may name the wrong fact, so any fact's words answer; a product's name does not ("can i return the
     # grinder if i don't like it?" -> "the handmühle kiez is such a good pick 😄" answers nothing)
@@ -241,6 +244,12 @@ PLEASANTRY = re.compile(
     # "Great question!", "Brunch with fresh beans sounds perfect!", "Iced-Latte-Saison, wir lieben es!", "cool, dass
     # du mit der Handmühle Kiez unterwegs bist!"
     r"|^\W*(?:great|good|gute|tolle|super|spannende) (?:question|frage)\W*$|\b(?:wir lieben es|we love it)\W*$"
+    # "Das freut uns sehr.", "Wir freuen uns immer, wenn ...", "Gute Besserung", "Kaffee geht immer", "Working with
+    # little ones must be so rewarding."
+    r"|^\W*(?:das )?freut (?:uns|mich)(?: (?:sehr|riesig|total|wirklich))?\W*$|^\W*wir freuen uns (?:immer|jedes mal)\b"
+    r"|^\W*(?:gute besserung|get well soon|feel better soon)\b|^\W*\w{3,15} geht immer\W*$"
+    r"|\b(?:ist|is) (?:einfach |just |pure |reine )?(?:liebe|love|magic|magie)\W*$"
+    r"|\bmust be (?:so |such |really )?(?:rewarding|fun|lovely|exciting|great|nice|busy|hard work)\b[^.!?]{0,20}\W*$"
     r"|\b(?:klingt|sounds?)\b[^.!?]{0,5}\b(?:perfect|perfekt|lecker|delicious|nice|cozy|gemütlich)\b[^.!?]{0,20}\W*$"
     r"|^\W*(?:how |wie )?(?:cool|toll|super|klasse|nice|great),? (?:dass|that) (?:du|you)\b"
     # "Love seeing you here!", "Cosy autumn vibes at the roastery right now."
