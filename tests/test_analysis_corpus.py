@@ -139,7 +139,11 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # The fifty-first (written in session 38, held out; part a on 8006356, the first code of session 38: intent 0.961,
 # team 0.988, sarcasm recall 0.800 at precision 0.500, question-to-fact 0.851; part b on dab499d, the first code of
 # session 39: 0.902, 0.952, 0.722 at 0.867, 0.865) left the grown split (3325 cases) at 0.921, 0.973, 0.917 at 0.847
-# and 0.870 rebuilt.
+# and 0.870 rebuilt. The fifty-second (written in session 39, held out on dab499d, the first code of session 39: part
+# a intent 0.945, team 0.972, sarcasm recall 0.800 at precision 0.444, question-to-fact 0.888; part b 0.937, 0.964,
+# 0.886 at 0.886, 0.820; on d8a7122, the first code of session 40: 0.945, 0.972, 0.800 at 0.667, 0.883 and 0.944,
+# 0.964, 0.886 at 0.861, 0.832) left the grown split (3392 cases) at 0.924, 0.973, 0.915 at 0.857 and 0.870 rebuilt:
+# sarcasm precision reaches its target again.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
@@ -147,7 +151,6 @@ FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
     "question_fact_accuracy": "0.870 < 0.90: a fact named in a question is often not what the question asks",
-    "sarcasm_precision": "0.847 < 0.85: since batch 49a joined, the rebuilt model reads irony in plain complaints",
 }
 
 

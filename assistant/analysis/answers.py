@@ -148,7 +148,11 @@ ASIDE_SAID = re.compile(r"\([^()?]{1,80}\)")
 # "... puts the espresso kreuzberg in the fridge, is that fine??": a short question about what the clause before says
 POINTING_BACK = re.compile(
     r"^\W*(?:(?:and|und|but|aber|so|also)\s+)?(?:is|isn'?t|was|ist|war|geht|darf man|kann man|can i|kann ich|darf ich)"
-    r"\s+(?:das|that|this|it|es|so)\b[^,.;]{0,20}$",
+    r"\s+(?:das|that|this|it|es|so)\b[^,.;]{0,20}$"
+    # "... dass Sie einen entkoffeinierten Kaffee testen. Gibt es da schon etwas Neues?": news of what was said
+    r"|^\W*(?:(?:and|und|also)\s+)?(?:gibt es|gibt'?s|gibts) (?:da|dazu|davon) "
+    r"(?:schon |inzwischen |mittlerweile |jetzt )?(?:was|etwas) neu\w{0,3}\W*$"
+    r"|^\W*(?:(?:and|so)\s+)?any (?:news|updates?) (?:on|about) (?:that|this|it)\W*$",
     re.IGNORECASE,
 )
 
@@ -430,7 +434,11 @@ DEICTIC = re.compile(
 # "was mach ich falsch?", "what am I doing wrong": the person's own mistake names no fact ("falsch" is no wrong item).
 OWN_MISTAKE = re.compile(
     r"\b(?:was|wo) (?:mach|mache|machen)\w{0,2} (?:ich |wir )?(?:da |denn |nur )?falsch\b"
-    r"|\b(?:am i|i'?m|are we) doing (?:it |something )?wrong\b|\bwhat (?:am i|are we|do i) (?:doing|do) wrong\b",
+    r"|\b(?:am i|i'?m|are we) doing (?:it |something )?wrong\b|\bwhat (?:am i|are we|do i) (?:doing|do) wrong\b"
+    # "mahlen wir falsch oder sind wir einfach schlecht in kaffee", "am i just bad at this"
+    r"|\b[a-zäöü]{3,12}(?:e|en|st|t) (?:ich|wir) (?:(?:was|etwas|da|denn|einfach) )?falsch\b"
+    r"|\b(?:bin ich|sind wir|am i|are we) (?:einfach |just |simply )?(?:zu )?(?:schlecht|blöd|dumm|unfähig|bad|terrible"
+    r"|hopeless)\b",
     re.IGNORECASE,
 )
 

@@ -114,6 +114,12 @@ def opening_order_regex(pattern: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=32)
+def bracketed_order_regex(pattern: str) -> re.Pattern[str]:
+    """ "die Bestellnummer per Nachricht geschickt (30918)": a number in brackets later in the order word's clause."""
+    return re.compile(rf"(?<![^\W\d_]){_ORDER_CONTEXT}[^\d.!?\n()]{{0,60}}\(\s*#?({pattern})(?!\d)\s*\)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
 def delivery_regex(pattern: str) -> re.Pattern[str]:
     """ "Lieferung 48777": a delivery word directly before the number (not "Lieferung an 67059 ...")."""
     return re.compile(rf"(?:lieferung|paket|sendung|delivery|parcel)\s*#?({pattern})(?!\d)", re.IGNORECASE)
@@ -203,7 +209,12 @@ def luhn_valid(digits: str) -> bool:
 
 
 def _orders(text: str, pattern: str) -> Iterator[Found]:
-    for rx in (order_regex(pattern), delivery_regex(pattern), opening_order_regex(pattern)):
+    for rx in (
+        order_regex(pattern),
+        delivery_regex(pattern),
+        opening_order_regex(pattern),
+        bracketed_order_regex(pattern),
+    ):
         for m in rx.finditer(text):
             yield Found(kind="order", start=m.start(1), end=m.end(1), value=m.group(1))
             yield from _listed_after(text, m.end(1), pattern)

@@ -22,7 +22,10 @@ SENTENCE = re.compile(
 # An emoji ends a clause too, and a laugh starts one ("... for christmas lol how long do they stay good once opened")
 CLAUSE_BREAK = re.compile(r",\s|\s[–-]\s|;\s|:\s|(?<=[^\w\s,.;:!?'\"()\-])\s|\s(?=(?:lol|haha|lmao|btw)\s)")
 WH = (
-    r"(?:wie|was|wo|wann|warum|wieso|weshalb|wohin|woher|welche[rsmn]?|wer|wem|wen|ob|inwiefern|bis wann|"
+    # "Wie gestern besprochen, ...", "wie immer": as said, no question
+    r"(?:wie(?!\s(?:[a-z]{1,12}\s)?(?:besprochen|abgesprochen|gesagt|erwahnt|vereinbart|angekundigt|versprochen"
+    r"|geschrieben|immer|gewohnt)\b)|was|wo|wann|warum|wieso|weshalb|wohin|woher|welche[rsmn]?|wer|wem|wen|ob"
+    r"|inwiefern|bis wann|"
     r"(?:an|auf|in|mit|bei|fur|zu|von|nach|um|aus) welche[rsmn]?|"
     r"what|when|where|why|which|who|how|whether|if|wo ist|where's|what's|how's|whats|wheres|hows|whos)"
 )
@@ -368,6 +371,13 @@ WH_INVERTED = re.compile(
 )
 
 
+# A tag that asks whether the clause before it holds: "..., is that right?", "..., stimmt das?"
+TAG_CHECK = re.compile(
+    r"(?:is (?:that|this|it) (?:right|true|correct|so|a myth)|stimmt das|ist das (?:so|richtig|wahr|korrekt)"
+    r"|hat (?:er|sie) recht)\W{0,5}$"
+)
+
+
 def _questions_in(sentence: str, listed: bool = False) -> list[str]:
     """A direct question from its question-like clause on; an indirect one from its wh-word, split at 'und ob'
     (in a list, "Could you let me know" leads its items, and an item "whether you deliver to Austria" asks)."""
@@ -376,6 +386,8 @@ def _questions_in(sentence: str, listed: bool = False) -> list[str]:
         return []
     if "?" in sentence:
         begin = _question_clause(sentence, ASKED_START) or 0
+        if begin and TAG_CHECK.match(fold(sentence[begin:])):
+            begin = 0  # "my neighbour swears beans belong in the freezer, is that right?": the claim is asked
         return [part.strip(" ,") for part in _joined_questions(sentence[begin:])]
     if WHOEVER.match(fold(sentence).lstrip()):
         return []  # "wer sowas kauft hat auch ne Siebträgermaschine": whoever buys it, no one is asked
