@@ -706,7 +706,8 @@ def _slots(
     if scene.in_dm:
         step_block = "step_dm_order" if slots["order"] else "step_dm"
     if chasing(message.text):  # "hatte euch am Montag geschrieben ... nichts mehr gehört": chased, not restarted
-        step_block = "step_chase" if scene.in_dm or message.channel == "dm" else "step_chase_public"
+        found = scene.in_dm or message.channel == "dm" or bool(analysis.entities.order_ids)  # the number finds it
+        step_block = "step_chase" if found else "step_chase_public"
     slots["step"] = (
         _block(book, step_block, style, slots, rng, address, short=level, vary=vary) if ask and slots["team"] else ""
     )

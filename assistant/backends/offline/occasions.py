@@ -267,7 +267,10 @@ _MOMENTS = _compiled(
         # winter: Advent and Christmas, the markets, New Year, Valentine's Day, carnival (days of the calendar)
         (
             "market",
-            r"\bweihnachtsm(?:ä|a)rkt\w{0,2}|\bglühwein\w{0,2}|\bchristmas markets?\b|\bmulled wine\b"
+            # "Herbstmarkt ... nächstes Mal Glühwein 😂": another market, the mulled wine only wished for
+            r"\bweihnachtsm(?:ä|a)rkt\w{0,2}|\bchristmas markets?\b"
+            r"|^(?![\s\S]*\b(?:herbst|floh|wochen|bauern|trödel|kürbis|kunst|antik)m(?:ä|a)rkt)[\s\S]*?"
+            r"\b(?:glühwein\w{0,2}|mulled wine)\b"
             r"|\bfeuerzangenbowle\b",
         ),
         (
@@ -286,7 +289,8 @@ _MOMENTS = _compiled(
         (
             "marathon_done",
             rf"^(?={_RACE})[\s\S]{{0,2000}}?\b(?:geschafft|finished|finish line|im ziel|ziellinie|i did it|did it"
-            r"|gelaufen|completed|nach 42|\d:\d\d:\d\d|gestern|yesterday|medaille|medal)\b",
+            r"|gelaufen|completed|nach 42|\d:\d\d:\d\d|gestern|yesterday|medaille|medal|gefinisht|finisht|ins ziel"
+            r"|\d:\d\d ?h)\b",
         ),
         # "cheer crew meeting at km 30 ... bring cowbells": cheering, not running
         (

@@ -373,7 +373,17 @@ def indirect_en(question: str) -> str | None:
     return _with_clause(_indirect_en(main + "?" if clause or main != asked else question), clause, "en")
 
 
+# "my neighbour swears beans belong in the freezer, is that right": the claim is what is asked
+_CLAIM_CHECKED_EN = re.compile(
+    r"^(?:and |also |btw )?(?:my|a|the|some|our) (?:\w{1,20} ){0,2}?(?:swears?|says?|said|thinks?|claims?|insists?"
+    r"|reckons?|told me)(?: that)? ([^,?]{6,80}),? (?:is (?:that|this|it) (?:right|true|correct|so)|right)\W*$",
+    re.IGNORECASE,
+)
+
+
 def _indirect_en(question: str) -> str | None:
+    if claim := _CLAIM_CHECKED_EN.match(question.strip()):
+        return " ".join(["whether", *(_swap_en(t) for t in claim.group(1).split())])
     text = re.sub(
         r"^(?:and|or|also|plus|btw|oh and)\s+", "", _GREETING_EN.sub("", question.strip()), flags=re.IGNORECASE
     )
@@ -418,6 +428,9 @@ def _indirect_en(question: str) -> str | None:
     if not rest or aux in ("did", "does") or (aux == "do" and head != ["whether"] and not _plural_subject(rest)):
         return None
     pronouns = {"you", "u", "i", "we", "they", "he", "she", "it", "there", "anyone", "someone"}
+    if aux in _MODALS_EN and head != ["whether"] and len(rest) >= 2 and rest[-1].lower() in _PLAIN_VERBS:
+        # "what would roughly 8 kg a week cost" -> "what roughly 8 kg a week would cost"
+        return " ".join([*head, *(_swap_en(t) for t in rest[:-1]), aux, rest[-1].lower()])
     if head != ["whether"] and rest[0].lower() not in _DET_EN | pronouns and not rest[0][:1].isupper():
         return " ".join(w for w in [*head, aux, *(_swap_en(t) for t in rest)] if w)  # what song is playing
     subject_len = 2 if rest[0].lower() in _DET_EN - {"it", "there"} and len(rest) > 1 else 1
@@ -463,6 +476,7 @@ def _indirect_en(question: str) -> str | None:
     return " ".join(w for w in [*head, *subject, aux, *body] if w)
 
 
+_MODALS_EN = frozenset(("would", "could", "will", "can", "should", "might"))
 # Verbs in "-ing" that end the subject ("what is the team working on"); nouns in "-ing" ("setting", "morning",
 # "packaging") belong to it
 _DOING = frozenset(

@@ -179,6 +179,8 @@ _SERVICE = re.compile(
     # "eine E-Mail wurde auch nicht beantwortet", "zweimal angerufen und nie durchgekommen", "couldn't get through"
     r"|nicht beantwortet|unbeantwortet|unanswered|nie durchgekommen|nicht durchgekommen|niemanden erreicht"
     r"|(?:couldn.?t|could not|never) get through"
+    # "Bestellnummer per Nachricht geschickt, aber bis jetzt kam nix zurück": the reply that never came
+    r"|\b(?:kam|kommt|came)\s(?:nix|nichts|nothing|no word|keine antwort)\s(?:zurück|back)\b"
     # "hab euch vor 10 tagen wegen meiner mühle geschrieben ... und bis jetzt NIX", "emailed you, still nothing"
     r"|\b(?:geschrieben|gemailt|angeschrieben|wrote|messaged|emailed|e-mailed)\b[^.!?]{0,60}\b(?:bis jetzt|bis heute"
     r"|immer noch|noch immer|still|and) (?:nix|nichts|nothing|keine antwort|no reply)\b"
@@ -328,7 +330,8 @@ _NOTHING_SINCE = re.compile(
     r"|answer|response)|seitdem|since then|(?:nichts|nix) (?:ist )?passiert|nothing (?:has )?happened"
     r"|(?:tut|passiert) sich (?:nichts|nix)"
     # "Foto hab ich euch ja geschickt. Hört man da noch was oder war's das?"
-    r"|hört man (?:da |von euch )?(?:noch )?(?:was|etwas)|war'?s das\b|is that it\b|(?:hear|heard) anything",
+    r"|hört man (?:da |von euch )?(?:noch )?(?:was|etwas)|war'?s das\b|is that it\b|(?:hear|heard) anything"
+    r"|\b(?:kam|kommt|came)\s(?:nix|nichts|nothing|no word|keine antwort)\s(?:zurück|back)\b",
     re.IGNORECASE,
 )
 
@@ -372,6 +375,7 @@ _SUBSCRIPTION = re.compile(r"\b(?:abo\w{0,8}|abonnement\w{0,2}|subscription\w?)\
 _ADDRESS_CHANGE = re.compile(
     r"\b(?:alte[nr]? adresse|falsche[nr]? adresse|adresse (?:ändern|korrigieren|anpassen)|neue[nr]? adresse"
     r"|old address|wrong address|change (?:the|my) (?:delivery |shipping )?address|new address"
+    r"|(?:my |the )?old (?:place|flat|apartment)|alte[nr]? wohnung"
     r"|(?:liefer|versand)?adresse (?:ist )?(?:noch|immer noch) (?:die )?(?:alte|von)"
     r"|(?:hausnummer|postleitzahl|plz|straße|strasse|adresse|house number|postcode|zip code|address)\b[^.!?]{0,40}"
     r"\b(?:vertauscht|verdreht|vertippt|falsch angegeben|typo|wrong)"
@@ -379,7 +383,11 @@ _ADDRESS_CHANGE = re.compile(
     re.IGNORECASE,
 )
 # "umgezogen", "just moved": an address change only for someone with an order ("just moved to Kreuzberg" is news).
-_MOVED = re.compile(r"\b(?:umgezogen|ziehe? (?:gerade )?um|just moved|i moved|moved (?:in)?to)\b", re.IGNORECASE)
+_MOVED = re.compile(
+    r"\b(?:umgezogen|ziehe? (?:gerade )?um|just moved|i moved|moved (?:in)?to|moving (?:flats?|house|out|home)"
+    r"|umzug)\b",
+    re.IGNORECASE,
+)
 _OWN_ORDER = re.compile(
     r"\b(?:my|meine?[nr]?|i|ich|hab|habe)\b.{0,25}\b(?:order|bestell|paket|parcel|package|sendung|lieferung|abo"
     r"|subscription)|\bbestellt\b|\bordered\b|\b\d{5,}\b",
@@ -1630,13 +1638,15 @@ def _coffee_or_not(request: GenerationRequest) -> bool:
     text, asked = request.message.text, _asked_texts(request)
     if request.analysis.sentiment == "negative" or find_products(text, request.profile) or not asked:
         return False
+    if any(q.fact for q in request.analysis.questions):  # "can i come by the roastery ... or just coffee": a visit
+        return False
     polls = [q for q in asked if not _RANGE_ASKED.search(q)]  # "Do you sell tea or only coffee?" asks our range
     return len(polls) == len(asked) and all(_coffee_side(q if q.rstrip().endswith("?") else f"{q}?") for q in asked)
 
 
 _RANGE_ASKED = re.compile(
     r"\b(?:sell|selling|verkauf\w{0,3}|habt ihr|haben sie|do you (?:have|do|offer|make)|gibt'?s|gibts|gibt es|only|nur"
-    r"|auch|also|bietet|anbieten)\b",
+    r"|auch|also|bietet|anbieten|just|too|as well)\b",
     re.IGNORECASE,
 )
 
@@ -3006,7 +3016,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("service_complaint", "other", "stock_question", "product_question") and _asked_unanswered(request):
         return "question"  # "Hab gestern schon gefragt ob ihr nach Luxemburg liefert. Keiner antwortet.": sorry, answer
     if _SERVICE.search(text) and intent not in ("praise", "collaboration") and not _no_news(text):
-        if intent in ("service_complaint", "defect") and _defect_told(text, request.profile):
+        if intent in ("service_complaint", "defect", "damaged_or_wrong_item") and _defect_told(text, request.profile):
             return "defect"  # "wegen meiner mühle geschrieben (kurbel bricht ab) und bis jetzt NIX": sorry, and the fix
         if intent in ("billing", "refund_request") and _BILLING_TROUBLE.search(text):
             return "billing"  # "zweimal abgebucht ... auf meine Mail hat niemand reagiert": the charge, and sorry
@@ -3300,10 +3310,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "question"  # "please ship to ireland!!" asks where we deliver, too
     if _real_questions(request) and FOR_US.search(text):
         return "question"  # "bin dabei!!! wann wird eig ausgelost": a question on our giveaway, without "?"
-    if ACCUSATION.search(text):
-        return "accusation"
     if OWN_MISTAKE.search(text) and _fact_id(text, request):
         return "question"  # "schmeckt immer noch sauer, stufe 10, is das zu grob oder was mach ich falsch": a fix asked
+    if ACCUSATION.search(text):  # after the own mistake: "mahlen wir falsch oder sind wir zu blöd" accuses no one
+        return "accusation"
     if analysis.sentiment == "negative" and _TASTE.search(fold(text)):
         return "taste_criticism"
     if _harmless_meme(text) and not _NEGATIVE_CUES.search(text):
@@ -4006,7 +4016,9 @@ def without_emoji(text: str) -> str:
 
 
 _JOKE_SIGNS = re.compile(r"😂|🤣|🙃|💀|😅|😩|\b(?:haha\w{0,6}|lol|lmao)\b", re.IGNORECASE)  # a laugh, not a rant
-_POINTING = re.compile(r"\b(?:das|dies|es|that|this|it)\b", re.IGNORECASE)  # "Kann man das ändern?": what came before
+_POINTING = re.compile(
+    r"\b(?:das|dies|es|die|sie|that|this|it|they|them)\b", re.IGNORECASE
+)  # "Kann man das ändern?": what came before
 
 
 def _unanswered_aspect(question: str, fact: Fact) -> bool:

@@ -385,6 +385,9 @@ def the_product(profile: VoiceProfile, name: str, language: str) -> str:
     if product is None:
         return name
     if language != "de":
+        described = profile.localized(product.text, language)
+        if described.startswith("the "):  # "the coffee subscription, every 2 or 4 weeks": "the Abo" is German
+            return re.split(r"[,;(]", described, maxsplit=1)[0].strip()
         return f"the {name}"  # "So glad the Handmühle Kiez is part of your day", never "So glad Handmühle Kiez is"
     described = fold(profile.localized(product.text, "de"))
     head = fold(re.split(r"[\s-]", name)[0])
