@@ -24,6 +24,7 @@ A1, A2 = {
     22: (108, 109),
     23: (110, 111),
     24: (112, 113),
+    25: (114, 115),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -42,6 +43,7 @@ SID, SETN = {
     22: ("bx", 83),
     23: ("by", 84),
     24: ("bz", 85),
+    25: ("ca", 86),
 }[R]
 SEED = {
     9: "first",
@@ -60,6 +62,7 @@ SEED = {
     22: "fourteenth",
     23: "fifteenth",
     24: "sixteenth",
+    25: "seventeenth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,
