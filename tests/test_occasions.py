@@ -23,6 +23,11 @@ CASES = [
     ("welcher mahlgrad für aeropress?? hab die handmühle zu weihnachten bekommen", "new_grinder"),
     ("just got a french press, how much coffee per cup?", "new_french_press"),
     ("erster versuch mit omas moka kanne und alles riecht verbrannt", "new_moka"),
+    # a start at university is wished well; a term told in passing is none
+    ("any student discount?? first semester and already broke 😭", "semester"),
+    ("erstes semester, neue wg, wir haben nur ne french press", "semester"),
+    ("coming to berlin for erasmus in october", "semester"),
+    ("hab das semester über nur filterkaffee getrunken", ""),
     # not an occasion
     ("Mein Paket ist seit einer Woche unterwegs", ""),
     ("meine neue Mühle ist leider kaputt", ""),

@@ -22,7 +22,7 @@ from assistant.analysis.answers import brewers, fact_words, synonyms_of
 from assistant.analysis.language import votes as language_votes
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
-from assistant.backends.offline.occasions import is_moment, milestone_word, named_cake, praised
+from assistant.backends.offline.occasions import is_moment, milestone_word, moment, named_cake, praised
 from assistant.backends.offline.phrasebook import Phrasebook, fields, fill, load_phrasebook, ordered, usable
 from assistant.backends.offline.questions import without_clause
 from assistant.backends.offline.scene import (
@@ -282,8 +282,9 @@ def compose(
         templates = answering or templates
     if scene.negative and _UPSET.search(request.message.text):  # "Abo??? ... reicht es mir": no "Gute Frage!"
         templates = [t for t in templates if not _CHEERY_OPENER.match(t)] or templates
-    if _REFUSED.search(levels[0].get("answers") or ""):  # "Sure thing! I can't promise any discounts": no yes first
-        templates = [t for t in templates if not _AFFIRMING_OPENER.match(t)] or templates
+    refused = _REFUSED.search(levels[0].get("answers") or "")  # "Sure thing! I can't promise any discounts"
+    if refused or _EITHER_OR_ASKED.search(request.message.text):  # "Kiezmischung oder Espresso?": "Klar doch!" picks
+        templates = [t for t in templates if not _AFFIRMING_OPENER.match(t)] or templates  # neither: no yes first
     # Replies to many alike messages (rants, trolls, spam) vary their wording; the others take the best first.
     if situation in VARIED:  # many alike messages: vary the wording, but always pick up something of theirs
         concrete = [t for t in templates if fields(t) & CONCRETE]
@@ -735,6 +736,10 @@ _REFUSED = re.compile(
     r"|dein arzt|deine ärztin)\b",
     re.IGNORECASE,
 )
+# A question that offers a choice: a yes answers none of it ("Was passt besser, X oder Y?", "which one, X or Y?")
+_EITHER_OR_ASKED = re.compile(
+    r"\b(?:besser|better|lieber|rather|welche\w{0,2}|which)\b[^.!?\n]{0,60}\b(?:oder|or)\b[^.!?\n]{1,60}\?", re.I
+)
 _AFFIRMING_OPENER = re.compile(r"(?:Sure|Klar|Happy to help|Gern|Gerne|Na klar|Da helfen wir gern)\b", re.IGNORECASE)
 _PHONE = re.compile(
     r"telefon|anruf|\b(?:rufe|rufen|ruft|rief|angerufen|anzurufen)\b|hotline|geht (?:keiner|niemand) ran|"
@@ -897,10 +902,36 @@ def wording(
     several = len(fact.short_forms(language, default)) > 1
     kept = whole and style in ("playful", "gentle") and several  # `whole=False`: beside a body that sets it apart
     chosen = chosen if kept else _asked_clauses(fact, chosen, question)
+    chosen = _day_refused(question, fact, language) + chosen
     if symptoms is None:
         return chosen
     full = fact.text.get(language) or fact.text.get(default) or chosen
     return without_other_symptoms(chosen, symptoms) or without_other_symptoms(full, symptoms) or chosen
+
+
+def _day_refused(question: str, fact: Fact, language: str) -> str:
+    """ "Am Wochenende leider nicht. " when the question asks for a day the fact's own days leave out ("habt ihr am
+    wochenende offen??" to "freitags 14–18 Uhr"); "" otherwise."""
+    told = fold(" ".join(fact.text.values()))
+    if not question or not any(day in told for day in _WEEKDAYS):
+        return ""
+    asked = next((day for day in _DAYS_REFUSED if re.search(rf"(?<!\w){day}", fold(question))), None)
+    if asked is None or asked in told:
+        return ""
+    return _DAYS_REFUSED[asked]["de" if language == "de" else "en"] + " "
+
+
+_WEEKDAYS: tuple[str, ...] = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+_WEEKDAYS += ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAYS_REFUSED = {
+    "wochenende": {"de": "Am Wochenende leider nicht.", "en": "Not at the weekend, sorry."},
+    "weekend": {"de": "Am Wochenende leider nicht.", "en": "Not at the weekend, sorry."},
+    **{
+        day: {"de": f"{de.capitalize()}s leider nicht.", "en": f"Not on {en.capitalize()}s, sorry."}
+        for de, en in zip(_WEEKDAYS[:7], _WEEKDAYS[7:], strict=True)
+        for day in (de, en)
+    },
+}
 
 
 def _asked_clauses(fact: Fact, text: str, question: str) -> str:
@@ -1061,12 +1092,16 @@ def _merged_deferrals(answers: list[Answer], language: str) -> list[Answer]:
             groups.append([answer])
     # an unnamed one adds nothing to a named one, unless it names what it is about ("was den Preis angeht und ob ...");
     # three read as a list ("how much it is, whether ... and whether ...")
-    return [
-        replace(g[0], indirect=_listed([i for a in g if (i := _named_deferral(a, language))], language) or None)
-        if len(g) > 1
-        else g[0]
-        for g in groups
-    ]
+    return [_merged(g, language) if len(g) > 1 else g[0] for g in groups]
+
+
+def _merged(group: list[Answer], language: str) -> Answer:
+    """Several deferrals as one, said in full or, where space is tight, by what each is about ("Was den Preis und
+    das Verschenken angeht"), never by the first one's alone."""
+    indirect = _listed([i for a in group if (i := _named_deferral(a, language))], language) or None
+    about = _listed(list(dict.fromkeys(a.about for a in group if a.about)), language)
+    named_all = all(a.about for a in group)
+    return replace(group[0], indirect=indirect, about=about if named_all else group[0].about)
 
 
 def _named_deferral(answer: Answer, language: str) -> str:
@@ -1108,8 +1143,10 @@ def _answer(
         if answer.product_block == "often":  # "The coffee subscription comes every 2 or 4 weeks."
             rhythm = next((c for c in described.split(", ") if RHYTHM.match(c)), described)
             product = {**product, "method": rhythm}
-        line = _block(book, answer.product_block, style, product, rng, address)
-        profile_texts.append(line)
+        block = answer.product_block
+        if block == "recommend" and style == "crisp" and re.match(r"(?:für|for)\s", product["method"]):
+            block, product["method_cap"] = "recommend_for", _capitalised(product["method"])  # "Für Filter passt"
+        profile_texts.append(_block(book, block, style, product, rng, address))
     if answer.taste:  # "better than Dallmayr?": a matter of taste, best compared in one's own cup
         profile_texts.append(_block(book, "taste_matter", style, slots, rng, address))
     if answer.tax:  # "kann ich das absetzen?": a question for a tax advisor, said so kindly
@@ -1324,9 +1361,13 @@ def _with_occasion(
     greeted = scene.occasion in ("eid", "ramadan")  # "Eid Mubarak to everyone": wished back in every tone
     # a fan's day told ("got me through moving flats"): crisp picks it up too, never a bare thank-you
     crisp = style == "crisp" and scene.situation not in ("tagged", "praise") and not (laughed or told or greeted)
-    if not scene.occasion or crisp or scene.situation not in OCCASION_SITUATIONS:
+    # "Zwetschgendatschi ... was passt besser dazu?": the cake a coffee is picked for, named beside the pick
+    baked = scene.situation == "question" and any(a.product_text for a in scene.answers)
+    baked = baked and not scene.occasion and moment(request.message.text) == "cake"
+    occasion_ = "cake" if baked else scene.occasion  # crisp names it too: it is why that coffee is picked
+    if not occasion_ or (crisp and not baked) or scene.situation not in OCCASION_SITUATIONS:
         return body
-    line = _occasion_line(book, scene.occasion, style, request.message.text, address)
+    line = _occasion_line(book, occasion_, style, request.message.text, address)
     if not line:
         return body
     if told:

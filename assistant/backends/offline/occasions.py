@@ -73,6 +73,12 @@ _OCCASIONS = _compiled(
             r"\bjust moved\b|\bmoved into\b|\b(?:my )?(?:first|new) (?:flat|apartment)\b|\bneue\w{0,2} wohnung\b"
             r"|\berste\w{0,2} (?:eigene\w{0,2} )?wohnung\b|\bfrisch (?:eingezogen|umgezogen)\b",
         ),
+        # "erstes semester, neue wg", "first semester and already broke": a start to wish well
+        (
+            "semester",
+            r"\b(?:erste[nms]?|first) (?:semester|uni-?woche|uni week|year at uni)\b|\bsemester(?:start|beginn)\w{0,2}"
+            r"|\bstart of (?:the |my )?semester\b|\berasmus\b|\bersti\w{0,2}\b|\bfreshers?\b",
+        ),
         ("school_holidays", r"\bferien endlich\b|\bendlich (?:sommer)?ferien\b|\bschool'?s out\b|\bsummer break\b"),
         # "before the autumn holidays", "bis zu den Ferien": a date to be in time for, no trip to wish well
         (
@@ -95,7 +101,7 @@ def occasion(text: str) -> str:
     already given and went well (no wish for a day that is over); "new_aeropress" and the like for a brewer the
     writer just got."""
     found = _first(_OCCASIONS, text)
-    if found in ("", "gift") and (brewer := new_brewer(text)):
+    if found in ("", "gift", "semester") and (brewer := new_brewer(text)):
         return f"new_{brewer}"  # "hab die zu weihnachten bekommen und bin komplett lost": welcome to the club
     if found in ("birthday", "gift") and _RECEIVED.search(text):
         return ""  # "mein Enkel hat mir zum Geburtstag Ihre Handmühle geschenkt": their present, already unwrapped

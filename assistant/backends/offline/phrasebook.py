@@ -68,6 +68,7 @@ SLOTS = frozenset(
         "flavour",  # a flavour wished for that no coffee of ours has (Brezelgeschmack, pumpkin spice)
         "wish",  # a wish to return (frohe Ostern)
         "method",  # what a recommended product is for ("für Filter und French Press")
+        "method_cap",  # the same opening a sentence ("Für Filter")
         "asked",  # an off-topic question said back ("ob die U1 heute fährt"), to say we don't know
         "Asked",
         "pitched",  # "Danke für die ausführliche Anfrage": a collab pitch that already says what and for how much

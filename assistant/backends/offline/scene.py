@@ -3428,7 +3428,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _context_fact(text, request, given) or _read_around(question, request)
             if fact is not None and len(text.split()) <= SHORT_QUESTION:  # "... lieber Espresso statt der
                 asked_in = f"{_sentence_before(text, message.text)} {text}"  # Kiezmischung. Kann man das ändern?"
-        elif len(text.split()) <= SHORT_QUESTION and _POINTING.search(text):  # the same, with the fact read already
+        elif len(text.split()) <= SHORT_QUESTION and _points_back(text, message.text):  # the same, fact read already
             asked_in = f"{_sentence_before(text, message.text)} {text}"
         elif FOLLOW_UP.match(text) and fact.id in used and fact.keywords:  # "... pausieren?? und wie änder ich dann
             asked_in = f"{text} {fact.keywords[0]}"  # die adresse": about the subscription the answer before names
@@ -3489,6 +3489,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if fact is not None and _BEGINNER.search(text) and brewers(_fact_words(fact)) and not brewers(message.text):
             fact = None  # "Is your hand grinder ok for a complete beginner?": no brewer named, so no grind recipe
         missing = fact is not None and _unanswered_aspect(asked_in, fact) and not struck  # the strike line says it
+        others = [q.text for q in asked if q.text != text]  # "... Umzug ... Kann ich die verschieben? Und wo ändere
+        if missing and asked_in != text and fact is not None and _asked_by_another(asked_in, fact, others):
+            asked_in = text  # ich die Adresse?": asked on its own, so only the question's own words are left open
+            missing = _unanswered_aspect(asked_in, fact) and not struck
         missing = missing or (last_order and fact is not None)
         if missing and fact is not None and _alone_missing(asked_in, fact) and not (last_order or method):
             fact, missing = None, False  # "will I have to pay customs fees?": the payment methods are no answer
@@ -4016,14 +4020,30 @@ def without_emoji(text: str) -> str:
 
 
 _JOKE_SIGNS = re.compile(r"😂|🤣|🙃|💀|😅|😩|\b(?:haha\w{0,6}|lol|lmao)\b", re.IGNORECASE)  # a laugh, not a rant
-_POINTING = re.compile(
-    r"\b(?:das|dies|es|die|sie|that|this|it|they|them)\b", re.IGNORECASE
-)  # "Kann man das ändern?": what came before
+_POINTING = re.compile(r"\b(?:das|dies|es|that|this|it)\b", re.IGNORECASE)  # "Kann man das ändern?": what came before
+_POINTING_AT_THINGS = re.compile(r"\b(?:die|sie|they|them)\b", re.IGNORECASE)
+
+
+def _points_back(question: str, text: str) -> bool:
+    """A short question about what came before: "Kann man das ändern?"; "kann ich die noch trinken?" only after a
+    sentence that tells ("die tüte ist noch zu."), never after another question ("Kann ich die einfrieren?")."""
+    if _POINTING.search(question):
+        return True
+    at = _position(question, text)
+    told = at > 0 and not text[:at].rstrip().endswith("?")
+    return told and bool(_POINTING_AT_THINGS.search(question))
 
 
 def _unanswered_aspect(question: str, fact: Fact) -> bool:
     """The question asks for something (a price, a gift, a size) that the fact's text does not say."""
     return _missing_aspect(question, fact) is not None
+
+
+def _asked_by_another(question: str, fact: Fact, others: list[str]) -> bool:
+    """The aspect the question leaves open is asked by another question of the message in words of its own."""
+    found = _missing_aspects(question, fact)
+    asks = [fold(a) for _, aspect in found[:1] for a in aspect["asks"]]
+    return any(has_phrase(fold(other), a, whole=False) for other in others for a in asks)
 
 
 def _missing_aspect(question: str, fact: Fact) -> dict[str, str] | None:
@@ -4281,7 +4301,7 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
         for product in profile.brand.products:
             described = profile.localized(product.text, language)
             if asked & brewers(described):
-                return f"{product.name}: {described}"
+                return f"{product.name}: {_for_asked_brewers(described, asked)}"
     return _by_strength(_without(names, f"{question} {context}"), profile, language)  # "the espresso": no strength
 
 
@@ -4327,6 +4347,26 @@ _AGAINST_MILK = re.compile(
     r"|mit (?:viel )?milch|with (?:lots of )?milk|iced coffee|eiskaffee)\b",
     re.I,
 )
+
+
+def _for_asked_brewers(described: str, asked: set[str]) -> str:
+    """The description with only the asked ways to brew in its "für ..." part ("für Filter und French Press" to
+    "wir brühen mit Handfilter": "für Filter"); the description as it is when all or none of them were asked, or
+    when what is left wants an article."""
+    parts = described.split(", ")
+    for i, part in enumerate(parts):
+        found = _FOR_METHODS.match(part)
+        if not found:
+            continue
+        methods = re.split(r"\s(?:und|and|oder|or)\s|,\s", found.group(2))
+        kept = [m for m in methods if brewers(m) & asked]
+        bare = len(kept) != 1 or not re.search(r"\s", kept[0])  # "für Filter", never "für French Press"
+        if kept and len(kept) < len(methods) and bare:
+            parts[i] = f"{found.group(1)} {kept[0] if len(kept) == 1 else ', '.join(kept)}"
+    return ", ".join(parts)
+
+
+_FOR_METHODS = re.compile(r"^(für|for)\s(.{3,80})$", re.IGNORECASE)
 
 
 def _by_strength(text: str, profile: VoiceProfile, language: str) -> str:
