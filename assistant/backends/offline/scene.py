@@ -4362,7 +4362,8 @@ def _for_asked_brewers(described: str, asked: set[str]) -> str:
         kept = [m for m in methods if brewers(m) & asked]
         bare = len(kept) != 1 or not re.search(r"\s", kept[0])  # "für Filter", never "für French Press"
         if kept and len(kept) < len(methods) and bare:
-            parts[i] = f"{found.group(1)} {kept[0] if len(kept) == 1 else ', '.join(kept)}"
+            joined = re.search(r"\s(?:und|and|oder|or)\s", found.group(2))  # several kept: the list's own "und"
+            parts[i] = f"{found.group(1)} {(joined.group() if joined else ', ').join(kept)}"
     return ", ".join(parts)
 
 
