@@ -477,9 +477,24 @@ def hits_by_fact(reading: Reading, profile: VoiceProfile) -> dict[str, float]:
     for token in set(reading.stems):
         for fact in _facts_of(token, index):
             found[fact] += WORD
+    texts = {reading.folded, without_days(reading.folded)}  # "habt ihr samstags offen" ~ "habt ihr offen"
     for matcher in matchers(profile):
-        found[matcher.fact] += PHRASE * len(set(matcher.phrases.findall(reading.folded))) if matcher.phrases else 0
+        said = {p for text in texts for p in matcher.phrases.findall(text)} if matcher.phrases else set()
+        found[matcher.fact] += PHRASE * len(said)
     return found
+
+
+def without_days(folded: str) -> str:
+    """The folded text without the days said inside its phrases ("habt ihr samstags offen": "habt ihr offen")."""
+    return re.sub(r" {2,}", " ", DAY_SAID.sub(" ", folded))
+
+
+# A day said inside a phrase: "habt ihr samstags offen", "haben Sie am 3. Oktober geöffnet" (folded text)
+DAY_SAID = re.compile(
+    r"(?<= )(?:(?:am|an|diesen|nachsten|kommenden) )?(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag"
+    r"|sonntag|feiertag|wochenende)s?|\d{1,2}\.(?: ?(?:januar|februar|marz|april|mai|juni|juli|august|september"
+    r"|oktober|november|dezember))?|heute|morgen|on (?:sundays?|saturdays?|the weekend|weekends))(?= )"
+)
 
 
 def _facts_of(token: str, index: dict[str, set[str]]) -> set[str]:

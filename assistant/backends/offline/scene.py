@@ -36,6 +36,7 @@ from assistant.analysis.answers import (
     order_cancelled,
     own_brewers,
     wants_machine,
+    without_days,
 )
 from assistant.analysis.intents import cue_scores
 from assistant.analysis.irony import MEME, RIDDLE
@@ -4194,7 +4195,10 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
         return None
     if _country_named_by(fact, question) or _delivery_named_by(fact, question):
         return fact  # "Liefert ihr nach Graz?": Graz is in Austria, which the fact names
-    if not any(_own_senses(fact, question, within=_with_topic(question))):
+    within = _with_topic(question)  # "Haben Sie am 3. Oktober geöffnet?" names "haben sie geöffnet", a day between
+    if not any(
+        _own_senses(fact, question, within=within) + _own_senses(fact, question, within=without_days(fold(within)))
+    ):
         return None  # the reading matched it by intent or by accident ("geeignet?" is no shipping question)
     if not place(question, "de")[0]:
         return fact
