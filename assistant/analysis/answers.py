@@ -493,7 +493,8 @@ def without_days(folded: str) -> str:
 DAY_SAID = re.compile(
     r"(?<= )(?:(?:am|an|diesen|nachsten|kommenden) )?(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag"
     r"|sonntag|feiertag|wochenende)s?|\d{1,2}\.(?: ?(?:januar|februar|marz|april|mai|juni|juli|august|september"
-    r"|oktober|november|dezember))?|heute|morgen|on (?:sundays?|saturdays?|the weekend|weekends))(?= )"
+    r"|oktober|november|dezember))?|heute|morgen|on (?:sundays?|saturdays?|the weekend|weekends)"
+    r"|tag der deutschen einheit|ostern|pfingsten|weihnachten|silvester|neujahr|heiligabend|allerheiligen)(?= )"
 )
 
 
