@@ -29,6 +29,7 @@ from assistant.backends.offline.scene import (
     CANCEL_KEYWORDS,
     DAMAGE,
     DEFLECTING,
+    FOR_METHODS,
     METHODS,
     RHYTHM,
     SYMPTOMS,
@@ -1144,7 +1145,7 @@ def _answer(
             rhythm = next((c for c in described.split(", ") if RHYTHM.match(c)), described)
             product = {**product, "method": rhythm}
         block = answer.product_block
-        if block == "recommend" and style == "crisp" and re.match(r"(?:für|for)\s", product["method"]):
+        if block == "recommend" and style == "crisp" and FOR_METHODS.match(product["method"]):
             block, product["method_cap"] = "recommend_for", _capitalised(product["method"])  # "Für Filter passt"
         profile_texts.append(_block(book, block, style, product, rng, address))
     if answer.taste:  # "better than Dallmayr?": a matter of taste, best compared in one's own cup

@@ -165,6 +165,9 @@ _NEGATIVE_CUES = re.compile(
     r"(?:lemon|vinegar|ash|dirt|zitrone|essig|asche|spülwasser)",
     re.IGNORECASE,
 )
+# "Bestellnummer per Nachricht geschickt, aber bis jetzt kam nix zurück": the reply that never came (a service
+# complaint, and a chase of what was sent)
+_NO_REPLY_CAME = r"\b(?:kam|kommt|came)\s(?:nix|nichts|nothing|no word|keine antwort)\s(?:zurück|back)\b"
 _SERVICE = re.compile(
     r"(?:keine|ohne|nie (?:eine )?) ?antwort|nicht (?:geantwortet|zurückgeschrieben|gemeldet|reagiert)|"
     r"(?:nichts|nix|nie was|nie etwas) (?:mehr )?gehört|keine rückmeldung|(?:heard|haven.?t heard) nothing|"
@@ -179,9 +182,7 @@ _SERVICE = re.compile(
     r" (?:antwortet|zurückschreibt|reagiert|sich meldet)|so lange? (?:für|auf) (?:eine |ne )?antwort"
     # "eine E-Mail wurde auch nicht beantwortet", "zweimal angerufen und nie durchgekommen", "couldn't get through"
     r"|nicht beantwortet|unbeantwortet|unanswered|nie durchgekommen|nicht durchgekommen|niemanden erreicht"
-    r"|(?:couldn.?t|could not|never) get through"
-    # "Bestellnummer per Nachricht geschickt, aber bis jetzt kam nix zurück": the reply that never came
-    r"|\b(?:kam|kommt|came)\s(?:nix|nichts|nothing|no word|keine antwort)\s(?:zurück|back)\b"
+    r"|(?:couldn.?t|could not|never) get through|" + _NO_REPLY_CAME +
     # "hab euch vor 10 tagen wegen meiner mühle geschrieben ... und bis jetzt NIX", "emailed you, still nothing"
     r"|\b(?:geschrieben|gemailt|angeschrieben|wrote|messaged|emailed|e-mailed)\b[^.!?]{0,60}\b(?:bis jetzt|bis heute"
     r"|immer noch|noch immer|still|and) (?:nix|nichts|nothing|keine antwort|no reply)\b"
@@ -331,8 +332,8 @@ _NOTHING_SINCE = re.compile(
     r"|answer|response)|seitdem|since then|(?:nichts|nix) (?:ist )?passiert|nothing (?:has )?happened"
     r"|(?:tut|passiert) sich (?:nichts|nix)"
     # "Foto hab ich euch ja geschickt. Hört man da noch was oder war's das?"
-    r"|hört man (?:da |von euch )?(?:noch )?(?:was|etwas)|war'?s das\b|is that it\b|(?:hear|heard) anything"
-    r"|\b(?:kam|kommt|came)\s(?:nix|nichts|nothing|no word|keine antwort)\s(?:zurück|back)\b",
+    r"|hört man (?:da |von euch )?(?:noch )?(?:was|etwas)|war'?s das\b|is that it\b|(?:hear|heard) anything|"
+    + _NO_REPLY_CAME,
     re.IGNORECASE,
 )
 
@@ -4359,7 +4360,7 @@ def _for_asked_brewers(described: str, asked: set[str]) -> str:
     when what is left wants an article."""
     parts = described.split(", ")
     for i, part in enumerate(parts):
-        found = _FOR_METHODS.match(part)
+        found = FOR_METHODS.match(part)
         if not found:
             continue
         methods = re.split(r"\s(?:und|and|oder|or)\s|,\s", found.group(2))
@@ -4371,7 +4372,8 @@ def _for_asked_brewers(described: str, asked: set[str]) -> str:
     return ", ".join(parts)
 
 
-_FOR_METHODS = re.compile(r"^(für|for)\s(.{3,80})$", re.IGNORECASE)
+# A description's clause of what it is for: "für Filter und French Press" (the preposition, then the ways to brew)
+FOR_METHODS = re.compile(r"^(für|for)\s(.{3,80})$", re.IGNORECASE)
 
 
 def _by_strength(text: str, profile: VoiceProfile, language: str) -> str:
