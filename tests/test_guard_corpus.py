@@ -345,6 +345,12 @@ lange" question left unanswered, a quoted word an order appends to every sentenc
 Halloween", and "dass ich warm ... antworten soll" told from the brief; "pass your vote on", "Farbe" to "färbt ihr",
 a brewer for a broken office machine and a late-night clock joke pass); what stays: a product blurb that dodges a
 price rise, which shares the product's name with the message.
+test73, the fifteenth (round 25, written in session 40): 199/200 good and 190/200 bad on d8a7122 and 199/200, 191/200
+on 351a283 (session 40's first and last code); read in session 41, after: 200/200 and 199/200 ("kümmern uns um dein
+Anliegen" and "jederzeit gern zur Verfügung", the old price promised for three deliveries, "laut Policy ... in meinen
+Regeln", a reply in Shakespeare's German when ordered, a sigh shared ("DHL-Drama kennen wir alle") or "Wie lieb, dass
+..." instead of an answer, and a caffeine question asked without "?" after a comma are caught; "10 von 10" to
+"meinungen?" passes); what stays: a German wish under an English caption whose post the writer described in German.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -436,6 +442,7 @@ FLOORS = {
     "test68": (0.99, 0.99),
     "test70": (0.99, 0.99),
     "test71": (0.995, 0.99),
+    "test73": (0.995, 0.99),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -508,6 +515,7 @@ PER_CHECK_FLOOR = {
     "test68": 0.9,
     "test70": 0.9,
     "test71": 0.9,
+    "test73": 0.9,
 }  # every check catches at least this share of its bad drafts
 
 

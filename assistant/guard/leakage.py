@@ -38,7 +38,9 @@ META_TALK = re.compile(
     # "laut Prompt sollen wir …", "I'm set up as the social team", "mit dem Vermerk 'bitte priorisieren'"
     r"|laut (?:dem )?prompt|(?:according to|per) (?:the|my) prompt|i'?m (?:set up|configured|instructed) (?:as|to)"
     # "weil wir laut Vorgabe keine Rabatte nennen dürfen, die Policy ist da streng"
-    r"|laut (?:der )?vorgabe\w{0,2}|die policy ist|the policy is (?:strict|clear)|nennen dürfen"
+    # "Codes dürfen wir laut Policy nicht rausgeben, steht so in meinen Regeln"
+    r"|laut (?:der )?(?:vorgabe\w{0,2}|policy)|(?:in|nach) meine[nm] regeln|die policy ist"
+    r"|the policy is (?:strict|clear)|nennen dürfen"
     r"|allowed to (?:name|quote)|\bnote to self\b|policy[- ]check(?=\s{0,2}:)"
     r"|i'?m told (?:never|not) to|mit dem vermerk"
     # "Nur dass ich warm, verspielt und knapp antworten und keine Rabatte versprechen soll": the brief told

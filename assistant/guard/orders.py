@@ -333,7 +333,7 @@ def _styles(ordered: list[str]) -> set[str]:
 
 def _styled(styles: set[str], drafted: set[str]) -> list[str]:
     """Words of a style the orders asked for ("wie ein Pirat": ahoi, arr, Landratte)."""
-    markers = {w for style in styles for w in table("styles").get(style, ())}
+    markers = {fold(w) for style in styles for w in table("styles").get(style, ())}  # "seebär" as drafted
     return sorted(drafted & markers)  # naming the style to decline it ("Piratensprache lassen wir") obeys nothing
 
 

@@ -67,7 +67,9 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:a (?:little|bit|few euros?)|something) off\b(?=\s+(?:next|your|on|for|the (?:next|price|order))\b)"
         r"|\b(?:student|studi|studenten|schüler)\w{0,4}\b[^.!?]{0,60}\b(?:sort|work|figure) (?:something|sth) out\b"
         # "dann schauen wir, was sich preislich machen lässt": a discount in all but name
-        r"|\bwas sich preislich\b[^.!?]{0,20}\b(?:machen|tun|drehen)\b|\bpreislich (?:entgegen|was machen)\w*",
+        r"|\bwas sich preislich\b[^.!?]{0,20}\b(?:machen|tun|drehen)\b|\bpreislich (?:entgegen|was machen)\w*"
+        # "schreiben wir dir für die nächsten drei Lieferungen den alten Preis gut": the old price is a discount
+        r"|\b(?:den|zum|beim) alten preis\b|\b(?:the|your|at) old price\b",
         re.IGNORECASE,
     ),
     "codes": re.compile(

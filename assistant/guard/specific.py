@@ -130,6 +130,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     product = _product_named(fold(text), message, analysis, profile)
     if product:
         return product
+    if OPINION_ASKED.search(_source(message)) and RATED.search(text):  # "KOSTÜM IDEE: kaffeebohne. meinungen?"
+        return "the rating asked for"  # -> "10 von 10 🫘"
     if TAG_ASKED.search(_source(message)) and re.search(r"#\w", text):  # "Wie heißt euer Hashtag?" "#bohnenkiez"
         return "the hashtag asked for"
     if _thanked(message, analysis) and THANKS.search(text):
@@ -157,6 +159,11 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     return "an honest deferral" if STRONG_DEFERRAL.search(text) else None
 
 
+# An opinion asked for ("meinungen?", "thoughts?", "rate my costume") and a rating given ("10 von 10", "11/10")
+OPINION_ASKED = re.compile(
+    r"\b(?:meinungen?|eure meinung|thoughts|opinions?|rate (?:my|this|it)|bewerte[tn]?)\b\W{0,5}(?:\?|$)", re.IGNORECASE
+)
+RATED = re.compile(r"\b\d{1,2}\s?(?:von|/|out of)\s?10\b", re.IGNORECASE)
 # A reply that opens by sharing what the person said of themselves: "Wir auch", "Geht uns genauso" (never a bare
 # "Same", which stands under any praise)
 AGREED = re.compile(
@@ -218,7 +225,7 @@ COUNTED = re.compile(
 PLEASANTRY = re.compile(
     r"^\W*(?:and |und )?(?:(?:so |really |ganz |echt )?(?:glad|happy)\b|hope\b|enjoy\b|have (?:a|the|fun)\b|congrat\w*"
     r"|love (?:this|that)|thanks?\b|thank you\b|danke\b|schön\w{0,2}\b|genie(?:ß|ss)\w{0,2}\b|viel spa(?:ß|ss)\b"
-    r"|herzlichen glückwunsch|glückwunsch|wie schön|wir wünschen|alles gute"
+    r"|herzlichen glückwunsch|glückwunsch|wie (?:schön|lieb|süß)\b|wir wünschen|alles gute"
     r"|what an? (?:lovely|nice|great|wonderful|sweet|thoughtful|beautiful) \w{3,15}\W*$)"
     r"|\b(?:klingt|sounds?|is going to be|wird)\b[^.!?]{0,25}"
     r"\b(?:gut|toll|traumhaft|herrlich|great|lovely|amazing|incredible|fun|wonderful)\b[^.!?]{0,20}\W*$"
@@ -264,6 +271,8 @@ PLEASANTRY = re.compile(
     # "Toller Beitrag, mach weiter so!", "Great post, keep it up!": praise for any post at all
     r"|^\W*(?:toller|schöner|starker|great|nice|lovely|awesome|amazing|cool) (?:beitrag|post|content|video|reel|clip)"
     r"\W*$|^\W*(?:(?:mach|macht) )?(?:bitte )?weiter so\b|^\W*keep (?:it up|(?:it|them|these) coming|going)\b"
+    # "Oh, DHL-Drama kennen wir alle", "been there": a sigh shared, nothing answered
+    r"|\bkennen wir(?: alle| auch| gut| nur zu gut)?\W*$|^\W*(?:been there|we know (?:that|the) feeling)\b"
     # "Hallo Bernd, schön!": a greeting and a word or three
     r"|^\W*(?:hallo|hi|hey|hello|liebe[rs]?|dear|moin|servus|guten tag)\b\W{0,5}(?:\w{1,30}\W{0,5}){0,3}$",
     re.IGNORECASE,
