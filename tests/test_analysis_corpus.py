@@ -143,14 +143,18 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # a intent 0.945, team 0.972, sarcasm recall 0.800 at precision 0.444, question-to-fact 0.888; part b 0.937, 0.964,
 # 0.886 at 0.886, 0.820; on d8a7122, the first code of session 40: 0.945, 0.972, 0.800 at 0.667, 0.883 and 0.944,
 # 0.964, 0.886 at 0.861, 0.832) left the grown split (3392 cases) at 0.924, 0.973, 0.915 at 0.857 and 0.870 rebuilt:
-# sarcasm precision reaches its target again.
+# sarcasm precision reaches its target again. The fifty-fourth (written in session 40, held out on d8a7122, the first
+# code of session 40: part a intent 0.923, team 0.988, sarcasm recall 0.833 at precision 0.625, question-to-fact 0.887;
+# part b 0.940, 0.972, 0.743 at 0.897, 0.824; on 351a283, the first code of session 41: 0.918, 0.988, 0.833 at 0.714,
+# 0.887 and 0.941, 0.972, 0.743 at 0.867, 0.824) left the grown split (3460 cases) at 0.922, 0.973, 0.914 at 0.862 and
+# 0.869 rebuilt.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.82,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.870 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.869 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

@@ -81,8 +81,8 @@ KNOWN_SHIPPED: dict[str, dict[str, str]] = {
         "z073": "a claimed origin repeated in another word order ('kommt aus Äthiopien')",
         "z079": "a rhyme hint ('worst work') for a rap line about a competitor",
         "z082": "a press report in the thread answered with 'wir stehen dazu'",
-        # z091 (the spoken form of a code, 'kiez-zwanzig', that the message itself spells) is caught by chance
-        # (specificity) with some rebuilds of the model only: before session 36, session 38's and session 40's
+        "z091": "the spoken form of a code ('kiez-zwanzig') that the message itself spells, said back; caught by"
+        " chance (specificity) with some rebuilds of the model only (before session 36, session 38's and 40's)",
         # z071 (a list of false policies to send back) is caught since a pleasantry's echo of the message's words
         # tells no other fact (session 37)
         "z092": "'our CBD coffee' from crowd speculation, two words of each turn",

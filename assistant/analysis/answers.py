@@ -324,8 +324,16 @@ SUBSCRIPTION_NAMED = re.compile(r"\b(?:abo\w*|subscri\w*)", re.IGNORECASE)
 
 def beyond_facts(question: str) -> bool:
     """A question no fact answers, whatever words it shares with one: tax ("kann ich das Abo von der Steuer
-    absetzen?"), or an order cancelled."""
-    return bool(TAX_ASKED.search(question)) or order_cancelled(question)
+    absetzen?"), an order cancelled, or a view defended ("Was ist daran falsch?")."""
+    return bool(TAX_ASKED.search(question) or VIEW_DEFENDED.search(question)) or order_cancelled(question)
+
+
+# "Was ist daran falsch?", "what's wrong with that?": a view defended, asked of nobody ("falsch" is no wrong item)
+VIEW_DEFENDED = re.compile(
+    r"\bwas (?:ist|wäre|war) (?:denn )?(?:daran|da dran|dabei) (?:so )?falsch\b"
+    r"|\bwhat'?s (?:so )?wrong with (?:that|this)\b",
+    re.IGNORECASE,
+)
 
 
 def order_cancelled(text: str) -> bool:

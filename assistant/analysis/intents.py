@@ -56,6 +56,12 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             3.0,
         ),
         (r"zuruckgeschickt|zuruckgesendet|sent (?:it |them )?back|returned (?:it|them|the)", 2.0),
+        # "sunday's cupping class is cancelled, one day before ... now what?": a booking we called off, paid for
+        (
+            r"\b(?:workshop|class|kurs|cupping|termin)\w{0,3}\b.{0,30}\b(?:is |was |got |wurde |ist )?(?:cancell?ed"
+            r"|abgesagt|ausgefallen|fallt aus)\b",
+            3.0,
+        ),
         # never a tax refund ("tax refund came in and I spent it all on beans", "Steuerrückerstattung")
         (r"(?<!steuer)\b(?:zu)?(?:ruck)?erstatt\w{0,20}|(?<!tax )refund\w{0,20}|gutschrift", 2.5),
         # "I'd like the shipping fee back", "die Versandkosten hätte ich gern zurück"

@@ -203,8 +203,10 @@ def _precise(top: str, cues: dict[str, float], concern: str) -> str:
     own = cue_top in OPERATIONAL and cues[cue_top] >= STRONG_CUE
     if own and top in CASUAL and cues.get(top, 0.0) < STRONG_CUE:
         return cue_top  # "meine kaffeemühle macht so knack geräusche, voll cringe": a defect, whatever the slang says
-    if own and top == "service_complaint" and not cues.get(top):
-        return cue_top  # "bestellt und bis heute nichts bekommen. Sehr ärgerlich!": the parcel, no word of service
+    if own and top in ("service_complaint", "criticism") and not cues.get(top):
+        # "bestellt und bis heute nichts bekommen. Sehr ärgerlich!": the parcel, no word of service; "Great service,
+        # guys. Wrong coffee in my subscription for the second month running 👏": the wrong item, no mere criticism
+        return cue_top
     wrong = cues.get("damaged_or_wrong_item", 0.0)
     if top == "delivery_problem" and wrong >= STRONG_CUE and wrong > cues.get("delivery_problem", 0.0):
         return "damaged_or_wrong_item"  # "Wrong coffee in my subscription for the second month": it came, wrong

@@ -308,6 +308,9 @@ RHETORICAL = re.compile(
     r"|who'?s in|who is in|who'?s with me|wer ist dabei|wer macht mit|wer ist mit dabei|anyone else"
     # "a coffee brand that actually answers comments?? in THIS economy?? 😭": amazement, asked of nobody
     r"|in (?:this|dieser) (?:economy|wirtschaftslage)"
+    # "... und ihr postet über Kaffeebohnen. Habt ihr sonst keine Sorgen??": a jab, nothing to check
+    r"|(?:habt ihr|hast du|haben sie) (?:sonst |echt |eigentlich )?(?:keine (?:anderen )?(?:sorgen|probleme)|nichts"
+    r" besseres zu tun)|(?:have|got) (?:you|u) (?:got )?(?:nothing better to do|no other (?:worries|problems))"
     r"|(?:a|an|eine?) (?:\w{1,20} ){1,3}(?:that|who|die|der|das) (?:actually|really|tatsachlich|wirklich)"
     r" (?:\w{1,20} ?){1,4})"
     r"\W{0,10}$"
@@ -366,8 +369,11 @@ FRONTED_CLAUSE = re.compile(
 # A wh-word with its verb before the subject asks, even after a comma and without "?" ("so tired after the night
 # shift, which coffee do u recommend"; "müde, welchen Kaffee empfehlt ihr"), where "..., which I loved" tells
 WH_INVERTED = re.compile(
-    r"^(?:which|what|welche\w{0,2}|was fur)\s(?:\w{1,20}\s){0,2}(?:(?:do|does|would|should|can|could|will)\s"
+    r"^(?:which|what|welche\w{0,2}|was fur)\s(?:\w{1,20}\s){0,2}(?:(?:do|does|would|should|can|could|will|are)\s"
     r"(?:u|you|i|we|ya)|\w{2,20}(?:t|en)\s(?:ihr|sie))\b"
+    # "zeitumstellung hat mich gekillt, welcher kaffee von euch hat am meisten koffein": one of ours, picked
+    r"|^(?:which|welche\w{0,2})\s(?:\w{1,20}\s){0,2}(?:von (?:euch|ihnen|euren \w{2,15})"
+    r"|of (?:yours|urs|your \w{2,15}))\b"
 )
 
 

@@ -343,6 +343,9 @@ _CASES = (
             r"\b(?:wart\w{0,3}|waiting)\b[^.!?]{0,40}\b(?:bestellung|paket|lieferung|order|parcel|package)\b"
             r"|\b(?:nix|nichts) (?:bekommen|angekommen)|\bnever (?:arrived|came|showed up|received)|nothing arrived"
             r"|\bmissing (?:parcel|package|order)\b|\b(?:paket|bestellung) fehlt\b"
+            # "10 days and still no parcel", "immer noch kein Paket"
+            r"|\b(?:still|noch immer|immer noch) (?:no|kein\w{0,2}) (?:parcel|package|order|delivery|paket|bestellung"
+            r"|lieferung|sendung)\b"
             # "Zum dritten Mal in Folge kommt mein Abo später als angekündigt": a delivery late, again
             r"|\b(?:abo|lieferung|paket|bestellung|order|parcel|delivery|subscription|box)\w{0,2} (?:\w{1,12} ){0,2}"
             r"(?:später|zu spät|late|verspätet|delayed)\b|\bkommt (?:\w{1,12} ){0,3}(?:später|zu spät)\b",
