@@ -363,7 +363,12 @@ _RUN_TOGETHER = re.compile(r"\b(what|where|when|how|who)(?:s|'s|’s)(?=\s)", re
 # Slang that an echo must not repeat in the brand's voice: "are u guys gonna have a stand or smth near the finish"
 _SLANG_WORDS = {"gonna": "going to", "wanna": "want to", "gotta": "have to", "smth": "something", "sth": "something"}
 _SLANG_EN = re.compile(r"\b(?:gonna|wanna|gotta|smth|sth)\b", re.IGNORECASE)
-_VAGUE_TAIL = re.compile(r"\s(?:or|and) (?:something|stuff|whatever|anything)(?: like that)?\b", re.IGNORECASE)
+_VAGUE_TAIL = re.compile(
+    r"\s(?:or|and) (?:something|stuff|whatever|anything)(?: like that)?\b"
+    # "which origins are you roasting this autumn, any washed ethiopians": an example tacked on after a comma
+    r"|,\s(?:any|anything|maybe|like|e\.?g\.?)\s[^,?]{1,40}$",
+    re.IGNORECASE,
+)
 
 
 def indirect_en(question: str) -> str | None:
@@ -449,6 +454,9 @@ def _indirect_en(question: str) -> str | None:
         rest[1].lower() in _DET_EN | {"something", "anything"} or rest[1].lower() in _PREPOSITIONS_EN
     ):
         subject_len = 1  # "is this the last one", "what song is this in the background": "this" is the subject
+    partitive = len(head) >= 2 and (head[1] in ("one", "ones") or "of" in head)
+    if aux in ("is", "are") and partitive:  # "which one of yours is the strongest": the head is the subject
+        return " ".join([*head, aux, *(_swap_en(t) for t in rest)])
     if aux in ("is", "are", "was", "were") and head != ["whether"] and (len(rest) <= 3 or subject_len == 2):
         # "when is the next workshop" -> "when the next workshop is", "what is your last order date for christmas"
         # -> "what our last order date for christmas is"; "what is the team working on": up to the verb; a lone
@@ -558,6 +566,8 @@ _ANYONE_ASKS = re.compile(
 _ALREADY_INDIRECT = re.compile(r"^whether\s([^?!.,]{3,90}?)\W{0,3}$", re.IGNORECASE)
 
 
+# Words in quotes inside a question: a name the person made up, or a line from somewhere
+_QUOTED_WORDS = re.compile(r'["„“][^"“”\n]{0,60}\s[^"“”\n]{0,60}["“”]')
 _WHEN_LAST = re.compile(r"^((?:[^\W\d_][\w'-]{1,20}\s){0,2}[^\W\d_][\w'-]{1,20})\s(?:when|wann)\b\W{0,12}$", re.I)
 
 
@@ -571,6 +581,8 @@ def indirect(question: str, language: str) -> str | None:
         thing = when.group(1).lower() if when.group(1).isupper() else when.group(1)
         article = "" if thing.endswith("s") else "a "  # "pumpkin spice beans", "a halloween roast"
         return f"ob und wann es {thing} gibt" if language == "de" else f"if and when there'll be {article}{thing}"
+    if _QUOTED_WORDS.search(question):
+        return None  # 'macht ihr ne "dark roast of the dead" edition?': their quoted name is not ours to say back
     asked = _ANYONE_ASKS.match(question.strip())
     if asked:  # "weiß jmd ob die u1 heute fährt??" -> "ob die u1 heute fährt"
         return asked.group(1).strip() if asked.group(1) else f"whether {asked.group(2).strip()}"

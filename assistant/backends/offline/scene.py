@@ -1037,8 +1037,11 @@ _RECOMMEND = re.compile(
     r"|\b(?:which(?: one)?|welche[nrs]?) (?:is|ist|wäre|would be) (?:the )?(?:better|best|besser|am besten)\b"
     # "kiez blend or espresso kreuzberg, which one hits harder": the stronger of two, a pick
     r"|\b(?:which(?: one)?|welche[nrs]?)\b.{0,10}\b(?:hits? harder|(?:is )?stronger|knallt mehr|(?:ist )?stärker"
-    r"|kickt mehr|has more caffeine|hat mehr koffein)\b"
+    r"|kickt mehr|has more caffeine|hat mehr koffein|(?:is )?(?:the )?strongest|(?:ist )?(?:der |die |am )?stärkste\w?"
+    r"|has the most caffeine|hat (?:das )?(?:meiste|am meisten) koffein)\b"
     r"|\bsoll ich\b.{0,30}\b(?:nehmen|holen|kaufen)\b"
+    # "and which one for a cheap drip machine", "welche für die French Press": a pick for a way to brew
+    r"|\b(?:which(?: one)?|welche[nrs]?) (?:for|für)\b"
     # "Zwetschgendatschi ... Was passt besser dazu, Kiezmischung oder euer Espresso?": a pairing to pick
     r"|\bwas passt (?:\w+ )?(?:besser|am besten)\b|\bwhat (?:goes|pairs) (?:\w+ )?(?:better|best)\b"
     r"|\bwhich (?:one )?(?:goes|pairs) (?:better|best)\b"
@@ -1241,7 +1244,9 @@ _OWN_SLIP = re.compile(
 
 _OPENED_ALREADY = re.compile(
     r"\b(?:opened|geöffnet|aufgemacht|angebrochen|drank (?:about |almost )?(?:half|some)|halb (?:leer|getrunken)"
-    r"|schon (?:probiert|getrunken))\b",
+    r"|schon (?:probiert|getrunken)"
+    # "Die Tüte ist halt schon offen", "the bag is already open"
+    r"|(?:ist|sind|is|are) (?:halt |ja |leider |eben |nun |aber |but )?(?:schon|bereits|already) (?:offen|auf|open))\b",
     re.IGNORECASE,
 )
 _MONEY_BACK = re.compile(r"\b(?:money back|geld zurück|refund\w{0,3}|erstatt\w{0,5}|zurückerstatt\w{0,5})\b", re.I)
@@ -1278,7 +1283,10 @@ def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> 
     rise = (_PRICE_RISE.search(q) or _USED_TO_COST.search(q) for q in split_questions(text))
     if situation == "price_criticism" and any(rise):
         return "price_rise"  # "Früher hat die Kiezmischung weniger gekostet. Schon wieder teurer?": never confirmed
-    if situation == "price_criticism" and (_PRICE_RISE.search(text) or _USED_TO_COST.search(text)):
+    risen = _PRICE_RISE.search(text) or _USED_TO_COST.search(text)
+    if situation == "criticism" and risen and _WHY_ASKED.search(text):  # "went up again ... I'd like to know why"
+        return "price_rise"
+    if situation == "price_criticism" and risen:
         # "... schon wieder teurer geworden ... Woran liegt das denn?": the why asked, checked; else heard
         why = any(_WHY_ASKED.search(q) for q in split_questions(text))
         return "price_rise" if why else "price_rise_told"  # "Your prices have crept up again": never explained
@@ -1394,6 +1402,8 @@ _PRICE_RISE = re.compile(
     # "zum neuen Jahr schon wieder an der Preisschraube gedreht?!", "raised your prices again", "neue Preisliste"
     r"|\bpreisschraube\b|\b(?:schon wieder|wieder|noch) teurer\b|\b(?:raised|upped|hiked) (?:your |the )?prices?\b"
     r"|\bneue\w{0,2} preisliste\b|\bnew price list\b"
+    # "the Kiezmischung went up in price again", "ist im Preis gestiegen"
+    r"|\b(?:went|gone|goes|going) up in price\b|\bim preis (?:gestiegen|angezogen|erhöht)\b"
     # "while raising prices for the second time this year", "ihr erhöht schon wieder die Preise"
     r"|\b(?:raising|upping|hiking|erhöh\w{0,3}|anheb\w{0,3}) (?:\w{1,8} ){0,3}(?:prices?|preise)\b"
     # "warum is die kiezmischung teurer als letztes jahr??", "more expensive than last year"
@@ -1774,10 +1784,18 @@ def _thankful_only(text: str) -> bool:
 
 
 _THANKFUL = re.compile(r"\b(?:danke|vielen dank|thank you|thanks|merci)\b", re.IGNORECASE)
+# A delivery criticised for its time: "2-3 Werktage? Tag 8", "dauert ewig", "so slow"
+_SLOW_SAID = re.compile(
+    r"\b(?:dauer\w{0,3}|lange?|ewig\w{0,2}|werktage?n?|tage?n?|wochen?|spät\w{0,3}|schnell\w{0,3}|langsam\w{0,3}"
+    r"|slow\w{0,3}|late|days?|weeks?|long|forever|fast\w{0,3}|quick\w{0,3}|\d-\d)\b",
+    re.IGNORECASE,
+)
 # A rumour that we close or go bust, asked about in public: answered with what stands, never deferred.
 RUMOUR = re.compile(
     # "zumachen" of a shop, not of a bag ("eine Tüte, die man wieder zumachen konnte")
-    r"\b(?:pleite|insolven\w*|(?:ihr|laden|rösterei|shop|geschäft)\b[^.!?]{0,30}\bzumach\w*|macht ihr zu"
+    r"\b(?:pleite|insolven\w*|(?:ihr|laden|rösterei|shop|geschäft)\b[^.!?]{0,30}\bzumach\w*"
+    # "macht ihr zu?", not "macht ihr zu halloween ne edition?" (what is made for the day)
+    r"|macht ihr (?:jetzt |etwa |wirklich |echt )?zu(?=\s{0,3}(?:[?!.,]|$|ganz\b|für immer\b))"
     r"|dicht ?mach\w*|schließt ihr|schliesst ihr"
     r"|hört ihr (?:\w+ ){0,2}auf|ihr hört (?:\w+ ){0,2}auf|ganz aufhören|closing down|shutting down"
     r"|going out of business"
@@ -3509,6 +3527,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                 used.add(usual.id)
             answers.append(Answer(question=text, fact=dated))
             continue
+        picked = any(a.product_text and a.product_block == "recommend" for a in answers)
+        if fact is None and not (product or compared) and picked and _CHOSEN_BETWEEN.search(text):
+            continue  # "Welcher Kaffee passt dazu? Eher Ihr Espresso oder lieber Filterkaffee?": the pick chose
         name, _, described = product.partition(": ")
         owned = the_product(profile, name, language) if product else ""  # "die Kiezmischung"
         article = (_subject(described) or owned) if block == "often" else owned  # "the coffee subscription comes"
@@ -3564,7 +3585,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             given.append(fact)
     if any(not a.said for a in answers):
         answers = [a for a in answers if a.fact is None or not _grinderless(message.text, a.fact)]
-    return _with_deadline_heard(answers, message.text, profile)
+    return _with_holiday_heard(_with_deadline_heard(answers, message.text, profile), message.text)
 
 
 # A day the parcel is needed by, said beside the question: "how long does shipping take? need it before my new job
@@ -3584,6 +3605,29 @@ def _with_deadline_heard(answers: list[Answer], text: str, profile: VoiceProfile
     needed = _NEEDED_BY.search(text)
     refused = _no_firm_date(profile) if shipped and needed and not dated else None
     return [*answers, Answer(question=needed.group(), fact=refused)] if needed and refused else answers
+
+
+# A public holiday named beside a delivery time: "Mittwoch ist ja Feiertag (3. Oktober)", "bank holiday monday"
+_HOLIDAY_SAID = re.compile(
+    r"\b(?:feiertag\w{0,2}|3\. oktober|tag der deutschen einheit|ostermontag|karfreitag|pfingstmontag|christi"
+    r" himmelfahrt|reformationstag|bank holiday|public holiday|3rd of october|october 3(?:rd)?|german unity day)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_holiday_heard(answers: list[Answer], text: str) -> list[Answer]:
+    """A shipping time in working days, told to someone who names a holiday: the holiday is no working day."""
+    said = _HOLIDAY_SAID.search(text)
+    counted = [
+        a for a in answers if a.fact is not None and _ships(a.fact) and _WORKING_DAYS.search(_fact_texts(a.fact))
+    ]
+    entry = _policy_answers().get("holiday_workdays")
+    if not (said and counted and entry):
+        return answers
+    return [*answers, Answer(question=said.group(), fact=_policy_fact("holiday_workdays", entry))]
+
+
+_WORKING_DAYS = re.compile(r"\b(?:werktage?n?|working days?|business days?)\b", re.IGNORECASE)
 
 
 def _grinderless(text: str, fact: Fact) -> bool:
@@ -4402,6 +4446,10 @@ def _described_as(wanted: re.Pattern[str], profile: VoiceProfile, language: str)
 
 # A comparison with someone else's coffee ("better than Dallmayr?", "besser als der vom Discounter?").
 _BETTER_THAN = re.compile(r"\b(?:better than|besser als|as good as|so gut wie|vs\.?|versus)\b", re.IGNORECASE)
+# A choice between two offered in a question of its own: "Eher Ihr Espresso oder lieber Filterkaffee?"
+_CHOSEN_BETWEEN = re.compile(
+    r"^\W{0,3}(?:eher|lieber|rather|either)?\b[^.!?\n]{1,40}\b(?:oder|or)\b[^.!?\n]{1,40}\?", re.IGNORECASE
+)
 _CHOICE = re.compile(r"\b(?:oder|or|vs\.?|versus|besser|better|unterschied|difference)\b", re.IGNORECASE)
 
 
@@ -4646,7 +4694,9 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     if situation in ("delivery_problem", "arrived_late"):  # "5 Tage zu spät ... da wäre ein Gutschein angebracht":
         return _compensation_refused(text, request.profile)  # the demand answered with the policy's honest no
     if situation in ("criticism", "other_negative", "rumour"):  # "den Laden gibt es nicht mehr": a fact named
-        named = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 1)
+        named = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 2)
+        # "viel Plastik in der Lieferung": the parcel holds what is criticised; shipping times answer only slowness
+        named = [f for f in named if not _for_all(f) or _SLOW_SAID.search(text)][:1]
         calm = request.analysis.escalation is None and not (_DAMAGE.search(text) or _broken(text))
         # "2-3 werktage versand ... wow 🙃": with no case for a team, the shipping fact the jab names may be said
         named = [f for f in named if (not f.intents or (calm and situation == "criticism")) and _named_clearly(f, text)]
