@@ -25,6 +25,7 @@ A1, A2 = {
     23: (110, 111),
     24: (112, 113),
     25: (114, 115),
+    26: (116, 117),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -44,6 +45,7 @@ SID, SETN = {
     23: ("by", 84),
     24: ("bz", 85),
     25: ("ca", 86),
+    26: ("cb", 87),
 }[R]
 SEED = {
     9: "first",
@@ -63,6 +65,7 @@ SEED = {
     23: "fifteenth",
     24: "sixteenth",
     25: "seventeenth",
+    26: "eighteenth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,
