@@ -14,6 +14,8 @@ from assistant.defaults import DATA_DIR
 _UMLAUT = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 _DIGRAPH = re.compile(r"(ae|oe|ue)")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# A span in quotes ("...", „...“, “...”): a name or a line the writer quotes, not their own words
+QUOTED_SPAN = re.compile(r'"([^"\n]{1,60})"|„([^“”\n]{1,60})[“”]|“([^”\n]{1,60})”')
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
 
 

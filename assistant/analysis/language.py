@@ -7,7 +7,7 @@ from collections.abc import Collection
 from functools import lru_cache
 from typing import Any
 
-from assistant.text import STOPWORDS_DE, STOPWORDS_EN, table, words
+from assistant.text import QUOTED_SPAN, STOPWORDS_DE, STOPWORDS_EN, table, words
 
 UNDETERMINED = "und"
 _GERMAN_CHARS = re.compile(r"[äöüß]", re.IGNORECASE)
@@ -19,8 +19,6 @@ _EN_HINTS: frozenset[str] = frozenset(table("language_hints")["en"])
 _MEMES = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(m) for m in table("language_hints").get("memes", [])) + r")(?!\w)", re.IGNORECASE
 )
-# A quoted name in the other language votes for nothing: 'macht ihr ne "dark roast of the dead" edition??'
-_QUOTED = re.compile(r'"[^"\n]{1,60}"|„[^“”\n]{1,60}[“”]|“[^”\n]{1,60}”')
 PLACE_NAMES: tuple[str, ...] = tuple(name for names in table("places").values() for name in names)
 _PLACES: frozenset[str] = frozenset(name for name in PLACE_NAMES if " " not in name)
 
@@ -42,7 +40,8 @@ def detect_language(text: str, *, thorough: bool = True, likely: Collection[str]
     tokens = [w.lower() for w in words(text) if not w.isdigit()]
     if not tokens:
         return UNDETERMINED
-    own = [w.lower() for w in words(_QUOTED.sub(" ", _MEMES.sub(" ", text))) if not w.isdigit()]
+    # a quoted name in the other language votes for nothing either: 'macht ihr ne "dark roast of the dead" edition??'
+    own = [w.lower() for w in words(QUOTED_SPAN.sub(" ", _MEMES.sub(" ", text))) if not w.isdigit()]
     tokens = own or tokens  # "shut up and take my money 😂 1 mühle bitte": the meme votes for nothing
     de, en = _votes(tokens)
     # "Unser Café-Hopping in Tag 3", "in my moka pot": in a short text one unopposed word decides

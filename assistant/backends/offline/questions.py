@@ -12,7 +12,7 @@ import re
 
 from assistant.analysis.questions import rhetorical, self_answered
 from assistant.backends.offline.words import is_adjective, is_participle, lexicon
-from assistant.text import fold, is_stopword
+from assistant.text import QUOTED_SPAN, fold, is_stopword
 
 # ------------------------------------------------------------------ German
 
@@ -566,8 +566,6 @@ _ANYONE_ASKS = re.compile(
 _ALREADY_INDIRECT = re.compile(r"^whether\s([^?!.,]{3,90}?)\W{0,3}$", re.IGNORECASE)
 
 
-# Words in quotes inside a question: a name the person made up, or a line from somewhere
-_QUOTED_WORDS = re.compile(r'["„“][^"“”\n]{0,60}\s[^"“”\n]{0,60}["“”]')
 _WHEN_LAST = re.compile(r"^((?:[^\W\d_][\w'-]{1,20}\s){0,2}[^\W\d_][\w'-]{1,20})\s(?:when|wann)\b\W{0,12}$", re.I)
 
 
@@ -581,7 +579,7 @@ def indirect(question: str, language: str) -> str | None:
         thing = when.group(1).lower() if when.group(1).isupper() else when.group(1)
         article = "" if thing.endswith("s") else "a "  # "pumpkin spice beans", "a halloween roast"
         return f"ob und wann es {thing} gibt" if language == "de" else f"if and when there'll be {article}{thing}"
-    if _QUOTED_WORDS.search(question):
+    if any(" " in m.group().strip() for m in QUOTED_SPAN.finditer(question)):
         return None  # 'macht ihr ne "dark roast of the dead" edition?': their quoted name is not ours to say back
     asked = _ANYONE_ASKS.match(question.strip())
     if asked:  # "weiß jmd ob die u1 heute fährt??" -> "ob die u1 heute fährt"

@@ -1190,6 +1190,12 @@ _AWAY_WHEN_CAME = re.compile(
 )
 # A reason asked for: "Woran liegt das denn?", "why?"
 _WHY_ASKED = re.compile(r"\b(?:woran liegt|warum|wieso|weshalb|why|how come|what'?s the reason)\b", re.IGNORECASE)
+# A why asked without a question: "happy to pay for quality but I'd like to know why", "ich wüsste gern, warum"
+_WHY_WANTED = re.compile(
+    r"\b(?:know|wissen|erfahren|understand|verstehen|wüsste\w{0,2} (?:\w+ ){0,2}gern\w?)\W{0,3}"
+    r"(?:why|warum|wieso|weshalb)\b",
+    re.IGNORECASE,
+)
 # Someone who wants to cancel and cannot find how: "„jederzeit kündbar" steht überall, aber wo bitte?? Find im
 # Kundenkonto nix", "can't find the cancel button"
 _CANCELLING = r"kündig\w{0,3}|kündigungs\w{0,8}|cancel\w{0,6}"
@@ -1284,11 +1290,11 @@ def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> 
     if situation == "price_criticism" and any(rise):
         return "price_rise"  # "Früher hat die Kiezmischung weniger gekostet. Schon wieder teurer?": never confirmed
     risen = _PRICE_RISE.search(text) or _USED_TO_COST.search(text)
-    if situation == "criticism" and risen and _WHY_ASKED.search(text):  # "went up again ... I'd like to know why"
+    if situation == "criticism" and risen and _WHY_ASKED.search(text):  # "went up again ... why"
         return "price_rise"
     if situation == "price_criticism" and risen:
         # "... schon wieder teurer geworden ... Woran liegt das denn?": the why asked, checked; else heard
-        why = any(_WHY_ASKED.search(q) for q in split_questions(text))
+        why = any(_WHY_ASKED.search(q) for q in split_questions(text)) or _WHY_WANTED.search(text) is not None
         return "price_rise" if why else "price_rise_told"  # "Your prices have crept up again": never explained
     if situation in ("price_criticism", "criticism") and _CANCELLED.search(text) and _PRICE.search(fold(text)):
         return "price_farewell"  # "Abo gekündigt, ist mir zu teuer geworden": a goodbye heard, no price defence
@@ -1787,7 +1793,7 @@ _THANKFUL = re.compile(r"\b(?:danke|vielen dank|thank you|thanks|merci)\b", re.I
 # A delivery criticised for its time: "2-3 Werktage? Tag 8", "dauert ewig", "so slow"
 _SLOW_SAID = re.compile(
     r"\b(?:dauer\w{0,3}|lange?|ewig\w{0,2}|werktage?n?|tage?n?|wochen?|spät\w{0,3}|schnell\w{0,3}|langsam\w{0,3}"
-    r"|slow\w{0,3}|late|days?|weeks?|long|forever|fast\w{0,3}|quick\w{0,3}|\d-\d)\b",
+    r"|slow\w{0,3}|late|days?|weeks?|long|forever|quick\w{0,3}|\d-\d)\b",  # never "fast" ("fast nur Plastik")
     re.IGNORECASE,
 )
 # A rumour that we close or go bust, asked about in public: answered with what stands, never deferred.
@@ -4448,7 +4454,7 @@ def _described_as(wanted: re.Pattern[str], profile: VoiceProfile, language: str)
 _BETTER_THAN = re.compile(r"\b(?:better than|besser als|as good as|so gut wie|vs\.?|versus)\b", re.IGNORECASE)
 # A choice between two offered in a question of its own: "Eher Ihr Espresso oder lieber Filterkaffee?"
 _CHOSEN_BETWEEN = re.compile(
-    r"^\W{0,3}(?:eher|lieber|rather|either)?\b[^.!?\n]{1,40}\b(?:oder|or)\b[^.!?\n]{1,40}\?", re.IGNORECASE
+    r"^\W{0,3}(?:eher|lieber|rather|either)\b[^.!?\n]{1,40}\b(?:oder|or)\b[^.!?\n]{1,40}\?", re.IGNORECASE
 )
 _CHOICE = re.compile(r"\b(?:oder|or|vs\.?|versus|besser|better|unterschied|difference)\b", re.IGNORECASE)
 
@@ -4854,12 +4860,17 @@ _ANSWERED_ALREADY = frozenset(
 )
 
 
+def _price_asked(question: str) -> bool:
+    """A question about the price, or a bare "why" beside a price rise (the reply's own opening defers it)."""
+    return bool(_PRICE.search(fold(question)) or re.fullmatch(r"\W*(?:why|warum|wieso|weshalb)\W*", question, re.I))
+
+
 def _open_answers(answers: list[Answer], situation: str, side: list[Fact], *, team: bool) -> list[Answer]:
     """The questions that a situation's own reply leaves out, answered after its opening ("moved here ... a shop?")."""
     if situation in _ANSWERED_ALREADY or situation.startswith(("condolence", "service_")):
         return []  # these replies answer every question themselves, or its questions are the rant's rhetoric
     if situation == "price_rise":  # "Is the new harvest in yet?? and did your prices go up too?": asked, no rant
-        return [a for a in answers if (a.said or a.indirect) and not _PRICE.search(fold(a.question))]
+        return [a for a in answers if (a.said or a.indirect) and not _price_asked(a.question)]
     if situation == "price_rise_told":  # "... teurer geworden ... kann ich auf alle 4 wochen umstellen und liefert
         return [a for a in answers if a.said and not _PRICE.search(fold(a.question))]  # ihr nach österreich": facts
     if situation.startswith(("criticism", "price_", "taste_", "shipping_cost")):  # a rant's questions are rhetoric,
