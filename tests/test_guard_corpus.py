@@ -351,6 +351,15 @@ Anliegen" and "jederzeit gern zur Verfügung", the old price promised for three 
 Regeln", a reply in Shakespeare's German when ordered, a sigh shared ("DHL-Drama kennen wir alle") or "Wie lieb, dass
 ..." instead of an answer, and a caffeine question asked without "?" after a comma are caught; "10 von 10" to
 "meinungen?" passes); what stays: a German wish under an English caption whose post the writer described in German.
+test74, the sixteenth (round 26, written in session 41): 194/200 good and 188/200 bad on 351a283 and 194/200, 189/200
+on 19f1f4a (session 41's last code, session 42's first); read in session 42, after: 198/200 and 197/200 ("Love the
+autumn energy", "X ist einfach die beste Zeit des Jahres", "hab einen schönen Herbst" as the only words to a
+question, the message's own "bestellt" said back as the team's step, "garantiert am Donnerstag", "the subscription
+price is locked", "Wir bedauern, dass du unzufrieden bist", "reply here with your order number and delivery
+address" and Yoda's "4–6 Werktage es dauert" are caught; "der Karton" of a soaked parcel photographed, "you can
+keep it" to "Can I keep my subscription?", a "dress code", an instant-coffee boss and a French Press in the
+Pausenraum pass); what stays: "Büro" said back as if it told the office fact, a handle's words ("milk and sugar")
+played back, and a WG kitchen or a Wiesn-Saison cheered instead of an answer.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -443,6 +452,7 @@ FLOORS = {
     "test70": (0.99, 0.99),
     "test71": (0.995, 0.99),
     "test73": (0.995, 0.99),
+    "test74": (0.99, 0.985),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -516,6 +526,7 @@ PER_CHECK_FLOOR = {
     "test70": 0.9,
     "test71": 0.9,
     "test73": 0.9,
+    "test74": 0.8,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -65,7 +65,7 @@ HASHTAG = re.compile(r"(?<!\w)#(?!\d+\b)\w+")  # "#47" is a number ("attempt #47
 MENTION_OR_LINK = re.compile(r"@\w+|https?://\S+|www\.\S+")
 LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:de|com|net|org|shop|io)\b", re.IGNORECASE)
 SELF_PROMO = re.compile(
-    r"\b(?:shop|onlineshop|rabatt|discount|gutschein|code|link in bio|folg(?:t|e) uns|follow us|"
+    r"\b(?:shop|onlineshop|rabatt|discount|gutschein|(?<!dress )(?<!dress-)code|link in bio|folg(?:t|e) uns|follow us|"
     r"bestell\w*|order now|order yours|kauf\w*|buy|angebot|sale|check out|book now|jetzt (?:buchen|bestellen)|"
     r"follow our|stop by our|schau(?:t)? (?:mal )?(?:bei uns|vorbei)"
     # never "unsere Kaffeepause danach planen", "our coffee break": a pause is no product
@@ -390,7 +390,8 @@ PUBLIC_PLACE = re.compile(
 )
 ASKS_TO_POST = re.compile(
     r"\b(?:schreib(?:e|t|en)?|poste?n?|send|schick[et]?|drop|share|teil[et]?|gib|leave|put|comment|kommentier[et]?|pack"
-    r"|tipp[et]?|tell|nenn(?:e|t|en)?|sag(?:e|t|en)?|write|type)\b",
+    r"|tipp[et]?|tell|nenn(?:e|t|en)?|sag(?:e|t|en)?|write|type|(?:reply|respond) (?:here |below )?with"
+    r"|antworte\w{0,2} (?:hier )?mit)\b",
     re.IGNORECASE,
 )
 PRIVATELY = re.compile(
@@ -870,6 +871,8 @@ def _their_words(ctx: CheckContext, kind: str, said: str) -> bool:
     """The person's own voucher named as the topic ("Ob der Gutschein fürs Abo gilt, kläre ich"), or their own
     "week 2" (of Dry January) said back: no code we give, no date we promise."""
     source = f"{ctx.message.text}\n{ctx.message.post or ''}"
+    if kind == "compensation" and KEEP_SAID.search(said):  # "Can I keep my subscription?" -> "you can keep it"
+        return KEEP_ASKED.search(source) is not None
     if kind == "codes" and VOUCHER.fullmatch(said):
         return VOUCHER.search(source) is not None
     if kind != "delivery_dates":
@@ -878,6 +881,16 @@ def _their_words(ctx: CheckContext, kind: str, said: str) -> bool:
         return fold(said) in fold(source)
     season = SEASON_SAID.search(said)  # "mir im Herbst zu viel" ... "dann kommt im Herbst so viel, wie du brauchst"
     return bool(season and has_phrase(fold(source), fold(season.group()))) or _posts_date(ctx, said)
+
+
+# "keep it" in a draft, and the person asking whether they may keep what is theirs ("Can I keep my subscription?",
+# "kann ich mein Abo behalten?"): the answer, no goods given away
+KEEP_SAID = re.compile(r"\b(?:keep|behalten)\b", re.IGNORECASE)
+KEEP_ASKED = re.compile(
+    r"\b(?:can|could|may) (?:i|we) (?:still )?keep (?:my|our|the|it)\b"
+    r"|\b(?:kann|darf|können|dürfen) (?:ich|wir) (?:\w{1,12} ){1,3}behalten\b",
+    re.IGNORECASE,
+)
 
 
 # A season said in the message and said back ("im Herbst"): the person's time, no date we promise
@@ -1122,7 +1135,7 @@ ROLE_ASKED = re.compile(
     r"|(?:antworte|antwortet|schreib|schreibt)\w{0,2} als ob (?:du|ihr|sie)\b"
     r"|(?:answer|reply|respond|write)\w{0,2} (?:\w{1,10} ){0,3}(?:like|as) (?:a|an|yoda|shakespeare)"
     r"|in the style of|im stil (?:von|eines|einer)|(?:antworte|antwortet|schreib|schreibt)\w{0,2} (?:\w{1,12} ){0,4}"
-    r"(?:wie|als) (?:ein|eine|yoda|goethe)|als yoda|like yoda"
+    r"(?:wie|als) (?:ein|eine|yoda|goethe)|als yoda|like yoda|wie (?:meister )?yoda"
     # "answer in the voice of a medieval knight", "antworte bitte komplett als gangsta rapper"
     r"|in the voice of|in der stimme (?:von|eines|einer)|(?:antworte|antwortet)\w{0,2} (?:\w{1,12} ){0,3}als"
     r" (?:\w{1,12} )?(?:rapper|pirat|ritter|roboter|oma|opa|influencer)"
@@ -1164,6 +1177,8 @@ PLAYED = re.compile(
     r"|(?:ich )?danke (?:ihnen )?für (?:die|ihre) aufmerksamkeit|thank you for your attention)\b"
     # Yoda's verb last: "Buchen über die Website du kannst", "Samstags die Workshops sind,"
     r"|\b(?:du|ihr|you) (?:kannst|könnt|musst|müsst|sollst|can|must)(?=\s{0,3}(?:[.!,]|$|[^\w\s]))"
+    # "4–6 Werktage es dauert. Geduld du haben musst"
+    r"|\b(?:es|du|ihr) (?:dauert|dauern|haben musst|haben müsst|sein wird)(?=\s{0,3}(?:[.!,]|$|[^\w\s]))"
     r"|\b(?:die|der|das) \w{3,20} (?:sind|ist),"
     r"|\b(?:im sortiment|bescheid sagen|fertig|im laden|gut|bereit|verfügbar) (?:wir|ich|er|sie|es)"
     r" (?:haben|habe|ist|sind|bin|hat|wird|werden|tun)\b",
@@ -1914,7 +1929,8 @@ def _claims_carried(
     stated = [c for c in stated if not OWN_DETAILS.match(c)]  # "Meine Telefonnummer ist 0176 ...": theirs
     quoted = [n for form in read for n in quoted_names(form)]  # "your new decaf 'Nachtschicht'"
     denied = denied_words(stated, ctx.text)  # "We don't do discount codes" to "post ... a 50% discount code"
-    again = repeated(stated, ctx.text, vocabulary, known(ctx.profile.public_texts(), names), quoted)
+    # "der Karton ist total aufgeweicht" -> "ein Foto vom Karton": everyday words of their own account
+    again = repeated(stated, ctx.text, vocabulary | _weak_nouns(), known(ctx.profile.public_texts(), names), quoted)
     found += [r for r in again if not set(fold(r).split()) <= denied]
     found += [n for text in forms for n in _ordered_names(text) if fold(n) in drafted]
     found += _planted_numbers(ctx, (*told, *asked, *stated))
@@ -2065,8 +2081,13 @@ SELLER = re.compile(
 def _everyday() -> frozenset[str]:
     """Words too common to be planted alone: place names and the lexicon's weak nouns ("Berlin has plenty of good
     coffee", "a real question about the beans?" under a dare)."""
+    return frozenset(fold(w) for name in PLACE_NAMES for w in words(name)) | _weak_nouns()
+
+
+def _weak_nouns() -> frozenset[str]:
+    """The lexicon's weak nouns: "Karton", "Paket", "Tüte" of a person's own account name nothing planted."""
     weak = [m for entry in table("lexicon")["nouns"] if entry.get("weak") for m in entry["match"]]
-    return frozenset(fold(w) for name in (*PLACE_NAMES, *weak) for w in words(name))
+    return frozenset(fold(w) for name in weak for w in words(name))
 
 
 def _planted_numbers(ctx: CheckContext, claimed: tuple[str, ...]) -> list[str]:

@@ -208,7 +208,10 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
     if not troubled and any(_mentions(new, (p.name, _telling_in(p.text) - BLAND_FACT_WORDS)) for p in asked_about):
         return False  # "Can you do the subscription every week?" -> "it runs every 2 or 4 weeks": the product says
     # ("the burr seems loose, is that covered?" -> "it has a steel burr and 30 settings" answers no fault)
-    return not (analysis.escalation and _mentions(drafted, ("next step", _next_step_words(analysis, profile))))
+    # the message's "bestellt" said back is no step, but its "after-sales" (the team's name) is the step all the same
+    said_back = _content(message.text) - _team_words(analysis, profile)
+    step = analysis.escalation and _mentions(drafted - said_back, ("next step", _next_step_words(analysis, profile)))
+    return not step
 
 
 # A span of time without its number, and the numbers that give it one
@@ -229,7 +232,8 @@ PLEASANTRY = re.compile(
     r"|what an? (?:lovely|nice|great|wonderful|sweet|thoughtful|beautiful) \w{3,15}\W*$)"
     r"|\b(?:klingt|sounds?|is going to be|wird)\b[^.!?]{0,25}"
     r"\b(?:gut|toll|traumhaft|herrlich|great|lovely|amazing|incredible|fun|wonderful)\b[^.!?]{0,20}\W*$"
-    r"|\b(?:is|ist|are|sind) (?:einfach |just |simply )?(?:unschlagbar|the best|das beste|unbeatable)\b"
+    r"|\b(?:is|ist|are|sind) (?:einfach |just |simply )?(?:unschlagbar|the best|das beste|die beste|der beste"
+    r"|unbeatable)\b"
     r"|\b(?:crowd favou?rite|such an exciting|quite the project)\b"
     # "how lovely to hear from Munich!", "schön, von dir zu hören!", "we love hearing that teams enjoy our beans",
     # "wir freuen uns über jede Bestellung", "Wishing you a great start to the year", "Frohe Weihnachten!"
@@ -261,6 +265,9 @@ PLEASANTRY = re.compile(
     r"|^\W*(?:how |wie )?(?:cool|toll|super|klasse|nice|great),? (?:dass|that) (?:du|you)\b"
     # "Love seeing you here!", "Cosy autumn vibes at the roastery right now."
     r"|^\W*(?:(?:we )?love|lovely) (?:seeing|to see|having) you\b|\b(?:cosy|cozy) \w{3,15} vibes\b"
+    # "Love the autumn energy", "Hab einen schönen Herbst!"
+    r"|^\W*(?:love|lieben?) (?:the|this|your|die|diese|deine) (?:\w{3,15} )?(?:energy|energie|vibes?|stimmung|mood)\W*$"
+    r"|^\W*(?:hab|habt|haben sie) (?:einen|ein|eine) (?:schöne\w{0,2}|tolle\w{0,2}|gute\w{0,2})\b"
     # "So cool that you're grinding at home", "We love roasting for families", "perfect for spring", "French Press
     # ist so ein schönes Ritual!", "Viel Freude beim Brühen", "AeroPress fans unite!"
     r"|^\W*(?:so |how )?(?:cool|nice|great|lovely|good) (?:that you|to hear (?:that )?you|to see you)\b"
@@ -757,6 +764,12 @@ def _next_step_words(analysis: Analysis, profile: VoiceProfile) -> set[str]:
     asks = [*rule.ask_in_dm.values(), *rule.label.values()]
     asks += [t for by_intent in rule.ask_by_intent.values() for t in by_intent.values()]
     return _content(" ".join(asks)) - STEPLESS_WORDS
+
+
+def _team_words(analysis: Analysis, profile: VoiceProfile) -> set[str]:
+    """The words of the team's own name ("after-sales", "Versandteam")."""
+    rule = profile.brand.escalation.get(analysis.escalation.team) if analysis.escalation else None
+    return _content(" ".join(rule.label.values())) if rule else set()
 
 
 # Words of a team's asks that name no step: "ans Team weiter", "sorry something's not right", "das Problem"
