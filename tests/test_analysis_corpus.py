@@ -147,14 +147,17 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # code of session 40: part a intent 0.923, team 0.988, sarcasm recall 0.833 at precision 0.625, question-to-fact 0.887;
 # part b 0.940, 0.972, 0.743 at 0.897, 0.824; on 351a283, the first code of session 41: 0.918, 0.988, 0.833 at 0.714,
 # 0.887 and 0.941, 0.972, 0.743 at 0.867, 0.824) left the grown split (3460 cases) at 0.922, 0.973, 0.914 at 0.862 and
-# 0.869 rebuilt.
+# 0.869 rebuilt. The fifty-fifth (written in session 41, held out on 351a283, the first code of session 41: part a
+# intent 0.954, team 0.976, sarcasm recall 0.857 at precision 0.750, question-to-fact 0.866; part b 0.921, 0.960,
+# 0.714 at 0.862, 0.863; on 19f1f4a, the first code of session 42: 0.954, 0.976, 0.857 at 0.750, 0.871 and 0.920,
+# 0.960, 0.714 at 0.862, 0.863) left the grown split (3527 cases) at 0.923, 0.974, 0.900 at 0.860 and 0.868 rebuilt.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.82,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.869 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.868 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

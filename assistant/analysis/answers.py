@@ -43,7 +43,8 @@ def answers(questions: list[str], context: Reading, intent: str, profile: VoiceP
     found = [answer(q, context, intent, profile, around, described) for q in asked]
     found = [_for_care(_for_its_brewer(f, q, context, profile), q, profile) for f, q in zip(found, asked, strict=True)]
     found = [_for_arrival(f, q, context, intent, profile) for f, q in zip(found, asked, strict=True)]
-    found = [f or _pointing_back(q, context, intent, profile) for f, q in zip(found, asked, strict=True)]
+    # "... einen koffeinfreien Kaffee testet. Gibt es den inzwischen zu kaufen?": what it points back at, not "kaufen"
+    found = [_pointing_back(q, context, intent, profile) or f for f, q in zip(found, asked, strict=True)]
     return [
         _followed(found[i - 1], q, profile) if i and f is None else f
         for i, (q, f) in enumerate(zip(asked, found, strict=True))
@@ -76,7 +77,10 @@ FOLLOW_UP = re.compile(r"^\W{0,3}(?:und|and|also)\b", re.IGNORECASE)
 TODO_ASKED = re.compile(
     r"\bmuss ich (?:da |dann |jetzt |dafür )?(?:was|etwas|irgendwas) (?:machen|tun|ändern|beachten)\b"
     r"|\bdo i (?:need|have) to do (?:anything|something)\b|\bwhat do i (?:need|have) to do\b"
-    r"|\bwas (?:mache|mach|soll|sollte) ich (?:da |dann |jetzt )?(?:am besten|machen|tun)\b|\bwhat should i do\b",
+    r"|\bwas (?:mache|mach|soll|sollte) ich (?:da |dann |jetzt )?(?:am besten|machen|tun)\b|\bwhat should i do\b"
+    # "wie mach ich das am besten mit dem Umzug?", "how do I best handle that with the move?"
+    r"|\bwie (?:mache|mach|regle|regel|löse|handhabe) ich (?:das|es) (?:\w{1,10} )?am besten\b"
+    r"|\bhow (?:do|should) i best (?:handle|do|manage)\b",
     re.IGNORECASE,
 )
 # "my wife says beans belong in the fridge... who wins?": a debate whose claim the message around states
@@ -152,7 +156,14 @@ POINTING_BACK = re.compile(
     # "... dass Sie einen entkoffeinierten Kaffee testen. Gibt es da schon etwas Neues?": news of what was said
     r"|^\W*(?:(?:and|und|also)\s+)?(?:gibt es|gibt'?s|gibts) (?:da|dazu|davon) "
     r"(?:schon |inzwischen |mittlerweile |jetzt )?(?:was|etwas) neu\w{0,3}\W*$"
-    r"|^\W*(?:(?:and|so)\s+)?any (?:news|updates?) (?:on|about) (?:that|this|it)\W*$",
+    r"|^\W*(?:(?:and|so)\s+)?any (?:news|updates?) (?:on|about) (?:that|this|it)\W*$"
+    # "... dass Sie einen entkoffeinierten Kaffee testen. Ist der inzwischen zu haben?", "is it out yet?"
+    r"|^\W*(?:(?:and|und|also)\s+)?(?:ist|sind|gibt es|gibt'?s) (?:der|die|das|er|sie|es|den) (?:\w{1,12} )?"
+    r"(?:inzwischen|mittlerweile|jetzt|schon|endlich) (?:zu haben|zu kaufen|zu bekommen|bestellbar|lieferbar|da"
+    r"|verfugbar|erhaltlich|raus|im shop"
+    r"|im sortiment)\W*$"
+    r"|^\W*(?:(?:and|so)\s+)?(?:is|are) (?:it|they|that|this one) (?:available|out|in stock|ready)"
+    r"(?: yet| now| already)?\W*$",
     re.IGNORECASE,
 )
 
@@ -162,7 +173,11 @@ def _pointing_back(question: str, context: Reading, intent: str, profile: VoiceP
     if not POINTING_BACK.search(fold(question).strip()):
         return None
     before = _said_before(question, context)
-    return answer(f"{before} {question}", context, intent, profile) if before.strip() else None
+    if not before.strip():
+        return None
+    named = answer(f"{before} {question}", context, intent, profile)
+    pointed = answer(before, context, intent, profile)  # "testet decaf. Gibt es den zu kaufen?": decaf, not buying
+    return pointed or named
 
 
 def _said_before(question: str, context: Reading) -> str:
@@ -325,7 +340,18 @@ SUBSCRIPTION_NAMED = re.compile(r"\b(?:abo\w*|subscri\w*)", re.IGNORECASE)
 def beyond_facts(question: str) -> bool:
     """A question no fact answers, whatever words it shares with one: tax ("kann ich das Abo von der Steuer
     absetzen?"), an order cancelled, or a view defended ("Was ist daran falsch?")."""
-    return bool(TAX_ASKED.search(question) or VIEW_DEFENDED.search(question)) or order_cancelled(question)
+    return bool(TAX_ASKED.search(question) or VIEW_DEFENDED.search(question) or HARVEST_DUE.search(question)) or (
+        order_cancelled(question)
+    )
+
+
+# "when does the new harvest arrive?", "wann kommt die neue Ernte?": a coffee's arrival, no parcel's
+HARVEST_DUE = re.compile(
+    r"\b(?:new|neue[nr]?|next|nächste[nr]?|this year'?s|diesjährige[nr]?) (?:harvest|crop|ernte)\b[^.!?]{0,30}"
+    r"\b(?:arrive|come|land|in|da|kommt|ankommen|verfügbar|available)\b"
+    r"|\b(?:when|wann)\b[^.!?]{0,20}\b(?:harvest|crop|ernte)\b",
+    re.IGNORECASE,
+)
 
 
 # "Was ist daran falsch?", "what's wrong with that?": a view defended, asked of nobody ("falsch" is no wrong item)

@@ -71,6 +71,11 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "damaged_or_wrong_item": [
         (r"kaputt angekommen|beschadigt|zerbrochen|aufgerissen|ausgelaufen|damaged|arrived broken", 3.0),
+        # "wegen dem aufgeweichten Paket", "box arrived soaked": a parcel spoilt by rain is damage
+        (
+            r"(?:aufgeweicht|durchgeweicht|durchnasst)\w{0,3} (?:paket|karton|tute|packchen)|(?:box|parcel|package) (?:arrived |was )?(?:soaked|soggy)",
+            3.0,
+        ),
         (
             r"\b(?:kam|kamen|ist|war|waren|sind)\b.{0,25}\bkaputt\b|kaputt (?:an|geliefert)|arrived (?:damaged|broken|smashed)",
             3.0,

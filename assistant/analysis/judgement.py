@@ -33,6 +33,7 @@ NEGATIVE_INTENTS = frozenset(
      "service_complaint"}
 )  # fmt: skip  # a second intent needs at least this probability
 PLAIN_PRAISE_SARCASM = 0.72  # grown split: recall 0.911 -> 0.899, precision 0.858 -> 0.861 ("wow, mega schnell 😍")
+FOND_PRAISE_SARCASM = 0.9  # session 42: batch 55 pushed "wow ... mega schnell ... 😍" to 0.74
 SHORT_PRAISE_WORDS = 4  # "Super Kaffee 👍": 25 such cases in the corpus, none of them irony
 SARCASM_MIN = 0.42  # chosen on the dev split (recall 0.815, precision 0.868 there; 605 cases)
 LOW_CONFIDENCE = 0.5
@@ -233,6 +234,10 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "other"
     if top in ("praise", "collaboration") and text.lstrip().startswith("@"):  # talking to another commenter
         return "other"
+    if top in ("order_status", "delivery_problem") and ORDER_TO_COME.search(folded) and not ORDER_PLACED.search(folded):
+        return "product_question"  # "wenn ich heute bestell kommt das noch vor dem feiertag an??": no order yet
+    if top == "order_via_message" and BOUGHT_ALREADY.search(folded) and not ORDER_WISHED.search(folded):
+        return "product_question"  # "stocked up on 4 bags ... can i freeze the ones i'm not opening yet??"
     if top == "billing" and not CHARGE_TROUBLE.search(folded) and _ordering(folded):
         return "order_via_message"  # "ich würde gern 12 Geschenkboxen bestellen ... Rechnung auf die Firma?"
     if top == "billing" and WAY_TO_PAY.search(folded) and not CHARGE_TROUBLE.search(folded):
@@ -301,6 +306,23 @@ def _planned(folded: str) -> bool:
     )
 
 
+# An order still to be placed: "wenn ich heute bestelle", "if I order today", "falls ich bis Freitag bestelle"
+ORDER_TO_COME = re.compile(
+    r"\b(?:wenn|falls|sofern) (?:ich|wir|man) (?:[\w().,]{1,12} ){0,3}?bestell(?:e|en|t)?\b(?! habe| hab)"
+    r"|\bif (?:i|we) (?:\w{1,12} )?(?:order|buy)\b|\b(?:ordering|order) (?:today|now|tonight)\b"
+)
+
+
+# Bags already bought ("stocked up on 4 bags", "hab mir 3 tüten gebunkert") and a wish to order ("I'd like to order")
+BOUGHT_ALREADY = re.compile(
+    r"\b(?:bought|stocked up|panic.?bought|ordered|gekauft|bestellt|eingedeckt|gebunkert|gehamstert)\b"
+)
+ORDER_WISHED = re.compile(
+    r"\b(?:like to order|want to order|can i order|i.?ll take|mochte\b.{0,40}bestellen|wurde (?:gern|gerne)\b.{0,80}"
+    r"bestellen|hatte (?:gern|gerne)|ich nehm\w?|ich bestelle|send me|schickt mir|bitte (?:schicken|liefern|senden))\b"
+)
+
+
 # An order already placed: its number, or that it has not gone out yet ("still hasn't shipped")
 ORDER_PLACED = re.compile(
     r"\b\d{5,6}\b|\b(?:hasn'?t|has not|not yet|noch nicht|nicht) (?:been )?(?:shipped|sent|verschickt|versendet|raus)\b"
@@ -350,14 +372,18 @@ _OURS = re.compile(
 _NEGATED = re.compile(r"\b(?:nicht|nich|nie|kein\w{0,2}|nix|not|never|no|nothing|isn'?t|wasn'?t)\b", re.IGNORECASE)
 
 
-def decide_sarcasm(probability: float, markers: list[str], *, words: int) -> bool:
+def decide_sarcasm(probability: float, markers: list[str], *, words: int, fond: bool = False) -> bool:
     """Sarcasm when the model says so, or irony markers sit on praise-like words in a complaint; plain praise
     ("Love your espresso, honestly the best part of my mornings") needs a sure model to be irony, and a few words of
-    it ("Super Kaffee 👍", `words` long) are never irony: no case in the corpus reads them so."""
+    it ("Super Kaffee 👍", `words` long) are never irony: no case in the corpus reads them so; plain praise with a
+    heart-eyes or a heart (`fond`: "wow die lieferung war mega schnell ... 😍") needs a surer one still."""
     strong = "i:emoji" in markers or "i:phrase" in markers or "i:quoted" in markers
     plain = "i:positive" in markers and not strong and "i:negative" not in markers
-    if plain and (probability < PLAIN_PRAISE_SARCASM or words <= SHORT_PRAISE_WORDS):
+    bar = FOND_PRAISE_SARCASM if fond else PLAIN_PRAISE_SARCASM
+    if plain and (probability < bar or words <= SHORT_PRAISE_WORDS):
         return False
+    if fond and "i:positive" in markers and "i:negative" not in markers and "i:emoji" not in markers:
+        return probability >= FOND_PRAISE_SARCASM  # "wow, paket war schon am nächsten tag da 😍": "wow" is no irony
     return probability >= SARCASM_MIN or (strong and "i:mixed" in markers and probability >= SARCASM_MIN / 2)
 
 

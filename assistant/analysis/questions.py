@@ -20,7 +20,12 @@ SENTENCE = re.compile(
     rf"{{1,2000}}[.!?…]{{0,10}}"
 )
 # An emoji ends a clause too, and a laugh starts one ("... for christmas lol how long do they stay good once opened")
-CLAUSE_BREAK = re.compile(r",\s|\s[–-]\s|;\s|:\s|(?<=[^\w\s,.;:!?'\"()\-])\s|\s(?=(?:lol|haha|lmao|btw)\s)")
+CLAUSE_BREAK = re.compile(
+    r",\s|\s[–-]\s|;\s|:\s|(?<=[^\w\s,.;:!?'\"()\-])\s|\s(?=(?:lol|haha|lmao|btw)\s)"
+    # "obsessed with the kiez blend but what grind for aeropress??": the question after "but"
+    r"|\s(?:but|aber)\s(?=(?:what|which|how|where|when|why|wie|was|welche\w{0,2}|wo|wann|warum)\s)",
+    re.IGNORECASE,
+)
 WH = (
     # "Wie gestern besprochen, ...", "wie immer": as said, no question
     r"(?:wie(?!\s(?:[a-z]{1,12}\s)?(?:besprochen|abgesprochen|gesagt|erwahnt|vereinbart|angekundigt|versprochen"

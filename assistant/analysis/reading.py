@@ -133,7 +133,8 @@ def _understand(
     words = len(_LETTER_WORD.findall(text))
     verdict = verdict if message.mode == "outreach" else plain_praise(verdict, marks, words=words, text=text)
     verdict = praised_case(verdict, cues, marks, text=text)
-    sarcasm = decide_sarcasm(heads["sarcasm"].get("True", 0.0), marks, words=words)
+    fond = bool(FOND_SIGNS.search(text))  # "😍", "❤️": sincerity beside plain praise
+    sarcasm = decide_sarcasm(heads["sarcasm"].get("True", 0.0), marks, words=words, fond=fond)
     value, reason = judge_confidence(verdict, cues, model.known_share(words_of(reading)))
     mood: dict[str, Any] = {
         "sarcasm": sarcasm,
@@ -363,6 +364,8 @@ def _team_of_case(text: str, profile: VoiceProfile) -> str | None:
 
 
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
+# Heart-eyes and hearts: fondness that plain praise rarely carries when it is meant ironically
+FOND_SIGNS = re.compile("[😍🥰❤💛🧡💚💙💜🤩☺😊]")
 # What a complaint about our service must name to be an order's case for a team: an order, a parcel, a charge.
 _ORDER_CONCERN = re.compile(
     r"\b(?:order|parcel|package|deliver|shipping|abos?\b|subscription|charge|refund|money|invoice|broken|grinder|bag"
