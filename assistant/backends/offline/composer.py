@@ -286,6 +286,8 @@ def compose(
     refused = _REFUSED.search(levels[0].get("answers") or "")  # "Sure thing! I can't promise any discounts"
     if refused or _EITHER_OR_ASKED.search(request.message.text):  # "Kiezmischung oder Espresso?": "Klar doch!" picks
         templates = [t for t in templates if not _AFFIRMING_OPENER.match(t)] or templates  # neither: no yes first
+    if levels[0].get("pitched"):  # "Kaffeetafel am 7. Oktober, 80 Gäste, Kaffee spenden?": the details are given
+        templates = [t for t in templates if not _DETAILS_ASKED.search(t)] or templates
     # Replies to many alike messages (rants, trolls, spam) vary their wording; the others take the best first.
     if situation in VARIED:  # many alike messages: vary the wording, but always pick up something of theirs
         concrete = [t for t in templates if fields(t) & CONCRETE]
@@ -354,11 +356,20 @@ _PITCH = re.compile(
     r" \d{1,2}|\d+\s?k\b|kino|cinema|open-?air|verein|saison|season"
     # "rund 300 Gäste pro Abend", "Ende Juli bis Ende August": an event with its size and dates
     r"|\d+\s(?:gäste|guests|besucher\w{0,2}|visitors)|(?:ende|anfang|mitte|end of|early|mid|late) (?:juni|juli|august"
-    r"|june|july|september))|\d+\s?(?:€|eur|euro)|\b\d{1,2}\.\d{1,2}\.",
+    r"|june|july|september))|\d+\s?(?:€|eur|euro)|\b\d{1,2}\.\d{1,2}\."
+    # "am 7. Oktober ... Kaffeetafel nach dem Gottesdienst ... Kaffee spenden": a date, the occasion, what is asked
+    r"|\b\d{1,2}\.\s?(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)\w{0,5}|spende\w?|spenden|donat\w{0,5}"
+    r"|kaffeetafel|gottesdienst|gemeindefest|sommerfest|straßenfest|schulfest",
     re.IGNORECASE,
 )
 
 
+# A template that asks for what a detailed request already says: "was du dir vorstellst", "a few details"
+_DETAILS_ASKED = re.compile(
+    r"was (?:du dir|Sie sich) vorstell|deine Idee\b[^.!?]{0,20}schick|Schick mir kurz deine Idee|die Details per DM"
+    r"|ein paar Details|what you have in mind|a few details|the details",
+    re.IGNORECASE,
+)
 PITCH_CHARS = 150  # a collab request this long can be a worked-out pitch
 DETAILED_PITCH_CHARS = 300  # and this long a detailed one
 
@@ -370,12 +381,24 @@ def _pitched(scene: Scene, text: str, language: str) -> str:
         return ""  # "42k on tiktok ... pr package? lmk" names its reach, but is no detailed pitch
     detailed = len(text) >= DETAILED_PITCH_CHARS  # "heyy ich bin cem ... was meint ihr, lg" is no detailed one
     if language == "de":
-        return "Danke für die ausführliche Anfrage" if detailed else "Danke für deine Anfrage"
+        event = next((_EVENTS_DE[m.lower()] for m in marks if m.lower() in _EVENTS_DE), "")  # "zur Kaffeetafel"
+        thanks = "Danke für die ausführliche Anfrage" if detailed else "Danke für deine Anfrage"
+        return f"{thanks} {event}".strip()
     named = next((m.lower() for m in marks if m.isalpha() and m.lower() in _PITCHED_THINGS), "")
     pitch = "the detailed pitch" if detailed else "the pitch"
     return f"Thanks for {pitch} for the {named}" if named else f"Thanks for {pitch}"
 
 
+# What a pitch is for, named back in German ("Danke für deine Anfrage zur Kaffeetafel")
+_EVENTS_DE = {
+    "kaffeetafel": "zur Kaffeetafel",
+    "markt": "zum Markt",
+    "festival": "zum Festival",
+    "gemeindefest": "zum Gemeindefest",
+    "sommerfest": "zum Sommerfest",
+    "straßenfest": "zum Straßenfest",
+    "schulfest": "zum Schulfest",
+}
 # What a pitch is for, named back in English ("Thanks for the detailed pitch for the market")
 _PITCHED_THINGS = frozenset({"market", "stall", "festival", "stand"})
 
@@ -1375,6 +1398,8 @@ def _with_occasion(
         return line
     laugh = book.candidates("blocks", "laugh", style) if laughed else []
     room = request.profile.limit(request.message.channel) - len(_sign_off(request, scene, book.language)) - 8
+    if laughed and any(a.said for a in scene.answers):  # "going as a french press for halloween. what grind size
+        return f"{body} {line}" if len(body) + len(line) < room else body  # am i": the answer, then the laugh
     opening = laugh[0] if laugh and len(laugh[0]) + len(line) < room else body  # the joke line only when it fits
     return f"{opening} {line}" if len(opening) + len(line) < room and fold(line) not in fold(opening) else body
 

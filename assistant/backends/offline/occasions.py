@@ -53,7 +53,8 @@ _OCCASIONS = _compiled(
         (
             "wedding",
             # never Berlin's district: "opening a café in Wedding", "wohne in Wedding", "aus dem Wedding"
-            r"hochzeit|\bheirat|(?<!\bin )(?<!\bim )(?<!\bnach )(?<!\baus )(?<!\bdem )(?<!\bfrom )(?<!\bnear )wedding"
+            r"hochzeit|\bheirat|(?<!\bin )(?<!\bim )(?<!\bnach )(?<!\baus )(?<!\bdem )(?<!\bden )(?<!\bvom )"
+            r"(?<!\bfrom )(?<!\bnear )wedding"
             r"|getting married|\b(?:just|got|we're|we are|finally) married\b|^\W*married\b"
             r"|\bverheiratet\b",
         ),
@@ -326,7 +327,9 @@ _MOMENTS = _compiled(
         ),
         (
             "cold",
-            r"\bkalt(?!\s?gebr)|\bkälte|\bfreezing\b|\bcold\b(?! brew)|\bfrost\w{0,2}\b|(?<![\d-])-?\d ?(?:grad|°)",
+            # "cold-proofed focaccia", "kalt gegangener Teig": the dough's rest, no weather
+            r"\bkalt(?!\s?gebr|\s?gegangen|\s?geführt)|\bkälte|\bfreezing\b"
+            r"|\bcold\b(?![ -]?(?:brew|proof|ferment|retard))|\bfrost\w{0,2}\b|(?<![\d-])-?\d ?(?:grad|°)",
         ),
         ("monday", r"\bmontag|\bmonday"),
         # "mein einziger grund morgens aufzustehen", "the only reason I get out of bed": the morning it carries

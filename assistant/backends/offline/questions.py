@@ -110,7 +110,7 @@ _NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tät|ion|ionen|nis|(?<
 
 # A second guess after "or": "… or is it only for the fancy machines", "… oder ist der nur für Siebträger".
 _SECOND_GUESS = re.compile(
-    r",?\s(?:or|oder)\s(?:is|are|does|do|can|ist|sind|geht|kann|braucht)\s(?:it|they|that|es|der|die|das|er|sie)\b[^?]{0,200}",
+    r",?\s(?:or|oder)\s(?:is|are|does|do|can|ist|sind|geht|kann|braucht)\s(?:it|they|that|you|u|es|der|die|das|er|sie|ihr)\b[^?]{0,200}",
     re.IGNORECASE,
 )
 
@@ -353,6 +353,14 @@ _SWAP_EN = {
     "my": "your",
     "me": "you",
     "guys": "",
+    "i'm": "you're",
+    "im": "you're",
+    "i've": "you've",
+    "i'll": "you'll",
+    "i'd": "you'd",
+    "myself": "yourself",
+    "mine": "yours",
+    "we're": "you're",
 }
 _DET_EN = {"the", "your", "this", "that", "these", "those", "my", "a", "an", "it", "there", "our"}
 
@@ -384,6 +392,18 @@ _CLAIM_CHECKED_EN = re.compile(
     r"|reckons?|told me)(?: that)? ([^,?]{6,80}),? (?:is (?:that|this|it) (?:right|true|correct|so)|right)\W*$",
     re.IGNORECASE,
 )
+
+
+def _verbless_en(tokens: list[str]) -> str | None:
+    """ "what grind for aeropress" -> "what grind to use for aeropress": a setting asked without a verb."""
+    lowered = [t.lower() for t in tokens]
+    if lowered[0] not in ("what", "which") or "for" not in lowered[2:4] or len(tokens) > VERBLESS_WORDS:
+        return None
+    at = lowered.index("for", 2)
+    return " ".join([*lowered[:at], "to use", *(_swap_en(t) for t in tokens[at:])])
+
+
+VERBLESS_WORDS = 7  # "which beans for a moka pot at home": longer, and a verb is missing somewhere else
 
 
 def _indirect_en(question: str) -> str | None:
@@ -420,7 +440,7 @@ def _indirect_en(question: str) -> str | None:
     if first in _W_EN:
         aux_at = next((i for i, t in enumerate(tokens[1:6], 1) if t.lower() in _AUX_EN), None)
         if aux_at is None:
-            return None
+            return _verbless_en(tokens)
         # "which of your coffees should I get" -> "which of our coffees you should get"
         head, aux, rest = [_swap_en(t.lower()) for t in tokens[:aux_at]], tokens[aux_at].lower(), tokens[aux_at + 1 :]
     elif first in _AUX_EN:
@@ -498,7 +518,27 @@ _PREDICATES_EN = frozenset(
     ("ok", "okay", "fine", "possible", "normal", "good", "bad", "right", "true", "safe", "enough", "worth", "too")
 )
 # Plain verbs that end a "does" question's subject ("does one bag of your coffee cost more")
-_PLAIN_VERBS = _BARE_EN | frozenset(("taste", "smell", "need", "mean", "look", "go", "stay", "keep", "matter", "run"))
+_PLAIN_VERBS = _BARE_EN | frozenset(
+    (
+        "taste",
+        "smell",
+        "need",
+        "mean",
+        "look",
+        "go",
+        "stay",
+        "keep",
+        "matter",
+        "run",
+        "change",
+        "arrive",
+        "vary",
+        "differ",
+        "contain",
+        "fit",
+        "last",
+    )
+)
 _PLACE_PREPOSITIONS = frozenset(("in", "from", "outside", "near"))
 # An adjective between a determiner and its noun: "the new harvest", "your dark roast"
 _ADJECTIVES_EN = frozenset(
@@ -521,6 +561,8 @@ def _whether_does(rest: list[str]) -> str | None:
     subject_len = 2 if rest[0].lower() in _DET_EN - {"it", "there"} and len(rest) > 2 else 1
     # "does one bag of your coffee cost more": the subject runs up to the verb, when a plain verb comes
     subject_len = next((i for i, w in enumerate(rest[1:7], 1) if w.lower() in _PLAIN_VERBS), subject_len)
+    if subject_len == 2 and rest[1].lower() in _ADJECTIVES_EN and len(rest) > 3:
+        subject_len = 3  # "does the new harvest arrive": after "the new" a noun, though "harvest" can be a verb
     if rest[0].lower() in ("you", "i", "we", "they") or len(rest) <= subject_len:
         return None
     subject = [_swap_en(t) for t in rest[:subject_len]]

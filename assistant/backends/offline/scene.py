@@ -25,6 +25,7 @@ from assistant.analysis.answers import (
     MACHINES,
     METHODS,
     OWN_MISTAKE,
+    POINTING_BACK,
     RESIDENT,
     TAX_ASKED,
     TODO_ASKED,
@@ -318,7 +319,7 @@ _OWN_MANNERS = re.compile(
 # An earlier message of theirs that went unanswered: "ich hatte euch am Montag geschrieben ... Seitdem habe ich nichts
 # mehr gehört", "I already emailed you twice, still nothing": their case is chased, they are not asked to start over.
 _WROTE_BEFORE = re.compile(
-    r"\b(?:hatte|habe|hab)\s(?:euch|ihnen|dir|bei euch)\s(?:\w+\s){0,6}?(?:geschrieben|geschickt|gemeldet|angerufen"
+    r"\b(?:hatte|habe|hab)\s(?:euch|ihnen|dir|bei euch)\s(?:\w+\s){0,16}?(?:geschrieben|geschickt|gemeldet|angerufen"
     r"|gemailt)\b|\b(?:schon|bereits)\s(?:\w+\s){0,4}?(?:geschrieben|geschickt|gemeldet)\b"
     # "Hab ich vor 3 Tagen geschickt"
     r"|\b(?:hatte|habe|hab) ich\s(?:\w+\s){0,5}?(?:geschrieben|geschickt|gemeldet|gemailt)\b"
@@ -528,7 +529,11 @@ _SCAM = re.compile(
     r"|(?:konto|account|seite|profil)\b[^.!?]{0,60}\b(?:gesperrt|gelöscht|deaktiviert|suspended|locked|banned|deleted"
     r"|disabled|removed)|(?:confirm|verify) your identity|identität (?:bestätigen|verifizieren)"
     r"|copyright (?:violation|infringement|strike)|urheberrechtsverletzung"
-    r"|\b(?:login|log in|anmeld\w{0,3})\b[^.!?]{0,40}\b(?:passwort|password|kennwort)",
+    r"|\b(?:login|log in|anmeld\w{0,3})\b[^.!?]{0,40}\b(?:passwort|password|kennwort)"
+    # "your order has been placed ON HOLD ... confirm your card details within 24 hours here": a fake order notice
+    r"|confirm your (?:card|payment|billing|bank)(?: details| data| information)?"
+    r"|(?:karten|zahlungs|bank)(?:daten|informationen)\b[^.!?]{0,30}\b(?:bestätigen|eingeben|aktualisieren)"
+    r"|\b(?:on hold|zurückgehalten|angehalten)\b[^.!?]{0,60}\b(?:payment|zahlung)\b",
     re.IGNORECASE,
 )
 _PRICE = re.compile(
@@ -726,7 +731,17 @@ _PRAISE = re.compile(
 
 def praises(text: str) -> bool:
     """Words of praise beyond a thank-you ("the best beans I've had"; "Marko danke, das wäre auch meine Frage")."""
+    text = _FOND_GREETING.sub(" ", text)  # "Hallo ihr Lieben 💛 ich zieh um ...": a greeting, no praise
     return any(m.group().casefold() not in ("danke", "thank") for m in _PRAISE.finditer(text))
+
+
+# A fond greeting at the start: "Hallo ihr Lieben 💛", "Liebe Rösterei,", "Hi lovely team ❤️"
+_FOND_GREETING = re.compile(
+    r"^\W{0,3}(?:(?:hallo|hi|hey|moin|servus|guten (?:morgen|tag|abend))\W{1,3})?"
+    r"(?:ihr lieben|liebe[rs]? [\w-]{2,20}|lovely [\w-]{2,20}|dear [\w-]{2,20})[\s,!.]{0,3}"
+    r"(?:[💛❤🧡💚💙🥰😊☺️\ufe0f]\s{0,2}){0,3}",
+    re.IGNORECASE,
+)
 
 
 # An attempt that worked: "Versuch Nr. 3 ... soooo fluffig geworden. Nie wieder anders!" needs no "keep practising".
@@ -1029,6 +1044,8 @@ DAMAGE = _DAMAGE  # the composer asks for a photo of it
 _RECOMMEND = re.compile(
     r"\b(?:welche[nrs]?|was für|which|what)\b.{0,25}"
     r"\b(?:sorten?|bohnen?|kaffees?|röstung|beans?|coffees?|blends?|roasts?)\b"
+    # "which bag for a wg kitchen with a sad french press": a pick (never "welche Tüte kommt in den Gelben Sack")
+    r"|\b(?:welche[nrs]?|which|what)\b.{0,10}\b(?:bags?|tüten?|packung\w{0,2})\s(?:for|für|should|would|soll|würd)"
     r"|\b(?:ok|okay|good|geeignet|taugt|suitable)\b.{0,15}\b(?:for|für)\b"
     r"|\b(?:should i|would you) (?:get|buy|take|pick)\b"
     r"|\b(?:which|what) (?:one|kind)\b.{0,15}\b(?:do i|should i|to|would)\b.{0,10}\b(?:get|buy|take|pick|order)\b"
@@ -1189,7 +1206,12 @@ _AWAY_WHEN_CAME = re.compile(
     re.IGNORECASE,
 )
 # A reason asked for: "Woran liegt das denn?", "why?"
-_WHY_ASKED = re.compile(r"\b(?:woran liegt|warum|wieso|weshalb|why|how come|what'?s the reason)\b", re.IGNORECASE)
+_WHY_ASKED = re.compile(
+    r"\b(?:woran liegt|warum|wieso|weshalb|why|how come|what'?s the reason"
+    # "Liegt das an der Ernte / den Rohkaffeepreisen?", "is it because of the harvest?": a reason guessed, asked
+    r"|liegt (?:das|es) (?:\w{1,10} )?an|is (?:it|that|this) (?:\w{1,10} )?because|is (?:it|that) due to)\b",
+    re.IGNORECASE,
+)
 # A why asked without a question: "happy to pay for quality but I'd like to know why", "ich wüsste gern, warum"
 _WHY_WANTED = re.compile(
     r"\b(?:know|wissen|erfahren|understand|verstehen|wüsste\w{0,2} (?:\w+ ){0,2}gern\w?)\W{0,3}"
@@ -1415,6 +1437,9 @@ _PRICE_RISE = re.compile(
     # "warum is die kiezmischung teurer als letztes jahr??", "more expensive than last year"
     r"|\b(?:teurer|mehr) als (?:letztes|voriges|im letzten|im vorigen|vor einem) (?:jahr|monat)\b"
     r"|\b(?:more expensive|costs? more) than (?:last|a) (?:year|month)\b"
+    # "der Espresso Kreuzberg kostet jetzt mehr", "it costs more now", "ist jetzt teurer"
+    r"|\bkostet (?:jetzt|nun|plötzlich|auf einmal) (?:\w{1,8} )?mehr\b|\bcosts? more now\b|\b(?:is|are) (?:now )?more"
+    r" expensive now\b|\b(?:ist|sind) (?:jetzt|nun|plötzlich) (?:\w{1,8} )?teurer\b"
     # "I remember paying under 10 euros for a bag. Now it's noticeably more", "früher hab ich 9 Euro bezahlt"
     r"|\b(?:i remember paying|used to (?:pay|cost)|früher (?:hab(?:e)? ich|habe? man|hat (?:die|der|das) \w{2,20})"
     r" (?:\w{1,12} ){0,3}(?:bezahlt|gezahlt|gekostet))\b"
@@ -1430,6 +1455,16 @@ _MAYBE_MISDELIVERED = frozenset(
     | {"question", "defer", "uncertain", "service_general", "criticism", "refund_request", "return_request"}
     | {"return_opened"}
 )
+
+
+def _offers_named(request: GenerationRequest, answers: list[Answer]) -> list[Answer]:
+    """A fact of the profile that the message names by a keyword and that no answer gives yet (the office offer
+    for "Kanzlei ... Mitarbeitende"), as an answer to the first question."""
+    given = {a.fact.id for a in answers if a.fact is not None}
+    analysis = request.analysis.model_copy(update={"intent": "other", "secondary_intents": []})
+    named = [f for f in relevant_facts(request.message.text, analysis, request.profile, 2) if not f.intents]
+    fitting = [f for f in named if f.id not in given and not f.id.startswith("policy_")]
+    return [Answer(question=answers[0].question, fact=fitting[0])] if fitting and answers else []
 
 
 def _tips(request: GenerationRequest) -> list[Fact]:
@@ -1524,14 +1559,22 @@ def read(request: GenerationRequest, language: str) -> Scene:
     refused = answers and all(a.fact is not None and a.fact.id.startswith("policy_") for a in answers)
     if situation in ("stock_question", "defer") and refused:
         situation = "question"  # "any black friday deals this year??": the policy's no, no "whether and when"
+    if refused and message.mode == "reply" and situation == "question":
+        # "Kanzlei mit 12 Mitarbeitenden ... Firmenkonditionen oder Mengenrabatt?": the office offer before the no;
+        # "Any student discount? ... my budget is tragic 😅": the no, and the brand's tip for a tight budget
+        answers = [*_offers_named(request, answers), *answers]
+        answers = [*answers, *(Answer(question=answers[-1].question, fact=t) for t in relevant_tips(text, profile)[:1])]
     if situation == "praise":  # "wo warst du mein ganzes Leben?": a fan's question is no case for the team,
         answers = [  # but "kann man sowas verschenken?", "wo lös ich den gutschein ein?" ask us for something
             a
             for a in answers
             if a.said
             or _HOW_DO_I.search(a.question)
+            or _SETTING_ASKED.search(a.question)  # "obsessed with the kiez blend but what grind for aeropress??"
             or (a.indirect and (_REQUEST.search(a.question) or _TO_US.search(a.question)))
         ]
+    if situation == "joke":  # "going as a french press for halloween. what grind size am i": the setting, in fun;
+        answers = [a for a in answers if _SETTING_ASKED.search(a.question) and a.said]  # "süßes ODER saures?": none
     if situation == "gift_advice":  # "Do you sell gift vouchers? ... which beans he'd like": the voucher asked,
         answers = [a for a in answers if not (_GIFT_ASKED.search(a.question) or _RECOMMEND.search(a.question))]
         answers = [a for a in answers if not re.search(r"\b(?:welche\w{0,2}|which)\b", a.question, re.I)]  # the pick
@@ -1544,7 +1587,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         advice = all(_ADVICE_ASKED.match(a.question.strip()) for a in answers)  # "... sour, 15 seconds. Any advice?"
         # "in eurem Café in der Oranienstraße ... Habt ihr Samstag geöffnet?": the fact named around it;
         # "wie oft entkalkt ihr eure Siebträger?": no grind fact for a descaling question
-        around = None if machine else _named_around(request, loose=advice)
+        unsure = any(_fits_unsaid(a.question, profile, language) for a in answers)  # "good in a moka pot?": no
+        around = None if machine or unsure else _named_around(request, loose=advice)  # espresso grind beside it
         around = None if around and any(care_untold(a.question, around) for a in answers) else around
         around = None if around and _grinderless(text, around) else around
         around = None if around and _asked_elsewhere(answers, around) else around
@@ -1553,7 +1597,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         rest = [a for a in answers if not (_COVERED.match(a.question.strip()) or _WHERE_WHEN.match(a.question.strip()))]
         answers = [Answer(question=text, fact=around), *rest] if around else answers
         situation = "question" if around else "defer"
-    if situation in _MAYBE_RUMOUR and RUMOUR.search(text) and not _NOT_ARRIVED.search(text):
+    if situation in _MAYBE_RUMOUR and _rumoured(text) and not _NOT_ARRIVED.search(text):
         situation, answers = "rumour", []  # "Stimmt es, dass ihr pleite seid?": a public "I'll check" feeds it
     # An unsure reading decides only on strong cues (scene._uncertain_situation); what stays unclear is "uncertain".
     negative = (
@@ -1631,7 +1675,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
         friend=_friend(text, language),
         wish=_wish(text, language),
         home=_home(text),
-        occasion="" if negative and life_event != "sick" else life_event,  # get well, however glum
+        occasion=""
+        if negative and life_event not in ("sick", "pregnancy")
+        else life_event,  # wished well, however glum
         waited=bool((_SERVICE.search(text) and not _no_news(text)) or _ASKED_AGAIN.search(text) or chasing(text)),
         series=series(source, language) if message.mode == "outreach" else ("", "", ""),
         again=situation in _AGAIN_SITUATIONS and bool(_AGAIN.search(_NOT_AGAIN.sub(" ", text))),
@@ -1796,9 +1842,22 @@ _SLOW_SAID = re.compile(
     r"|slow\w{0,3}|late|days?|weeks?|long|forever|quick\w{0,3}|\d-\d)\b",  # never "fast" ("fast nur Plastik")
     re.IGNORECASE,
 )
+
+
 # A rumour that we close or go bust, asked about in public: answered with what stands, never deferred.
+def _rumoured(text: str) -> bool:
+    """A rumour about us, never the person's own state ("bin grad echt pleite 😅", "I'm so broke")."""
+    found = RUMOUR.search(text)
+    return found is not None and not _OWN_STATE.search(text[max(0, found.start() - OWN_STATE_CHARS) : found.start()])
+
+
+OWN_STATE_CHARS = 25  # characters before "pleite" that may say whose it is
+_OWN_STATE = re.compile(r"\b(?:bin|ich|i'?m|i am|we'?re|wir sind)\b(?!.*\b(?:ihr|you)\b)", re.IGNORECASE)
+
+
 RUMOUR = re.compile(
     # "zumachen" of a shop, not of a bag ("eine Tüte, die man wieder zumachen konnte")
+    # "pleite" of us, never the person's own ("bin pleite 😭", "ich bin so pleite", "I'm broke")
     r"\b(?:pleite|insolven\w*|(?:ihr|laden|rösterei|shop|geschäft)\b[^.!?]{0,30}\bzumach\w*"
     # "macht ihr zu?", not "macht ihr zu halloween ne edition?" (what is made for the day)
     r"|macht ihr (?:jetzt |etwa |wirklich |echt )?zu(?=\s{0,3}(?:[?!.,]|$|ganz\b|für immer\b))"
@@ -1971,6 +2030,12 @@ def _asks_when_sick(request: GenerationRequest, situation: str) -> bool:
 
 # How or where the writer does something with what we sold: "wo lös ich den ein?", "how do I redeem it?"
 _HOW_DO_I = re.compile(r"\b(?:wo|wie) (?:\w{1,12} ){0,2}(?:ich|man)\b|\b(?:where|how) (?:do|can|should) i\b", re.I)
+# A brewing setting asked for: "what grind for aeropress??", "welche Stufe für die French Press?"
+_SETTING_ASKED = re.compile(
+    r"\b(?:what|which|welche[rns]?|wie ?viel\w{0,2})\b[^?.!]{0,25}\b(?:grind\w{0,4}|mahlgrad\w{0,2}|stufe|setting"
+    r"|ratio|verhältnis|dosierung|temperatur|temperature)\b",
+    re.I,
+)
 
 
 # A parcel stuck on its way: "tracking hasn't moved in 4 days", "Sendungsverfolgung bewegt sich nicht", "hängt fest"
@@ -3390,7 +3455,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if TAX_ASKED.search(text):  # "can I deduct the coffee as a work expense?": a tax advisor's answer, not ours
             answers.append(Answer(question=text, tax=True))
             continue
-        if _health_question(text) and not getattr(question, "fact", None):  # "is espresso bad when you're sick?"
+        fact_id = getattr(question, "fact", None)  # "is coffee ok when sick or decaf? do you have one?": decaf said
+        if _health_question(text) and (not fact_id or fact_id in used):  # "is espresso bad when you're sick?"
             indirect = _named(_indirect(_asking_part(text), language, profile), profile)
             race = "race" if _RACE_ASKED.search(text) and not _MEDICAL.search(message.text) else "doctor"
             answers.append(Answer(question=text, health=race, indirect=indirect))
@@ -3405,6 +3471,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             named = f"{_placed_before(text, message.text)} {text}"
         fact = _checked_fact(facts.get(str(getattr(question, "fact", "") or "")), named, profile)
         short = len(text.split()) <= SHORT_QUESTION or TODO_ASKED.search(text)  # "Was mache ich da am besten?"
+        short = short or POINTING_BACK.search(fold(text).strip())  # "Gibt es den inzwischen zu kaufen?"
         if fact is None and question.read and question.fact and short:
             # "Steuerkanzlei mit 12 Mitarbeitenden ... Was können Sie uns anbieten? ... Rechnung auf die Firma":
             # a short question read with a fact that its message names
@@ -3491,8 +3558,15 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         suited = _suited(text, profile, language)
         if suited:  # "taugt die kiezmischung auch für siebträger?": what each is for, not the espresso grind
             fact = None
-        product = "" if suited else _recommendation(text, profile, language, message.text)
-        block = "recommend"
+        # "Kann man die Kiezmischung auch in der Filtermaschine machen oder nur French Press?": yes, it is made for
+        # both (its description), never "Mein Tipp wäre die Kiezmischung" for the coffee she already has
+        yes_no = bool(_YES_NO_ASKED.match(text.strip())) and not suited
+        own_fit = _fits_own(text, profile, language) if yes_no else ""
+        unsure = yes_no and not own_fit and _fits_unsaid(text, profile, language)  # "house blend ok for aeropress?"
+        product = own_fit or ("" if suited or unsure else _recommendation(text, profile, language, message.text))
+        block = "fits" if own_fit else "recommend"
+        # its description names no AeroPress: asked, never guessed; "... oder nur French Press?" asks no grind
+        fact = None if unsure or own_fit else fact
         often = _how_often(text, message.text, profile, language)
         if often:  # "how often does it come?" about the subscription: its description says every 2 or 4 weeks
             fact, product, block = None, often, "often"
@@ -3522,6 +3596,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         missing = missing or (last_order and fact is not None)
         if missing and fact is not None and _alone_missing(asked_in, fact) and not (last_order or method):
             fact, missing = None, False  # "will I have to pay customs fees?": the payment methods are no answer
+        if fact is not None and WARRANTY_OVER.search(message.text) and _WARRANTY_WORD.search(_fact_words(fact)):
+            # "... seit gut zwei Jahren ... Garantie ist wohl knapp vorbei, oder?": the team checks, we imply no cover
+            answers.append(Answer(question=text, indirect=_STILL_COVERED[language]))
+            continue
         if fact is not None and fact.id in used and not product and not missing:
             continue  # two questions, one fact: answer once
         dated = _firm_date_refused(asked_in, profile) if fact is None and not (product or compared) else None
@@ -3562,6 +3640,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         refused = _date_refused(asked_in, fact, profile) if missing and fact is not None else None
         if refused is not None:  # "ist das bis Ostersonntag da?": the usual time, and no firm date, never "I'll check"
             answers.append(Answer(question=text, fact=refused))
+            missing = False
+        if said is not None and _health_question(text) and not _HEALTH_TOLD.search(_fact_words(said)):
+            # "is coffee even ok when you're sick or should i switch to decaf?": the decaf fact, and the doctor
+            answers.append(Answer(question=text, health="doctor"))
             missing = False
         if missing:  # the fact names the topic, not what was asked: say it, and defer the rest by name
             about = (_missing_aspect(asked_in, fact) or {}).get(language, "") if fact else _about(text, language)
@@ -4495,7 +4577,10 @@ def _named_by_article(question: str, profile: VoiceProfile) -> list[str]:
 # "taugt die X auch für den Siebträger?", "is X ok for cold brew or only french press?": what X suits, asked
 _SUITS = re.compile(
     r"\b(?:taugt|tauglich|geht|passt|eignet|geeignet|funktioniert|works?|good for|suitable|ok for|okay for|auch für"
-    r"|nur für|only for|also for|wasted on|zu schade für|verschwendet|too good for)\b",
+    r"|nur für|only for|also for|wasted on|zu schade für|verschwendet|too good for)\b"
+    # "auch in der normalen Filtermaschine machen", "use it in my moka pot"
+    r"|\b(?:in|mit|für|im|with|in) (?:der|die|einer|meiner|meine|dem|the|a|my) (?:\w{1,12} )?\w{0,12}(?:maschine|filter"
+    r"|press|kanne|pot|machine|brewer)\w{0,2} (?:machen|zubereiten|benutzen|verwenden|nehmen|brühen|use|make|brew)\b",
     re.IGNORECASE,
 )
 
@@ -4544,6 +4629,25 @@ def _counted(question: str, message: str, profile: VoiceProfile, language: str) 
         if re.search(r"\d", described) and any(stem in fold(described) for stem in stems):
             return f"{name}: {described}"
     return ""
+
+
+# A yes-or-no question: "Kann man ...", "Geht die ...", "Is it ok ...", "Can I use ..."
+_YES_NO_ASKED = re.compile(
+    r"^\W{0,3}(?:und |and |also )?(?:kann|können|könnte|geht|gehen|passt|passen|taugt|ist|sind|eignet|funktioniert"
+    r"|can|could|is|are|does|do|will|would)\b",
+    re.IGNORECASE,
+)
+
+
+def _fits_unsaid(question: str, profile: VoiceProfile, language: str) -> bool:
+    """One coffee asked about for a brewer its description does not name ("is the house blend ok for aeropress or
+    only filter"): the team is asked, no other product is picked instead."""
+    names = find_products(question, profile)
+    asked = brewers(_without(_product_names(profile), question))
+    if len(names) != 1 or not asked or not _SUITS.search(question) or _MACHINES.search(question):
+        return False
+    described = brewers(_product_texts(profile, language).get(names[0], ""))
+    return bool(described) and not asked <= described
 
 
 def _fits_own(question: str, profile: VoiceProfile, language: str) -> str:
@@ -4667,6 +4771,22 @@ def _keyed_fact(profile: VoiceProfile, words: Iterable[str]) -> Fact | None:
     return next((f for f in profile.brand.facts if wanted & set(f.keywords)), None)
 
 
+# The person says the warranty has run out, or owns the thing longer than a warranty usually runs
+WARRANTY_OVER = re.compile(
+    r"\b(?:garantie|gewährleistung)\w{0,2} (?:ist |sind |war )?"
+    r"(?:wohl |schon |leider |knapp |bestimmt |eh |vermutlich |wahrscheinlich |sicher )*"
+    r"(?:vorbei|abgelaufen|rum|um|weg)\b|\bout of warranty\b|\bwarranty (?:has |is |'s )?(?:probably |already |just )?"
+    r"(?:expired|over|run out|ran out|gone)\b|\bseit (?:gut |über |mehr als |knapp )?(?:drei|vier|fünf|3|4|5) jahren\b"
+    r"|\bseit (?:gut |über |mehr als )(?:zwei|2) jahren\b|\bzwei jahren? und \w{3,6} monat\w{0,2}\b"
+    r"|\b(?:over|more than) (?:two|three|2|3) years\b|\b(?:three|four|five|3|4|5) years? (?:old|now|ago)\b",
+    re.IGNORECASE,
+)
+_WARRANTY_WORD = re.compile(r"garantie|warranty", re.IGNORECASE)
+# A fact that speaks about health itself (a brand may say "unser Decaf ist ... für Schwangere geeignet")
+_HEALTH_TOLD = re.compile(r"arzt|ärzt|doctor|gesund|health|schwanger|pregnan|krank|sick", re.IGNORECASE)
+_STILL_COVERED = {"de": "ob die Garantie da noch greift", "en": "whether the warranty still covers it"}
+
+
 def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     """The fact a complaint reply may state: replacement, warranty, returns (only when the message is about it)."""
     text = request.message.text
@@ -4739,6 +4859,8 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     best = named or facts  # the grinder's warranty for a grinder, before the general replacement
     if situation == "defect":  # "eure tüten reißen beim aufmachen ein": no grinder, so no grinder's warranty
         best = named
+    if WARRANTY_OVER.search(text):  # "seit gut zwei Jahren und drei Monaten ... Garantie ist wohl knapp vorbei":
+        best = [f for f in best if not _WARRANTY_WORD.search(_fact_words(f))]  # no cover implied that has run out
     # the fact most specific to the situation: a defect in use is the warranty's, not the delivery-damage one's
     return min(best, key=lambda f: len(f.intents)) if best else None
 
