@@ -26,6 +26,8 @@ A1, A2 = {
     24: (112, 113),
     25: (114, 115),
     26: (116, 117),
+    27: (118, 119),
+    28: (120, 121),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -46,6 +48,8 @@ SID, SETN = {
     24: ("bz", 85),
     25: ("ca", 86),
     26: ("cb", 87),
+    27: ("cc", 88),
+    28: ("cd", 89),
 }[R]
 SEED = {
     9: "first",
@@ -66,6 +70,8 @@ SEED = {
     24: "sixteenth",
     25: "seventeenth",
     26: "eighteenth",
+    27: "nineteenth",
+    28: "twentieth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,
