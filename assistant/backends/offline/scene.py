@@ -4176,8 +4176,8 @@ def _unanswered_aspect(question: str, fact: Fact) -> bool:
 def _asked_by_another(question: str, fact: Fact, others: list[str]) -> bool:
     """The aspect the question leaves open is asked by another question of the message in words of its own."""
     found = _missing_aspects(question, fact)
-    asks = [fold(a) for _, aspect in found[:1] for a in aspect["asks"]]
-    return any(has_phrase(fold(other), a, whole=False) for other in others for a in asks)
+    # beside its topic, as the question itself must ask it ("für die Umzugszeit aussetzen?" names no address)
+    return any(_aspect_asked(fold(other), aspect) for other in others for _, aspect in found[:1])
 
 
 def _missing_aspect(question: str, fact: Fact) -> dict[str, str] | None:
