@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from assistant.analysis.classifier import load_model
 from assistant.analysis.features import features
-from assistant.analysis.judgement import CARE_ASKED
+from assistant.analysis.judgement import CARE_ASKED, ORDER_TO_COME
 from assistant.analysis.normal import read, stem
 from assistant.models import Reading
 from assistant.profiles.loading import Fact, VoiceProfile
@@ -132,6 +132,13 @@ def _own_subject(question: str) -> bool:
 ARRIVAL = re.compile(
     r"\b(?:be there|get there|be here|arrive\w{0,2}|reach (?:me|us|her|him)|ankomm\w{0,2}|ankommt|da sein|da ist"
     r"|kommt (?:\w{1,12} ){0,4}an)\b",
+    re.IGNORECASE,
+)
+# A time an order still to be placed ("wenn ich montag bestell", ORDER_TO_COME) should come by
+ARRIVES_BY = re.compile(
+    r"\b(?:kommt|ist|sind)\b[^?.!]{0,40}\b(?:diese woche|da"
+    r"|bis (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag))\b"
+    r"|\b(?:this week|by (?:monday|tuesday|wednesday|thursday|friday|saturday))\b",
     re.IGNORECASE,
 )
 ORDER_WORDS = re.compile(r"\b(?:order\w{0,2}|bestell\w{0,2}|kauf\w{0,2}|buy)\b", re.IGNORECASE)
@@ -291,6 +298,9 @@ def answer(
     supported = {fact for fact, score in own.items() if score or (borrows and around[fact])}
     # "nehm die mühle, wie zahl ich?": the fact of the message's intent may answer its questions too
     supported |= {m.fact for m in matchers(profile) if intent in m.intents}
+    if ORDER_TO_COME.search(context.folded) and (ARRIVAL.search(question) or ARRIVES_BY.search(question)):
+        # "wenn ich montag bestell, kommt das trotz feiertag noch diese woche??": the shipping time, no order's case
+        supported |= {m.fact for m in matchers(profile) if "order_status" in m.intents}
     if not supported:  # no fact is named in the question or around it: nothing for the model to confirm
         return None
     ground = [f for f in sorted(supported, key=lambda f: f != candidate) if _grind_for_its_brewer(f, question, profile)]

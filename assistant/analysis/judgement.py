@@ -234,6 +234,8 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "other"
     if top in ("praise", "collaboration") and text.lstrip().startswith("@"):  # talking to another commenter
         return "other"
+    if top in ("order_status", "delivery_problem", "billing", "refund_request") and CATALOGUE_ASKED.search(folded):
+        return "product_question"  # "ich bitte um Zusendung eines Katalogs per Post, ... 14467 Potsdam": nothing late
     if top in ("order_status", "delivery_problem") and ORDER_TO_COME.search(folded) and not ORDER_PLACED.search(folded):
         return "product_question"  # "wenn ich heute bestell kommt das noch vor dem feiertag an??": no order yet
     if top == "order_via_message" and BOUGHT_ALREADY.search(folded) and not ORDER_WISHED.search(folded):
@@ -304,6 +306,12 @@ def _planned(folded: str) -> bool:
     return (
         bool(MOVE_ASKED.search(folded)) and not placed and cue_scores(folded).get("delivery_problem", 0.0) < STRONG_CUE
     )
+
+
+# A catalogue or a price list asked to be sent: "bitte um Zusendung eines Katalogs", "could you send me a brochure"
+CATALOGUE_ASKED = re.compile(
+    r"\b(?:katalog\w{0,2}|prospekt\w{0,2}|preisliste|catalog(?:ue)?s?|brochures?|price list)\b"
+)
 
 
 # An order still to be placed: "wenn ich heute bestelle", "if I order today", "falls ich bis Freitag bestelle"

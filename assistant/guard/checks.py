@@ -1927,6 +1927,7 @@ def _claims_carried(
     # their own charge, or their own messages to us ("I wrote you 3 DMs about my refund"), said back
     stated = [c for c in stated if not (BILLED_ME.search(c) or CHARGED.search(c) or CONTACTED_US.search(c))]
     stated = [c for c in stated if not OWN_DETAILS.match(c)]  # "Meine Telefonnummer ist 0176 ...": theirs
+    stated = [NEWS_LABEL.sub("", c) for c in stated]  # "update: went one finer like you said": "update" is no claim
     quoted = [n for form in read for n in quoted_names(form)]  # "your new decaf 'Nachtschicht'"
     denied = denied_words(stated, ctx.text)  # "We don't do discount codes" to "post ... a 50% discount code"
     # "der Karton ist total aufgeweicht" -> "ein Foto vom Karton": everyday words of their own account
@@ -1939,6 +1940,12 @@ def _claims_carried(
     asked_for = "\n".join((ctx.message.text, *ctx.message.thread))  # "translate lisa's comment": a turn before
     sources = [*forms, asked_for] if ctx.message.thread and TRANSLATE.search(ctx.message.text) else list(forms)
     return found + [t for text in sources for t in _translations(text, ctx.text, vocabulary)]
+
+
+# A label before a person's own news ("update:", "Nachtrag:", "edit -"): the label is no word of a claim
+NEWS_LABEL = re.compile(
+    r"^\W{0,3}(?:(?:kleines |kurzes |quick |small )?update|edit|nachtrag|p\.?s\.?)\s{0,2}[:\-–]\s*", re.IGNORECASE
+)
 
 
 # "I wrote you 3 DMs about my refund", "hab euch zweimal wegen der Mühle geschrieben": their own messages to us

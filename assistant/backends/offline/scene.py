@@ -1606,7 +1606,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         or (analysis.sentiment == "negative" and situation != "joke")  # "Vorsatz gestrichen ☕": a joke on oneself
         or emotion in UNHAPPY
         or (
-            situation not in ("praise", "outreach")
+            situation not in ("praise", "outreach", "advice_worked")  # "nicht mehr sauer": a taste gone
             and bool(_unhappy_words(text) if situation == "joke" else _NEGATIVE_CUES.search(text))
         )
     )
@@ -2921,6 +2921,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         if _NO_ACCOUNT.search(text):
             return "cancel_subscription_help"
         return "cancel_subscription_stuck" if _CANCEL_STUCK.search(text) else "cancel_subscription"
+    if message.mode == "reply" and analysis.sentiment != "negative" and _advice_worked(text):
+        return "advice_worked"  # "hat geklappt, eine Stufe feiner und nicht mehr sauer, danke 🙏": no sour shot to fix
     if message.mode == "reply" and CALL_ONLY.match(text):
         return "call_only"  # "hello?? anyone there 👀": yes, and what it is about
     fan = _rewatched(text) and _FOND.search(text) and not (_NEGATIVE_CUES.search(text) or split_questions(text))
@@ -4763,6 +4765,25 @@ def _other_taste(text: str, profile: VoiceProfile, language: str) -> Fact | None
             }
             return Fact(id="other_taste", text={language: line.get(language, line["en"])})
     return None
+
+
+def _advice_worked(text: str) -> bool:
+    """A fix that worked, told with thanks: "update: stufe 25 wars!!! french press nicht mehr bitter, danke euch"."""
+    return bool(_NO_LONGER_OFF.search(text) and _WORKED.search(text))
+
+
+# A taste that is gone now: "nicht mehr bitter", "no longer sour", "the shots aren't sour anymore"
+_NO_LONGER_OFF = re.compile(
+    r"\b(?:nicht mehr|kein bisschen mehr|gar nicht mehr|no longer|not|aren'?t|isn'?t)\s(?:\w{1,12}\s)?"
+    r"(?:sauer|bitter|wässrig|dünn|sour|watery)\b(?!\s?\?)",
+    re.IGNORECASE,
+)
+# And the news that something worked, or thanks for the tip: "hat geklappt", "update:", "like you said", "danke"
+_WORKED = re.compile(
+    r"\b(?:geklappt|klappt|update|wars|war's|worked|works|did the trick|like you said|wie ihr gesagt|danke|thanks?"
+    r"|thank you)\b",
+    re.IGNORECASE,
+)
 
 
 def _keyed_fact(profile: VoiceProfile, words: Iterable[str]) -> Fact | None:
