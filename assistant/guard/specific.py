@@ -13,7 +13,7 @@ from assistant.analysis.normal import read
 from assistant.analysis.questions import riddle, spooky_question
 from assistant.analysis.reading import PROFANITY
 from assistant.models import UNHAPPY, Analysis, Message
-from assistant.profiles.loading import Fact, VoiceProfile
+from assistant.profiles.loading import EscalationRule, Fact, VoiceProfile
 from assistant.text import fold, has_phrase, is_stopword, table, words
 
 MENTION_OR_LINK = re.compile(r"@\w+|https?://\S+|www\.\S+")
@@ -758,7 +758,7 @@ def _concepts() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def _next_step_words(analysis: Analysis, profile: VoiceProfile) -> set[str]:
     """What the team's rule asks for and calls itself: order number, photo, after-sales team, …"""
-    rule = profile.brand.escalation.get(analysis.escalation.team) if analysis.escalation else None
+    rule = _team_rule(analysis, profile)
     if rule is None:
         return set()
     asks = [*rule.ask_in_dm.values(), *rule.label.values()]
@@ -766,9 +766,14 @@ def _next_step_words(analysis: Analysis, profile: VoiceProfile) -> set[str]:
     return _content(" ".join(asks)) - STEPLESS_WORDS
 
 
+def _team_rule(analysis: Analysis, profile: VoiceProfile) -> EscalationRule | None:
+    """The profile's rule for the team the reading escalates to, if any."""
+    return profile.brand.escalation.get(analysis.escalation.team) if analysis.escalation else None
+
+
 def _team_words(analysis: Analysis, profile: VoiceProfile) -> set[str]:
     """The words of the team's own name ("after-sales", "Versandteam")."""
-    rule = profile.brand.escalation.get(analysis.escalation.team) if analysis.escalation else None
+    rule = _team_rule(analysis, profile)
     return _content(" ".join(rule.label.values())) if rule else set()
 
 

@@ -4644,22 +4644,27 @@ _YES_NO_ASKED = re.compile(
 def _fits_unsaid(question: str, profile: VoiceProfile, language: str) -> bool:
     """One coffee asked about for a brewer its description does not name ("is the house blend ok for aeropress or
     only filter"): the team is asked, no other product is picked instead."""
-    names = find_products(question, profile)
-    asked = brewers(_without(_product_names(profile), question))
-    if len(names) != 1 or not asked or not _SUITS.search(question) or _MACHINES.search(question):
-        return False
-    described = brewers(_product_texts(profile, language).get(names[0], ""))
-    return bool(described) and not asked <= described
+    asked = _brewer_asked(question, profile, language)
+    return asked is not None and bool(asked[2]) and not asked[1] <= asked[2]
 
 
 def _fits_own(question: str, profile: VoiceProfile, language: str) -> str:
     """The one product asked about for brewing methods its own description names ("Name: description"), or ""."""
+    asked = _brewer_asked(question, profile, language)
+    if asked is None or not asked[1] <= asked[2]:
+        return ""
+    return f"{asked[0]}: {_product_texts(profile, language).get(asked[0], '')}"
+
+
+def _brewer_asked(question: str, profile: VoiceProfile, language: str) -> tuple[str, set[str], set[str]] | None:
+    """(the one product asked about, the brewers asked for it, the brewers its description names) when a question
+    asks whether it suits a way to brew; None for no product, several, no brewer or a machine ("für einen
+    Vollautomaten?": no product says, so nobody guesses)."""
     names = find_products(question, profile)
     asked = brewers(_without(_product_names(profile), question))  # "Espresso Kreuzberg" names no way to brew
     if len(names) != 1 or not asked or not _SUITS.search(question) or _MACHINES.search(question):
-        return ""  # "für einen Vollautomaten?": no product says, so nobody guesses
-    described = _product_texts(profile, language).get(names[0], "")
-    return f"{names[0]}: {described}" if asked <= brewers(described) else ""
+        return None
+    return names[0], asked, brewers(_product_texts(profile, language).get(names[0], ""))
 
 
 # "how often does it come?", "wie oft kommt das?": the rhythm a product's description may state
