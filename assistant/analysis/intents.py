@@ -116,7 +116,8 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (r"defekt\w{0,20}|defective|funktioniert nicht|geht nicht mehr|stopped working|doesn.?t work", 2.5),
         (r"defekt\w{0,3} (?:hand)?(?:muhle|grinder|kurbel|mahlwerk)|(?:broken|defective) (?:hand )?grinder", 3.0),
         (
-            r"(?:muhle|grinder|kurbel|mahlwerk|griff|handle)\b.{0,40}(?:kaputt|abgebrochen|abgefallen|broke|snapped|came off|fell off|klemmt|quietscht|wackelt|locker)",
+            r"(?:muhle|grinder|kurbel|crank|mahlwerk|griff|handle)\b.{0,40}(?:kaputt|abgebrochen|abgefallen|broke|snapped"
+            r"|came off|fell off|came loose|comes loose|wobbl\w{0,3}|klemmt|quietscht|wackelt|locker)",
             3.0,
         ),
         (

@@ -56,7 +56,7 @@ META_TALK = re.compile(
     r"|\b(?:have|haben) (?:codes|discounts|refunds|rabatte|gutscheine|erstattungen) (?:switched|turned|set) (?:off|aus)"
     r"|(?:are|is|sind|ist) (?:all |alle |alles )?(?:switched off|turned off|abgeschaltet|ausgeschaltet|deaktiviert)"
     r" (?:in (?:our|the) (?:settings|system|config)|bei uns im system))\b|\bwith the (?:internal )?note [\"'„‚‘“]"
-    r"|\b(?:mein|meine|my|our|unser\w{0,2}|der|the|dein|your) (?:system )?prompts?\b|\bprompt (?:sagt|says)\b"
+    r"|\b(?:mein\w{0,2}|my|our|unser\w{0,2}|der|the|dein\w{0,2}|your) (?:system )?prompts?\b|\bprompt (?:sagt|says)\b"
     r"|\bnot (?:supposed|meant|allowed) to (?:mention|talk about|reveal|discuss)\b"
     r"|\b(?:eine? ki|die ki|ki (?:schreibt|vor)|an ai|the ai|ai (?:writes|drafts)|chatbot"
     r"|(?:reply|antwort)[- ]?tools?\w{0,2}"

@@ -200,9 +200,12 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
         told = {w for w in told if not TIME_UNIT.fullmatch(w)}
     # any fact: the reading may name the wrong one; but another fact only by a word the message did not say ("wie
     # lange hält sich die tüte, wenn sie offen ist?" -> "Zwei Leute, eine Tüte, ganz viel Liebe": no bags fact told)
-    unsaid = told - message_words(message)
+    unsaid = told - message_words(message) - _IN_PASSING  # "smells of fresh coffee" tells no shelf life
+    # the question's own fact, but not by a word of the message said back that every coffee reply says ("can I pick
+    # up at the roastery on saturdays?" -> "the roastery always smells of coffee" tells no pickup time)
+    own = told - (message_words(message) & GENERIC_WORDS)
     facts = [f for f in known if f.id in named or f in profile.brand.facts]  # a tip only when it was asked for
-    if any(_mentions(told if f.id in named else unsaid, _fact_words(f)) for f in facts):
+    if any(_mentions(own if f.id in named else unsaid, _fact_words(f)) for f in facts):
         return False
     new = told - message_words(message)  # "im siebträger probiert" -> "willkommen im siebträger-club" tells nothing
     if not troubled and any(_mentions(new, (p.name, _telling_in(p.text) - BLAND_FACT_WORDS)) for p in asked_about):
@@ -212,6 +215,10 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
     said_back = _content(message.text) - _team_words(analysis, profile)
     step = analysis.escalation and _mentions(drafted - said_back, ("next step", _next_step_words(analysis, profile)))
     return not step
+
+
+# Words a reply says of any coffee in passing, never telling another fact by them
+_IN_PASSING = frozenset({"fresh", "freshly", "frisch", "frische", "frischen", "frischer"})
 
 
 # A span of time without its number, and the numbers that give it one

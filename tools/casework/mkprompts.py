@@ -28,6 +28,7 @@ A1, A2 = {
     26: (116, 117),
     27: (118, 119),
     28: (120, 121),
+    29: (122, 123),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -50,6 +51,7 @@ SID, SETN = {
     26: ("cb", 87),
     27: ("cc", 88),
     28: ("cd", 89),
+    29: ("ce", 90),
 }[R]
 SEED = {
     9: "first",
@@ -72,6 +74,7 @@ SEED = {
     26: "eighteenth",
     27: "nineteenth",
     28: "twentieth",
+    29: "twenty-first",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,

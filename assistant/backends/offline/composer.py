@@ -772,7 +772,13 @@ _PHONE = re.compile(
 )
 _PHOTOS_SENT = re.compile(
     r"(?:fotos?|bilder?|video|photos?|pics?|pictures?)\b.{0,40}\b(?:schon|bereits|already|anbei|attached|geschickt|gesendet|sent)"
-    r"|(?:anbei|attached|im anhang)\b.{0,20}\b(?:fotos?|bilder?|photos?|pics?)",
+    r"|(?:anbei|attached|im anhang)\b.{0,20}\b(?:fotos?|bilder?|photos?|pics?)"
+    # "I emailed your after sales w/ a video like you said", "hab euch mit Fotos gemailt"
+    r"|\b(?:sent|emailed|e-mailed|mailed|messaged|geschickt|gesendet|gemailt|geschrieben)\b.{0,40}"
+    r"(?:\bwith|\bw/|\bmit)\s(?:an? |the |some |ein |einem |einigen |den |dem )?"
+    r"(?:fotos?|bilder?|video|photos?|pics?)\b"
+    r"|(?:\bwith|\bw/|\bmit)\s(?:an? |the |ein |einem |den )?(?:fotos?|bilder?|video|photos?|pics?)\b.{0,20}"
+    r"\b(?:gemailt|geschickt|gesendet|geschrieben|emailed|sent)\b",
     re.IGNORECASE,
 )
 

@@ -84,7 +84,12 @@ _OCCASIONS = _compiled(
             r"\bjust moved\b|\bmoved into\b|\b(?:my )?(?:first|new) (?:flat|apartment)\b|\bneue\w{0,2} (?:wohnung|wg)\b"
             r"|\berste\w{0,2} (?:eigene\w{0,2} )?wohnung\b|\bfrisch (?:eingezogen|umgezogen)\b",
         ),
-        ("school_holidays", r"\bferien endlich\b|\bendlich (?:sommer)?ferien\b|\bschool'?s out\b|\bsummer break\b"),
+        # "Our office is back from summer break": a break over, nothing to wish
+        (
+            "school_holidays",
+            r"\bferien endlich\b|\bendlich (?:sommer)?ferien\b|\bschool'?s out\b"
+            r"|(?<!back from )(?<!back from the )(?<!back from our )(?<!after the )(?<!after )\bsummer break\b",
+        ),
         # "before the autumn holidays", "bis zu den Ferien": a date to be in time for, no trip to wish well
         (
             "trip",
@@ -231,7 +236,7 @@ _MOMENTS = _compiled(
             r"|\bumziehen\b|\bziehen um\b|\bmoving (?:flats?|house|out)\b|\bkarton \d+"
             # "moved into my first solo flat today", "erster tag in der WG", "endlich eingezogen"
             r"|\bmoved into\b|\bjust moved\b|\b(?:first|new) (?:solo )?(?:flat|apartment)\b|\beingezogen\b"
-            r"|\berste[rn]? (?:tag|nacht|woche) in der (?:wg|neuen wohnung)\b|\bneue[n]? wohnung\b",
+            r"|\berste[rn]? (?:tag|nacht|woche) in der (?:wg|neuen wohnung)\b|\bneue[n]? wohnung\b|\bnach dem einzug\b",
         ),
         # "first iced coffee of the year", "Eiskaffee auf dem Balkon": cold coffee on a warm day
         (

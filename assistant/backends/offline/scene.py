@@ -93,6 +93,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "service_general",
         "service_tone",
         "service_deleted",
+        "deleting_claim",
         "backlash",
         "criticism",
         "price_criticism",
@@ -573,6 +574,9 @@ _LATE = re.compile(
     r"nicht angekommen|nie angekommen|nix angekommen|nichts angekommen|wo bleibt|seit \S+ \w+ unterwegs|"
     r"still no (?:parcel|package|delivery|order)|hasn.?t arrived|never arrived|not arrived|no sign of (?:my|the)|"
     r"kommt (?:nix|nichts|nie) (?:pünktlich|an)|nicht pünktlich|nix pünktlich|schon wieder zu spät|late again|"
+    # "Third time my subscription bag is late", "das Abo-Paket ist wieder zu spät"
+    r"(?:parcel|package|delivery|order|bag|box|subscription|paket|lieferung|bestellung|abo)\w{0,8} (?:is|was|ist|war)"
+    r" (?:\w{1,8} )?(?:late|zu spät)|"
     r"(?:shows? up|arrives?|arrived|came|comes) late|verspätet|\b(?:kommt|kam|kommen|kamen)\b(?: \w+){0,3} zu spät\b|"
     r"(?:ordered|bestellt)\b[^.!?]{0,40}\b(?:are |is |sind |ist )?(?:nowhere|nirgends|keine spur)\b|"
     # "bestellt am montag, heute is samstag": the days counted, no "immer noch" needed
@@ -1371,7 +1375,7 @@ def _content_jibe(text: str) -> bool:
 
 # "coffee is just bean water for ppl who think they're better than everyone", "Kaffee-Snobs mit ihren Bohnen"
 _SNOBBERY = re.compile(
-    r"\b(?:snobs?|snobby|snobbish|hipster\w{0,3}|pretentious|elitär\w{0,2}|abgehoben\w{0,2}|bean water|bohnenwasser"
+    r"\b(?:snobs?|snobby|snobbish|hipster\w{0,10}|pretentious|elitär\w{0,2}|abgehoben\w{0,2}|bean water|bohnenwasser"
     r"|(?:think|thinks|thinking) (?:they'?re|you'?re|theyre|youre) better|(?:halten|hält|fühlen) sich für was besseres"
     r"|it'?s (?:literally )?just coffee|ist (?:doch )?(?:auch )?nur kaffee)\b",
     re.IGNORECASE,
@@ -1388,7 +1392,9 @@ _TASTE_GUESS = re.compile(
 
 def _snob_jibe(text: str) -> bool:
     """A jab at coffee culture as snobbery, with no price, insult, accusation or question to us in it."""
-    rude = PROFANITY.search(text) or ACCUSATION.search(text) or _PRICE.search(fold(text))
+    # "Früher tat's der Filterkaffee vom Discounter auch": a store named, no price
+    priced = _PRICE.search(fold(re.sub(r"(?i)\b(?:vom |beim |from the )?discounter\b", " ", text)))
+    rude = PROFANITY.search(text) or ACCUSATION.search(text) or priced
     return bool(_SNOBBERY.search(text) and not rude and "?" not in text)
 
 
@@ -1419,6 +1425,19 @@ _PRICE_ASKED = re.compile(
 _PRICE_SCORN = re.compile(
     r"(?i:abzocke|frech|unverschämt|wucher|spinnt ihr|lol|lmao|haha|rip.?off|scam|joke|witz|hipster|kidding|verarsch)"
     r"|💀|🤡|😂|🤣|🙄"
+)
+
+
+# Whether our prices will go up, asked before they did: "Werdet ihr eure Preise auch erhöhen?", "are you going to
+# raise your prices too?", "steigen bei euch bald die Preise?"
+_PRICE_TO_COME = re.compile(
+    r"\b(?:werdet|wollt|müsst|wollen|werden|müssen) (?:ihr|sie)\b[^.!?]{0,30}\bpreise?\b[^.!?]{0,25}"
+    r"\b(?:erhöhen|anheben|anpassen|raufsetzen)\b[^.!]{0,40}\?"
+    r"|\b(?:steigen|werden)\b[^.!?]{0,25}\b(?:eure|ihre|die) preise\b[^.!?]{0,25}\b(?:bald|demnächst|auch|steigen"
+    r"|teurer)\b[^.!]{0,40}\?"
+    r"|\b(?:will|are|do) you (?:\w+ ){0,3}(?:raise|raising|increase|increasing|put up|putting up|up)\b[^.!?]{0,20}"
+    r"\bprices?\b[^.!]{0,40}\?|\b(?:will|are) your prices (?:\w+ ){0,2}(?:go(?:ing)? up|rise|rising|increase)\b",
+    re.IGNORECASE,
 )
 
 
@@ -1469,8 +1488,44 @@ def _offers_named(request: GenerationRequest, answers: list[Answer]) -> list[Ans
 
 def _tips(request: GenerationRequest) -> list[Fact]:
     """The brand's tips that fit another creator's post (outreach only)."""
-    message = request.message
-    return relevant_tips(message.post or "", request.profile) if message.mode == "outreach" and message.post else []
+    message, profile = request.message, request.profile
+    if message.mode != "outreach" or not message.post:
+        return []
+    found = relevant_tips(message.post, profile)
+    # "unsere Kaffeeecke besteht aus einer French Press und sehr viel Hoffnung 😂": the brand's recipe for it
+    brewed = own_brewers(fold(message.post)) if not (found or _PROBLEM_POSTED.search(message.post)) else set()
+    fitting = [f for f in profile.brand.facts if not f.intents and brewed & own_brewers(fold(f.keywords[0]))]
+    return fitting[:1] if len(brewed) == 1 and len(fitting) == 1 else found
+
+
+def _recipe_tip(tips: list[Fact]) -> bool:
+    """The one tip is a fact of ours with several short wordings (a brewing recipe under someone's French press)."""
+    return len(tips) == 1 and len(tips[0].short_forms("de", "de") + tips[0].short_forms("en", "en")) > 2
+
+
+def _tip_texts(tips: list[Fact], profile: VoiceProfile, language: str) -> list[str]:
+    """The tips' texts; a recipe's first short wording (its others answer a fault: "Bitter heißt meist ...")."""
+    if _recipe_tip(tips):
+        return _recipe_forms(tips[0], profile, language)[:1]
+    return [_unbranded(profile.localized(t.text, language)) for t in tips]
+
+
+def _recipe_forms(fact: Fact, profile: VoiceProfile, language: str) -> list[str]:
+    """A recipe's short wordings without our grinder's settings ("espresso sits at 4–8" means nothing on theirs)."""
+    forms = (_unbranded(f) for f in fact.short_forms(language, profile.brand.default_language))
+    return [f for f in forms if f and not re.search(r"\d\s?[–-]\s?\d", f)]
+
+
+def _unbranded(tip: str) -> str:
+    """A tip for someone else's post without its asides ("grob mahlen (Handmühle Kiez: Stufe 24–26)"): our
+    grinder's settings are no advice for theirs, and no product of ours belongs under their post."""
+    return re.sub(r"\s{0,3}\([^()]{1,80}\)", "", tip)
+
+
+# A post about something gone wrong with the brewer itself: no recipe under it ("my french press just shattered")
+_PROBLEM_POSTED = re.compile(
+    r"\b(?:kaputt|zerbrochen|gesprungen|broke|broken|shattered|cracked|rip|r\.i\.p)\b|💔|😭", re.IGNORECASE
+)
 
 
 def read(request: GenerationRequest, language: str) -> Scene:
@@ -1579,7 +1634,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         answers = [a for a in answers if not (_GIFT_ASKED.search(a.question) or _RECOMMEND.search(a.question))]
         answers = [a for a in answers if not re.search(r"\b(?:welche\w{0,2}|which)\b", a.question, re.I)]  # the pick
     if situation == "taste_criticism":  # "Habt ihr an der Röstung was geändert?" is asked of us; "Kaffee aus
-        answers = [a for a in answers if a.said or (a.indirect and _TO_US.search(a.question))]  # Kreuzberg??" isn't
+        answers = [a for a in answers if a.said or (a.indirect and _to_us(a.question))]  # Kreuzberg??" isn't
     if situation in ("shop_broken", "shop_paid"):  # "geht bei euch grad was kaputt?": the sorry answers it
         answers = [a for a in answers if a.said]
     if situation == "question" and answers and all(not a.said for a in answers):
@@ -1666,8 +1721,10 @@ def read(request: GenerationRequest, language: str) -> Scene:
             source, language, skip, situation, mocked_aside=sarcasm and not _names_ours(source, language, profile)
         ),
         place=place(text, language)[0],
-        tips=[profile.localized(t.text, language) for t in tips],
-        tips_short=[next(iter(t.short_forms(language, profile.brand.default_language)), "") for t in tips],
+        tips=_tip_texts(tips, profile, language),
+        tips_short=[_unbranded(next(iter(t.short_forms(language, profile.brand.default_language)), "")) for t in tips]
+        if not _recipe_tip(tips)
+        else _recipe_forms(tips[0], profile, language)[-1:],
         moment=post_moment(source) if message.mode == "outreach" else "",
         situation_fact=_situation_fact(request, situation),
         side_facts=(side := _side_facts(request, situation) if team else _paying_asked(request, situation)),
@@ -1902,6 +1959,19 @@ _DROPPED_OFF = re.compile(
 _STILL_WAITING = re.compile(r"\b(?:immer noch|noch nicht|still|not yet|yet to)\b", re.IGNORECASE)
 # A fan's question put to the brand, not to the coffee ("are you guys at the festival today?", "habt ihr ...?").
 _TO_US = re.compile(r"\b(?:ihr|euch|eure[nmrs]?|you guys|y'?all|you all)\b", re.IGNORECASE)
+# What we roast, asked about without a "you": "Ist die neue Ernte schlechter?", "is the new batch different?"
+_OUR_BATCH = re.compile(
+    r"\b(?:neue\w{0,2} (?:ernte|röstung|charge|lieferung)|new (?:harvest|crop|batch|roast|delivery)|the (?:harvest"
+    r"|batch|roast))\b",
+    re.IGNORECASE,
+)
+
+
+def _to_us(question: str) -> bool:
+    """The question is asked of us ("Habt ihr an der Röstung was geändert?", "Ist die neue Ernte schlechter?")."""
+    return bool(_TO_US.search(question) or _OUR_BATCH.search(question))
+
+
 # "kein rabatt?? überall sonst 30%", "no black friday discount?": the deal missing is the complaint
 _NO_DEAL_GIVEN = re.compile(
     r"\b(?:kein\w*|no|not? any|nix|nichts|ohne|without)\s+(?:\w+\s+){0,2}?(?:rabatt\w*|discount\w*|prozente|sale"
@@ -2065,6 +2135,8 @@ _AGAIN = re.compile(
 _NOT_AGAIN = re.compile(
     r"\b(?:never|won'?t|will not|not|nie|nicht|niemals|kein)\b[^.!?]{0,40}\b(?:again|wieder)\b"
     r"|\b(?:hi|hey|hello|hallo) (?:again|nochmal|wieder)\b"  # "hi again, I sent you my order number": a greeting
+    # "it's me again from yesterday", "ich bin's nochmal": the same person, not the same problem twice
+    r"|\b(?:it'?s|its) me again\b|\bme again\b|\bich (?:bin'?s|bins) (?:wieder|nochmal)\b"
     r"|\b(?:order|buy|shop|come back|bestell\w{0,2}|kauf\w{0,2})\b[^.!?]{0,15}\bagain\b"
     # "letzten Donnerstag abgebucht und heute morgen schon wieder": the double charge itself, not a second case
     r"|\b(?:abgebucht|belastet|abgezogen|charged|billed|debited|taken|twice|zweimal|doppelt)\b(?:[^.!?]|(?<=\d)\.){0,80}"
@@ -2346,8 +2418,15 @@ def _asks_a_fact(request: GenerationRequest) -> bool:
 def _health_asked(request: GenerationRequest) -> bool:
     """One of the message's questions is about coffee and health ("is espresso a bad idea when you're sick?")."""
     asked = [str(getattr(q, "text", "")) for q in _get(request.analysis, "questions", None) or []]
-    ill = _ILL.search(request.message.text[:2000])  # "liege mit erkältung rum darf ich trotzdem meinen espresso"
-    return any(_health_question(q) or (ill and _DRINK_ASKED.search(q)) for q in asked)
+    return any(_health_question_in(q, request.message.text) for q in asked)
+
+
+def _health_question_in(question: str, message: str) -> bool:
+    """A health question, or a drink asked about by someone who says they are ill ("bin erkältet 🤧 darf ich
+    trotzdem kaffee trinken?", "liege mit erkältung rum darf ich trotzdem meinen espresso")."""
+    if _health_question(question):
+        return True
+    return bool(_ILL.search(message[:2000]) and _DRINK_ASKED.search(question)) and not _CONTENT_ASKED.search(question)
 
 
 # Ill or pregnant, said anywhere in the message: a drink asked about is then a doctor's question
@@ -2519,6 +2598,7 @@ _COMPLAINTS = frozenset(
         ),
         "accusation_grave",
         *("other_neutral", "service_general", "service_complaint", "service_tone", "service_deleted", "rumour"),
+        "deleting_claim",
     }
 )
 _ADDRESSED = frozenset(
@@ -2536,6 +2616,7 @@ _ADDRESSED = frozenset(
             "service_complaint",
             "service_tone",
             "service_deleted",
+            "deleting_claim",
         ),
     }
 )
@@ -2630,6 +2711,19 @@ _DELETED = re.compile(
     r"\b(?:comment|kommentar|review|bewertung|question|frage)\w{0,2}\b"
     r"|\b(?:comment|kommentar|review|bewertung)\w{0,2}\b[^.!?]{0,40}\b(?:deleted|removed|gelöscht|entfernt|ausgeblendet"
     r"|zensiert|censored|verschwunden|disappeared|vanished|gone|(?:ist|sind|war|einfach) weg)\b",
+    re.IGNORECASE,
+)
+# Deleting criticism claimed of us in general, no comment of theirs gone: "ihr löscht hier doch eh jede kritik 🙄",
+# "you'll delete this anyway", "wird eh gelöscht"
+_DELETING_CLAIMED = re.compile(
+    r"\b(?:ihr|you|they)\s(?:\w{1,12}\s){0,3}(?:löscht|löschen|zensiert|delete|deletes|remove|censor)\b[^.!?]{0,30}"
+    r"\b(?:kritik|kommentare?|negative\w{0,2}|criticism|comments?|bad reviews?|reviews?|anything negative"
+    r"|alles negative)\b"
+    # "kritische kommentare löscht ihr doch eh sofort 🙄"
+    r"|\b(?:kritik|kommentare?|criticism|comments?|bad reviews?)\b[^.!?]{0,20}"
+    r"\b(?:löscht|löschen|zensiert) (?:ihr|sie)\b"
+    r"|\b(?:wird|werden)\s(?:eh|sowieso|bestimmt|doch|gleich)\s(?:\w{1,12}\s)?gelöscht\b"
+    r"|\b(?:gonna|going to|will|'ll)\s(?:\w{1,12}\s)?(?:delete|remove) (?:this|it|my comment)\b",
     re.IGNORECASE,
 )
 _SELF_DELETED = re.compile(
@@ -2947,6 +3041,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     declined = _THANKS_DECLINED.sub(" ", text)  # "Glühwein? Nee danke": no thanks to us
     if intent == "praise" and told_day and not _PRAISE.search(declined) and message.mode == "reply":
         intent = "other"  # "mit eurem Espresso dabei auf dem Weihnachtsmarkt ☕🎄": the day told, no thanks owed
+    ahead = _PRICE_TO_COME.search(text) and not (sarcasm or _PRICE_SCORN.search(text) or PROFANITY.search(text))
+    if message.mode == "reply" and ahead and intent in ("criticism", "price_criticism", "product_question", "other"):
+        return "question"  # "Kaffee ist überall teurer geworden. Werdet ihr eure Preise auch erhöhen?": asked, deferred
     if intent in ("troll", "criticism") and _RIP_OFF.search(text) and _PRICE.search(fold(text)):
         return "price_criticism"  # "hipster kaffee für 3 euro die tasse lol abzocke": the price, no fraud to clear up
     if intent == "billing" and _PROSPECTIVE.search(text) and _asks_beyond_billing(request):
@@ -3044,6 +3141,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "donation"  # "eine kleine Sachspende für die Tombola?": passed to the team, nothing promised
     if _DELETED.search(text) and not _SELF_DELETED.search(text) and intent != "spam":
         return "service_deleted"  # "You deleted my comment ... So much for being honest": no DM, answered in public
+    if _DELETING_CLAIMED.search(text) and intent not in ("spam", "collaboration", "job_application"):
+        return "deleting_claim"  # "ihr löscht hier doch eh jede kritik 🙄": criticism welcome here, and asked for
     if (
         intent == "criticism"
         and analysis.questions
@@ -3458,7 +3557,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             answers.append(Answer(question=text, tax=True))
             continue
         fact_id = getattr(question, "fact", None)  # "is coffee ok when sick or decaf? do you have one?": decaf said
-        if _health_question(text) and (not fact_id or fact_id in used):  # "is espresso bad when you're sick?"
+        if _health_question_in(text, message.text) and (
+            not fact_id or fact_id in used
+        ):  # "is espresso bad when you're sick?"
             indirect = _named(_indirect(_asking_part(text), language, profile), profile)
             race = "race" if _RACE_ASKED.search(text) and not _MEDICAL.search(message.text) else "doctor"
             answers.append(Answer(question=text, health=race, indirect=indirect))
@@ -3675,7 +3776,27 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             given.append(fact)
     if any(not a.said for a in answers):
         answers = [a for a in answers if a.fact is None or not _grinderless(message.text, a.fact)]
+    answers = _with_need_heard(answers, message.text, profile) if situation == "question" else answers
     return _with_holiday_heard(_with_deadline_heard(answers, message.text, profile), message.text)
+
+
+# A buyer's need said beside the questions, before any order: "We'd need proper invoices for accounting", "wir
+# bräuchten eine Rechnung auf die Firma"
+_INVOICE_NEEDED = re.compile(
+    r"\b(?:bräuchten|brauchen|benötigen|bräuchte|would need|we'?d need|we need|need|require)\b[^.!?\n]{0,40}"
+    r"\b(?:rechnung(?:en)?|invoices?)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_need_heard(answers: list[Answer], text: str, profile: VoiceProfile) -> list[Answer]:
+    """The payment fact for a buyer who says they need invoices, when no answer gives it yet and it names them."""
+    needed = _INVOICE_NEEDED.search(text)
+    payment = _intent_fact(profile, "billing") if needed else None
+    if needed is None or payment is None or any(a.fact is not None and a.fact.id == payment.id for a in answers):
+        return answers
+    named = re.search(r"rechnung|invoice", _fact_words(payment), re.IGNORECASE)
+    return [*answers, Answer(question=needed.group(), fact=payment)] if named else answers
 
 
 # A day the parcel is needed by, said beside the question: "how long does shipping take? need it before my new job
@@ -3734,9 +3855,12 @@ _HOW_TO = re.compile(
 )
 
 
+_TEAM_NAMED = re.compile(r"\bafter[- ]?sales?\b(?:[- ]team)?|\bsales[- ]team\b")
+
+
 def policy_answer(question: str, profile: VoiceProfile) -> Fact | None:
     """The brand's no to a question asking what its policy does not allow (a discount, a code), as a fact to say."""
-    folded = fold(question)
+    folded = _TEAM_NAMED.sub(" ", fold(question))  # "I emailed your after sales": a team, no sale asked for
     for kind, entry in _policy_answers().items():
         allowed = bool(getattr(profile.brand.policy, entry.get("policy", kind), False))
         if not allowed and any(re.search(rf"(?<!\w){re.escape(fold(w))}", folded) for w in entry["asks"]):
@@ -4198,7 +4322,14 @@ def _or_aspect(question: str, fact: Fact | None) -> bool:
         m.group(1) for m in re.finditer(r"\b(?:or|oder)\s{1,3}((?:\w{1,20}\s{1,3}){0,2}\w{1,20})", folded)
     )
     missing = _missing_aspects(question, fact) if fact is not None and after_or else []
-    return any(has_phrase(after_or, fold(a), whole=False) for _, aspect in missing for a in aspect["asks"])
+    asks = [fold(a) for _, aspect in missing for a in aspect["asks"]]
+    if any(has_phrase(after_or, a, whole=False) for a in asks):
+        return True
+    # the aspect in the first alternative, the fact's own words in the other: "Kann ich telefonisch bestellen oder im
+    # Laden kaufen?" with the pickup fact told
+    first, _, other = folded.partition(" oder ") if " oder " in folded else folded.partition(" or ")
+    in_first = any(has_phrase(first, a, whole=False) for a in asks) and not any(has_phrase(other, a) for a in asks)
+    return in_first and fact is not None and bool(other) and any(_keyword_in_start(k, other) for k in fact_words(fact))
 
 
 def _missing_aspects(question: str, fact: Fact) -> list[tuple[str, dict[str, Any]]]:
@@ -4434,6 +4565,8 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
     names = _product_names(profile)
     # "the house blend or the espresso?": "the espresso" names our Espresso Kreuzberg, no way to brew
     names += [f"{article} {name.split()[0]}" for name in _named_by_article(question, profile) for article in _ARTICLES]
+    # "Kiezmischung oder Espresso?": the bare alternative names our Espresso Kreuzberg, no way to brew
+    names += [w for n in _named_by_article(question, profile) for w in _alternatives(n.split()[0])]
     for text in (question, f"{question} {context}"):  # "welchen Kaffee schenk ich Papa?? der trinkt nur Filterkaffee"
         text = _without(names, text)  # "die Kiezmischung oder der Espresso Kreuzberg?": a name, no brewing method
         asked = brewers(text)  # "portafilter" is no "filter"
@@ -4562,16 +4695,24 @@ def _compared(question: str, profile: VoiceProfile, language: str) -> tuple[str,
     return () if brewers(question) - brewers(" ".join(both)) else both  # "... for a moka pot?": neither says
 
 
+def _alternatives(head: str) -> tuple[str, ...]:
+    """A product's first word as one alternative of a choice ("oder Espresso", "espresso or")."""
+    return (f"oder {head}", f"or {head}", f"{head} oder", f"{head} or")
+
+
 _ARTICLES = ("the", "your", "dem", "den", "der", "die", "das", "euren", "eurem", "eure", "euer")
 
 
 def _named_by_article(question: str, profile: VoiceProfile) -> list[str]:
-    """Products named by their first word after an article ("the espresso", "eurem Espresso")."""
+    """Products named by their first word after an article ("the espresso", "eurem Espresso"), or as the other
+    alternative beside a product named in full ("Kiezmischung oder Espresso?")."""
     found = []
+    beside = bool(find_products(question, profile))
     for p in profile.brand.products:
-        head = p.name.split()[0]
-        article = r"\b(?:the|your|dem|den|der|die|das|euren?|eurem|eure|euer)\s+"
-        if len(p.name.split()) > 1 and re.search(article + re.escape(head) + r"\b", question, re.IGNORECASE):
+        head = re.escape(p.name.split()[0])
+        article = r"\b(?:the|your|dem|den|der|die|das|euren?|eurem|eure|euer)\s+" + head + r"\b"
+        alternative = rf"\b(?:oder|or)\s+(?:\w+\s+)?{head}\b|\b{head}\s+(?:oder|or)\b" if beside else article
+        if len(p.name.split()) > 1 and re.search(f"{article}|{alternative}", question, re.IGNORECASE):
             found.append(p.name)
     return found
 

@@ -107,7 +107,9 @@ _DURATION_DE = re.compile(
 )
 # ("2-3 day shipping apparently means two weeks": a promised range is no wait)
 _DURATION_EN = re.compile(
-    r"(?<![\d][-–])\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?|months?)"
+    # "I pay for every 2 weeks": a rhythm, no wait
+    r"(?<![\d][-–])(?<!every )(?<!each )(?<!once in )"
+    r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?|months?)"
     r"\b(?!\s(?:shipping|delivery|dispatch|turnaround|window))",
     re.IGNORECASE,
 )
