@@ -215,7 +215,9 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
     "order_via_message": [
         (r"\b\d{1,12}\s?x\s{1,5}\w|\b\d{1,12} (?:tuten|packungen|packchen|beutel|bags|kilo|kg)\b", 2.5),
         (
-            r"hatte (?:gern|gerne)|mochte\b.{0,40}bestellen|ich bestelle|i.?d like to order|i want to order|can i order"
+            # "Ich hätte gern einen Gutschein als Entschädigung": asked in return for trouble, no order
+            r"hatte (?:gern|gerne)(?! (?:\w{1,8} )?(?:gutschein|entschadigung|erstattung|rabatt|geld|antwort|ruckmeldung"
+            r"|ersatz|kulanz|erklarung|entschuldigung))|mochte\b.{0,40}bestellen|ich bestelle|i.?d like to order|i want to order|can i order"
             r"|wurde (?:gern|gerne)\b.{0,80}\bbestellen\b|would like to order",
             2.5,
         ),

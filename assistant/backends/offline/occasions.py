@@ -54,7 +54,7 @@ _OCCASIONS = _compiled(
             "wedding",
             # never Berlin's district: "opening a café in Wedding", "wohne in Wedding", "aus dem Wedding"
             r"hochzeit|\bheirat|(?<!\bin )(?<!\bim )(?<!\bnach )(?<!\baus )(?<!\bdem )(?<!\bden )(?<!\bvom )"
-            r"(?<!\bfrom )(?<!\bnear )wedding"
+            r"(?<!\bfrom )(?<!\bnear )(?<!\bvon )(?<!\bbis )(?<!\bzum )wedding"
             r"|getting married|\b(?:just|got|we're|we are|finally) married\b|^\W*married\b"
             r"|\bverheiratet\b",
         ),
@@ -64,7 +64,7 @@ _OCCASIONS = _compiled(
         (
             "move",
             r"\b(?:bald|demnächst|nächste\w{0,2} \w{1,12}|mitten im|vor dem|steht (?:\w{1,12} )?an\w{0,3}) umzug"
-            r"|\bumzug (?:steht|ist (?:bald|nächste|am)|am \d)|\bumziehen|\bzieh(?:e|en) (?:\w{1,20} ){0,4}um\b(?! \d)"
+            r"|\bumzug (?:steht|ist (?:bald|nächste|am)|am \d)|\bumziehen|\bzieh(?:e|en) (?:\w{1,20} ){0,7}um\b(?! \d)"
             r"|\bmoving (?:to|from|house)\b|\bi'?m moving\b"
             # "ich zieh Ende Oktober von Friedrichshain nach Leipzig", "für die Umzugszeit"
             r"|\bich zieh\w? (?:\w+ ){0,5}?(?:nach|in den|in die|ins)\b|\bumzugszeit\b",
@@ -95,12 +95,18 @@ _OCCASIONS = _compiled(
             "trip",
             # "jetzt wo alle aus dem urlaub zurück sind", "back from vacation": a trip over, nothing to wish
             r"(?<!aus dem )(?<!nach dem )(?<!vom )urlaub(?!\w{0,3} zur(?:u|ü)ck)|(?<!vor den )(?<!bis zu den )"
-            r"(?<!nach den )(?<!aus den )\bferien\b(?! (?:sind )?vorbei)|\bverreis|(?<!back from )(?<!back from the )"
+            r"(?<!nach den )(?<!aus den )\bferien\b(?! (?:sind )?vorbei)"
+            # "Wir sind in den Herbstferien zwei Wochen in Italien", "sind zwei Wochen an der Ostsee": away
+            r"|\b(?:wir sind|ich bin|sind wir|bin ich)\b[^.!?]{0,40}\b(?:wochen?|tage)\b[^.!?]{0,5}"
+            r"\b(?:in|an der|am|auf|nach)\b"
+            r"|\bverreis|(?<!back from )(?<!back from the )"
             r"(?<!back from our )(?<!back from my )vacation|\btravell?ing\b|\bon a trip\b|(?<!before the )"
             r"(?<!before the autumn )(?<!before the summer )(?<!before the easter )(?<!before the christmas )"
             r"(?<!before the school )(?<!after the )(?<!back from )(?<!back from the )(?<!back from our )\bholiday",
         ),
         ("festival", r"festival|open ?air|stra(?:ß|ss)enfest|stadtfest|street (?:party|fest)|\bkonzert|\bconcert"),
+        # "tochter wird samstag eingeschult": the first day of school, wished well (the parents too)
+        ("school_start", r"\beingeschult\b|\beinschulung\b|\bfirst day of school\b"),
         ("gift", r"geschenk(?!t)|verschenk|\bschenk(?:e|en|st)?\b|\bgift(?!ed)|\b(?:a|as a|the) present\b"),
     )
 )
@@ -306,7 +312,7 @@ _MOMENTS = _compiled(
             "marathon_done",
             rf"^(?={_RACE})[\s\S]{{0,2000}}?\b(?:geschafft|finished|finish line|im ziel|ziellinie|i did it|did it"
             r"|gelaufen|completed|nach 42|\d:\d\d:\d\d|gestern|yesterday|medaille|medal|gefinisht|finisht|ins ziel"
-            r"|\d:\d\d ?h|legs are dead|beine sind tot)\b"
+            r"|\d:\d\d ?h|legs are dead|beine sind tot|done|erledigt|legs are jelly|\d:\d\d(?=[,.!\s]))\b"
             # "Ran the Berlin Marathon on Sunday ... 3:41!!": run, in the past tense
             r"|^[\s\S]{0,200}?\b(?:ran|lief)\b[^.!?\n]{0,20}\b(?:halb)?marathon\w{0,2}\b",
         ),

@@ -406,6 +406,9 @@ def _verbless_en(tokens: list[str]) -> str | None:
 VERBLESS_WORDS = 7  # "which beans for a moka pot at home": longer, and a verb is missing somewhere else
 
 
+_ANY_CHANCE = re.compile(r"^(?:is there )?(?:any|a) chance (?:that )?(?:you'll|you will|u'll)\b", re.IGNORECASE)
+
+
 def _indirect_en(question: str) -> str | None:
     if claim := _CLAIM_CHECKED_EN.match(question.strip()):
         return " ".join(["whether", *(_swap_en(t) for t in claim.group(1).split())])
@@ -413,6 +416,7 @@ def _indirect_en(question: str) -> str | None:
         r"^(?:and|or|also|plus|btw|oh and)\s+", "", _GREETING_EN.sub("", question.strip()), flags=re.IGNORECASE
     )
     text = _SECOND_GUESS.sub("", text)  # "is it any good in a moka pot or is it only for ...": the first guess
+    text = _ANY_CHANCE.sub("will you", text)  # "Any chance you'll have a stand ...?": "will you have a stand ..."
     text = _RUN_TOGETHER.sub(lambda m: f"{m.group(1)} is", text)  # "whats your last order date": "what is ..."
     text = _VAGUE_TAIL.sub("", _SLANG_EN.sub(lambda m: _SLANG_WORDS[m.group().lower()], text))  # "gonna ... or smth"
     if "/" in text.split("?")[0]:

@@ -545,6 +545,8 @@ _PRICE = re.compile(
     r"|\d[,.]\d\d\s?(?:pro|per|a|/)\b|gerechnet|rechnet sich|bezahlt sich|pays for itself"  # "0,38 pro tasse ja klar"
     # "heute zahlt man für so ein kleines Tütchen ein Vermögen. Abzocke!!!": a price called a rip-off, no fraud
     r"|\bein vermogen\b|\ba fortune\b|\bgekostet\b|\b\d+ (?:mark|dm)\b"
+    # "Supermarket coffee costs a third": a price compared
+    r"|supermarket|\bcosts? (?:a third|half|twice|double|less|more|only|just)\b"
 )
 # Matched on folded text too, where "sauer" reads "saur" and "schmecken" keeps its stem.
 _TASTE = re.compile(
@@ -654,7 +656,7 @@ _MOCKED = re.compile(r"💀|🤡|🙄|😂|\boder wie\b|\bor what\b|\blol\b|\blm
 
 _DEAL_ASKED = re.compile(
     r"\b(?:rabatt\w{0,6}|discount\w{0,3}|promo ?codes?|rabattcodes?|gutschein\w{0,3}|vouchers?|coupons?"
-    r"|student deal)\b",
+    r"|student deal|deals?|sale|\d{1,2} ?(?:%|prozent|percent) (?:off|rabatt)?|special offer)\b|\d{1,2} ?% off",
     re.IGNORECASE,
 )
 
@@ -874,7 +876,10 @@ _GIFT_ASKED = re.compile(
 _GIFT_OK = re.compile(rf"\b(?:{_WILL_DO})\b", re.IGNORECASE)
 
 
-_RIP_OFF = re.compile(r"\b(?:abzock\w{0,3}|wucher\w{0,3}|rip.?off|overpriced|überteuert\w{0,2})\b", re.IGNORECASE)
+_RIP_OFF = re.compile(
+    r"\b(?:abzock\w{0,3}|wucher\w{0,3}|rip.?off|overpriced|überteuert\w{0,2}|(?:are|is|ist|sind) (?:a |eine? )?scam)\b",
+    re.IGNORECASE,
+)
 # How long a parcel took: "5 Werktage für eine Tüte Kaffee nach Hamburg", "9 days to Hamburg"
 _DAYS_TAKEN = re.compile(
     r"\b\d{1,2}\s?(?i:werktage|tage|days|working days|business days)\b[^.!?]{0,40}\b(?i:nach|to)\s[A-ZÄÖÜ]"
@@ -1321,6 +1326,8 @@ def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> 
     if situation == "price_criticism" and risen:
         # "... schon wieder teurer geworden ... Woran liegt das denn?": the why asked, checked; else heard
         why = any(_WHY_ASKED.search(q) for q in split_questions(text)) or _WHY_WANTED.search(text) is not None
+        # "and why is everything suddenly more expensive 😭": asked without its "?"
+        why = why or any(_WHY_ASKED.search(s) and _PRICE_RISE.search(s) for s in re.split(r"[.!?\n]+", text))
         return "price_rise" if why else "price_rise_told"  # "Your prices have crept up again": never explained
     if situation in ("price_criticism", "criticism") and _CANCELLED.search(text) and _PRICE.search(fold(text)):
         return "price_farewell"  # "Abo gekündigt, ist mir zu teuer geworden": a goodbye heard, no price defence
@@ -1447,6 +1454,8 @@ _PRICE_RISE = re.compile(
     r"|\b(?:teurer|zu teuer) geworden\b|\bpreiserhöhung\w{0,2}|\bprices?\b[^.!?]{0,25}\b(?:went up|gone up|going up"
     r"|go up|goes up|keep (?:going up|rising)|increase[sd]?|hike|crept up|creeping up)\b|\bprice (?:hike|increase)s?\b"
     # "zum neuen Jahr schon wieder an der Preisschraube gedreht?!", "raised your prices again", "neue Preisliste"
+    # "why is everything suddenly more expensive", "warum ist alles auf einmal teurer"
+    r"|\b(?:suddenly|plötzlich|auf einmal|jetzt) (?:so )?(?:more expensive|pricier|teurer)\b"
     r"|\bpreisschraube\b|\b(?:schon wieder|wieder|noch) teurer\b|\b(?:raised|upped|hiked) (?:your |the )?prices?\b"
     r"|\bneue\w{0,2} preisliste\b|\bnew price list\b"
     # "the Kiezmischung went up in price again", "ist im Preis gestiegen"
@@ -1626,7 +1635,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
             if a.said
             or _HOW_DO_I.search(a.question)
             or _SETTING_ASKED.search(a.question)  # "obsessed with the kiez blend but what grind for aeropress??"
-            or (a.indirect and (_REQUEST.search(a.question) or _TO_US.search(a.question)))
+            or (a.indirect and (_REQUEST.search(a.question) or _to_us(a.question)))
         ]
     if situation == "joke":  # "going as a french press for halloween. what grind size am i": the setting, in fun;
         answers = [a for a in answers if _SETTING_ASKED.search(a.question) and a.said]  # "süßes ODER saures?": none
@@ -1733,7 +1742,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         wish=_wish(text, language),
         home=_home(text),
         occasion=""
-        if negative and life_event not in ("sick", "pregnancy")
+        if negative and life_event not in ("sick", "pregnancy") and not _stressful_move(life_event, situation)
         else life_event,  # wished well, however glum
         waited=bool((_SERVICE.search(text) and not _no_news(text)) or _ASKED_AGAIN.search(text) or chasing(text)),
         series=series(source, language) if message.mode == "outreach" else ("", "", ""),
@@ -1909,7 +1918,11 @@ def _rumoured(text: str) -> bool:
 
 
 OWN_STATE_CHARS = 25  # characters before "pleite" that may say whose it is
-_OWN_STATE = re.compile(r"\b(?:bin|ich|i'?m|i am|we'?re|wir sind)\b(?!.*\b(?:ihr|you)\b)", re.IGNORECASE)
+# "bin pleite", "wir sind zu fünft und pleite", "sind alle pleite": the writer's own state
+_OWN_STATE = re.compile(
+    r"(?:^|\b)(?:bin|ich|i'?m|i am|we'?re|wir sind|sind|wir|we are|we)\b(?!.*\b(?:ihr|eure?[mnrs]?|you|your)\b)",
+    re.IGNORECASE,
+)
 
 
 RUMOUR = re.compile(
@@ -1945,6 +1958,12 @@ _NOTHING_BROKEN = re.compile(
     r"|(?:alles|inhalt) (?:ist )?(?:heil|ok|okay|trocken)\b",
     re.IGNORECASE,
 )
+# Only the box soaked: "Der Karton war völlig aufgeweicht", "the box was soggy"
+_SOAKED_BOX = re.compile(
+    r"\b(?:karton|box|cardboard|umkarton)\b[^.!?]{0,25}\b(?:aufgeweicht|durchgeweicht|durchnässt|nass|soaked|soggy"
+    r"|wet)\b|\b(?:aufgeweicht|durchgeweicht|soaked|soggy|wet)\w{0,2} (?:karton|box|cardboard)\b",
+    re.IGNORECASE,
+)
 _DROPPED_OFF = re.compile(
     r"\b(?:ohne (?:zu )?klingeln|nicht (?:mal |einmal )?(?:ge)?klingel\w{0,2}|didn'?t (?:even )?ring|without ringing"
     r"|(?:vor die tür|auf die treppe|in den hausflur|vor die haustür|ins treppenhaus)"
@@ -1967,9 +1986,13 @@ _OUR_BATCH = re.compile(
 )
 
 
+# "Any chance you'll have a stand on the route next year?": something we would do, asked of us
+_YOU_WILL = re.compile(r"\b(?:you'?ll|you will|will you|are you (?:going|planning)|do you plan)\b", re.IGNORECASE)
+
+
 def _to_us(question: str) -> bool:
     """The question is asked of us ("Habt ihr an der Röstung was geändert?", "Ist die neue Ernte schlechter?")."""
-    return bool(_TO_US.search(question) or _OUR_BATCH.search(question))
+    return bool(_TO_US.search(question) or _OUR_BATCH.search(question) or _YOU_WILL.search(question))
 
 
 # "kein rabatt?? überall sonst 30%", "no black friday discount?": the deal missing is the complaint
@@ -2153,6 +2176,8 @@ _AGAIN_SITUATIONS = frozenset(
         "refund_request",
         "order_status",
         "arrived_late",
+        "left_outside",
+        "dropped_off",
     }
 )
 # A flavoured coffee wished for: "PUMPKIN SPICE WHEN??", "kaffee mit brezelgeschmack 😂", "lebkuchen edition pls"
@@ -2466,6 +2491,12 @@ def _offtopic_question(request: GenerationRequest, confidence: float) -> bool:
 _ANYONE_KNOW = re.compile(r"\b(?:weis|weiss|wisst) (?:jmd|jemand|wer|ihr)\b|\bany(?:one|body) know")
 # Someone else addressed or talked about: "weißt du", "kennt er", "was stimmt mit Ihnen nicht".
 _ARGUED = re.compile(r"\b(?:du|dich|dir|dein\w{0,2}|er|ihm|ihn|sein\w{0,2}|you|your|he|him|his)\b|\b(?:Sie|Ihnen)\b")
+
+
+def _stressful_move(life_event: str, situation: str) -> bool:
+    """A move or a trip dreaded, no complaint of ours ("wir ziehen um ... das wird eh schon chaotisch", "nicht dass
+    die Tüte zwei Wochen im Hausflur liegt 🙈"): wished well all the same."""
+    return life_event in ("move", "trip") and situation not in NEGATIVE_SITUATIONS
 
 
 def _tagged(request: GenerationRequest, situation: str, life_event: str) -> bool:
@@ -3258,9 +3289,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if late_one and not _NOT_ARRIVED.search(text) and not _STILL_WAITING.search(text):
         return "arrived_late"  # "kam eine ganze Woche später ... wenigstens einen Gutschein?": here, but too late
     unharmed_now = _NOTHING_BROKEN.search(text) is not None  # "Diesmal ist zum Glück nichts kaputt"
-    dropped = _DROPPED_OFF.search(text) and not (
-        _NOT_ARRIVED.search(text) or (_DAMAGE.search(text) and not unharmed_now)
-    )
+    damaged = _DAMAGE.search(_SOAKED_BOX.sub(" ", text))  # "Der Karton war völlig aufgeweicht": the box, no goods
+    dropped = _DROPPED_OFF.search(text) and not (_NOT_ARRIVED.search(text) or (damaged and not unharmed_now))
     left_out = ("order_status", "delivery_problem", "criticism", "service_complaint", "damaged_or_wrong_item")
     if intent in left_out[: 5 if unharmed_now else 4] and dropped:
         # "ohne zu klingeln auf die Treppe gestellt ... Karton pitschnass": here, left outside (without ringing)
@@ -3417,6 +3447,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "price_criticism"  # "ihr habt die preise erhöht?? seit wann kostet die so viel": no restock date
     if intent == "stock_question" and _asks_a_fact(request) and not _STOCK.search(text):
         return "question"  # "any chance you have a decaf version??": the decaf fact answers it
+    language = str(analysis.language or "de")
+    often = [q for q in _asked_texts(request) if _how_often(q, text, request.profile, language)]
+    if intent == "stock_question" and often and not any(_STOCK.search(q) for q in often):
+        return "question"  # "Wie oft kommt das Abo? ... alle wieder da": its rhythm, never "no date for it yet"
     asked = _asked_texts(request)
     # "Habt ihr schon was von der neuen Ernte? Aus welchem Land kommt ...?": one waiting word among other questions
     awaited = _AWAITED.search(text) and (len(asked) < 2 or all(_AWAITED.search(q) for q in asked))
@@ -4596,7 +4630,9 @@ _WANTS_STRONG = re.compile(
     r"\b(?:wach|munter|kräftig\w{0,3}|stark\w{0,2}|stärkst\w{0,2}|power|energie|kick|awake|strong\w{0,3}|bold\w{0,3}"
     r"|wumms|hits? (?:the )?hard\w{0,3}|knallt\w{0,3}"
     # "wiesn-kater und morgen 8 uhr vorlesung. welcher kaffee rettet mich": a coffee to get through it
-    r"|rettet|retten|rescue\w{0,2}|save me|kater|hangover|hungover|müde|tired)\b",
+    r"|rettet|retten|rescue\w{0,2}|save me|kater|hangover|hungover|müde|tired"
+    # "welcher kaffee überlebt den ersten elternabend??", "what gets me through finals week"
+    r"|überlebt|überleben|übersteht|durchhalten|survives?|get me through|gets me through)\b",
     re.I,
 )
 # "welcher ist am wenigsten sauer?", "anything low in acid?": the product described with little acidity
@@ -5081,7 +5117,9 @@ _STRIKE_ASKED = re.compile(
 STRIKE = re.compile(r"\b(?:\w{0,12}streik\w{0,4}|strik(?:e|es|ing))\b", re.IGNORECASE)
 # When one's own parcel will be there: "kommt mein paket noch diese woche?", "will it arrive before the weekend?".
 _ARRIVES = re.compile(
-    r"\b(?:kommt|kommen|ankomm\w{0,3}|da sein|da ist|arriv\w{0,3}|get here|be here|make it|reach (?:me|us))\b",
+    # "ist der Kaffee dann vor dem Feiertag am Mittwoch da?"
+    r"\b(?:kommt|kommen|ankomm\w{0,3}|da sein|da ist|arriv\w{0,3}|get here|be here|make it|reach (?:me|us))\b"
+    r"|^\W{0,3}(?:ist|sind|wäre|wären)\b[^.!?]{0,60}\bda\W{0,3}$",
     re.IGNORECASE,
 )
 _BY_WHEN = re.compile(
