@@ -151,13 +151,17 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # intent 0.954, team 0.976, sarcasm recall 0.857 at precision 0.750, question-to-fact 0.866; part b 0.921, 0.960,
 # 0.714 at 0.862, 0.863; on 19f1f4a, the first code of session 42: 0.954, 0.976, 0.857 at 0.750, 0.871 and 0.920,
 # 0.960, 0.714 at 0.862, 0.863) left the grown split (3527 cases) at 0.923, 0.974, 0.900 at 0.860 and 0.868 rebuilt.
+# The fifty-sixth (written in session 42, held out on 19f1f4a, the first code of session 42: part a intent 0.958, team
+# 0.980, sarcasm recall 0.667 at precision 0.333, question-to-fact 0.839; part b 0.942, 0.972, 0.829 at 0.967, 0.870;
+# on d2df3f0, the first code of session 43: 0.962, 0.980, 0.667 at 0.333, 0.839 and 0.946, 0.972, 0.829 at 0.967,
+# 0.870) left the grown split (3593 cases) at 0.922, 0.973, 0.890 at 0.861 and 0.865 rebuilt.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.82,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.868 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.865 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

@@ -360,6 +360,14 @@ address" and Yoda's "4–6 Werktage es dauert" are caught; "der Karton" of a soa
 keep it" to "Can I keep my subscription?", a "dress code", an instant-coffee boss and a French Press in the
 Pausenraum pass); what stays: "Büro" said back as if it told the office fact, a handle's words ("milk and sugar")
 played back, and a WG kitchen or a Wiesn-Saison cheered instead of an answer.
+test75, the seventeenth (round 27, written in session 42): 190/200 good and 184/200 bad on 19f1f4a and on d2df3f0
+(session 42's first and last code); read in session 43, after: 192/200 and 190/200 ("Laut meinem Prompt", "Wir
+garantieren dir den aktuellen Preis", "your first month is free", "Your feedback is valuable to us" and a pickup asked
+for Saturdays answered with "the roastery always smells of fresh coffee" are caught; "A doctor will know better than
+us" to a jetlag question and a budget tip under a "no-spend" post pass); what stays: pleasantries beside a question
+that say one of its words back ("Büro", "Kiezmischung", "Kreuzberg"), a word planted three times on order, a firm date
+and a courier change promised in other words, an invented family name, and good drafts that repeat an untrusted word
+("trocken", "the best") or open "das ist eine gute Frage".
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -453,6 +461,7 @@ FLOORS = {
     "test71": (0.995, 0.99),
     "test73": (0.995, 0.99),
     "test74": (0.99, 0.985),
+    "test75": (0.96, 0.95),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -527,6 +536,7 @@ PER_CHECK_FLOOR = {
     "test71": 0.9,
     "test73": 0.9,
     "test74": 0.8,
+    "test75": 0.6,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -39,6 +39,9 @@ STRONG_DEFERRAL = re.compile(
     r"|(?:your|a) tax advis\w*|(?:deiner|ihrer|einer) steuerberat\w*"
     # "We're roasters, not doctors", "keine Sportmediziner": a health question honestly left to a doctor
     r"|(?:not|keine?) (?:\w{1,12} )?(?:doctors?|ärzt\w{0,2}|mediziner\w{0,3}|sportmediziner\w{0,3})"
+    # "A doctor will know better than us", "das weiß deine Ärztin besser"
+    r"|(?:a|your) (?:doctor|gp|pharmacist)\b[^.!?\n]{0,20}\b(?:know|tell|answer)\w{0,2} (?:better|that|this)"
+    r"|(?:ärztin|arzt|hausarzt\w{0,6})\b[^.!?\n]{0,20}\bbesser\b"
     # "I'm passing your question to the team", "ich gebe deine Frage ans Team weiter"
     r"|passing (?:your|the|this) question (?:on )?to|pass\w{0,3} (?:your|the|this|that) (?:vote|wish|idea|request"
     r"|suggestion)\w? on|not something (?:i|we) can promise"
@@ -96,6 +99,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return None  # "shipping to austria??" -> "DHL, 2–3 working days within Germany": another place's answer
     if _only_pleasantries(plain, message, analysis):
         return None  # "Are the beans still ok after 3 days in the heat?" -> "So glad your parcel made it!": no answer
+    if _word_said_back(text, drafted, message, analysis):
+        return None  # "... free above 20 francs ... can you confirm?" -> "Klar doch! francs": a word back, no answer
     shared = next((w for w in drafted - FILLER_WORDS if _same_word(w, anchors, short_heads=True)), None)
     if shared:
         return shared
@@ -206,6 +211,10 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
     own = told - (message_words(message) & GENERIC_WORDS)
     facts = [f for f in known if f.id in named or f in profile.brand.facts]  # a tip only when it was asked for
     if any(_mentions(own if f.id in named else unsaid, _fact_words(f)) for f in facts):
+        return False
+    # "freitags von 14 bis 18 Uhr ... in der Rösterei": the fact's figures, not the message's own ("bake at 6 am")
+    figures = set(re.findall(r"\d+", text)) - set(re.findall(r"\d+", message.text))
+    if any(figures & set(re.findall(r"\d+", " ".join(f.text.values()))) for f in facts if f.id in named):
         return False
     new = told - message_words(message)  # "im siebträger probiert" -> "willkommen im siebträger-club" tells nothing
     if not troubled and any(_mentions(new, (p.name, _telling_in(p.text) - BLAND_FACT_WORDS)) for p in asked_about):
@@ -334,6 +343,21 @@ _PASSING_WORDS = frozenset(
 TAG_ASKED_BACK = re.compile(r",?\s(?:isn'?t it|right|oder|nicht wahr|gell|ne)\?", re.IGNORECASE)
 # A question that asks for a pick or an amount, joke or not: "which one and how much?", "wie viele Tüten?"
 PLAIN_ASK = re.compile(r"\W*(?:which|how (?:much|many|long)|welche\w?|wie ?viele?|wie lange)\b", re.IGNORECASE)
+
+
+# Words around a bare echo that say nothing themselves: "Klar doch! francs", "Danke für die Nachricht. P.S. ..."
+_BARE_AROUND = frozenset({"klar", "nachricht", "message", "sure", "thanks", "danke", "yes", "ja", "okay", "gern"})
+
+
+def _word_said_back(text: str, drafted: set[str], message: Message, analysis: Analysis) -> bool:
+    """A question answered with one word or a number of the message and nothing else of substance ("44829113")."""
+    if message.mode != "reply" or not analysis.questions:
+        return False
+    own = drafted - FILLER_WORDS - _BARE_AROUND
+    numbers = re.findall(r"\d{3,}", text)
+    if not own and numbers:
+        return all(n in message.text for n in numbers)
+    return len(own) == 1 and not numbers and any(_same_word(w, message_words(message)) for w in own)
 
 
 def _only_pleasantries(text: str, message: Message, analysis: Analysis) -> bool:
@@ -661,7 +685,7 @@ def _fact_words(fact: Fact) -> tuple[str, set[str]]:
 
 def _tips_fitting(message: Message, profile: VoiceProfile) -> list[tuple[str, set[str]]]:
     """(tip id, its words) for the brand-free tips that fit the post or message (outreach know-how)."""
-    folded = fold(f"{message.post or ''} {message.text}")
+    folded = fold(f"{message.post or ''} {message.text}").replace("-", " ")  # "no-spend" names "no spend"
     fitting = [t for t in profile.brand.tips if any(_has(folded, fold(k)) for k in t.keywords)]
     return [(t.id, _telling_in(t.text)) for t in fitting]
 

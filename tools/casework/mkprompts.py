@@ -29,6 +29,7 @@ A1, A2 = {
     27: (118, 119),
     28: (120, 121),
     29: (122, 123),
+    30: (124, 125),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -52,6 +53,7 @@ SID, SETN = {
     27: ("cc", 88),
     28: ("cd", 89),
     29: ("ce", 90),
+    30: ("cf", 91),
 }[R]
 SEED = {
     9: "first",
@@ -75,6 +77,7 @@ SEED = {
     27: "nineteenth",
     28: "twentieth",
     29: "twenty-first",
+    30: "twenty-second",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,

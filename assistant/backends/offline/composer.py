@@ -1199,6 +1199,9 @@ def _answer(
         place = slots.get("place", "")
         if place and fold(place) in fold(answer.question) and _covers(said, place):
             said += " " + _block(book, "place_covered", style, slots, rng, address)  # "Graz ist also dabei."
+        lead = _paused_instead(answer.question, said)  # "Muss ich das Abo kündigen?": no, it can be paused
+        lead = lead or ("no_news_yet" if _NEWS_ASKED.match(answer.question) and _STILL_PENDING.search(said) else "")
+        said = f"{_block(book, lead, style, slots, rng, address)} {said}" if lead else said
         profile_texts.append(said.strip())
     if profile_texts:
         return " ".join(t for t in profile_texts if t)
@@ -1231,6 +1234,29 @@ def _answer(
     if not named and answer.about and not _RUDE.search(answer.question):  # "Your question about customs fees"
         named = _block(book, "defer_topic", style, _slot(q_slots, "about", answer.about), rng, address)
     return named or _block(book, "defer_plain", style, q_slots, rng, address)
+
+
+# "Muss ich das Abo kündigen?", "do I have to cancel?": asked whether only cancelling helps
+_CANCEL_NEEDED = re.compile(
+    r"\b(?:muss|müssen|sollte) (?:ich|man|wir)\b[^?.!]{0,30}\bkündig|\b(?:do|would) (?:i|we) (?:have|need) to cancel\b"
+    r"|\bhave to cancel\b",
+    re.IGNORECASE,
+)
+_PAUSE_TOLD = re.compile(r"\bpausier|\bpause", re.IGNORECASE)
+
+
+# "Any news?", "Gibt's schon was Neues?" about a fact that says it is still to come ("we're testing one")
+_NEWS_ASKED = re.compile(
+    r"\W{0,3}(?:and |und |so |also )?(?:any (?:news|update)|(?:gibt'?s|gibt es) (?:schon )?(?:was |etwas )?neues"
+    r"|schon was neues|what'?s the status|wie ist der stand)\W*$",
+    re.IGNORECASE,
+)
+_STILL_PENDING = re.compile(r"\b(?:testen|im test|testing|being tested|sagen bescheid|tell you when)\b", re.IGNORECASE)
+
+
+def _paused_instead(question: str, said: str) -> str:
+    """The lead for a fact that lets a subscription pause, asked whether it must be cancelled: its block, or ""."""
+    return "no_cancel_needed" if _PAUSE_TOLD.search(said) and _CANCEL_NEEDED.search(question) else ""
 
 
 def _slot(slots: dict[str, str], name: str, value: str) -> dict[str, str]:
