@@ -1199,8 +1199,7 @@ def _answer(
         place = slots.get("place", "")
         if place and fold(place) in fold(answer.question) and _covers(said, place):
             said += " " + _block(book, "place_covered", style, slots, rng, address)  # "Graz ist also dabei."
-        lead = _paused_instead(answer.question, said)  # "Muss ich das Abo kündigen?": no, it can be paused
-        lead = lead or ("no_news_yet" if _NEWS_ASKED.match(answer.question) and _STILL_PENDING.search(said) else "")
+        lead = _lead(answer.question, said)  # "Muss ich das Abo kündigen?": no, it can be paused
         said = f"{_block(book, lead, style, slots, rng, address)} {said}" if lead else said
         profile_texts.append(said.strip())
     if profile_texts:
@@ -1254,9 +1253,12 @@ _NEWS_ASKED = re.compile(
 _STILL_PENDING = re.compile(r"\b(?:testen|im test|testing|being tested|sagen bescheid|tell you when)\b", re.IGNORECASE)
 
 
-def _paused_instead(question: str, said: str) -> str:
-    """The lead for a fact that lets a subscription pause, asked whether it must be cancelled: its block, or ""."""
-    return "no_cancel_needed" if _PAUSE_TOLD.search(said) and _CANCEL_NEEDED.search(question) else ""
+def _lead(question: str, said: str) -> str:
+    """The block that answers the question's yes or no before its fact: "no_cancel_needed" for a subscription that
+    pauses ("Muss ich kündigen?"), "no_news_yet" for a fact still to come ("Any news?"), or ""."""
+    if _PAUSE_TOLD.search(said) and _CANCEL_NEEDED.search(question):
+        return "no_cancel_needed"
+    return "no_news_yet" if _NEWS_ASKED.match(question) and _STILL_PENDING.search(said) else ""
 
 
 def _slot(slots: dict[str, str], name: str, value: str) -> dict[str, str]:

@@ -1920,7 +1920,8 @@ def _rumoured(text: str) -> bool:
 OWN_STATE_CHARS = 25  # characters before "pleite" that may say whose it is
 # "bin pleite", "wir sind zu fünft und pleite", "sind alle pleite": the writer's own state
 _OWN_STATE = re.compile(
-    r"(?:^|\b)(?:bin|ich|i'?m|i am|we'?re|wir sind|sind|wir|we are|we)\b(?!.*\b(?:ihr|eure?[mnrs]?|you|your)\b)",
+    r"(?:^|\b)(?:bin|ich|i'?m|i am|we'?re|wir sind|wir|sind zu \w+|sind alle|we are)\b"
+    r"(?!.*\b(?:ihr|eure?[mnrs]?|you|your)\b)",
     re.IGNORECASE,
 )
 
