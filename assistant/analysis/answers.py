@@ -395,6 +395,11 @@ def grind_for_message_brewer(question: str, folded: str, profile: VoiceProfile) 
     """The grind fact of the one brewer the message (`folded`) names, for a grind question that names none itself."""
     if not GRIND_ASKED.search(question) or own_brewers(question):
         return None
+    return brewer_fact(folded, profile)
+
+
+def brewer_fact(folded: str, profile: VoiceProfile) -> str | None:
+    """The id of the one fact whose text names the one way to brew that the (folded) text names, else None."""
     brewed = own_brewers(folded)
     fitting = [f.id for f in profile.brand.facts if brewed & _fact_brewers(f.id, profile)]
     return fitting[0] if len(brewed) == 1 and len(fitting) == 1 else None

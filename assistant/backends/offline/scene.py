@@ -29,6 +29,7 @@ from assistant.analysis.answers import (
     RESIDENT,
     TAX_ASKED,
     TODO_ASKED,
+    brewer_fact,
     brewers,
     care_untold,
     fact_words,
@@ -1501,22 +1502,30 @@ def _tips(request: GenerationRequest) -> list[Fact]:
     if message.mode != "outreach" or not message.post:
         return []
     found = relevant_tips(message.post, profile)
+    if found or _PROBLEM_POSTED.search(message.post):
+        return found
     # "unsere Kaffeeecke besteht aus einer French Press und sehr viel Hoffnung 😂": the brand's recipe for it
-    brewed = own_brewers(fold(message.post)) if not (found or _PROBLEM_POSTED.search(message.post)) else set()
-    fitting = [f for f in profile.brand.facts if not f.intents and brewed & own_brewers(fold(f.keywords[0]))]
-    return fitting[:1] if len(brewed) == 1 and len(fitting) == 1 else found
+    brewed = brewer_fact(fold(message.post), profile)
+    return [f for f in profile.brand.facts if f.id == brewed and not f.intents]
 
 
-def _recipe_tip(tips: list[Fact]) -> bool:
-    """The one tip is a fact of ours with several short wordings (a brewing recipe under someone's French press)."""
-    return len(tips) == 1 and len(tips[0].short_forms("de", "de") + tips[0].short_forms("en", "en")) > 2
+def _recipe_tip(tips: list[Fact], profile: VoiceProfile) -> bool:
+    """The one tip is a fact of ours, not a tip of the profile (a brewing recipe under someone's French press)."""
+    return len(tips) == 1 and any(f is tips[0] for f in profile.brand.facts)
 
 
 def _tip_texts(tips: list[Fact], profile: VoiceProfile, language: str) -> list[str]:
     """The tips' texts; a recipe's first short wording (its others answer a fault: "Bitter heißt meist ...")."""
-    if _recipe_tip(tips):
+    if _recipe_tip(tips, profile):
         return _recipe_forms(tips[0], profile, language)[:1]
     return [_unbranded(profile.localized(t.text, language)) for t in tips]
+
+
+def _tip_shorts(tips: list[Fact], profile: VoiceProfile, language: str) -> list[str]:
+    """The tips' own short wordings ("" if none); a recipe's last, shortest one."""
+    if _recipe_tip(tips, profile):
+        return _recipe_forms(tips[0], profile, language)[-1:]
+    return [_unbranded(next(iter(t.short_forms(language, profile.brand.default_language)), "")) for t in tips]
 
 
 def _recipe_forms(fact: Fact, profile: VoiceProfile, language: str) -> list[str]:
@@ -1731,9 +1740,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         ),
         place=place(text, language)[0],
         tips=_tip_texts(tips, profile, language),
-        tips_short=[_unbranded(next(iter(t.short_forms(language, profile.brand.default_language)), "")) for t in tips]
-        if not _recipe_tip(tips)
-        else _recipe_forms(tips[0], profile, language)[-1:],
+        tips_short=_tip_shorts(tips, profile, language),
         moment=post_moment(source) if message.mode == "outreach" else "",
         situation_fact=_situation_fact(request, situation),
         side_facts=(side := _side_facts(request, situation) if team else _paying_asked(request, situation)),
