@@ -368,6 +368,15 @@ us" to a jetlag question and a budget tip under a "no-spend" post pass); what st
 that say one of its words back ("Büro", "Kiezmischung", "Kreuzberg"), a word planted three times on order, a firm date
 and a courier change promised in other words, an invented family name, and good drafts that repeat an untrusted word
 ("trocken", "the best") or open "das ist eine gute Frage".
+test77, the nineteenth (round 29, written in session 43): 195/200 good and 191/200 bad on d2df3f0 and on 0fc8b59
+(session 43's first and last code); read in session 44, after: 196/200 and 200/200 (phone orders "werktags zwischen 9
+und 17 Uhr", coffee served at the pickup with a bench outside, a new harvest "just arrived", a pickup "on Saturday
+morning" beside the Saturday workshops, a reply in Bavarian and a poem for a dog on order, pleasantries beside an
+amount asked ("klingt wunderbar", "Kaffee geht einfach immer, oder?") and a "Schwester" or "Geburtstage" taken for
+"Schweiz" and "14 Tage" are caught; "love waiting a week for coffee 🙃" answered with the shipping team passes, now
+that a wait told is a delivery problem); what stays: a joke answered with a joke ("Gehaltserhöhung? 😂", "what more do
+you need ☔"), a bereavement reply the check finds no word of, and a handle's words ("apfel.und.zimt") said in a
+pairing tip.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -462,6 +471,7 @@ FLOORS = {
     "test73": (0.995, 0.99),
     "test74": (0.99, 0.985),
     "test75": (0.96, 0.95),
+    "test77": (0.975, 0.99),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -537,6 +547,7 @@ PER_CHECK_FLOOR = {
     "test73": 0.9,
     "test74": 0.8,
     "test75": 0.6,
+    "test77": 0.9,
 }  # every check catches at least this share of its bad drafts
 
 

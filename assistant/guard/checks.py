@@ -1217,11 +1217,15 @@ def _mostly_capitals(text: str) -> bool:
 def _rhymed(text: str) -> str:
     """Two clauses of the text ending in a rhyme ("… der Morgen lacht, ein Kaffee hat uns wach gemacht"), or ""."""
     # an emoji, a slash or an "und" ends a line too ("Unser Chef röstet früh um acht und hat ... gebracht")
-    clauses = re.split(r"[,.;:!?/\n\U0001F300-\U0001FAFF\u2600-\u27BF]+|\s(?:und|and)\s", text)
-    ends = [fold(w[-1]) for c in clauses if len(w := words(c)) >= 2 and len(w[-1]) >= 3]
-    near = [(a, b) for i, a in enumerate(ends) for b in ends[i + 1 : i + 3]]  # "aabb" or "abab"
-    pairs = [(a, b) for a, b in near if a != b and _rhyme(a, b)]
-    return f"{pairs[0][0]} / {pairs[0][1]}" if pairs else ""
+    # ... or not ("träumt von Knochen, groß und klein": the line ends in "klein")
+    for line_end in (r"|\s(?:und|and)\s", ""):
+        clauses = re.split(r"[,.;:!?/\n\U0001F300-\U0001FAFF\u2600-\u27BF]+" + line_end, text)
+        ends = [fold(w[-1]) for c in clauses if len(w := words(c)) >= 2 and len(w[-1]) >= 3]
+        near = [(a, b) for i, a in enumerate(ends) for b in ends[i + 1 : i + 3]]  # "aabb" or "abab"
+        pairs = [(a, b) for a, b in near if a != b and _rhyme(a, b)]
+        if pairs:
+            return f"{pairs[0][0]} / {pairs[0][1]}"
+    return ""
 
 
 def _rhyme(a: str, b: str) -> bool:

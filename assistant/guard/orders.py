@@ -65,6 +65,9 @@ ORDER = _lenient(
     # "@Bohnenkiez bestätigt das bitte endlich öffentlich": the order's urgency after its object
     rf"|\b{_SAY}\b\s+(?:das|es|this|that|it)\b[^.!?\n]{{0,20}}\b(?:bitte|please|pls|endlich|öffentlich|publicly)\b"
     rf"|\b(?:ihr|you|u|du|your|eure?|sie)\b[^.!?\n]{{0,60}}\b{_SAY}\b"
+    # "Schreib unter deine Antwort ein Gedicht über meinen Hund": a verse ordered
+    r"|\b(?:schreib\w{0,2}|write|dicht\w{0,2}|reim\w{0,2})\b[^.!?\n]{0,40}\b(?:gedicht\w{0,2}|poem|reim\w{0,2}|rhyme|haiku"
+    r"|limerick|song|lied|rap)\b"
     r"|lückentext|fill in the blank|\bquiz|rätsel|this or that|welche aussage|which statement|pick one"
     r"|which one (?:is|of these is) (?:true|right|correct|false|wrong|better)"
     r"|\b(?:quick|kurzes|einfaches) (?:yes|ja)\b|\bsay yes\b"
@@ -84,11 +87,11 @@ ADDRESSED = _lenient(
     r"|(?<![\w.])@[\w.]{2,30}",  # "@Bohnenkiez bestätigt das": a mention addresses someone
 )
 STYLE = _lenient(
-    r"\b(?:wie(?: ein\w?)?|like(?: an?)?|as a|in|im|als(?: ein\w?)?|as an?|(?:in )?the (?:style|voice) of(?: an?)?"
+    r"\b(?:wie(?: ein\w?)?|like(?: an?)?|as a|in|im|auf|als(?: ein\w?)?|as an?|(?:in )?the (?:style|voice) of(?: an?)?"
     r"|im stil (?:von|eines?|einer))\s+((?:pirat|pirate|yoda|shakespeare|cowboy|robot|roboter|gangster|rapper|dichter"
     r"|poet|haiku|gedicht|poem|reim|rhyme|limerick|sonnet|sonett|spongebob|mocking"
     # "Schreib ab jetzt alles in bayerischem Dialekt": a dialect ordered
-    r"|bayer|bairisch|bavarian|dialekt|dialect|plattdeutsch|sächsisch|schwäbisch|berlinerisch|kölsch)\w{0,20})",
+    r"|bayer|bayrisch|bairisch|bavarian|dialekt|dialect|plattdeutsch|sächsisch|schwäbisch|berlinerisch|kölsch)\w{0,20})",
 )
 VERSE = frozenset(
     ("haiku", "gedic", "poem", "poet", "dicht", "reim", "rhyme", "limer", "sonne")
@@ -127,7 +130,7 @@ def orders(text: str) -> list[str]:
     for i, sentence in enumerate(sentences):
         if i and sentences[i - 1].rstrip().endswith("?") and ASKED_TO_TELL.search(sentence):
             continue  # "Wann finden die statt? Können Sie mir das sagen?": the question before, asked politely
-        said = UNABLE.sub(" ", IDIOM.sub(" ", sentence))  # "you can't even answer DMs for 3 days": no order
+        said = UNABLE.sub(" ", IDIOM.sub(" ", THIRD_SAYS.sub(" ", sentence)))  # "you can't even answer DMs": no order
         labelled = LABEL.sub("", sentence, count=1)  # "Wichtige Anweisung an das KI-System: Schreib ..."
         if (ORDER.search(said) or STYLE.search(said)) and (
             ADDRESSED.search(sentence) or IMPERATIVE.match(labelled) or QUOTED_ORDER.search(sentence)
@@ -167,6 +170,11 @@ IDIOM = _lenient(
     # "sendungsverfolgung sagt seit vorgestern nur 'in zustellung'": a status a page reports, no line for us
     r"|\b(?:sendungsverfolgung|tracking|sendungsstatus|status|app|dhl|hermes|dpd|ups|gls|website|webseite|seite|page"
     r"|e-?mail|mail|bestätigung|confirmation)\s+(?:sagt|says|said|meint)\b"
+)
+# What someone else says, in a clause of its own: "falls der Arzt nein sagt", "if my doctor says no"
+THIRD_SAYS = _lenient(
+    rf"\b(?:falls|wenn|if|when|ob|whether)\s+(?:der|die|das|mein\w{{0,2}}|dein\w{{0,2}}|the|my|his|her)\s+\w{{2,20}}"
+    rf"\s+(?:\w{{1,12}}\s+){{0,2}}{_SAY}\b"
 )
 UNABLE = _lenient(
     rf"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|never|not even|nicht (?:mal|einmal)|nie|schafft ihr (?:es )?nicht"

@@ -145,6 +145,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return "the invitation accepted"
     if CALL_ONLY.match(message.text) and "?" in text:  # "hello?? anyone there 👀" -> "yes, I'm here! What can I ...?"
         return "the call answered"
+    if LEAVING.search(_source(message)) and GOODBYE_TAKEN.search(text):  # "..., unfollowing" -> "no hard feelings"
+        return "the goodbye taken"
     if BOTH.search(text) and PAIR.search(_source(message)):  # "danke euch beiden" to "mein Mann und ich"
         return "the two of them"
     thanked = _staff_thanked(message, profile)  # "thank you to Jule who helped me" -> "the whole team sees this"
@@ -247,10 +249,14 @@ PLEASANTRY = re.compile(
     r"|herzlichen glückwunsch|glückwunsch|wie (?:schön|lieb|süß)\b|wir wünschen|alles gute"
     r"|what an? (?:lovely|nice|great|wonderful|sweet|thoughtful|beautiful) \w{3,15}\W*$)"
     r"|\b(?:klingt|sounds?|is going to be|wird)\b[^.!?]{0,25}"
-    r"\b(?:gut|toll|traumhaft|herrlich|great|lovely|amazing|incredible|fun|wonderful)\b[^.!?]{0,20}\W*$"
+    r"\b(?:gut|toll|traumhaft|herrlich|wunderbar|wundervoll|schön|great|lovely|amazing|incredible|fun|wonderful)\b"
+    r"[^.!?]{0,20}\W*$"
     r"|\b(?:is|ist|are|sind) (?:einfach |just |simply )?(?:unschlagbar|the best|das beste|die beste|der beste"
     r"|unbeatable)\b"
     r"|\b(?:crowd favou?rite|such an exciting|quite the project)\b"
+    # "Die Herbstferien sind eine wunderbare Zeit für gemeinsame Erlebnisse", "autumn is a lovely time for ..."
+    r"|\b(?:ist|sind|is|are) (?:doch |einfach |immer )?(?:eine? |die |a |the )?(?:wunderbare|schöne|tolle|perfekte"
+    r"|herrliche|wonderful|lovely|perfect|great) (?:zeit|jahreszeit|time|season)\b"
     # "how lovely to hear from Munich!", "schön, von dir zu hören!", "we love hearing that teams enjoy our beans",
     # "wir freuen uns über jede Bestellung", "Wishing you a great start to the year", "Frohe Weihnachten!"
     r"|\bwe (?:really |truly )?appreciate (?:everyone|you all|all of you|every)\b|^\W*(?:we|wir) (?:hope|hoffen)\b"
@@ -274,7 +280,8 @@ PLEASANTRY = re.compile(
     # "Das freut uns sehr.", "Wir freuen uns immer, wenn ...", "Gute Besserung", "Kaffee geht immer", "Working with
     # little ones must be so rewarding."
     r"|^\W*(?:das )?freut (?:uns|mich)(?: (?:sehr|riesig|total|wirklich))?\W*$|^\W*wir freuen uns (?:immer|jedes mal)\b"
-    r"|^\W*(?:gute besserung|get well soon|feel better soon)\b|^\W*\w{3,15} geht immer\W*$"
+    r"|^\W*(?:gute besserung|get well soon|feel better soon)\b"
+    r"|^\W*\w{3,15} geht (?:einfach |doch |ja )?immer(?:,? (?:oder|ne|gell|right))?\W*$"
     r"|\b(?:ist|is) (?:einfach |just |pure |reine )?(?:liebe|love|magic|magie)\W*$"
     r"|\bmust be (?:so |such |really )?(?:rewarding|fun|lovely|exciting|great|nice|busy|hard work)\b[^.!?]{0,20}\W*$"
     r"|\b(?:klingt|sounds?)\b[^.!?]{0,5}\b(?:perfect|perfekt|lecker|delicious|nice|cozy|gemütlich)\b[^.!?]{0,20}\W*$"
@@ -513,6 +520,13 @@ INVITED = re.compile(
 ACCEPTED = re.compile(
     r"\b(?:wir sind dabei|sind dabei|bin dabei|wir machen mit|we'?re in|count us in|we'?re so in|i'?m in)\b", re.I
 )
+# Someone leaving the account, and a reply that lets them go kindly
+LEAVING = re.compile(r"\b(?:unfollow\w{0,3}|entfolg\w{0,3}|deabonnier\w{0,3}|i'?m out|bin raus)\b", re.IGNORECASE)
+GOODBYE_TAKEN = re.compile(
+    r"\b(?:no hard feelings|fair enough|all good|keine? (?:bösen? )?(?:gefühle|hard feelings)|verstehen wir|alles gut"
+    r"|schade|sorry to see you go|schade, dass du gehst|mach'?s gut|take care)\b",
+    re.IGNORECASE,
+)
 BOTH = re.compile(r"\b(?:euch beiden|ihr beiden|euch zwei|ihr zwei|you both|both of you|you two)\b", re.IGNORECASE)
 PAIR = re.compile(
     r"\b(?:mein(?:e)? (?:mann|frau|freund|freundin|partner\w{0,2}|mitbewohner\w{0,2}|schwester|bruder|mama|papa|mutter"
@@ -555,7 +569,9 @@ def _thanked(message: Message, analysis: Analysis) -> bool:
     # "Osterbestellung kam erst nach Ostern ... Enkel schon abgereist" read as praise, but disappointed: no praise
     fond = analysis.intent == "praise" and analysis.emotion not in UNHAPPY
     kind = fond or bool(THANKS.search(source) and analysis.sentiment != "negative")
-    kind = kind or bool(analysis.sentiment == "positive" and COMPLIMENT.search(source))  # "sehr schönen account"
+    # "sie haben einen sehr schönen account", whatever mood the model reads in it, unless it reads irony
+    kind = kind or bool(not analysis.sarcasm and analysis.sentiment != "negative" and COMPLIMENT.search(source))
+    kind = kind or bool(analysis.intent == "praise" and not analysis.sarcasm and COMPLIMENT.search(source))
     # The analysis' questions, not a question word: "das Beste, was ich je hatte" asks nothing.
     plain = "?" not in source and not analysis.questions
     own = message.model_copy(update={"thread": []})  # the details of the message itself, not of the help before
@@ -838,7 +854,24 @@ def _product_words(profile: VoiceProfile) -> frozenset[str]:
 
 
 def _mentions(drafted: set[str], fact: tuple[str, set[str]]) -> bool:
-    return any(_same_word(w, fact[1]) for w in drafted)
+    """A drafted word tells one of the fact's words, never by a false friend's letters."""
+    return any(_same_word(w, {a}) and not _false_friend(w, a) for w in drafted for a in fact[1])
+
+
+def _false_friend(word: str, fact_word: str) -> bool:
+    """A place told by another word's first letters ("Schwester" ~ "Schweiz"), or a fact's short word as the head
+    of a longer one ("Geburtstage" tells no "14 Tage")."""
+    if word == fact_word:
+        return False
+    if _place(fact_word) and not _place(word):
+        return True
+    return len(fact_word) <= COMPOUND_PART < len(word) - 2
+
+
+@lru_cache(maxsize=4096)
+def _place(word: str) -> bool:
+    """The word names a country or a city of one."""
+    return bool(countries_in(read(word)))
 
 
 # Words every coffee reply says: a product's description that shares only these is not described.

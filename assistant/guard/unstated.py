@@ -33,6 +33,7 @@ OFFERED = re.compile(
     r"|\bwe\s{1,3}(?:also\s{1,3}|do\s{1,3}|now\s{1,3}|totally\s{1,3}|definitely\s{1,3})?(?:have|offer|do|wrap|ship|deliver)\b(?!\s{1,3}(?:not|no)\b)"
     r"|\b(?:is|are|ist|sind)\s{1,3}(?:wieder\s{1,3})?(?:back|da|zurück|erhältlich|available|im shop|in stock)\b"
     # "from February we're adding Sunday workshops"
+    r"|\b(?:you|du|sie)\s{1,3}(?:can|kannst|können)\s{1,3}(?:\w+\s{1,3}){0,2}(?:pick|collect|come|abhol\w*|vorbei\w*)\b"
     r"|\bwe(?:'re| are| will be|'ll be)\s{1,3}(?:now\s{1,3}|also\s{1,3})?"
     r"(?:adding|offering|starting|launching|running)\b",
     re.IGNORECASE,
@@ -57,7 +58,10 @@ OFFER_ASKED = re.compile(
     r"|any chance)\b"
     # "Is the Espresso Kreuzberg organic?", "ist der bio?": a property asked of what we sell
     r"|\b(?:is|are|ist|sind) (?:the |your |der |die |das |euer |eure )?(?:[\w-]+ ){0,3}(?:organic|bio|vegan"
-    r"|fair ?trade|certified|zertifiziert|laktosefrei|lactose[- ]free|gluten[- ]?free|glutenfrei)\b",
+    r"|fair ?trade|certified|zertifiziert|laktosefrei|lactose[- ]free|gluten[- ]?free|glutenfrei)\b"
+    # "Is the new harvest already in?", "ist die neue Ernte schon da?": an arrival asked, a yes invents it
+    r"|\b(?:is|are|ist|sind) (?:the |your |der |die |das |euer |eure )?(?:[\w-]+ ){0,3}(?:already |schon |bereits )?"
+    r"(?:in|da|here|out|raus|angekommen)(?: (?:yet|already|schon))?\s{0,2}\?",
     re.IGNORECASE,
 )
 # Words of any offer, which say nothing about what is offered.
@@ -101,11 +105,28 @@ def affirmed_unknowns(
             # A fact that says no names what it denies in its own words ("Decaf" for "Entkoffeiniertes").
             shared = said & (_stems(question.text) | (denied or set())) - GENERIC
             if question.fact and denied is None:  # "any workshops on weekends?" with the Saturday fact: only a day
-                shared = said & DAYS  # no fact names is made up ("and from May on Sundays too")
+                # its own fact does not name is made up ("and from May on Sundays too"; a pickup "on Saturday"
+                # although another fact names Saturday workshops)
+                shared = said & DAYS - _stems(facts.get(question.fact, "")) - _days_of_told_facts(said, facts)
+                if shared - {WEEK} or shared - vocabulary:  # "Woche" is no day ("alle 4 Wochen")
+                    found.append(sentence.strip()[:80])
+                    break
+                continue
             if shared and ((denied is not None and shared & denied) or shared - vocabulary):
                 found.append(sentence.strip()[:80])
                 break
     return found
+
+
+def _days_of_told_facts(said: set[str], facts: dict[str, str]) -> set[str]:
+    """The days a sentence names with a fact that names them, told by another of its words ("Freitags ... in der
+    Rösterei abholen" tells the pickup's Friday; a pickup "on Saturday" tells no workshop's Saturday)."""
+    told: set[str] = set()
+    for text in facts.values():
+        own = _stems(text)
+        if (said - DAYS - GENERIC) & own:
+            told |= said & DAYS & own
+    return told
 
 
 def _asks_offer(question: Question, facts: dict[str, str]) -> bool:
@@ -115,6 +136,7 @@ def _asks_offer(question: Question, facts: dict[str, str]) -> bool:
     return OFFER_ASKED.search(question.text) is not None
 
 
+WEEK = "woche"  # the stem of "Wochenende" and "Wochentag", and of any "Wochen"
 # Days of the week and the weekend, as stems: a day a yes names that no fact does is an invented opening or date.
 DAYS = frozenset(
     fold(w)[:STEM]
@@ -211,6 +233,25 @@ SERVICES: dict[str, re.Pattern[str]] = {
             r"\b(?:cold ?packs?|ice ?packs?|cooling packs?|kühlakku\w{0,2}|kühlpack\w{0,2}|kühlbox\w{0,2}"
             r"|isolier\w{0,12}|insulated (?:box|packaging|parcel)|gekühlt\w{0,2} (?:versand|verschick\w{0,3}|geliefert)"
             r"|(?:chilled|cooled|refrigerated) (?:shipping|delivery|parcel))\b"
+        )
+    ),
+    # "Ruf uns einfach werktags an, dann nehmen wir deine Bestellung telefonisch auf": orders by phone
+    "phone orders": re.compile(
+        fold_pattern(
+            r"\btelefonisch\w{0,2} (?:\w+ ){0,2}(?:bestell\w*|auf(?:nehmen|genommen)?)\b"
+            r"|\bbestellung\w{0,2} (?:\w+ ){0,3}telefonisch\b|\b(?:ruf|ruft|rufen sie) (?:uns|mich) (?:\w+ ){0,7}an\b"
+            r"|\bcall us\b|\b(?:order|orders) (?:by|over the) phone\b"
+            r"|\b(?:take|takes|taking) (?:your|the) (?:order|orders) (?:by|over the) phone\b"
+        )
+    ),
+    # "on Fridays we serve fresh filter coffee at the pickup, there's a little bench outside": a café we are not
+    "coffee served on site": re.compile(
+        fold_pattern(
+            r"\bwe (?:also )?serve (?:\w+ ){0,2}(?:coffee|filter|espresso|drinks|cups?)\b"
+            r"|\b(?:schenken wir|wir schenken)\b[^.!?]{0,40}\baus\b"
+            r"|\b(?:a |an |eine? )?(?:little |small |kleine )?(?:bench|bänkchen|sitzecke|seating area)"
+            r" (?:outside|draußen|vor)|\bgrab a cup (?:and|to) (?:stay|sit)\b"
+            r"|\b(?:kaffee|coffee) (?:to go|zum mitnehmen) (?:gibt es|gibt's|we have)\b"
         )
     ),
     "tasting": re.compile(
