@@ -10,6 +10,16 @@ from assistant.analysis.injection import readings as readings  # re-exported for
 from assistant.text import fold, fold_pattern
 
 # Each intent: (pattern, weight). Patterns are lowercase; umlauts are folded on compile.
+# A wait of one's own told, however sarcastic: "love waiting a week for coffee 🙃", "waiting 9 days for '2-3 working
+# days' shipping", "9 Tage gewartet" (folded; a wait for an answer is the service's)
+WAITED = (
+    r"\b(?:waiting|waited|gewartet)\b (?:\w{1,8} ){0,2}(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn)(?: whole| full| ganze)? (?:days?|weeks?|tage?n?|wochen?)\b"
+    r"(?!.{0,30}\b(?:answer|reply|response|antwort|ruckmeldung))"
+    r"|\b(?:\d{1,2}|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|two|three|four|five|six|seven|eight|nine|ten)"
+    r" (?:tage?n?|wochen?|days?|weeks?) (?:lang |of )?(?:gewartet|waiting)\b"
+    r"(?!.{0,30}\b(?:answer|reply|response|antwort|ruckmeldung))"
+)
 INTENT_CUES: dict[str, list[tuple[str, float]]] = {
     "spam": [
         (r"https?://|www\.|\b[\w-]{1,63}\.(?:com|net|xyz|io|ly|link|shop)\b", 2.0),
@@ -189,6 +199,7 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (r"keiner hat bescheid|ohne benachrichtigung|no notification", 2.0),
         # "Still waiting since 14 December", "ich warte immer noch auf mein Paket"
         (r"still waiting|waiting since|warte\w{0,2} (?:immer )?noch auf (?:mein|die|das|unser)", 2.5),
+        (WAITED, 3.0),
         # "wow 3 wochen auf meine bestellung warten", "6 tage für ein paket innerhalb berlins", "2-3 working weeks"
         (
             r"\b(?:\d{1,2}|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|two|three|four|five|six|seven|eight|nine|ten)"
@@ -248,6 +259,8 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             2.5,
         ),
         (r"schlecht\w{0,20}|schlimm|worse|terrible|awful|unfreundlich|rude|arrogant|abzocke|rip.?off", 2.0),
+        # "absolutely hate how u guys post every day, unfollowing": tired of our posts, leaving
+        (r"\bunfollow\w{0,3}|\bentfolg\w{0,3}|\bdeabonnier\w{0,3}|\bhate how (?:u|you)\b", 2.0),
         (r"zu teur|viel zu teur|too expensive|overpriced|preiserhohung|price increase|teur geworden", 2.5),
         # "while raising prices for the second time this year", "ihr erhöht schon wieder die Preise"
         (
@@ -290,6 +303,13 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         ),
     ],
     "praise": [
+        # "sie haben einen sehr schönen account", "love your feed": the account itself praised
+        (
+            r"\b(?:sehr|so|richtig|echt|wirklich|super|mega) (?:schone[nrms]?|tolle[nrms]?|coole[nrms]?|gute[nrms]?)"
+            r" (?:account|kanal|profil|feed|insta|content|videos|beitrage|posts)\b"
+            r"|\b(?:love|loving|nice|beautiful|great|gorgeous) (?:your |this )?(?:account|feed|page|profile|content)\b",
+            2.5,
+        ),
         (
             r"(?:krass|mega|echt|so|richtig|voll|sehr|super) gut|\btoll\w{0,20}|viel besser|so much better|lieblings\w{0,20}|favou?rite",
             2.0,
@@ -316,7 +336,11 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             r"|(?:arrived|came) in one piece|heil angekommen|zero hassle|ohne (?:jeden |jedes )?(?:stress|theater)"
             # "Vielen Dank für die schnelle Hilfe mit der kaputten Mühle", "10/10 service no notes"
             r"|(?:thank\w{0,3}(?: you)?|danke\w{0,3}) (?:for|fur) (?:the |die |eure |your )?(?:super |so )?(?:quick |fast "
-            r"|schnelle )?(?:hilfe|help)\b|\bno notes\b",
+            r"|schnelle )?(?:hilfe|help)\b|\bno notes\b"
+            # "die Ersatzpackung für die kaputte Tüte ist heute angekommen", "sent one video and a new one arrived"
+            r"|\b(?:ersatz\w{0,8}|replacement\w?|(?:a |the )?new one) (?:(?!(?:nicht|not|never|kaputt|broken|damaged|auch"
+            r"|too|also|wieder|again)\b)\w{1,10} ){0,4}(?:ist|is|kam|came|arrived|angekommen|eingetroffen)\b"
+            r"(?! (?:nicht|not|never|kaputt|broken|damaged|auch|too|also|wieder|again)\b)",
             3.0,
         ),
         # "hab mich geirrt, die kiezmischung ist jeden cent wert", "schmeckt wie frühling in der tasse"

@@ -148,15 +148,26 @@ def find_questions(text: str, limit: int | None = None) -> list[str]:
         text = LISTED.sub("\n", text)
     elif bare := _bare_listed(text):  # "3 questions: 1 do u ship to switzerland 2 how long ... 3 any sale??"
         text, listed = bare, True
+    before = ""
     for match in SENTENCE.finditer(text):
         sentence = LABELLED.sub("", match.group().strip())  # "Zwei Fragen: Eignet sich ...?" asks from "Eignet"
         asked = _questions_in(sentence, listed) if sentence and not self_answered(sentence, text[match.end() :]) else []
+        if not asked and before and SETTLE.match(sentence):  # "... says it keeps them fresh. settle this pls"
+            asked = [f"{before} {sentence}"]
+        before = sentence
         found |= dict.fromkeys(TAGGED.sub("", q)[:MAX_QUESTION] for q in asked if _real(q))
         if limit is not None and len(found) >= limit:
             return list(found)[:limit]
     return list(found)
 
 
+# A verdict asked on the claim before: "my flatmate keeps our beans in the fridge. settle this pls", "wer hat recht?"
+SETTLE = re.compile(
+    r"^\W{0,3}(?:(?:pls|please|bitte) )?(?:settle (?:this|it|a debate|an argument)|who(?:'s| is) right"
+    r"|wer hat (?:hier )?recht"
+    r"|klärt (?:das|uns) (?:mal )?(?:bitte )?auf|help settle|end this debate|beendet (?:den|diesen) streit)\b",
+    re.IGNORECASE,
+)
 # "Glühwein? Nee danke.", "Dry January? Nope.": a word or three asked and answered by the writer at once
 SELF_ANSWER = re.compile(
     r"\s{0,3}(?:nee|nein|nö|nope|no|nah|ja|yes|yep|klar|natürlich|of course)\b(?![^.!?\n]{0,40}\?)", re.IGNORECASE
@@ -277,7 +288,14 @@ def _spoken(text: str) -> str:
 
 
 def _real(question: str) -> bool:
-    return len(question) >= 2 and not rhetorical(question)
+    """A question with something in it: no rhetorical one, no bare "If not" leading the next."""
+    return len(question) >= 2 and not rhetorical(question) and not BARE_CONDITION.match(question)
+
+
+# "If not, how do I stop it?": the condition leads the question after it, asking nothing itself
+BARE_CONDITION = re.compile(
+    r"^\W{0,5}(?:if not|wenn nicht|falls nicht|otherwise|sonst|and if not|und wenn nicht)\W{0,5}$", re.I
+)
 
 
 def rhetorical(question: str) -> bool:

@@ -30,6 +30,7 @@ from assistant.analysis.judgement import (
     decide_wants,
     plain_praise,
     praised_case,
+    sincere_praise,
     thread_concern,
 )
 from assistant.analysis.judgement import confidence as judge_confidence
@@ -134,7 +135,8 @@ def _understand(
     verdict = verdict if message.mode == "outreach" else plain_praise(verdict, marks, words=words, text=text)
     verdict = praised_case(verdict, cues, marks, text=text)
     fond = bool(FOND_SIGNS.search(text))  # "😍", "❤️": sincerity beside plain praise
-    sarcasm = decide_sarcasm(heads["sarcasm"].get("True", 0.0), marks, words=words, fond=fond)
+    sincere = sincere_praise(cues, marks, text=text, fond=fond)
+    sarcasm = not sincere and decide_sarcasm(heads["sarcasm"].get("True", 0.0), marks, words=words, fond=fond)
     value, reason = judge_confidence(verdict, cues, model.known_share(words_of(reading)))
     mood: dict[str, Any] = {
         "sarcasm": sarcasm,
