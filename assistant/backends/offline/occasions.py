@@ -58,6 +58,13 @@ _OCCASIONS = _compiled(
             r"|getting married|\b(?:just|got|we're|we are|finally) married\b|^\W*married\b"
             r"|\bverheiratet\b",
         ),
+        # "meine schwester ist schwanger": the mum-to-be is someone else, wished well by no "you and the baby"
+        (
+            "pregnancy_other",
+            r"\b(?:meine|unsere|my|our)\s(?:\w{1,12}\s)?(?:schwester|frau|freundin|partnerin|tochter|kollegin|cousine"
+            r"|schwägerin|sister|wife|girlfriend|partner|daughter|colleague|cousin|friend|best friend|sister-in-law)"
+            r"\s(?:\w{1,12}\s){0,2}(?:ist|is|wird|will be)\s(?:\w{1,12}\s)?(?:schwanger|pregnant|expecting)",
+        ),
         ("pregnancy", r"schwanger|pregnan|\bstillzeit|breastfeeding"),
         ("opening", r"\b(?:wir|ich) er(?:o|ö)ffne|\b(?:we'?re|we are|i'?m|i am) opening (?:a|our|my)\b"),
         # a move ahead, not one told of ("ein hartes Jahr (Jobwechsel, Umzug, alles)")

@@ -35,7 +35,7 @@ _FINITE_DE = {
     *("verkaufen", "lagere", "lagert", "empfehlt", "empfehlen", "findet", "heißt", "stammt", "stammen", "röstet"),
     *("rösten", "seid", "bin", "sucht", "suchen", "plant", "planen", "habe", "mache", "bestelle", "bestellt"),
     *("funktioniert", "funktionieren", "klappt", "klappen", "lohnt", "lohnen", "eignet", "eignen", "reicht"),
-    *("steht", "stehen", "liegt", "liegen", "läuft", "laufen"),
+    *("steht", "stehen", "liegt", "liegen", "läuft", "laufen", "sollten", "könnten", "müssten", "würden"),
 }
 # Particles of the asking that the brand's indirect form drops: "Gibt es eigentlich Gutscheine?", "Wann kommt denn …?"
 _FILLER_DE = frozenset({"eigentlich", "denn", "bitte", "endlich"})
@@ -54,6 +54,12 @@ _IHR_TO_WIR = {"habt": "haben", "seid": "sind", "könnt": "können", "wollt": "w
 _IHR_TO_WIR |= {"dürft": "dürfen", "tut": "tun", "wisst": "wissen", "sollt": "sollen", "nehmt": "nehmen"}
 _ICH_TO_DU = {"kann": "kannst", "soll": "sollst", "muss": "musst", "darf": "darfst", "will": "willst"}
 _ICH_TO_DU |= {"nehme": "nimmst", "habe": "hast", "bin": "bist", "weiß": "weißt", "mag": "magst", "sollte": "solltest"}
+_WIR_TO_IHR = {"sind": "seid", "haben": "habt", "tun": "tut", "werden": "werdet", "sollten": "solltet"}
+_WIR_TO_IHR |= {"könnten": "könntet", "müssten": "müsstet", "dürften": "dürftet", "würden": "würdet"}
+_WIR_TO_IHR |= {"möchten": "möchtet", "hätten": "hättet", "wären": "wärt", "waren": "wart"}
+# The person's own group, said back to them: "wir" -> "ihr", "unsere" -> "eure"
+_GROUP_DE = {"wir": "ihr", "uns": "euch", "unser": "euer", "unsere": "eure", "unseren": "euren", "unserem": "eurem"}
+_GROUP_DE |= {"unserer": "eurer", "unseres": "eures"}
 _SWAP_DE = {
     "ihr": "wir",
     "euch": "uns",
@@ -190,8 +196,9 @@ def indirect_de(question: str) -> str | None:
         tokens += _COLLOQUIAL_DE.get(token.lower(), token).split(" ")
     tokens = [t for t in tokens if t.lower() not in _FILLER_DE] or tokens  # "ob es eigentlich Gutscheine gibt"
     first = tokens[0].lower()
-    if any(t.lower() in ("wir", "uns", "unser", "unsere", "unseren", "unserem") for t in tokens):
-        return None  # "waren wir ...": the person's own group; repeating it would put words in our mouth
+    # "waren wir ...": the person's own group; said back only as its subject ("wie viel Kaffee ihr einplanen
+    # solltet"), never in a clause of ours
+    group = any(t.lower() in ("wir", "uns", "unser", "unsere", "unseren", "unserem") for t in tokens)
     if first in _PREP_DE and len(tokens) > 3 and tokens[1].lower().startswith("welch"):
         if tokens[3].lower() not in _FINITE_DE:  # "aus welchem Land stammen ...": a preposition, its noun, the verb
             return None
@@ -217,11 +224,14 @@ def indirect_de(question: str) -> str | None:
         return None
     if not rest or len(rest) < 2 or not (rest[0].lower() in _FINITE_DE or _verb_before_subject(rest)):
         return None
+    if group and rest[1].lower() != "wir":
+        return None
     swapped, body = _swap_subject_de(rest[0].lower(), rest[1:])
     if swapped is None:
         return None
     verb = swapped
-    body = _capitalise_de([_SWAP_FORMAL.get(t, _SWAP_DE.get(t.lower(), t)) for t in body])
+    swaps = {**_SWAP_DE, **_GROUP_DE} if group else _SWAP_DE
+    body = _capitalise_de([_SWAP_FORMAL.get(t, swaps.get(t.lower(), t)) for t in body])
     if verb in _MODALS and rest[-1][:1].islower():
         body[-1] = rest[-1]  # "ob man die irgendwo buchen kann": after a modal the last word is its infinitive
     if body and body[-1].lower() in _PARTICLES and verb not in _NO_PARTICLE:  # "wann kommt er wieder"
@@ -254,6 +264,8 @@ def _swap_subject_de(verb: str, body: list[str]) -> tuple[str | None, list[str]]
         return verb, ["wir", *("uns" if t == "sich" else t for t in body[1:])]  # "sich vorstellen" -> "uns"
     if subject.lower() == "ich":
         return _ICH_TO_DU.get(verb) or _du_form(verb), body
+    if subject.lower() == "wir":  # the person's group: "sollten wir" -> "ihr solltet"
+        return _WIR_TO_IHR.get(verb) or _ihr_form(verb), body
     if subject.lower() in ("du", "sie"):  # "kannst du" / "kann sie": who is meant is unclear
         return None, body
     return verb, body
@@ -269,6 +281,14 @@ def _wir_form(verb: str) -> str:
     if verb.endswith("t"):
         return verb[:-1] + "en"  # macht -> machen
     return verb
+
+
+def _ihr_form(verb: str) -> str:
+    """The "ihr" form of a "wir" form: brauchen -> braucht, bieten -> bietet, liefern -> liefert."""
+    if verb.endswith(("ern", "eln")):
+        return verb[:-1] + "t"
+    stem = verb[:-2] if verb.endswith("en") else verb
+    return stem + ("et" if stem.endswith(("t", "d")) else "t")
 
 
 def _du_form(verb: str) -> str:

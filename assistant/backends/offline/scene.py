@@ -214,6 +214,12 @@ _WAITING = re.compile(
     re.IGNORECASE,
 )
 # Praise words that look back in disappointment ("Früher wart ihr so sympathisch ... Schade drum").
+# A trouble put right and thanked for: "die Ersatzpackung ist heute angekommen", "a new one arrived 3 days later"
+_PUT_RIGHT = re.compile(
+    r"\b(?:ersatz\w{0,8}|replacement\w?|new one)\b[^.!?]{0,40}\b(?:angekommen|arrived|eingetroffen|came)\b"
+    r"|\b(?:danke|thanks?|thank you) (?:für|for) (?:die|the) (?:schnelle|quick|fast) (?:hilfe|help)\b",
+    re.IGNORECASE,
+)
 _DISAPPOINTED = re.compile(
     r"\bschade\b|\bfrüher (?:wart|war|hat|habt|gab)|nicht mehr so\b|leider nicht mehr|"
     r"used to be|not (?:the same|like before) anymore|no longer|what happened to (?:you|the)|\bsadly\b",
@@ -691,6 +697,15 @@ _POLITE_CLOSE = re.compile(
 )
 
 
+# A letter's salutation loves no one: "Liebe Rösterei, ...", "Dear Bohnenkiez team,"
+_SALUTATION = re.compile(r"^\W{0,5}(?:hallo |hi )?(?:liebe[rs]?|dear)\s[^,!.\n]{1,40}[,!]", re.IGNORECASE)
+
+
+def _courtesies_cut(text: str) -> str:
+    """The text without its salutation and polite close, whose "Liebe" and "Danke" praise nothing."""
+    return _POLITE_CLOSE.sub(" ", _SALUTATION.sub(" ", text))
+
+
 # A fault of taste a joke may pin on us: "leicht bitter", "sour af", "wässrig"
 _TASTE_FAULT = re.compile(rf"\b(?:{_FAULTS}|burned)\b", re.IGNORECASE)
 
@@ -710,10 +725,15 @@ def _advertises(text: str, analysis: Analysis) -> bool:
 SURE_SPAM = 0.5
 
 
+_PICK_ASKED = re.compile(r"\W{0,5}(?:welche[rsnm]?|which|what coffee|was für (?:einen? )?kaffee)\b", re.IGNORECASE)
+
+
 def _a_joke(text: str, analysis: Analysis) -> bool:
     """A meme that asks nothing and praises nothing: laughing along answers it."""
     joking = MEME.search(text) and OUR_WORLD.search(fold(text))  # a joke about coffee, not about other people
     asked = split_questions(text) and not RIDDLE.search(text)  # "how many baristas ...? none, they ..." answers itself
+    # "seit 5 uhr wach 💀 welcher kaffee rettet mich heute": a pick asked, even without its "?"
+    asked = asked or any(_PICK_ASKED.match(str(getattr(q, "text", ""))) for q in analysis.questions)
     quiet = not (asked or _PRAISE.search(text) or analysis.sarcasm or _NEGATIVE_CUES.search(text))
     quiet = quiet and not (_MOCKERY.search(text) or _TASTE_FAULT.search(text))  # "yours look burnt af 💀", "...
     # als espresso kreuzberg: klein, schwarz, stark und leicht bitter 💀": "too real" would agree
@@ -1385,7 +1405,11 @@ def _content_jibe(text: str) -> bool:
 _SNOBBERY = re.compile(
     r"\b(?:snobs?|snobby|snobbish|hipster\w{0,10}|pretentious|elitär\w{0,2}|abgehoben\w{0,2}|bean water|bohnenwasser"
     r"|(?:think|thinks|thinking) (?:they'?re|you'?re|theyre|youre) better|(?:halten|hält|fühlen) sich für was besseres"
-    r"|it'?s (?:literally )?just coffee|ist (?:doch )?(?:auch )?nur kaffee)\b",
+    r"|it'?s (?:literally )?just coffee|ist (?:doch )?(?:auch )?nur kaffee"
+    # "kaffee ist sowas von overrated, tee ftw 🍵 ihr seid alle nur süchtig": team tea, teasing coffee people
+    r"|(?:kaffee|coffee) (?:ist|is) (?:\w{1,8} ){0,2}(?:overrated|überbewertet)"
+    r"|(?:tee|tea) (?:ftw|supremacy|forever|für immer)|team (?:tee|tea)"
+    r"|(?:ihr|you) (?:seid|are) (?:alle )?(?:nur )?(?:süchtig|addicts?)|you'?re all (?:just )?addicts?)\b",
     re.IGNORECASE,
 )
 
@@ -1582,6 +1606,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     asked_plainly = any(_WHEN_ASKED.search(q) or _CONTENT_ASKED.search(q) for q in asked)
     joked_question = joked_question and not ((unhappy and not pouted) or aside or _asks_a_fact(request) or money)
     joked_question = joked_question and not asked_plainly
+    # "Zwetschgenkuchen mit Sahne, was passt besser: Kiezmischung oder Espresso? ☕": a pick of ours, never laughed off
+    picked = any(_products_named(q, request.profile) and re.search(r"\b(?:oder|or)\b", q, re.I) for q in asked)
+    joked_question = joked_question and not picked
     joke_situations = ("other", "uncertain", "other_negative") if pouting else ("other", "uncertain")
     if (not life_event or is_moment(life_event)) and message.mode == "reply" and situation in joke_situations and joked:
         life_event = moment(text)  # "It's 33 degrees and my husband still insists on a hot coffee. Send help."
@@ -1749,7 +1776,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
         wish=_wish(text, language),
         home=_home(text),
         occasion=""
-        if negative and life_event not in ("sick", "pregnancy") and not _stressful_move(life_event, situation)
+        if negative
+        and life_event not in ("sick", "pregnancy", "pregnancy_other")
+        and not _stressful_move(life_event, situation)
         else life_event,  # wished well, however glum
         waited=bool((_SERVICE.search(text) and not _no_news(text)) or _ASKED_AGAIN.search(text) or chasing(text)),
         series=series(source, language) if message.mode == "outreach" else ("", "", ""),
@@ -3092,7 +3121,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent == "praise" and analysis.questions and _RECOMMEND.search(text) and not _PRAISE.search(text):
         return "question"  # "apple cake this Sunday ... Which of your coffees would go best with it?": no praise
     picked = any(_RECOMMEND.search(q) for q in _asked_texts(request))  # "😍 Was passt besser dazu, X oder Y?"
-    if intent == "product_question" and fan and _PRAISE.search(_POLITE_CLOSE.sub(" ", text)) and not picked:
+    if intent == "product_question" and fan and _PRAISE.search(_courtesies_cut(text)) and not picked:
         intent = "praise"  # "the best beans I've had. Do you do office deliveries?": thanked, then answered
     if intent == "troll" and _YOU.search(text) and not (_MOCKERY.search(text) or PROFANITY.search(text)):
         intent = "criticism"  # "Läden wie ihr sind das Problem": an argument with us, answered, not shrugged off
@@ -3112,6 +3141,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     coffee = _COFFEE.search(text) or re.search(r"\bbeans?\b", text, re.IGNORECASE)  # "ur beans are mid"
     ours = _YOU.search(text) or find_products(text, request.profile)  # not "kaffee ist überbewertet, tee >>>"
     shrugged = _MEH.search(text) and coffee and ours and not (PROFANITY.search(text) or _GIFT.search(text))
+    shrugged = shrugged and not _SNOBBERY.search(text)  # "kaffee ist overrated, tee ftw": a jab, no coffee to fix
     if intent in ("troll", "criticism", "other") and shrugged and message.mode == "reply" and "?" not in text:
         return "taste_meh"  # "ur beans are mid tbh": which one, and how brewed, to find a better match
     wished = _flavour_wished(text, request.profile) if message.mode == "reply" else ""
@@ -3269,7 +3299,13 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     about_us = (_YOU.search(text) or _OURS.search(text)) and not text.lstrip().startswith("@")
     if intent in ("praise", "other") and _DISAPPOINTED.search(text) and about_us and not _JOKING.search(text):
         intent = "criticism"  # "Früher wart ihr so sympathisch ... schade": never thanked for
-    if intent == "praise" and _unhappy_words(text) and _TASTE.search(fold(text)) and not _JOKING.search(text):
+    put_right = _PUT_RIGHT.search(text)  # "die Ersatzpackung für die kaputte Tüte ist heute angekommen": thanks
+    if (
+        intent == "praise"
+        and _unhappy_words(text)
+        and _TASTE.search(fold(text))
+        and not (_JOKING.search(text) or put_right)
+    ):
         intent = "criticism"  # "tastes like straight lemon juice. 'low acidity' my ass 💀": the taste, mocked (a
         # wasp's "😤🐝 ... good taste" is a pout)
     if intent == "defect" and _PRESALE.search(text):
@@ -3303,7 +3339,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in left_out[: 5 if unharmed_now else 4] and dropped:
         # "ohne zu klingeln auf die Treppe gestellt ... Karton pitschnass": here, left outside (without ringing)
         return "dropped_off" if _NO_RING.search(text) else "left_outside"
-    if intent in ("order_status", "delivery_problem", "product_question", "other") and _STOP_PARCEL.search(text):
+    # "Can I keep my subscription ...? If not, how do I stop it?": the subscription to end, no parcel to stop
+    abo_only = _SUBSCRIPTION.search(text) and not _PARCEL.search(text)
+    stopped = intent in ("order_status", "delivery_problem", "product_question", "other") and _STOP_PARCEL.search(text)
+    if stopped and not abo_only:
         return "stop_delivery"  # "schon verschickt ... kann man die noch stoppen oder umleiten?": no parcel hunt
     if intent == "service_complaint" and _defect_told(text, request.profile):
         return "defect"  # "wegen meiner Handmühle geschrieben (Kurbel dreht durch), zurück kam ein Textbaustein"
@@ -3779,7 +3818,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
                         or _said_indirectly(text, language, message.text),
                         profile,
                     ),
-                    about=_about(text, language) or _asked_aspect(text, language),
+                    about=_about(text, language) or _asked_aspect(text, language, message.text),
                 )
             )
         refused = _date_refused(asked_in, fact, profile) if missing and fact is not None else None
@@ -4407,11 +4446,13 @@ def _about_its_topic(folded: str, aspect: dict[str, Any]) -> bool:
     return not topic or any(has_phrase(folded, fold(w), whole=False) for w in topic)
 
 
-def _asked_aspect(question: str, language: str) -> str:
-    """The name of the first aspect a question asks ("Any option in between?": another rhythm), or ""."""
-    folded = fold(question)
+def _asked_aspect(question: str, language: str, message: str = "") -> str:
+    """The name of the first aspect a question asks ("Any option in between?": another rhythm), or ""; an aspect
+    kept to one topic only when the message names it ("Was sagt ihr als Profis?" before a race asks no workshop)."""
+    folded, context = fold(question), fold(f"{question} {message}")
     for name, aspect in table("aspects")["aspects"].items():
-        if name != "country" and any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"]):
+        asked = any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"])
+        if name != "country" and asked and _about_its_topic(context, aspect):
             return str(dict(aspect.get("named") or {}).get(language, ""))
     return ""
 
@@ -5340,7 +5381,7 @@ def _uncertain_situation(request: GenerationRequest, intent: str, late: bool) ->
         return "question"  # "… geschenkt und jetzt weiß ich nicht welche Stufe ich nehmen soll": help, not thanks
     fond = request.analysis.sentiment != "negative"  # "nur supermarktkaffee in ner hübschen tüte 😂": no thank-you
     if (
-        _PRAISE.search(_POLITE_CLOSE.sub(" ", text))
+        _PRAISE.search(_courtesies_cut(text))
         and fond
         and not (_NEGATIVE_CUES.search(text) or _SARCASM.search(text) or ironic)
     ):
