@@ -30,6 +30,8 @@ A1, A2 = {
     28: (120, 121),
     29: (122, 123),
     30: (124, 125),
+    31: (126, 127),
+    32: (128, 129),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -54,6 +56,8 @@ SID, SETN = {
     28: ("cd", 89),
     29: ("ce", 90),
     30: ("cf", 91),
+    31: ("cg", 92),
+    32: ("ch", 93),
 }[R]
 SEED = {
     9: "first",
@@ -78,6 +82,8 @@ SEED = {
     28: "twentieth",
     29: "twenty-first",
     30: "twenty-second",
+    31: "twenty-third",
+    32: "twenty-fourth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,
