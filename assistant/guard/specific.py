@@ -570,8 +570,8 @@ def _thanked(message: Message, analysis: Analysis) -> bool:
     fond = analysis.intent == "praise" and analysis.emotion not in UNHAPPY
     kind = fond or bool(THANKS.search(source) and analysis.sentiment != "negative")
     # "sie haben einen sehr schönen account", whatever mood the model reads in it, unless it reads irony
-    kind = kind or bool(not analysis.sarcasm and analysis.sentiment != "negative" and COMPLIMENT.search(source))
-    kind = kind or bool(analysis.intent == "praise" and not analysis.sarcasm and COMPLIMENT.search(source))
+    meant = not analysis.sarcasm and (analysis.sentiment != "negative" or analysis.intent == "praise")
+    kind = kind or bool(meant and COMPLIMENT.search(source))
     # The analysis' questions, not a question word: "das Beste, was ich je hatte" asks nothing.
     plain = "?" not in source and not analysis.questions
     own = message.model_copy(update={"thread": []})  # the details of the message itself, not of the help before
