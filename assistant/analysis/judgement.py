@@ -393,8 +393,7 @@ def praised_case(verdict: Verdict, cues: dict[str, float], markers: list[str], *
     """An order the model reads as a problem, whose words only praise how it went ("beans were here Wednesday
     morning ... Very happy customer"): no problem cue, no irony or negative marker and no question stand in it."""
     plain = "i:positive" in markers and not {"i:emoji", "i:phrase", "i:quoted", "i:negative"} & set(markers)
-    calm = not any(cues.get(i) for i in OPERATIONAL) and "?" not in text and not _NEGATED.search(text)
-    if verdict.intent in OPERATIONAL and plain and calm and cues.get("praise", 0.0) >= PRAISED:
+    if verdict.intent in OPERATIONAL and plain and _calm(cues, text) and cues.get("praise", 0.0) >= PRAISED:
         return Verdict("praise", [], verdict.probability)
     return verdict
 
@@ -406,9 +405,13 @@ def sincere_praise(cues: dict[str, float], markers: list[str], *, text: str, fon
     """Praise piled up beside a heart-eyes, with no problem, question, no or ironic emoji in it ("wow, paket war
     schon am nächsten tag da 😍 ihr seid die besten"): sincere, however sure the model is of irony (session 44: 0.97,
     with the "wow," of the irony phrases)."""
-    calm = not any(cues.get(i) for i in OPERATIONAL) and "?" not in text and not _NEGATED.search(text)
     ironic = {"i:emoji", "i:negative", "i:quoted"} & set(markers)
-    return calm and fond and not ironic and cues.get("praise", 0.0) >= 2 * PRAISED
+    return _calm(cues, text) and fond and not ironic and cues.get("praise", 0.0) >= 2 * PRAISED
+
+
+def _calm(cues: dict[str, float], text: str) -> bool:
+    """No problem cue, no question and no "no" or "not" in the text: praise that can only mean what it says."""
+    return not any(cues.get(i) for i in OPERATIONAL) and "?" not in text and not _NEGATED.search(text)
 
 
 # Praise of ours: "Super Kaffee 👍", "Top Service!", "love you guys"; never "Die 1% Super-Reichen."

@@ -107,7 +107,7 @@ def affirmed_unknowns(
             if question.fact and denied is None:  # "any workshops on weekends?" with the Saturday fact: only a day
                 # its own fact does not name is made up ("and from May on Sundays too"; a pickup "on Saturday"
                 # although another fact names Saturday workshops)
-                shared = said & DAYS - _stems(facts.get(question.fact, "")) - _days_of_told_facts(said, facts)
+                shared = said & DAYS - _fact_stems(facts.get(question.fact, "")) - _days_of_told_facts(said, facts)
                 if shared - {WEEK} or shared - vocabulary:  # "Woche" is no day ("alle 4 Wochen")
                     found.append(sentence.strip()[:80])
                     break
@@ -123,10 +123,16 @@ def _days_of_told_facts(said: set[str], facts: dict[str, str]) -> set[str]:
     Rösterei abholen" tells the pickup's Friday; a pickup "on Saturday" tells no workshop's Saturday)."""
     told: set[str] = set()
     for text in facts.values():
-        own = _stems(text)
+        own = _fact_stems(text)
         if (said - DAYS - GENERIC) & own:
             told |= said & DAYS & own
     return told
+
+
+@lru_cache(maxsize=64)
+def _fact_stems(text: str) -> frozenset[str]:
+    """A fact's stems, read once: every sentence of every draft that names a day asks again."""
+    return frozenset(_stems(text))
 
 
 def _asks_offer(question: Question, facts: dict[str, str]) -> bool:

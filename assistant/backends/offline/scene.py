@@ -4424,9 +4424,11 @@ def _missing_aspects(question: str, fact: Fact) -> list[tuple[str, dict[str, Any
     ]
 
 
-def _aspect_asked(folded: str, aspect: dict[str, Any]) -> bool:
-    """The folded question asks the aspect in one of its words, beside its topic when it is kept to one."""
-    return any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"]) and _about_its_topic(folded, aspect)
+def _aspect_asked(folded: str, aspect: dict[str, Any], *, context: str | None = None) -> bool:
+    """The folded question asks the aspect in one of its words, beside its topic (in the question, or in `context`
+    when given) when it is kept to one."""
+    asked = any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"])
+    return asked and _about_its_topic(folded if context is None else context, aspect)
 
 
 # A product's size asked: "does it fit in a camper van drawer?", "wie groß ist die Mühle?", "passt sie ins Handgepäck"
@@ -4451,8 +4453,7 @@ def _asked_aspect(question: str, language: str, message: str = "") -> str:
     kept to one topic only when the message names it ("Was sagt ihr als Profis?" before a race asks no workshop)."""
     folded, context = fold(question), fold(f"{question} {message}")
     for name, aspect in table("aspects")["aspects"].items():
-        asked = any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"])
-        if name != "country" and asked and _about_its_topic(context, aspect):
+        if name != "country" and _aspect_asked(folded, aspect, context=context):
             return str(dict(aspect.get("named") or {}).get(language, ""))
     return ""
 
