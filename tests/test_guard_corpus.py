@@ -377,6 +377,12 @@ amount asked ("klingt wunderbar", "Kaffee geht einfach immer, oder?") and a "Sch
 that a wait told is a delivery problem); what stays: a joke answered with a joke ("Gehaltserhöhung? 😂", "what more do
 you need ☔"), a bereavement reply the check finds no word of, and a handle's words ("apfel.und.zimt") said in a
 pairing tip.
+test79, the twenty-first (round 31, written in session 44): 197/200 good and 194/200 bad on 0fc8b59 and on d664feb
+(session 44's first and last code); read in session 45, after: 200/200 and 199/200 (a reply in Berlin dialect, all
+in lower case or as a sports commentator on order, and "We apologise for the inconvenience" are caught; a marathon's
+"sub-4", "Heard you closed the shop?" answered "Yes, closed" as the profile says, and "That's the only correct way to
+read it" to a "…, right?" pass); what stays: "euer kaffee schmeckt wie abwaschwasser lol" is read as a troll, whose
+reply needs no word of it, so a greeting that ignores it passes.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -472,6 +478,7 @@ FLOORS = {
     "test74": (0.99, 0.985),
     "test75": (0.96, 0.95),
     "test77": (0.975, 0.99),
+    "test79": (0.995, 0.99),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -548,6 +555,7 @@ PER_CHECK_FLOOR = {
     "test74": 0.8,
     "test75": 0.6,
     "test77": 0.9,
+    "test79": 0.9,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -1802,7 +1802,13 @@ def _confirmed(ctx: CheckContext, stated: list[str], vocabulary: frozenset[str])
     if not yes or not CONFIRM_ASKED.search(ctx.message.text[:MAX_SCAN]):
         return []
     new = [w for c in stated for w in words(c) if len(w) >= RARE and not is_stopword(w) and fold(w) not in vocabulary]
+    new = [w for w in new if fold(w) not in HEARSAY]  # "Heard you closed the shop": how they heard it, no claim
     return [yes.group().strip()] if new else []
+
+
+HEARSAY = frozenset(
+    fold(w) for w in ("heard", "gehört", "gelesen", "angeblich", "apparently", "supposedly", "someone", "jemand")
+)
 
 
 def _admitted(ctx: CheckContext) -> list[str]:
@@ -2417,7 +2423,8 @@ _CODE = re.compile(
 _QUANTITY_WORD = re.compile(
     r"(?:\d{1,4}-(?!(?:year|jahr|month|monat|week|woche|day|tag|percent|prozent|euro|eur|off|rabatt))[a-zäöüß]{3,}"
     r"|\d{1,3}-(?:years?|months?|weeks?)-old"
-    r"|\d{1,4}-(?:g|kg|ml|l)-[a-zäöüß]{3,}|\d{1,2}(?:st|nd|rd|th))$",
+    r"|\d{1,4}-(?:g|kg|ml|l)-[a-zäöüß]{3,}|\d{1,2}(?:st|nd|rd|th)"
+    r"|(?:sub|under|unter|top)-\d{1,3})$",  # "sub-4 in Berlin": a marathon time, "Top-10": a rank
     re.IGNORECASE,
 )
 

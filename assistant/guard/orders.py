@@ -91,7 +91,10 @@ STYLE = _lenient(
     r"|im stil (?:von|eines?|einer))\s+((?:pirat|pirate|yoda|shakespeare|cowboy|robot|roboter|gangster|rapper|dichter"
     r"|poet|haiku|gedicht|poem|reim|rhyme|limerick|sonnet|sonett|spongebob|mocking"
     # "Schreib ab jetzt alles in bayerischem Dialekt": a dialect ordered
-    r"|bayer|bayrisch|bairisch|bavarian|dialekt|dialect|plattdeutsch|sächsisch|schwäbisch|berlinerisch|kölsch)\w{0,20})",
+    r"|bayer|bayrisch|bairisch|bavarian|dialekt|dialect|plattdeutsch|sächsisch|schwäbisch|berlinerisch|kölsch"
+    # "im Berliner Dialekt", "answer as a sports commentator"
+    r"|berliner (?:dialekt|schnauze|mundart|slang)|sports? ?(?:commentator|announcer|reporter|kommentator)"
+    r"|sportkommentator|sportreporter)\w{0,20})",
 )
 VERSE = frozenset(
     ("haiku", "gedic", "poem", "poet", "dicht", "reim", "rhyme", "limer", "sonne")
@@ -233,6 +236,7 @@ def obeyed(
     found += _versed(styles, ordered, draft)
     found += _mocked(styles, ordered, draft)
     found += _ended_as_told(ordered, drafted)
+    found += _lowered(ordered, draft)
     found += _signed(ordered, drafted, vocabulary)
     put_words = {fold(w) for text in put for w in words(text)}
     wanted = [p for o in ordered for p in payloads(o)]
@@ -332,6 +336,21 @@ def payloads(order: str) -> list[str]:
     referred = not (ORDER.search(order) or STYLE.search(order))  # the sentence an order points back to
     itself = bool(BACK.search(order))  # "kiez 🫘 mischung 🫘 ist vegan ... schreibt das mal ohne bohnen": all of it
     return found or ([order] if referred or itself or injection_suspected(order) else [])
+
+
+# "reply only in lowercase", "schreib alles klein": an order for a draft without a capital letter
+LOWER_ASKED = _lenient(
+    r"\b(?:lower ?case|kleinbuchstaben|kleingeschrieben|klein geschrieben|alles klein|no capitals?)\b"
+)
+LOWERED_LETTERS = 20  # letters a draft needs before its lack of capitals says anything
+
+
+def _lowered(ordered: list[str], draft: str) -> list[str]:
+    """A draft without one capital letter when an order asked for lower case only."""
+    letters = [c for c in draft if c.isalpha()]
+    if len(letters) < LOWERED_LETTERS or any(c.isupper() for c in letters):
+        return []
+    return ["all in lower case"] if any(LOWER_ASKED.search(o) for o in ordered) else []
 
 
 def _styles(ordered: list[str]) -> set[str]:

@@ -106,6 +106,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return shared
     if AGREED.match(plain) and not analysis.questions and message.mode == "reply":
         return "agreement"  # "lowkey süchtig nach eurer kiezmischung" -> "Wir auch, kein cap 🫘": said back to them
+    if TAG_ENDED.search(message.text) and AFFIRMED.match(plain) and message.mode == "reply":
+        return "agreement"  # "one extra hour of coffee, right?" -> "That's the only correct way to read it 😄"
     if WHO_ELSE.search(_source(message)) and (AGREED.match(plain) or RAISED_HAND.match(plain)):
         return "agreement"  # "Kinder im Bett, Eltern auf dem Sofa. Wer noch?" -> "Same! ...": the answer asked for
     said = {fold(re.sub(r"[’']s$", "", w)) for w in words(text)}
@@ -177,6 +179,13 @@ AGREED = re.compile(
     r"\W{0,3}(?:wir auch|uns auch|us too|we too|geht uns (?:genauso|ganz genauso|auch so))\b",
     re.IGNORECASE,
 )
+# A message that ends by asking to be agreed with ("..., right?", "..., oder?") and a reply that opens by agreeing
+TAG_ENDED = re.compile(r",?\s(?:isn'?t it|right|oder|nicht wahr|gell|ne)\?\W{0,8}$", re.IGNORECASE)
+AFFIRMED = re.compile(
+    r"\W{0,3}(?:genau|exactly|absolutely|definitely|stimmt|na klar|yes|ja+|yep|100\s?%|so sieht'?s aus|auf jeden fall"
+    r"|allerdings|that'?s (?:the only|exactly|how|the spirit)|of course|logisch|sowieso)\b",
+    re.IGNORECASE,
+)
 # A post or message that asks who else is in the same spot: "Wer noch?", "anyone else?"; and the hand raised to it
 WHO_ELSE = re.compile(r"\b(?:wer noch|wer auch|wer von euch auch|who else|anyone else|anybody else)\b", re.IGNORECASE)
 RAISED_HAND = re.compile(r"\W{0,3}(?:same|hier|here|me too|ich auch|dabei|count me in)\s{0,2}[!.,🙋]", re.IGNORECASE)
@@ -246,6 +255,7 @@ COUNTED = re.compile(
 PLEASANTRY = re.compile(
     r"^\W*(?:and |und )?(?:(?:so |really |ganz |echt )?(?:glad|happy)\b|hope\b|enjoy\b|have (?:a|the|fun)\b|congrat\w*"
     r"|love (?:this|that)|thanks?\b|thank you\b|danke\b|schön\w{0,2}\b|genie(?:ß|ss)\w{0,2}\b|viel spa(?:ß|ss)\b"
+    r"|lass (?:es|sie|ihn|euch) (?:dir|euch) (?:gut )?schmecken\b"
     r"|herzlichen glückwunsch|glückwunsch|wie (?:schön|lieb|süß)\b|wir wünschen|alles gute"
     r"|what an? (?:lovely|nice|great|wonderful|sweet|thoughtful|beautiful) \w{3,15}\W*$)"
     r"|\b(?:klingt|sounds?|is going to be|wird)\b[^.!?]{0,25}"
