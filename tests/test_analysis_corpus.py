@@ -160,15 +160,20 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # on 0fc8b59, the first code of session 44: 0.939, 0.996, 1.000 at 0.700, 0.860 and 0.949, 0.976, 0.857 at 0.882,
 # 0.853) left the grown split (3660 cases) at 0.923, 0.974, 0.893 at 0.838 and 0.867 rebuilt, with the cues for a wait
 # told ("love waiting a week for coffee 🙃"), a replacement that arrived, an account praised and an unfollow.
+# The sixtieth (written in session 44, held out on 0fc8b59, the first code of session 44: part a intent 0.972, team
+# 0.976, sarcasm recall 1.000 at precision 0.429, question-to-fact 0.856; part b 0.948, 0.980, 0.829 at 0.967, 0.832;
+# on d664feb, the first code of session 45: 0.967, 0.976, 1.000 at 0.300, 0.851 and 0.947, 0.980, 0.829 at 0.967,
+# 0.838) left the grown split (3726 cases) at 0.924, 0.974, 0.888 at 0.858 and 0.865 rebuilt, with irony told as an
+# understatement ("so mellow it's basically hot water with ambitions"), a place before "only" as the contrast ("to
+# vienna or germany only?"), "Gibt's den jetzt endlich?" pointing back at the decaf named before, and "and if so"
+# leading the next question instead of being one.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.82,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.867 < 0.90: a fact named in a question is often not what the question asks",
-    # session 44: batches 58a/b brought more complaints told with a flat irony the model now reads into plain ones
-    "sarcasm_precision": "0.837 < 0.85: plain complaints read as irony (a checkout broken, a parcel at a neighbour's)",
+    "question_fact_accuracy": "0.865 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

@@ -166,9 +166,9 @@ POINTING_BACK = re.compile(
     r"|^\W*(?:(?:and|so)\s+)?any (?:news|updates?) (?:on|about) (?:that|this|it)\W*$"
     # "... dass Sie einen entkoffeinierten Kaffee testen. Ist der inzwischen zu haben?", "is it out yet?"
     r"|^\W*(?:(?:and|und|also)\s+)?(?:ist|sind|gibt es|gibt'?s) (?:der|die|das|er|sie|es|den) (?:\w{1,12} )?"
-    r"(?:inzwischen|mittlerweile|jetzt|schon|endlich) (?:zu haben|zu kaufen|zu bekommen|bestellbar|lieferbar|da"
-    r"|verfugbar|erhaltlich|raus|im shop"
-    r"|im sortiment)\W*$"
+    r"(?:inzwischen|mittlerweile|jetzt|schon|endlich)(?: (?:inzwischen|mittlerweile|jetzt|schon|endlich)){0,2}"
+    r"(?: (?:zu haben|zu kaufen|zu bekommen|bestellbar|lieferbar|da|verfugbar|erhaltlich|raus|im shop"
+    r"|im sortiment))?\W*$"  # "Gibt's den jetzt endlich??": the thing named before
     r"|^\W*(?:(?:and|so)\s+)?(?:is|are) (?:it|they|that|this one) (?:available|out|in stock|ready)"
     r"(?: yet| now| already)?\W*$",
     re.IGNORECASE,
@@ -586,8 +586,10 @@ CONTRAST = frozenset({"only", "nur", "just", "ausser", "except"})
 
 
 def _after_contrast(tokens: list[str]) -> list[str]:
-    """The words right after a contrast word, one or two on ('nur nach Deutschland')."""
-    return [w for i, w in enumerate(tokens) if CONTRAST & set(tokens[max(0, i - 2) : i])]
+    """The words right after a contrast word, one or two on ('nur nach Deutschland'), or right before an "only"
+    ('to vienna or germany only')."""
+    before = [w for w, after in pairwise(tokens) if after == "only"]
+    return [w for i, w in enumerate(tokens) if CONTRAST & set(tokens[max(0, i - 2) : i])] + before
 
 
 def _countries(tokens: list[str]) -> frozenset[str]:

@@ -122,6 +122,9 @@ ASIDE = re.compile(r"\s?\([^()\n]{1,40}\?\)")  # a parenthesis of short question
 HOPED = re.compile(
     r"\b(?:tell me|sag mir|sagt mir)(?: (?:bitte|pls|please))?,? (?:that |dass )?"
     r"((?:you|u|ihr) (?:have|got|do|ship|sell|deliver|make|still|habt|liefert|verkauft|macht|verschickt|röstet)\b"
+    # "please tell me it's fixable": whether it can be repaired
+    r"[^.!?\n,]{2,80}|(?:it'?s|it is|it can be|es ist|die ist|sie ist|das ist) (?:still )?(?:fixable|repairable|covered"
+    r"|reparierbar|zu retten|noch zu retten)\b"
     r"[^.!?\n,]{2,80}|ihr [^.!?\n,]{2,60}?\b(?:habt|liefert|verkauft|macht|verschickt|röstet|anbietet)\b)",
     re.IGNORECASE,
 )
@@ -292,9 +295,12 @@ def _real(question: str) -> bool:
     return len(question) >= 2 and not rhetorical(question) and not BARE_CONDITION.match(question)
 
 
-# "If not, how do I stop it?": the condition leads the question after it, asking nothing itself
+# "If not, how do I stop it?", "and if so, what are your opening hours?": the condition leads the question after it,
+# asking nothing itself
 BARE_CONDITION = re.compile(
-    r"^\W{0,5}(?:if not|wenn nicht|falls nicht|otherwise|sonst|and if not|und wenn nicht)\W{0,5}$", re.I
+    r"^\W{0,5}(?:and |und )?(?:if not|wenn nicht|falls nicht|otherwise|sonst|if so|if yes|wenn ja|falls ja|falls doch"
+    r"|wenn doch)\W{0,5}$",
+    re.I,
 )
 
 
@@ -316,6 +322,9 @@ RHETORICAL = re.compile(
     r"|seid ihr (?:noch )?(?:ganz )?(?:dicht|bei trost)|ist das euer ernst|ernsthaft|echt jetzt|wtf"
     r"|what the (?:hell|heck|f\w{0,10})|are you (?:kidding|serious)(?: me)?"
     r"|seriously|really|honestly|literally|ehrlich|ngl"
+    # "Soll das ein Escape Room sein?", "is this supposed to be a treasure hunt?": sarcasm, asked of nobody
+    r"|soll (?:das|der|die|es) (?:hier )?(?:ein|eine|so ein|so eine|n|ne) \w{2,25}(?: \w{2,25})? sein"
+    r"|is (?:this|that|it) supposed to be (?:a|an|some kind of|some sort of) \w{2,25}"
     # "ich geh als eure Kaffeetüte, mit Aromaventil auf der Nase. Zu viel? 😂": the joke's own punchline, asked
     r"|(?:zu viel|zu krass|zu drüber|übertrieben|too much|overkill|too far)"
     # "quitting caffeine. day 3. why is this on my fyp 😭": the algorithm blamed, nobody asked
@@ -407,6 +416,14 @@ TAG_CHECK = re.compile(
 )
 
 
+# A choice put without a "?": "ja oder nein", "ja oder dumme idee", "good idea or bad idea"
+YES_OR_NO = re.compile(
+    r"\b(?:ja oder (?:nein|nee|nö|lieber nicht|dumme idee|schlechte idee|keine gute idee)|yes or no"
+    r"|(?:good|smart) (?:idea )?or (?:bad|dumb|stupid) idea)\b",
+    re.IGNORECASE,
+)
+
+
 def _questions_in(sentence: str, listed: bool = False) -> list[str]:
     """A direct question from its question-like clause on; an indirect one from its wh-word, split at 'und ob'
     (in a list, "Could you let me know" leads its items, and an item "whether you deliver to Austria" asks)."""
@@ -418,6 +435,8 @@ def _questions_in(sentence: str, listed: bool = False) -> list[str]:
         if begin and TAG_CHECK.match(fold(sentence[begin:])):
             begin = 0  # "my neighbour swears beans belong in the freezer, is that right?": the claim is asked
         return [part.strip(" ,") for part in _joined_questions(sentence[begin:])]
+    if YES_OR_NO.search(sentence):
+        return [sentence.strip(" .!")]  # "espresso kreuzberg vorm start ja oder dumme idee 😅": asked without a "?"
     if WHOEVER.match(fold(sentence).lstrip()):
         return []  # "wer sowas kauft hat auch ne Siebträgermaschine": whoever buys it, no one is asked
     if ASKED_LAST.match(first := EMOJI_BREAK.split(sentence, maxsplit=1)[0]):
