@@ -40,6 +40,7 @@ from assistant.backends.offline.scene import (
     praises,
     rained_on,
     read,
+    tally,
     without_emoji,
 )
 from assistant.backends.offline.words import (
@@ -336,7 +337,9 @@ def compose(
             if len(text) <= limit:
                 return text
         return compose(request, tone, attempt=attempt + 1, avoid=avoid, book=book, scene=scene, style="crisp")
-    if len(scene.answers) > 1:  # "1. liefert ihr nach wien 2. ... 3. ...": the first answers that fit, never none
+    # "1. liefert ihr nach wien 2. ... 3. ...": the first answers that fit; when not even one fits (a soaked parcel's
+    # "kann ich das noch trinken" beside the damage's next step, in 150 characters), the next step without it
+    if scene.answers:
         fewer = dataclasses.replace(scene, answers=scene.answers[:-1])
         return compose(request, tone, attempt=attempt, avoid=avoid, book=book, scene=fewer, style="crisp")
     fallback = _assemble(request, scene, book, style, "", levels[-1], rng, address)
@@ -711,6 +714,7 @@ def _slots(
         "shared": _shared(scene, message.text, language),
         "pitched": _pitched(scene, message.text, language),
         **_asked(scene),
+        "tally": tally(message.post or "") if scene.situation == "outreach_tally" else "",
         "series": scene.series[0],
         "next": scene.series[1],
         "streak": scene.series[2],
@@ -718,7 +722,8 @@ def _slots(
     if address == "Sie":
         slots["ask"] = re.sub(r"\bdein(e[nmrs]?)?\b", lambda m: "Ihr" + (m.group(1) or ""), slots["ask"])
     dated = bool(analysis.entities.dates)
-    slots["ask_rest"] = _besides_the_order(slots["ask"], message.text, dated=dated) if slots["order"] else ""
+    given = slots["order"] or analysis.entities.order_ids  # "order 58213" in a public comment: never asked again
+    slots["ask_rest"] = _besides_the_order(slots["ask"], message.text, dated=dated) if given else ""
     slots["answers"] = _answers_text(scene, scene.answers, book, style, slots, rng, level=level, address=address)
     slots["open_answers"] = _answers_text(
         scene, scene.open_answers, book, style, slots, rng, level=level, address=address
@@ -727,7 +732,7 @@ def _slots(
         slots["question_back"] = "yes"
     if message.mode == "outreach" and _SHARED_RECIPE.search(message.post or ""):  # "Mein Geheimnis: Hefeteig ..."
         slots["saved"] = _block(book, "outreach_saved", style, {}, rng, address)
-    step_block = "step_public"
+    step_block = "step_public_order" if slots["ask_rest"] else "step_public"
     if scene.in_dm:
         step_block = "step_dm_order" if slots["order"] else "step_dm"
     if chasing(message.text):  # "hatte euch am Montag geschrieben ... nichts mehr gehört": chased, not restarted
@@ -757,7 +762,9 @@ _CHEERY_OPENER = re.compile(
 _REFUSED = re.compile(
     r"\b(?:can'?t|cannot|won'?t|sadly not|not something|unfortunately|leider|kann ich (?:\w+ )?nicht|können wir"
     r" (?:\w+ )?nicht|gibt es (?:bei uns )?(?:leider )?(?:keine?n?|nicht)|keine ärzte|not doctors|your doctor"
-    r"|dein arzt|deine ärztin)\b",
+    r"|dein arzt|deine ärztin"
+    # "Einen Laden haben wir nicht mehr", "no shop any more": the thing asked after is gone, no "klar doch!" first
+    r"|nicht mehr|gibt'?s nicht mehr|no longer|any more|anymore|is closed)\b",
     re.IGNORECASE,
 )
 # A question that offers a choice: a yes answers none of it ("Was passt besser, X oder Y?", "which one, X or Y?")
@@ -1607,6 +1614,7 @@ def _with_emoji(request: GenerationRequest, scene: Scene, style: str, body: str,
         "outreach_who",
         "outreach_relate",
         "outreach_series",
+        "outreach_tally",
         "outreach_ideas",
         "outreach_luck",
         "outreach_back",

@@ -92,6 +92,7 @@ SLOTS = frozenset(
         "series",  # the series a post is part of (Tag 4, Day 112, Teil 1)
         "next",  # what comes after it (Teil 2, die Fortsetzung, what comes next)
         "streak",  # the series when it is a run of days or weeks past the first (Day 112)
+        "tally",  # a post's count of its day, as it wrote it (3 Stunden Arbeit, 2 Kannen Kaffee, 0 Reue)
         "tasted",  # how the coffee tasted, in the person's own word (flat, schal), taste criticism only
         "house",  # the profile's first coffee as it describes it, for a taste guessed but never tried
         "critique",  # what a fan's small critique is about, as "was ... angeht" takes it (die Tüte, the bags)

@@ -203,6 +203,8 @@ def indirect_de(question: str) -> str | None:
         if tokens[3].lower() not in _FINITE_DE:  # "aus welchem Land stammen ...": a preposition, its noun, the verb
             return None
         head, rest = [first, tokens[1].lower(), *_capitalise_de(tokens[2:3])], tokens[3:]
+    elif first in _PREP_DE and len(tokens) > 3 and tokens[1].lower() in ("wann", "wo", "wie"):
+        head, rest = [first, tokens[1].lower()], tokens[2:]  # "ab wann gibt es die neue Ernte": "ab wann" leads
     elif first in _W_DE:
         head_len = 2 if len(tokens) > 2 and first == "wie" and tokens[1].lower() in _HOW_MUCH else 1
         if (
@@ -635,6 +637,14 @@ _ALREADY_INDIRECT = re.compile(r"^whether\s([^?!.,]{3,90}?)\W{0,3}$", re.IGNOREC
 _WHEN_LAST = re.compile(r"^((?:[^\W\d_][\w'-]{1,20}\s){0,2}[^\W\d_][\w'-]{1,20})\s(?:when|wann)\b\W{0,12}$", re.I)
 
 
+# A setting asked for a brewer without a verb: "what setting on the handmühle for V60?", "welche stufe für aeropress"
+_SETTING_FOR = re.compile(
+    r"^(?:what|which|welche)\s(setting|grind size|grind|stufe|mahlstufe|mahlgrad)\b[^?.!,]{0,30}?\s(?:for|für)\s"
+    r"(?:an?\s|the\s|my\s|die\s|den\s|meine\s)?([\w-]{2,20}(?:\s[\w-]{2,12})?)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
 def indirect(question: str, language: str) -> str | None:
     """The question as an indirect question in the reply language, or None; two questions joined by "und" as two
     ("Woher kommen die Bohnen und ist der bio?" -> "woher die Bohnen kommen und ob der bio ist")."""
@@ -645,6 +655,12 @@ def indirect(question: str, language: str) -> str | None:
         thing = when.group(1).lower() if when.group(1).isupper() else when.group(1)
         article = "" if thing.endswith("s") else "a "  # "pumpkin spice beans", "a halloween roast"
         return f"ob und wann es {thing} gibt" if language == "de" else f"if and when there'll be {article}{thing}"
+    if pick := _SETTING_FOR.match(question.strip()):  # "what setting on the handmühle for V60?": the pick, no verb
+        what, method = pick.group(1).lower(), pick.group(2)
+        method = method.upper() if re.fullmatch(r"[a-z]{1,2}\d{1,3}", method) else method  # "v60": "V60"
+        return (
+            f"welche {what.capitalize()} für {method} passt" if language == "de" else f"which {what} works for {method}"
+        )
     if any(" " in m.group().strip() for m in QUOTED_SPAN.finditer(question)):
         return None  # 'macht ihr ne "dark roast of the dead" edition?': their quoted name is not ours to say back
     asked = _ANYONE_ASKS.match(question.strip())

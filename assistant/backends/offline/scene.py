@@ -797,11 +797,26 @@ def _outreach_kind(post: str) -> str:
     asks_us = any(_AUDIENCE.search(q) for q in re.findall(r"[^.!?\n]{1,200}\?", post))  # "Was backt ihr?"
     if _SERIES.search(post) and not (_HOLIDAY.search(post) or asks_us or moment(post, calendar=True)):
         return "outreach_series"  # "day 112 of writing my first novel", "Teil 1: der Einkauf": cheer the run on
+    if tally(post):
+        return "outreach_tally"  # "3 Stunden Arbeit, 2 Kannen Kaffee, 0 Reue": the count they made, said back
     if "?" not in post:
         return "outreach"
     if _WHO.search(post):
         return "outreach_relate" if _RELATE.search(post) else "outreach_who"
     return "outreach_what" if _YOURS.search(post) and not _TIPS.search(post) else "outreach_ideas"
+
+
+# A day told as a count of three or more things: "5 people, 1 kettle, 0 counter space", "3 Stunden Arbeit, 2 Kannen
+# Kaffee, 0 Reue" (each a number and a word or two, one after the other)
+_COUNTED_THING = r"\d{1,3}\s[^\W\d_][\w'-]{1,15}(?:\s[^\W\d_][\w'-]{1,15})?"
+_TALLY = re.compile(rf"(?<![\w,])(?:{_COUNTED_THING}\s?,\s){{2,4}}(?:und\s|and\s)?{_COUNTED_THING}(?![\w-])")
+TALLY_LONGEST = 70  # characters: a count longer than this is a list, not a punchline
+
+
+def tally(post: str) -> str:
+    """The count a post makes of its day ("5 people, 1 kettle, 0 counter space"), or ""."""
+    found = _TALLY.search(post)
+    return found.group() if found and len(found.group()) <= TALLY_LONGEST else ""
 
 
 _AUDIENCE = re.compile(r"\b(?:ihr|euch|eure?\w?|you|your|y'?all)\b", re.IGNORECASE)
@@ -1251,7 +1266,9 @@ _WHY_WANTED = re.compile(
 # Someone who wants to cancel and cannot find how: "„jederzeit kündbar" steht überall, aber wo bitte?? Find im
 # Kundenkonto nix", "can't find the cancel button"
 _CANCELLING = r"kündig\w{0,3}|kündigungs\w{0,8}|cancel\w{0,6}"
-_NOT_FOUND = r"find\w{0,2} (?:\w+ ){0,4}(?:nix|nichts|nicht|keine[nm]?)|can'?t find|cannot find"
+_NOT_FOUND = (
+    r"find\w{0,2} (?:\w+ ){0,4}(?:nix|nichts|nicht|keine[nm]?)|can'?t find|cannot find|(?:nix|nichts|nicht) gefunden"
+)
 _CANCEL_STUCK = re.compile(
     rf"\b(?:kündbar|{_CANCELLING}|abbestell\w{{0,3}})\b[^\n]{{0,120}}"
     rf"\b(?:{_NOT_FOUND}|couldn'?t find|no button|kein(?:en)? button|wo (?:bitte|denn|genau)\b"
@@ -1578,6 +1595,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
     confidence = float(_get(analysis, "confidence", 1.0) or 1.0)
     sarcasm = bool(_get(analysis, "sarcasm", False))
     emotion = str(_get(analysis, "emotion", "neutral") or "neutral")
+    if emotion == "happy" and message.mode == "reply" and is_moment(moment(text)) and _POUT.search(text):
+        emotion = "joking"  # "a wasp drank more of my iced coffee than i did 😤🐝 is it the sugar ...": a happy pout
     register = str(_get(analysis, "register", "casual") or "casual")
     formal_register = register == "formal" or bool(re.search(r"\b(?:Sie|Ihnen|Ihr(?:e[nmrs]?)?)\b", text[1:]))
     mirror = bool(_get(profile.brand, "address_mirror", False))
@@ -1693,6 +1712,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         around = None if around and _grinderless(text, around) else around
         around = None if around and _asked_elsewhere(answers, around) else around
         around = None if around and _was_there(text, around) else around  # "just did your cupping workshop ..."
+        # "what setting for V60? you only ever talk about french press": the method named around is not the one asked
+        around = None if around and any(_other_method(a.question, around) for a in answers) else around
         # "Wer hat recht?", "wo kann man euch besuchen??": the fact named around says it (where, when, who is right)
         rest = [a for a in answers if not (_COVERED.match(a.question.strip()) or _WHERE_WHEN.match(a.question.strip()))]
         answers = [Answer(question=text, fact=around), *rest] if around else answers
@@ -2120,7 +2141,7 @@ HEALTH_ASKED = re.compile(
     r"|ja oder nein|yes or no)"
     # "espresso vorm start ja oder nein?"
     r"|(?:vorm|vor dem|before the|before my) (?:start|lauf|rennen|wettkampf|race|run|(?:halb)?marathon)\b[^?]{0,25}"
-    r"\b(?:ja oder nein|yes or no)"
+    r"\b(?:ja oder nein|yes or no|ja oder (?:dumme|schlechte|keine gute) idee|(?:good|bad|dumb) idea)"
     r")\b",
     re.IGNORECASE,
 )
@@ -2488,7 +2509,17 @@ def _health_question_in(question: str, message: str) -> bool:
     trotzdem kaffee trinken?", "liege mit erkältung rum darf ich trotzdem meinen espresso")."""
     if _health_question(question):
         return True
+    if _RACE_ASKED.search(message[:2000]) and _IDEA_ASKED.search(question) and _DRINK_ASKED.search(question):
+        return True  # "marathon am sonntag, kann ich vorher euren espresso trinken oder ist das ne dumme idee"
     return bool(_ILL.search(message[:2000]) and _DRINK_ASKED.search(question)) and not _CONTENT_ASKED.search(question)
+
+
+# Whether something is wise: "oder ist das ne dumme idee", "good idea or bad idea?"
+_IDEA_ASKED = re.compile(
+    r"\b(?:dumme|schlechte|keine gute|gute|good|bad|dumb|stupid|smart) idee\b|\b(?:good|bad|dumb|stupid|smart) idea\b"
+    r"|\bja oder nein\b|\byes or no\b",
+    re.IGNORECASE,
+)
 
 
 # Ill or pregnant, said anywhere in the message: a drink asked about is then a doctor's question
@@ -2703,7 +2734,8 @@ _OURS = re.compile(
 _COFFEE = re.compile(
     r"(?<!\w)(?:zieh\w* lassen|mahl|brüh|aufgie|aufguss|filter|siebträger|milch|crema|bitter|sauer|cold brew|"
     r"latte|cappuccino|brew|grind|roast|röst|koffein|caffeine|decaf|bohne|kaffee|coffee|espresso|tüte|verpackung"
-    r"|blend|mischung|cups?\b|tassen?\b|mugs?\b|maschine|machine|entkalk|descal)"
+    r"|blend|mischung|cups?\b|tassen?\b|mugs?\b|maschine|machine|entkalk|descal"
+    r"|v60|aero ?press|chemex|french ?press|moka|bialetti|hario|kalita|mahlgrad|mahlstufe|handmühle|grinder)"
     r"|\b\w{2,14}(?:röstung|mischung|kaffee)\b",  # "ne jecke sonderröstung?", "winterkaffee"
     re.IGNORECASE,
 )
@@ -2831,6 +2863,12 @@ _IN_ADVANCE = re.compile(r"\b(?:im voraus|vorab|in advance|any help|hoffe|hope|b
 _GRATEFUL = re.compile(r"\b(?:danke\w{0,2}|dank|bedanken|thanks?|thank you|grateful)\b", re.IGNORECASE)
 _REPLACED = re.compile(r"\b(?:ersatz\w{0,6}|replacement|replaced|ersetzt|getauscht|umgetauscht)\b", re.IGNORECASE)
 # Something to do together: "Interesse an einem gemeinsamen Workshop?", "a collab", "partner with you"
+# A creator asking for free products: "Could you send me a PR box with the subscription?", "schickt ihr mir ein Paket?"
+_PR_ASKED = re.compile(
+    r"\b(?:send|schick\w{0,2}|ship|gift)\s(?:me|us|mir|uns)\b|\bpr[- ]?(?:box|paket|package|sample)s?\b"
+    r"|\b(?:produkte? )?(?:zum testen|to test|to review|zur verfügung stellen)\b",
+    re.IGNORECASE,
+)
 _JOINT = re.compile(
     r"\b(?:gemeinsam\w{0,3}|zusammen\w{0,6}|kooperation\w{0,2}|kooperier\w{0,3}|collab\w{0,6}|together|partner\w{0,5}"
     r"|joint)\b",
@@ -3078,11 +3116,12 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent = "praise" if _PRAISE.search(text) or _FOND_SIGNS.search(text) else "other"  # "send help 🔥"
     if message.mode == "reply" and _SUBSCRIPTION.search(text) and _AWAY_WHEN_CAME.search(text):
         return "question"  # "my subscription arrived the ONE week I was on holiday 🙃": no delay, the pause answers
-    if message.mode == "reply" and intent not in ("troll", "spam", "praise") and _cancel_wanted(text):
+    stuck = bool(_CANCEL_STUCK.search(text))  # "„jederzeit kündbar“ ... im Kundenkonto gesucht und nix gefunden"
+    if message.mode == "reply" and intent not in ("troll", "spam", "praise") and (_cancel_wanted(text) or stuck):
         # "hiermit kündige ich mein Abo ... komme mit dem Konto nicht zurecht": passed on, never back to the account
         if _NO_ACCOUNT.search(text):
             return "cancel_subscription_help"
-        return "cancel_subscription_stuck" if _CANCEL_STUCK.search(text) else "cancel_subscription"
+        return "cancel_subscription_stuck" if stuck else "cancel_subscription"
     if message.mode == "reply" and analysis.sentiment != "negative" and _advice_worked(text):
         return "advice_worked"  # "hat geklappt, eine Stufe feiner und nicht mehr sauer, danke 🙏": no sour shot to fix
     if message.mode == "reply" and CALL_ONLY.match(text):
@@ -3435,7 +3474,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         told = _told_before(request)  # "Soll ich das jetzt zurückschicken?" after "bestellt X, bekommen Y"
         text = f"{text}\n{told}" if told else text
         wrong = re.search(
-            r"falsch|statt(?!\s?\d)|wrong|instead|fehlt|missing|nur (?:eine?|1)|only (?:one|1)|nicht bestellt"
+            # "my missing parcel last week": a parcel lost, not an item missing from it
+            r"falsch|statt(?!\s?\d)|wrong|instead|fehlt|missing(?! (?:parcel|package|delivery|order|box))"
+            r"|nur (?:eine?|1)|only (?:one|1)|nicht bestellt"
             r"|halb leer|half empty|zu wenig drin|underfilled"  # "die Tüte halb leer": less in it than ordered
             r"|never ordered"
             r"|did ?n.?t order|did not order"  # "ne mühle die ich gar nicht bestellt hab"; the wrong grind, too:
@@ -3629,8 +3670,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if refusal is not None:  # "kriegen studis bei euch rabatt?": the policy's no, never an "I'll check"
             answers.append(Answer(question=text, fact=refusal))
             continue
-        if situation.startswith("collaboration") and _JOINT.search(text):
-            continue  # "Interesse an einem gemeinsamen Workshop?" is the offer itself: no booking details
+        if situation.startswith("collaboration") and (_JOINT.search(text) or _PR_ASKED.search(text)):
+            continue  # "Interesse an einem gemeinsamen Workshop?", "send me a PR box with the subscription?": the
+            # offer itself, no booking details or subscription fact
         if wants_machine(text, profile):  # "eine gute Siebträgermaschine für Anfänger?": no grind, no coffee tip
             answers.append(Answer(question=text))
             continue
@@ -3642,7 +3684,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             not fact_id or fact_id in used
         ):  # "is espresso bad when you're sick?"
             indirect = _named(_indirect(_asking_part(text), language, profile), profile)
-            race = "race" if _RACE_ASKED.search(text) and not _MEDICAL.search(message.text) else "doctor"
+            raced = _RACE_ASKED.search(text) or (_RACE_ASKED.search(message.text) and _IDEA_ASKED.search(text))
+            race = "race" if raced and not _MEDICAL.search(message.text) else "doctor"
             answers.append(Answer(question=text, health=race, indirect=indirect))
             continue
         # "sauer ... was mach ich falsch?": the message around the question names what it asks about
@@ -3693,6 +3736,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = None
         if fact is None and struck:
             fact = _intent_fact(profile, "order_status")
+        if fact is None and _HOLIDAY_SAID.search(text) and _SENT_WORDS.search(text):
+            fact = _intent_fact(profile, "order_status")  # "Zählt der 3. Oktober beim Versand mit?": the working days
         last_order = fact is None and bool(_LAST_ORDER.search(text))  # "whats your last order date for christmas??":
         if last_order:  # the usual time, and the date itself deferred by name
             fact = _intent_fact(profile, "order_status")
@@ -3749,6 +3794,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         unsure = yes_no and not own_fit and _fits_unsaid(text, profile, language)  # "house blend ok for aeropress?"
         product = own_fit or ("" if suited or unsure else _recommendation(text, profile, language, message.text))
         block = "fits" if own_fit else "recommend"
+        if product and not own_fit and _CHOICE.search(text) and not _GRIND_ASKED.search(text):
+            fact = None  # "Lieber Kiezmischung oder Espresso? Die haben so eine Siebträgermaschine": a pick, no grind
         # its description names no AeroPress: asked, never guessed; "... oder nur French Press?" asks no grind
         fact = None if unsure or own_fit else fact
         often = _how_often(text, message.text, profile, language)
@@ -3767,6 +3814,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         counted = "" if product or compared or content else _counted(text, message.text, profile, language)
         if counted:  # "How many settings does it have?": the grinder's description says "30 grind settings"
             fact, product, block = None, counted, "described"
+        worth = "" if product or compared or content else _worth(text, profile, language)
+        if worth:  # "is your hand grinder actually worth it? my last one died after 3 months": what it is, and its
+            product, block = worth, "described"  # warranty when lasting is the worry
+            fact = _keyed_fact(profile, {"garantie", "warranty"}) if _LASTING.search(message.text) else None
         if fact is None and not (product or compared or content) and _BETTER_THAN.search(text):
             answers.append(Answer(question=text, taste=True))
             continue
@@ -3778,6 +3829,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             asked_in = text  # ich die Adresse?": asked on its own, so only the question's own words are left open
             missing = _unanswered_aspect(asked_in, fact) and not struck
         missing = missing or (last_order and fact is not None)
+        if missing and fact is not None and _GONE_TOLD.search(_fact_words(fact)) and _asks_after_gone(text, fact):
+            missing = False  # "Hat der Laden in der Oranienstraße am Feiertag offen?": there is no shop to open
+        if missing and fact is not None and _ships(fact) and _HOLIDAY_SAID.search(text):
+            missing = False  # "Zählt der 3. Oktober beim Versand mit?": the holiday note after the working days says it
         if missing and fact is not None and _alone_missing(asked_in, fact) and not (last_order or method):
             fact, missing = None, False  # "will I have to pay customs fees?": the payment methods are no answer
         if fact is not None and WARRANTY_OVER.search(message.text) and _WARRANTY_WORD.search(_fact_words(fact)):
@@ -3903,6 +3958,14 @@ def _with_deadline_heard(answers: list[Answer], text: str, profile: VoiceProfile
 _HOLIDAY_SAID = re.compile(
     r"\b(?:feiertag\w{0,2}|3\. oktober|tag der deutschen einheit|ostermontag|karfreitag|pfingstmontag|christi"
     r" himmelfahrt|reformationstag|bank holiday|public holiday|3rd of october|october 3(?:rd)?|german unity day)\b",
+    re.IGNORECASE,
+)
+
+
+# Words of sending a parcel: "beim Versand", "kommt das an", "will it arrive", "does it count"
+_SENT_WORDS = re.compile(
+    r"\b(?:versand\w{0,2}|versch\w{2,8}|liefer\w{0,6}|ankomm\w{0,3}|kommt \w{1,10} an|zustell\w{0,4}|shipping|ships?"
+    r"|deliver\w{0,4}|arriv\w{0,3}|zählt|count\w{0,2})\b",
     re.IGNORECASE,
 )
 
@@ -4206,9 +4269,11 @@ _VERDICT = re.compile(
 
 
 def _without_names(text: str, profile: VoiceProfile) -> str:
-    """The text without the full names of the profile's products ("Espresso Kreuzberg"; a bare "Workshop" stays)."""
+    """The text without the full names of the profile's products ("Espresso Kreuzberg", "hand grinder": names of
+    more than one word; a bare "Workshop" stays)."""
     for product in profile.brand.products:
-        text = re.sub(rf"(?<!\w){re.escape(product.name)}(?!\w)", " ", text, flags=re.IGNORECASE)
+        for name in (product.name, *(a for a in product.aliases if " " in a)):
+            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.IGNORECASE)
     return text
 
 
@@ -4360,6 +4425,7 @@ def without_emoji(text: str) -> str:
     return _NO_EMOJI.sub(" ", text)
 
 
+_POUT = re.compile(r"😤|😒|🙄|😩|😭")  # a mock sulk beside a moment of the day
 _JOKE_SIGNS = re.compile(r"😂|🤣|🙃|💀|😅|😩|\b(?:haha\w{0,6}|lol|lmao)\b", re.IGNORECASE)  # a laugh, not a rant
 _POINTING = re.compile(r"\b(?:das|dies|es|that|this|it)\b", re.IGNORECASE)  # "Kann man das ändern?": what came before
 _POINTING_AT_THINGS = re.compile(r"\b(?:die|sie|they|them)\b", re.IGNORECASE)
@@ -4633,11 +4699,18 @@ def _fact_texts(fact: Fact) -> str:
     return f"{fact.text.get('de', '')} {fact.text.get('en', '')}"
 
 
+_DIFFERENCE = re.compile(r"\b(?:difference|unterschied\w{0,2}|compare[sd]?|vergleich\w{0,3})\b", re.IGNORECASE)
+_GRIND_ASKED = re.compile(r"mahl|grind|stufe|setting|fein|grob|fine|coarse", re.IGNORECASE)
+
+
 def _recommendation(question: str, profile: VoiceProfile, language: str, context: str = "") -> str:
     """ "Welche Sorte für die French Press?": the product whose description names the brewing method (a
     "Was würden Sie empfehlen?" takes the method from the message around it: "trinkt ... aus der French Press")."""
     named = find_products(question, profile)
-    choice = len(named) >= 2 and _CHOICE.search(question)  # "X oder Y?" picks one
+    beside = [n for n in _named_by_article(question, profile) if n not in named] if len(named) == 1 else []
+    # "X oder Y?", "Kiezmischung oder Espresso?"; never "the difference between ...?", which wants both told
+    choice = len(named) + len(beside) >= 2 and bool(_CHOICE.search(question))
+    choice = choice and not (beside and _DIFFERENCE.search(question))
     if not _RECOMMEND.search(question) and not choice:
         return ""
     only = profile.product(named[0]) if len(named) == 1 else None
@@ -4844,6 +4917,40 @@ _BY_MESSAGE = re.compile(
 )
 _BEGINNER = re.compile(r"\b(?:beginners?|anfänger\w{0,2}|einsteiger\w{0,2}|newbies?|neuling\w{0,2})\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\b(?:how many|wie ?viele?)\s{1,3}((?:[^\W\d_]{3,20}\s{0,3}){1,2})", re.IGNORECASE)
+
+
+# Whether a product of ours is any good: "is your hand grinder actually worth it?", "taugt die Handmühle was?"
+_WORTH = re.compile(
+    r"\b(?:worth it|worth the money|any good|(?:taugt|taugen) (?:die|der|das|sie|er|es|eure\w?) (?:\w+ )?(?:was|etwas)"
+    r"|lohnt sich (?:die|der|das|sie|er|es)|(?:die|der|das) (?:\w+ )?wert)\b",
+    re.IGNORECASE,
+)
+# How long things last: "my last one died after 3 months", "hält die auch länger als ein Jahr?"
+_LASTING = re.compile(
+    r"\b(?:died|dies|broke|broken|kaputt\w{0,2}|hält|halten|lasts?|lasting|durable|langlebig|after \d+ months"
+    r"|nach \d+ monaten|gave up|aufgegeben)\b",
+    re.IGNORECASE,
+)
+
+
+def _worth(question: str, profile: VoiceProfile, language: str) -> str:
+    """One product of ours asked whether it is any good: "Name: description" (what it is answers that)."""
+    if brewers(question):  # "is espresso kreuzberg any good in a moka pot": whether it suits the pot, not what it is
+        return ""
+    named = find_products(question, profile) if _WORTH.search(question) else []
+    product = profile.product(named[0]) if len(named) == 1 else None
+    return f"{product.name}: {profile.localized(product.text, language)}" if product is not None else ""
+
+
+# A fact that says something is gone: "Den Laden ... gibt es nicht mehr", "The ... shop is closed"
+_GONE_TOLD = re.compile(r"gibt es (?:\w+ )?nicht mehr|gibt's (?:\w+ )?nicht mehr|is closed|no longer", re.IGNORECASE)
+
+
+def _asks_after_gone(question: str, fact: Fact) -> bool:
+    """The question asks after the very thing the fact says is gone (the shop's hours, when there is no shop)."""
+    gone = next((m for m in _GONE_TOLD.finditer(_fact_words(fact))), None)
+    before = _fact_words(fact)[: gone.start()] if gone else ""
+    return bool(_stems(question) & _stems(before))
 
 
 def _counted(question: str, message: str, profile: VoiceProfile, language: str) -> str:

@@ -51,9 +51,11 @@ def lexicon() -> Lexicon:
 ACCUSATION = re.compile(
     r"kinderarbeit|child.?labou?r|betrug|betrüg|scam|fraud|abzock|lüge|lügn|liar|ausbeut|exploit|sklav|slave|rassis|racis"
     r"|kriminell|criminal|dieb|thie[fv]|mafia|nazi|faschis|verbrech|kriegstreib|hetz|verräter|heuchl|versager"
-    # "eine vielleicht blöde/dumme Frage" asks, it accuses no one
-    r"|propagand|gesindel|abschaum|schmarotz|parasit|terror|mörder|morder|vergewalt|hure|idiot|blöd(?!\w{0,2} frage)"
-    r"|(?<![^\W\d_])(?:dumm(?!\w{0,2} frage)|lappen)",  # a word of its own: "aufklappen", "Dummy" accuse nobody
+    # "eine vielleicht blöde/dumme Frage", "espresso vorm start ja oder dumme idee" ask, they accuse no one
+    r"|propagand|gesindel|abschaum|schmarotz|parasit|terror|mörder|morder|vergewalt|hure|idiot"
+    r"|blöd(?!\w{0,2} (?:frage|idee))"
+    # a word of its own: "aufklappen", "Dummy" accuse nobody
+    r"|(?<![^\W\d_])(?:dumm(?!\w{0,2} (?:frage|idee))|lappen)",
     re.IGNORECASE,
 )
 
