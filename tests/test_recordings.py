@@ -41,17 +41,12 @@ pytestmark = [
 # Recorded drafts that a blocking check fails, the check, and whose fault it is. Every entry was read by a
 # person; reported to the guard's owner. When the guard changes, the test below says which entry to remove.
 KNOWN_FAILURES: dict[tuple[str, str], tuple[str, str]] = {
-    ("c35", "crisp"): (
+    ("c67", "crisp"): (
         "specificity",
-        "'Same, jedes Mal 🙌 Genau für den Moment rösten wir.' to 'der duft wenn man die tüte aufmacht >>> jede "
-        "duftkerze' (re-recorded in session 33): 'this moment' could stand under any praise and says nothing of the "
-        "scent or the candle; the repair is rightly spent",
-    ),
-    ("c68", "playful"): (
-        "self_promotion",
-        "under a creator's cinnamon-bun cake, 'Bei uns in der Rösterei läuft allen das Wasser im Mund zusammen, und "
-        "der Kaffee dazu ist auch schon durchgelaufen' turns her cake into our roastery (re-recorded in session 25); "
-        "session 33's answer, 'Bei uns in der Rösterei würde so ein Blech keine halbe Stunde überleben', does the same",
+        "'smart move 🙌 a simple french press at home and you're set.' under 'college budget hack: i stopped buying "
+        "$6 lattes and saved $400 this semester' (re-recorded in session 45, when the prompt first asked for plain "
+        "text): it could stand under any post about coffee at home and picks up neither the $400 nor the lattes; the "
+        "repair is rightly spent. (Session 45's answers for c35 and c68 no longer fail: their entries are gone.)",
     ),
 }
 
