@@ -32,6 +32,7 @@ A1, A2 = {
     30: (124, 125),
     31: (126, 127),
     32: (128, 129),
+    33: (130, 131),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -58,6 +59,7 @@ SID, SETN = {
     30: ("cf", 91),
     31: ("cg", 92),
     32: ("ch", 93),
+    33: ("ci", 94),
 }[R]
 SEED = {
     9: "first",
@@ -84,6 +86,7 @@ SEED = {
     30: "twenty-second",
     31: "twenty-third",
     32: "twenty-fourth",
+    33: "twenty-fifth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,
