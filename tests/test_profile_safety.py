@@ -6,11 +6,13 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
+from assistant.defaults import DATA_DIR
 from assistant.errors import ProfileError
 from assistant.profiles.editing import load_mapping
 from assistant.profiles.loading import BrandProfile, parse_text
-from assistant.profiles.strict_yaml import pattern_problem
+from assistant.profiles.strict_yaml import pattern_problem, refuse_repeated_keys
 
 from .conftest import PERSONAS
 
@@ -55,3 +57,9 @@ def test_ordinary_order_number_patterns_pass(pattern: str) -> None:
 
 def test_the_example_brand_still_loads(tmp_path: Path) -> None:
     assert parse_text(BRAND, BrandProfile, source="brand.yaml").name == "Bohnenkiez"
+
+
+@pytest.mark.parametrize("path", sorted(DATA_DIR.rglob("*.yaml")), ids=lambda p: str(p.relative_to(DATA_DIR)))
+def test_no_shipped_table_writes_a_key_twice(path: Path) -> None:
+    """YAML keeps the last of two equal keys without a word (concepts.yaml once lost its first "music" so)."""
+    refuse_repeated_keys(yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader))

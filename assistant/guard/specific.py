@@ -143,6 +143,10 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return "the hashtag asked for"
     if _thanked(message, analysis) and THANKS.search(text):
         return "a thank-you for the praise"
+    if ILL_TOLD.search(_source(message)) and DOCTOR_SAID.search(text):
+        return "the doctor's question handed on"  # "caffeine during a cold: yes or no" -> "your doctor knows best"
+    if ILL_TOLD.search(_source(message)) and GET_WELL.search(text) and not analysis.questions:
+        return "a get-well wish"  # "does coffee actually help with a cold or am i coping" -> "... Get well soon!"
     if INVITED.search(_source(message)) and ACCEPTED.search(text):
         return "the invitation accepted"
     if CALL_ONLY.match(message.text) and "?" in text:  # "hello?? anyone there 👀" -> "yes, I'm here! What can I ...?"
@@ -179,6 +183,14 @@ AGREED = re.compile(
     r"\W{0,3}(?:wir auch|uns auch|us too|we too|geht uns (?:genauso|ganz genauso|auch so))\b",
     re.IGNORECASE,
 )
+# Someone ill ("down with a cold", "hab Grippe", "🤧") and a reply that wishes them well
+ILL_TOLD = re.compile(
+    r"\b(?:sick|flu|ill|erkält\w{0,4}|krank\w{0,3}|grippe|(?:a|the|my|with|got|bad|nasty) (?:\w+ )?cold(?! brew))\b"
+    r"|🤧|🤒",
+    re.IGNORECASE,
+)
+DOCTOR_SAID = re.compile(r"\b(?:doctors?|arzt|ärztin|hausarzt|medical advice|medizinisch\w{0,2})\b", re.IGNORECASE)
+GET_WELL = re.compile(r"\b(?:get well|feel better soon|gute besserung|werd schnell gesund|erhol dich gut)\b", re.I)
 # A message that ends by asking to be agreed with ("..., right?", "..., oder?") and a reply that opens by agreeing
 TAG_ENDED = re.compile(r",?\s(?:isn'?t it|right|oder|nicht wahr|gell|ne)\?\W{0,8}$", re.IGNORECASE)
 AFFIRMED = re.compile(
@@ -266,7 +278,10 @@ PLEASANTRY = re.compile(
     r"|\b(?:crowd favou?rite|such an exciting|quite the project)\b"
     # "Die Herbstferien sind eine wunderbare Zeit für gemeinsame Erlebnisse", "autumn is a lovely time for ..."
     r"|\b(?:ist|sind|is|are) (?:doch |einfach |immer )?(?:eine? |die |a |the )?(?:wunderbare|schöne|tolle|perfekte"
-    r"|herrliche|wonderful|lovely|perfect|great) (?:zeit|jahreszeit|time|season)\b"
+    r"|herrliche|beste|wonderful|lovely|perfect|great|best) (?:zeit|jahreszeit|time|season)\b"
+    # "Sending you lots of cosy vibes!", "Wir schicken dir ganz viel Kraft"
+    r"|^\W*(?:sending (?:you )?(?:lots of |so much |all the |some )?(?:love|hugs|cosy vibes|cozy vibes|good vibes|vibes"
+    r"|strength|positive vibes)|wir schicken dir (?:ganz )?viel(?:e)? (?:kraft|liebe|gute wünsche))\b"
     # "how lovely to hear from Munich!", "schön, von dir zu hören!", "we love hearing that teams enjoy our beans",
     # "wir freuen uns über jede Bestellung", "Wishing you a great start to the year", "Frohe Weihnachten!"
     r"|\bwe (?:really |truly )?appreciate (?:everyone|you all|all of you|every)\b|^\W*(?:we|wir) (?:hope|hoffen)\b"
@@ -658,6 +673,8 @@ def _same_word(word: str, anchors: set[str], *, short_heads: bool = False) -> bo
             return True  # a short head of a long compound: Code ~ Rabattcode
         if len(word) > COMPOUND_PART and word.endswith("s") and _headed(anchor, word[:-1]):
             return True  # a plural head: Codes ~ Rabattcode
+        if len(word) > COMPOUND_PART and any(_headed(anchor, word + end) for end in ("n", "en", "s")):
+            return True  # a compound's plural: Stufe ~ Mahlstufen
     return word in anchors
 
 

@@ -42,10 +42,10 @@ def check(text: str) -> None:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             shown = ("*" if isinstance(event, yaml.AliasEvent) else "&") + str(getattr(event, "anchor", ""))
             raise StrictYAMLError(f"YAML anchors and aliases ({shown}) are not allowed in profiles", event.start_mark)
-    _refuse_repeated_keys(yaml.compose(text, Loader=_LOADER))
+    refuse_repeated_keys(yaml.compose(text, Loader=_LOADER))
 
 
-def _refuse_repeated_keys(node: Any) -> None:
+def refuse_repeated_keys(node: Any) -> None:
     """A key written twice in one mapping (YAML would silently keep the last) is an error."""
     stack = [node] if node is not None else []
     while stack:
