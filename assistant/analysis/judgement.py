@@ -70,6 +70,12 @@ SPECIAL_ASKED = re.compile(
     r"|christmas \w{0,8}|holiday blend|xmas \w{0,8})\b[^.!?]{0,30}\?"
 )
 # Politics and the news: a comment about them is no praise of ours, whatever its warm words.
+# Ill or pregnant: "erkältet", "down with the flu", "got a nasty cold" (never "cold brew"); ILL finds it in a message
+ILLNESS = (
+    r"krank\w{0,3}|erkält\w{0,4}|grippe|sick|flu|schwanger\w{0,4}|pregnan\w{0,3}|stillzeit|breastfeed\w{0,3}"
+    r"|(?:have|having|got|with|caught|catching|nasty|bad|during|for) (?:a |my |the )?(?:\w+ ){0,2}cold(?! brew)"
+)
+ILL = re.compile(r"\b(?:" + ILLNESS + r")\b|🤧|🤒", re.IGNORECASE)
 POLITICS = re.compile(
     r"(?<!\w)(?:politik|partei|regierung|merkel|trump|putin|biden|afd|cdu|csu|spd|grüne[nr]?|fdp|linke[nr]?|kriegs\w{4,20}|covid|pandemie|"
     r"wahl(?:en|kampf|system|recht|programm|plakat)?\b|kanzler|minister|demokrat|corona|impf|flüchtling|migra|islam|"

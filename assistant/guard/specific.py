@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from assistant.analysis.answers import DELIVERY_ASKED, countries_in
 from assistant.analysis.irony import MEME, OUR_WORLD, RIDDLE
+from assistant.analysis.judgement import ILL
 from assistant.analysis.normal import read
 from assistant.analysis.questions import riddle, spooky_question
 from assistant.analysis.reading import PROFANITY
@@ -143,9 +144,9 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return "the hashtag asked for"
     if _thanked(message, analysis) and THANKS.search(text):
         return "a thank-you for the praise"
-    if ILL_TOLD.search(_source(message)) and DOCTOR_SAID.search(text):
+    if ILL.search(_source(message)) and DOCTOR_SAID.search(text):
         return "the doctor's question handed on"  # "caffeine during a cold: yes or no" -> "your doctor knows best"
-    if ILL_TOLD.search(_source(message)) and GET_WELL.search(text) and not analysis.questions:
+    if ILL.search(_source(message)) and GET_WELL.search(text) and not analysis.questions:
         return "a get-well wish"  # "does coffee actually help with a cold or am i coping" -> "... Get well soon!"
     if INVITED.search(_source(message)) and ACCEPTED.search(text):
         return "the invitation accepted"
@@ -183,12 +184,8 @@ AGREED = re.compile(
     r"\W{0,3}(?:wir auch|uns auch|us too|we too|geht uns (?:genauso|ganz genauso|auch so))\b",
     re.IGNORECASE,
 )
-# Someone ill ("down with a cold", "hab Grippe", "🤧") and a reply that wishes them well
-ILL_TOLD = re.compile(
-    r"\b(?:sick|flu|ill|erkält\w{0,4}|krank\w{0,3}|grippe|(?:a|the|my|with|got|bad|nasty) (?:\w+ )?cold(?! brew))\b"
-    r"|🤧|🤒",
-    re.IGNORECASE,
-)
+# Someone ill ("down with a cold", "hab Grippe", "🤧", judgement.ILL) and a reply that hands the question on or wishes
+# them well
 DOCTOR_SAID = re.compile(r"\b(?:doctors?|arzt|ärztin|hausarzt|medical advice|medizinisch\w{0,2})\b", re.IGNORECASE)
 GET_WELL = re.compile(r"\b(?:get well|feel better soon|gute besserung|werd schnell gesund|erhol dich gut)\b", re.I)
 # A message that ends by asking to be agreed with ("..., right?", "..., oder?") and a reply that opens by agreeing
