@@ -188,8 +188,7 @@ AGREED = re.compile(
 # them well
 DOCTOR_SAID = re.compile(r"\b(?:doctors?|arzt|ärztin|hausarzt|medical advice|medizinisch\w{0,2})\b", re.IGNORECASE)
 GET_WELL = re.compile(r"\b(?:get well|feel better soon|gute besserung|werd schnell gesund|erhol dich gut)\b", re.I)
-# A message that ends by asking to be agreed with ("..., right?", "..., oder?") and a reply that opens by agreeing
-TAG_ENDED = re.compile(r",?\s(?:isn'?t it|right|oder|nicht wahr|gell|ne)\?\W{0,8}$", re.IGNORECASE)
+# A reply that opens by agreeing, to a message that ends by asking to be agreed with (TAG_ENDED: "..., right?")
 AFFIRMED = re.compile(
     r"\W{0,3}(?:genau|exactly|absolutely|definitely|stimmt|na klar|yes|ja+|yep|100\s?%|so sieht'?s aus|auf jeden fall"
     r"|allerdings|that'?s (?:the only|exactly|how|the spirit)|of course|logisch|sowieso)\b",
@@ -370,6 +369,7 @@ _PASSING_WORDS = frozenset(
 
 
 TAG_ASKED_BACK = re.compile(r",?\s(?:isn'?t it|right|oder|nicht wahr|gell|ne)\?", re.IGNORECASE)
+TAG_ENDED = re.compile(TAG_ASKED_BACK.pattern + r"\W{0,8}$", re.IGNORECASE)  # the tag that ends the message
 # A question that asks for a pick or an amount, joke or not: "which one and how much?", "wie viele Tüten?"
 PLAIN_ASK = re.compile(r"\W*(?:which|how (?:much|many|long)|welche\w?|wie ?viele?|wie lange)\b", re.IGNORECASE)
 

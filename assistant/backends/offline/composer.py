@@ -722,7 +722,8 @@ def _slots(
     if address == "Sie":
         slots["ask"] = re.sub(r"\bdein(e[nmrs]?)?\b", lambda m: "Ihr" + (m.group(1) or ""), slots["ask"])
     dated = bool(analysis.entities.dates)
-    given = slots["order"] or analysis.entities.order_ids  # "order 58213" in a public comment: never asked again
+    # the number given, in a DM or in public ("order 58213" in a comment): never asked for again
+    given = bool(analysis.entities.order_ids)
     slots["ask_rest"] = _besides_the_order(slots["ask"], message.text, dated=dated) if given else ""
     slots["answers"] = _answers_text(scene, scene.answers, book, style, slots, rng, level=level, address=address)
     slots["open_answers"] = _answers_text(

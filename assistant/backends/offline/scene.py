@@ -2856,13 +2856,13 @@ def _sorted_out(text: str) -> bool:
 _IN_ADVANCE = re.compile(r"\b(?:im voraus|vorab|in advance|any help|hoffe|hope|bitte|please)\b", re.IGNORECASE)
 _GRATEFUL = re.compile(r"\b(?:danke\w{0,2}|dank|bedanken|thanks?|thank you|grateful)\b", re.IGNORECASE)
 _REPLACED = re.compile(r"\b(?:ersatz\w{0,6}|replacement|replaced|ersetzt|getauscht|umgetauscht)\b", re.IGNORECASE)
-# Something to do together: "Interesse an einem gemeinsamen Workshop?", "a collab", "partner with you"
 # A creator asking for free products: "Could you send me a PR box with the subscription?", "schickt ihr mir ein Paket?"
 _PR_ASKED = re.compile(
     r"\b(?:send|schick\w{0,2}|ship|gift)\s(?:me|us|mir|uns)\b|\bpr[- ]?(?:box|paket|package|sample)s?\b"
     r"|\b(?:produkte? )?(?:zum testen|to test|to review|zur verfügung stellen)\b",
     re.IGNORECASE,
 )
+# Something to do together: "Interesse an einem gemeinsamen Workshop?", "a collab", "partner with you"
 _JOINT = re.compile(
     r"\b(?:gemeinsam\w{0,3}|zusammen\w{0,6}|kooperation\w{0,2}|kooperier\w{0,3}|collab\w{0,6}|together|partner\w{0,5}"
     r"|joint)\b",
@@ -3823,7 +3823,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             asked_in = text  # ich die Adresse?": asked on its own, so only the question's own words are left open
             missing = _unanswered_aspect(asked_in, fact) and not struck
         missing = missing or (last_order and fact is not None)
-        if missing and fact is not None and _GONE_TOLD.search(_fact_words(fact)) and _asks_after_gone(text, fact):
+        if missing and fact is not None and _asks_after_gone(text, fact):
             missing = False  # "Hat der Laden in der Oranienstraße am Feiertag offen?": there is no shop to open
         if missing and fact is not None and _ships(fact) and _HOLIDAY_SAID.search(text):
             missing = False  # "Zählt der 3. Oktober beim Versand mit?": the holiday note after the working days says it
@@ -4942,9 +4942,9 @@ _GONE_TOLD = re.compile(r"gibt es (?:\w+ )?nicht mehr|gibt's (?:\w+ )?nicht mehr
 
 def _asks_after_gone(question: str, fact: Fact) -> bool:
     """The question asks after the very thing the fact says is gone (the shop's hours, when there is no shop)."""
-    gone = next((m for m in _GONE_TOLD.finditer(_fact_words(fact))), None)
-    before = _fact_words(fact)[: gone.start()] if gone else ""
-    return bool(_stems(question) & _stems(before))
+    told = _fact_words(fact)
+    gone = _GONE_TOLD.search(told)
+    return gone is not None and bool(_stems(question) & _stems(told[: gone.start()]))
 
 
 def _counted(question: str, message: str, profile: VoiceProfile, language: str) -> str:
