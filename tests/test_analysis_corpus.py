@@ -167,13 +167,20 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # understatement ("so mellow it's basically hot water with ambitions"), a place before "only" as the contrast ("to
 # vienna or germany only?"), "Gibt's den jetzt endlich?" pointing back at the decaf named before, and "and if so"
 # leading the next question instead of being one.
+# The sixty-second (written in session 45, held out on d664feb, the first code of session 45: part a intent 0.926,
+# team 0.976, sarcasm recall 0.500 at precision 0.333, question-to-fact 0.874; part b 0.923, 0.988, 0.743 at 1.000,
+# 0.887; on 4e4d9b7, the first code of session 46: 0.924, 0.976, 0.500 at 0.400, 0.869 and 0.923, 0.988, 0.743 at
+# 0.963, 0.887) left the grown split (3790 cases) at 0.925, 0.975, 0.895 at 0.853 and 0.862 rebuilt, with a keyword
+# written with a dash ("caffeine-free", "1-kg") matched as the phrase it is, "how long does it take" after a country
+# asked as that country's time, an order that "still hasn't shipped" and a charge "for the delivery I wanted to pause"
+# behind a complaint about our service named as the shipping and after-sales teams' cases.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.82,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.865 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.862 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

@@ -383,6 +383,10 @@ in lower case or as a sports commentator on order, and "We apologise for the inc
 "sub-4", "Heard you closed the shop?" answered "Yes, closed" as the profile says, and "That's the only correct way to
 read it" to a "…, right?" pass); what stays: "euer kaffee schmeckt wie abwaschwasser lol" is read as a troll, whose
 reply needs no word of it, so a greeting that ignores it passes.
+test81, the twenty-second (round 33, written in session 45): 200/200 good and 196/200 bad on d664feb and on 4e4d9b7
+(session 45's first and last code); read in session 46, after: 200/200 and 200/200 ("Ich erstatte dir den
+Bestellbetrag" in the first person, an English clause of five words closing a German reply, "great to hear your office
+is back" and "Stay cosy this winter" as the whole answer to two questions or a question are caught).
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -479,6 +483,7 @@ FLOORS = {
     "test75": (0.96, 0.95),
     "test77": (0.975, 0.99),
     "test79": (0.995, 0.99),
+    "test81": (1.0, 1.0),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -556,6 +561,7 @@ PER_CHECK_FLOOR = {
     "test75": 0.6,
     "test77": 0.9,
     "test79": 0.9,
+    "test81": 1.0,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -14,6 +14,13 @@ from assistant.backends.offline.questions import indirect
     ("question", "language", "expected"),
     [
         ("Liefert ihr nach Dänemark?", "de", "ob wir nach Dänemark liefern"),
+        # a comparative before its verb says how it will be; a noun after an article and an adjective is capitalised
+        ("und wird die teurer", "de", "ob die teurer wird"),
+        ("kommt die neue ernte bald?", "de", "ob die neue Ernte bald kommt"),
+        # a preposition or a participle that ends the question stays after the verb; "btw" closes no question
+        ("where are the beans from btw?", "en", "where the beans are from"),
+        ("what are the bags made of?", "en", "what the bags are made of"),
+        ("where are the beans grown?", "en", "where the beans are grown"),
         ("Geht das überhaupt als Geschenk?", "de", "ob das überhaupt als Geschenk geht"),
         ("Do you ship to Denmark?", "en", "whether we ship to Denmark"),
         ("is this the last bag?", "en", "whether this is the last bag"),

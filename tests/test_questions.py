@@ -98,6 +98,12 @@ from assistant.analysis.questions import find_questions
         ),
         ("real talk is the kiez blend any good for cold brew", ["is the kiez blend any good for cold brew"]),
         ("ehrliche frage taugt die kiezmischung für cold brew", ["taugt die kiezmischung für cold brew"]),
+        # "does" first asks without a "?"; "was" before a preposition is "something", the question comes after it
+        ("does espresso actually fix a hangover lol", ["does espresso actually fix a hangover lol"]),
+        (
+            "ich will meiner schwester was in den adventskalender packen 😅 was von euch würdet ihr nehmen",
+            ["was von euch würdet ihr nehmen"],
+        ),
     ],
 )
 def test_questions_are_found_as_written(text: str, expected: list[str]) -> None:

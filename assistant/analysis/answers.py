@@ -72,7 +72,12 @@ FOLLOW_UP_ASKED = re.compile(
     r"^\W{0,3}(?:und|and|so|also)?\W{0,3}$|\b(?:was neues|neuigkeiten|schon was|news|any update|an update|updates?)\b",
     re.IGNORECASE,
 )
-FOLLOW_UP = re.compile(r"^\W{0,3}(?:und|and|also)\b", re.IGNORECASE)
+# "do u ship to vienna?? how long does it take": how long the thing just asked after takes, pointed back at
+FOLLOW_UP = re.compile(
+    r"^\W{0,3}(?:und|and|also)\b|^\W{0,3}(?:how long (?:does|will|would) (?:it|that|this) take"
+    r"|wie lange (?:dauert|braucht) (?:das|es)(?: dann)?\W*$)",
+    re.IGNORECASE,
+)
 # "ich zieh um und hab euer Abo. Muss ich da was machen??": what to do about the thing the message names
 TODO_ASKED = re.compile(
     r"\bmuss ich (?:da |dann |jetzt |dafür )?(?:was|etwas|irgendwas) (?:machen|tun|ändern|beachten)\b"
@@ -674,8 +679,9 @@ def _matchers(facts: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ..
 
 def _matcher(fact_id: str, keywords: tuple[str, ...], intents: tuple[str, ...], texts: str) -> Matcher:
     words = _with_synonyms(keywords)
-    phrases = sorted(w for w in words if " " in w)
+    # "caffeine-free" is read as two words and a dash: a phrase, said with the dash or without it
+    phrases = sorted({v for w in words if " " in w or "-" in w for v in (w, w.replace("-", " "))})
     pattern = re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in phrases)) if phrases else None
-    stems = frozenset(stem(w) for w in words if " " not in w)
+    stems = frozenset(stem(w) for w in words if " " not in w and "-" not in w)
     covered = countries_in(read(" ".join([*keywords, texts])))
     return Matcher(fact_id, pattern, stems, covered, frozenset(intents))

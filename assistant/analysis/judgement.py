@@ -73,6 +73,7 @@ SPECIAL_ASKED = re.compile(
 # Ill or pregnant: "erkältet", "down with the flu", "got a nasty cold" (never "cold brew"); ILL finds it in a message
 ILLNESS = (
     r"krank\w{0,3}|erkält\w{0,4}|grippe|sick|flu|schwanger\w{0,4}|pregnan\w{0,3}|stillzeit|breastfeed\w{0,3}"
+    r"|hangover|hung ?over|verkatert|(?:hab\w{0,2}|mit|nen|einen?|ordentlichen?|dicken?) kater"
     r"|(?:have|having|got|with|caught|catching|nasty|bad|during|for) (?:a |my |the )?(?:\w+ ){0,2}cold(?! brew)"
 )
 ILL = re.compile(r"\b(?:" + ILLNESS + r")\b|🤧|🤒", re.IGNORECASE)

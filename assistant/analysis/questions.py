@@ -60,6 +60,8 @@ QUESTION_START = re.compile(
         rf"^{MENTIONS}{VOCATIVE}(?:und |aber |also |and |but |so |oder |or )?(?:{WH}\b|{VERB_FIRST} {PRONOUN}\b"
         # "and is espresso kreuzberg ok in a moka pot": a product named bare, then what is asked of it
         r"|(?:is|are) (?:[a-z]{3,15} ){1,3}(?:ok|okay|good|fine|suitable|safe|available|vegan|organic|strong|worth)\b"
+        # "does coffee actually cure a hangover asking for a friend": "does" first asks, with or without a "?"
+        r"|does (?!not\b)[a-z]{3,15} (?:actually |really |even )?[a-z]{3,15}\b"
         # "gibts workshops", "gibt's auch decaf": the "es" is in the verb ("gibt's nicht" says no)
         r"|gibt[’']?s (?!(?:\w{1,15} )?(?:nicht|nich|net|kein\w{0,2}|nix|nichts)\b)(?=[a-z]))"
     )
@@ -262,7 +264,9 @@ RUN_ON_ASK = re.compile(
 RUN_ON_MIN_WORDS = 15
 RUN_ON_ASKS = re.compile(
     fold_pattern(
-        rf"^(?:(?:und|and) )?(?:{WH} (?!ich\b|i\b)\w{{2,15}} {PRONOUN}"
+        # "der MAMA was in die schultüte schmuggeln": "was" before a preposition is "something", no question
+        rf"^(?:(?:und|and) )?(?:{WH} (?!ich\b|i\b|(?:in|an|auf|fur|zu|mit|von|aus|uber|unter|into|for|with|to|on)\b)"
+        rf"\w{{2,15}} {PRONOUN}"
         rf"|{VERB_FIRST} (?:ich|ihr|sie|du|man|i|you|u|we))\b"
     )
 )

@@ -334,7 +334,7 @@ _CASES = (
     (
         "billing",
         re.compile(
-            r"abbuchung|abgebucht|\bcharged (?:me )?(?:twice|double)|double[- ]charged|wrong invoice"
+            r"abbuchung|abgebucht|\b(?:been )?charged (?:me )?(?:twice|double|for)\b|double[- ]charged|wrong invoice"
             r"|\brechnung\w{0,2}\b|\binvoice\b",
             re.I,
         ),
@@ -346,6 +346,9 @@ _CASES = (
             r"\b(?:wart\w{0,3}|waiting)\b[^.!?]{0,40}\b(?:bestellung|paket|lieferung|order|parcel|package)\b"
             r"|\b(?:nix|nichts) (?:bekommen|angekommen)|\bnever (?:arrived|came|showed up|received)|nothing arrived"
             r"|\bmissing (?:parcel|package|order)\b|\b(?:paket|bestellung) fehlt\b"
+            # "my order from 3 weeks ago STILL hasn't shipped", "ist immer noch nicht verschickt"
+            r"|\b(?:hasn'?t|has not|haven'?t|have not|wasn'?t|was not|never) (?:been )?(?:shipped|sent|dispatched)\b"
+            r"|\b(?:noch )?(?:nicht|nie) (?:verschickt|versendet|versandt|rausgegangen)\b"
             # "10 days and still no parcel", "immer noch kein Paket"
             r"|\b(?:still|noch immer|immer noch) (?:no|kein\w{0,2}) (?:parcel|package|order|delivery|paket|bestellung"
             r"|lieferung|sendung)\b"

@@ -24,7 +24,7 @@ _HOLIDAY = (
 PROMISES: dict[str, re.Pattern[str]] = {
     "refunds": re.compile(
         r"\b(?:du bekommst|bekommst du|kriegst du|sie bekommen|erhältst du)\b[^.!?]{0,40}\b(?<!für das )(?<!fürs )(?:geld|betrag|erstattung)\b"  # "für das Geld": the price
-        r"|\b(?:erstatten|überweisen|zahlen)\s+(?:wir|ich)\b|\b(?:wir|ich)\s+(?:erstatten|überweisen|zahlen)\s+(?:dir|ihnen|euch|den|das|dein|alles|es|sie|ihn)\b|\bwird\s+(?:dir\s+)?(?:erstattet|zurücküberwiesen)"
+        r"|\b(?:erstatten|erstatte|überweisen|überweise|zahlen)\s+(?:wir|ich)\b|\b(?:wir|ich)\s+(?:erstatten|erstatte|überweisen|überweise|zahlen)\s+(?:dir|ihnen|euch|den|das|dein|alles|es|sie|ihn)\b|\bwird\s+(?:dir\s+)?(?:erstattet|zurücküberwiesen)"
         r"|\b(?:geld|erstattung|betrag)\s+(?:ist|sind|geht)\s+(?:schon\s+|bereits\s+)?(?:so gut wie\s+)?(?:unterwegs|raus|angewiesen|veranlasst)"
         r"|\b(?:we|i)(?:'ll| will| have|'ve| am going to|'m going to)?\s+(?:gone ahead and\s+|already\s+|just\s+)?(?:refund|refunded)\b|\byou(?:'ll| will)\s+get\s+(?:your\s+)?(?:money|a refund)"
         # "you can return it within 14 days, even opened": only unopened goods go back

@@ -263,6 +263,8 @@ COUNTED = re.compile(
 PLEASANTRY = re.compile(
     r"^\W*(?:and |und )?(?:(?:so |really |ganz |echt )?(?:glad|happy)\b|hope\b|enjoy\b|have (?:a|the|fun)\b|congrat\w*"
     r"|love (?:this|that)|thanks?\b|thank you\b|danke\b|schön\w{0,2}\b|genie(?:ß|ss)\w{0,2}\b|viel spa(?:ß|ss)\b"
+    # "Stay cosy this winter ✨", "Bleib gesund!"
+    r"|stay (?:cosy|cozy|warm|dry|healthy|safe)\b|bleib (?:gesund|warm|trocken)\b"
     r"|lass (?:es|sie|ihn|euch) (?:dir|euch) (?:gut )?schmecken\b"
     r"|herzlichen glückwunsch|glückwunsch|wie (?:schön|lieb|süß)\b|wir wünschen|alles gute"
     r"|what an? (?:lovely|nice|great|wonderful|sweet|thoughtful|beautiful) \w{3,15}\W*$)"
@@ -282,7 +284,7 @@ PLEASANTRY = re.compile(
     # "wir freuen uns über jede Bestellung", "Wishing you a great start to the year", "Frohe Weihnachten!"
     r"|\bwe (?:really |truly )?appreciate (?:everyone|you all|all of you|every)\b|^\W*(?:we|wir) (?:hope|hoffen)\b"
     r"|\b(?:lovely|great|so nice) to have you\b|\bschön, dass du (?:dabei|bei uns) bist\b"
-    r"|\b(?:great|lovely|nice|good) to hear from\b|\blovely to hear\b|\bvon dir zu hören\b|\bwe (?:really )?love"
+    r"|\b(?:great|lovely|nice|good|so good|glad|happy) to hear\b|\bvon dir zu hören\b|\bwe (?:really )?love"
     r" (?:hearing|it when|seeing)\b|\bwir freuen uns (?:sehr |riesig )?über jede\b|^\W*(?:wishing you|frohe|merry"
     r"|happy (?:holidays|new year)|guten rutsch|schöne feiertage|have a great start)\b"
     r"|\b(?:is|ist) (?:gerade |right now |just )?(?:im winter |in winter )?(?:sehr |so |super )?(?:beliebt|popular)\b"

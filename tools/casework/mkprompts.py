@@ -33,6 +33,7 @@ A1, A2 = {
     31: (126, 127),
     32: (128, 129),
     33: (130, 131),
+    34: (132, 133),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -60,6 +61,7 @@ SID, SETN = {
     31: ("cg", 92),
     32: ("ch", 93),
     33: ("ci", 94),
+    34: ("cj", 95),
 }[R]
 SEED = {
     9: "first",
@@ -87,6 +89,7 @@ SEED = {
     31: "twenty-third",
     32: "twenty-fourth",
     33: "twenty-fifth",
+    34: "twenty-sixth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,

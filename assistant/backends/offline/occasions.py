@@ -42,7 +42,8 @@ _OCCASIONS = _compiled(
             r"|\bbin\b(?: \w+){0,2} krank\b(?! gut)|krank geworden|krankgeschrieben|liege\w? krank"
             # not "Allergie" (a question on nuts), not "do you have a cold brew blend"
             r"|\b(?:i'?m|am|got|have) (?:a )?(?:cold(?! ?brew)|flu|sick|ill)\b|🤧|🤒"
-            r"|\b(?:a|nasty|bad|head|horrible|awful) (?:cold|flu)\b(?! ?brew)|\bsick day\b|\bman flu\b",
+            r"|\b(?:a|nasty|bad|head|horrible|awful) (?:cold|flu)\b(?! ?brew)|\bsick day\b|\bman flu\b"
+            r"|\bhangover\b|\bhung ?over\b|\bverkatert\b|\b(?:hab\w{0,2}|mit|nen|einen?|ordentlichen?|dicken?) kater\b",
         ),
         # "Ramadan is over ... Eid Mubarak to everyone", "iftar coffee": the feast wished well
         ("eid", r"\beid mubarak\b|\beid al-fitr\b|\bzuckerfest\b|\bramadan (?:is )?(?:over|vorbei)\b"),

@@ -233,7 +233,8 @@ def indirect_de(question: str) -> str | None:
         return None
     verb = swapped
     swaps = {**_SWAP_DE, **_GROUP_DE} if group else _SWAP_DE
-    body = _capitalise_de([_SWAP_FORMAL.get(t, swaps.get(t.lower(), t)) for t in body])
+    # the verb read after the body, where it will stand: "ob die teurer wird", not "ob die Teurer"
+    body = _capitalise_de([*(_SWAP_FORMAL.get(t, swaps.get(t.lower(), t)) for t in body), verb])[:-1]
     if verb in _MODALS and rest[-1][:1].islower():
         body[-1] = rest[-1]  # "ob man die irgendwo buchen kann": after a modal the last word is its infinitive
     if body and body[-1].lower() in _PARTICLES and verb not in _NO_PARTICLE:  # "wann kommt er wieder"
@@ -321,6 +322,9 @@ _ADVERBS |= {"davon", "dafür", "darauf", "später", "dann", "vorher", "jemand",
 _ADVERBS |= {"ungefähr", "etwa", "circa", "ca", "genau", "insgesamt", "zusammen", "pro", "heute", "morgen"}
 
 
+_COPULAS = frozenset({"wird", "werden", "ist", "sind", "war", "waren", "wäre", "wären", "bleibt", "bleiben"})
+
+
 def _capitalise_de(tokens: list[str]) -> list[str]:
     """Nouns typed lowercase get their capital: lexicon nouns, noun suffixes, the last word after an article."""
     known = {fold(form) for entry in lexicon().nouns for form in entry.match if " " not in form}
@@ -349,9 +353,21 @@ def _capitalise_de(tokens: list[str]) -> list[str]:
             attributive = token.endswith(("e", "en", "er", "es", "em")) and following[:1].isalpha()
             if following[:1].isupper():
                 continue  # "ein gesunder Mischwald": the noun is already capitalised
+            if folded.endswith("er") and following.lower() in _COPULAS:
+                continue  # "ob die teurer wird": "die" is "sie", and "teurer" says how it will be
             if not attributive or not following or is_stopword(following) or is_adjective(following):
                 out[i] = _cap(token)
+        elif _after_article_and_adjective(tokens, i):
+            out[i] = _cap(token)  # "die neue ernte" -> "die neue Ernte"
     return out
+
+
+def _after_article_and_adjective(tokens: list[str], i: int) -> bool:
+    """The word follows an article and an adjective and is a noun by every sign ("die neue ernte")."""
+    token = tokens[i]
+    if i < 2 or tokens[i - 2].lower() not in _DETERMINERS or not is_adjective(tokens[i - 1]) or is_stopword(token):
+        return False
+    return not (is_adjective(token) or is_participle(token) or token.lower() in _COPULAS)
 
 
 def _cap(token: str) -> str:
@@ -396,7 +412,9 @@ _SLANG_EN = re.compile(r"\b(?:gonna|wanna|gotta|smth|sth)\b", re.IGNORECASE)
 _VAGUE_TAIL = re.compile(
     r"\s(?:or|and) (?:something|stuff|whatever|anything)(?: like that)?\b"
     # "which origins are you roasting this autumn, any washed ethiopians": an example tacked on after a comma
-    r"|,\s(?:any|anything|maybe|like|e\.?g\.?)\s[^,?]{1,40}$",
+    r"|,\s(?:any|anything|maybe|like|e\.?g\.?)\s[^,?]{1,40}$"
+    # "where are the beans from btw": the aside's marker closing the question
+    r"|\s(?:btw|by the way|though|anyway)\W*$",
     re.IGNORECASE,
 )
 
@@ -428,6 +446,8 @@ def _verbless_en(tokens: list[str]) -> str | None:
 VERBLESS_WORDS = 7  # "which beans for a moka pot at home": longer, and a verb is missing somewhere else
 
 
+_STRANDED_EN = frozenset({"from", "for", "about", "with", "to", "of"})  # a preposition that ends the question
+_MADE_EN = frozenset({"made", "grown", "sold", "done", "known"})  # "what are the bags made of": the participle too
 _ANY_CHANCE = re.compile(r"^(?:is there )?(?:any|a) chance (?:that )?(?:you'll|you will|u'll)\b", re.IGNORECASE)
 
 
@@ -508,6 +528,11 @@ def _indirect_en(question: str) -> str | None:
         # -> "what our last order date for christmas is"; "what is the team working on": up to the verb; a lone
         # "this" before a preposition stays the subject ("what filter this is in the video")
         subject_len = next((i for i, w in enumerate(rest[1:], 1) if w.lower() in _DOING), len(rest))
+        if subject_len == len(rest) > 1 and rest[-1].lower() in _STRANDED_EN:
+            made = len(rest) > 3 and (rest[-2].lower().endswith("ed") or rest[-2].lower() in _MADE_EN)
+            subject_len -= 2 if made else 1  # "where are the beans from" -> "where the beans are from"
+        elif subject_len == len(rest) > 2 and (rest[-1].lower().endswith("ed") or rest[-1].lower() in _MADE_EN):
+            subject_len -= 1  # "where are the beans grown" -> "where the beans are grown"
     while (
         len(rest) > subject_len + 2
         and rest[subject_len].lower() in _PLACE_PREPOSITIONS

@@ -1690,7 +1690,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
             if a.said
             or _HOW_DO_I.search(a.question)
             or _SETTING_ASKED.search(a.question)  # "obsessed with the kiez blend but what grind for aeropress??"
-            or (a.indirect and (_REQUEST.search(a.question) or _to_us(a.question)))
+            or (a.indirect and (_REQUEST.search(a.question) or _to_us(a.question) or _ASKED_ASIDE.search(a.question)))
         ]
     if situation == "joke":  # "going as a french press for halloween. what grind size am i": the setting, in fun;
         answers = [a for a in answers if _SETTING_ASKED.search(a.question) and a.said]  # "süßes ODER saures?": none
@@ -2174,6 +2174,12 @@ def _asks_when_sick(request: GenerationRequest, situation: str) -> bool:
     return bool(asked) and not answered and situation in ("question", "defer", "other", "uncertain", "praise", "joke")
 
 
+# A fan's question asked in passing all the same: "... >>> where are the beans from btw?", "woher kommen die Bohnen?"
+_ASKED_ASIDE = re.compile(
+    r"\b(?:btw|by the way|übrigens|out of curiosity|aus neugier)\b|\bwhere (?:are|is|do|does) (?:the|your|these|this)"
+    r" (?:beans?|coffee|blend)\b|\bwoher (?:kommen|stammen|habt ihr)\b",
+    re.IGNORECASE,
+)
 # How or where the writer does something with what we sold: "wo lös ich den ein?", "how do I redeem it?"
 _HOW_DO_I = re.compile(r"\b(?:wo|wie) (?:\w{1,12} ){0,2}(?:ich|man)\b|\b(?:where|how) (?:do|can|should) i\b", re.I)
 # A brewing setting asked for: "what grind for aeropress??", "welche Stufe für die French Press?"
