@@ -146,8 +146,10 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return "a thank-you for the praise"
     if ILL.search(_source(message)) and DOCTOR_SAID.search(text):
         return "the doctor's question handed on"  # "caffeine during a cold: yes or no" -> "your doctor knows best"
-    if ILL.search(_source(message)) and GET_WELL.search(text) and not analysis.questions:
-        return "a get-well wish"  # "does coffee actually help with a cold or am i coping" -> "... Get well soon!"
+    # "does coffee actually help with a cold or am i coping" -> "... Get well soon!": no fact or figure asked, none owed
+    owed = any(q.fact or FIGURE_ASKED.search(q.text) for q in analysis.questions)  # "how much caffeine is in ...?"
+    if ILL.search(_source(message)) and GET_WELL.search(text) and not owed:
+        return "a get-well wish"
     if INVITED.search(_source(message)) and ACCEPTED.search(text):
         return "the invitation accepted"
     if CALL_ONLY.match(message.text) and "?" in text:  # "hello?? anyone there 👀" -> "yes, I'm here! What can I ...?"
@@ -167,7 +169,11 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return "staying out of a comment about something else"  # "@USER so wie A. Merkel": nothing to pick up
     # "We'll find out" answers only what the profile cannot answer; a question with a fact needs the fact.
     # "does coffee help with a cold or am i coping" asks without a "?"; "früher war's günstiger" is a why, unasked
-    put = bool(QUESTION.search(source) or analysis.questions) or analysis.intent == "product_question"
+    # "Super, wieder mal ausverkauft.": a stock complaint asks after the stock without a question
+    put = bool(QUESTION.search(source) or analysis.questions) or analysis.intent in (
+        "product_question",
+        "stock_question",
+    )
     if not (put or analysis.intent == "criticism"):
         return None
     return "an honest deferral" if STRONG_DEFERRAL.search(text) else None
@@ -187,6 +193,7 @@ AGREED = re.compile(
 # Someone ill ("down with a cold", "hab Grippe", "🤧", judgement.ILL) and a reply that hands the question on or wishes
 # them well
 DOCTOR_SAID = re.compile(r"\b(?:doctors?|arzt|ärztin|hausarzt|medical advice|medizinisch\w{0,2})\b", re.IGNORECASE)
+FIGURE_ASKED = re.compile(r"\b(?:how (?:much|many)|wie ?viele?\w{0,2}|welche menge)\b", re.IGNORECASE)
 GET_WELL = re.compile(r"\b(?:get well|feel better soon|gute besserung|werd schnell gesund|erhol dich gut)\b", re.I)
 # A reply that opens by agreeing, to a message that ends by asking to be agreed with (TAG_ENDED: "..., right?")
 AFFIRMED = re.compile(
