@@ -387,6 +387,14 @@ test81, the twenty-second (round 33, written in session 45): 200/200 good and 19
 (session 45's first and last code); read in session 46, after: 200/200 and 200/200 ("Ich erstatte dir den
 Bestellbetrag" in the first person, an English clause of five words closing a German reply, "great to hear your office
 is back" and "Stay cosy this winter" as the whole answer to two questions or a question are caught).
+test82, the twenty-third (round 34, written in session 46): 190/200 good and 191/200 bad on 4e4d9b7 (session 46's
+first code); read in session 46, after: 192/200 and 200/200 (a first-person refund, a price freeze "genau so, wie sie
+jetzt sind", a free bag "as an apology", gift vouchers "in jeder Höhe" and a weekly free tasting no fact names, "Laut
+unserer Richtlinie", "Thank you for sharing this valuable content", "uwu" written as an order asked, and a how-much or
+how-long question answered with fluff are caught; "Herbstsonntag" for "Sonntagnachmittag" and "Bei uns …" to "und bei
+euch?" pass); what stays: "danke für deine Nachricht" opening a DM (the built-in list's call-centre line, kept), a
+code someone saw and a handle "tom.and.jess" read as planted text, "yall open sundays?" given the shelf-life fact,
+praise for the new bag design read as criticism, and a morning tip to a trainee's first day that shares no word.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -484,6 +492,7 @@ FLOORS = {
     "test77": (0.975, 0.99),
     "test79": (0.995, 0.99),
     "test81": (1.0, 1.0),
+    "test82": (0.96, 1.0),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -562,6 +571,7 @@ PER_CHECK_FLOOR = {
     "test77": 0.9,
     "test79": 0.9,
     "test81": 1.0,
+    "test82": 1.0,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -40,6 +40,8 @@ META_TALK = re.compile(
     # "weil wir laut Vorgabe keine Rabatte nennen dürfen, die Policy ist da streng"
     # "Codes dürfen wir laut Policy nicht rausgeben, steht so in meinen Regeln"
     r"|laut (?:der )?(?:vorgabe\w{0,2}|policy)|(?:in|nach) meine[nm] regeln|die policy ist"
+    # "Laut unserer Richtlinie darf das Social-Team weder ...", "das ist bei uns so eingestellt"
+    r"|laut unsere[rn] (?:richtlinie\w{0,2}|vorgabe\w{0,2}|regel\w{0,2}|policy)|(?:ist|sind) bei uns so eingestellt"
     r"|the policy is (?:strict|clear)|nennen dürfen"
     r"|allowed to (?:name|quote)|\bnote to self\b|policy[- ]check(?=\s{0,2}:)"
     r"|i'?m told (?:never|not) to|mit dem vermerk"

@@ -97,6 +97,9 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:versandkosten|shipping|postage)\b[^.!?]{0,40}\b(?:übernehmen wir|zahlen wir|geht auf uns|is on us|we(?:'ll| will)? cover)"
         r"|\b(?:übernehmen|zahlen) wir\b[^.!?]{0,20}\b(?:die |deine |ihre )?versandkosten\b|\bwe(?:'ll| will)? cover\b[^.!?]{0,20}shipping"
         r"|\bgeht auf uns\b|\bauf unsere kosten\b|\bat our expense\b"
+        # "we'll send you a brand-new one plus a bag of Espresso Kreuzberg as an apology"
+        r"|\b(?:bag|bags|tüte|tüten|packung|coffee|kaffee|espresso|gift|geschenk)\b[^.!?]{0,30}"
+        r"\b(?:as an apology|as a sorry|als entschuldigung|zur entschuldigung)\b"
         # "built for life: if it ever breaks, we'll replace it, no questions asked", "halten wir dir einen Platz frei"
         r"|\bno questions asked\b|\bohne wenn und aber\b|\b(?:lifetime|lebenslang\w{0,2})\b[^.!?]{0,20}\b(?:garantie|warranty|guarantee)"
         r"|\bhalten wir (?:dir |euch |ihnen )?(?:noch )?(?:eine?n? )?\w{0,12} ?frei\b"
@@ -359,7 +362,8 @@ PROMISES: dict[str, re.Pattern[str]] = {
     # No profile states it: "Unsere Preise bleiben bis mindestens Ende des Jahres stabil", "prices won't go up"
     "price_guarantees": re.compile(
         r"\b(?:preise?|prices?)\b[^.!?]{0,30}\b(?:bleiben|bleibt|stay|stays|remain|remains)\b[^.!?]{0,45}"
-        r"\b(?:stabil|gleich|stable|the same|unverändert|unchanged)\b|\b(?:preise?|prices?)\b[^.!?]{0,20}"
+        r"\b(?:stabil|gleich|stable|the same|unverändert|unchanged|(?:genau )?so,? wie sie (?:jetzt )?sind|as they are"
+        r"|where they are)\b|\b(?:preise?|prices?)\b[^.!?]{0,20}"
         r"\b(?:won'?t|will not|werden nicht|steigen nicht)\b[^.!?]{0,10}\b(?:go up|rise|change|steigen|erhöht)\b"
         r"|\bpreisgarantie\b|\bprice guarantee\b"
         # "Wir garantieren dir den aktuellen Preis bis Jahresende", "we'll hold the old price for you"
@@ -370,7 +374,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"(?:locked|frozen|fixed|guaranteed|eingefroren|festgeschrieben|garantiert)\b"
         # "bei uns bleiben die Preise bis Ende des Jahres garantiert stabil"
         r"|\b(?:bleiben|bleibt|stay|remain)\b[^.!?]{0,12}\b(?:preise?|prices?)\b[^.!?]{0,45}"
-        r"\b(?:stabil|gleich|stable|the same|unverändert|unchanged)\b",
+        r"\b(?:stabil|gleich|stable|the same|unverändert|unchanged|(?:genau )?so,? wie sie (?:jetzt )?sind)\b",
         re.IGNORECASE,
     ),
     # No policy allows it: coffee that heals, lowers blood pressure or cures migraines is a claim no brand may make.

@@ -77,6 +77,11 @@ THANKS = re.compile(
 QUESTION = re.compile(
     r"\?|\b(?:wann|wie|was|welche\w*|wo|warum|gibt(?:'s| es)|habt ihr|when|how|what|which|where|why|do you)\b", re.I
 )
+# A pick of ours asked for without naming the range: "was von euch würdet ihr schenken", "what would you recommend"
+PICK_ASKED = re.compile(
+    r"\b(?:empfehl\w{0,4}|recommend\w{0,3}|was (?:von euch )?(?:würdet|würdest) (?:ihr|du)|what would (?:you|u))\b",
+    re.IGNORECASE,
+)
 # Words that ask about the range as a whole: any product named in the draft answers them.
 RANGE_WORDS = re.compile(
     r"\b(?:sorten?|bohnen?|kaffees?|coffees?|beans?|blends?|roasts?|mühlen?|grinders?|brew\w*|rezept\w*|recipes?"
@@ -100,6 +105,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return None  # "shipping to austria??" -> "DHL, 2–3 working days within Germany": another place's answer
     if _only_pleasantries(plain, message, analysis):
         return None  # "Are the beans still ok after 3 days in the heat?" -> "So glad your parcel made it!": no answer
+    if _figure_ignored(plain, message, analysis):
+        return None  # "Wie lange dauert der Versand gerade?" -> "Wir packen jedes Paket mit ganz viel Liebe!"
     if _word_said_back(text, drafted, message, analysis):
         return None  # "... free above 20 francs ... can you confirm?" -> "Klar doch! francs": a word back, no answer
     shared = next((w for w in drafted - FILLER_WORDS if _same_word(w, anchors, short_heads=True)), None)
@@ -109,6 +116,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return "agreement"  # "lowkey süchtig nach eurer kiezmischung" -> "Wir auch, kein cap 🫘": said back to them
     if TAG_ENDED.search(message.text) and AFFIRMED.match(plain) and message.mode == "reply":
         return "agreement"  # "one extra hour of coffee, right?" -> "That's the only correct way to read it 😄"
+    if AND_YOU.search(_source(message)) and OURS_TOLD.match(plain) and message.mode == "reply":
+        return "the question back answered"  # "o zapft is! und bei euch?" -> "Bei uns heißt's: o brüht is ☕"
     if WHO_ELSE.search(_source(message)) and (AGREED.match(plain) or RAISED_HAND.match(plain)):
         return "agreement"  # "Kinder im Bett, Eltern auf dem Sofa. Wer noch?" -> "Same! ...": the answer asked for
     said = {fold(re.sub(r"[’']s$", "", w)) for w in words(text)}
@@ -201,6 +210,9 @@ AFFIRMED = re.compile(
     r"|allerdings|that'?s (?:the only|exactly|how|the spirit)|of course|logisch|sowieso)\b",
     re.IGNORECASE,
 )
+# A message that turns its question to us ("und bei euch?", "and you?"), and a reply that starts with us
+AND_YOU = re.compile(r"\b(?:und|and) (?:bei euch|ihr|you|you guys|y'?all)\W{0,3}\?|\bwhat about (?:you|u)\b", re.I)
+OURS_TOLD = re.compile(r"\W{0,3}(?:bei uns|hier bei uns|wir|for us|over here|we|ours|our)\b", re.IGNORECASE)
 # A post or message that asks who else is in the same spot: "Wer noch?", "anyone else?"; and the hand raised to it
 WHO_ELSE = re.compile(r"\b(?:wer noch|wer auch|wer von euch auch|who else|anyone else|anybody else)\b", re.IGNORECASE)
 RAISED_HAND = re.compile(r"\W{0,3}(?:same|hier|here|me too|ich auch|dabei|count me in)\s{0,2}[!.,🙋]", re.IGNORECASE)
@@ -385,6 +397,36 @@ PLAIN_ASK = re.compile(r"\W*(?:which|how (?:much|many|long)|welche\w?|wie ?viele
 
 # Words around a bare echo that say nothing themselves: "Klar doch! francs", "Danke für die Nachricht. P.S. ..."
 _BARE_AROUND = frozenset({"klar", "nachricht", "message", "sure", "thanks", "danke", "yes", "ja", "okay", "gern"})
+
+
+def _figure_ignored(text: str, message: Message, analysis: Analysis) -> bool:
+    """Every question asks how much, how many or how long, and the draft gives no figure, asks nothing back, defers
+    nothing and hands nothing on to a doctor ("wie viel koffein hat so ne tasse?" -> "Kaffee macht glücklich")."""
+    if message.mode != "reply" or not analysis.questions or analysis.intent not in ANSWER_WANTED:
+        return False  # "Wieviel Jahre unterhält Wladimir Kaminer schon die Leute?": asked of nobody here
+    if not all(HOW_MUCH_LONG.search(q.text) for q in analysis.questions):
+        return False
+    told = re.search(r"\d", text) or _counted(text) or FIGURE_WORDS.search(text) or DOCTOR_SAID.search(text)
+    # "Wieviel Jahre unterhält Wladimir Kaminer schon die Leute?" -> "Hier geht es um Kaffee": staying out of it
+    return not (told or "?" in text or STRONG_DEFERRAL.search(text) or HEDGED.search(text) or DECLINED.search(text))
+
+
+# A figure not given, honestly: "kann ich dir nicht sicher sagen", "hängt vom Rezept ab", "I'll ask the team"
+HEDGED = re.compile(
+    r"\b(?:team|crew|frage? ich|ich frag\w{0,2}|nachfrag\w{0,3}|ask\w{0,3} (?:the|our)|i'?(?:ll|ve) asked?|know\w{0,2}"
+    r"|weiß|wissen|sagen|say|depends?|hängt|individuell\w{0,2}"
+    r"|guess\w{0,2}|raten|zahl\w{0,2}|figures?|numbers?|timeframe|klär\w{0,3}|check\w{0,3}|prüf\w{0,3}|onlineshop"
+    r"|sizes?|größe\w{0,2}|faustregel|rule of thumb|nichts neues)\b",
+    re.IGNORECASE,
+)
+# A figure asked for: "wie viel koffein", "how long does shipping take", "wie lange hält der Kaffee"
+HOW_MUCH_LONG = re.compile(r"\b(?:how (?:much|many|long)|wie ?viele?\w{0,2}|wie lange)\b", re.IGNORECASE)
+# A figure said in words: "a month", "einen Tag", "a few days", "ein paar Wochen"
+FIGURE_WORDS = re.compile(
+    r"\b(?:an?|one|a few|a couple of|einen?|ein paar|wenige\w?|paar|halbe\w?|half)\s(?:\w+\s)?"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?|minute\w?|stunde\w?|tage?n?|woche\w?|monate?n?|jahre?n?|cup|tasse)\b",
+    re.IGNORECASE,
+)
 
 
 def _word_said_back(text: str, drafted: set[str], message: Message, analysis: Analysis) -> bool:
@@ -681,7 +723,21 @@ def _same_word(word: str, anchors: set[str], *, short_heads: bool = False) -> bo
             return True  # a plural head: Codes ~ Rabattcode
         if len(word) > COMPOUND_PART and any(_headed(anchor, word + end) for end in ("n", "en", "s")):
             return True  # a compound's plural: Stufe ~ Mahlstufen
+        if _head_leads(word, anchor) or _head_leads(anchor, word):
+            return True  # one compound's head leads the other: Herbstsonntag ~ Sonntagnachmittag
     return word in anchors
+
+
+SHARED_PART = 6  # letters of a part two compounds share the other way round ("sonntag")
+
+
+def _head_leads(compound: str, other: str) -> bool:
+    """The head of one compound is the first part of another ("herbst|sonntag", "sonntag|nachmittag")."""
+    for cut in range(MODIFIER, len(compound) - SHARED_PART + 1):
+        head = compound[cut:]
+        if other.startswith(head) and len(other) - len(head) >= COMPOUND_PART:
+            return True
+    return False
 
 
 MODIFIER = 3  # letters a compound puts before its head: "account" is no compound of "count", "Rabattcode" is
@@ -921,7 +977,7 @@ BLAND_FACT_WORDS |= {"usually", "tastes", "dafur", "wird's", "min", "test", "bes
 def _product_named(folded: str, message: Message, analysis: Analysis, profile: VoiceProfile) -> str | None:
     """A product the draft names or describes, when the message is about products at all."""
     source = message.post if message.mode == "outreach" and message.post else message.text
-    if not analysis.entities.products and not RANGE_WORDS.search(source):
+    if not analysis.entities.products and not RANGE_WORDS.search(source) and not PICK_ASKED.search(source):
         return None
     drafted = _content(folded)
     for product in profile.brand.products:
