@@ -174,13 +174,17 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # written with a dash ("caffeine-free", "1-kg") matched as the phrase it is, "how long does it take" after a country
 # asked as that country's time, an order that "still hasn't shipped" and a charge "for the delivery I wanted to pause"
 # behind a complaint about our service named as the shipping and after-sales teams' cases.
+# The sixty-third (written in session 46, held out on 4e4d9b7, the first code of session 46: part a intent 0.969,
+# team 0.988, sarcasm recall 1.000 at precision 0.636, question-to-fact 0.855; part b 0.876, 0.960, 0.722 at 0.867,
+# 0.810) left the grown split (3857 cases) at 0.924, 0.975, 0.891 at 0.843 and 0.861 rebuilt.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.82,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.862 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.861 < 0.90: a fact named in a question is often not what the question asks",
+    "sarcasm_precision": "0.843 < 0.85: an eye-roll or a quoted status ('versandbereit' 🙄) read as irony, meant plain",
 }
 
 

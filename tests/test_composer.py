@@ -224,3 +224,12 @@ def test_judged_failure_classes_stay_fixed(case: dict[str, Any]) -> None:
 )
 def test_a_taste_complaint_is_answered_in_the_persons_own_word(text: str, language: str, expected: str) -> None:
     assert tasted(text, language) == expected
+
+
+def test_one_fact_answering_two_questions_is_said_once() -> None:
+    """Set 95: "welche stufe ... und welche bohnen dazu" answered the French press grind twice in one draft."""
+    text = "neu in der wg und nur ne french press. welche stufe nehm ich?? und welche bohnen dazu"
+    result = draft(Message(text=text, platform="tiktok", channel="dm", author="ersti.emil"), profile_for("tiktok"))
+    for d in result.drafts:
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", d.text) if len(s) > 20]
+        assert len(sentences) == len(set(sentences)), (d.tone, d.text)

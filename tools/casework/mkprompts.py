@@ -34,6 +34,7 @@ A1, A2 = {
     32: (128, 129),
     33: (130, 131),
     34: (132, 133),
+    35: (134, 135),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -62,6 +63,7 @@ SID, SETN = {
     32: ("ch", 93),
     33: ("ci", 94),
     34: ("cj", 95),
+    35: ("ck", 96),
 }[R]
 SEED = {
     9: "first",
@@ -90,6 +92,7 @@ SEED = {
     32: "twenty-fourth",
     33: "twenty-fifth",
     34: "twenty-sixth",
+    35: "twenty-seventh",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,

@@ -1114,10 +1114,16 @@ def _answers_text(
     """Every question answered (its fact) or deferred by name, in the order asked."""
     parts: list[str] = []
     for answer in _merged_deferrals(answers[:MAX_ANSWERS], book.language):
-        part = _answer(answer, scene, book, style, slots, rng, level=level, address=address)
-        if part and part not in parts:
+        part = _unsaid(_answer(answer, scene, book, style, slots, rng, level=level, address=address), parts)
+        if part:
             parts.append(part)
     return " ".join(parts)
+
+
+def _unsaid(part: str, said: list[str]) -> str:
+    """The sentences of an answer that no answer before it said (two questions, one fact: the fact once)."""
+    before = " ".join(said)
+    return " ".join(s for s in re.split(r"(?<=[.!?])\s+", part) if s and s not in before)
 
 
 def _merged_deferrals(answers: list[Answer], language: str) -> list[Answer]:

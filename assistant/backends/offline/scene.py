@@ -34,6 +34,7 @@ from assistant.analysis.answers import (
     care_untold,
     fact_words,
     grind_for_message_brewer,
+    hits_by_fact,
     not_a_parcel,
     order_cancelled,
     own_brewers,
@@ -43,6 +44,7 @@ from assistant.analysis.answers import (
 from assistant.analysis.intents import cue_scores
 from assistant.analysis.irony import MEME, RIDDLE
 from assistant.analysis.judgement import ILL, ILLNESS, POLITICS
+from assistant.analysis.normal import read as read_text
 from assistant.analysis.parcels import someone_elses_parcel
 from assistant.analysis.questions import PROMISED_CHECK, QUESTION_START, UNSURE, riddle
 from assistant.analysis.reading import find_products, named_teams
@@ -108,6 +110,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "misdelivered",
         "misdelivered_dm",
         "shipping_cost",
+        "shipping_time",
         "taste_criticism",
         "accusation",
         "accusation_grave",
@@ -890,7 +893,7 @@ _YOURS = re.compile(
 # A gift to choose from our range, with no brewing method named: "Wunschzettel sagt nur 'Kaffee von euch'. Hilfe!"
 _GIFT = re.compile(
     r"\b(?:gift|geschenk\w{0,2}|schenken|verschenken|schenkt man|wish ?list|wunschzettel|wunschliste|secret santa"
-    r"|wichteln"
+    r"|wichteln|schultüte\w{0,2}"
     r"|for christmas|zu weihnachten|unterm baum|under the tree|stocking|(?:christmas|xmas|weihnachts) ?wish\w{0,2}"
     r"|wünscht sich|wishes for|wish is|weihnachtswunsch"
     # "getting my boss coffee as a thank you", "als Dankeschön für die Lehrerin"
@@ -905,6 +908,9 @@ _GIFT_ASKED = re.compile(
     r"|no idea|keine ahnung|overwhelmed|überfordert|was schenk\w{0,2} (?:ich|man)"
     r"|what (?:should|do|can) i (?:get|buy|gift)"
     r"|what to (?:get|buy|gift)"
+    # "was von euch würdet ihr schenken", "Was würdet ihr empfehlen?", "what would you gift": a pick for a present
+    r"|was (?:von euch )?(?:würdet|würdest) (?:ihr|du) (?:\w{1,10} )?(?:schenken|verschenken|mitbringen|empfehlen)"
+    r"|what would (?:you|u) (?:gift|give|get|recommend)"
     # "der lehrerin was schenken. kaffee ok oder zu cringe? 😅": whether coffee will do, asked
     r"|" + _WILL_DO + r")\b",
     re.IGNORECASE,
@@ -1321,7 +1327,8 @@ _OPENED_ALREADY = re.compile(
     r"\b(?:opened|geöffnet|aufgemacht|angebrochen|drank (?:about |almost )?(?:half|some)|halb (?:leer|getrunken)"
     r"|schon (?:probiert|getrunken)"
     # "Die Tüte ist halt schon offen", "the bag is already open"
-    r"|(?:ist|sind|is|are) (?:halt |ja |leider |eben |nun |aber |but )?(?:schon|bereits|already) (?:offen|auf|open))\b",
+    r"|(?:ist|sind|is|are) (?:halt |ja |leider |eben |nun |aber |but |natürlich |of course |obviously )?"
+    r"(?:schon|bereits|already) (?:offen|auf|open))\b",
     re.IGNORECASE,
 )
 _MONEY_BACK = re.compile(r"\b(?:money back|geld zurück|refund\w{0,3}|erstatt\w{0,5}|zurückerstatt\w{0,5})\b", re.I)
@@ -1333,6 +1340,31 @@ _NOT_MY_TASTE = re.compile(
     r"|\btoo (?:mild|strong|bitter|sour|dark|light|acidic) for me\b",
     re.IGNORECASE,
 )
+
+
+# The shipping time itself mocked, no parcel of one's own: "wow 2-3 werktage versand, bin ich 2009 gelandet 🙄
+# andere liefern am nächsten tag", "3-5 days shipping in 2029?? amazon does it overnight"
+_SHIPPING_TIME_JAB = re.compile(
+    r"\b\d\s?[-–]\s?\d\s?(?:werk)?tage?n?\s(?:versand|lieferzeit|lieferung)\b"
+    r"|\b\d\s?[-–]\s?\d\s?(?:working |business )?days?\s(?:shipping|delivery)\b"
+    r"|\b(?:andere|other (?:shops|brands|places)|amazon)\b[^.!?]{0,30}\b(?:am nächsten tag|über nacht|next[- ]day"
+    r"|overnight)\b",
+    re.IGNORECASE,
+)
+# A parcel of one's own: "meine Bestellung", "mein Paket", "my order", "order 51234"
+_OWN_PARCEL = re.compile(
+    r"\b(?:mein\w{0,2}|my|unser\w{0,2}|our) (?:paket|bestellung|lieferung|order|parcel|package|abo)\b|\b\d{5}\b",
+    re.IGNORECASE,
+)
+
+
+_JABBED = frozenset({"delivery_problem", "order_status", "question", "defer", "criticism", "other_negative"})
+
+
+def _policy_jab(situation: str, text: str) -> str:
+    """A jab at the shipping time in general, read as a delivery case: a criticism of the policy, no order to chase."""
+    jab = situation in _JABBED and _SHIPPING_TIME_JAB.search(text) is not None
+    return "shipping_time" if jab and not _OWN_PARCEL.search(text) else situation
 
 
 def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> str:
@@ -1369,8 +1401,11 @@ def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> 
         return "price_rise" if why else "price_rise_told"  # "Your prices have crept up again": never explained
     if situation in ("price_criticism", "criticism") and _CANCELLED.search(text) and _PRICE.search(fold(text)):
         return "price_farewell"  # "Abo gekündigt, ist mir zu teuer geworden": a goodbye heard, no price defence
-    if situation == "price_criticism" and _PRICE_ASKED.search(text) and not (sarcasm or _PRICE_SCORN.search(text)):
-        return "price_question"  # "honest question, why pay more for yours ...?": a fair question, no feedback
+    # "honest question, why pay more for yours ...?": a fair question, no feedback (read as a price complaint or as
+    # a plain question: "Wieso ist euer Kaffee fast doppelt so teuer wie der vom Discounter?")
+    priced = situation in ("price_criticism", "question") and _PRICE_ASKED.search(text) and _PRICE.search(fold(text))
+    if priced and not (sarcasm or _PRICE_SCORN.search(text)):
+        return "price_question"
     return situation
 
 
@@ -1501,7 +1536,11 @@ _PRICE_RISE = re.compile(
     r"|\bpreisschraube\b|\b(?:schon wieder|wieder|noch) teurer\b|\b(?:raised|upped|hiked) (?:your |the )?prices?\b"
     r"|\bneue\w{0,2} preisliste\b|\bnew price list\b"
     # "the Kiezmischung went up in price again", "ist im Preis gestiegen"
-    r"|\b(?:went|gone|goes|going) up in price\b|\bim preis (?:gestiegen|angezogen|erhöht)\b"
+    r"|\b(?:went|gone|goes|go|going) up in price\b|\bim preis (?:gestiegen|angezogen|erhöht)\b"
+    # "warum kostet die kiezmischung jetzt mehr?? vor 2 monaten wars noch billiger", "it was cheaper in the summer"
+    r"|\bkostet (?:\w{1,15} ){1,3}(?:jetzt|nun|plötzlich|auf einmal) (?:\w{1,8} )?mehr\b"
+    r"|\b(?:war(?:'?s)?|wars) (?:\w{1,10} ){0,2}(?:billiger|günstiger)\b"
+    r"|\b(?:it|they) (?:was|were) (?:\w{1,8} )?cheaper\b"
     # "while raising prices for the second time this year", "ihr erhöht schon wieder die Preise"
     r"|\b(?:raising|upping|hiking|erhöh\w{0,3}|anheb\w{0,3}) (?:\w{1,8} ){0,3}(?:prices?|preise)\b"
     # "warum is die kiezmischung teurer als letztes jahr??", "more expensive than last year"
@@ -1603,6 +1642,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
     formal = language == "de" and (profile.address_form("de") == "Sie" or (mirror and formal_register))
     in_dm = message.channel == "dm" or bool(_get(analysis, "in_dm_already", False))
     situation = _money_matter(_situation(request, sarcasm, confidence), text, emotion, sarcasm=sarcasm)
+    situation = _policy_jab(situation, text)
     tips = _tips(request)
     life_event = occasion(text) if message.mode == "reply" else ""
     if not life_event and message.mode == "reply" and situation in _MOMENT_SITUATIONS:
@@ -1753,7 +1793,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         skip |= {"coffee", "kaffee", "coffees", "kaffees", "espresso", "beans", "bohnen"}
     if situation == "order_via_message":  # "kann ich euch das hier einfach schicken?": the shop's fact answers it
         answers = [a for a in answers if a.fact is not None or not _ORDER_HERE.search(a.question)]
-    answers = _chased(answers, text, language)
+    answers = [_offline_answer(a, text, profile) for a in _chased(answers, text, language)]
     if situation == "job_application":  # "any open barista jobs?", "need help at the roastery?": the job asked
         answers = [replace(a, fact=None) for a in answers]  # after, never the barista workshop or the pickup hours
         answers = answers if any(a.indirect for a in answers) else []  # unnamed: "whether we're hiring" says it best
@@ -1852,6 +1892,26 @@ def _coffee_side(text: str) -> str:
             word = next(side.group(1) for side in sides if side)
             return word.capitalize() if fold(word) in ("kaffee", "espresso") else word.lower()
     return ""
+
+
+# Someone who does not buy online: "78 Jahre und habe keinen Computer", "bestelle nicht gern im Internet"
+_OFFLINE = re.compile(
+    r"\b(?:kein\w{0,2}|ohne|no|without|don'?t have an?) (?:computer|pc|laptop|internet)\b"
+    r"|\bnicht (?:gern|gerne|so gern) (?:im internet|online)\b|\bnot (?:good with|into) computers\b"
+    r"|\b(?:rather|prefer) not (?:to )?(?:order|buy|shop) online\b",
+    re.IGNORECASE,
+)
+
+
+def _offline_answer(answer: Answer, text: str, profile: VoiceProfile) -> Answer:
+    """To someone who does not buy online, the way to buy that the message names instead of the online shop
+    ("keinen Computer ... Kann ich den irgendwo ganz normal kaufen?": the pickup at the roastery)."""
+    if answer.fact is None or "order_via_message" not in answer.fact.intents or not _OFFLINE.search(text):
+        return answer
+    named = hits_by_fact(read_text(text), profile)
+    best = max((f for f in named if f != answer.fact.id), key=named.__getitem__, default=None)
+    fact = next((f for f in profile.brand.facts if f.id == best), None)
+    return replace(answer, fact=fact) if fact and named[fact.id] > named.get(answer.fact.id, 0.0) else answer
 
 
 def _chased(answers: list[Answer], text: str, language: str) -> list[Answer]:
@@ -2691,6 +2751,7 @@ _COMPLAINTS = frozenset(
             "price_rise",
             "price_rise_told",
             "shipping_cost",
+            "shipping_time",
             "taste_criticism",
             "other_negative",
             "uncertain",
@@ -2711,6 +2772,7 @@ _ADDRESSED = frozenset(
             "price_rise",
             "price_rise_told",
             "shipping_cost",
+            "shipping_time",
             "service_general",
             "service_complaint",
             "service_tone",
@@ -4000,11 +4062,13 @@ _HOW_TO = re.compile(
 
 
 _TEAM_NAMED = re.compile(r"\bafter[- ]?sales?\b(?:[- ]team)?|\bsales[- ]team\b")
+_DISCOUNTER = re.compile(r"\bdiscounter\w{0,2}\b")
 
 
 def policy_answer(question: str, profile: VoiceProfile) -> Fact | None:
     """The brand's no to a question asking what its policy does not allow (a discount, a code), as a fact to say."""
     folded = _TEAM_NAMED.sub(" ", fold(question))  # "I emailed your after sales": a team, no sale asked for
+    folded = _DISCOUNTER.sub(" ", folded)  # "so teuer wie der vom Discounter": a shop, no discount asked for
     for kind, entry in _policy_answers().items():
         allowed = bool(getattr(profile.brand.policy, entry.get("policy", kind), False))
         if not allowed and any(re.search(rf"(?<!\w){re.escape(fold(w))}", folded) for w in entry["asks"]):
@@ -5162,6 +5226,8 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
         return _keyed_fact(request.profile, {"verpackung", "packaging"})
     if situation == "shipping_cost":  # "mit Versand zu teuer": the profile's way without postage, if it has one
         return _keyed_fact(request.profile, {"abholen", "pick up"})
+    if situation == "shipping_time":  # "2-3 werktage versand, bin ich 2009 gelandet": how we ship, said plainly
+        return _keyed_fact(request.profile, {"versand", "shipping"})
     if situation == "taste_criticism":
         other = _other_taste(text, request.profile, str(request.analysis.language or "de"))
         if other is not None and not METHODS.search(text):
@@ -5357,7 +5423,9 @@ def _open_answers(answers: list[Answer], situation: str, side: list[Fact], *, te
         return [a for a in answers if (a.said or a.indirect) and not _price_asked(a.question)]
     if situation == "price_rise_told":  # "... teurer geworden ... kann ich auf alle 4 wochen umstellen und liefert
         return [a for a in answers if a.said and not _PRICE.search(fold(a.question))]  # ihr nach österreich": facts
-    if situation.startswith(("criticism", "price_", "taste_", "shipping_cost")):  # a rant's questions are rhetoric,
+    if situation.startswith(
+        ("criticism", "price_", "taste_", "shipping_cost", "shipping_time")
+    ):  # a rant's questions are rhetoric,
         return [a for a in answers if a.fact is not None and a.fact.id.startswith("policy_")]  # but a discount: no
     if situation in ESCALATING:  # a case for a team: its questions describe the case ("kam ne Tüte wo DECAF
         policy = [a for a in answers if a.fact is not None and a.fact.id.startswith("policy_")]  # ..."), a voucher
