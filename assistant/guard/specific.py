@@ -156,7 +156,7 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
     if ILL.search(_source(message)) and DOCTOR_SAID.search(text):
         return "the doctor's question handed on"  # "caffeine during a cold: yes or no" -> "your doctor knows best"
     # "does coffee actually help with a cold or am i coping" -> "... Get well soon!": no fact or figure asked, none owed
-    owed = any(q.fact or FIGURE_ASKED.search(q.text) for q in analysis.questions)  # "how much caffeine is in ...?"
+    owed = any(q.fact or HOW_MUCH_LONG.search(q.text) for q in analysis.questions)  # "how much caffeine is in ...?"
     if ILL.search(_source(message)) and GET_WELL.search(text) and not owed:
         return "a get-well wish"
     if INVITED.search(_source(message)) and ACCEPTED.search(text):
@@ -202,7 +202,6 @@ AGREED = re.compile(
 # Someone ill ("down with a cold", "hab Grippe", "🤧", judgement.ILL) and a reply that hands the question on or wishes
 # them well
 DOCTOR_SAID = re.compile(r"\b(?:doctors?|arzt|ärztin|hausarzt|medical advice|medizinisch\w{0,2})\b", re.IGNORECASE)
-FIGURE_ASKED = re.compile(r"\b(?:how (?:much|many)|wie ?viele?\w{0,2}|welche menge)\b", re.IGNORECASE)
 GET_WELL = re.compile(r"\b(?:get well|feel better soon|gute besserung|werd schnell gesund|erhol dich gut)\b", re.I)
 # A reply that opens by agreeing, to a message that ends by asking to be agreed with (TAG_ENDED: "..., right?")
 AFFIRMED = re.compile(
@@ -420,7 +419,7 @@ HEDGED = re.compile(
     re.IGNORECASE,
 )
 # A figure asked for: "wie viel koffein", "how long does shipping take", "wie lange hält der Kaffee"
-HOW_MUCH_LONG = re.compile(r"\b(?:how (?:much|many|long)|wie ?viele?\w{0,2}|wie lange)\b", re.IGNORECASE)
+HOW_MUCH_LONG = re.compile(r"\b(?:how (?:much|many|long)|wie ?viele?\w{0,2}|wie lange|welche menge)\b", re.IGNORECASE)
 # A figure said in words: "a month", "einen Tag", "a few days", "ein paar Wochen"
 FIGURE_WORDS = re.compile(
     r"\b(?:an?|one|a few|a couple of|einen?|ein paar|wenige\w?|paar|halbe\w?|half)\s(?:\w+\s)?"
