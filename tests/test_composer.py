@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from assistant import DraftSet, Message, draft
 from assistant.backends.offline.composer import tasted
 from assistant.guard.specific import needs_anchor, refers_to_message
+from assistant.text import sentences
 
 from .conftest import profile_for, sample_message, shared_samples
 
@@ -231,5 +232,5 @@ def test_one_fact_answering_two_questions_is_said_once() -> None:
     text = "neu in der wg und nur ne french press. welche stufe nehm ich?? und welche bohnen dazu"
     result = draft(Message(text=text, platform="tiktok", channel="dm", author="ersti.emil"), profile_for("tiktok"))
     for d in result.drafts:
-        sentences = [s for s in re.split(r"(?<=[.!?])\s+", d.text) if len(s) > 20]
-        assert len(sentences) == len(set(sentences)), (d.tone, d.text)
+        said = [s for s in sentences(d.text) if len(s) > 20]
+        assert len(said) == len(set(said)), (d.tone, d.text)

@@ -1123,7 +1123,7 @@ def _answers_text(
 def _unsaid(part: str, said: list[str]) -> str:
     """The sentences of an answer that no answer before it said (two questions, one fact: the fact once)."""
     before = " ".join(said)
-    return " ".join(s for s in re.split(r"(?<=[.!?])\s+", part) if s and s not in before)
+    return " ".join(s for s in sentences(part) if s not in before)
 
 
 def _merged_deferrals(answers: list[Answer], language: str) -> list[Answer]:
