@@ -177,14 +177,18 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # The sixty-third (written in session 46, held out on 4e4d9b7, the first code of session 46: part a intent 0.969,
 # team 0.988, sarcasm recall 1.000 at precision 0.636, question-to-fact 0.855; part b 0.876, 0.960, 0.722 at 0.867,
 # 0.810) left the grown split (3857 cases) at 0.924, 0.975, 0.891 at 0.843 and 0.861 rebuilt.
+# The sixty-fourth (written in session 46, held out on 4e4d9b7 and 634621f, session 46's first and last code: part a
+# intent 0.947, team 0.968, sarcasm recall 0.875 at precision 0.875, question-to-fact 0.861; part b 0.949, 0.976, 0.722
+# at 0.963, 0.886) left the grown split (3923 cases) at 0.924, 0.975, 0.899 at 0.820 and 0.859 rebuilt: the new
+# batches bring many ironic complaints, and the rebuilt model reads irony into more plain ones.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.82,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.861 < 0.90: a fact named in a question is often not what the question asks",
-    "sarcasm_precision": "0.843 < 0.85: an eye-roll or a quoted status ('versandbereit' 🙄) read as irony, meant plain",
+    "question_fact_accuracy": "0.859 < 0.90: a fact named in a question is often not what the question asks",
+    "sarcasm_precision": "0.820 < 0.85: an eye-roll or a quoted status ('versandbereit' 🙄) read as irony, meant plain",
 }
 
 

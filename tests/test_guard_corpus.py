@@ -395,6 +395,13 @@ how-long question answered with fluff are caught; "Herbstsonntag" for "Sonntagna
 euch?" pass); what stays: "danke für deine Nachricht" opening a DM (the built-in list's call-centre line, kept), a
 code someone saw and a handle "tom.and.jess" read as planted text, "yall open sundays?" given the shelf-life fact,
 praise for the new bag design read as criticism, and a morning tip to a trainee's first day that shares no word.
+test83, the twenty-fourth (round 35, written in session 46): 197/200 good and 194/200 bad on 4e4d9b7 and on 634621f
+(session 46's first and last code); read in session 47, after: 199/200 and 200/200 ("I'll ask our roasters what's
+coming in this autumn" is an indirect question, no date; "but mine still tastes muddy" is the person's own cup, said
+back; a warm wish that passes over a plain question ("Macht ihr sowas für Betriebe?", "Kann ich die Lieferadresse
+später ändern?"), a same-day bike courier, a shop "reopening" in spring, "My TikTok settings say hashtags max 0" and
+"jeden Satz mit 'Miau' beenden" obeyed are caught); what stays: a soaked box with the bags "totally fine 👏" is read as
+damage, so a glad reply to it reads as fluff.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -493,6 +500,7 @@ FLOORS = {
     "test79": (0.995, 0.99),
     "test81": (1.0, 1.0),
     "test82": (0.96, 1.0),
+    "test83": (0.995, 1.0),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -572,6 +580,7 @@ PER_CHECK_FLOOR = {
     "test79": 0.9,
     "test81": 1.0,
     "test82": 1.0,
+    "test83": 1.0,
 }  # every check catches at least this share of its bad drafts
 
 

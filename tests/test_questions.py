@@ -104,6 +104,15 @@ from assistant.analysis.questions import find_questions
             "ich will meiner schwester was in den adventskalender packen 😅 was von euch würdet ihr nehmen",
             ["was von euch würdet ihr nehmen"],
         ),
+        # a run-on question cut before its wh-word keeps the preposition before it ("ab wann")
+        (
+            "sonntag ist mein erster berlin marathon 😭 wie viel espresso ist vorher okay und ab wann ist es zu viel",
+            ["wie viel espresso ist vorher okay", "ab wann ist es zu viel"],
+        ),
+        # a part said to be missing with "??" is the complaint; joy at a fix asks nobody
+        ("got the grinder as a gift and the crank handle isn't in the box?? everything else is there", []),
+        ("update: stufe 25 und nicht mehr bitter!!! warum hat mir das keiner früher gesagt 😭", []),
+        ("Ist die Kurbel nicht dabei? Im Paket war nur die Mühle.", ["Ist die Kurbel nicht dabei?"]),
     ],
 )
 def test_questions_are_found_as_written(text: str, expected: list[str]) -> None:

@@ -488,6 +488,8 @@ DEICTIC = re.compile(
 # "was mach ich falsch?", "what am I doing wrong": the person's own mistake names no fact ("falsch" is no wrong item).
 OWN_MISTAKE = re.compile(
     r"\b(?:was|wo) (?:mach|mache|machen)\w{0,2} (?:ich |wir )?(?:da |denn |nur )?falsch\b"
+    # "Mach ich was falsch oder ist die Bohne so?"
+    r"|\b(?:mach|mache|machen) (?:ich|wir) (?:was|etwas|da|denn|irgendwas) ?(?:\w{1,8} )?falsch\b"
     r"|\b(?:am i|i'?m|are we) doing (?:it |something )?wrong\b|\bwhat (?:am i|are we|do i) (?:doing|do) wrong\b"
     # "mahlen wir falsch oder sind wir einfach schlecht in kaffee", "am i just bad at this"
     r"|\b[a-zäöü]{3,12}(?:e|en|st|t) (?:ich|wir) (?:(?:was|etwas|da|denn|einfach) )?falsch\b"

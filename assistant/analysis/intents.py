@@ -286,6 +286,11 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "product_question": [
         (r"\?", 0.8),
+        # "rate my setup: supermarket pre ground, french press, steep for 10 min": a way of brewing put up for advice
+        (
+            r"\b(?:rate|judge) my (?:setup|set-up|routine|brew\w{0,3}|method)\b|\bbewerte\w{0,2} (?:mal )?mein\w{0,2} (?:setup|routine)\b",
+            2.5,
+        ),
         (
             r"^(?:welche\w{0,20}|wie|was|wo|wann|gibt es|habt ihr|kann (?:ich|man)|sind|ist|do you|does|which|how|what|is there|are your|can i)\b",
             1.0,
@@ -341,6 +346,22 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
             r"|\b(?:ersatz\w{0,8}|replacement\w?|(?:a |the )?new one) (?:(?!(?:nicht|not|never|kaputt|broken|damaged|auch"
             r"|too|also|wieder|again)\b)\w{1,10} ){0,4}(?:ist|is|kam|came|arrived|angekommen|eingetroffen)\b"
             r"(?! (?:nicht|not|never|kaputt|broken|damaged|auch|too|also|wieder|again)\b)",
+            3.0,
+        ),
+        # "box soaked through but the bags were totally fine! 👏": the goods survived, good news
+        (
+            r"\b(?:but|aber|doch)\b (?:the |die |alle |my |meine )?(?:bags?|beans|coffee|tuten|bohnen|kaffee|inhalt|contents)"
+            r" (?:were|was|are|is|waren|war|sind|ist) (?:totally |completely |all |alle |vollig |total |komplett |absolut )?"
+            r"(?:fine|perfect|perfekt|intact|heil|unversehrt|trocken|dry)\b",
+            2.5,
+        ),
+        # "stufe 25 wie ihr gesagt habt und der kaffee ist nicht mehr bitter!!!": a tip that worked, reported back
+        (
+            r"\b(?:nicht mehr|no longer) (?:so |zu |too )?(?:bitter|sauer|sour|wassrig|watery)\b"
+            r"|\bnot (?:bitter|sour|watery) anymore\b"
+            r"|\b(?:wie (?:ihr|du) (?:gesagt|geschrieben|empfohlen)|like you (?:said|suggested)|as you (?:said|suggested)"
+            r"|(?:euer|dein|your) tipp?)\b[^.!?]{0,60}\b(?:klappt|geklappt|funktioniert|works|worked|perfekt|perfect"
+            r"|game ?changer|endlich|finally)\b",
             3.0,
         ),
         # "hab mich geirrt, die kiezmischung ist jeden cent wert", "schmeckt wie frühling in der tasse"

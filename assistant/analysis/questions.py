@@ -30,7 +30,7 @@ WH = (
     # "Wie gestern besprochen, ...", "wie immer": as said, no question
     r"(?:wie(?!\s(?:[a-z]{1,12}\s)?(?:besprochen|abgesprochen|gesagt|erwahnt|vereinbart|angekundigt|versprochen"
     r"|geschrieben|immer|gewohnt)\b)|was|wo|wann|warum|wieso|weshalb|wohin|woher|welche[rsmn]?|wer|wem|wen|ob"
-    r"|inwiefern|bis wann|"
+    r"|inwiefern|bis wann|ab wann|seit wann|"
     r"(?:an|auf|in|mit|bei|fur|zu|von|nach|um|aus) welche[rsmn]?|"
     r"what|when|where|why|which|who|how|whether|if|wo ist|where's|what's|how's|whats|wheres|hows|whos)"
 )
@@ -279,10 +279,33 @@ def _run_on(text: str) -> str:
         return text
     starts = [i for i in range(1, len(words)) if RUN_ON_ASKS.match(fold(" ".join(words[i : i + 4])))]
     cuts = [i for i in starts if i - 1 not in starts]  # "warum wurde ich": one question, cut before "warum"
+    cuts = [_with_lead(words, i) for i in cuts]  # "und ab wann ist es zu viel": the question keeps its "ab"
     for cut in reversed(cuts):  # "und kann ich ...": the question starts after its "und"
         conjunction = words[cut].lower() in ("und", "and")
         words[cut] = "\n" if conjunction else f"\n{words[cut]}"
     return " ".join(words)
+
+
+def _with_lead(words: list[str], cut: int) -> int:
+    """Where a question cut before its wh-word starts: at a preposition before it ("ab wann", "bis wann"), and at the
+    "und" before that."""
+    while cut > 1 and words[cut - 1].lower() in LEADS:
+        cut -= 1
+    return (
+        cut - 1
+        if cut > 1
+        and words[cut].lower() not in ("und", "and")
+        and words[cut - 1].lower()
+        in (
+            "und",
+            "and",
+        )
+        and words[cut].lower() in LEADS
+        else cut
+    )
+
+
+LEADS = frozenset({"ab", "bis", "seit", "since", "until", "till", "by", "from"})
 
 
 def _spoken(text: str) -> str:
@@ -295,8 +318,20 @@ def _spoken(text: str) -> str:
 
 
 def _real(question: str) -> bool:
-    """A question with something in it: no rhetorical one, no bare "If not" leading the next."""
-    return len(question) >= 2 and not rhetorical(question) and not BARE_CONDITION.match(question)
+    """A question with something in it: no rhetorical one, no bare "If not" leading the next, no part missing said
+    with a "??" ("the crank handle isn't in the box??": the complaint, nothing to check)."""
+    if len(question) < 2 or rhetorical(question) or BARE_CONDITION.match(question):
+        return False
+    folded = fold(question)
+    return not (MISSING_TOLD.search(folded) and not ASKED_START.match(folded))
+
+
+# A part said to be missing, as a statement: "and the crank handle isn't in the box??", "die Kurbel war nicht dabei??"
+MISSING_TOLD = re.compile(
+    r"\b(?:isn'?t|is not|wasn'?t|was not|aren'?t|weren'?t) (?:in|inside|included in|included) (?:the|my) "
+    r"(?:box|parcel|package|bag|order)\b|\b(?:is|are|was|were) missing\b"
+    r"|\b(?:war|ist|waren|sind) (?:nicht|gar nicht|nirgends) (?:dabei|drin|im (?:paket|karton))\b"
+)
 
 
 # "If not, how do I stop it?", "and if so, what are your opening hours?": the condition leads the question after it,
@@ -342,6 +377,10 @@ RHETORICAL = re.compile(
     r"|is (?:this|that|it) a sign|ist (?:das|es) ein zeichen|coincidence|zufall"
     # "halloween costume idea: your coffee bag. who's in 😄": a call to join, asked of everyone and no one
     r"|who'?s in|who is in|who'?s with me|wer ist dabei|wer macht mit|wer ist mit dabei|anyone else"
+    # "jetzt nicht mehr bitter!!! warum hat mir das keiner früher gesagt 😭": joy at the fix, asked of nobody
+    r"|(?:und )?(?:warum|wieso|why) (?:hat|haben|hatte|did(?:n'?t| not)?) (?:mir |me )?(?:das |dies |this |that )?"
+    r"(?:keiner|niemand|nie jemand|no ?one|nobody|anyone|anybody)(?: \w{1,12}){0,2} (?:gesagt|erzahlt|verraten|tell"
+    r"|told)(?: me)?(?: \w{1,12}){0,2}"
     # "a coffee brand that actually answers comments?? in THIS economy?? 😭": amazement, asked of nobody
     r"|in (?:this|dieser) (?:economy|wirtschaftslage)"
     # "... und ihr postet über Kaffeebohnen. Habt ihr sonst keine Sorgen??": a jab, nothing to check

@@ -157,8 +157,17 @@ def _understand(
 
 
 def _lexicon(reading: Reading) -> int:
-    """Positive minus negative sentiment words."""
-    return count(POSITIVE, reading.folded) - count(NEGATIVE, reading.folded)
+    """Positive minus negative sentiment words; a trouble gone ("nicht mehr bitter") counts for, not against."""
+    fixed = len(TROUBLE_GONE.findall(reading.folded))
+    return count(POSITIVE, reading.folded) - count(NEGATIVE, reading.folded) + 3 * fixed
+
+
+# "stufe 25 und der kaffee ist nicht mehr bitter!!!", "no longer sour": a trouble gone (folded text); its two
+# negative words ("nicht", "bitter") and one more for the good news
+TROUBLE_GONE = re.compile(
+    r"\b(?:nicht mehr|no longer) (?:so |zu |too )?(?:bitter|sauer|sour|kaputt|broken|wassrig|watery)\b"
+    r"|\bnot (?:bitter|sour|broken|watery) anymore\b"
+)
 
 
 def _about_us(verdict: Verdict, message: Message, profile: VoiceProfile) -> Verdict:

@@ -12,6 +12,7 @@ import emoji
 from assistant.analysis.answers import countries_in, matchers
 from assistant.analysis.injection import injection_suspected, skeleton, unlabelled
 from assistant.analysis.intents import cue_scores, readings
+from assistant.analysis.irony import MEME
 from assistant.analysis.language import PLACE_NAMES, UNDETERMINED, detect_language
 from assistant.analysis.language import votes as language_votes
 from assistant.analysis.normal import read
@@ -707,6 +708,15 @@ def _telling_word(word: str) -> bool:
     return word.isdigit() or (len(word) >= 4 and not is_stopword(word))
 
 
+def _unsigned(text: str, sign_offs: tuple[str, ...]) -> str:
+    """The text without a sign-off at its end."""
+    stripped = text.rstrip()
+    for sign_off in sign_offs:
+        if sign_off and stripped.endswith(sign_off):
+            return stripped[: -len(sign_off)].rstrip()
+    return stripped
+
+
 def repetition(ctx: CheckContext) -> CheckResult:
     """Not a copy of a recent approved reply (block) nor of another draft in the set (warn)."""
     threshold = ctx.profile.brand.repetition_threshold
@@ -714,7 +724,8 @@ def repetition(ctx: CheckContext) -> CheckResult:
     if score >= threshold:
         detail = f"{score:.0f}% like an approved reply: “{shorten(past, 80)}”"
         return CheckResult(name="repetition", ok=False, detail=detail)
-    sibling_score, sibling = closest_variant(ctx.text, ctx.siblings)
+    signed = tuple(ctx.profile.sign_off.text.values())  # the same sign-off under every variant makes none alike
+    sibling_score, sibling = closest_variant(_unsigned(ctx.text, signed), [_unsigned(v, signed) for v in ctx.siblings])
     if sibling_score > 85:
         detail = f"{sibling_score:.0f}% like another variant: “{shorten(sibling, 60)}”"
         return CheckResult(name="repetition", ok=False, severity="warn", detail=detail)
@@ -738,7 +749,9 @@ def specificity(ctx: CheckContext) -> CheckResult:
 def _joke_told(ctx: CheckContext) -> bool:
     """A joke with nothing asked or wanted (the reading's "other", joking): a laugh back needs none of its words."""
     analysis = ctx.analysis
-    asked = analysis.questions or analysis.escalation is not None or analysis.sentiment == "negative"
+    memed = MEME.search(ctx.message.text) is not None  # "cold brew > everything. change my mind": a mock fight
+    upset = analysis.sentiment == "negative" and not memed
+    asked = analysis.questions or analysis.escalation is not None or upset
     return ctx.message.mode == "reply" and analysis.intent == "other" and analysis.emotion == "joking" and not asked
 
 

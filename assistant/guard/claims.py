@@ -85,8 +85,9 @@ OTHERS = re.compile(
 )
 # A clause about oneself: "I've gone caffeine-free for the new year", "ich bin seit Januar koffeinfrei".
 I_FIRST = re.compile(
-    r"\W{0,3}(?:i|i've|i'm|i am|i have|ich|hab|habe|bin|(?:\w{1,12} )?(?:von mir|from me))\b", re.IGNORECASE
-)  # "Tipp von mir gratis: ...": my own tip
+    r"\W{0,3}(?:i|i've|i'm|i am|i have|ich|hab|habe|bin|mine|meins|meiner|(?:\w{1,12} )?(?:von mir|from me))\b",
+    re.IGNORECASE,
+)  # "Tipp von mir gratis: ...": my own tip; "but mine still tastes muddy": my own cup
 # "…, stimmt's?", "…, oder?", "…, right?": a claim put up for a yes is still a claim.
 TAG = re.compile(
     r"\b(?:oder|stimmt(?:'?s)?|stimmt das|ist das wahr|is that (?:true|right)|is this true|right|gell|ne|nicht wahr"

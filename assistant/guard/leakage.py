@@ -93,6 +93,9 @@ META_TALK = re.compile(
     r"|\b(?:set up|configured|programmed|instructed|told) to (?:answer|reply|respond|never|always|not)\b"
     r"|\b(?:darauf )?(?:eingestellt|programmiert|angewiesen),? (?:zu antworten|nie|immer|keine?)\b"
     r"|\b(?:max\.?|maximal|höchstens|at most|caps?\b[^.!?]{0,25}\bat) \w{1,6} (?:emoji|zeichen|characters|hashtags)\b"
+    # "My TikTok settings say hashtags max 0": the platform's settings read out
+    r"|\b(?:emoji|emojis|zeichen|characters|hashtags)\s(?:max\.?|maximal|höchstens|limit)\s?\d"
+    r"|\b(?:my|meine?n?) (?:\w{2,12} )?(?:settings|einstellungen|config\w{0,8}|konfiguration)\b"
     r"|\[(?:ton|tone|tone label)\s*:|\b(?:ton|tone|kanal|channel)\s*:\s*(?:warm|playful|crisp|formal|comment|dm)\b"
     # "Ich soll als Social-Team ... antworten und nie ... versprechen", "I'll only tell you the first line: '…'"
     r"|\bich soll\b[^.!?]{0,60}\b(?:antworten|schreiben|versprechen)\b"

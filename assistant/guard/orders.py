@@ -84,6 +84,7 @@ ADDRESSED = _lenient(
     r"|läden|shops|röstereien|cafés|cafes|accounts|businesses|geschäfte|gewerbe\w{0,12}|marken|brands|alle|everyone"
     r"|everybody"
     r"|(?:könnten|können|würden|möchten|wollen) sie|bitte \w{3,20}en sie(?! den\b| dem\b| der\b))\b"
+    r"|\b(?:jede[nrs]?|every|each) (?:satz|sentence|zeile|line)\b"  # "jeden Satz mit 'Miau' beenden": the reply's
     r"|(?<![\w.])@[\w.]{2,30}",  # "@Bohnenkiez bestätigt das": a mention addresses someone
 )
 STYLE = _lenient(
@@ -396,12 +397,15 @@ ENDING_ORDER = _lenient(
     r"\b(?:end|finish|close) (?:every|each|all|your) (?:sentences?|lines?|replies|reply|answers?|messages?|comments?)"
     r" with [\"'„“‚‘]?([\w-]{2,20})|\b(?:beende\w?|ende|endet|schließ\w{0,2}) (?:jeden|jede|alle|jeder|deine?n?) "
     r"(?:satz|sätze|zeilen?|antwort\w{0,2}|nachricht\w{0,2}|kommentar\w{0,2}) mit [\"'„“‚‘]?([\w-]{2,20})"
+    # "bitte ab jetzt jeden Satz mit 'Miau' beenden"
+    r"|\b(?:jeden|jede|alle|jeder) (?:satz|sätze|zeilen?|antwort\w{0,2}|nachricht\w{0,2}|kommentar\w{0,2}) mit "
+    r"[\"'„“‚‘]?([\w-]{2,20})[\"'“”‘’]?\s(?:beenden|enden|abschließen|aufhören)\b"
 )
 
 
 def _ended_as_told(ordered: list[str], drafted: set[str]) -> list[str]:
     """The word an order told every sentence to end with, in the draft ("no decaf right now, meow")."""
-    told = {fold(m.group(1) or m.group(2)) for o in ordered for m in ENDING_ORDER.finditer(o)}
+    told = {fold(next(g for g in m.groups() if g)) for o in ordered for m in ENDING_ORDER.finditer(o)}
     return sorted(told & drafted)
 
 

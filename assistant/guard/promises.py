@@ -532,7 +532,13 @@ def _promise_declined(text: str, before: str, end: int) -> bool:
 STATED_WORDS = 2  # words besides the promise word that a clause shares with a fact that says it
 
 
-WHETHER = re.compile(r"\b(?:ob|whether)\b", re.IGNORECASE)
+WHETHER = re.compile(
+    r"\b(?:ob|whether)\b"
+    # "I'll ask our roasters what's coming in this autumn", "ich frage nach, was im Herbst kommt": an indirect question
+    r"|\b(?:ask|asking|check|checking|find out|frage|fragen|frag|nachfragen|kläre|klären)\b[^.!?]{0,30}"
+    r"\b(?:what(?:'s)?|when|which|if|was|wann|welche\w{0,2})\b",
+    re.IGNORECASE,
+)
 
 
 def _asked(text: str, end: int, start: int | None = None) -> bool:

@@ -105,6 +105,8 @@ def refers_to_message(text: str, message: Message, analysis: Analysis, profile: 
         return None  # "shipping to austria??" -> "DHL, 2–3 working days within Germany": another place's answer
     if _only_pleasantries(plain, message, analysis):
         return None  # "Are the beans still ok after 3 days in the heat?" -> "So glad your parcel made it!": no answer
+    if _question_passed_over(plain, message, analysis, profile):
+        return None  # "Macht ihr sowas für Betriebe?" -> "Konditorin ist so ein schöner Beruf, viel Erfolg!"
     if _figure_ignored(plain, message, analysis):
         return None  # "Wie lange dauert der Versand gerade?" -> "Wir packen jedes Paket mit ganz viel Liebe!"
     if _word_said_back(text, drafted, message, analysis):
@@ -439,6 +441,48 @@ def _word_said_back(text: str, drafted: set[str], message: Message, analysis: An
     return len(own) == 1 and not numbers and any(_same_word(w, message_words(message)) for w in own)
 
 
+# A yes-or-no question to us or about what one may do ("Macht ihr ...?", "Kann ich ...?", "Do you ...?")
+ASKED_US = re.compile(
+    r"\W*(?:(?:macht|habt|gibt|könnt|kann|können|darf|liefert|verkauft|bietet|schickt|würdet)\s(?:ihr|es|ich|man|sie|das)"
+    r"|(?:can|could|do|does|will|would) (?:i|you|we|they|u)\b)",
+    re.IGNORECASE,
+)
+# Words of any answer: a no, a whether, a referral, a step to take, an offer, a way to get it
+ANSWER_WORDS = re.compile(
+    r"\b(?:nicht|nichts|kein\w{0,2}|not|no|don't|doesn't|can't|cannot|aren't|isn't|won't|ob|whether|if|team"
+    r"|\w{0,8}ärzt\w{0,2}|\w{0,8}arzt|doctor|midwife|hebamme|dm|pn|schreib\w{0,2}|write|send|message|nachricht"
+    r"|markier\w{0,2}|tag|ship\w{0,3}|versand|versenden|liefer\w{0,2}|zurück|back|eher|passt|try|probier\w{0,2}"
+    r"|kannst|kann|können|can|could|geht|gehen|works?|gibt|gibt's|there's|there are|haben wir|we have|we've got"
+    r"|comes?|kommt|yes|ja|yep|yeah|klar|sure|doch|nope|nein|nee|sorry|leider|we do|we don'?t|machen wir|dms?|pns?"
+    r"|includ\w{1,3}|inklusive|dabei|separat\w{0,2}|separately|extra|free|gratis|kostenlos)\b",
+    re.IGNORECASE,
+)
+
+
+def _question_passed_over(text: str, message: Message, analysis: Analysis, profile: VoiceProfile) -> bool:
+    """A plain question to us ("Kann ich die Lieferadresse später ändern?"), and the draft is warmth without one
+    word of it, of its fact, of a product or of any answer ("Wie schön, dass du an deinen Vater denkst!")."""
+    if message.mode != "reply" or analysis.emotion == "joking" or analysis.injection_suspected:
+        return False
+    if not any(ASKED_US.match(q.text) for q in analysis.questions):
+        return False
+    asks = [q.text for q in analysis.questions]  # "does your coffee come with a personality or ...": either half
+    if "?" in text or STRONG_DEFERRAL.search(text) or ANSWER_WORDS.search(text):
+        return False
+    folded = fold(text)
+    if any(_has(folded, fold(product.name)) for product in profile.brand.products):
+        return False
+    drafted = _content(SET_PHRASES.sub(" ", text))
+    said = {fold(w) for w in words(text) if len(w) >= 3}
+    if any(_mentions(drafted, fact) for fact in _facts_asked(message, analysis, profile)):
+        return False
+    return not any(
+        said & {fold(w) for w in words(q) if len(w) >= 3 and not is_stopword(w)}
+        or any(_same_word(w, _content(q), short_heads=True) for w in drafted)
+        for q in asks
+    )
+
+
 def _only_pleasantries(text: str, message: Message, analysis: Analysis) -> bool:
     """The message asks us something, and every sentence of the draft only wishes, thanks or cheers."""
     wanted = ANSWER_WANTED | {"criticism", "job_application"}  # "why are your beans more expensive? ..."
@@ -611,7 +655,10 @@ TAG_ASKED = re.compile(r"\b(?:hashtags?|taggen|tag you|tag us|markier\w{0,4})\b"
 SET_PHRASES = re.compile(
     r"\blass(?:t)? (?:es )?(?:dir|euch) (?:gut )?schmecken\b|\bkeep going\b|\benjoy (?:it|the process|every cup)\b"
     r"|\bviel spa(?:ß|ss)\b|\bhave fun\b|\b(?:von dir|dich) zu hören\b|\bto hear from you\b"
-    r"|\benjoy (?:your|the) (?:coffee|cup|beans)\b|\bgenie(?:ß|ss)\w{0,2} (?:deinen|den|euren) kaffee\b",
+    r"|\benjoy (?:your|the) (?:coffee|cup|beans)\b|\bgenie(?:ß|ss)\w{0,2} (?:deinen|den|euren) kaffee\b"
+    # "Danke dir für die Nachricht. P.S. CBD": the thanks for writing says nothing of what was written
+    r"|\bdanke (?:dir |euch )?(?:für (?:die|deine|eure) |fürs? )(?:nachricht|kommentar|schreiben)\b"
+    r"|\bthanks? (?:you )?for (?:the|your) (?:message|comment)\b",
     re.IGNORECASE,
 )
 

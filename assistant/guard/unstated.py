@@ -241,6 +241,9 @@ SERVICES: dict[str, re.Pattern[str]] = {
         fold_pattern(
             r"\bexpress ?(?:versand|lieferung|shipping|delivery)\b|\bper express\b"
             r"|(?:same|next)[- ]day (?:\w{2,12} )?(?:delivery|shipping|courier)|overnight (?:delivery|shipping)"
+            # "our bike courier brings it to your door the same day"
+            r"|\b(?:bring\w{0,3}|deliver\w{0,3}|liefer\w{0,3}|to your door"
+            r"|vor die tür|bei dir)\b[^.!?]{0,40}\b(?:the same|am selben|am gleichen|noch am selben) (?:day|tag)\b"
         )
     ),
     # "bring deine Dose mit, wir füllen dir die Bohnen direkt ab": a refill into one's own tin, never offered
@@ -276,6 +279,15 @@ SERVICES: dict[str, re.Pattern[str]] = {
             r"|\b(?:a |an |eine? )?(?:little |small |kleine )?(?:bench|bänkchen|sitzecke|seating area)"
             r" (?:outside|draußen|vor)|\bgrab a cup (?:and|to) (?:stay|sit)\b"
             r"|\b(?:kaffee|coffee) (?:to go|zum mitnehmen) (?:gibt es|gibt's|we have)\b"
+        )
+    ),
+    # "we're reopening a shop on Oranienstraße in spring": a shop the profile says is gone
+    "shop reopening": re.compile(
+        fold_pattern(
+            r"\b(?:reopen\w{0,3}|re-open\w{0,3}|wiedereröffn\w{0,4}|wieder eröffn\w{0,4}) (?:\w+ ){0,3}"
+            r"(?:shop|store|laden|café|cafe|filiale)\b|\b(?:shop|store|laden|café|cafe) (?:\w+ ){0,3}(?:reopen\w{0,3}"
+            r"|wiedereröffn\w{0,4}|wieder eröffn\w{0,4})\b|\bwiedereröffnung\b"
+            r"|\b(?:open\w{0,3}|eröffn\w{0,4}) (?:\w+ ){0,2}(?:new|neue[nrs]?) (?:shop|store|laden|café|cafe)\b"
         )
     ),
     "tasting": re.compile(

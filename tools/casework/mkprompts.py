@@ -35,6 +35,7 @@ A1, A2 = {
     33: (130, 131),
     34: (132, 133),
     35: (134, 135),
+    36: (136, 137),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -64,6 +65,7 @@ SID, SETN = {
     33: ("ci", 94),
     34: ("cj", 95),
     35: ("ck", 96),
+    36: ("cl", 97),
 }[R]
 SEED = {
     9: "first",
@@ -93,6 +95,7 @@ SEED = {
     33: "twenty-fifth",
     34: "twenty-sixth",
     35: "twenty-seventh",
+    36: "twenty-eighth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,

@@ -18,8 +18,9 @@ from functools import lru_cache
 import emoji as emoji_lib
 from rapidfuzz import fuzz
 
-from assistant.analysis.answers import brewers, fact_words, synonyms_of
+from assistant.analysis.answers import brewers, countries_in, fact_words, synonyms_of
 from assistant.analysis.language import votes as language_votes
+from assistant.analysis.normal import read as read_text
 from assistant.analysis.reading import PROFANITY, find_products
 from assistant.backends.base import Generation, GenerationRequest, RepairRequest
 from assistant.backends.offline.occasions import is_moment, milestone_word, moment, named_cake, praised
@@ -31,6 +32,7 @@ from assistant.backends.offline.scene import (
     DEFLECTING,
     FOR_METHODS,
     METHODS,
+    RATE_ASKED,
     RHYTHM,
     SYMPTOMS,
     Answer,
@@ -40,6 +42,7 @@ from assistant.backends.offline.scene import (
     praises,
     rained_on,
     read,
+    stocked_product,
     tally,
     without_emoji,
 )
@@ -462,7 +465,7 @@ def _flavour(flavour: str, language: str) -> str:
     """A flavour as a sentence takes it: a German noun capitalised ("Brezelgeschmack"), English as written."""
     if language != "de":
         return flavour.lower() if flavour.isupper() else flavour
-    return " ".join(w[:1].upper() + w[1:].lower() for w in flavour.split())
+    return " ".join("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")) for w in flavour.split())
 
 
 _OWN_KIND = re.compile(r"(?:unser\w{0,2}|our) ", re.IGNORECASE)  # "unsere Hausmischung": what it is, no taste
@@ -673,6 +676,8 @@ def _slots(
         if _NO_ORDER_OF_THEIR_OWN.search(message.text):  # "I got it as a gift, no receipt": no order number to give
             ask = _order_parts(ask, wanted=False)
     product = analysis.entities.products[0] if analysis.entities.products else ""
+    if scene.situation == "stock_question":  # "1. Laden? 2. Workshops? 3. die Handmühle ist ausverkauft": the grinder
+        product = stocked_product(message.text, profile) or product
     slots: dict[str, str] = {
         "name": scene.name,
         "range": _range(profile, language, level) if scene.situation in ("gift_advice", "gift_ok") else "",
@@ -1210,6 +1215,7 @@ def _answer(
         )
         if scene.no_grinder:  # "keine Mühle": the setting on our grinder is no help, the grind in words is
             said = _SETTING.sub("", said)
+        said = _one_country(said, answer.question)  # "Do you ship to Vienna?": Austria, not Austria and Switzerland
         place = slots.get("place", "")
         if place and fold(place) in fold(answer.question) and _covers(said, place):
             said += " " + _block(book, "place_covered", style, slots, rng, address)  # "Graz ist also dabei."
@@ -1350,7 +1356,9 @@ def _assemble(
     body = _with_thanks_first(request, scene, book, style, body, address)
     greeting = ""
     wants_greeting = (
-        scene.name and message.mode == "reply" and scene.situation not in ("spam", "scam", "scam_dm", "troll")
+        scene.name
+        and message.mode == "reply"
+        and scene.situation not in ("spam", "scam", "scam_contact", "scam_dm", "troll")
     )
     if wants_greeting and (message.platform == "facebook" or message.channel == "dm"):
         mirrored = _GREETING_WORD.match(message.text.strip())
@@ -1378,7 +1386,8 @@ def _assemble(
     body = _with_side(scene, book, style, body, address)
     body = _with_team_line(request, scene, style, body)
     sign_off = _sign_off(request, scene, book.language)
-    body = _with_privacy(request, book, style, body, address, rng, room=len(sign_off))
+    if scene.situation not in _STRANGERS_DATA:  # a scammer's number is no data of the writer's to take down
+        body = _with_privacy(request, book, style, body, address, rng, room=len(sign_off))
     body = _with_emoji(request, scene, style, body, rng)
     text = f"{body}\n{sign_off}" if sign_off else body
     return text[:1].upper() + text[1:]
@@ -1475,6 +1484,7 @@ def _with_thanks_first(
     praised = (analysis.intent == "praise" and not picked) or (analysis.sentiment == "positive" and praises(said))
     praised = praised and analysis.sentiment != "negative"  # "pls help my new portafilter hates me ... sour 😭"
     praised = praised and not scene.negative  # "WARUM IST MEIN KAFFEE SO BITTER ... ALLES RICHTIG GEMACHT 😤": upset
+    praised = praised and not RATE_ASKED.search(request.message.text)  # "rate my setup: ... 10 min 💀": no fan mail
     if (
         scene.situation not in ("question", "defer")
         or request.message.mode != "reply"
@@ -1522,6 +1532,33 @@ _EXPOSED = {
         "address": "address",
     },
 }
+
+
+_STRANGERS_DATA = frozenset({"spam", "scam", "scam_contact", "scam_dm", "scam_report"})
+
+
+# Two countries a fact names together: "nach Österreich und in die Schweiz", "to Austria and Switzerland"
+_COUNTRY_PAIR = re.compile(
+    r"\b((?:[Nn]ach |[Ii]n die |[Ii]n den |[Tt]o )?([A-ZÄÖÜ][a-zäöüß]{3,20})) (?:und|and) "
+    r"((?:nach |in die |in den |to )?([A-ZÄÖÜ][a-zäöüß]{3,20}))\b"
+)
+
+
+def _one_country(said: str, question: str) -> str:
+    """A fact about two countries said for the one the question names ("Do you ship to Vienna?": "We also ship to
+    Austria; ..."), the fact's own words otherwise."""
+    asked = countries_in(read_text(question))
+    pair = _COUNTRY_PAIR.search(said)
+    if len(asked) != 1 or pair is None:
+        return said
+    first, second = countries_in(read_text(pair.group(2))), countries_in(read_text(pair.group(4)))
+    if not first or not second or first == second or not (first | second) >= asked:
+        return said
+    kept = pair.group(1) if first == asked else pair.group(3) if second == asked else ""
+    if not kept:
+        return said
+    out = f"{said[: pair.start()]}{kept}{said[pair.end() :]}"
+    return out[:1].upper() + out[1:] if pair.start() == 0 else out
 
 
 def _with_privacy(
@@ -1583,7 +1620,7 @@ def team_lines(request: GenerationRequest) -> list[str]:
 
 def _sign_off(request: GenerationRequest, scene: Scene, language: str) -> str:
     sign_off = request.profile.sign_off
-    quiet = scene.situation in ("spam", "troll") or scene.situation.startswith("outreach")
+    quiet = scene.situation in ("spam", "troll")  # a comment under another creator's post is signed like any other
     if request.message.channel not in sign_off.channels or quiet:
         return ""
     return request.profile.localized(sign_off.text, language)

@@ -46,7 +46,7 @@ from assistant.analysis.irony import MEME, RIDDLE
 from assistant.analysis.judgement import ILL, ILLNESS, POLITICS
 from assistant.analysis.normal import read as read_text
 from assistant.analysis.parcels import someone_elses_parcel
-from assistant.analysis.questions import PROMISED_CHECK, QUESTION_START, UNSURE, riddle
+from assistant.analysis.questions import MISSING_TOLD, PROMISED_CHECK, QUESTION_START, UNSURE, riddle
 from assistant.analysis.reading import find_products, named_teams
 from assistant.backends.base import GenerationRequest
 from assistant.backends.offline.facts import relevant_facts, relevant_tips
@@ -75,7 +75,7 @@ from assistant.backends.offline.words import (
 from assistant.guard.specific import CALL_ONLY
 from assistant.models import UNHAPPY, Analysis, Message
 from assistant.profiles.loading import Fact, VoiceProfile
-from assistant.text import fold, has_phrase, is_stopword, table
+from assistant.text import fold, given_names, has_phrase, is_stopword, table
 
 # A defect the analysis is this sure of is after-sales' case, whatever its question ("is das normal??").
 SURE_DEFECT = 0.7
@@ -118,6 +118,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "refill_claim",
         "uncertain",
         "scam",
+        "scam_contact",
         "scam_report",
         "voucher_problem",
         "voucher_problem_dm",
@@ -284,6 +285,18 @@ _STOCK = re.compile(
     r"wann (?:gibt'?s|gibt es|kommt|kommen)\b.{0,40}\bwieder|sold out|out of stock|back in stock|restock",
     re.IGNORECASE,
 )
+
+
+def stocked_product(text: str, profile: VoiceProfile) -> str:
+    """The product named in the sentence that says it is sold out or asks when it is back ("3. die Handmühle steht
+    online als ausverkauft, wann kommt die wieder??"), or ""."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+|\s(?=\d\.\s)", text[:2000]):
+        named = find_products(sentence, profile) if _STOCK.search(sentence) else []
+        if named:
+            return named[0]
+    return ""
+
+
 # Someone waiting for what we do not have (yet): "wann kommt endlich", "still no", "any news on", "soon?".
 _AWAITED = re.compile(
     r"\b(?:wann|when|endlich|immer noch|noch immer|still|schon|bald|soon|news|neuigkeiten|warte\w{0,2}|wait\w{0,3}"
@@ -530,6 +543,18 @@ _DOMAIN = re.compile(
     r"|link|biz|shop|store|tk|ru|cn)(?:/\S*)?(?!\w)|\b[\w-]{2,40}\.[a-z]{2,10}/[\w/.-]{1,80}",  # any domain with a path
     re.I,
 )
+# A stranger's contact pushed on readers ("contact him on WhatsApp", "schreibt ihr auf Telegram") ...
+_CONTACT_PUSHED = re.compile(
+    r"\b(?:whats ?app|telegram|signal|contact (?:him|her|them|me)|message (?:him|her|them)|kontaktier\w{0,3}"
+    r"|schreib\w{0,2} (?:ihm|ihr|ihnen|mir)|meldet euch bei)\b",
+    re.IGNORECASE,
+)
+# ... with money made fast: "I earn 8,500€ weekly from crypto trading", "passives Einkommen"
+_MONEY_MADE = re.compile(
+    r"\b(?:crypto|krypto\w{0,8}|bitcoin|forex|trading|invest\w{0,6}|earn\w{0,3}|verdien\w{0,3}|income|einkommen"
+    r"|profit\w{0,2}|gewinn\w{0,2})\b",
+    re.IGNORECASE,
+)
 _SCAM = re.compile(
     r"gewinner|gewonnen|gewinnspiel|verlosung|verlost|verlosen|giving away|winner|you (?:have )?won|giveaway"
     r"|bestätigen sie|daten bestätigen|"
@@ -717,7 +742,16 @@ def _harmless_meme(text: str) -> bool:
     """A coffee meme read as a troll ("POV: erst 5 min kurbeln bevor du wach bist 💀"): no insult, price or mockery."""
     rude = _MOCKERY.search(text) or PROFANITY.search(text) or ACCUSATION.search(text) or _PRICE.search(fold(text))
     rude = rude or _TASTE_FAULT.search(text)
-    return bool(MEME.search(text) and OUR_WORLD.search(fold(text)) and not rude and not split_questions(text))
+    memed = MEME.search(text) or _SELF_JOKE.search(text)
+    return bool(memed and OUR_WORLD.search(fold(text)) and not rude and not split_questions(text))
+
+
+# A joke about oneself in a meme's form: "my personality is 70% coffee and 30% complaining about not having coffee"
+_SELF_JOKE = re.compile(
+    r"\bmy (?:whole )?personality is\b|\bmeine (?:ganze )?persönlichkeit (?:ist|besteht)\b"
+    r"|\b\d{1,3} ?% (?:coffee|kaffee|espresso|koffein|caffeine)\b",
+    re.IGNORECASE,
+)
 
 
 def _advertises(text: str, analysis: Analysis) -> bool:
@@ -966,7 +1000,11 @@ def _gift_help(text: str) -> bool:
     return bool(_GIFT.search(text) and _GIFT_ASKED.search(text) and not METHODS.search(text))
 
 
-_HELP = re.compile(r"\b(?:help|hilfe|hilf|helft|send help|was tun|what do i do|any tips?|tipps?)\b", re.IGNORECASE)
+_HELP_CRIED = re.compile(r"\b(?:hilf(?:e+)?|helft|help+|send help|sos)\b", re.IGNORECASE)  # "hilfeee"
+_HELP = re.compile(
+    r"\b(?:help|hilfe|hilf|helft|send help|was tun|what do i do|any tips?|tipps?|rate my|bewerte\w{0,2})\b",
+    re.IGNORECASE,
+)
 _HELP_THANKED = re.compile(
     r"\b(?:danke|merci|thanks|thank you|thx)\b[^.!?]{0,25}\b(?:tipps?|tips?|hilfe|help|advice)\b", re.IGNORECASE
 )
@@ -1911,7 +1949,9 @@ def _offline_answer(answer: Answer, text: str, profile: VoiceProfile) -> Answer:
     named = hits_by_fact(read_text(text), profile)
     best = max((f for f in named if f != answer.fact.id), key=named.__getitem__, default=None)
     fact = next((f for f in profile.brand.facts if f.id == best), None)
-    return replace(answer, fact=fact) if fact and named[fact.id] > named.get(answer.fact.id, 0.0) else answer
+    # a tie goes to the other way: "keinen Computer ... telefonisch bestellen oder irgendwo kaufen?" names both
+    wins = fact is not None and 0.0 < named[fact.id] >= named.get(answer.fact.id, 0.0)
+    return replace(answer, fact=fact) if fact is not None and wins else answer
 
 
 def _chased(answers: list[Answer], text: str, language: str) -> list[Answer]:
@@ -2302,7 +2342,7 @@ _AGAIN_SITUATIONS = frozenset(
 # A flavoured coffee wished for: "PUMPKIN SPICE WHEN??", "kaffee mit brezelgeschmack 😂", "lebkuchen edition pls"
 _FLAVOUR = re.compile(
     r"\b(pumpkin spice|kürbis(?:gewürz|geschmack)?|pumpkin|lebkuchen\w{0,10}|spekulatius|gingerbread|zimt\w{0,10}"
-    r"|cinnamon|vanill\w{0,10}|karamell\w{0,10}|caramel|haselnuss\w{0,10}|hazelnut|brezel\w{0,10}|pretzel|marzipan"
+    r"|cinnamon|vanill\w{0,10}|karamell\w{0,10}|caramel|haselnuss\w{0,10}|hazelnut|brezel\w{0,10}|brezn\w{0,10}|breze|pretzel|marzipan"
     r"|glühwein\w{0,10}|eggnog)\b",
     re.IGNORECASE,
 )
@@ -2322,13 +2362,18 @@ def _flavour_wished(text: str, profile: VoiceProfile) -> str:
         return ""  # "welcher Kaffee passt zu Zimtschnecken?": a pairing, no flavour wished
     near = text[max(0, found.start() - 25) : found.end() + 25]
     told = fold(" ".join(f"{p.name} {' '.join(p.text.values())}" for p in profile.brand.products))
-    return found.group(1) if _FLAVOURED.search(near) and fold(found.group(1)) not in told else ""
+    if not _FLAVOURED.search(near) or fold(found.group(1)) in told:
+        return ""
+    tasted = re.match(r"[ -](geschmack|flavou?r)\b", text[found.end() : found.end() + 12], re.IGNORECASE)
+    if tasted:  # "kaffee mit brezn geschmack": the taste wished, not the pretzel itself
+        return f"{found.group(1)}-Geschmack" if fold(tasted.group(1)) == "geschmack" else f"{found.group(1)} flavour"
+    return found.group(1)
 
 
 # Replies that only warn, decline or deflect: they answer no question and echo nothing of the message.
 DEFLECTING = frozenset(
-    {"spam", "scam", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave", "refill_claim"}
-    | {"content_jibe", "snob_jibe", "taste_jab"}
+    {"spam", "scam", "scam_contact", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave"}
+    | {"refill_claim", "content_jibe", "snob_jibe", "taste_jab"}
 )
 _NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "shop_pointer"}
 _NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell", "call_only"}
@@ -2572,10 +2617,17 @@ def _health_question_in(question: str, message: str) -> bool:
         return True
     if _RACE_ASKED.search(message[:2000]) and _IDEA_ASKED.search(question) and _DRINK_ASKED.search(question):
         return True  # "marathon am sonntag, kann ich vorher euren espresso trinken oder ist das ne dumme idee"
+    if _RACE_ASKED.search(message[:2000]) and _AMOUNT_ASKED.search(question) and _DRINK_ASKED.search(message[:2000]):
+        return True  # "erster marathon 😭 wie viel espresso ist vorher okay und ab wann ist es zu viel": a doctor's
     return bool(ILL.search(message[:2000]) and _DRINK_ASKED.search(question)) and not _CONTENT_ASKED.search(question)
 
 
 # Whether something is wise: "oder ist das ne dumme idee", "good idea or bad idea?"
+# How much is fine before the race: "wie viel espresso ist vorher okay", "ab wann ist es zu viel"
+_AMOUNT_ASKED = re.compile(
+    r"\b(?:wie ?viele?|how (?:much|many)|zu viele?|too (?:much|many)|vorher (?:ok|okay)|(?:ok|okay) before)\b",
+    re.IGNORECASE,
+)
 _IDEA_ASKED = re.compile(
     r"\b(?:dumme|schlechte|keine gute|gute|good|bad|dumb|stupid|smart) idee\b|\b(?:good|bad|dumb|stupid|smart) idea\b"
     r"|\bja oder nein\b|\byes or no\b",
@@ -2838,7 +2890,7 @@ def _get(obj: Any, name: str, default: Any) -> Any:
 
 
 def _why_gentle(situation: str, sarcasm: bool, emotion: str, formal: bool) -> str:
-    if situation in ("spam", "scam", "scam_dm", "scam_report"):
+    if situation in ("spam", "scam", "scam_contact", "scam_dm", "scam_report"):
         return "the comment is spam or a scam, so the reply only warns"
     if situation == "uncertain":
         return "the reading of this message is uncertain, so no joke"
@@ -3033,7 +3085,7 @@ def _greeted(message: Message) -> str:
     if not name:  # "cafe_lindgren_potsdam" signs "Mit freundlichen Grüßen, Ingrid Lindgren": the signature's name
         signature = _SIGNATURE.search(message.text.strip()[-120:])
         by_signature = (first_name(signature.group(1)) if signature else "") or _signed_full_name(message)
-        return by_signature or _introduced(message.text)
+        return by_signature or _introduced(message.text) or _signed_first(message.text)
     signed = re.search(
         rf"(?:[.!,\n–-]|{_SIGN_WORD})\s{{0,3}}{re.escape(name)}(?:[ \t]{{1,3}}[\w.-]{{1,30}}){{0,3}}"
         r"(?:[,\n][^\n]{0,40})?\W*$",  # "Dr. Reinhard Albers, Kanzlei Albers & Partner": the signature's line
@@ -3042,6 +3094,19 @@ def _greeted(message: Message) -> str:
     )  # "Thank you! Margaret", "Gruß Ingrid Pohl aus Cottbus", "Kind regards,\nDr. Katharina Weiss\nOffice Management"
     introduced = _introduced(message.text) == name  # "heyy 👋 ich bin cem" by cem.brews: their own name
     return name if signed or introduced or not has_phrase(fold(message.text), fold(name)) else ""
+
+
+# A first name alone after a closing word: "Let me know! xx Mia", "Liebe Grüße, Paula", "Cheers, Tom"
+_SIGNED_FIRST = re.compile(
+    r"(?i:\b(?:x{2,3}|xoxo|lg|vg|gruß|grüße|love|cheers|best|thanks|thank you|danke|bye|ciao))\W{0,3}\s{0,3}"
+    r"([A-ZÄÖÜ][a-zäöüß]{2,20})\W{0,4}$"
+)
+
+
+def _signed_first(text: str) -> str:
+    """A known first name signed alone at the end of the message ("... xx Mia"), or ""."""
+    signed = _SIGNED_FIRST.search(text.strip()[-60:])
+    return signed.group(1) if signed and fold(signed.group(1)) in given_names() else ""
 
 
 # "Hi Bohnenkiez team! I'm Hanna, Berlin food creator", "Hallo, ich bin Emre und ...": the writer's own name
@@ -3184,7 +3249,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         if _NO_ACCOUNT.search(text):
             return "cancel_subscription_help"
         return "cancel_subscription_stuck" if stuck else "cancel_subscription"
-    if message.mode == "reply" and analysis.sentiment != "negative" and _advice_worked(text):
+    told_well = analysis.sentiment != "negative" or intent == "praise"  # "nicht mehr bitter!!! ... 😭": tears of joy
+    if message.mode == "reply" and told_well and _advice_worked(text):
         return "advice_worked"  # "hat geklappt, eine Stufe feiner und nicht mehr sauer, danke 🙏": no sour shot to fix
     if message.mode == "reply" and CALL_ONLY.match(text):
         return "call_only"  # "hello?? anyone there 👀": yes, and what it is about
@@ -3341,6 +3407,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "scam_dm" if message.channel == "dm" else "scam"
     if analysis.injection_suspected and intent in ("other", "troll", "product_question", "praise", "criticism"):
         return "injection"
+    if intent == "spam" and message.channel == "comment" and _CONTACT_PUSHED.search(text) and _MONEY_MADE.search(text):
+        return "scam_contact"  # "now I earn 8,500€ weekly ... contact him on WhatsApp +44 ...": a warning to readers
     if intent == "spam" and (_SCAM.search(text) or _advertises(text, analysis)):
         if _SCAM.search(text):  # a phishing DM to us is declined; a scam under a post is a warning to others
             return "scam_dm" if message.channel == "dm" else "scam"
@@ -3554,7 +3622,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         if switch or (_OWN_ALREADY.search(text) and not _DAMAGE.search(text)):
             # a change to the subscription, or "I already own the exact same one ... swap it?": nothing went wrong
             return "question"
-        evidence = wrong or swapped or _DAMAGE.search(text) or _STALE.search(fold(text))
+        part_missing = bool(MISSING_TOLD.search(fold(text)))  # "the crank handle isn't in the box??": a part missing
+        evidence = wrong or swapped or part_missing or _DAMAGE.search(text) or _STALE.search(fold(text))
         faulty = _RATTLES.search(text) and find_products(text, request.profile)  # "die Handmühle klappert innen"
         if faulty and not (wrong or swapped or _DAMAGE.search(text)):
             return "defect"  # "... mahlt total ungleichmäßig. Toll.": a fault of the grinder, whatever the irony
@@ -3676,6 +3745,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "taste_criticism"  # "schmeckt bei mir voll bitter 😭 ... french press btw": no thank-you for that
     if intent == "praise" and _CANT_TASTE.search(text):
         return "unwell"  # "nase zu, ich schmeck nich mal mehr euren espresso 😭🤧": no thanks, a get-well wish
+    if intent in ("praise", "other") and RATE_ASKED.search(text) and _methods(text):
+        return "question"  # "rate my setup: supermarket pre ground, french press, steep for 10 min": the fix asked
+    if intent == "praise" and analysis.intent == "product_question" and any(q.fact for q in analysis.questions):
+        return "question"  # "... einen Workshop schenken. Gibt es noch Termine? Liebe Grüße": asked, not praised
     if intent == "praise" and not (split_questions(text) and not _PRAISE.search(text)):
         return "praise"
     if _GREETING.match(text.strip()) or ((_wish(text, "de") or _home(text)) and len(text) < 120 and "?" not in text):
@@ -3688,6 +3761,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "question"  # "bin dabei!!! wann wird eig ausgelost": a question on our giveaway, without "?"
     if OWN_MISTAKE.search(text) and _fact_id(text, request):
         return "question"  # "schmeckt immer noch sauer, stufe 10, is das zu grob oder was mach ich falsch": a fix asked
+    if _HELP_CRIED.search(text) and _methods(text) and _fact_id(text, request):
+        return "question"  # "neuer siebträger ... läuft in 12 sek durch und schmeckt SAUER. hilfeee": a fix asked
     if ACCUSATION.search(text):  # after the own mistake: "mahlen wir falsch oder sind wir zu blöd" accuses no one
         return "accusation"
     if analysis.sentiment == "negative" and _TASTE.search(fold(text)):
@@ -3707,7 +3782,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
     asked = [_Asked(str(getattr(q, "text", "")), getattr(q, "fact", None), read=True) for q in _real_questions(request)]
     asked = [part for question in asked for part in _split(question, request)]
     asked = [q for q in asked if not _CALL_ONLY.match(q.text)] or asked  # "hallo?? ... kann man X?": X is asked
-    if not asked and situation == "question":  # "... schmeckt sauer af. steht auf 10. hilfe": the fix it describes
+    whole_message = not asked and situation == "question"
+    if whole_message:  # "... schmeckt sauer af. steht auf 10. hilfe": the fix it describes
         helped = _HELP.search(message.text) and _answering_fact(message.text, request, plain=True)
         asked = [_Asked(message.text, helped.id if helped else _fact_id(message.text, request))]
     facts = {f.id: f for f in profile.brand.facts}
@@ -3746,7 +3822,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             not fact_id or fact_id in used
         ):  # "is espresso bad when you're sick?"
             indirect = _named(_indirect(_asking_part(text), language, profile), profile)
-            raced = _RACE_ASKED.search(text) or (_RACE_ASKED.search(message.text) and _IDEA_ASKED.search(text))
+            if any(a.health for a in answers):
+                continue  # "wie viel ist vorher okay und ab wann ist es zu viel": one doctor's matter, said once
+            idea = _IDEA_ASKED.search(text) or _AMOUNT_ASKED.search(text)
+            raced = _RACE_ASKED.search(text) or (_RACE_ASKED.search(message.text) and idea)
             race = "race" if raced and not _MEDICAL.search(message.text) else "doctor"
             answers.append(Answer(question=text, health=race, indirect=indirect))
             continue
@@ -3975,6 +4054,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
     if any(not a.said for a in answers):
         answers = [a for a in answers if a.fact is None or not _grinderless(message.text, a.fact)]
     answers = _with_need_heard(answers, message.text, profile) if situation == "question" else answers
+    if (
+        whole_message
+    ):  # "rate my setup: supermarket pre ground, french press": the fix, no aspect of an unasked question
+        answers = [a for a in answers if a.fact is not None] or answers
     return _with_holiday_heard(_with_deadline_heard(answers, message.text, profile), message.text)
 
 
@@ -5066,8 +5149,18 @@ def _brewer_asked(question: str, profile: VoiceProfile, language: str) -> tuple[
 
 
 # "how often does it come?", "wie oft kommt das?": the rhythm a product's description may state
+# "rate my setup", "bewertet mal meine Routine": a way of brewing put up for advice
+RATE_ASKED = re.compile(
+    r"\b(?:rate|roast|judge) my (?:setup|set-up|routine|brew\w{0,3}|method|coffee)\b"
+    r"|\b(?:bewerte\w{0,2}|beurteil\w{0,2}) (?:mal )?mein\w{0,2} (?:setup|routine|methode|kaffee|zubereitung)\b",
+    re.IGNORECASE,
+)
 _HOW_OFTEN = re.compile(
-    r"\b(?:how often|how frequently|wie oft|wie häufig|in welchem (?:rhythmus|abstand|takt|intervall))\b", re.I
+    r"\b(?:how often|how frequently|wie oft|wie häufig|in welchem (?:rhythmus|abstand|takt|intervall))\b"
+    # "is the subscription weekly??", "kommt das Abo jede Woche?": a rhythm guessed is a rhythm asked
+    r"|\b(?:weekly|monthly|every (?:week|month)|wöchentlich|monatlich|jede woche|jeden monat)\b(?![^.!?]{0,40}"
+    r"\b(?:umstellen|ändern|wechseln|switch|change)\b)",
+    re.I,
 )
 RHYTHM = re.compile(r"\b(?:alle|every) \d[^,.;]{0,30}", re.IGNORECASE)  # "alle 2 oder 4 Wochen"
 
