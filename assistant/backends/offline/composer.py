@@ -675,6 +675,10 @@ def _slots(
             ask = _order_parts(ask, wanted=True)
         if _NO_ORDER_OF_THEIR_OWN.search(message.text):  # "I got it as a gift, no receipt": no order number to give
             ask = _order_parts(ask, wanted=False)
+        if _MOVING.search(message.text):  # "ich ziehe Samstag um ... an die ALTE Adresse": the new one wanted
+            ask = _NEW_ADDRESS.sub(_new_address, ask)
+        if _DUNNED.search(message.text) and not _DEBITED.search(message.text):  # "Zahlungserinnerung mit
+            ask = _order_parts(ask, wanted=True)  # Mahngebühr, nie eine Rechnung bekommen": no charge to date
     product = analysis.entities.products[0] if analysis.entities.products else ""
     if scene.situation == "stock_question":  # "1. Laden? 2. Workshops? 3. die Handmühle ist ausverkauft": the grinder
         product = stocked_product(message.text, profile) or product
@@ -844,6 +848,32 @@ def _joined(kept: list[str], ask: str) -> str:
     return (" and " if english else " und ").join(kept)
 
 
+# Someone moving or sending to the old address: the team wants the new address
+_MOVING = re.compile(
+    r"\b(?:ziehe?n? (?:\w+ )?um|umzug\w{0,2}|umgezogen|alte[nr]? adresse|neue[nr]? (?:adresse|wohnung)"
+    r"|(?:i'?m|we'?re|i am|we are|i|we|just) (?:moving|moved)|moving (?:house|flats?|out)|old address"
+    r"|new (?:address|flat|place))\b",
+    re.IGNORECASE,
+)
+_NEW_ADDRESS = re.compile(r"\b(?:(die) (lieferadresse|adresse)|(?:(your|the) )?(delivery address|address))\b", re.I)
+
+
+def _new_address(match: re.Match[str]) -> str:
+    """ "die Lieferadresse" -> "die neue Lieferadresse", "delivery address" -> "your new delivery address"."""
+    if match.group(2):
+        return f"{match.group(1)} neue {match.group(2)}"
+    return f"{match.group(3) or 'your'} new {match.group(4)}"
+
+
+# A reminder or a fee for a bill never received, and no word of money taken: no "date of the charge" to ask for
+_DUNNED = re.compile(
+    r"\b(?:zahlungserinnerung\w{0,2}|mahnung\w{0,2}|mahngebühr\w{0,2}|payment reminder\w{0,2}|reminder|late fee\w{0,2}"
+    r"|dunning)\b",
+    re.IGNORECASE,
+)
+_DEBITED = re.compile(
+    r"\b(?:abgebucht|abbuchung\w{0,2}|belastet|doppelt|zweimal|charged|debited|twice|taken from)\b", re.IGNORECASE
+)
 _CONDITION = re.compile(r"^(?:wenn|if)\b[^,]{1,40},\s*", re.IGNORECASE)
 _DETERMINED = re.compile(r"(?:your|the|a|an|any)\b", re.IGNORECASE)
 _ORDER_ASK = re.compile(r"bestellnummer|order number", re.IGNORECASE)
@@ -1193,7 +1223,8 @@ def _answer(
             rhythm = next((c for c in described.split(", ") if RHYTHM.match(c)), described)
             product = {**product, "method": rhythm}
         block = answer.product_block
-        if block == "recommend" and style == "crisp" and FOR_METHODS.match(product["method"]):
+        bare = FOR_METHODS.match(product["topic"])  # "Mein Tipp wäre die Kiezmischung: für Filter." reads clipped
+        if block == "recommend" and (style == "crisp" or bare) and FOR_METHODS.match(product["method"]):
             block, product["method_cap"] = "recommend_for", _capitalised(product["method"])  # "Für Filter passt"
         profile_texts.append(_block(book, block, style, product, rng, address))
     if answer.taste:  # "better than Dallmayr?": a matter of taste, best compared in one's own cup

@@ -102,7 +102,8 @@ _OCCASIONS = _compiled(
         (
             "trip",
             # "jetzt wo alle aus dem urlaub zurück sind", "back from vacation": a trip over, nothing to wish
-            r"(?<!aus dem )(?<!nach dem )(?<!vom )urlaub(?!\w{0,3} zur(?:u|ü)ck)|(?<!vor den )(?<!bis zu den )"
+            r"(?<!aus dem )(?<!nach dem )(?<!nach der )(?<!vom )urlaub(?!\w{0,3} zur(?:u|ü)ck)"
+            r"|(?<!vor den )(?<!bis zu den )"
             r"(?<!nach den )(?<!aus den )\bferien\b(?! (?:sind )?vorbei)"
             # "Wir sind in den Herbstferien zwei Wochen in Italien", "sind zwei Wochen an der Ostsee": away
             r"|\b(?:wir sind|ich bin|sind wir|bin ich)\b[^.!?]{0,40}\b(?:wochen?|tage)\b[^.!?]{0,5}"

@@ -1846,7 +1846,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         situation=situation,
         language=language,
         symptoms=symptoms_in(source),
-        no_grinder=bool(_NO_GRINDER.search(source)),
+        no_grinder=bool(_NO_GRINDER.search(source) or _PRE_GROUND.search(source)),
         answers=answers,
         team=team,
         formal=formal,
@@ -4894,6 +4894,10 @@ _NO_GRINDER = re.compile(
     r"|no (?:coffee )?grinder|kein(?:e|en)? (?:kaffee)?mühle)\b",
     re.IGNORECASE,
 )
+# "supermarket pre ground, french press": ground already, a setting on our grinder is no help (the rest of the tip is)
+_PRE_GROUND = re.compile(
+    r"\b(?:pre[- ]?ground|already ground|vorgemahlen\w{0,2}|schon gemahlen\w{0,2}|bereits gemahlen\w{0,2})\b", re.I
+)
 
 # What a coffee is wanted for: "hält mich wach", "something strong"; "mild für den Magen", "something gentle"
 _WANTS_STRONG = re.compile(
@@ -5157,6 +5161,8 @@ RATE_ASKED = re.compile(
 )
 _HOW_OFTEN = re.compile(
     r"\b(?:how often|how frequently|wie oft|wie häufig|in welchem (?:rhythmus|abstand|takt|intervall))\b"
+    # "gibts das irgendwie als abo??", "can I get it as a subscription?": the rhythm says it exists and how it comes
+    r"|\bals abo\b|\bas a subscription\b"
     # "is the subscription weekly??", "kommt das Abo jede Woche?": a rhythm guessed is a rhythm asked
     r"|\b(?:weekly|monthly|every (?:week|month)|wöchentlich|monatlich|jede woche|jeden monat)\b(?![^.!?]{0,40}"
     r"\b(?:umstellen|ändern|wechseln|switch|change)\b)",
