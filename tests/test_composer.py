@@ -234,3 +234,38 @@ def test_one_fact_answering_two_questions_is_said_once() -> None:
     for d in result.drafts:
         said = [s for s in sentences(d.text) if len(s) > 20]
         assert len(said) == len(set(said)), (d.tone, d.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "used"),
+    [
+        ("mahle auf Stufe 12 für meine French Press", 12),
+        ("espresso läuft in 10 sek durch, mühle steht auf 14", 14),
+        ("grinder on setting 8, shots run in 12 seconds", 8),
+        ("Stufe 12 oder Stufe 14, was ist besser?", 0),  # two settings: none is theirs to judge
+        ("bestellt auf 14 Tage Probe", 0),  # a duration, no setting
+        ("no setting named here", 0),
+    ],
+)
+def test_the_setting_a_message_names(text: str, used: int) -> None:
+    from assistant.backends.offline.scene import setting_used
+
+    assert setting_used(text) == used
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "1. habt ihr noch den Laden? 2. Workshops verschenken? 3. die Handmühle ist ausverkauft, wann kommt sie?",
+            "Handmühle Kiez",
+        ),
+        ("Kiezmischung sold out again?? when is it back", "Kiezmischung"),
+        ("love the Kiezmischung, and is the Handmühle Kiez still in stock", "Handmühle Kiez"),
+        ("Kiezmischung ist lecker", ""),
+    ],
+)
+def test_the_product_a_stock_question_waits_for(text: str, product: str) -> None:
+    from assistant.backends.offline.scene import stocked_product
+
+    assert stocked_product(text, profile_for("instagram")) == product

@@ -1247,6 +1247,7 @@ def _answer(
         if scene.no_grinder:  # "keine Mühle": the setting on our grinder is no help, the grind in words is
             said = _SETTING.sub("", said)
         said = _one_country(said, answer.question)  # "Do you ship to Vienna?": Austria, not Austria and Switzerland
+        said = _setting_judged(said, scene.setting_used, book.language)  # "Stufe 12 ... bitter": too fine, then
         place = slots.get("place", "")
         if place and fold(place) in fold(answer.question) and _covers(said, place):
             said += " " + _block(book, "place_covered", style, slots, rng, address)  # "Graz ist also dabei."
@@ -1566,6 +1567,30 @@ _EXPOSED = {
 
 
 _STRANGERS_DATA = frozenset({"spam", "scam", "scam_contact", "scam_dm", "scam_report"})
+
+
+# A fact's range of settings ("Stufe 24–26") and what a setting outside it is
+_FACT_RANGE = re.compile(r"(\d{1,2})\s?[–-]\s?(\d{1,2})\)?")
+_OFF_BY = {
+    "de": ("Stufe {n} ist dafür zu fein.", "Stufe {n} ist dafür zu grob."),
+    "en": ("Setting {n} is too fine for that.", "Setting {n} is too coarse for that."),
+}
+
+
+def _setting_judged(said: str, used: int, language: str) -> str:
+    """A grind fact for someone who names the setting they use (`used`, 0 if none), outside the fact's range: it
+    says so first ("Stufe 12 ist dafür zu fein. Grob mahlen (Handmühle Kiez: 24–26) ...")."""
+    told = _FACT_RANGE.search(said)
+    if not used or told is None:
+        return said
+    low, high = int(told.group(1)), int(told.group(2))
+    if low <= used <= high or used > high + 10:
+        return said
+    fine, coarse = _OFF_BY.get(language, _OFF_BY["en"])
+    verdict = (fine if used < low else coarse).format(n=used)
+    if verdict.split()[-1].rstrip(".") in said:  # "Bitter heißt meist: zu fein." says it already
+        return said
+    return f"{verdict} {said}"
 
 
 # Two countries a fact names together: "nach Österreich und in die Schweiz", "to Austria and Switzerland"

@@ -291,10 +291,19 @@ def stocked_product(text: str, profile: VoiceProfile) -> str:
     """The product named in the sentence that says it is sold out or asks when it is back ("3. die Handmühle steht
     online als ausverkauft, wann kommt die wieder??"), or ""."""
     for sentence in re.split(r"(?<=[.!?])\s+|\n+|\s(?=\d\.\s)", text[:2000]):
-        named = find_products(sentence, profile) if _STOCK.search(sentence) else []
-        if named:
-            return named[0]
+        stock = _STOCK.search(sentence)
+        named = find_products(sentence, profile) if stock else []
+        if stock and named:  # "love the Kiezmischung, and is the Handmühle Kiez still in stock": the one nearest
+            return min(named, key=lambda name: _distance(fold(sentence), name, profile, stock.start()))
     return ""
+
+
+def _distance(folded: str, name: str, profile: VoiceProfile, at: int) -> int:
+    """How far the nearest mention of a product (its name or an alias) stands from a position in a folded text."""
+    product = next((p for p in profile.brand.products if p.name == name), None)
+    spelled = [name, *(product.aliases if product else [])]
+    found = [m.start() for s in spelled for m in re.finditer(re.escape(fold(s)), folded)]
+    return min((abs(at - f) for f in found), default=len(folded))
 
 
 # Someone waiting for what we do not have (yet): "wann kommt endlich", "still no", "any news on", "soon?".
@@ -1234,6 +1243,7 @@ class Scene:
     waited: bool = False  # "schon zweimal geschrieben, keiner antwortet": a question asked again, after a wait
     rewatched: str = ""  # "ich hab das jetzt 14 mal geschaut": how often a fan watched our post ("14")
     symptoms: frozenset[str] = frozenset()  # what goes wrong in the cup, as the message says it ("bitter", "sour")
+    setting_used: int = 0  # the grinder setting the person names ("mahle auf Stufe 12"), 0 if none or several
     no_grinder: bool = False  # "nur ne french press und keine mühle": no grinder's setting to give
     critique: str | None = None  # a fan's small critique: what it is about ("die Tüte"), "" unnamed, None: none
     strike: bool = False  # the person names a strike ("DHL-Streik"): the usual shipping time may not hold
@@ -1847,6 +1857,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         language=language,
         symptoms=symptoms_in(source),
         no_grinder=bool(_NO_GRINDER.search(source) or _PRE_GROUND.search(source)),
+        setting_used=setting_used(source),
         answers=answers,
         team=team,
         formal=formal,
@@ -4894,6 +4905,20 @@ _NO_GRINDER = re.compile(
     r"|no (?:coffee )?grinder|kein(?:e|en)? (?:kaffee)?mühle)\b",
     re.IGNORECASE,
 )
+# The grinder setting a person says they use: "mahle auf Stufe 12", "on setting 8", "mühle steht auf 14"
+_THEIR_SETTING = re.compile(
+    r"\b(?:stufe|setting|einstellung|mahlgrad|grind size|steht auf|auf)\s(\d{1,2})\b"
+    r"(?!\s?(?:uhr|min|sek|sec|s\b|g\b|%|grad|tag|woche|monat|euro|€|kg|leute|personen|days?|weeks?))",
+    re.IGNORECASE,
+)
+
+
+def setting_used(text: str) -> int:
+    """The one grinder setting a message names (0 when it names none or several)."""
+    used = {int(m.group(1)) for m in _THEIR_SETTING.finditer(text[:2000])}
+    return used.pop() if len(used) == 1 else 0
+
+
 # "supermarket pre ground, french press": ground already, a setting on our grinder is no help (the rest of the tip is)
 _PRE_GROUND = re.compile(
     r"\b(?:pre[- ]?ground|already ground|vorgemahlen\w{0,2}|schon gemahlen\w{0,2}|bereits gemahlen\w{0,2})\b", re.I
