@@ -289,20 +289,11 @@ def _run_on(text: str) -> str:
 def _with_lead(words: list[str], cut: int) -> int:
     """Where a question cut before its wh-word starts: at a preposition before it ("ab wann", "bis wann"), and at the
     "und" before that."""
-    while cut > 1 and words[cut - 1].lower() in LEADS:
-        cut -= 1
-    return (
-        cut - 1
-        if cut > 1
-        and words[cut].lower() not in ("und", "and")
-        and words[cut - 1].lower()
-        in (
-            "und",
-            "and",
-        )
-        and words[cut].lower() in LEADS
-        else cut
-    )
+    moved = cut
+    while moved > 1 and words[moved - 1].lower() in LEADS:
+        moved -= 1
+    led = words[moved].lower() in LEADS and moved > 1 and words[moved - 1].lower() in ("und", "and")
+    return moved - 1 if led else moved
 
 
 LEADS = frozenset({"ab", "bis", "seit", "since", "until", "till", "by", "from"})
