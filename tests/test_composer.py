@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from assistant import DraftSet, Message, draft
 from assistant.backends.offline.composer import tasted
+from assistant.backends.offline.scene import setting_used, stocked_product
 from assistant.guard.specific import needs_anchor, refers_to_message
 from assistant.text import sentences
 
@@ -248,8 +249,6 @@ def test_one_fact_answering_two_questions_is_said_once() -> None:
     ],
 )
 def test_the_setting_a_message_names(text: str, used: int) -> None:
-    from assistant.backends.offline.scene import setting_used
-
     assert setting_used(text) == used
 
 
@@ -266,6 +265,4 @@ def test_the_setting_a_message_names(text: str, used: int) -> None:
     ],
 )
 def test_the_product_a_stock_question_waits_for(text: str, product: str) -> None:
-    from assistant.backends.offline.scene import stocked_product
-
     assert stocked_product(text, profile_for("instagram")) == product
