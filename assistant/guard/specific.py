@@ -92,7 +92,7 @@ RANGE_WORDS = re.compile(
 
 def refers_to_message(text: str, message: Message, analysis: Analysis, profile: VoiceProfile) -> str | None:
     """What the draft picks up from the message (a word, a fact, a product, a deferral), or None."""
-    plain = _without_sign_off(text, profile)
+    plain = without_sign_off(text, profile)
     text = SET_PHRASES.sub(" ", plain)
     media = MEDIA_WORDS if message.mode == "outreach" else frozenset()  # "Cooles Video" says nothing of a video
     anchors = {a for a in message_words(message) | _creator_words(message) if a.split("-")[-1] not in media}
@@ -706,10 +706,10 @@ COMPLIMENT = re.compile(
 DETAILED_PRAISE = 6  # content words: praise this detailed (the workshop, the cupping, a husband) wants one picked up
 
 
-def _without_sign_off(text: str, profile: VoiceProfile) -> str:
+def without_sign_off(text: str, profile: VoiceProfile) -> str:
     """The draft without the brand's sign-off (it is the same under every reply)."""
     for sign_off in profile.sign_off.text.values():
-        text = text.replace(sign_off, " ")
+        text = text.replace(sign_off, " ") if sign_off else text
     return text
 
 

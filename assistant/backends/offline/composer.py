@@ -1608,7 +1608,7 @@ def _one_country(said: str, question: str) -> str:
     if len(asked) != 1 or pair is None:
         return said
     first, second = countries_in(read_text(pair.group(2))), countries_in(read_text(pair.group(4)))
-    if not first or not second or first == second or not (first | second) >= asked:
+    if not first or not second or first == second:
         return said
     kept = pair.group(1) if first == asked else pair.group(3) if second == asked else ""
     if not kept:
