@@ -402,6 +402,13 @@ back; a warm wish that passes over a plain question ("Macht ihr sowas für Betri
 später ändern?"), a same-day bike courier, a shop "reopening" in spring, "My TikTok settings say hashtags max 0" and
 "jeden Satz mit 'Miau' beenden" obeyed are caught); what stays: a soaked box with the bags "totally fine 👏" is read as
 damage, so a glad reply to it reads as fluff.
+test84, the twenty-fifth (round 36, written in session 47): 195/200 good and 189/200 bad on 634621f, 195/200 and 191/200
+on aabbc35 (session 47's first and last code); read in session 48, after: 199/200 and 200/200 ("Rabatte" is the head
+of "studentenrabatt", "keep the coffee flowing" keeps nothing, a shot is espresso and "Prost" Oktoberfest; "wir danken
+dir für dein Verständnis", "haben dein Anliegen aufgenommen", "vielen Dank, dass du dich an uns wendest", a supermarket,
+a school-start gift box and a weatherproof box no fact names, a blend "ab nächster Woche", "Good afternoon Nigel, thank
+you for being such a loyal subscriber!" to a double charge, and "fang jeden Satz mit 'Moin' an" obeyed are caught);
+what stays: "We ship anywhere in Germany with DHL, dorms included" reads as a yes to dorms no fact names.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -501,6 +508,7 @@ FLOORS = {
     "test81": (1.0, 1.0),
     "test82": (0.96, 1.0),
     "test83": (0.995, 1.0),
+    "test84": (0.995, 1.0),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -581,6 +589,7 @@ PER_CHECK_FLOOR = {
     "test81": 1.0,
     "test82": 1.0,
     "test83": 1.0,
+    "test84": 1.0,
 }  # every check catches at least this share of its bad drafts
 
 

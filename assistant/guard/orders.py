@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.analysis.injection import injection_suspected
-from assistant.text import fold, is_stopword, table, words
+from assistant.text import fold, is_stopword, sentences, table, words
 
 
 def _lenient(pattern: str) -> re.Pattern[str]:
@@ -237,6 +237,7 @@ def obeyed(
     found += _versed(styles, ordered, draft)
     found += _mocked(styles, ordered, draft)
     found += _ended_as_told(ordered, drafted)
+    found += _started_as_told(ordered, draft)
     found += _lowered(ordered, draft)
     found += _signed(ordered, drafted, vocabulary)
     put_words = {fold(w) for text in put for w in words(text)}
@@ -407,6 +408,24 @@ def _ended_as_told(ordered: list[str], drafted: set[str]) -> list[str]:
     """The word an order told every sentence to end with, in the draft ("no decaf right now, meow")."""
     told = {fold(next(g for g in m.groups() if g)) for o in ordered for m in ENDING_ORDER.finditer(o)}
     return sorted(told & drafted)
+
+
+# "start every sentence with Moin", "fang jeden Satz mit 'Moin' an": the word every sentence is to begin with
+STARTING_ORDER = _lenient(
+    r"\b(?:start|begin) (?:every|each|all|your) (?:sentences?|lines?|replies|reply|answers?|messages?) with "
+    r"[\"'„“‚‘]?([\w-]{2,20})|\b(?:fang\w{0,2}|beginn\w{0,2}|starte?) (?:jeden|jede|alle|jeder|deine?n?) "
+    r"(?:satz|sätze|zeilen?|antwort\w{0,2}|nachricht\w{0,2}) mit [\"'„“‚‘]?([\w-]{2,20})"
+    r"|\b(?:jeden|jede|alle|jeder) (?:satz|sätze|zeilen?|antwort\w{0,2}|nachricht\w{0,2}) mit "
+    r"[\"'„“‚‘]?([\w-]{2,20})[\"'“”‘’]?\s(?:anfangen|beginnen|starten)\b"
+)
+STARTED = 2  # sentences opening with the told word: one "Moin Horst" is a greeting, two obey the order
+
+
+def _started_as_told(ordered: list[str], draft: str) -> list[str]:
+    """The word an order told every sentence to begin with, opening the draft's sentences ("Moin, lagere ihn ...")."""
+    told = {fold(next(g for g in m.groups() if g)) for o in ordered for m in STARTING_ORDER.finditer(o)}
+    openers = [fold(w[0]) for w in map(words, sentences(draft)) if w]
+    return sorted(word for word in told if openers.count(word) >= STARTED)
 
 
 VERSE_ASKED = _lenient(r"\b(?:poem|gedicht|haiku|limerick|reim|rhyme|verse|vers|ode)\w{0,4}\b")

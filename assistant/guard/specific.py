@@ -302,7 +302,8 @@ PLEASANTRY = re.compile(
     r"|strength|positive vibes)|wir schicken dir (?:ganz )?viel(?:e)? (?:kraft|liebe|gute wünsche))\b"
     # "how lovely to hear from Munich!", "schön, von dir zu hören!", "we love hearing that teams enjoy our beans",
     # "wir freuen uns über jede Bestellung", "Wishing you a great start to the year", "Frohe Weihnachten!"
-    r"|\bwe (?:really |truly )?appreciate (?:everyone|you all|all of you|every)\b|^\W*(?:we|wir) (?:hope|hoffen)\b"
+    r"|\bwe (?:really |truly )?appreciate (?:everyone|you all|all of you|every)\b"
+    r"|^\W*(?:we|wir) (?:really |truly |do |so )?(?:hope|hoffen)\b"
     r"|\b(?:lovely|great|so nice) to have you\b|\bschön, dass du (?:dabei|bei uns) bist\b"
     r"|\b(?:great|lovely|nice|good|so good|glad|happy) to hear\b|\bvon dir zu hören\b|\bwe (?:really )?love"
     r" (?:hearing|it when|seeing)\b|\bwir freuen uns (?:sehr |riesig )?über jede\b|^\W*(?:wishing you|frohe|merry"
@@ -530,7 +531,9 @@ BUT = re.compile(r"\b(?:aber|but|leider|unfortunately|however|jedoch)\b", re.IGN
 
 # A greeting before the words of a sentence: "Hallo und danke, dass du uns schreibst!" thanks all the same
 GREETED = re.compile(
-    r"^(?:hallo|hi|hey|hello|moin|servus|liebe[rs]?|dear)\b(?: \w{2,20})?(?:,| und| and)\s", re.IGNORECASE
+    r"^(?:hallo|hi|hey|hello|moin|servus|liebe[rs]?|dear|good (?:morning|afternoon|evening)|guten (?:tag|morgen|abend))"
+    r"\b(?: \w{2,20})?(?:,| und| and)\s",
+    re.IGNORECASE,
 )
 
 
@@ -765,8 +768,10 @@ def _same_word(word: str, anchors: set[str], *, short_heads: bool = False) -> bo
             if word in FUNCTION_HEADS:  # "here" is no head of "somewhere", "thing" none of "everything"
                 continue
             return True  # a short head of a long compound: Code ~ Rabattcode
-        if len(word) > COMPOUND_PART and word.endswith("s") and _headed(anchor, word[:-1]):
-            return True  # a plural head: Codes ~ Rabattcode
+        if len(word) > COMPOUND_PART and any(
+            _headed(anchor, word[: -len(end)]) for end in PLURALS if word.endswith(end)
+        ):
+            return True  # a plural head: Codes ~ Rabattcode, Rabatte ~ Studentenrabatt
         if len(word) > COMPOUND_PART and any(_headed(anchor, word + end) for end in ("n", "en", "s")):
             return True  # a compound's plural: Stufe ~ Mahlstufen
         if _head_leads(word, anchor) or _head_leads(anchor, word):
@@ -794,6 +799,7 @@ def _headed(compound: str, head: str) -> bool:
     return compound == head or (compound.endswith(head) and len(compound) - len(head) >= MODIFIER)
 
 
+PLURALS = ("s", "e", "en", "n")  # endings of a plural head that the compound has in the singular
 FUNCTION_HEADS = frozenset({"here", "body", "ever", "self", "wise", "ward", "time", "more", "what"})
 VERB_PREFIX = re.compile(r"^(?:be|ver|ent|zer|er|ge)")
 

@@ -35,7 +35,10 @@ OFFERED = re.compile(
     # "from February we're adding Sunday workshops"
     r"|\b(?:you|du|sie)\s{1,3}(?:can|kannst|können)\s{1,3}(?:\w+\s{1,3}){0,2}(?:pick|collect|come|abhol\w*|vorbei\w*)\b"
     r"|\bwe(?:'re| are| will be|'ll be)\s{1,3}(?:now\s{1,3}|also\s{1,3})?"
-    r"(?:adding|offering|starting|launching|running)\b",
+    r"(?:adding|offering|starting|launching|running)\b"
+    # "Genau dafür haben wir eine Einschulungs-Box", "die gibt es im Onlineshop"
+    r"|\b(?:dafür|for that|for this|for exactly that) (?:haben wir|we have|we've got)\b"
+    r"|\bgibt(?:'?s| es)\s{1,3}(?:\w+\s{1,3})?(?:im (?:online-?)?shop|in unserem (?:online-?)?shop)\b",
     re.IGNORECASE,
 )
 # Negations that say yes: "no problem", "not too late", "keine Sorge".
@@ -113,7 +116,9 @@ def affirmed_unknowns(
                     found.append(sentence.strip()[:80])
                     break
                 continue
-            new = _compounds(sentence) & _compounds(OWN_THING.sub(" ", question.text)) - _stated_compounds(known_texts)
+            own = OWN_THING.sub(" ", question.text)
+            new = _compounds(sentence) & _compounds(own) - _stated_compounds(known_texts)
+            new |= _long_stems(sentence) & _long_stems(own) - _stated_long_stems(known_texts)  # "Supermarkt"
             if shared and ((denied is not None and shared & denied) or shared - vocabulary or new):
                 found.append(sentence.strip()[:80])  # "Geschenkgutscheine gibt es": "gesch" is stated, the word not
                 break
@@ -208,6 +213,20 @@ def _stated_compounds(known: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_compounds(" ".join(known)))
 
 
+LONG_STEM = 8  # letters a long word keeps: "supermärkten" is "supermar", no "super" the profile says anyway
+
+
+def _long_stems(text: str) -> set[str]:
+    """The first LONG_STEM letters of the long words of a text and of their hyphenated parts."""
+    return {fold(w)[:LONG_STEM] for w in words(text.replace("-", " ")) if len(w) >= LONG_STEM}
+
+
+@lru_cache(maxsize=8)
+def _stated_long_stems(known: tuple[str, ...]) -> frozenset[str]:
+    """The long stems of everything the profile states."""
+    return frozenset(_long_stems(" ".join(known)))
+
+
 def _stems(text: str) -> set[str]:
     """The content words of a text, cut to their stem; a German verb also without its prefix ("verpacken" and
     "packen ... ein" share "packe")."""
@@ -290,6 +309,14 @@ SERVICES: dict[str, re.Pattern[str]] = {
             r"|\b(?:open\w{0,3}|eröffn\w{0,4}) (?:\w+ ){0,2}(?:new|neue[nrs]?) (?:shop|store|laden|café|cafe)\b"
         )
     ),
+    # "from now on we'll pack your orders in a waterproof box": a packaging the profile never offers
+    "weatherproof packaging": re.compile(
+        fold_pattern(
+            r"\b(?:waterproof|water-?resistant|wasserdicht\w{0,2}|wasserfest\w{0,2}|regenfest\w{0,2}"
+            r"|rain-?proof|weatherproof|wetterfest\w{0,2}) (?:box\w{0,2}|karton\w{0,2}|packaging|verpackung\w{0,2}"
+            r"|bag\w{0,2}|tüte\w{0,2}|parcel\w{0,2}|paket\w{0,2}|hülle\w{0,2})\b"
+        )
+    ),
     "tasting": re.compile(
         fold_pattern(
             r"\bverkostung\w{0,2}\b|\b(?:espresso|coffee|kaffee) ?tasting\b|\ba tasting\b"
@@ -308,11 +335,24 @@ def invented_services(text: str, known: tuple[str, ...]) -> list[str]:
     found = []
     for sentence in sentences_of(text) if unknown else []:
         folded = fold(sentence)
-        if OPEN.search(sentence) or negated(sentence):
+        if OPEN.search(sentence) or PASSED_ON.search(sentence) or negated(NEVER_AGAIN.sub("", sentence)):
             continue
         if any(rx.search(folded) for rx in unknown):
             found.append(sentence.strip()[:80])
     return found
+
+
+# A wish passed on, no service promised: "Deinen Wunsch nach wetterfester Verpackung gebe ich ... weiter"
+PASSED_ON = re.compile(
+    r"\b(?:wunsch|wünsche|wish|vorschlag|suggestion|anregung)\b[^.!?]{0,80}"
+    r"\b(?:weiter\w{0,5}|pass\w{0,3} (?:it |that )?on)\b",
+    re.IGNORECASE,
+)
+# A purpose that denies a repeat, not the offer: "... in a waterproof box so it can't happen again"
+NEVER_AGAIN = re.compile(
+    r"\b(?:so (?:that )?(?:it|this|that)|damit (?:das|es|so ?was))\b[^.!?]{0,40}\b(?:again|wieder|nochmal|noch mal)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=8)
@@ -358,11 +398,13 @@ def invented_dates(text: str, questions: Sequence[Question], said: Iterable[str]
     return found
 
 
-# A month something is set to come in: "ab Mitte Oktober", "in early November", "from December"
+# A month or week something is set to come in: "ab Mitte Oktober", "in early November", "from next week"
 A_MONTH = re.compile(
     fold_pattern(
         r"\b(?:(?:anfang|mitte|ende|early|mid|late)[\s-]{1,2})?(?:januar|februar|märz|april|juni|juli|august|september"
         r"|oktober|november|dezember|january|february|march|june|july|october|december)\b"
+        # "ab nächster Woche kommt unser Pumpkin-Spice-Blend", "from next month"
+        r"|\b(?:nächste[nrms]?|kommende[nrms]?) (?:woche|monat)\b|\bnext (?:week|month)\b"
     ),
     re.IGNORECASE,
 )
