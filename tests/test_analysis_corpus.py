@@ -181,14 +181,18 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # intent 0.947, team 0.968, sarcasm recall 0.875 at precision 0.875, question-to-fact 0.861; part b 0.949, 0.976, 0.722
 # at 0.963, 0.886) left the grown split (3923 cases) at 0.924, 0.975, 0.899 at 0.820 and 0.859 rebuilt: the new
 # batches bring many ironic complaints, and the rebuilt model reads irony into more plain ones.
+# The sixty-fifth (written in session 47, held out on 634621f and aabbc35, session 47's first and last code: part a
+# intent 0.956, team 0.992, sarcasm recall 0.600 at precision 0.750, question-to-fact 0.872 on both; part b 0.905,
+# 0.944, 0.861 at 0.861, 0.854 and 0.903, 0.940, 0.833 at 0.833, 0.873) left the grown split (3991 cases) at 0.925,
+# 0.975, 0.890 at 0.832 and 0.860 rebuilt.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.82,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.859 < 0.90: a fact named in a question is often not what the question asks",
-    "sarcasm_precision": "0.820 < 0.85: an eye-roll or a quoted status ('versandbereit' 🙄) read as irony, meant plain",
+    "question_fact_accuracy": "0.860 < 0.90: a fact named in a question is often not what the question asks",
+    "sarcasm_precision": "0.832 < 0.85: an eye-roll or a quoted status ('versandbereit' 🙄) read as irony, meant plain",
 }
 
 

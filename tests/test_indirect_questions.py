@@ -24,6 +24,19 @@ from assistant.backends.offline.questions import indirect
         ("Geht das überhaupt als Geschenk?", "de", "ob das überhaupt als Geschenk geht"),
         ("Do you ship to Denmark?", "en", "whether we ship to Denmark"),
         ("is this the last bag?", "en", "whether this is the last bag"),
+        # "any good" said back would doubt our own coffee: whether it works for the brewer
+        (
+            "is the kiez blend any good for cold brew or is that a crime",
+            "en",
+            "whether the kiez blend works for cold brew",
+        ),
+        ("are your beans any good for espresso?", "en", "whether our beans work for espresso"),
+        # the tease after "oder seid ihr" is no second question
+        (
+            "macht ihr zur wiesn auch nen bier-kaffee oder seid ihr dafür zu berlin 😂",
+            "de",
+            "ob wir zur Wiesn auch einen Bier-Kaffee machen",
+        ),
         ("are they fair trade or organic?", "en", "whether they are fair trade or organic"),
         # the telling is no question: what to tell follows it
         ("Können Sie mir sagen, was da los ist?", "de", None),

@@ -494,7 +494,9 @@ OWN_MISTAKE = re.compile(
     # "mahlen wir falsch oder sind wir einfach schlecht in kaffee", "am i just bad at this"
     r"|\b[a-zäöü]{3,12}(?:e|en|st|t) (?:ich|wir) (?:(?:was|etwas|da|denn|einfach) )?falsch\b"
     r"|\b(?:bin ich|sind wir|am i|are we) (?:einfach |just |simply )?(?:zu )?(?:schlecht|blöd|dumm|unfähig|bad|terrible"
-    r"|hopeless)\b",
+    r"|hopeless)\b"
+    # "liegts an der billo mühle oder an uns", "is it the grinder or is it me"
+    r"|\bliegt(?:'?s| es) (?:\w+ ){0,6}an (?:uns|mir)\b|\boder (?:liegt'?s )?an (?:mir|uns)\b|\bor is it (?:me|us)\b",
     re.IGNORECASE,
 )
 

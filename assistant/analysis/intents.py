@@ -92,6 +92,12 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         ),
         (r"falsch\w{0,20} (?:sorte|kaffee|artikel|produkt|bohnen|paket|lieferung|ware|muhle|mahlgrad)", 3.0),
         (r"wrong (?:item|coffee|product|beans|order|bag|grind)|\bgot\b.{0,40}\binstead\b", 3.0),
+        # "meine Mühle kam ohne Bedienungsanleitung", "the grinder came without the crank": a part is missing
+        (
+            r"\b(?:kam|kamen|came|arrived)\b.{0,15}\b(?:ohne|without)\b.{0,12}\b(?:bedienungsanleitung|anleitung|kurbel"
+            r"|deckel|manual|instructions|crank|handle|lid)\b",
+            3.0,
+        ),
         # "I ordered Espresso Kreuzberg ... and you sent me Kiezmischung instead"
         (r"\b(?:sent|shipped|delivered) (?:me|us)\b.{0,40}\binstead\b(?! of)", 3.0),
         (
@@ -162,6 +168,13 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         (
             r"doppelt (?:abgebucht|bezahlt|belastet|berechnet)|charged (?:\w{1,30} ){0,3}twice|double.?charged"
             r"|double (?:charge|payment|debit)|doppelte (?:abbuchung|zahlung|belastung)",
+            3.0,
+        ),
+        # "why did you charge my card 3 times", "an incorrect charge", "dreimal abgebucht"
+        (
+            r"\bcharg\w{0,3} (?:\w{1,10} ){0,3}(?:three times|four times|\d ?times|\d ?x)\b"
+            r"|\b(?:incorrect|wrong|duplicate|extra) (?:charge|payment|debit)\b"
+            r"|\b(?:dreimal|zweimal|\d ?mal|\d ?x) (?:abgebucht|belastet|berechnet)\b|\bfalsche (?:abbuchung|belastung)\b",
             3.0,
         ),
         (r"abbuchung|abgebucht|lastschrift|rechnung|invoice|mahnung|overcharged|zu viel (?:bezahlt|berechnet)", 2.5),

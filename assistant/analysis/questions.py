@@ -180,10 +180,11 @@ SELF_ANSWER = re.compile(
 
 
 # A riddle with its punchline: "Was trinken Gespenster am liebsten? Buuuh-nenkaffee 👻", "what do you call a sad
-# cup of coffee? depresso. ok bye"; a laugh or a run-away marks the joke ("Wie lange hält er? Danke!" asks)
+# cup of coffee? depresso. ok bye", "warum ist der kaffee zur polizei gegangen? er wurde gemahlen 😭 ok ich geh
+# schon"; a laugh or a run-away marks the joke ("Wie lange hält er? Danke!" asks)
 PUNCHLINE = re.compile(
     r"\s{0,3}(?!(?:danke|thanks|thank|thx|bitte|please|pls|lg|grüße|hallo|hi|ja|nein|yes|no)\b)"
-    r"[^\W\d_][\w'-]{2,25}(?:\s[^\W\d_][\w'-]{1,15}){0,2}\s{0,3}(?:[.!]|[^\w\s?]|$)",
+    r"(?:(?:er|sie|es|he|she|it)\s)?[^\W\d_][\w'-]{2,25}(?:\s[^\W\d_][\w'-]{1,15}){0,2}\s{0,3}(?:[.!]|[^\w\s?]|$)",
     re.I,
 )
 RIDDLE = re.compile(r"^(?:was|wie|wer|warum|what|how|why|who)\b", re.IGNORECASE)

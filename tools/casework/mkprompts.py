@@ -36,6 +36,7 @@ A1, A2 = {
     34: (132, 133),
     35: (134, 135),
     36: (136, 137),
+    37: (138, 139),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -66,6 +67,7 @@ SID, SETN = {
     34: ("cj", 95),
     35: ("ck", 96),
     36: ("cl", 97),
+    37: ("cm", 98),
 }[R]
 SEED = {
     9: "first",
@@ -96,6 +98,7 @@ SEED = {
     34: "twenty-sixth",
     35: "twenty-seventh",
     36: "twenty-eighth",
+    37: "twenty-ninth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,

@@ -427,6 +427,13 @@ _MILESTONES = _compiled(
             r"|driving test|first (?:month|week|job))\b"
             r"|\bfirst (?:month|week|day) (?:at|of) (?:my )?(?:new )?(?:job|apprenticeship)\b",
         ),
+        # "alle Zimtschnecken vom Herbstmarkt getestet, damit ihr es nicht müsst", "I tried every ... so you don't
+        # have to": research done for the audience, thanked with a laugh
+        (
+            "tested",
+            r"\b(?:getestet|durchprobiert|probiert|verkostet|tested|tried|ranked)\b[^.!?\n]{0,50}"
+            r"\b(?:damit ihr (?:es |das )?nicht müsst|so you don'?t have to)\b",
+        ),
     )
 )
 

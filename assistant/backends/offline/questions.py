@@ -116,7 +116,7 @@ _NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tät|ion|ionen|nis|(?<
 
 # A second guess after "or": "… or is it only for the fancy machines", "… oder ist der nur für Siebträger".
 _SECOND_GUESS = re.compile(
-    r",?\s(?:or|oder)\s(?:is|are|does|do|can|ist|sind|geht|kann|braucht)\s(?:it|they|that|you|u|es|der|die|das|er|sie|ihr)\b[^?]{0,200}",
+    r",?\s(?:or|oder)\s(?:is|are|does|do|can|ist|sind|seid|bist|geht|kann|braucht)\s(?:it|they|that|you|u|es|der|die|das|er|sie|ihr)\b[^?]{0,200}",
     re.IGNORECASE,
 )
 
@@ -340,6 +340,8 @@ def _capitalise_de(tokens: list[str]) -> list[str]:
             continue
         if folded in known and not is_adjective(token):
             out[i] = _cap(token)
+        elif "-" in folded and folded.rsplit("-", 1)[-1] in known:
+            out[i] = _cap(token)  # "bier-kaffee" ends in a noun: "Bier-Kaffee"
         elif folded in names and not names[folded].startswith("die "):
             out[i] = names[folded]
         elif _NOUN_SUFFIX.search(folded) and not is_stopword(token):
@@ -419,8 +421,18 @@ _VAGUE_TAIL = re.compile(
 )
 
 
+_ANY_GOOD = re.compile(r"^(is|are) ((?:[\w'-]+ ){1,5}?)any good (for|in|as|with)\b", re.IGNORECASE)
+
+
+def _works(match: re.Match[str]) -> str:
+    """ "is the kiez blend any good for" -> "does the kiez blend work for"."""
+    verb = "does" if match.group(1).lower() == "is" else "do"
+    return f"{verb} {match.group(2)}work {match.group(3)}"
+
+
 def indirect_en(question: str) -> str | None:
     """An English question as an indirect question ("whether we ship to Denmark"), or None."""
+    question = _ANY_GOOD.sub(_works, question.strip())  # "is the kiez blend any good for": no doubt of ours echoed
     asked = re.sub(r"\s+", " ", re.sub(r"[^\w\s'’,.-]", " ", question.split("?")[0])).strip(" ,.-")
     main, clause = _trailing_clause(re.sub(r"(?:\s(?:or|and)){1,5}$", "", asked, flags=re.IGNORECASE), "en")
     return _with_clause(_indirect_en(main + "?" if clause or main != asked else question), clause, "en")

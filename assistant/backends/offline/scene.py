@@ -137,6 +137,7 @@ NEGATIVE_SITUATIONS = frozenset(
 NO_JOKE = NEGATIVE_SITUATIONS - {"taste_criticism"}
 ESCALATING = {
     "stop_delivery": "logistics",
+    "address_change": "logistics",  # "ich zieh am 15.10. um ... ne bestellung offen": the parcel to redirect
     "dropped_off": "logistics",
     "left_outside": "logistics",
     "misdelivered": "logistics",
@@ -244,7 +245,7 @@ _WRONG_ITEM = re.compile(
     # "bestellt und bis heute keine Versandbestätigung erhalten" got nothing, let alone something else
     r"\b(?:bestellt|ordered)\b.{0,60}\b(?:aber|but|und|and)\b"
     r"(?:(?!\b(?:kein\w{0,2}|nicht\w{0,2}|no|not|never|nothing|\w{0,12}bestätigung|confirmation|e-?mail|mail|antwort"
-    r"|reply|tracking)\b).){0,50}\b(?:bekommen|erhalten|geliefert|got|received|came|kam)\b"
+    r"|reply|tracking)\b).){0,50}\b(?:bekommen|erhalten|geliefert|gekriegt|bekam|got|received|came|kam)\b"
     # "got the espresso instead of the Kiezmischung"; not "2 cups instead of 6" (a new year's resolution)
     r"|\b(?:got|received|sent|came|arrived|shipped|kam|geschickt|geliefert|bekommen)\b[^.!?]{0,60}\binstead of\b"
     r"|\binstead of\b[^.!?]{0,60}\b(?:i got|we got|came|arrived|was in|you sent)\b"
@@ -421,7 +422,14 @@ _ADDRESS_CHANGE = re.compile(
 # "umgezogen", "just moved": an address change only for someone with an order ("just moved to Kreuzberg" is news).
 _MOVED = re.compile(
     r"\b(?:umgezogen|ziehe? (?:gerade )?um|just moved|i moved|moved (?:in)?to|moving (?:flats?|house|out|home)"
-    r"|umzug)\b",
+    r"|umzug)\b"
+    # "ich zieh am 15.10. von neukölln nach pankow"
+    r"|\b(?:ich|wir) zieh\w{0,2}\b[^!?\n]{0,30}?\bvon [\w-]{3,25} nach\b",
+    re.IGNORECASE,
+)
+_OPEN_ORDER = re.compile(
+    r"\b(?:bestellung|order)\w{0,2} (?:\w+ ){0,2}(?:offen|unterwegs|on its way|pending|open)\b"
+    r"|\b(?:offene|laufende) bestellung|\b(?:open|pending) order\b",
     re.IGNORECASE,
 )
 _OWN_ORDER = re.compile(
@@ -944,7 +952,11 @@ _GIFT = re.compile(
     re.IGNORECASE,
 )
 # Whether coffee will do as a gift: "kaffee ok oder zu cringe?", "is coffee too boring as a gift?"
-_WILL_DO = r"(?:ok|okay) (?:oder|or)|(?:zu|too) (?:cringe|langweilig|boring|basic|unpersönlich|impersonal)"
+_WILL_DO = (
+    r"(?:ok|okay) (?:oder|or)|(?:zu|too) (?:cringe|langweilig|boring|basic|unpersönlich|impersonal)"
+    # "Kann man eine Tüte von euch in eine Schultüte packen? ... Oder ist das komisch?"
+    r"|(?:ist|wäre) (?:das|es) (?:zu )?(?:komisch|seltsam|peinlich|cringe)|is (?:that|it) (?:too )?(?:weird|odd|cringe)"
+)
 _GIFT_ASKED = re.compile(
     r"\b(?:help|hilfe|hilf|helft|tipps?|tips?|ideas?|ideen|what should i|was soll ich|which one|welche[nrs]? (?:sorte"
     r"|kaffee|bohnen|davon)|recommend\w{0,3}|empfehl\w{0,4}|what (?:do|would) you (?:suggest|recommend)"
@@ -958,6 +970,7 @@ _GIFT_ASKED = re.compile(
     r"|" + _WILL_DO + r")\b",
     re.IGNORECASE,
 )
+_VOUCHER_ASKED = re.compile(r"\b(?:gutschein\w{0,2}|vouchers?|gift ?cards?)\b[^.!]{0,30}\?", re.IGNORECASE)
 _GIFT_OK = re.compile(rf"\b(?:{_WILL_DO})\b", re.IGNORECASE)
 
 
@@ -972,7 +985,11 @@ _DAYS_TAKEN = re.compile(
 # A parcel waited for, told in the complaint: "seit zwei Wochen warten wir auf unser Paket", "waiting for my order"
 _PARCEL_WAITED = re.compile(
     r"\b(?:warte|warten|wartet|waiting)\b[^.!?]{0,30}\b(?:auf|for)\s(?:unser|mein|das|die|my|our|the)\w{0,2}\s"
-    r"(?:paket|bestellung|lieferung|sendung|parcel|order|package|delivery)\b",
+    r"(?:paket|bestellung|lieferung|sendung|parcel|order|package|delivery)\b"
+    # "my subscription delivery was supposed to arrive last week and still nothing"
+    r"|\b(?:delivery|order|parcel|package|paket|lieferung|bestellung|sendung)\b[^.!?]{0,30}\b(?:supposed to (?:arrive"
+    r"|come)|should have (?:arrived|come)|sollte\w? (?:\w+ ){0,3}(?:ankommen|kommen|da sein))\b[^.!?]{0,40}"
+    r"\b(?:still nothing|still not|nothing|noch nichts|nichts|immer noch nicht)\b",
     re.IGNORECASE,
 )
 # What a buyer would need, before any order: "wir bräuchten eine Rechnung auf die Firma", "we'd need an invoice"
@@ -1159,7 +1176,11 @@ _RECOMMEND = re.compile(
     r"|\b(?:which(?: one)?|welche[nrs]?) (?:for|für)\b"
     # "Zwetschgendatschi ... Was passt besser dazu, Kiezmischung oder euer Espresso?": a pairing to pick
     r"|\bwas passt (?:\w+ )?(?:besser|am besten)\b|\bwhat (?:goes|pairs) (?:\w+ )?(?:better|best)\b"
-    r"|\bwhich (?:one )?(?:goes|pairs) (?:better|best)\b"
+    r"|\bwhich (?:one |of (?:your|the) \w{3,12} )?(?:goes|pairs) (?:better|best)\b"
+    r"|\bwelche[rns]? (?:eurer \w{3,12} |von euren \w{3,12} )?passt (?:besser|am besten)\b"
+    # "Passt eure Kiezmischung auch zu Brezn und Weißwurst?": whether one of ours goes with it
+    r"|\bpasst (?:eure?|der|die|das|ihre?) [\w -]{3,30}? (?:auch |gut )?zu\b"
+    r"|\bdoes (?:your|the) [\w -]{3,30}? (?:go|pair) (?:well )?with\b"
     r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,20}\b(?:empfehl\w{0,4}|recommend\w{0,3}|suggest\w{0,3})\b"
     # "Was würdet ihr zum Valentinstag verschenken?", "what would you get him?": a gift chosen for them
     r"|\b(?:was|welche\w{0,2}|what|which)\b.{0,40}\b(?:verschenk\w{0,2}|schenk\w{0,2}|give|gift|get (?:him|her|them))\b"
@@ -2241,6 +2262,8 @@ _DRINK_ASKED = re.compile(
 HEALTH_ASKED = re.compile(
     r"\b(?:" + ILLNESS + r"|zu viele?|too (?:much|many)|wie viel koffein|how much caffeine|blutdruck|blood pressure"
     r"|herzrasen|palpitations|medikament\w{0,2}|medication|arzt|ärztin|doctor"
+    # "Ist Kaffee eigentlich gesund?", "is coffee actually healthy?"
+    r"|gesund|ungesund|healthy|unhealthy|gut fürs (?:herz|hirn)|good for (?:your |the )?(?:heart|health|brain)"
     # "is an espresso before the start a good idea or will i regret it at km 30??": a sports doctor's question
     r"|(?:good|bad) idea\b[^?]{0,30}\b(?:race|run|start|marathon|workout|training)|(?:before|vor) (?:the |dem |der )?"
     r"(?:race|run|start|marathon|workout|training|lauf|rennen|wettkampf)\b[^?]{0,30}\b(?:good idea|gute idee|ok|okay"
@@ -2581,6 +2604,12 @@ def _uncovered_place(text: str, named: str, fact: Fact | None, profile: VoicePro
 
 
 # A question without its "?": the verb first ("is X any good ...", "gibt es X auch in ...").
+# Whether we make or sell something too: "macht ihr auch nen bier-kaffee", "do you guys also do a pumpkin one"
+_OFFER_ASKED = re.compile(
+    r"\b(?:macht|habt|verkauft|bietet) ihr\b[^.!?]{0,40}\bauch (?:nen|einen|eine|ein|so)\b"
+    r"|\bdo you (?:guys )?(?:also )?(?:make|have|sell|do) an?\b",
+    re.IGNORECASE,
+)
 _VERB_FIRST = re.compile(
     r"(?:is|are|does|do|can|could|will|would|should|has|have|kann|können|gibt|gibt's|gibts|ist|sind|habt|hat"
     r"|liefert|macht|könnt|verschickt)\s",
@@ -2973,6 +3002,8 @@ _ASKING_FOR = re.compile(
     r"|wäre es möglich|ist es möglich|would it be possible|is it possible)\b",
     re.IGNORECASE,
 )
+# "Spenden Sie vielleicht etwas, oder gibt es einen Preis für Vereine?": the donation asked, and nothing else
+_DONATE_ASKED = re.compile(r"\b(?:spenden|spendet|sponsern|sponsert) (?:sie|ihr)\b", re.IGNORECASE)
 _DONATION_INTENTS = frozenset({"other", "collaboration", "product_question", "praise", "order_via_message"})
 _SORTED_INTENTS = frozenset({"praise", "damaged_or_wrong_item", "defect", "delivery_problem", "other"})
 
@@ -3384,7 +3415,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "community_ask"  # "Hat jemand noch Winterreifen abzugeben?": asked of the others here, not of us
     if _PRIVATE_ASKED.search(text) and intent not in ("spam", "job_application"):
         return "staff_private"  # "the guy at the roaster is lowkey fine 👀 is he single": no "I'll check with the team"
-    if _DONATION.search(text) and _ASKING_FOR.search(text) and intent in _DONATION_INTENTS:
+    asked_alone = _DONATE_ASKED.search(text) and len(analysis.questions) == 1
+    if _DONATION.search(text) and (_ASKING_FOR.search(text) or asked_alone) and intent in _DONATION_INTENTS:
         return "donation"  # "eine kleine Sachspende für die Tombola?": passed to the team, nothing promised
     if _DELETED.search(text) and not _SELF_DELETED.search(text) and intent != "spam":
         return "service_deleted"  # "You deleted my comment ... So much for being honest": no DM, answered in public
@@ -3435,6 +3467,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent in ("praise", "other", "product_question", "stock_question", "criticism")
         and _gift_help(text)
         and not _NEGATIVE_CUES.search(text)
+        and not _VOUCHER_ASKED.search(text)  # "was schenk ich MIR ... ihr habt doch bestimmt gutscheine oder?"
     ):
         # "... der lehrerin was schenken. kaffee ok oder zu cringe? 😅": yes it will do, then which one
         return "gift_ok" if _GIFT_OK.search(text) else "gift_advice"  # "asked for 'the coffee people ...'. Help."
@@ -3448,6 +3481,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "criticism"  # "das 6. mal heute in meiner fyp. ICH HAB VERSTANDEN": annoyed by our ads, no joke
     if intent in ("troll", "criticism", "other") and occasion(text) == "sick" and _CANT_TASTE.search(text):
         return "unwell"  # "hay fever level 1000. i cant smell my coffee anymore. is it just brown water now 😭"
+    if intent in ("troll", "criticism", "other", "praise") and analysis.questions and _OFFER_ASKED.search(text):
+        return "question"  # "macht ihr zur wiesn auch nen bier-kaffee oder seid ihr dafür zu berlin 😂": asked in jest
     if _joking(intent, text, analysis) or _coffee_or_not(request):
         return "joke"  # "pov: du trinkst den dritten espresso und es ist 9 uhr": laugh along, no thank-you
     if intent in ("troll", "criticism") and _DAYS_TAKEN.search(text) and not _PARCEL_WAITED.search(text):
@@ -3503,7 +3538,12 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     delivered = _DELIVERED_ALREADY.search(text)  # "an die alte Adresse gegangen, laut DHL zugestellt": too late
     if intent in ("order_status", "delivery_problem", "product_question", "other") and moved and not delivered:
         ahead = intent == "product_question"  # "ich ziehe zum 1. Oktober um ... mein Abo": a move ahead, no parcel
-        if _SUBSCRIPTION.search(text) and not analysis.entities.order_ids and (_asks_a_fact(request) or ahead):
+        open_order = _OPEN_ORDER.search(text)  # "+ ne bestellung offen ... + mein abo": the parcel first
+        if (
+            _SUBSCRIPTION.search(text)
+            and not (analysis.entities.order_ids or open_order)
+            and (_asks_a_fact(request) or ahead)
+        ):
             return "question"  # "how do I change the address for my subscription?": the account answers it
         return "address_change"  # "alte Adresse drin, bin umgezogen. Kann man das noch ändern??": no parcel hunt
     # "only arrived on the 29th ... a voucher?" read as a damaged item: late, and nothing broke
@@ -3601,7 +3641,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         # "no shipping notification yet. Is everything ok?": a parcel to look for, too
         looked_for = (_WAITING, _NOT_ARRIVED, _NOT_SHIPPED, _STUCK)
         missing = late or any(p.search(text) for p in looked_for) or bool(analysis.entities.order_ids)
-        if intent == "order_status" and not missing and asked and not any(_WHEREABOUTS.search(q) for q in asked):
+        # "Tag 7 unterwegs. Röstet ihr jede Bohne einzeln von Hand oder wie? 🙃": a late parcel mocked, no question
+        plain = not (sarcasm or any(_WHEREABOUTS.search(q) for q in asked))
+        if intent == "order_status" and not missing and asked and plain:
             return "question"  # "ob meine Bestellung noch zum alten Preis berechnet wird?": no parcel to look for
         unhappy = (late or _NOT_ARRIVED.search(text)) and _NEGATIVE_CUES.search(text)  # "bis heute nichts erhalten"
         if intent == "order_status" and (sarcasm or unhappy):
@@ -4889,7 +4931,13 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
             described = profile.localized(product.text, language)
             if asked & brewers(described):
                 return f"{product.name}: {_for_asked_brewers(described, asked)}"
-    return _by_strength(_without(names, f"{question} {context}"), profile, language)  # "the espresso": no strength
+    strength = _by_strength(_without(names, f"{question} {context}"), profile, language)  # "the espresso": none
+    if not strength and only is not None and _GOES_WITH.search(question):
+        return f"{only.name}: {profile.localized(only.text, language)}"  # "Passt eure Kiezmischung zu Brezn?"
+    return strength
+
+
+_GOES_WITH = re.compile(r"\b(?:passt|passen|go|goes|pairs?)\b[^?]{0,40}\b(?:zu|with)\b", re.IGNORECASE)
 
 
 # Machines no brewing method of ours names: "a fully automatic bean-to-cup machine", "Kaffeevollautomat", capsules
@@ -4945,7 +4993,9 @@ _WANTS_MILD = re.compile(
     r"\b(?:mild\w{0,5}|sanft\w{0,2}|bekömmlich\w{0,2}|magen|smooth|gentle|stomach"
     # coffee beside cake: "Apfelkuchen mit Sahne ... was passt besser dazu?", "with grandma's apple cake"
     r"|\w{0,12}kuchen|\w{0,12}datschi|\w{0,12}torte|\w{0,8}gebäck|\w{0,8}cake|kaffeeklatsch|pastr(?:y|ies)"
-    r"|\w{0,8}strudel|pies?|tartes?|muffins?|waffeln?|waffles?|kekse?|plätzchen|cookies?|brownies?|croissants?)\b",
+    r"|\w{0,8}strudel|pies?|tartes?|muffins?|waffeln?|waffles?|kekse?|plätzchen|cookies?|brownies?|croissants?"
+    # "which of your coffees pairs best with the halloween candy": sweets, like cake
+    r"|candy|candies|sweets|süßigkeit\w{0,2}|schokolade\w{0,2}|chocolates?)\b",
     re.I,
 )
 # Coffee that has to hold its own in milk or in a dough: "nen Schuss Kaffee in den Teig", "for an iced latte"
