@@ -12,7 +12,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from assistant import DraftSet, Message, draft
-from assistant.backends.offline.composer import tasted
+from assistant.backends.offline.composer import one_alternative, one_country, tasted
 from assistant.backends.offline.scene import setting_used, stocked_product
 from assistant.guard.specific import needs_anchor, refers_to_message
 from assistant.text import sentences
@@ -266,3 +266,53 @@ def test_the_setting_a_message_names(text: str, used: int) -> None:
 )
 def test_the_product_a_stock_question_waits_for(text: str, product: str) -> None:
     assert stocked_product(text, profile_for("instagram")) == product
+
+
+@pytest.mark.parametrize(
+    ("body", "situation", "narrowed"),
+    [
+        (
+            "Beschädigte oder falsch gelieferte Ware ersetzen wir dir selbstverständlich.",
+            "wrong_item",
+            "Falsch gelieferte Ware ersetzen wir dir selbstverständlich.",
+        ),
+        ("Beschädigtes oder Falsches ersetzen wir dir.", "wrong_item", "Das ersetzen wir dir."),
+        (
+            "Sorry! Falsch oder kaputt geliefert? Dafür bekommst du Ersatz.",
+            "damaged_item",
+            "Sorry! Dafür bekommst du Ersatz.",
+        ),
+        ("Damaged or wrong items are replaced, of course.", "damaged_item", "Damaged items are replaced, of course."),
+        (
+            "Damaged or wrong items are replaced, of course.",
+            "defect",
+            "Damaged or wrong items are replaced, of course.",
+        ),
+    ],
+)
+def test_a_replacement_fact_names_only_what_happened(body: str, situation: str, narrowed: str) -> None:
+    assert one_alternative(body, situation) == narrowed
+
+
+@pytest.mark.parametrize(
+    ("said", "question", "kept"),
+    [
+        (
+            "We also ship to Austria and Switzerland; that takes 4–6 working days.",
+            "Do you ship to Switzerland?",
+            "We also ship to Switzerland; that takes 4–6 working days.",
+        ),
+        (
+            "We also ship to Austria and Switzerland; that takes 4–6 working days.",
+            "Do you ship to Vienna?",
+            "We also ship to Austria; that takes 4–6 working days.",
+        ),
+        (
+            "Nach Österreich und in die Schweiz liefern wir auch, dort dauert es 4–6 Werktage.",
+            "Liefert ihr nach Zürich?",
+            "In die Schweiz liefern wir auch, dort dauert es 4–6 Werktage.",
+        ),
+    ],
+)
+def test_a_two_country_fact_is_said_for_the_country_asked(said: str, question: str, kept: str) -> None:
+    assert one_country(said, question) == kept

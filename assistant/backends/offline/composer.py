@@ -1247,7 +1247,7 @@ def _answer(
         )
         if scene.no_grinder:  # "keine Mühle": the setting on our grinder is no help, the grind in words is
             said = _SETTING.sub("", said)
-        said = _one_country(said, answer.question)  # "Do you ship to Vienna?": Austria, not Austria and Switzerland
+        said = one_country(said, answer.question)  # "Do you ship to Vienna?": Austria, not Austria and Switzerland
         said = _setting_judged(said, scene.setting_used, book.language)  # "Stufe 12 ... bitter": too fine, then
         place = slots.get("place", "")
         if place and fold(place) in fold(answer.question) and _covers(said, place):
@@ -1332,8 +1332,14 @@ _RUDE = re.compile(f"{PROFANITY.pattern}|{ACCUSATION.pattern}", re.IGNORECASE)
 
 
 def _moment_line(scene: Scene, book: Phrasebook, style: str, text: str, address: str) -> str:
-    """The line for the moment a creator's post is set in ("Regen draußen, Kaffee drinnen: so muss das.")."""
-    return _occasion_line(book, scene.moment, style, text, address) if scene.moment else ""
+    """The line for the moment a creator's post is set in ("Regen draußen, Kaffee drinnen: so muss das."); the
+    season alone goes unsaid beside a tip ("Herbst ist Kaffeezeit." before the thermos trick reads as a template)."""
+    if not scene.moment or (scene.moment in _SEASON_ONLY and scene.tips):
+        return ""
+    return _occasion_line(book, scene.moment, style, text, address)
+
+
+_SEASON_ONLY = frozenset({"autumn"})
 
 
 def _occasion_line(book: Phrasebook, occasion: str, style: str, text: str, address: str) -> str:
@@ -1383,7 +1389,7 @@ def _assemble(
 ) -> str:
     """Greeting, body, emoji and sign-off, as one reply."""
     message = request.message
-    body = _capitalised(re.sub(r"\s+", " ", body).strip())
+    body = _capitalised(one_alternative(re.sub(r"\s+", " ", body).strip(), scene.situation))
     if not body:
         body = _block(book, "fallback", style, slots, rng, address)
     body = _with_thanks_first(request, scene, book, style, body, address)
@@ -1399,6 +1405,8 @@ def _assemble(
             style = "warm"  # a formal writer's reply stays warm after the greeting too
         # "Guten Tag, ...", "Dear Sir or Madam": "Hallo Name", "Hello Name", never "Hey Name"
         greeting_style = "formal" if scene.formal_reading else style
+        if message.platform == "facebook" and greeting_style in ("playful", "gentle"):
+            greeting_style = "warm"  # "Hey Monika" reads too casual on Facebook: "Hallo Monika"
         if mirrored and greeting_style != "formal":
             greeting = f"{mirrored.group(1).capitalize()} {scene.name},"
         else:
@@ -1414,6 +1422,8 @@ def _assemble(
         body = f"{scene.rewatched} {'Mal' if book.language == 'de' else 'times'}?! {body}"
     if request.message.channel == "dm":  # not a comment that says a DM went unanswered: "hier" would be public
         body = here_in_dm(body, book.language)
+    elif scene.situation.startswith("service_"):  # "über den Messenger angefragt, keine Antwort": no DM asked again
+        body = _DM_CLAUSE[book.language].sub("", body) if book.language in _DM_CLAUSE else body
     body = _with_critique(request, scene, book, style, body, address)
     body = _with_occasion(request, scene, book, style, body, address)
     body = _with_side(scene, book, style, body, address)
@@ -1437,6 +1447,45 @@ _DM_ASK = {
         re.compile(r"\b(?:send us a DM|DM us|drop us a DM|message us privately)(?=[.!,;]|$| and\b)", re.I),
         "tell me a bit more here",
     ),
+}
+
+
+# A fact's "either" for damage or a wrong item ("Beschädigte oder falsch gelieferte Ware", "Wrong or damaged?"),
+# narrowed to the one the message tells of
+_WRONG_WORD = r"(?:falsch|wrong)\w{0,2}(?: geliefert\w{0,2})?"
+_DAMAGE_WORD = r"(?:beschädigt|kaputt|damaged|broken)\w{0,2}"
+_EITHER = re.compile(
+    rf"\b(?:(?P<w1>{_WRONG_WORD})\s(?:oder|or)\s(?P<d1>{_DAMAGE_WORD})|(?P<d2>{_DAMAGE_WORD})\s(?:oder|or)\s(?P<w2>{_WRONG_WORD}))\b",
+    re.IGNORECASE,
+)
+
+
+def one_alternative(body: str, situation: str) -> str:
+    """ "Beschädigte oder falsch gelieferte Ware ersetzen wir" -> "Falsch gelieferte Ware ersetzen wir" for a wrong
+    item; "Falsch oder kaputt geliefert? Dafür ..." asks nothing the message told ("Dafür ..."), "Beschädigtes oder
+    Falsches ersetzen wir" becomes "Das ersetzen wir"."""
+    if situation not in ("wrong_item", "damaged_item"):
+        return body
+    body = re.sub(rf"(?:{_EITHER.pattern})(?:\s(?:geliefert|delivered|arrived))?\?\s*", "", body, flags=re.IGNORECASE)
+
+    def kept(match: re.Match[str]) -> str:
+        wrong = situation == "wrong_item"
+        said = (match.group("w1") or match.group("w2")) if wrong else (match.group("d1") or match.group("d2"))
+        if re.fullmatch(r"\w+es", said) and match.group()[:1].isupper():
+            return "Das"  # "Falsches ersetzen wir dir": the thing, said plainly
+        return said[:1].upper() + said[1:] if match.group()[:1].isupper() else said
+
+    return _EITHER.sub(kept, body)
+
+
+# A request to write a DM inside a sentence (often a profile fact's): "...; schreib uns per DM, dann schicken wir ..."
+_DM_CLAUSE = {
+    "de": re.compile(
+        r"[;,]\s(?:dann\s)?(?:schreib|schick)\w{0,2} (?:uns|mir) (?:bitte |gern |kurz )*(?:per DM|eine DM"
+        r"|per Direktnachricht)[^.!?\n]*",
+        re.I,
+    ),
+    "en": re.compile(r"[;,]\s(?:just\s)?(?:send us a DM|DM us|drop us a DM|message us)[^.!?\n]*", re.I),
 }
 
 
@@ -1601,7 +1650,7 @@ _COUNTRY_PAIR = re.compile(
 )
 
 
-def _one_country(said: str, question: str) -> str:
+def one_country(said: str, question: str) -> str:
     """A fact about two countries said for the one the question names ("Do you ship to Vienna?": "We also ship to
     Austria; ..."), the fact's own words otherwise."""
     asked = countries_in(read_text(question))
@@ -1614,6 +1663,8 @@ def _one_country(said: str, question: str) -> str:
     kept = pair.group(1) if first == asked else pair.group(3) if second == asked else ""
     if not kept:
         return said
+    if kept == pair.group(4):  # "to Austria and Switzerland": the second keeps the first's "to"
+        kept = pair.group(1)[: -len(pair.group(2))] + kept
     out = f"{said[: pair.start()]}{kept}{said[pair.end() :]}"
     return out[:1].upper() + out[1:] if pair.start() == 0 else out
 

@@ -83,7 +83,11 @@ _OCCASIONS = _compiled(
             r"\b(?:erste[nms]?|first) (?:semester|uni-?woche|uni week|year at uni)\b|\bsemester(?:start|beginn)\w{0,2}"
             r"|\bstart of (?:the |my )?semester\b|\berasmus\b|\bersti\w{0,2}\b|\bfreshers?\b"
             # "just moved into my dorm for the semester", "ins Wohnheim gezogen"
-            r"|\b(?:moved|moving) into (?:my |the |a )?(?:dorm|student)\w{0,6}|\bins (?:studenten)?wohnheim\b",
+            r"|\b(?:moved|moving) into (?:my |the |a )?(?:dorm|student)\w{0,6}|\bins (?:studenten)?wohnheim\b"
+            # "just moved to berlin for my master's", "fürs Studium nach Berlin gezogen": the studies, not a flat
+            r"|\b(?:moved|moving|came) to \w{3,20} (?:for|to (?:start|do)) (?:my |a |the )?"
+            r"(?:master'?s|bachelor'?s|studies|degree|uni|phd)\b"
+            r"|\b(?:fürs|für das|für mein) (?:studium|master|bachelor)\b[^.!?]{0,30}\bgezogen\b",
         ),
         # "just moved into my first flat", "endlich in der neuen Wohnung": a new home to congratulate on
         (

@@ -3130,7 +3130,8 @@ def _greeted(message: Message) -> str:
         return by_signature or _introduced(message.text) or _signed_first(message.text)
     signed = re.search(
         rf"(?:[.!,\n–-]|{_SIGN_WORD})\s{{0,3}}{re.escape(name)}(?:[ \t]{{1,3}}[\w.-]{{1,30}}){{0,3}}"
-        r"(?:[,\n][^\n]{0,40})?\W*$",  # "Dr. Reinhard Albers, Kanzlei Albers & Partner": the signature's line
+        r"(?:[,\n][^\n]{0,40})?(?:\s{0,3}\([^()\n]{1,60}\))?\W*$",  # "Dr. Reinhard Albers, Kanzlei Albers & Partner",
+        # "Sarah (Office Manager, Lindqvist Design)": the signature's line
         message.text.strip(),
         re.IGNORECASE,
     )  # "Thank you! Margaret", "Gruß Ingrid Pohl aus Cottbus", "Kind regards,\nDr. Katharina Weiss\nOffice Management"
@@ -3145,9 +3146,12 @@ _SIGNED_FIRST = re.compile(
 )
 
 
+_ROLE_AFTER = re.compile(r"\s{0,3}\([^()\n]{1,60}\)\W{0,3}$")
+
+
 def _signed_first(text: str) -> str:
     """A known first name signed alone at the end of the message ("... xx Mia"), or ""."""
-    signed = _SIGNED_FIRST.search(text.strip()[-60:])
+    signed = _SIGNED_FIRST.search(_ROLE_AFTER.sub("", text.strip())[-60:])  # "Thanks, Sarah (Office Manager)"
     return signed.group(1) if signed and fold(signed.group(1)) in given_names() else ""
 
 
