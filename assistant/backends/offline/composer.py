@@ -32,6 +32,7 @@ from assistant.backends.offline.scene import (
     DEFLECTING,
     FOR_METHODS,
     METHODS,
+    MOVING_FROM_TO,
     RATE_ASKED,
     RHYTHM,
     SYMPTOMS,
@@ -850,7 +851,7 @@ def _joined(kept: list[str], ask: str) -> str:
 
 # Someone moving or sending to the old address: the team wants the new address
 _MOVING = re.compile(
-    r"\b(?:ich|wir) zieh\w{0,2}\b[^!?\n]{0,30}?\bvon [\w-]{3,25} nach\b"
+    rf"{MOVING_FROM_TO}"
     r"|\b(?:ziehe?n? (?:\w+ )?um|umzug\w{0,2}|umgezogen|alte[nr]? adresse|neue[nr]? (?:adresse|wohnung)"
     r"|(?:i'?m|we'?re|i am|we are|i|we|just) (?:moving|moved)|moving (?:house|flats?|out)|old address"
     r"|new (?:address|flat|place))\b",

@@ -419,12 +419,12 @@ _ADDRESS_CHANGE = re.compile(
     r"|(?:shipping|delivery) address is still)\b",
     re.IGNORECASE,
 )
+# A move told by its two places: "ich zieh am 15.10. von neukölln nach pankow"
+MOVING_FROM_TO = r"\b(?:ich|wir) zieh\w{0,2}\b[^!?\n]{0,30}?\bvon [\w-]{3,25} nach\b"
 # "umgezogen", "just moved": an address change only for someone with an order ("just moved to Kreuzberg" is news).
 _MOVED = re.compile(
     r"\b(?:umgezogen|ziehe? (?:gerade )?um|just moved|i moved|moved (?:in)?to|moving (?:flats?|house|out|home)"
-    r"|umzug)\b"
-    # "ich zieh am 15.10. von neukölln nach pankow"
-    r"|\b(?:ich|wir) zieh\w{0,2}\b[^!?\n]{0,30}?\bvon [\w-]{3,25} nach\b",
+    rf"|umzug)\b|{MOVING_FROM_TO}",
     re.IGNORECASE,
 )
 _OPEN_ORDER = re.compile(
