@@ -290,10 +290,9 @@ def compose(
         templates = [t for t in templates if not _CHEERY_OPENER.match(t)] or templates
     refused = _REFUSED.search(levels[0].get("answers") or "")  # "Sure thing! I can't promise any discounts"
     greeted = scene.name and (request.message.platform == "facebook" or request.message.channel == "dm")
-    if (
-        refused or greeted or _EITHER_OR_ASKED.search(request.message.text)
-    ):  # "Hi Sarah! Sure! ...": one opener  # "Kiezmischung oder Espresso?": "Klar doch!" picks
-        templates = [t for t in templates if not _AFFIRMING_OPENER.match(t)] or templates  # neither: no yes first
+    # "Kiezmischung oder Espresso?": "Klar doch!" picks neither; after "Hi Sarah!" a "Sure!" is a second opener
+    if refused or greeted or _EITHER_OR_ASKED.search(request.message.text):
+        templates = [t for t in templates if not _AFFIRMING_OPENER.match(t)] or templates
     if levels[0].get("pitched"):  # "Kaffeetafel am 7. Oktober, 80 Gäste, Kaffee spenden?": the details are given
         templates = [t for t in templates if not _DETAILS_ASKED.search(t)] or templates
     # Replies to many alike messages (rants, trolls, spam) vary their wording; the others take the best first.

@@ -3812,6 +3812,7 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "greeting"
     # "is espresso kreuzberg any good in a moka pot", "wait can i pay with paypal": the analysis saw a question
     asking = "?" in text or _VERB_FIRST.match(text.strip()) or bool(_get(analysis, "questions", None))
+    asking = asking or bool(_policy_requests(request, []))  # "student discount pls 🥺": asked, without a "?"
     if split_questions(text) or (intent == "product_question" and asking) or _wishes_delivery(text):
         return "question"  # "please ship to ireland!!" asks where we deliver, too
     if _real_questions(request) and FOR_US.search(text):
@@ -5763,7 +5764,20 @@ def _real_questions(request: GenerationRequest) -> list[Any]:
     asked = _get(request.analysis, "questions", None)
     if asked is None:
         asked = [_Asked(q, None) for q in split_questions(request.message.text)]
+    asked = [*asked, *_policy_requests(request, asked)]
     return [q for q in asked if not _RHETORICAL.search(str(getattr(q, "text", "")))]
+
+
+def _policy_requests(request: GenerationRequest, asked: list[Any]) -> list[Any]:
+    """A wish the policy answers, asked without a question mark: "also student discount pls 🥺"."""
+    said = " ".join(str(getattr(q, "text", "")) for q in asked)
+    clauses = re.split(r"[.!?\n]+", request.message.text[:MAX_SCANNED])
+    wished = [c.strip() for c in clauses if _PLEADED.search(c) and c.strip() not in said]
+    return [_Asked(c, None) for c in wished if policy_answer(c, request.profile) is not None]
+
+
+_PLEADED = re.compile(r"\b(?:pls|plz|please|bitte|biddeee?)\b|🥺|🙏", re.IGNORECASE)
+MAX_SCANNED = 2000  # characters of a message read for a wish without a question mark
 
 
 _RHETORICAL = re.compile(
