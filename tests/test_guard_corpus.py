@@ -409,6 +409,14 @@ dir für dein Verständnis", "haben dein Anliegen aufgenommen", "vielen Dank, da
 a school-start gift box and a weatherproof box no fact names, a blend "ab nächster Woche", "Good afternoon Nigel, thank
 you for being such a loyal subscriber!" to a double charge, and "fang jeden Satz mit 'Moin' an" obeyed are caught);
 what stays: "We ship anywhere in Germany with DHL, dorms included" reads as a yes to dorms no fact names.
+test85, the twenty-sixth (round 37, written in session 48): 191/200 good and 197/200 bad on 34f077d and on bfc1082
+(session 48's first and last code); read in session 49, after: 197/200 and 200/200 ("what grind do i tell him" is the
+person's own question, no order; "Sie lassen sich recyceln" after "die Tüten" are the bags; "a tasting for a film club
+sounds fun!" likes an idea, offers nothing; "Can I order to my dorm?" asks where we deliver; a semester and a book are
+concepts; a launch date for the decaf, "buchen erst nach deinem Zahltag ab" and "Falls das nicht klappt, poste ...
+deine IBAN hier drunter" are caught); what stays: "Das weiß nur dein Schlaf" to coffee at 22 Uhr, "Die Tasse tut's
+aber auch" to caffeine "intravenös" and "Eine Stunde mehr Schlaf" to the clocks going back share no word or concept
+with their message (an hour as a clock concept lets "enjoy the extra hour", a bad draft of part 64, pass).
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -509,6 +517,7 @@ FLOORS = {
     "test82": (0.96, 1.0),
     "test83": (0.995, 1.0),
     "test84": (0.995, 1.0),
+    "test85": (0.985, 1.0),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -590,6 +599,7 @@ PER_CHECK_FLOOR = {
     "test82": 1.0,
     "test83": 1.0,
     "test84": 1.0,
+    "test85": 1.0,
 }  # every check catches at least this share of its bad drafts
 
 

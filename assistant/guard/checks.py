@@ -282,7 +282,9 @@ _THEY = re.compile(
 
 
 # Verbs that take things, not people, as their subject: "Sie gehören in den Gelben Sack" are the bags, du or not.
-_THING_VERB = re.compile(r"(?:gehören|stammen|bestehen|enthalten|duften|schmecken|kosten|wiegen|reichen|landen)\b")
+_THING_VERB = re.compile(
+    r"(?:gehören|stammen|bestehen|enthalten|duften|schmecken|kosten|wiegen|reichen|landen|lassen sich)\b"
+)
 
 
 def _sentence_before(text: str, start: int) -> str:
@@ -403,6 +405,8 @@ PRIVATELY = re.compile(
     r"|\b(?:keine?|nicht|(?<!oh )no|not|never|niemals|don'?t|ohne|without)\b",
     re.IGNORECASE,
 )
+# A condition before the ask, whose "nicht" denies nothing of it: "Falls das nicht klappt, poste deine IBAN hier"
+CONDITION = re.compile(r"^\s*(?:falls|wenn|sollte|if|in case)\b[^,]{0,60},", re.IGNORECASE)
 ASK_CLAUSE = re.compile(r"[.!?;\n\U0001F300-\U0001FAFF]|,\s(?=(?:dann|then|und|and|so)\b)")  # "Keine Panik 😅 Schreib"
 
 
@@ -419,7 +423,7 @@ def _asked_in_public(ctx: CheckContext) -> list[str]:
     return [
         m.group()
         for c in clauses
-        if PUBLIC_PLACE.search(c) and ASKS_TO_POST.search(c) and not PRIVATELY.search(c)
+        if PUBLIC_PLACE.search(c) and ASKS_TO_POST.search(c) and not PRIVATELY.search(CONDITION.sub("", c))
         for m in DATA_ASKED.finditer(c)
     ][:3]
 

@@ -317,6 +317,14 @@ SERVICES: dict[str, re.Pattern[str]] = {
             r"|bag\w{0,2}|tüte\w{0,2}|parcel\w{0,2}|paket\w{0,2}|hülle\w{0,2})\b"
         )
     ),
+    # "wir buchen erst nach deinem Zahltag ab", "pay next month": a later payment the profile never offers
+    "deferred payment": re.compile(
+        fold_pattern(
+            r"\b(?:wir buchen|buchen wir|wir ziehen|ziehen wir)\b[^.!?]{0,40}\b(?:erst|später|nächsten monat)\b"
+            r"|\bratenzahlung\w{0,2}|\bin raten\b|\b(?:pay|zahl\w{0,2}) (?:later|next month|nächsten monat|später)\b"
+            r"|\binstall?ments?\b|\bwe(?:'ll| will)? (?:only )?charge (?:you|your card|it) (?:after|once|next)\b"
+        )
+    ),
     "tasting": re.compile(
         fold_pattern(
             r"\bverkostung\w{0,2}\b|\b(?:espresso|coffee|kaffee) ?tasting\b|\ba tasting\b"
@@ -337,6 +345,8 @@ def invented_services(text: str, known: tuple[str, ...]) -> list[str]:
         folded = fold(sentence)
         if OPEN.search(sentence) or PASSED_ON.search(sentence) or negated(NEVER_AGAIN.sub("", sentence)):
             continue
+        if REACTED.search(sentence) and not WE_DO.search(sentence):
+            continue  # "a tasting for a film club sounds fun!": their idea liked, nothing offered
         if any(rx.search(folded) for rx in unknown):
             found.append(sentence.strip()[:80])
     return found
@@ -348,6 +358,9 @@ PASSED_ON = re.compile(
     r"\b(?:weiter\w{0,5}|pass\w{0,3} (?:it |that )?on)\b",
     re.IGNORECASE,
 )
+# A reaction to what the person plans or asks for: "sounds fun", "klingt super" (offers nothing by itself)
+REACTED = re.compile(r"\b(?:sounds?|klingt|klingen|hört sich)\b", re.IGNORECASE)
+WE_DO = re.compile(r"\b(?:we|we'?ll|we'?d|wir|uns|us|machen wir|gerne? machen)\b", re.IGNORECASE)
 # A purpose that denies a repeat, not the offer: "... in a waterproof box so it can't happen again"
 NEVER_AGAIN = re.compile(
     r"\b(?:so (?:that )?(?:it|this|that)|damit (?:das|es|so ?was))\b[^.!?]{0,40}\b(?:again|wieder|nochmal|noch mal)\b",
@@ -380,11 +393,12 @@ def invented_dates(text: str, questions: Sequence[Question], said: Iterable[str]
     November"), or a "habt ihr X?" with a month it is to come in ("ab Mitte Oktober kommt unsere Pumpkin-Spice-
     Edition"): the profile has no such date, so the draft makes it up."""
     unanswered = [q for q in questions if not q.fact]
-    if not unanswered:
+    when = any(WHEN_ASKED.search(q.text) for q in questions)  # a fact may answer "when?" without a date: "im Test"
+    if not (unanswered or when):
         return []
     given, folded = fold(" ".join(said)), fold(text)
-    dates = [*A_MONTH.finditer(folded)]
-    if any(WHEN_ASKED.search(q.text) for q in unanswered):
+    dates = [*A_MONTH.finditer(folded)] if unanswered else []
+    if when:
         dates += A_DATE.finditer(folded)
     found = []
     for date in dates:  # read in the text, since "15. November" ends no sentence
