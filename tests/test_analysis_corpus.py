@@ -185,14 +185,18 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # intent 0.956, team 0.992, sarcasm recall 0.600 at precision 0.750, question-to-fact 0.872 on both; part b 0.905,
 # 0.944, 0.861 at 0.861, 0.854 and 0.903, 0.940, 0.833 at 0.833, 0.873) left the grown split (3991 cases) at 0.925,
 # 0.975, 0.890 at 0.832 and 0.860 rebuilt.
+# The sixty-sixth (written in session 48, held out on 34f077d and bfc1082, session 48's first and last code: part a
+# intent 0.950, team 0.988, sarcasm recall 0.857 at precision 0.857, question-to-fact 0.814 and 0.944, 0.988, 0.857 at
+# 1.000, 0.810; part b 0.924, 0.968, 0.914 at 0.970, 0.866 and 0.924, 0.968, 0.914 at 0.970, 0.861) left the grown
+# split (4056 cases) at 0.925, 0.975, 0.902 at 0.826 and 0.858 rebuilt.
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.82,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.860 < 0.90: a fact named in a question is often not what the question asks",
-    "sarcasm_precision": "0.832 < 0.85: an eye-roll or a quoted status ('versandbereit' 🙄) read as irony, meant plain",
+    "question_fact_accuracy": "0.858 < 0.90: a fact named in a question is often not what the question asks",
+    "sarcasm_precision": "0.826 < 0.85: an eye-roll or a quoted status ('versandbereit' 🙄) read as irony, meant plain",
 }
 
 

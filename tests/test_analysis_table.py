@@ -134,6 +134,11 @@ def test_every_shared_sample_is_a_case() -> None:
         # "and is X ..." names a subject of its own: no borrowed shipping fact; a way to brew, asked after shipping
         ("Grüezi, liefert ihr nach Basel? Und ist der Kaffee bio-zertifiziert?", ["shipping_abroad", None]),
         ("do u ship to austria?? and is espresso kreuzberg ok in a moka pot", ["shipping_abroad", None]),
+        # session 49: an order sent to a place asks where we deliver, not how to order in the chat
+        (
+            "Hey, I'm in Berlin for a semester abroad. Can I order to my dorm? The mailbox situation is chaotic.",
+            ["shipping"],
+        ),
     ],
 )
 def test_the_facts_of_questions(text: str, facts: list[str | None]) -> None:

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from assistant.analysis.classifier import load_model
 from assistant.analysis.features import features
-from assistant.analysis.judgement import CARE_ASKED, ORDER_TO_COME
+from assistant.analysis.judgement import CARE_ASKED, ORDER_TO_COME, ORDERED_TO, delivered_to
 from assistant.analysis.normal import read, stem
 from assistant.models import Reading
 from assistant.profiles.loading import Fact, VoiceProfile
@@ -264,6 +264,7 @@ def answer(
     decides, but only for a fact whose keywords occur in the question or the message around it.
     """
     question = ASIDE_SAID.sub(" ", question).strip() or question  # "(für die eltern natürlich 😂)" asks nothing
+    question, sent_to = ORDERED_TO.subn(delivered_to, question)  # "Can I order to my dorm?": where it goes, no chat
     reading = read(question)
     around = around if around is not None else hits_by_fact(context, profile)
     places, own = places_in(reading, profile), own_hits(question, profile, reading)
@@ -280,6 +281,8 @@ def answer(
     if wants_machine(question, profile):
         return None  # "könnt ihr eine Siebträgermaschine empfehlen?": no grind setting answers which machine to buy
     candidate = keyword_answer(own, places, around, intent, profile)
+    if sent_to and candidate:
+        return candidate  # the delivery fact its words name, whatever way of ordering the message's intent suggests
     rival = max(own, key=own.__getitem__, default=None)
     placeless = rival is not None and not any(m.countries for m in matchers(profile) if m.fact == rival)
     if places and placeless and rival and own[rival] >= own.get(candidate or "", 0.0) + STRONGER:

@@ -260,6 +260,8 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "product_question"  # "ich bitte um Zusendung eines Katalogs per Post, ... 14467 Potsdam": nothing late
     if top in ("order_status", "delivery_problem") and ORDER_TO_COME.search(folded) and not ORDER_PLACED.search(folded):
         return "product_question"  # "wenn ich heute bestell kommt das noch vor dem feiertag an??": no order yet
+    if top == "order_via_message" and ORDERED_TO.search(folded) and "?" in text and not ORDER_NOW.search(folded):
+        return "product_question"  # "Can I order to my dorm?": where we deliver, no order taken in the chat
     if top == "order_via_message" and BOUGHT_ALREADY.search(folded) and not ORDER_WISHED.search(folded):
         return "product_question"  # "stocked up on 4 bags ... can i freeze the ones i'm not opening yet??"
     if top == "billing" and not CHARGE_TROUBLE.search(folded) and _ordering(folded):
@@ -366,6 +368,26 @@ BOUGHT_ALREADY = re.compile(
 ORDER_WISHED = re.compile(
     r"\b(?:like to order|want to order|can i order|i.?ll take|mochte\b.{0,40}bestellen|wurde (?:gern|gerne)\b.{0,80}"
     r"bestellen|hatte (?:gern|gerne)|ich nehm\w?|ich bestelle|send me|schickt mir|bitte (?:schicken|liefern|senden))\b"
+)
+
+
+# An order sent to a place: "order to my dorm", "ins Wohnheim bestellen" asks where we deliver, not how to order
+ORDERED_TO = re.compile(
+    r"\border(?=\s{1,2}(?:it\s|them\s|stuff\s)?to\s(?:my|the|our|a|an|his|her)\s)"
+    r"|(?<=\b(?:ins|zum|zur)\s)(\w{2,20}(?:-\w{2,20})?\s{1,2})bestellen\b",
+    re.IGNORECASE,
+)
+
+
+def delivered_to(match: re.Match[str]) -> str:
+    """The order's verb as delivery: "deliver to my dorm", "ins Wohnheim liefern"."""
+    return f"{match.group(1)}liefern" if match.group(1) else "deliver"
+
+
+# An order given here and now: "I'd like to order", "ich nehme zwei", "schickt mir bitte"
+ORDER_NOW = re.compile(
+    r"\b(?:like to order|want to order|i.?ll take|mochte\b.{0,40}bestellen|wurde (?:gern|gerne)\b.{0,80}bestellen"
+    r"|hatte (?:gern|gerne)|ich nehm\w?|ich bestelle|send me|schickt mir)\b"
 )
 
 
