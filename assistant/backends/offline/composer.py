@@ -521,7 +521,17 @@ def _with_open_answers(template: str, slots: dict[str, str], body: str) -> str:
     said = slots.get("open_answers", "")
     if not said or "answers" in fields(template) or fold(said) in fold(body):
         return body
+    if _TEAM_ASKED.search(body):  # "Woran das beim Preis liegt, kläre ich im Team": the next one asked along with it
+        said = slots.get("open_answers_also") or said
     return _after_opening(body, [said], or_before=False)
+
+
+# A reply that already asks the team something: a second question is asked along, not deferred the same way again
+_TEAM_ASKED = re.compile(
+    r"\b(?:(?:frage|kläre|hake) ich (?:\w+ ){0,2}im team|i'?ll (?:ask|check with) the team"
+    r"|i'?m (?:asking|checking with) the team)\b",
+    re.IGNORECASE,
+)
 
 
 def _with_again(scene: Scene, book: Phrasebook, style: str, body: str, rng: random.Random, address: str) -> str:
@@ -741,6 +751,9 @@ def _slots(
     slots["open_answers"] = _answers_text(
         scene, scene.open_answers, book, style, slots, rng, level=level, address=address
     )
+    slots["open_answers_also"] = _answers_text(
+        scene, scene.open_answers, book, style, slots, rng, level=level, address=address, also=True
+    )
     if message.mode == "outreach" and _post_question(message.post or ""):
         slots["question_back"] = "yes"
     if message.mode == "outreach" and _SHARED_RECIPE.search(message.post or ""):  # "Mein Geheimnis: Hefeteig ..."
@@ -926,6 +939,8 @@ def _block(
     `vary` is the attempt: a redraft moves on to the style's other sentences.
     """
     found = usable(book.candidates("blocks", name, style), slots)
+    if slots.get("ask_rest"):  # "Send me the new address too": what is still missing is asked for in every tone
+        found = [t for t in found if "ask_rest" in fields(t)] or found
     start = (vary // 2) % len(found) if found else 0  # a redraft changes the opening first, then this sentence
     templates = found[start:] + found[:start]
     if short:
@@ -983,7 +998,24 @@ def wording(
     if symptoms is None:
         return chosen
     full = fact.text.get(language) or fact.text.get(default) or chosen
+    warm = _wording(full, fact.short_forms(language, default), "warm", level, [])
+    chosen = _symptom_told(chosen, fact.short_forms(language, default), style, symptoms, taken=warm)
     return without_other_symptoms(chosen, symptoms) or without_other_symptoms(full, symptoms) or chosen
+
+
+def _symptom_told(chosen: str, shorts: list[str], style: str, symptoms: frozenset[str], *, taken: str) -> str:
+    """A wording that names the symptom the message tells ("der espresso ist sauer ... was mach ich falsch": "zu
+    sauer, dann eine Stufe feiner", not just "Fein mahlen, Stufe 4–8"); crisp never takes playful's or warm's
+    (`taken`) wording."""
+    if not symptoms or _tells_symptom(chosen, symptoms) or style != "crisp":
+        return chosen
+    playful = shorts[1] if len(shorts) > 1 else None
+    told = [s for s in shorts if s not in (playful, taken) and _tells_symptom(s, symptoms)]
+    return min(told, key=len) if told else chosen
+
+
+def _tells_symptom(text: str, symptoms: frozenset[str]) -> bool:
+    return any(SYMPTOMS[name].search(text) for name in symptoms if name in SYMPTOMS)
 
 
 def _day_refused(question: str, fact: Fact, language: str) -> str:
@@ -1149,11 +1181,13 @@ def _answers_text(
     *,
     level: int,
     address: str,
+    also: bool = False,
 ) -> str:
-    """Every question answered (its fact) or deferred by name, in the order asked."""
+    """Every question answered (its fact) or deferred by name, in the order asked (`also`: the reply already asks
+    the team something, so a deferral is asked along with it)."""
     parts: list[str] = []
     for answer in _merged_deferrals(answers[:MAX_ANSWERS], book.language):
-        part = _unsaid(_answer(answer, scene, book, style, slots, rng, level=level, address=address), parts)
+        part = _unsaid(_answer(answer, scene, book, style, slots, rng, level=level, address=address, also=also), parts)
         if part:
             parts.append(part)
     return " ".join(parts)
@@ -1214,6 +1248,7 @@ def _answer(
     *,
     level: int,
     address: str,
+    also: bool = False,
 ) -> str:
     profile_texts = []
     if answer.product_text:
@@ -1246,7 +1281,14 @@ def _answer(
         profile_texts.append(_block(book, "compare", style, {**slots, "first": first, "second": second}, rng, address))
     if answer.fact is not None:
         said = wording(
-            answer.fact, book.language, book.language, style, level, question=answer.question, symptoms=scene.symptoms
+            answer.fact,
+            book.language,
+            book.language,
+            style,
+            level,
+            question=answer.question,
+            symptoms=scene.symptoms,
+            whole=sum(a.said for a in scene.answers) <= 1,  # another answer beside it sets playful's wording apart
         )
         if scene.no_grinder:  # "keine Mühle": the setting on our grinder is no help, the grind in words is
             said = _SETTING.sub("", said)
@@ -1276,6 +1318,8 @@ def _answer(
     if answered and not indirect and not answer.about:
         return ""  # "Den Laden gibt's nicht mehr, ... Das kläre ich im Team": a deferral naming nothing reads pasted
     q_slots = _slot(slots, "question", indirect)
+    if also and indirect:  # "Wann die neue Ernte kommt, frage ich gleich mit."
+        return _block(book, "defer_also", style, q_slots, rng, address)
     if level >= 2:  # tight limits: a short honest deferral in this tone's words ("the rest" only after an answer)
         before = scene.answers[: scene.answers.index(answer)] if answer in scene.answers else scene.answers
         answered = any(a.said for a in before)

@@ -43,7 +43,7 @@ from assistant.analysis.answers import (
 )
 from assistant.analysis.intents import cue_scores
 from assistant.analysis.irony import MEME, RIDDLE
-from assistant.analysis.judgement import ILL, ILLNESS, POLITICS
+from assistant.analysis.judgement import ILL, ILLNESS, ORDERED_TO, POLITICS, delivered_to
 from assistant.analysis.normal import read as read_text
 from assistant.analysis.parcels import someone_elses_parcel
 from assistant.analysis.questions import MISSING_TOLD, PROMISED_CHECK, QUESTION_START, UNSURE, riddle
@@ -1973,6 +1973,21 @@ _OFFLINE = re.compile(
 )
 
 
+# A thing faulty the moment it came: "arrived with a loose handle straight out of the box" is damaged goods, replaced
+_FAULTY_ON_ARRIVAL = re.compile(
+    r"\b(?:arrived (?:with|like|already)|(?:straight |right )?out of the box|brand new|frisch ausgepackt"
+    r"|(?:direkt |gleich )?(?:beim|nach dem) auspacken|kam (?:schon |bereits )?(?:so|mit|kaputt|defekt))\b",
+    re.IGNORECASE,
+)
+
+
+def _also_asked(answer: Answer, fact: Fact, question: str) -> Answer:
+    """The answer that gives this fact, asked by one more question too."""
+    if answer.fact is None or answer.fact.id != fact.id:
+        return answer
+    return replace(answer, question=f"{answer.question} {question}")
+
+
 def _offline_answer(answer: Answer, text: str, profile: VoiceProfile) -> Answer:
     """To someone who does not buy online, the way to buy that the message names instead of the online shop
     ("keinen Computer ... Kann ich den irgendwo ganz normal kaufen?": the pickup at the roastery)."""
@@ -3680,9 +3695,12 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             # a change to the subscription, or "I already own the exact same one ... swap it?": nothing went wrong
             return "question"
         part_missing = bool(MISSING_TOLD.search(fold(text)))  # "the crank handle isn't in the box??": a part missing
-        evidence = wrong or swapped or part_missing or _DAMAGE.search(text) or _STALE.search(fold(text))
         faulty = _RATTLES.search(text) and find_products(text, request.profile)  # "die Handmühle klappert innen"
-        if faulty and not (wrong or swapped or _DAMAGE.search(text)):
+        arrived_faulty = bool(faulty and _FAULTY_ON_ARRIVAL.search(text))
+        evidence = (
+            wrong or swapped or part_missing or _DAMAGE.search(text) or _STALE.search(fold(text)) or arrived_faulty
+        )
+        if faulty and not (wrong or swapped or _DAMAGE.search(text) or arrived_faulty):
             return "defect"  # "... mahlt total ungleichmäßig. Toll.": a fault of the grinder, whatever the irony
         if not (wrong or swapped or _DAMAGE.search(text)) and _BAD_TASTE.search(text):
             return "taste_criticism"  # "tastes really flat and kind of stale?? bag was sealed": no replacement
@@ -3895,6 +3913,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         )  # "... ankommt? Ich wohne in Wien.", "gift box for my gran, she lives in graz, does that work?"
         if DEICTIC.search(text) or lives_there:  # "will it get there?": the place named before, nearest first
             named = f"{_placed_before(text, message.text)} {text}"
+        named = ORDERED_TO.sub(delivered_to, named)  # "Can I order to my dorm?" names the delivery, not an order
         fact = _checked_fact(facts.get(str(getattr(question, "fact", "") or "")), named, profile)
         short = len(text.split()) <= SHORT_QUESTION or TODO_ASKED.search(text)  # "Was mache ich da am besten?"
         short = short or POINTING_BACK.search(fold(text).strip())  # "Gibt es den inzwischen zu kaufen?"
@@ -4039,7 +4058,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             answers.append(Answer(question=text, indirect=_STILL_COVERED[language]))
             continue
         if fact is not None and fact.id in used and not product and not missing:
-            continue  # two questions, one fact: answer once
+            # two questions, one fact: answered once, for both ("was passiert mit meinem Abo? Muss ich kündigen?":
+            # the no to cancelling, too)
+            answers = [_also_asked(a, fact, text) for a in answers]
+            continue
         dated = _firm_date_refused(asked_in, profile) if fact is None and not (product or compared) else None
         if dated is not None:  # "Liefertermin vor dem 11. Juli verbindlich zusagen?": the policy's no
             foreign = bool(place(message.text, "de")[0]) and not _home_place(message.text)  # "Graz": not Germany's
