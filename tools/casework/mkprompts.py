@@ -37,6 +37,7 @@ A1, A2 = {
     35: (134, 135),
     36: (136, 137),
     37: (138, 139),
+    38: (140, 141),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -68,6 +69,7 @@ SID, SETN = {
     35: ("ck", 96),
     36: ("cl", 97),
     37: ("cm", 98),
+    38: ("cn", 99),
 }[R]
 SEED = {
     9: "first",
@@ -99,6 +101,7 @@ SEED = {
     35: "twenty-seventh",
     36: "twenty-eighth",
     37: "twenty-ninth",
+    38: "thirtieth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,
