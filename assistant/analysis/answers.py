@@ -146,6 +146,12 @@ ARRIVES_BY = re.compile(
     r"|\b(?:this week|by (?:monday|tuesday|wednesday|thursday|friday|saturday))\b",
     re.IGNORECASE,
 )
+# How long "it" takes, the thing the message sends or orders: "How long will it take?", "wie lange dauert das?"
+HOW_LONG = re.compile(
+    r"\bhow long (?:will|does|would|do) (?:it|that|this|they|delivery|shipping) (?:take|need)\b"
+    r"|\bwie lange (?:dauert|braucht|brauchen|dauern) (?:das|es|die|der versand|die lieferung)\b",
+    re.IGNORECASE,
+)
 ORDER_WORDS = re.compile(r"\b(?:order\w{0,2}|bestell\w{0,2}|kauf\w{0,2}|buy)\b", re.IGNORECASE)
 
 
@@ -272,6 +278,8 @@ def answer(
         places = places_in(context, profile)  # "will it get there before the 24th?" after "my brother in Vienna"
     if not places and DELIVERY_ASKED.search(question) and RESIDENT.search(context.folded):
         places = places_in(context, profile)  # "Bis wann muss ich bestellen, damit es ankommt? Ich wohne in Wien."
+    if not places and HOW_LONG.search(question) and (SENT.search(context.folded) or ORDER_WORDS.search(context.folded)):
+        places = places_in(context, profile)  # "ordered it as a gift for my sister in Zurich. How long will it take"
     if places and _placeless(own, profile) and not DELIVERY_ASKED.search(question):
         places = frozenset()  # "abo über die feiertage pausieren, bin bei meinen eltern in bayern": the abo's question
     if places and not_a_parcel(question):
@@ -499,7 +507,9 @@ OWN_MISTAKE = re.compile(
     r"|\b(?:bin ich|sind wir|am i|are we) (?:einfach |just |simply )?(?:zu )?(?:schlecht|blöd|dumm|unfähig|bad|terrible"
     r"|hopeless)\b"
     # "liegts an der billo mühle oder an uns", "is it the grinder or is it me"
-    r"|\bliegt(?:'?s| es) (?:\w+ ){0,6}an (?:uns|mir)\b|\boder (?:liegt'?s )?an (?:mir|uns)\b|\bor is it (?:me|us)\b",
+    r"|\bliegt(?:'?s| es) (?:\w+ ){0,6}an (?:uns|mir)\b|\boder (?:liegt'?s )?an (?:mir|uns)\b|\bor is it (?:me|us)\b"
+    # "is it me or the beans", "bin ich das oder die bohnen"
+    r"|\bis it (?:me|us) or\b|\b(?:bin ich'?s|liegt'?s an mir) oder\b",
     re.IGNORECASE,
 )
 

@@ -38,6 +38,7 @@ A1, A2 = {
     36: (136, 137),
     37: (138, 139),
     38: (140, 141),
+    39: (142, 143),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -70,6 +71,7 @@ SID, SETN = {
     36: ("cl", 97),
     37: ("cm", 98),
     38: ("cn", 99),
+    39: ("co", 100),
 }[R]
 SEED = {
     9: "first",
@@ -102,6 +104,7 @@ SEED = {
     36: "twenty-eighth",
     37: "twenty-ninth",
     38: "thirtieth",
+    39: "thirty-first",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,

@@ -690,7 +690,7 @@ def indirect(question: str, language: str) -> str | None:
         return None
     if when := _WHEN_LAST.match(question.strip()):  # "halloween roast when??": whether it comes, and when
         thing = when.group(1).lower() if when.group(1).isupper() else when.group(1)
-        article = "" if thing.endswith("s") else "a "  # "pumpkin spice beans", "a halloween roast"
+        article = "" if thing.endswith("s") else "an " if thing[:1].lower() in "aeio" else "a "  # "an Oktoberfest ..."
         return f"ob und wann es {thing} gibt" if language == "de" else f"if and when there'll be {article}{thing}"
     if pick := _SETTING_FOR.match(question.strip()):  # "what setting on the handmühle for V60?": the pick, no verb
         what, method = pick.group(1).lower(), pick.group(2)

@@ -441,7 +441,10 @@ _OWN_ORDER = re.compile(
 # A gift one has already: "i already own the exact same one", "die hab ich schon".
 _OWN_ALREADY = re.compile(
     r"\b(?:already (?:own|have|got)|(?:hab|habe|hatte) (?:ich )?(?:die|den|das|sie|ihn|es|so eine?n?) (?:schon|bereits)"
-    r"|doppelt (?:geschenkt|bekommen))\b",
+    r"|doppelt (?:geschenkt|bekommen)"
+    # "hab aus versehen espresso kreuzberg bestellt statt kiezmischung": their own wrong order, nothing sent wrong
+    r"|(?:aus versehen|versehentlich|by mistake|accidentally)\b[^.!?]{0,40}\b(?:bestellt|ordered)"
+    r"|(?:accidentally|mistakenly) ordered|falsch bestellt|verbestellt|ordered the wrong)\b",
     re.IGNORECASE,
 )
 _DONE_ALREADY = re.compile(
@@ -1060,6 +1063,7 @@ _SHOWN_OTHERWISE = re.compile(
 )
 _BILLING_TROUBLE = re.compile(
     r"abgebucht|abbuchung|doppelt|zu viel|falsch|twice|charged|overcharg|refund|zurück|mahnung|zahlungserinnerung|"
+    r"charg(?:e|ing) (?:my|me|our|us)\b|"  # "why did you charge my card 3 times for one order??"
     # "order got cancelled ... but paypal still shows the payment": money taken for an order that will not come
     r"(?:cancel+ed|storniert)\b.{0,80}?(?:payment|paid|paypal|bezahlt|zahlung|geld|money)|"
     r"two charges|double charge|zweimal|zwei abbuchungen|two payments|double payment|zwei zahlungen|"
@@ -1734,6 +1738,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
     asked_plainly = any(_WHEN_ASKED.search(q) or _CONTENT_ASKED.search(q) for q in asked)
     joked_question = joked_question and not ((unhappy and not pouted) or aside or _asks_a_fact(request) or money)
     joked_question = joked_question and not asked_plainly
+    # "3 espresso vorm start: gute idee oder dumm 😅": a race question asked in fun is answered all the same
+    joked_question = joked_question and not (_VERDICT_ASKED.search(text) and _health_question_in(text, text))
     # "Zwetschgenkuchen mit Sahne, was passt besser: Kiezmischung oder Espresso? ☕": a pick of ours, never laughed off
     picked = any(_products_named(q, request.profile) and re.search(r"\b(?:oder|or)\b", q, re.I) for q in asked)
     joked_question = joked_question and not picked
@@ -1830,10 +1836,12 @@ def read(request: GenerationRequest, language: str) -> Scene:
     if situation in _MAYBE_RUMOUR and _rumoured(text) and not _NOT_ARRIVED.search(text):
         situation, answers = "rumour", []  # "Stimmt es, dass ihr pleite seid?": a public "I'll check" feeds it
     # An unsure reading decides only on strong cues (scene._uncertain_situation); what stays unclear is "uncertain".
+    # "kaffee aus kreuzberg schmeckt bestimmt nach späti 💀": a jab told as a joke gets banter back, no sorry
+    joking_jab = situation == "taste_jab" and emotion == "joking" and not sarcasm
     negative = (
         situation in NEGATIVE_SITUATIONS
         or (sarcasm and situation != "joke")  # irony at the air conditioning, joked about, is no complaint of ours
-        or (analysis.sentiment == "negative" and situation != "joke")  # "Vorsatz gestrichen ☕": a joke on oneself
+        or (analysis.sentiment == "negative" and situation != "joke" and not joking_jab)  # "Vorsatz gestrichen ☕"
         or emotion in UNHAPPY
         or (
             situation not in ("praise", "outreach", "advice_worked")  # "nicht mehr sauer": a taste gone
@@ -1967,18 +1975,37 @@ def _coffee_side(text: str) -> str:
 # Someone who does not buy online: "78 Jahre und habe keinen Computer", "bestelle nicht gern im Internet"
 _OFFLINE = re.compile(
     r"\b(?:kein\w{0,2}|ohne|no|without|don'?t have an?) (?:computer|pc|laptop|internet)\b"
-    r"|\bnicht (?:gern|gerne|so gern) (?:im internet|online)\b|\bnot (?:good with|into) computers\b"
+    r"|\bnicht (?:gern|gerne|so gern) (?:im internet|online)\b|\bnot (?:very |so |too )?(?:good with|into) computers\b"
     r"|\b(?:rather|prefer) not (?:to )?(?:order|buy|shop) online\b",
     re.IGNORECASE,
 )
 
 
+# A verdict asked for without a "?": "gute idee oder dumm", "good idea or nah", "ja oder nein", "yay or nay"
+_VERDICT_ASKED = re.compile(
+    r"\b(?:gute idee|good idea|smart|clever|ja|yes|okay|ok|yay)\s+(?:oder|or)\s+(?:dumm|blöd|bad idea|dumb|nein|no|nah"
+    r"|nay|nicht|not)\b",
+    re.IGNORECASE,
+)
+# Where to get or buy more: "Where can I get more?", "Wo bekomme ich den?", "wo kann ich den kaufen?"
+_WHERE_TO_BUY = re.compile(
+    r"\bwhere (?:can|do|could) (?:i|we|one) (?:get|buy|find)\b|\bwo (?:bekomm|krieg|kauf|find)\w{0,2}\b"
+    r"|\bwo kann (?:ich|man) (?:\w+ ){0,3}(?:kaufen|bekommen|kriegen|holen)\b",
+    re.IGNORECASE,
+)
 # A thing faulty the moment it came: "arrived with a loose handle straight out of the box" is damaged goods, replaced
 _FAULTY_ON_ARRIVAL = re.compile(
     r"\b(?:arrived (?:with|like|already)|(?:straight |right )?out of the box|brand new|frisch ausgepackt"
     r"|(?:direkt |gleich )?(?:beim|nach dem) auspacken|kam (?:schon |bereits )?(?:so|mit|kaputt|defekt))\b",
     re.IGNORECASE,
 )
+
+
+def _readdressed(question: str, message: str, fact: Fact) -> bool:
+    """A move's address asked about with a fact that says the thing can be changed ("Abo ... ändern")."""
+    moving = _MOVED.search(message) or re.search(r"\bzieh\w{0,2}\b[^.!?]{0,60}\bnach\b|\bmoving\b", message, re.I)
+    address = re.search(r"\b(?:adresse|address)\b", question, re.IGNORECASE)
+    return bool(moving and address and re.search(r"\b(?:ändern|change)\b", _fact_words(fact), re.IGNORECASE))
 
 
 def _also_asked(answer: Answer, fact: Fact, question: str) -> Answer:
@@ -2650,6 +2677,20 @@ _TRACED = re.compile(
 
 
 _WHEN_ASKED = re.compile(r"(?:^|\s)(?:when|wann)\b(?!\s(?:i|you|u|ich|du|man)\b)", re.IGNORECASE)
+
+
+def _status_fact(text: str, request: GenerationRequest) -> Fact | None:
+    """The fact a message without a question mark names that tells how a thing of ours stands ("we're testing a
+    decaf"): a fact of no team's case (no intents), named by its own keywords."""
+    found = _fact_id(text, request)
+    fact = next((f for f in request.profile.brand.facts if f.id == found), None)
+    return (
+        fact if fact is not None and not fact.intents and _STILL_TO_COME.search(" ".join(fact.text.values())) else None
+    )
+
+
+# A fact that says something is still to come: "gerade im Test", "we're testing one"
+_STILL_TO_COME = re.compile(r"\b(?:im test|testen|testing|being tested|in arbeit|in the works)\b", re.IGNORECASE)
 
 
 def _asks_a_fact(request: GenerationRequest) -> bool:
@@ -3741,6 +3782,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "price_criticism"  # "ihr habt die preise erhöht?? seit wann kostet die so viel": no restock date
     if intent == "stock_question" and _asks_a_fact(request) and not _STOCK.search(text):
         return "question"  # "any chance you have a decaf version??": the decaf fact answers it
+    if intent == "stock_question" and not _asked_texts(request) and _status_fact(text, request) is not None:
+        return "question"  # "any decaf yet or is it still "testing" lol": asked without "?", its fact says how it is
     language = str(analysis.language or "de")
     often = [q for q in _asked_texts(request) if _how_often(q, text, request.profile, language)]
     if intent == "stock_question" and often and not any(_STOCK.search(q) for q in often):
@@ -3839,6 +3882,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "question"  # "schmeckt immer noch sauer, stufe 10, is das zu grob oder was mach ich falsch": a fix asked
     if _HELP_CRIED.search(text) and _methods(text) and _fact_id(text, request):
         return "question"  # "neuer siebträger ... läuft in 12 sek durch und schmeckt SAUER. hilfeee": a fix asked
+    if _VERDICT_ASKED.search(text):  # "3 espresso vorm start: gute idee oder dumm 😅": asked, without a "?"
+        return "question"
     if ACCUSATION.search(text):  # after the own mistake: "mahlen wir falsch oder sind wir zu blöd" accuses no one
         return "accusation"
     if analysis.sentiment == "negative" and _TASTE.search(fold(text)):
@@ -3874,7 +3919,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
     previous = ""
     for question in asked:
         text = str(getattr(question, "text", "") or "")
-        if (given or situation_fact is not None) and _COVERED.match(text.strip()):
+        told = given or situation_fact is not None or any(a.product_text or a.compared for a in answers)
+        if told and _COVERED.match(text.strip()):
             continue  # "... Oranienstraße? Kann man da noch hin?", "Wer hat recht?": the fact just given answers it
         if _CHECK_ASKED.match(text.strip()) and request.analysis.escalation is not None:
             continue  # "Können Sie das bitte prüfen?" after a charge gone wrong: the team's step answers it
@@ -3894,8 +3940,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             answers.append(Answer(question=text, tax=True))
             continue
         fact_id = getattr(question, "fact", None)  # "is coffee ok when sick or decaf? do you have one?": decaf said
-        if _health_question_in(text, message.text) and (
-            not fact_id or fact_id in used
+        if (
+            _health_question_in(text, message.text)
+            and (not fact_id or fact_id in used)
+            and not _CONTENT_ASKED.search(text)  # "how much caffeine is in one shot? for my pre workout": a figure
         ):  # "is espresso bad when you're sick?"
             indirect = _named(_indirect(_asking_part(text), language, profile), profile)
             if any(a.health for a in answers):
@@ -3914,7 +3962,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if DEICTIC.search(text) or lives_there:  # "will it get there?": the place named before, nearest first
             named = f"{_placed_before(text, message.text)} {text}"
         named = ORDERED_TO.sub(delivered_to, named)  # "Can I order to my dorm?" names the delivery, not an order
-        fact = _checked_fact(facts.get(str(getattr(question, "fact", "") or "")), named, profile)
+        read_fact = facts.get(str(getattr(question, "fact", "") or ""))
+        fact = _checked_fact(read_fact, named, profile)
+        if fact is None and read_fact is not None and _readdressed(text, message.text, read_fact):
+            fact = read_fact  # "hab das Abo ... dass nix bei der alten Adresse landet?": the abo's own fact, unnamed
         short = len(text.split()) <= SHORT_QUESTION or TODO_ASKED.search(text)  # "Was mache ich da am besten?"
         short = short or POINTING_BACK.search(fold(text).strip())  # "Gibt es den inzwischen zu kaufen?"
         if fact is None and question.read and question.fact and short:
@@ -3972,6 +4023,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             asked_in = f"{_sentence_before(text, message.text)} {text}"
         elif FOLLOW_UP.match(text) and fact.id in used and fact.keywords:  # "... pausieren?? und wie änder ich dann
             asked_in = f"{text} {fact.keywords[0]}"  # die adresse": about the subscription the answer before names
+        if fact is None and _WHERE_TO_BUY.search(text) and _OFFLINE.search(message.text):
+            fact = _keyed_fact(profile, {"abholen", "pick up"})  # "Where can I get more? not good with computers"
         if fact is None and _HOW_TO.search(text):  # "whats the cheapest way to get decent coffee at home": a tip
             fact = next(iter(relevant_tips(text, profile) or relevant_tips(message.text, profile)), None)
         broken = _broken(message.text)
@@ -5178,6 +5231,7 @@ _WORTH = re.compile(
     r"|lohnt sich (?:die|der|das|sie|er|es)|(?:die|der|das) (?:\w+ )?wert)\b",
     re.IGNORECASE,
 )
+_WORTH_MONEY = re.compile(r"\b(?:lohnt sich|worth it|worth the money)\b", re.IGNORECASE)
 # How long things last: "my last one died after 3 months", "hält die auch länger als ein Jahr?"
 _LASTING = re.compile(
     r"\b(?:died|dies|broke|broken|kaputt\w{0,2}|hält|halten|lasts?|lasting|durable|langlebig|after \d+ months"
@@ -5188,8 +5242,8 @@ _LASTING = re.compile(
 
 def _worth(question: str, profile: VoiceProfile, language: str) -> str:
     """One product of ours asked whether it is any good: "Name: description" (what it is answers that)."""
-    if brewers(question):  # "is espresso kreuzberg any good in a moka pot": whether it suits the pot, not what it is
-        return ""
+    if brewers(question) and not _WORTH_MONEY.search(question):  # "is espresso kreuzberg any good in a moka pot":
+        return ""  # whether it suits the pot, not what it is (but "lohnt sich die handmühle ... für filter?" is)
     named = find_products(question, profile) if _WORTH.search(question) else []
     product = profile.product(named[0]) if len(named) == 1 else None
     return f"{product.name}: {profile.localized(product.text, language)}" if product is not None else ""
