@@ -1293,7 +1293,8 @@ def _answer(
         if scene.no_grinder:  # "keine Mühle": the setting on our grinder is no help, the grind in words is
             said = _SETTING.sub("", said)
         said = one_country(said, answer.question)  # "Do you ship to Vienna?": Austria, not Austria and Switzerland
-        said = _setting_judged(said, scene.setting_used, book.language)  # "Stufe 12 ... bitter": too fine, then
+        # "Stufe 12 ... bitter": too fine, then the fact; "from 24 to 25, still bitter": the next step
+        said = _setting_judged(said, scene.setting_used, book.language, scene.symptoms)
         place = slots.get("place", "")
         if place and fold(place) in fold(answer.question) and _covers(said, place):
             said += " " + _block(book, "place_covered", style, slots, rng, address)  # "Graz ist also dabei."
@@ -1668,20 +1669,33 @@ _STRANGERS_DATA = frozenset({"spam", "scam", "scam_contact", "scam_dm", "scam_re
 
 # A fact's range of settings ("Stufe 24–26") and what a setting outside it is
 _FACT_RANGE = re.compile(r"(\d{1,2})\s?[–-]\s?(\d{1,2})\)?")
+_NEXT_STEP = {"de": "Dann noch eine Stufe weiter, auf {n}.", "en": "Then one more step, to {n}."}
+_COARSER = re.compile(r"\b(?:gröber|grober|coarser|zu fein|too fine)\b", re.IGNORECASE)  # "Bitter heißt: zu fein"
+_FINER = re.compile(r"\b(?:feiner|finer|zu grob|too coarse)\b", re.IGNORECASE)
 _OFF_BY = {
     "de": ("Stufe {n} ist dafür zu fein.", "Stufe {n} ist dafür zu grob."),
     "en": ("Setting {n} is too fine for that.", "Setting {n} is too coarse for that."),
 }
 
 
-def _setting_judged(said: str, used: int, language: str) -> str:
+def _setting_judged(said: str, used: int, language: str, symptoms: frozenset[str] = frozenset()) -> str:
     """A grind fact for someone who names the setting they use (`used`, 0 if none), outside the fact's range: it
-    says so first ("Stufe 12 ist dafür zu fein. Grob mahlen (Handmühle Kiez: 24–26) ...")."""
+    says so first ("Stufe 12 ist dafür zu fein. Grob mahlen (Handmühle Kiez: 24–26) ..."); inside it, with the
+    symptom still there, the next step in the range ("Then one more step, to 26.")."""
     told = _FACT_RANGE.search(said)
     if not used or told is None:
         return said
     low, high = int(told.group(1)), int(told.group(2))
-    if low <= used <= high or used > high + 10:
+    if low <= used <= high:
+        step = 1 if "bitter" in symptoms and _COARSER.search(said) else 0
+        step = -1 if "sour" in symptoms and _FINER.search(said) else step
+        within = step and low <= used + step <= high
+        return (
+            f"{_NEXT_STEP[language if language in _NEXT_STEP else 'en'].format(n=used + step)} {said}"
+            if within
+            else said
+        )
+    if used > high + 10:
         return said
     fine, coarse = _OFF_BY.get(language, _OFF_BY["en"])
     verdict = (fine if used < low else coarse).format(n=used)

@@ -115,7 +115,9 @@ _OCCASIONS = _compiled(
             r"|\bverreis|(?<!back from )(?<!back from the )"
             r"(?<!back from our )(?<!back from my )vacation|\btravell?ing\b|\bon a trip\b|(?<!before the )"
             r"(?<!before the autumn )(?<!before the summer )(?<!before the easter )(?<!before the christmas )"
-            r"(?<!before the school )(?<!after the )(?<!back from )(?<!back from the )(?<!back from our )\bholiday",
+            r"(?<!before the school )(?<!after the )(?<!back from )(?<!back from the )(?<!back from our )"
+            # "With the holiday on the 3rd", "a public holiday": a day off for everyone, no trip of theirs
+            r"(?<!public )(?<!bank )(?<!national )\bholiday(?!s?\s(?:on|this|next)\s(?:the\s)?\d)",
         ),
         ("festival", r"festival|open ?air|stra(?:ß|ss)enfest|stadtfest|street (?:party|fest)|\bkonzert|\bconcert"),
         # "tochter wird samstag eingeschult": the first day of school, wished well (the parents too)

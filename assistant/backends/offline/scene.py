@@ -3053,6 +3053,7 @@ _DONATION = re.compile(
 )
 _ASKING_FOR = re.compile(
     r"\b(?:würden (?:wir )?uns\b[^.!?]{0,100}\bfreuen|könn(?:t|tet|en|ten) (?:ihr|sie)|would you|could you"
+    r"|würden (?:sie|ihr)|würdet ihr"  # "Würden Sie uns vielleicht ein paar Tüten Kaffee spenden?"
     r"|would love|do you|wären sie bereit|wärt ihr bereit|would you be willing"
     r"|habt ihr|unterstütz\w{0,3}|support|bitten|anfrage\w{0,2}|request|wondering"
     r"|wäre es möglich|ist es möglich|would it be possible|is it possible)\b",
@@ -5043,8 +5044,14 @@ _THEIR_SETTING = re.compile(
 
 def setting_used(text: str) -> int:
     """The one grinder setting a message names (0 when it names none or several)."""
+    moved = _SETTING_MOVED.search(text[:2000])  # "went from 24 to 25 like you said": where it stands now
+    if moved:
+        return int(moved.group(1))
     used = {int(m.group(1)) for m in _THEIR_SETTING.finditer(text[:2000])}
     return used.pop() if len(used) == 1 else 0
+
+
+_SETTING_MOVED = re.compile(r"\b(?:from|von) \d{1,2} (?:to|auf|zu) (\d{1,2})\b", re.IGNORECASE)
 
 
 # "supermarket pre ground, french press": ground already, a setting on our grinder is no help (the rest of the tip is)
