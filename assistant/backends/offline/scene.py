@@ -4775,6 +4775,8 @@ def _aspect_asked(folded: str, aspect: dict[str, Any], *, context: str | None = 
     """The folded question asks the aspect in one of its words, beside its topic (in the question, or in `context`
     when given) when it is kept to one."""
     asked = any(has_phrase(folded, fold(a), whole=False) for a in aspect["asks"])
+    if any(has_phrase(folded, fold(n), whole=False) for n in aspect.get("not_with") or []):
+        return False  # "a second subscription to the same address": no new address asked
     return asked and _about_its_topic(folded if context is None else context, aspect)
 
 
