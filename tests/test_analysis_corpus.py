@@ -188,14 +188,15 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # The sixty-sixth (written in session 48, held out on 34f077d and bfc1082, session 48's first and last code: part a
 # intent 0.950, team 0.988, sarcasm recall 0.857 at precision 0.857, question-to-fact 0.814 and 0.944, 0.988, 0.857 at
 # 1.000, 0.810; part b 0.924, 0.968, 0.914 at 0.970, 0.866 and 0.924, 0.968, 0.914 at 0.970, 0.861) left the grown
-# split (4056 cases) at 0.925, 0.975, 0.902 at 0.826 and 0.858 rebuilt.
+# split (4056 cases) at 0.925, 0.975, 0.902 at 0.826 and 0.858 rebuilt (question-to-fact 0.859 with session 49's
+# question rules: "order to my dorm", "how long will it take" after a place, "is it me or the beans").
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.82,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.858 < 0.90: a fact named in a question is often not what the question asks",
+    "question_fact_accuracy": "0.859 < 0.90: a fact named in a question is often not what the question asks",
     "sarcasm_precision": "0.826 < 0.85: an eye-roll or a quoted status ('versandbereit' 🙄) read as irony, meant plain",
 }
 
