@@ -365,10 +365,14 @@ ORDER_TO_COME = re.compile(
 BOUGHT_ALREADY = re.compile(
     r"\b(?:bought|stocked up|panic.?bought|ordered|gekauft|bestellt|eingedeckt|gebunkert|gehamstert)\b"
 )
-ORDER_WISHED = re.compile(
-    r"\b(?:like to order|want to order|can i order|i.?ll take|mochte\b.{0,40}bestellen|wurde (?:gern|gerne)\b.{0,80}"
-    r"bestellen|hatte (?:gern|gerne)|ich nehm\w?|ich bestelle|send me|schickt mir|bitte (?:schicken|liefern|senden))\b"
+# An order given here and now: "I'd like to order", "ich nehme zwei", "schickt mir bitte" (folded)
+_ORDERING_NOW = (
+    r"like to order|want to order|i.?ll take|mochte\b.{0,40}bestellen|wurde (?:gern|gerne)\b.{0,80}bestellen"
+    r"|hatte (?:gern|gerne)|ich nehm\w?|ich bestelle|send me|schickt mir"
 )
+ORDER_NOW = re.compile(rf"\b(?:{_ORDERING_NOW})\b")
+# ... or wished for: "can I order", "bitte schicken"
+ORDER_WISHED = re.compile(rf"\b(?:{_ORDERING_NOW}|can i order|bitte (?:schicken|liefern|senden))\b")
 
 
 # An order sent to a place: "order to my dorm", "ins Wohnheim bestellen" asks where we deliver, not how to order
@@ -382,13 +386,6 @@ ORDERED_TO = re.compile(
 def delivered_to(match: re.Match[str]) -> str:
     """The order's verb as delivery: "deliver to my dorm", "ins Wohnheim liefern"."""
     return f"{match.group(1)}liefern" if match.group(1) else "deliver"
-
-
-# An order given here and now: "I'd like to order", "ich nehme zwei", "schickt mir bitte"
-ORDER_NOW = re.compile(
-    r"\b(?:like to order|want to order|i.?ll take|mochte\b.{0,40}bestellen|wurde (?:gern|gerne)\b.{0,80}bestellen"
-    r"|hatte (?:gern|gerne)|ich nehm\w?|ich bestelle|send me|schickt mir)\b"
-)
 
 
 # An order already placed: its number, or that it has not gone out yet ("still hasn't shipped")

@@ -391,7 +391,8 @@ A_DATE = re.compile(
 def invented_dates(text: str, questions: Sequence[Question], said: Iterable[str]) -> list[str]:
     """Sentences that answer a "when?" no fact answers with a date nobody gave ("unser Decaf kommt ab dem 15.
     November"), or a "habt ihr X?" with a month it is to come in ("ab Mitte Oktober kommt unsere Pumpkin-Spice-
-    Edition"): the profile has no such date, so the draft makes it up."""
+    Edition"): the profile has no such date, so the draft makes it up; a "when?" its fact answers without a date
+    ("we're testing a decaf") gets no date either ("Our decaf launches on October 15th")."""
     unanswered = [q for q in questions if not q.fact]
     when = any(WHEN_ASKED.search(q.text) for q in questions)  # a fact may answer "when?" without a date: "im Test"
     if not (unanswered or when):

@@ -1687,14 +1687,7 @@ def _setting_judged(said: str, used: int, language: str, symptoms: frozenset[str
         return said
     low, high = int(told.group(1)), int(told.group(2))
     if low <= used <= high:
-        step = 1 if "bitter" in symptoms and _COARSER.search(said) else 0
-        step = -1 if "sour" in symptoms and _FINER.search(said) else step
-        within = step and low <= used + step <= high
-        return (
-            f"{_NEXT_STEP[language if language in _NEXT_STEP else 'en'].format(n=used + step)} {said}"
-            if within
-            else said
-        )
+        return _next_step(said, used, (low, high), language, symptoms)
     if used > high + 10:
         return said
     fine, coarse = _OFF_BY.get(language, _OFF_BY["en"])
@@ -1702,6 +1695,15 @@ def _setting_judged(said: str, used: int, language: str, symptoms: frozenset[str
     if verdict.split()[-1].rstrip(".") in said:  # "Bitter heißt meist: zu fein." says it already
         return said
     return f"{verdict} {said}"
+
+
+def _next_step(said: str, used: int, bounds: tuple[int, int], language: str, symptoms: frozenset[str]) -> str:
+    """The fact after the next setting in its range while the symptom is still there ("Then one more step, to 26.")."""
+    step = 1 if "bitter" in symptoms and _COARSER.search(said) else 0
+    step = -1 if "sour" in symptoms and _FINER.search(said) else step
+    if not step or not bounds[0] <= used + step <= bounds[1]:
+        return said
+    return f"{_NEXT_STEP.get(language, _NEXT_STEP['en']).format(n=used + step)} {said}"
 
 
 # Two countries a fact names together: "nach Österreich und in die Schweiz", "to Austria and Switzerland"

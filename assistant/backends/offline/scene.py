@@ -2003,9 +2003,13 @@ _FAULTY_ON_ARRIVAL = re.compile(
 
 def _readdressed(question: str, message: str, fact: Fact) -> bool:
     """A move's address asked about with a fact that says the thing can be changed ("Abo ... ändern")."""
-    moving = _MOVED.search(message) or re.search(r"\bzieh\w{0,2}\b[^.!?]{0,60}\bnach\b|\bmoving\b", message, re.I)
-    address = re.search(r"\b(?:adresse|address)\b", question, re.IGNORECASE)
-    return bool(moving and address and re.search(r"\b(?:ändern|change)\b", _fact_words(fact), re.IGNORECASE))
+    moving = _MOVED.search(message) or _MOVE_TOLD.search(message)
+    return bool(moving and _ADDRESS_WORD.search(question) and _CHANGE_TOLD.search(_fact_words(fact)))
+
+
+_MOVE_TOLD = re.compile(r"\bzieh\w{0,2}\b[^.!?]{0,60}\bnach\b|\bmoving\b", re.IGNORECASE)  # "Ziehe ... nach Leipzig"
+_ADDRESS_WORD = re.compile(r"\b(?:adresse|address)\b", re.IGNORECASE)
+_CHANGE_TOLD = re.compile(r"\b(?:ändern|change)\b", re.IGNORECASE)
 
 
 def _also_asked(answer: Answer, fact: Fact, question: str) -> Answer:
@@ -2684,9 +2688,8 @@ def _status_fact(text: str, request: GenerationRequest) -> Fact | None:
     decaf"): a fact of no team's case (no intents), named by its own keywords."""
     found = _fact_id(text, request)
     fact = next((f for f in request.profile.brand.facts if f.id == found), None)
-    return (
-        fact if fact is not None and not fact.intents and _STILL_TO_COME.search(" ".join(fact.text.values())) else None
-    )
+    pending = fact is not None and not fact.intents and _STILL_TO_COME.search(_fact_words(fact))
+    return fact if pending else None
 
 
 # A fact that says something is still to come: "gerade im Test", "we're testing one"
