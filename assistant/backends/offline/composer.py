@@ -751,9 +751,10 @@ def _slots(
     slots["open_answers"] = _answers_text(
         scene, scene.open_answers, book, style, slots, rng, level=level, address=address
     )
-    slots["open_answers_also"] = _answers_text(
-        scene, scene.open_answers, book, style, slots, rng, level=level, address=address, also=True
-    )
+    if any(not a.said for a in scene.open_answers):  # only a deferral is worded otherwise when asked along
+        slots["open_answers_also"] = _answers_text(
+            scene, scene.open_answers, book, style, slots, rng, level=level, address=address, also=True
+        )
     if message.mode == "outreach" and _post_question(message.post or ""):
         slots["question_back"] = "yes"
     if message.mode == "outreach" and _SHARED_RECIPE.search(message.post or ""):  # "Mein Geheimnis: Hefeteig ..."
@@ -998,17 +999,15 @@ def wording(
     if symptoms is None:
         return chosen
     full = fact.text.get(language) or fact.text.get(default) or chosen
-    warm = _wording(full, fact.short_forms(language, default), "warm", level, [])
-    chosen = _symptom_told(chosen, fact.short_forms(language, default), style, symptoms, taken=warm)
+    if style == "crisp" and symptoms and not _tells_symptom(chosen, symptoms):
+        shorts = fact.short_forms(language, default)
+        chosen = _symptom_told(chosen, shorts, symptoms, taken=_wording(full, shorts, "warm", level, []))
     return without_other_symptoms(chosen, symptoms) or without_other_symptoms(full, symptoms) or chosen
 
 
-def _symptom_told(chosen: str, shorts: list[str], style: str, symptoms: frozenset[str], *, taken: str) -> str:
-    """A wording that names the symptom the message tells ("der espresso ist sauer ... was mach ich falsch": "zu
-    sauer, dann eine Stufe feiner", not just "Fein mahlen, Stufe 4–8"); crisp never takes playful's or warm's
-    (`taken`) wording."""
-    if not symptoms or _tells_symptom(chosen, symptoms) or style != "crisp":
-        return chosen
+def _symptom_told(chosen: str, shorts: list[str], symptoms: frozenset[str], *, taken: str) -> str:
+    """Crisp's wording that names the symptom the message tells ("der espresso ist sauer ... was mach ich falsch":
+    "zu sauer, dann eine Stufe feiner", not just "Fein mahlen, Stufe 4–8"), never playful's or warm's (`taken`)."""
     playful = shorts[1] if len(shorts) > 1 else None
     told = [s for s in shorts if s not in (playful, taken) and _tells_symptom(s, symptoms)]
     return min(told, key=len) if told else chosen
