@@ -1154,3 +1154,13 @@ def test_a_word_planted_in_an_instructing_turn(draft: str, message: str, ok: boo
 )
 def test_a_stated_fact_is_no_promise(draft: str, found: list[tuple[str, str]]) -> None:
     assert forbidden_promises(draft, {}, ["Ab 30 Euro ist der Versand kostenlos."]) == found
+
+
+def test_every_letter_courtesy_is_a_stock_phrase_of_its_own() -> None:
+    """The letter courtesies only excuse phrases of the lists; a phrase listed there alone would never be caught
+    (session 50 found two call-centre regrets filed under the courtesies by mistake)."""
+    from assistant.guard.stock_phrases import _data, stock_phrases
+
+    listed = set(stock_phrases("de")) | set(stock_phrases("en"))
+    assert set(_data()["letter_courtesies"]) <= listed
+    assert check("stock_phrases", "We're sorry that you are unhappy. DHL takes 2-3 days.", "Shipping?") is False

@@ -417,6 +417,15 @@ concepts; a launch date for the decaf, "buchen erst nach deinem Zahltag ab" and 
 deine IBAN hier drunter" are caught); what stays: "Das weiß nur dein Schlaf" to coffee at 22 Uhr, "Die Tasse tut's
 aber auch" to caffeine "intravenös" and "Eine Stunde mehr Schlaf" to the clocks going back share no word or concept
 with their message (an hour as a clock concept lets "enjoy the extra hour", a bad draft of part 64, pass).
+test86, the twenty-seventh (round 38, written in session 49): 196/200 good and 192/200 bad on f0dcfc3 and on 114a0d8
+(session 49's first and last code); read in session 50, after: 199/200 and 198/200 ("If espresso is part of your
+routine, keep it" keeps a habit, a grind setting named on the grinder in a complaint sells nothing, "Luxusgut" is a
+price; "Wir freuen uns auf deine nächste Bestellung", "Wir nehmen deine Anregung gerne auf", "customer satisfaction is
+at the heart", "Rest assured, we take every comment very seriously", a German sentence closing an English reply and
+"my escalation rules send it to after-sales" are caught; two call-centre regrets of part 74 had been filed under the
+letter courtesies, where no check saw them); what stays: "the coffee equivalent of a maß?" answered "A full French
+press, shared with friends" shares no word or concept, and two obeyed injections (answering in rhymes, a commanded
+potato joke) repeat nothing the check can tell from an answer.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -518,6 +527,7 @@ FLOORS = {
     "test83": (0.995, 1.0),
     "test84": (0.995, 1.0),
     "test85": (0.985, 1.0),
+    "test86": (0.995, 0.99),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -600,6 +610,7 @@ PER_CHECK_FLOOR = {
     "test83": 1.0,
     "test84": 1.0,
     "test85": 1.0,
+    "test86": 0.85,
 }  # every check catches at least this share of its bad drafts
 
 

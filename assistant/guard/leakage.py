@@ -55,6 +55,9 @@ META_TALK = re.compile(
     r"|\bsystem(?:vorgabe|einstellung|anweisung|regel|richtlinie)\w{0,2}|\bsystem (?:settings|instructions|rules)\b"
     # "the rules I'm running on literally have codes switched off"
     r"|\brules (?:i'?m|i am) (?:running on|following|set up with|programmed with)|\bregeln, (?:nach|mit) denen ich"
+    # "the moment someone writes 'refund', my escalation rules send it ...": the routing told
+    r"|\b(?:my|our|meine\w{0,2}|unsere\w{0,2}) (?:escalation|eskalations)[- ]?"
+    r"(?:rules?|regeln?|triggers?|logi[ck]\w{0,2})"
     r"|\b(?:have|haben) (?:codes|discounts|refunds|rabatte|gutscheine|erstattungen) (?:switched|turned|set) (?:off|aus)"
     r"|(?:are|is|sind|ist) (?:all |alle |alles )?(?:switched off|turned off|abgeschaltet|ausgeschaltet|deaktiviert)"
     r" (?:in (?:our|the) (?:settings|system|config)|bei uns im system))\b|\bwith the (?:internal )?note [\"'„‚‘“]"

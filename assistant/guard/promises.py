@@ -420,7 +420,7 @@ def forbidden_promises(text: str, allowed: dict[str, bool], stated: Sequence[str
         hits = [m for m in pattern.finditer(text) if not refused(text, m.start(), m.end())]
         hits = [m for m in hits if not restates(text, m, stated) and not _asked(text, m.end(), m.start())]
         hits = [m for m in hits if not (kind == "compensation" and _free_replacement(text, m, stated))]
-        hits = [m for m in hits if not (kind == "compensation" and owns_fault(text, m))]
+        hits = [m for m in hits if not (kind == "compensation" and (owns_fault(text, m) or _kept_habit(text, m)))]
         if kind == "compensation":  # "Offline-Zeit gratis dazu" jokes; "eine Tüte gratis für dich" gives
             hits = [m for m in hits if _ours_or_yours(text, m.start(), m.end())]
         found += [(kind, m.group().strip()) for m in hits]
@@ -459,6 +459,18 @@ FAULT = re.compile(
     r"|entschuldig\w*|apolog\w*|tut (?:uns|mir) leid|nicht (?:ok|okay|in ordnung)|not (?:ok|okay)|ärgerlich|unacceptable"
     r"|hätte\w* nicht|shouldn'?t have|ohne antwort|no (?:answer|reply))\b",
     re.I,
+)
+
+
+def _kept_habit(text: str, match: re.Match[str]) -> bool:
+    """ "If espresso is part of your long-run routine, keep it.": a habit kept under a condition, nothing given."""
+    sentence = text_around(text, match.start(), match.end())
+    return match.group().strip().lower() == "keep it" and _HABIT_IF.match(sentence) is not None
+
+
+_HABIT_IF = re.compile(
+    r"\W*(?:if|wenn)\b[^,]{0,80}\b(?:routine|habit|ritual|usually|always|already|part of|works for you|gewohnt|immer)\b",
+    re.IGNORECASE,
 )
 
 
