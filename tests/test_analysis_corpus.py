@@ -190,14 +190,19 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # 1.000, 0.810; part b 0.924, 0.968, 0.914 at 0.970, 0.866 and 0.924, 0.968, 0.914 at 0.970, 0.861) left the grown
 # split (4056 cases) at 0.925, 0.975, 0.902 at 0.826 and 0.858 rebuilt (question-to-fact 0.859 with session 49's
 # question rules: "order to my dorm", "how long will it take" after a place, "is it me or the beans").
+# The sixty-seventh (written in session 49, held out on f0dcfc3 and 114a0d8, session 49's first and last code: part a
+# intent 0.958, team 0.980, sarcasm recall 0.750 at precision 0.375, question-to-fact 0.862 and 0.964, 0.980, 0.750 at
+# 0.429, 0.851; part b 0.895, 0.956, 0.829 at 0.906, 0.855 and 0.898, 0.956, 0.857 at 0.909, 0.855) left the grown
+# split (4122 cases) at 0.926, 0.975, 0.891 at 0.848 and 0.861 rebuilt (with session 50's synonyms: "zugemacht" asks
+# about the shop, a staff kitchen about the office).
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.82,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.859 < 0.90: a fact named in a question is often not what the question asks",
-    "sarcasm_precision": "0.826 < 0.85: an eye-roll or a quoted status ('versandbereit' 🙄) read as irony, meant plain",
+    "question_fact_accuracy": "0.861 < 0.90: a fact named in a question is often not what the question asks",
+    "sarcasm_precision": "0.848 < 0.85: an eye-roll or a quoted status ('versandbereit' 🙄) read as irony, meant plain",
 }
 
 
