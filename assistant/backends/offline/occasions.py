@@ -456,6 +456,13 @@ def moment(text: str, *, calendar: bool = False) -> str:
 # What a fan praises beyond the coffee, to thank for it by name: the first that matches.
 _PRAISED = _compiled(
     (
+        # "my blood type is espresso kreuzberg at this point", "meine Blutgruppe ist Kiezmischung": devotion, told
+        (
+            "devotion",
+            r"\bblood ?type\b|\bblutgruppe\b|\b(?:in|through) my veins\b|\bin meinen adern\b"
+            r"|\bi'?m (?:basically |literally |mostly )?(?:made of|\d{1,3}\s?%)"
+            r"|\bbestehe (?:quasi |nur noch |zu \d{1,3}\s?% )aus\b",
+        ),
         (
             "delivery",
             r"\b(?:schnell\w{0,3}|flott\w{0,3}|zügig\w{0,3}) (?:lieferung|versand|geliefert|verschickt|da|angekommen)\b"

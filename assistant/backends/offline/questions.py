@@ -116,7 +116,8 @@ _NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tät|ion|ionen|nis|(?<
 
 # A second guess after "or": "… or is it only for the fancy machines", "… oder ist der nur für Siebträger".
 _SECOND_GUESS = re.compile(
-    r",?\s(?:or|oder)\s(?:is|are|does|do|can|ist|sind|seid|bist|geht|kann|braucht)\s(?:it|they|that|you|u|es|der|die|das|er|sie|ihr)\b[^?]{0,200}",
+    r",?\s(?:or|oder)\s(?:is|are|does|do|can|am|ist|sind|seid|bist|bin|geht|kann|braucht)\s(?:it|they|that|you|u|i|es|der|die"
+    r"|das|er|sie|ihr|ich)\b[^?]{0,200}",
     re.IGNORECASE,
 )
 
@@ -338,7 +339,7 @@ def _capitalise_de(tokens: list[str]) -> list[str]:
         previous = tokens[i - 1].lower() if i > 0 else ""
         if previous == "am" and folded.endswith("sten"):  # am besten
             continue
-        if folded in known and not is_adjective(token):
+        if (folded in known and not is_adjective(token)) or folded in _HOLIDAYS_DE:  # "was zu Halloween"
             out[i] = _cap(token)
         elif "-" in folded and folded.rsplit("-", 1)[-1] in known:
             out[i] = _cap(token)  # "bier-kaffee" ends in a noun: "Bier-Kaffee"
@@ -362,6 +363,9 @@ def _capitalise_de(tokens: list[str]) -> list[str]:
         elif _after_article_and_adjective(tokens, i):
             out[i] = _cap(token)  # "die neue ernte" -> "die neue Ernte"
     return out
+
+
+_HOLIDAYS_DE = frozenset({"halloween", "weihnachten", "ostern", "pfingsten", "silvester", "erntedank", "fasching"})
 
 
 def _after_article_and_adjective(tokens: list[str], i: int) -> bool:
@@ -402,7 +406,7 @@ _SWAP_EN = {
     "mine": "yours",
     "we're": "you're",
 }
-_DET_EN = {"the", "your", "this", "that", "these", "those", "my", "a", "an", "it", "there", "our"}
+_DET_EN = {"the", "your", "ur", "this", "that", "these", "those", "my", "a", "an", "it", "there", "our"}
 
 
 _RUN_TOGETHER = re.compile(r"\b(what|where|when|how|who)(?:s|'s|’s)(?=\s)", re.IGNORECASE)
@@ -700,6 +704,8 @@ def indirect(question: str, language: str) -> str | None:
         )
     if any(" " in m.group().strip() for m in QUOTED_SPAN.finditer(question)):
         return None  # 'macht ihr ne "dark roast of the dead" edition?': their quoted name is not ours to say back
+    if language == "de" and (back := _THERE_YET_DE.match(question.strip())):  # "neue ernte schon da??"
+        return _there_yet_de(back)
     asked = _ANYONE_ASKS.match(question.strip())
     if asked:  # "weiß jmd ob die u1 heute fährt??" -> "ob die u1 heute fährt"
         return asked.group(1).strip() if asked.group(1) else f"whether {asked.group(2).strip()}"
@@ -711,6 +717,27 @@ def indirect(question: str, language: str) -> str | None:
     if first and second:
         return f"{first} {'und' if language == 'de' else 'and'} {second}"
     return turn(question)
+
+
+# "neue ernte schon da??", "Kiezmischung wieder lieferbar?": no verb, a thing and whether it is there
+_THERE_YET_DE = re.compile(
+    r"^(?:(der|die|das)\s)?(?:(neue[rsn]?)\s)?([a-zäöüß]{3,24})\s((?:schon|endlich|wieder|bald|jetzt)\s)?"
+    r"(da|raus|draußen|lieferbar|verfügbar|erhältlich)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _there_yet_de(found: re.Match[str]) -> str | None:
+    """ "ob die neue Ernte schon da ist": the thing with its article (the one typed, the lexicon's, or a feminine
+    ending's), or None when the article is unknown."""
+    article, new, noun, when, there = (g or "" for g in found.groups())
+    known = [e.de.split(" ")[0] for e in lexicon().nouns if fold(noun) in e.match and " " in e.de]
+    feminine = "die" if _NOUN_SUFFIX.search(fold(noun)) and not fold(noun).endswith(("chen", "kurs", "paket")) else ""
+    article = article.lower() or (known[0] if known else feminine)
+    if article not in ("der", "die", "das"):
+        return None
+    words = [article, "neue" if new else "", _cap(noun.lower()), when.strip().lower(), there.lower(), "ist"]
+    return " ".join(["ob", *(w for w in words if w)])
 
 
 PARTICLE = re.compile(r"^(\W{0,3}\w+) (?:genau|eigentlich|denn|bitte)\b", re.IGNORECASE)

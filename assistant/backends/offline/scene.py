@@ -860,7 +860,18 @@ def _outreach_kind(post: str) -> str:
         return "outreach"
     if _WHO.search(post):
         return "outreach_relate" if _RELATE.search(post) else "outreach_who"
-    return "outreach_what" if _YOURS.search(post) and not _TIPS.search(post) else "outreach_ideas"
+    return (
+        "outreach_what"
+        if _YOURS.search(post) and not (_TIPS.search(post) or _HOW_EVERYONE.search(post))
+        else "outreach_ideas"
+    )
+
+
+# "wie kriegt ihr euren kaffee heiß?", "Womit toppt ihr eure Oats?": a how asked of everyone is a call for ideas,
+# never "what's yours" (our favourite coffee moment)
+_HOW_EVERYONE = re.compile(
+    r"(?:^|[.!?\n:\"]\s*)(?:wie|womit|how|with what|what do you (?:put|top|add))\b[^.!?\n]{0,80}\?", re.I
+)
 
 
 # A day told as a count of three or more things: "5 people, 1 kettle, 0 counter space", "3 Stunden Arbeit, 2 Kannen
@@ -1281,12 +1292,22 @@ SYMPTOMS = {
     "bitter": re.compile(r"\bbitter\w*", re.IGNORECASE),
     "sour": re.compile(r"\b(?:sauer|saure\w?|sour\w*|acid\w*)\b", re.IGNORECASE),
     "fast": re.compile(r"\b(?:zu schnell|too fast|läuft durch|runs? (?:through )?(?:too )?fast)\b", re.IGNORECASE),
+    # "schmeckt eher wässrig und dünn": too little taken from the coffee, like sour: a step finer
+    "watery": re.compile(r"\b(?:wässrig\w{0,2}|wäßrig\w{0,2}|dünn|watery|too weak|tastes weak|thin)\b", re.IGNORECASE),
 }
 
 
 def symptoms_in(text: str) -> frozenset[str]:
-    """The symptoms a text names ("schmeckt bitter" -> bitter)."""
+    """The symptoms a text names ("schmeckt bitter" -> bitter), not those gone ("nicht mehr bitter")."""
+    text = _SYMPTOM_GONE.sub(" ", text)
     return frozenset(name for name, pattern in SYMPTOMS.items() if pattern.search(text))
+
+
+_SYMPTOM_GONE = re.compile(
+    r"(?:nicht mehr|nicht|kein bisschen|no longer|not|never)\s(?:so\s|mehr\s|more\s|too\s|zu\s)?"
+    r"(?:bitter|sauer|sour|wässrig|watery)\w*(?:\s(?:anymore|any more))?",
+    re.IGNORECASE,
+)
 
 
 # A subscription or customer relationship ended: "Hab das Abo jetzt gekündigt", "cancelled my subscription"
@@ -1401,7 +1422,9 @@ _OPENED_ALREADY = re.compile(
     r"|schon (?:probiert|getrunken)"
     # "Die Tüte ist halt schon offen", "the bag is already open"
     r"|(?:ist|sind|is|are) (?:halt |ja |leider |eben |nun |aber |but |natürlich |of course |obviously )?"
-    r"(?:schon|bereits|already) (?:offen|auf|open))\b",
+    r"(?:schon|bereits|already) (?:offen|auf|open)"
+    # "tüte ist offen", "the bag's open": the bag itself said to be open
+    r"|(?:tüte|packung|beutel|bag|pack)\s(?:ist|is|'s)\s(?:halt\s|ja\s|leider\s|jetzt\s|now\s)?(?:offen|open))\b",
     re.IGNORECASE,
 )
 _MONEY_BACK = re.compile(r"\b(?:money back|geld zurück|refund\w{0,3}|erstatt\w{0,5}|zurückerstatt\w{0,5})\b", re.I)
@@ -1824,6 +1847,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         unsure = any(_fits_unsaid(a.question, profile, language) for a in answers)  # "good in a moka pot?": no
         around = None if machine or unsure else _named_around(request, loose=advice)  # espresso grind beside it
         around = None if around and any(care_untold(a.question, around) for a in answers) else around
+        # "are your workshops in english?": the workshop times answer nothing of the language asked
+        around = None if around and any(_alone_missing(a.question, around) for a in answers) else around
         around = None if around and _grinderless(text, around) else around
         around = None if around and _asked_elsewhere(answers, around) else around
         around = None if around and _was_there(text, around) else around  # "just did your cupping workshop ..."
@@ -1918,7 +1943,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         if negative
         and life_event not in ("sick", "pregnancy", "pregnancy_other")
         and not _stressful_move(life_event, situation)
-        else life_event,  # wished well, however glum
+        else life_event or _idea_given(text, situation),  # wished well, however glum
         waited=bool((_SERVICE.search(text) and not _no_news(text)) or _ASKED_AGAIN.search(text) or chasing(text)),
         series=series(source, language) if message.mode == "outreach" else ("", "", ""),
         again=situation in _AGAIN_SITUATIONS and bool(_AGAIN.search(_NOT_AGAIN.sub(" ", text))),
@@ -1926,7 +1951,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         critique=critique,
         strike=bool(STRIKE.search(text)),
         side=_coffee_side(text) if situation in _SIDE_SITUATIONS and message.mode == "reply" else "",
-        flavour=_flavour_wished(text, profile) if situation == "flavour_wish" else "",
+        flavour=_flavour_wished(text, profile) if situation in ("flavour_wish", "flavour_joke") else "",
     )
 
 
@@ -2463,7 +2488,8 @@ _NO_QUESTIONS |= {
     "packaging_criticism",
     "gift_ok",
 }  # the one question, answered by the situation itself
-_NO_QUESTIONS |= {"flavour_wish"}  # "pumpkin spice when??": not in the range, said by the reply itself
+_NO_QUESTIONS |= {"flavour_wish", "flavour_joke"}  # "pumpkin spice when??": not in the range, said by the reply
+_FLAVOUR_JOKED = re.compile(r"😂|🤣|😆|😜|\b(?:haha\w*|lol|lmao|oder so|or something|or smth)\b", re.IGNORECASE)
 _NO_QUESTIONS |= {"riddle"}  # its question is the joke's, answered by its own punchline
 # "wo bitte?? Find im Kundenkonto nix", "komme mit dem Konto nicht zurecht": the way out answers it
 _NO_QUESTIONS |= {"cancel_subscription_help", "cancel_subscription_stuck"}
@@ -2770,6 +2796,34 @@ def _offtopic_question(request: GenerationRequest, confidence: float) -> bool:
 _ANYONE_KNOW = re.compile(r"\b(?:weis|weiss|wisst) (?:jmd|jemand|wer|ihr)\b|\bany(?:one|body) know")
 # Someone else addressed or talked about: "weißt du", "kennt er", "was stimmt mit Ihnen nicht".
 _ARGUED = re.compile(r"\b(?:du|dich|dir|dein\w{0,2}|er|ihm|ihn|sein\w{0,2}|you|your|he|him|his)\b|\b(?:Sie|Ihnen)\b")
+
+
+def _idea_given(text: str, situation: str) -> str:
+    """ "macht ihr was zu halloween?? espresso kreuzberg als zaubertrank würde passen": an idea beside a question we
+    defer, passed on with it ("idea"), or ""."""
+    return "idea" if situation == "defer" and _IDEA_OFFERED.search(text) else ""
+
+
+_IDEA_OFFERED = re.compile(
+    r"\b(?:würde (?:gut |perfekt |super )?passen|wäre (?:doch )?(?:cool|toll|super|genial|witzig|lustig|was)"
+    r"|wär (?:doch )?(?:cool|toll|super|genial|witzig|lustig|was)|would be (?:so )?(?:cool|fun|perfect|great|amazing)"
+    r"|would fit|wie wär(?:e|'s)? (?:es )?mit|how about)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_brew_gone_wrong(text: str, request: GenerationRequest) -> bool:
+    """ "warum ist mein espresso so sauer ... siebträger neu": the person's own cup, a symptom and a brewer named,
+    and a fact that fixes it: help asked in despair, no criticism of our coffee."""
+    own = _OWN_BREW.search(text) and symptoms_in(text) and _methods(text)
+    return bool(own) and not _PRICE.search(fold(text)) and _fact_id(text, request) is not None
+
+
+_OWN_BREW = re.compile(
+    r"\b(?:warum|wieso|weshalb|why)\b[^.!?]{0,20}\b(?:mein(?:e|en)?|my)\s(?:espresso|kaffee|coffee|shots?|brew|cup"
+    r"|filterkaffee|cold brew)\b",
+    re.IGNORECASE,
+)
 
 
 def _stressful_move(life_event: str, situation: str) -> bool:
@@ -3419,7 +3473,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "taste_meh"  # "ur beans are mid tbh": which one, and how brewed, to find a better match
     wished = _flavour_wished(text, request.profile) if message.mode == "reply" else ""
     if wished and intent in _FLAVOUR_INTENTS and analysis.sentiment != "negative":
-        return "flavour_wish"  # "PUMPKIN SPICE WHEN??", "oktoberfest edition?? kaffee mit brezelgeschmack 😂": not ours
+        # "Habt ihr was zum Oktoberfest? 😂 Kaffee mit Weißbier-Aroma oder so": laughed with, no wish passed on
+        joked = _FLAVOUR_JOKED.search(text) and not _WHEN_ASKED.search(text)
+        return "flavour_joke" if joked else "flavour_wish"  # "PUMPKIN SPICE WHEN??": not ours
     if intent in ("troll", "criticism", "other") and _packaging_jab(text) and message.mode == "reply":
         return "packaging_criticism"  # "a box the size of a microwave for one tiny bag 🙃 so sustainable"
     if intent in ("troll", "criticism", "other") and _content_jibe(text) and message.mode == "reply":
@@ -3849,6 +3905,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     )
     if str(analysis.intent) in ("praise", "other") and ironic_elsewhere and not _NEGATIVE_CUES.search(text):
         return "joke"
+    if intent == "criticism" and _own_brew_gone_wrong(text, request):
+        return "question"  # "WARUM IST MEIN ESPRESSO SO SAUER ICH DREH DURCH 😭 siebträger neu": the fix asked
     if intent == "criticism" or (sarcasm and intent in ("praise", "other", "product_question")):
         if _DAMAGE.search(text) and _OURS.search(text):
             return "damaged_item"  # "kam mit fettem Kratzer an ... bei dem Preis": the damage first, not the price
@@ -4107,7 +4165,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if missing and fact is not None and _asks_after_gone(text, fact):
             missing = False  # "Hat der Laden in der Oranienstraße am Feiertag offen?": there is no shop to open
         if missing and fact is not None and _ships(fact) and _HOLIDAY_SAID.search(text):
-            missing = False  # "Zählt der 3. Oktober beim Versand mit?": the holiday note after the working days says it
+            # "Zählt der 3. Oktober beim Versand mit?": the holiday note after the working days says it; "Kommt das
+            # trotz Feiertag noch bis Samstag an?": and no firm date, never a day promised by the sum
+            missing = _date_refused(asked_in, fact, profile) is not None
         if missing and fact is not None and _alone_missing(asked_in, fact) and not (last_order or method):
             fact, missing = None, False  # "will I have to pay customs fees?": the payment methods are no answer
         if fact is not None and WARRANTY_OVER.search(message.text) and _WARRANTY_WORD.search(_fact_words(fact)):
@@ -4419,7 +4479,15 @@ def _named(phrase: str | None, profile: VoiceProfile) -> str | None:
         return phrase
     for product in profile.brand.products:
         phrase = re.sub(rf"(?<!\w){re.escape(product.name)}(?!\w)", product.name, phrase, flags=re.IGNORECASE)
+    for brewer, spelt in _BREWERS_SPELT:  # "in an aeropress" -> "in an AeroPress"
+        phrase = brewer.sub(spelt, phrase)
     return phrase
+
+
+_BREWERS_SPELT = tuple(
+    (re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE), spelt)
+    for pattern, spelt in (("aero ?press", "AeroPress"), ("v60", "V60"), ("chemex", "Chemex"), ("bialetti", "Bialetti"))
+)
 
 
 def _answering_fact(question: str, request: GenerationRequest, *, plain: bool = False) -> Fact | None:
