@@ -39,6 +39,8 @@ A1, A2 = {
     37: (138, 139),
     38: (140, 141),
     39: (142, 143),
+    40: (144, 145),
+    41: (146, 147),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -72,6 +74,8 @@ SID, SETN = {
     37: ("cm", 98),
     38: ("cn", 99),
     39: ("co", 100),
+    40: ("cp", 101),
+    41: ("cq", 102),
 }[R]
 SEED = {
     9: "first",
@@ -105,6 +109,8 @@ SEED = {
     37: "twenty-ninth",
     38: "thirtieth",
     39: "thirty-first",
+    40: "thirty-second",
+    41: "thirty-third",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,
