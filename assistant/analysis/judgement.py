@@ -293,6 +293,8 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return (
             "product_question"  # "Stufe 25 und 4 Minuten ... jetzt dünn. Feiner mahlen oder länger ziehen?": a recipe
         )
+    if top == "defect" and WARRANTY_BEFORE_BUYING.search(folded) and not FAULT_TOLD.search(folded):
+        return "product_question"  # "If I buy it for her as a gift, does the 2-year warranty still work?": terms
     if top == "defect" and CARE_ASKED.search(folded) and not cue_scores(folded).get("defect"):
         return "product_question"  # "How do I clean the Handmühle properly? a year of daily use": care, no fault
     if injection and top not in OPERATIONAL | {"spam", "troll"}:  # instructions are no question or praise
@@ -306,6 +308,12 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
 TUNING_ASKED = re.compile(
     r"\b(?:stufe|setting|klicks?|clicks?)\s?\d{1,2}\b[^?]{0,200}\b(?:feiner|grober|finer|coarser|langer|kurzer|longer"
     r"|shorter)\b"
+)
+# The warranty's terms asked before buying or giving one (folded): no grinder of theirs is broken
+WARRANTY_BEFORE_BUYING = re.compile(
+    r"\b(?:if i (?:buy|get|order|gift)|when i (?:buy|order)|before (?:i )?buy\w{0,3}"
+    r"|wenn ich (?:\w+ ){0,3}(?:kaufe|bestelle|schenke|verschenke)|vor dem kauf)\b[^?]{0,120}"
+    r"\b(?:warranty|guarantee|garantie)"
 )
 # A fault of the thing itself, never a taste to tune (folded)
 FAULT_TOLD = re.compile(

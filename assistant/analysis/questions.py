@@ -35,7 +35,7 @@ WH = (
     r"what|when|where|why|which|who|how|whether|if|wo ist|where's|what's|how's|whats|wheres|hows|whos)"
 )
 VERB_FIRST = (
-    r"(?:kann|konnt|konnen|konnte|kommt|kommen|gibt|gibt[’']?s|ist|sind|hast|habt|haben|hat|muss|musst|darf|durfen|"
+    r"(?:kann|konnt|konnen|konnte|konnten|konntest|sollten|mussten|durften|hatten|kommt|kommen|gibt|gibt[’']?s|ist|sind|hast|habt|haben|hat|muss|musst|darf|durfen|"
     r"soll|sollte|will|wird|werden|wurde|wurden|kame|kamen|ware|waren|hatte|hattet|konntet|liefert|liefern|verschickt|"
     r"bekomme|krieg|kriege|geht|macht|plant|"
     r"schickt|versendet|bestellt|fallt|passt|reicht|klappt|funktioniert|halt|lauft|braucht|bietet|verkauft|taugt|lohnt|"
@@ -429,7 +429,11 @@ OR_BETTER = re.compile(
 
 # A subordinate clause put first: the verb-first clause after it is its main clause, a statement (without "?")
 FRONTED_CLAUSE = re.compile(
-    r"(?:sobald|weil|nachdem|obwohl|seit|seitdem|während|solange|als)\s[^,]{2,80},\s{0,3}$", re.IGNORECASE
+    # "Jetzt wo die Heizung wieder läuft, wird es in der Küche warm.": "jetzt, wo" fronts a clause too
+    r"(?:sobald|weil|nachdem|obwohl|seit|seitdem|während|solange|als|jetzt,? wo|jetzt,? da|nun,? wo|wo jetzt)"
+    r"\s[^,]{2,80},"
+    r"\s{0,3}$",
+    re.IGNORECASE,
 )
 
 

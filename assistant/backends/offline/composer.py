@@ -1205,6 +1205,9 @@ def _answers_text(
         part = _unsaid(_answer(answer, scene, book, style, slots, rng, level=level, address=address, also=also), parts)
         if part:
             parts.append(part)
+        # "Ob es die Workshops auf Englisch gibt, kläre ich im Team. Samstags ... Was ein Kurs kostet, frage ich
+        # gleich mit.": a later deferral is asked along with the first, never "kläre ich im Team" twice
+        also = also or (bool(part) and _deferred(answer) and bool(answer.indirect or answer.about))
     return " ".join(parts)
 
 
@@ -1336,6 +1339,10 @@ def _answer(
     q_slots = _slot(slots, "question", indirect)
     if also and indirect:  # "Wann die neue Ernte kommt, frage ich gleich mit."
         return _block(book, "defer_also", style, q_slots, rng, address)
+    if also and answer.about and not _RUDE.search(answer.question):  # "Was den Preis angeht, frage ich gleich mit."
+        return _block(
+            book, "defer_also", style, _slot(q_slots, "question", _named_deferral(answer, book.language)), rng, address
+        )
     if level >= 2:  # tight limits: a short honest deferral in this tone's words ("the rest" only after an answer)
         before = scene.answers[: scene.answers.index(answer)] if answer in scene.answers else scene.answers
         answered = any(a.said for a in before)
@@ -1740,10 +1747,19 @@ _COUNTRY_PAIR = re.compile(
 )
 
 
+# Two countries as codes ("AT und CH"), and the name each code is said by
+_CODE_PAIR = re.compile(r"\b([A-Z]{2}) (und|and) ([A-Z]{2})\b")
+_CODE_NAMES = {"at": {"de": "Österreich", "en": "Austria"}, "ch": {"de": "Schweiz", "en": "Switzerland"}}
+
+
 def one_country(said: str, question: str) -> str:
     """A fact about two countries said for the one the question names ("Do you ship to Vienna?": "We also ship to
     Austria; ..."), the fact's own words otherwise."""
     asked = countries_in(read_text(question))
+    if len(asked) == 1 and (codes := _CODE_PAIR.search(said)):  # "AT and CH: 4–6 working days" to Vienna
+        names = _CODE_NAMES.get(next(iter(asked)), {})
+        name = names.get("de" if codes.group(2) == "und" else "en", "")
+        return f"{said[: codes.start()]}{name}{said[codes.end() :]}" if name else said
     pair = _COUNTRY_PAIR.search(said)
     if len(asked) != 1 or pair is None:
         return said

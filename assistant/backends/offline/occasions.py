@@ -87,7 +87,10 @@ _OCCASIONS = _compiled(
             # "just moved to berlin for my master's", "fürs Studium nach Berlin gezogen": the studies, not a flat
             r"|\b(?:moved|moving|came) to \w{3,20} (?:for|to (?:start|do)) (?:my |a |the )?"
             r"(?:master'?s|bachelor'?s|studies|degree|uni|phd)\b"
-            r"|\b(?:fürs|für das|für mein) (?:studium|master|bachelor)\b[^.!?]{0,30}\bgezogen\b",
+            r"|\b(?:fürs|für das|für mein) (?:studium|master|bachelor)\b[^.!?]{0,30}\bgezogen\b"
+            # "espresso at 6am before an 8am lecture", "vor der 8-Uhr-Vorlesung": the semester under way
+            r"|\bbefore (?:an?|my|the) (?:\d{1,2} ?(?:am|uhr) )?(?:lecture|seminar|class)\b"
+            r"|\bvor (?:der|meiner) (?:[\w-]{1,12} )?vorlesung\b",
         ),
         # "just moved into my first flat", "endlich in der neuen Wohnung": a new home to congratulate on
         (
@@ -406,7 +409,12 @@ _MILESTONE_WORD = re.compile(
 def milestone_word(text: str) -> str:
     """The step a post celebrates, as the post names it, capitalised ("Ausbildung", "Driving test"), or ""."""
     found = _MILESTONE_WORD.search(text[:2000])
-    return found.group()[:1].upper() + found.group()[1:] if found else ""
+    if not found:
+        return ""
+    words = found.group().split(" ")
+    if re.match(r"(?i)erste[rnms]?$", words[0]):  # "erste woche ausbildung" -> "Erste Woche Ausbildung"
+        return " ".join(w[:1].upper() + w[1:] for w in words)  # German nouns, and the sentence's first word
+    return found.group()[:1].upper() + found.group()[1:]
 
 
 # A step in a creator's life their post celebrates: congratulated first, whatever the weather

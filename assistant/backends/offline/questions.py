@@ -196,6 +196,7 @@ def indirect_de(question: str) -> str | None:
     for token in text.replace("’", "'").split(" "):
         tokens += _COLLOQUIAL_DE.get(token.lower(), token).split(" ")
     tokens = [t for t in tokens if t.lower() not in _FILLER_DE] or tokens  # "ob es eigentlich Gutscheine gibt"
+    tokens = _compounded(tokens)  # "ne spezial röstung" -> "eine Spezialröstung"
     first = tokens[0].lower()
     # "waren wir ...": the person's own group; said back only as its subject ("wie viel Kaffee ihr einplanen
     # solltet"), never in a clause of ours
@@ -246,6 +247,20 @@ def indirect_de(question: str) -> str | None:
     if verb in _TELLING or (body and body[-1].lower() in _TELLING):
         return None  # "Können Sie mir sagen, was da los ist?": what to tell is the question, not the telling
     return _with_clause(" ".join([*head, *body, verb]), clause, "de")
+
+
+def _compounded(tokens: list[str]) -> list[str]:
+    """A colloquial prefix typed apart joined to its noun ("spezial röstung" -> "spezialröstung")."""
+    out: list[str] = []
+    for token in tokens:
+        if out and out[-1].lower() in _PREFIXES_DE and token[:1].isalpha():
+            out[-1] = out[-1].lower() + token.lower()
+        else:
+            out.append(token)
+    return out
+
+
+_PREFIXES_DE = frozenset({"spezial", "sonder"})
 
 
 _TELLING = {"sagen", "mitteilen", "erklären", "verraten", "beantworten", "helfen", "sagst", "sagt", "fragen"}

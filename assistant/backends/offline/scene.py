@@ -366,6 +366,8 @@ _NOTHING_SINCE = re.compile(
     r"|any (?:update|news)|still (?:no|nothing|waiting)|heard nothing|(?:haven.?t|have not|never) heard|no (?:reply"
     r"|answer|response)|seitdem|since then|(?:nichts|nix) (?:ist )?passiert|nothing (?:has )?happened"
     r"|(?:tut|passiert) sich (?:nichts|nix)"
+    # "ihr meintet, ihr meldet euch. Bis jetzt: nichts.", "so far: nothing"
+    r"|(?:bis jetzt|bisher|bis heute|so far|until now)\W{0,3}\s?(?:nichts|nix|nothing|nada|gar nichts)\b"
     # "Foto hab ich euch ja geschickt. Hört man da noch was oder war's das?"
     r"|hört man (?:da |von euch )?(?:noch )?(?:was|etwas)|war'?s das\b|is that it\b|(?:hear|heard) anything|"
     + _NO_REPLY_CAME,
@@ -602,6 +604,8 @@ _PRICE = re.compile(
     r"|\bein vermogen\b|\ba fortune\b|\bgekostet\b|\b\d+ (?:mark|dm)\b"
     # "Supermarket coffee costs a third": a price compared
     r"|supermarket|\bcosts? (?:a third|half|twice|double|less|more|only|just)\b"
+    # "kaffee für nen zehner die tüte ... abzocke": a price named in slang, a rip-off called
+    r"|\b(?:nen|einen|'?nen) (?:zehner|zwanni|zwanziger|fünfer|hunni)\b|\babzocke\b|\brip-?off\b|\bripoff\b"
 )
 # Matched on folded text too, where "sauer" reads "saur" and "schmecken" keeps its stem.
 _TASTE = re.compile(
@@ -634,7 +638,8 @@ _LATE = re.compile(
     # "Third time my subscription bag is late", "das Abo-Paket ist wieder zu spät"
     r"(?:parcel|package|delivery|order|bag|box|subscription|paket|lieferung|bestellung|abo)\w{0,8} (?:is|was|ist|war)"
     r" (?:\w{1,8} )?(?:late|zu spät)|"
-    r"(?:shows? up|arrives?|arrived|came|comes) late|verspätet|\b(?:kommt|kam|kommen|kamen)\b(?: \w+){0,3} zu spät\b|"
+    r"(?:shows? up|showed up|turn(?:s|ed)? up|arrives?|arrived|came|comes) late|verspätet"
+    r"|\b(?:kommt|kam|kommen|kamen)\b(?: \w+){0,3} zu spät\b|"
     r"(?:ordered|bestellt)\b[^.!?]{0,40}\b(?:are |is |sind |ist )?(?:nowhere|nirgends|keine spur)\b|"
     # "bestellt am montag, heute is samstag": the days counted, no "immer noch" needed
     rf"(?:bestellt|ordered)(?: am| on)? {_DAY}\W{{1,4}}(?:und |and )?(?:heute|today)(?: is| ist|'s|s)? {_DAY}|"
@@ -1304,7 +1309,8 @@ def symptoms_in(text: str) -> frozenset[str]:
 
 
 _SYMPTOM_GONE = re.compile(
-    r"(?:nicht mehr|nicht|kein bisschen|no longer|not|never)\s(?:so\s|mehr\s|more\s|too\s|zu\s)?"
+    r"\b(?:nicht mehr|nicht|kein bisschen|no longer|not|never|fixed (?:my|the|our)|solved (?:my|the)"
+    r"|(?:hat|hast|habt) (?:mein|meinen|das|den)|gegen (?:mein|meinen|das|den))\s(?:so\s|mehr\s|more\s|too\s|zu\s)?"
     r"(?:bitter|sauer|sour|wässrig|watery)\w*(?:\s(?:anymore|any more))?",
     re.IGNORECASE,
 )
@@ -1557,6 +1563,9 @@ _SNOBBERY = re.compile(
     # "kaffee ist sowas von overrated, tee ftw 🍵 ihr seid alle nur süchtig": team tea, teasing coffee people
     r"|(?:kaffee|coffee) (?:ist|is) (?:\w{1,8} ){0,2}(?:overrated|überbewertet)"
     r"|(?:tee|tea) (?:ftw|supremacy|forever|für immer)|team (?:tee|tea)"
+    # "kaffee ist doch eh nur bitteres braunes wasser. tee > alles": coffee itself teased, tea put above it
+    r"|(?:tee|tea)\s?(?:>|>>+|über alles|is better|ist besser)"
+    r"|(?:nur|just) (?:\w{1,12} ){0,2}(?:braunes|brown) (?:wasser|water)"
     r"|(?:ihr|you) (?:seid|are) (?:alle )?(?:nur )?(?:süchtig|addicts?)|you'?re all (?:just )?addicts?)\b",
     re.IGNORECASE,
 )
@@ -1766,6 +1775,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
     # "Zwetschgenkuchen mit Sahne, was passt besser: Kiezmischung oder Espresso? ☕": a pick of ours, never laughed off
     picked = any(_products_named(q, request.profile) and re.search(r"\b(?:oder|or)\b", q, re.I) for q in asked)
     joked_question = joked_question and not picked
+    # "still 30 degrees lol. is the kiez blend any good for cold brew? ratio?": a coffee of ours asked about, answered
+    joked_question = joked_question and not any(find_products(q, request.profile) for q in asked)
     joke_situations = ("other", "uncertain", "other_negative") if pouting else ("other", "uncertain")
     if (not life_event or is_moment(life_event)) and message.mode == "reply" and situation in joke_situations and joked:
         life_event = moment(text)  # "It's 33 degrees and my husband still insists on a hot coffee. Send help."
@@ -1822,10 +1833,12 @@ def read(request: GenerationRequest, language: str) -> Scene:
         answers = [*_offers_named(request, answers), *answers]
         answers = [*answers, *(Answer(question=answers[-1].question, fact=t) for t in relevant_tips(text, profile)[:1])]
     if situation == "praise":  # "wo warst du mein ganzes Leben?": a fan's question is no case for the team,
+        half = {a.question for a in answers if a.said}  # "... does the warranty still work for her?": half answered
         answers = [  # but "kann man sowas verschenken?", "wo lös ich den gutschein ein?" ask us for something
             a
             for a in answers
             if a.said
+            or (a.question in half and a.about)
             or _HOW_DO_I.search(a.question)
             or _SETTING_ASKED.search(a.question)  # "obsessed with the kiez blend but what grind for aeropress??"
             or (a.indirect and (_REQUEST.search(a.question) or _to_us(a.question) or _ASKED_ASIDE.search(a.question)))
@@ -2744,7 +2757,16 @@ def _health_question_in(question: str, message: str) -> bool:
         return True  # "marathon am sonntag, kann ich vorher euren espresso trinken oder ist das ne dumme idee"
     if _RACE_ASKED.search(message[:2000]) and _AMOUNT_ASKED.search(question) and _DRINK_ASKED.search(message[:2000]):
         return True  # "erster marathon 😭 wie viel espresso ist vorher okay und ab wann ist es zu viel": a doctor's
-    return bool(ILL.search(message[:2000]) and _DRINK_ASKED.search(question)) and not _CONTENT_ASKED.search(question)
+    ill = bool(ILL.search(message[:2000]) and _DRINK_ASKED.search(question))
+    # "got the flu ... do u even have decaf": whether we sell it, asked by someone ill, is no doctor's matter
+    return ill and not (_CONTENT_ASKED.search(question) or _HAVE_ASKED.match(question.strip()))
+
+
+_HAVE_ASKED = re.compile(
+    r"\W{0,3}(?:and |und |also |btw )?(?:do (?:you|u|ya|yall|y'all)(?: guys)?(?: even| also)? (?:have|sell|do|make)"
+    r"|have (?:you|u) got|habt ihr|gibt es|gibt's|gibts|verkauft ihr|führt ihr)\b",
+    re.IGNORECASE,
+)
 
 
 # Whether something is wise: "oder ist das ne dumme idee", "good idea or bad idea?"
@@ -2822,6 +2844,14 @@ def _own_brew_gone_wrong(text: str, request: GenerationRequest) -> bool:
 _OWN_BREW = re.compile(
     r"\b(?:warum|wieso|weshalb|why)\b[^.!?]{0,20}\b(?:mein(?:e|en)?|my)\s(?:espresso|kaffee|coffee|shots?|brew|cup"
     r"|filterkaffee|cold brew)\b",
+    re.IGNORECASE,
+)
+
+
+# Coming by in person, asked beside how to pay: "einfach vorbeikommen und bar bezahlen?", "pick it up and pay cash?"
+_VISIT_ASKED = re.compile(
+    r"\b(?:vorbeikommen|vorbeischauen|vorbei kommen|abholen|vor ort|persönlich|come by|stop by|pop by|pick (?:it )?up"
+    r"|in person)\b",
     re.IGNORECASE,
 )
 
@@ -4087,6 +4117,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             asked_in = f"{text} {fact.keywords[0]}"  # die adresse": about the subscription the answer before names
         if fact is None and _WHERE_TO_BUY.search(text) and _OFFLINE.search(message.text):
             fact = _keyed_fact(profile, {"abholen", "pick up"})  # "Where can I get more? not good with computers"
+        if fact is not None and "billing" in fact.intents and _VISIT_ASKED.search(text):
+            # "Kann man bei Ihnen auch einfach vorbeikommen und bar bezahlen?": the pickup first, the cash deferred
+            fact = _keyed_fact(profile, {"abholen", "pick up"}) or fact
         if fact is None and _HOW_TO.search(text):  # "whats the cheapest way to get decent coffee at home": a tip
             fact = next(iter(relevant_tips(text, profile) or relevant_tips(message.text, profile)), None)
         broken = _broken(message.text)
@@ -4218,7 +4251,13 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if refused is not None:  # "ist das bis Ostersonntag da?": the usual time, and no firm date, never "I'll check"
             answers.append(Answer(question=text, fact=refused))
             missing = False
-        if said is not None and _health_question(text) and not _HEALTH_TOLD.search(_fact_words(said)):
+        sold = _HAVE_ASKED.match(text.strip())  # "do u have decaf, my gf is pregnant": whether we sell it, answered
+        if (
+            said is not None
+            and _health_question_in(text, message.text)
+            and not sold
+            and not _HEALTH_TOLD.search(_fact_words(said))
+        ):
             # "is coffee even ok when you're sick or should i switch to decaf?": the decaf fact, and the doctor
             answers.append(Answer(question=text, health="doctor"))
             missing = False
@@ -4479,6 +4518,8 @@ def _named(phrase: str | None, profile: VoiceProfile) -> str | None:
         return phrase
     for product in profile.brand.products:
         phrase = re.sub(rf"(?<!\w){re.escape(product.name)}(?!\w)", product.name, phrase, flags=re.IGNORECASE)
+        for alias in (a for a in product.aliases if " " in a):  # "the kiez blend" -> "the Kiezmischung"
+            phrase = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", product.name, phrase, flags=re.IGNORECASE)
     for brewer, spelt in _BREWERS_SPELT:  # "in an aeropress" -> "in an AeroPress"
         phrase = brewer.sub(spelt, phrase)
     return phrase
@@ -4486,7 +4527,10 @@ def _named(phrase: str | None, profile: VoiceProfile) -> str | None:
 
 _BREWERS_SPELT = tuple(
     (re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE), spelt)
-    for pattern, spelt in (("aero ?press", "AeroPress"), ("v60", "V60"), ("chemex", "Chemex"), ("bialetti", "Bialetti"))
+    for pattern, spelt in (
+        *(("aero ?press", "AeroPress"), ("v60", "V60"), ("chemex", "Chemex"), ("bialetti", "Bialetti")),
+        *(("english", "English"), ("german", "German")),  # "whether our workshops are in English"
+    )
 )
 
 
@@ -5770,7 +5814,10 @@ def _open_answers(answers: list[Answer], situation: str, side: list[Fact], *, te
     if situation == "job_application":  # "summer help at the roastery? I worked as a barista": no workshop dates
         kept = [a for a in kept if a.fact is None]
     if team or situation in _FACTS_ONLY or situation in _OWN_DEFERRAL:
-        kept = [a for a in kept if a.said]
+        # "thanks, the tip fixed it!! ... does the warranty still work for her?": a question half answered keeps
+        # its open half beside the fact in praise too
+        half = {a.question for a in kept if a.said} if situation in _FACTS_ONLY and not team else set()
+        kept = [a for a in kept if a.said or (a.question in half and a.about)]
     if situation == "stock_question":  # "when is it back?" is the reply's own subject, and its reply defers already
         kept = [a for a in kept if a.said and not (_STOCK.search(a.question) or _WHEN_BACK.search(a.question))]
     return kept
