@@ -4520,12 +4520,12 @@ def _named(phrase: str | None, profile: VoiceProfile) -> str | None:
         phrase = re.sub(rf"(?<!\w){re.escape(product.name)}(?!\w)", product.name, phrase, flags=re.IGNORECASE)
         for alias in (a for a in product.aliases if " " in a):  # "the kiez blend" -> "the Kiezmischung"
             phrase = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", product.name, phrase, flags=re.IGNORECASE)
-    for brewer, spelt in _BREWERS_SPELT:  # "in an aeropress" -> "in an AeroPress"
-        phrase = brewer.sub(spelt, phrase)
+    for written, spelt in _SPELT:  # "in an aeropress" -> "in an AeroPress", "in english" -> "in English"
+        phrase = written.sub(spelt, phrase)
     return phrase
 
 
-_BREWERS_SPELT = tuple(
+_SPELT = tuple(
     (re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE), spelt)
     for pattern, spelt in (
         *(("aero ?press", "AeroPress"), ("v60", "V60"), ("chemex", "Chemex"), ("bialetti", "Bialetti")),
