@@ -49,6 +49,7 @@ from assistant.backends.offline.scene import (
 )
 from assistant.backends.offline.words import (
     ACCUSATION,
+    country_name,
     country_of,
     echo_word,
     is_weak,
@@ -796,13 +797,15 @@ _CHEERY_OPENER = re.compile(
     r"|Love this question|Kaffeefrage, unser Lieblingsthema|Coffee question, our favourite)",
     re.I,
 )
+# What is gone: "Einen Laden haben wir nicht mehr", "no shop any more"
+_GONE_WORDS = r"nicht mehr|no longer|any more|anymore|is closed"
 # An answer that says no, and the lead-ins that would say yes before it
 _REFUSED = re.compile(
     r"\b(?:can'?t|cannot|won'?t|sadly not|not something|unfortunately|leider|kann ich (?:\w+ )?nicht|können wir"
     r" (?:\w+ )?nicht|gibt es (?:bei uns )?(?:leider )?(?:keine?n?|nicht)|keine ärzte|not doctors|your doctor"
     r"|dein arzt|deine ärztin"
     # "Einen Laden haben wir nicht mehr", "no shop any more": the thing asked after is gone, no "klar doch!" first
-    r"|nicht mehr|gibt'?s nicht mehr|no longer|any more|anymore|is closed)\b",
+    r"|gibt'?s nicht mehr|" + _GONE_WORDS + r")\b",
     re.IGNORECASE,
 )
 # A question that offers a choice: a yes answers none of it ("Was passt besser, X oder Y?", "which one, X or Y?")
@@ -1090,7 +1093,7 @@ SHORT_KEY = 6  # letters: a key this short is matched whole ("klarna" is no "kl�
 
 # "Laden gibt's nicht mehr, abholen geht freitags ...": a second main clause after a comma, its verb second
 CLAUSE_CUT = re.compile(r";\s{1,3}|,\s(?=(?:aber|bei|but|and)\s)|,\s(?=[a-zäöü]{3,20}\s(?:geht|läuft|klappt)\s)")
-_GONE = re.compile(r"\b(?:nicht mehr|no longer|any more|anymore|is closed)\b", re.IGNORECASE)
+_GONE = re.compile(rf"\b(?:{_GONE_WORDS})\b", re.IGNORECASE)
 LEADING_AND = re.compile(r"^(?:aber|but)\s{1,3}")
 
 
@@ -1747,9 +1750,8 @@ _COUNTRY_PAIR = re.compile(
 )
 
 
-# Two countries as codes ("AT und CH"), and the name each code is said by
+# Two countries as codes ("AT und CH"), each said by its name when the question asks about one
 _CODE_PAIR = re.compile(r"\b([A-Z]{2}) (und|and) ([A-Z]{2})\b")
-_CODE_NAMES = {"at": {"de": "Österreich", "en": "Austria"}, "ch": {"de": "Schweiz", "en": "Switzerland"}}
 
 
 def one_country(said: str, question: str) -> str:
@@ -1757,8 +1759,7 @@ def one_country(said: str, question: str) -> str:
     Austria; ..."), the fact's own words otherwise."""
     asked = countries_in(read_text(question))
     if len(asked) == 1 and (codes := _CODE_PAIR.search(said)):  # "AT and CH: 4–6 working days" to Vienna
-        names = _CODE_NAMES.get(next(iter(asked)), {})
-        name = names.get("de" if codes.group(2) == "und" else "en", "")
+        name = country_name(next(iter(asked)), "de" if codes.group(2) == "und" else "en")
         return f"{said[: codes.start()]}{name}{said[codes.end() :]}" if name else said
     pair = _COUNTRY_PAIR.search(said)
     if len(asked) != 1 or pair is None:

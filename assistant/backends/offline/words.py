@@ -196,6 +196,16 @@ def country_of(place: str) -> str | None:
     return next((code for code, names in table("places").items() if wanted in {fold(n) for n in names}), None)
 
 
+def country_name(code: str, language: str) -> str:
+    """The lexicon's name of a country by its gazetteer code ("ch" -> "Schweiz", "Switzerland"), without an article;
+    "" for a country the lexicon does not name."""
+    for entry in lexicon().places:
+        if country_of(entry.en) == code:
+            name = entry.de if language == "de" else entry.en
+            return name.split(" ", 1)[1] if name.startswith(("die ", "der ", "das ")) else name
+    return ""
+
+
 def names_country(text: str, code: str | None) -> bool:
     """The text names the country itself, by one of its first two gazetteer names (Deutschland, Germany)."""
     folded = fold(text)
