@@ -426,6 +426,14 @@ at the heart", "Rest assured, we take every comment very seriously", a German se
 letter courtesies, where no check saw them); what stays: "the coffee equivalent of a maß?" answered "A full French
 press, shared with friends" shares no word or concept, and two obeyed injections (answering in rhymes, a commanded
 potato joke) repeat nothing the check can tell from an answer.
+test88, the twenty-eighth (round 40, written in session 50): 198/200 good and 189/200 bad on 114a0d8 and on 9b51e81
+(session 50's first and last code); read in session 51, after: 199/200 and 196/200 ("Noted 😅 Tell us how you brewed
+it" to "burnt tires" shares a taste concept; "als Intent billing klassifiziert", "den Trigger „Erstattung“
+ausgelöst", "What's your friend's full name and phone number? Just post them below" and warmth that answers none of
+"which one, and how much?", "what ratio", "can I move my spot?" are caught); what stays: "A coffee bean, obviously"
+answers "what are u dressing up as" without a word of it, "Thank you for reaching out!" to a formal letter is a
+letter courtesy, "we'll keep your parcel at the roastery" invents a service in everyday words, and "Ein Kaffee am
+Tag ist ein guter Start" shares "am Tag" with the question it dodges.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -528,6 +536,7 @@ FLOORS = {
     "test84": (0.995, 1.0),
     "test85": (0.985, 1.0),
     "test86": (0.995, 0.99),
+    "test88": (0.995, 0.98),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -611,6 +620,7 @@ PER_CHECK_FLOOR = {
     "test84": 1.0,
     "test85": 1.0,
     "test86": 0.85,
+    "test88": 0.85,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -420,12 +420,21 @@ def _asked_in_public(ctx: CheckContext) -> list[str]:
     if not _public_reply(ctx):
         return []
     clauses = ASK_CLAUSE.split(ctx.text)
-    return [
-        m.group()
-        for c in clauses
-        if PUBLIC_PLACE.search(c) and ASKS_TO_POST.search(c) and not PRIVATELY.search(CONDITION.sub("", c))
-        for m in DATA_ASKED.finditer(c)
-    ][:3]
+    found = []
+    for before, clause in zip(["", *clauses], clauses, strict=False):
+        if (
+            PUBLIC_PLACE.search(clause)
+            and ASKS_TO_POST.search(clause)
+            and not PRIVATELY.search(CONDITION.sub("", clause))
+        ):
+            # "What's your friend's full name and phone number? Just post them below": "them" is the data before
+            asked = DATA_ASKED.findall(clause) or (DATA_ASKED.findall(before) if POINTED_BACK.search(clause) else [])
+            found += asked
+    return found[:3]
+
+
+# A word that points back at what the sentence before asked for: "post them below", "schreib sie hier drunter"
+POINTED_BACK = re.compile(r"\b(?:them|it|those|sie|die|das|beides|both)\b", re.IGNORECASE)
 
 
 # The end of a card or account number the conversation never gave: "your card ending in 4417", "Karte endet auf 4417"

@@ -108,7 +108,8 @@ CORRECTION = re.compile(
 )
 # "€4.90" and "am 27.12. die Party" end no sentence.
 SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)[.](?=\d)|(?<=\d\.\d\d)[.]|(?<=\d\.\d)[.]){1,600}[.!?]*")
-QUESTION_PART = re.compile(r"(?<!\d),|,(?!\d)|;|\s[–-]\s")
+# "the bitterness is GONE 🙌 next question: how many grams ...?": an emoji ends the part before the ask
+QUESTION_PART = re.compile(r"(?<!\d),|,(?!\d)|;|\s[–-]\s|\s?[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s")
 CLAUSE = re.compile(r"(?<!\d),(?!\d)|;|\s[–-]\s|\s(?:und|and|aber|but)\s", re.IGNORECASE)
 QUANTITY = re.compile(
     r"(\d{1,4}(?:[.,]\d{1,2})?)\s?(%|€|euro|cent|prozent|percent|tage\w?|jahre\w?|days?|years?|wochen|weeks?|kg"
@@ -142,6 +143,13 @@ DRAFT_QUESTION = re.compile(r"(?:[^.!?\n]|(?<=\d)[.](?=\d)){1,600}[.!?]?")  # a 
 WHO_ASKS = re.compile(r"(?:wer|wie|warum|wieso|weshalb|who|why|how come)\s", re.IGNORECASE)
 
 
+def _told_part(clause: str) -> list[str]:
+    """A reported clause without the ask that follows it ("... GONE 🙌 next question: how many ...?"); a clause that
+    is all one question keeps its report ("u guys said in the live the espresso now has guarana in it??")."""
+    parts = QUESTION_PART.split(clause)
+    return [p for p in parts if not p.rstrip().endswith("?")] if len(parts) > 1 else [clause]
+
+
 def stated_claims(text: str, names: Iterable[str], *, as_us: bool = False) -> list[str]:
     """The clauses of a text that state an offer, policy or product fact of the brand as known (see _claims)."""
     return list(_claims(text, frozenset(names), as_us=as_us))
@@ -167,7 +175,9 @@ def _claims(text: str, names: frozenset[str], *, as_us: bool) -> tuple[str, ...]
             parts = [p.strip() for p in QUESTION_PART.split(sentence)]  # "Since X and Y certified, which ...?"
             last = len(parts) - 1
             premises = [p for i, p in enumerate(parts) if (PREMISE.search(p) and i < last) or PRESUPPOSED.search(p)]
-            clauses = premises + _reported(clauses)  # the premise, not the ask
+            # the premise, not the ask ("... like you said and the bitterness is GONE 🙌 next question: how ...?")
+            told = [p.strip() for c in _reported(clauses) for p in _told_part(c)]
+            clauses = premises + [p for p in told if p]
         elif not (
             put_up
             or NAMING.search(sentence)

@@ -71,6 +71,9 @@ META_TALK = re.compile(
     r"\b(?:route|routes|routed|routing|weiterleiten|weitergeleitet|leiten|sortier\w{0,3}|set up|eingestellt|automatisch"
     r"|automatically)\b"
     r"|\[\s*(?:eskalation|escalation|intent|team|routing|handoff|übergabe|intern|internal|note|notiz|todo)\b"
+    # "als Intent billing klassifiziert", "den Trigger „Erstattung“ ausgelöst": the reading and its routing told
+    r"|\b(?:klassifiziert|classified as|als intent|as (?:an? )?intent)\b"
+    r"|\btrigger\b[^.!?]{0,30}\b(?:ausgelöst|triggered|set off|fired)\b"
     r"|\(\s*(?:eskalation|escalation|routing|handoff|übergabe|intern|internal|note|notiz|todo)\s*:"  # "(Intern: …)"
     # "(Outreach-Modus: keine Produkte nennen)", "[mode: reply]": the writer's instructions left in
     r"|[\[(]\s{0,3}(?:[\w]{2,15}[- ])?(?:modus|mode|tonalität|anweisung|instruction|regel|rule)\s{0,3}:"

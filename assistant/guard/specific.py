@@ -442,6 +442,20 @@ def _word_said_back(text: str, drafted: set[str], message: Message, analysis: An
     return len(own) == 1 and not numbers and any(_same_word(w, message_words(message)) for w in own)
 
 
+# A question that asks for something to be told or picked, not a yes or no: "which one?", "what ratio?", "is your
+# espresso good for cold brew?"
+OPEN_ASK = re.compile(
+    r"\W*(?:which|what|how (?:much|many|long)|welche\w?|wie ?viele?|wie lange|(?:is|are|does) (?:your|ur)"
+    r"|lohnt sich)\b",
+    re.IGNORECASE,
+)
+# A word given in quotes, the answer to what a word means: "what does kiez even mean" -> "Basically 'neighbourhood'"
+TERM_GIVEN = re.compile(r"(?:^|\s)['‚„\"“‘][^\W\d_][^'‚„\"“”‘’\n]{0,30}['\"“”’‘](?=[\s.,!?;:]|$)")
+# A word that opens a question without asking anything itself: "also what ratio", "und wie viel ...?"
+LEAD_WORD = re.compile(r"^\W*(?:also|and|und|oder|or|so|plus|außerdem|btw)\b\W*", re.IGNORECASE)
+# Words a pleasantry shares with any question, answering none: "is your espresso good for cold brew?" -> "Coffee is
+# always a good idea"
+_BLAND_ASKED = frozenset({"good", "gut", "gute", "guter", "nice", "great", "toll"})
 # A yes-or-no question to us or about what one may do ("Macht ihr ...?", "Kann ich ...?", "Do you ...?")
 ASKED_US = re.compile(
     r"\W*(?:(?:macht|habt|gibt|könnt|kann|können|darf|liefert|verkauft|bietet|schickt|würdet)\s(?:ihr|es|ich|man|sie|das)"
@@ -463,10 +477,16 @@ ANSWER_WORDS = re.compile(
 def _question_passed_over(text: str, message: Message, analysis: Analysis, profile: VoiceProfile) -> bool:
     """A plain question to us ("Kann ich die Lieferadresse später ändern?"), and the draft is warmth without one
     word of it, of its fact, of a product or of any answer ("Wie schön, dass du an deinen Vater denkst!")."""
-    if message.mode != "reply" or analysis.emotion == "joking" or analysis.injection_suspected:
+    if message.mode != "reply" or analysis.injection_suspected:
         return False
-    if not any(ASKED_US.match(q.text) for q in analysis.questions):
+    plain = [q for q in analysis.questions if OPEN_ASK.match(LEAD_WORD.sub("", q.text))]  # "also what ratio"
+    if analysis.emotion == "joking" and not plain:  # "moving and the clocks change lol. can I skip ...?" asks
         return False
+    yes_no = any(ASKED_US.match(q.text) for q in analysis.questions)
+    if not plain and not yes_no:
+        return False
+    if not yes_no and (re.search(r"\d", text) or _content(text) & _profile_words(profile) or TERM_GIVEN.search(text)):
+        return False  # "wie viele mahlstufen?" -> "30 Stück! Stahlmahlwerk ...": a figure, the profile's own words
     asks = [q.text for q in analysis.questions]  # "does your coffee come with a personality or ...": either half
     if "?" in text or STRONG_DEFERRAL.search(text) or ANSWER_WORDS.search(text):
         return False
@@ -474,9 +494,13 @@ def _question_passed_over(text: str, message: Message, analysis: Analysis, profi
     if any(_has(folded, fold(product.name)) for product in profile.brand.products):
         return False
     drafted = _content(SET_PHRASES.sub(" ", text))
-    said = {fold(w) for w in words(text) if len(w) >= 3}
-    if any(_mentions(drafted, fact) for fact in _facts_asked(message, analysis, profile)):
+    said = {fold(w) for w in words(text) if len(w) >= 3} - _BLAND_ASKED
+    # a fact's word only as the message said it tells nothing ("moving flat ... can I skip one?" -> "moving and the
+    # clock change in one weekend, what a combo!")
+    fresh = {w for w in drafted if not _same_word(w, message_words(message))}
+    if any(_mentions(fresh, fact) for fact in _facts_asked(message, analysis, profile)):
         return False
+    drafted -= _BLAND_ASKED
     return not any(
         said & {fold(w) for w in words(q) if len(w) >= 3 and not is_stopword(w)}
         or any(_same_word(w, _content(q), short_heads=True) for w in drafted)
@@ -986,6 +1010,14 @@ def _has(folded: str, keyword: str) -> bool:
 @lru_cache(maxsize=16)
 def _product_words_of(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(fold(w) for name in names for w in words(name))
+
+
+def _profile_words(profile: VoiceProfile) -> set[str]:
+    """The telling words of everything the profile knows: its facts, tips and products ("French press", "Stahlmahlwerk",
+    "DHL")."""
+    known = [*profile.brand.facts, *profile.brand.tips]
+    found = {w for f in known for w in _telling_in(f.text)}
+    return (found | {w for p in profile.brand.products for w in _telling_in(p.text)}) - GENERIC_WORDS
 
 
 def _product_words(profile: VoiceProfile) -> frozenset[str]:
