@@ -195,14 +195,19 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # 0.429, 0.851; part b 0.895, 0.956, 0.829 at 0.906, 0.855 and 0.898, 0.956, 0.857 at 0.909, 0.855) left the grown
 # split (4122 cases) at 0.926, 0.975, 0.891 at 0.848 and 0.861 rebuilt (with session 50's synonyms: "zugemacht" asks
 # about the shop, a staff kitchen about the office).
+# The sixty-ninth (written in session 50, held out on 114a0d8 and 9b51e81, session 50's first and last code: part a
+# intent 0.948, team 0.980, sarcasm recall 0.875 at precision 0.636, question-to-fact 0.879 and 0.948, 0.980, 0.750 at
+# 0.600, 0.879; part b 0.916, 0.964, 0.946 at 0.875, 0.847 and 0.909, 0.964, 0.946 at 0.921, 0.840) left the grown
+# split (4191 cases) at 0.924, 0.974, 0.893 at 0.857 and 0.864 rebuilt (with session 51's rules: a return asked ahead
+# "falls sie ihm nicht gefällt" is a question, an order "gestern bestellt" asked after is no case yet, "weniger
+# Koffein" asks about decaf, "persönlich kaufen" about the pickup).
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.82,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "question_fact_accuracy": "0.861 < 0.90: a fact named in a question is often not what the question asks",
-    "sarcasm_precision": "0.848 < 0.85: an eye-roll or a quoted status ('versandbereit' 🙄) read as irony, meant plain",
+    "question_fact_accuracy": "0.864 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

@@ -164,6 +164,12 @@ def _for_arrival(found: str | None, question: str, context: Reading, intent: str
 
 
 # An aside in brackets after the question's words, with no question of its own
+# Idioms that borrow a fact's word: "einen Strich durch die Rechnung machen" (to spoil a plan), "die Rechnung ohne
+# den Wirt machen", "die Rechnung geht (nicht) auf"
+IDIOM_SAID = re.compile(
+    r"\b(?:einen?|nen|den) strich durch die rechnung\b|\bdie rechnung ohne den wirt\b|\bdie rechnung geht\b",
+    re.IGNORECASE,
+)
 ASIDE_SAID = re.compile(r"\([^()?]{1,80}\)")
 
 
@@ -270,6 +276,7 @@ def answer(
     decides, but only for a fact whose keywords occur in the question or the message around it.
     """
     question = ASIDE_SAID.sub(" ", question).strip() or question  # "(für die eltern natürlich 😂)" asks nothing
+    question = IDIOM_SAID.sub(" ", question)  # "macht mir der Feiertag einen Strich durch die Rechnung?": no invoice
     question, sent_to = ORDERED_TO.subn(delivered_to, question)  # "Can I order to my dorm?": where it goes, no chat
     reading = read(question)
     around = around if around is not None else hits_by_fact(context, profile)
@@ -328,6 +335,9 @@ def answer(
     named = [fact for fact, score in around.items() if score]
     if len(named) > 1 and TODO_ASKED.search(question):  # "... hab euer Abo alle 2 Wochen. Muss ich da was machen??"
         named = _named_just_before(question, context, profile) or named
+        # "Die nächste Lieferung vom Abo wäre am Umzugstag. Was mache ich da?": the abo's step, not how we ship
+        plain = {m.fact for m in matchers(profile) if not m.intents}
+        named = [f for f in named if f in plain] or named
     # (the model's pick is none, or a fact the message never names: "Muss ich da was machen??" is no warranty question)
     if best not in supported and vague and not any(own.values()) and len(named) == 1 and _about_around(question):
         return named[0]  # "ihr testet nen decaf… und??": the one fact the message names, asked after
@@ -365,16 +375,28 @@ SUBSCRIPTION_NAMED = re.compile(r"\b(?:abo\w*|subscri\w*)", re.IGNORECASE)
 
 def beyond_facts(question: str) -> bool:
     """A question no fact answers, whatever words it shares with one: tax ("kann ich das Abo von der Steuer
-    absetzen?"), an order cancelled, or a view defended ("Was ist daran falsch?")."""
-    return bool(TAX_ASKED.search(question) or VIEW_DEFENDED.search(question) or HARVEST_DUE.search(question)) or (
-        order_cancelled(question)
-    )
+    absetzen?"), an order cancelled, a view defended ("Was ist daran falsch?") or the pay of the growers."""
+    asked = (TAX_ASKED, VIEW_DEFENDED, HARVEST_DUE, WAGES_ASKED)
+    return any(rx.search(question) for rx in asked) or order_cancelled(question)
+
+
+# "wie die Leute bezahlt werden", "are the farmers paid fairly?": the growers' pay, never a way to pay us
+WAGES_ASKED = re.compile(
+    r"\b(?:leute|bauern|bäuerinnen|farmer\w{0,2}|arbeiter\w{0,5}|pflücker\w{0,5}|erntehelfer\w{0,5}|menschen|workers"
+    r"|pickers|growers|people)\b[^.?!]{0,30}\b(?:bezahlt werden|bezahlt|entlohnt|verdienen|(?:are|get|being) paid)\b"
+    r"|\b(?:löhne|lohn|wages?|fair (?:bezahlt|paid)|paid fairly)\b"
+    # "zahlen Sie den Bauern faire Preise?", "do the farmers get a fair price?"
+    r"|\b(?:bauern|farmer\w{0,2}|growers?|produzent\w{0,3}|erzeuger\w{0,2})\b[^.?!]{0,20}"
+    r"\b(?:faire?n? preise?|fair price)"
+    r"|\bfaire?n? preise?\b[^.?!]{0,20}\b(?:bauern|farmer\w{0,2})\b",
+    re.IGNORECASE,
+)
 
 
 # "when does the new harvest arrive?", "wann kommt die neue Ernte?": a coffee's arrival, no parcel's
 HARVEST_DUE = re.compile(
-    r"\b(?:new|neue[nr]?|next|nächste[nr]?|this year'?s|diesjährige[nr]?) (?:harvest|crop|ernte)\b[^.!?]{0,30}"
-    r"\b(?:arrive|come|land|in|da|kommt|ankommen|verfügbar|available)\b"
+    r"\b(?:new|neue[nr]?|next|nächste[nr]?|this year'?s|diesjährige[nr]?|fresh|frische[nr]?) (?:harvest|crop|ernte)\b"
+    r"[^.!?]{0,30}\b(?:arrive|come|land|in|da|kommt|ankommen|verfügbar|available|hit|shop)\b"
     r"|\b(?:when|wann)\b[^.!?]{0,20}\b(?:harvest|crop|ernte)\b",
     re.IGNORECASE,
 )
@@ -563,7 +585,8 @@ def without_days(folded: str) -> str:
 # A day said inside a phrase: "habt ihr samstags offen", "haben Sie am 3. Oktober geöffnet" (folded text)
 DAY_SAID = re.compile(
     r"(?<= )(?:(?:am|an|diesen|nachsten|kommenden) )?(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag"
-    r"|sonntag|feiertag|wochenende)s?|\d{1,2}\.(?: ?(?:januar|februar|marz|april|mai|juni|juli|august|september"
+    r"|sonntag|feiertag|wochenende)s?|fruh|morgens|vormittags|nachmittags|abends"
+    r"|\d{1,2}\.(?: ?(?:januar|februar|marz|april|mai|juni|juli|august|september"
     r"|oktober|november|dezember))?|heute|morgen|on (?:sundays?|saturdays?|the weekend|weekends)"
     r"|tag der deutschen einheit|ostern|pfingsten|weihnachten|silvester|neujahr|heiligabend|allerheiligen)(?= )"
 )

@@ -38,7 +38,7 @@ VERB_FIRST = (
     r"(?:kann|konnt|konnen|konnte|konnten|konntest|sollten|mussten|durften|hatten|kommt|kommen|gibt|gibt[’']?s|ist|sind|hast|habt|haben|hat|muss|musst|darf|durfen|"
     r"soll|sollte|will|wird|werden|wurde|wurden|kame|kamen|ware|waren|hatte|hattet|konntet|liefert|liefern|verschickt|"
     r"bekomme|krieg|kriege|geht|macht|plant|"
-    r"schickt|versendet|bestellt|fallt|passt|reicht|klappt|funktioniert|halt|lauft|braucht|bietet|verkauft|taugt|lohnt|"
+    r"schickt|versendet|bestellt|fallt|passt|reicht|klappt|funktioniert|halt|lauft|braucht|bietet|verkauft|taugt|lohnt|zahlt|zahlen|"
     r"can|could|would|will|is|are|do|does|did|should|shall|may|have|has)"
 )
 PRONOUN = (
@@ -90,9 +90,11 @@ UNSURE = re.compile(
 INDIRECT_SPLIT = re.compile(
     r"\s(?:und|and)\s(?=(?:ob|wann|wie|wo|wohin|was|welche\w{0,2}|whether|if|when|how|where|what)\b)", re.IGNORECASE
 )
-# "Ist ein Geburtstagsgeschenk für meinen Mann." without a question mark: "(Es) ist ein ...", a statement
+# "Ist ein Geburtstagsgeschenk für meinen Mann.", "Soll ein Geschenk zu seinem 60. sein." without a question mark:
+# "(Es) ist ein ...", "(Das) soll ein ...", a statement
 _ELLIPTIC = re.compile(
-    r"(?:ist|sind|war|waren|is|was) (?:ein|eine|einen|a|an)\b|(?:so|also|aber) \w{1,30} (?:man|ich|wir|es)\b"
+    r"(?:ist|sind|war|waren|is|was|soll|sollte) (?:ein|eine|einen|a|an)\b"
+    r"|(?:so|also|aber) \w{1,30} (?:man|ich|wir|es)\b"
 )
 # ... unless it weighs something up: "is a double espresso before the start a good idea or will I regret it"
 _WEIGHED = re.compile(r"\b(?:a (?:good|bad) idea|eine (?:gute|schlechte) idee|or will i|oder werd\w{0,2} ich)\b")
@@ -116,6 +118,7 @@ _EXCLAIMED = re.compile(
     )
 )
 MAX_QUESTION = 300
+STANCE_WORDS = 3  # "I say no.", "Ich sag nein.": a stance this short keeps the claim before it for a "settle this"
 # An item of a list written inline ("3 questions: 1) ... 2) ... 3) ...", "(a) ... (b) ..."): it ends the item before.
 LISTED = re.compile(r"(?:(?<=\s)|^)(?:(\d{1,2})[).]|\((\d{1,2}|[a-e])\)|([a-e])\))\s{1,3}(?=[^\W\d_])")
 _LETTERS = "abcde"
@@ -159,7 +162,8 @@ def find_questions(text: str, limit: int | None = None) -> list[str]:
         asked = _questions_in(sentence, listed) if sentence and not self_answered(sentence, text[match.end() :]) else []
         if not asked and before and SETTLE.match(sentence):  # "... says it keeps them fresh. settle this pls"
             asked = [f"{before} {sentence}"]
-        before = sentence
+        # "My husband insists it stays fresher in the fridge. I say no. Please settle this": the claim and the stance
+        before = f"{before} {sentence}" if before and len(sentence.split()) <= STANCE_WORDS else sentence
         found |= dict.fromkeys(TAGGED.sub("", q)[:MAX_QUESTION] for q in asked if _real(q))
         if limit is not None and len(found) >= limit:
             return list(found)[:limit]

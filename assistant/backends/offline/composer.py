@@ -63,7 +63,7 @@ from assistant.guard.stock_phrases import find_stock_phrases
 from assistant.models import UNHAPPY, Analysis
 from assistant.profiles.loading import Fact, Product, VoiceProfile
 from assistant.similarity import closest_variant, repetition
-from assistant.text import fold, sentences, shorten
+from assistant.text import fold, sentences, shorten, words
 
 # Recomposing with another seed until a draft is new: how often before taking the least repetitive.
 FRESH_ATTEMPTS = 6
@@ -343,7 +343,7 @@ def compose(
                 body = _with_again(scene, book, style, body, rng, address) if level == 0 else body
                 body = _with_sorry_for_the_wait(scene, book, style, body, rng, address)
                 body = _with_sorry_still(request, scene, book, style, body, rng, address)
-                text = _assemble(request, scene, book, style, body, slots, rng, address)
+                text = said_once(_assemble(request, scene, book, style, body, slots, rng, address))
                 if len(text) <= limit and (not wish or wish in text):
                     return text
                 fitting = fitting or (text if len(text) <= limit else "")
@@ -362,6 +362,24 @@ def compose(
         return compose(request, tone, attempt=attempt, avoid=avoid, book=book, scene=fewer, style="crisp")
     fallback = _assemble(request, scene, book, style, "", levels[-1], rng, address)
     return shorten(fallback, limit)
+
+
+def said_once(text: str) -> str:
+    """The text without a sentence whose words an earlier sentence already said ("Bezahlt wird per PayPal, Karte oder
+    Rechnung, bei Abbuchungsfragen hilft After-Sales. Bezahlt wird per PayPal, Karte oder Rechnung.")."""
+    lines = []
+    for line in text.split("\n"):
+        kept: list[str] = []
+        for sentence in re.split(r"(?<=[.!?])\s+", line):
+            said = {fold(w) for w in words(sentence)}
+            if len(said) >= REPEAT_WORDS and any(said <= {fold(w) for w in words(k)} for k in kept):
+                continue
+            kept.append(sentence)
+        lines.append(" ".join(kept))
+    return "\n".join(lines)
+
+
+REPEAT_WORDS = 4  # a sentence this long said again within one draft is a slip ("Danke! Danke!" may stand)
 
 
 def _asked(scene: Scene) -> dict[str, str]:

@@ -43,7 +43,10 @@ _OCCASIONS = _compiled(
             # not "Allergie" (a question on nuts), not "do you have a cold brew blend"
             r"|\b(?:i'?m|am|got|have) (?:a )?(?:cold(?! ?brew)|flu|sick|ill)\b|🤧|🤒"
             r"|\b(?:a|nasty|bad|head|horrible|awful) (?:cold|flu)\b(?! ?brew)|\bsick day\b|\bman flu\b"
-            r"|\bhangover\b|\bhung ?over\b|\bverkatert\b|\b(?:hab\w{0,2}|mit|nen|einen?|ordentlichen?|dicken?) kater\b",
+            r"|\bcaught (?:a |the )?(?:\w+ ){0,3}(?:cold|flu)\b(?! ?brew)"
+            r"|\bhangover\b|\bhung ?over\b|\bverkatert\b|\b(?:hab\w{0,2}|mit|nen|einen?|ordentlichen?|dicken?) kater\b"
+            # "wiesn-kater deluxe", "Partykater": the morning after, never a tomcat
+            r"|\b(?:wiesn|oktoberfest|party|feier|silvester|geburtstags|hochzeits|montags)-?kater\b",
         ),
         # "Ramadan is over ... Eid Mubarak to everyone", "iftar coffee": the feast wished well
         ("eid", r"\beid mubarak\b|\beid al-fitr\b|\bzuckerfest\b|\bramadan (?:is )?(?:over|vorbei)\b"),
@@ -81,7 +84,9 @@ _OCCASIONS = _compiled(
         (
             "semester",
             r"\b(?:erste[nms]?|first) (?:semester|uni-?woche|uni week|year at uni)\b|\bsemester(?:start|beginn)\w{0,2}"
-            r"|\bstart of (?:the |my )?semester\b|\berasmus\b|\bersti\w{0,2}\b|\bfreshers?\b"
+            r"|\bstart of (?:the |my )?semester\b|\berasmus\b|\bersti\w{0,2}\b"
+            # "freshers' week", "as a fresher", never "stays fresher in the fridge"
+            r"|\bfreshers\b|\bfresher(?:'s)? (?:week|year)\b|\b(?:a|as a) fresher\b"
             # "just moved into my dorm for the semester", "ins Wohnheim gezogen"
             r"|\b(?:moved|moving) into (?:my |the |a )?(?:dorm|student)\w{0,6}|\bins (?:studenten)?wohnheim\b"
             # "just moved to berlin for my master's", "fürs Studium nach Berlin gezogen": the studies, not a flat
@@ -243,7 +248,7 @@ _MOMENTS = _compiled(
         ("nightshift", r"nachtschicht|night ?shift"),
         ("wasp", r"\bwespe\w{0,2}|\bwasps?\b"),  # "die wespe trinkt mehr von meinem eiskaffee als ich"
         # "my cat knocked a whole bag of your beans off the counter at 6am. is this a sign"
-        ("cat", r"\b(?:katze\w{0,2}|kater|cats?|kitten|kitty)\b"),
+        ("cat", r"\b(?:katze\w{0,2}|(?<!-)kater|cats?|kitten|kitty)\b"),
         ("dog", r"\b(?:hund\w{0,2}|dogs?|puppy|welpe\w{0,2})\b"),
         # "kaffee oder bier zum public viewing?", "EM-Finale, Balkon, Espresso Tonic": a match to enjoy
         (

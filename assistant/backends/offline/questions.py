@@ -468,6 +468,8 @@ _CLAIM_CHECKED_EN = re.compile(
 def _verbless_en(tokens: list[str]) -> str | None:
     """ "what grind for aeropress" -> "what grind to use for aeropress": a setting asked without a verb."""
     lowered = [t.lower() for t in tokens]
+    if lowered[:2] in (["how", "many"], ["how", "much"]) and "per" in lowered[3:5] and len(tokens) <= VERBLESS_WORDS:
+        return " ".join([*lowered, "to use"])  # "how many grams per litre" -> "how many grams per litre to use"
     if lowered[0] not in ("what", "which") or "for" not in lowered[2:4] or len(tokens) > VERBLESS_WORDS:
         return None
     at = lowered.index("for", 2)

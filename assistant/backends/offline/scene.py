@@ -29,6 +29,8 @@ from assistant.analysis.answers import (
     RESIDENT,
     TAX_ASKED,
     TODO_ASKED,
+    WAGES_ASKED,
+    beyond_facts,
     brewer_fact,
     brewers,
     care_untold,
@@ -175,7 +177,12 @@ _NEGATIVE_CUES = re.compile(
 )
 # "Bestellnummer per Nachricht geschickt, aber bis jetzt kam nix zurück": the reply that never came (a service
 # complaint, and a chase of what was sent)
-_NO_REPLY_CAME = r"\b(?:kam|kommt|came)\s(?:nix|nichts|nothing|no word|keine antwort)\s(?:zurück|back)\b"
+_NO_REPLY_CAME = (
+    r"\b(?:kam|kommt|came)\s(?:nix|nichts|nothing|no word|keine antwort)\s(?:zurück|back)\b"
+    # "warte immer noch auf eine Antwort", "still waiting for a reply"
+    r"|\bwarte\w{0,2} (?:immer )?noch auf (?:eine |ne )?(?:antwort|rückmeldung|reaktion)\b"
+    r"|\bstill waiting (?:for|on) (?:a |an |your )?(?:reply|answer|response)\b"
+)
 _SERVICE = re.compile(
     r"(?:keine|ohne|nie (?:eine )?) ?antwort|nicht (?:geantwortet|zurückgeschrieben|gemeldet|reagiert)|"
     r"(?:nichts|nix|nie was|nie etwas) (?:mehr )?gehört|keine rückmeldung|(?:heard|haven.?t heard) nothing|"
@@ -882,7 +889,11 @@ _HOW_EVERYONE = re.compile(
 # A day told as a count of three or more things: "5 people, 1 kettle, 0 counter space", "3 Stunden Arbeit, 2 Kannen
 # Kaffee, 0 Reue" (each a number and a word or two, one after the other)
 _COUNTED_THING = r"\d{1,3}\s[^\W\d_][\w'-]{1,15}(?:\s[^\W\d_][\w'-]{1,15})?"
-_TALLY = re.compile(rf"(?<![\w,])(?:{_COUNTED_THING}\s?,\s){{2,4}}(?:und\s|and\s)?{_COUNTED_THING}(?![\w-])")
+# the count ends its clause: "5 Gläser, 5 Sorten, 0 Stress am Morgen" is taken whole, never cut at "am"
+_TALLY = re.compile(
+    rf"(?<![\w,])(?:{_COUNTED_THING}\s?,\s){{2,4}}(?:und\s|and\s)?{_COUNTED_THING}(?:\s[^\W\d_][\w'-]{{1,15}})?"
+    r"(?![\w-])(?!\s+[^\W\d_])"
+)
 TALLY_LONGEST = 70  # characters: a count longer than this is a list, not a punchline
 
 
@@ -1178,7 +1189,7 @@ _DAMAGE = re.compile(
 DAMAGE = _DAMAGE  # the composer asks for a photo of it
 _RECOMMEND = re.compile(
     r"\b(?:welche[nrs]?|was für|which|what)\b.{0,25}"
-    r"\b(?:sorten?|bohnen?|kaffees?|röstung|beans?|coffees?|blends?|roasts?)\b"
+    r"\b(?:sorten?|bohnen?|kaffees?|röstung|beans?|coffees?|blends?|roasts?|espressos?)\b"
     # "which bag for a wg kitchen with a sad french press": a pick (never "welche Tüte kommt in den Gelben Sack")
     r"|\b(?:welche[nrs]?|which|what)\b.{0,10}\b(?:bags?|tüten?|packung\w{0,2})\s(?:for|für|should|would|soll|würd)"
     r"|\b(?:ok|okay|good|geeignet|taugt|suitable)\b.{0,15}\b(?:for|für)\b"
@@ -1774,6 +1785,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
     joked_question = joked_question and not (_VERDICT_ASKED.search(text) and _health_question_in(text, text))
     # "Zwetschgenkuchen mit Sahne, was passt besser: Kiezmischung oder Espresso? ☕": a pick of ours, never laughed off
     picked = any(_products_named(q, request.profile) and re.search(r"\b(?:oder|or)\b", q, re.I) for q in asked)
+    picked = picked or any(_WHICH.search(q) and _RECOMMEND.search(q) for q in asked)  # "welcher espresso rettet mich"
     joked_question = joked_question and not picked
     # "still 30 degrees lol. is the kiez blend any good for cold brew? ratio?": a coffee of ours asked about, answered
     joked_question = joked_question and not any(find_products(q, request.profile) for q in asked)
@@ -1844,7 +1856,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
             or (a.indirect and (_REQUEST.search(a.question) or _to_us(a.question) or _ASKED_ASIDE.search(a.question)))
         ]
     if situation == "joke":  # "going as a french press for halloween. what grind size am i": the setting, in fun;
-        answers = [a for a in answers if _SETTING_ASKED.search(a.question) and a.said]  # "süßes ODER saures?": none
+        # "wiesn-kater deluxe. welcher espresso rettet mich heute 💀": the one of ours picked, in fun
+        chosen = [a for a in answers if a.product_text and _WHICH.search(a.question)]
+        answers = [a for a in answers if _SETTING_ASKED.search(a.question) and a.said] or chosen  # "süßes ODER saures?"
     if situation == "gift_advice":  # "Do you sell gift vouchers? ... which beans he'd like": the voucher asked,
         answers = [a for a in answers if not (_GIFT_ASKED.search(a.question) or _RECOMMEND.search(a.question))]
         answers = [a for a in answers if not re.search(r"\b(?:welche\w{0,2}|which)\b", a.question, re.I)]  # the pick
@@ -2372,6 +2386,12 @@ _RACE_ASKED = re.compile(
     r"|race day)\b",
     re.IGNORECASE,
 )
+# A doctor who has advised already: "my doctor told me to lay off caffeine", "Mein Hausarzt meint, ich soll reduzieren"
+_ADVISED = re.compile(
+    r"\b(?:doctor|doc|gp|arzt|ärztin|hausarzt|hausärztin)\b[^.!?]{0,12}\b(?:told|said|says|recommended|advised|wants"
+    r"|meint|sagt|hat gesagt|rät|riet|empfiehlt|will)\b",
+    re.IGNORECASE,
+)
 _MEDICAL = re.compile(
     r"\b(?:doctor|doc|gp|arzt|ärztin|meds|medication|medikament\w{0,2}|tablette\w{0,2}|pills|\d+ ?mg|blutdruck"
     r"|blood pressure|schwanger\w{0,2}|pregnan\w{0,3}|stillen|breastfeed\w{0,3}|herz\w{0,6}|heart)\b",
@@ -2387,6 +2407,8 @@ def _asks_when_sick(request: GenerationRequest, situation: str) -> bool:
     if _CONTENT_ASKED.search(text):
         return False  # "erkältet ... wie viel koffein hat ein espresso von euch??": a figure about our coffee
     read = [str(q.text) for q in analysis.questions]  # "darf ich trotzdem meinen espresso oder ...": no "?" to split at
+    if any(_WHICH.search(q) and _RECOMMEND.search(q) for q in read):
+        return False  # "wiesn-kater deluxe. welcher espresso rettet mich heute": a pick of ours, no doctor's matter
     asked = [q for q in (*split_questions(text), *read) if _DRINK_ASKED.search(q)] or _SHOULD_I_DRINK.search(text)
     answered = any(q.fact for q in analysis.questions)  # "also do you even have decaf": a fact to give, no aside
     return bool(asked) and not answered and situation in ("question", "defer", "other", "uncertain", "praise", "joke")
@@ -3431,6 +3453,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "praise" if _FOND_SIGNS.search(text) else "other"  # "☕☕☕🫠": signs, no words; no irony to read
     if intent == "order_via_message" and not _ORDERING.search(text):
         intent = "praise" if _PRAISE.search(text) or _FOND_SIGNS.search(text) else "other"  # "send help 🔥"
+    if message.mode == "reply" and WAGES_ASKED.search(text) and not _PRICE.search(fold(WAGES_ASKED.sub(" ", text))):
+        return "question"  # "zahlen Sie den Bauern faire Preise?": the growers' pay asked about, never our prices
     if message.mode == "reply" and _SUBSCRIPTION.search(text) and _AWAY_WHEN_CAME.search(text):
         return "question"  # "my subscription arrived the ONE week I was on holiday 🙃": no delay, the pause answers
     stuck = bool(_CANCEL_STUCK.search(text))  # "„jederzeit kündbar“ ... im Kundenkonto gesucht und nix gefunden"
@@ -4067,7 +4091,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if fact is None and question.fact and previous and FOLLOW_UP.match(text):  # "… Workshop verschenken? Und wie
             fact = _checked_fact(facts.get(question.fact), f"{previous} {named}", profile)  # lange geht der?"
         previous = f"{previous} {text}".strip()  # "Workshop verschenken? So als Gutschein? Und wie lange …"
-        if fact is None and not _SOLD_ELSEWHERE.search(text):  # "Gibt es den im Supermarkt oder in Cafés?": who
+        if fact is None and not (_SOLD_ELSEWHERE.search(text) or beyond_facts(text)):  # "Gibt es den im Supermarkt
+            # oder in Cafés?": who else sells our coffee; "when do the fresh crop beans hit the shop": no shelf life
             # else sells our coffee, no fact of ours (not the pickup at the roastery)
             fact = _checked_fact(facts.get(_fact_id(asked_alone, request) or ""), named, profile)
             if fact is not None and question.read and fact.id in reserved:
@@ -4255,7 +4280,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         if (
             said is not None
             and _health_question_in(text, message.text)
-            and not sold
+            and not (sold or _ADVISED.search(message.text))  # "my doctor told me to lay off caffeine": asked already
             and not _HEALTH_TOLD.search(_fact_words(said))
         ):
             # "is coffee even ok when you're sick or should i switch to decaf?": the decaf fact, and the doctor
@@ -4395,9 +4420,11 @@ def policy_answer(question: str, profile: VoiceProfile) -> Fact | None:
     return None
 
 
-# Something asked in return for a late parcel: "da wäre ein Gutschein oder ein Rabatt angebracht"
+# Something asked in return for a late parcel: "da wäre ein Gutschein oder ein Rabatt angebracht", "20 Euro
+# Gutschrift oder ein Rabattcode"
 _MAKE_GOOD = re.compile(
-    r"\b(?:gutschein\w{0,2}|rabatt\w{0,2}|entschädigung|wiedergutmachung|kulanz|voucher|discount|compensat\w{0,5}"
+    r"\b(?:gutschein\w{0,2}|rabatt\w{0,2}|gutschrift\w{0,2}|(?:rabatt|gutschein|discount)-?codes?|store credit"
+    r"|entschädigung|wiedergutmachung|kulanz|voucher|discount|compensat\w{0,5}"
     r"|make (?:it )?up (?:to|for))\b",
     re.IGNORECASE,
 )
@@ -5176,6 +5203,7 @@ _PRE_GROUND = re.compile(
     r"\b(?:pre[- ]?ground|already ground|vorgemahlen\w{0,2}|schon gemahlen\w{0,2}|bereits gemahlen\w{0,2})\b", re.I
 )
 
+_WHICH = re.compile(r"\b(?:welche[rsmn]?|which)\b", re.IGNORECASE)
 # What a coffee is wanted for: "hält mich wach", "something strong"; "mild für den Magen", "something gentle"
 _WANTS_STRONG = re.compile(
     r"\b(?:wach|munter|kräftig\w{0,3}|stark\w{0,2}|stärkst\w{0,2}|power|energie|kick|awake|strong\w{0,3}|bold\w{0,3}"
@@ -5557,7 +5585,9 @@ def _advice_worked(text: str) -> bool:
 # A taste that is gone now: "nicht mehr bitter", "no longer sour", "the shots aren't sour anymore"
 _NO_LONGER_OFF = re.compile(
     r"\b(?:nicht mehr|kein bisschen mehr|gar nicht mehr|no longer|not|aren'?t|isn'?t)\s(?:\w{1,12}\s)?"
-    r"(?:sauer|bitter|wässrig|dünn|sour|watery)\b(?!\s?\?)",
+    r"(?:sauer|bitter|wässrig|dünn|sour|watery)\b(?!\s?\?)"
+    # "the bitterness is GONE 🙌", "die Säure ist weg"
+    r"|\b(?:bitterness|sourness|bitterkeit|säure)\s(?:is|ist|was|war)\s(?:\w{1,8}\s)?(?:gone|weg|verschwunden)\b",
     re.IGNORECASE,
 )
 # And the news that something worked, or thanks for the tip: "hat geklappt", "update:", "like you said", "danke"
