@@ -41,6 +41,8 @@ A1, A2 = {
     39: (142, 143),
     40: (144, 145),
     41: (146, 147),
+    42: (148, 149),
+    43: (150, 151),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -76,6 +78,8 @@ SID, SETN = {
     39: ("co", 100),
     40: ("cp", 101),
     41: ("cq", 102),
+    42: ("cr", 103),
+    43: ("cs", 104),
 }[R]
 SEED = {
     9: "first",
@@ -111,6 +115,8 @@ SEED = {
     39: "thirty-first",
     40: "thirty-second",
     41: "thirty-third",
+    42: "thirty-fourth",
+    43: "thirty-fifth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,
