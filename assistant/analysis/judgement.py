@@ -226,7 +226,9 @@ def _precise(top: str, cues: dict[str, float], concern: str) -> str:
     own = cue_top in OPERATIONAL and cues[cue_top] >= STRONG_CUE
     if own and top in CASUAL and cues.get(top, 0.0) < STRONG_CUE:
         return cue_top  # "meine kaffeemühle macht so knack geräusche, voll cringe": a defect, whatever the slang says
-    if own and top in ("service_complaint", "criticism") and not cues.get(top):
+    # "... das Ventil an der Tüte undicht ist und der Kaffee schal schmeckt": the faulty bag outweighs the taste
+    stronger = top == "criticism" and cues.get(cue_top, 0.0) > cues.get(top, 0.0)
+    if own and top in ("service_complaint", "criticism") and (not cues.get(top) or stronger):
         # "bestellt und bis heute nichts bekommen. Sehr ärgerlich!": the parcel, no word of service; "Great service,
         # guys. Wrong coffee in my subscription for the second month running 👏": the wrong item, no mere criticism
         return cue_top

@@ -364,6 +364,15 @@ def compose(
     return shorten(fallback, limit)
 
 
+def _without_own_name(described: str, named: str) -> str:
+    """A product's description without the name it opens with ("the coffee subscription, every 2 or 4 weeks" said
+    of the coffee subscription: "every 2 or 4 weeks"), so the name is never said twice."""
+    if not named or not fold(described).startswith(fold(named)):
+        return described
+    rest = described[len(named) :].lstrip(" ,")
+    return rest or described
+
+
 def said_once(text: str) -> str:
     """The text without a sentence whose words an earlier sentence already said ("Bezahlt wird per PayPal, Karte oder
     Rechnung, bei Abbuchungsfragen hilft After-Sales. Bezahlt wird per PayPal, Karte oder Rechnung.")."""
@@ -626,7 +635,12 @@ def _with_sorry_still(
     not_yet = any(NOT_YET.search(" ".join(f.text.values())) for f in told)
     if scene.situation != "question" or not unhappy or not not_yet or not STILL_WAITING.search(request.message.text):
         return body
+    if _SORRY_OPENS.match(body):  # "Sorry for the long wait! ...": one sorry for the wait, never a second before it
+        return body
     return _line_before(book, "sorry_still", style, body, rng, address)
+
+
+_SORRY_OPENS = re.compile(r"\W{0,3}(?:sorry|entschuldig\w{0,3}|tut (?:uns|mir) (?:echt |wirklich )?leid)\b", re.I)
 
 
 def _after_opening(body: str, lines: list[str], *, or_before: bool = True) -> str:
@@ -1291,7 +1305,8 @@ def _answer(
 ) -> str:
     profile_texts = []
     if answer.product_text:
-        name, _, described = answer.product_text.partition(": ")
+        name, _, said = answer.product_text.partition(": ")
+        described = _without_own_name(said, answer.product_with_article or name)
         product = {**slots, "product": name, "the_product": answer.product_with_article or name, "topic": described}
         brewing = [c for c in described.split(", ") if METHODS.search(c)]
         product["method"] = brewing[-1] if brewing else described  # crisp says only what it is for, else what it is
@@ -1304,7 +1319,9 @@ def _answer(
         bare = FOR_METHODS.match(product["topic"])  # "Mein Tipp wäre die Kiezmischung: für Filter." reads clipped
         if block == "recommend" and (style == "crisp" or bare) and FOR_METHODS.match(product["method"]):
             block, product["method_cap"] = "recommend_for", _capitalised(product["method"])  # "Für Filter passt"
-        profile_texts.append(_block(book, block, style, product, rng, address))
+        # "The coffee subscription is every 2 or 4 weeks" reads wrong: a description told without its name is listed
+        listed = "crisp" if block == "described" and described != said else style
+        profile_texts.append(_block(book, block, listed, product, rng, address))
     if answer.taste:  # "better than Dallmayr?": a matter of taste, best compared in one's own cup
         profile_texts.append(_block(book, "taste_matter", style, slots, rng, address))
     if answer.tax:  # "kann ich das absetzen?": a question for a tax advisor, said so kindly

@@ -713,7 +713,7 @@ def indirect(question: str, language: str) -> str | None:
         thing = when.group(1).lower() if when.group(1).isupper() else when.group(1)
         article = "" if thing.endswith("s") else "an " if thing[:1].lower() in "aeio" else "a "  # "an Oktoberfest ..."
         return f"ob und wann es {thing} gibt" if language == "de" else f"if and when there'll be {article}{thing}"
-    if pick := _SETTING_FOR.match(question.strip()):  # "what setting on the handmühle for V60?": the pick, no verb
+    if pick := _SETTING_FOR.match(_GREETING_EN.sub("", question.strip())):  # "what setting on the handmühle for V60?"
         what, method = pick.group(1).lower(), pick.group(2)
         method = method.upper() if re.fullmatch(r"[a-z]{1,2}\d{1,3}", method) else method  # "v60": "V60"
         return (

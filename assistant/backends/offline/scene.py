@@ -1169,7 +1169,8 @@ _STALE = re.compile(
 _WRONG_SENT = re.compile(r"\b(?:falsch\w{0,3}|wrong|instead of|statt|anstatt)\b", re.IGNORECASE)
 _DAMAGE = re.compile(
     r"kaputt|beschädigt|\briss\b|rissig|eingerissen|zerbrochen|aufgerissen|zerdrückt|zerquetscht|eingedellt|ausgelaufen|gerissen|broken|damaged"
-    r"|\btorn\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed"  # no "student", no "accident"
+    # no "student", no "accident"; "das Ventil an der Tüte undicht"
+    r"|\btorn\b|undicht|\bleaky\b|crushed|\bdent(?:ed|s)?\b|\bleak\w{0,3}|ripped|squashed"
     r"|kratzer|zerkratzt|\bscratch\w{0,3}|\bmacke|\bin pieces\b|\bin (?:tausend )?(?:stücke[n]?|scherben)\b|scherben"
     r"|shattered|smashed|\bcracked\b|\bchipped\b|gesprungen"
     r"|\bsplit (?:wide )?(?:open|along|at|down)\b|\bburst\b|aufgeplatzt|\b(?:grounds|beans|coffee) all over\b"
@@ -2779,11 +2780,20 @@ def _health_question_in(question: str, message: str) -> bool:
         return True  # "marathon am sonntag, kann ich vorher euren espresso trinken oder ist das ne dumme idee"
     if _RACE_ASKED.search(message[:2000]) and _AMOUNT_ASKED.search(question) and _DRINK_ASKED.search(message[:2000]):
         return True  # "erster marathon 😭 wie viel espresso ist vorher okay und ab wann ist es zu viel": a doctor's
-    ill = bool(ILL.search(message[:2000]) and _DRINK_ASKED.search(question))
+    ill_told = ILL.search(message[:2000])  # "down with the flu and STILL drinks five cups a day. Is that bad for him??"
+    if ill_told and _VERDICT_ON_IT.search(question) and _DRINK_ASKED.search(message[:2000]):
+        return True
+    ill = bool(ill_told and _DRINK_ASKED.search(question))
     # "got the flu ... do u even have decaf": whether we sell it, asked by someone ill, is no doctor's matter
     return ill and not (_CONTENT_ASKED.search(question) or _HAVE_ASKED.match(question.strip()))
 
 
+# A verdict asked on what was just told: "Is that bad for him?", "Ist das schlimm?"
+_VERDICT_ON_IT = re.compile(
+    r"\b(?:is|isn'?t) (?:that|this|it) (?:\w{1,10} )?(?:bad|ok|okay|fine|healthy|unhealthy|dangerous|too much)\b"
+    r"|\bist (?:das|es) (?:\w{1,10} )?(?:schlimm|ungesund|gesund|okay|ok|zu viel|gefährlich)\b",
+    re.IGNORECASE,
+)
 _HAVE_ASKED = re.compile(
     r"\W{0,3}(?:and |und |also |btw )?(?:do (?:you|u|ya|yall|y'all)(?: guys)?(?: even| also)? (?:have|sell|do|make)"
     r"|have (?:you|u) got|habt ihr|gibt es|gibt's|gibts|verkauft ihr|führt ihr)\b",
@@ -3726,6 +3736,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     late_one = late_intent and _ARRIVED_LATE.search(text) is not None
     if late_one and not _NOT_ARRIVED.search(text) and not _STILL_WAITING.search(text):
         return "arrived_late"  # "kam eine ganze Woche später ... wenigstens einen Gutschein?": here, but too late
+    if unbroken and _ROAST_DATED.search(fold(text)) and not _WRONG_SENT.search(text):
+        return "criticism"  # "Röstdatum von vor drei Wochen. Frisch ist was anderes": the freshness, nothing to replace
     unharmed_now = _NOTHING_BROKEN.search(text) is not None  # "Diesmal ist zum Glück nichts kaputt"
     damaged = _DAMAGE.search(_SOAKED_BOX.sub(" ", text))  # "Der Karton war völlig aufgeweicht": the box, no goods
     dropped = _DROPPED_OFF.search(text) and not (_NOT_ARRIVED.search(text) or (damaged and not unharmed_now))
@@ -4251,7 +4263,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             continue  # "Welcher Kaffee passt dazu? Eher Ihr Espresso oder lieber Filterkaffee?": the pick chose
         name, _, described = product.partition(": ")
         owned = the_product(profile, name, language) if product else ""  # "die Kiezmischung"
-        article = (_subject(described) or owned) if block == "often" else owned  # "the coffee subscription comes"
+        # "the coffee subscription comes ...", "Das Kaffee-Abo: alle 2 oder 4 Wochen": the name its description gives
+        named_first = _subject(described) if len(_subject(described).split()) <= SUBJECT_WORDS else ""
+        article = (named_first or owned) if block in ("often", "described") else owned
         said = fact if fact is not None and (fact.id not in used or product) else None
         if said is not None or product or not missing:
             answers.append(
@@ -5487,6 +5501,11 @@ def _how_often(question: str, message: str, profile: VoiceProfile, language: str
         return ""
     described = _product_texts(profile, language).get(names[0], "")
     return f"{names[0]}: {described}" if RHYTHM.search(described) else ""
+
+
+# A roast date complained of (folded): "Röstdatum von vor drei Wochen", "roast dates are all from august"
+_ROAST_DATED = re.compile(r"\b(?:rostdatum|rostdaten|roast(?:ed)? (?:date|dates|on)|geröstet am|gerostet am)\b")
+SUBJECT_WORDS = 3  # "das Kaffee-Abo", "the coffee subscription": longer heads describe ("unsere Handmühle mit ...")
 
 
 def _subject(described: str) -> str:
