@@ -43,6 +43,7 @@ A1, A2 = {
     41: (146, 147),
     42: (148, 149),
     43: (150, 151),
+    44: (152, 153),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -80,6 +81,7 @@ SID, SETN = {
     41: ("cq", 102),
     42: ("cr", 103),
     43: ("cs", 104),
+    44: ("ct", 105),
 }[R]
 SEED = {
     9: "first",
@@ -117,6 +119,7 @@ SEED = {
     41: "thirty-third",
     42: "thirty-fourth",
     43: "thirty-fifth",
+    44: "thirty-sixth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,
