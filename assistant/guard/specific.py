@@ -444,11 +444,7 @@ def _word_said_back(text: str, drafted: set[str], message: Message, analysis: An
 
 # A question that asks for something to be told or picked, not a yes or no: "which one?", "what ratio?", "is your
 # espresso good for cold brew?"
-OPEN_ASK = re.compile(
-    r"\W*(?:which|what|how (?:much|many|long)|welche\w?|wie ?viele?|wie lange|(?:is|are|does) (?:your|ur)"
-    r"|lohnt sich)\b",
-    re.IGNORECASE,
-)
+OPEN_ASK = re.compile(rf"{PLAIN_ASK.pattern}|\W*(?:what|(?:is|are|does) (?:your|ur)|lohnt sich)\b", re.IGNORECASE)
 # A word given in quotes, the answer to what a word means: "what does kiez even mean" -> "Basically 'neighbourhood'"
 TERM_GIVEN = re.compile(r"(?:^|\s)['‚„\"“‘][^\W\d_][^'‚„\"“”‘’\n]{0,30}['\"“”’‘](?=[\s.,!?;:]|$)")
 # A word that opens a question without asking anything itself: "also what ratio", "und wie viel ...?"

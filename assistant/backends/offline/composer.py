@@ -379,7 +379,7 @@ def said_once(text: str) -> str:
     lines = []
     for line in text.split("\n"):
         kept: list[str] = []
-        for sentence in re.split(r"(?<=[.!?])\s+", line):
+        for sentence in sentences(line):
             said = {fold(w) for w in words(sentence)}
             if len(said) >= REPEAT_WORDS and any(said <= {fold(w) for w in words(k)} for k in kept):
                 continue

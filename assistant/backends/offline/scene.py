@@ -1786,7 +1786,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
     joked_question = joked_question and not (_VERDICT_ASKED.search(text) and _health_question_in(text, text))
     # "Zwetschgenkuchen mit Sahne, was passt besser: Kiezmischung oder Espresso? ☕": a pick of ours, never laughed off
     picked = any(_products_named(q, request.profile) and re.search(r"\b(?:oder|or)\b", q, re.I) for q in asked)
-    picked = picked or any(_WHICH.search(q) and _RECOMMEND.search(q) for q in asked)  # "welcher espresso rettet mich"
+    picked = picked or any(_pick_asked(q) for q in asked)  # "welcher espresso rettet mich"
     joked_question = joked_question and not picked
     # "still 30 degrees lol. is the kiez blend any good for cold brew? ratio?": a coffee of ours asked about, answered
     joked_question = joked_question and not any(find_products(q, request.profile) for q in asked)
@@ -2408,7 +2408,7 @@ def _asks_when_sick(request: GenerationRequest, situation: str) -> bool:
     if _CONTENT_ASKED.search(text):
         return False  # "erkältet ... wie viel koffein hat ein espresso von euch??": a figure about our coffee
     read = [str(q.text) for q in analysis.questions]  # "darf ich trotzdem meinen espresso oder ...": no "?" to split at
-    if any(_WHICH.search(q) and _RECOMMEND.search(q) for q in read):
+    if any(_pick_asked(q) for q in read):
         return False  # "wiesn-kater deluxe. welcher espresso rettet mich heute": a pick of ours, no doctor's matter
     asked = [q for q in (*split_questions(text), *read) if _DRINK_ASKED.search(q)] or _SHOULD_I_DRINK.search(text)
     answered = any(q.fact for q in analysis.questions)  # "also do you even have decaf": a fact to give, no aside
@@ -4264,7 +4264,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         name, _, described = product.partition(": ")
         owned = the_product(profile, name, language) if product else ""  # "die Kiezmischung"
         # "the coffee subscription comes ...", "Das Kaffee-Abo: alle 2 oder 4 Wochen": the name its description gives
-        named_first = _subject(described) if len(_subject(described).split()) <= SUBJECT_WORDS else ""
+        subject = _subject(described)
+        named_first = subject if len(subject.split()) <= SUBJECT_WORDS else ""
         article = (named_first or owned) if block in ("often", "described") else owned
         said = fact if fact is not None and (fact.id not in used or product) else None
         if said is not None or product or not missing:
@@ -5218,6 +5219,13 @@ _PRE_GROUND = re.compile(
 )
 
 _WHICH = re.compile(r"\b(?:welche[rsmn]?|which)\b", re.IGNORECASE)
+
+
+def _pick_asked(question: str) -> bool:
+    """One of our coffees asked to be picked: "welcher espresso rettet mich heute", "which beans for a moka pot"."""
+    return bool(_WHICH.search(question) and _RECOMMEND.search(question))
+
+
 # What a coffee is wanted for: "hält mich wach", "something strong"; "mild für den Magen", "something gentle"
 _WANTS_STRONG = re.compile(
     r"\b(?:wach|munter|kräftig\w{0,3}|stark\w{0,2}|stärkst\w{0,2}|power|energie|kick|awake|strong\w{0,3}|bold\w{0,3}"
