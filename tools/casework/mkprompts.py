@@ -44,6 +44,8 @@ A1, A2 = {
     42: (148, 149),
     43: (150, 151),
     44: (152, 153),
+    45: (154, 155),
+    46: (156, 157),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -82,6 +84,8 @@ SID, SETN = {
     42: ("cr", 103),
     43: ("cs", 104),
     44: ("ct", 105),
+    45: ("cu", 106),
+    46: ("cv", 107),
 }[R]
 SEED = {
     9: "first",
@@ -120,6 +124,8 @@ SEED = {
     42: "thirty-fourth",
     43: "thirty-fifth",
     44: "thirty-sixth",
+    45: "thirty-seventh",
+    46: "thirty-eighth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,
