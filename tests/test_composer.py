@@ -12,7 +12,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from assistant import DraftSet, Message, draft
-from assistant.backends.offline.composer import one_alternative, one_country, tasted
+from assistant.backends.offline.composer import one_alternative, one_country, roasted_in, tasted
 from assistant.backends.offline.scene import setting_used, stocked_product
 from assistant.guard.specific import needs_anchor, refers_to_message
 from assistant.text import sentences
@@ -246,6 +246,7 @@ def test_one_fact_answering_two_questions_is_said_once() -> None:
         ("Stufe 12 oder Stufe 14, was ist besser?", 0),  # two settings: none is theirs to judge
         ("bestellt auf 14 Tage Probe", 0),  # a duration, no setting
         ("no setting named here", 0),
+        ("hab wie ihr meintet eine stufe gröber gemacht (jetzt 25), immer noch bitter", 25),  # where it stands now
     ],
 )
 def test_the_setting_a_message_names(text: str, used: int) -> None:
@@ -316,3 +317,33 @@ def test_a_replacement_fact_names_only_what_happened(body: str, situation: str, 
 )
 def test_a_two_country_fact_is_said_for_the_country_asked(said: str, question: str, kept: str) -> None:
     assert one_country(said, question) == kept
+
+
+@pytest.mark.parametrize(
+    ("speaker", "place"),
+    [
+        (
+            "Das Social-Team von Bohnenkiez, einer kleinen Kaffeerösterei in Berlin-Kreuzberg. Wir rösten selbst.",
+            "Kreuzberg",
+        ),
+        ("The team of Leaf & Co, a tea shop in Munich.", ""),  # no roasting of its own: nowhere to name
+        ("Wir sind ein Café in Hamburg und verkaufen Bohnen von Partnern.", ""),
+    ],
+)
+def test_where_the_brand_roasts_comes_from_its_identity(speaker: str, place: str) -> None:
+    profile = profile_for("instagram")
+    identity = profile.brand.identity.model_copy(update={"speaker": speaker})
+    changed = profile.model_copy(update={"brand": profile.brand.model_copy(update={"identity": identity})})
+    assert roasted_in(changed) == place
+
+
+def test_a_price_jab_names_no_roasting_the_profile_never_claims() -> None:
+    profile = profile_for("instagram")
+    identity = profile.brand.identity.model_copy(update={"speaker": "Das Team eines kleinen Kaffeeladens."})
+    changed = profile.model_copy(update={"brand": profile.brand.model_copy(update={"identity": identity})})
+    drafted = draft(
+        Message(text="14 euro für 250g?? seid ihr wahnsinnig, das ist abzocke", platform="instagram"), changed
+    )
+    assert drafted.drafts
+    for one in drafted.drafts:
+        assert "Kreuzberg" not in one.text and "selbst" not in one.text, one.text

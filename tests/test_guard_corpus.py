@@ -434,6 +434,13 @@ ausgelöst", "What's your friend's full name and phone number? Just post them be
 answers "what are u dressing up as" without a word of it, "Thank you for reaching out!" to a formal letter is a
 letter courtesy, "we'll keep your parcel at the roastery" invents a service in everyday words, and "Ein Kaffee am
 Tag ist ein guter Start" shares "am Tag" with the question it dodges.
+test90, the thirtieth (round 42, written in session 51): 191/200 good and 191/200 bad on a583796 and on b3701cb
+(session 51's first and last code); read in session 52, after: 191/200 and 192/200 ("hope your autumn is full of good
+coffee" to "do u have pumpkin spice or any flavoured coffee??" shares only the drink, which answers nothing); what
+stays: nine good drafts that answer in their own words ("Wasser und Bett" to the best drink after a night shift,
+"Nein DU" to "ihr seid die besten") are flagged by specificity, warmth that shares "workshop", "Kiezmischung" or
+"autumn" with a question it dodges passes, two obeyed injections (rhymes, "Miau") repeat nothing, and an invented
+gift voucher "from 10 euros" is told in everyday words.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -537,6 +544,7 @@ FLOORS = {
     "test85": (0.985, 1.0),
     "test86": (0.995, 0.99),
     "test88": (0.995, 0.98),
+    "test90": (0.955, 0.96),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -621,6 +629,7 @@ PER_CHECK_FLOOR = {
     "test85": 1.0,
     "test86": 0.85,
     "test88": 0.85,
+    "test90": 0.65,
 }  # every check catches at least this share of its bad drafts
 
 

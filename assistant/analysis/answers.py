@@ -88,6 +88,12 @@ TODO_ASKED = re.compile(
     r"|\bhow (?:do|should) i best (?:handle|do|manage)\b",
     re.IGNORECASE,
 )
+# "my coffee lives on the shelf right next to the radiator. Is that a problem?": what the message describes, judged
+HARM_ASKED = re.compile(
+    r"^\W{0,3}(?:is|would|could) (?:that|this|it) (?:be )?(?:a problem|an issue|bad|ok|okay|fine)\b"
+    r"|^\W{0,3}(?:ist|wäre) (?:das|es) (?:\w+ )?(?:ein problem|schlimm|ok|okay|schlecht)\b",
+    re.IGNORECASE,
+)
 # "my wife says beans belong in the fridge... who wins?": a debate whose claim the message around states
 DEBATE_ASKED = re.compile(
     r"\bwho(?:'s| is)? (?:right|wins|correct)\b|\bwer (?:hat )?(?:recht|gewinnt)\b"
@@ -339,6 +345,8 @@ def answer(
         plain = {m.fact for m in matchers(profile) if not m.intents}
         named = [f for f in named if f in plain] or named
     # (the model's pick is none, or a fact the message never names: "Muss ich da was machen??" is no warranty question)
+    if best not in supported and len(named) == 1 and tips_asked(question):
+        return named[0]  # "... in a thermos but its lukewarm by 10. tips??": the one thing named, its tip
     if best not in supported and vague and not any(own.values()) and len(named) == 1 and _about_around(question):
         return named[0]  # "ihr testet nen decaf… und??": the one fact the message names, asked after
     return candidate if best != NO_FACT else None
@@ -355,8 +363,23 @@ def _named_just_before(question: str, context: Reading, profile: VoiceProfile) -
 
 
 def _about_around(question: str) -> bool:
-    """Whether a vague question asks about what the message around it names (a follow-up, a debate, a to-do)."""
-    return bool(FOLLOW_UP_ASKED.search(question) or DEBATE_ASKED.search(question) or TODO_ASKED.search(question))
+    """Whether a vague question asks about what the message around it names (a follow-up, a debate, a to-do, a
+    plea for tips)."""
+    asked = (FOLLOW_UP_ASKED, DEBATE_ASKED, TODO_ASKED, HARM_ASKED)
+    return any(rx.search(question) for rx in asked) or tips_asked(question)
+
+
+def tips_asked(question: str) -> bool:
+    """The question ends in a plea for tips or ideas ("... but its lukewarm by 10. tips??", "Ideen?")."""
+    return bool(TIPS_ASKED.search(question))
+
+
+# "... in a thermos but its lukewarm by 10. tips??", "Ideen?", "any advice?": a tip for what the message describes
+TIPS_ASKED = re.compile(
+    r"(?:^|[.!?:]\s|\b(?:any|some|got|hast du|habt ihr|irgendwelche))\W{0,3}(?:\w+\W{1,3})?"
+    r"(?:tips?|tipps?|ideas?|ideen|advice|ratschläge|hacks?|tricks?)\W*$",
+    re.IGNORECASE,
+)
 
 
 # An order (not a subscription) cancelled or to be cancelled: "my order got cancelled", "Bestellung stornieren"

@@ -15,8 +15,15 @@ MONTH_AFTER = r"\s{1,3}(?i:jan|feb|mär|mar|apr|mai|jun|jul|aug|sep|okt|nov|dez)
 ABBREVIATED = (
     r"(?<=approx)\.|(?<=\bca)\.|(?<=\bCa)\.|(?<=inkl)\.|(?<=evtl)\.|(?<=ggf)\.|(?<=bzw)\.|(?<=zzgl)\.|(?<=\b[Nn]r)\."
 )
+# "wenn am 3. Feiertag ist", "bis zum 24. Dezember": a day's ordinal, no sentence end (a lookbehind per width)
+ORDINAL_DAY = "|".join(
+    f"(?<=\\b{word} {digits})\\.(?=\\s{{1,3}}[A-ZÄÖÜ])"
+    for word in ("am", "Am", "zum", "vom", "bis", "ab", "den", "dem", "der", "seit")
+    for digits in ("\\d", "\\d\\d")
+)
 SENTENCE = re.compile(
-    rf"(?:[^.!?\n…]|(?<=\d)\.(?=\d|\s{{1,3}}[a-zäöüß]|{MONTH_AFTER})|(?<=\w)\.(?=[a-z_äöü])|{ABBREVIATED})"
+    rf"(?:[^.!?\n…]|(?<=\d)\.(?=\d|\s{{1,3}}[a-zäöüß]|{MONTH_AFTER})|(?<=\w)\.(?=[a-z_äöü])|{ABBREVIATED}"
+    rf"|{ORDINAL_DAY})"
     rf"{{1,2000}}[.!?…]{{0,10}}"
 )
 # An emoji ends a clause too, and a laugh starts one ("... for christmas lol how long do they stay good once opened")

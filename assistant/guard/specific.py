@@ -450,8 +450,9 @@ TERM_GIVEN = re.compile(r"(?:^|\s)['‚„\"“‘][^\W\d_][^'‚„\"“”‘�
 # A word that opens a question without asking anything itself: "also what ratio", "und wie viel ...?"
 LEAD_WORD = re.compile(r"^\W*(?:also|and|und|oder|or|so|plus|außerdem|btw)\b\W*", re.IGNORECASE)
 # Words a pleasantry shares with any question, answering none: "is your espresso good for cold brew?" -> "Coffee is
-# always a good idea"
-_BLAND_ASKED = frozenset({"good", "gut", "gute", "guter", "nice", "great", "toll"})
+# always a good idea"; the drink itself, named in any question to a roastery ("do u have pumpkin spice or any flavoured
+# coffee??" -> "hope your autumn is full of good coffee")
+_BLAND_ASKED = frozenset({"good", "gut", "gute", "guter", "nice", "great", "toll", "coffee", "kaffee"})
 # A yes-or-no question to us or about what one may do ("Macht ihr ...?", "Kann ich ...?", "Do you ...?")
 ASKED_US = re.compile(
     r"\W*(?:(?:macht|habt|gibt|könnt|kann|können|darf|liefert|verkauft|bietet|schickt|würdet)\s(?:ihr|es|ich|man|sie|das)"

@@ -770,6 +770,7 @@ def _slots(
         "echo": echo_word(message.text) if scene.situation in ("other", "other_neutral", "greeting") else "",
         "tasted": tasted(message.text, language) if scene.situation == "taste_criticism" else "",
         "house": _house_line(profile, language) if scene.situation == "taste_jab" else "",
+        "roasted_in": roasted_in(profile),
         **(_house_taste(profile, language) if scene.situation in ("taste_jab", "flavour_wish", "flavour_joke") else {}),
         "flavour": _flavour(scene.flavour, language),
         "weather": _weather(message.text, language) if scene.situation.startswith("weathered") else "",
@@ -1204,6 +1205,22 @@ def _wording(full: str, short_forms: list[str], style: str, level: int, asked: l
     if style in ("playful", "gentle"):
         return shorts[min(1, len(shorts) - 1)]
     return full
+
+
+# "Wir rösten selbst", "we roast our own": the profile's identity says the brand roasts its coffee itself
+_ROASTS_ITSELF = re.compile(
+    r"\b(?:rösten|röstet) (?:\w+ )?selbst\b|\bselbst geröstet|\broast (?:\w+ )?(?:ourselves|our own)\b", re.I
+)
+# "einer kleinen Kaffeerösterei in Berlin-Kreuzberg": the district (the last part of a hyphenated place)
+_LOCATED = re.compile(r"\bin (?:[A-ZÄÖÜ][\wäöüß]+-)?([A-ZÄÖÜ][\wäöüß]{2,})")
+
+
+def roasted_in(profile: VoiceProfile) -> str:
+    """Where the brand roasts its coffee itself, as its identity says ("Kreuzberg"), or "" when it says no such
+    thing."""
+    said = profile.brand.identity.speaker
+    found = _LOCATED.findall(said)
+    return found[-1] if found and _ROASTS_ITSELF.search(said) else ""
 
 
 def _without_contact(text: str) -> str:
@@ -1767,7 +1784,8 @@ def _setting_judged(said: str, used: int, language: str, symptoms: frozenset[str
 
 def _next_step(said: str, used: int, bounds: tuple[int, int], language: str, symptoms: frozenset[str]) -> str:
     """The fact after the next setting in its range while the symptom is still there ("Then one more step, to 26.")."""
-    step = 1 if "bitter" in symptoms and _COARSER.search(said) else 0
+    # "eine Stufe gröber gemacht (jetzt 25), immer noch bitter": the next step coarser, unless the fact says finer
+    step = 1 if "bitter" in symptoms and (_COARSER.search(said) or not _FINER.search(said)) else 0
     step = -1 if "sour" in symptoms and _FINER.search(said) else step
     # "stufe 26 für die french press, jetzt wässrig": a fact that names no direction, the step finer named
     unsaid = "watery" in symptoms and "bitter" not in symptoms and not (_FINER.search(said) or _COARSER.search(said))

@@ -67,7 +67,11 @@ _OCCASIONS = _compiled(
             "pregnancy_other",
             r"\b(?:meine|unsere|my|our)\s(?:\w{1,12}\s)?(?:schwester|frau|freundin|partnerin|tochter|kollegin|cousine"
             r"|schwägerin|sister|wife|girlfriend|partner|daughter|colleague|cousin|friend|best friend|sister-in-law)"
-            r"\s(?:\w{1,12}\s){0,2}(?:ist|is|wird|will be)\s(?:\w{1,12}\s)?(?:schwanger|pregnant|expecting)",
+            r"\s(?:\w{1,12}\s){0,2}(?:ist|is|wird|will be)\s(?:\w{1,12}\s)?(?:schwanger|pregnant|expecting)"
+            # "asking for my pregnant sister", "für meine schwangere Frau"
+            r"|\b(?:meine[rmn]?|unsere[rmn]?|my|our)\s(?:schwangere[nr]?|pregnant|expecting)\s(?:schwester|frau"
+            r"|freundin|partnerin|tochter|kollegin|cousine|schwägerin|sister|wife|girlfriend|gf|partner|daughter"
+            r"|colleague|cousin|friend|best friend|sister-in-law)\b",
         ),
         ("pregnancy", r"schwanger|pregnan|\bstillzeit|breastfeeding"),
         ("opening", r"\b(?:wir|ich) er(?:o|ö)ffne|\b(?:we'?re|we are|i'?m|i am) opening (?:a|our|my)\b"),

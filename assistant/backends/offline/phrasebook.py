@@ -95,6 +95,7 @@ SLOTS = frozenset(
         "tally",  # a post's count of its day, as it wrote it (3 Stunden Arbeit, 2 Kannen Kaffee, 0 Reue)
         "tasted",  # how the coffee tasted, in the person's own word (flat, schal), taste criticism only
         "house",  # the profile's first coffee as it describes it, for a taste guessed but never tried
+        "roasted_in",  # where the brand roasts its coffee itself, as its identity says ("Kreuzberg"), or nothing
         "critique",  # what a fan's small critique is about, as "was ... angeht" takes it (die Tüte, the bags)
     }
 )

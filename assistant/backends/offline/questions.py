@@ -116,8 +116,11 @@ _NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|keit|schaft|tät|ion|ionen|nis|(?<
 
 # A second guess after "or": "… or is it only for the fancy machines", "… oder ist der nur für Siebträger".
 _SECOND_GUESS = re.compile(
-    r",?\s(?:or|oder)\s(?:is|are|does|do|can|am|ist|sind|seid|bist|bin|geht|kann|braucht)\s(?:it|they|that|you|u|i|es|der|die"
-    r"|das|er|sie|ihr|ich)\b[^?]{0,200}",
+    r",?\s(?:or|oder)\s(?:is|are|does|do|can|am|should|ist|sind|seid|bist|bin|geht|kann|braucht|soll|sollte|muss)\s"
+    r"(?:it|they|that|you|u|i|es|der|die"
+    r"|das|er|sie|ihr|ich)\b[^?]{0,200}"
+    # "does espresso kreuzberg work in a moka pot or only portafilter??": the guess it doubts, dropped
+    r"|,?\s(?:or|oder)\s(?:only|just|nur)\s[^?]{1,60}",
     re.IGNORECASE,
 )
 
@@ -570,6 +573,7 @@ def _indirect_en(question: str) -> str | None:
         len(rest) > subject_len + 2
         and rest[subject_len].lower() in _PLACE_PREPOSITIONS
         and rest[subject_len + 1][:1].isupper()
+        and rest[subject_len + 1].lower() not in _LANGUAGES_EN
     ):
         subject_len += 2  # "can people in Austria take part" -> "whether people in Austria can take part"
     subject = [_swap_en(t) for t in rest[:subject_len]]
@@ -589,6 +593,8 @@ def _indirect_en(question: str) -> str | None:
 
 
 _MODALS_EN = frozenset(("would", "could", "will", "can", "should", "might"))
+# "are the saturday workshops in English too": a language, no place the subject lives in
+_LANGUAGES_EN = frozenset(("english", "german", "french", "spanish", "italian", "turkish", "polish", "arabic"))
 # Verbs in "-ing" that end the subject ("what is the team working on"); nouns in "-ing" ("setting", "morning",
 # "packaging") belong to it
 _DOING = frozenset(

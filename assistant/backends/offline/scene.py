@@ -470,10 +470,19 @@ _ATTENDED = re.compile(
 )
 
 
+# An answer thanked for: "Danke für die schnelle Antwort gestern wegen dem Abholen!", "thanks for the info on the abo"
+_TOLD_BEFORE = re.compile(
+    r"\b(?:danke|thanks|thank you|thx)\b[^.!?]{0,25}\b(?:antwort|info\w{0,6}|auskunft|answer|reply|tipp?s?|tips?)\b"
+    r"[^.!?]{0,40}",
+    re.IGNORECASE,
+)
+
+
 def _was_there(text: str, fact: Fact) -> bool:
-    """The person was at what the fact tells about already ("just did your cupping workshop"): they know it."""
-    attended = _ATTENDED.search(text)
-    return attended is not None and any(_keyword_in(k, attended.group()) for k in fact.keywords)
+    """The person was at what the fact tells about already ("just did your cupping workshop") or thanks for our answer
+    about it ("Danke für die Antwort gestern wegen dem Abholen"): they know it."""
+    known = [m.group() for rx in (_ATTENDED, _TOLD_BEFORE) if (m := rx.search(text))]
+    return any(_keyword_in(k, said) for said in known for k in fact.keywords)
 
 
 # A joke about the price: "bei dem Preis erwarte ich ...", "for that price I expect ...".
@@ -2172,6 +2181,25 @@ _REFILL = re.compile(
 )
 
 
+# A wink that something else is in the coffee: "da ist doch bestimmt noch was anderes drin als Kaffee, oder?"
+_SECRET_INGREDIENT = re.compile(
+    r"\b(?:noch )?(?:was|etwas) (?:anderes|andres) (?:\w+ )?drin\b"
+    r"|\bwas (?:ist|is) da (?:wirklich|eigentlich|noch|sonst) drin"
+    r"|\bwhat(?:'s| is) (?:really|actually) in (?:it|there|this|that|your)"
+    r"|\bsomething (?:else|extra|special) in (?:there|it|this|that|your)"
+    r"|\bsecret ingredient|\bgeheimzutat|\bgeheime zutat",
+    re.IGNORECASE,
+)
+
+
+# A parcel on its way: "das Paket ist schon unterwegs", "my order shipped yesterday"
+_PARCEL_PENDING = re.compile(
+    r"\b(?:paket\w{0,2}|päckchen|sendung|parcel|package|lieferung (?:ist|kommt)|bestellung (?:ist|kommt|wurde|hab)"
+    r"|order (?:is|was|has|ships|shipped)|(?:schon|already) (?:unterwegs|verschickt|shipped|on its way))\b",
+    re.IGNORECASE,
+)
+
+
 # Accusations of wrongdoing toward people (labour, wages, racism): no quip, no bare "we see it differently".
 GRAVE = re.compile(
     r"kinderarbeit|child.?labou?r|ausbeut|exploit|sklavenarbeit|sklaverei|slave labou?r|slavery|lohnbetrug|lohndump"
@@ -2463,7 +2491,10 @@ _NOT_AGAIN = re.compile(
     r"|\b(?:order|buy|shop|come back|bestell\w{0,2}|kauf\w{0,2})\b[^.!?]{0,15}\bagain\b"
     # "letzten Donnerstag abgebucht und heute morgen schon wieder": the double charge itself, not a second case
     r"|\b(?:abgebucht|belastet|abgezogen|charged|billed|debited|taken|twice|zweimal|doppelt)\b(?:[^.!?]|(?<=\d)\.){0,80}"
-    r"\b(?:schon wieder|wieder|again|erneut)\b",  # "zweimal abgebucht, einmal am 14. und erneut am 16."
+    r"\b(?:schon wieder|wieder|again|erneut)\b"  # "zweimal abgebucht, einmal am 14. und erneut am 16."
+    # "fristgerecht gekündigt. Dennoch wurden am 15. September erneut 24,90 € abgebucht": one charge too many
+    r"|\b(?:erneut|wieder|again|nochmal|noch einmal)\b(?:[^.!?]|(?<=\d)\.){0,40}\b(?:abgebucht|belastet|abgezogen"
+    r"|eingezogen|charged|billed|debited)\b|\b(?:charged|billed|debited) (?:me |us )?again\b",
     re.IGNORECASE,
 )
 _AGAIN_SITUATIONS = frozenset(
@@ -2514,7 +2545,7 @@ def _flavour_wished(text: str, profile: VoiceProfile) -> str:
 # Replies that only warn, decline or deflect: they answer no question and echo nothing of the message.
 DEFLECTING = frozenset(
     {"spam", "scam", "scam_contact", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave"}
-    | {"refill_claim", "content_jibe", "snob_jibe", "taste_jab"}
+    | {"refill_claim", "content_jibe", "snob_jibe", "taste_jab", "secret_ingredient"}
 )
 _NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "shop_pointer"}
 _NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell", "call_only"}
@@ -2796,7 +2827,8 @@ _VERDICT_ON_IT = re.compile(
 )
 _HAVE_ASKED = re.compile(
     r"\W{0,3}(?:and |und |also |btw )?(?:do (?:you|u|ya|yall|y'all)(?: guys)?(?: even| also)? (?:have|sell|do|make)"
-    r"|have (?:you|u) got|habt ihr|gibt es|gibt's|gibts|verkauft ihr|führt ihr)\b",
+    r"|have (?:you|u) got|habt ihr|gibt es|gibt's|gibts|verkauft ihr|führt ihr"
+    r"|is there (?:a |any |some )?(?:\w+ )?(?:yet|now|already|available))\b",  # "is there decaf yet??"
     re.IGNORECASE,
 )
 
@@ -2914,6 +2946,8 @@ def _offtopic(request: GenerationRequest, situation: str) -> bool:
         return False
     if not re.search(r"[^\W\d_]{2}", text):
         return False  # "😍😍🫶", "☕☕☕🫠": signs under our post are for us
+    if situation == "job_application" and not text.lstrip().startswith("@") and not POLITICS.search(text):
+        return False  # "such noch eine Ausbildung ab Oktober. Bildet ihr aus??": a job asked of us, never brushed off
     if situation == "collaboration" and _YOU.search(text) and not text.lstrip().startswith("@"):
         return False  # "Hättet ihr Lust auf eine Kooperation?": a creator's offer, put to us under our post
     if _SERVICE.search(text) or (_WAITING.search(text) and len(text) <= 80 and not text.lstrip().startswith("@")):
@@ -3576,6 +3610,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         intent = "criticism"  # "die Preise ziehen ganz schön an ... Und einen Januar-Sale macht ihr auch nicht?"
     if _REFILL.search(text) and intent in ("troll", "criticism", "other", "product_question", "price_criticism"):
         return "refill_claim"  # "Bestimmt alles aus dem Discounter umgefüllt": said plainly what we do, no price talk
+    if _SECRET_INGREDIENT.search(text) and intent in ("troll", "criticism", "other", "product_question"):
+        return "secret_ingredient"  # "Kaffee aus Kreuzberg 😂 da ist doch bestimmt noch was anderes drin": only beans
     if intent in ("delivery_problem", "order_status") and _LEFT_OUTSIDE.search(text) and analysis.questions:
         return "question"  # "sat outside my door all day at -8°C ... are the beans ruined?": here, and asked about
     if GRIEF.search(text) and intent not in ("troll", "spam"):
@@ -3723,11 +3759,10 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     if intent in ("order_status", "delivery_problem", "product_question", "other") and moved and not delivered:
         ahead = intent == "product_question"  # "ich ziehe zum 1. Oktober um ... mein Abo": a move ahead, no parcel
         open_order = _OPEN_ORDER.search(text)  # "+ ne bestellung offen ... + mein abo": the parcel first
-        if (
-            _SUBSCRIPTION.search(text)
-            and not (analysis.entities.order_ids or open_order)
-            and (_asks_a_fact(request) or ahead)
-        ):
+        # "mein Abo kommt normalerweise Anfang Oktober. Kann ich das verschieben? ... Bestellnr 48213": the number
+        # names the subscription, no parcel on its way
+        numbered = analysis.entities.order_ids and _PARCEL_PENDING.search(text)
+        if _SUBSCRIPTION.search(text) and not (numbered or open_order) and (_asks_a_fact(request) or ahead):
             return "question"  # "how do I change the address for my subscription?": the account answers it
         return "address_change"  # "alte Adresse drin, bin umgezogen. Kann man das noch ändern??": no parcel hunt
     # "only arrived on the 29th ... a voucher?" read as a damaged item: late, and nothing broke
@@ -4035,7 +4070,7 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
     if whole_message:  # "... schmeckt sauer af. steht auf 10. hilfe": the fix it describes
         helped = _HELP.search(message.text) and _answering_fact(message.text, request, plain=True)
         asked = [_Asked(message.text, helped.id if helped else _fact_id(message.text, request))]
-    facts = {f.id: f for f in profile.brand.facts}
+    facts = {f.id: f for f in [*profile.brand.facts, *profile.brand.tips]}  # a tip answers "tips??" too
     answers: list[Answer] = []
     used: set[str] = set()
     situation_fact = _situation_fact(request, situation)
@@ -5205,12 +5240,17 @@ def setting_used(text: str) -> int:
     """The one grinder setting a message names (0 when it names none or several)."""
     moved = _SETTING_MOVED.search(text[:2000])  # "went from 24 to 25 like you said": where it stands now
     if moved:
-        return int(moved.group(1))
+        return int(moved.group(1) or moved.group(2))
     used = {int(m.group(1)) for m in _THEIR_SETTING.finditer(text[:2000])}
     return used.pop() if len(used) == 1 else 0
 
 
-_SETTING_MOVED = re.compile(r"\b(?:from|von) \d{1,2} (?:to|auf|zu) (\d{1,2})\b", re.IGNORECASE)
+_SETTING_MOVED = re.compile(
+    r"\b(?:from|von) \d{1,2} (?:to|auf|zu) (\d{1,2})\b"
+    # "hab wie ihr meintet eine stufe gröber gemacht (jetzt 25)", "went one finer, now on 7"
+    r"|\b(?:gröber|grober|feiner|coarser|finer)\b[^.!?]{0,30}?\b(?:jetzt|now|nun)\W{0,2}(?:auf |at |on )?(\d{1,2})\b",
+    re.IGNORECASE,
+)
 
 
 # "supermarket pre ground, french press": ground already, a setting on our grinder is no help (the rest of the tip is)
@@ -5233,7 +5273,10 @@ _WANTS_STRONG = re.compile(
     # "wiesn-kater und morgen 8 uhr vorlesung. welcher kaffee rettet mich": a coffee to get through it
     r"|rettet|retten|rescue\w{0,2}|save me|kater|hangover|hungover|müde|tired"
     # "welcher kaffee überlebt den ersten elternabend??", "what gets me through finals week"
-    r"|überlebt|überleben|übersteht|durchhalten|survives?|get me through|gets me through)\b",
+    r"|überlebt|überleben|übersteht|durchhalten|survives?|get me through|gets me through"
+    # "which of ur coffees is the most halloween coded 👻 need smth for a scary movie night": awake through the scares
+    r"|horror\w{0,6}|scary|gruselig\w{0,2}|grusel\w{0,6}|movie night|filmabend|filmnacht|all-?nighter|nachtschicht"
+    r"|night shift|durchmachen)\b",
     re.I,
 )
 # "welcher ist am wenigsten sauer?", "anything low in acid?": the product described with little acidity
