@@ -345,7 +345,7 @@ def answer(
         plain = {m.fact for m in matchers(profile) if not m.intents}
         named = [f for f in named if f in plain] or named
     # (the model's pick is none, or a fact the message never names: "Muss ich da was machen??" is no warranty question)
-    if best not in supported and len(named) == 1 and tips_asked(question):
+    if best not in supported and len(named) == 1 and TIPS_ASKED.search(question):
         return named[0]  # "... in a thermos but its lukewarm by 10. tips??": the one thing named, its tip
     if best not in supported and vague and not any(own.values()) and len(named) == 1 and _about_around(question):
         return named[0]  # "ihr testet nen decaf… und??": the one fact the message names, asked after
@@ -364,14 +364,9 @@ def _named_just_before(question: str, context: Reading, profile: VoiceProfile) -
 
 def _about_around(question: str) -> bool:
     """Whether a vague question asks about what the message around it names (a follow-up, a debate, a to-do, a
-    plea for tips)."""
+    worry: "Is that a problem?")."""
     asked = (FOLLOW_UP_ASKED, DEBATE_ASKED, TODO_ASKED, HARM_ASKED)
-    return any(rx.search(question) for rx in asked) or tips_asked(question)
-
-
-def tips_asked(question: str) -> bool:
-    """The question ends in a plea for tips or ideas ("... but its lukewarm by 10. tips??", "Ideen?")."""
-    return bool(TIPS_ASKED.search(question))
+    return any(rx.search(question) for rx in asked)
 
 
 # "... in a thermos but its lukewarm by 10. tips??", "Ideen?", "any advice?": a tip for what the message describes
