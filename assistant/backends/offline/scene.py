@@ -3899,8 +3899,16 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         part_missing = bool(MISSING_TOLD.search(fold(text)))  # "the crank handle isn't in the box??": a part missing
         faulty = _RATTLES.search(text) and find_products(text, request.profile)  # "die Handmühle klappert innen"
         arrived_faulty = bool(faulty and _FAULTY_ON_ARRIVAL.search(text))
+        # "MEIN PAKET KOMPLETT NASS UND DER KAFFEE RIECHT NACH KARTON": goods soaked, not only the box
+        soaked = _WET.search(_SOAKED_BOX.sub(" ", text)) is not None
         evidence = (
-            wrong or swapped or part_missing or _DAMAGE.search(text) or _STALE.search(fold(text)) or arrived_faulty
+            wrong
+            or swapped
+            or part_missing
+            or _DAMAGE.search(text)
+            or _STALE.search(fold(text))
+            or arrived_faulty
+            or soaked
         )
         if faulty and not (wrong or swapped or _DAMAGE.search(text) or arrived_faulty):
             return "defect"  # "... mahlt total ungleichmäßig. Toll.": a fault of the grinder, whatever the irony
@@ -5199,13 +5207,17 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
     names += [f"{article} {name.split()[0]}" for name in _named_by_article(question, profile) for article in _ARTICLES]
     # "Kiezmischung oder Espresso?": the bare alternative names our Espresso Kreuzberg, no way to brew
     names += [w for n in _named_by_article(question, profile) for w in _alternatives(n.split()[0])]
+    # "Lieber die Mühle oder ein Abo? Sie trinkt French Press": a pick between the two named, never a third of ours
+    offered = [p for p in profile.brand.products if p.name in {*named, *beside}] if choice else profile.brand.products
     for text in (question, f"{question} {context}"):  # "welchen Kaffee schenk ich Papa?? der trinkt nur Filterkaffee"
         text = _without(names, text)  # "die Kiezmischung oder der Espresso Kreuzberg?": a name, no brewing method
         asked = brewers(text)  # "portafilter" is no "filter"
-        for product in profile.brand.products:
+        for product in offered:
             described = profile.localized(product.text, language)
             if asked & brewers(described):
                 return f"{product.name}: {_for_asked_brewers(described, asked)}"
+    if choice and not any(brewers(profile.localized(p.text, language)) for p in offered):
+        return ""  # neither of the two is a coffee brewed one way: both are described (scene._compared)
     strength = _by_strength(_without(names, f"{question} {context}"), profile, language)  # "the espresso": none
     if not strength and only is not None and _GOES_WITH.search(question):
         return f"{only.name}: {profile.localized(only.text, language)}"  # "Passt eure Kiezmischung zu Brezn?"
@@ -5537,7 +5549,9 @@ _HOW_OFTEN = re.compile(
     # "gibts das irgendwie als abo??", "can I get it as a subscription?": the rhythm says it exists and how it comes
     r"|\bals abo\b|\bas a subscription\b"
     # "is the subscription weekly??", "kommt das Abo jede Woche?": a rhythm guessed is a rhythm asked
-    r"|\b(?:weekly|monthly|every (?:week|month)|wöchentlich|monatlich|jede woche|jeden monat)\b(?![^.!?]{0,40}"
+    # "gibt es das Abo auch alle 3 Wochen? 4 sind mir zu lang": a rhythm of its own, asked
+    r"|\b(?:weekly|monthly|every (?:week|month)|wöchentlich|monatlich|jede woche|jeden monat"
+    r"|alle (?:\d{1,2}|zwei|drei|fünf|sechs) wochen|every (?:\d{1,2}|two|three|five|six) weeks)\b(?![^.!?]{0,40}"
     r"\b(?:umstellen|ändern|wechseln|switch|change)\b)",
     re.I,
 )
@@ -5581,7 +5595,11 @@ def _both(first: str, second: str, profile: VoiceProfile, language: str) -> tupl
     if not texts.get(first) or not texts.get(second):
         return ()
     is_ = "ist" if language == "de" else "is"  # "Espresso Kreuzberg ist unser Espresso, ..., die Kiezmischung ..."
-    long = (f"{first} {is_} {texts[first]}", f"{the_product(profile, second, language)} {texts[second]}")
+    # "..., das Kaffee-Abo alle 2 oder 4 Wochen": a description with a subject of its own names it (never "das Abo das
+    # Kaffee-Abo")
+    own = _subject(texts[second])
+    other = texts[second].replace(", ", " ", 1) if own else f"{the_product(profile, second, language)} {texts[second]}"
+    long = (f"{first} {is_} {texts[first]}", other)
     uses = [[c for c in texts[n].split(", ") if METHODS.search(c)] for n in (first, second)]
     short = tuple(f"{n} {u[-1]}" for n, u in zip((first, second), uses, strict=True) if u)  # "X für Filter ..."
     return long + short if len(short) == 2 else long
