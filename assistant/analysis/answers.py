@@ -133,9 +133,17 @@ DESTINATION = re.compile(r"\b(?:nach|to|bis)\s", re.IGNORECASE)  # "wie lange br
 STRONGER = 3.0  # own-hit score by which a fact the question names beats the shipping fact of the place it names
 
 
+# or a thing of its own brought in: "And is it possible to add a handwritten card?", "und geht eine Grußkarte dazu?"
+ADDED_THING = re.compile(
+    r"\b(?:a|an|ein|eine|einen)\s+(?:[^\W\d_]{3,15}\s+)?(?!(?:weeks?|days?|months?|couple|few|bit|woche|wochen|tag"
+    r"|tage|monat|paar|bisschen)\b)([^\W\d_]{4,})",
+    re.IGNORECASE,
+)
+
+
 def _own_subject(question: str) -> bool:
     """Whether the question names a subject of its own ("Und ist der Kaffee bio-zertifiziert?")."""
-    found = [*ARTICLE_NOUN.finditer(question), *ASKED_FOR.finditer(question)]
+    found = [*ARTICLE_NOUN.finditer(question), *ASKED_FOR.finditer(question), *ADDED_THING.finditer(question)]
     return any(not is_stopword(m.group(1)) for m in found)
 
 

@@ -20,6 +20,13 @@ WAITED = (
     r" (?:tage?n?|wochen?|days?|weeks?) (?:lang |of )?(?:gewartet|waiting)\b"
     r"(?!.{0,30}\b(?:answer|reply|response|antwort|ruckmeldung))"
 )
+# A parcel of one's own that came late, told against the promise (folded): "your '2-3 working days' became 8 days",
+# "the gift showed up after the party"
+LATE_TOLD = (
+    r"\b(?:turned into|became|wurden) (?:\w{1,12} ){0,2}\d{1,2} (?:days|tage)\b"
+    r"|\b(?:arrived|came|showed up|got here|kam|ankam|angekommen)\b[^.!?]{0,30}\b(?:after|nach) (?:the|her|his|my"
+    r"|der|dem|ihrem|seinem|meinem) (?:\w+ )?(?:party|birthday|geburtstag|feier|wedding|hochzeit)\b"
+)
 INTENT_CUES: dict[str, list[tuple[str, float]]] = {
     "spam": [
         (r"https?://|www\.|\b[\w-]{1,63}\.(?:com|net|xyz|io|ly|link|shop)\b", 2.0),
@@ -193,7 +200,7 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         # "my 'fresh roast' took 6 days to arrive", "hat 9 tage gebraucht bis es da war": it came, late
         (
             r"\btook (?:\d{1,2}|a|one|two|three|\w{3,6}) (?:\w{1,12} )?(?:days?|weeks?|ages|forever) to (?:arrive|come|get here|show up)\b"
-            r"|\b(?:hat|brauchte|war) (?:\w{1,12} ){0,2}\d{1,2} tage (?:gebraucht|unterwegs)\b",
+            r"|\b(?:hat|brauchte|war) (?:\w{1,12} ){0,2}\d{1,2} tage (?:gebraucht|unterwegs)\b|" + LATE_TOLD,
             3.0,
         ),
         (

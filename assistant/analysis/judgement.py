@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import cast
 
-from assistant.analysis.intents import WAITED, cue_scores, rank_intents
+from assistant.analysis.intents import LATE_TOLD, WAITED, cue_scores, rank_intents
 from assistant.analysis.parcels import someone_elses_parcel
 from assistant.models import Emotion, Intent, Sentiment, Wants
 from assistant.text import fold
@@ -147,7 +147,7 @@ def _shipping_jabbed(folded: str) -> bool:
     return "?" not in folded and bool(SHIPPING_TIME.search(folded)) and not own
 
 
-OWN_WAIT = re.compile(WAITED)
+OWN_WAIT = re.compile(f"{WAITED}|{LATE_TOLD}")
 
 
 # Readings that a parcel for someone else overrules (a wrong order inside one's own box stays a wrong item).
@@ -171,7 +171,14 @@ CHARGE_TROUBLE = re.compile(
     r"\b(?:charged|abgebucht|doppelt|twice|zweimal|refund\w{0,3}|erstatt\w{0,6}|falsch\w{0,2}|wrong|mahnung|reminder"
     r"|zahlungserinnerung|overcharged|still not|immer noch nicht"
     # "auf Rechnung bestellen, aber die Option wird mir gar nicht angezeigt": the checkout's trouble
-    r"|angezeigt|not (?:shown|showing|available)|doesn.?t (?:show|appear))\b"
+    r"|angezeigt|not (?:shown|showing|available)|doesn.?t (?:show|appear)"
+    # "a proper invoice with VAT shown separately and the company name ... Can you re-issue it?": an invoice to fix
+    r"|re-?issu\w{0,3}|neu ausstell\w{0,2}|korrigier\w{0,4})\b"
+)
+# An invoice of a placed order to be made out again (folded): "Can you re-issue it?", "bitte neu ausstellen"
+INVOICE_FIX = re.compile(
+    r"\b(?:invoice|rechnung)\b.{0,200}\b(?:re-?issu\w{0,3}|neu ausstell\w{0,2}|nochmal ausstell\w{0,2}"
+    r"|korrigier\w{0,4}|correct (?:it|the invoice))\b"
 )
 # What a called-off booking's writer asks for (folded): the money back, a new date, or what happens now
 WHAT_NOW = re.compile(
@@ -262,6 +269,8 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "product_question"  # "ich bitte um Zusendung eines Katalogs per Post, ... 14467 Potsdam": nothing late
     if top in ("order_status", "delivery_problem") and ORDER_TO_COME.search(folded) and not ORDER_PLACED.search(folded):
         return "product_question"  # "wenn ich heute bestell kommt das noch vor dem feiertag an??": no order yet
+    if top == "order_via_message" and INVOICE_FIX.search(folded) and BOUGHT_ALREADY.search(folded):
+        return "billing"  # "we ordered 3 kg last week ... a proper invoice with VAT ... Can you re-issue it?"
     if top == "order_via_message" and ORDERED_TO.search(folded) and "?" in text and not ORDER_NOW.search(folded):
         return "product_question"  # "Can I order to my dorm?": where we deliver, no order taken in the chat
     if top == "order_via_message" and BOUGHT_ALREADY.search(folded) and not ORDER_WISHED.search(folded):

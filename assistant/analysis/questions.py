@@ -579,6 +579,6 @@ PROMISED_CHECK = re.compile(
     r"(?:check|ask|find out|look into|get back|nachfragen|nachschauen|nachsehen|prüfen|klären|melden|fragen"
     r"|tell (?:us|me)|let (?:us|me) know|bescheid (?:sagen|geben))\w{0,3}(?: (?:with|im|beim) (?:the )?team)?,?"
     r"(?: (?:on|about|zu))?\s"
-    r"((?:whether|if|which|how|when|what|ob|wie|wann|was|welche\w?)\b[^.!?\n]{5,120})",
+    r"((?:whether|if|which|how|when|what|ob|wie|wann|was|welche\w?)\b[^.!?\n…]{5,120})",
     re.IGNORECASE,
 )

@@ -46,6 +46,8 @@ A1, A2 = {
     44: (152, 153),
     45: (154, 155),
     46: (156, 157),
+    47: (158, 159),
+    48: (160, 161),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -86,6 +88,8 @@ SID, SETN = {
     44: ("ct", 105),
     45: ("cu", 106),
     46: ("cv", 107),
+    47: ("cw", 108),
+    48: ("cx", 109),
 }[R]
 SEED = {
     9: "first",
@@ -126,6 +130,8 @@ SEED = {
     44: "thirty-sixth",
     45: "thirty-seventh",
     46: "thirty-eighth",
+    47: "thirty-ninth",
+    48: "fortieth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,

@@ -503,6 +503,14 @@ def _weather(text: str, language: str) -> str:
     return "the rain" if rained else "the heat"
 
 
+def _edition(occasion: str, language: str) -> str:
+    """A special edition named by its occasion: "Oktoberfest-Edition", "a Christmas edition", "an autumn edition"."""
+    if language != "de":
+        name = occasion.lower() if occasion.lower() in ("autumn", "winter", "summer") else occasion.capitalize()
+        return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name} edition"
+    return f"{occasion[:1].upper()}{occasion[1:].lower()}-Edition"
+
+
 def _flavour(flavour: str, language: str) -> str:
     """A flavour as a sentence takes it: a German noun capitalised ("Brezelgeschmack"), English as written."""
     if language != "de":
@@ -702,7 +710,7 @@ _NO_ORDER_OF_THEIR_OWN = re.compile(
 # What the team needs is the order number alone: the parcel is there ("arrived_late"), or a subscription is ended
 # (no address, no photo)
 _ORDER_NUMBER_ONLY = frozenset(
-    {"arrived_late", "cancel_subscription", "cancel_subscription_help", "cancel_subscription_stuck"}
+    {"arrived_late", "cancel_subscription", "cancel_subscription_help", "cancel_subscription_stuck", "invoice_fix"}
 )
 
 
@@ -773,6 +781,7 @@ def _slots(
         "roasted_in": roasted_in(profile),
         **(_house_taste(profile, language) if scene.situation in ("taste_jab", "flavour_wish", "flavour_joke") else {}),
         "flavour": _flavour(scene.flavour, language),
+        "edition": _edition(scene.flavour, language) if scene.situation.startswith("edition_") else "",
         "weather": _weather(message.text, language) if scene.situation.startswith("weathered") else "",
         "quote": _quote(request, scene),
         "wish": scene.wish,
@@ -1392,6 +1401,8 @@ def _answer(
     if answered and not indirect and not answer.about:
         return ""  # "Den Laden gibt's nicht mehr, ... Das kläre ich im Team": a deferral naming nothing reads pasted
     q_slots = _slot(slots, "question", indirect)
+    if answer.chased and indirect:  # "you said you'd check ... any news?": no answer yet, asked again
+        return _block(book, "defer_chased", style, q_slots, rng, address)
     if also and indirect:  # "Wann die neue Ernte kommt, frage ich gleich mit."
         return _block(book, "defer_also", style, q_slots, rng, address)
     if also and answer.about and not _RUDE.search(answer.question):  # "Was den Preis angeht, frage ich gleich mit."

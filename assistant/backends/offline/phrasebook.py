@@ -65,6 +65,7 @@ SLOTS = frozenset(
         "place",  # a place the person asks about (Dänemark)
         "kind",  # personal data a public comment shows (Telefonnummer, email address)
         "weather",  # the weather beans were left in (die Hitze, die Nässe, the heat, the rain)
+        "edition",  # a special edition asked for that no product of ours is (Oktoberfest-Edition)
         "flavour",  # a flavour wished for that no coffee of ours has (Brezelgeschmack, pumpkin spice)
         "wish",  # a wish to return (frohe Ostern)
         "method",  # what a recommended product is for ("für Filter und French Press")

@@ -775,8 +775,9 @@ SECOND_QUESTION = re.compile(
 # ------------------------------------------------------------------ finding questions
 
 _QUESTION_START = re.compile(
-    r"^(?:wann|wo|wie|was|warum|wieso|welche\w*|gibt|habt|hast|ist|sind|kann|könnt|liefert|when|where|how|what|"
-    r"which|why|do|does|is|are|can|could|will|\w{2,20}(?:en|t|st) (?:sie|ihr|du))\b",  # "Bieten Sie …", "Macht ihr …"
+    r"^(?:wann|wo|wie|was|warum|wieso|welche\w*|gibt(?:'?s)?|habt|hast|ist|sind|kann|könnt|liefert|when|where|how"
+    r"|what|which|why|do|does|is|are|can|could|will|would"
+    r"|\w{2,20}(?:en|t|st) (?:sie|ihr|du))\b",  # "Bieten Sie …", "Macht ihr …"
     re.IGNORECASE,
 )
 
@@ -791,16 +792,16 @@ def split_questions(text: str) -> list[str]:
             continue  # "Glühwein? Nee danke": answered by the writer
         if "?" in part:
             for piece in part.split("?"):
-                found += [q + "?" for q in _sub_questions(piece.strip()) if len(q) >= 3]
+                found += [q + "?" for q in sub_questions(piece.strip()) if len(q) >= 3]
         elif _QUESTION_START.match(part) and len(part) >= 8 and not part.endswith("!") and _W_START.match(part):
-            found.append(part)
+            found += [q for q in sub_questions(part) if len(q) >= 3]  # "welcher kaffee und gibts rabatt 👀": two
     return [q for q in found if not rhetorical(q)]
 
 
 _W_START = re.compile(r"^(?:wann|wo|wie|was|warum|wieso|welche\w*|when|where|how|what|which|why)\b", re.IGNORECASE)
 
 
-def _sub_questions(sentence: str) -> list[str]:
+def sub_questions(sentence: str) -> list[str]:
     """ "Welche Sorte …, wie lange hält die offen und liefert ihr nach Wien" -> three questions."""
     sentence = _GREETING_DE.sub("", _GREETING_EN.sub("", sentence)).strip()
     chunks = re.split(r",\s+(?:und\s+|and\s+)?|\s+(?:und|and)\s+", sentence)

@@ -43,9 +43,9 @@ from assistant.analysis.answers import (
     wants_machine,
     without_days,
 )
-from assistant.analysis.intents import cue_scores
+from assistant.analysis.intents import LATE_TOLD, cue_scores
 from assistant.analysis.irony import MEME, RIDDLE
-from assistant.analysis.judgement import ILL, ILLNESS, ORDERED_TO, POLITICS, delivered_to
+from assistant.analysis.judgement import ILL, ILLNESS, INVOICE_FIX, ORDERED_TO, POLITICS, delivered_to
 from assistant.analysis.normal import read as read_text
 from assistant.analysis.parcels import someone_elses_parcel
 from assistant.analysis.questions import MISSING_TOLD, PROMISED_CHECK, QUESTION_START, UNSURE, riddle
@@ -53,7 +53,7 @@ from assistant.analysis.reading import find_products, named_teams
 from assistant.backends.base import GenerationRequest
 from assistant.backends.offline.facts import relevant_facts, relevant_tips
 from assistant.backends.offline.occasions import CALENDAR, COSTUME, is_moment, moment, occasion, post_moment
-from assistant.backends.offline.questions import indirect, split_questions
+from assistant.backends.offline.questions import indirect, split_questions, sub_questions
 from assistant.backends.offline.words import (
     _TITLE,
     ACCUSATION,
@@ -132,6 +132,7 @@ NEGATIVE_SITUATIONS = frozenset(
         "shop_broken",
         "shop_paid",
         "packaging_criticism",
+        "plastic_criticism",
         "taste_meh",
     }
 )
@@ -150,6 +151,7 @@ ESCALATING = {
     "return_request": "after_sales",
     "return_opened": "after_sales",
     "billing": "after_sales",
+    "invoice_fix": "after_sales",  # an invoice made out again: the order number and what it should say
     "damaged_item": "after_sales",
     "wrong_item": "after_sales",
     "defect": "after_sales",
@@ -823,7 +825,7 @@ _PRAISE = re.compile(
     # "love" of a wish is no praise: "we'd love to join", "would love to order"
     # "What's the best way to make ...?", "der beste Mahlgrad?": asked, no praise
     r"\b(?:lecker|(?:der|die|das) beste(?! (?:weg|art|methode|mahlgrad|zeit|möglichkeit|einstellung)\b)|bester"
-    r"|toll\w*|super(?!\s(?-i:[a-z]))|genial|liebe|(?<!'d )(?<!would )love"
+    r"|toll\w*|super(?!\s(?-i:[a-z]))|genial|liebe(?! grü(?:ß|ss)e\b)|(?<!'d )(?<!would )love"
     r"(?! to\b)|great coffee|"
     r"amazing|delicious|the best(?! (?:way|method|option|setting|grind|time|place|ratio)\b)|perfekt|hammer|danke"
     r"|thank|unschlagbar|traumhaft|obsessed|verliebt|in love"
@@ -987,7 +989,11 @@ _GIFT = re.compile(
     r"|for christmas|zu weihnachten|unterm baum|under the tree|stocking|(?:christmas|xmas|weihnachts) ?wish\w{0,2}"
     r"|wünscht sich|wishes for|wish is|weihnachtswunsch"
     # "getting my boss coffee as a thank you", "als Dankeschön für die Lehrerin"
-    r"|as a thank[- ]you|als dankeschön|zum dank|mitbringsel|host gift|gastgeschenk)\b",
+    r"|as a thank[- ]you|als dankeschön|zum dank|mitbringsel|host gift|gastgeschenk"
+    # "suche was zur einschulung für die klassenlehrerin", "looking for something for my kid's teacher"
+    r"|(?:suche|such|looking for) (?:was|etwas|something) (?:zur|zum|für|for)"
+    r"(?= (?:\w+ )?(?:\w*lehrer\w*|teacher|\w*einschulung))"
+    r")\b",
     re.IGNORECASE,
 )
 # Whether coffee will do as a gift: "kaffee ok oder zu cringe?", "is coffee too boring as a gift?"
@@ -995,6 +1001,9 @@ _WILL_DO = (
     r"(?:ok|okay) (?:oder|or)|(?:zu|too) (?:cringe|langweilig|boring|basic|unpersönlich|impersonal)"
     # "Kann man eine Tüte von euch in eine Schultüte packen? ... Oder ist das komisch?"
     r"|(?:ist|wäre) (?:das|es) (?:zu )?(?:komisch|seltsam|peinlich|cringe)|is (?:that|it) (?:too )?(?:weird|odd|cringe)"
+    # "is a bag of coffee weird??", "kaffee oder lieber was anderes?"
+    r"|is a (?:bag of )?(?:coffee|beans) (?:too )?(?:weird|odd|cringe|boring)"
+    r"|kaffee oder (?:lieber |eher |doch )?(?:was|etwas) anderes|coffee or (?:rather )?(?:something|smth) else"
 )
 _GIFT_ASKED = re.compile(
     r"\b(?:help|hilfe|hilf|helft|tipps?|tips?|ideas?|ideen|what should i|was soll ich|which one|welche[nrs]? (?:sorte"
@@ -1255,6 +1264,7 @@ class Answer:
     compared: tuple[str, ...] = ()  # "X oder Y?": both described ("X ist unser Espresso, ...", "die Y ..."), then
     # both by what they are for ("X auch super im Siebträger", "Y für Filter und French Press") when tight
     indirect: str | None = None  # "ob wir nach Dänemark liefern"
+    chased: bool = False  # "you said you'd check if ... any news?": still open, the team asked again
     about: str = ""  # what a question no indirect form fits is about ("customs fees"), to name it in a deferral
 
     @property
@@ -1379,7 +1389,7 @@ _AWAY_WHEN_CAME = re.compile(
 )
 # A reason asked for: "Woran liegt das denn?", "why?"
 _WHY_ASKED = re.compile(
-    r"\b(?:woran liegt|warum|wieso|weshalb|why|how come|what'?s the reason"
+    r"\b(?:woran liegt|warum|wieso|weshalb|wofür|why|how come|what'?s the reason|what for|for what"
     # "Liegt das an der Ernte / den Rohkaffeepreisen?", "is it because of the harvest?": a reason guessed, asked
     r"|liegt (?:das|es) (?:\w{1,10} )?an|is (?:it|that|this) (?:\w{1,10} )?because|is (?:it|that) due to)\b",
     re.IGNORECASE,
@@ -1476,7 +1486,9 @@ _SHIPPING_TIME_JAB = re.compile(
 )
 # A parcel of one's own: "meine Bestellung", "mein Paket", "my order", "order 51234"
 _OWN_PARCEL = re.compile(
-    r"\b(?:mein\w{0,2}|my|unser\w{0,2}|our) (?:paket|bestellung|lieferung|order|parcel|package|abo)\b|\b\d{5}\b",
+    r"\b(?:mein\w{0,2}|my|unser\w{0,2}|our) (?:paket|bestellung|lieferung|order|parcel|package|abo)\b|\b\d{5}\b"
+    # the promise against a wait of one's own: "2-3 day shipping turned into 9 days. Birthday present arrived ..."
+    r"|\b(?:arrived|angekommen)\b|" + LATE_TOLD,
     re.IGNORECASE,
 )
 
@@ -1569,6 +1581,19 @@ _MEH = re.compile(
 def _packaging_jab(text: str) -> bool:
     """Too much packaging complained about, with nothing broken: heard, and what the bag is made of."""
     return bool(_PACKAGING_JAB.search(text[:2000])) and not _DAMAGE.search(text)
+
+
+# Plastic set against the sustainability we claim: "'nachhaltige Rösterei' und dann alles in Plastiktüten"
+_PLASTIC_JAB = re.compile(
+    r"\b(?:nachhaltig\w*|sustainab\w*|öko\w*|eco\w*|umweltfreundlich\w*|green)\b[^?]{0,80}\b(?:plastik\w{0,6}|plastic)\b"
+    r"|\b(?:plastik\w{0,6}|plastic)\b[^?]{0,60}\b(?:nachhaltig\w*|sustainab\w*|öko\w*|eco\w*|umweltfreundlich\w*)",
+    re.IGNORECASE,
+)
+
+
+def _plastic_jab(text: str) -> bool:
+    """Plastic packaging mocked against our sustainability, with nothing broken: the material and where it goes."""
+    return bool(_PLASTIC_JAB.search(text[:2000])) and not _DAMAGE.search(text)
 
 
 def _content_jibe(text: str) -> bool:
@@ -1869,7 +1894,12 @@ def read(request: GenerationRequest, language: str) -> Scene:
         # "wiesn-kater deluxe. welcher espresso rettet mich heute 💀": the one of ours picked, in fun
         chosen = [a for a in answers if a.product_text and _WHICH.search(a.question)]
         answers = [a for a in answers if _SETTING_ASKED.search(a.question) and a.said] or chosen  # "süßes ODER saures?"
-    if situation == "gift_advice":  # "Do you sell gift vouchers? ... which beans he'd like": the voucher asked,
+    if situation == "gift_ok":  # "is a bag of coffee weird?? do you do gift wrapping": the yes says the first
+        answers = [a for a in answers if not (_GIFT_OK.search(a.question) or _GIFT_ASKED.search(a.question))]
+    if situation in (
+        "gift_advice",
+        "gift_ok",
+    ):  # "Do you sell gift vouchers? ... which beans he'd like": the voucher asked,
         answers = [a for a in answers if not (_GIFT_ASKED.search(a.question) or _RECOMMEND.search(a.question))]
         answers = [a for a in answers if not re.search(r"\b(?:welche\w{0,2}|which)\b", a.question, re.I)]  # the pick
     if situation == "taste_criticism":  # "Habt ihr an der Röstung was geändert?" is asked of us; "Kaffee aus
@@ -1988,7 +2018,11 @@ def read(request: GenerationRequest, language: str) -> Scene:
         critique=critique,
         strike=bool(STRIKE.search(text)),
         side=_coffee_side(text) if situation in _SIDE_SITUATIONS and message.mode == "reply" else "",
-        flavour=_flavour_wished(text, profile) if situation in ("flavour_wish", "flavour_joke") else "",
+        flavour=_flavour_wished(text, profile)
+        if situation in ("flavour_wish", "flavour_joke")
+        else _edition_wished(text, profile)
+        if situation in ("edition_wish", "edition_joke")
+        else "",
     )
 
 
@@ -2038,6 +2072,7 @@ def _coffee_side(text: str) -> str:
 _OFFLINE = re.compile(
     r"\b(?:kein\w{0,2}|ohne|no|without|don'?t have an?) (?:computer|pc|laptop|internet)\b"
     r"|\bnicht (?:gern|gerne|so gern) (?:im internet|online)\b|\bnot (?:very |so |too )?(?:good with|into) computers\b"
+    r"|\bnicht (?:so )?gerne? mit (?:dem )?(?:internet|computer)\b"
     r"|\b(?:rather|prefer) not (?:to )?(?:order|buy|shop) online\b",
     re.IGNORECASE,
 )
@@ -2098,15 +2133,20 @@ def _chased(answers: list[Answer], text: str, language: str) -> list[Answer]:
     """A chased promise ("you said youd check whether ... Any news?"): the deferral named by what we were to find
     out, in our words ("whether the Kiezmischung works in a Chemex"), instead of an unnamed "I'll check"."""
     promised = PROMISED_CHECK.search(text)
-    if promised is None or any(a.said for a in answers):
+    # a fact that answers a question of its own settles it; one given to "any news?" tells what we know besides
+    # ("... if the saturday workshops are also in english… any news?": Saturdays, 2.5 hours, English still open)
+    if promised is None or any(a.said and not _NEWS_ASKED.search(a.question) for a in answers):
         return answers
     swaps = _OURS_DE if language == "de" else _OURS_EN
     asked = " ".join(swaps.get(w.lower(), w) for w in promised.group(1).strip(" ,").split())
+    asked = re.sub(r"^if\b", "whether", asked)  # "check if the workshops are in english": whether they are
     # the promise's own question, read again, and "gibts schon was?" are what the chase names already
     others = [
-        a for a in answers if a.indirect and fold(a.indirect) not in fold(asked) and not _NEWS_ASKED.search(a.question)
+        a
+        for a in answers
+        if a.said or (a.indirect and fold(a.indirect) not in fold(asked) and not _NEWS_ASKED.search(a.question))
     ]
-    return [Answer(question=promised.group(0), indirect=asked), *others]
+    return [Answer(question=promised.group(0), indirect=asked, chased=True), *others]
 
 
 _NEWS_ASKED = re.compile(
@@ -2265,7 +2305,7 @@ _ARRIVED_LATE = re.compile(
     r"|\b(?:kam|kamen|ist|wurde|arrived|came|showed up|got here)\b[^.!?]{0,20}\b(?:nach|after)\s"
     r"(?:\d{1,2}|zwei|drei|vier"
     r"|fünf|sechs|sieben|acht|neun|zehn|two|three|four|five|six|seven|eight|nine|ten)\s(?:werk)?(?:tagen|wochen|days|weeks"
-    r"|working days)\b",
+    r"|working days)\b|" + LATE_TOLD,  # "your '2-3 working days' became 8 days", "the gift showed up after the party"
     re.IGNORECASE,
 )
 # A parcel that came, left outside without a ring: "ohne zu klingeln auf die Treppe gestellt", "didn't even ring"
@@ -2527,6 +2567,23 @@ _FLAVOURED = re.compile(
 _FLAVOUR_INTENTS = frozenset({"stock_question", "product_question", "other", "praise", "troll", "criticism"})
 
 
+# A seasonal edition of ours asked for: "wann kommt die oktoberfest edition??", "any christmas blend this year?"
+_EDITION = re.compile(
+    r"\b(oktoberfest|wiesn|halloween|weihnachts?|christmas|xmas|oster|easter|advents?|herbst|autumn|winter"
+    r"|sommer|summer|valentinstags?)[ -]?(?:edition|blend|röstung|sorte|special)\b",
+    re.IGNORECASE,
+)
+
+
+def _edition_wished(text: str, profile: VoiceProfile) -> str:
+    """The occasion of a special edition asked for that no product of ours is ("Oktoberfest"), or ""."""
+    found = _EDITION.search(text[:MAX_AROUND])
+    told = fold(" ".join(f"{p.name} {' '.join(p.text.values())}" for p in profile.brand.products))
+    if found is None or fold(found.group(1)) in told:
+        return ""
+    return found.group(1)
+
+
 def _flavour_wished(text: str, profile: VoiceProfile) -> str:
     """The flavour of a coffee wished for that no product of ours has ("Brezelgeschmack"), or ""."""
     found = _FLAVOUR.search(text[:MAX_AROUND])
@@ -2553,9 +2610,15 @@ _NO_QUESTIONS |= {
     "weathered",
     "weathered_damaged",
     "packaging_criticism",
-    "gift_ok",
+    "plastic_criticism",
 }  # the one question, answered by the situation itself
-_NO_QUESTIONS |= {"flavour_wish", "flavour_joke"}  # "pumpkin spice when??": not in the range, said by the reply
+_NO_QUESTIONS |= {"invoice_fix"}  # "Can you re-issue it?": the step says how
+_NO_QUESTIONS |= {
+    "flavour_wish",
+    "flavour_joke",
+    "edition_wish",
+    "edition_joke",
+}  # "pumpkin spice when??": not in the range, said by the reply
 _FLAVOUR_JOKED = re.compile(r"😂|🤣|😆|😜|\b(?:haha\w*|lol|lmao|oder so|or something|or smth)\b", re.IGNORECASE)
 _NO_QUESTIONS |= {"riddle"}  # its question is the joke's, answered by its own punchline
 # "wo bitte?? Find im Kundenkonto nix", "komme mit dem Konto nicht zurecht": the way out answers it
@@ -3574,8 +3637,14 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         # "Habt ihr was zum Oktoberfest? 😂 Kaffee mit Weißbier-Aroma oder so": laughed with, no wish passed on
         joked = _FLAVOUR_JOKED.search(text) and not _WHEN_ASKED.search(text)
         return "flavour_joke" if joked else "flavour_wish"  # "PUMPKIN SPICE WHEN??": not ours
+    edition = _edition_wished(text, request.profile) if message.mode == "reply" else ""
+    if edition and intent in _FLAVOUR_INTENTS and analysis.sentiment != "negative":
+        # "wann kommt die bohnenkiez oktoberfest edition?? espresso in der maß 🍺😂": none we know of, wish passed on
+        return "edition_joke" if _FLAVOUR_JOKED.search(text) else "edition_wish"
     if intent in ("troll", "criticism", "other") and _packaging_jab(text) and message.mode == "reply":
         return "packaging_criticism"  # "a box the size of a microwave for one tiny bag 🙃 so sustainable"
+    if intent in ("troll", "criticism", "other") and _plastic_jab(text) and message.mode == "reply":
+        return "plastic_criticism"  # "'kleine nachhaltige Rösterei' und dann alles in Plastiktüten 👏": the material
     if intent in ("troll", "criticism", "other") and _content_jibe(text) and message.mode == "reply":
         return "content_jibe"  # "Ah, wieder ein Reel mit Bohnen in Zeitlupe. Revolutionär. 😴": owned with a wink
     guessed = _TASTE_GUESS.search(text) and _COFFEE.search(text) and not PROFANITY.search(text)
@@ -3808,6 +3877,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         if charge_wrong:  # "Versandkosten ausgewiesen, obwohl im Warenkorb versandkostenfrei": a charge to correct
             return "billing"
         return "price_criticism"  # "€5.90 shipping for one bag?? are you serious": the postage, complained about
+    if intent == "billing" and INVOICE_FIX.search(fold(text)):
+        return "invoice_fix"  # "a proper invoice with VAT and the company name ... Can you re-issue it?": after-sales
     if intent == "billing" and not _BILLING_TROUBLE.search(text) and split_questions(text):
         return "question"  # "Kann man auf Rechnung bezahlen?" asks, it does not complain
     weak_defect = cue_scores(fold(text)).get("defect", 0.0) < STRONG_DEFECT and confidence < SURE_DEFECT
@@ -4195,8 +4266,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             asked_in = f"{_sentence_before(text, message.text)} {text}"
         elif FOLLOW_UP.match(text) and fact.id in used and fact.keywords:  # "... pausieren?? und wie änder ich dann
             asked_in = f"{text} {fact.keywords[0]}"  # die adresse": about the subscription the answer before names
-        if fact is None and _WHERE_TO_BUY.search(text) and _OFFLINE.search(message.text):
-            fact = _keyed_fact(profile, {"abholen", "pick up"})  # "Where can I get more? not good with computers"
+        online = fact is not None and "order_via_message" in fact.intents  # "kaufen" names the online shop's fact
+        if (fact is None or online) and _WHERE_TO_BUY.search(text) and _OFFLINE.search(message.text):
+            # "Where can I get more? not good with computers", "nicht gern mit dem Internet. Wo kann ich kaufen?"
+            fact = _keyed_fact(profile, {"abholen", "pick up"}) or fact
         if fact is not None and "billing" in fact.intents and _VISIT_ASKED.search(text):
             # "Kann man bei Ihnen auch einfach vorbeikommen und bar bezahlen?": the pickup first, the cash deferred
             fact = _keyed_fact(profile, {"abholen", "pick up"}) or fact
@@ -5022,6 +5095,8 @@ class _Asked:
 def _split(question: _Asked, request: GenerationRequest) -> list[_Asked]:
     """ "Welche Sorte …, wie lange hält die offen und liefert ihr nach Wien?" is three questions, each with its fact."""
     parts = split_questions(question.text)
+    if len(parts) <= 1 and "?" not in question.text:  # "do you do gift wrapping and would it arrive by friday"
+        parts = [part for part in sub_questions(question.text) if len(part) >= 3]
     if len(parts) <= 1:
         return [question]
     split = [_Asked(part, _fact_id(part, request)) for part in parts]
@@ -5279,6 +5354,10 @@ def _pick_asked(question: str) -> bool:
 
 
 # What a coffee is wanted for: "hält mich wach", "something strong"; "mild für den Magen", "something gentle"
+# Strength declined: "bitte nicht zu stark", "not too strong", "nicht so kräftig"
+_NOT_STRONG = re.compile(
+    r"\b(?:nicht|not|no|kein\w{0,2}) (?:zu |so |too |allzu |super )?(?:stark|kräftig|strong|bold)\w{0,3}\b", re.I
+)
 _WANTS_STRONG = re.compile(
     r"\b(?:wach|munter|kräftig\w{0,3}|stark\w{0,2}|stärkst\w{0,2}|power|energie|kick|awake|strong\w{0,3}|bold\w{0,3}"
     r"|wumms|hits? (?:the )?hard\w{0,3}|knallt\w{0,3}"
@@ -5340,6 +5419,7 @@ FOR_METHODS = re.compile(r"^(für|for)\s(.{3,80})$", re.IGNORECASE)
 def _by_strength(text: str, profile: VoiceProfile, language: str) -> str:
     """The product whose description is as strong or as mild as the person wants it (strong in milk or a dough,
     mild beside cake), or ""."""
+    text = _NOT_STRONG.sub(" mild ", text)  # "ältere Leute, bitte nicht zu stark": a mild one asked for
     if _AGAINST_MILK.search(text):
         text = _WANTS_MILD.sub(" ", text)  # "Apfelkuchen ... Kaffee in den Teig": the dough decides, not the cake
     strong = _WANTS_STRONG.search(text) or _AGAINST_MILK.search(text)
@@ -5417,7 +5497,9 @@ _SUITS = re.compile(
     r"|nur für|only for|also for|wasted on|zu schade für|verschwendet|too good for)\b"
     # "auch in der normalen Filtermaschine machen", "use it in my moka pot"
     r"|\b(?:in|mit|für|im|with|in) (?:der|die|einer|meiner|meine|dem|the|a|my) (?:\w{1,12} )?\w{0,12}(?:maschine|filter"
-    r"|press|kanne|pot|machine|brewer)\w{0,2} (?:machen|zubereiten|benutzen|verwenden|nehmen|brühen|use|make|brew)\b",
+    r"|press|kanne|pot|machine|brewer)\w{0,2} (?:machen|zubereiten|benutzen|verwenden|nehmen|brühen|use|make|brew)\b"
+    # "can i put espresso kreuzberg in a french press", "can I use the house blend in my moka pot"
+    r"|\b(?:put|use|brew|make)\b [^?.!]{3,40}\b(?:in|with) (?:a|an|my|the|our) ",
     re.IGNORECASE,
 )
 
@@ -5719,7 +5801,10 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     if situation.startswith("weathered"):  # how to keep beans, beside "I can't tell from here"
         kept = {"lagern", "aufbewahren", "kühlschrank", "fridge"}  # words of keeping beans, never a shop's "store"
         return _keyed_fact(request.profile, kept)
-    if situation == "packaging_criticism":  # what the bag is made of and where it goes, if the profile says
+    if situation in (
+        "packaging_criticism",
+        "plastic_criticism",
+    ):  # what the bag is made of and where it goes, if the profile says
         return _keyed_fact(request.profile, {"verpackung", "packaging"})
     if situation == "shipping_cost":  # "mit Versand zu teuer": the profile's way without postage, if it has one
         return _keyed_fact(request.profile, {"abholen", "pick up"})
@@ -5871,8 +5956,8 @@ def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
     Only facts the message names twice (two of their keywords), never the after-sales facts of the case itself.
     """
     folded = fold(request.message.text)
-    if "?" not in folded or situation == "cancel_subscription_help":
-        return []  # nothing asked, or the account someone cannot use: the case alone
+    if "?" not in folded or situation in ("cancel_subscription_help", "invoice_fix"):
+        return []  # nothing asked, the account someone cannot use, or an invoice for the company: the case alone
     usual_asked = _NORMAL.search(request.message.text) or (situation == "order_status" and _arrival_asked(request))
     if situation in ("order_status", "delivery_problem") and usual_asked:  # the usual time
         return [usual] if (usual := _intent_fact(request.profile, "order_status")) else []
