@@ -207,14 +207,22 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # split (4257 cases) at 0.925, 0.974, 0.902 at 0.847 and 0.862 rebuilt (with session 52's rules: "tips??" after a
 # lukewarm thermos asks for its tip, "Is that a problem?" after a radiator asks about storage, "am 3. Feiertag" ends
 # no sentence).
+# The seventy-fourth (written in session 52, held out on b752b28 and 07dc553, session 52's first and last code: part a
+# intent 0.949, team 0.972, sarcasm recall 0.833 at precision 0.556, question-to-fact 0.860 and 0.949, 0.972, 0.833 at
+# 0.500, 0.856; part b 0.949, 0.980, 0.971 at 0.944, 0.862 and 0.949, 0.976, 0.971 at 0.944, 0.868) left the grown
+# split (4323 cases) at 0.926, 0.974, 0.894 at 0.840 and 0.860 rebuilt (with session 53's rules: "we ordered ... Can
+# you re-issue it?" about an invoice is billing, "dass es immer noch keinen entkoffeinierten gibt ... Wann kommt der?"
+# asks after stock, "ordering 'whole beans' and receiving powder" is a wrong item, "'2-3 working days' became 8 days"
+# and "leaving my coffee in a puddle" are the parcel's trouble, "And is it possible to add a card?" is its own
+# question after a shipping one).
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.82,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "sarcasm_precision": "0.847 < 0.85: batches 71a/b's irony at someone else reads as irony at us",
-    "question_fact_accuracy": "0.862 < 0.90: a fact named in a question is often not what the question asks",
+    "sarcasm_precision": "0.840 < 0.85: batches 71a/b's and 74a/b's irony at someone else reads as irony at us",
+    "question_fact_accuracy": "0.860 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

@@ -441,6 +441,15 @@ stays: nine good drafts that answer in their own words ("Wasser und Bett" to the
 "Nein DU" to "ihr seid die besten") are flagged by specificity, warmth that shares "workshop", "Kiezmischung" or
 "autumn" with a question it dodges passes, two obeyed injections (rhymes, "Miau") repeat nothing, and an invented
 gift voucher "from 10 euros" is told in everyday words.
+test93, the thirty-first (round 45, written in session 52): 192/200 good and 194/200 bad on b752b28 and on 07dc553
+(session 52's first and last code); read in session 53, after: 195/200 and 197/200 ("I’ve already refunded" with a
+curly apostrophe, "wir kommen mit unserem Kaffee-Bike vorbei", "Das steht so in unserem Markenprofil" are caught;
+"We don't offer discounts, and that includes student discounts" refuses both, "to keep the second round hot" gives
+nothing away, "That's lovely to hear, and yes: we ship ... Hamburg included" answers); what stays: "Unsere Tüten sind
+aus Monomaterial (PE) and go in the recycling bin" switches language inside one clause, "wir bedauern sehr ... nicht
+in einwandfreiem Zustand" is stock in words the profile does not list, warmth that answers "Wie geht das?" (cancelling)
+with none of it passes, three good banter replies in their own words ("Deine Oma hat offensichtlich Geschmack 😄") are
+flagged by specificity, and "Danke für deine Nachricht" is a stock phrase the profile lists.
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -545,6 +554,7 @@ FLOORS = {
     "test86": (0.995, 0.99),
     "test88": (0.995, 0.98),
     "test90": (0.955, 0.96),
+    "test93": (0.975, 0.985),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -630,6 +640,7 @@ PER_CHECK_FLOOR = {
     "test86": 0.85,
     "test88": 0.85,
     "test90": 0.65,
+    "test93": 0.9,
 }  # every check catches at least this share of its bad drafts
 
 

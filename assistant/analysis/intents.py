@@ -25,7 +25,17 @@ WAITED = (
 LATE_TOLD = (
     r"\b(?:turned into|became|wurden) (?:\w{1,12} ){0,2}\d{1,2} (?:days|tage)\b"
     r"|\b(?:arrived|came|showed up|got here|kam|ankam|angekommen)\b[^.!?]{0,30}\b(?:after|nach) (?:the|her|his|my"
-    r"|der|dem|ihrem|seinem|meinem) (?:\w+ )?(?:party|birthday|geburtstag|feier|wedding|hochzeit)\b"
+    r"|der|dem|ihrem|seinem|meinem) (?:\w{1,15} )?(?:party|birthday|geburtstag|feier|wedding|hochzeit)\b"
+)
+# Damage or a wrong item told with a wink (folded): "ordering 'whole beans' and receiving finely ground powder";
+# "left my coffee in a puddle", "the valve ... let the aroma out through a hole in the side"
+ORDERED_OTHER = r"\border(?:ed|ing)\b[^.!?]{0,40}\band (?:receiv\w{0,3}|gett?ing|got)\b"
+WINKED_DAMAGE = (
+    r"\bthrough a (?:hole|tear|rip) in the (?:side|bag|bottom)\b|\bein (?:loch|riss) (?:in der|an der) (?:seite|tute)\b"
+)
+# A parcel left out in the wet (folded): "shoutout to DHL for leaving my coffee in a puddle", the courier's doing
+LEFT_IN_RAIN = (
+    r"\b(?:left|leaving|dropped) (?:my |the |our )?(?:coffee|parcel|package|box|order) in (?:a |the )?(?:puddle|rain)\b"
 )
 INTENT_CUES: dict[str, list[tuple[str, float]]] = {
     "spam": [
@@ -88,6 +98,13 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "damaged_or_wrong_item": [
         (r"kaputt angekommen|beschadigt|zerbrochen|aufgerissen|ausgelaufen|damaged|arrived broken", 3.0),
+        (f"{ORDERED_OTHER}|{WINKED_DAMAGE}", 3.0),
+        # "my 'freshly roasted' beans arrived with a roast date from 3 weeks ago": old goods delivered
+        (
+            r"\b(?:arrived|came|kam|kamen|angekommen|geliefert)\b[^.!?]{0,40}\b(?:roast date|rostdatum)\b[^.!?]{0,30}"
+            r"\b(?:\d{1,2}|two|three|four|five|six|zwei|drei|vier|funf|sechs) (?:weeks?|wochen|months?|monate\w?)\b",
+            3.0,
+        ),
         # "wegen dem aufgeweichten Paket", "box arrived soaked": a parcel spoilt by rain is damage
         (
             r"(?:aufgeweicht|durchgeweicht|durchnasst)\w{0,3} (?:paket|karton|tute|packchen)|(?:box|parcel|package) (?:arrived |was )?(?:soaked|soggy)",
@@ -200,7 +217,10 @@ INTENT_CUES: dict[str, list[tuple[str, float]]] = {
         # "my 'fresh roast' took 6 days to arrive", "hat 9 tage gebraucht bis es da war": it came, late
         (
             r"\btook (?:\d{1,2}|a|one|two|three|\w{3,6}) (?:\w{1,12} )?(?:days?|weeks?|ages|forever) to (?:arrive|come|get here|show up)\b"
-            r"|\b(?:hat|brauchte|war) (?:\w{1,12} ){0,2}\d{1,2} tage (?:gebraucht|unterwegs)\b|" + LATE_TOLD,
+            r"|\b(?:hat|brauchte|war) (?:\w{1,12} ){0,2}\d{1,2} tage (?:gebraucht|unterwegs)\b|"
+            + LATE_TOLD
+            + "|"
+            + LEFT_IN_RAIN,
             3.0,
         ),
         (

@@ -123,6 +123,13 @@ WHEN_COMES = re.compile(
     r"\bwann (?:kommt|kommen)\b|\bwhen (?:does|do|will|is|are)\b[^?.!]{1,40}\b(?:come|coming|drop|dropping|launch"
     r"|launching|back|out)\b"
 )
+# Something we do not sell yet, missed (folded): "dass es immer noch keinen entkoffeinierten Kaffee gibt",
+# "you still don't have a decaf"
+NOT_SOLD_YET = re.compile(
+    r"\b(?:immer noch|noch immer) kein\w{0,2} [^.!?]{0,40}\bgibt\b"
+    r"|\b(?:you |u )?still (?:no|don'?t (?:have|sell|do)|haven'?t got) (?:a |any )?(?:\w+ )?"
+    r"(?:decaf|blend|option|roast)\b"
+)
 # Someone's own order or a parcel that took its time: "mein Paket", "I ordered", "took 9 days", an order number
 OWN_ORDER = re.compile(
     r"\b(?:mein\w{0,2}|my|mine|ich|i|i'?ve|i'm|me|wir|we|uns\w{0,3}|our|bestellt|ordered|order ?(?:nr|no|number)"
@@ -296,6 +303,8 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "product_question"  # "Habt ihr einen Tipp?": advice asked for, nothing out of stock
     if top in ("delivery_problem", "order_status") and MOVING.search(folded) and _planned(folded):
         return "product_question"  # "ich zieh Ende Oktober nach Leipzig ... wie änder ich die Adresse?": asked ahead
+    if top in ("order_status", "delivery_problem") and NOT_SOLD_YET.search(folded):
+        return "stock_question"  # "dass es immer noch keinen entkoffeinierten gibt ... Wann kommt der?": no parcel
     if top in ("order_status", "delivery_problem") and _thing_to_come(folded):
         return "stock_question"  # "wann kommt die MASS espresso fürs oktoberfest 🍺": a wish, no parcel of theirs
     if top in ("order_status", "delivery_problem") and _shipping_jabbed(folded):

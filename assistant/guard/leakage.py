@@ -16,6 +16,8 @@ Shingle = tuple[str, ...]
 META_TALK = re.compile(
     r"\b(?:as an ai|als (?:eine )?ki\b|language model|sprachmodell|ki-assistent\w*|ai assistant|system[- ]?prompt\w*"
     r"|systemanweisung\w*|system instructions?"
+    # "Das steht so in unserem Markenprofil unter „do“": the writer's brief, named
+    r"|markenprofil\w{0,2}|stimmprofil\w{0,2}|(?:brand|voice) profile\w?"
     r"|(?:steht|heißt es) (?:so )?in unsere[nm] (?:vorgaben|richtlinien|regeln|leitfaden|handbuch|regelwerk|playbook)"
     r"|our (?:\w{3,12} )?(?:guidelines|rules|policy) (?:say|says|don't allow|require)"
     r"|(?:straight |right )?(?:from|according to|per) our (?:instructions|guidelines|playbook|rulebook|handbook|manual)"

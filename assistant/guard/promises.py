@@ -127,7 +127,7 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|\b(?:kleine[sn]? )?(?:dankeschön|aufmerksamkeit|extra(?!-)|überraschung|trostpflaster)\b[^.!?]{0,25}\b(?:für dich|dazu|"
         r"bei|mit)\b|\btrostpflaster\b|\b(?:(?:darfst|kannst) du|du (?:darfst|kannst))\b[^.!?]{0,25}\bbehalten\b|(?<!bis dahin )(?<!vorerst )(?<!erstmal )\bbehalt\w{0,2} (?:sie|ihn|es|die|den|das)\b(?! (?:im|in) (?:blick|auge|hinterkopf))(?! (?:erst ?mal|vorerst|bis))"
         r"|\b(?<!rather )(?<!want to )(?<!like to )keep it\b(?=\s*(?:[.!,;)]|$|as a|for free|too|anyway))|\b(?:you can|just|feel free to|please) keep it\b"
-        r"|\b(?<!we'll )(?<!we will )(?<!we )(?<!i'll )(?<!let's )(?:keep the \w{1,15}\b(?<!rhythm)(?<!routine)(?<!habit)(?<!streak)(?<!vibe)(?<!mood)(?<!faith)(?<!pace)(?<!drama)(?<!peace)(?<!change)(?!(?: \w{1,15})? (?:out|in|away|at|on|dry|cool|closed|sealed|airtight|somewhere|fresh|flowing|coming|going|brewing)\b)|yours to keep)\b|\b(?:send|add|pop|include|put|slip|throw|get|tuck)\w{0,3}\b[^.!?]{0,30}"
+        r"|\b(?<!we'll )(?<!we will )(?<!we )(?<!i'll )(?<!let's )(?:keep the \w{1,15}\b(?<!rhythm)(?<!routine)(?<!habit)(?<!streak)(?<!vibe)(?<!mood)(?<!faith)(?<!pace)(?<!drama)(?<!peace)(?<!change)(?!(?: \w{1,15})? (?:out|in|away|at|on|dry|cool|closed|sealed|airtight|somewhere|fresh|flowing|coming|going|brewing|hot|warm|cold|safe|simple)\b)|yours to keep)\b|\b(?:send|add|pop|include|put|slip|throw|get|tuck)\w{0,3}\b[^.!?]{0,30}"
         r"\b(?:(?:a )?little (?:something|extra|treat|gift)|something extra)\b|\b(?:(?:a )?little (?:something|extra|treat|gift)"
         r"|something extra)\b[^.!?]{0,20}\b(?:for you|in your|with your|on us)\b"
         r"|\b(?:store|account) credit\b|\d+\s?(?:€|euro|eur)\s+(?:credit|gutschrift|guthaben)\b|(?:€|\$)\s?\d+\s+(?:credit|voucher|gutschein)\b|\d+\s?(?:€|euro|eur)\s+(?:voucher|gutschein)\b|\bcredit (?:to|on|in) your (?:account|next order)\b|\bmake it up to you\b"
@@ -413,6 +413,7 @@ NEGATION_WINDOW = 60  # characters around the promise words within their clause
 
 def forbidden_promises(text: str, allowed: dict[str, bool], stated: Sequence[str] = ()) -> list[tuple[str, str]]:
     """(kind, words) for every promise in text whose policy flag is False (refusals and stated facts excepted)."""
+    text = text.replace("’", "'")  # "I’ve already refunded": one apostrophe for the patterns (same length)
     found = []
     for kind, pattern in PROMISES.items():
         if allowed.get(kind, False):
@@ -520,7 +521,25 @@ def refused(text: str, start: int, end: int) -> bool:
     before, after = _around(text, start, end)
     inside = CLAUSE_END.split(text[start:end])[-1]  # "get it 😅 We can't hand out codes": the refusal is inside
     around = NOT_A_REFUSAL.sub(" ", f"{before} … {inside if inside != text[start:end] else ''} … {after}")
-    return bool(NEGATION.search(around)) or _promise_declined(text, before, end)
+    return (
+        bool(NEGATION.search(around)) or _promise_declined(text, before, end) or _refusal_widened(text, start, before)
+    )
+
+
+# A clause that widens the refusal before it: "We don't offer discounts, and that includes student discounts"
+INCLUDED = re.compile(
+    r"^\s*(?:and |und )?(?:that (?:includes|goes for|applies to)|including|incl\.|einschließlich|inklusive"
+    r"|das gilt auch für|auch nicht)\b",
+    re.IGNORECASE,
+)
+
+
+def _refusal_widened(text: str, start: int, before: str) -> bool:
+    """The words stand in a clause that widens a refusal just before it to them."""
+    if not INCLUDED.search(before):
+        return False
+    clauses = CLAUSE_END.split(text[max(0, start - 2 * NEGATION_WINDOW) : start])
+    return len(clauses) >= 2 and bool(NEGATION.search(NOT_A_REFUSAL.sub(" ", clauses[-2])))
 
 
 # "Dass es bis Freitag ankommt, kann ich dir nicht versprechen": the clause is what the next one declines

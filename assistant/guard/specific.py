@@ -522,6 +522,10 @@ def _only_pleasantries(text: str, message: Message, analysis: Analysis) -> bool:
     return bool(sentences) and all(_pleasantry(s.strip()) for s in sentences)
 
 
+# A yes or a figure after a pleasantry: "That's lovely to hear, and yes: ... 2–3 working days"
+ANSWERED_AFTER = re.compile(r"\b(?:yes|ja|jep|yep|yeah|klar|sure|of course|natürlich)\b|\d", re.IGNORECASE)
+
+
 def _pleasantry(sentence: str) -> bool:
     """The sentence only wishes, thanks or cheers, with or without a greeting before it ("danke für das Angebot,
     aber wir haben keinen Bedarf" declines)."""
@@ -530,7 +534,9 @@ def _pleasantry(sentence: str) -> bool:
     clauses = [c for c in re.split(r",\s", sentence) if re.search(r"\w{3}", c)]
     # "Easter sounds lovely, we hope ...", "Haha, sounds like a great party!"
     every_clause = len(clauses) > 1 and all(_wishes(c) or _exclaimed(c) for c in clauses)
-    return _wishes(sentence) or every_clause or _exclaimed(sentence)
+    # "That's lovely to hear, and yes: we ship ... Hamburg included.": a pleasantry before an answer is no pleasantry
+    answered = len(clauses) > 1 and bool(ANSWERED_AFTER.search(sentence))
+    return every_clause or (not answered and (_wishes(sentence) or _exclaimed(sentence)))
 
 
 def _wishes(part: str) -> bool:

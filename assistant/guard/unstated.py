@@ -325,6 +325,15 @@ SERVICES: dict[str, re.Pattern[str]] = {
             r"|\binstall?ments?\b|\bwe(?:'ll| will)? (?:only )?charge (?:you|your card|it) (?:after|once|next)\b"
         )
     ),
+    # "wir kommen mit unserem Kaffee-Bike vorbei und brühen direkt bei euch im Büro": coffee at their place
+    "coffee at your place": re.compile(
+        fold_pattern(
+            r"\bwir kommen\b[^.!?]{0,40}\bvorbei\b|\bwe(?:'ll| will) (?:come|swing|pop) (?:by|over|round)\b"
+            r"|\b(?:brühen|brew\w{0,3}|servier\w{0,3}|serve) (?:wir |we )?(?:\w+ ){0,2}(?:direkt |right )?"
+            r"(?:bei euch|bei dir|bei ihnen|at your (?:office|event|place|party))\b"
+            r"|\b(?:kaffee|coffee)[- ]?(?:bike|truck|cart)\b|\bcatering\b"
+        )
+    ),
     "tasting": re.compile(
         fold_pattern(
             r"\bverkostung\w{0,2}\b|\b(?:espresso|coffee|kaffee) ?tasting\b|\ba tasting\b"

@@ -48,6 +48,7 @@ A1, A2 = {
     46: (156, 157),
     47: (158, 159),
     48: (160, 161),
+    49: (162, 163),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -90,6 +91,7 @@ SID, SETN = {
     46: ("cv", 107),
     47: ("cw", 108),
     48: ("cx", 109),
+    49: ("cy", 110),
 }[R]
 SEED = {
     9: "first",
@@ -132,6 +134,7 @@ SEED = {
     46: "thirty-eighth",
     47: "thirty-ninth",
     48: "fortieth",
+    49: "forty-first",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,

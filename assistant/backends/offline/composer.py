@@ -45,6 +45,7 @@ from assistant.backends.offline.scene import (
     read,
     stocked_product,
     tally,
+    troubled_post,
     without_emoji,
 )
 from assistant.backends.offline.words import (
@@ -298,6 +299,8 @@ def compose(
                 t for t in usable(book.candidates("replies", situation, "warm"), levels[0]) if "answers" in fields(t)
             ]
         templates = answering or templates
+    if request.message.mode == "outreach" and troubled_post(request.message.post or ""):
+        templates = [t for t in templates if not _MADE_OUR_DAY.search(t)] or templates  # "lauwarm 😩": no cheering
     if scene.negative and _UPSET.search(request.message.text):  # "Abo??? ... reicht es mir": no "Gute Frage!"
         templates = [t for t in templates if not _CHEERY_OPENER.match(t)] or templates
     refused = _REFUSED.search(levels[0].get("answers") or "")  # "Sure thing! I can't promise any discounts"
@@ -714,6 +717,14 @@ _ORDER_NUMBER_ONLY = frozenset(
 )
 
 
+# Outreach lines that cheer what a post shows, wrong under a post about something gone wrong
+_MADE_OUR_DAY = re.compile(
+    r"unseren Tag|unser Ding|made our day|klingt richtig gut|sounds so good|Liebe zum Detail|love for the details"
+    r"|schöner Beitrag|lovely post|love the",
+    re.IGNORECASE,
+)
+
+
 def _slots(
     request: GenerationRequest,
     scene: Scene,
@@ -775,6 +786,8 @@ def _slots(
         **(_swap(message.text, profile) if message.mode == "reply" else {}),
         "question_back": "",
         "saved": "",
+        "nod": "",
+        "trouble": "",
         "echo": echo_word(message.text) if scene.situation in ("other", "other_neutral", "greeting") else "",
         "tasted": tasted(message.text, language) if scene.situation == "taste_criticism" else "",
         "house": _house_line(profile, language) if scene.situation == "taste_jab" else "",
@@ -811,6 +824,10 @@ def _slots(
         )
     if message.mode == "outreach" and _post_question(message.post or ""):
         slots["question_back"] = "yes"
+    if message.mode == "outreach":  # "... nur noch lauwarm 😩": a nod before the tip, never a cheer
+        troubled = troubled_post(message.post or "")
+        slots["trouble"] = _block(book, "outreach_trouble", style, {}, rng, address) if troubled else ""
+        slots["nod"] = slots["trouble"] or _block(book, "outreach_cheer", style, {}, rng, address)
     if message.mode == "outreach" and _SHARED_RECIPE.search(message.post or ""):  # "Mein Geheimnis: Hefeteig ..."
         slots["saved"] = _block(book, "outreach_saved", style, {}, rng, address)
     step_block = "step_public_order" if slots["ask_rest"] else "step_public"

@@ -225,6 +225,11 @@ _GIVEN = re.compile(
 
 
 _RACE = r"[\s\S]{0,2000}?\b(?:(?:halb)?marathon\w{0,2}|half marathon|42(?:[,.]195)? ?km)\b"  # a race named
+# The race still ahead: "32k long run done, 3 weeks to Berlin Marathon", "noch 10 Tage bis zum Marathon"
+_NOT_YET = (
+    r"(?![\s\S]{0,2000}?\b(?:\d{1,2}|one|two|three|four|five|six|zwei|drei|vier|fünf|sechs) (?:weeks?|days?|wochen"
+    r"|tage) (?:to|until|till|left|bis|vor)\b)"
+)
 _CAKE = r"\b\w{0,12}kuchen\b|\bzwetschg\w{0,12}|\bdatschi\b|\b(?:apple |plum |carrot |lemon |coffee )?cake\b"
 _CAKE_NAMED = re.compile(_CAKE, re.IGNORECASE)
 
@@ -337,9 +342,9 @@ _MOMENTS = _compiled(
         # "I did it. My first Berlin Marathon, 4:38:12", "Nach 42 km gestern ...": run, congratulated
         (
             "marathon_done",
-            rf"^(?={_RACE})[\s\S]{{0,2000}}?\b(?:geschafft|finished|finish line|im ziel|ziellinie|i did it|did it"
-            r"|gelaufen|completed|nach 42|\d:\d\d:\d\d|gestern|yesterday|medaille|medal|gefinisht|finisht|ins ziel"
-            r"|\d:\d\d ?h|legs are dead|beine sind tot|done|erledigt|legs are jelly|\d:\d\d(?=[,.!\s]))\b"
+            rf"^(?={_RACE}){_NOT_YET}[\s\S]{{0,2000}}?\b(?:geschafft|finished|finish line|im ziel|ziellinie|i did it"
+            r"|did it|gelaufen|completed|nach 42|\d:\d\d:\d\d|gestern|yesterday|medaille|medal|gefinisht|finisht"
+            r"|ins ziel|\d:\d\d ?h|legs are dead|beine sind tot|done|erledigt|legs are jelly|\d:\d\d(?=[,.!\s]))\b"
             # "Ran the Berlin Marathon on Sunday ... 3:41!!": run, in the past tense
             r"|^[\s\S]{0,200}?\b(?:ran|lief)\b[^.!?\n]{0,20}\b(?:halb)?marathon\w{0,2}\b",
         ),

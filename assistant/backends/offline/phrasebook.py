@@ -58,6 +58,8 @@ SLOTS = frozenset(
         "fact",  # the profile's fact for this situation (replacement, warranty, returns, ...)
         "tip",  # brand-free know-how that fits another creator's post
         "question_back",  # the post's own question, when it asks one (outreach)
+        "trouble",  # a nod to another creator's trouble ("Oh nein, das kennen wir!"), "" for any other post (outreach)
+        "nod",  # the lead before a tip: a cheer, or a nod to trouble ("Oh nein, das kennen wir!") (outreach)
         "saved",  # "Wird gespeichert!" for a post that shares a recipe or a trick (outreach)
         "step",  # the next step (block step_public / step_dm / step_dm_order)
         "step_friend",  # the next step for someone else's order (a friend's parcel)

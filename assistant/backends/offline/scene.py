@@ -43,7 +43,7 @@ from assistant.analysis.answers import (
     wants_machine,
     without_days,
 )
-from assistant.analysis.intents import LATE_TOLD, cue_scores
+from assistant.analysis.intents import LATE_TOLD, ORDERED_OTHER, WINKED_DAMAGE, cue_scores
 from assistant.analysis.irony import MEME, RIDDLE
 from assistant.analysis.judgement import ILL, ILLNESS, INVOICE_FIX, ORDERED_TO, POLITICS, delivered_to
 from assistant.analysis.normal import read as read_text
@@ -1591,6 +1591,9 @@ _PLASTIC_JAB = re.compile(
 )
 
 
+_PACKAGING_KEYS = frozenset({"verpackung", "packaging"})
+
+
 def _plastic_jab(text: str) -> bool:
     """Plastic packaging mocked against our sustainability, with nothing broken: the material and where it goes."""
     return bool(_PLASTIC_JAB.search(text[:2000])) and not _DAMAGE.search(text)
@@ -1775,6 +1778,17 @@ def _unbranded(tip: str) -> str:
 _PROBLEM_POSTED = re.compile(
     r"\b(?:kaputt|zerbrochen|gesprungen|broke|broken|shattered|cracked|rip|r\.i\.p)\b|💔|😭", re.IGNORECASE
 )
+# Something gone wrong in another creator's post: "nach 2 Stunden war der Kaffee nur noch lauwarm 😩"
+_TROUBLE_POSTED = re.compile(
+    r"\b(?:lauwarm|lukewarm|kalt geworden|went cold|misslungen|ruined|disaster|katastrophe|fail(?:ed)?|leider"
+    r"|bitter|sauer|sour|verbrannt|burnt)\b|😩|😫|😤",
+    re.IGNORECASE,
+)
+
+
+def troubled_post(post: str) -> bool:
+    """Another creator's post tells of something gone wrong (a broken cup, coffee gone cold, a bitter brew)."""
+    return bool(_PROBLEM_POSTED.search(post[:2000]) or _TROUBLE_POSTED.search(post[:2000]))
 
 
 def read(request: GenerationRequest, language: str) -> Scene:
@@ -2728,7 +2742,10 @@ _PAY_METHOD = re.compile(
 _LAST_ORDER = re.compile(
     r"\b(?:last (?:order|shipping|posting) (?:date|day)|order (?:deadline|cut-?off)|bestellschluss|letzte[rn]? "
     r"(?:bestelltag|bestelltermin|tag (?:zum|für die) bestell\w{0,4})|bis wann (?:kann|muss) (?:ich|man) bestellen"
-    r"|(?:until|by) when (?:can|should|do) (?:i|we) (?:order|have to order))\b",
+    r"|(?:until|by) when (?:can|should|do) (?:i|we) (?:order|have to order)"
+    # "Und wie früh müsste ich bestellen?", "how early should we order?"
+    r"|wie früh (?:muss|müsste|sollte|soll) (?:ich|man|wir) (?:\w+ ){0,2}bestellen"
+    r"|how (?:early|far ahead|far in advance) (?:should|do|would|must) (?:i|we) (?:\w+ ){0,2}order)\b",
     re.IGNORECASE,
 )
 _BY_DAY = re.compile(
@@ -3547,6 +3564,8 @@ _SHOP_ASKED = re.compile(
     r"|was kostet (?:die|der|das|eure?n?) \w{2,20}(?: \w{2,20})?)\W*$",
     re.IGNORECASE,
 )
+_ORDERED_OTHER = re.compile(ORDERED_OTHER)  # folded text
+_WINKED_DAMAGE = re.compile(WINKED_DAMAGE)  # folded text
 # Dressed up as something of ours: "going as your hand grinder for halloween", "als Kaffeebohne verkleidet"
 _COSTUME = re.compile(COSTUME, re.IGNORECASE)
 _TRICK_OR_TREAT = re.compile(r"\b(?:sü(?:ß|ss)es oder saures|trick or treat)\b", re.IGNORECASE)
@@ -3972,6 +3991,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         arrived_faulty = bool(faulty and _FAULTY_ON_ARRIVAL.search(text))
         # "MEIN PAKET KOMPLETT NASS UND DER KAFFEE RIECHT NACH KARTON": goods soaked, not only the box
         soaked = _WET.search(_SOAKED_BOX.sub(" ", text)) is not None
+        swapped = swapped or _ORDERED_OTHER.search(fold(text)) is not None  # "ordering 'whole beans', receiving powder"
+        soaked = soaked or _WINKED_DAMAGE.search(fold(text)) is not None  # "through a hole in the side 🙃"
         evidence = (
             wrong
             or swapped
@@ -4250,6 +4271,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _intent_fact(profile, "order_status")
         if fact is None and _HOLIDAY_SAID.search(text) and _SENT_WORDS.search(text):
             fact = _intent_fact(profile, "order_status")  # "Zählt der 3. Oktober beim Versand mit?": the working days
+        if fact is not None and "order_via_message" in fact.intents and _LAST_ORDER.search(text):
+            fact = None  # "Und wie früh müsste ich bestellen?": when to order, not where
         last_order = fact is None and bool(_LAST_ORDER.search(text))  # "whats your last order date for christmas??":
         if last_order:  # the usual time, and the date itself deferred by name
             fact = _intent_fact(profile, "order_status")
@@ -5172,7 +5195,7 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
     within = _with_topic(question)  # "Haben Sie am 3. Oktober geöffnet?" names "haben sie geöffnet", a day between
     if not any(
         _own_senses(fact, question, within=within) + _own_senses(fact, question, within=without_days(fold(within)))
-    ):
+    ) and not _gapped_keyword(fact, question):
         return None  # the reading matched it by intent or by accident ("geeignet?" is no shipping question)
     if not place(question, "de")[0]:
         return fact
@@ -5180,6 +5203,13 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
     if covering is not None:
         return covering
     return None if any(fold(k) in _SHIPPING_KEYS for k in fact.keywords) else fact
+
+
+def _gapped_keyword(fact: Fact, question: str) -> bool:
+    """A two-word keyword of the fact named with one word between ("empty coffee bags" for "empty bags")."""
+    folded = fold(question)
+    pairs = [k.split() for k in (fold(k) for k in fact.keywords) if len(k.split()) == 2]
+    return any(re.search(rf"\b{re.escape(a)} [^\W\d_]{{3,15}} {re.escape(b)}\b", folded) for a, b in pairs)
 
 
 SHORT_QUESTION = 5  # words: a question this short takes its sense from the message around it
@@ -5539,7 +5569,7 @@ _HOW_MANY = re.compile(r"\b(?:how many|wie ?viele?)\s{1,3}((?:[^\W\d_]{3,20}\s{0
 # Whether a product of ours is any good: "is your hand grinder actually worth it?", "taugt die Handmühle was?"
 _WORTH = re.compile(
     r"\b(?:worth it|worth the money|any good|(?:taugt|taugen) (?:die|der|das|sie|er|es|eure\w?) (?:\w+ )?(?:was|etwas)"
-    r"|lohnt sich (?:die|der|das|sie|er|es)|(?:die|der|das) (?:\w+ )?wert)\b",
+    r"|lohnt sich (?:die|der|das|sie|er|es|euer|eure[rsn]?|ihr\w{0,2})|(?:die|der|das) (?:\w+ )?wert)\b",
     re.IGNORECASE,
 )
 _WORTH_MONEY = re.compile(r"\b(?:lohnt sich|worth it|worth the money)\b", re.IGNORECASE)
@@ -5817,6 +5847,9 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
         found = relevant_facts(text, request.analysis.model_copy(update={"intent": "other"}), request.profile, 3)
         tips = [f for f in found if not f.intents]  # "sauer seit der letzten Lieferung": the grind, not the shipping
         tips = [f for f in tips if not _other_method(text, f)]  # "Espresso ... sour": no French press recipe
+        # "geschmeckt wie ein verbrannter Autoreifen. Aber Hauptsache, die Verpackung ist hip": the taste, never
+        # where the bag goes
+        tips = [f for f in tips if not {fold(k) for k in f.keywords} & _PACKAGING_KEYS]
         if tips and _other_method(request.message.post or "", tips[0]):
             return None  # "french press grind and 12h in the fridge" under a cold brew post: no French press recipe
         return tips[0] if tips else None
