@@ -337,6 +337,19 @@ def test_where_the_brand_roasts_comes_from_its_identity(speaker: str, place: str
     assert roasted_in(changed) == place
 
 
+@pytest.mark.parametrize(
+    "text", ["Bestimmt alles aus dem Discounter umgefüllt 😂", "bet you just refill supermarket beans lol"]
+)
+def test_a_refill_claim_is_denied_only_with_the_roasting_the_profile_claims(text: str) -> None:
+    profile = profile_for("instagram")
+    claimed = draft(Message(text=text, platform="instagram"), profile)
+    assert any("Kreuzberg" in one.text for one in claimed.drafts), [d.text for d in claimed.drafts]
+    identity = profile.brand.identity.model_copy(update={"speaker": "Das Team eines kleinen Kaffeeladens."})
+    changed = profile.model_copy(update={"brand": profile.brand.model_copy(update={"identity": identity})})
+    for one in draft(Message(text=text, platform="instagram"), changed).drafts:
+        assert "Kreuzberg" not in one.text and "selbst" not in one.text and "ourselves" not in one.text, one.text
+
+
 def test_a_price_jab_names_no_roasting_the_profile_never_claims() -> None:
     profile = profile_for("instagram")
     identity = profile.brand.identity.model_copy(update={"speaker": "Das Team eines kleinen Kaffeeladens."})

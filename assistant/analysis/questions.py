@@ -279,7 +279,10 @@ RUN_ON_ASKS = re.compile(
         # "der MAMA was in die schultüte schmuggeln": "was" before a preposition is "something", no question
         rf"^(?:(?:und|and) )?(?:{WH} (?!ich\b|i\b|(?:in|an|auf|fur|zu|mit|von|aus|uber|unter|into|for|with|to|on)\b)"
         rf"\w{{2,15}} {PRONOUN}"
-        rf"|{VERB_FIRST} (?:ich|ihr|sie|du|man|i|you|u|we))\b"
+        rf"|{VERB_FIRST} (?:ich|ihr|sie|du|man|i|you|u|we)"
+        # "... gegönnt welche stufe für espresso und welche für filter und warum dauert mahlen so lange ..."
+        r"|(?:welche[nrs]?|which) (?:\w{2,15} )?(?:fur|for)"
+        r"|(?:warum|wieso|weshalb|why) (?:dauert|brauchst?|ist|sind|geht|wird|macht|is|does|do|are|takes?))\b"
     )
 )
 
@@ -390,7 +393,9 @@ RHETORICAL = re.compile(
     r"|(?:habt ihr|hast du|haben sie) (?:sonst |echt |eigentlich )?(?:keine (?:anderen )?(?:sorgen|probleme)|nichts"
     r" besseres zu tun)|(?:have|got) (?:you|u) (?:got )?(?:nothing better to do|no other (?:worries|problems))"
     r"|(?:a|an|eine?) (?:\w{1,20} ){1,3}(?:that|who|die|der|das) (?:actually|really|tatsachlich|wirklich)"
-    r" (?:\w{1,20} ?){1,4})"
+    r" (?:\w{1,20} ?){1,4}"
+    # "Hätte man ja auch mal irgendwo erwähnen können 🙄": a reproach, no question to check
+    r"|h[aä]tte(?:t|n)? (?:man|ihr|sie) (?:das )?(?:ja|doch) (?:\w{1,20} ){0,5}(?:k[oö]nnen|sollen|m[uü]ssen))"
     r"\W{0,10}$"
     # "Ehrlich, warum sollte ich noch bei euch bestellen?", "why would I pay that?": a challenge, no question to check
     r"|(?:\w{1,30}\W{1,5}){0,3}(?:warum|wieso|weshalb|why) (?:sollte|soll|wurde|würde|should|would)"

@@ -219,6 +219,10 @@ def indirect_de(question: str) -> str | None:
             and tokens[3].lower() in _FINITE_DE
         ):
             head_len = 3  # "wie viel Kaffeepulver nehme ich": the amount's noun belongs to the head
+        elif head_len == 2 and len(tokens) > 5 and tokens[3].lower() in ("von", "vom"):
+            # "wie viele Löffel von der Kiezmischung nehme ich": the amount with what it measures leads
+            found = next((k for k in range(4, min(len(tokens), 8)) if tokens[k].lower() in _FINITE_DE), 0)
+            head_len = found or head_len
         if first.startswith("welch") and len(tokens) > 2:
             head_len = 2 if tokens[2].lower() in _FINITE_DE else 0
         if not head_len:

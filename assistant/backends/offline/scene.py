@@ -586,13 +586,16 @@ _DOMAIN = re.compile(
 # A stranger's contact pushed on readers ("contact him on WhatsApp", "schreibt ihr auf Telegram") ...
 _CONTACT_PUSHED = re.compile(
     r"\b(?:whats ?app|telegram|signal|contact (?:him|her|them|me)|message (?:him|her|them)|kontaktier\w{0,3}"
-    r"|schreib\w{0,2} (?:ihm|ihr|ihnen|mir)|meldet euch bei)\b",
+    r"|schreib\w{0,2} (?:ihm|ihr|ihnen|mir)|meldet euch bei|dm (?:him|her|them|me)|just dm"
+    r"|schreibt? (?:ihm|ihr) ne dm)\b",
     re.IGNORECASE,
 )
 # ... with money made fast: "I earn 8,500€ weekly from crypto trading", "passives Einkommen"
 _MONEY_MADE = re.compile(
     r"\b(?:crypto|krypto\w{0,8}|bitcoin|forex|trading|invest\w{0,6}|earn\w{0,3}|verdien\w{0,3}|income|einkommen"
-    r"|profit\w{0,2}|gewinn\w{0,2})\b",
+    r"|profit\w{0,2}|gewinn\w{0,2}"
+    # "I turned 500€ into 12k in 3 weeks", "aus 500 € wurden 12.000"
+    r"|turned \S{1,10} into \S{1,10}|(?:aus|from) \d[\d.,]{0,8} ?(?:€|euro|\$|k)\b[^.!?]{0,20}\b(?:wurden|into|to))\b",
     re.IGNORECASE,
 )
 _SCAM = re.compile(
@@ -609,7 +612,10 @@ _SCAM = re.compile(
     # "your order has been placed ON HOLD ... confirm your card details within 24 hours here": a fake order notice
     r"|confirm your (?:card|payment|billing|bank)(?: details| data| information)?"
     r"|(?:karten|zahlungs|bank)(?:daten|informationen)\b[^.!?]{0,30}\b(?:bestätigen|eingeben|aktualisieren)"
-    r"|\b(?:on hold|zurückgehalten|angehalten)\b[^.!?]{0,60}\b(?:payment|zahlung)\b",
+    r"|\b(?:on hold|zurückgehalten|angehalten)\b[^.!?]{0,60}\b(?:payment|zahlung)\b"
+    # "To avoid suspension, confirm your login within 24h here: bit.ly/...": a fake platform notice
+    r"|confirm your (?:login|account|log-in)|avoid (?:suspension|deactivation|a ban)|permanent(?:ly)? ban\w{0,3}"
+    r"|(?:sperrung|löschung) (?:zu )?vermeiden|login (?:bestätigen|verifizieren)",
     re.IGNORECASE,
 )
 _PRICE = re.compile(
@@ -839,9 +845,16 @@ _PRAISE = re.compile(
 def praises(text: str) -> bool:
     """Words of praise beyond a thank-you ("the best beans I've had"; "Marko danke, das wäre auch meine Frage")."""
     text = _FOND_GREETING.sub(" ", text)  # "Hallo ihr Lieben 💛 ich zieh um ...": a greeting, no praise
+    text = _OTHERS_FONDNESS.sub(" ", text)  # "my son ... he is obsessed with coffee": his fondness, no praise of ours
     return any(m.group().casefold() not in ("danke", "thank") for m in _PRAISE.finditer(text))
 
 
+# Someone else's fondness, told: "he is obsessed with coffee", "sie ist total verliebt in Kaffee"
+_OTHERS_FONDNESS = re.compile(
+    r"\b(?:he|she|they|er|sie|(?:my|mein\w{0,2}) \w{2,12})(?:'s|'re| is| are| ist| sind)? (?:\w{1,12} )?"
+    r"(?:obsessed|addicted|in love|süchtig|verliebt)\b",
+    re.IGNORECASE,
+)
 # A fond greeting at the start: "Hallo ihr Lieben 💛", "Liebe Rösterei,", "Hi lovely team ❤️"
 _FOND_GREETING = re.compile(
     r"^\W{0,3}(?:(?:hallo|hi|hey|moin|servus|guten (?:morgen|tag|abend))\W{1,3})?"
@@ -1217,6 +1230,8 @@ _RECOMMEND = re.compile(
     r"|\bwelche[nrs]? (?:von euch|davon|nehm|soll|kauf|hol|bestell)\w{0,3}\b"
     # "which one is better for a broke student with a french press": one of ours, for the brewer named
     r"|\b(?:which(?: one)?|welche[nrs]?) (?:is|ist|wäre|would be) (?:the )?(?:better|best|besser|am besten)\b"
+    # "Und welcher wäre für eine normale Filtermaschine geeignet?": one of ours for the machine named
+    r"|\b(?:which(?: one)?|welche[nrs]?) (?:is|ist|wäre|would be)\b[^?]{0,40}\b(?:geeignet|suitable)\b"
     # "kiez blend or espresso kreuzberg, which one hits harder": the stronger of two, a pick
     r"|\b(?:which(?: one)?|welche[nrs]?)\b.{0,10}\b(?:hits? harder|(?:is )?stronger|knallt mehr|(?:ist )?stärker"
     r"|kickt mehr|has more caffeine|hat mehr koffein|(?:is )?(?:the )?strongest|(?:ist )?(?:der |die |am )?stärkste\w?"
@@ -1394,6 +1409,9 @@ _WHY_ASKED = re.compile(
     r"|liegt (?:das|es) (?:\w{1,10} )?an|is (?:it|that|this) (?:\w{1,10} )?because|is (?:it|that) due to)\b",
     re.IGNORECASE,
 )
+_AS_GIFT = re.compile(r"\b(?:as a gift|as a present|als geschenk|verschenken|zum verschenken)\b", re.IGNORECASE)
+_PAUSE_ASKED = re.compile(r"\b(?:aussetzen|pausieren|überspringen|skip|pause)\b", re.IGNORECASE)
+_REASON = re.compile(r"\b(?:grund|gründe|reason|reasons)\b", re.IGNORECASE)
 # A why asked without a question: "happy to pay for quality but I'd like to know why", "ich wüsste gern, warum"
 _WHY_WANTED = re.compile(
     r"\b(?:know|wissen|erfahren|understand|verstehen|wüsste\w{0,2} (?:\w+ ){0,2}gern\w?)\W{0,3}"
@@ -1470,7 +1488,9 @@ _NOT_MY_TASTE = re.compile(
     r"|\bzu (?:mild|stark|kräftig|sauer|bitter|dunkel|hell) für mich\b|\bnot (?:really )?(?:my|to my) taste\b"
     r"|\b(?:ist|war) (?:der |die )?(?:mir|uns) (?:\w+ ){0,2}zu (?:mild|stark|kräftig|sauer|bitter|dunkel|hell)\b"
     r"|\b(?:i )?(?:don'?t|do not) (?:really )?like the taste\b"
-    r"|\btoo (?:mild|strong|bitter|sour|dark|light|acidic) for me\b",
+    r"|\btoo (?:mild|strong|bitter|sour|dark|light|acidic) for me\b"
+    # "honestly it's just not for me, way too strong", "ist einfach nichts für mich"
+    r"|\b(?:just |simply )?not for me\b|\b(?:einfach )?nichts für mich\b",
     re.IGNORECASE,
 )
 
@@ -1916,6 +1936,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
     ):  # "Do you sell gift vouchers? ... which beans he'd like": the voucher asked,
         answers = [a for a in answers if not (_GIFT_ASKED.search(a.question) or _RECOMMEND.search(a.question))]
         answers = [a for a in answers if not re.search(r"\b(?:welche\w{0,2}|which)\b", a.question, re.I)]  # the pick
+    if situation == "price_rise":  # "... schon wieder teurer? ... Was ist der Grund?": the reply asks why, once
+        answers = [a for a in answers if a.said or not (_WHY_ASKED.search(a.question) or _REASON.search(a.question))]
     if situation == "taste_criticism":  # "Habt ihr an der Röstung was geändert?" is asked of us; "Kaffee aus
         answers = [a for a in answers if a.said or (a.indirect and _to_us(a.question))]  # Kreuzberg??" isn't
     if situation in ("shop_broken", "shop_paid"):  # "geht bei euch grad was kaputt?": the sorry answers it
@@ -4222,8 +4244,11 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         lives_there = RESIDENT.search(message.text) and (
             DELIVERY_ASKED.search(text) or (_DOES_IT_WORK.search(text) and _SENDING.search(message.text))
         )  # "... ankommt? Ich wohne in Wien.", "gift box for my gran, she lives in graz, does that work?"
-        if DEICTIC.search(text) or lives_there:  # "will it get there?": the place named before, nearest first
-            named = f"{_placed_before(text, message.text)} {text}"
+        own_fact = facts.get(str(getattr(question, "fact", "") or ""))  # "can I pay by invoice there too": the
+        own = own_fact is not None and not _ships(own_fact) and not _SENDING.search(text)
+        own = own and _checked_fact(own_fact, text, profile) is not None  # "send our subscription there": Italy
+        if (DEICTIC.search(text) and not own) or lives_there:  # "will it get there?": the place named before
+            named = f"{_placed_before(text, message.text)} {text}"  # payment asked, not the place's shipping
         named = ORDERED_TO.sub(delivered_to, named)  # "Can I order to my dorm?" names the delivery, not an order
         read_fact = facts.get(str(getattr(question, "fact", "") or ""))
         fact = _checked_fact(read_fact, named, profile)
@@ -4271,6 +4296,11 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _intent_fact(profile, "order_status")
         if fact is None and _HOLIDAY_SAID.search(text) and _SENT_WORDS.search(text):
             fact = _intent_fact(profile, "order_status")  # "Zählt der 3. Oktober beim Versand mit?": the working days
+        if fact is not None and _ships(fact) and _PAUSE_ASKED.search(text):  # "kann ich die Lieferung im Oktober
+            fact = _keyed_fact(profile, {"pausieren", "pause", "aussetzen"}) or fact  # aussetzen?": the pause of
+            # a subscription, not how long shipping takes
+        if fact is not None and "order_via_message" in fact.intents and _AS_GIFT.search(text):
+            fact = None  # "Can I buy one as a gift?": whether it can be given, not where orders go
         if fact is not None and "order_via_message" in fact.intents and _LAST_ORDER.search(text):
             fact = None  # "Und wie früh müsste ich bestellen?": when to order, not where
         last_order = fact is None and bool(_LAST_ORDER.search(text))  # "whats your last order date for christmas??":
