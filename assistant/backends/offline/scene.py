@@ -1334,7 +1334,7 @@ class Scene:
     no_grinder: bool = False  # "nur ne french press und keine mühle": no grinder's setting to give
     critique: str | None = None  # a fan's small critique: what it is about ("die Tüte"), "" unnamed, None: none
     strike: bool = False  # the person names a strike ("DHL-Streik"): the usual shipping time may not hold
-    flavour: str = ""  # a flavour wished for that no coffee of ours has ("Brezelgeschmack", "pumpkin spice")
+    flavour: str = ""  # a flavour wished for that no coffee of ours has ("Brezelgeschmack"), or an edition's occasion
     side: str = ""  # the coffee side of a playful either-or ("mehr schlaf oder mehr kaffee?"): Kaffee, Espresso
 
 
