@@ -1600,7 +1600,12 @@ _MEH = re.compile(
 
 def _packaging_jab(text: str) -> bool:
     """Too much packaging complained about, with nothing broken: heard, and what the bag is made of."""
-    return bool(_PACKAGING_JAB.search(text[:2000])) and not _DAMAGE.search(text)
+    return _jab_at_the_bag(_PACKAGING_JAB, text)
+
+
+def _jab_at_the_bag(pattern: re.Pattern[str], text: str) -> bool:
+    """The packaging mocked in the way the pattern names, with nothing broken (damage is a case, not a jab)."""
+    return bool(pattern.search(text[:2000])) and not _DAMAGE.search(text)
 
 
 # Plastic set against the sustainability we claim: "'nachhaltige Rösterei' und dann alles in Plastiktüten"
@@ -1616,7 +1621,7 @@ _PACKAGING_KEYS = frozenset({"verpackung", "packaging"})
 
 def _plastic_jab(text: str) -> bool:
     """Plastic packaging mocked against our sustainability, with nothing broken: the material and where it goes."""
-    return bool(_PLASTIC_JAB.search(text[:2000])) and not _DAMAGE.search(text)
+    return _jab_at_the_bag(_PLASTIC_JAB, text)
 
 
 def _content_jibe(text: str) -> bool:
@@ -1930,10 +1935,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         answers = [a for a in answers if _SETTING_ASKED.search(a.question) and a.said] or chosen  # "süßes ODER saures?"
     if situation == "gift_ok":  # "is a bag of coffee weird?? do you do gift wrapping": the yes says the first
         answers = [a for a in answers if not (_GIFT_OK.search(a.question) or _GIFT_ASKED.search(a.question))]
-    if situation in (
-        "gift_advice",
-        "gift_ok",
-    ):  # "Do you sell gift vouchers? ... which beans he'd like": the voucher asked,
+    # "Do you sell gift vouchers? ... which beans he'd like": the voucher asked,
+    if situation in ("gift_advice", "gift_ok"):
         answers = [a for a in answers if not (_GIFT_ASKED.search(a.question) or _RECOMMEND.search(a.question))]
         answers = [a for a in answers if not re.search(r"\b(?:welche\w{0,2}|which)\b", a.question, re.I)]  # the pick
     if situation == "price_rise":  # "... schon wieder teurer? ... Was ist der Grund?": the reply asks why, once
@@ -2611,11 +2614,15 @@ _EDITION = re.compile(
 )
 
 
+def _products_told(profile: VoiceProfile) -> str:
+    """Every product's name and description in all languages, folded: what a wished flavour or edition is not."""
+    return fold(" ".join(f"{p.name} {' '.join(p.text.values())}" for p in profile.brand.products))
+
+
 def _edition_wished(text: str, profile: VoiceProfile) -> str:
     """The occasion of a special edition asked for that no product of ours is ("Oktoberfest"), or ""."""
     found = _EDITION.search(text[:MAX_AROUND])
-    told = fold(" ".join(f"{p.name} {' '.join(p.text.values())}" for p in profile.brand.products))
-    if found is None or fold(found.group(1)) in told:
+    if found is None or fold(found.group(1)) in _products_told(profile):
         return ""
     return found.group(1)
 
@@ -2626,8 +2633,7 @@ def _flavour_wished(text: str, profile: VoiceProfile) -> str:
     if not found or _RECOMMEND.search(text) or re.search(r"\b(?:passt|goes|pairs?)\b", text, re.IGNORECASE):
         return ""  # "welcher Kaffee passt zu Zimtschnecken?": a pairing, no flavour wished
     near = text[max(0, found.start() - 25) : found.end() + 25]
-    told = fold(" ".join(f"{p.name} {' '.join(p.text.values())}" for p in profile.brand.products))
-    if not _FLAVOURED.search(near) or fold(found.group(1)) in told:
+    if not _FLAVOURED.search(near) or fold(found.group(1)) in _products_told(profile):
         return ""
     tasted = re.match(r"[ -](geschmack|flavou?r)\b", text[found.end() : found.end() + 12], re.IGNORECASE)
     if tasted:  # "kaffee mit brezn geschmack": the taste wished, not the pretzel itself
@@ -4244,13 +4250,12 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         lives_there = RESIDENT.search(message.text) and (
             DELIVERY_ASKED.search(text) or (_DOES_IT_WORK.search(text) and _SENDING.search(message.text))
         )  # "... ankommt? Ich wohne in Wien.", "gift box for my gran, she lives in graz, does that work?"
-        own_fact = facts.get(str(getattr(question, "fact", "") or ""))  # "can I pay by invoice there too": the
-        own = own_fact is not None and not _ships(own_fact) and not _SENDING.search(text)
-        own = own and _checked_fact(own_fact, text, profile) is not None  # "send our subscription there": Italy
+        read_fact = facts.get(str(getattr(question, "fact", "") or ""))  # "can I pay by invoice there too": the
+        own = read_fact is not None and not _ships(read_fact) and not _SENDING.search(text)
+        own = own and _checked_fact(read_fact, text, profile) is not None  # "send our subscription there": Italy
         if (DEICTIC.search(text) and not own) or lives_there:  # "will it get there?": the place named before
             named = f"{_placed_before(text, message.text)} {text}"  # payment asked, not the place's shipping
         named = ORDERED_TO.sub(delivered_to, named)  # "Can I order to my dorm?" names the delivery, not an order
-        read_fact = facts.get(str(getattr(question, "fact", "") or ""))
         fact = _checked_fact(read_fact, named, profile)
         if fact is None and read_fact is not None and _readdressed(text, message.text, read_fact):
             fact = read_fact  # "hab das Abo ... dass nix bei der alten Adresse landet?": the abo's own fact, unnamed
@@ -5861,11 +5866,9 @@ def _situation_fact(request: GenerationRequest, situation: str) -> Fact | None:
     if situation.startswith("weathered"):  # how to keep beans, beside "I can't tell from here"
         kept = {"lagern", "aufbewahren", "kühlschrank", "fridge"}  # words of keeping beans, never a shop's "store"
         return _keyed_fact(request.profile, kept)
-    if situation in (
-        "packaging_criticism",
-        "plastic_criticism",
-    ):  # what the bag is made of and where it goes, if the profile says
-        return _keyed_fact(request.profile, {"verpackung", "packaging"})
+    # what the bag is made of and where it goes, if the profile says
+    if situation in ("packaging_criticism", "plastic_criticism"):
+        return _keyed_fact(request.profile, _PACKAGING_KEYS)
     if situation == "shipping_cost":  # "mit Versand zu teuer": the profile's way without postage, if it has one
         return _keyed_fact(request.profile, {"abholen", "pick up"})
     if situation == "shipping_time":  # "2-3 werktage versand, bin ich 2009 gelandet": how we ship, said plainly
