@@ -132,7 +132,8 @@ NOT_SOLD_YET = re.compile(
 )
 # Someone's own order or a parcel that took its time: "mein Paket", "I ordered", "took 9 days", an order number
 OWN_ORDER = re.compile(
-    r"\b(?:mein\w{0,2}|my|mine|ich|i|i'?ve|i'm|me|wir|we|uns\w{0,3}|our|bestellt|ordered|order ?(?:nr|no|number)"
+    r"\b(?:mein\w{0,2}|my|mine|ich(?! wurd)|i(?! would\b|'d\b)|i'?ve|i'm|me|wir|we|uns\w{0,3}|our|bestellt|ordered"
+    r"|order ?(?:nr|no|number)"
     r"|bestellnummer|sendungsnummer|bestellung|sendungsverfolgung|tracking|paket\w{0,2}|parcel|package|sendung|label|transit|took|dauerte|gedauert"
     r"|still|immer noch|noch nicht|seit|since|wo bleibt|where is|kam|came|arrived|angekommen|means|bedeutet"
     r"|(?:\d{1,2}|two|three|four|zwei|drei|vier) (?:weeks?|wochen))\b|#\d{3,}|\b\d{5,}\b"
@@ -276,6 +277,8 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "product_question"  # "ich bitte um Zusendung eines Katalogs per Post, ... 14467 Potsdam": nothing late
     if top in ("order_status", "delivery_problem") and ORDER_TO_COME.search(folded) and not ORDER_PLACED.search(folded):
         return "product_question"  # "wenn ich heute bestell kommt das noch vor dem feiertag an??": no order yet
+    if top in ("order_status", "delivery_problem") and SHIP_TO_ASKED.search(folded) and not _with_us(folded):
+        return "product_question"  # "Do you deliver to Zürich? ... Last time I ordered from Germany I paid fees"
     if top == "order_via_message" and INVOICE_FIX.search(folded) and BOUGHT_ALREADY.search(folded):
         return "billing"  # "we ordered 3 kg last week ... a proper invoice with VAT ... Can you re-issue it?"
     if top == "order_via_message" and ORDERED_TO.search(folded) and "?" in text and not ORDER_NOW.search(folded):
@@ -299,6 +302,10 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "product_question"  # "Hab Montagabend bestellt. Kommt das noch diese Woche?": the shipping time asked
     if top == "refund_request" and RETURN_AHEAD.search(folded) and not (FAULT_TOLD.search(folded) or _placed(folded)):
         return "product_question"  # "Kann ich die Handmühle zurückgeben, falls sie meinem Bruder nicht gefällt?"
+    if top == "product_question" and PRICE_MOCKED.search(folded):
+        return "criticism"  # "17 euro für 250 gramm?? was ist da drin, goldstaub?": the price mocked, nothing asked
+    if top == "stock_question" and HARVEST_ASKED.search(folded) and not SHORTAGE.search(folded):
+        return "product_question"  # "is the kiez blend already from the new harvest or still last years beans?"
     if top == "stock_question" and ADVICE_ASKED.search(folded):
         return "product_question"  # "Habt ihr einen Tipp?": advice asked for, nothing out of stock
     if top in ("delivery_problem", "order_status") and MOVING.search(folded) and _planned(folded):
@@ -313,6 +320,9 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         )
     if top in PARCEL_ASTRAY and someone_elses_parcel(text):
         return "delivery_problem"  # "das Paket ist gar nicht meins, da steht ein anderer Name drauf": gone astray
+    tried = SETTING_RESULT.search(folded) and "?" in text
+    if top in ("criticism", "defect") and tried and not FAULT_TOLD.search(folded):
+        return "product_question"  # "went to setting 25 like you said ... but now its kinda weak??": the next step
     if top == "defect" and TUNING_ASKED.search(folded) and not FAULT_TOLD.search(folded):
         return (
             "product_question"  # "Stufe 25 und 4 Minuten ... jetzt dünn. Feiner mahlen oder länger ziehen?": a recipe
@@ -368,6 +378,12 @@ def _placed(folded: str) -> bool:
 
 
 # A recipe tuned, asked how to go on: a setting with its number, and finer or coarser, longer or shorter (folded)
+# A setting tried and its result told: "went to setting 25 ... but now its kinda weak??", "Stufe 22, jetzt dünn?"
+SETTING_RESULT = re.compile(
+    r"\b(?:stufe|setting|klicks?|clicks?|went (?:up |down )?to|switched to|moved to|now on|jetzt auf|auf)\s?\d{1,2}\b"
+    r"[^?]{0,200}\b(?:weak|watery|thin|sour|bitter|schwach|dunn"
+    r"|wassrig|sauer)\b"
+)
 TUNING_ASKED = re.compile(
     r"\b(?:stufe|setting|klicks?|clicks?)\s?\d{1,2}\b[^?]{0,200}\b(?:feiner|grober|finer|coarser|langer|kurzer|longer"
     r"|shorter)\b"
@@ -423,6 +439,36 @@ def _planned(folded: str) -> bool:
 CATALOGUE_ASKED = re.compile(
     r"\b(?:katalog\w{0,2}|prospekt\w{0,2}|preisliste|catalog(?:ue)?s?|brochures?|price list)\b"
 )
+
+
+# A price mocked: "17 euro für 250 gramm??", "was ist da drin, goldstaub?" (folded)
+PRICE_MOCKED = re.compile(
+    r"\b\d{1,3}(?:[.,]\d{2})? ?(?:euro|eur|€)(?: fur| for)?(?: \d{2,4} ?(?:gramm|g))?\W{0,3}\?\?"
+    r"|\b(?:goldstaub|blattgold|gold ?(?:staub|uberzogen|plated)|liquid gold|flussiges gold)\b"
+)
+# Which harvest a coffee is from: "schon aus der neuen Ernte?", "still last year's beans?"
+HARVEST_ASKED = re.compile(
+    r"\b(?:neue[nr]?|aktuelle[nr]?|letzte[nr]?|frische[nr]?|diesjahrige[nr]?|letztjahrige[nr]?) ernte\b"
+    r"|\b(?:new|this year'?s|last years?'?|latest|fresh) (?:harvest|crop)\b|\blast years?'? beans\b"
+)
+# Something out of stock or awaited: "ausverkauft", "wieder da", "back in stock", "wann kommt"
+SHORTAGE = re.compile(
+    r"ausverkauft|sold out|out of stock|vergriffen|wieder (?:da|verfugbar|lieferbar)|back in stock|restock"
+    r"|wann (?:kommt|gibt)|when (?:will|is|does)\b[^.!?]{0,30}\b(?:back|come|available)"
+)
+
+
+# Whether we ship somewhere: "Do you deliver to Zürich?", "Liefert ihr auch nach Österreich?"
+SHIP_TO_ASKED = re.compile(
+    r"\b(?:do|does|can|will) (?:you|u|ya|y'?all) (?:\w{1,10} )?(?:deliver|ship|send)\w{0,2} (?:\w{1,10} )?to\b"
+    r"|\b(?:liefert|versendet|verschickt|schickt) ihr (?:\w{1,10} ){0,2}(?:nach|in die|in den|ins)\b"
+)
+
+
+def _with_us(folded: str) -> bool:
+    """An order with us already placed or waited for: its number, a parcel of ours not shipped, a wait told."""
+    ours = re.search(r"\b(?:bei euch|from you)\b", folded)
+    return bool(ORDER_PLACED.search(folded) or OWN_WAIT.search(folded) or ours)
 
 
 # An order still to be placed: "wenn ich heute bestelle", "if I order today", "falls ich bis Freitag bestelle"

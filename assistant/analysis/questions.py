@@ -395,7 +395,11 @@ RHETORICAL = re.compile(
     r"|(?:a|an|eine?) (?:\w{1,20} ){1,3}(?:that|who|die|der|das) (?:actually|really|tatsachlich|wirklich)"
     r" (?:\w{1,20} ?){1,4}"
     # "Hätte man ja auch mal irgendwo erwähnen können 🙄": a reproach, no question to check
-    r"|h[aä]tte(?:t|n)? (?:man|ihr|sie) (?:das )?(?:ja|doch) (?:\w{1,20} ){0,5}(?:k[oö]nnen|sollen|m[uü]ssen))"
+    r"|h[aä]tte(?:t|n)? (?:man|ihr|sie) (?:das )?(?:ja|doch) (?:\w{1,20} ){0,5}(?:k[oö]nnen|sollen|m[uü]ssen)"
+    # "just got my first box 📦 the smell when I opened it?? unreal": delight, no question
+    r"|(?![^?]{0,80}\b(?:what|how|why|which|is|does|do|can|should|wie|was|warum|welche\w?|ist|hat|kann|soll)\b)"
+    r"(?:[^?]{0,80}\W)?(?:the|that|der|dieser|dieses|die) (?:smell|scent|aroma|duft|geruch|crema)\b"
+    r"(?:(?: when| als| beim| after| nach)(?: \w{1,20}){1,5})?)"
     r"\W{0,10}$"
     # "Ehrlich, warum sollte ich noch bei euch bestellen?", "why would I pay that?": a challenge, no question to check
     r"|(?:\w{1,30}\W{1,5}){0,3}(?:warum|wieso|weshalb|why) (?:sollte|soll|wurde|würde|should|would)"

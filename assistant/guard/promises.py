@@ -319,6 +319,18 @@ PROMISES: dict[str, re.Pattern[str]] = {
         r"|christmas eve|new year)"
         r"|\b(?:it|they|your \w{2,12})(?:'ll| will) be\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:by|before|for|in time for) (?:christmas|easter"
         r"|new year|mother'?s day|valentine'?s)"
+        # "die kommt diese woche noch an, versprochen": an arrival this week promised
+        r"|\b(?:diese woche|this week|heute|today|morgen|tomorrow|bis (?:montag|dienstag|mittwoch|donnerstag|freitag"
+        r"|samstag))\b[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:versprochen|promised?)\b"
+        # "we'll make sure your next delivery lands at the new flat exactly on 17 October": a day promised
+        r"|\b(?:make sure|ensure|sicherstellen|dafür sorgen)\b[^.!?\U0001F300-\U0001FAFF]{0,50}\b(?:lands?|arrives?|lieg\w{0,2}"
+        r"|ankommt)\b[^.!?\U0001F300-\U0001FAFF]{0,30}\b(?:exactly |genau )?(?:on|am) (?:the )?\d{1,2}\b"
+        # "Yes, 100% safe! Our roastery is completely nut-free": an allergen guarantee no profile gives
+        r"|\b(?:100 ?%|completely|totally|absolutely|komplett|völlig|absolut|garantiert) (?:nut-free|nussfrei"
+        r"|allergen-free|allergenfrei|gluten-free|glutenfrei)\b"
+        # "Every new subscription this autumn comes with a free Handmühle Kiez": a giveaway invented
+        r"|\b(?:comes? with|includes?|gibt'?s (?:dazu|gratis)|bekommst du (?:dazu )?)(?: a| an| einen?| eine)? (?:free|gratis"
+        r"|kostenlose?n?) (?:[A-ZÄÖÜ]\w{1,20}|grinder|mühle|bag|tüte|mug|tasse)\b"
         # "kommt ganz sicher bald wieder, versprochen": a restock no one has dated
         r"|\b(?:kommt|kommen|ist|sind|will be|is|are)\b[^.!?\U0001F300-\U0001FAFF]{0,25}\b(?:ganz sicher|garantiert|definitiv|for sure"
         r"|definitely|guaranteed)\b[^.!?\U0001F300-\U0001FAFF]{0,20}\b(?:bald|wieder|zurück|back|soon)\b"

@@ -96,7 +96,7 @@ def affirmed_unknowns(
     asked = [
         (q, _denied_stems(facts.get(q.fact or "", "")) if _denied(q, facts) else None)
         for q in questions
-        if _asks_offer(q, facts) or _asks_a_day(q)
+        if _asks_offer(q, facts) or _asks_a_day(q) or _asks_unsaid_aspect(q, facts)
     ]
     found, yes_before = [], False
     for sentence in sentences_of(text) if asked else []:
@@ -112,7 +112,9 @@ def affirmed_unknowns(
                 # its own fact does not name is made up ("and from May on Sundays too"; a pickup "on Saturday"
                 # although another fact names Saturday workshops)
                 shared = said & DAYS - _fact_stems(facts.get(question.fact, "")) - _days_of_told_facts(said, facts)
-                if shared - {WEEK} or shared - vocabulary:  # "Woche" is no day ("alle 4 Wochen")
+                # "Workshops auf Englisch?" with the workshop fact: "komplett auf Englisch" is said by no fact
+                aspect = said & _stems(question.text) & LANGUAGES - _fact_stems(facts.get(question.fact, ""))
+                if shared - {WEEK} or shared - vocabulary or (direct and aspect):
                     found.append(sentence.strip()[:80])
                     break
                 continue
@@ -147,6 +149,20 @@ def _asks_offer(question: Question, facts: dict[str, str]) -> bool:
     if question.fact:  # a fact that says yes answers it; its words and the person's (a place, a holiday) are fine
         return _denied(question, facts)
     return OFFER_ASKED.search(question.text) is not None
+
+
+# Languages an offer may be asked in ("Workshops auf Englisch?"), as stems: a fact that names none leaves it open
+LANGUAGES = frozenset(
+    fold(w)[:STEM]
+    for w in ("englisch", "english", "deutsch", "german", "französisch", "french", "spanisch", "spanish")
+)
+
+
+def _asks_unsaid_aspect(question: Question, facts: dict[str, str]) -> bool:
+    """An offer asked in a language its fact does not name ("Bietet ihr Workshops auf Englisch an?")."""
+    if not question.fact or OFFER_ASKED.search(question.text) is None:
+        return False
+    return bool(_stems(question.text) & LANGUAGES - _fact_stems(facts.get(question.fact, "")))
 
 
 WEEK = "woche"  # the stem of "Wochenende" and "Wochentag", and of any "Wochen"

@@ -30,11 +30,13 @@ from assistant.backends.offline.scene import (
     CANCEL_KEYWORDS,
     DAMAGE,
     DEFLECTING,
+    FACT_RANGE,
     FOR_METHODS,
     METHODS,
     MOVING_FROM_TO,
     RATE_ASKED,
     RHYTHM,
+    SWITCH_ASKED,
     SYMPTOMS,
     Answer,
     Scene,
@@ -1183,6 +1185,8 @@ SYMPTOM_QUESTION = 3  # words: "Bitter?", "Zu sauer?" ask for the fix that follo
 def _asked_wording(fact: Fact, language: str, default: str, style: str, level: int, question: str) -> str:
     full = fact.text.get(language) or fact.text.get(default) or next(iter(fact.text.values()), "")
     asked = [fold(k) for k in fact.keywords if question and fold(k) in fold(question)]
+    if SWITCH_ASKED.search(question):  # "can I switch to every 4 weeks?": a wording that says it can be changed
+        asked += [w for w in ("andern", "change") if w in fold(full)]
     chosen = _wording(full, fact.short_forms(language, default), style, level, asked)
     if not asked or any(fold(k) in fold(chosen) for k in fact.keywords) or _names(chosen, asked):
         return chosen  # it names what was asked ("kündigen", "pausierbar"); a wording that names nothing is swapped
@@ -1394,6 +1398,8 @@ def _answer(
         said = one_country(said, answer.question)  # "Do you ship to Vienna?": Austria, not Austria and Switzerland
         # "Stufe 12 ... bitter": too fine, then the fact; "from 24 to 25, still bitter": the next step
         said = _setting_judged(said, scene.setting_used, book.language, scene.symptoms)
+        if scene.coarsened and not scene.setting_used and "watery" in scene.symptoms and FACT_RANGE.search(said):
+            said = f"{_TOO_FAR.get(book.language, _TOO_FAR['en'])} {said}"  # "went coarser ... now watery"
         place = slots.get("place", "")
         if place and fold(place) in fold(answer.question) and _covers(said, place):
             said += " " + _block(book, "place_covered", style, slots, rng, address)  # "Graz ist also dabei."
@@ -1722,7 +1728,7 @@ def _with_thanks_first(
     analysis = request.analysis
     picked = any(a.product_text or a.compared for a in scene.answers)  # "apple cake ... which coffee goes best?"
     # "Datschi aus dem Ofen geholt 😍 Was passt besser dazu?": glad, but it praises nothing of ours to thank for
-    said = without_emoji(request.message.text) if picked else request.message.text
+    said = without_emoji(request.message.text) if picked or _all_asked(request) else request.message.text
     praised = (analysis.intent == "praise" and not picked) or (analysis.sentiment == "positive" and praises(said))
     praised = praised and analysis.sentiment != "negative"  # "pls help my new portafilter hates me ... sour 😭"
     praised = praised and not scene.negative  # "WARUM IST MEIN KAFFEE SO BITTER ... ALLES RICHTIG GEMACHT 😤": upset
@@ -1737,6 +1743,13 @@ def _with_thanks_first(
     thanks = _block(book, "praise_before_question", style, {}, random.Random(0), address)
     room = request.profile.limit(request.message.channel) - len(_sign_off(request, scene, book.language)) - 8
     return f"{thanks} {body}" if thanks and len(thanks) + len(body) < room else body
+
+
+def _all_asked(request: GenerationRequest) -> bool:
+    """The message is its questions and nothing else ("do you have a café?? where can I get a flat white 😍"): an
+    emoji there is excitement, no praise to thank for."""
+    asked = sum(len(str(getattr(q, "text", ""))) for q in request.analysis.questions)
+    return asked >= 0.8 * len(request.message.text.strip())
 
 
 def _with_critique(
@@ -1780,9 +1793,12 @@ _STRANGERS_DATA = frozenset({"spam", "scam", "scam_contact", "scam_dm", "scam_re
 
 
 # A fact's range of settings ("Stufe 24–26") and what a setting outside it is
-_FACT_RANGE = re.compile(r"(\d{1,2})\s?[–-]\s?(\d{1,2})\)?")
 _NEXT_STEP = {"de": "Dann noch eine Stufe weiter, auf {n}.", "en": "Then one more step, to {n}."}
-_FINER_STEP = {"de": "Geh dann mal eine Stufe feiner, auf {n}.", "en": "Then go one step finer, to {n}."}
+_TOO_FAR = {
+    "de": "Klingt, als wärst du einen Schritt zu weit gegangen: Eine Stufe feiner sollte passen.",
+    "en": "Sounds like it went a step too far: one step finer should do it.",
+}
+_FINER_STEP = {"de": "Geh mal eine Stufe feiner, auf {n}.", "en": "Go one step finer, to {n}."}
 _COARSER = re.compile(r"\b(?:gröber|grober|coarser|zu fein|too fine)\b", re.IGNORECASE)  # "Bitter heißt: zu fein"
 _FINER = re.compile(r"\b(?:feiner|finer|zu grob|too coarse)\b", re.IGNORECASE)
 _OFF_BY = {
@@ -1795,7 +1811,7 @@ def _setting_judged(said: str, used: int, language: str, symptoms: frozenset[str
     """A grind fact for someone who names the setting they use (`used`, 0 if none), outside the fact's range: it
     says so first ("Stufe 12 ist dafür zu fein. Grob mahlen (Handmühle Kiez: 24–26) ..."); inside it, with the
     symptom still there, the next step in the range ("Then one more step, to 26.")."""
-    told = _FACT_RANGE.search(said)
+    told = FACT_RANGE.search(said)
     if not used or told is None:
         return said
     low, high = int(told.group(1)), int(told.group(2))

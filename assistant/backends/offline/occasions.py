@@ -9,8 +9,10 @@ from assistant.text import fold, fold_pattern
 
 # Dressed up as something of ours: "going as your hand grinder", "als Kaffeebohne verkleidet", "Kostüm"
 COSTUME = (
-    r"\b(?:going as (?:a|an|your|the)|dressed (?:up )?as|(?:my|our|a) costume|verkleid\w{0,4} (?:\w{1,10} ){0,3}als"
-    r"|(?:geh|komm)\w{0,2} (?:\w{1,10} )?als (?:eure|euer|eine?|kaffee)\w{0,3}|kostüm\w{0,3})\b"
+    r"\b(?:going as (?:a|an|your|the)|dress(?:ed|ing)? (?:up )?as|(?:my|our|a) costume"
+    r"|verkleid\w{0,4} (?:\w{1,10} ){0,3}als"
+    r"|(?:geh|komm)\w{0,2} (?:\w{1,10} ){0,2}als (?:eure|euer|eine?|kaffee)\w{0,3}"
+    r"|kostüm\w{0,3})\b"
 )
 
 Table = tuple[tuple[str, re.Pattern[str]], ...]
@@ -129,7 +131,9 @@ _OCCASIONS = _compiled(
             r"(?<!before the autumn )(?<!before the summer )(?<!before the easter )(?<!before the christmas )"
             r"(?<!before the school )(?<!after the )(?<!back from )(?<!back from the )(?<!back from our )"
             # "With the holiday on the 3rd", "a public holiday": a day off for everyone, no trip of theirs
-            r"(?<!public )(?<!bank )(?<!national )\bholiday(?!s?\s(?:on|this|next)\s(?:the\s)?\d)",
+            r"(?<!public )(?<!bank )(?<!national )(?<!from summer )(?<!from the summer )(?<!from our summer )"
+            r"(?<!after summer )(?<!after the summer )(?<!back from autumn )"
+            r"\bholiday(?!s?\s(?:on|this|next)\s(?:the\s)?\d)",
         ),
         ("festival", r"festival|open ?air|stra(?:ß|ss)enfest|stadtfest|street (?:party|fest)|\bkonzert|\bconcert"),
         # "tochter wird samstag eingeschult": the first day of school, wished well (the parents too)
@@ -255,6 +259,13 @@ _MOMENTS = _compiled(
         ),
         ("exams", r"prüfung|klausur|hausarbeit|lernphase|\bexams?\b|\bfinals\b|\bthesis\b|abschlussarbeit"),
         ("nightshift", r"nachtschicht|night ?shift"),
+        # "my wife says I have a coffee problem ... the only problem is that the bag is empty again": on their side
+        (
+            "empty_bag",
+            r"\b(?:bag|tüte|packung|dose|jar|beutel)\b[^.!?]{0,20}\b(?:is |ist |schon |already |again |wieder )*"
+            r"(?:empty|leer)\b|\b(?:ran|run|running) out of (?:coffee|beans)\b|\b(?:kaffee|bohnen) (?:sind |ist )"
+            r"(?:schon |wieder )*(?:alle|leer)\b",
+        ),
         ("wasp", r"\bwespe\w{0,2}|\bwasps?\b"),  # "die wespe trinkt mehr von meinem eiskaffee als ich"
         # "my cat knocked a whole bag of your beans off the counter at 6am. is this a sign"
         ("cat", r"\b(?:katze\w{0,2}|(?<!-)kater|cats?|kitten|kitty)\b"),

@@ -1331,6 +1331,7 @@ class Scene:
     rewatched: str = ""  # "ich hab das jetzt 14 mal geschaut": how often a fan watched our post ("14")
     symptoms: frozenset[str] = frozenset()  # what goes wrong in the cup, as the message says it ("bitter", "sour")
     setting_used: int = 0  # the grinder setting the person names ("mahle auf Stufe 12"), 0 if none or several
+    coarsened: bool = False  # "went coarser like you said and now it's watery": a step too far, no setting named
     no_grinder: bool = False  # "nur ne french press und keine mühle": no grinder's setting to give
     critique: str | None = None  # a fan's small critique: what it is about ("die Tüte"), "" unnamed, None: none
     strike: bool = False  # the person names a strike ("DHL-Streik"): the usual shipping time may not hold
@@ -1344,7 +1345,11 @@ SYMPTOMS = {
     "sour": re.compile(r"\b(?:sauer|saure\w?|sour\w*|acid\w*)\b", re.IGNORECASE),
     "fast": re.compile(r"\b(?:zu schnell|too fast|läuft durch|runs? (?:through )?(?:too )?fast)\b", re.IGNORECASE),
     # "schmeckt eher wässrig und dünn": too little taken from the coffee, like sour: a step finer
-    "watery": re.compile(r"\b(?:wässrig\w{0,2}|wäßrig\w{0,2}|dünn|watery|too weak|tastes weak|thin)\b", re.IGNORECASE),
+    "watery": re.compile(
+        r"\b(?:wässrig\w{0,2}|wäßrig\w{0,2}|dünn|watery|thin"
+        r"|(?:too|tastes|kinda|kind of|a bit|bit|quite|pretty|really|now) weak)\b",
+        re.IGNORECASE,
+    ),
 }
 
 
@@ -1357,7 +1362,10 @@ def symptoms_in(text: str) -> frozenset[str]:
 _SYMPTOM_GONE = re.compile(
     r"\b(?:nicht mehr|nicht|kein bisschen|no longer|not|never|fixed (?:my|the|our)|solved (?:my|the)"
     r"|(?:hat|hast|habt) (?:mein|meinen|das|den)|gegen (?:mein|meinen|das|den))\s(?:so\s|mehr\s|more\s|too\s|zu\s)?"
-    r"(?:bitter|sauer|sour|wässrig|watery)\w*(?:\s(?:anymore|any more))?",
+    r"(?:bitter|sauer|sour|wässrig|watery)\w*(?:\s(?:anymore|any more))?"
+    # "me again (asked about the bitter french press last week) ... now it's weak": the old symptom, gone
+    r"|\b(?:asked|wrote|gefragt|geschrieben)\b[^.!?]{0,20}?\b(?:about|wegen|über|nach)\s(?:the |die |den |der |dem |my "
+    r"|meine[mnr]? )?(?:bitter|sauer|sour|wässrig|watery)\w*",
     re.IGNORECASE,
 )
 
@@ -1525,8 +1533,10 @@ def _policy_jab(situation: str, text: str) -> str:
 def _money_matter(situation: str, text: str, emotion: str, *, sarcasm: bool) -> str:
     """A refund that is a calm return of unused goods, a price complaint that is about postage."""
     upset = emotion in ("angry", "disappointed") or _DEMANDED.search(text)  # "ungenießbar ... erwarte eine Erstattung"
-    unused = _RETURNED_UNUSED.search(text) and not (_DAMAGE.search(text) or sarcasm)
-    if situation == "refund_request" and unused and (not upset or _WITHDRAWN.search(text)):
+    # "die sind noch zu. Leider ist jetzt meine Siebträgermaschine kaputtgegangen": their machine broke, not our bags
+    unused = _RETURNED_UNUSED.search(text) and not (_DAMAGE.search(_OWN_MACHINE_BROKE.sub("", text)) or sarcasm)
+    told = _WITHDRAWN.search(text) or _OWN_MACHINE_BROKE.search(text)  # "leider ist meine Maschine kaputt": not us
+    if situation == "refund_request" and unused and (not upset or told):
         return "return_request"  # "hiermit widerrufe ich ...", "die 2. tüte ist noch zu": a return, no fault
     if situation == "refund_request" and _OWN_SLIP.search(text) and not (_DAMAGE.search(text) or upset):
         return "return_request"  # "hab aus versehen 2x bestellt 🙈 könnt ihr eine stornieren?": our fault it is not
@@ -1624,6 +1634,16 @@ def _plastic_jab(text: str) -> bool:
     return _jab_at_the_bag(_PLASTIC_JAB, text)
 
 
+# Brand storytelling mocked: "another 'small roastery' with a 'story'", "let me guess: the founder quit his job"
+_STORY_JIBE = re.compile(
+    r"\b(?:another|yet another|noch so ne|noch so eine|noch eine|wieder so ne|schon wieder eine?)\b[^.!?]{0,40}"
+    r"\b(?:roaster[yi]e?s?|rösterei|brand|marke|startup)\b[^.!?]{0,40}\b(?:story|geschichte|storytelling)\b"
+    r"|\b(?:founder|gründer\w{0,2})\b[^.!?]{0,60}\b(?:quit|kündigt\w{0,2}|find (?:himself|herself|themselves)"
+    r"|selbstfindung|sich selbst (?:zu )?finden)\b",
+    re.IGNORECASE,
+)
+
+
 def _content_jibe(text: str) -> bool:
     """A dig at what we post, mock-impressed or bored, with nothing asked or complained about beyond it."""
     return bool(_CONTENT_POSTED.search(text) and _MOCK_IMPRESSED.search(text) and not PROFANITY.search(text))
@@ -1657,8 +1677,19 @@ def _snob_jibe(text: str) -> bool:
     """A jab at coffee culture as snobbery, with no price, insult, accusation or question to us in it."""
     # "Früher tat's der Filterkaffee vom Discounter auch": a store named, no price
     priced = _PRICE.search(fold(re.sub(r"(?i)\b(?:vom |beim |from the )?discounter\b", " ", text)))
-    rude = PROFANITY.search(text) or ACCUSATION.search(text) or priced
-    return bool(_SNOBBERY.search(text) and not rude and "?" not in text)
+    free = _FREE_INSTEAD.search(
+        text
+    )  # "imagine paying for coffee when the office has free instant 🤡": no price of ours
+    rude = PROFANITY.search(text) or ACCUSATION.search(text) or (priced and not free)
+    return bool((_SNOBBERY.search(text) or free) and not rude and "?" not in text)
+
+
+_FREE_INSTEAD = re.compile(
+    r"\bimagine paying\b[^.!?]{0,40}\b(?:when|while)\b[^.!?]{0,40}\bfree\b"
+    r"|\bfree (?:instant|office coffee|filter coffee)\b|\bgratis-?(?:kaffee|instant)\b"
+    r"|\bkostenlose[nr]? (?:kaffee|instant\w{0,6})\b|\bfür kaffee (?:zu )?(?:bezahlen|zahlen), wenn\b",
+    re.IGNORECASE,
+)
 
 
 # "Früher hat die Kiezmischung weniger gekostet", "it used to be cheaper", "schon wieder teurer": a rise, asked
@@ -1801,7 +1832,9 @@ def _unbranded(tip: str) -> str:
 
 # A post about something gone wrong with the brewer itself: no recipe under it ("my french press just shattered")
 _PROBLEM_POSTED = re.compile(
-    r"\b(?:kaputt|zerbrochen|gesprungen|broke|broken|shattered|cracked|rip|r\.i\.p)\b|💔|😭", re.IGNORECASE
+    r"\b(?:kaputt|zerbrochen|gesprungen|broke|broken|shattered|cracked|rip|r\.i\.p|died|(?:officially )?dead"
+    r"|hinüber|den geist aufgegeben|gave up|defekt)\b|💔|😭",
+    re.IGNORECASE,
 )
 # Something gone wrong in another creator's post: "nach 2 Stunden war der Kaffee nur noch lauwarm 😩"
 _TROUBLE_POSTED = re.compile(
@@ -1826,6 +1859,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     emotion = str(_get(analysis, "emotion", "neutral") or "neutral")
     if emotion == "happy" and message.mode == "reply" and is_moment(moment(text)) and _POUT.search(text):
         emotion = "joking"  # "a wasp drank more of my iced coffee than i did 😤🐝 is it the sugar ...": a happy pout
+    bare = message.mode == "reply" and not analysis.questions and analysis.escalation is None
+    if bare and moment(text) == "empty_bag" and str(analysis.intent) == "other":
+        emotion = "joking"  # "a coffee problem? the only problem is that the bag is empty again": a joke on themselves
     register = str(_get(analysis, "register", "casual") or "casual")
     formal_register = register == "formal" or bool(re.search(r"\b(?:Sie|Ihnen|Ihr(?:e[nmrs]?)?)\b", text[1:]))
     mirror = bool(_get(profile.brand, "address_mirror", False))
@@ -1863,7 +1899,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
     joked_question = joked_question and not picked
     # "still 30 degrees lol. is the kiez blend any good for cold brew? ratio?": a coffee of ours asked about, answered
     joked_question = joked_question and not any(find_products(q, request.profile) for q in asked)
-    joke_situations = ("other", "uncertain", "other_negative") if pouting else ("other", "uncertain")
+    joke_situations: tuple[str, ...] = ("other", "uncertain", "other_negative") if pouting else ("other", "uncertain")
+    joke_situations += ("other_neutral",) if moment(text) == "empty_bag" else ()
     if (not life_event or is_moment(life_event)) and message.mode == "reply" and situation in joke_situations and joked:
         life_event = moment(text)  # "It's 33 degrees and my husband still insists on a hot coffee. Send help."
         situation = "joke" if life_event else situation
@@ -1953,6 +1990,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         unsure = any(_fits_unsaid(a.question, profile, language) for a in answers)  # "good in a moka pot?": no
         around = None if machine or unsure else _named_around(request, loose=advice)  # espresso grind beside it
         around = None if around and any(care_untold(a.question, around) for a in answers) else around
+        around = None if around and _in_other_sense(text, around) else around  # "only ever had it from a café
+        # machine": where it was drunk, no café of ours
         # "are your workshops in english?": the workshop times answer nothing of the language asked
         around = None if around and any(_alone_missing(a.question, around) for a in answers) else around
         around = None if around and _grinderless(text, around) else around
@@ -2018,6 +2057,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         symptoms=symptoms_in(source),
         no_grinder=bool(_NO_GRINDER.search(source) or _PRE_GROUND.search(source)),
         setting_used=setting_used(source),
+        coarsened=bool(_WENT_COARSER.search(source[:2000])),
         answers=answers,
         team=team,
         formal=formal,
@@ -2056,7 +2096,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
         rewatched=_rewatched(text) if situation in ("praise", "joke") else "",
         critique=critique,
         strike=bool(STRIKE.search(text)),
-        side=_coffee_side(text) if situation in _SIDE_SITUATIONS and message.mode == "reply" else "",
+        side=_poll_side(text) if situation in _SIDE_SITUATIONS and message.mode == "reply" else "",
         flavour=_flavour_wished(text, profile)
         if situation in ("flavour_wish", "flavour_joke")
         else _edition_wished(text, profile)
@@ -2081,6 +2121,9 @@ def _coffee_or_not(request: GenerationRequest) -> bool:
     if any(q.fact for q in request.analysis.questions):  # "can i come by the roastery ... or just coffee": a visit
         return False
     polls = [q for q in asked if not _RANGE_ASKED.search(q)]  # "Do you sell tea or only coffee?" asks our range
+    if len(polls) == len(asked) and all(_OPINION_ASKED.search(q) for q in asked):
+        # "either one extra hour of sleep or one extra hour of coffee. what's your professional opinion?"
+        return bool(_poll_side(text))
     return len(polls) == len(asked) and all(_coffee_side(q if q.rstrip().endswith("?") else f"{q}?") for q in asked)
 
 
@@ -2092,6 +2135,12 @@ _RANGE_ASKED = re.compile(
 
 
 _YES_NO = re.compile(r"^(?:ja|nein|yes|no|nope|nee|nö|not)\W{0,5}$", re.IGNORECASE)
+
+
+def _poll_side(text: str) -> str:
+    """The coffee side of a playful either-or asked, or told before our opinion is asked ("either one extra hour of
+    sleep or one extra hour of coffee. what's your professional opinion?"), or ""."""
+    return _coffee_side(text) or (_coffee_side(re.sub(r"[.!]", "?", text)) if _OPINION_ASKED.search(text) else "")
 
 
 def _coffee_side(text: str) -> str:
@@ -2141,6 +2190,18 @@ def _readdressed(question: str, message: str, fact: Fact) -> bool:
     """A move's address asked about with a fact that says the thing can be changed ("Abo ... ändern")."""
     moving = _MOVED.search(message) or _MOVE_TOLD.search(message)
     return bool(moving and _ADDRESS_WORD.search(question) and _CHANGE_TOLD.search(_fact_words(fact)))
+
+
+# A change of something the message named before: "can I switch from every 2 weeks to every 4?"
+SWITCH_ASKED = re.compile(r"\b(?:switch|change|umstellen|wechseln|ändern)\b", re.IGNORECASE)
+
+
+def _changed_for_move(message: str, profile: VoiceProfile) -> Fact | None:
+    """The fact of a thing the message names that can be changed, when a move is told and what to do is asked."""
+    if not (_MOVED.search(message) or _MOVE_TOLD.search(message)):
+        return None
+    named = (_checked_fact(f, message, profile) for f in profile.brand.facts if _CHANGE_TOLD.search(_fact_words(f)))
+    return next((f for f in named if f is not None), None)
 
 
 _MOVE_TOLD = re.compile(r"\bzieh\w{0,2}\b[^.!?]{0,60}\bnach\b|\bmoving\b", re.IGNORECASE)  # "Ziehe ... nach Leipzig"
@@ -2635,16 +2696,17 @@ def _flavour_wished(text: str, profile: VoiceProfile) -> str:
     near = text[max(0, found.start() - 25) : found.end() + 25]
     if not _FLAVOURED.search(near) or fold(found.group(1)) in _products_told(profile):
         return ""
-    tasted = re.match(r"[ -](geschmack|flavou?r)\b", text[found.end() : found.end() + 12], re.IGNORECASE)
-    if tasted:  # "kaffee mit brezn geschmack": the taste wished, not the pretzel itself
-        return f"{found.group(1)}-Geschmack" if fold(tasted.group(1)) == "geschmack" else f"{found.group(1)} flavour"
+    tasted = re.match(r"[ -](geschmack|aroma|flavou?r)\b", text[found.end() : found.end() + 12], re.IGNORECASE)
+    if tasted:  # "kaffee mit brezn geschmack", "Brezel-Aroma": the taste wished, not the pretzel itself
+        german = fold(tasted.group(1)) in ("geschmack", "aroma")
+        return f"{found.group(1)}-{tasted.group(1).capitalize()}" if german else f"{found.group(1)} flavour"
     return found.group(1)
 
 
 # Replies that only warn, decline or deflect: they answer no question and echo nothing of the message.
 DEFLECTING = frozenset(
     {"spam", "scam", "scam_contact", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave"}
-    | {"refill_claim", "content_jibe", "snob_jibe", "taste_jab", "secret_ingredient"}
+    | {"refill_claim", "content_jibe", "snob_jibe", "taste_jab", "secret_ingredient", "story_jibe"}
 )
 _NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "shop_pointer"}
 _NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell", "call_only"}
@@ -2665,6 +2727,15 @@ _FLAVOUR_JOKED = re.compile(r"😂|🤣|😆|😜|\b(?:haha\w*|lol|lmao|oder so|
 _NO_QUESTIONS |= {"riddle"}  # its question is the joke's, answered by its own punchline
 # "wo bitte?? Find im Kundenkonto nix", "komme mit dem Konto nicht zurecht": the way out answers it
 _NO_QUESTIONS |= {"cancel_subscription_help", "cancel_subscription_stuck"}
+# Our opinion asked on a playful either-or: "what's your professional opinion?", "Was sagt ihr als Profis?"
+_OPINION_ASKED = re.compile(
+    r"\b(?:what'?s|what is) (?:your|ur) (?:professional |honest |expert |official )?(?:opinion|take|verdict)\b"
+    r"|\bwhat do (?:you|u) (?:guys |all )?(?:say|think)\b|\bwas sagt ihr\b|\bwas meint ihr\b"
+    r"|\beure (?:profi-?|ehrliche |fachliche |professionelle )?meinung\b",
+    re.IGNORECASE,
+)
+
+
 _MAYBE_RIDDLE = frozenset({"question", "defer", "other", "other_neutral", "uncertain", "praise", "joke"})
 _GREETING_WORDS = re.compile(r"^\W*(?:hallo|hi|hey|moin|servus|hello)\b|[😍🥰❤💛🙌☕🔥]", re.IGNORECASE)
 _MAYBE_OFFTOPIC = frozenset(
@@ -2936,7 +3007,8 @@ _VERDICT_ON_IT = re.compile(
 _HAVE_ASKED = re.compile(
     r"\W{0,3}(?:and |und |also |btw )?(?:do (?:you|u|ya|yall|y'all)(?: guys)?(?: even| also)? (?:have|sell|do|make)"
     r"|have (?:you|u) got|habt ihr|gibt es|gibt's|gibts|verkauft ihr|führt ihr"
-    r"|is there (?:a |any |some )?(?:\w+ )?(?:yet|now|already|available))\b",  # "is there decaf yet??"
+    r"|is there (?:a |any |some )?(?:\w+ )?(?:yet|now|already|available)"  # "is there decaf yet??"
+    r"|is there (?:a |an |any )(?:\w{1,15} )?(?:option|version|alternative))\b",  # "is there a decaf option??"
     re.IGNORECASE,
 )
 
@@ -3308,7 +3380,9 @@ _MACHINE_BROKEN = re.compile(
 )
 # A request for a donation or sponsoring: "eine kleine Sachspende für die Tombola", "sponsor our charity raffle"
 _DONATION = re.compile(
-    r"\b(?:\w{0,12}spende\w{0,2}|spenden|tombola|sponsor\w{0,6}|donat\w{0,5}|raffle|charity|benefiz\w{0,8}|stiften"
+    # "what's your rate for a sponsored video?": a paid collaboration, no donation
+    r"\b(?:\w{0,12}spende\w{0,2}|spenden|tombola|sponsor(?!ed (?:videos?|posts?|content|reels?|tiktoks?))\w{0,6}"
+    r"|donat\w{0,5}|raffle|charity|benefiz\w{0,8}|stiften"
     r"|gestiftet)\b",
     re.IGNORECASE,
 )
@@ -3517,6 +3591,12 @@ _DEMANDED = re.compile(
 )
 _WITHDRAWN = re.compile(r"\bwiderruf\w{0,3}|\bwiderrufe\b|\bwithdraw\w{0,3}", re.IGNORECASE)
 # Goods sent back unused: a withdrawal, or "noch zu", "unopened", "originalverpackt"
+# The person's own machine broke (no machine is ours to sell): "meine Siebträgermaschine ist kaputtgegangen"
+_OWN_MACHINE_BROKE = re.compile(
+    r"\b(?:meine?|my|our|unsere?)\s(?:\w{1,15}\s)?(?:\w{0,15}maschine|machine|vollautomat|espresso maker|kettle"
+    r"|wasserkocher)\b[^.!?]{0,30}\b(?:kaputt\w{0,10}|broke|broken|died|defekt|hinüber|den geist aufgegeben)",
+    re.IGNORECASE,
+)
 _RETURNED_UNUSED = re.compile(
     rf"{_WITHDRAWN.pattern}|ungeöffnet\w{{0,2}}|originalverpackt|noch zu\b|noch verschlossen"
     r"|unopened|still sealed|\bsealed\b|nix für mich|nichts für mich|not for me|not my taste",
@@ -3618,7 +3698,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
             return "cancel_subscription_help"
         return "cancel_subscription_stuck" if stuck else "cancel_subscription"
     told_well = analysis.sentiment != "negative" or intent == "praise"  # "nicht mehr bitter!!! ... 😭": tears of joy
-    if message.mode == "reply" and told_well and _advice_worked(text):
+    still = any(symptoms_in(q) for q in split_questions(text))  # "not bitter anymore!! but now it's weak??": asked
+    if message.mode == "reply" and told_well and _advice_worked(text) and not still:
         return "advice_worked"  # "hat geklappt, eine Stufe feiner und nicht mehr sauer, danke 🙏": no sour shot to fix
     if message.mode == "reply" and CALL_ONLY.match(text):
         return "call_only"  # "hello?? anyone there 👀": yes, and what it is about
@@ -3692,6 +3773,9 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
         return "packaging_criticism"  # "a box the size of a microwave for one tiny bag 🙃 so sustainable"
     if intent in ("troll", "criticism", "other") and _plastic_jab(text) and message.mode == "reply":
         return "plastic_criticism"  # "'kleine nachhaltige Rösterei' und dann alles in Plastiktüten 👏": the material
+    storied = _STORY_JIBE.search(text) and not PROFANITY.search(text)
+    if intent in ("troll", "criticism", "other") and storied and message.mode == "reply":
+        return "story_jibe"  # "another 'small Berlin roastery' with a 'story' ... the founder quit": no origin myth
     if intent in ("troll", "criticism", "other") and _content_jibe(text) and message.mode == "reply":
         return "content_jibe"  # "Ah, wieder ein Reel mit Bohnen in Zeitlupe. Revolutionär. 😴": owned with a wink
     guessed = _TASTE_GUESS.search(text) and _COFFEE.search(text) and not PROFANITY.search(text)
@@ -4259,8 +4343,13 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         fact = _checked_fact(read_fact, named, profile)
         if fact is None and read_fact is not None and _readdressed(text, message.text, read_fact):
             fact = read_fact  # "hab das Abo ... dass nix bei der alten Adresse landet?": the abo's own fact, unnamed
+        if fact is None and TODO_ASKED.search(text):  # "ziehe nach Pankow. Mein Abo ... Was mache ich am besten?"
+            fact = _changed_for_move(message.text, profile)
+        if fact is None and symptoms_in(text):  # "went to setting 25 like you said ... but now its kinda weak??"
+            fact = _grind_for_setting(message.text, profile)
         short = len(text.split()) <= SHORT_QUESTION or TODO_ASKED.search(text)  # "Was mache ich da am besten?"
         short = short or POINTING_BACK.search(fold(text).strip())  # "Gibt es den inzwischen zu kaufen?"
+        short = short or SWITCH_ASKED.search(text)  # "first subscription box ... can I switch to every 4?": the abo
         if fact is None and question.read and question.fact and short:
             # "Steuerkanzlei mit 12 Mitarbeitenden ... Was können Sie uns anbieten? ... Rechnung auf die Firma":
             # a short question read with a fact that its message names
@@ -4841,7 +4930,12 @@ _COVERED = re.compile(
     # "you closed the oranienstraße shop?? where do i get my beans now 😭": the pickup fact just given says where
     r"|(?:where|wo) (?:do|can|should) (?:i|we) (?:get|buy) (?:my |our |the |your )?(?:beans|coffee)(?: now)?"
     r"|wo (?:krieg|bekomm|kauf|hol)\w{0,2} (?:ich|man) (?:jetzt |denn |nun )?(?:meine\w? |eure\w? |den |die )?"
-    r"(?:bohnen|kaffee)(?: jetzt| her| denn| nun){0,2})"
+    r"(?:bohnen|kaffee)(?: jetzt| her| denn| nun){0,2}"
+    # "do you guys have a café?? where can I get a flat white from you": the pickup fact just given says there is none
+    r"|(?:where|wo) (?:can|could|do) (?:i|we) (?:get|grab|have|drink) (?:a |an |one |my )?"
+    r"(?:flat white|latte|cappuccino|espresso|coffee|cup)(?: from (?:you|u)| with (?:you|u))?"
+    r"|wo (?:krieg|bekomm|trink)\w{0,2} (?:ich|man) (?:denn |dann )?(?:einen |nen |ein )?"
+    r"(?:flat white|latte|cappuccino|espresso|kaffee)(?: bei euch| von euch)?)"
     r"\W*$",
     re.IGNORECASE,
 )
@@ -5382,7 +5476,8 @@ _NO_GRINDER = re.compile(
 )
 # The grinder setting a person says they use: "mahle auf Stufe 12", "on setting 8", "mühle steht auf 14"
 _THEIR_SETTING = re.compile(
-    r"\b(?:stufe|setting|einstellung|mahlgrad|grind size|steht auf|auf)\s(\d{1,2})\b"
+    r"\b(?:stufe|setting|einstellung|mahlgrad|grind size|steht auf|auf|went (?:up |down )?to|switched to|moved to"
+    r"|now on|now at)\s(\d{1,2})\b"
     r"(?!\s?(?:uhr|min|sek|sec|s\b|g\b|%|grad|tag|woche|monat|euro|€|kg|leute|personen|days?|weeks?))",
     re.IGNORECASE,
 )
@@ -5395,6 +5490,26 @@ def setting_used(text: str) -> int:
         return int(moved.group(1) or moved.group(2))
     used = {int(m.group(1)) for m in _THEIR_SETTING.finditer(text[:2000])}
     return used.pop() if len(used) == 1 else 0
+
+
+# A grind made coarser, told: "went coarser like you said", "hab gröber gemahlen"
+_WENT_COARSER = re.compile(
+    r"\b(?:went|gone|go|ground|grinding|made it|switched) (?:a (?:bit|step|notch|click) |one (?:step|notch|click) )?"
+    r"coarser\b|\bgröber (?:gemahlen|gemacht|gestellt|eingestellt)\b",
+    re.IGNORECASE,
+)
+
+
+# A grind range a fact gives: "(Handmühle Kiez: 24–26)"
+FACT_RANGE = re.compile(r"(\d{1,2})\s?[–-]\s?(\d{1,2})\)?")
+
+
+def _grind_for_setting(message: str, profile: VoiceProfile) -> Fact | None:
+    """The one grind fact whose range holds the setting the message names, or None."""
+    used = setting_used(message)
+    ranges = ((f, FACT_RANGE.search(" ".join(f.text.values()))) for f in profile.brand.facts)
+    fitting = [f for f, told in ranges if used and told and int(told.group(1)) <= used <= int(told.group(2))]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 _SETTING_MOVED = re.compile(
@@ -5709,8 +5824,8 @@ def _how_often(question: str, message: str, profile: VoiceProfile, language: str
     """The one product a how-often question is about, as "Name: description" when that states a rhythm ("every 2
     or 4 weeks"), or ""."""
     names = find_products(question, profile) or find_products(message, profile)
-    if not _HOW_OFTEN.search(question) or len(set(names)) != 1:
-        return ""
+    if not _HOW_OFTEN.search(question) or len(set(names)) != 1 or SWITCH_ASKED.search(question):
+        return ""  # "can I switch from every 2 weeks to every 4?": a change, which a fact answers
     described = _product_texts(profile, language).get(names[0], "")
     return f"{names[0]}: {described}" if RHYTHM.search(described) else ""
 
