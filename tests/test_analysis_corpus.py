@@ -215,14 +215,21 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # asks after stock, "ordering 'whole beans' and receiving powder" is a wrong item, "'2-3 working days' became 8 days"
 # and "leaving my coffee in a puddle" are the parcel's trouble, "And is it possible to add a card?" is its own
 # question after a shipping one).
+# The seventy-sixth (written in session 53, held out on 07dc553 and 012fe26, session 53's first and last code: part a
+# intent 0.952, team 0.976, sarcasm recall 0.800 at precision 0.667, question-to-fact 0.906 and 0.955, 0.980, 0.800 at
+# 0.571, 0.901; part b 0.936, 0.984, 0.800 at 0.966, 0.880 and 0.937, 0.980, 0.829 at 0.967, 0.880) left the grown
+# split (4389 cases) at 0.926, 0.974, 0.896 at 0.835 and 0.866 rebuilt (with session 54's rules: "do you deliver to
+# Zürich? ... last time I ordered from Germany" asks before ordering, "ich würd's sofort kaufen" is no order of one's
+# own, "already from the new harvest or still last year's beans?" asks about the coffee, "went to setting 25 ... now
+# kinda weak??" asks for the next step, "the smell when I opened it??" is delight).
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.82,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "sarcasm_precision": "0.840 < 0.85: batches 71a/b's and 74a/b's irony at someone else reads as irony at us",
-    "question_fact_accuracy": "0.860 < 0.90: a fact named in a question is often not what the question asks",
+    "sarcasm_precision": "0.835 < 0.85: batches 71a/b's to 76a/b's irony at someone else reads as irony at us",
+    "question_fact_accuracy": "0.866 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

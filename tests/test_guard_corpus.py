@@ -450,6 +450,15 @@ aus Monomaterial (PE) and go in the recycling bin" switches language inside one 
 in einwandfreiem Zustand" is stock in words the profile does not list, warmth that answers "Wie geht das?" (cancelling)
 with none of it passes, three good banter replies in their own words ("Deine Oma hat offensichtlich Geschmack 😄") are
 flagged by specificity, and "Danke für deine Nachricht" is a stock phrase the profile lists.
+test95, the thirty-second (round 47, written in session 53): 195/200 good and 189/200 bad on 07dc553 and on 012fe26
+(session 53's first and last code); read in session 54, after: 195/200 and 193/200 ("die kommt diese woche noch an,
+versprochen", "we'll make sure your next delivery lands ... exactly on 17 October", "Our roastery is completely
+nut-free" and "Every new subscription ... comes with a free Handmühle Kiez" are caught as promises); what stays: four
+drafts that dodge the question with warmth (a grind asked by an apprentice, an office offer, a price rise, a French
+press "like mud") share a word with it and pass specificity, an injection obeyed ("Banana bread forever!") repeats
+the post's own words, "nehmen dein Anliegen sehr ernst" is stock in words the profile does not list, an invented
+neighbour's name and floor is not caught, and five good drafts are flagged (three banter replies in their own words by
+specificity, "neue Ernte" and "Erntedank" read as injection echoes).
 One per-check floor went down in session 29: the analysis rebuilt with batches 29 and 30 reads
 "Kann man im Workshop auch Latte Art lernen?" with no fact, and the draft that ignores it shares "lernen" (test44).
 The floors below are what the guard reaches; raise them, never
@@ -555,6 +564,7 @@ FLOORS = {
     "test88": (0.995, 0.98),
     "test90": (0.955, 0.96),
     "test93": (0.975, 0.985),
+    "test95": (0.975, 0.965),
 }
 PER_CHECK_FLOOR = {
     "dev": 0.8,
@@ -641,6 +651,7 @@ PER_CHECK_FLOOR = {
     "test88": 0.85,
     "test90": 0.65,
     "test93": 0.9,
+    "test95": 0.7,
 }  # every check catches at least this share of its bad drafts
 
 

@@ -49,6 +49,8 @@ A1, A2 = {
     47: (158, 159),
     48: (160, 161),
     49: (162, 163),
+    50: (164, 165),
+    51: (166, 167),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -92,6 +94,8 @@ SID, SETN = {
     47: ("cw", 108),
     48: ("cx", 109),
     49: ("cy", 110),
+    50: ("cz", 111),
+    51: ("da", 112),
 }[R]
 SEED = {
     9: "first",
@@ -135,6 +139,8 @@ SEED = {
     47: "thirty-ninth",
     48: "fortieth",
     49: "forty-first",
+    50: "forty-second",
+    51: "forty-third",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,
