@@ -338,7 +338,14 @@ def test_where_the_brand_roasts_comes_from_its_identity(speaker: str, place: str
 
 
 @pytest.mark.parametrize(
-    "text", ["Bestimmt alles aus dem Discounter umgefüllt 😂", "bet you just refill supermarket beans lol"]
+    "text",
+    [
+        "Bestimmt alles aus dem Discounter umgefüllt 😂",
+        "bet you just refill supermarket beans lol",
+        # a jibe at the content and a mocked founder story: where we roast comes from the profile, or goes unsaid
+        "Ah, wieder ein Reel mit Bohnen in Zeitlupe. Revolutionär. 😴",
+        "Ah yes, yet another hip roastery with a 'story'. Let me guess, the founder quit consulting to find himself 🙄",
+    ],
 )
 def test_a_refill_claim_is_denied_only_with_the_roasting_the_profile_claims(text: str) -> None:
     profile = profile_for("instagram")

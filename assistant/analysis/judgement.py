@@ -302,6 +302,12 @@ def _corrected(top: str, text: str, injection: bool) -> Intent:
         return "product_question"  # "Hab Montagabend bestellt. Kommt das noch diese Woche?": the shipping time asked
     if top == "refund_request" and RETURN_AHEAD.search(folded) and not (FAULT_TOLD.search(folded) or _placed(folded)):
         return "product_question"  # "Kann ich die Handmühle zurückgeben, falls sie meinem Bruder nicht gefällt?"
+    if (
+        top in ("refund_request", "damaged_or_wrong_item")
+        and FRESH_ASKED.search(folded)
+        and not MONEY_WANTED.search(folded)
+    ):
+        return "product_question"  # "roast date 2 weeks ago, haven't opened it yet. still fresh or nah?": shelf life
     if top == "product_question" and PRICE_MOCKED.search(folded):
         return "criticism"  # "17 euro für 250 gramm?? was ist da drin, goldstaub?": the price mocked, nothing asked
     if top == "stock_question" and HARVEST_ASKED.search(folded) and not SHORTAGE.search(folded):
@@ -441,6 +447,16 @@ CATALOGUE_ASKED = re.compile(
 )
 
 
+# Whether coffee is still fresh, asked (folded): "still fresh or nah?", "ist der noch gut?", "how long once i open it"
+FRESH_ASKED = re.compile(
+    r"\bstill (?:fresh|good|ok|okay|drinkable)\b|\bnoch (?:frisch|gut|trinkbar|okay|ok)\b"
+    r"|\bhow long (?:once|after|does it|do they|will it)\b|\bwie lange (?:halt|halten|ist|sind|bleibt)\b"
+)
+# Money or a return wanted (folded): "I want a refund", "Geld zurück", "send it back"
+MONEY_WANTED = re.compile(
+    r"\b(?:refund|money back|geld zuruck|erstatt\w{0,6}|send (?:it|them) back|zuruckschicken|zuruckgeben|replace\w{0,3}"
+    r"|ersatz|umtausch\w{0,3})\b"
+)
 # A price mocked: "17 euro für 250 gramm??", "was ist da drin, goldstaub?" (folded)
 PRICE_MOCKED = re.compile(
     r"\b\d{1,3}(?:[.,]\d{2})? ?(?:euro|eur|€)(?: fur| for)?(?: \d{2,4} ?(?:gramm|g))?\W{0,3}\?\?"

@@ -153,8 +153,7 @@ def _asks_offer(question: Question, facts: dict[str, str]) -> bool:
 
 # Languages an offer may be asked in ("Workshops auf Englisch?"), as stems: a fact that names none leaves it open
 LANGUAGES = frozenset(
-    fold(w)[:STEM]
-    for w in ("englisch", "english", "deutsch", "german", "französisch", "french", "spanisch", "spanish")
+    fold(w)[:STEM] for w in ("englisch", "english", "deutsch", "german", "französisch", "french", "spanisch", "spanish")
 )
 
 

@@ -51,6 +51,7 @@ A1, A2 = {
     49: (162, 163),
     50: (164, 165),
     51: (166, 167),
+    52: (168, 169),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -96,6 +97,7 @@ SID, SETN = {
     49: ("cy", 110),
     50: ("cz", 111),
     51: ("da", 112),
+    52: ("db", 113),
 }[R]
 SEED = {
     9: "first",
@@ -141,6 +143,7 @@ SEED = {
     49: "forty-first",
     50: "forty-second",
     51: "forty-third",
+    52: "forty-fourth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,

@@ -1973,6 +1973,7 @@ def _with_emoji(request: GenerationRequest, scene: Scene, style: str, body: str,
         "outreach_tally",
         "outreach_ideas",
         "outreach_luck",
+        "outreach_event",
         "outreach_back",
         "outreach_mug",
     )

@@ -81,7 +81,8 @@ _OCCASIONS = _compiled(
         (
             "move",
             r"\b(?:bald|demnächst|nächste\w{0,2} \w{1,12}|mitten im|vor dem|steht (?:\w{1,12} )?an\w{0,3}) umzug"
-            r"|\bumzug (?:steht|ist (?:bald|nächste|am)|am \d)|\bumziehen|\bzieh(?:e|en) (?:\w{1,20} ){0,7}um\b(?! \d)"
+            r"|\bumzug (?:steht|ist (?:bald|nächste|am)|am \d)|\bumziehen"
+            r"|\bzieh(?:e|en)? (?:[\w.]{1,20} ){0,7}um\b(?! \d)"
             r"|\bmoving (?:to|from|house)\b|\bi'?m moving\b"
             # "ich zieh Ende Oktober von Friedrichshain nach Leipzig", "für die Umzugszeit"
             r"|\bich zieh\w? (?:\w+ ){0,5}?(?:nach|in den|in die|ins)\b|\bumzugszeit\b",

@@ -872,6 +872,21 @@ _SUCCEEDED = re.compile(
 )
 
 
+# An event of another creator's, ahead and open to all: "this Saturday ... All welcome, just come by"
+_EVENT_AHEAD = re.compile(
+    r"\b(?:this|next|coming) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)\b|\btomorrow\b"
+    r"|\b(?:diesen|kommenden|nächsten|am) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende)\b"
+    r"|\bmorgen\b",
+    re.IGNORECASE,
+)
+_INVITED = re.compile(
+    r"\ball (?:are )?welcome\b|\b(?:just )?come (?:by|along)\b|\bjoin us\b|\bsee you there\b"
+    r"|\balle sind (?:herzlich )?willkommen\b|\bkommt (?:gern |gerne )?vorbei\b|\bschaut (?:gern |gerne )?vorbei\b"
+    r"|\bwir freuen uns auf euch\b|\bjede[rn]? ist willkommen\b",
+    re.IGNORECASE,
+)
+
+
 def _outreach_kind(post: str) -> str:
     """What another creator's post asks for: cheering on an attempt or a series, company, their ritual, ideas,
     or nothing."""
@@ -885,6 +900,8 @@ def _outreach_kind(post: str) -> str:
         return "outreach_tips"  # "Latte-Art-Versuch Nr. 37 ... ich geb nicht auf": cheer them on
     if _LUCK.search(post) and not _SUCCEEDED.search(post) and "?" not in post:  # "... bitter 🤔 Was mach ich falsch?"
         return "outreach_luck"  # "First time making stollen from scratch 🤞 ... wish me luck": fingers crossed
+    if _EVENT_AHEAD.search(post) and _INVITED.search(post):
+        return "outreach_event"  # "Pumpkin carving for kids this Saturday ... All welcome": a good time wished
     # "Roadtrip Tag 5 ... Mehr Urlaub geht nicht": a holiday; "snowed in day 2 ❄️", "Plätzchenmarathon Tag 3 ... Was
     # backt ihr?": the snow, the season or the question is what the post is about, not the count
     asks_us = any(_AUDIENCE.search(q) for q in re.findall(r"[^.!?\n]{1,200}\?", post))  # "Was backt ihr?"
@@ -1912,7 +1929,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         life_event, situation = joked_moment, "joke"
     elif _asks_when_sick(request, situation):  # "down with the flu 🤧 is coffee even a good idea rn or tea?"
         life_event, situation = "sick", "joke"  # get well, and we're roasters, not doctors
-    if riddle(text) and message.mode == "reply" and situation in _MAYBE_RIDDLE:
+    picked_riddle = any(_pick_asked(q) for q in asked)  # "what coffee goes with halloween gummies? 👻": a pick
+    if riddle(text) and message.mode == "reply" and situation in _MAYBE_RIDDLE and not picked_riddle:
         situation = "riddle"  # "Was trinken Gespenster am liebsten? Buuuh-nenkaffee 👻": laughed at, never deferred
     if _tagged(request, situation, life_event):
         situation = "tagged"  # "@jonas das wär was für deinen Geburtstag 👀": our post shared with a friend
@@ -2040,6 +2058,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
         skip |= {"coffee", "kaffee", "coffees", "kaffees", "espresso", "beans", "bohnen"}
     if situation == "order_via_message":  # "kann ich euch das hier einfach schicken?": the shop's fact answers it
         answers = [a for a in answers if a.fact is not None or not _ORDER_HERE.search(a.question)]
+    if any(a.fact is not None and _SHOP_GONE_TOLD.search(_fact_words(a.fact)) for a in answers):
+        # "Is it true you're closing?? ... the shop is gone": the shop's fact says what closed, no rumour checked
+        answers = [a for a in answers if a.said or not _CLOSING_ASKED.search(a.question)]
     answers = [_offline_answer(a, text, profile) for a in _chased(answers, text, language)]
     if situation == "job_application":  # "any open barista jobs?", "need help at the roastery?": the job asked
         answers = [replace(a, fact=None) for a in answers]  # after, never the barista workshop or the pickup hours
@@ -2691,7 +2712,8 @@ def _edition_wished(text: str, profile: VoiceProfile) -> str:
 def _flavour_wished(text: str, profile: VoiceProfile) -> str:
     """The flavour of a coffee wished for that no product of ours has ("Brezelgeschmack"), or ""."""
     found = _FLAVOUR.search(text[:MAX_AROUND])
-    if not found or _RECOMMEND.search(text) or re.search(r"\b(?:passt|goes|pairs?)\b", text, re.IGNORECASE):
+    pairing = re.search(r"\b(?:passt|goes|pairs?|combo|kombi\w{0,4})\b", text, re.IGNORECASE)
+    if not found or _RECOMMEND.search(text) or pairing:  # "coffee + pretzel combo would go so hard": a pairing
         return ""  # "welcher Kaffee passt zu Zimtschnecken?": a pairing, no flavour wished
     near = text[max(0, found.start() - 25) : found.end() + 25]
     if not _FLAVOURED.search(near) or fold(found.group(1)) in _products_told(profile):
@@ -4347,6 +4369,8 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _changed_for_move(message.text, profile)
         if fact is None and symptoms_in(text):  # "went to setting 25 like you said ... but now its kinda weak??"
             fact = _grind_for_setting(message.text, profile)
+        if _LASTS_ASKED.search(text):  # "about the Saturday workshop: ... How long does it last?": its hours, not the
+            fact = _lasting_fact(message.text, profile) or fact  # shelf life of a bag
         short = len(text.split()) <= SHORT_QUESTION or TODO_ASKED.search(text)  # "Was mache ich da am besten?"
         short = short or POINTING_BACK.search(fold(text).strip())  # "Gibt es den inzwischen zu kaufen?"
         short = short or SWITCH_ASKED.search(text)  # "first subscription box ... can I switch to every 4?": the abo
@@ -4354,8 +4378,11 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             # "Steuerkanzlei mit 12 Mitarbeitenden ... Was können Sie uns anbieten? ... Rechnung auf die Firma":
             # a short question read with a fact that its message names
             fact = _checked_fact(facts.get(question.fact), f"{named} {message.text[:MAX_AROUND]}", profile)
-        if fact is None and question.fact and previous and FOLLOW_UP.match(text):  # "… Workshop verschenken? Und wie
-            fact = _checked_fact(facts.get(question.fact), f"{previous} {named}", profile)  # lange geht der?"
+        # "… Workshop verschenken? Und wie lange geht der?"; never a fact other than the one just given ("How long does
+        # it last?" answered by the workshop's hours, then "And can I bring my son" is no shelf life)
+        followed = not given or given[-1].id == question.fact
+        if fact is None and question.fact and previous and FOLLOW_UP.match(text) and followed:
+            fact = _checked_fact(facts.get(question.fact), f"{previous} {named}", profile)
         previous = f"{previous} {text}".strip()  # "Workshop verschenken? So als Gutschein? Und wie lange …"
         if fact is None and not (_SOLD_ELSEWHERE.search(text) or beyond_facts(text)):  # "Gibt es den im Supermarkt
             # oder in Cafés?": who else sells our coffee; "when do the fresh crop beans hit the shop": no shelf life
@@ -5492,12 +5519,40 @@ def setting_used(text: str) -> int:
     return used.pop() if len(used) == 1 else 0
 
 
+# Whether we are closing, asked: "Is it true you're closing??", "macht ihr etwa zu?", "hört ihr auf?"
+_CLOSING_ASKED = re.compile(
+    r"\b(?:you'?re|you are|are you|r u)\s(?:\w{1,10}\s)?(?:closing|shutting down|going out of business)"
+    r"|\b(?:macht|schließt|hört) ihr (?:\w{1,10} )?(?:zu|auf|dicht)\b|\bihr (?:macht|schließt) (?:\w{1,10} )?zu\b",
+    re.IGNORECASE,
+)
+_SHOP_GONE_TOLD = re.compile(
+    r"\b(?:laden|shop|store|geschäft)\b[^.!?]{0,40}\b(?:nicht mehr|no longer|any more|closed|geschlossen)\b",
+    re.IGNORECASE,
+)
+
+
 # A grind made coarser, told: "went coarser like you said", "hab gröber gemahlen"
 _WENT_COARSER = re.compile(
     r"\b(?:went|gone|go|ground|grinding|made it|switched) (?:a (?:bit|step|notch|click) |one (?:step|notch|click) )?"
     r"coarser\b|\bgröber (?:gemahlen|gemacht|gestellt|eingestellt)\b",
     re.IGNORECASE,
 )
+
+
+# How long something takes, asked: "How long does it last?", "Wie lange dauert der?"
+_LASTS_ASKED = re.compile(
+    r"\bhow long (?:does|will|is|would) (?:it|the \w{2,15}|that|this|one) (?:last|take|run|go on)\b"
+    r"|\bwie lange (?:dauert|geht|läuft) (?:der|die|das|er|sie|es|so ein\w?)\b",
+    re.IGNORECASE,
+)
+_DURATION_TOLD = re.compile(r"\b\d{1,2}(?:[.,]\d)?\s?(?:stunden|hours?|minuten|minutes)\b", re.IGNORECASE)
+
+
+def _lasting_fact(message: str, profile: VoiceProfile) -> Fact | None:
+    """The fact the message names that tells how long its thing takes ("2,5 Stunden"), or None."""
+    timed = (f for f in profile.brand.facts if _DURATION_TOLD.search(" ".join(f.text.values())))
+    named = (f for f in timed if not f.intents and _checked_fact(f, message, profile) is not None)
+    return next(named, None)
 
 
 # A grind range a fact gives: "(Handmühle Kiez: 24–26)"
@@ -5530,7 +5585,9 @@ _WHICH = re.compile(r"\b(?:welche[rsmn]?|which)\b", re.IGNORECASE)
 
 def _pick_asked(question: str) -> bool:
     """One of our coffees asked to be picked: "welcher espresso rettet mich heute", "which beans for a moka pot"."""
-    return bool(_WHICH.search(question) and _RECOMMEND.search(question))
+    # "what coffee goes with a giant bowl of halloween candy?": a pick all the same
+    which = _WHICH.search(question) or re.search(r"\bwhat (?:coffee|beans|roast|blend)\b", question, re.IGNORECASE)
+    return bool(which and _RECOMMEND.search(question))
 
 
 # What a coffee is wanted for: "hält mich wach", "something strong"; "mild für den Magen", "something gentle"
