@@ -113,7 +113,7 @@ def affirmed_unknowns(
                 # although another fact names Saturday workshops)
                 shared = said & DAYS - _fact_stems(facts.get(question.fact, "")) - _days_of_told_facts(said, facts)
                 # "Workshops auf Englisch?" with the workshop fact: "komplett auf Englisch" is said by no fact
-                aspect = said & _stems(question.text) & LANGUAGES - _fact_stems(facts.get(question.fact, ""))
+                aspect = said & _languages_unsaid(question, facts)
                 if shared - {WEEK} or shared - vocabulary or (direct and aspect):
                     found.append(sentence.strip()[:80])
                     break
@@ -161,7 +161,12 @@ def _asks_unsaid_aspect(question: Question, facts: dict[str, str]) -> bool:
     """An offer asked in a language its fact does not name ("Bietet ihr Workshops auf Englisch an?")."""
     if not question.fact or OFFER_ASKED.search(question.text) is None:
         return False
-    return bool(_stems(question.text) & LANGUAGES - _fact_stems(facts.get(question.fact, "")))
+    return bool(_languages_unsaid(question, facts))
+
+
+def _languages_unsaid(question: Question, facts: dict[str, str]) -> set[str]:
+    """The languages the question names (as stems) that its fact does not."""
+    return _stems(question.text) & LANGUAGES - _fact_stems(facts.get(question.fact or "", ""))
 
 
 WEEK = "woche"  # the stem of "Wochenende" and "Wochentag", and of any "Wochen"

@@ -1397,9 +1397,7 @@ def _answer(
             said = _SETTING.sub("", said)
         said = one_country(said, answer.question)  # "Do you ship to Vienna?": Austria, not Austria and Switzerland
         # "Stufe 12 ... bitter": too fine, then the fact; "from 24 to 25, still bitter": the next step
-        said = _setting_judged(said, scene.setting_used, book.language, scene.symptoms)
-        if scene.coarsened and not scene.setting_used and "watery" in scene.symptoms and FACT_RANGE.search(said):
-            said = f"{_TOO_FAR.get(book.language, _TOO_FAR['en'])} {said}"  # "went coarser ... now watery"
+        said = _setting_judged(said, scene.setting_used, book.language, scene.symptoms, coarsened=scene.coarsened)
         place = slots.get("place", "")
         if place and fold(place) in fold(answer.question) and _covers(said, place):
             said += " " + _block(book, "place_covered", style, slots, rng, address)  # "Graz ist also dabei."
@@ -1807,13 +1805,19 @@ _OFF_BY = {
 }
 
 
-def _setting_judged(said: str, used: int, language: str, symptoms: frozenset[str] = frozenset()) -> str:
+def _setting_judged(
+    said: str, used: int, language: str, symptoms: frozenset[str] = frozenset(), *, coarsened: bool = False
+) -> str:
     """A grind fact for someone who names the setting they use (`used`, 0 if none), outside the fact's range: it
     says so first ("Stufe 12 ist dafür zu fein. Grob mahlen (Handmühle Kiez: 24–26) ..."); inside it, with the
-    symptom still there, the next step in the range ("Then one more step, to 26.")."""
+    symptom still there, the next step in the range ("Then one more step, to 26."); with no setting named, a grind
+    made coarser and now watery is a step too far."""
     told = FACT_RANGE.search(said)
-    if not used or told is None:
+    if told is None:
         return said
+    if not used:
+        too_far = coarsened and "watery" in symptoms
+        return f"{_TOO_FAR.get(language, _TOO_FAR['en'])} {said}" if too_far else said
     low, high = int(told.group(1)), int(told.group(2))
     if low <= used <= high:
         return _next_step(said, used, (low, high), language, symptoms)

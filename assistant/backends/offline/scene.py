@@ -1876,8 +1876,9 @@ def read(request: GenerationRequest, language: str) -> Scene:
     emotion = str(_get(analysis, "emotion", "neutral") or "neutral")
     if emotion == "happy" and message.mode == "reply" and is_moment(moment(text)) and _POUT.search(text):
         emotion = "joking"  # "a wasp drank more of my iced coffee than i did 😤🐝 is it the sugar ...": a happy pout
+    empty_bag = moment(text) == "empty_bag"  # "... the only problem is that the bag is empty again"
     bare = message.mode == "reply" and not analysis.questions and analysis.escalation is None
-    if bare and moment(text) == "empty_bag" and str(analysis.intent) == "other":
+    if bare and empty_bag and str(analysis.intent) == "other":
         emotion = "joking"  # "a coffee problem? the only problem is that the bag is empty again": a joke on themselves
     register = str(_get(analysis, "register", "casual") or "casual")
     formal_register = register == "formal" or bool(re.search(r"\b(?:Sie|Ihnen|Ihr(?:e[nmrs]?)?)\b", text[1:]))
@@ -1917,7 +1918,7 @@ def read(request: GenerationRequest, language: str) -> Scene:
     # "still 30 degrees lol. is the kiez blend any good for cold brew? ratio?": a coffee of ours asked about, answered
     joked_question = joked_question and not any(find_products(q, request.profile) for q in asked)
     joke_situations: tuple[str, ...] = ("other", "uncertain", "other_negative") if pouting else ("other", "uncertain")
-    joke_situations += ("other_neutral",) if moment(text) == "empty_bag" else ()
+    joke_situations += ("other_neutral",) if empty_bag else ()
     if (not life_event or is_moment(life_event)) and message.mode == "reply" and situation in joke_situations and joked:
         life_event = moment(text)  # "It's 33 degrees and my husband still insists on a hot coffee. Send help."
         situation = "joke" if life_event else situation
@@ -5562,8 +5563,10 @@ FACT_RANGE = re.compile(r"(\d{1,2})\s?[–-]\s?(\d{1,2})\)?")
 def _grind_for_setting(message: str, profile: VoiceProfile) -> Fact | None:
     """The one grind fact whose range holds the setting the message names, or None."""
     used = setting_used(message)
+    if not used:
+        return None
     ranges = ((f, FACT_RANGE.search(" ".join(f.text.values()))) for f in profile.brand.facts)
-    fitting = [f for f, told in ranges if used and told and int(told.group(1)) <= used <= int(told.group(2))]
+    fitting = [f for f, told in ranges if told and int(told.group(1)) <= used <= int(told.group(2))]
     return fitting[0] if len(fitting) == 1 else None
 
 
