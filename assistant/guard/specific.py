@@ -29,6 +29,9 @@ STRONG_DEFERRAL = re.compile(
     r"|frag\w*\b[^.!?\n]{0,40}\b(?:im team|intern|nach|(?:die|den|unsere?n?) röster)"
     r"|kläre?n? (?:wir|ich)|checke?n? (?:wir|ich)|\bhake?n? (?:ich|wir)\b[^.!?\n]{0,20}\bnach\b"
     r"|(?:geb|gebe|reich|reiche)\w{0,2} (?:ich|wir)\b[^.!?\n]{0,30}\bans team\b"
+    # "ich geb deinen Wunsch ans Team weiter": what is passed on named, never a bare "wir geben das ans Team weiter"
+    r"|\b(?:ich|wir) (?:geb|gebe|geben|reich|reiche|reichen) (?:dein|deine|deinen|ihren|ihre|diesen|diese)\s\w{3,20}\b"
+    r"[^.!?\n]{0,20}\bans team\b"
     r"|(?:ich|wir) (?:kläre?n?|checke?n?|prüfe?n?)\b[^.!?\n]{0,30}\b(?:team|nach|intern)"
     r"|wissen wir (?:noch )?nicht|no date yet|(?:we'll|we will|i'll|i will|let me) (?:check|ask|find out)"
     r"|don't know yet"
@@ -248,6 +251,13 @@ def _fact_ignored(text: str, drafted: set[str], message: Message, analysis: Anal
     # the question's own fact, but not by a word of the message said back that every coffee reply says ("can I pick
     # up at the roastery on saturdays?" -> "the roastery always smells of coffee" tells no pickup time)
     own = told - (message_words(message) & GENERIC_WORDS)
+    # "do you ship to Zurich?" -> "how exciting, Zurich for six weeks!": only said back; but "nur 2 jahre garantie?"
+    # -> "Bei der Handmühle Kiez sind's 2 Jahre": the fact's own figure, said again
+    stated = set(re.findall(r"\d+", text)) & {
+        n for f in known if f.id in named for n in re.findall(r"\d+", " ".join(f.text.values()))
+    }
+    if not ANSWER_WORDS.search(text) and not stated:
+        own = unsaid
     facts = [f for f in known if f.id in named or f in profile.brand.facts]  # a tip only when it was asked for
     if any(_mentions(own if f.id in named else unsaid, _fact_words(f)) for f in facts):
         return False
@@ -444,7 +454,10 @@ def _word_said_back(text: str, drafted: set[str], message: Message, analysis: An
 
 # A question that asks for something to be told or picked, not a yes or no: "which one?", "what ratio?", "is your
 # espresso good for cold brew?"
-OPEN_ASK = re.compile(rf"{PLAIN_ASK.pattern}|\W*(?:what|(?:is|are|does) (?:your|ur)|lohnt sich)\b", re.IGNORECASE)
+OPEN_ASK = re.compile(
+    rf"{PLAIN_ASK.pattern}|\W*(?:what(?:'?s)?|when|where|wann|wo|(?:is|are|does) (?:your|ur)|lohnt sich)\b",
+    re.IGNORECASE,
+)
 # A word given in quotes, the answer to what a word means: "what does kiez even mean" -> "Basically 'neighbourhood'"
 TERM_GIVEN = re.compile(r"(?:^|\s)['‚„\"“‘][^\W\d_][^'‚„\"“”‘’\n]{0,30}['\"“”’‘](?=[\s.,!?;:]|$)")
 # A word that opens a question without asking anything itself: "also what ratio", "und wie viel ...?"
@@ -461,7 +474,8 @@ ASKED_US = re.compile(
 )
 # Words of any answer: a no, a whether, a referral, a step to take, an offer, a way to get it
 ANSWER_WORDS = re.compile(
-    r"\b(?:nicht|nichts|kein\w{0,2}|not|no|don't|doesn't|can't|cannot|aren't|isn't|won't|ob|whether|if|team"
+    r"\b(?:nicht|nichts|kein\w{0,2}|not|no(?! (?:joke|wonder|worries|problem|doubt)\b)|don't|doesn't|can't|cannot"
+    r"|aren't|isn't|won't|ob|whether|if|team"
     r"|\w{0,8}ärzt\w{0,2}|\w{0,8}arzt|doctor|midwife|hebamme|dm|pn|schreib\w{0,2}|write|send|message|nachricht"
     r"|markier\w{0,2}|tag|ship\w{0,3}|versand|versenden|liefer\w{0,2}|zurück|back|eher|passt|try|probier\w{0,2}"
     r"|kannst|kann|können|can|could|geht|gehen|works?|gibt|gibt's|there's|there are|haben wir|we have|we've got"
@@ -476,10 +490,14 @@ def _question_passed_over(text: str, message: Message, analysis: Analysis, profi
     word of it, of its fact, of a product or of any answer ("Wie schön, dass du an deinen Vater denkst!")."""
     if message.mode != "reply" or analysis.injection_suspected:
         return False
+    if (DECLINED.search(text) and not _about_us(message, analysis, profile)) or CONDOLED.search(text):
+        return (
+            False  # "Wann bitte, ist das Gute ... wieder gefragt?!" -> "Da halten wir uns lieber raus": no ask of ours
+        )
     plain = [q for q in analysis.questions if OPEN_ASK.match(LEAD_WORD.sub("", q.text))]  # "also what ratio"
     if analysis.emotion == "joking" and not plain:  # "moving and the clocks change lol. can I skip ...?" asks
         return False
-    yes_no = any(ASKED_US.match(q.text) for q in analysis.questions)
+    yes_no = any(ASKED_US.match(LEAD_WORD.sub("", q.text)) for q in analysis.questions)  # "Und kann ich ...?"
     if not plain and not yes_no:
         return False
     if not yes_no and (re.search(r"\d", text) or _content(text) & _profile_words(profile) or TERM_GIVEN.search(text)):
@@ -519,21 +537,22 @@ def _only_pleasantries(text: str, message: Message, analysis: Analysis) -> bool:
     sentences = [
         s for s in re.split(r"(?<=[.!?])\s+|[\n\U0001F300-\U0001FAFF\u2600-\u27BF]+", text) if re.search(r"\w{3}", s)
     ]
-    return bool(sentences) and all(_pleasantry(s.strip()) for s in sentences)
+    said = message_words(message)
+    return bool(sentences) and all(_pleasantry(s.strip(), said) for s in sentences)
 
 
 # A yes or a figure after a pleasantry: "That's lovely to hear, and yes: ... 2–3 working days"
 ANSWERED_AFTER = re.compile(r"\b(?:yes|ja|jep|yep|yeah|klar|sure|of course|natürlich)\b|\d", re.IGNORECASE)
 
 
-def _pleasantry(sentence: str) -> bool:
+def _pleasantry(sentence: str, said: set[str]) -> bool:
     """The sentence only wishes, thanks or cheers, with or without a greeting before it ("danke für das Angebot,
     aber wir haben keinen Bedarf" declines)."""
     if BUT.search(sentence):
         return False
     clauses = [c for c in re.split(r",\s", sentence) if re.search(r"\w{3}", c)]
     # "Easter sounds lovely, we hope ...", "Haha, sounds like a great party!"
-    every_clause = len(clauses) > 1 and all(_wishes(c) or _exclaimed(c) for c in clauses)
+    every_clause = len(clauses) > 1 and all(_wishes(c) or _exclaimed(c) or _cheered_back(c, said) for c in clauses)
     # "That's lovely to hear, and yes: we ship ... Hamburg included.": a pleasantry before an answer is no pleasantry
     answered = len(clauses) > 1 and bool(ANSWERED_AFTER.search(sentence))
     return every_clause or (not answered and (_wishes(sentence) or _exclaimed(sentence)))
@@ -548,6 +567,15 @@ def _exclaimed(sentence: str) -> bool:
     """A word or two cheered on their own ("Ostermarkt 🙌"), never a figure or a yes or no ("Stufe 12.", "Ja!")."""
     said = re.findall(r"[^\W\d_]+", sentence)
     return 0 < len(said) <= 2 and not re.search(r"\d", sentence) and not ANSWERING.search(sentence)
+
+
+def _cheered_back(clause: str, said: set[str]) -> bool:
+    """An exclamation made only of the message's own words and counts ("do you ship to Zurich? ... for 6 weeks" ->
+    "how exciting, Zurich for six weeks!")."""
+    if not clause.rstrip().endswith("!") or ANSWERING.search(clause):
+        return False
+    own = [fold(w) for w in words(clause) if not is_stopword(w) and not _counted(w)]
+    return bool(own) and all(_same_word(w, said) for w in own)
 
 
 ANSWERING = re.compile(r"\b(?:ja|nein|nee|yes|no|nope|yep|klar|sure|leider|sorry|doch)\b", re.IGNORECASE)
@@ -579,11 +607,17 @@ def _other_place(text: str, message: Message) -> bool:
     if message.mode != "reply" or STRONG_DEFERRAL.search(text):
         return False
     asked = [countries_in(read(q)) for q in QUESTION_SENTENCE.findall(message.text) if DELIVERY_ASKED.search(q)]
+    asked += [countries_in(read(m)) for m in SENT_TO.findall(message.text)]  # "ordered to salzburg 9 days ago"
     said = countries_in(read(text))
     return bool(said) and any(places and not places & said for places in asked)
 
 
 QUESTION_SENTENCE = re.compile(r"[^.!?\n]{3,200}\?")
+SENT_TO = re.compile(
+    r"\b(?:ordered|sent|shipped|shipping|bestellt|geschickt|verschickt|geliefert|liefern lassen) (?:to|nach)"
+    r" [^\W\d_]{3,30}",
+    re.IGNORECASE,
+)
 PLACED = re.compile(r"\b(?:in|aus|from)\s{1,3}[^\W\d_]+", re.IGNORECASE)
 CHOICE = re.compile(r"\b(?:oder|or|than|als|vs|versus)\b", re.IGNORECASE)
 
@@ -601,11 +635,13 @@ def _choice_dodged(text: str, message: Message, profile: VoiceProfile) -> bool:
 
 
 # A reply that stays out of a topic that is not ours: "Da halten wir uns raus", "wir bleiben beim Kaffee"
+# Sympathy for a loss: "Es tut uns sehr leid um deinen Verlust", "sorry for your loss" (the questions around it rage)
+CONDOLED = re.compile(r"\b(?:verlust\w{0,2}|beileid|your loss|condolences)\b", re.IGNORECASE)
 DECLINED = re.compile(
     r"\b(?:halten wir uns (?:lieber |hier )?raus|kein kommentar|no comment|wir bleiben (?:lieber )?(?:beim|bei)"
     r"|sagen wir (?:als \w+ )?(?:lieber )?nichts|überlassen wir anderen|stay out of|we'?ll stay out|stick(?:ing)? to"
     r" coffee|leave that (?:one )?to others|äußern wir uns (?:hier )?nicht|(?:ist|is) (?:aber )?nicht unseres"
-    r"|unser fachgebiet ist kaffee"
+    r"|unser fachgebiet ist kaffee|nicht unser fachgebiet|rösten lieber kaffee|roast coffee rather"
     # a question put to the others under the post, passed back to them: "vielleicht weiß hier jemand Rat"
     r"|maybe someone (?:here|in (?:our|the) community)|perhaps someone in our community|vielleicht (?:weiß|kann) hier"
     r" jemand|jemand (?:hier )?aus (?:der|unserer) community)\b",
