@@ -222,14 +222,21 @@ LABELS: dict[str, tuple[Any, ...]] = {
 # Zürich? ... last time I ordered from Germany" asks before ordering, "ich würd's sofort kaufen" is no order of one's
 # own, "already from the new harvest or still last year's beans?" asks about the coffee, "went to setting 25 ... now
 # kinda weak??" asks for the next step, "the smell when I opened it??" is delight).
+# The seventy-ninth (written in session 54, held out on 296958c and e4e92d4, session 54's first and last code: part a
+# intent 0.922, team 0.972, sarcasm recall 1.000 at precision 0.667, question-to-fact 0.857 and 0.930, 0.976, 1.000 at
+# 0.667, 0.857; part b 0.928, 0.972, 0.829 at 0.906, 0.854 and 0.927, 0.968, 0.829 at 0.906, 0.848) left the grown
+# split (4457 cases) at 0.926, 0.973, 0.901 at 0.841 and 0.867 rebuilt (with session 55's rules: "seit Dienstag tut
+# sich in der Sendungsverfolgung nichts mehr" is a wait gone long, "or do i have to break up with you" is a joke's
+# alternative and no question, "ask the roasters about the moka pot grind" and "fragt wegen der neuen ernte nach" are
+# promises chased, "do they cover latte art?" after "book a workshop" is about the workshop).
 # Targets the analysis does not reach yet are
 # expected failures, named with their measured value, so a run that reaches a target shows up (strict xfail) instead of
 # hiding behind a lowered bar.
 FLOORS = {"intent_macro_f1": 0.90, "team_accuracy": 0.95, "sarcasm_recall": 0.88, "sarcasm_precision": 0.82,
           "question_fact_accuracy": 0.85}  # fmt: skip
 MISSED = {
-    "sarcasm_precision": "0.835 < 0.85: batches 71a/b's to 76a/b's irony at someone else reads as irony at us",
-    "question_fact_accuracy": "0.866 < 0.90: a fact named in a question is often not what the question asks",
+    "sarcasm_precision": "0.841 < 0.85: batches 71a/b's to 79a/b's irony at someone else reads as irony at us",
+    "question_fact_accuracy": "0.867 < 0.90: a fact named in a question is often not what the question asks",
 }
 
 

@@ -201,7 +201,13 @@ POINTING_BACK = re.compile(
     r"(?: (?:zu haben|zu kaufen|zu bekommen|bestellbar|lieferbar|da|verfugbar|erhaltlich|raus|im shop"
     r"|im sortiment))?\W*$"  # "Gibt's den jetzt endlich??": the thing named before
     r"|^\W*(?:(?:and|so)\s+)?(?:is|are) (?:it|they|that|this one) (?:available|out|in stock|ready)"
-    r"(?: yet| now| already)?\W*$",
+    r"(?: yet| now| already)?\W*$"
+    # "... want to book a workshop. do they cover latte art? how much does it cost?": the thing named before
+    r"|^\W*(?:(?:and|so|but)\s+)?(?:do|does|will|would|can|could) (?:they|it)\b[^,.;]{0,30}$"
+    r"|^\W*(?:(?:and|so)\s+)?(?:how much|how long|when|where) (?:does|do|is|are|will) (?:it|they)\b[^,.;]{0,20}$"
+    # "... euren Workshop machen. Wann genau ist der und kostet der was?"
+    r"|^\W*(?:(?:und|also)\s+)?(?:wann|wie lange|wo|was kostet)\s+(?:\w+\s+)?(?:ist|sind|geht|gehen|dauert|kostet"
+    r"|lauft|laufen|findet) (?:der|die|das|er|sie|es)\b[^,.;]{0,30}$",
     re.IGNORECASE,
 )
 

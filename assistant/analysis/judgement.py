@@ -363,7 +363,10 @@ ARRIVAL_ASKED = re.compile(
 def _late(folded: str) -> bool:
     """Words of a wait gone long or a parcel gone wrong (folded): "immer noch nicht", "still not", "seit 5 Tagen"."""
     late = re.search(
-        r"\b(?:immer noch|noch nicht|still|seit \d|nicht angekommen|not arrived|hasn'?t|verloren|lost)\b", folded
+        r"\b(?:immer noch|noch nicht|still|seit \d|nicht angekommen|not arrived|hasn'?t|verloren|lost"
+        # "seit Dienstag tut sich in der Sendungsverfolgung nichts mehr": the tracking stuck
+        r"|(?:tut|passiert|bewegt) sich\b[^.!?]{0,40}\b(?:nichts|nix)|hasn'?t moved|not moved|no movement)\b",
+        folded,
     )
     return bool(late or re.search(WAITED, folded) or cue_scores(folded).get("delivery_problem", 0.0) >= STRONG_CUE)
 

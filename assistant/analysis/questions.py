@@ -387,6 +387,10 @@ RHETORICAL = re.compile(
     r"|(?:und )?(?:warum|wieso|why) (?:hat|haben|hatte|did(?:n'?t| not)?) (?:mir |me )?(?:das |dies |this |that )?"
     r"(?:keiner|niemand|nie jemand|no ?one|nobody|anyone|anybody)(?: \w{1,12}){0,2} (?:gesagt|erzahlt|verraten|tell"
     r"|told)(?: me)?(?: \w{1,12}){0,2}"
+    # "do you have decaf yet or do i have to break up with you": the joke alternative, nothing to check
+    r"|(?:or |oder )?(?:do|will|must|should) i (?:have to |need to )?(?:break up with|cheat on|leave|divorce|dump)"
+    r" (?:you|u|y'?all|your \w{1,12})"
+    r"|(?:oder )?(?:muss|soll) ich (?:mit euch |mit dir )?(?:schluss machen|fremdgehen|euch verlassen|mich trennen)"
     # "a coffee brand that actually answers comments?? in THIS economy?? 😭": amazement, asked of nobody
     r"|in (?:this|dieser) (?:economy|wirtschaftslage)"
     # "... und ihr postet über Kaffeebohnen. Habt ihr sonst keine Sorgen??": a jab, nothing to check
@@ -585,9 +589,14 @@ def _question_clause(sentence: str, start: re.Pattern[str] = QUESTION_START) -> 
 PROMISED_CHECK = re.compile(
     r"\b(?:(?:you|u|ya) (?:said|promised|told me)(?: (?:you|u)(?:'?d| would| will))?|(?:ihr|du|sie) (?:wolltet|wolltest"
     r"|wollten|meintet|meintest|habt gesagt|hast gesagt)(?:,? (?:ihr|du))?) (?:[\w'’]{1,15} ){0,4}?"
-    r"(?:check|ask|find out|look into|get back|nachfragen|nachschauen|nachsehen|prüfen|klären|melden|fragen"
-    r"|tell (?:us|me)|let (?:us|me) know|bescheid (?:sagen|geben))\w{0,3}(?: (?:with|im|beim) (?:the )?team)?,?"
-    r"(?: (?:on|about|zu))?\s"
-    r"((?:whether|if|which|how|when|what|ob|wie|wann|was|welche\w?)\b[^.!?\n…]{5,120})",
+    r"(?:check|ask|find out|look into|get back|nachfragen|nachschauen|nachsehen|prüfen|klären|melden|fragen|fragt"
+    r"|tell (?:us|me)|let (?:us|me) know|bescheid (?:sagen|geben))\w{0,3}(?: (?:with|im|beim) (?:the )?team)?"
+    # "ask the roasters about ...", "fragt die Röster"
+    r"(?: (?:the|your|die|den|eure[nm]?) (?:roasters?|röster\w{0,2}|team|kolleg\w{1,5}|colleagues))?,?"
+    r"(?: (?:on|about|zu|wegen))?\s"
+    r"((?:whether|if|which|how|when|what|ob|wie|wann|was|welche\w?)\b[^.!?\n…]{5,120}"
+    r"|(?<=about )(?:the|your|my) [^.!?\n…]{3,60}?(?=\W{0,3}(?:…|\.\.\.|[.!?,]|\s(?:any|still|gibt)\b))"
+    # "ihr meintet, ihr fragt wegen der neuen ernte nach... und??"
+    r"|(?<=wegen )(?:der|dem|den|des|eure[mnrs]?) [^.!?\n…]{3,60}?(?=\s(?:nach|noch)\b|\W{0,3}(?:…|\.\.\.|[.!?,])))",
     re.IGNORECASE,
 )
