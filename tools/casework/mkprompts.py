@@ -52,6 +52,8 @@ A1, A2 = {
     50: (164, 165),
     51: (166, 167),
     52: (168, 169),
+    53: (170, 171),
+    54: (172, 173),
 }[R]
 SID, SETN = {
     9: ("bk", 70),
@@ -98,6 +100,8 @@ SID, SETN = {
     50: ("cz", 111),
     51: ("da", 112),
     52: ("db", 113),
+    53: ("dc", 114),
+    54: ("dd", 115),
 }[R]
 SEED = {
     9: "first",
@@ -144,6 +148,8 @@ SEED = {
     50: "forty-second",
     51: "forty-third",
     52: "forty-fourth",
+    53: "forty-fifth",
+    54: "forty-sixth",
 }[R]
 SEASON = """The inbox is from LATE SUMMER TO AUTUMN 2029 (late August to the end of October). Draw on what that season
 brings, mixed with everyday inbox traffic: the end of the summer holidays and the school start (Einschulung gifts,

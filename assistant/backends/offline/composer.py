@@ -36,6 +36,7 @@ from assistant.backends.offline.scene import (
     MOVING_FROM_TO,
     RATE_ASKED,
     RHYTHM,
+    RHYTHM_PAIR,
     SWITCH_ASKED,
     SYMPTOMS,
     Answer,
@@ -1064,6 +1065,8 @@ def wording(
     """A fact's wording for a style that still names what was asked ("kündigen", not just "pausierbar"); with
     `symptoms` (what the message says goes wrong), a troubleshooting sentence about another symptom is left out."""
     chosen = _asked_wording(fact, language, default, style, level, question)
+    if question and _POINTS_BACK.match(chosen):  # "Gibt es auf die Mühle eine Garantie?" -> never "Dafür gibt es ...":
+        chosen = next(iter(fact.short_forms(language, default)), chosen)  # nothing before it to point back to
     # a wording loses a clause about another of the fact's topics ("PayPal, Karte oder Rechnung; Abbuchungen klärt
     # After-Sales" to "geht Rechnung?": the judges read the charge clause as noise); playful's own short form stays
     # whole when there are others, so that it still reads apart from crisp's
@@ -1081,6 +1084,11 @@ def wording(
         shorts = fact.short_forms(language, default)
         chosen = _symptom_told(chosen, shorts, symptoms, taken=_wording(full, shorts, "warm", level, []))
     return without_other_symptoms(chosen, symptoms) or without_other_symptoms(full, symptoms) or chosen
+
+
+# A wording that points back at a fault told before it ("Dafür gibt es die 2 Jahre Garantie", "That's what the
+# warranty is for"): a reply to a defect, never an answer to a question about the fact
+_POINTS_BACK = re.compile(r"\W*(?:dafür|darum|deshalb|genau dafür|that'?s what|that is what|that'?s why)\b", re.I)
 
 
 def _symptom_told(chosen: str, shorts: list[str], symptoms: frozenset[str], *, taken: str) -> str:
@@ -1315,7 +1323,8 @@ def _merged_deferrals(answers: list[Answer], language: str) -> list[Answer]:
 def _merged(group: list[Answer], language: str) -> Answer:
     """Several deferrals as one, said in full or, where space is tight, by what each is about ("Was den Preis und
     das Verschenken angeht"), never by the first one's alone."""
-    indirect = _listed([i for a in group if (i := _named_deferral(a, language))], language) or None
+    named = dict.fromkeys(i for a in group if (i := _named_deferral(a, language)))  # two about one thing: said once
+    indirect = _listed(list(named), language) or None
     about = _listed(list(dict.fromkeys(a.about for a in group if a.about)), language)
     named_all = all(a.about for a in group)
     return replace(group[0], indirect=indirect, about=about if named_all else group[0].about)
@@ -1403,6 +1412,7 @@ def _answer(
             said += " " + _block(book, "place_covered", style, slots, rng, address)  # "Graz ist also dabei."
         lead = _lead(answer.question, said)  # "Muss ich das Abo kündigen?": no, it can be paused
         said = f"{_block(book, lead, style, slots, rng, address)} {said}" if lead else said
+        said = _rhythm_picked(answer.question, book, style, slots, rng, address, said)
         profile_texts.append(said.strip())
     if profile_texts:
         return " ".join(t for t in profile_texts if t)
@@ -1414,8 +1424,8 @@ def _answer(
         # a long question named three times reads like one sentence thrice: crisp stays short, but next to
         # a fact it names what it defers (a bare "das kläre ich" would seem to doubt the fact just given);
         # of two deferred questions it names the first ("ob es schon Kaffee aus der neuen Ernte gibt")
-        first = _SECOND_ASKED.split(indirect, maxsplit=1)[0]
-        indirect = without_clause(indirect, book.language)
+        first = _relisted(_SECOND_ASKED.split(indirect, maxsplit=1)[0], book.language)
+        indirect = _relisted(without_clause(indirect, book.language), book.language)
         indirect = indirect if len(indirect) <= bound else first if len(first) <= bound else ""
     if _RUDE.search(answer.question):
         indirect = ""  # never repeat an insult or accusation, not even inside "ob ..."
@@ -1433,7 +1443,7 @@ def _answer(
     if level >= 2:  # tight limits: a short honest deferral in this tone's words ("the rest" only after an answer)
         before = scene.answers[: scene.answers.index(answer)] if answer in scene.answers else scene.answers
         answered = any(a.said for a in before)
-        short = without_clause(indirect, book.language) if level == 2 and indirect else ""
+        short = _relisted(without_clause(indirect, book.language), book.language) if level == 2 and indirect else ""
         if short and len(short) <= 80:  # "Ob wir nach Dänemark liefern, frage ich im Team nach."
             return _block(book, "defer_named_short", style, _slot(q_slots, "question", short), rng, address)
         if answer.about and not _RUDE.search(answer.question):  # "Caffeine: checking with the team"
@@ -1443,6 +1453,15 @@ def _answer(
     if not named and answer.about and not _RUDE.search(answer.question):  # "Your question about customs fees"
         named = _block(book, "defer_topic", style, _slot(q_slots, "about", answer.about), rng, address)
     return named or _block(book, "defer_plain", style, q_slots, rng, address)
+
+
+def _relisted(items: str, language: str) -> str:
+    """A list that lost its last item ("what it covers, how much it costs") joined again ("... and how much ...")."""
+    last = " und " if language == "de" else " and "
+    if ", " not in items or last in items:
+        return items
+    head, _, tail = items.rpartition(", ")
+    return f"{head}{last}{tail}"
 
 
 # "Muss ich das Abo kündigen?", "do I have to cancel?": asked whether only cancelling helps
@@ -1461,6 +1480,18 @@ _NEWS_ASKED = re.compile(
     re.IGNORECASE,
 )
 _STILL_PENDING = re.compile(r"\b(?:testen|im test|testing|being tested|sagen bescheid|tell you when)\b", re.IGNORECASE)
+
+
+def _rhythm_picked(
+    question: str, book: Phrasebook, style: str, slots: dict[str, str], rng: random.Random, address: str, said: str
+) -> str:
+    """ "alle 2 oder alle 4 Wochen, was lohnt sich?": which rhythm for whom, before the fact that it can be changed."""
+    pair = RHYTHM_PAIR.search(question)
+    if pair is None:
+        return said
+    often, seldom = sorted((pair.group(1), pair.group(2)), key=int)
+    picked = _block(book, "rhythm_pick", style, {**slots, "often": often, "seldom": seldom}, rng, address)
+    return f"{picked} {said}" if picked else said
 
 
 def _lead(question: str, said: str) -> str:
@@ -1567,7 +1598,10 @@ def _assemble(
         if mirrored and greeting_style != "formal":
             greeting = f"{mirrored.group(1).capitalize()} {scene.name},"
         else:
-            greeting = _block(book, "greeting", greeting_style, {"name": scene.name}, rng, address)
+            # the whole name only in a DM: in public, a full name is personal data
+            whole = greeting_style == "formal" and scene.full_name and message.channel == "dm"
+            named = scene.full_name if whole else scene.name
+            greeting = _block(book, "greeting", greeting_style, {"name": named}, rng, address)
     if greeting:
         first = body.split(" ", 1)[0].strip(",.!?:").lower()
         if first in _LOWER_AFTER_GREETING:
@@ -1977,6 +2011,7 @@ def _with_emoji(request: GenerationRequest, scene: Scene, style: str, body: str,
         "outreach_tally",
         "outreach_ideas",
         "outreach_luck",
+        "outreach_cheer",
         "outreach_event",
         "outreach_back",
         "outreach_mug",

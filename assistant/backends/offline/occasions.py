@@ -91,7 +91,9 @@ _OCCASIONS = _compiled(
         (
             "semester",
             r"\b(?:erste[nms]?|first) (?:semester|uni-?woche|uni week|year at uni)\b|\bsemester(?:start|beginn)\w{0,2}"
-            r"|\bstart of (?:the |my )?semester\b|\berasmus\b|\bersti\w{0,2}\b"
+            r"|\bstart of (?:the |my )?semester\b|\bsemester (?:just |has )?(?:started|begonnen|angefangen)\b"
+            r"|\berasmus\b"
+            r"|\bersti\w{0,2}\b"
             # "freshers' week", "as a fresher", never "stays fresher in the fridge"
             r"|\bfreshers\b|\bfresher(?:'s)? (?:week|year)\b|\b(?:a|as a) fresher\b"
             # "just moved into my dorm for the semester", "ins Wohnheim gezogen"

@@ -35,6 +35,8 @@ _FIELDS = string.Formatter()
 SLOTS = frozenset(
     {
         "name",  # the person's first name, when the author field gives one
+        "often",  # the shorter of two subscription rhythms asked about (2, of "alle 2 oder 4 Wochen")
+        "seldom",  # the longer one (4)
         "range",  # the coffees to choose a gift from, each with what it is for (gift advice)
         "team",  # the team's label (Versandteam, After-Sales-Team)
         "ask",  # what the team needs (deine Bestellnummer und die Lieferadresse)

@@ -417,7 +417,11 @@ _STOP_PARCEL = re.compile(
 )
 # The parcel is already there: "laut DHL zugestellt", "marked as delivered", "wurde ... abgegeben"
 _DELIVERED_ALREADY = re.compile(
-    r"\b(?:zugestellt|abgegeben|ausgeliefert|(?:marked as |shows (?:as )?|was |been |got )delivered)\b", re.IGNORECASE
+    r"\b(?:zugestellt|abgegeben|ausgeliefert|(?:marked as |shows (?:as )?|was |been |got )delivered"
+    # "trotzdem ging das Abo-Paket an die alte Wohnung", "it went to my old address": sent already, too late
+    r"|(?:ging|gingen|kam|kamen|geschickt|verschickt|geliefert|gegangen)\b[^.!?]{0,30}\ban (?:die|meine) alte"
+    r"|(?:went|was sent|got sent|was shipped|arrived) to (?:my|the) old)\b",
+    re.IGNORECASE,
 )
 _SUBSCRIPTION = re.compile(r"\b(?:abo\w{0,8}|abonnement\w{0,2}|subscription\w?)\b", re.IGNORECASE)
 _ADDRESS_CHANGE = re.compile(
@@ -605,7 +609,8 @@ _SCAM = re.compile(
     r"confirm your (?:details|data)|claim your|(?:gratis|free|kostenlose?s?) (?:iphone|ipad|playstation|ps5|airpods)"
     r"|für die ersten \d+|for the first \d+ (?:people|followers)|community (?:standards|guidelines)"
     r"|page (?:will be|has been) (?:deleted|disabled|suspended)|verify your (?:account|page)"
-    r"|(?:konto|account|seite|profil)\b[^.!?]{0,60}\b(?:gesperrt|gelöscht|deaktiviert|suspended|locked|banned|deleted"
+    r"|community-?richtlinien|gemeinschaftsstandards|jetzt verifizieren|verify (?:now|here)"
+    r"|(?:konto|account|seite|profil)\b[^.!?]{0,90}\b(?:gesperrt|gelöscht|deaktiviert|suspended|locked|banned|deleted"
     r"|disabled|removed)|(?:confirm|verify) your identity|identität (?:bestätigen|verifizieren)"
     r"|copyright (?:violation|infringement|strike)|urheberrechtsverletzung"
     r"|\b(?:login|log in|anmeld\w{0,3})\b[^.!?]{0,40}\b(?:passwort|password|kennwort)"
@@ -898,6 +903,8 @@ def _outreach_kind(post: str) -> str:
         return "outreach_mug"  # "400 pages to go 📚 what's in your mug tonight?": what we drink, told
     if _ATTEMPT.search(post) and not _SUCCEEDED.search(post):
         return "outreach_tips"  # "Latte-Art-Versuch Nr. 37 ... ich geb nicht auf": cheer them on
+    if _CHEER_ASKED.search(post):
+        return "outreach_cheer"  # "first week of my baker apprenticeship, 3:30am alarms ... tell me it gets easier"
     if _LUCK.search(post) and not _SUCCEEDED.search(post) and "?" not in post:  # "... bitter 🤔 Was mach ich falsch?"
         return "outreach_luck"  # "First time making stollen from scratch 🤞 ... wish me luck": fingers crossed
     if _EVENT_AHEAD.search(post) and _INVITED.search(post):
@@ -961,6 +968,13 @@ _BACK_HOME = re.compile(
     r"\b(?:zurück (?:aus|vom|von)|back from|back home|home again|wieder (?:da|zuhause|zu hause|daheim))\b", re.I
 )
 # Something tried for the first time, luck wished for: "wish me luck", "🤞", "drückt mir die Daumen"
+# Encouragement asked for in a hard start: "tell me it gets easier", "sagt mir, dass es besser wird"
+_CHEER_ASKED = re.compile(
+    r"\b(?:tell me (?:it|this) gets (?:easier|better)|(?:does|will) (?:it|this) get (?:easier|better)"
+    r"|it gets (?:easier|better),? right|(?:sagt|sag) mir,? (?:dass|das) (?:es|das) (?:besser|leichter|einfacher) wird"
+    r"|wird (?:das|es) (?:irgendwann |jemals )?(?:besser|leichter|einfacher))\b",
+    re.IGNORECASE,
+)
 _LUCK = re.compile(
     r"\b(?:wish me luck|fingers crossed|drückt mir die daumen|daumen drücken|first time (?:making|baking|trying)"
     r"|zum ersten mal|das erste mal)\b|🤞",
@@ -1329,6 +1343,7 @@ class Scene:
     attention: str | None = None
     in_dm: bool = False
     name: str = ""
+    full_name: str = ""  # "Renate Vogler": a formal letter is greeted by the whole name it signs with
     duration: str = ""
     topic: Phrase | None = None
     place: str = ""
@@ -1498,7 +1513,7 @@ _OWN_SLIP = re.compile(
 
 
 _OPENED_ALREADY = re.compile(
-    r"\b(?:opened|geöffnet|aufgemacht|angebrochen|drank (?:about |almost )?(?:half|some)|halb (?:leer|getrunken)"
+    r"\b(?:opened|geöffnet|aufgemacht|angebrochen\w{0,2}|drank (?:about |almost )?(?:half|some)|halb (?:leer|getrunken)"
     r"|schon (?:probiert|getrunken)"
     # "Die Tüte ist halt schon offen", "the bag is already open"
     r"|(?:ist|sind|is|are) (?:halt |ja |leider |eben |nun |aber |but |natürlich |of course |obviously )?"
@@ -1509,7 +1524,9 @@ _OPENED_ALREADY = re.compile(
 )
 _MONEY_BACK = re.compile(r"\b(?:money back|geld zurück|refund\w{0,3}|erstatt\w{0,5}|zurückerstatt\w{0,5})\b", re.I)
 _NOT_MY_TASTE = re.compile(
-    r"\bschmeckt mir (?:\w+ ){0,2}(?:nicht|gar nicht|überhaupt nicht)\b|\bnicht (?:so )?mein geschmack\b"
+    r"\bschmeckt mir (?:\w+ ){0,2}(?:nicht|gar nicht|überhaupt nicht|zu [a-zäöü]{4,15})\b"
+    r"|\bnicht (?:so )?mein geschmack\b"
+    r"|\b(?:it'?s|it tastes|tastes) (?:\w+ ){0,2}too [a-z]{4,15} for me\b"  # "schmeckt mir zu schokoladig"
     r"|\bzu (?:mild|stark|kräftig|sauer|bitter|dunkel|hell) für mich\b|\bnot (?:really )?(?:my|to my) taste\b"
     r"|\b(?:ist|war) (?:der |die )?(?:mir|uns) (?:\w+ ){0,2}zu (?:mild|stark|kräftig|sauer|bitter|dunkel|hell)\b"
     r"|\b(?:i )?(?:don'?t|do not) (?:really )?like the taste\b"
@@ -1652,6 +1669,17 @@ def _plastic_jab(text: str) -> bool:
 
 
 # Brand storytelling mocked: "another 'small roastery' with a 'story'", "let me guess: the founder quit his job"
+# The craft mocked as burning ("roasters are just ppl who burn beans and charge 20 bucks", "Röster verbrennen doch nur
+# Bohnen"): a wink at what roasting is; never about one's own bag ("my beans taste burnt" is a taste complaint)
+_ROAST_JIBE = re.compile(
+    r"\b(?:roasters?|röster\w{0,2}|rösterei\w{0,2}|ihr|you(?: guys)?|y'?all)\b[^.!?]{0,30}"
+    r"\b(?:burn|burns|burning|burnt|burned|verbrenn\w{0,3}|verbrannt\w{0,3}|verkokel\w{0,3}|abfackel\w{0,3})\b"
+    r"[^.!?]{0,15}\b(?:beans?|bohnen|coffee|kaffee)\b",
+    re.IGNORECASE,
+)
+_OWN_BAG = re.compile(
+    r"\b(?:my|mein\w{0,2}|our|unser\w{0,2})\s(?:\w+\s)?(?:beans?|bohnen|coffee|kaffee|bag|tüte)\b", re.I
+)
 _STORY_JIBE = re.compile(
     r"\b(?:another|yet another|noch so ne|noch so eine|noch eine|wieder so ne|schon wieder eine?)\b[^.!?]{0,40}"
     r"\b(?:roaster[yi]e?s?|rösterei|brand|marke|startup)\b[^.!?]{0,40}\b(?:story|geschichte|storytelling)\b"
@@ -2090,7 +2118,8 @@ def read(request: GenerationRequest, language: str) -> Scene:
         why_gentle=why,
         attention=attention,
         in_dm=in_dm,
-        name=_greeted(message),
+        name=(greeted := _greeted(message)),
+        full_name=_full_name(message, greeted),
         duration=duration(text, language) if message.mode == "reply" else "",
         topic=None
         if analysis.injection_suspected or situation in _NO_ECHO
@@ -2262,6 +2291,9 @@ def _chased(answers: list[Answer], text: str, language: str) -> list[Answer]:
     swaps = _OURS_DE if language == "de" else _OURS_EN
     asked = " ".join(swaps.get(w.lower(), w) for w in promised.group(1).strip(" ,").split())
     asked = re.sub(r"^if\b", "whether", asked)  # "check if the workshops are in english": whether they are
+    if language == "de" and re.match(r"(?:der|dem|den|des|eure[mnrs]?)\s", asked):  # "wegen der neuen ernte"
+        *before, noun = asked.split()
+        asked = f"wie es wegen {' '.join([*before, noun[:1].upper() + noun[1:]])} aussieht"
     # the promise's own question, read again, and "gibts schon was?" are what the chase names already
     others = [
         a
@@ -2396,9 +2428,10 @@ def _rumoured(text: str) -> bool:
 
 
 OWN_STATE_CHARS = 25  # characters before "pleite" that may say whose it is
-# "bin pleite", "wir sind zu fünft und pleite", "sind alle pleite": the writer's own state
+# "bin pleite", "wir sind zu fünft und pleite", "sind alle pleite", "eine presse und alle pleite": the writer's own
+# state
 _OWN_STATE = re.compile(
-    r"(?:^|\b)(?:bin|ich|i'?m|i am|we'?re|wir sind|wir|sind zu \w+|sind alle|we are)\b"
+    r"(?:^|\b)(?:bin|ich|i'?m|i am|we'?re|wir sind|wir|sind zu \w+|sind alle|und alle|we are)\b"
     r"(?!.*\b(?:ihr|eure?[mnrs]?|you|your)\b)",
     re.IGNORECASE,
 )
@@ -2427,7 +2460,13 @@ _ARRIVED_LATE = re.compile(
     r"|\b(?:kam|kamen|ist|wurde|arrived|came|showed up|got here)\b[^.!?]{0,20}\b(?:nach|after)\s"
     r"(?:\d{1,2}|zwei|drei|vier"
     r"|fünf|sechs|sieben|acht|neun|zehn|two|three|four|five|six|seven|eight|nine|ten)\s(?:werk)?(?:tagen|wochen|days|weeks"
-    r"|working days)\b|" + LATE_TOLD,  # "your '2-3 working days' became 8 days", "the gift showed up after the party"
+    r"|working days)\b"
+    # "took 6 working days to get to Hamburg", "hat 7 Werktage gebraucht": here, after the days counted
+    r"|\btook (?:(?:\d{1,2}|five|six|seven|eight|nine|ten) (?:whole |full )?(?:working |business )?days?"
+    r"|(?:a|one|over a|more than a|two) (?:whole |full )?weeks?)"
+    r"(?: to (?:get|arrive|reach|come)\b|\W{0,3}$|\W{0,3}[.!,])"
+    r"|\bhat (?:\d{1,2}|fünf|sechs|sieben|acht|neun|zehn) (?:ganze )?(?:werk)?tage"
+    r" (?:gebraucht|gedauert)\b|" + LATE_TOLD,  # "your '2-3 working days' became 8 days", "showed up after the party"
     re.IGNORECASE,
 )
 # A parcel that came, left outside without a ring: "ohne zu klingeln auf die Treppe gestellt", "didn't even ring"
@@ -2729,7 +2768,7 @@ def _flavour_wished(text: str, profile: VoiceProfile) -> str:
 # Replies that only warn, decline or deflect: they answer no question and echo nothing of the message.
 DEFLECTING = frozenset(
     {"spam", "scam", "scam_contact", "scam_dm", "scam_report", "injection", "troll", "accusation", "accusation_grave"}
-    | {"refill_claim", "content_jibe", "snob_jibe", "taste_jab", "secret_ingredient", "story_jibe"}
+    | {"refill_claim", "content_jibe", "snob_jibe", "taste_jab", "secret_ingredient", "story_jibe", "roast_jibe"}
 )
 _NO_QUESTIONS = DEFLECTING | {"uncertain", "outreach", "offtopic", "community_ask", "shop_pointer"}
 _NO_QUESTIONS |= {"price_question", "misdelivered", "misdelivered_dm", "unwell", "call_only"}
@@ -3585,6 +3624,22 @@ def _introduced(text: str) -> str:
     return first_name(found.group(1).capitalize()) if found else ""  # "heyy ich bin cem": Cem, a known given name
 
 
+def _full_name(message: Message, first: str) -> str:
+    """The first name with the surname the author field or the signature gives ("Renate Vogler" of "Dr. Renate
+    Vogler"), or ""."""
+    if not first:
+        return ""
+    candidates = [_TITLE.sub("", (message.author or "").strip())]
+    candidates += [
+        m.group(1) for m in [re.search(r"([A-ZÄÖÜ][\w-]{1,20} [A-ZÄÖÜ][\w-]{1,30})\W*$", message.text.strip())] if m
+    ]
+    for candidate in candidates:
+        parts = candidate.split()
+        if len(parts) == 2 and parts[0] == first and parts[1].replace("-", "").isalpha() and parts[1][:1].isupper():
+            return " ".join(parts)
+    return ""
+
+
 def _signed_full_name(message: Message) -> str:
     """The first of two capitalised names the author field gives and the message signs with in full ("Mit
     freundlichen Grüßen, Dr. Henrike Albers" by Dr. Henrike Albers), though our list of given names lacks it."""
@@ -3783,12 +3838,13 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     shrugged = shrugged and not _SNOBBERY.search(text)  # "kaffee ist overrated, tee ftw": a jab, no coffee to fix
     if intent in ("troll", "criticism", "other") and shrugged and message.mode == "reply" and "?" not in text:
         return "taste_meh"  # "ur beans are mid tbh": which one, and how brewed, to find a better match
-    wished = _flavour_wished(text, request.profile) if message.mode == "reply" else ""
+    edition = _edition_wished(text, request.profile) if message.mode == "reply" else ""
+    # "oktoberfest blend when?? espresso + pretzel 🥨": the edition wished, the pretzel only beside it
+    wished = _flavour_wished(text, request.profile) if message.mode == "reply" and not edition else ""
     if wished and intent in _FLAVOUR_INTENTS and analysis.sentiment != "negative":
         # "Habt ihr was zum Oktoberfest? 😂 Kaffee mit Weißbier-Aroma oder so": laughed with, no wish passed on
         joked = _FLAVOUR_JOKED.search(text) and not _WHEN_ASKED.search(text)
         return "flavour_joke" if joked else "flavour_wish"  # "PUMPKIN SPICE WHEN??": not ours
-    edition = _edition_wished(text, request.profile) if message.mode == "reply" else ""
     if edition and intent in _FLAVOUR_INTENTS and analysis.sentiment != "negative":
         # "wann kommt die bohnenkiez oktoberfest edition?? espresso in der maß 🍺😂": none we know of, wish passed on
         return "edition_joke" if _FLAVOUR_JOKED.search(text) else "edition_wish"
@@ -3799,6 +3855,11 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     storied = _STORY_JIBE.search(text) and not PROFANITY.search(text)
     if intent in ("troll", "criticism", "other") and storied and message.mode == "reply":
         return "story_jibe"  # "another 'small Berlin roastery' with a 'story' ... the founder quit": no origin myth
+    burnt = _ROAST_JIBE.search(text) and not (_OWN_BAG.search(text) or PROFANITY.search(text) or "?" in text)
+    if intent in ("troll", "criticism", "other") and burnt and message.mode == "reply":
+        return (
+            "roast_jibe"  # "roasters are just ppl who burn beans and charge 20 bucks for it lol": the craft winked at
+        )
     if intent in ("troll", "criticism", "other") and _content_jibe(text) and message.mode == "reply":
         return "content_jibe"  # "Ah, wieder ein Reel mit Bohnen in Zeitlupe. Revolutionär. 😴": owned with a wink
     guessed = _TASTE_GUESS.search(text) and _COFFEE.search(text) and not PROFANITY.search(text)
@@ -4184,6 +4245,8 @@ def _situation(request: GenerationRequest, sarcasm: bool, confidence: float) -> 
     often = [q for q in _asked_texts(request) if _how_often(q, text, request.profile, language)]
     if intent == "stock_question" and often and not any(_STOCK.search(q) for q in often):
         return "question"  # "Wie oft kommt das Abo? ... alle wieder da": its rhythm, never "no date for it yet"
+    if intent == "stock_question" and PROMISED_CHECK.search(text) and not _STOCK.search(text):
+        return "defer"  # "you said you'd ask the roasters about the moka pot grind… any news?": our promise, chased
     asked = _asked_texts(request)
     # "Habt ihr schon was von der neuen Ernte? Aus welchem Land kommt ...?": one waiting word among other questions
     awaited = _AWAITED.search(text) and (len(asked) < 2 or all(_AWAITED.search(q) for q in asked))
@@ -4391,7 +4454,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _checked_fact(facts.get(_fact_id(asked_alone, request) or ""), named, profile)
             if fact is not None and question.read and fact.id in reserved:
                 fact = None  # the reading gave this fact to another question of the message, which it answers
-        brewed = grind_for_message_brewer(text, fold(message.text), profile) if fact is None else None
+        # "your espresso kreuzberg in my breville ... what setting on your hand grinder tho": the grind for the
+        # brewer the message names, not the grinder's warranty that its word "grinder" names
+        misread = fact is None or (question.fact is not None and fact.id != question.fact)
+        brewed = grind_for_message_brewer(text, fold(message.text), profile) if misread else None
         if question.read and question.fact and question.fact == brewed:  # "NOT running it without espresso. how
             fact = facts.get(brewed)  # fine for a flair??": the reading's grind fact for the brewer the message names
         if order_cancelled(text):  # "kann ich die Bestellung stornieren?": no fact, however its words match
@@ -4418,6 +4484,10 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = _intent_fact(profile, "order_status")
         if fact is None and _HOLIDAY_SAID.search(text) and _SENT_WORDS.search(text):
             fact = _intent_fact(profile, "order_status")  # "Zählt der 3. Oktober beim Versand mit?": the working days
+        rhythm = _rhythm_choice(text, message.text) if fact is None else ""
+        if rhythm:  # "Abo alle 2 oder alle 4 Wochen, was lohnt sich?": the subscription, with the rhythm to pick
+            fact = _keyed_fact(profile, {"abo", "subscription"})
+            text = f"{rhythm}: {text}" if fact is not None else text
         if fact is not None and _ships(fact) and _PAUSE_ASKED.search(text):  # "kann ich die Lieferung im Oktober
             fact = _keyed_fact(profile, {"pausieren", "pause", "aussetzen"}) or fact  # aussetzen?": the pause of
             # a subscription, not how long shipping takes
@@ -4492,11 +4562,14 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
             fact = None  # "Lieber Kiezmischung oder Espresso? Die haben so eine Siebträgermaschine": a pick, no grind
         # its description names no AeroPress: asked, never guessed; "... oder nur French Press?" asks no grind
         fact = None if unsure or own_fit else fact
-        often = _how_often(text, message.text, profile, language)
+        often = "" if rhythm else _how_often(text, message.text, profile, language)  # a rhythm to pick: the fact
         if often:  # "how often does it come?" about the subscription: its description says every 2 or 4 weeks
             fact, product, block = None, often, "often"
         if product and _WANTS_LOW_ACID.search(text):
             fact = None  # "welcher ist am wenigsten sauer?": a coffee to choose, not a sour shot to fix
+        # "Eher die Handmühle oder ein Abo?": a choice between two of ours, never the one fact its word "Abo" names
+        picked_between = not product and len(find_products(text, profile)) >= 2 and _ONE_OR_OTHER.search(text)
+        fact = None if picked_between and not _GRIND_ASKED.search(text) else fact
         compared = suited or (_compared(text, profile, language) if fact is None and not product else ())
         content = _CONTENT_ASKED.search(text)  # "how much caffeine is in X vs Y?": a figure we lack, never the
         if content:  # blurbs, never a matter of taste, nor a fact that gives no figure ("espresso" names the grind)
@@ -4508,6 +4581,9 @@ def _answers(request: GenerationRequest, language: str, situation: str) -> list[
         counted = "" if product or compared or content else _counted(text, message.text, profile, language)
         if counted:  # "How many settings does it have?": the grinder's description says "30 grind settings"
             fact, product, block = None, counted, "described"
+        bold = "" if product or compared or content or fact is not None else _boldest(text, profile, language)
+        if bold:  # "whats your strongest coffee?", "the spookiest coffee you have 👻": the boldest one, described
+            product, block = bold, "recommend"
         worth = "" if product or compared or content else _worth(text, profile, language)
         if worth:  # "is your hand grinder actually worth it? my last one died after 3 months": what it is, and its
             product, block = worth, "described"  # warranty when lasting is the worry
@@ -4691,7 +4767,9 @@ def _with_holiday_heard(answers: list[Answer], text: str) -> list[Answer]:
     entry = _policy_answers().get("holiday_workdays")
     if not (said and counted and entry):
         return answers
-    return [*answers, Answer(question=said.group(), fact=_policy_fact("holiday_workdays", entry))]
+    # "Liegt das am Feiertag??": the holiday note answers it, so no "I'll ask whether it is the holiday" beside it
+    kept = [a for a in answers if a.fact is not None or not _HOLIDAY_SAID.search(a.question)]
+    return [*kept, Answer(question=said.group(), fact=_policy_fact("holiday_workdays", entry))]
 
 
 _WORKING_DAYS = re.compile(r"\b(?:werktage?n?|working days?|business days?)\b", re.IGNORECASE)
@@ -4955,6 +5033,11 @@ _COVERED = re.compile(
     # "... im Keller lagern? Oder ist der Kaffee dann nicht mehr gut?": the storage fact just given answers it
     r"|(?:oder )?(?:ist|wird|bleibt) (?:der kaffee |er |das |die bohnen |sie )?(?:dann |da )?(?:nicht mehr gut|schlecht"
     r"|alt|noch gut|frisch)|or (?:does|will|would) (?:it|the coffee|they) (?:then )?(?:go (?:stale|bad|off)|lose \w+)"
+    # "die wg küche hat nur ne french press und nen wasserkocher. reicht das oder bin ich lost": the recipe for it
+    # just given says it does
+    r"|(?:und )?(?:reicht|genügt) (?:das|des|sowas|so was)(?: (?:schon|auch|denn|aus))?"
+    r"(?: oder (?:bin ich|ist das) \w{1,12})?"
+    r"|(?:is|would) (?:that|this) (?:be )?enough(?: or (?:am i|is it) \w{1,12})?|will (?:that|this) do"
     # "you closed the oranienstraße shop?? where do i get my beans now 😭": the pickup fact just given says where
     r"|(?:where|wo) (?:do|can|should) (?:i|we) (?:get|buy) (?:my |our |the |your )?(?:beans|coffee)(?: now)?"
     r"|wo (?:krieg|bekomm|kauf|hol)\w{0,2} (?:ich|man) (?:jetzt |denn |nun )?(?:meine\w? |eure\w? |den |die )?"
@@ -5162,7 +5245,8 @@ def without_emoji(text: str) -> str:
 _POUT = re.compile(r"😤|😒|🙄|😩|😭")  # a mock sulk beside a moment of the day
 _JOKE_SIGNS = re.compile(r"😂|🤣|🙃|💀|😅|😩|\b(?:haha\w{0,6}|lol|lmao)\b", re.IGNORECASE)  # a laugh, not a rant
 _POINTING = re.compile(r"\b(?:das|dies|es|that|this|it)\b", re.IGNORECASE)  # "Kann man das ändern?": what came before
-_POINTING_AT_THINGS = re.compile(r"\b(?:die|sie|they|them)\b", re.IGNORECASE)
+# "die", "sie", "they"; never the formal "Sie" inside a question ("Liefern Sie nach Leipzig?" asks us)
+_POINTING_AT_THINGS = re.compile(r"\b(?:[dD]ie|sie|[tT]hey|[tT]hem|THEY|THEM|DIE|SIE)\b|^\W*Sie\b")
 
 
 def _points_back(question: str, text: str) -> bool:
@@ -5363,10 +5447,14 @@ def _checked_fact(fact: Fact | None, question: str, profile: VoiceProfile) -> Fa
 
 
 def _gapped_keyword(fact: Fact, question: str) -> bool:
-    """A two-word keyword of the fact named with one word between ("empty coffee bags" for "empty bags")."""
+    """A two-word keyword of the fact named with one word between ("empty coffee bags" for "empty bags", "once i open"
+    for "once open"), a three-word one with one or two before its last ("haben sie da normal geöffnet")."""
     folded = fold(question)
     pairs = [k.split() for k in (fold(k) for k in fact.keywords) if len(k.split()) == 2]
-    return any(re.search(rf"\b{re.escape(a)} [^\W\d_]{{3,15}} {re.escape(b)}\b", folded) for a, b in pairs)
+    if any(re.search(rf"\b{re.escape(a)} (?:i|[^\W\d_]{{3,15}}) {re.escape(b)}\b", folded) for a, b in pairs):
+        return True
+    triples = [k.rsplit(" ", 1) for k in (fold(k) for k in fact.keywords) if len(k.split()) == 3]
+    return any(re.search(rf"\b{re.escape(a)} (?:[^\W\d_]{{2,15}} ){{1,2}}{re.escape(b)}\b", folded) for a, b in triples)
 
 
 SHORT_QUESTION = 5  # words: a question this short takes its sense from the message around it
@@ -5448,6 +5536,13 @@ _DIFFERENCE = re.compile(r"\b(?:difference|unterschied\w{0,2}|compare[sd]?|vergl
 _GRIND_ASKED = re.compile(r"mahl|grind|stufe|setting|fein|grob|fine|coarse", re.IGNORECASE)
 
 
+_BOOKING_ASKED = re.compile(
+    r"\b(?:book|booking|reserve|buchen|reservieren|anmelden)\b[^.!?]{0,30}\b(?:spot|place|seat|platz|plätze|termin)\b"
+    r"|\b(?:spot|place|seat|platz)\b[^.!?]{0,20}\b(?:book|booking|reserve|buchen|reservieren)\b",
+    re.IGNORECASE,
+)
+
+
 def _recommendation(question: str, profile: VoiceProfile, language: str, context: str = "") -> str:
     """ "Welche Sorte für die French Press?": the product whose description names the brewing method (a
     "Was würden Sie empfehlen?" takes the method from the message around it: "trinkt ... aus der French Press")."""
@@ -5456,8 +5551,8 @@ def _recommendation(question: str, profile: VoiceProfile, language: str, context
     # "X oder Y?", "Kiezmischung oder Espresso?"; never "the difference between ...?", which wants both told
     choice = len(named) + len(beside) >= 2 and bool(_CHOICE.search(question))
     choice = choice and not (beside and _DIFFERENCE.search(question))
-    if not _RECOMMEND.search(question) and not choice:
-        return ""
+    if (not _RECOMMEND.search(question) and not choice) or _BOOKING_ASKED.search(question):
+        return ""  # "can I book a spot as a gift?": a place at something, no coffee to pick
     only = profile.product(named[0]) if len(named) == 1 else None
     if only is not None and not brewers(profile.localized(only.text, language)):
         return ""  # "is the hand grinder good for espresso?": about the grinder, no coffee to recommend
@@ -5688,6 +5783,7 @@ _CHOSEN_BETWEEN = re.compile(
     r"^\W{0,3}(?:eher|lieber|rather|either)\b[^.!?\n]{1,40}\b(?:oder|or)\b[^.!?\n]{1,40}\?", re.IGNORECASE
 )
 _CHOICE = re.compile(r"\b(?:oder|or|vs\.?|versus|besser|better|unterschied|difference)\b", re.IGNORECASE)
+_ONE_OR_OTHER = re.compile(r"\b(?:oder|or|vs\.?|versus)\b", re.IGNORECASE)
 
 
 def _without(names: list[str], text: str) -> str:
@@ -5776,6 +5872,29 @@ _BEGINNER = re.compile(r"\b(?:beginners?|anfänger\w{0,2}|einsteiger\w{0,2}|newb
 _HOW_MANY = re.compile(r"\b(?:how many|wie ?viele?)\s{1,3}((?:[^\W\d_]{3,20}\s{0,3}){1,2})", re.IGNORECASE)
 
 
+# The boldest coffee asked for: "whats your strongest coffee?", "the spookiest coffee you have 👻", "euer stärkster?"
+_BOLDEST_ASKED = re.compile(
+    r"\b(?:strongest|boldest|darkest|spookiest|scariest|most intense|stärkste\w{0,2}|kräftigste\w{0,2}"
+    r"|dunkelste\w{0,2}|gruseligste\w{0,2}|intensivste\w{0,2})\b",
+    re.IGNORECASE,
+)
+_BOLD_TOLD = re.compile(
+    r"\b(?:bold|strong|dark|intense|kräftig\w{0,2}|stark\w{0,2}|dunkel\w{0,2}|intensiv\w{0,2})\b", re.I
+)
+
+
+def _boldest(question: str, profile: VoiceProfile, language: str) -> str:
+    """The one coffee of ours whose description says it is bold, for a question after the strongest or darkest one:
+    "Name: description" (a caffeine figure is another question, answered by no description)."""
+    if not _BOLDEST_ASKED.search(question) or re.search(r"\b(?:caffeine|koffein\w{0,4})\b", question, re.I):
+        return ""
+    bold = [p for p in profile.brand.products if _BOLD_TOLD.search(profile.localized(p.text, language))]
+    if len(bold) != 1:
+        return ""
+    parts = profile.localized(bold[0].text, language).split(", ")
+    return f"{bold[0].name}: {next(p for p in parts if _BOLD_TOLD.search(p))}"  # "kräftig mit wenig Säure"
+
+
 # Whether a product of ours is any good: "is your hand grinder actually worth it?", "taugt die Handmühle was?"
 _WORTH = re.compile(
     r"\b(?:worth it|worth the money|any good|(?:taugt|taugen) (?:die|der|das|sie|er|es|eure\w?) (?:\w+ )?(?:was|etwas)"
@@ -5783,9 +5902,11 @@ _WORTH = re.compile(
     re.IGNORECASE,
 )
 _WORTH_MONEY = re.compile(r"\b(?:lohnt sich|worth it|worth the money)\b", re.IGNORECASE)
-# How long things last: "my last one died after 3 months", "hält die auch länger als ein Jahr?"
+# How long things last: "my last one died after 3 months", "hält die auch länger als ein Jahr?" (a "broke
+# student" is no broken grinder)
 _LASTING = re.compile(
-    r"\b(?:died|dies|broke|broken|kaputt\w{0,2}|hält|halten|lasts?|lasting|durable|langlebig|after \d+ months"
+    r"\b(?:died|dies|broke (?:down|after|within|in)|(?:it|one|that|mine) broke|broken|kaputt\w{0,2}|hält|halten|lasts?"
+    r"|lasting|durable|langlebig|after \d+ months"
     r"|nach \d+ monaten|gave up|aufgegeben)\b",
     re.IGNORECASE,
 )
@@ -6008,6 +6129,26 @@ _WORKED = re.compile(
 )
 
 
+# Two rhythms of a subscription to choose from: "alle 2 oder alle 4 Wochen", "every 2 or 4 weeks"
+RHYTHM_PAIR = re.compile(
+    r"\b(?:alle|every) (\d{1,2}) (?:oder|or) (?:alle |every )?(\d{1,2}) (?:wochen|weeks)\b", re.IGNORECASE
+)
+_WHICH_ASKED = re.compile(
+    r"\b(?:was lohnt sich|lohnt sich|welche\w{0,2}|which|what'?s better|was ist besser|empfiehlst|empfehlt|recommend"
+    r"|worth it|better)\b",
+    re.IGNORECASE,
+)
+
+
+def _rhythm_choice(question: str, message: str) -> str:
+    """The two rhythms a question asks to choose between, in its own words or the message's ("alle 2 oder alle 4
+    Wochen, was lohnt sich?"), or ""."""
+    if not _WHICH_ASKED.search(question):
+        return ""
+    found = RHYTHM_PAIR.search(question) or RHYTHM_PAIR.search(message)
+    return found.group() if found else ""
+
+
 def _keyed_fact(profile: VoiceProfile, words: Iterable[str]) -> Fact | None:
     """The profile's first fact with one of these keywords ("kündigen", "verpackung"), or None."""
     wanted = set(words)
@@ -6200,8 +6341,12 @@ def _side_facts(request: GenerationRequest, situation: str) -> list[Fact]:
     if "?" not in folded or situation in ("cancel_subscription_help", "invoice_fix"):
         return []  # nothing asked, the account someone cannot use, or an invoice for the company: the case alone
     usual_asked = _NORMAL.search(request.message.text) or (situation == "order_status" and _arrival_asked(request))
-    if situation in ("order_status", "delivery_problem") and usual_asked:  # the usual time
-        return [usual] if (usual := _intent_fact(request.profile, "order_status")) else []
+    if situation in ("order_status", "delivery_problem") and usual_asked:  # the usual time, of the place it went to
+        text = request.message.text  # "ordered to salzburg ... is this normal??": Austria's time, never Germany's
+        usual = (
+            _intent_fact(request.profile, "order_status") if _home_place(text) else _place_fact(text, request.profile)
+        )
+        return [usual] if usual else []
     own = _situation_fact(request, situation)
     if _DONE_ALREADY.search(request.message.text) or _STALE.search(folded):
         # "I paused it ... but you charged me": no "you can pause" beside the case; "'fresh' coffee with a roast date
