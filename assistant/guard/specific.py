@@ -490,10 +490,9 @@ def _question_passed_over(text: str, message: Message, analysis: Analysis, profi
     word of it, of its fact, of a product or of any answer ("Wie schön, dass du an deinen Vater denkst!")."""
     if message.mode != "reply" or analysis.injection_suspected:
         return False
+    # "Wann bitte, ist das Gute ... wieder gefragt?!" -> "Da halten wir uns lieber raus": no ask of ours to answer
     if (DECLINED.search(text) and not _about_us(message, analysis, profile)) or CONDOLED.search(text):
-        return (
-            False  # "Wann bitte, ist das Gute ... wieder gefragt?!" -> "Da halten wir uns lieber raus": no ask of ours
-        )
+        return False
     plain = [q for q in analysis.questions if OPEN_ASK.match(LEAD_WORD.sub("", q.text))]  # "also what ratio"
     if analysis.emotion == "joking" and not plain:  # "moving and the clocks change lol. can I skip ...?" asks
         return False
@@ -634,9 +633,9 @@ def _choice_dodged(text: str, message: Message, profile: VoiceProfile) -> bool:
     return False
 
 
-# A reply that stays out of a topic that is not ours: "Da halten wir uns raus", "wir bleiben beim Kaffee"
 # Sympathy for a loss: "Es tut uns sehr leid um deinen Verlust", "sorry for your loss" (the questions around it rage)
 CONDOLED = re.compile(r"\b(?:verlust\w{0,2}|beileid|your loss|condolences)\b", re.IGNORECASE)
+# A reply that stays out of a topic that is not ours: "Da halten wir uns raus", "wir bleiben beim Kaffee"
 DECLINED = re.compile(
     r"\b(?:halten wir uns (?:lieber |hier )?raus|kein kommentar|no comment|wir bleiben (?:lieber )?(?:beim|bei)"
     r"|sagen wir (?:als \w+ )?(?:lieber )?nichts|überlassen wir anderen|stay out of|we'?ll stay out|stick(?:ing)? to"
