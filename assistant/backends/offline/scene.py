@@ -3629,15 +3629,16 @@ def _full_name(message: Message, first: str) -> str:
     Vogler"), or ""."""
     if not first:
         return ""
-    candidates = [_TITLE.sub("", (message.author or "").strip())]
-    candidates += [
-        m.group(1) for m in [re.search(r"([A-ZÄÖÜ][\w-]{1,20} [A-ZÄÖÜ][\w-]{1,30})\W*$", message.text.strip())] if m
-    ]
-    for candidate in candidates:
+    signed = _SIGNED_NAME.search(message.text.strip())
+    for candidate in (_TITLE.sub("", (message.author or "").strip()), signed.group(1) if signed else ""):
         parts = candidate.split()
         if len(parts) == 2 and parts[0] == first and parts[1].replace("-", "").isalpha() and parts[1][:1].isupper():
             return " ".join(parts)
     return ""
+
+
+# Two capitalised words that end a message: the name it signs with ("... Mit freundlichen Grüßen, Dr. Renate Vogler")
+_SIGNED_NAME = re.compile(r"([A-ZÄÖÜ][\w-]{1,20} [A-ZÄÖÜ][\w-]{1,30})\W*$")
 
 
 def _signed_full_name(message: Message) -> str:
@@ -5762,11 +5763,17 @@ def _by_strength(text: str, profile: VoiceProfile, language: str) -> str:
     wanted = _LOW_ACID_WORDS if _WANTS_LOW_ACID.search(text) else wanted
     if wanted is None or (strong and _WANTS_MILD.search(text)):
         return ""
+    return _the_one_described(wanted, profile, language)
+
+
+def _the_one_described(wanted: re.Pattern[str], profile: VoiceProfile, language: str) -> str:
+    """The one product whose description says what is wanted, with that part of it ("Espresso Kreuzberg: kräftig mit
+    wenig Säure"), or "" when none or several do."""
     fitting = _described_as(wanted, profile, language)
     if len(fitting) != 1:
         return ""
     name, described = fitting[0]
-    part = next((p for p in described.split(", ") if wanted.search(p)), described)  # "kräftig mit wenig Säure"
+    part = next((p for p in described.split(", ") if wanted.search(p)), described)
     return f"{name}: {part}"
 
 
@@ -5888,11 +5895,7 @@ def _boldest(question: str, profile: VoiceProfile, language: str) -> str:
     "Name: description" (a caffeine figure is another question, answered by no description)."""
     if not _BOLDEST_ASKED.search(question) or re.search(r"\b(?:caffeine|koffein\w{0,4})\b", question, re.I):
         return ""
-    bold = [p for p in profile.brand.products if _BOLD_TOLD.search(profile.localized(p.text, language))]
-    if len(bold) != 1:
-        return ""
-    parts = profile.localized(bold[0].text, language).split(", ")
-    return f"{bold[0].name}: {next(p for p in parts if _BOLD_TOLD.search(p))}"  # "kräftig mit wenig Säure"
+    return _the_one_described(_BOLD_TOLD, profile, language)
 
 
 # Whether a product of ours is any good: "is your hand grinder actually worth it?", "taugt die Handmühle was?"
